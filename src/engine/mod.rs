@@ -1,0 +1,75 @@
+//! The money engine: pure arithmetic on exact decimals.
+//!
+//! Nothing here touches the browser, the clock or storage, so every figure the
+//! page shows can be reproduced natively (`cargo test`, `examples/evaluate`).
+//! Conventions follow `DOMAIN.md`: money is [`Decimal`] rounded to the fen
+//! (0.01, half away from zero) once per instalment, and the last instalment
+//! absorbs every rounding remainder so that a schedule repays its principal
+//! exactly.
+
+pub mod apr;
+pub mod budget;
+pub mod decimal_str;
+mod error;
+pub mod loan;
+pub mod rate;
+pub mod schedule;
+
+pub use apr::{apr_of_payments, Apr};
+pub use budget::{Budget, BudgetFigures};
+pub use error::EngineError;
+pub use loan::{Loan, LoanFigures};
+pub use rate::{DayBasis, QuotedRate, RateUnit};
+pub use schedule::{Method, Row, Schedule};
+
+pub use rust_decimal::Decimal;
+
+/// Largest amount the engine accepts anywhere: ¥1 trillion (1万亿). Far above
+/// any personal debt, far below where 28-digit decimals lose cents.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0); // 1e12
+/// Longest term accepted: 50 years.
+pub const MAX_MONTHS: u32 = 600;
+/// Highest annual rate accepted (percent). Beyond this an input is a typo, not a loan.
+pub const MAX_ANNUAL_PERCENT: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
+
+/// Rounds to the fen, half away from zero (四舍五入), the one rounding rule for money.
+pub fn fen(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Rounds to the fen upwards (towards +∞).
+pub(crate) fn fen_up(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToPositiveInfinity)
+}
+
+/// Rounds to the fen downwards (towards −∞).
+pub(crate) fn fen_down(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToNegativeInfinity)
+}
+
+/// A percentage for display and output: two decimals, half away from zero.
+pub fn percent_2dp(p: Decimal) -> Decimal {
+    p.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn constants_are_what_they_say() {
+        assert_eq!(MAX_AMOUNT, Decimal::from_str("1000000000000").unwrap());
+        assert_eq!(MAX_ANNUAL_PERCENT, Decimal::from(1000));
+    }
+
+    #[test]
+    fn fen_rounds_half_away_from_zero() {
+        let d = |s| Decimal::from_str(s).unwrap();
+        assert_eq!(fen(d("1.005")), d("1.01"));
+        assert_eq!(fen(d("1.0049")), d("1.00"));
+        assert_eq!(fen(d("-1.005")), d("-1.01"));
+        assert_eq!(fen_up(d("1.001")), d("1.01"));
+        assert_eq!(fen_down(d("1.009")), d("1.00"));
+    }
+}

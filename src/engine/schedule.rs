@@ -1,0 +1,363 @@
+//! Repayment schedules for the four methods Chinese lenders use.
+//!
+//! Rounding (DOMAIN.md): each interest amount and each instalment is rounded to
+//! the fen, half away from zero; the last instalment absorbs the remainder, so
+//! the principal parts sum exactly to the principal and the final balance is
+//! exactly 0.00. Interest is computed in 30/360 mode: balance × monthly rate.
+
+use super::{decimal_str, fen, fen_down, fen_up, EngineError, MAX_AMOUNT, MAX_MONTHS};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// How the loan is repaid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// 等额本息: equal instalments (annuity).
+    EqualInstallment,
+    /// 等额本金: equal principal parts, falling instalments.
+    EqualPrincipal,
+    /// 先息后本: interest monthly, all principal at the end.
+    InterestOnly,
+    /// 到期一次还本付息: principal and simple interest at maturity.
+    Bullet,
+}
+
+impl Method {
+    pub const ALL: [Method; 4] =
+        [Self::EqualInstallment, Self::EqualPrincipal, Self::InterestOnly, Self::Bullet];
+}
+
+/// One instalment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Row {
+    /// Month number, 1-based.
+    pub period: u32,
+    #[serde(with = "decimal_str")]
+    pub payment: Decimal,
+    #[serde(with = "decimal_str")]
+    pub interest: Decimal,
+    #[serde(with = "decimal_str")]
+    pub principal: Decimal,
+    /// Principal still owed after this instalment.
+    #[serde(with = "decimal_str")]
+    pub balance: Decimal,
+}
+
+/// A full repayment schedule, one row per month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Schedule {
+    pub rows: Vec<Row>,
+}
+
+impl Schedule {
+    /// Builds the schedule of `principal` at `monthly_rate` (a fraction:
+    /// 0.015 for 1.5 %) over `months` months.
+    pub fn build(
+        principal: Decimal,
+        monthly_rate: Decimal,
+        months: u32,
+        method: Method,
+    ) -> Result<Self, EngineError> {
+        if principal <= Decimal::ZERO {
+            return Err(EngineError::PrincipalNotPositive);
+        }
+        if principal > MAX_AMOUNT {
+            return Err(EngineError::PrincipalTooLarge);
+        }
+        if months == 0 || months > MAX_MONTHS {
+            return Err(EngineError::MonthsOutOfRange);
+        }
+        if monthly_rate < Decimal::ZERO {
+            return Err(EngineError::RateNegative);
+        }
+        // 1000 % a year is 0.8333… a month; anything above is refused upstream,
+        // this guard keeps the arithmetic bounded if a caller skips validation.
+        if monthly_rate > Decimal::ONE {
+            return Err(EngineError::RateTooHigh);
+        }
+        let principal = fen(principal);
+        let rows = match method {
+            Method::EqualInstallment => equal_installment(principal, monthly_rate, months),
+            Method::EqualPrincipal => equal_principal(principal, monthly_rate, months),
+            Method::InterestOnly => interest_only(principal, monthly_rate, months),
+            Method::Bullet => bullet(principal, monthly_rate, months),
+        };
+        Ok(Self { rows })
+    }
+
+    pub fn months(&self) -> u32 {
+        self.rows.len() as u32
+    }
+
+    pub fn total_paid(&self) -> Decimal {
+        self.rows.iter().map(|r| r.payment).sum()
+    }
+
+    pub fn total_interest(&self) -> Decimal {
+        self.rows.iter().map(|r| r.interest).sum()
+    }
+
+    pub fn total_principal(&self) -> Decimal {
+        self.rows.iter().map(|r| r.principal).sum()
+    }
+
+    pub fn first_payment(&self) -> Decimal {
+        self.rows.first().map_or(Decimal::ZERO, |r| r.payment)
+    }
+
+    pub fn last_payment(&self) -> Decimal {
+        self.rows.last().map_or(Decimal::ZERO, |r| r.payment)
+    }
+
+    /// Largest single instalment (the balloon of 先息后本 and 到期一次).
+    pub fn max_payment(&self) -> Decimal {
+        self.rows.iter().map(|r| r.payment).max().unwrap_or(Decimal::ZERO)
+    }
+
+    /// The payment stream, month 1 first, for IRR.
+    pub fn payments(&self) -> Vec<Decimal> {
+        self.rows.iter().map(|r| r.payment).collect()
+    }
+}
+
+/// `base^n` by squaring; every product is an exact-as-possible 28-digit decimal.
+pub(crate) fn pow(base: Decimal, mut n: u32) -> Option<Decimal> {
+    let mut result = Decimal::ONE;
+    let mut b = base;
+    while n > 0 {
+        if n & 1 == 1 {
+            result = result.checked_mul(b)?;
+        }
+        n >>= 1;
+        if n > 0 {
+            b = b.checked_mul(b)?;
+        }
+    }
+    Some(result)
+}
+
+/// The exact (unrounded) annuity payment P·i / (1 − (1+i)^−n), or P/n at 0 %.
+/// Written with the discount factor so it cannot overflow for any valid input:
+/// (1+i)^−n only shrinks towards 0.
+pub fn annuity_payment(principal: Decimal, monthly_rate: Decimal, months: u32) -> Decimal {
+    let n = Decimal::from(months.max(1));
+    if monthly_rate.is_zero() {
+        return principal / n;
+    }
+    let v = Decimal::ONE / (Decimal::ONE + monthly_rate);
+    let vn = pow(v, months).unwrap_or(Decimal::ZERO);
+    principal * monthly_rate / (Decimal::ONE - vn)
+}
+
+const FEN: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
+
+fn equal_installment(principal: Decimal, i: Decimal, n: u32) -> Vec<Row> {
+    // The rounded payment can repay a little too fast on long, tiny loans
+    // (e.g. ¥603 over 600 months rounds ¥1.005 up to ¥1.01 and would pay off
+    // early). Then a fen less is tried; two steps always suffice in practice,
+    // and the clamped form below is the guaranteed fallback.
+    let mut payment = fen(annuity_payment(principal, i, n));
+    for _ in 0..4 {
+        if let Some(rows) = amortize(principal, i, n, payment, false) {
+            return rows;
+        }
+        payment -= FEN;
+    }
+    amortize(principal, i, n, fen(annuity_payment(principal, i, n)), true).unwrap_or_default()
+}
+
+/// Pays `payment` each month and the remainder in the last. Returns `None` if
+/// a non-final instalment would repay more than is owed or less than its
+/// interest, unless `clamp`, which keeps each principal part within
+/// `0..=balance`.
+fn amortize(principal: Decimal, i: Decimal, n: u32, payment: Decimal, clamp: bool) -> Option<Vec<Row>> {
+    let mut rows = Vec::with_capacity(n as usize);
+    let mut balance = principal;
+    for period in 1..n {
+        let interest = fen(balance * i);
+        let mut part = payment - interest;
+        if part > balance || part < Decimal::ZERO {
+            if !clamp {
+                return None;
+            }
+            part = part.clamp(Decimal::ZERO, balance);
+        }
+        balance -= part;
+        rows.push(Row { period, payment: part + interest, interest, principal: part, balance });
+    }
+    rows.push(final_row(n, balance, fen(balance * i)));
+    Some(rows)
+}
+
+fn final_row(period: u32, balance: Decimal, interest: Decimal) -> Row {
+    Row { period, payment: balance + interest, interest, principal: balance, balance: Decimal::ZERO }
+}
+
+fn equal_principal(principal: Decimal, i: Decimal, n: u32) -> Vec<Row> {
+    let parts = principal_parts(principal, n);
+    let mut rows = Vec::with_capacity(n as usize);
+    let mut balance = principal;
+    for (idx, part) in parts.into_iter().enumerate() {
+        let period = idx as u32 + 1;
+        let interest = fen(balance * i);
+        let part = if period == n { balance } else { part };
+        balance -= part;
+        rows.push(Row { period, payment: part + interest, interest, principal: part, balance });
+    }
+    rows
+}
+
+/// Principal parts for 等额本金, never increasing, summing exactly to the
+/// principal. P/n is rounded up to the fen so the last part (which absorbs the
+/// remainder) is the smallest and instalments never rise. When rounding up
+/// would overshoot (tiny principal over many months), the spare fen go to the
+/// earliest months instead.
+fn principal_parts(principal: Decimal, n: u32) -> Vec<Decimal> {
+    let count = Decimal::from(n);
+    let up = fen_up(principal / count);
+    if up * (count - Decimal::ONE) <= principal {
+        let mut parts = vec![up; n as usize];
+        if let Some(last) = parts.last_mut() {
+            *last = principal - up * (count - Decimal::ONE);
+        }
+        return parts;
+    }
+    let down = fen_down(principal / count);
+    let spare_fen = ((principal - down * count) / FEN).trunc();
+    let spare = usize::try_from(spare_fen.mantissa()).unwrap_or(0);
+    (0..n as usize).map(|k| if k < spare { down + FEN } else { down }).collect()
+}
+
+fn interest_only(principal: Decimal, i: Decimal, n: u32) -> Vec<Row> {
+    let interest = fen(principal * i);
+    let mut rows: Vec<Row> = (1..n)
+        .map(|period| Row { period, payment: interest, interest, principal: Decimal::ZERO, balance: principal })
+        .collect();
+    rows.push(final_row(n, principal, interest));
+    rows
+}
+
+fn bullet(principal: Decimal, i: Decimal, n: u32) -> Vec<Row> {
+    let zero = Decimal::ZERO;
+    let mut rows: Vec<Row> = (1..n)
+        .map(|period| Row { period, payment: zero, interest: zero, principal: zero, balance: principal })
+        .collect();
+    // Simple interest for the whole term, charged once at maturity.
+    rows.push(final_row(n, principal, fen(principal * i * Decimal::from(n))));
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn annuity_matches_spreadsheet_pmt() {
+        // PMT(1.5%, 12, -100000) = 9167.999... → 9168.00
+        let s = Schedule::build(d("100000"), d("0.015"), 12, Method::EqualInstallment).unwrap();
+        assert_eq!(s.rows[0].payment, d("9168.00"));
+        assert_eq!(s.rows[0].interest, d("1500.00"));
+        assert_eq!(s.rows[0].principal, d("7668.00"));
+        assert_eq!(s.rows[0].balance, d("92332.00"));
+        assert!(s.rows[..11].iter().all(|r| r.payment == d("9168.00")));
+        assert_eq!(s.rows[11].balance, Decimal::ZERO);
+        assert_eq!(s.total_principal(), d("100000"));
+        // 12 × 9168 = 110016; the last instalment absorbs the cents.
+        assert_eq!(s.total_interest(), s.total_paid() - d("100000"));
+        assert!((s.total_interest() - d("10016.00")).abs() <= d("0.05"), "{}", s.total_interest());
+    }
+
+    #[test]
+    fn thirty_year_mortgage_known_value() {
+        // 1,000,000 at 4.9 % a year over 360 months: 5307.27 a month (every
+        // Chinese mortgage calculator shows this figure).
+        let s = Schedule::build(d("1000000"), d("4.9") / d("1200"), 360, Method::EqualInstallment).unwrap();
+        assert_eq!(s.first_payment(), d("5307.27"));
+        assert_eq!(s.rows.last().unwrap().balance, Decimal::ZERO);
+        assert_eq!(s.total_principal(), d("1000000"));
+    }
+
+    #[test]
+    fn equal_principal_known_values() {
+        // 120000 over 12 at 1 % a month: principal 10000, interest falls by 100.
+        let s = Schedule::build(d("120000"), d("0.01"), 12, Method::EqualPrincipal).unwrap();
+        assert_eq!(s.first_payment(), d("11200.00"));
+        assert_eq!(s.rows[1].payment, d("11100.00"));
+        assert_eq!(s.last_payment(), d("10100.00"));
+        assert_eq!(s.total_interest(), d("7800.00"));
+        // Interest of month 1 is on the full balance, not shifted by a month.
+        assert_eq!(s.rows[0].interest, d("1200.00"));
+    }
+
+    #[test]
+    fn equal_principal_rounds_up_so_the_last_part_is_smallest() {
+        let s = Schedule::build(d("100"), Decimal::ZERO, 3, Method::EqualPrincipal).unwrap();
+        let parts: Vec<_> = s.rows.iter().map(|r| r.principal).collect();
+        assert_eq!(parts, vec![d("33.34"), d("33.34"), d("33.32")]);
+    }
+
+    #[test]
+    fn zero_rate_annuity_is_principal_over_n() {
+        let s = Schedule::build(d("100"), Decimal::ZERO, 3, Method::EqualInstallment).unwrap();
+        let pays: Vec<_> = s.rows.iter().map(|r| r.payment).collect();
+        assert_eq!(pays, vec![d("33.33"), d("33.33"), d("33.34")]);
+        assert_eq!(s.total_interest(), Decimal::ZERO);
+    }
+
+    #[test]
+    fn tiny_long_loans_never_overshoot() {
+        let s = Schedule::build(d("603"), Decimal::ZERO, 600, Method::EqualInstallment).unwrap();
+        assert!(s.rows.iter().all(|r| r.balance >= Decimal::ZERO && r.principal >= Decimal::ZERO));
+        assert_eq!(s.total_principal(), d("603"));
+        let s = Schedule::build(d("100"), Decimal::ZERO, 600, Method::EqualPrincipal).unwrap();
+        assert_eq!(s.total_principal(), d("100"));
+        assert!(s.rows.windows(2).all(|w| w[0].payment >= w[1].payment));
+    }
+
+    #[test]
+    fn interest_only_and_bullet() {
+        let s = Schedule::build(d("50000"), d("0.01"), 6, Method::InterestOnly).unwrap();
+        assert_eq!(s.first_payment(), d("500.00"));
+        assert_eq!(s.last_payment(), d("50500.00"));
+        assert_eq!(s.total_interest(), d("3000.00"));
+        let b = Schedule::build(d("50000"), d("0.01"), 6, Method::Bullet).unwrap();
+        assert_eq!(b.first_payment(), Decimal::ZERO);
+        assert_eq!(b.last_payment(), d("53000.00"));
+        assert_eq!(b.rows.len(), 6);
+    }
+
+    #[test]
+    fn one_month_loans() {
+        for m in Method::ALL {
+            let s = Schedule::build(d("1000"), d("0.015"), 1, m).unwrap();
+            assert_eq!(s.rows.len(), 1);
+            assert_eq!(s.first_payment(), d("1015.00"), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn absurd_inputs_are_errors_not_panics() {
+        let big = d("100000000000000000000");
+        assert_eq!(Schedule::build(big, d("0.01"), 12, Method::EqualInstallment), Err(EngineError::PrincipalTooLarge));
+        assert_eq!(Schedule::build(Decimal::ZERO, d("0.01"), 12, Method::EqualInstallment), Err(EngineError::PrincipalNotPositive));
+        assert_eq!(Schedule::build(d("-5"), d("0.01"), 12, Method::Bullet), Err(EngineError::PrincipalNotPositive));
+        assert_eq!(Schedule::build(d("100"), d("0.01"), 0, Method::EqualPrincipal), Err(EngineError::MonthsOutOfRange));
+        assert_eq!(Schedule::build(d("100"), d("0.01"), 10_000, Method::EqualPrincipal), Err(EngineError::MonthsOutOfRange));
+        assert_eq!(Schedule::build(d("100"), d("-0.01"), 12, Method::EqualPrincipal), Err(EngineError::RateNegative));
+        assert_eq!(Schedule::build(d("100"), d("2"), 12, Method::EqualPrincipal), Err(EngineError::RateTooHigh));
+        // 1000 % a year over 600 months at the largest principal: a result.
+        let i = d("1000") / d("1200");
+        for m in Method::ALL {
+            let s = Schedule::build(MAX_AMOUNT, i, 600, m).unwrap();
+            assert_eq!(s.total_principal(), MAX_AMOUNT);
+            assert!(s.rows.iter().all(|r| r.balance >= Decimal::ZERO));
+        }
+    }
+}
