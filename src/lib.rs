@@ -4,6 +4,8 @@
 //! Everything but `ui` is pure and tested natively.
 
 pub mod engine;
+pub mod input;
+pub mod scenario;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

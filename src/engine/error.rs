@@ -52,9 +52,10 @@ impl EngineError {
     }
 }
 
-impl fmt::Display for EngineError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let msg = match self {
+impl EngineError {
+    /// What is wrong, in English, without the field name.
+    pub fn message(&self) -> &'static str {
+        match self {
             Self::PrincipalNotPositive => "must be more than 0",
             Self::PrincipalTooLarge => "must be at most 1000000000000",
             Self::RateNegative => "must not be negative",
@@ -66,8 +67,13 @@ impl fmt::Display for EngineError {
             Self::BufferOutOfRange => "must be a percentage from 0 to 100",
             Self::NoRateOfReturn => "these payments have no annual rate that can be computed",
             Self::Overflow => "the numbers are too large to compute exactly",
-        };
-        write!(f, "{}: {}", self.field(), msg)
+        }
+    }
+}
+
+impl fmt::Display for EngineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field(), self.message())
     }
 }
 

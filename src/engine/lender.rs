@@ -1,0 +1,56 @@
+//! Lender presets: the *typical* terms of each kind of lender.
+//!
+//! They only pre-fill fields the borrower can see and change; the page labels
+//! them "typical — check your contract". Sources: DOMAIN.md.
+
+use super::{Method, RateUnit};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lender {
+    /// 网商贷 (MYbank)
+    Mybank,
+    /// 借呗 (Ant Group)
+    Jiebei,
+    /// 微粒贷 (WeBank)
+    Weilidai,
+    /// 银行信用贷 (bank consumer loan)
+    BankCredit,
+    /// 信用卡 (credit card)
+    CreditCard,
+    /// 其他
+    #[default]
+    Other,
+}
+
+/// Typical terms that a preset fills in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LenderPreset {
+    pub rate_unit: RateUnit,
+    /// A typical quoted rate, in `rate_unit`.
+    pub typical_rate: Decimal,
+    pub method: Method,
+}
+
+impl Lender {
+    pub const ALL: [Lender; 6] =
+        [Self::Mybank, Self::Jiebei, Self::Weilidai, Self::BankCredit, Self::CreditCard, Self::Other];
+
+    pub fn preset(self) -> LenderPreset {
+        use Method::*;
+        use RateUnit::*;
+        let (rate_unit, typical_rate, method) = match self {
+            // Online lenders quote a daily rate; 0.02 %–0.05 % is the usual range.
+            Self::Mybank => (DailyPercent, Decimal::new(4, 2), EqualInstallment),
+            Self::Jiebei => (DailyPercent, Decimal::new(4, 2), EqualInstallment),
+            Self::Weilidai => (DailyPercent, Decimal::new(5, 2), EqualPrincipal),
+            Self::BankCredit => (AnnualPercent, Decimal::new(6, 0), EqualInstallment),
+            // Cards: 0.05 % a day on revolving balances.
+            Self::CreditCard => (DailyPercent, Decimal::new(5, 2), EqualInstallment),
+            Self::Other => (AnnualPercent, Decimal::new(12, 0), EqualInstallment),
+        };
+        LenderPreset { rate_unit, typical_rate, method }
+    }
+}

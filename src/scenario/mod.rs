@@ -1,0 +1,280 @@
+//! The scenario: the one document format of the product.
+//!
+//! A scenario is what the borrower typed — loans and budget — as versioned
+//! JSON. The same format is used for localStorage drafts, exported files,
+//! share links and `examples/evaluate`. Money and rates are JSON strings
+//! holding exact decimals. Unknown fields are refused (a typo must not be
+//! silently ignored); optional fields have documented defaults.
+//!
+//! Reading goes JSON → version check → migrations → typed → validation, so a
+//! file from a newer app is reported as such instead of as "unknown field".
+
+mod evaluate;
+
+pub use evaluate::{BudgetOutput, Evaluation, LoanOutput};
+
+use crate::engine::{decimal_str, Budget, DayBasis, Lender, Loan, Method, QuotedRate, RateUnit};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The version this build writes. Older versions are migrated on read.
+pub const CURRENT_VERSION: u32 = 1;
+/// Most loans one scenario may hold.
+pub const MAX_LOANS: usize = 20;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub version: u32,
+    pub loans: Vec<LoanEntry>,
+    #[serde(default)]
+    pub budget: BudgetEntry,
+}
+
+/// One loan as entered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoanEntry {
+    /// Stable identifier within the scenario (non-empty, unique).
+    pub id: String,
+    /// Lender preset; default `other`.
+    #[serde(default)]
+    pub lender: Lender,
+    /// Free label ("网商贷 2023"); default empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Outstanding principal.
+    #[serde(with = "decimal_str")]
+    pub principal: Decimal,
+    pub rate: RateEntry,
+    pub method: Method,
+    /// Remaining months, 1–600.
+    pub months: u32,
+    /// Fee deducted up front; default "0".
+    #[serde(with = "decimal_str", default, skip_serializing_if = "Decimal::is_zero")]
+    pub upfront_fee: Decimal,
+}
+
+/// A rate as the lender quotes it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateEntry {
+    /// In percent: "0.05" with unit daily_percent means 0.05 % a day.
+    #[serde(with = "decimal_str")]
+    pub value: Decimal,
+    pub unit: RateUnit,
+    /// 360 (default) or 365 days a year for daily rates.
+    #[serde(default, skip_serializing_if = "is_default_basis")]
+    pub day_basis: DayBasis,
+}
+
+fn is_default_basis(b: &DayBasis) -> bool {
+    *b == DayBasis::default()
+}
+
+/// The monthly budget as entered.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetEntry {
+    #[serde(with = "decimal_str", default)]
+    pub income: Decimal,
+    #[serde(with = "decimal_str", default)]
+    pub expenses: Decimal,
+    /// Default "0".
+    #[serde(with = "decimal_str", default)]
+    pub other_obligations: Decimal,
+    /// Default "10".
+    #[serde(with = "decimal_str", default = "default_buffer")]
+    pub buffer_percent: Decimal,
+}
+
+fn default_buffer() -> Decimal {
+    Decimal::TEN
+}
+
+impl Default for BudgetEntry {
+    fn default() -> Self {
+        Self {
+            income: Decimal::ZERO,
+            expenses: Decimal::ZERO,
+            other_obligations: Decimal::ZERO,
+            buffer_percent: default_buffer(),
+        }
+    }
+}
+
+impl RateEntry {
+    pub fn quoted(&self) -> QuotedRate {
+        QuotedRate { value: self.value, unit: self.unit, day_basis: self.day_basis }
+    }
+}
+
+impl LoanEntry {
+    /// A new loan with the typical terms of `lender`.
+    pub fn from_preset(id: impl Into<String>, lender: Lender, principal: Decimal, months: u32) -> Self {
+        let p = lender.preset();
+        Self {
+            id: id.into(),
+            lender,
+            name: String::new(),
+            principal,
+            rate: RateEntry { value: p.typical_rate, unit: p.rate_unit, day_basis: DayBasis::default() },
+            method: p.method,
+            months,
+            upfront_fee: Decimal::ZERO,
+        }
+    }
+
+    pub fn loan(&self) -> Loan {
+        Loan {
+            principal: self.principal,
+            rate: self.rate.quoted(),
+            method: self.method,
+            months: self.months,
+            upfront_fee: self.upfront_fee,
+        }
+    }
+}
+
+impl BudgetEntry {
+    pub fn budget(&self) -> Budget {
+        Budget {
+            income: self.income,
+            expenses: self.expenses,
+            other_obligations: self.other_obligations,
+            buffer_percent: self.buffer_percent,
+        }
+    }
+}
+
+/// Why a document could not be read. `path` names the field
+/// (`loans[0].principal`); it is empty for whole-document faults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioError {
+    pub kind: ErrorKind,
+    pub path: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Not JSON at all.
+    Syntax,
+    /// No usable `version`, or one this build cannot read.
+    Version,
+    /// Newer than this build: keep it, do not overwrite it.
+    NewerVersion,
+    /// Well-formed JSON with a wrong, missing or unknown field.
+    Field,
+    /// Fields of the right type whose values are not allowed.
+    Invalid,
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+fn err(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> ScenarioError {
+    ScenarioError { kind, path: path.into(), message: message.into() }
+}
+
+/// Migrations: each published version that is not current gets one arm that
+/// rewrites it to the next version. Version 1 is the first published format,
+/// so the only arm today is the current one; a v2 adds `1 => migrate(v1_to_v2(doc), 2)`
+/// and a fixture test.
+fn migrate(doc: serde_json::Value, from: u64) -> Result<serde_json::Value, ScenarioError> {
+    match from {
+        v if v == CURRENT_VERSION as u64 => Ok(doc),
+        v => Err(err(ErrorKind::Version, "version", format!("version {v} is not a format this app ever wrote"))),
+    }
+}
+
+impl Scenario {
+    /// An empty scenario with one typical 网商贷 loan, what a new draft shows.
+    pub fn example() -> Self {
+        Self {
+            version: CURRENT_VERSION,
+            loans: vec![LoanEntry::from_preset("a", Lender::Mybank, Decimal::from(100_000), 12)],
+            budget: BudgetEntry {
+                income: Decimal::from(12_000),
+                expenses: Decimal::from(6_000),
+                ..BudgetEntry::default()
+            },
+        }
+    }
+
+    /// Reads, migrates and validates a document.
+    pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
+        let doc: serde_json::Value = serde_json::from_str(text)
+            .map_err(|e| err(ErrorKind::Syntax, "", format!("not valid JSON: {e}")))?;
+        let version = doc
+            .get("version")
+            .ok_or_else(|| err(ErrorKind::Version, "version", "missing; this is not a xieshang scenario"))?
+            .as_u64()
+            .ok_or_else(|| err(ErrorKind::Version, "version", "must be a whole number"))?;
+        if version > CURRENT_VERSION as u64 {
+            return Err(err(
+                ErrorKind::NewerVersion,
+                "version",
+                format!("version {version} was written by a newer xieshang; this one reads up to {CURRENT_VERSION}"),
+            ));
+        }
+        let doc = migrate(doc, version)?;
+        let scenario: Scenario = serde_path_to_error::deserialize(doc).map_err(|e| {
+            let path = e.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            err(ErrorKind::Field, path, e.into_inner().to_string())
+        })?;
+        scenario.validate()?;
+        Ok(scenario)
+    }
+
+    /// Pretty JSON in the current version.
+    pub fn to_json(&self) -> String {
+        // Serialising plain structs of strings and numbers cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Checks values the types cannot: unique ids, engine limits.
+    pub fn validate(&self) -> Result<(), ScenarioError> {
+        if self.loans.len() > MAX_LOANS {
+            return Err(err(ErrorKind::Invalid, "loans", format!("at most {MAX_LOANS} loans")));
+        }
+        for (i, loan) in self.loans.iter().enumerate() {
+            if loan.id.trim().is_empty() {
+                return Err(err(ErrorKind::Invalid, format!("loans[{i}].id"), "must not be empty"));
+            }
+            if self.loans[..i].iter().any(|other| other.id == loan.id) {
+                return Err(err(ErrorKind::Invalid, format!("loans[{i}].id"), format!("\"{}\" is used twice", loan.id)));
+            }
+            loan.loan().validate().map_err(|e| {
+                let field = match e.field() {
+                    "rate" => "rate.value",
+                    "fee" => "upfront_fee",
+                    f => f,
+                };
+                err(ErrorKind::Invalid, format!("loans[{i}].{field}"), e.message())
+            })?;
+        }
+        self.budget.budget().validate().map_err(|e| {
+            err(ErrorKind::Invalid, format!("budget.{}", e.field()), e.message())
+        })
+    }
+
+    /// Every computed figure; see [`Evaluation`].
+    pub fn evaluate(&self) -> Evaluation {
+        Evaluation::of(self)
+    }
+}
+
+#[cfg(test)]
+mod tests;
