@@ -1,11 +1,15 @@
 //! xieshang (协商还款计算器): a private repayment-negotiation calculator.
 //!
-//! Modules depend one way: `ui` → `scenario`, `i18n`, `input` → `engine`.
-//! Everything but `ui` is pure and tested natively.
+//! Modules depend one way: `ui` → `store`, `scenario`, `i18n`, `input` →
+//! `engine`. Everything but `ui` and `store` is pure and tested natively;
+//! those two are the only code that touches the browser.
 
 pub mod engine;
+pub mod i18n;
 pub mod input;
 pub mod scenario;
 
+#[cfg(target_arch = "wasm32")]
+pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -9,7 +9,7 @@
 //! Reading goes JSON → version check → migrations → typed → validation, so a
 //! file from a newer app is reported as such instead of as "unknown field".
 
-mod evaluate;
+pub mod evaluate;
 
 pub use evaluate::{BudgetOutput, Evaluation, LoanOutput};
 
