@@ -148,6 +148,15 @@ impl BudgetEntry {
     }
 }
 
+/// The first loan id of the form `a`…`z`, then `loan27`…, not in `used`.
+pub fn free_loan_id(used: &[String]) -> String {
+    (b'a'..=b'z')
+        .map(|c| (c as char).to_string())
+        .chain((27..).map(|n| format!("loan{n}")))
+        .find(|id| !used.contains(id))
+        .unwrap_or_default()
+}
+
 /// Why a document could not be read. `path` names the field
 /// (`loans[0].principal`); it is empty for whole-document faults.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -106,3 +106,11 @@ fn evaluation_of_the_example() {
         assert!(json.contains(key), "{key} missing");
     }
 }
+
+#[test]
+fn free_loan_ids_fill_gaps_in_order() {
+    assert_eq!(free_loan_id(&[]), "a");
+    assert_eq!(free_loan_id(&["a".into(), "c".into()]), "b");
+    let all: Vec<String> = (b'a'..=b'z').map(|c| (c as char).to_string()).collect();
+    assert_eq!(free_loan_id(&all), "loan27");
+}

@@ -25,6 +25,14 @@ impl BudgetForm {
         }
     }
 
+    /// Puts a stored budget back into the fields.
+    pub fn fill(&self, b: &BudgetEntry) {
+        self.income.text.set(b.income.to_string());
+        self.expenses.text.set(b.expenses.to_string());
+        self.other_obligations.text.set(b.other_obligations.to_string());
+        self.buffer_percent.text.set(b.buffer_percent.to_string());
+    }
+
     fn typed(&self) -> Option<BudgetEntry> {
         Some(BudgetEntry {
             income: self.income.value()?,
@@ -54,16 +62,16 @@ pub fn BudgetCard(form: BudgetForm) -> impl IntoView {
     };
     view! {
         <div class="grid" data-testid="budget-card">
-            <TextField id="income" label=|t| t.income input=form.income engine_error=error_for("income") />
-            <TextField id="expenses" label=|t| t.expenses input=form.expenses engine_error=error_for("expenses") />
+            <TextField id="income" testid="income" label=|t| t.income input=form.income engine_error=error_for("income") />
+            <TextField id="expenses" testid="expenses" label=|t| t.expenses input=form.expenses engine_error=error_for("expenses") />
             <TextField
-                id="other-obligations"
+                id="other-obligations" testid="other-obligations"
                 label=|t| t.other_obligations
                 input=form.other_obligations
                 engine_error=error_for("other_obligations")
             />
             <TextField
-                id="buffer-percent"
+                id="buffer-percent" testid="buffer-percent"
                 label=|t| t.buffer_percent
                 input=form.buffer_percent
                 engine_error=error_for("buffer_percent")

@@ -47,7 +47,11 @@ impl FieldError {
 /// the value is combined with others (e.g. a fee above the principal).
 #[component]
 pub fn TextField<T: Clone + PartialEq + Send + Sync + 'static>(
-    id: &'static str,
+    /// Element id, unique on the page.
+    #[prop(into)]
+    id: String,
+    /// Stable name for tests (unique within its card).
+    testid: &'static str,
     label: fn(&Text) -> &'static str,
     input: TextInput<T>,
     #[prop(optional)] hint: Option<fn(&Text) -> &'static str>,
@@ -62,6 +66,7 @@ pub fn TextField<T: Clone + PartialEq + Send + Sync + 'static>(
     });
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
+    let label_for = id.clone();
     let described_by = {
         let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
         move || {
@@ -77,13 +82,13 @@ pub fn TextField<T: Clone + PartialEq + Send + Sync + 'static>(
     };
     view! {
         <div class="field" class:invalid=move || error.get().is_some()>
-            <label for=id>{move || label(t())}</label>
+            <label for=label_for>{move || label(t())}</label>
             <input
                 id=id
                 type="text"
                 inputmode=inputmode
                 autocomplete="off"
-                data-testid=id
+                data-testid=testid
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 aria-describedby=described_by
                 prop:value=move || input.text.get()
@@ -95,7 +100,7 @@ pub fn TextField<T: Clone + PartialEq + Send + Sync + 'static>(
                     .get()
                     .map(|e| {
                         view! {
-                            <p class="field-error" id=error_id.clone() role="alert" data-testid=format!("{id}-error")>
+                            <p class="field-error" id=error_id.clone() role="alert" data-testid=format!("{testid}-error")>
                                 {e.message(lang.get())}
                             </p>
                         }
@@ -108,7 +113,9 @@ pub fn TextField<T: Clone + PartialEq + Send + Sync + 'static>(
 /// A labelled `<select>` over a fixed list of values.
 #[component]
 pub fn SelectField<T: Copy + PartialEq + Send + Sync + 'static>(
-    id: &'static str,
+    #[prop(into)]
+    id: String,
+    testid: &'static str,
     label: fn(&Text) -> &'static str,
     value: RwSignal<T>,
     options: Vec<T>,
@@ -120,12 +127,13 @@ pub fn SelectField<T: Copy + PartialEq + Send + Sync + 'static>(
     let t = use_text();
     let lang = use_lang();
     let opts = options.clone();
+    let label_for = id.clone();
     view! {
         <div class="field">
-            <label for=id>{move || label(t())}</label>
+            <label for=label_for>{move || label(t())}</label>
             <select
                 id=id
-                data-testid=id
+                data-testid=testid
                 on:change=move |ev| {
                     let picked = event_target_value(&ev).parse::<usize>().ok().and_then(|i| opts.get(i).copied());
                     if let Some(v) = picked {

@@ -72,7 +72,15 @@ impl LoanForm {
 }
 
 #[component]
-pub fn LoanCard(form: LoanForm) -> impl IntoView {
+pub fn LoanCard(
+    /// The loan's id in the scenario; prefixes element ids.
+    prefix: String,
+    /// 1-based position, for the heading.
+    number: usize,
+    form: LoanForm,
+    /// Removes this loan; `None` when it is the only one.
+    on_remove: Option<Callback<()>>,
+) -> impl IntoView {
     let t = use_text();
     let lang = use_lang();
     let engine_error = Memo::new(move |_| form.engine_error());
@@ -93,10 +101,18 @@ pub fn LoanCard(form: LoanForm) -> impl IntoView {
         ))
     };
     view! {
-        <div class="loan" data-testid="loan-card">
+        <div class="loan" data-testid="loan-card" data-loan=prefix.clone()>
+            <div class="loan-head">
+                <h3>{move || format!("{} {number} · {}", t().loan_label, lang.get().lender(form.lender.get()))}</h3>
+                {on_remove.map(|remove| view! {
+                    <button type="button" class="link-button" data-testid="remove-loan" on:click=move |_| remove.run(())>
+                        {move || t().remove_loan}
+                    </button>
+                })}
+            </div>
             <div class="grid">
                 <SelectField
-                    id="lender"
+                    id=format!("{prefix}-lender") testid="lender"
                     label=|t| t.lender
                     value=form.lender
                     options=Lender::ALL.to_vec()
@@ -104,16 +120,16 @@ pub fn LoanCard(form: LoanForm) -> impl IntoView {
                     on_pick=Callback::new(move |l| form.apply_preset(l))
                 />
                 <TextField
-                    id="principal"
+                    id=format!("{prefix}-principal") testid="principal"
                     label=|t| t.principal
                     input=form.principal
                     hint=|t| t.principal_hint
                     engine_error=error_for("principal")
                 />
                 <div class="rate-pair">
-                    <TextField id="rate" label=|t| t.rate input=form.rate engine_error=error_for("rate") />
+                    <TextField id=format!("{prefix}-rate") testid="rate" label=|t| t.rate input=form.rate engine_error=error_for("rate") />
                     <SelectField
-                        id="rate-unit"
+                        id=format!("{prefix}-rate-unit") testid="rate-unit"
                         label=|t| t.rate_unit
                         value=form.rate_unit
                         options=vec![RateUnit::DailyPercent, RateUnit::MonthlyPercent, RateUnit::AnnualPercent]
@@ -121,7 +137,7 @@ pub fn LoanCard(form: LoanForm) -> impl IntoView {
                     />
                 </div>
                 <SelectField
-                    id="day-basis"
+                    id=format!("{prefix}-day-basis") testid="day-basis"
                     label=|t| t.day_basis
                     value=form.day_basis
                     options=vec![DayBasis::D360, DayBasis::D365]
@@ -130,9 +146,9 @@ pub fn LoanCard(form: LoanForm) -> impl IntoView {
                         DayBasis::D365 => lang.text().days_365,
                     }
                 />
-                <SelectField id="method" label=|t| t.method value=form.method options=Method::ALL.to_vec() name=Lang::method />
+                <SelectField id=format!("{prefix}-method") testid="method" label=|t| t.method value=form.method options=Method::ALL.to_vec() name=Lang::method />
                 <TextField
-                    id="months"
+                    id=format!("{prefix}-months") testid="months"
                     label=|t| t.months
                     input=form.months
                     hint=|t| t.months_hint
@@ -140,7 +156,7 @@ pub fn LoanCard(form: LoanForm) -> impl IntoView {
                     engine_error=error_for("months")
                 />
                 <TextField
-                    id="upfront-fee"
+                    id=format!("{prefix}-upfront-fee") testid="upfront-fee"
                     label=|t| t.upfront_fee
                     input=form.upfront_fee
                     hint=|t| t.upfront_fee_hint

@@ -1,16 +1,19 @@
 //! The page: Leptos components over the pure modules. Components read the
 //! language from context; all arithmetic happens in `engine` via `scenario`.
 
+mod budget_card;
 mod fields;
 mod loan_card;
-mod budget_card;
+mod model;
 mod results;
 
+use crate::engine::Lender;
 use crate::i18n::{Lang, Text};
-use crate::scenario::{BudgetEntry, Evaluation, LoanEntry, Scenario, CURRENT_VERSION};
-use budget_card::{BudgetCard, BudgetForm};
+use crate::scenario::{Evaluation, Scenario};
+use budget_card::BudgetCard;
 use leptos::prelude::*;
-use loan_card::{LoanCard, LoanForm};
+use loan_card::LoanCard;
+use model::Model;
 use results::Results;
 
 /// The current language, shared through context.
@@ -47,18 +50,15 @@ fn App() -> impl IntoView {
         }
     });
 
-    let example = Scenario::example();
-    let loan = LoanForm::new(&example.loans[0]);
-    let budget = BudgetForm::new(&example.budget);
-
-    // The last scenario whose every field was valid: results keep showing it
-    // while the user fixes a field.
-    let entry = move || -> Option<(LoanEntry, BudgetEntry)> { Some((loan.entry("a")?, budget.entry()?)) };
-    let evaluation: Memo<Option<Evaluation>> = Memo::new(move |prev: Option<&Option<Evaluation>>| match entry() {
-        Some((l, b)) => Some(Scenario { version: CURRENT_VERSION, loans: vec![l], budget: b }.evaluate()),
-        None => prev.cloned().flatten(),
+    let model = Model::new(&Scenario::example());
+    // The scenario as typed, when every field is valid…
+    let current = Memo::new(move |_| model.scenario());
+    // …and the last one that was: results keep showing it while a field is fixed.
+    let last_valid: Memo<Scenario> = Memo::new(move |prev: Option<&Scenario>| {
+        current.get().or_else(|| prev.cloned()).unwrap_or_else(Scenario::example)
     });
-    let stale = Signal::derive(move || entry().is_none());
+    let evaluation: Memo<Evaluation> = Memo::new(move |_| last_valid.with(Scenario::evaluate));
+    let stale = Signal::derive(move || current.with(Option::is_none));
 
     let t = use_text();
     view! {
@@ -84,11 +84,36 @@ fn App() -> impl IntoView {
         <main>
             <section class="card" aria-labelledby="loans-h">
                 <h2 id="loans-h">{move || t().loans_heading}</h2>
-                <LoanCard form=loan />
+                {move || {
+                    let slots = model.loans.get();
+                    let several = slots.len() > 1;
+                    slots
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, slot)| {
+                            let id = slot.id.get_value();
+                            let remove = several.then(|| {
+                                let id = id.clone();
+                                Callback::new(move |_| model.remove_loan(&id))
+                            });
+                            view! { <LoanCard prefix=id number=i + 1 form=slot.form on_remove=remove /> }
+                        })
+                        .collect_view()
+                }}
+                <Show when=move || model.can_add()>
+                    <button
+                        type="button"
+                        class="add-loan"
+                        data-testid="add-loan"
+                        on:click=move |_| model.add_loan(Lender::Other)
+                    >
+                        {move || t().add_loan}
+                    </button>
+                </Show>
             </section>
             <section class="card" aria-labelledby="budget-h">
                 <h2 id="budget-h">{move || t().budget_heading}</h2>
-                <BudgetCard form=budget />
+                <BudgetCard form=model.budget />
             </section>
             <Results evaluation=evaluation stale=stale />
         </main>

@@ -3,6 +3,7 @@
 use super::{use_lang, use_text};
 use crate::engine::{Method, Row};
 use crate::i18n::{amount, money, percent, wan, Text};
+use crate::scenario::evaluate::FiguresOutput;
 use crate::scenario::Evaluation;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -30,42 +31,54 @@ fn Figure(
 }
 
 #[component]
-pub fn Results(evaluation: Memo<Option<Evaluation>>, #[prop(into)] stale: Signal<bool>) -> impl IntoView {
+pub fn Results(evaluation: Memo<Evaluation>, #[prop(into)] stale: Signal<bool>) -> impl IntoView {
+    let t = use_text();
+    let count = Memo::new(move |_| evaluation.with(|e| e.loans.len()));
+    view! {
+        <section class="card results" aria-labelledby="results-h" aria-live="polite">
+            <h2 id="results-h">{move || t().results_heading}</h2>
+            <Show when=move || stale.get()>
+                <p class="stale" data-testid="stale-note">{move || t().stale_results}</p>
+            </Show>
+            {move || (0..count.get()).map(|index| view! { <LoanResult evaluation=evaluation index=index /> }).collect_view()}
+            <BudgetResult evaluation=evaluation />
+        </section>
+    }
+}
+
+/// Payments, totals, true APR and schedule of one loan.
+#[component]
+fn LoanResult(evaluation: Memo<Evaluation>, index: usize) -> impl IntoView {
     let t = use_text();
     let lang = use_lang();
-    // The single loan's output (this page has one loan card).
-    let loan = Memo::new(move |_| evaluation.get().and_then(|e| e.loans.into_iter().next()));
-    let figures = Memo::new(move |_| loan.get().and_then(|l| l.figures));
-    let method = move || loan.get().map(|l| l.method);
-    let budget = Memo::new(move |_| evaluation.get().and_then(|e| e.budget.figures));
+    let loan = Memo::new(move |_| evaluation.with(|e| e.loans.get(index).cloned()));
+    let figures = Memo::new(move |_| loan.with(|l| l.as_ref().and_then(|l| l.figures.clone())));
+    let method = move || loan.with(|l| l.as_ref().map(|l| l.method));
+    let several = move || evaluation.with(|e| e.loans.len() > 1);
 
-    let pick = move |f: fn(&crate::scenario::evaluate::FiguresOutput) -> Decimal| {
+    let pick = move |f: fn(&FiguresOutput) -> Decimal| {
         Signal::derive(move || figures.with(|o| o.as_ref().map(f).map(money).unwrap_or_default()))
     };
-    let pick_wan = move |f: fn(&crate::scenario::evaluate::FiguresOutput) -> Decimal| {
+    let pick_wan = move |f: fn(&FiguresOutput) -> Decimal| {
         Signal::derive(move || figures.with(|o| o.as_ref().and_then(|o| wan(f(o), lang.get()))))
+    };
+    let pick_percent = move |f: fn(&FiguresOutput) -> Decimal| {
+        Signal::derive(move || figures.with(|o| o.as_ref().map(f).map(percent).unwrap_or_default()))
     };
     let payment_label = move || match method() {
         Some(Method::EqualPrincipal) => t().first_payment,
         Some(Method::Bullet) => t().final_payment,
         _ => t().monthly_payment,
     };
-    let headline = Signal::derive(move || {
-        figures.with(|o| {
-            o.as_ref()
-                .map(|o| if method() == Some(Method::Bullet) { o.last_payment } else { o.first_payment })
-                .map(money)
-                .unwrap_or_default()
-        })
-    });
+    let headline = pick(|o| if o.schedule.len() > 1 && o.first_payment.is_zero() { o.last_payment } else { o.first_payment });
     // A second payment figure where the instalments are not all alike.
     let second = move || {
-        let m = method()?;
-        let (label, value) = match m {
-            Method::EqualPrincipal => (t().last_payment, figures.with(|o| o.as_ref().map(|o| o.last_payment))?),
-            Method::InterestOnly => (t().final_payment, figures.with(|o| o.as_ref().map(|o| o.last_payment))?),
+        let label = match method()? {
+            Method::EqualPrincipal => t().last_payment,
+            Method::InterestOnly => t().final_payment,
             _ => return None,
         };
+        let value = figures.with(|o| o.as_ref().map(|o| o.last_payment))?;
         Some(view! {
             <div class="figure">
                 <dt>{label}</dt>
@@ -73,22 +86,13 @@ pub fn Results(evaluation: Memo<Option<Evaluation>>, #[prop(into)] stale: Signal
             </div>
         })
     };
-
-    let dti_text = Signal::derive(move || {
-        budget.with(|b| match b {
-            Some(b) => b.dti_percent.map(percent).unwrap_or_else(|| t().no_income.to_string()),
-            None => String::new(),
-        })
-    });
-    let dti_over = move || budget.with(|b| b.as_ref().is_some_and(|b| b.dti_over_limit));
-    let fits = move || budget.with(|b| b.as_ref().map(|b| b.fits));
-
+    let heading = move || {
+        let l = loan.get()?;
+        several().then(|| format!("{} {} · {}", t().loan_label, index + 1, lang.get().lender(l.lender)))
+    };
     view! {
-        <section class="card results" aria-labelledby="results-h" aria-live="polite">
-            <h2 id="results-h">{move || t().results_heading}</h2>
-            <Show when=move || stale.get()>
-                <p class="stale" data-testid="stale-note">{move || t().stale_results}</p>
-            </Show>
+        <div class="loan-result" data-testid="loan-result" data-loan=move || loan.with(|l| l.as_ref().map(|l| l.id.clone()))>
+            {move || heading().map(|h| view! { <h3>{h}</h3> })}
             <dl class="figures">
                 <div class="figure headline">
                     <dt>{payment_label}</dt>
@@ -110,16 +114,42 @@ pub fn Results(evaluation: Memo<Option<Evaluation>>, #[prop(into)] stale: Signal
                 <Figure
                     testid="result-apr-nominal"
                     label=|t| t.apr_nominal
-                    value=Signal::derive(move || figures.with(|o| o.as_ref().map(|o| percent(o.apr_nominal_percent)).unwrap_or_default()))
+                    value=pick_percent(|o| o.apr_nominal_percent)
                     explain=|t| t.apr_explain
                 />
-                <Figure
-                    testid="result-apr-effective"
-                    label=|t| t.apr_effective
-                    value=Signal::derive(move || figures.with(|o| o.as_ref().map(|o| percent(o.apr_effective_percent)).unwrap_or_default()))
-                />
+                <Figure testid="result-apr-effective" label=|t| t.apr_effective value=pick_percent(|o| o.apr_effective_percent) />
             </dl>
-            <dl class="figures budget-figures">
+            <ScheduleTable rows=Signal::derive(move || figures.with(|o| o.as_ref().map(|o| o.schedule.clone()).unwrap_or_default())) />
+        </div>
+    }
+}
+
+/// What the budget leaves for debt, debt-to-income, and whether it fits.
+#[component]
+fn BudgetResult(evaluation: Memo<Evaluation>) -> impl IntoView {
+    let t = use_text();
+    let budget = Memo::new(move |_| evaluation.with(|e| e.budget.figures));
+    let several = move || evaluation.with(|e| e.loans.len() > 1);
+    let dti_text = Signal::derive(move || {
+        budget.with(|b| match b {
+            Some(b) => b.dti_percent.map(percent).unwrap_or_else(|| t().no_income.to_string()),
+            None => String::new(),
+        })
+    });
+    let dti_over = move || budget.with(|b| b.as_ref().is_some_and(|b| b.dti_over_limit));
+    view! {
+        <div class="budget-result">
+            <Show when=several>
+                <h3>{move || t().all_loans}</h3>
+            </Show>
+            <dl class="figures">
+                <Show when=several>
+                    <Figure
+                        testid="result-debt-payments"
+                        label=|t| t.monthly_payment
+                        value=Signal::derive(move || budget.with(|b| b.as_ref().map(|b| money(b.debt_payments)).unwrap_or_default()))
+                    />
+                </Show>
                 <Figure
                     testid="result-disposable"
                     label=|t| t.disposable
@@ -133,14 +163,13 @@ pub fn Results(evaluation: Memo<Option<Evaluation>>, #[prop(into)] stale: Signal
             </Show>
             {move || {
                 let b = budget.get()?;
-                let ok = fits()?;
-                let (class, verdict, margin_label) = if ok {
+                let (class, verdict, margin_label) = if b.fits {
                     ("verdict fits", t().fits, t().margin)
                 } else {
                     ("verdict no-fit", t().does_not_fit, t().shortfall)
                 };
                 Some(view! {
-                    <p class=class data-testid="fit-verdict" data-fits=ok.to_string()>
+                    <p class=class data-testid="fit-verdict" data-fits=b.fits.to_string()>
                         <strong>{verdict}</strong>
                         " · "
                         {margin_label}
@@ -149,8 +178,7 @@ pub fn Results(evaluation: Memo<Option<Evaluation>>, #[prop(into)] stale: Signal
                     </p>
                 })
             }}
-            <ScheduleTable rows=Signal::derive(move || figures.with(|o| o.as_ref().map(|o| o.schedule.clone()).unwrap_or_default())) />
-        </section>
+        </div>
     }
 }
 

@@ -1,0 +1,69 @@
+//! The page's state: one form per loan plus the budget, convertible to and
+//! from a [`Scenario`] (the document drafts, files and links carry).
+
+use super::budget_card::BudgetForm;
+use super::loan_card::LoanForm;
+use crate::engine::Lender;
+use crate::scenario::{free_loan_id, LoanEntry, Scenario, CURRENT_VERSION, MAX_LOANS};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+/// A loan card: its stable id in the scenario and its form.
+#[derive(Clone, Copy)]
+pub struct LoanSlot {
+    pub id: StoredValue<String>,
+    pub form: LoanForm,
+}
+
+#[derive(Clone, Copy)]
+pub struct Model {
+    pub loans: RwSignal<Vec<LoanSlot>>,
+    pub budget: BudgetForm,
+}
+
+fn slot(entry: &LoanEntry) -> LoanSlot {
+    LoanSlot { id: StoredValue::new(entry.id.clone()), form: LoanForm::new(entry) }
+}
+
+impl Model {
+    pub fn new(s: &Scenario) -> Self {
+        Self {
+            loans: RwSignal::new(s.loans.iter().map(slot).collect()),
+            budget: BudgetForm::new(&s.budget),
+        }
+    }
+
+    /// Replaces everything on the page with `s`.
+    pub fn load(&self, s: &Scenario) {
+        self.loans.set(s.loans.iter().map(slot).collect());
+        self.budget.fill(&s.budget);
+    }
+
+    pub fn can_add(&self) -> bool {
+        self.loans.with(|l| l.len() < MAX_LOANS)
+    }
+
+    /// Adds a loan with the typical terms of `lender`.
+    pub fn add_loan(&self, lender: Lender) {
+        if !self.can_add() {
+            return;
+        }
+        let used: Vec<String> = self.loans.with_untracked(|l| l.iter().map(|s| s.id.get_value()).collect());
+        let entry = LoanEntry::from_preset(free_loan_id(&used), lender, Decimal::from(50_000), 12);
+        self.loans.update(|l| l.push(slot(&entry)));
+    }
+
+    pub fn remove_loan(&self, id: &str) {
+        self.loans.update(|l| {
+            if l.len() > 1 {
+                l.retain(|s| s.id.get_value() != id);
+            }
+        });
+    }
+
+    /// The scenario on the page, if every field is valid.
+    pub fn scenario(&self) -> Option<Scenario> {
+        let loans = self.loans.with(|l| l.iter().map(|s| s.form.entry(&s.id.get_value())).collect::<Option<Vec<_>>>())?;
+        Some(Scenario { version: CURRENT_VERSION, loans, budget: self.budget.entry()? })
+    }
+}
