@@ -4,6 +4,8 @@
 //! `engine`. Everything but `ui` and `store` is pure and tested natively;
 //! those two are the only code that touches the browser.
 
+pub mod chart;
+pub mod csv;
 pub mod engine;
 pub mod i18n;
 pub mod input;

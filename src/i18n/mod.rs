@@ -105,6 +105,8 @@ pub struct Text {
     pub col_principal: &'static str,
     pub col_balance: &'static str,
     pub stale_results: &'static str,
+    pub export_csv: &'static str,
+    pub chart_label: &'static str,
     pub months_unit: &'static str,
     pub footer: &'static str,
 }
@@ -166,6 +168,8 @@ pub const ZH: Text = Text {
     col_principal: "本金",
     col_balance: "剩余本金",
     stale_results: "有输入需要修改，下方仍显示上一次有效的结果。",
+    export_csv: "导出 CSV（Excel/WPS 可打开）",
+    chart_label: "剩余本金走势",
     months_unit: "个月",
     footer: "本工具仅作计算参考，不构成法律或财务意见。",
 };
@@ -227,6 +231,8 @@ pub const EN: Text = Text {
     col_principal: "Principal",
     col_balance: "Balance",
     stale_results: "Some input needs fixing; the results below are the last valid ones.",
+    export_csv: "Export CSV (opens in Excel/WPS)",
+    chart_label: "Balance over time",
     months_unit: "months",
     footer: "A calculator, not legal or financial advice.",
 };

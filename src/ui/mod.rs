@@ -2,6 +2,8 @@
 //! language from context; all arithmetic happens in `engine` via `scenario`.
 
 mod budget_card;
+mod chart;
+mod download;
 mod fields;
 mod loan_card;
 mod model;

@@ -3,6 +3,9 @@
 use super::{use_lang, use_text};
 use crate::engine::{Method, Row};
 use crate::i18n::{amount, money, percent, wan, Text};
+use super::chart::BalanceChart;
+use super::download::download_text;
+use crate::csv::{file_name, schedule_csv};
 use crate::scenario::evaluate::FiguresOutput;
 use crate::scenario::Evaluation;
 use leptos::prelude::*;
@@ -86,6 +89,11 @@ fn LoanResult(evaluation: Memo<Evaluation>, index: usize) -> impl IntoView {
             </div>
         })
     };
+    let rows = Signal::derive(move || figures.with(|o| o.as_ref().map(|o| o.schedule.clone()).unwrap_or_default()));
+    let file_stem = Signal::derive(move || {
+        let name = loan.with(|l| l.as_ref().map(|l| lang.get().lender(l.lender)).unwrap_or_default());
+        format!("{}-{}", t().schedule_heading, name)
+    });
     let heading = move || {
         let l = loan.get()?;
         several().then(|| format!("{} {} · {}", t().loan_label, index + 1, lang.get().lender(l.lender)))
@@ -119,7 +127,7 @@ fn LoanResult(evaluation: Memo<Evaluation>, index: usize) -> impl IntoView {
                 />
                 <Figure testid="result-apr-effective" label=|t| t.apr_effective value=pick_percent(|o| o.apr_effective_percent) />
             </dl>
-            <ScheduleTable rows=Signal::derive(move || figures.with(|o| o.as_ref().map(|o| o.schedule.clone()).unwrap_or_default())) />
+            <ScheduleTable rows=rows file_stem=file_stem />
         </div>
     }
 }
@@ -185,9 +193,20 @@ fn BudgetResult(evaluation: Memo<Evaluation>) -> impl IntoView {
 /// The full schedule, collapsed until opened so long schedules cost nothing
 /// while the user is typing.
 #[component]
-fn ScheduleTable(#[prop(into)] rows: Signal<Vec<Row>>) -> impl IntoView {
+pub fn ScheduleTable(#[prop(into)] rows: Signal<Vec<Row>>, #[prop(into)] file_stem: Signal<String>) -> impl IntoView {
     let t = use_text();
+    let lang = use_lang();
     let (open, set_open) = signal(false);
+    let export_csv = move |_| {
+        let text = rows.with(|r| schedule_csv(r, lang.get_untracked()));
+        let _ = download_text(&file_name(&file_stem.get_untracked(), "csv"), "text/csv;charset=utf-8", &text);
+    };
+    let chart_label = Signal::derive(move || {
+        rows.with(|r| {
+            let start = r.first().map(|f| f.balance + f.principal).unwrap_or_default();
+            format!("{}: {} → ¥0.00, {} {}", t().chart_label, money(start), r.len(), t().months_unit)
+        })
+    });
     view! {
         <details class="schedule" data-testid="schedule" on:toggle=move |ev| {
             use wasm_bindgen::JsCast;
@@ -197,6 +216,10 @@ fn ScheduleTable(#[prop(into)] rows: Signal<Vec<Row>>) -> impl IntoView {
         }>
             <summary>{move || t().schedule_heading} " (" {move || rows.with(|r| r.len())} " " {move || t().months_unit} ")"</summary>
             <Show when=move || open.get()>
+                <BalanceChart series=Signal::derive(move || vec![rows.get()]) label=chart_label />
+                <button type="button" class="secondary" data-testid="export-csv" on:click=export_csv>
+                    {move || t().export_csv}
+                </button>
                 <div class="table-wrap">
                     <table data-testid="schedule-table">
                         <thead>
