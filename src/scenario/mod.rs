@@ -196,12 +196,16 @@ fn err(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> 
     ScenarioError { kind, path: path.into(), message: message.into() }
 }
 
-/// Migrations: each published version that is not current gets one arm that
-/// rewrites it to the next version. Version 1 is the first published format,
-/// so the only arm today is the current one; a v2 adds `1 => migrate(v1_to_v2(doc), 2)`
+mod v0;
+
+/// Migrations: each version that is not current gets one arm that rewrites
+/// it to the next version, then migrates on. Version 1 is the first
+/// published format; version 0 is the pre-release format (see `v0.rs` and
+/// `tests/fixtures/migration/`). A v2 adds `1 => migrate(v1_to_v2(doc)?, 2)`
 /// and a fixture test.
 fn migrate(doc: serde_json::Value, from: u64) -> Result<serde_json::Value, ScenarioError> {
     match from {
+        0 => migrate(v0::to_v1(doc)?, 1),
         v if v == CURRENT_VERSION as u64 => Ok(doc),
         v => Err(err(ErrorKind::Version, "version", format!("version {v} is not a format this app ever wrote"))),
     }
