@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Install whatever is missing to serve (default) or test the app, on a Debian
+# machine that has rustup/cargo, node/npm and apt. Idempotent, and quick
+# (about a second) when everything is already there.
+#
+#   .ci/install.sh [serve|test]
+#
+# serve: wasm32 target, trunk 0.21.14, wasm-bindgen-cli at the Cargo.lock
+#        version, the crates (cargo fetch, as Trunk builds offline), npm devDeps
+#        (binaryen's wasm-opt 132, playwright-core).
+# test:  the same, plus Debian's chromium and chromium-driver.
+#
+# Nothing here downloads a prebuilt binary: only crates.io, npm and Debian.
+set -euo pipefail
+
+mode="${1:-serve}"
+case "$mode" in serve | test) ;; *) echo "usage: $0 [serve|test]" >&2; exit 2 ;; esac
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+TRUNK_VERSION=0.21.14
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+export PATH="$CARGO_BIN:$PWD/node_modules/.bin:$PATH"
+start=$(date +%s.%N)
+did=()
+
+say() { echo "install: $*" >&2; }
+die() { echo "install: ERROR: $*" >&2; exit 1; }
+
+for tool in cargo rustup node npm; do
+  command -v "$tool" >/dev/null || die "$tool is not on PATH; install it first (see README, Set up)"
+done
+
+# --- Rust target -------------------------------------------------------------
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+  did+=(wasm32)
+fi
+
+# --- trunk (0.22 needs a newer rustc than this toolchain) ---------------------
+if [[ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]]; then
+  say "installing trunk $TRUNK_VERSION from crates.io (takes ~7 min on 2 cores)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+  did+=(trunk)
+fi
+
+# --- wasm-bindgen-cli: must equal the wasm-bindgen of Cargo.lock -------------
+wb_version=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[[ -n "$wb_version" ]] || die "no wasm-bindgen package in Cargo.lock"
+if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb_version" ]]; then
+  say "installing wasm-bindgen-cli $wb_version from crates.io (~2 min)"
+  # No --locked: the CLI's own lock file pins a yanked crate and fails to install.
+  cargo install wasm-bindgen-cli --version "$wb_version"
+  did+=(wasm-bindgen)
+fi
+
+# --- crates: Trunk builds with --offline (offline = true in Trunk.toml) ------
+# cargo fetch downloads the packages of every target, wasm32-only ones included.
+cargo fetch --quiet
+# --- npm devDependencies (wasm-opt, playwright-core) -------------------------
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]] ||
+  [[ "$(wasm-opt --version 2>/dev/null || true)" != *"version 132"* ]]; then
+  say "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+  did+=(npm)
+fi
+[[ "$(wasm-opt --version)" == *"version 132"* ]] || die "wasm-opt is not binaryen 132: $(command -v wasm-opt)"
+
+# --- browser for the end-to-end tests ----------------------------------------
+if [[ "$mode" == test ]] && [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+  say "installing Debian's chromium and chromium-driver"
+  sudo=()
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || die "not root and no sudo: install chromium and chromium-driver as root"
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+  did+=(chromium)
+fi
+
+elapsed=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+if ((${#did[@]})); then
+  say "installed ${did[*]} (${elapsed}s)"
+else
+  say "all present for '$mode' (${elapsed}s)"
+fi

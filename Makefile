@@ -1,0 +1,25 @@
+# The two commands of the README. Both first install whatever is missing
+# (.ci/install.sh; about a second when everything is there).
+#
+#   make serve   build (debug) and serve on http://127.0.0.1:8080, rebuild on change
+#   make test    every test: native cargo tests, release build, size report,
+#                browser end-to-end tests against dist/ served under /app/
+# Any failing step fails the target.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := test
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+.PHONY: serve test
+
+serve:
+	.ci/install.sh serve
+	trunk serve
+
+test:
+	.ci/install.sh test
+	cargo test --all-targets
+	trunk build --release
+	node tests/size-report.mjs
+	node --test tests/e2e/*.test.mjs
