@@ -105,6 +105,10 @@ pub fn parse_percent(raw: &str) -> Result<Decimal, InputError> {
     if v.is_sign_negative() && !v.is_zero() {
         return Err(InputError::Negative);
     }
+    // No rate or share is a million percent; past that it is a typo.
+    if v > Decimal::from(1_000_000) {
+        return Err(InputError::TooLarge);
+    }
     Ok(v.normalize())
 }
 
@@ -121,7 +125,7 @@ pub fn parse_months(raw: &str) -> Result<u32, InputError> {
     if v.is_sign_negative() && !v.is_zero() {
         return Err(InputError::Negative);
     }
-    let months = v * Decimal::from(per);
+    let months = v.checked_mul(Decimal::from(per)).ok_or(InputError::TooLarge)?;
     if !months.fract().is_zero() {
         return Err(InputError::NotWholeMonths);
     }
@@ -179,6 +183,7 @@ mod tests {
         assert_eq!(parse_percent("０.０５"), Ok(d("0.05")));
         assert_eq!(parse_percent("-1"), Err(InputError::Negative));
         assert_eq!(parse_percent("%"), Err(InputError::Empty));
+        assert_eq!(parse_percent("79228162514264337593543950335"), Err(InputError::TooLarge));
     }
 
     #[test]
@@ -192,5 +197,6 @@ mod tests {
         assert_eq!(parse_months("12.5"), Err(InputError::NotWholeMonths));
         assert_eq!(parse_months("-1"), Err(InputError::Negative));
         assert_eq!(parse_months("99999999999"), Err(InputError::TooLarge));
+        assert_eq!(parse_months("79228162514264337593543950335年"), Err(InputError::TooLarge));
     }
 }

@@ -77,14 +77,22 @@ impl Budget {
     pub fn figures(&self, debt_payments: Decimal) -> Result<BudgetFigures, EngineError> {
         self.validate()?;
         let disposable = self.disposable();
-        let dti_percent = (!self.income.is_zero())
-            .then(|| (debt_payments / self.income * Decimal::ONE_HUNDRED).round_dp(2));
+        let dti_percent = match self.income.is_zero() {
+            true => None,
+            false => Some(
+                debt_payments
+                    .checked_div(self.income)
+                    .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+                    .ok_or(EngineError::Overflow)?
+                    .round_dp(2),
+            ),
+        };
         Ok(BudgetFigures {
             buffer: self.buffer(),
             disposable,
             debt_payments,
             dti_percent,
-            margin: disposable - debt_payments,
+            margin: disposable.checked_sub(debt_payments).ok_or(EngineError::Overflow)?,
             fits: debt_payments <= disposable,
             dti_over_limit: match dti_percent {
                 Some(p) => p > DTI_WARNING_PERCENT,
@@ -129,6 +137,13 @@ mod tests {
         assert_eq!(f.dti_percent, None);
         assert!(f.dti_over_limit);
         assert!(!f.fits);
+    }
+
+    #[test]
+    fn absurd_debt_is_an_error_not_a_panic() {
+        let b = Budget { income: d("0.01"), ..budget() };
+        assert_eq!(b.figures(Decimal::MAX), Err(EngineError::Overflow));
+        assert_eq!(b.figures(Decimal::MIN), Err(EngineError::Overflow));
     }
 
     #[test]

@@ -78,13 +78,15 @@ impl QuotedRate {
         Self { value, unit, day_basis: DayBasis::D360 }
     }
 
-    /// Simple annual rate in percent (年化, 单利).
+    /// Simple annual rate in percent (年化, 单利). Saturates instead of
+    /// overflowing for absurd values, which `validate` refuses anyway.
     pub fn annual_percent(&self) -> Decimal {
-        match self.unit {
-            RateUnit::DailyPercent => self.value * self.day_basis.days(),
-            RateUnit::MonthlyPercent => self.value * TWELVE,
-            RateUnit::AnnualPercent => self.value,
-        }
+        let factor = match self.unit {
+            RateUnit::DailyPercent => self.day_basis.days(),
+            RateUnit::MonthlyPercent => TWELVE,
+            RateUnit::AnnualPercent => Decimal::ONE,
+        };
+        self.value.checked_mul(factor).unwrap_or(if self.value.is_sign_negative() { Decimal::MIN } else { Decimal::MAX })
     }
 
     /// Monthly rate in percent (月利率).
@@ -169,6 +171,15 @@ mod tests {
         assert_eq!(QuotedRate::new(d("1000.01"), RateUnit::AnnualPercent).validate(), Err(EngineError::RateTooHigh));
         assert_eq!(QuotedRate::new(d("5"), RateUnit::DailyPercent).validate(), Err(EngineError::RateTooHigh));
         assert_eq!(QuotedRate::new(Decimal::MAX, RateUnit::DailyPercent).validate(), Err(EngineError::RateTooHigh));
+    }
+
+    #[test]
+    fn absurd_values_saturate_instead_of_panicking() {
+        let r = QuotedRate::new(Decimal::MAX, RateUnit::DailyPercent);
+        assert_eq!(r.annual_percent(), Decimal::MAX);
+        let _ = (r.monthly_percent(), r.daily_percent(), r.monthly_fraction());
+        let r = QuotedRate::new(Decimal::MIN, RateUnit::MonthlyPercent);
+        assert_eq!(r.annual_percent(), Decimal::MIN);
     }
 
     #[test]

@@ -148,10 +148,11 @@ pub fn annuity_payment(principal: Decimal, monthly_rate: Decimal, months: u32) -
     }
     let v = Decimal::ONE / (Decimal::ONE + monthly_rate);
     let vn = pow(v, months).unwrap_or(Decimal::ZERO);
-    principal * monthly_rate / (Decimal::ONE - vn)
+    // A rate so small that (1+i)^−n rounds to 1 behaves as 0 %.
+    (principal * monthly_rate).checked_div(Decimal::ONE - vn).unwrap_or(principal / n)
 }
 
-const FEN: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
+pub(crate) const FEN: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
 fn equal_installment(principal: Decimal, i: Decimal, n: u32) -> Vec<Row> {
     // The rounded payment can repay a little too fast on long, tiny loans
@@ -214,7 +215,7 @@ fn equal_principal(principal: Decimal, i: Decimal, n: u32) -> Vec<Row> {
 /// remainder) is the smallest and instalments never rise. When rounding up
 /// would overshoot (tiny principal over many months), the spare fen go to the
 /// earliest months instead.
-fn principal_parts(principal: Decimal, n: u32) -> Vec<Decimal> {
+pub(crate) fn principal_parts(principal: Decimal, n: u32) -> Vec<Decimal> {
     let count = Decimal::from(n);
     let up = fen_up(principal / count);
     if up * (count - Decimal::ONE) <= principal {
@@ -319,6 +320,14 @@ mod tests {
         let s = Schedule::build(d("100"), Decimal::ZERO, 600, Method::EqualPrincipal).unwrap();
         assert_eq!(s.total_principal(), d("100"));
         assert!(s.rows.windows(2).all(|w| w[0].payment >= w[1].payment));
+    }
+
+    #[test]
+    fn vanishingly_small_rates_act_as_zero() {
+        let i = Decimal::new(1, 28);
+        let s = Schedule::build(d("1000"), i, 12, Method::EqualInstallment).unwrap();
+        assert_eq!(s.total_principal(), d("1000"));
+        assert_eq!(s.first_payment(), d("83.33"));
     }
 
     #[test]
