@@ -13,7 +13,6 @@ pub mod scenario;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bench;
-#[cfg(target_arch = "wasm32")]
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

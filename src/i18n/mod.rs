@@ -4,6 +4,9 @@
 //! Strings live in one struct per language so a missing translation is a
 //! compile error, not a blank on the page.
 
+mod drafts;
+pub use drafts::*;
+
 use crate::engine::{EngineError, Lender, Method, RateUnit};
 use crate::input::InputError;
 use rust_decimal::Decimal;

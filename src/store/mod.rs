@@ -1,23 +1,85 @@
-//! What the app keeps on this device, via gloo-storage (localStorage).
+//! What the app keeps on this device: drafts, the open draft, the language.
 //!
-//! Storage can be blocked, full or hold data from another version; every
-//! call here reports failure instead of panicking, and the calculator keeps
-//! working without it.
+//! Split in two. Everything that decides — keys, the draft index, revisions
+//! and conflicts, quarantining unreadable data, import checks, names — is
+//! pure Rust over the [`Backend`] trait and tested natively with
+//! [`MemoryBackend`]. The browser side ([`browser`], wasm only) is a thin
+//! `Backend` over `window.localStorage` that reports every failure instead of
+//! panicking (gloo-storage's `LocalStorage` throws when storage is blocked,
+//! so it is not used for access).
+//!
+//! ## Keys (all start with [`PREFIX`])
+//! - `xieshang.drafts` — the index, versioned JSON:
+//!   `{"version":1,"drafts":[{"id":"…","name":"…","updated_at":<ms>,"revision":<n>}]}`
+//! - `xieshang.draft.<id>` — one draft: exactly the scenario JSON
+//!   (`crate::scenario`), so it can be exported as it is.
+//! - `xieshang.open` — the id of the open draft.
+//! - `xieshang.lang` — `zh-CN` or `en`.
+//! - `xieshang.quarantine.<ms>-<n>` — data that could not be read, kept
+//!   byte for byte; never overwritten (a new key is chosen if taken).
+//!
+//! ## Rules
+//! - Data that cannot be read is moved to a quarantine key, never overwritten;
+//!   if it cannot be moved (storage full), its key is locked for this session.
+//! - Every draft write compares the stored revision with the one this tab
+//!   loaded: newer data is never overwritten by older.
+//! - A draft file without an index entry is recovered into the index, so a
+//!   lost index write never drops a draft.
 
-use crate::i18n::Lang;
-use gloo_storage::{LocalStorage, Storage};
+mod drafts;
+mod files;
+mod index;
+mod memory;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub use browser::{load_lang, save_lang};
+
+#[cfg(test)]
+mod tests;
+
+pub use drafts::{Deleted, Drafts, LoadError, Notice, QuarantineItem, SaveError, Source, Startup};
+pub use files::{
+    check_import_size, clean_name, export_file_name, fresh_id, import_name, next_default_name, parse_import, unique_name,
+    valid_id, ImportError, MAX_IMPORT_BYTES, MAX_NAME_CHARS,
+};
+pub use index::{index_json, parse_index, DraftMeta, INDEX_VERSION};
+pub use memory::MemoryBackend;
 
 /// Every key this app writes starts with this prefix.
 pub const PREFIX: &str = "xieshang.";
-const LANG_KEY: &str = "xieshang.lang";
+pub const INDEX_KEY: &str = "xieshang.drafts";
+pub const OPEN_KEY: &str = "xieshang.open";
+pub const LANG_KEY: &str = "xieshang.lang";
+pub const DRAFT_PREFIX: &str = "xieshang.draft.";
+pub const QUARANTINE_PREFIX: &str = "xieshang.quarantine.";
 
-/// The language chosen last time, if storage is readable and holds one.
-pub fn load_lang() -> Option<Lang> {
-    let tag: String = LocalStorage::get(LANG_KEY).ok()?;
-    Lang::from_tag(&tag)
+pub fn draft_key(id: &str) -> String {
+    format!("{DRAFT_PREFIX}{id}")
 }
 
-/// Remembers the language; `false` when storage refused it.
-pub fn save_lang(lang: Lang) -> bool {
-    LocalStorage::set(LANG_KEY, lang.tag()).is_ok()
+/// Why storage refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fault {
+    /// No storage at all (blocked by the browser or its settings).
+    Unavailable,
+    /// Quota exceeded.
+    Full,
+    /// The key holds data that could not be read nor set aside; it is never written.
+    Locked,
+    /// Anything else the browser reported.
+    Other(String),
+}
+
+/// A key–value store of strings: localStorage in the browser, a map in tests.
+pub trait Backend {
+    fn get(&self, key: &str) -> Result<Option<String>, Fault>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Fault>;
+    fn remove(&mut self, key: &str) -> Result<(), Fault>;
+    fn keys(&self) -> Result<Vec<String>, Fault>;
+    /// `false` when the data will not outlive the page (storage blocked).
+    fn persistent(&self) -> bool {
+        true
+    }
 }

@@ -4,6 +4,7 @@
 mod budget_card;
 mod chart;
 mod download;
+mod drafts;
 mod fields;
 mod loan_card;
 mod model;
@@ -39,7 +40,9 @@ pub fn mount() {
 
 #[component]
 fn App() -> impl IntoView {
-    let lang = RwSignal::new(crate::store::load_lang().unwrap_or_default());
+    // Drafts, the open draft and the language, as stored on this device.
+    let boot = drafts::Boot::load();
+    let lang = RwSignal::new(boot.lang);
     provide_context(Language(lang));
     // Keep <html lang> and the title in step with the chosen language.
     Effect::new(move |_| {
@@ -52,13 +55,15 @@ fn App() -> impl IntoView {
         }
     });
 
-    let model = Model::new(&Scenario::example());
+    let model = Model::new(&boot.scenario());
     // The scenario as typed, when every field is valid…
     let current = Memo::new(move |_| model.scenario());
     // …and the last one that was: results keep showing it while a field is fixed.
     let last_valid: Memo<Scenario> = Memo::new(move |prev: Option<&Scenario>| {
         current.get().or_else(|| prev.cloned()).unwrap_or_else(Scenario::example)
     });
+    // Autosave, other tabs, export/import: the drafts panel (section 6).
+    let drafts = boot.start(model, current, last_valid, lang);
     let evaluation: Memo<Evaluation> = Memo::new(move |_| last_valid.with(Scenario::evaluate));
     let stale = Signal::derive(move || current.with(Option::is_none));
 
@@ -118,6 +123,7 @@ fn App() -> impl IntoView {
                 <BudgetCard form=model.budget />
             </section>
             <Results evaluation=evaluation stale=stale />
+            <drafts::DraftsPanel drafts=drafts />
         </main>
         <footer class="foot">
             <p>{move || t().footer}</p>

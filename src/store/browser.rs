@@ -1,0 +1,132 @@
+//! The browser side: `window.localStorage` as a [`Backend`]. Every call
+//! looks storage up afresh and turns exceptions (blocked storage, quota
+//! exceeded) into [`Fault`]s; nothing here panics.
+
+use super::{Backend, Drafts, Fault, MemoryBackend, Startup, LANG_KEY};
+use crate::i18n::Lang;
+use web_sys::js_sys;
+use web_sys::wasm_bindgen::JsValue;
+
+fn storage() -> Result<web_sys::Storage, Fault> {
+    match web_sys::window().map(|w| w.local_storage()) {
+        Some(Ok(Some(s))) => Ok(s),
+        _ => Err(Fault::Unavailable),
+    }
+}
+
+fn fault(e: JsValue) -> Fault {
+    let name = js_sys::Reflect::get(&e, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).unwrap_or_default();
+    match name.as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => Fault::Full,
+        "SecurityError" => Fault::Unavailable,
+        _ => Fault::Other(if name.is_empty() { "storage error".into() } else { name }),
+    }
+}
+
+/// localStorage, looked up on every call.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LocalBackend;
+
+impl Backend for LocalBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, Fault> {
+        storage()?.get_item(key).map_err(fault)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Fault> {
+        storage()?.set_item(key, value).map_err(fault)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), Fault> {
+        storage()?.remove_item(key).map_err(fault)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, Fault> {
+        let s = storage()?;
+        let n = s.length().map_err(fault)?;
+        Ok((0..n).filter_map(|i| s.key(i).ok().flatten()).collect())
+    }
+}
+
+/// localStorage when the browser allows it; otherwise a map that lives as
+/// long as the page (and says it is not persistent).
+#[derive(Debug, Clone)]
+pub enum AnyBackend {
+    Local(LocalBackend),
+    Memory(MemoryBackend),
+}
+
+impl AnyBackend {
+    pub fn detect() -> Self {
+        match LocalBackend.keys() {
+            Ok(_) => Self::Local(LocalBackend),
+            Err(_) => Self::Memory(MemoryBackend::volatile()),
+        }
+    }
+}
+
+impl Backend for AnyBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, Fault> {
+        match self {
+            Self::Local(b) => b.get(key),
+            Self::Memory(b) => b.get(key),
+        }
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Fault> {
+        match self {
+            Self::Local(b) => b.set(key, value),
+            Self::Memory(b) => b.set(key, value),
+        }
+    }
+    fn remove(&mut self, key: &str) -> Result<(), Fault> {
+        match self {
+            Self::Local(b) => b.remove(key),
+            Self::Memory(b) => b.remove(key),
+        }
+    }
+    fn keys(&self) -> Result<Vec<String>, Fault> {
+        match self {
+            Self::Local(b) => b.keys(),
+            Self::Memory(b) => b.keys(),
+        }
+    }
+    fn persistent(&self) -> bool {
+        matches!(self, Self::Local(_))
+    }
+}
+
+/// Milliseconds since 1970.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now().max(0.0) as u64
+}
+
+/// A random number for fresh draft ids.
+pub fn salt() -> u32 {
+    (js_sys::Math::random() * u32::MAX as f64) as u32
+}
+
+/// Local date and time parts of a timestamp: (month, day, hour, minute, is today).
+pub fn local_time(ms: u64) -> (u32, u32, u32, u32, bool) {
+    let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    let now = js_sys::Date::new_0();
+    let today = d.get_full_year() == now.get_full_year() && d.get_month() == now.get_month() && d.get_date() == now.get_date();
+    (d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes(), today)
+}
+
+/// Everything the page starts from: the language, the drafts and the open one.
+pub fn boot() -> (Lang, Drafts<AnyBackend>, Startup) {
+    let backend = AnyBackend::detect();
+    let lang = backend.get(LANG_KEY).ok().flatten().and_then(|t| Lang::from_tag(&t)).unwrap_or_default();
+    let t = lang.drafts();
+    let (drafts, startup) = Drafts::start(backend, now_ms(), salt(), t.default_name, t.recovered_name);
+    (lang, drafts, startup)
+}
+
+/// The language chosen last time, if storage is readable and holds one.
+pub fn load_lang() -> Option<Lang> {
+    Lang::from_tag(&LocalBackend.get(LANG_KEY).ok()??)
+}
+
+/// Remembers the language; `false` when storage refused it.
+pub fn save_lang(lang: Lang) -> bool {
+    LocalBackend.set(LANG_KEY, lang.tag()).is_ok()
+}
