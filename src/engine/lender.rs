@@ -3,6 +3,7 @@
 //! They only pre-fill fields the borrower can see and change; the page labels
 //! them "typical — check your contract". Sources: DOMAIN.md.
 
+use super::overdue::{PenaltyBase, PenaltyRule};
 use super::{Method, RateUnit};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -32,6 +33,8 @@ pub struct LenderPreset {
     /// A typical quoted rate, in `rate_unit`.
     pub typical_rate: Decimal,
     pub method: Method,
+    /// Typical penalty-interest rule on overdue amounts (check the contract).
+    pub penalty: PenaltyRule,
 }
 
 impl Lender {
@@ -51,6 +54,29 @@ impl Lender {
             Self::CreditCard => (DailyPercent, Decimal::new(5, 2), EqualInstallment),
             Self::Other => (AnnualPercent, Decimal::new(12, 0), EqualInstallment),
         };
-        LenderPreset { rate_unit, typical_rate, method }
+        LenderPreset { rate_unit, typical_rate, method, penalty: self.penalty() }
+    }
+
+    /// The typical penalty rule (DOMAIN.md "Overdue costs"), all *typical*:
+    /// * 网商贷, 借呗: 1.5 × the daily rate on the overdue amounts
+    ///   (principal and interest), no compounding.
+    /// * 微粒贷: an extra 50 % on overdue principal.
+    /// * Bank loans: contract rate + 50 % (the PBoC's long-standing 30 %–50 %
+    ///   band, upper end) on overdue principal, with compound interest on
+    ///   unpaid interest at the penalty rate.
+    /// * Credit cards: the card's own 0.05 %/day (multiplier 1) on the unpaid
+    ///   balance including interest, compounding monthly. The late fee
+    ///   (违约金, 5 % of the unpaid minimum) is not modelled.
+    /// * Other: 1.5 × on overdue principal.
+    pub fn penalty(self) -> PenaltyRule {
+        let one_and_a_half = Decimal::new(15, 1);
+        let (multiplier, compound, base) = match self {
+            Self::Mybank | Self::Jiebei => (one_and_a_half, false, PenaltyBase::PrincipalAndInterest),
+            Self::Weilidai => (one_and_a_half, false, PenaltyBase::Principal),
+            Self::BankCredit => (one_and_a_half, true, PenaltyBase::Principal),
+            Self::CreditCard => (Decimal::ONE, true, PenaltyBase::PrincipalAndInterest),
+            Self::Other => (one_and_a_half, false, PenaltyBase::Principal),
+        };
+        PenaltyRule { multiplier, compound, base }
     }
 }

@@ -7,13 +7,19 @@
 //! absorbs every rounding remainder so that a schedule repays its principal
 //! exactly.
 
+pub mod allocation;
 pub mod apr;
 pub mod budget;
+pub mod dates;
+pub mod daycount;
 pub mod decimal_str;
 mod error;
 pub mod lender;
 pub mod loan;
+pub mod overdue;
+pub mod proposal;
 pub mod rate;
+pub mod ratecheck;
 pub mod schedule;
 
 pub use apr::{apr_of_payments, Apr};
@@ -23,6 +29,12 @@ pub use lender::{Lender, LenderPreset};
 pub use loan::{Loan, LoanFigures};
 pub use rate::{DayBasis, QuotedRate, RateUnit};
 pub use schedule::{Method, Row, Schedule};
+pub use allocation::{allocate, loan_budgets, AllocationDebt, AllocationPlan, Strategy};
+pub use dates::Date;
+pub use daycount::{build_schedule, Accrual, DayCount};
+pub use overdue::{overdue_cost, DueCalendar, Overdue, OverdueCost, PenaltyBase, PenaltyRule};
+pub use proposal::{proposals_for, Debt, DebtAnalysis, HolidayMode, Infeasible, LoanBudget, Proposal, ProposalKind};
+pub use ratecheck::{rate_check, RateCheck};
 
 pub use rust_decimal::Decimal;
 

@@ -2,15 +2,27 @@
 //! the page shows and what `examples/evaluate` prints.
 
 use super::Scenario;
-use crate::engine::{decimal_str, percent_2dp, BudgetFigures, Lender, LoanFigures, Method, Row};
+use crate::engine::allocation::forecast_surplus;
+use crate::engine::apr::apr_of_payments;
+use crate::engine::{
+    allocate, decimal_str, loan_budgets, percent_2dp, proposals_for, rate_check, AllocationDebt, AllocationPlan, BudgetFigures,
+    DayCount, Debt, DebtAnalysis, Lender, LoanFigures, Method, OverdueCost, PenaltyBase, Proposal, RateCheck, Row,
+};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evaluation {
     pub version: u32,
+    pub day_count: DayCount,
     pub loans: Vec<LoanOutput>,
     pub budget: BudgetOutput,
+    /// Every loan's proposals, loans in scenario order, each loan's ranked
+    /// (see [`crate::engine::proposal`]). Empty when the budget is invalid.
+    pub proposals: Vec<Proposal>,
+    /// How to split the surplus across lenders; only with two or more loans.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allocation: Option<AllocationPlan>,
 }
 
 /// One loan's figures, or why they could not be computed.
@@ -31,8 +43,26 @@ pub struct LoanOutput {
     pub annual_rate_percent: Decimal,
     #[serde(flatten)]
     pub figures: Option<FiguresOutput>,
+    /// The penalty rule assumed (the preset's unless entered).
+    pub penalty: PenaltyOutput,
+    /// The cost of doing nothing; absent when the loan is invalid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overdue_cost: Option<OverdueCost>,
+    /// The rate detective, when the app's payment is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate_check: Option<RateCheck>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PenaltyOutput {
+    #[serde(with = "decimal_str")]
+    pub multiplier: Decimal,
+    pub compound: bool,
+    pub base: PenaltyBase,
+    /// True when the rule is the lender preset's typical one (check the contract).
+    pub from_preset: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -65,9 +95,17 @@ pub struct BudgetOutput {
     pub buffer_percent: Decimal,
     #[serde(flatten)]
     pub figures: Option<BudgetFigures>,
+    /// Each forecast month's surplus, when a forecast is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forecast_surplus: Option<Vec<MoneyOut>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
+
+/// A money amount serialised as a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct MoneyOut(#[serde(with = "decimal_str")] pub Decimal);
 
 fn rate_4dp(p: Decimal) -> Decimal {
     p.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero).normalize()
@@ -87,17 +125,38 @@ impl FiguresOutput {
     }
 }
 
+/// The loan's figures in the scenario's day-count mode (30/360: exactly
+/// [`crate::engine::Loan::figures`]).
+fn loan_figures(debt: &Debt, an: &DebtAnalysis) -> Result<LoanFigures, crate::engine::EngineError> {
+    let schedule = an.contract.clone();
+    let held = debt.loan.principal - debt.loan.upfront_fee;
+    let apr = apr_of_payments(held, &schedule.payments(), debt.loan.rate.monthly_fraction())?;
+    Ok(LoanFigures { total_paid: schedule.total_paid(), total_interest: schedule.total_interest(), schedule, apr })
+}
+
 impl Evaluation {
     pub fn of(s: &Scenario) -> Self {
+        let mut analysed: Vec<(Debt, DebtAnalysis)> = Vec::new();
         let loans: Vec<LoanOutput> = s
             .loans
             .iter()
             .map(|entry| {
                 let loan = entry.loan();
-                let (figures, error) = match loan.figures() {
+                let debt = entry.debt(s.day_count, s.as_of);
+                let rule = debt.penalty;
+                let analysis = debt.analyse();
+                let figures = analysis.as_ref().map_err(|e| *e).and_then(|an| loan_figures(&debt, an));
+                let (figures, error) = match figures {
                     Ok(f) => (Some(FiguresOutput::of(f)), None),
                     Err(e) => (None, Some(e.to_string())),
                 };
+                let rate_check = entry
+                    .app_payment
+                    .and_then(|p| rate_check(loan.principal - loan.upfront_fee, loan.months, &loan.rate, p).ok());
+                let overdue_cost = analysis.as_ref().ok().map(|an| an.overdue_cost.clone());
+                if let Ok(an) = analysis {
+                    analysed.push((debt, an));
+                }
                 LoanOutput {
                     id: entry.id.clone(),
                     lender: entry.lender,
@@ -108,6 +167,14 @@ impl Evaluation {
                     monthly_rate_percent: rate_4dp(loan.rate.monthly_percent()),
                     annual_rate_percent: rate_4dp(loan.rate.annual_percent()),
                     figures,
+                    penalty: PenaltyOutput {
+                        multiplier: rule.multiplier,
+                        compound: rule.compound,
+                        base: rule.base,
+                        from_preset: entry.penalty.is_none(),
+                    },
+                    overdue_cost,
+                    rate_check,
                     error,
                 }
             })
@@ -116,12 +183,36 @@ impl Evaluation {
         // for 等额本金, the interest for 先息后本, nothing yet for 到期一次.
         let debt_payments = loans.iter().filter_map(|l| l.figures.as_ref()).map(|f| f.schedule[0].payment).sum();
         let b = s.budget;
-        let (figures, error) = match b.budget().figures(debt_payments) {
+        let budget = b.budget();
+        let surplus = b.forecast.as_ref().map(|f| forecast_surplus(&budget, f));
+        let (figures, error) = match budget.figures(debt_payments) {
             Ok(f) => (Some(f), None),
             Err(e) => (None, Some(e.to_string())),
         };
+        let mut proposals = Vec::new();
+        let mut allocation = None;
+        if let Some(f) = &figures {
+            let owed: Vec<Decimal> = analysed.iter().map(|(_, an)| an.owed_now).collect();
+            let budgets = loan_budgets(f.disposable, surplus.as_ref(), &owed);
+            for ((debt, an), lb) in analysed.iter().zip(&budgets) {
+                proposals.extend(proposals_for(debt, an, lb));
+            }
+            if analysed.len() >= 2 {
+                let debts: Vec<AllocationDebt> = analysed
+                    .iter()
+                    .map(|(debt, an)| AllocationDebt {
+                        id: debt.id.clone(),
+                        balance: an.owed_now,
+                        annual_rate_percent: debt.loan.rate.annual_percent(),
+                        minimum: an.contract.first_payment(),
+                    })
+                    .collect();
+                allocation = Some(allocate(&debts, f.disposable));
+            }
+        }
         Self {
             version: s.version,
+            day_count: s.day_count,
             loans,
             budget: BudgetOutput {
                 income: b.income,
@@ -129,8 +220,11 @@ impl Evaluation {
                 other_obligations: b.other_obligations,
                 buffer_percent: b.buffer_percent,
                 figures,
+                forecast_surplus: surplus.map(|a| a.iter().map(|d| MoneyOut(*d)).collect()),
                 error,
             },
+            proposals,
+            allocation,
         }
     }
 

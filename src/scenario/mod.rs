@@ -13,7 +13,10 @@ pub mod evaluate;
 
 pub use evaluate::{BudgetOutput, Evaluation, LoanOutput};
 
-use crate::engine::{decimal_str, Budget, DayBasis, Lender, Loan, Method, QuotedRate, RateUnit};
+use crate::engine::{
+    decimal_str, Accrual, Budget, Date, DayBasis, DayCount, Debt, DueCalendar, Lender, Loan, Method, Overdue, PenaltyBase,
+    PenaltyRule, QuotedRate, RateUnit, MAX_AMOUNT,
+};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -27,9 +30,21 @@ pub const MAX_LOANS: usize = 20;
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     pub version: u32,
+    /// How interest accrues: `"30_360"` (default) or `"actual"` (daily
+    /// between real due dates; every loan then needs `next_due_date`).
+    #[serde(default, skip_serializing_if = "is_default_day_count")]
+    pub day_count: DayCount,
+    /// The evaluation date, `"YYYY-MM-DD"`; default none (instalments are
+    /// then assumed 30 days apart when projecting the cost of doing nothing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
     pub loans: Vec<LoanEntry>,
     #[serde(default)]
     pub budget: BudgetEntry,
+}
+
+fn is_default_day_count(d: &DayCount) -> bool {
+    *d == DayCount::default()
 }
 
 /// One loan as entered.
@@ -54,6 +69,61 @@ pub struct LoanEntry {
     /// Fee deducted up front; default "0".
     #[serde(with = "decimal_str", default, skip_serializing_if = "Decimal::is_zero")]
     pub upfront_fee: Decimal,
+    /// What is already past due, *in addition to* `principal` (which is the
+    /// principal of the remaining schedule); default none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overdue: Option<OverdueEntry>,
+    /// Penalty rule; default the lender preset's ([`Lender::penalty`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penalty: Option<PenaltyEntry>,
+    /// The monthly payment the lender's app shows (等额本息), for the rate
+    /// detective; default none.
+    #[serde(with = "decimal_str::option", default, skip_serializing_if = "Option::is_none")]
+    pub app_payment: Option<Decimal>,
+    /// Due date of the next instalment, `"YYYY-MM-DD"`; default none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_due_date: Option<Date>,
+    /// A lump sum the borrower can raise for a settlement; default none.
+    #[serde(with = "decimal_str::option", default, skip_serializing_if = "Option::is_none")]
+    pub settlement_offer: Option<Decimal>,
+}
+
+/// Overdue state as entered. Every field defaults to 0.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverdueEntry {
+    /// Days since the first missed due date.
+    #[serde(default)]
+    pub days: u32,
+    /// Principal of missed instalments.
+    #[serde(with = "decimal_str", default)]
+    pub principal: Decimal,
+    /// Contract interest of missed instalments (penalty interest excluded).
+    #[serde(with = "decimal_str", default)]
+    pub interest: Decimal,
+}
+
+/// A penalty rule as entered; all three fields are required when present.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PenaltyEntry {
+    /// Penalty rate = contract rate × multiplier, e.g. "1.5"; 0–10.
+    #[serde(with = "decimal_str")]
+    pub multiplier: Decimal,
+    /// Unpaid interest bears penalty interest too (复利).
+    pub compound: bool,
+    /// `"principal"` or `"principal_and_interest"`.
+    pub base: PenaltyBase,
+}
+
+impl PenaltyEntry {
+    pub fn rule(&self) -> PenaltyRule {
+        PenaltyRule { multiplier: self.multiplier, compound: self.compound, base: self.base }
+    }
+
+    pub fn of(rule: PenaltyRule) -> Self {
+        Self { multiplier: rule.multiplier, compound: rule.compound, base: rule.base }
+    }
 }
 
 /// A rate as the lender quotes it.
@@ -87,6 +157,39 @@ pub struct BudgetEntry {
     /// Default "10".
     #[serde(with = "decimal_str", default = "default_buffer")]
     pub buffer_percent: Decimal,
+    /// Net income of each of the next 12 months (strings, may be negative),
+    /// for the cash-flow plan; default none. Each month's surplus is its
+    /// income − expenses − other obligations − the buffer on its income.
+    #[serde(with = "forecast_str", default, skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<[Decimal; 12]>,
+}
+
+/// Serde for the optional 12-month forecast: an array of 12 decimal strings.
+mod forecast_str {
+    use crate::engine::decimal_str;
+    use rust_decimal::Decimal;
+    use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    struct Money(#[serde(with = "decimal_str")] Decimal);
+
+    pub fn serialize<S: Serializer>(v: &Option<[Decimal; 12]>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(a) => a.iter().map(|d| Money(*d)).collect::<Vec<_>>().serialize(s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<[Decimal; 12]>, D::Error> {
+        let Some(v) = Option::<Vec<Money>>::deserialize(d)? else {
+            return Ok(None);
+        };
+        let n = v.len();
+        let a: [Money; 12] = v
+            .try_into()
+            .map_err(|_| de::Error::custom(format!("must hold exactly 12 monthly incomes, not {n}")))?;
+        Ok(Some(a.map(|m| m.0)))
+    }
 }
 
 fn default_buffer() -> Decimal {
@@ -100,6 +203,7 @@ impl Default for BudgetEntry {
             expenses: Decimal::ZERO,
             other_obligations: Decimal::ZERO,
             buffer_percent: default_buffer(),
+            forecast: None,
         }
     }
 }
@@ -123,6 +227,37 @@ impl LoanEntry {
             method: p.method,
             months,
             upfront_fee: Decimal::ZERO,
+            overdue: None,
+            penalty: None,
+            app_payment: None,
+            next_due_date: None,
+            settlement_offer: None,
+        }
+    }
+
+    /// The penalty rule in force: as entered, else the lender's typical one.
+    pub fn penalty_rule(&self) -> PenaltyRule {
+        self.penalty.map_or_else(|| self.lender.penalty(), |p| p.rule())
+    }
+
+    pub fn overdue(&self) -> Overdue {
+        self.overdue.map_or_else(Overdue::default, |o| Overdue { days: o.days, principal: o.principal, interest: o.interest })
+    }
+
+    /// The loan with its overdue state, day count and dates, for the
+    /// cost of doing nothing and the proposals.
+    pub fn debt(&self, day_count: DayCount, as_of: Option<Date>) -> Debt {
+        let loan = self.loan();
+        let overdue = self.overdue();
+        let first_due = if day_count == DayCount::Actual { self.next_due_date } else { None };
+        Debt {
+            id: self.id.clone(),
+            accrual: Accrual::of(&loan.rate, first_due),
+            loan,
+            overdue,
+            penalty: self.penalty_rule(),
+            calendar: DueCalendar { as_of, next_due: self.next_due_date, days_overdue: overdue.days },
+            settlement_offer: self.settlement_offer,
         }
     }
 
@@ -145,6 +280,29 @@ impl BudgetEntry {
             other_obligations: self.other_obligations,
             buffer_percent: self.buffer_percent,
         }
+    }
+}
+
+impl LoanEntry {
+    /// Checks the optional fields of loan `i` (issue 3), naming the field.
+    fn validate_extras(&self, i: usize, day_count: DayCount) -> Result<(), ScenarioError> {
+        let at = |f: &str| format!("loans[{i}].{f}");
+        self.overdue().validate().map_err(|(f, m)| err(ErrorKind::Invalid, at(&format!("overdue.{f}")), m))?;
+        self.penalty_rule().validate().map_err(|(f, m)| err(ErrorKind::Invalid, at(&format!("penalty.{f}")), m))?;
+        for (name, v) in [("app_payment", self.app_payment), ("settlement_offer", self.settlement_offer)] {
+            if let Some(v) = v {
+                if v <= Decimal::ZERO {
+                    return Err(err(ErrorKind::Invalid, at(name), "must be more than 0"));
+                }
+                if v > MAX_AMOUNT {
+                    return Err(err(ErrorKind::Invalid, at(name), "must be at most 1000000000000"));
+                }
+            }
+        }
+        if day_count == DayCount::Actual && self.next_due_date.is_none() {
+            return Err(err(ErrorKind::Invalid, at("next_due_date"), "required when day_count is \"actual\""));
+        }
+        Ok(())
     }
 }
 
@@ -216,6 +374,8 @@ impl Scenario {
     pub fn example() -> Self {
         Self {
             version: CURRENT_VERSION,
+            day_count: DayCount::default(),
+            as_of: None,
             loans: vec![LoanEntry::from_preset("a", Lender::Mybank, Decimal::from(100_000), 12)],
             budget: BudgetEntry {
                 income: Decimal::from(12_000),
@@ -277,10 +437,19 @@ impl Scenario {
                 };
                 err(ErrorKind::Invalid, format!("loans[{i}].{field}"), e.message())
             })?;
+            loan.validate_extras(i, self.day_count)?;
         }
         self.budget.budget().validate().map_err(|e| {
             err(ErrorKind::Invalid, format!("budget.{}", e.field()), e.message())
-        })
+        })?;
+        if let Some(f) = &self.budget.forecast {
+            for (k, v) in f.iter().enumerate() {
+                if v.abs() > MAX_AMOUNT {
+                    return Err(err(ErrorKind::Invalid, format!("budget.forecast[{k}]"), "must be between -1000000000000 and 1000000000000"));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Every computed figure; see [`Evaluation`].

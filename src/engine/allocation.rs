@@ -1,0 +1,356 @@
+//! Several lenders, one surplus: how to split what is left each month.
+//!
+//! * **Pro rata ("fair share")**, the UK debt-management-plan rule: each
+//!   creditor is offered its balance × surplus ÷ total debt. The whole
+//!   surplus is split (these are offers replacing the contract payments).
+//! * **Avalanche** (highest rate first) and **snowball** (smallest balance
+//!   first): every debt keeps its contract minimum and only the extra —
+//!   surplus − Σ minimums — goes to the target. Pooling all minimums onto one
+//!   debt is a known bug of other calculators; here it cannot happen.
+//! * Nothing left over: a **token payment** to each lender with a request to
+//!   hold action and freeze interest, reviewed in 3–12 months.
+//!
+//! Every split is exact to the fen: shares sum to the surplus (when it is
+//! positive and not more than all balances), remainders going to the
+//! largest fractional parts.
+
+use super::{decimal_str, fen, Budget};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The nominal monthly token payment per lender when nothing is left over.
+pub const TOKEN_PAYMENT: Decimal = Decimal::from_parts(10, 0, 0, false, 0);
+/// Review the token arrangement after this many months (typical range 3–12).
+pub const TOKEN_REVIEW_MONTHS: u32 = 3;
+
+/// A debt as the allocation sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AllocationDebt {
+    pub id: String,
+    /// Amount owed now (remaining + overdue principal + overdue interest).
+    pub balance: Decimal,
+    /// Simple annual rate, percent: orders the avalanche.
+    pub annual_rate_percent: Decimal,
+    /// The contract's next instalment: kept on every debt by avalanche and snowball.
+    pub minimum: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strategy {
+    ProRata,
+    Avalanche,
+    Snowball,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Share {
+    pub id: String,
+    /// The contract minimum kept (0 under pro rata, which replaces it).
+    #[serde(with = "decimal_str")]
+    pub minimum: Decimal,
+    /// What goes beyond the minimum.
+    #[serde(with = "decimal_str")]
+    pub extra: Decimal,
+    /// minimum + extra: the monthly payment to this lender.
+    #[serde(with = "decimal_str")]
+    pub payment: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Allocation {
+    pub strategy: Strategy,
+    /// False when the minimums alone exceed the surplus (avalanche, snowball)
+    /// or there is no surplus; `shortfall` says by how much.
+    pub feasible: bool,
+    #[serde(with = "decimal_str")]
+    pub shortfall: Decimal,
+    /// Surplus beyond every balance (nothing left to pay).
+    #[serde(with = "decimal_str")]
+    pub unallocated: Decimal,
+    pub shares: Vec<Share>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TokenPlan {
+    /// Monthly token payment to each lender.
+    #[serde(with = "decimal_str")]
+    pub per_lender: Decimal,
+    #[serde(with = "decimal_str")]
+    pub total: Decimal,
+    pub review_months: u32,
+}
+
+/// All strategies for one surplus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AllocationPlan {
+    /// The monthly amount available for all debts (disposable income).
+    #[serde(with = "decimal_str")]
+    pub surplus: Decimal,
+    #[serde(with = "decimal_str")]
+    pub total_owed: Decimal,
+    #[serde(with = "decimal_str")]
+    pub total_minimums: Decimal,
+    pub strategies: Vec<Allocation>,
+    /// Present when the surplus is zero or negative.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<TokenPlan>,
+}
+
+const FEN: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
+
+/// Splits `amount` (rounded to the fen) in proportion to `weights`, exactly
+/// to the fen (largest remainder; ties to the earlier entry). Zero or
+/// negative weights count as zero; all-zero weights split equally. A
+/// negative amount is split as its absolute value and negated.
+pub fn pro_rata(amount: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
+    if weights.is_empty() {
+        return Vec::new();
+    }
+    let amount = fen(amount);
+    if amount.is_sign_negative() {
+        return pro_rata(-amount, weights).into_iter().map(|v| -v).collect();
+    }
+    let mut w: Vec<Decimal> = weights.iter().map(|x| (*x).max(Decimal::ZERO)).collect();
+    let mut total: Decimal = w.iter().copied().fold(Decimal::ZERO, |a, b| a.checked_add(b).unwrap_or(Decimal::MAX));
+    if total.is_zero() {
+        w = vec![Decimal::ONE; weights.len()];
+        total = Decimal::from(weights.len());
+    }
+    let cents = (amount / FEN).trunc();
+    let mut out = Vec::with_capacity(w.len());
+    let mut fracs = Vec::with_capacity(w.len());
+    let mut given = Decimal::ZERO;
+    for (i, wi) in w.iter().enumerate() {
+        // exact share in fen = cents × w / total
+        let exact = (cents * (*wi / total)).max(Decimal::ZERO);
+        let whole = exact.trunc();
+        given += whole;
+        out.push(whole);
+        fracs.push((exact - whole, i));
+    }
+    let mut left = (cents - given).max(Decimal::ZERO);
+    fracs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, i) in fracs.iter().cycle().take(w.len() * 2) {
+        if left <= Decimal::ZERO {
+            break;
+        }
+        out[*i] += Decimal::ONE;
+        left -= Decimal::ONE;
+    }
+    out.into_iter().map(|c| c * FEN).collect()
+}
+
+fn share(id: &str, minimum: Decimal, extra: Decimal) -> Share {
+    Share { id: id.to_string(), minimum, extra, payment: minimum + extra }
+}
+
+/// Pro rata to balance, capped at each balance (the excess re-split among the others).
+fn fair_share(debts: &[AllocationDebt], surplus: Decimal) -> Allocation {
+    let n = debts.len();
+    let mut pay = vec![Decimal::ZERO; n];
+    let mut open: Vec<bool> = debts.iter().map(|d| d.balance > Decimal::ZERO).collect();
+    let mut left = surplus.max(Decimal::ZERO);
+    for _ in 0..=n {
+        let weights: Vec<Decimal> = (0..n).map(|i| if open[i] { debts[i].balance } else { Decimal::ZERO }).collect();
+        if left <= Decimal::ZERO || !open.iter().any(|o| *o) {
+            break;
+        }
+        let split = pro_rata(left, &weights);
+        let mut capped = false;
+        for i in 0..n {
+            if open[i] && pay[i] + split[i] > debts[i].balance {
+                capped = true;
+            }
+        }
+        if !capped {
+            for i in 0..n {
+                pay[i] += split[i];
+            }
+            left = Decimal::ZERO;
+            break;
+        }
+        // Pay off the debts the split would overpay, then split the rest again.
+        for i in 0..n {
+            if open[i] && pay[i] + split[i] > debts[i].balance {
+                left -= debts[i].balance - pay[i];
+                pay[i] = debts[i].balance;
+                open[i] = false;
+            }
+        }
+    }
+    Allocation {
+        strategy: Strategy::ProRata,
+        feasible: surplus > Decimal::ZERO,
+        shortfall: (-surplus).max(Decimal::ZERO),
+        unallocated: left,
+        shares: debts.iter().zip(pay).map(|(d, p)| share(&d.id, Decimal::ZERO, p)).collect(),
+    }
+}
+
+/// Minimums on every debt, the extra to targets in `order`.
+fn targeted(debts: &[AllocationDebt], surplus: Decimal, strategy: Strategy, order: &[usize]) -> Allocation {
+    let minimums: Vec<Decimal> = debts.iter().map(|d| d.minimum.min(d.balance).max(Decimal::ZERO)).collect();
+    let total_min: Decimal = minimums.iter().sum();
+    let mut extra = vec![Decimal::ZERO; debts.len()];
+    let mut left = fen(surplus) - total_min;
+    let feasible = left >= Decimal::ZERO && surplus > Decimal::ZERO;
+    if feasible {
+        for &i in order {
+            let room = (debts[i].balance - minimums[i]).max(Decimal::ZERO);
+            let give = room.min(left);
+            extra[i] = give;
+            left -= give;
+        }
+    }
+    Allocation {
+        strategy,
+        feasible,
+        shortfall: (-left).max(Decimal::ZERO),
+        unallocated: if feasible { left } else { Decimal::ZERO },
+        shares: debts.iter().enumerate().map(|(i, d)| share(&d.id, minimums[i], extra[i])).collect(),
+    }
+}
+
+/// Pro rata, avalanche and snowball for `surplus` a month, and the token
+/// plan when nothing is left over.
+pub fn allocate(debts: &[AllocationDebt], surplus: Decimal) -> AllocationPlan {
+    let surplus = fen(surplus);
+    let mut by_rate: Vec<usize> = (0..debts.len()).collect();
+    by_rate.sort_by(|&a, &b| debts[b].annual_rate_percent.cmp(&debts[a].annual_rate_percent).then(a.cmp(&b)));
+    let mut by_balance: Vec<usize> = (0..debts.len()).collect();
+    by_balance.sort_by(|&a, &b| debts[a].balance.cmp(&debts[b].balance).then(a.cmp(&b)));
+    let token = (surplus <= Decimal::ZERO).then(|| TokenPlan {
+        per_lender: TOKEN_PAYMENT,
+        total: TOKEN_PAYMENT * Decimal::from(debts.len()),
+        review_months: TOKEN_REVIEW_MONTHS,
+    });
+    AllocationPlan {
+        surplus,
+        total_owed: debts.iter().map(|d| d.balance).sum(),
+        total_minimums: debts.iter().map(|d| d.minimum.min(d.balance).max(Decimal::ZERO)).sum(),
+        strategies: vec![
+            fair_share(debts, surplus),
+            targeted(debts, surplus, Strategy::Avalanche, &by_rate),
+            targeted(debts, surplus, Strategy::Snowball, &by_balance),
+        ],
+        token,
+    }
+}
+
+/// Surplus of each forecast month: that month's net income − expenses −
+/// other obligations − the safety buffer on that month's income (none on a
+/// loss). Used for the cash-flow plan; a negative month needs a holiday.
+pub fn forecast_surplus(budget: &Budget, incomes: &[Decimal; 12]) -> [Decimal; 12] {
+    incomes.map(|income| {
+        let buffer = fen(income.max(Decimal::ZERO) * budget.buffer_percent / Decimal::ONE_HUNDRED);
+        income - budget.expenses - budget.other_obligations - buffer
+    })
+}
+
+/// Each debt's monthly budget for its proposals: its fair share (pro rata
+/// to the amount owed) of the disposable amount, and of each forecast
+/// month's surplus. A single debt gets everything; when nothing is
+/// disposable every debt sees the (non-positive) disposable amount itself.
+pub fn loan_budgets(disposable: Decimal, forecast: Option<&[Decimal; 12]>, owed: &[Decimal]) -> Vec<super::proposal::LoanBudget> {
+    let flat = if disposable > Decimal::ZERO { pro_rata(disposable, owed) } else { vec![disposable; owed.len()] };
+    let months: Option<Vec<Vec<Decimal>>> = forecast.map(|f| f.iter().map(|s| pro_rata(*s, owed)).collect());
+    flat.into_iter()
+        .enumerate()
+        .map(|(i, available)| super::proposal::LoanBudget {
+            available,
+            forecast: months.as_ref().map(|m| std::array::from_fn(|k| m[k][i])),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn debt(id: &str, balance: &str, rate: &str, minimum: &str) -> AllocationDebt {
+        AllocationDebt { id: id.into(), balance: d(balance), annual_rate_percent: d(rate), minimum: d(minimum) }
+    }
+
+    #[test]
+    fn pro_rata_is_exact_to_the_fen() {
+        // 100.00 in thirds: 33.34, 33.33, 33.33 (largest remainder, ties to the first).
+        assert_eq!(pro_rata(d("100"), &[d("1"), d("1"), d("1")]), vec![d("33.34"), d("33.33"), d("33.33")]);
+        // 1000 split 50000 : 30000 : 20000 → 500, 300, 200.
+        assert_eq!(pro_rata(d("1000"), &[d("50000"), d("30000"), d("20000")]), vec![d("500.00"), d("300.00"), d("200.00")]);
+        // 0.05 over 1:1:1 — fractions .666…: 0.02, 0.02, 0.01.
+        assert_eq!(pro_rata(d("0.05"), &[d("1"), d("1"), d("1")]), vec![d("0.02"), d("0.02"), d("0.01")]);
+        assert_eq!(pro_rata(d("10"), &[d("0"), d("0")]), vec![d("5.00"), d("5.00")]);
+        assert_eq!(pro_rata(d("-10"), &[d("1"), d("3")]), vec![d("-2.50"), d("-7.50")]);
+        assert!(pro_rata(d("1"), &[]).is_empty());
+    }
+
+    #[test]
+    fn minimums_stay_on_every_debt() {
+        // Surplus 3000; minimums 1000 + 500 + 300 = 1800; extra 1200.
+        let debts = vec![debt("mybank", "50000", "18", "1000"), debt("jiebei", "20000", "12.6", "500"), debt("card", "8000", "18.25", "300")];
+        let plan = allocate(&debts, d("3000"));
+        let avalanche = &plan.strategies[1];
+        assert!(avalanche.feasible);
+        // Highest rate: the card (18.25 %) takes all 1200 extra.
+        assert_eq!(avalanche.shares[2].payment, d("1500"));
+        assert_eq!(avalanche.shares[0].payment, d("1000"));
+        assert_eq!(avalanche.shares[1].payment, d("500"));
+        let snowball = &plan.strategies[2];
+        // Smallest balance is the card too; here check sums instead.
+        let sum: Decimal = snowball.shares.iter().map(|s| s.payment).sum();
+        assert_eq!(sum, d("3000"));
+        let fair = &plan.strategies[0];
+        // 3000 × 50000/78000 = 1923.0769… → 1923.08; 769.2307… → 769.23; 307.6923… → 307.69.
+        let pays: Vec<Decimal> = fair.shares.iter().map(|s| s.payment).collect();
+        assert_eq!(pays, vec![d("1923.08"), d("769.23"), d("307.69")]);
+        assert!(plan.token.is_none());
+    }
+
+    #[test]
+    fn extra_spills_over_a_paid_off_target() {
+        let debts = vec![debt("a", "100", "30", "50"), debt("b", "10000", "10", "500")];
+        let plan = allocate(&debts, d("1000"));
+        let av = &plan.strategies[1];
+        assert_eq!((av.shares[0].payment, av.shares[1].payment), (d("100"), d("900")));
+        let fair = &plan.strategies[0];
+        // a would get 9.90 of 1000; no cap needed. b gets 990.10.
+        assert_eq!(fair.shares[0].payment + fair.shares[1].payment, d("1000"));
+        // A surplus above every balance leaves the rest unallocated.
+        let plan = allocate(&debts, d("20000"));
+        assert_eq!(plan.strategies[0].unallocated, d("9900"));
+        assert_eq!(plan.strategies[0].shares[0].payment, d("100"));
+    }
+
+    #[test]
+    fn minimums_above_the_surplus_and_token_payments() {
+        let debts = vec![debt("a", "10000", "18", "900"), debt("b", "10000", "12", "900")];
+        let plan = allocate(&debts, d("1000"));
+        assert!(!plan.strategies[1].feasible);
+        assert_eq!(plan.strategies[1].shortfall, d("800"));
+        assert!(plan.strategies[0].feasible);
+        let plan = allocate(&debts, d("-500"));
+        assert_eq!(plan.token, Some(TokenPlan { per_lender: d("10"), total: d("20"), review_months: 3 }));
+        assert!(plan.strategies.iter().all(|s| !s.feasible));
+    }
+
+    #[test]
+    fn forecast_surplus_and_budgets() {
+        let b = Budget { income: d("10000"), expenses: d("4000"), other_obligations: d("500"), buffer_percent: d("10") };
+        let mut incomes = [d("10000"); 12];
+        incomes[1] = d("-2000");
+        let s = forecast_surplus(&b, &incomes);
+        assert_eq!(s[0], d("4500.00"));
+        assert_eq!(s[1], d("-6500"));
+        let budgets = loan_budgets(d("4500"), Some(&s), &[d("20000"), d("10000")]);
+        assert_eq!(budgets[0].available + budgets[1].available, d("4500"));
+        assert_eq!(budgets[0].available, d("3000.00"));
+        let f0 = budgets[0].forecast.unwrap();
+        assert_eq!(f0[1] + budgets[1].forecast.unwrap()[1], d("-6500"));
+    }
+}

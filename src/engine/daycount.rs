@@ -1,0 +1,311 @@
+//! Day-count modes: the default 30/360 (every month bears the monthly rate,
+//! like spreadsheets and standard calculators) and "actual days" (interest
+//! accrues daily on the balance between real due dates, the way online
+//! lenders accrue — the top cause of "does not match my bank" reports).
+//!
+//! Both modes keep the rounding rules of [`Schedule`]: interest to the fen
+//! once per instalment, the last instalment absorbing every remainder.
+
+use super::dates::Date;
+use super::schedule::{annuity_payment, principal_parts, FEN};
+use super::{fen, EngineError, Method, QuotedRate, Row, Schedule, MAX_AMOUNT, MAX_MONTHS};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The scenario's day-count setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum DayCount {
+    /// 30/360: interest = balance × monthly rate (default).
+    #[default]
+    #[serde(rename = "30_360")]
+    Thirty360,
+    /// Actual days: interest = balance × daily rate × days since the previous due date.
+    #[serde(rename = "actual")]
+    Actual,
+}
+
+/// How much interest each period bears, so one schedule builder serves both
+/// modes. Periods are numbered from 1: period 1 ends on the first due date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accrual {
+    /// 30/360 at this monthly rate (a fraction).
+    Monthly { monthly: Decimal },
+    /// Actual days at this daily rate (a fraction). Period k runs from
+    /// `first_due` + (k−2) months to `first_due` + (k−1) months, both
+    /// clamped to month ends from the anchor day; `monthly` sets the level
+    /// instalment of 等额本息 (the lender's nominal monthly rate).
+    Daily { daily: Decimal, monthly: Decimal, first_due: Date },
+}
+
+impl Accrual {
+    /// The accrual of `rate`: actual days from `first_due` when given
+    /// (the caller passes the next due date only in actual-days mode), 30/360
+    /// otherwise.
+    pub fn of(rate: &QuotedRate, first_due: Option<Date>) -> Self {
+        match first_due {
+            None => Self::Monthly { monthly: rate.monthly_fraction() },
+            Some(first_due) => Self::Daily { daily: rate.daily_fraction(), monthly: rate.monthly_fraction(), first_due },
+        }
+    }
+
+    /// A 30/360 accrual at `monthly` (used for renegotiated rates such as 0 %).
+    pub fn monthly(monthly: Decimal) -> Self {
+        Self::Monthly { monthly }
+    }
+
+    /// The same accrual at another rate (keeps the dates): used when a
+    /// proposal changes the rate but not the calendar.
+    pub fn with_monthly(self, monthly: Decimal, daily: Decimal) -> Self {
+        match self {
+            Self::Monthly { .. } => Self::Monthly { monthly },
+            Self::Daily { first_due, .. } => Self::Daily { daily, monthly, first_due },
+        }
+    }
+
+    /// The nominal monthly rate, which sets level instalments.
+    pub fn nominal_monthly(&self) -> Decimal {
+        match self {
+            Self::Monthly { monthly } | Self::Daily { monthly, .. } => *monthly,
+        }
+    }
+
+    /// Due date of period `k` (1-based), when dated.
+    pub fn due_date(&self, k: u32) -> Option<Date> {
+        match self {
+            Self::Monthly { .. } => None,
+            Self::Daily { first_due, .. } => first_due.add_months(i32::try_from(k).ok()? - 1),
+        }
+    }
+
+    /// Days in period `k` (1-based): 30 in 30/360 mode; in actual mode the
+    /// days from the previous due date to this one, counting the first and
+    /// not the last (算头不算尾). Falls back to 30 past the calendar's range.
+    pub fn days(&self, k: u32) -> u32 {
+        match self {
+            Self::Monthly { .. } => 30,
+            Self::Daily { first_due, .. } => {
+                let k = i32::try_from(k).unwrap_or(i32::MAX);
+                match (first_due.add_months(k.saturating_sub(2)), first_due.add_months(k.saturating_sub(1))) {
+                    (Some(a), Some(b)) => u32::try_from(a.days_until(b)).unwrap_or(30),
+                    _ => 30,
+                }
+            }
+        }
+    }
+
+    /// The interest rate of period `k` (1-based) as a fraction.
+    pub fn period_rate(&self, k: u32) -> Decimal {
+        match self {
+            Self::Monthly { monthly } => *monthly,
+            Self::Daily { daily, .. } => *daily * Decimal::from(self.days(k)),
+        }
+    }
+
+    /// Interest rate over periods `from..=to` without compounding (simple).
+    fn simple_rate(&self, from: u32, to: u32) -> Decimal {
+        match self {
+            Self::Monthly { monthly } => *monthly * Decimal::from(to + 1 - from),
+            Self::Daily { daily, .. } => *daily * Decimal::from((from..=to).map(|k| self.days(k)).sum::<u32>()),
+        }
+    }
+}
+
+fn check(principal: Decimal, acc: &Accrual, months: u32) -> Result<(), EngineError> {
+    if principal <= Decimal::ZERO {
+        return Err(EngineError::PrincipalNotPositive);
+    }
+    if principal > MAX_AMOUNT {
+        return Err(EngineError::PrincipalTooLarge);
+    }
+    if months == 0 || months > MAX_MONTHS {
+        return Err(EngineError::MonthsOutOfRange);
+    }
+    let (rate, cap) = match acc {
+        Accrual::Monthly { monthly } => (*monthly, Decimal::ONE),
+        // 1000 %/yr over 360 days is 0.0278 a day; 1/30 a day bounds it.
+        Accrual::Daily { daily, monthly, .. } => (*daily.max(monthly), Decimal::ONE),
+    };
+    if rate < Decimal::ZERO {
+        return Err(EngineError::RateNegative);
+    }
+    if rate > cap || matches!(acc, Accrual::Daily { daily, .. } if *daily * Decimal::from(31) > Decimal::ONE) {
+        return Err(EngineError::RateTooHigh);
+    }
+    Ok(())
+}
+
+/// The schedule of `principal` over `months` in either day-count mode. In
+/// 30/360 mode this is exactly [`Schedule::build`].
+pub fn build_schedule(principal: Decimal, acc: &Accrual, months: u32, method: Method) -> Result<Schedule, EngineError> {
+    if let Accrual::Monthly { monthly } = acc {
+        return Schedule::build(principal, *monthly, months, method);
+    }
+    check(principal, acc, months)?;
+    let p = fen(principal);
+    let rows = match method {
+        Method::EqualInstallment => annuity_rows(p, acc, 1, months),
+        Method::EqualPrincipal => {
+            let parts = principal_parts(p, months);
+            let mut balance = p;
+            let mut rows = Vec::with_capacity(months as usize);
+            for (idx, part) in parts.into_iter().enumerate() {
+                let period = idx as u32 + 1;
+                let interest = fen(balance * acc.period_rate(period));
+                let part = if period == months { balance } else { part.min(balance) };
+                balance -= part;
+                rows.push(Row { period, payment: part + interest, interest, principal: part, balance });
+            }
+            rows
+        }
+        Method::InterestOnly => (1..=months)
+            .map(|period| {
+                let interest = fen(p * acc.period_rate(period));
+                let part = if period == months { p } else { Decimal::ZERO };
+                let balance = if period == months { Decimal::ZERO } else { p };
+                Row { period, payment: part + interest, interest, principal: part, balance }
+            })
+            .collect(),
+        Method::Bullet => {
+            let zero = Decimal::ZERO;
+            let mut rows: Vec<Row> = (1..months)
+                .map(|period| Row { period, payment: zero, interest: zero, principal: zero, balance: p })
+                .collect();
+            let interest = fen(p * acc.simple_rate(1, months));
+            rows.push(Row { period: months, payment: p + interest, interest, principal: p, balance: zero });
+            rows
+        }
+    };
+    Ok(Schedule { rows })
+}
+
+/// Level instalments (等额本息) of `principal` (already in fen) over `n`
+/// periods starting at period `start` of `acc`: the payment is the annuity
+/// at the nominal monthly rate, each period's interest follows its own rate,
+/// the last instalment absorbs the remainder. Rows are numbered from
+/// `start`. Never fails: degenerate inputs clamp instead (the principal
+/// parts still sum to `principal` and no balance goes negative).
+pub(crate) fn annuity_rows(principal: Decimal, acc: &Accrual, start: u32, n: u32) -> Vec<Row> {
+    let n = n.max(1);
+    let exact = fen(annuity_payment(principal, acc.nominal_monthly(), n));
+    let mut payment = exact;
+    for _ in 0..4 {
+        if let Some(rows) = amortize(principal, acc, start, n, payment, false) {
+            return rows;
+        }
+        payment -= FEN;
+        if payment <= Decimal::ZERO {
+            break;
+        }
+    }
+    amortize(principal, acc, start, n, exact, true).unwrap_or_default()
+}
+
+/// Pays `payment` a period and the remainder in the last. `None` when a
+/// non-final principal part would leave `0..=balance`, unless `clamp`.
+fn amortize(principal: Decimal, acc: &Accrual, start: u32, n: u32, payment: Decimal, clamp: bool) -> Option<Vec<Row>> {
+    let mut rows = Vec::with_capacity(n as usize);
+    let mut balance = principal;
+    let last = start + n - 1;
+    for period in start..last {
+        let interest = fen(balance * acc.period_rate(period));
+        let mut part = payment - interest;
+        if part > balance || part < Decimal::ZERO {
+            if !clamp {
+                return None;
+            }
+            part = part.clamp(Decimal::ZERO, balance);
+        }
+        balance -= part;
+        rows.push(Row { period, payment: part + interest, interest, principal: part, balance });
+    }
+    let interest = fen(balance * acc.period_rate(last));
+    rows.push(Row { period: last, payment: balance + interest, interest, principal: balance, balance: Decimal::ZERO });
+    Some(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::RateUnit;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn daily(first_due: &str) -> Accrual {
+        Accrual::of(&QuotedRate::new(d("0.05"), RateUnit::DailyPercent), Date::parse(first_due))
+    }
+
+    #[test]
+    fn monthly_mode_is_the_standard_schedule() {
+        let acc = Accrual::monthly(d("0.015"));
+        for m in Method::ALL {
+            assert_eq!(build_schedule(d("100000"), &acc, 12, m), Schedule::build(d("100000"), d("0.015"), 12, m));
+        }
+        // Level-instalment rows from the generic builder equal the standard ones.
+        assert_eq!(annuity_rows(d("100000"), &acc, 1, 12), Schedule::build(d("100000"), d("0.015"), 12, Method::EqualInstallment).unwrap().rows);
+    }
+
+    #[test]
+    fn period_days_follow_the_calendar() {
+        // First due 2024-01-31: periods end Jan 31, Feb 29, Mar 31, Apr 30.
+        let acc = daily("2024-01-31");
+        let days: Vec<u32> = (1..=4).map(|k| acc.days(k)).collect();
+        assert_eq!(days, vec![31, 29, 31, 30]);
+        assert_eq!(acc.due_date(2), Date::parse("2024-02-29"));
+        assert_eq!(acc.due_date(3), Date::parse("2024-03-31"));
+    }
+
+    #[test]
+    fn actual_days_annuity_hand_checked() {
+        // ¥10,000 at 0.05 %/day over 3 periods, first due 2024-02-15
+        // (periods of 31, 29, 31 days). Hand check with python3 fractions:
+        //   A = fen(10000·0.015/(1−1.015^−3)) = 3433.83
+        //   k1: 10000·0.0005·31 = 155.00, principal 3278.83, balance 6721.17
+        //   k2: 6721.17·0.0005·29 = 97.456965 → 97.46, principal 3336.37, balance 3384.80
+        //   k3: 3384.80·0.0005·31 = 52.4644 → 52.46, payment 3437.26
+        let s = build_schedule(d("10000"), &daily("2024-02-15"), 3, Method::EqualInstallment).unwrap();
+        let got: Vec<(Decimal, Decimal, Decimal)> = s.rows.iter().map(|r| (r.payment, r.interest, r.balance)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (d("3433.83"), d("155.00"), d("6721.17")),
+                (d("3433.83"), d("97.46"), d("3384.80")),
+                (d("3437.26"), d("52.46"), d("0.00")),
+            ]
+        );
+        assert_eq!(s.total_principal(), d("10000"));
+    }
+
+    #[test]
+    fn actual_days_all_methods_repay_exactly() {
+        for m in Method::ALL {
+            for due in ["2024-01-31", "2023-02-28", "2025-12-31"] {
+                let s = build_schedule(d("12345.67"), &daily(due), 37, m).unwrap();
+                assert_eq!(s.total_principal(), d("12345.67"), "{m:?} {due}");
+                assert_eq!(s.rows.last().unwrap().balance, Decimal::ZERO);
+                assert!(s.rows.iter().all(|r| r.balance >= Decimal::ZERO && r.principal >= Decimal::ZERO));
+            }
+        }
+        // Bullet: simple interest over the real days. 2024-01-31 back to
+        // 2023-12-31 then 3 periods to 2024-03-31 = 91 days; 10000·0.0005·91 = 455.
+        let s = build_schedule(d("10000"), &daily("2024-01-31"), 3, Method::Bullet).unwrap();
+        assert_eq!(s.last_payment(), d("10455.00"));
+    }
+
+    #[test]
+    fn actual_mode_refuses_what_the_standard_mode_refuses() {
+        let acc = daily("2024-01-31");
+        assert_eq!(build_schedule(d("0"), &acc, 3, Method::Bullet), Err(EngineError::PrincipalNotPositive));
+        assert_eq!(build_schedule(d("1"), &acc, 0, Method::Bullet), Err(EngineError::MonthsOutOfRange));
+        let crazy = Accrual::Daily { daily: d("0.5"), monthly: d("15"), first_due: Date::parse("2024-01-31").unwrap() };
+        assert_eq!(build_schedule(d("1"), &crazy, 3, Method::Bullet), Err(EngineError::RateTooHigh));
+    }
+
+    #[test]
+    fn serde_names() {
+        assert_eq!(serde_json::to_string(&DayCount::Thirty360).unwrap(), "\"30_360\"");
+        assert_eq!(serde_json::from_str::<DayCount>("\"actual\"").unwrap(), DayCount::Actual);
+    }
+}

@@ -1,0 +1,675 @@
+//! Proposals a lender can accept (DOMAIN.md "What lenders can agree to"),
+//! each with the figures a case officer and the borrower need.
+//!
+//! Definitions used by every proposal:
+//! * **Amount owed now** = remaining principal + overdue principal + overdue
+//!   interest; penalty interest is left out (every proposal asks for it to
+//!   be waived).
+//! * **Financed** = the amount the proposal's schedule repays as principal:
+//!   the principal parts of its schedule sum exactly to it and its final
+//!   balance is 0.00.
+//! * **Current contract** = arrears paid at once plus the remaining schedule.
+//!   `saving_vs_contract` = its total paid − the proposal's total paid
+//!   (positive: the proposal costs the borrower less, in nominal yuan).
+//! * **Doing nothing**: `saving_vs_nothing` = what is owed after 360 days of
+//!   not paying ([`HorizonCost::owed`] at 360) − (what the proposal pays in
+//!   its first 12 instalments + the balance it still owes after them).
+//!   Both sides are "the cost of being clear of this debt one year from
+//!   now", undiscounted.
+//! * **Lender recovery**: `principal_recovered_percent` = min(total paid,
+//!   principal owed) / principal owed (principal owed = remaining +
+//!   overdue principal); `lender_pv` = present value of the payments at the
+//!   contract monthly rate (instalment k discounted k months; a settlement is
+//!   paid now), `lender_pv_percent` = lender_pv / amount owed now.
+//! * **APR** = IRR of (amount owed now, the payments), both forms; `None`
+//!   for a settlement, where no credit is extended.
+//! * **Budget**: `fits_budget` ⇔ every instalment ≤ the monthly budget of
+//!   its basis: the flat `monthly_budget` for most kinds; the forecast
+//!   month's surplus share for the cash-flow plan; a settlement is a lump sum
+//!   the borrower says they can raise, so it fits by definition.
+//!   `margin` = budget − largest instalment (smallest monthly room for the
+//!   cash-flow plan).
+//!
+//! Ranking ([`rank`]): proposals that fit the budget first, then those that
+//! do not, then those that cannot work; within each group by `lender_pv_percent`
+//! descending (what the lender recovers in today's money, the borrower's
+//! strongest argument), ties kept in generation order.
+
+use super::apr::{monthly_irr, Apr};
+use super::daycount::{annuity_rows, build_schedule, Accrual};
+use super::overdue::{overdue_cost, DueCalendar, Overdue, OverdueCost, PenaltyRule};
+use super::schedule::annuity_payment;
+use super::{decimal_str, fen, percent_2dp, EngineError, Loan, Row, Schedule, MAX_MONTHS};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Personalised instalments are capped at 5 years (Article 70 of the
+/// commercial-bank credit-card rules; lenders apply the same ceiling).
+pub const FROZEN_CAP_MONTHS: u32 = 60;
+/// Arrears are caught up within a year at most.
+pub const CATCH_UP_CAP_MONTHS: u32 = 12;
+/// A cash-flow plan that has not cleared the debt in 10 years is not a plan.
+pub const CASH_FLOW_CAP_MONTHS: u32 = 120;
+/// Longest payment holiday offered.
+pub const MAX_HOLIDAY_MONTHS: u32 = 6;
+/// The standard extension terms offered beside the shortest that fits.
+pub const STANDARD_TERMS: [u32; 4] = [12, 24, 36, 60];
+/// Holiday lengths the evaluation lists (the API takes any 1–6).
+pub const LISTED_HOLIDAYS: [u32; 2] = [3, 6];
+
+/// A loan with everything proposals need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Debt {
+    pub id: String,
+    /// The contract; `principal` is the remaining, not yet due principal.
+    pub loan: Loan,
+    pub overdue: Overdue,
+    pub penalty: PenaltyRule,
+    /// Day-count mode of the contract and of proposals at the contract rate.
+    pub accrual: Accrual,
+    pub calendar: DueCalendar,
+    /// A lump sum the borrower can raise for a settlement.
+    pub settlement_offer: Option<Decimal>,
+}
+
+/// Figures of a debt computed once and shared by all its proposals.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DebtAnalysis {
+    /// The remaining schedule under the current contract (in the day-count mode).
+    pub contract: Schedule,
+    /// Remaining + overdue principal + overdue interest.
+    pub owed_now: Decimal,
+    /// Remaining + overdue principal.
+    pub principal_owed: Decimal,
+    /// Arrears paid now plus the remaining schedule.
+    pub contract_total_paid: Decimal,
+    pub overdue_cost: OverdueCost,
+}
+
+impl Debt {
+    /// The contract schedule, the cost of doing nothing and the reference totals.
+    pub fn analyse(&self) -> Result<DebtAnalysis, EngineError> {
+        self.loan.validate()?;
+        if self.overdue.validate().is_err() || self.penalty.validate().is_err() {
+            return Err(EngineError::AmountTooLarge("overdue"));
+        }
+        let contract = build_schedule(self.loan.principal, &self.accrual, self.loan.months, self.loan.method)?;
+        let overdue_cost = overdue_cost(&self.loan.rate, &contract, &self.overdue, &self.penalty, &self.calendar)?;
+        let principal_owed = contract.total_principal() + self.overdue.principal;
+        Ok(DebtAnalysis {
+            contract_total_paid: contract.total_paid() + self.overdue.amount(),
+            owed_now: overdue_cost.owed_now,
+            principal_owed,
+            contract,
+            overdue_cost,
+        })
+    }
+}
+
+/// The monthly money one debt's proposals may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoanBudget {
+    /// Flat monthly amount (the debt's share of the disposable income).
+    pub available: Decimal,
+    /// This debt's share of each forecast month's surplus (may be negative),
+    /// month 1 of a plan using entry 0, repeating every 12 months.
+    pub forecast: Option<[Decimal; 12]>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalKind {
+    /// 延期/展期: the amount owed re-amortised (等额本息) at the contract rate.
+    TermExtension,
+    /// 停息分期: the amount owed in equal instalments at 0 %, penalties waived.
+    FrozenInstalments,
+    /// 减免罚息: the contract continues; penalties waived and arrears caught up over k months.
+    PenaltyWaiver,
+    /// 宽限期: h months interest-only or capitalised, then re-amortised over the remaining term.
+    PaymentHoliday,
+    /// 一次性结清减免: a lump sum below the amount owed.
+    Settlement,
+    /// 按现金流还款: payments follow the forecast surplus at the contract rate.
+    CashFlowPlan,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HolidayMode {
+    /// Interest paid during the holiday.
+    InterestOnly,
+    /// Nothing paid; the interest is added to the balance.
+    Capitalised,
+}
+
+/// What each instalment is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetBasis {
+    Flat,
+    Forecast,
+    LumpSum,
+}
+
+/// What the proposal asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Params {
+    /// The term asked for (extension options, holiday plans: the total term).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term_months: Option<u32>,
+    /// This is the shortest term that fits the budget.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub shortest_fit: bool,
+    /// The ceiling on the term, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cap_months: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holiday_months: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holiday_mode: Option<HolidayMode>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catch_up_months: Option<u32>,
+    #[serde(with = "decimal_str::option", skip_serializing_if = "Option::is_none")]
+    pub lump_sum: Option<Decimal>,
+    /// Simple annual rate the plan charges, percent (0 for frozen interest).
+    #[serde(with = "decimal_str")]
+    pub annual_rate_percent: Decimal,
+    /// Penalty interest the proposal asks to waive (the estimate so far).
+    #[serde(with = "decimal_str")]
+    pub penalty_waived: Decimal,
+}
+
+/// Why a proposal cannot work, instead of misleading numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Infeasible {
+    /// Nothing is left for this debt each month.
+    NoBudget {
+        #[serde(with = "decimal_str")]
+        available: Decimal,
+    },
+    /// Even at the longest term allowed the instalment exceeds the budget.
+    AboveBudgetAtCap {
+        cap_months: u32,
+        #[serde(with = "decimal_str")]
+        payment_at_cap: Decimal,
+        #[serde(with = "decimal_str")]
+        available: Decimal,
+    },
+    /// The contract instalments alone already exceed the budget.
+    ContractAboveBudget {
+        #[serde(with = "decimal_str")]
+        contract_payment: Decimal,
+        #[serde(with = "decimal_str")]
+        available: Decimal,
+    },
+    /// The cash-flow plan needs a 12-month forecast.
+    NoForecast,
+    /// No forecast month leaves a surplus.
+    NoSurplusInForecast,
+    /// The forecast surplus does not clear the debt within the cap.
+    NotClearedWithinCap {
+        cap_months: u32,
+    },
+    /// A parameter outside its range (e.g. a 7-month holiday, a zero lump sum).
+    InvalidParameter {
+        name: &'static str,
+    },
+    /// The engine refused the numbers (see [`EngineError::code`]).
+    Engine {
+        code: &'static str,
+    },
+}
+
+/// Everything computed for a workable proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Figures {
+    #[serde(with = "decimal_str")]
+    pub financed: Decimal,
+    pub months: u32,
+    /// First instalment.
+    #[serde(with = "decimal_str")]
+    pub monthly_payment: Decimal,
+    #[serde(with = "decimal_str")]
+    pub min_payment: Decimal,
+    #[serde(with = "decimal_str")]
+    pub max_payment: Decimal,
+    #[serde(with = "decimal_str")]
+    pub total_paid: Decimal,
+    /// Interest and fees: total paid − financed.
+    #[serde(with = "decimal_str")]
+    pub total_interest: Decimal,
+    #[serde(with = "decimal_str::option")]
+    pub apr_nominal_percent: Option<Decimal>,
+    #[serde(with = "decimal_str::option")]
+    pub apr_effective_percent: Option<Decimal>,
+    #[serde(with = "decimal_str")]
+    pub saving_vs_contract: Decimal,
+    #[serde(with = "decimal_str")]
+    pub saving_vs_nothing: Decimal,
+    #[serde(with = "decimal_str")]
+    pub principal_recovered_percent: Decimal,
+    #[serde(with = "decimal_str")]
+    pub lender_pv: Decimal,
+    #[serde(with = "decimal_str")]
+    pub lender_pv_percent: Decimal,
+    /// Settlements: amount owed now − lump sum, and that as a percentage.
+    #[serde(with = "decimal_str::option", skip_serializing_if = "Option::is_none")]
+    pub discount: Option<Decimal>,
+    #[serde(with = "decimal_str::option", skip_serializing_if = "Option::is_none")]
+    pub discount_percent: Option<Decimal>,
+    pub budget_basis: BudgetBasis,
+    /// The flat monthly budget of this debt.
+    #[serde(with = "decimal_str")]
+    pub monthly_budget: Decimal,
+    pub fits_budget: bool,
+    #[serde(with = "decimal_str")]
+    pub margin: Decimal,
+    pub schedule: Vec<Row>,
+}
+
+/// One proposal: figures when it can work, a reason when it cannot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Proposal {
+    pub kind: ProposalKind,
+    pub loan_id: String,
+    /// 1-based position after [`rank`] (0 before ranking).
+    pub rank: u32,
+    pub params: Params,
+    #[serde(flatten)]
+    pub figures: Option<Figures>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub infeasible: Option<Infeasible>,
+}
+
+impl Proposal {
+    pub fn fits(&self) -> bool {
+        self.figures.as_ref().is_some_and(|f| f.fits_budget)
+    }
+
+    /// Sort key: (group, −lender PV %) — see the module docs.
+    pub fn rank_key(&self) -> (u8, Decimal) {
+        match &self.figures {
+            Some(f) if f.fits_budget => (0, -f.lender_pv_percent),
+            Some(f) => (1, -f.lender_pv_percent),
+            None => (2, Decimal::ZERO),
+        }
+    }
+}
+
+/// Orders proposals by [`Proposal::rank_key`] (stable) and numbers them from 1.
+pub fn rank(proposals: &mut [Proposal]) {
+    proposals.sort_by_key(|p| p.rank_key());
+    for (i, p) in proposals.iter_mut().enumerate() {
+        p.rank = i as u32 + 1;
+    }
+}
+
+struct Ctx<'a> {
+    debt: &'a Debt,
+    an: &'a DebtAnalysis,
+    budget: &'a LoanBudget,
+}
+
+impl Ctx<'_> {
+    fn contract_rate_percent(&self) -> Decimal {
+        self.debt.loan.rate.annual_percent().normalize()
+    }
+
+    fn params(&self) -> Params {
+        Params {
+            annual_rate_percent: self.contract_rate_percent(),
+            penalty_waived: self.an.overdue_cost.penalty_so_far_estimate,
+            ..Params::default()
+        }
+    }
+
+    fn infeasible(&self, kind: ProposalKind, params: Params, why: Infeasible) -> Proposal {
+        Proposal { kind, loan_id: self.debt.id.clone(), rank: 0, params, figures: None, infeasible: Some(why) }
+    }
+
+    /// Builds the figures of a schedule; `basis` says what it is compared with.
+    fn finish(&self, kind: ProposalKind, params: Params, rows: Vec<Row>, basis: BudgetBasis) -> Proposal {
+        match self.figures(rows, basis) {
+            Ok(figures) => Proposal { kind, loan_id: self.debt.id.clone(), rank: 0, params, figures: Some(figures), infeasible: None },
+            Err(e) => self.infeasible(kind, params, Infeasible::Engine { code: e.code() }),
+        }
+    }
+
+    fn figures(&self, rows: Vec<Row>, basis: BudgetBasis) -> Result<Figures, EngineError> {
+        let an = self.an;
+        let i = self.debt.loan.rate.monthly_fraction();
+        let mut total_paid = Decimal::ZERO;
+        let mut financed = Decimal::ZERO;
+        let (mut min_payment, mut max_payment) = (Decimal::MAX, Decimal::MIN);
+        let mut paid_12 = Decimal::ZERO;
+        for (k, r) in rows.iter().enumerate() {
+            total_paid = total_paid.checked_add(r.payment).ok_or(EngineError::Overflow)?;
+            financed = financed.checked_add(r.principal).ok_or(EngineError::Overflow)?;
+            min_payment = min_payment.min(r.payment);
+            max_payment = max_payment.max(r.payment);
+            if k < 12 {
+                paid_12 += r.payment;
+            }
+        }
+        if rows.is_empty() {
+            return Err(EngineError::MonthsOutOfRange);
+        }
+        let balance_12 = rows.get(11).map_or(Decimal::ZERO, |r| r.balance);
+        let lump = basis == BudgetBasis::LumpSum;
+        let (apr_nominal, apr_effective) = if lump {
+            (None, None)
+        } else {
+            let payments: Vec<Decimal> = rows.iter().map(|r| r.payment).collect();
+            match monthly_irr(an.owed_now, &payments, i).and_then(Apr::from_monthly) {
+                Ok(a) => (Some(percent_2dp(a.nominal_percent)), Some(percent_2dp(a.effective_percent))),
+                Err(_) => (None, None),
+            }
+        };
+        let lender_pv = if lump { total_paid } else { fen(present_value(&rows, i)) };
+        let hundred = Decimal::ONE_HUNDRED;
+        let share = |part: Decimal, whole: Decimal| {
+            if whole.is_zero() {
+                Decimal::ZERO
+            } else {
+                percent_2dp(part.checked_div(whole).unwrap_or_default() * hundred)
+            }
+        };
+        let available = self.budget.available;
+        let (fits_budget, margin) = match basis {
+            BudgetBasis::Flat => (max_payment <= available, available - max_payment),
+            BudgetBasis::LumpSum => (true, available),
+            BudgetBasis::Forecast => {
+                let f = self.budget.forecast.unwrap_or([available; 12]);
+                let margin = rows.iter().enumerate().map(|(k, r)| f[k % 12] - r.payment).min().unwrap_or_default();
+                (margin >= Decimal::ZERO, margin)
+            }
+        };
+        let discount = lump.then(|| an.owed_now - total_paid);
+        Ok(Figures {
+            financed,
+            months: rows.len() as u32,
+            monthly_payment: rows[0].payment,
+            min_payment,
+            max_payment,
+            total_interest: total_paid - financed,
+            total_paid,
+            apr_nominal_percent: apr_nominal,
+            apr_effective_percent: apr_effective,
+            saving_vs_contract: an.contract_total_paid - total_paid,
+            saving_vs_nothing: an.overdue_cost.horizons.last().map_or(Decimal::ZERO, |h| h.owed) - (paid_12 + balance_12),
+            principal_recovered_percent: share(total_paid.min(an.principal_owed), an.principal_owed),
+            lender_pv,
+            lender_pv_percent: share(lender_pv, an.owed_now),
+            discount,
+            discount_percent: discount.map(|d| share(d, an.owed_now)),
+            budget_basis: basis,
+            monthly_budget: available,
+            fits_budget,
+            margin,
+            schedule: rows,
+        })
+    }
+}
+
+/// Σ payment_k / (1+i)^k by Horner's scheme (k = row index + 1).
+fn present_value(rows: &[Row], i: Decimal) -> Decimal {
+    let v = Decimal::ONE / (Decimal::ONE + i);
+    rows.iter().rev().fold(Decimal::ZERO, |acc, r| (acc + r.payment) * v)
+}
+
+/// Level instalments of `principal` over `n` months; the first `n` in
+/// `lo..=cap` whose largest instalment fits `available`, searched by
+/// bisection on the closed-form annuity and confirmed on the schedule.
+fn shortest_fit(principal: Decimal, acc: &Accrual, available: Decimal, cap: u32) -> Result<Vec<Row>, Infeasible> {
+    if available <= Decimal::ZERO {
+        return Err(Infeasible::NoBudget { available });
+    }
+    let at_cap = fen(annuity_payment(principal, acc.nominal_monthly(), cap));
+    if at_cap > available {
+        return Err(Infeasible::AboveBudgetAtCap { cap_months: cap, payment_at_cap: at_cap, available });
+    }
+    let (mut lo, mut hi) = (1u32, cap);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if fen(annuity_payment(principal, acc.nominal_monthly(), mid)) <= available {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    // The last instalment absorbs rounding (and, in actual-days mode, the
+    // uneven months): step up while it is the one that does not fit.
+    let mut n = lo;
+    loop {
+        let rows = annuity_rows(principal, acc, 1, n);
+        let max = rows.iter().map(|r| r.payment).max().unwrap_or_default();
+        if max <= available {
+            return Ok(rows);
+        }
+        if n >= cap || n >= lo + 3 {
+            return Err(Infeasible::AboveBudgetAtCap { cap_months: cap, payment_at_cap: max, available });
+        }
+        n += 1;
+    }
+}
+
+/// 延期: the amount owed re-amortised at the contract rate over `months`,
+/// or (None) over the shortest term up to max(60, remaining months) that fits.
+pub fn term_extension(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget, months: Option<u32>) -> Proposal {
+    let cx = Ctx { debt, an, budget };
+    let kind = ProposalKind::TermExtension;
+    let cap = debt.loan.months.max(60).min(MAX_MONTHS);
+    let mut params = cx.params();
+    match months {
+        Some(m) => {
+            params.term_months = Some(m);
+            if m == 0 || m > MAX_MONTHS {
+                return cx.infeasible(kind, params, Infeasible::InvalidParameter { name: "months" });
+            }
+            cx.finish(kind, params, annuity_rows(an.owed_now, &debt.accrual, 1, m), BudgetBasis::Flat)
+        }
+        None => {
+            params.shortest_fit = true;
+            params.cap_months = Some(cap);
+            match shortest_fit(an.owed_now, &debt.accrual, budget.available, cap) {
+                Ok(rows) => {
+                    params.term_months = Some(rows.len() as u32);
+                    cx.finish(kind, params, rows, BudgetBasis::Flat)
+                }
+                Err(why) => cx.infeasible(kind, params, why),
+            }
+        }
+    }
+}
+
+/// 停息分期: the amount owed at 0 % over the shortest term that fits, at most 60 months.
+pub fn frozen_instalments(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Proposal {
+    let cx = Ctx { debt, an, budget };
+    let kind = ProposalKind::FrozenInstalments;
+    let mut params = Params { shortest_fit: true, cap_months: Some(FROZEN_CAP_MONTHS), annual_rate_percent: Decimal::ZERO, ..cx.params() };
+    match shortest_fit(an.owed_now, &Accrual::monthly(Decimal::ZERO), budget.available, FROZEN_CAP_MONTHS) {
+        Ok(rows) => {
+            params.term_months = Some(rows.len() as u32);
+            cx.finish(kind, params, rows, BudgetBasis::Flat)
+        }
+        Err(why) => cx.infeasible(kind, params, why),
+    }
+}
+
+/// Arrears instalment `m` (1-based) of `k` equal parts of `amount`, the last absorbing.
+fn arrears_part(amount: Decimal, k: u32, m: u32) -> Decimal {
+    let part = fen(amount / Decimal::from(k));
+    if m < k {
+        part
+    } else if m == k {
+        amount - part * Decimal::from(k - 1)
+    } else {
+        Decimal::ZERO
+    }
+}
+
+/// 减免罚息: the contract continues, penalties are waived and the arrears
+/// are caught up in equal parts over the smallest k ≤ 12 months that fits.
+/// `None` when the loan has no arrears (nothing to waive).
+pub fn penalty_waiver(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Option<Proposal> {
+    let arrears = debt.overdue.amount();
+    if arrears <= Decimal::ZERO {
+        return None;
+    }
+    let cx = Ctx { debt, an, budget };
+    let kind = ProposalKind::PenaltyWaiver;
+    let mut params = Params { cap_months: Some(CATCH_UP_CAP_MONTHS), ..cx.params() };
+    let contract = &an.contract.rows;
+    let available = budget.available;
+    // suffix[m] = largest contract payment from month m+1 on.
+    let mut suffix = vec![Decimal::ZERO; contract.len() + 1];
+    for m in (0..contract.len()).rev() {
+        suffix[m] = suffix[m + 1].max(contract[m].payment);
+    }
+    let max_for = |k: u32| -> Decimal {
+        let head = (1..=k)
+            .map(|m| contract.get(m as usize - 1).map_or(Decimal::ZERO, |r| r.payment) + arrears_part(arrears, k, m))
+            .max()
+            .unwrap_or_default();
+        head.max(suffix.get(k as usize).copied().unwrap_or_default())
+    };
+    if available <= Decimal::ZERO {
+        return Some(cx.infeasible(kind, params, Infeasible::NoBudget { available }));
+    }
+    if suffix[0] > available {
+        return Some(cx.infeasible(kind, params, Infeasible::ContractAboveBudget { contract_payment: suffix[0], available }));
+    }
+    let Some(k) = (1..=CATCH_UP_CAP_MONTHS).find(|&k| max_for(k) <= available) else {
+        let payment_at_cap = max_for(CATCH_UP_CAP_MONTHS);
+        return Some(cx.infeasible(kind, params, Infeasible::AboveBudgetAtCap { cap_months: CATCH_UP_CAP_MONTHS, payment_at_cap, available }));
+    };
+    params.catch_up_months = Some(k);
+    // Each arrears part pays overdue interest first, then overdue principal.
+    let months = (contract.len() as u32).max(k);
+    let mut interest_left = debt.overdue.interest;
+    let mut arrears_principal_left = debt.overdue.principal;
+    let rows = (1..=months)
+        .map(|m| {
+            let c = contract.get(m as usize - 1).copied();
+            let a = arrears_part(arrears, k, m);
+            let a_int = a.min(interest_left);
+            interest_left -= a_int;
+            let a_pr = a - a_int;
+            arrears_principal_left -= a_pr;
+            let (cp, ci, cpr, cb) = c.map_or((Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO), |r| (r.payment, r.interest, r.principal, r.balance));
+            Row { period: m, payment: cp + a, interest: ci + a_int, principal: cpr + a_pr, balance: cb + arrears_principal_left }
+        })
+        .collect();
+    Some(cx.finish(kind, params, rows, BudgetBasis::Flat))
+}
+
+/// 宽限期: `holiday` months (1–6) interest-only or capitalised, then level
+/// instalments over the rest of the remaining term (at least one month).
+pub fn payment_holiday(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget, holiday: u32, mode: HolidayMode) -> Proposal {
+    let cx = Ctx { debt, an, budget };
+    let kind = ProposalKind::PaymentHoliday;
+    let after = debt.loan.months.saturating_sub(holiday).max(1);
+    let mut params = Params { holiday_months: Some(holiday), holiday_mode: Some(mode), term_months: Some(holiday + after), ..cx.params() };
+    if holiday == 0 || holiday > MAX_HOLIDAY_MONTHS {
+        params.term_months = None;
+        return cx.infeasible(kind, params, Infeasible::InvalidParameter { name: "holiday_months" });
+    }
+    let acc = &debt.accrual;
+    let mut balance = an.owed_now;
+    let mut rows = Vec::with_capacity((holiday + after) as usize);
+    for period in 1..=holiday {
+        let interest = fen(balance * acc.period_rate(period));
+        let row = match mode {
+            HolidayMode::InterestOnly => Row { period, payment: interest, interest, principal: Decimal::ZERO, balance },
+            HolidayMode::Capitalised => {
+                balance += interest;
+                // Nothing paid: the interest joins the balance, a negative principal part.
+                Row { period, payment: Decimal::ZERO, interest, principal: -interest, balance }
+            }
+        };
+        rows.push(row);
+    }
+    rows.extend(annuity_rows(balance, acc, holiday + 1, after));
+    cx.finish(kind, params, rows, BudgetBasis::Flat)
+}
+
+/// 一次性结清减免: `lump_sum` paid now in full settlement (capped at the amount owed).
+pub fn settlement(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget, lump_sum: Decimal) -> Proposal {
+    let cx = Ctx { debt, an, budget };
+    let kind = ProposalKind::Settlement;
+    let params = Params { lump_sum: Some(lump_sum), annual_rate_percent: Decimal::ZERO, ..cx.params() };
+    if lump_sum <= Decimal::ZERO || lump_sum > super::MAX_AMOUNT {
+        return cx.infeasible(kind, params, Infeasible::InvalidParameter { name: "lump_sum" });
+    }
+    let pay = fen(lump_sum).min(an.owed_now);
+    let row = Row { period: 1, payment: pay, interest: Decimal::ZERO, principal: pay, balance: Decimal::ZERO };
+    cx.finish(kind, params, vec![row], BudgetBasis::LumpSum)
+}
+
+/// 按现金流还款: each month pays this debt's share of that forecast month's
+/// surplus (nothing in a deficit month, the interest then joining the
+/// balance), at the contract rate, until the amount owed is cleared; at most
+/// 120 months.
+pub fn cash_flow_plan(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Proposal {
+    let cx = Ctx { debt, an, budget };
+    let kind = ProposalKind::CashFlowPlan;
+    let mut params = Params { cap_months: Some(CASH_FLOW_CAP_MONTHS), ..cx.params() };
+    let Some(forecast) = budget.forecast else {
+        return cx.infeasible(kind, params, Infeasible::NoForecast);
+    };
+    if forecast.iter().all(|s| *s <= Decimal::ZERO) {
+        return cx.infeasible(kind, params, Infeasible::NoSurplusInForecast);
+    }
+    let acc = &debt.accrual;
+    let mut balance = an.owed_now;
+    let limit = an.owed_now * Decimal::TEN;
+    let mut rows = Vec::new();
+    for period in 1..=CASH_FLOW_CAP_MONTHS {
+        let interest = fen(balance * acc.period_rate(period));
+        let due = balance + interest;
+        let share = forecast[(period as usize - 1) % 12].max(Decimal::ZERO);
+        if share >= due {
+            rows.push(Row { period, payment: due, interest, principal: balance, balance: Decimal::ZERO });
+            params.term_months = Some(period);
+            return cx.finish(kind, params, rows, BudgetBasis::Forecast);
+        }
+        let part = share - interest;
+        balance -= part;
+        if balance > limit {
+            break;
+        }
+        rows.push(Row { period, payment: share, interest, principal: part, balance });
+    }
+    cx.infeasible(kind, params, Infeasible::NotClearedWithinCap { cap_months: CASH_FLOW_CAP_MONTHS })
+}
+
+/// Every proposal that makes sense for the debt, ranked: the shortest
+/// fitting extension and the standard terms, frozen instalments, the penalty
+/// waiver (when overdue), holidays of 3 and 6 months both ways, the
+/// settlement (when a lump sum is offered) and the cash-flow plan.
+pub fn proposals_for(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Vec<Proposal> {
+    let mut out = Vec::with_capacity(16);
+    let shortest = term_extension(debt, an, budget, None);
+    let shortest_months = shortest.figures.as_ref().map(|f| f.months);
+    out.push(shortest);
+    for m in STANDARD_TERMS {
+        if Some(m) != shortest_months {
+            out.push(term_extension(debt, an, budget, Some(m)));
+        }
+    }
+    out.push(frozen_instalments(debt, an, budget));
+    out.extend(penalty_waiver(debt, an, budget));
+    for h in LISTED_HOLIDAYS {
+        if h < debt.loan.months {
+            out.push(payment_holiday(debt, an, budget, h, HolidayMode::InterestOnly));
+            out.push(payment_holiday(debt, an, budget, h, HolidayMode::Capitalised));
+        }
+    }
+    if let Some(lump) = debt.settlement_offer {
+        out.push(settlement(debt, an, budget, lump));
+    }
+    out.push(cash_flow_plan(debt, an, budget));
+    rank(&mut out);
+    out
+}
