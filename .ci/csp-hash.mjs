@@ -119,7 +119,10 @@ function processFile(path) {
   }
   if (html.includes('{{')) {
     const at = html.indexOf('{{');
-    fail(`${path}: unresolved template placeholder near: ${html.slice(at, at + 40)}`);
+    const hint = html.includes('{{__TRUNK')
+      ? " (Trunk rewrites this per request, so no hash can allow it: keep [serve] no_autoreload = true and create_nonce off)"
+      : '';
+    fail(`${path}: unresolved template placeholder near: ${html.slice(at, at + 40)}${hint}`);
   }
 
   writeFileSync(path, html);
