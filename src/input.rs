@@ -5,6 +5,7 @@
 //! all mean what they look like. Anything else is refused with an
 //! [`InputError`] the page shows at the field. Pure: tested natively.
 
+use crate::engine::dates::Date;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -17,6 +18,8 @@ pub enum InputError {
     TooPrecise,
     TooLarge,
     NotWholeMonths,
+    /// Not a calendar date `YYYY-MM-DD`.
+    NotADate,
 }
 
 impl InputError {
@@ -28,6 +31,7 @@ impl InputError {
             Self::TooPrecise => "too_precise",
             Self::TooLarge => "too_large",
             Self::NotWholeMonths => "not_whole_months",
+            Self::NotADate => "not_a_date",
         }
     }
 }
@@ -132,6 +136,44 @@ pub fn parse_months(raw: &str) -> Result<u32, InputError> {
     u32::try_from(months.mantissa() / 10i128.pow(months.scale())).map_err(|_| InputError::TooLarge)
 }
 
+/// Money that may be negative (a month of loss in a forecast): `-5000`, `-1.2万`.
+pub fn parse_signed_amount(raw: &str) -> Result<Decimal, InputError> {
+    let s = normalize(raw);
+    match s.strip_prefix('-') {
+        Some(rest) => parse_amount(rest).map(|v| -v),
+        None => parse_amount(&s),
+    }
+}
+
+/// A whole number of days: `15`, `15天`, `15日`.
+pub fn parse_days(raw: &str) -> Result<u32, InputError> {
+    let s = normalize(raw);
+    let s = s.strip_suffix('天').or_else(|| s.strip_suffix('日')).unwrap_or(&s).to_string();
+    parse_months(&s).map_err(|e| if e == InputError::NotWholeMonths { InputError::NotANumber } else { e })
+}
+
+/// An optional field: empty means "not given".
+pub fn optional<T>(raw: &str, parse: fn(&str) -> Result<T, InputError>) -> Result<Option<T>, InputError> {
+    if normalize(raw).is_empty() {
+        Ok(None)
+    } else {
+        parse(raw).map(Some)
+    }
+}
+
+pub fn parse_optional_amount(raw: &str) -> Result<Option<Decimal>, InputError> {
+    optional(raw, parse_amount)
+}
+
+/// An optional date as `<input type="date">` gives it (`2026-12-15`);
+/// `2026/12/15` and `2026.12.15` are read too.
+pub fn parse_optional_date(raw: &str) -> Result<Option<Date>, InputError> {
+    optional(raw, |s| {
+        let s = normalize(s).replace(['/', '.'], "-");
+        Date::parse(&s).ok_or(InputError::NotADate)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,5 +240,26 @@ mod tests {
         assert_eq!(parse_months("-1"), Err(InputError::Negative));
         assert_eq!(parse_months("99999999999"), Err(InputError::TooLarge));
         assert_eq!(parse_months("79228162514264337593543950335年"), Err(InputError::TooLarge));
+    }
+
+    #[test]
+    fn signed_amounts() {
+        assert_eq!(parse_signed_amount("-1.2万"), Ok(d("-12000")));
+        assert_eq!(parse_signed_amount("－５００"), Ok(d("-500")));
+        assert_eq!(parse_signed_amount("8,000"), Ok(d("8000")));
+        assert_eq!(parse_signed_amount("--5"), Err(InputError::Negative));
+    }
+
+    #[test]
+    fn days_dates_and_optional_fields() {
+        assert_eq!(parse_days("15"), Ok(15));
+        assert_eq!(parse_days("１５天"), Ok(15));
+        assert_eq!(parse_days("1.5"), Err(InputError::NotANumber));
+        assert_eq!(parse_optional_amount("  "), Ok(None));
+        assert_eq!(parse_optional_amount("5000"), Ok(Some(d("5000"))));
+        assert_eq!(parse_optional_amount("x"), Err(InputError::NotANumber));
+        assert_eq!(parse_optional_date(""), Ok(None));
+        assert_eq!(parse_optional_date("2026/12/15").map(|d| d.map(|d| d.to_string())), Ok(Some("2026-12-15".into())));
+        assert_eq!(parse_optional_date("2026-02-30"), Err(InputError::NotADate));
     }
 }

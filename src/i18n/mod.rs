@@ -7,7 +7,8 @@
 mod drafts;
 pub use drafts::*;
 
-use crate::engine::{EngineError, Lender, Method, RateUnit};
+use crate::engine::allocation::Strategy;
+use crate::engine::{DayCount, EngineError, HolidayMode, Infeasible, Lender, Method, PenaltyBase, ProposalKind, RateUnit};
 use crate::input::InputError;
 use rust_decimal::Decimal;
 
@@ -112,6 +113,73 @@ pub struct Text {
     pub chart_label: &'static str,
     pub months_unit: &'static str,
     pub footer: &'static str,
+    pub overdue_heading: &'static str,
+    pub overdue_days: &'static str,
+    pub overdue_principal: &'static str,
+    pub overdue_principal_hint: &'static str,
+    pub overdue_interest: &'static str,
+    pub penalty_multiplier: &'static str,
+    pub penalty_multiplier_hint: &'static str,
+    pub penalty_multiplier_range: &'static str,
+    pub penalty_base: &'static str,
+    pub penalty_compound: &'static str,
+    pub more_heading: &'static str,
+    pub app_payment: &'static str,
+    pub app_payment_hint: &'static str,
+    pub next_due_date: &'static str,
+    pub next_due_date_hint: &'static str,
+    pub next_due_date_required: &'static str,
+    pub settlement_offer: &'static str,
+    pub settlement_offer_hint: &'static str,
+    pub must_be_positive: &'static str,
+    pub amount_range: &'static str,
+    pub day_count: &'static str,
+    pub use_forecast: &'static str,
+    pub forecast_hint: &'static str,
+    pub stand_heading: &'static str,
+    pub owed_now: &'static str,
+    pub penalty_rate: &'static str,
+    pub penalty_so_far: &'static str,
+    pub horizon_days: &'static str,
+    pub owed_after: &'static str,
+    pub increase: &'static str,
+    pub court_note: &'static str,
+    pub timeline_heading: &'static str,
+    pub timeline_day: &'static str,
+    pub timeline_reached: &'static str,
+    pub timeline_in: &'static str,
+    pub rate_check_heading: &'static str,
+    pub rate_check_ok: &'static str,
+    pub rate_check_warning: &'static str,
+    pub quoted_rate: &'static str,
+    pub true_rate: &'static str,
+    pub extra_total: &'static str,
+    pub proposals_heading: &'static str,
+    pub proposals_intro: &'static str,
+    pub fits_budget: &'static str,
+    pub over_budget: &'static str,
+    pub open_schedule: &'static str,
+    pub compare: &'static str,
+    pub compare_heading: &'static str,
+    pub compare_hint: &'static str,
+    pub clear_compare: &'static str,
+    pub months_label: &'static str,
+    pub payment_range: &'static str,
+    pub total_interest_fees: &'static str,
+    pub saving_vs_contract: &'static str,
+    pub saving_vs_nothing: &'static str,
+    pub principal_recovered: &'static str,
+    pub lender_pv: &'static str,
+    pub discount: &'static str,
+    pub monthly_margin: &'static str,
+    pub why_not: &'static str,
+    pub allocation_heading: &'static str,
+    pub allocation_intro: &'static str,
+    pub token_heading: &'static str,
+    pub token_text: &'static str,
+    pub shortfall_label: &'static str,
+    pub no_proposals: &'static str,
+    pub forecast_months: [&'static str; 12],
 }
 
 pub const ZH: Text = Text {
@@ -175,6 +243,73 @@ pub const ZH: Text = Text {
     chart_label: "剩余本金走势",
     months_unit: "个月",
     footer: "本工具仅作计算参考，不构成法律或财务意见。",
+    overdue_heading: "逾期情况与罚息规则（如已逾期请填写）",
+    overdue_days: "已逾期天数",
+    overdue_principal: "逾期本金（元）",
+    overdue_principal_hint: "已到期未还的本金，不含上面的剩余本金",
+    overdue_interest: "逾期利息（元，不含罚息）",
+    penalty_multiplier: "罚息倍数（合同利率 ×）",
+    penalty_multiplier_hint: "常见为 1.5",
+    penalty_multiplier_range: "倍数须在 0 到 10 之间",
+    penalty_base: "罚息计算基数",
+    penalty_compound: "对未付利息计复利",
+    more_heading: "更多（App 显示的月供、下次还款日、一次性结清金额）",
+    app_payment: "App 显示的月供（元，可选）",
+    app_payment_hint: "用来核算真实年化，发现隐藏费用",
+    next_due_date: "下次还款日（可选）",
+    next_due_date_hint: "按实际天数计息时必填",
+    next_due_date_required: "按实际天数计息时必填",
+    settlement_offer: "能一次性筹到的金额（元，可选）",
+    settlement_offer_hint: "用于计算一次性结清减免方案",
+    must_be_positive: "须大于 0",
+    amount_range: "须在 0 到 1 万亿之间",
+    day_count: "计息方式",
+    use_forecast: "按月填写未来 12 个月的净收入（收入有淡旺季时）",
+    forecast_hint: "用于“按现金流还款”方案：每月按当月结余的比例还款。",
+    stand_heading: "现状：什么都不做会怎样",
+    owed_now: "目前欠款（不含罚息）",
+    penalty_rate: "罚息利率",
+    penalty_so_far: "估计已产生罚息",
+    horizon_days: "天后",
+    owed_after: "欠款合计",
+    increase: "比现在多",
+    court_note: "逾期费用折合年化超过 24%：法院在金融借款纠纷中通常会调减超出部分（仅供参考，不构成法律意见）。",
+    timeline_heading: "通常会发生什么（典型情况，并非一定）",
+    timeline_day: "逾期第",
+    timeline_reached: "已到",
+    timeline_in: "天后",
+    rate_check_heading: "利率核查",
+    rate_check_ok: "App 月供与报价利率一致。",
+    rate_check_warning: "App 月供对应的真实年化比报价高出 0.5 个百分点以上，可能有隐藏费用，请向贷款方核实。",
+    quoted_rate: "报价年化",
+    true_rate: "真实年化",
+    extra_total: "多付合计",
+    proposals_heading: "方案：可以向贷款方提出的请求",
+    proposals_intro: "按是否符合预算、再按贷款方能收回的现值排序。每个方案都可以展开查看完整还款计划。",
+    fits_budget: "符合预算",
+    over_budget: "超出预算",
+    open_schedule: "查看还款计划",
+    compare: "对比",
+    compare_heading: "方案对比",
+    compare_hint: "勾选两个方案的“对比”即可并排查看。",
+    clear_compare: "清除对比",
+    months_label: "期数",
+    payment_range: "月供范围",
+    total_interest_fees: "利息和费用合计",
+    saving_vs_contract: "比原合同省",
+    saving_vs_nothing: "比什么都不做省",
+    principal_recovered: "贷款方收回本金比例",
+    lender_pv: "贷款方收回的现值（按合同利率折现）",
+    discount: "请求减免",
+    monthly_margin: "每月余量",
+    why_not: "为什么不可行",
+    allocation_heading: "多笔借款：每月可还金额如何分配",
+    allocation_intro: "按欠款比例分配（公平份额）是债务协商中最常见的做法；也可以先还利率最高的（雪崩法）或余额最小的（雪球法），但每笔借款都保留最低还款。",
+    token_heading: "目前没有结余：象征性还款",
+    token_text: "每月向每家贷款方支付象征性金额，请求暂停催收、停止计息，并约定复查时间。",
+    shortfall_label: "缺口",
+    no_proposals: "填写有效的借款和收支后，这里会列出方案。",
+    forecast_months: ["第1个月", "第2个月", "第3个月", "第4个月", "第5个月", "第6个月", "第7个月", "第8个月", "第9个月", "第10个月", "第11个月", "第12个月"],
 };
 
 pub const EN: Text = Text {
@@ -238,6 +373,73 @@ pub const EN: Text = Text {
     chart_label: "Balance over time",
     months_unit: "months",
     footer: "A calculator, not legal or financial advice.",
+    overdue_heading: "Overdue amounts and penalty rule (if you are behind)",
+    overdue_days: "Days overdue",
+    overdue_principal: "Overdue principal (¥)",
+    overdue_principal_hint: "Principal already due and unpaid, on top of the outstanding principal above",
+    overdue_interest: "Overdue interest (¥, excluding penalty)",
+    penalty_multiplier: "Penalty rate (× contract rate)",
+    penalty_multiplier_hint: "Usually 1.5",
+    penalty_multiplier_range: "Between 0 and 10",
+    penalty_base: "Penalty charged on",
+    penalty_compound: "Compound interest on unpaid interest",
+    more_heading: "More (the app's payment, next due date, lump sum)",
+    app_payment: "Monthly payment the app shows (¥, optional)",
+    app_payment_hint: "Used to compute the true APR and spot hidden fees",
+    next_due_date: "Next due date (optional)",
+    next_due_date_hint: "Required for actual-day interest",
+    next_due_date_required: "Required for actual-day interest",
+    settlement_offer: "Lump sum you could raise (¥, optional)",
+    settlement_offer_hint: "For a settlement proposal",
+    must_be_positive: "Must be more than 0",
+    amount_range: "Between 0 and ¥1 trillion",
+    day_count: "Interest accrual",
+    use_forecast: "Enter net income month by month for the next 12 months (seasonal income)",
+    forecast_hint: "Used by the cash-flow plan: each month pays a share of that month's surplus.",
+    stand_heading: "Where you stand: the cost of doing nothing",
+    owed_now: "Owed now (excluding penalty)",
+    penalty_rate: "Penalty rate",
+    penalty_so_far: "Penalty interest so far (estimate)",
+    horizon_days: "days from now",
+    owed_after: "Total owed",
+    increase: "More than today",
+    court_note: "Overdue charges exceed 24% a year: courts tend to reduce the excess in financial-loan disputes (context, not legal advice).",
+    timeline_heading: "What typically happens (typical, not certain)",
+    timeline_day: "Day",
+    timeline_reached: "reached",
+    timeline_in: "in days",
+    rate_check_heading: "Rate detective",
+    rate_check_ok: "The app's payment matches the quoted rate.",
+    rate_check_warning: "The app's payment implies a true APR more than 0.5 point above the quoted rate: there may be hidden fees — ask the lender.",
+    quoted_rate: "Quoted annual rate",
+    true_rate: "True APR",
+    extra_total: "Extra paid in total",
+    proposals_heading: "Proposals you can put to the lender",
+    proposals_intro: "Ranked by whether they fit your budget, then by what the lender recovers in present value. Open any one for its full schedule.",
+    fits_budget: "Fits the budget",
+    over_budget: "Over budget",
+    open_schedule: "Show schedule",
+    compare: "Compare",
+    compare_heading: "Side by side",
+    compare_hint: "Tick “Compare” on two proposals to see them side by side.",
+    clear_compare: "Clear comparison",
+    months_label: "Months",
+    payment_range: "Payment range",
+    total_interest_fees: "Interest and fees",
+    saving_vs_contract: "Saving vs the contract",
+    saving_vs_nothing: "Saving vs doing nothing",
+    principal_recovered: "Principal the lender recovers",
+    lender_pv: "What the lender recovers, present value at the contract rate",
+    discount: "Discount asked for",
+    monthly_margin: "Monthly margin",
+    why_not: "Why this cannot work",
+    allocation_heading: "Several lenders: how to split what you can pay",
+    allocation_intro: "Splitting pro rata to balance (the fair share) is the usual basis for a negotiated plan; highest rate first (avalanche) or smallest balance first (snowball) keep every lender's minimum.",
+    token_heading: "Nothing left over: token payments",
+    token_text: "Pay each lender a token amount each month, ask them to hold action and freeze interest, and agree a review date.",
+    shortfall_label: "Short by",
+    no_proposals: "Proposals appear here once the loans and budget are valid.",
+    forecast_months: ["Month 1", "Month 2", "Month 3", "Month 4", "Month 5", "Month 6", "Month 7", "Month 8", "Month 9", "Month 10", "Month 11", "Month 12"],
 };
 
 impl Lang {
@@ -282,6 +484,142 @@ impl Lang {
         }
     }
 
+    pub fn penalty_base(self, b: PenaltyBase) -> &'static str {
+        match (self, b) {
+            (Self::Zh, PenaltyBase::Principal) => "逾期本金",
+            (Self::Zh, PenaltyBase::PrincipalAndInterest) => "逾期本金和利息",
+            (Self::En, PenaltyBase::Principal) => "Overdue principal",
+            (Self::En, PenaltyBase::PrincipalAndInterest) => "Overdue principal and interest",
+        }
+    }
+
+    pub fn day_count(self, d: DayCount) -> &'static str {
+        match (self, d) {
+            (Self::Zh, DayCount::Thirty360) => "按月（30/360，与常见计算器一致）",
+            (Self::Zh, DayCount::Actual) => "按实际天数（与网贷按日计息一致）",
+            (Self::En, DayCount::Thirty360) => "Monthly (30/360, as spreadsheets)",
+            (Self::En, DayCount::Actual) => "Actual days (daily accrual, as online lenders)",
+        }
+    }
+
+    pub fn proposal_kind(self, k: ProposalKind) -> &'static str {
+        use ProposalKind::*;
+        match (self, k) {
+            (Self::Zh, TermExtension) => "延期还款（展期）",
+            (Self::Zh, FrozenInstalments) => "停息分期",
+            (Self::Zh, PenaltyWaiver) => "减免罚息、分期补足欠款",
+            (Self::Zh, PaymentHoliday) => "宽限期后再分期",
+            (Self::Zh, Settlement) => "一次性结清减免",
+            (Self::Zh, CashFlowPlan) => "按现金流还款",
+            (Self::En, TermExtension) => "Term extension",
+            (Self::En, FrozenInstalments) => "Instalments with interest frozen",
+            (Self::En, PenaltyWaiver) => "Penalty waiver, arrears caught up",
+            (Self::En, PaymentHoliday) => "Payment holiday, then instalments",
+            (Self::En, Settlement) => "Lump-sum settlement",
+            (Self::En, CashFlowPlan) => "Cash-flow plan",
+        }
+    }
+
+    /// One line on what the proposal asks the lender for.
+    pub fn proposal_explain(self, k: ProposalKind) -> &'static str {
+        use ProposalKind::*;
+        match (self, k) {
+            (Self::Zh, TermExtension) => "按合同利率，把全部欠款重新分摊到更长的期限。",
+            (Self::Zh, FrozenInstalments) => "全部欠款分期偿还，停止计息、免除罚息（需协商，并非权利）。",
+            (Self::Zh, PenaltyWaiver) => "合同照常，免除罚息，逾期部分分几个月补齐。",
+            (Self::Zh, PaymentHoliday) => "先暂缓几个月，再在剩余期限内重新分期。",
+            (Self::Zh, Settlement) => "一次性支付低于欠款的金额，结清全部债务。",
+            (Self::Zh, CashFlowPlan) => "每月还款随收入淡旺季变化，旺季多还、淡季少还。",
+            (Self::En, TermExtension) => "The whole amount owed re-spread over a longer term at the contract rate.",
+            (Self::En, FrozenInstalments) => "The amount owed in instalments with interest stopped and penalties waived (to ask for, not a right).",
+            (Self::En, PenaltyWaiver) => "The contract continues; penalties waived and the arrears caught up over a few months.",
+            (Self::En, PaymentHoliday) => "A few months' pause, then instalments over the remaining term.",
+            (Self::En, Settlement) => "One payment below the amount owed closes the debt.",
+            (Self::En, CashFlowPlan) => "Payments follow your seasonal income: more in good months, less in lean ones.",
+        }
+    }
+
+    pub fn holiday_mode(self, m: HolidayMode) -> &'static str {
+        match (self, m) {
+            (Self::Zh, HolidayMode::InterestOnly) => "期间只还利息",
+            (Self::Zh, HolidayMode::Capitalised) => "期间不还，利息计入本金",
+            (Self::En, HolidayMode::InterestOnly) => "interest only meanwhile",
+            (Self::En, HolidayMode::Capitalised) => "nothing paid, interest added",
+        }
+    }
+
+    pub fn strategy(self, s: Strategy) -> &'static str {
+        match (self, s) {
+            (Self::Zh, Strategy::ProRata) => "按欠款比例（公平份额）",
+            (Self::Zh, Strategy::Avalanche) => "先还利率最高的（雪崩法）",
+            (Self::Zh, Strategy::Snowball) => "先还余额最小的（雪球法）",
+            (Self::En, Strategy::ProRata) => "Pro rata to balance (fair share)",
+            (Self::En, Strategy::Avalanche) => "Highest rate first (avalanche)",
+            (Self::En, Strategy::Snowball) => "Smallest balance first (snowball)",
+        }
+    }
+
+    /// A typical consequence on the overdue timeline, by its engine key.
+    pub fn timeline_event(self, key: &str) -> &'static str {
+        match (self, key) {
+            (Self::Zh, "penalty_interest_starts") => "开始计收罚息",
+            (Self::Zh, "special_mention_credit_report") => "贷款被列为“关注”，征信可能记录逾期",
+            (Self::Zh, "collection_intensifies") => "催收加强",
+            (Self::Zh, "lawyer_letter_suit_likely") => "可能收到律师函、被起诉（常见于互联网法院）",
+            (Self::Zh, "substandard_non_performing") => "超过 90 天：列为“次级”不良贷款",
+            (Self::Zh, "doubtful") => "超过 270 天：列为“可疑”",
+            (Self::Zh, "loss") => "超过 360 天：列为“损失”",
+            (Self::En, "penalty_interest_starts") => "Penalty interest starts",
+            (Self::En, "special_mention_credit_report") => "Loan classed \"special mention\"; the credit report may record the late payment",
+            (Self::En, "collection_intensifies") => "Collection intensifies",
+            (Self::En, "lawyer_letter_suit_likely") => "A lawyer's letter and a suit (often in an internet court) become likely",
+            (Self::En, "substandard_non_performing") => "Over 90 days: classed \"substandard\" (non-performing)",
+            (Self::En, "doubtful") => "Over 270 days: classed \"doubtful\"",
+            (Self::En, "loss") => "Over 360 days: classed \"loss\"",
+            (Self::Zh, _) => "其他",
+            (Self::En, _) => "Other",
+        }
+    }
+
+    /// Why a proposal cannot work, in words.
+    pub fn infeasible(self, i: &Infeasible) -> String {
+        use Infeasible::*;
+        match (self, i) {
+            (Self::Zh, NoBudget { .. }) => "每月没有可用于这笔借款的钱。先看“象征性还款”，或调整开支。".into(),
+            (Self::Zh, AboveBudgetAtCap { cap_months, payment_at_cap, available }) => format!(
+                "即使分到最长 {cap_months} 个月，月供 {} 仍超过每月可用的 {}。",
+                money(*payment_at_cap),
+                money(*available)
+            ),
+            (Self::Zh, ContractAboveBudget { contract_payment, available }) => format!(
+                "合同月供 {} 已超过每月可用的 {}，补足欠款的方案无法成立。",
+                money(*contract_payment),
+                money(*available)
+            ),
+            (Self::Zh, NoForecast) => "需要先在“收支”中按月填写未来 12 个月的收入。".into(),
+            (Self::Zh, NoSurplusInForecast) => "预测的 12 个月里没有任何一个月有结余。".into(),
+            (Self::Zh, NotClearedWithinCap { cap_months }) => format!("按预测的结余，{cap_months} 个月内还不清。"),
+            (Self::Zh, InvalidParameter { .. }) => "参数超出范围。".into(),
+            (Self::Zh, Engine { .. }) => "数字超出可计算的范围。".into(),
+            (Self::En, NoBudget { .. }) => "Nothing is left for this loan each month. See token payments, or revisit expenses.".into(),
+            (Self::En, AboveBudgetAtCap { cap_months, payment_at_cap, available }) => format!(
+                "Even over the longest {cap_months} months the payment of {} exceeds the {} available each month.",
+                money(*payment_at_cap),
+                money(*available)
+            ),
+            (Self::En, ContractAboveBudget { contract_payment, available }) => format!(
+                "The contract payment of {} already exceeds the {} available each month.",
+                money(*contract_payment),
+                money(*available)
+            ),
+            (Self::En, NoForecast) => "Needs the 12-month income forecast in the budget section.".into(),
+            (Self::En, NoSurplusInForecast) => "No month of the forecast leaves a surplus.".into(),
+            (Self::En, NotClearedWithinCap { cap_months }) => format!("The forecast surplus does not clear the debt within {cap_months} months."),
+            (Self::En, InvalidParameter { .. }) => "A parameter is out of range.".into(),
+            (Self::En, Engine { .. }) => "The numbers are out of computable range.".into(),
+        }
+    }
+
     /// Short rate labels for the "equals" line.
     pub fn rate_forms(self) -> [&'static str; 3] {
         match self {
@@ -298,12 +636,14 @@ impl Lang {
             (Self::Zh, InputError::TooPrecise) => "金额最多两位小数（分）",
             (Self::Zh, InputError::TooLarge) => "数字太大，请检查",
             (Self::Zh, InputError::NotWholeMonths) => "期数须为整月",
+            (Self::Zh, InputError::NotADate) => "请输入日期，如 2026-12-15",
             (Self::En, InputError::Empty) => "Required",
             (Self::En, InputError::NotANumber) => "Enter a number, e.g. 100000 or 10万",
             (Self::En, InputError::Negative) => "Cannot be negative",
             (Self::En, InputError::TooPrecise) => "At most two decimals (fen)",
             (Self::En, InputError::TooLarge) => "Too large — please check",
             (Self::En, InputError::NotWholeMonths) => "Whole months only",
+            (Self::En, InputError::NotADate) => "Enter a date like 2026-12-15",
         }
     }
 

@@ -285,7 +285,7 @@ impl BudgetEntry {
 
 impl LoanEntry {
     /// Checks the optional fields of loan `i` (issue 3), naming the field.
-    fn validate_extras(&self, i: usize, day_count: DayCount) -> Result<(), ScenarioError> {
+    pub fn validate_extras(&self, i: usize, day_count: DayCount) -> Result<(), ScenarioError> {
         let at = |f: &str| format!("loans[{i}].{f}");
         self.overdue().validate().map_err(|(f, m)| err(ErrorKind::Invalid, at(&format!("overdue.{f}")), m))?;
         self.penalty_rule().validate().map_err(|(f, m)| err(ErrorKind::Invalid, at(&format!("penalty.{f}")), m))?;

@@ -27,18 +27,30 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> TextInput<T> {
     }
 }
 
-/// What is wrong with a field: its own text, or a rule the engine applies.
+/// A rule broken when a field's value is combined with others.
 #[derive(Clone, Copy, PartialEq)]
-pub enum FieldError {
-    Input(InputError),
+pub enum FieldProblem {
     Engine(EngineError),
+    /// Any other rule, with its message in Chinese and in English.
+    Rule([&'static str; 2]),
+}
+
+/// What is wrong with a field: its own text, or a rule.
+#[derive(Clone, Copy, PartialEq)]
+enum FieldError {
+    Input(InputError),
+    Problem(FieldProblem),
 }
 
 impl FieldError {
-    pub fn message(self, lang: Lang) -> &'static str {
+    fn message(self, lang: Lang) -> &'static str {
         match self {
             Self::Input(e) => lang.input_error(e),
-            Self::Engine(e) => lang.engine_error(e),
+            Self::Problem(FieldProblem::Engine(e)) => lang.engine_error(e),
+            Self::Problem(FieldProblem::Rule([zh, en])) => match lang {
+                Lang::Zh => zh,
+                Lang::En => en,
+            },
         }
     }
 }
@@ -56,13 +68,14 @@ pub fn TextField<T: Clone + PartialEq + Send + Sync + 'static>(
     input: TextInput<T>,
     #[prop(optional)] hint: Option<fn(&Text) -> &'static str>,
     #[prop(default = "decimal")] inputmode: &'static str,
-    #[prop(optional, into)] engine_error: Option<Signal<Option<EngineError>>>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional, into)] problem: Option<Signal<Option<FieldProblem>>>,
 ) -> impl IntoView {
     let t = use_text();
     let lang = use_lang();
     let error = Memo::new(move |_| match input.parsed.get() {
         Err(e) => Some(FieldError::Input(e)),
-        Ok(_) => engine_error.and_then(|s| s.get()).map(FieldError::Engine),
+        Ok(_) => problem.and_then(|s| s.get()).map(FieldError::Problem),
     });
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -85,7 +98,7 @@ pub fn TextField<T: Clone + PartialEq + Send + Sync + 'static>(
             <label for=label_for>{move || label(t())}</label>
             <input
                 id=id
-                type="text"
+                type=input_type
                 inputmode=inputmode
                 autocomplete="off"
                 data-testid=testid
@@ -156,6 +169,31 @@ pub fn SelectField<T: Copy + PartialEq + Send + Sync + 'static>(
                     })
                     .collect_view()}
             </select>
+        </div>
+    }
+}
+
+/// A labelled checkbox.
+#[component]
+pub fn CheckField(
+    #[prop(into)]
+    id: String,
+    testid: &'static str,
+    label: fn(&Text) -> &'static str,
+    value: RwSignal<bool>,
+) -> impl IntoView {
+    let t = use_text();
+    let label_for = id.clone();
+    view! {
+        <div class="field check">
+            <input
+                id=id
+                type="checkbox"
+                data-testid=testid
+                prop:checked=move || value.get()
+                on:change=move |ev| value.set(event_target_checked(&ev))
+            />
+            <label for=label_for>{move || label(t())}</label>
         </div>
     }
 }

@@ -10,7 +10,7 @@ mod loan_card;
 mod model;
 mod results;
 
-use crate::engine::Lender;
+use crate::engine::{DayCount, Lender};
 use crate::i18n::{Lang, Text};
 use crate::scenario::{Evaluation, Scenario};
 use budget_card::BudgetCard;
@@ -103,10 +103,22 @@ fn App() -> impl IntoView {
                                 let id = id.clone();
                                 Callback::new(move |_| model.remove_loan(&id))
                             });
-                            view! { <LoanCard prefix=id number=i + 1 form=slot.form on_remove=remove /> }
+                            view! {
+                                <LoanCard prefix=id number=i + 1 form=slot.form day_count=model.day_count on_remove=remove />
+                            }
                         })
                         .collect_view()
                 }}
+                <div class="grid day-count">
+                    <fields::SelectField
+                        id="day-count"
+                        testid="day-count"
+                        label=|t| t.day_count
+                        value=model.day_count
+                        options=vec![DayCount::Thirty360, DayCount::Actual]
+                        name=Lang::day_count
+                    />
+                </div>
                 <Show when=move || model.can_add()>
                     <button
                         type="button"

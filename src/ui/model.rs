@@ -3,7 +3,7 @@
 
 use super::budget_card::BudgetForm;
 use super::loan_card::LoanForm;
-use crate::engine::Lender;
+use crate::engine::{DayCount, Lender};
 use crate::scenario::{free_loan_id, LoanEntry, Scenario, CURRENT_VERSION, MAX_LOANS};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -19,6 +19,8 @@ pub struct LoanSlot {
 pub struct Model {
     pub loans: RwSignal<Vec<LoanSlot>>,
     pub budget: BudgetForm,
+    /// How interest accrues for every loan: 30/360 or actual days.
+    pub day_count: RwSignal<DayCount>,
 }
 
 fn slot(entry: &LoanEntry) -> LoanSlot {
@@ -30,6 +32,7 @@ impl Model {
         Self {
             loans: RwSignal::new(s.loans.iter().map(slot).collect()),
             budget: BudgetForm::new(&s.budget),
+            day_count: RwSignal::new(s.day_count),
         }
     }
 
@@ -37,6 +40,7 @@ impl Model {
     pub fn load(&self, s: &Scenario) {
         self.loans.set(s.loans.iter().map(slot).collect());
         self.budget.fill(&s.budget);
+        self.day_count.set(s.day_count);
     }
 
     pub fn can_add(&self) -> bool {
@@ -63,7 +67,9 @@ impl Model {
 
     /// The scenario on the page, if every field is valid.
     pub fn scenario(&self) -> Option<Scenario> {
-        let loans = self.loans.with(|l| l.iter().map(|s| s.form.entry(&s.id.get_value())).collect::<Option<Vec<_>>>())?;
-        Some(Scenario { version: CURRENT_VERSION, loans, budget: self.budget.entry()? })
+        let day_count = self.day_count.get();
+        let loans =
+            self.loans.with(|l| l.iter().map(|s| s.form.entry(&s.id.get_value(), day_count)).collect::<Option<Vec<_>>>())?;
+        Some(Scenario { version: CURRENT_VERSION, day_count, as_of: None, loans, budget: self.budget.entry()? })
     }
 }
