@@ -160,6 +160,7 @@ impl Boot {
             undo: RwSignal::new(None),
             saved_json: StoredValue::new(page_json),
             generation: StoredValue::new(0),
+            owner: StoredValue::new(Owner::current()),
         };
         drafts.install();
         drafts
@@ -185,6 +186,9 @@ pub struct Drafts {
     saved_json: StoredValue<String>,
     /// Bumped to cancel a pending debounced save.
     generation: StoredValue<u64>,
+    /// The page's owner: forms made when a draft opens belong to it, not to
+    /// the (short-lived) view whose button was clicked.
+    owner: StoredValue<Option<Owner>>,
 }
 
 /// 14:03, or 11-28 14:03 when not today, in local time.
@@ -290,6 +294,12 @@ impl Drafts {
         let result = self.store.try_update_value(|s| s.save(&meta, &json, browser::now_ms()));
         match result {
             Some(Ok(saved)) => {
+                if meta.revision == 0 {
+                    // First write of a new draft (e.g. after erasing): remember it is open.
+                    self.store.update_value(|s| {
+                        let _ = s.set_open(&saved.id);
+                    });
+                }
                 self.saved_json.set_value(json);
                 self.status.set(self.idle_status(&saved));
                 self.open.set(saved);
@@ -353,9 +363,17 @@ impl Drafts {
         true
     }
 
+    /// Puts `scenario` on the page, under the page's owner.
+    fn load_model(self, scenario: &Scenario) {
+        match self.owner.get_value() {
+            Some(owner) => owner.with(|| self.model.load(scenario)),
+            None => self.model.load(scenario),
+        }
+    }
+
     fn show(self, meta: DraftMeta, scenario: &Scenario) {
         self.generation.update_value(|g| *g += 1);
-        self.model.load(scenario);
+        self.load_model(scenario);
         let json = self.model.scenario().map(|s| s.to_json()).unwrap_or_else(|| scenario.to_json());
         self.saved_json.set_value(json);
         let id = meta.id.clone();
@@ -512,7 +530,7 @@ impl Drafts {
                     s.new_meta(store::next_default_name(t.default_name, &[]), browser::now_ms(), browser::salt())
                 });
                 // Show a fresh page; nothing is written until the next change.
-                self.model.load(&Scenario::example());
+                self.load_model(&Scenario::example());
                 let json = self.model.scenario().map(|s| s.to_json()).unwrap_or_default();
                 self.saved_json.set_value(json);
                 self.open.set(meta);
