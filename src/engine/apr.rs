@@ -76,7 +76,13 @@ pub fn monthly_irr(held: Decimal, payments: &[Decimal], guess: Decimal) -> Resul
     if total == held {
         return Ok(Decimal::ZERO);
     }
-    let to_f64 = |d: Decimal| d.to_f64().unwrap_or(f64::NAN);
+    // mantissa ÷ 10^scale: both exact in f64 for fen amounts (below 2^53)
+    // and one correctly rounded division, so as close as `to_f64` and
+    // several times faster (this conversion was half the cost of an IRR).
+    let to_f64 = |d: Decimal| match d.scale() {
+        s @ 0..=22 => d.mantissa() as f64 / 10f64.powi(s as i32),
+        _ => d.to_f64().unwrap_or(f64::NAN),
+    };
     let held_f = to_f64(held);
     let flows: Vec<f64> = payments.iter().map(|&p| to_f64(p)).collect();
     if !held_f.is_finite() || flows.iter().any(|p| !p.is_finite()) {

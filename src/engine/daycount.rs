@@ -7,6 +7,7 @@
 //! once per instalment, the last instalment absorbing every remainder.
 
 use super::dates::Date;
+use super::exact::mul_fen;
 use super::schedule::{annuity_payment, principal_parts, FEN};
 use super::{fen, EngineError, Method, QuotedRate, Row, Schedule, MAX_AMOUNT, MAX_MONTHS};
 use rust_decimal::Decimal;
@@ -150,7 +151,7 @@ pub fn build_schedule(principal: Decimal, acc: &Accrual, months: u32, method: Me
             let mut rows = Vec::with_capacity(months as usize);
             for (idx, part) in parts.into_iter().enumerate() {
                 let period = idx as u32 + 1;
-                let interest = fen(balance * acc.period_rate(period));
+                let interest = mul_fen(balance, acc.period_rate(period));
                 let part = if period == months { balance } else { part.min(balance) };
                 balance -= part;
                 rows.push(Row { period, payment: part + interest, interest, principal: part, balance });
@@ -159,7 +160,7 @@ pub fn build_schedule(principal: Decimal, acc: &Accrual, months: u32, method: Me
         }
         Method::InterestOnly => (1..=months)
             .map(|period| {
-                let interest = fen(p * acc.period_rate(period));
+                let interest = mul_fen(p, acc.period_rate(period));
                 let part = if period == months { p } else { Decimal::ZERO };
                 let balance = if period == months { Decimal::ZERO } else { p };
                 Row { period, payment: part + interest, interest, principal: part, balance }
@@ -207,7 +208,7 @@ fn amortize(principal: Decimal, acc: &Accrual, start: u32, n: u32, payment: Deci
     let mut balance = principal;
     let last = start + n - 1;
     for period in start..last {
-        let interest = fen(balance * acc.period_rate(period));
+        let interest = mul_fen(balance, acc.period_rate(period));
         let mut part = payment - interest;
         if part > balance || part < Decimal::ZERO {
             if !clamp {
@@ -218,7 +219,7 @@ fn amortize(principal: Decimal, acc: &Accrual, start: u32, n: u32, payment: Deci
         balance -= part;
         rows.push(Row { period, payment: part + interest, interest, principal: part, balance });
     }
-    let interest = fen(balance * acc.period_rate(last));
+    let interest = mul_fen(balance, acc.period_rate(last));
     rows.push(Row { period: last, payment: balance + interest, interest, principal: balance, balance: Decimal::ZERO });
     Some(rows)
 }

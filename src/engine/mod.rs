@@ -13,6 +13,7 @@ pub mod budget;
 pub mod dates;
 pub mod daycount;
 pub mod decimal_str;
+pub mod exact;
 mod error;
 pub mod lender;
 pub mod loan;

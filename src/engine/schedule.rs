@@ -5,6 +5,7 @@
 //! the principal parts sum exactly to the principal and the final balance is
 //! exactly 0.00. Interest is computed in 30/360 mode: balance × monthly rate.
 
+use super::exact::mul_fen;
 use super::{decimal_str, fen, fen_down, fen_up, EngineError, MAX_AMOUNT, MAX_MONTHS};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -177,7 +178,7 @@ fn amortize(principal: Decimal, i: Decimal, n: u32, payment: Decimal, clamp: boo
     let mut rows = Vec::with_capacity(n as usize);
     let mut balance = principal;
     for period in 1..n {
-        let interest = fen(balance * i);
+        let interest = mul_fen(balance, i);
         let mut part = payment - interest;
         if part > balance || part < Decimal::ZERO {
             if !clamp {
@@ -188,7 +189,7 @@ fn amortize(principal: Decimal, i: Decimal, n: u32, payment: Decimal, clamp: boo
         balance -= part;
         rows.push(Row { period, payment: part + interest, interest, principal: part, balance });
     }
-    rows.push(final_row(n, balance, fen(balance * i)));
+    rows.push(final_row(n, balance, mul_fen(balance, i)));
     Some(rows)
 }
 
@@ -202,7 +203,7 @@ fn equal_principal(principal: Decimal, i: Decimal, n: u32) -> Vec<Row> {
     let mut balance = principal;
     for (idx, part) in parts.into_iter().enumerate() {
         let period = idx as u32 + 1;
-        let interest = fen(balance * i);
+        let interest = mul_fen(balance, i);
         let part = if period == n { balance } else { part };
         balance -= part;
         rows.push(Row { period, payment: part + interest, interest, principal: part, balance });
@@ -232,7 +233,7 @@ pub(crate) fn principal_parts(principal: Decimal, n: u32) -> Vec<Decimal> {
 }
 
 fn interest_only(principal: Decimal, i: Decimal, n: u32) -> Vec<Row> {
-    let interest = fen(principal * i);
+    let interest = mul_fen(principal, i);
     let mut rows: Vec<Row> = (1..n)
         .map(|period| Row { period, payment: interest, interest, principal: Decimal::ZERO, balance: principal })
         .collect();
