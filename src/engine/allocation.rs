@@ -182,7 +182,7 @@ fn fair_share(debts: &[AllocationDebt], surplus: Decimal) -> Allocation {
     Allocation {
         strategy: Strategy::ProRata,
         feasible: surplus > Decimal::ZERO,
-        shortfall: (-surplus).max(Decimal::ZERO),
+        shortfall: if surplus < Decimal::ZERO { -surplus } else { Decimal::ZERO },
         unallocated: left,
         shares: debts.iter().zip(pay).map(|(d, p)| share(&d.id, Decimal::ZERO, p)).collect(),
     }
@@ -206,7 +206,7 @@ fn targeted(debts: &[AllocationDebt], surplus: Decimal, strategy: Strategy, orde
     Allocation {
         strategy,
         feasible,
-        shortfall: (-left).max(Decimal::ZERO),
+        shortfall: if left < Decimal::ZERO { -left } else { Decimal::ZERO },
         unallocated: if feasible { left } else { Decimal::ZERO },
         shares: debts.iter().enumerate().map(|(i, d)| share(&d.id, minimums[i], extra[i])).collect(),
     }

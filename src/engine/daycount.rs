@@ -179,15 +179,36 @@ pub fn build_schedule(principal: Decimal, acc: &Accrual, months: u32, method: Me
     Ok(Schedule { rows })
 }
 
+/// The exact level payment of `principal` over periods `start..start+n`:
+/// the annuity formula at 30/360; with actual days, the payment that clears
+/// the balance when each period bears its own rate,
+/// P / Σₖ Πⱼ≤ₖ 1/(1 + rⱼ) — so the last instalment differs from the others
+/// only by rounding, as a lender's daily-accrual schedule does.
+pub fn level_payment(principal: Decimal, acc: &Accrual, start: u32, n: u32) -> Decimal {
+    if let Accrual::Monthly { monthly } = acc {
+        return annuity_payment(principal, *monthly, n);
+    }
+    let mut discount = Decimal::ONE;
+    let mut sum = Decimal::ZERO;
+    for k in start..start.saturating_add(n) {
+        match discount.checked_div(Decimal::ONE + acc.period_rate(k)) {
+            Some(d) => discount = d,
+            None => return annuity_payment(principal, acc.nominal_monthly(), n),
+        }
+        sum += discount;
+    }
+    principal.checked_div(sum).unwrap_or_else(|| annuity_payment(principal, acc.nominal_monthly(), n))
+}
+
 /// Level instalments (等额本息) of `principal` (already in fen) over `n`
-/// periods starting at period `start` of `acc`: the payment is the annuity
-/// at the nominal monthly rate, each period's interest follows its own rate,
+/// periods starting at period `start` of `acc`: the payment is the
+/// [`level_payment`], each period's interest follows its own rate,
 /// the last instalment absorbs the remainder. Rows are numbered from
 /// `start`. Never fails: degenerate inputs clamp instead (the principal
 /// parts still sum to `principal` and no balance goes negative).
 pub(crate) fn annuity_rows(principal: Decimal, acc: &Accrual, start: u32, n: u32) -> Vec<Row> {
     let n = n.max(1);
-    let exact = fen(annuity_payment(principal, acc.nominal_monthly(), n));
+    let exact = fen(level_payment(principal, acc, start, n));
     let mut payment = exact;
     for _ in 0..4 {
         if let Some(rows) = amortize(principal, acc, start, n, payment, false) {
@@ -261,19 +282,20 @@ mod tests {
     #[test]
     fn actual_days_annuity_hand_checked() {
         // ¥10,000 at 0.05 %/day over 3 periods, first due 2024-02-15
-        // (periods of 31, 29, 31 days). Hand check with python3 fractions:
-        //   A = fen(10000·0.015/(1−1.015^−3)) = 3433.83
-        //   k1: 10000·0.0005·31 = 155.00, principal 3278.83, balance 6721.17
-        //   k2: 6721.17·0.0005·29 = 97.456965 → 97.46, principal 3336.37, balance 3384.80
-        //   k3: 3384.80·0.0005·31 = 52.4644 → 52.46, payment 3437.26
+        // (periods of 31, 29, 31 days: rates 1.55 %, 1.45 %, 1.55 %). Hand
+        // check with python3 fractions:
+        //   A = 10000 / (v1 + v1·v2 + v1·v2·v3), vk = 1/(1+rk) = 3434.9566 → 3434.96
+        //   k1: 10000·0.0155 = 155.00, principal 3279.96, balance 6720.04
+        //   k2: 6720.04·0.0145 = 97.44058 → 97.44, balance 3382.52
+        //   k3: 3382.52·0.0155 = 52.42906 → 52.43, payment 3434.95
         let s = build_schedule(d("10000"), &daily("2024-02-15"), 3, Method::EqualInstallment).unwrap();
         let got: Vec<(Decimal, Decimal, Decimal)> = s.rows.iter().map(|r| (r.payment, r.interest, r.balance)).collect();
         assert_eq!(
             got,
             vec![
-                (d("3433.83"), d("155.00"), d("6721.17")),
-                (d("3433.83"), d("97.46"), d("3384.80")),
-                (d("3437.26"), d("52.46"), d("0.00")),
+                (d("3434.96"), d("155.00"), d("6720.04")),
+                (d("3434.96"), d("97.44"), d("3382.52")),
+                (d("3434.95"), d("52.43"), d("0.00")),
             ]
         );
         assert_eq!(s.total_principal(), d("10000"));
