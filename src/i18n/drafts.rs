@@ -251,12 +251,17 @@ pub fn fill(template: &str, values: &[&str]) -> String {
 
 /// 512 B, 12.3 KB, 1.5 MB.
 pub fn file_size(bytes: u64) -> String {
+    // Integer tenths, rounded half up: no float formatting in the bundle.
+    let tenths = |unit: u64| {
+        let t = (bytes.saturating_mul(10) + unit / 2) / unit;
+        format!("{}.{}", t / 10, t % 10)
+    };
     if bytes < 1024 {
         format!("{bytes} B")
     } else if bytes < 1024 * 1024 {
-        format!("{:.1} KB", bytes as f64 / 1024.0)
+        format!("{} KB", tenths(1024))
     } else {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        format!("{} MB", tenths(1024 * 1024))
     }
 }
 
@@ -358,6 +363,9 @@ mod tests {
     fn sizes_and_clock() {
         assert_eq!(file_size(512), "512 B");
         assert_eq!(file_size(2 * 1024 * 1024 + 1), "2.0 MB");
+        assert_eq!(file_size(1024 * 1024 + 1), "1.0 MB");
+        assert_eq!(file_size(1536), "1.5 KB");
+        assert_eq!(file_size(1023), "1023 B");
         assert_eq!(clock(11, 28, 9, 5, true), "09:05");
         assert_eq!(clock(11, 28, 9, 5, false), "11-28 09:05");
     }
