@@ -5,7 +5,7 @@
 //! shipped) prints median and min of `Scenario::evaluate()` for five overdue
 //! 360-month loans with a 12-month forecast and a settlement offer each, so
 //! every proposal kind, the cost of doing nothing, the rate detective and the
-//! allocation are all computed. Built in test mode (`cargo test
+//! allocation are all computed; then the same in actual-days mode. Built in test mode (`cargo test
 //! --all-targets`) it runs once and checks the result: a smoke test.
 
 use std::hint::black_box;
@@ -38,6 +38,33 @@ pub const SCENARIO: &str = r#"{
              "forecast": ["20000", "25000", "30000", "45000", "30000", "10000", "-5000", "30000", "35000", "40000", "30000", "60000"]}
 }"#;
 
+/// The same loans accruing by actual days between real due dates.
+fn actual_days() -> String {
+    let mut doc: serde_json::Value = serde_json::from_str(SCENARIO).unwrap();
+    doc["day_count"] = "actual".into();
+    for loan in doc["loans"].as_array_mut().unwrap() {
+        if loan.get("next_due_date").is_none() {
+            loan["next_due_date"] = "2025-03-31".into();
+        }
+    }
+    doc.to_string()
+}
+
+fn time(scenario: &Scenario, warmup: usize, runs: usize) -> (Duration, Duration) {
+    for _ in 0..warmup {
+        black_box(black_box(scenario).evaluate());
+    }
+    let mut samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(black_box(scenario).evaluate());
+            t.elapsed()
+        })
+        .collect();
+    samples.sort();
+    (samples[samples.len() / 2], samples[0])
+}
+
 fn micros(d: Duration) -> f64 {
     d.as_secs_f64() * 1e6
 }
@@ -52,24 +79,18 @@ fn main() {
         check.proposals.iter().map(|p| serde_json::to_value(p.kind).unwrap().as_str().unwrap().to_string()).collect();
     assert_eq!(kinds.len(), 6, "every proposal kind: {kinds:?}");
     let (warmup, runs) = if benching { (20, 300) } else { (0, 1) };
-    for _ in 0..warmup {
-        black_box(black_box(&scenario).evaluate());
-    }
-    let mut samples: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            black_box(black_box(&scenario).evaluate());
-            t.elapsed()
-        })
-        .collect();
-    samples.sort();
-    let (median, min) = (samples[samples.len() / 2], samples[0]);
+    let (median, min) = time(&scenario, warmup, runs);
+    let actual = Scenario::from_json(&actual_days()).expect("the actual-days variant is valid");
+    assert!(actual.evaluate().proposals.len() >= check.proposals.len() - 1);
+    let (a_median, a_min) = time(&actual, warmup, runs);
     let n = check.proposals.len();
     let rows: usize = check.proposals.iter().filter_map(|p| p.figures.as_ref()).map(|f| f.schedule.len()).sum();
     if !benching {
-        println!("proposals bench: smoke run ok ({n} proposals, {rows} rows, {:.0} µs unoptimised); run `cargo bench --bench proposals`", micros(min));
+        println!("proposals bench: smoke run ok ({n} proposals, {rows} rows, {:.0} µs / {:.0} µs actual days, unoptimised); run `cargo bench --bench proposals`", micros(min), micros(a_min));
         return;
     }
     println!("Scenario::evaluate with all proposals, 5 overdue loans × 360 months ({n} proposals, {rows} schedule rows):");
     println!("  median {:>9.1} µs   min {:>9.1} µs   ({runs} runs)", micros(median), micros(min));
+    println!("The same in actual-days mode:");
+    println!("  median {:>9.1} µs   min {:>9.1} µs   ({runs} runs)", micros(a_median), micros(a_min));
 }

@@ -7,7 +7,7 @@
 //! once per instalment, the last instalment absorbing every remainder.
 
 use super::dates::Date;
-use super::exact::mul_fen;
+use super::exact::{mul_fen, mul_round};
 use super::schedule::{annuity_payment, principal_parts, FEN};
 use super::{fen, EngineError, Method, QuotedRate, Row, Schedule, MAX_AMOUNT, MAX_MONTHS};
 use rust_decimal::Decimal;
@@ -35,7 +35,8 @@ pub enum Accrual {
     /// `first_due` + (k−2) months to `first_due` + (k−1) months, both
     /// clamped to month ends from the anchor day; `monthly` sets the level
     /// instalment of 等额本息 (the lender's nominal monthly rate).
-    Daily { daily: Decimal, monthly: Decimal, first_due: Date },
+    /// `month_rates` caches daily × 28…31 (build with [`Accrual::daily`]).
+    Daily { daily: Decimal, monthly: Decimal, first_due: Date, month_rates: [Decimal; 4] },
 }
 
 impl Accrual {
@@ -45,8 +46,14 @@ impl Accrual {
     pub fn of(rate: &QuotedRate, first_due: Option<Date>) -> Self {
         match first_due {
             None => Self::Monthly { monthly: rate.monthly_fraction() },
-            Some(first_due) => Self::Daily { daily: rate.daily_fraction(), monthly: rate.monthly_fraction(), first_due },
+            Some(first_due) => Self::daily(rate.daily_fraction(), rate.monthly_fraction(), first_due),
         }
+    }
+
+    /// Actual days at `daily` from `first_due` (fractions, not percent).
+    pub fn daily(daily: Decimal, monthly: Decimal, first_due: Date) -> Self {
+        let month_rates = [28u32, 29, 30, 31].map(|days| daily.checked_mul(Decimal::from(days)).unwrap_or(Decimal::MAX));
+        Self::Daily { daily, monthly, first_due, month_rates }
     }
 
     /// A 30/360 accrual at `monthly` (used for renegotiated rates such as 0 %).
@@ -59,7 +66,7 @@ impl Accrual {
     pub fn with_monthly(self, monthly: Decimal, daily: Decimal) -> Self {
         match self {
             Self::Monthly { .. } => Self::Monthly { monthly },
-            Self::Daily { first_due, .. } => Self::Daily { daily, monthly, first_due },
+            Self::Daily { first_due, .. } => Self::daily(daily, monthly, first_due),
         }
     }
 
@@ -98,7 +105,21 @@ impl Accrual {
     pub fn period_rate(&self, k: u32) -> Decimal {
         match self {
             Self::Monthly { monthly } => *monthly,
-            Self::Daily { daily, .. } => *daily * Decimal::from(self.days(k)),
+            Self::Daily { daily, month_rates, .. } => match self.days(k) {
+                d @ 28..=31 => month_rates[(d - 28) as usize],
+                d => daily.checked_mul(Decimal::from(d)).unwrap_or(Decimal::MAX),
+            },
+        }
+    }
+
+    /// The rate of a period of `days` days (actual mode; 30/360 ignores `days`).
+    fn period_rate_for_days(&self, days: u32) -> Decimal {
+        match self {
+            Self::Monthly { monthly } => *monthly,
+            Self::Daily { daily, month_rates, .. } => match days {
+                28..=31 => month_rates[(days - 28) as usize],
+                d => daily.checked_mul(Decimal::from(d)).unwrap_or(Decimal::MAX),
+            },
         }
     }
 
@@ -106,7 +127,9 @@ impl Accrual {
     fn simple_rate(&self, from: u32, to: u32) -> Decimal {
         match self {
             Self::Monthly { monthly } => *monthly * Decimal::from(to + 1 - from),
-            Self::Daily { daily, .. } => *daily * Decimal::from((from..=to).map(|k| self.days(k)).sum::<u32>()),
+            Self::Daily { daily, .. } => {
+                daily.checked_mul(Decimal::from((from..=to).map(|k| self.days(k)).sum::<u32>())).unwrap_or(Decimal::MAX)
+            }
         }
     }
 }
@@ -129,7 +152,7 @@ fn check(principal: Decimal, acc: &Accrual, months: u32) -> Result<(), EngineErr
     if rate < Decimal::ZERO {
         return Err(EngineError::RateNegative);
     }
-    if rate > cap || matches!(acc, Accrual::Daily { daily, .. } if *daily * Decimal::from(31) > Decimal::ONE) {
+    if rate > cap || matches!(acc, Accrual::Daily { month_rates, .. } if month_rates[3] > Decimal::ONE) {
         return Err(EngineError::RateTooHigh);
     }
     Ok(())
@@ -188,13 +211,28 @@ pub fn level_payment(principal: Decimal, acc: &Accrual, start: u32, n: u32) -> D
     if let Accrual::Monthly { monthly } = acc {
         return annuity_payment(principal, *monthly, n);
     }
+    // Periods last 28–31 days: four discount factors, then products
+    // rounded to 24 decimals on the fast exact path (a relative error below
+    // 1e-21 a period, invisible in a payment rounded to the fen).
+    let mut factors = [Decimal::ONE; 4];
+    for (slot, rate) in factors.iter_mut().zip((28u32..=31).map(|d| acc.period_rate_for_days(d))) {
+        match Decimal::ONE.checked_div(Decimal::ONE + rate) {
+            Some(v) => *slot = v,
+            None => return annuity_payment(principal, acc.nominal_monthly(), n),
+        }
+    }
     let mut discount = Decimal::ONE;
     let mut sum = Decimal::ZERO;
     for k in start..start.saturating_add(n) {
-        match discount.checked_div(Decimal::ONE + acc.period_rate(k)) {
-            Some(d) => discount = d,
-            None => return annuity_payment(principal, acc.nominal_monthly(), n),
-        }
+        let days = acc.days(k);
+        let v = match days {
+            28..=31 => factors[(days - 28) as usize],
+            _ => match Decimal::ONE.checked_div(Decimal::ONE + acc.period_rate(k)) {
+                Some(v) => v,
+                None => return annuity_payment(principal, acc.nominal_monthly(), n),
+            },
+        };
+        discount = mul_round(discount, v, 24);
         sum += discount;
     }
     principal.checked_div(sum).unwrap_or_else(|| annuity_payment(principal, acc.nominal_monthly(), n))
@@ -322,7 +360,7 @@ mod tests {
         let acc = daily("2024-01-31");
         assert_eq!(build_schedule(d("0"), &acc, 3, Method::Bullet), Err(EngineError::PrincipalNotPositive));
         assert_eq!(build_schedule(d("1"), &acc, 0, Method::Bullet), Err(EngineError::MonthsOutOfRange));
-        let crazy = Accrual::Daily { daily: d("0.5"), monthly: d("15"), first_due: Date::parse("2024-01-31").unwrap() };
+        let crazy = Accrual::daily(d("0.5"), d("15"), Date::parse("2024-01-31").unwrap());
         assert_eq!(build_schedule(d("1"), &crazy, 3, Method::Bullet), Err(EngineError::RateTooHigh));
     }
 

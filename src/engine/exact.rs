@@ -10,29 +10,26 @@
 
 use rust_decimal::Decimal;
 
-/// Divides the little-endian 256-bit `x` by `d` in place, skipping zero
-/// high limbs (every division is a software routine on wasm), and returns
-/// the remainder.
-fn div_small(x: &mut [u64; 4], d: u64) -> u64 {
-    let mut rem: u128 = 0;
+/// Divides the little-endian 192-bit `x` (32-bit limbs) by `d` < 2^32 in
+/// place, skipping zero high limbs, and returns the remainder. 64-bit
+/// divisions only: a hardware instruction natively and in wasm, where
+/// 128-bit division is a slow software routine.
+fn div_small(x: &mut [u32; 6], d: u32) -> u32 {
+    let mut rem: u64 = 0;
     let top = x.iter().rposition(|l| *l != 0).unwrap_or(0);
     for limb in x[..=top].iter_mut().rev() {
-        let cur = (rem << 64) | u128::from(*limb);
-        *limb = (cur / u128::from(d)) as u64;
-        rem = cur % u128::from(d);
+        let cur = (rem << 32) | u64::from(*limb);
+        *limb = (cur / u64::from(d)) as u32;
+        rem = cur % u64::from(d);
     }
-    rem as u64
+    rem as u32
 }
 
-const POW10: [u64; 20] = {
-    let mut t = [1u64; 20];
-    let mut i = 1;
-    while i < 20 {
-        t[i] = t[i - 1] * 10;
-        i += 1;
-    }
-    t
-};
+const POW10: [u32; 10] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
+
+fn limbs(m: u128) -> [u32; 3] {
+    [m as u32, (m >> 32) as u32, (m >> 64) as u32]
+}
 
 /// `a × b` rounded half away from zero to `dp` decimals (dp ≤ 28), exactly.
 /// Falls back to `rust_decimal` (product, then rounding) when the exact
@@ -44,31 +41,36 @@ pub fn mul_round(a: Decimal, b: Decimal, dp: u32) -> Decimal {
         // No rounding needed; the product is exact when it fits.
         return a.checked_mul(b).map_or_else(|| fallback(a, b, dp), |p| p.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero));
     }
-    let ma = a.mantissa().unsigned_abs();
-    let mb = b.mantissa().unsigned_abs();
     let negative = (a.mantissa() < 0) != (b.mantissa() < 0);
-    // 96-bit × 96-bit → 192-bit product in 64-bit limbs.
-    let (a0, a1) = (ma as u64, (ma >> 64) as u64);
-    let (b0, b1) = (mb as u64, (mb >> 64) as u64);
-    let mut x = [0u64; 4];
-    let p00 = u128::from(a0) * u128::from(b0);
-    let p01 = u128::from(a0) * u128::from(b1);
-    let p10 = u128::from(a1) * u128::from(b0);
-    let p11 = u128::from(a1) * u128::from(b1);
-    x[0] = p00 as u64;
-    let mid = (p00 >> 64) + u128::from(p01 as u64) + u128::from(p10 as u64);
-    x[1] = mid as u64;
-    let high = (mid >> 64) + (p01 >> 64) + (p10 >> 64) + u128::from(p11 as u64);
-    x[2] = high as u64;
-    x[3] = ((high >> 64) + (p11 >> 64)) as u64;
-    // Divide by 10^(total − dp) in chunks of at most 10^19. Half away from
+    // 96-bit × 96-bit → 192-bit product, schoolbook on 32-bit limbs.
+    let (la, lb) = (limbs(a.mantissa().unsigned_abs()), limbs(b.mantissa().unsigned_abs()));
+    let mut x = [0u32; 6];
+    for (i, &ai) in la.iter().enumerate() {
+        if ai == 0 {
+            continue;
+        }
+        let mut carry: u64 = 0;
+        for (j, &bj) in lb.iter().enumerate() {
+            let t = u64::from(ai) * u64::from(bj) + u64::from(x[i + j]) + carry;
+            x[i + j] = t as u32;
+            carry = t >> 32;
+        }
+        let mut k = i + 3;
+        while carry > 0 && k < 6 {
+            let t = u64::from(x[k]) + carry;
+            x[k] = t as u32;
+            carry = t >> 32;
+            k += 1;
+        }
+    }
+    // Divide by 10^(total − dp) in chunks of at most 10^9. Half away from
     // zero rounds up exactly when the whole remainder is at least half the
     // whole divisor; with floor divisions chained, that is when the last
     // chunk's remainder is at least half of that chunk's (even) divisor.
     let mut shift = total - dp;
     let mut round_up = false;
     while shift > 0 {
-        let step = if shift > 19 { shift - 19 * ((shift - 1) / 19) } else { shift };
+        let step = if shift > 9 { shift - 9 * ((shift - 1) / 9) } else { shift };
         let d = POW10[step as usize];
         let rem = div_small(&mut x, d);
         shift -= step;
@@ -76,10 +78,10 @@ pub fn mul_round(a: Decimal, b: Decimal, dp: u32) -> Decimal {
             round_up = rem >= d / 2;
         }
     }
-    if x[2] != 0 || x[3] != 0 {
+    if x[3] != 0 || x[4] != 0 || x[5] != 0 {
         return fallback(a, b, dp);
     }
-    let mut q = (u128::from(x[1]) << 64) | u128::from(x[0]);
+    let mut q = u128::from(x[0]) | (u128::from(x[1]) << 32) | (u128::from(x[2]) << 64);
     if round_up {
         q += 1;
     }
