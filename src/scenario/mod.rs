@@ -8,6 +8,15 @@
 //!
 //! Reading goes JSON → version check → migrations → typed → validation, so a
 //! file from a newer app is reported as such instead of as "unknown field".
+//!
+//! Optional fields (all absent by default, so every earlier file stays valid
+//! and version 1 is unchanged): top level `day_count` (`"30_360"` default,
+//! or `"actual"`, which needs every loan's `next_due_date`) and `as_of`
+//! (`"YYYY-MM-DD"`); per loan `overdue` `{days, principal, interest}` (each
+//! default 0; amounts *in addition to* `principal`), `penalty`
+//! `{multiplier, compound, base}` (default: the lender preset's rule),
+//! `app_payment`, `next_due_date`, `settlement_offer`; in `budget`,
+//! `forecast`: exactly 12 monthly net incomes as strings.
 
 pub mod evaluate;
 
