@@ -8,7 +8,9 @@ mod drafts;
 mod fields;
 mod loan_card;
 mod model;
+mod proposals;
 mod results;
+mod stand;
 
 use crate::engine::{DayCount, Lender};
 use crate::i18n::{Lang, Text};
@@ -135,6 +137,8 @@ fn App() -> impl IntoView {
                 <BudgetCard form=model.budget />
             </section>
             <Results evaluation=evaluation stale=stale />
+            <stand::StandSection evaluation=evaluation />
+            <proposals::ProposalsSection evaluation=evaluation />
             <drafts::DraftsPanel drafts=drafts />
         </main>
         <footer class="foot">
