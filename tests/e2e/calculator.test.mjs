@@ -1,0 +1,177 @@
+// The one-loan calculator (issue 2): type a loan and a budget the way people
+// type them, check every headline figure against hand-checked values, break
+// a field and see the message at the field while results keep their last
+// valid values, switch language (remembered), and stay clean throughout.
+//
+// Expected figures: ¥100,000 at 0.05 %/day (1.5 %/month) over 12 months,
+// 等额本息: PMT(1.5%,12,-100000) = 9167.9997 → ¥9,168.00 a month; the last
+// instalment absorbs the cents, total interest ¥10,015.99 (see
+// tests/fixtures/mybank-daily.expected.json). Budget 12,000 − 6,000 − 10 %
+// buffer = ¥4,800.00; DTI 9,168 / 12,000 = 76.40 %.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { startApp, assertClean, screenshot } from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+const card = (page) => page.locator('[data-testid="loan-card"]').first();
+const field = (page, id) => page.locator(`[data-testid="${id}"]`).first();
+const text = async (page, id) => (await field(page, id).textContent()).trim();
+
+async function typeLoanAndBudget(page) {
+  const loan = card(page);
+  await loan.locator('[data-testid="lender"]').selectOption({ label: '网商贷' });
+  await loan.locator('[data-testid="principal"]').fill(' 10万 ');
+  await loan.locator('[data-testid="rate"]').fill('0.05%');
+  await loan.locator('[data-testid="rate-unit"]').selectOption({ label: '日利率 %' });
+  await loan.locator('[data-testid="method"]').selectOption({ label: '等额本息' });
+  await loan.locator('[data-testid="months"]').fill('12期');
+  await loan.locator('[data-testid="upfront-fee"]').fill('0');
+  await field(page, 'income').fill('12,000');
+  await field(page, 'expenses').fill('６０００'); // full-width digits
+  await field(page, 'other-obligations').fill('0');
+  await field(page, 'buffer-percent').fill('10');
+}
+
+test('typed loan and budget give the hand-checked figures', async () => {
+  const { page, events } = await app.open({ contextOptions: { viewport: { width: 375, height: 800 } } });
+  await typeLoanAndBudget(page);
+
+  assert.equal(await text(page, 'result-payment'), '¥9,168.00');
+  assert.equal(await text(page, 'result-total-interest'), '¥10,015.99');
+  assert.equal(await text(page, 'result-total-paid'), '¥110,015.99');
+  assert.equal(await text(page, 'result-apr-nominal'), '18.00%');
+  assert.equal(await text(page, 'result-apr-effective'), '19.56%');
+  assert.match(await text(page, 'rate-equivalents'), /日 0\.05%.*月 1\.5%.*年化 18%/);
+  assert.equal(await text(page, 'result-disposable'), '¥4,800.00');
+  assert.equal(await text(page, 'result-dti'), '76.40%');
+  assert.ok(await field(page, 'dti-warning').isVisible(), 'DTI above 50 % is flagged');
+  assert.equal(await field(page, 'fit-verdict').getAttribute('data-fits'), 'false');
+  assert.equal(await text(page, 'fit-margin'), '¥4,368.00');
+
+  // The schedule: 12 rows, the last ends at a zero balance.
+  await page.locator('[data-testid="schedule"] summary').first().click();
+  await page.locator('[data-testid="schedule-table"] tbody tr').first().waitFor();
+  const rows = page.locator('[data-testid="schedule-table"] tbody tr');
+  assert.equal(await rows.count(), 12);
+  assert.deepEqual(
+    (await rows.nth(0).locator('td').allTextContents()).map((s) => s.trim()),
+    ['1', '9,168.00', '1,500.00', '7,668.00', '92,332.00'],
+  );
+  assert.equal((await rows.nth(11).locator('td').last().textContent()).trim(), '0.00');
+  assert.ok(await page.locator('[data-testid="balance-chart"] polyline').first().isVisible());
+
+  // 375 px: nothing scrolls sideways.
+  const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(scrollWidth <= clientWidth, `page scrolls sideways: ${scrollWidth} > ${clientWidth}`);
+
+  // Equal principal: first and last payment differ.
+  await card(page).locator('[data-testid="method"]').selectOption({ label: '等额本金' });
+  assert.equal(await text(page, 'result-payment'), '¥9,833.34'); // 8,333.34 + 1,500.00
+  assert.equal(await text(page, 'result-last-payment'), '¥8,458.26'); // 8,333.26 + 125.00
+
+  // Budget that fits: DTI below 50 %, no warning.
+  await card(page).locator('[data-testid="method"]').selectOption({ label: '等额本息' });
+  await field(page, 'income').fill('3万');
+  assert.equal(await text(page, 'result-dti'), '30.56%');
+  assert.equal(await field(page, 'dti-warning').count(), 0);
+  assert.equal(await field(page, 'fit-verdict').getAttribute('data-fits'), 'true');
+
+  await assertClean(events, { page, name: 'calculator-figures' });
+});
+
+test('a bad field says why at the field; other results keep their last valid values', async () => {
+  const { page, events } = await app.open();
+  await typeLoanAndBudget(page);
+  const loan = card(page);
+
+  await loan.locator('[data-testid="principal"]').fill('abc');
+  assert.match(await loan.locator('[data-testid="principal-error"]').textContent(), /请输入数字/);
+  assert.equal(await loan.locator('[data-testid="principal"]').getAttribute('aria-invalid'), 'true');
+  assert.ok(await field(page, 'stale-note').isVisible());
+  assert.equal(await text(page, 'result-payment'), '¥9,168.00', 'last valid result stays');
+
+  // Rules that need two fields land on the right one.
+  await loan.locator('[data-testid="principal"]').fill('100000');
+  await loan.locator('[data-testid="upfront-fee"]').fill('100000');
+  assert.match(await loan.locator('[data-testid="upfront-fee-error"]').textContent(), /小于本金/);
+  await loan.locator('[data-testid="upfront-fee"]').fill('0');
+  await loan.locator('[data-testid="rate"]').fill('5');
+  assert.match(await loan.locator('[data-testid="rate-error"]').textContent(), /1000%/);
+  await loan.locator('[data-testid="rate"]').fill('0.05');
+  await loan.locator('[data-testid="months"]').fill('10000');
+  assert.match(await loan.locator('[data-testid="months-error"]').textContent(), /600/);
+  await loan.locator('[data-testid="months"]').fill('12');
+  await field(page, 'buffer-percent').fill('120');
+  assert.match(await field(page, 'buffer-percent-error').textContent(), /0 到 100/);
+  await field(page, 'buffer-percent').fill('10');
+
+  // All fixed: no errors, fresh results.
+  assert.equal(await page.locator('.field-error').count(), 0);
+  assert.equal(await field(page, 'stale-note').count(), 0);
+  assert.equal(await text(page, 'result-payment'), '¥9,168.00');
+  await assertClean(events, { page, name: 'calculator-errors' });
+});
+
+test('English switch relabels everything and is remembered', async () => {
+  const { page, events } = await app.open();
+  await typeLoanAndBudget(page);
+  await field(page, 'lang-toggle').click();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await text(page, 'app-title'), 'Repayment negotiation calculator');
+  assert.equal(await page.title(), 'Repayment negotiation calculator');
+  assert.equal(await text(page, 'lang-toggle'), '中文');
+  assert.equal(await page.locator('label[for$="-principal"]').first().textContent(), 'Outstanding principal (¥)');
+  // Figures do not depend on the language.
+  assert.equal(await text(page, 'result-payment'), '¥9,168.00');
+  // Every input still has a visible label.
+  for (const input of await page.locator('input, select').all()) {
+    const id = await input.getAttribute('id');
+    if (!id || (await input.getAttribute('type')) === 'file') continue;
+    assert.equal(await page.locator(`label[for="${id}"]`).count(), 1, `no label for #${id}`);
+  }
+
+  await page.reload();
+  await field(page, 'app-title').waitFor();
+  assert.equal(await text(page, 'app-title'), 'Repayment negotiation calculator');
+  await field(page, 'lang-toggle').click();
+  assert.equal(await text(page, 'app-title'), '协商还款计算器');
+  await assertClean(events, { page, name: 'calculator-language' });
+});
+
+test('a schedule exports as CSV that Excel and WPS read (BOM, Chinese headers)', async () => {
+  const { page, events } = await app.open();
+  await typeLoanAndBudget(page);
+  await page.locator('[data-testid="schedule"] summary').first().click();
+  await field(page, 'export-csv').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), field(page, 'export-csv').click()]);
+  assert.match(download.suggestedFilename(), /\.csv$/);
+  const bytes = await readFile(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte order mark');
+  const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+  assert.equal(lines[0], '期数,月供,利息,本金,剩余本金');
+  assert.equal(lines[1], '1,9168.00,1500.00,7668.00,92332.00');
+  assert.equal(lines[12], '12,9167.99,135.49,9032.50,0.00');
+  await assertClean(events, { page, name: 'calculator-csv' });
+});
+
+test('dark mode and phone width render without sideways scrolling', async () => {
+  for (const [width, colorScheme] of [[375, 'dark'], [1280, 'light']]) {
+    const { page, events } = await app.open({ contextOptions: { viewport: { width, height: 900 }, colorScheme } });
+    await typeLoanAndBudget(page);
+    const [sw, cw] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(sw <= cw, `${width}px ${colorScheme}: ${sw} > ${cw}`);
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    if (colorScheme === 'dark') assert.equal(bg, 'rgb(17, 21, 19)');
+    await screenshot(page, `calculator-${colorScheme}-${width}`);
+    await assertClean(events, { page, name: `calculator-${colorScheme}-${width}` });
+  }
+});
