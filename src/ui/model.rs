@@ -21,6 +21,11 @@ pub struct Model {
     pub budget: BudgetForm,
     /// How interest accrues for every loan: 30/360 or actual days.
     pub day_count: RwSignal<DayCount>,
+    /// The page's owner. Forms made later (a click on "add a loan") belong
+    /// to it rather than to whatever view ran the handler, so they are not
+    /// disposed when that view re-renders (e.g. the add button's `<Show>`
+    /// hiding at the 20th loan).
+    owner: StoredValue<Option<Owner>>,
 }
 
 fn slot(entry: &LoanEntry) -> LoanSlot {
@@ -33,6 +38,7 @@ impl Model {
             loans: RwSignal::new(s.loans.iter().map(slot).collect()),
             budget: BudgetForm::new(&s.budget),
             day_count: RwSignal::new(s.day_count),
+            owner: StoredValue::new(Owner::current()),
         }
     }
 
@@ -54,7 +60,11 @@ impl Model {
         }
         let used: Vec<String> = self.loans.with_untracked(|l| l.iter().map(|s| s.id.get_value()).collect());
         let entry = LoanEntry::from_preset(free_loan_id(&used), lender, Decimal::from(50_000), 12);
-        self.loans.update(|l| l.push(slot(&entry)));
+        let new = match self.owner.get_value() {
+            Some(owner) => owner.with(|| slot(&entry)),
+            None => slot(&entry),
+        };
+        self.loans.update(|l| l.push(new));
     }
 
     pub fn remove_loan(&self, id: &str) {

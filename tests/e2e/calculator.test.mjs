@@ -175,3 +175,24 @@ test('dark mode and phone width render without sideways scrolling', async () => 
     await assertClean(events, { page, name: `calculator-${colorScheme}-${width}` });
   }
 });
+
+test('up to twenty loans can be added and removed without breaking the page', async () => {
+  const { page, events } = await app.open();
+  const add = field(page, 'add-loan');
+  for (let n = 2; n <= 20; n++) {
+    await add.click();
+    assert.equal(await page.locator('[data-testid="loan-card"]').count(), n);
+  }
+  // The limit is reached: the button is gone, every card still answers.
+  assert.equal(await add.count(), 0);
+  const last = page.locator('[data-testid="loan-card"]').nth(19);
+  await last.locator('[data-testid="principal"]').fill('1万');
+  assert.equal(await page.locator('[data-testid="loan-result"]').count(), 20);
+  await last.locator('[data-testid="remove-loan"]').click();
+  await page.locator('[data-testid="loan-card"]').nth(3).locator('[data-testid="remove-loan"]').click();
+  assert.equal(await page.locator('[data-testid="loan-card"]').count(), 18);
+  await field(page, 'add-loan').click();
+  await page.locator('[data-testid="loan-card"]').nth(18).locator('[data-testid="principal"]').fill('2万');
+  assert.equal(await page.locator('[data-testid="loan-card"]').count(), 19);
+  await assertClean(events, { page, name: 'calculator-twenty-loans' });
+});
