@@ -11,7 +11,7 @@ SHELL := bash
 .DEFAULT_GOAL := test
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test
+.PHONY: serve test bench
 
 serve:
 	.ci/install.sh serve
@@ -22,4 +22,13 @@ test:
 	cargo test --all-targets
 	trunk build --release
 	node tests/size-report.mjs
+	node tests/bench-browser.mjs 200
 	node --test tests/e2e/*.test.mjs
+
+# Figures only (not part of the two README commands): native engine
+# benchmarks, then the in-browser one against the release build.
+bench:
+	.ci/install.sh test
+	cargo bench --bench engine --bench proposals
+	trunk build --release
+	node tests/bench-browser.mjs 500
