@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { startApp, REPO } from './e2e/harness.mjs';
 
 const runs = Number(process.argv[2] ?? 200);
-const scenario = await readFile(join(REPO, 'tests', 'fixtures', 'bench-five-loans-360.json'), 'utf8');
+const scenario = await readFile(join(REPO, 'tests', 'bench', 'five-loans-360.json'), 'utf8');
 const app = await startApp(process.env.E2E_DIST ? { dir: process.env.E2E_DIST } : {});
 try {
   const { page } = await app.open();
