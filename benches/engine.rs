@@ -4,7 +4,9 @@
 //! `cargo bench --bench engine` measures (release profile: opt-level "z",
 //! LTO, the settings the shipped wasm bundle uses) and prints:
 //! * one full `Scenario::evaluate()` of 5 loans × 360 months, four methods:
-//!   median and min over many runs;
+//!   median and min over many runs (this includes the overdue cost, every
+//!   proposal kind and the allocation the evaluator now computes);
+//! * `Loan::figures` of the same five loans (schedules, totals, APR only);
 //! * one `monthly_irr` on a 360-month payment stream: median and min per call.
 //!
 //! Built in test mode (`cargo test --all-targets` runs it without `--bench`)
@@ -73,6 +75,21 @@ fn main() {
         .collect();
     let eval = stats(samples);
 
+    // --- the same five loans' schedules and APRs alone ------------------------
+    // `evaluate` also prices the cost of doing nothing, every proposal kind
+    // and the allocation; this isolates the core money engine.
+    let loans: Vec<_> = scenario.loans.iter().map(|e| e.loan()).collect();
+    let samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            for l in black_box(&loans) {
+                black_box(l.figures().unwrap());
+            }
+            t.elapsed()
+        })
+        .collect();
+    let figures = stats(samples);
+
     // --- monthly_irr on a 360-month schedule ----------------------------------
     // The mortgage's payment stream with a 1 % fee held back, so the root is
     // not the quoted rate the guess starts from.
@@ -102,6 +119,8 @@ fn main() {
     }
     println!("Scenario::evaluate, 5 loans × 360 months (4 methods):");
     println!("  median {:>9.1} µs   min {:>9.1} µs   mean {:>9.1} µs   ({} runs)", micros(eval.median), micros(eval.min), micros(eval.mean), eval.runs);
+    println!("Loan::figures of the same 5 loans (schedules, totals, APR only):");
+    println!("  median {:>9.1} µs   min {:>9.1} µs   mean {:>9.1} µs   ({} runs)", micros(figures.median), micros(figures.min), micros(figures.mean), figures.runs);
     println!("monthly_irr, one 360-month schedule (¥1,000,000 at 4.9 %, ¥10,000 fee):");
     println!("  median {:>9.2} µs   min {:>9.2} µs   mean {:>9.2} µs   ({} batches × {per_batch} calls)", micros(irr.median), micros(irr.min), micros(irr.mean), irr.runs);
     println!("  IRR = {r} a month = {}% a year nominal", r * Decimal::from(1200));

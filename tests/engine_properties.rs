@@ -821,11 +821,32 @@ fn mutate(doc: &mut serde_json::Value, m: &Mutation) {
     }
 }
 
+/// Whether evaluating `s` would hit the known `Apr::from_monthly` overflow
+/// (see `bug_apr_panics_for_a_huge_but_finite_irr`): some loan's APR, or its
+/// rate-detective IRR, is a monthly IRR near 174–256. The fuzzers skip
+/// evaluating such scenarios so that they do not fail at random; remove this
+/// once the bug is fixed.
+fn hits_known_apr_bug(s: &Scenario) -> bool {
+    let in_band = |held: Decimal, payments: &[Decimal]| {
+        monthly_irr(held, payments, Decimal::ZERO).is_ok_and(|r| r > Decimal::from(150) && r < Decimal::from(300))
+    };
+    s.loans.iter().any(|entry| {
+        let loan = entry.loan();
+        let held = loan.principal - loan.upfront_fee;
+        let by_schedule = loan.schedule().is_ok_and(|sch| in_band(held, &sch.payments()));
+        let by_app = entry.app_payment.is_some_and(|a| in_band(held, &vec![a; loan.months.min(600) as usize]));
+        by_schedule || by_app
+    })
+}
+
 /// What a successfully read scenario must satisfy.
 fn check_read(s: &Scenario) -> Result<(), TestCaseError> {
     // Writing and reading again gives the same scenario.
     let again = Scenario::from_json(&s.to_json());
     prop_assert_eq!(again.as_ref(), Ok(s), "{}", s.to_json());
+    if hits_known_apr_bug(s) {
+        return Ok(());
+    }
     let e = s.evaluate();
     prop_assert_eq!(e.loans.len(), s.loans.len());
     let json: serde_json::Value = serde_json::from_str(&e.to_json()).unwrap();
@@ -845,6 +866,13 @@ proptest! {
             check_read(&s)?;
         }
     }
+
+}
+
+proptest! {
+    // Each readable mutant is evaluated in full (proposals included): ~3 ms
+    // in debug, so fewer cases here; soak with PROPTEST_CASES in release.
+    #![proptest_config(cases(300))]
 
     #[test]
     fn mutated_scenarios_never_panic(
@@ -873,6 +901,16 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn the_known_apr_bug_detector_sees_the_bug_fixtures() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bugs");
+    for name in ["apr-overflow-fee.json", "apr-overflow-app-payment.json"] {
+        let s = Scenario::from_json(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap();
+        assert!(hits_known_apr_bug(&s), "{name}");
+    }
+    assert!(!hits_known_apr_bug(&Scenario::from_json(BASE_SCENARIO).unwrap()));
 }
 
 #[test]
@@ -1114,4 +1152,40 @@ fn property_helpers_detect_a_broken_schedule() {
     f.schedule.rows[5].interest += d("5");
     assert!(check_equal_installment(&l, &f).is_err());
     assert_eq!(EngineError::MonthsOutOfRange.field(), "months");
+}
+
+/// `Apr::from_monthly` checks `(1 + irr)^12` for overflow but then multiplies
+/// `(growth − 1) × 100` with the panicking `*` (src/engine/apr.rs:35). So a
+/// monthly IRR with 1 + irr between ≈174.4 (100 × that^12 > Decimal::MAX)
+/// and ≈255.9 (where the checked power gives up) panics instead of
+/// returning Err(Overflow). Present since the first engine commit.
+/// Input: ¥1,000 at 0 %, one month, 到期一次, up-front fee ¥994.50 (valid:
+/// less than the principal) → held ¥5.50, IRR = 1000/5.5 − 1 = 180.8.
+/// Expected: Ok (nominal 216,981.82 %) or Err(Overflow). Actual: panic
+/// "Multiplication overflowed". Fee ¥995 (IRR 199) panics too; ¥994 works.
+#[test]
+#[ignore = "BUG: Apr::from_monthly panics (Decimal multiplication overflow) when 1 + monthly IRR is between ~174 and ~256"]
+fn bug_apr_panics_for_a_huge_but_finite_irr() {
+    let l = Loan { upfront_fee: d("994.50"), ..loan("1000", "0", RateUnit::AnnualPercent, Method::Bullet, 1) };
+    let r = std::panic::catch_unwind(|| l.figures().map(|f| f.apr));
+    assert!(matches!(r, Ok(Ok(_)) | Ok(Err(EngineError::Overflow))), "Loan::figures panicked");
+    let r = std::panic::catch_unwind(|| apr_of_payments(d("5"), &[d("1000")], Decimal::ZERO));
+    assert!(r.is_ok(), "apr_of_payments panicked");
+    let r = std::panic::catch_unwind(|| xieshang::engine::Apr::from_monthly(d("180")));
+    assert!(matches!(r, Ok(Ok(_)) | Ok(Err(EngineError::Overflow))), "Apr::from_monthly(180) panicked");
+}
+
+proptest! {
+    #![proptest_config(cases(1000))]
+
+    /// Fees close to the principal give huge IRRs; the APR must still be a
+    /// result or an error. Fails today: see `bug_apr_panics_for_a_huge_but_finite_irr`.
+    #[test]
+    #[ignore = "BUG: Apr::from_monthly panics when 1 + monthly IRR is between ~174 and ~256 (see bug_apr_panics_for_a_huge_but_finite_irr)"]
+    fn bug_loans_with_fees_near_the_principal_never_panic(loan in any_loan(), held_fen in 1i64..=2_000) {
+        let held = Decimal::new(held_fen, 2);
+        prop_assume!(loan.principal > held);
+        let loan = Loan { upfront_fee: loan.principal - held, ..loan };
+        let _ = loan.figures();
+    }
 }

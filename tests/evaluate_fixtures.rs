@@ -419,3 +419,41 @@ fn example_binary_usage_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not UTF-8"));
 }
+
+// ---------------------------------------------------------------------------
+// Bugs found (fail until fixed; `cargo test --test evaluate_fixtures -- --ignored`)
+// ---------------------------------------------------------------------------
+
+/// `tests/fixtures/bugs/*.json` are valid scenarios on which the evaluator
+/// panics; once fixed, move each to `tests/fixtures/`, snapshot it and check
+/// it with `independent_check.py`.
+///
+/// * `apr-overflow-fee.json`: ¥1,000, 0 %, 到期一次, one month, up-front fee
+///   ¥994.50 → held ¥5.50, monthly IRR 180.8.
+/// * `apr-overflow-app-payment.json`: ¥100,000 (fee ¥300) over 390 months
+///   with the app showing ¥17,303,045.94 a month → the rate detective's IRR
+///   ≈ 173.6.
+///
+/// Both reach `Apr::from_monthly`, whose `(growth − 1) × 100` overflows when
+/// 1 + IRR is between ≈174.4 and ≈255.9 (src/engine/apr.rs:35). Expected:
+/// exit 0 with the figures (or the loan's `error` saying the numbers are too
+/// large). Actual: "Multiplication overflowed", the release binary aborts
+/// (status 134), the page's wasm would trap.
+#[test]
+#[ignore = "BUG: valid scenarios whose APR or rate-detective IRR is ~174–256 a month make evaluate panic (Apr::from_monthly overflow)"]
+fn bug_evaluator_panics_on_huge_finite_irr() {
+    let mut failures = Vec::new();
+    for entry in std::fs::read_dir(fixtures_dir().join("bugs")).unwrap() {
+        let path = entry.unwrap().path();
+        let scenario = Scenario::from_json(&read(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        if std::panic::catch_unwind(|| scenario.evaluate().to_json()).is_err() {
+            failures.push(format!("{}: Scenario::evaluate panicked", path.display()));
+        }
+        let out = Command::new(evaluate_binary()).arg(&path).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if out.status.code() != Some(0) || stderr.contains("panicked") {
+            failures.push(format!("{}: evaluate exited {:?}: {}", path.display(), out.status.code(), stderr.lines().take(2).collect::<Vec<_>>().join(" | ")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
