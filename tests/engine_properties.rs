@@ -10,7 +10,7 @@
 //! 6. input parsing (round trips, no panics);
 //! 7. no panics on arbitrary engine input and arbitrary / mutated scenarios;
 //! 8. known values computed independently (python3, exact fractions);
-//! 9. bugs found, as `#[ignore = "BUG: …"]` tests that fail until fixed.
+//! 9. regression tests for the bugs these tests found (fixed).
 //!
 //! Case counts: `PROPTEST_CASES=N` overrides every property's count (e.g. a
 //! long soak: `PROPTEST_CASES=100000 cargo test --release --test engine_properties`).
@@ -821,32 +821,11 @@ fn mutate(doc: &mut serde_json::Value, m: &Mutation) {
     }
 }
 
-/// Whether evaluating `s` would hit the known `Apr::from_monthly` overflow
-/// (see `bug_apr_panics_for_a_huge_but_finite_irr`): some loan's APR, or its
-/// rate-detective IRR, is a monthly IRR near 174–256. The fuzzers skip
-/// evaluating such scenarios so that they do not fail at random; remove this
-/// once the bug is fixed.
-fn hits_known_apr_bug(s: &Scenario) -> bool {
-    let in_band = |held: Decimal, payments: &[Decimal]| {
-        monthly_irr(held, payments, Decimal::ZERO).is_ok_and(|r| r > Decimal::from(150) && r < Decimal::from(300))
-    };
-    s.loans.iter().any(|entry| {
-        let loan = entry.loan();
-        let held = loan.principal - loan.upfront_fee;
-        let by_schedule = loan.schedule().is_ok_and(|sch| in_band(held, &sch.payments()));
-        let by_app = entry.app_payment.is_some_and(|a| in_band(held, &vec![a; loan.months.min(600) as usize]));
-        by_schedule || by_app
-    })
-}
-
 /// What a successfully read scenario must satisfy.
 fn check_read(s: &Scenario) -> Result<(), TestCaseError> {
     // Writing and reading again gives the same scenario.
     let again = Scenario::from_json(&s.to_json());
     prop_assert_eq!(again.as_ref(), Ok(s), "{}", s.to_json());
-    if hits_known_apr_bug(s) {
-        return Ok(());
-    }
     let e = s.evaluate();
     prop_assert_eq!(e.loans.len(), s.loans.len());
     let json: serde_json::Value = serde_json::from_str(&e.to_json()).unwrap();
@@ -903,15 +882,6 @@ proptest! {
     }
 }
 
-#[test]
-fn the_known_apr_bug_detector_sees_the_bug_fixtures() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bugs");
-    for name in ["apr-overflow-fee.json", "apr-overflow-app-payment.json"] {
-        let s = Scenario::from_json(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap();
-        assert!(hits_known_apr_bug(&s), "{name}");
-    }
-    assert!(!hits_known_apr_bug(&Scenario::from_json(BASE_SCENARIO).unwrap()));
-}
 
 #[test]
 fn base_scenarios_are_valid() {
@@ -1060,7 +1030,7 @@ fn known_zero_rate_and_one_month() {
 }
 
 // ---------------------------------------------------------------------------
-// 9. Bugs found (fail until fixed; run with `cargo test -- --ignored`)
+// 9. Regression tests for bugs these tests found (all fixed)
 // ---------------------------------------------------------------------------
 
 /// Regression (found at f4d9388, where it panicked: `v * Decimal::from(per)`
@@ -1107,7 +1077,6 @@ fn evaluate_with_sub_fen_income_is_not_a_panic() {
 /// expected 0.63, actual 0.62. (Debts 3 and 7 give 0.375 and 0.875, where
 /// both rules agree on 0.38 and 0.88.)
 #[test]
-#[ignore = "BUG: dti_percent rounds half to even (Decimal::round_dp) instead of half away from zero like percent_2dp"]
 fn bug_dti_rounds_half_to_even() {
     let b = Budget { income: d("800"), expenses: d("0"), other_obligations: d("0"), buffer_percent: d("10") };
     assert_eq!(b.figures(d("1")).unwrap().dti_percent, Some(d("0.13")));
@@ -1128,7 +1097,6 @@ fn bug_dti_rounds_half_to_even() {
 /// 100.005 held. Expected (DOMAIN: "the principal parts sum exactly to P"):
 /// either an error naming `principal` or a schedule of exactly P.
 #[test]
-#[ignore = "BUG: a principal with more than 2 decimals is accepted and silently rounded; the schedule then does not repay P"]
 fn bug_sub_fen_principal_is_silently_rounded() {
     let l = loan("100.005", "0.05", RateUnit::DailyPercent, Method::EqualInstallment, 12);
     match l.figures() {
@@ -1164,7 +1132,6 @@ fn property_helpers_detect_a_broken_schedule() {
 /// Expected: Ok (nominal 216,981.82 %) or Err(Overflow). Actual: panic
 /// "Multiplication overflowed". Fee ¥995 (IRR 199) panics too; ¥994 works.
 #[test]
-#[ignore = "BUG: Apr::from_monthly panics (Decimal multiplication overflow) when 1 + monthly IRR is between ~174 and ~256"]
 fn bug_apr_panics_for_a_huge_but_finite_irr() {
     let l = Loan { upfront_fee: d("994.50"), ..loan("1000", "0", RateUnit::AnnualPercent, Method::Bullet, 1) };
     let r = std::panic::catch_unwind(|| l.figures().map(|f| f.apr));
@@ -1181,7 +1148,6 @@ proptest! {
     /// Fees close to the principal give huge IRRs; the APR must still be a
     /// result or an error. Fails today: see `bug_apr_panics_for_a_huge_but_finite_irr`.
     #[test]
-    #[ignore = "BUG: Apr::from_monthly panics when 1 + monthly IRR is between ~174 and ~256 (see bug_apr_panics_for_a_huge_but_finite_irr)"]
     fn bug_loans_with_fees_near_the_principal_never_panic(loan in any_loan(), held_fen in 1i64..=2_000) {
         let held = Decimal::new(held_fen, 2);
         prop_assume!(loan.principal > held);

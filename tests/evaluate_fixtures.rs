@@ -421,7 +421,7 @@ fn example_binary_usage_errors() {
 }
 
 // ---------------------------------------------------------------------------
-// Bugs found (fail until fixed; `cargo test --test evaluate_fixtures -- --ignored`)
+// Regression tests for bugs found (fixed)
 // ---------------------------------------------------------------------------
 
 /// `tests/fixtures/bugs/*.json` are valid scenarios on which the evaluator
@@ -440,7 +440,6 @@ fn example_binary_usage_errors() {
 /// large). Actual: "Multiplication overflowed", the release binary aborts
 /// (status 134), the page's wasm would trap.
 #[test]
-#[ignore = "BUG: valid scenarios whose APR or rate-detective IRR is ~174–256 a month make evaluate panic (Apr::from_monthly overflow)"]
 fn bug_evaluator_panics_on_huge_finite_irr() {
     let mut failures = Vec::new();
     for entry in std::fs::read_dir(fixtures_dir().join("bugs")).unwrap() {

@@ -29,10 +29,13 @@ impl Apr {
     pub fn from_monthly(irr: Decimal) -> Result<Self, EngineError> {
         let hundred = Decimal::ONE_HUNDRED;
         let growth = pow(Decimal::ONE + irr, 12).ok_or(EngineError::Overflow)?;
+        // Absurd but finite rates (a fee of nearly the whole principal) must
+        // come back as an error, not overflow: every step is checked.
+        let percent = |x: Decimal| x.checked_mul(hundred).ok_or(EngineError::Overflow);
         Ok(Self {
             monthly_irr: irr,
-            nominal_percent: irr * Decimal::from(12) * hundred,
-            effective_percent: (growth - Decimal::ONE) * hundred,
+            nominal_percent: percent(irr.checked_mul(Decimal::from(12)).ok_or(EngineError::Overflow)?)?,
+            effective_percent: percent(growth.checked_sub(Decimal::ONE).ok_or(EngineError::Overflow)?)?,
         })
     }
 }

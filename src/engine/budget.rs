@@ -83,8 +83,8 @@ impl Budget {
                 debt_payments
                     .checked_div(self.income)
                     .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
-                    .ok_or(EngineError::Overflow)?
-                    .round_dp(2),
+                    .ok_or(EngineError::Overflow)
+                    .map(super::percent_2dp)?,
             ),
         };
         Ok(BudgetFigures {

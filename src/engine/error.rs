@@ -11,6 +11,8 @@ pub enum EngineError {
     RateTooHigh,
     MonthsOutOfRange,
     FeeOutOfRange,
+    /// More than two decimals: money is counted in fen.
+    NotInFen(&'static str),
     AmountNegative(&'static str),
     AmountTooLarge(&'static str),
     BufferOutOfRange,
@@ -28,7 +30,7 @@ impl EngineError {
             Self::RateNegative | Self::RateTooHigh => "rate",
             Self::MonthsOutOfRange => "months",
             Self::FeeOutOfRange => "fee",
-            Self::AmountNegative(f) | Self::AmountTooLarge(f) => f,
+            Self::AmountNegative(f) | Self::AmountTooLarge(f) | Self::NotInFen(f) => f,
             Self::BufferOutOfRange => "buffer_percent",
             Self::NoRateOfReturn | Self::Overflow => "result",
         }
@@ -43,6 +45,7 @@ impl EngineError {
             Self::RateTooHigh => "rate_too_high",
             Self::MonthsOutOfRange => "months_out_of_range",
             Self::FeeOutOfRange => "fee_out_of_range",
+            Self::NotInFen(_) => "not_in_fen",
             Self::AmountNegative(_) => "amount_negative",
             Self::AmountTooLarge(_) => "amount_too_large",
             Self::BufferOutOfRange => "buffer_out_of_range",
@@ -62,6 +65,7 @@ impl EngineError {
             Self::RateTooHigh => "is above 1000% a year; check the unit (daily, monthly or annual)",
             Self::MonthsOutOfRange => "must be a whole number of months from 1 to 600",
             Self::FeeOutOfRange => "must be at least 0 and less than the principal",
+            Self::NotInFen(_) => "must have at most two decimals (fen)",
             Self::AmountNegative(_) => "must not be negative",
             Self::AmountTooLarge(_) => "must be at most 1000000000000",
             Self::BufferOutOfRange => "must be a percentage from 0 to 100",

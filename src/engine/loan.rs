@@ -52,6 +52,13 @@ impl Loan {
         if self.upfront_fee < Decimal::ZERO || self.upfront_fee >= self.principal {
             return Err(EngineError::FeeOutOfRange);
         }
+        // A sub-fen amount would be repaid rounded while shown unrounded.
+        if super::fen(self.principal) != self.principal {
+            return Err(EngineError::NotInFen("principal"));
+        }
+        if super::fen(self.upfront_fee) != self.upfront_fee {
+            return Err(EngineError::NotInFen("fee"));
+        }
         Ok(())
     }
 
