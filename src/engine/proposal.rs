@@ -71,6 +71,8 @@ pub struct Debt {
     pub calendar: DueCalendar,
     /// A lump sum the borrower can raise for a settlement.
     pub settlement_offer: Option<Decimal>,
+    /// Length of the payment holiday to propose, 1–[`MAX_HOLIDAY_MONTHS`].
+    pub holiday_months: u32,
 }
 
 /// Figures of a debt computed once and shared by all its proposals.
@@ -681,7 +683,7 @@ pub fn cash_flow_plan(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Pr
 
 /// Every proposal that makes sense for the debt, ranked: the shortest
 /// fitting extension and the standard terms, frozen instalments, the penalty
-/// waiver (when overdue), a 3-month holiday both ways, the
+/// waiver (when overdue), a holiday of `debt.holiday_months` both ways, the
 /// settlement (when a lump sum is offered) and the cash-flow plan.
 pub fn proposals_for(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Vec<Proposal> {
     let mut out = Vec::with_capacity(16);
@@ -695,11 +697,10 @@ pub fn proposals_for(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Vec
     }
     out.push(frozen_instalments(debt, an, budget));
     out.extend(penalty_waiver(debt, an, budget));
-    for h in LISTED_HOLIDAYS {
-        if h < debt.loan.months {
-            out.push(payment_holiday(debt, an, budget, h, HolidayMode::InterestOnly));
-            out.push(payment_holiday(debt, an, budget, h, HolidayMode::Capitalised));
-        }
+    let h = debt.holiday_months;
+    if h < debt.loan.months {
+        out.push(payment_holiday(debt, an, budget, h, HolidayMode::InterestOnly));
+        out.push(payment_holiday(debt, an, budget, h, HolidayMode::Capitalised));
     }
     if let Some(lump) = debt.settlement_offer {
         out.push(settlement(debt, an, budget, lump));
@@ -729,6 +730,7 @@ mod tests {
             accrual: Accrual::of(&rate, None),
             calendar: DueCalendar { days_overdue: overdue.days, ..DueCalendar::default() },
             settlement_offer: None,
+            holiday_months: LISTED_HOLIDAYS[0],
         }
     }
 

@@ -197,6 +197,7 @@ pub struct Text {
     pub shortest_fit: &'static str,
     pub per_month: &'static str,
     pub proposal_for: &'static str,
+    pub holiday_months: &'static str,
     pub forecast_months: [&'static str; 12],
 }
 
@@ -345,6 +346,7 @@ pub const ZH: Text = Text {
     shortest_fit: "符合预算的最短期限",
     per_month: "每月",
     proposal_for: "借款",
+    holiday_months: "想申请的宽限期",
     forecast_months: ["第1个月", "第2个月", "第3个月", "第4个月", "第5个月", "第6个月", "第7个月", "第8个月", "第9个月", "第10个月", "第11个月", "第12个月"],
 };
 
@@ -493,6 +495,7 @@ pub const EN: Text = Text {
     shortest_fit: "shortest term that fits",
     per_month: "a month",
     proposal_for: "Loan",
+    holiday_months: "Payment holiday to ask for",
     forecast_months: ["Month 1", "Month 2", "Month 3", "Month 4", "Month 5", "Month 6", "Month 7", "Month 8", "Month 9", "Month 10", "Month 11", "Month 12"],
 };
 
@@ -710,6 +713,7 @@ impl Lang {
             (Self::Zh, RateTooHigh) => "年化超过 1000%，请检查利率类型（日/月/年）",
             (Self::Zh, MonthsOutOfRange) => "期数须在 1 到 600 个月之间",
             (Self::Zh, FeeOutOfRange) => "费用须不小于 0 且小于本金",
+            (Self::Zh, NotInFen(_)) => "金额最多两位小数（分）",
             (Self::Zh, BufferOutOfRange) => "须在 0 到 100 之间",
             (Self::Zh, NoRateOfReturn) => "这组还款无法计算年化利率",
             (Self::Zh, Overflow) => "数字过大，无法精确计算",
@@ -719,6 +723,7 @@ impl Lang {
             (Self::En, RateTooHigh) => "Above 1000% a year — check the rate type (daily/monthly/annual)",
             (Self::En, MonthsOutOfRange) => "Between 1 and 600 months",
             (Self::En, FeeOutOfRange) => "At least 0 and less than the principal",
+            (Self::En, NotInFen(_)) => "At most two decimals (fen)",
             (Self::En, BufferOutOfRange) => "Between 0 and 100",
             (Self::En, NoRateOfReturn) => "No annual rate can be computed for these payments",
             (Self::En, Overflow) => "Numbers too large to compute exactly",

@@ -26,6 +26,7 @@ use crate::engine::{
     decimal_str, Accrual, Budget, Date, DayBasis, DayCount, Debt, DueCalendar, Lender, Loan, Method, Overdue, PenaltyBase,
     PenaltyRule, QuotedRate, RateUnit, MAX_AMOUNT,
 };
+use crate::engine::proposal::{LISTED_HOLIDAYS, MAX_HOLIDAY_MONTHS};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -95,6 +96,9 @@ pub struct LoanEntry {
     /// A lump sum the borrower can raise for a settlement; default none.
     #[serde(with = "decimal_str::option", default, skip_serializing_if = "Option::is_none")]
     pub settlement_offer: Option<Decimal>,
+    /// Months of payment holiday to propose, 1–6; default 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holiday_months: Option<u32>,
 }
 
 /// Overdue state as entered. Every field defaults to 0.
@@ -241,6 +245,7 @@ impl LoanEntry {
             app_payment: None,
             next_due_date: None,
             settlement_offer: None,
+            holiday_months: None,
         }
     }
 
@@ -267,6 +272,7 @@ impl LoanEntry {
             penalty: self.penalty_rule(),
             calendar: DueCalendar { as_of, next_due: self.next_due_date, days_overdue: overdue.days },
             settlement_offer: self.settlement_offer,
+            holiday_months: self.holiday_months.unwrap_or(LISTED_HOLIDAYS[0]),
         }
     }
 
@@ -307,6 +313,9 @@ impl LoanEntry {
                     return Err(err(ErrorKind::Invalid, at(name), "must be at most 1000000000000"));
                 }
             }
+        }
+        if self.holiday_months.is_some_and(|h| h == 0 || h > MAX_HOLIDAY_MONTHS) {
+            return Err(err(ErrorKind::Invalid, at("holiday_months"), format!("must be 1 to {MAX_HOLIDAY_MONTHS} months")));
         }
         if day_count == DayCount::Actual && self.next_due_date.is_none() {
             return Err(err(ErrorKind::Invalid, at("next_due_date"), "required when day_count is \"actual\""));

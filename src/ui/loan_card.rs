@@ -3,6 +3,7 @@
 use super::fields::{CheckField, FieldProblem, SelectField, TextField, TextInput};
 use super::{use_lang, use_text};
 use crate::engine::dates::Date;
+use crate::engine::proposal::{LISTED_HOLIDAYS, MAX_HOLIDAY_MONTHS};
 use crate::engine::{DayBasis, DayCount, EngineError, Lender, Method, PenaltyBase, PenaltyRule, RateUnit};
 use crate::i18n::{rate_percent, Lang, Text};
 use crate::input::{parse_amount, parse_days, parse_months, parse_optional_amount, parse_optional_date, parse_percent};
@@ -30,6 +31,8 @@ pub struct LoanForm {
     pub app_payment: TextInput<Option<Decimal>>,
     pub next_due_date: TextInput<Option<Date>>,
     pub settlement_offer: TextInput<Option<Decimal>>,
+    /// Payment holiday to propose, in months (1–6).
+    pub holiday_months: RwSignal<u32>,
 }
 
 fn optional_text<T: ToString>(v: Option<T>) -> String {
@@ -66,6 +69,7 @@ impl LoanForm {
             app_payment: TextInput::new(optional_text(entry.app_payment), parse_optional_amount),
             next_due_date: TextInput::new(optional_text(entry.next_due_date), parse_optional_date),
             settlement_offer: TextInput::new(optional_text(entry.settlement_offer), parse_optional_amount),
+            holiday_months: RwSignal::new(entry.holiday_months.unwrap_or(LISTED_HOLIDAYS[0])),
         }
     }
 
@@ -109,6 +113,7 @@ impl LoanForm {
             app_payment: self.app_payment.value()?,
             next_due_date: self.next_due_date.value()?,
             settlement_offer: self.settlement_offer.value()?,
+            holiday_months: Some(self.holiday_months.get()).filter(|h| *h != LISTED_HOLIDAYS[0]),
         })
     }
 
@@ -131,6 +136,12 @@ impl LoanForm {
         Some(entry)
     }
 }
+
+/// Holiday lengths as select labels, per language (`Lang as usize`).
+const HOLIDAY_NAMES: [[&str; 6]; 2] = [
+    ["1 个月", "2 个月", "3 个月", "4 个月", "5 个月", "6 个月"],
+    ["1 month", "2 months", "3 months", "4 months", "5 months", "6 months"],
+];
 
 const EXTRA_FIELDS: [&str; 7] = [
     "overdue.days",
@@ -327,6 +338,14 @@ pub fn LoanCard(
                         input=form.settlement_offer
                         hint=|t| t.settlement_offer_hint
                         problem=error_for("settlement_offer")
+                    />
+                    <SelectField
+                        id=id("holiday-months")
+                        testid="holiday-months"
+                        label=|t| t.holiday_months
+                        value=form.holiday_months
+                        options={ (1..=MAX_HOLIDAY_MONTHS).collect::<Vec<_>>() }
+                        name=|lang, m| HOLIDAY_NAMES[lang as usize][(m as usize).clamp(1, 6) - 1]
                     />
                 </div>
             </details>
