@@ -8,7 +8,7 @@
 
 use super::dates::Date;
 use super::exact::{mul_fen, mul_round};
-use super::schedule::{annuity_payment, principal_parts, FEN};
+use super::schedule::{annuity_payment, level_rows, principal_parts};
 use super::{fen, EngineError, Method, QuotedRate, Row, Schedule, MAX_AMOUNT, MAX_MONTHS};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -246,41 +246,7 @@ pub fn level_payment(principal: Decimal, acc: &Accrual, start: u32, n: u32) -> D
 /// parts still sum to `principal` and no balance goes negative).
 pub(crate) fn annuity_rows(principal: Decimal, acc: &Accrual, start: u32, n: u32) -> Vec<Row> {
     let n = n.max(1);
-    let exact = fen(level_payment(principal, acc, start, n));
-    let mut payment = exact;
-    for _ in 0..4 {
-        if let Some(rows) = amortize(principal, acc, start, n, payment, false) {
-            return rows;
-        }
-        payment -= FEN;
-        if payment <= Decimal::ZERO {
-            break;
-        }
-    }
-    amortize(principal, acc, start, n, exact, true).unwrap_or_default()
-}
-
-/// Pays `payment` a period and the remainder in the last. `None` when a
-/// non-final principal part would leave `0..=balance`, unless `clamp`.
-fn amortize(principal: Decimal, acc: &Accrual, start: u32, n: u32, payment: Decimal, clamp: bool) -> Option<Vec<Row>> {
-    let mut rows = Vec::with_capacity(n as usize);
-    let mut balance = principal;
-    let last = start + n - 1;
-    for period in start..last {
-        let interest = mul_fen(balance, acc.period_rate(period));
-        let mut part = payment - interest;
-        if part > balance || part < Decimal::ZERO {
-            if !clamp {
-                return None;
-            }
-            part = part.clamp(Decimal::ZERO, balance);
-        }
-        balance -= part;
-        rows.push(Row { period, payment: part + interest, interest, principal: part, balance });
-    }
-    let interest = mul_fen(balance, acc.period_rate(last));
-    rows.push(Row { period: last, payment: balance + interest, interest, principal: balance, balance: Decimal::ZERO });
-    Some(rows)
+    level_rows(principal, |p| acc.period_rate(p), start, n, level_payment(principal, acc, start, n))
 }
 
 #[cfg(test)]

@@ -156,29 +156,57 @@ pub fn annuity_payment(principal: Decimal, monthly_rate: Decimal, months: u32) -
 pub(crate) const FEN: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
 fn equal_installment(principal: Decimal, i: Decimal, n: u32) -> Vec<Row> {
-    // The rounded payment can repay a little too fast on long, tiny loans
-    // (e.g. ¥603 over 600 months rounds ¥1.005 up to ¥1.01 and would pay off
-    // early). Then a fen less is tried; two steps always suffice in practice,
-    // and the clamped form below is the guaranteed fallback.
-    let mut payment = fen(annuity_payment(principal, i, n));
+    level_rows(principal, |_| i, 1, n, annuity_payment(principal, i, n))
+}
+
+/// Level instalments of `principal` over periods `start..start + n`, period
+/// `p` bearing interest at `rate_of(p)`; the payment is `exact_payment`
+/// rounded to the fen and the last instalment absorbs the remainder. Shared
+/// by the 30/360 schedules (a constant rate) and the actual-days ones.
+///
+/// The rounded payment can repay a little too fast on long, tiny loans
+/// (e.g. ¥603 over 600 months rounds ¥1.005 up to ¥1.01 and would pay off
+/// early). Then a fen less is tried; two steps always suffice in practice,
+/// and the clamped form is the guaranteed fallback, so this never fails.
+pub(crate) fn level_rows(
+    principal: Decimal,
+    rate_of: impl Fn(u32) -> Decimal + Copy,
+    start: u32,
+    n: u32,
+    exact_payment: Decimal,
+) -> Vec<Row> {
+    let n = n.max(1);
+    let rounded = fen(exact_payment);
+    let mut payment = rounded;
     for _ in 0..4 {
-        if let Some(rows) = amortize(principal, i, n, payment, false) {
+        if let Some(rows) = amortize(principal, rate_of, start, n, payment, false) {
             return rows;
         }
         payment -= FEN;
+        if payment < Decimal::ZERO {
+            break;
+        }
     }
-    amortize(principal, i, n, fen(annuity_payment(principal, i, n)), true).unwrap_or_default()
+    amortize(principal, rate_of, start, n, rounded, true).unwrap_or_default()
 }
 
-/// Pays `payment` each month and the remainder in the last. Returns `None` if
-/// a non-final instalment would repay more than is owed or less than its
+/// Pays `payment` each period and the remainder in the last. Returns `None`
+/// if a non-final instalment would repay more than is owed or less than its
 /// interest, unless `clamp`, which keeps each principal part within
 /// `0..=balance`.
-fn amortize(principal: Decimal, i: Decimal, n: u32, payment: Decimal, clamp: bool) -> Option<Vec<Row>> {
+fn amortize(
+    principal: Decimal,
+    rate_of: impl Fn(u32) -> Decimal,
+    start: u32,
+    n: u32,
+    payment: Decimal,
+    clamp: bool,
+) -> Option<Vec<Row>> {
     let mut rows = Vec::with_capacity(n as usize);
     let mut balance = principal;
-    for period in 1..n {
-        let interest = mul_fen(balance, i);
+    let last = start + n - 1;
+    for period in start..last {
+        let interest = mul_fen(balance, rate_of(period));
         let mut part = payment - interest;
         if part > balance || part < Decimal::ZERO {
             if !clamp {
@@ -189,7 +217,7 @@ fn amortize(principal: Decimal, i: Decimal, n: u32, payment: Decimal, clamp: boo
         balance -= part;
         rows.push(Row { period, payment: part + interest, interest, principal: part, balance });
     }
-    rows.push(final_row(n, balance, mul_fen(balance, i)));
+    rows.push(final_row(last, balance, mul_fen(balance, rate_of(last))));
     Some(rows)
 }
 
