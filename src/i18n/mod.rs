@@ -198,6 +198,14 @@ pub struct Text {
     pub per_month: &'static str,
     pub proposal_for: &'static str,
     pub holiday_months: &'static str,
+    pub explain_contract_payment: &'static str,
+    pub explain_contract_interest: &'static str,
+    pub explain_contract_total: &'static str,
+    pub explain_apr_effective: &'static str,
+    pub explain_owed_now: &'static str,
+    pub explain_penalty_rate: &'static str,
+    pub explain_penalty_so_far: &'static str,
+    pub explain_days_overdue: &'static str,
     pub forecast_months: [&'static str; 12],
 }
 
@@ -347,6 +355,14 @@ pub const ZH: Text = Text {
     per_month: "每月",
     proposal_for: "借款",
     holiday_months: "想申请的宽限期",
+    explain_contract_payment: "按现在的合同，每月要还的金额。",
+    explain_contract_interest: "按合同还完一共要付的利息。",
+    explain_contract_total: "按合同还完一共要付的钱：本金加利息。",
+    explain_apr_effective: "把按月复利计算在内的年化利率：(1 + 月 IRR)^12 − 1。",
+    explain_owed_now: "剩余本金加上已逾期的本金和利息，不含罚息（方案都会请求免除罚息）。",
+    explain_penalty_rate: "合同利率乘以罚息倍数；这是常见做法的假设，请以合同为准。",
+    explain_penalty_so_far: "按今天的逾期金额 × 罚息利率 × 逾期天数估算，是上限估计。",
+    explain_days_overdue: "从第一次没按时还款算起的天数。",
     forecast_months: ["第1个月", "第2个月", "第3个月", "第4个月", "第5个月", "第6个月", "第7个月", "第8个月", "第9个月", "第10个月", "第11个月", "第12个月"],
 };
 
@@ -496,6 +512,14 @@ pub const EN: Text = Text {
     per_month: "a month",
     proposal_for: "Loan",
     holiday_months: "Payment holiday to ask for",
+    explain_contract_payment: "What the current contract asks each month.",
+    explain_contract_interest: "Interest paid over the rest of the contract.",
+    explain_contract_total: "Everything paid under the contract: principal plus interest.",
+    explain_apr_effective: "The annual rate with monthly compounding: (1 + monthly IRR)^12 − 1.",
+    explain_owed_now: "Remaining principal plus overdue principal and interest, penalties excluded (every proposal asks for them to be waived).",
+    explain_penalty_rate: "Contract rate × the penalty multiplier — a typical assumption; check your contract.",
+    explain_penalty_so_far: "Today's overdue amount × penalty rate × days overdue: an upper estimate.",
+    explain_days_overdue: "Days since the first missed due date.",
     forecast_months: ["Month 1", "Month 2", "Month 3", "Month 4", "Month 5", "Month 6", "Month 7", "Month 8", "Month 9", "Month 10", "Month 11", "Month 12"],
 };
 

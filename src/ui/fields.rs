@@ -197,3 +197,32 @@ pub fn CheckField(
         </div>
     }
 }
+
+/// One figure with its label and a tap-to-explain line (hover shows it too).
+#[component]
+pub fn Fact(label: fn(&Text) -> &'static str, explain: fn(&Text) -> &'static str, value: String, testid: &'static str) -> impl IntoView {
+    let t = use_text();
+    let (open, set_open) = signal(false);
+    view! {
+        <div class="fact">
+            <dt>
+                {move || label(t())}
+                <button
+                    type="button"
+                    class="explain-toggle"
+                    aria-expanded=move || open.get().to_string()
+                    title=move || explain(t())
+                    aria-label=move || format!("{}: {}", t().show_explanation, label(t()))
+                    on:click=move |_| set_open.update(|o| *o = !*o)
+                >
+                    "?"
+                </button>
+            </dt>
+            <dd data-testid=testid>{value}</dd>
+            <Show when=move || open.get()>
+                <p class="explain">{move || explain(t())}</p>
+            </Show>
+        </div>
+    }
+}
+

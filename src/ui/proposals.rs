@@ -3,10 +3,11 @@
 //! lenders, how to split what the borrower can pay.
 
 use super::chart::BalanceChart;
+use super::fields::Fact;
 use super::results::ScheduleTable;
 use super::{use_lang, use_text};
 use crate::engine::{Proposal, ProposalKind};
-use crate::i18n::{money, percent, Lang, Text};
+use crate::i18n::{money, percent, Lang};
 use crate::scenario::Evaluation;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -129,34 +130,6 @@ pub fn ProposalsSection(evaluation: Memo<Evaluation>) -> impl IntoView {
             <Comparison evaluation=evaluation compared=compared on_clear=Callback::new(move |_| set_compared.set(Vec::new())) />
             <AllocationView evaluation=evaluation />
         </section>
-    }
-}
-
-/// One figure of a proposal card, with a tap-to-explain line.
-#[component]
-fn Fact(label: fn(&Text) -> &'static str, explain: fn(&Text) -> &'static str, value: String, testid: &'static str) -> impl IntoView {
-    let t = use_text();
-    let (open, set_open) = signal(false);
-    view! {
-        <div class="fact">
-            <dt>
-                {move || label(t())}
-                <button
-                    type="button"
-                    class="explain-toggle"
-                    aria-expanded=move || open.get().to_string()
-                    title=move || explain(t())
-                    aria-label=move || format!("{}: {}", t().show_explanation, label(t()))
-                    on:click=move |_| set_open.update(|o| *o = !*o)
-                >
-                    "?"
-                </button>
-            </dt>
-            <dd data-testid=testid>{value}</dd>
-            <Show when=move || open.get()>
-                <p class="explain">{move || explain(t())}</p>
-            </Show>
-        </div>
     }
 }
 

@@ -105,17 +105,20 @@ fn LoanResult(evaluation: Memo<Evaluation>, index: usize) -> impl IntoView {
                 <div class="figure headline">
                     <dt>{payment_label}</dt>
                     <dd><span class="value" data-testid="result-payment">{headline}</span></dd>
+                    <p class="explain">{move || t().explain_contract_payment}</p>
                 </div>
                 {second}
                 <Figure
                     testid="result-total-interest"
                     label=|t| t.total_interest
+                    explain=|t| t.explain_contract_interest
                     value=pick(|o| o.total_interest)
                     sub=pick_wan(|o| o.total_interest)
                 />
                 <Figure
                     testid="result-total-paid"
                     label=|t| t.total_paid
+                    explain=|t| t.explain_contract_total
                     value=pick(|o| o.total_paid)
                     sub=pick_wan(|o| o.total_paid)
                 />
@@ -125,7 +128,12 @@ fn LoanResult(evaluation: Memo<Evaluation>, index: usize) -> impl IntoView {
                     value=pick_percent(|o| o.apr_nominal_percent)
                     explain=|t| t.apr_explain
                 />
-                <Figure testid="result-apr-effective" label=|t| t.apr_effective value=pick_percent(|o| o.apr_effective_percent) />
+                <Figure
+                    testid="result-apr-effective"
+                    label=|t| t.apr_effective
+                    value=pick_percent(|o| o.apr_effective_percent)
+                    explain=|t| t.explain_apr_effective
+                />
             </dl>
             <ScheduleTable rows=rows file_stem=file_stem />
         </div>

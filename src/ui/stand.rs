@@ -1,6 +1,7 @@
 //! "Where you stand": what doing nothing costs, the typical consequences
 //! timeline, and the rate detective — per loan.
 
+use super::fields::Fact;
 use super::{use_lang, use_text};
 use crate::i18n::{money, percent, rate_percent, Lang};
 use crate::scenario::Evaluation;
@@ -32,26 +33,31 @@ fn LoanStand(evaluation: Memo<Evaluation>, index: usize) -> impl IntoView {
         Some(view! {
             <div class="stand" data-testid="loan-stand" data-loan=l.id.clone()>
                 {heading.map(|h| view! { <h3>{h}</h3> })}
-                <dl class="figures">
-                    <div class="figure">
-                        <dt>{t().owed_now}</dt>
-                        <dd><span class="value" data-testid="owed-now">{money(cost.owed_now)}</span></dd>
-                    </div>
-                    <div class="figure">
-                        <dt>{t().overdue_days}</dt>
-                        <dd><span class="value" data-testid="days-overdue">{cost.days_overdue}</span></dd>
-                    </div>
-                    <div class="figure">
-                        <dt>{t().penalty_rate}</dt>
-                        <dd>
-                            <span class="value" data-testid="penalty-rate">{rate_percent(cost.penalty_daily_percent)}</span>
-                            <span class="sub">{format!("≈ {} / {}", percent(cost.penalty_annual_percent), lang.get().rate_forms()[2])}</span>
-                        </dd>
-                    </div>
-                    <div class="figure">
-                        <dt>{t().penalty_so_far}</dt>
-                        <dd><span class="value" data-testid="penalty-so-far">{money(cost.penalty_so_far_estimate)}</span></dd>
-                    </div>
+                <dl class="facts">
+                    <Fact label=|t| t.owed_now explain=|t| t.explain_owed_now value=money(cost.owed_now) testid="owed-now" />
+                    <Fact
+                        label=|t| t.overdue_days
+                        explain=|t| t.explain_days_overdue
+                        value=cost.days_overdue.to_string()
+                        testid="days-overdue"
+                    />
+                    <Fact
+                        label=|t| t.penalty_rate
+                        explain=|t| t.explain_penalty_rate
+                        value=format!(
+                            "{} (≈ {} / {})",
+                            rate_percent(cost.penalty_daily_percent),
+                            percent(cost.penalty_annual_percent),
+                            lang.get().rate_forms()[2],
+                        )
+                        testid="penalty-rate"
+                    />
+                    <Fact
+                        label=|t| t.penalty_so_far
+                        explain=|t| t.explain_penalty_so_far
+                        value=money(cost.penalty_so_far_estimate)
+                        testid="penalty-so-far"
+                    />
                 </dl>
                 <div class="table-wrap short">
                     <table data-testid="horizons">
