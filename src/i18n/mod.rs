@@ -206,6 +206,7 @@ pub struct Text {
     pub explain_penalty_rate: &'static str,
     pub explain_penalty_so_far: &'static str,
     pub explain_days_overdue: &'static str,
+    pub penalty_col: &'static str,
     pub forecast_months: [&'static str; 12],
 }
 
@@ -363,6 +364,7 @@ pub const ZH: Text = Text {
     explain_penalty_rate: "合同利率乘以罚息倍数；这是常见做法的假设，请以合同为准。",
     explain_penalty_so_far: "按今天的逾期金额 × 罚息利率 × 逾期天数估算，是上限估计。",
     explain_days_overdue: "从第一次没按时还款算起的天数。",
+    penalty_col: "其中罚息",
     forecast_months: ["第1个月", "第2个月", "第3个月", "第4个月", "第5个月", "第6个月", "第7个月", "第8个月", "第9个月", "第10个月", "第11个月", "第12个月"],
 };
 
@@ -454,7 +456,7 @@ pub const EN: Text = Text {
     owed_now: "Owed now (excluding penalty)",
     penalty_rate: "Penalty rate",
     penalty_so_far: "Penalty interest so far (estimate)",
-    horizon_days: "days from now",
+    horizon_days: "Days from now",
     owed_after: "Total owed",
     increase: "More than today",
     court_note: "Overdue charges exceed 24% a year: courts tend to reduce the excess in financial-loan disputes (context, not legal advice).",
@@ -520,6 +522,7 @@ pub const EN: Text = Text {
     explain_penalty_rate: "Contract rate × the penalty multiplier — a typical assumption; check your contract.",
     explain_penalty_so_far: "Today's overdue amount × penalty rate × days overdue: an upper estimate.",
     explain_days_overdue: "Days since the first missed due date.",
+    penalty_col: "Of which penalty",
     forecast_months: ["Month 1", "Month 2", "Month 3", "Month 4", "Month 5", "Month 6", "Month 7", "Month 8", "Month 9", "Month 10", "Month 11", "Month 12"],
 };
 

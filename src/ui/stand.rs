@@ -67,7 +67,7 @@ fn LoanStand(evaluation: Memo<Evaluation>, index: usize) -> impl IntoView {
                                 <th scope="col">{t().horizon_days}</th>
                                 <th scope="col">{t().owed_after}</th>
                                 <th scope="col">{t().increase}</th>
-                                <th scope="col">{t().penalty_so_far}</th>
+                                <th scope="col">{t().penalty_col}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -105,7 +105,7 @@ fn LoanStand(evaluation: Memo<Evaluation>, index: usize) -> impl IntoView {
                             view! {
                                 <li class:reached=e.reached>
                                     <span class="when">{when}</span>
-                                    " "
+                                    {if lang.get() == Lang::Zh { "：" } else { ": " }}
                                     <span>{lang.get().timeline_event(e.key)}</span>
                                 </li>
                             }
