@@ -7,9 +7,13 @@ use crate::i18n::Lang;
 use web_sys::js_sys;
 use web_sys::wasm_bindgen::JsValue;
 
+/// localStorage through gloo-storage, after a probe: gloo's
+/// `LocalStorage::raw()` throws a JS exception (which would kill the page)
+/// when storage is blocked, so it is only reached once web-sys has shown
+/// that `window.localStorage` answers.
 fn storage() -> Result<web_sys::Storage, Fault> {
     match web_sys::window().map(|w| w.local_storage()) {
-        Some(Ok(Some(s))) => Ok(s),
+        Some(Ok(Some(_))) => Ok(<gloo_storage::LocalStorage as gloo_storage::Storage>::raw()),
         _ => Err(Fault::Unavailable),
     }
 }

@@ -4,9 +4,9 @@
 //! and conflicts, quarantining unreadable data, import checks, names — is
 //! pure Rust over the [`Backend`] trait and tested natively with
 //! [`MemoryBackend`]. The browser side ([`browser`], wasm only) is a thin
-//! `Backend` over `window.localStorage` that reports every failure instead of
-//! panicking (gloo-storage's `LocalStorage` throws when storage is blocked,
-//! so it is not used for access).
+//! `Backend` over `window.localStorage` (gloo-storage's handle, reached only
+//! after a probe, because `LocalStorage::raw()` throws when storage is
+//! blocked) that reports every failure instead of panicking.
 //!
 //! ## Keys (all start with [`PREFIX`])
 //! - `xieshang.drafts` — the index, versioned JSON:
