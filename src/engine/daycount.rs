@@ -7,9 +7,9 @@
 //! once per instalment, the last instalment absorbing every remainder.
 
 use super::dates::Date;
-use super::exact::{mul_fen, mul_round};
-use super::schedule::{annuity_payment, level_rows, principal_parts};
-use super::{fen, EngineError, Method, QuotedRate, Row, Schedule, MAX_AMOUNT, MAX_MONTHS};
+use super::exact::mul_round;
+use super::schedule::{annuity_payment, check_bounds, equal_principal, interest_only, level_rows};
+use super::{fen, EngineError, Method, QuotedRate, Row, Schedule};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -135,24 +135,13 @@ impl Accrual {
 }
 
 fn check(principal: Decimal, acc: &Accrual, months: u32) -> Result<(), EngineError> {
-    if principal <= Decimal::ZERO {
-        return Err(EngineError::PrincipalNotPositive);
-    }
-    if principal > MAX_AMOUNT {
-        return Err(EngineError::PrincipalTooLarge);
-    }
-    if months == 0 || months > MAX_MONTHS {
-        return Err(EngineError::MonthsOutOfRange);
-    }
-    let (rate, cap) = match acc {
-        Accrual::Monthly { monthly } => (*monthly, Decimal::ONE),
-        // 1000 %/yr over 360 days is 0.0278 a day; 1/30 a day bounds it.
-        Accrual::Daily { daily, monthly, .. } => (*daily.max(monthly), Decimal::ONE),
+    let rate = match acc {
+        Accrual::Monthly { monthly } => *monthly,
+        Accrual::Daily { daily, monthly, .. } => *daily.max(monthly),
     };
-    if rate < Decimal::ZERO {
-        return Err(EngineError::RateNegative);
-    }
-    if rate > cap || matches!(acc, Accrual::Daily { month_rates, .. } if month_rates[3] > Decimal::ONE) {
+    check_bounds(principal, months, rate)?;
+    // The longest (31-day) period's rate must stay within the same bound.
+    if matches!(acc, Accrual::Daily { month_rates, .. } if month_rates[3] > Decimal::ONE) {
         return Err(EngineError::RateTooHigh);
     }
     Ok(())
@@ -168,27 +157,8 @@ pub fn build_schedule(principal: Decimal, acc: &Accrual, months: u32, method: Me
     let p = fen(principal);
     let rows = match method {
         Method::EqualInstallment => annuity_rows(p, acc, 1, months),
-        Method::EqualPrincipal => {
-            let parts = principal_parts(p, months);
-            let mut balance = p;
-            let mut rows = Vec::with_capacity(months as usize);
-            for (idx, part) in parts.into_iter().enumerate() {
-                let period = idx as u32 + 1;
-                let interest = mul_fen(balance, acc.period_rate(period));
-                let part = if period == months { balance } else { part.min(balance) };
-                balance -= part;
-                rows.push(Row { period, payment: part + interest, interest, principal: part, balance });
-            }
-            rows
-        }
-        Method::InterestOnly => (1..=months)
-            .map(|period| {
-                let interest = mul_fen(p, acc.period_rate(period));
-                let part = if period == months { p } else { Decimal::ZERO };
-                let balance = if period == months { Decimal::ZERO } else { p };
-                Row { period, payment: part + interest, interest, principal: part, balance }
-            })
-            .collect(),
+        Method::EqualPrincipal => equal_principal(p, |k| acc.period_rate(k), months),
+        Method::InterestOnly => interest_only(p, |k| acc.period_rate(k), months),
         Method::Bullet => {
             let zero = Decimal::ZERO;
             let mut rows: Vec<Row> = (1..months)

@@ -61,28 +61,12 @@ impl Schedule {
         months: u32,
         method: Method,
     ) -> Result<Self, EngineError> {
-        if principal <= Decimal::ZERO {
-            return Err(EngineError::PrincipalNotPositive);
-        }
-        if principal > MAX_AMOUNT {
-            return Err(EngineError::PrincipalTooLarge);
-        }
-        if months == 0 || months > MAX_MONTHS {
-            return Err(EngineError::MonthsOutOfRange);
-        }
-        if monthly_rate < Decimal::ZERO {
-            return Err(EngineError::RateNegative);
-        }
-        // 1000 % a year is 0.8333… a month; anything above is refused upstream,
-        // this guard keeps the arithmetic bounded if a caller skips validation.
-        if monthly_rate > Decimal::ONE {
-            return Err(EngineError::RateTooHigh);
-        }
+        check_bounds(principal, months, monthly_rate)?;
         let principal = fen(principal);
         let rows = match method {
             Method::EqualInstallment => equal_installment(principal, monthly_rate, months),
-            Method::EqualPrincipal => equal_principal(principal, monthly_rate, months),
-            Method::InterestOnly => interest_only(principal, monthly_rate, months),
+            Method::EqualPrincipal => equal_principal(principal, |_| monthly_rate, months),
+            Method::InterestOnly => interest_only(principal, |_| monthly_rate, months),
             Method::Bullet => bullet(principal, monthly_rate, months),
         };
         Ok(Self { rows })
@@ -121,6 +105,30 @@ impl Schedule {
     pub fn payments(&self) -> Vec<Decimal> {
         self.rows.iter().map(|r| r.payment).collect()
     }
+}
+
+/// The bounds every schedule shares, in both day-count modes: principal in
+/// (0, [`MAX_AMOUNT`]], months in 1..=[`MAX_MONTHS`], and a per-period `rate`
+/// in 0..=1. 1000 % a year is 0.8333… a month; anything above is refused
+/// upstream, this guard keeps the arithmetic bounded if a caller skips
+/// validation.
+pub(crate) fn check_bounds(principal: Decimal, months: u32, rate: Decimal) -> Result<(), EngineError> {
+    if principal <= Decimal::ZERO {
+        return Err(EngineError::PrincipalNotPositive);
+    }
+    if principal > MAX_AMOUNT {
+        return Err(EngineError::PrincipalTooLarge);
+    }
+    if months == 0 || months > MAX_MONTHS {
+        return Err(EngineError::MonthsOutOfRange);
+    }
+    if rate < Decimal::ZERO {
+        return Err(EngineError::RateNegative);
+    }
+    if rate > Decimal::ONE {
+        return Err(EngineError::RateTooHigh);
+    }
+    Ok(())
 }
 
 /// `base^n` by squaring; every product is an exact-as-possible 28-digit decimal.
@@ -225,14 +233,16 @@ fn final_row(period: u32, balance: Decimal, interest: Decimal) -> Row {
     Row { period, payment: balance + interest, interest, principal: balance, balance: Decimal::ZERO }
 }
 
-fn equal_principal(principal: Decimal, i: Decimal, n: u32) -> Vec<Row> {
+/// 等额本金 rows, period `p` bearing interest at `rate_of(p)`; shared by the
+/// 30/360 and actual-day schedules.
+pub(crate) fn equal_principal(principal: Decimal, rate_of: impl Fn(u32) -> Decimal, n: u32) -> Vec<Row> {
     let parts = principal_parts(principal, n);
     let mut rows = Vec::with_capacity(n as usize);
     let mut balance = principal;
     for (idx, part) in parts.into_iter().enumerate() {
         let period = idx as u32 + 1;
-        let interest = mul_fen(balance, i);
-        let part = if period == n { balance } else { part };
+        let interest = mul_fen(balance, rate_of(period));
+        let part = if period == n { balance } else { part.min(balance) };
         balance -= part;
         rows.push(Row { period, payment: part + interest, interest, principal: part, balance });
     }
@@ -260,12 +270,16 @@ pub(crate) fn principal_parts(principal: Decimal, n: u32) -> Vec<Decimal> {
     (0..n as usize).map(|k| if k < spare { down + FEN } else { down }).collect()
 }
 
-fn interest_only(principal: Decimal, i: Decimal, n: u32) -> Vec<Row> {
-    let interest = mul_fen(principal, i);
+/// 先息后本 rows, period `p` bearing interest at `rate_of(p)`; shared by the
+/// 30/360 and actual-day schedules.
+pub(crate) fn interest_only(principal: Decimal, rate_of: impl Fn(u32) -> Decimal, n: u32) -> Vec<Row> {
     let mut rows: Vec<Row> = (1..n)
-        .map(|period| Row { period, payment: interest, interest, principal: Decimal::ZERO, balance: principal })
+        .map(|period| {
+            let interest = mul_fen(principal, rate_of(period));
+            Row { period, payment: interest, interest, principal: Decimal::ZERO, balance: principal }
+        })
         .collect();
-    rows.push(final_row(n, principal, interest));
+    rows.push(final_row(n, principal, mul_fen(principal, rate_of(n))));
     rows
 }
 
