@@ -18,10 +18,12 @@ mod error;
 pub mod lender;
 pub mod loan;
 pub mod overdue;
+pub mod prepay;
 pub mod proposal;
 pub mod rate;
 pub mod ratecheck;
 pub mod schedule;
+pub mod solve;
 
 pub use apr::{apr_of_payments, Apr};
 pub use budget::{Budget, BudgetFigures};
@@ -36,6 +38,7 @@ pub use daycount::{build_schedule, Accrual, DayCount};
 pub use overdue::{overdue_cost, DueCalendar, Overdue, OverdueCost, PenaltyBase, PenaltyRule};
 pub use proposal::{proposals_for, Debt, DebtAnalysis, HolidayMode, Infeasible, LoanBudget, Proposal, ProposalKind};
 pub use ratecheck::{rate_check, RateCheck};
+pub use prepay::{prepay, PrepaidRow, Prepaid, PrepayEffect, PrepayError, PrepayPlan, Prepayment};
 
 pub use rust_decimal::Decimal;
 
