@@ -18,6 +18,7 @@ mod error;
 pub mod lender;
 pub mod loan;
 pub mod overdue;
+pub mod payoff;
 pub mod prepay;
 pub mod proposal;
 pub mod rate;
@@ -38,6 +39,8 @@ pub use daycount::{build_schedule, Accrual, DayCount};
 pub use overdue::{overdue_cost, DueCalendar, Overdue, OverdueCost, PenaltyBase, PenaltyRule};
 pub use proposal::{proposals_for, Debt, DebtAnalysis, HolidayMode, Infeasible, LoanBudget, Proposal, ProposalKind};
 pub use ratecheck::{rate_check, RateCheck};
+pub use solve::{solve_months, SolveError, SolveOutput, Solved};
+pub use payoff::{payoff, payoff_plans, PayoffBudget, PayoffDebt, PayoffError, PayoffKind, PayoffPlan, PayoffStrategy};
 pub use prepay::{prepay, PrepaidRow, Prepaid, PrepayEffect, PrepayError, PrepayPlan, Prepayment};
 
 pub use rust_decimal::Decimal;

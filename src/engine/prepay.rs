@@ -212,7 +212,7 @@ impl Prepaid {
 }
 
 /// `v` written with two decimals ("0.00", not "0").
-fn in_fen(mut v: Decimal) -> Decimal {
+pub(crate) fn in_fen(mut v: Decimal) -> Decimal {
     v.rescale(2);
     v
 }
