@@ -8,6 +8,7 @@ pub mod chart;
 pub mod csv;
 pub mod engine;
 pub mod i18n;
+pub mod ics;
 pub mod input;
 pub mod scenario;
 
