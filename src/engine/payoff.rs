@@ -49,9 +49,8 @@
 //! The budget is a flat amount or a 12-month forecast repeated (month 1 =
 //! the forecast's first entry), a negative month leaving nothing for debt.
 
-use super::allocation::pro_rata;
 use super::exact::mul_fen;
-use super::prepay::{in_fen, money_ok};
+use super::prepay::money_ok;
 use super::{decimal_str, fen, Date, Debt, EngineError, MAX_MONTHS};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -291,21 +290,15 @@ impl PayoffPlan {
 /// Avalanche, snowball and pro rata, and custom when `custom_order` is
 /// given: the evaluator's `payoff` list.
 pub fn payoff_plans(debts: &[PayoffDebt], budget: &PayoffBudget, custom_order: Option<&[String]>) -> Result<Vec<PayoffPlan>, PayoffError> {
+    let book = Book::of(debts)?;
     let mut strategies = vec![PayoffStrategy::Avalanche, PayoffStrategy::Snowball, PayoffStrategy::ProRata];
     strategies.extend(custom_order.map(|o| PayoffStrategy::Custom(o.to_vec())));
-    strategies.iter().map(|s| payoff(debts, budget, s)).collect()
+    strategies.iter().map(|s| book.play(s, budget)).collect()
 }
 
 /// Plays `strategy` out month by month (see the module docs).
 pub fn payoff(debts: &[PayoffDebt], budget: &PayoffBudget, strategy: &PayoffStrategy) -> Result<PayoffPlan, PayoffError> {
-    for (index, d) in debts.iter().enumerate() {
-        d.validate().map_err(|error| PayoffError::Debt { index, error })?;
-    }
-    let order = match strategy {
-        PayoffStrategy::Custom(ids) => Some(custom_order(debts, ids)?),
-        _ => None,
-    };
-    Ok(Run::new(debts, strategy.kind(), order).play(budget))
+    Book::of(debts)?.play(strategy, budget)
 }
 
 /// Indices in the user's order, then those not named, in input order.
@@ -321,99 +314,198 @@ fn custom_order(debts: &[PayoffDebt], ids: &[String]) -> Result<Vec<usize>, Payo
     Ok(order)
 }
 
-/// The state of a payoff in progress. Buffers are reused month to month.
-struct Run<'a> {
+/// Largest budget a month counts, in fen (¥10 trillion): keeps every sum
+/// of the simulation far inside `i64`.
+const MAX_BUDGET_FEN: i64 = 1_000_000_000_000_000;
+
+/// A money amount in fen (rounded half away from zero), within ±[`MAX_BUDGET_FEN`].
+fn to_fen(v: Decimal) -> i64 {
+    let m = v.mantissa();
+    let fen = match v.scale() {
+        s @ 0..=2 => m.saturating_mul(10i128.pow(2 - s)),
+        s => {
+            let d = 10i128.pow(s - 2);
+            let (q, r) = (m / d, m % d);
+            if 2 * r.abs() >= d { q + m.signum() } else { q }
+        }
+    };
+    fen.clamp(-i128::from(MAX_BUDGET_FEN), i128::from(MAX_BUDGET_FEN)) as i64
+}
+
+fn yuan(fen: i64) -> Decimal {
+    Decimal::new(fen, 2)
+}
+
+/// The debts in fen, validated once for all strategies. The simulation
+/// runs in integer fen: every amount in it is a whole number of fen, and
+/// `i64` arithmetic is many times faster than decimal (the page replays
+/// four strategies on every keystroke).
+struct Book<'a> {
     debts: &'a [PayoffDebt],
+    rates: Vec<FenRate>,
+    principal: Vec<i64>,
+    interest: Vec<i64>,
+    overdue: Vec<i64>,
+    instalments: Vec<Vec<i64>>,
+}
+
+impl<'a> Book<'a> {
+    fn of(debts: &'a [PayoffDebt]) -> Result<Self, PayoffError> {
+        for (index, d) in debts.iter().enumerate() {
+            d.validate().map_err(|error| PayoffError::Debt { index, error })?;
+        }
+        Ok(Self {
+            debts,
+            rates: debts.iter().map(|d| FenRate::of(d.monthly_rate)).collect(),
+            principal: debts.iter().map(|d| to_fen(d.principal)).collect(),
+            interest: debts.iter().map(|d| to_fen(d.interest)).collect(),
+            overdue: debts.iter().map(|d| to_fen(d.overdue_due_now)).collect(),
+            instalments: debts.iter().map(|d| d.instalments.iter().map(|v| to_fen(*v)).collect()).collect(),
+        })
+    }
+
+    fn play(&self, strategy: &PayoffStrategy, budget: &PayoffBudget) -> Result<PayoffPlan, PayoffError> {
+        let n = self.debts.len();
+        let order = match strategy {
+            PayoffStrategy::Custom(ids) => custom_order(self.debts, ids)?,
+            PayoffStrategy::Avalanche => ranked(n, |i| self.debts[i].monthly_rate),
+            PayoffStrategy::Snowball | PayoffStrategy::ProRata => Vec::new(),
+        };
+        let by_penalty = ranked(n, |i| self.debts[i].penalty_rate);
+        Ok(Run::new(self, strategy.kind(), order, by_penalty).play(budget))
+    }
+}
+
+/// One debt during a payoff, in fen.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    principal: i64,
+    /// Unpaid interest (bears none).
+    interest: i64,
+    /// Unpaid minimums, due again next month.
+    arrears: i64,
+}
+
+impl Slot {
+    #[inline]
+    fn owed(&self) -> i64 {
+        self.principal + self.interest
+    }
+
+    /// Pays `paid` of which `due` is the minimum: the minimum to interest
+    /// first, the rest to principal first.
+    #[inline]
+    fn pay(&mut self, paid: i64, due: i64) {
+        let minimum = paid.min(due);
+        let to_interest = minimum.min(self.interest);
+        self.interest -= to_interest;
+        self.principal -= minimum - to_interest;
+        let to_principal = (paid - minimum).min(self.principal);
+        self.principal -= to_principal;
+        self.interest -= paid - minimum - to_principal;
+        self.arrears = (due - paid).max(0);
+    }
+}
+
+/// A payoff in progress. Buffers are reused month to month.
+struct Run<'a> {
+    book: &'a Book<'a>,
     kind: PayoffKind,
-    /// Fixed target order (avalanche by contract rate, custom); None: per month.
-    order: Option<Vec<usize>>,
-    principal: Vec<Decimal>,
-    interest: Vec<Decimal>,
-    arrears: Vec<Decimal>,
-    start: Vec<Decimal>,
-    due: Vec<Decimal>,
-    pay: Vec<Decimal>,
+    /// The fixed target order (avalanche, custom); empty when it changes monthly.
+    order: Vec<usize>,
+    /// By penalty rate: the avalanche's order in a short month.
+    by_penalty: Vec<usize>,
+    slots: Vec<Slot>,
+    /// Owed at the start of the month (snowball's order, pro rata's weights).
+    start: Vec<i64>,
+    due: Vec<i64>,
+    pay: Vec<i64>,
+    room: Vec<i64>,
+    interest_room: Vec<i64>,
+    targets: Vec<usize>,
 }
 
 impl<'a> Run<'a> {
-    fn new(debts: &'a [PayoffDebt], kind: PayoffKind, custom: Option<Vec<usize>>) -> Self {
-        let n = debts.len();
-        let order = custom.or_else(|| (kind == PayoffKind::Avalanche).then(|| ranked(n, |i| debts[i].monthly_rate)));
+    fn new(book: &'a Book<'a>, kind: PayoffKind, order: Vec<usize>, by_penalty: Vec<usize>) -> Self {
+        let n = book.debts.len();
+        let slots = (0..n).map(|j| Slot { principal: book.principal[j], interest: book.interest[j], arrears: book.overdue[j] }).collect();
         Self {
-            debts,
+            book,
             kind,
             order,
-            principal: debts.iter().map(|d| d.principal).collect(),
-            interest: debts.iter().map(|d| d.interest).collect(),
-            arrears: debts.iter().map(|d| d.overdue_due_now).collect(),
-            start: vec![Decimal::ZERO; n],
-            due: vec![Decimal::ZERO; n],
-            pay: vec![Decimal::ZERO; n],
+            by_penalty,
+            slots,
+            start: vec![0; n],
+            due: vec![0; n],
+            pay: vec![0; n],
+            room: vec![0; n],
+            interest_room: vec![0; n],
+            targets: (0..n).collect(),
         }
     }
 
-    fn owed(&self, j: usize) -> Decimal {
-        self.principal[j] + self.interest[j]
-    }
-
     fn play(mut self, budget: &PayoffBudget) -> PayoffPlan {
-        let debts = self.debts;
-        let mut loans: Vec<LoanPayoff> = debts
+        let mut loans: Vec<LoanPayoff> = self
+            .book
+            .debts
             .iter()
             .map(|d| LoanPayoff { id: d.id.clone(), paid_off_month: d.owed().is_zero().then_some(0), owed_now: d.owed() })
             .collect();
-        let mut plan = PayoffPlan {
-            strategy: self.kind,
-            debt_free_month: loans.iter().all(|l| l.paid_off_month.is_some()).then_some(0),
-            total_interest: Decimal::ZERO,
-            total_paid: Decimal::ZERO,
-            short_months: Vec::new(),
-            loans: Vec::new(),
-            timeline: Vec::new(),
-        };
+        let mut debt_free_month = loans.iter().all(|l| l.paid_off_month.is_some()).then_some(0);
+        let (mut total_interest, mut total_paid) = (0i64, 0i64);
+        let mut short_months = Vec::new();
+        let mut timeline = Vec::new();
         let mut k = 1;
-        while plan.debt_free_month.is_none() && k <= MAX_MONTHS {
-            plan.total_interest += self.accrue_and_set_dues(k);
-            let available = budget.month(k);
-            let minimums: Decimal = self.due.iter().sum();
+        while debt_free_month.is_none() && k <= MAX_MONTHS {
+            total_interest += self.accrue_and_set_dues(k);
+            let available = to_fen(budget.month(k));
+            let minimums: i64 = self.due.iter().sum();
             if available >= minimums {
                 self.pay.copy_from_slice(&self.due);
                 self.spread_surplus(available - minimums);
             } else {
-                plan.short_months.push(ShortMonth { month: k, shortfall: in_fen(minimums - available) });
+                short_months.push(ShortMonth { month: k, shortfall: yuan(minimums - available) });
                 self.pay_short(available);
             }
-            let month = self.settle(k);
-            plan.total_paid += month.paid;
-            for (l, lm) in loans.iter_mut().zip(&month.loans) {
-                if l.paid_off_month.is_none() && lm.balance.is_zero() {
+            let (month, paid, owed) = self.settle(k);
+            total_paid += paid;
+            for (l, s) in loans.iter_mut().zip(&self.slots) {
+                if l.paid_off_month.is_none() && s.owed() == 0 {
                     l.paid_off_month = Some(k);
                 }
             }
-            if month.balance.is_zero() {
-                plan.debt_free_month = Some(k);
+            if owed == 0 {
+                debt_free_month = Some(k);
             }
-            plan.timeline.push(month);
+            timeline.push(month);
             k += 1;
         }
-        plan.loans = loans;
-        plan.total_interest = in_fen(plan.total_interest);
-        plan.total_paid = in_fen(plan.total_paid);
-        plan
+        PayoffPlan {
+            strategy: self.kind,
+            debt_free_month,
+            total_interest: yuan(total_interest),
+            total_paid: yuan(total_paid),
+            short_months,
+            loans,
+            timeline,
+        }
     }
 
     /// Notes what each debt owes at the start of month `k`, adds the month's
     /// interest and sets its minimum. Returns the interest added.
-    fn accrue_and_set_dues(&mut self, k: u32) -> Decimal {
-        let mut added = Decimal::ZERO;
-        for (j, d) in self.debts.iter().enumerate() {
-            self.start[j] = self.owed(j);
-            let interest = mul_fen(self.principal[j], d.monthly_rate);
-            self.interest[j] += interest;
+    fn accrue_and_set_dues(&mut self, k: u32) -> i64 {
+        let mut added = 0;
+        let book = self.book;
+        let month = k as usize;
+        let debts = self.slots.iter_mut().zip(&mut self.start).zip(&mut self.due);
+        for (((s, start), due), (rate, instalments)) in debts.zip(book.rates.iter().zip(&book.instalments)) {
+            *start = s.owed();
+            let interest = rate.interest(s.principal);
+            s.interest += interest;
             added += interest;
-            let owed = self.owed(j);
-            self.due[j] = match d.instalments.get(k as usize - 1) {
-                Some(inst) if (k as usize) < d.instalments.len() => owed.min(*inst + self.arrears[j]),
+            let owed = s.owed();
+            *due = match instalments.get(month - 1) {
+                Some(inst) if month < instalments.len() => owed.min(inst + s.arrears),
                 _ => owed,
             };
         }
@@ -424,72 +516,99 @@ impl<'a> Run<'a> {
     /// interest-bearing principal first, in rate order, and only then
     /// accrued interest (a 到期一次 loan's, which bears none: its true cost
     /// is 0); the others clear whole debts in their order.
-    fn spread_surplus(&mut self, surplus: Decimal) {
-        let n = self.debts.len();
-        let room: Vec<Decimal> = (0..n).map(|j| self.owed(j) - self.pay[j]).collect();
-        match (self.kind, self.order.take()) {
-            (PayoffKind::ProRata, _) => {
-                let weights = std::mem::take(&mut self.start);
-                fill_pro_rata(surplus, &weights, &room, &mut self.pay);
-                self.start = weights;
+    fn spread_surplus(&mut self, surplus: i64) {
+        for ((room, s), pay) in self.room.iter_mut().zip(&self.slots).zip(&self.pay) {
+            *room = s.owed() - pay;
+        }
+        match self.kind {
+            PayoffKind::ProRata => fill_pro_rata(surplus, &self.start, &self.room, &mut self.pay),
+            PayoffKind::Avalanche => {
+                let parts = self.interest_room.iter_mut().zip(&mut self.room).zip(&self.slots).zip(&self.pay);
+                for (((interest_room, room), s), pay) in parts {
+                    *interest_room = (s.interest - pay).max(0);
+                    *room -= *interest_room;
+                }
+                let left = fill_in_order(surplus, &self.order, &self.room, &mut self.pay);
+                fill_in_order(left, &self.order, &self.interest_room, &mut self.pay);
             }
-            (PayoffKind::Avalanche, Some(order)) => {
-                let interest: Vec<Decimal> = (0..n).map(|j| (self.interest[j] - self.pay[j]).max(Decimal::ZERO)).collect();
-                let principal: Vec<Decimal> = (0..n).map(|j| room[j] - interest[j]).collect();
-                let left = fill_in_order(surplus, &order, &principal, &mut self.pay);
-                fill_in_order(left, &order, &interest, &mut self.pay);
-                self.order = Some(order);
+            PayoffKind::Snowball => {
+                self.sort_smallest_first();
+                fill_in_order(surplus, &self.targets, &self.room, &mut self.pay);
             }
-            (_, order) => {
-                let targets = order.clone().unwrap_or_else(|| self.smallest_first());
-                fill_in_order(surplus, &targets, &room, &mut self.pay);
-                self.order = order;
+            PayoffKind::Custom => {
+                fill_in_order(surplus, &self.order, &self.room, &mut self.pay);
             }
         }
     }
 
     /// A budget below the minimums, to the minimums in the strategy's order.
-    fn pay_short(&mut self, available: Decimal) {
-        self.pay.fill(Decimal::ZERO);
-        let room = self.due.clone();
+    fn pay_short(&mut self, available: i64) {
+        self.pay.fill(0);
         let order = match self.kind {
-            PayoffKind::ProRata => return fill_pro_rata(available, &room, &room, &mut self.pay),
-            PayoffKind::Avalanche => ranked(self.debts.len(), |i| self.debts[i].penalty_rate),
-            PayoffKind::Snowball => self.smallest_first(),
-            PayoffKind::Custom => self.order.clone().unwrap_or_default(),
+            PayoffKind::ProRata => return fill_pro_rata(available, &self.due, &self.due, &mut self.pay),
+            PayoffKind::Avalanche => &self.by_penalty,
+            PayoffKind::Snowball => {
+                self.sort_smallest_first();
+                &self.targets
+            }
+            PayoffKind::Custom => &self.order,
         };
-        fill_in_order(available, &order, &room, &mut self.pay);
+        fill_in_order(available, order, &self.due, &mut self.pay);
     }
 
-    /// Debts by what they owed at the start of the month, smallest first.
-    fn smallest_first(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.debts.len()).collect();
-        order.sort_by_key(|&i| (self.start[i], i));
-        order
+    /// `targets` = debts by what they owed at the start of the month, smallest first.
+    fn sort_smallest_first(&mut self) {
+        let start = &self.start;
+        self.targets.sort_by_key(|&i| (start[i], i));
     }
 
-    /// Applies the month's payments — the minimum to interest first, any
-    /// extra to principal first — and records the month.
-    fn settle(&mut self, k: u32) -> PayoffMonth {
-        let mut month = PayoffMonth { month: k, paid: Decimal::ZERO, balance: Decimal::ZERO, loans: Vec::with_capacity(self.debts.len()) };
-        for j in 0..self.debts.len() {
-            let paid = self.pay[j];
-            let minimum = paid.min(self.due[j]);
-            let to_interest = minimum.min(self.interest[j]);
-            self.interest[j] -= to_interest;
-            self.principal[j] -= minimum - to_interest;
-            let to_principal = (paid - minimum).min(self.principal[j]);
-            self.principal[j] -= to_principal;
-            self.interest[j] -= paid - minimum - to_principal;
-            self.arrears[j] = (self.due[j] - paid).max(Decimal::ZERO);
-            let balance = self.owed(j);
-            month.paid += paid;
-            month.balance += balance;
-            month.loans.push(LoanMonth { due: self.due[j], paid, balance, interest: self.interest[j] });
+    /// Applies the month's payments and records the month. Returns it with
+    /// what was paid and what is still owed, in fen.
+    fn settle(&mut self, k: u32) -> (PayoffMonth, i64, i64) {
+        let (mut paid_all, mut owed_all) = (0, 0);
+        let mut loans = Vec::with_capacity(self.slots.len());
+        for ((s, &paid), &due) in self.slots.iter_mut().zip(&self.pay).zip(&self.due) {
+            s.pay(paid, due);
+            paid_all += paid;
+            owed_all += s.owed();
+            loans.push(LoanMonth { due: yuan(due), paid: yuan(paid), balance: yuan(s.owed()), interest: yuan(s.interest) });
         }
-        month.paid = in_fen(month.paid);
-        month.balance = in_fen(month.balance);
-        month
+        (PayoffMonth { month: k, paid: yuan(paid_all), balance: yuan(owed_all), loans }, paid_all, owed_all)
+    }
+}
+
+/// A monthly rate ready to charge interest on fen: exactly [`mul_fen`],
+/// with a fast path for the usual short rates (0.015 = 15 / 1000): the
+/// interest on p fen is then (p·m + div/2) / div in 64-bit integers — the
+/// same half-away-from-zero rounding — a hardware division natively and in
+/// wasm. Long expansions (4.9 % / 12 = 0.0040833…) and huge amounts take
+/// [`mul_fen`].
+#[derive(Debug, Clone, Copy)]
+struct FenRate {
+    rate: Decimal,
+    /// (m, div) with rate = m / div, when m < 2^32 and div ≤ 10^18.
+    short: Option<(u64, u64)>,
+}
+
+impl FenRate {
+    fn of(rate: Decimal) -> Self {
+        let short = match (u64::try_from(rate.mantissa()), rate.scale()) {
+            (Ok(m), s @ 0..=18) if m < 1 << 32 => Some((m, 10u64.pow(s))),
+            _ => None,
+        };
+        Self { rate, short }
+    }
+
+    /// Interest on `principal` fen (not negative), rounded to the fen.
+    fn interest(self, principal: i64) -> i64 {
+        if principal <= 0 {
+            return 0;
+        }
+        let fast = self.short.and_then(|(m, div)| {
+            let x = u64::try_from(principal).ok()?.checked_mul(m)?.checked_add(div / 2)?;
+            i64::try_from(x / div).ok()
+        });
+        fast.unwrap_or_else(|| to_fen(mul_fen(yuan(principal), self.rate)))
     }
 }
 
@@ -501,9 +620,9 @@ fn ranked(n: usize, key: impl Fn(usize) -> Decimal) -> Vec<usize> {
 }
 
 /// `amount` to the debts in `order`, each up to its `room`; returns what is left.
-fn fill_in_order(mut amount: Decimal, order: &[usize], room: &[Decimal], pay: &mut [Decimal]) -> Decimal {
+fn fill_in_order(mut amount: i64, order: &[usize], room: &[i64], pay: &mut [i64]) -> i64 {
     for &j in order {
-        let give = amount.min(room[j]).max(Decimal::ZERO);
+        let give = amount.min(room[j]).max(0);
         pay[j] += give;
         amount -= give;
     }
@@ -512,32 +631,58 @@ fn fill_in_order(mut amount: Decimal, order: &[usize], room: &[Decimal], pay: &m
 
 /// `amount` split by `weights` to the fen, each share capped at its
 /// `room`; what a cap leaves over is split again among the others.
-fn fill_pro_rata(amount: Decimal, weights: &[Decimal], room: &[Decimal], pay: &mut [Decimal]) {
+fn fill_pro_rata(amount: i64, weights: &[i64], room: &[i64], pay: &mut [i64]) {
     let n = weights.len();
-    let mut given = vec![Decimal::ZERO; n];
-    let mut open: Vec<bool> = room.iter().map(|r| *r > Decimal::ZERO).collect();
+    let mut given = vec![0i64; n];
+    let mut open: Vec<bool> = room.iter().map(|r| *r > 0).collect();
+    let (mut w, mut split) = (vec![0i64; n], vec![0i64; n]);
     let mut left = amount;
     for _ in 0..=n {
-        if left <= Decimal::ZERO || !open.contains(&true) {
+        if left <= 0 || !open.contains(&true) {
             break;
         }
-        let mut w: Vec<Decimal> = (0..n).map(|j| if open[j] { weights[j].max(Decimal::ZERO) } else { Decimal::ZERO }).collect();
-        if w.iter().all(|x| x.is_zero()) {
-            w = open.iter().map(|o| if *o { Decimal::ONE } else { Decimal::ZERO }).collect();
+        for j in 0..n {
+            w[j] = if open[j] { weights[j].max(0) } else { 0 };
         }
-        let split = pro_rata(left, &w);
-        let capped: Vec<usize> = (0..n).filter(|&j| open[j] && given[j] + split[j] >= room[j]).collect();
-        if capped.is_empty() {
+        if w.iter().all(|x| *x == 0) {
+            (0..n).for_each(|j| w[j] = i64::from(open[j]));
+        }
+        split_fen(left, &w, &mut split);
+        let mut capped = false;
+        for j in 0..n {
+            if open[j] && given[j] + split[j] >= room[j] {
+                left -= room[j] - given[j];
+                given[j] = room[j];
+                open[j] = false;
+                capped = true;
+            }
+        }
+        if !capped {
             (0..n).for_each(|j| given[j] += split[j]);
             break;
         }
-        for j in capped {
-            left -= room[j] - given[j];
-            given[j] = room[j];
-            open[j] = false;
-        }
     }
     (0..n).for_each(|j| pay[j] += given[j]);
+}
+
+/// `amount` fen split in proportion to `weights` (not negative, not all 0)
+/// exactly: each gets the whole fen of its share, and the fen left over go
+/// one each to the largest remainders, ties to the earlier entry — the rule
+/// of [`super::allocation::pro_rata`], in integers.
+fn split_fen(amount: i64, weights: &[i64], out: &mut [i64]) {
+    let total: i128 = weights.iter().map(|w| i128::from(*w)).sum();
+    let mut remainders: Vec<(i128, usize)> = Vec::with_capacity(weights.len());
+    let mut given = 0;
+    for (j, w) in weights.iter().enumerate() {
+        let exact = i128::from(amount) * i128::from(*w);
+        out[j] = (exact / total) as i64;
+        given += out[j];
+        remainders.push((exact % total, j));
+    }
+    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for &(_, j) in remainders.iter().take(usize::try_from(amount - given).unwrap_or(0)) {
+        out[j] += 1;
+    }
 }
 
 #[cfg(test)]
@@ -713,6 +858,28 @@ mod tests {
         let dates: Vec<String> = dues.iter().map(|x| x.date.to_string()).collect();
         assert_eq!(dates, ["2025-01-31", "2025-02-28"]);
         assert_eq!(dues[0].amount, d("100"));
+    }
+
+    proptest::proptest! {
+        /// The 64-bit interest is `mul_fen`, fen for fen.
+        #[test]
+        fn fen_rate_is_mul_fen(principal in 0i64..100_000_000_000_000, m in 0i64..5_000_000, scale in 0u32..=10) {
+            let rate = Decimal::new(m, scale).min(Decimal::ONE);
+            for p in [principal, principal % 1_000_000_000, principal % 10_000] {
+                let exact = to_fen(mul_fen(yuan(p), rate));
+                proptest::prop_assert_eq!(FenRate::of(rate).interest(p), exact, "{} × {}", p, rate);
+            }
+        }
+
+        /// The integer split is the allocation's pro rata rule, fen for fen.
+        #[test]
+        fn split_fen_is_the_allocation_rule(amount in 0i64..10_000_000_000, weights in proptest::collection::vec(0i64..100_000_000_000, 1..8)) {
+            proptest::prop_assume!(weights.iter().any(|w| *w > 0));
+            let mut got = vec![0; weights.len()];
+            split_fen(amount, &weights, &mut got);
+            let expected = crate::engine::allocation::pro_rata(yuan(amount), &weights.iter().map(|w| yuan(*w)).collect::<Vec<_>>());
+            proptest::prop_assert_eq!(got.iter().map(|v| yuan(*v)).collect::<Vec<_>>(), expected);
+        }
     }
 
     #[test]
