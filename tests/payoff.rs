@@ -426,3 +426,38 @@ fn a_loan_becomes_a_payoff_debt() {
     assert_eq!(plan.timeline[0].loans[0].due, d("2240.00"));
     assert_eq!(plan.strategy, PayoffKind::Avalanche);
 }
+
+#[test]
+fn extreme_inputs_are_results_not_panics() {
+    // The largest amounts at 100 % a month, 100 debts, 600 months, budgets
+    // from 0 to the largest decimal: every sum must stay in range.
+    let max = xieshang::engine::MAX_AMOUNT;
+    let debt = |k: usize| PayoffDebt {
+        id: format!("d{k}"),
+        principal: max,
+        interest: max,
+        monthly_rate: Decimal::ONE,
+        penalty_rate: Decimal::TEN,
+        instalments: vec![max; 600],
+        overdue_due_now: max,
+    };
+    let debts: Vec<PayoffDebt> = (0..xieshang::engine::payoff::MAX_DEBTS).map(debt).collect();
+    for budget in [Decimal::ZERO, d("0.01"), max, Decimal::MAX, Decimal::MIN] {
+        let plans = xieshang::engine::payoff_plans(&debts, &PayoffBudget::Flat(budget), Some(&["d7".to_string()])).unwrap();
+        assert!(plans.iter().all(|p| p.timeline.len() <= 600 && p.total_interest >= Decimal::ZERO));
+    }
+    // A forecast of absurd values, and prepayments and the solver at the limits.
+    let f = PayoffBudget::Forecast([Decimal::MAX, Decimal::MIN, max, Decimal::ZERO, d("-1"), d("0.001"), max, max, max, max, max, max]);
+    assert!(payoff(&debts[..3], &f, &PayoffStrategy::ProRata).is_ok());
+    let plan = PrepayPlan { prepayments: vec![Prepayment { month: 1, amount: max, effect: PrepayEffect::LowerPayment }], extra_monthly: max, fee_percent: Decimal::ONE_HUNDRED };
+    for m in Method::ALL {
+        let rate = d("1000") / d("1200");
+        let p = prepay(max, rate, 600, m, &plan).unwrap();
+        assert_eq!(p.months, 1);
+        assert!(prepay(max, rate, 600, m, &PrepayPlan { extra_monthly: d("0.01"), ..PrepayPlan::default() }).is_ok());
+    }
+    // ¥1e12 at 80 % a month paying ¥1e12: interest 8e11, 6.4e11 (balance
+    // 8e11, then 4.4e11), then 3.52e11 with the last 4.4e11 + 3.52e11.
+    let solved = xieshang::engine::Solved { months: 3, last_payment: d("792000000000.00"), total_interest: d("1792000000000.00") };
+    assert_eq!(solve_months(max, d("0.8"), max), Ok(solved));
+}

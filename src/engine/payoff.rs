@@ -4,11 +4,11 @@
 //! The model (issue 12; the README states it):
 //! * **30/360 from what is owed now.** Each debt owes principal (the
 //!   remaining and the overdue principal, which bear interest) and unpaid
-//!   interest (overdue interest, which bears none). Each month interest = principal
-//!   × monthly rate, rounded to the fen (simple interest: unpaid interest
-//!   bears none, so a 到期一次 loan costs what its contract says). Penalty
-//!   interest and compounding are not added: the figures are a floor, like
-//!   [`super::overdue`]'s.
+//!   interest (overdue interest, which bears none). Each month interest =
+//!   principal × monthly rate, rounded to the fen (simple interest: unpaid
+//!   interest bears none, so a 到期一次 loan costs what its contract says).
+//!   Penalty interest and compounding are not added: the figures are a
+//!   floor, like [`super::overdue`]'s.
 //! * **A payment** settles the month's minimum interest first, as lenders
 //!   apply an instalment, and anything beyond the minimum repays principal
 //!   first, so every extra yuan stops interest at the debt's contract rate
@@ -174,13 +174,21 @@ pub enum PayoffError {
     Debt { index: usize, error: EngineError },
     /// The custom order names a debt that does not exist.
     UnknownLoan(String),
+    /// More than [`MAX_DEBTS`] debts.
+    TooManyDebts,
 }
+
+/// Most debts one payoff takes (a scenario holds at most 20): with amounts
+/// up to [`super::MAX_AMOUNT`] over [`MAX_MONTHS`] months every sum stays
+/// inside the 64-bit fen arithmetic.
+pub const MAX_DEBTS: usize = 100;
 
 impl PayoffError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::Debt { error, .. } => error.code(),
             Self::UnknownLoan(_) => "unknown_loan_in_order",
+            Self::TooManyDebts => "too_many_debts",
         }
     }
 }
@@ -190,6 +198,7 @@ impl fmt::Display for PayoffError {
         match self {
             Self::Debt { index, error } => write!(f, "debts[{index}].{error}"),
             Self::UnknownLoan(id) => write!(f, "order: no loan has the id \"{id}\""),
+            Self::TooManyDebts => write!(f, "debts: at most {MAX_DEBTS}"),
         }
     }
 }
@@ -351,6 +360,9 @@ struct Book<'a> {
 
 impl<'a> Book<'a> {
     fn of(debts: &'a [PayoffDebt]) -> Result<Self, PayoffError> {
+        if debts.len() > MAX_DEBTS {
+            return Err(PayoffError::TooManyDebts);
+        }
         for (index, d) in debts.iter().enumerate() {
             d.validate().map_err(|error| PayoffError::Debt { index, error })?;
         }
@@ -833,6 +845,8 @@ mod tests {
         let e = payoff(&bad, &PayoffBudget::Flat(d("1")), &PayoffStrategy::Snowball).unwrap_err();
         assert_eq!(e, PayoffError::Debt { index: 1, error: EngineError::AmountNegative("principal") });
         assert_eq!(e.to_string(), "debts[1].principal: must not be negative");
+        let many = vec![debt("a", "1", "0", "1", 1); MAX_DEBTS + 1];
+        assert_eq!(payoff(&many, &PayoffBudget::Flat(d("1")), &PayoffStrategy::Avalanche), Err(PayoffError::TooManyDebts));
     }
 
     #[test]

@@ -318,7 +318,7 @@ fn run(contract: &Schedule, i: Decimal, method: Method, plan: &PrepayPlan) -> Re
             let amount = p.amount.min(balance);
             if p.effect == PrepayEffect::LowerPayment && amount > Decimal::ZERO && amount < balance {
                 let end = terms.projected_end(k + 1, balance, i, maturity);
-                let rest = Schedule::build(balance - amount, i, end - k, method)?;
+                let rest = Schedule::build(balance - amount, i, end.saturating_sub(k).max(1), method)?;
                 terms = Terms::of(&rest, k + 1, method);
                 maturity = end;
             }
