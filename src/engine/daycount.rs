@@ -7,7 +7,7 @@
 //! once per instalment, the last instalment absorbing every remainder.
 
 use super::dates::Date;
-use super::exact::mul_round;
+use super::exact::{mul_ratio_fen, mul_round, Ratio};
 use super::schedule::{annuity_payment, check_bounds, equal_principal, interest_only, level_rows};
 use super::{fen, EngineError, Method, QuotedRate, Row, Schedule};
 use rust_decimal::Decimal;
@@ -27,16 +27,17 @@ pub enum DayCount {
 
 /// How much interest each period bears, so one schedule builder serves both
 /// modes. Periods are numbered from 1: period 1 ends on the first due date.
+/// Rates are exact [`Ratio`]s, so interest rounds exactly to the fen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Accrual {
-    /// 30/360 at this monthly rate (a fraction).
-    Monthly { monthly: Decimal },
-    /// Actual days at this daily rate (a fraction). Period k runs from
+    /// 30/360 at this monthly rate.
+    Monthly { monthly: Ratio },
+    /// Actual days at this daily rate. Period k runs from
     /// `first_due` + (k−2) months to `first_due` + (k−1) months, both
     /// clamped to month ends from the anchor day; `monthly` sets the level
     /// instalment of 等额本息 (the lender's nominal monthly rate).
     /// `month_rates` caches daily × 28…31 (build with [`Accrual::daily`]).
-    Daily { daily: Decimal, monthly: Decimal, first_due: Date, month_rates: [Decimal; 4] },
+    Daily { daily: Ratio, monthly: Ratio, first_due: Date, month_rates: [Ratio; 4] },
 }
 
 impl Accrual {
@@ -45,35 +46,27 @@ impl Accrual {
     /// otherwise.
     pub fn of(rate: &QuotedRate, first_due: Option<Date>) -> Self {
         match first_due {
-            None => Self::Monthly { monthly: rate.monthly_fraction() },
-            Some(first_due) => Self::daily(rate.daily_fraction(), rate.monthly_fraction(), first_due),
+            None => Self::Monthly { monthly: rate.monthly_ratio() },
+            Some(first_due) => Self::daily(rate.daily_ratio(), rate.monthly_ratio(), first_due),
         }
     }
 
     /// Actual days at `daily` from `first_due` (fractions, not percent).
-    pub fn daily(daily: Decimal, monthly: Decimal, first_due: Date) -> Self {
-        let month_rates = [28u32, 29, 30, 31].map(|days| daily.checked_mul(Decimal::from(days)).unwrap_or(Decimal::MAX));
-        Self::Daily { daily, monthly, first_due, month_rates }
+    pub fn daily(daily: impl Into<Ratio>, monthly: impl Into<Ratio>, first_due: Date) -> Self {
+        let daily = daily.into();
+        let month_rates = [28u32, 29, 30, 31].map(|days| daily.times(Decimal::from(days)));
+        Self::Daily { daily, monthly: monthly.into(), first_due, month_rates }
     }
 
     /// A 30/360 accrual at `monthly` (used for renegotiated rates such as 0 %).
-    pub fn monthly(monthly: Decimal) -> Self {
-        Self::Monthly { monthly }
+    pub fn monthly(monthly: impl Into<Ratio>) -> Self {
+        Self::Monthly { monthly: monthly.into() }
     }
 
-    /// The same accrual at another rate (keeps the dates): used when a
-    /// proposal changes the rate but not the calendar.
-    pub fn with_monthly(self, monthly: Decimal, daily: Decimal) -> Self {
-        match self {
-            Self::Monthly { .. } => Self::Monthly { monthly },
-            Self::Daily { first_due, .. } => Self::daily(daily, monthly, first_due),
-        }
-    }
-
-    /// The nominal monthly rate, which sets level instalments.
+    /// The nominal monthly rate, which sets level instalments (approximate).
     pub fn nominal_monthly(&self) -> Decimal {
         match self {
-            Self::Monthly { monthly } | Self::Daily { monthly, .. } => *monthly,
+            Self::Monthly { monthly } | Self::Daily { monthly, .. } => monthly.approx(),
         }
     }
 
@@ -101,47 +94,53 @@ impl Accrual {
         }
     }
 
-    /// The interest rate of period `k` (1-based) as a fraction.
-    pub fn period_rate(&self, k: u32) -> Decimal {
+    /// The exact interest rate of period `k` (1-based).
+    pub fn period_ratio(&self, k: u32) -> Ratio {
         match self {
             Self::Monthly { monthly } => *monthly,
-            Self::Daily { daily, month_rates, .. } => match self.days(k) {
-                d @ 28..=31 => month_rates[(d - 28) as usize],
-                d => daily.checked_mul(Decimal::from(d)).unwrap_or(Decimal::MAX),
-            },
+            Self::Daily { .. } => self.ratio_for_days(self.days(k)),
         }
     }
 
+    /// The interest rate of period `k` (1-based) as a decimal fraction
+    /// (approximate: for discounting, not for interest).
+    pub fn period_rate(&self, k: u32) -> Decimal {
+        self.period_ratio(k).approx()
+    }
+
+    /// Interest of period `k` on `balance`, rounded to the fen exactly.
+    pub fn interest(&self, k: u32, balance: Decimal) -> Decimal {
+        mul_ratio_fen(balance, self.period_ratio(k))
+    }
+
     /// The rate of a period of `days` days (actual mode; 30/360 ignores `days`).
-    fn period_rate_for_days(&self, days: u32) -> Decimal {
+    fn ratio_for_days(&self, days: u32) -> Ratio {
         match self {
             Self::Monthly { monthly } => *monthly,
             Self::Daily { daily, month_rates, .. } => match days {
                 28..=31 => month_rates[(days - 28) as usize],
-                d => daily.checked_mul(Decimal::from(d)).unwrap_or(Decimal::MAX),
+                d => daily.times(Decimal::from(d)),
             },
         }
     }
 
     /// Interest rate over periods `from..=to` without compounding (simple).
-    fn simple_rate(&self, from: u32, to: u32) -> Decimal {
+    fn simple_ratio(&self, from: u32, to: u32) -> Ratio {
         match self {
-            Self::Monthly { monthly } => *monthly * Decimal::from(to + 1 - from),
-            Self::Daily { daily, .. } => {
-                daily.checked_mul(Decimal::from((from..=to).map(|k| self.days(k)).sum::<u32>())).unwrap_or(Decimal::MAX)
-            }
+            Self::Monthly { monthly } => monthly.times(Decimal::from(to + 1 - from)),
+            Self::Daily { daily, .. } => daily.times(Decimal::from((from..=to).map(|k| self.days(k)).sum::<u32>())),
         }
     }
 }
 
 fn check(principal: Decimal, acc: &Accrual, months: u32) -> Result<(), EngineError> {
     let rate = match acc {
-        Accrual::Monthly { monthly } => *monthly,
-        Accrual::Daily { daily, monthly, .. } => *daily.max(monthly),
+        Accrual::Monthly { monthly } => monthly.approx(),
+        Accrual::Daily { daily, monthly, .. } => daily.approx().max(monthly.approx()),
     };
     check_bounds(principal, months, rate)?;
     // The longest (31-day) period's rate must stay within the same bound.
-    if matches!(acc, Accrual::Daily { month_rates, .. } if month_rates[3] > Decimal::ONE) {
+    if matches!(acc, Accrual::Daily { month_rates, .. } if month_rates[3].approx() > Decimal::ONE) {
         return Err(EngineError::RateTooHigh);
     }
     Ok(())
@@ -157,14 +156,14 @@ pub fn build_schedule(principal: Decimal, acc: &Accrual, months: u32, method: Me
     let p = fen(principal);
     let rows = match method {
         Method::EqualInstallment => annuity_rows(p, acc, 1, months),
-        Method::EqualPrincipal => equal_principal(p, |k| acc.period_rate(k), months),
-        Method::InterestOnly => interest_only(p, |k| acc.period_rate(k), months),
+        Method::EqualPrincipal => equal_principal(p, |k| acc.period_ratio(k), months),
+        Method::InterestOnly => interest_only(p, |k| acc.period_ratio(k), months),
         Method::Bullet => {
             let zero = Decimal::ZERO;
             let mut rows: Vec<Row> = (1..months)
                 .map(|period| Row { period, payment: zero, interest: zero, principal: zero, balance: p })
                 .collect();
-            let interest = fen(p * acc.simple_rate(1, months));
+            let interest = mul_ratio_fen(p, acc.simple_ratio(1, months));
             rows.push(Row { period: months, payment: p + interest, interest, principal: p, balance: zero });
             rows
         }
@@ -179,13 +178,13 @@ pub fn build_schedule(principal: Decimal, acc: &Accrual, months: u32, method: Me
 /// only by rounding, as a lender's daily-accrual schedule does.
 pub fn level_payment(principal: Decimal, acc: &Accrual, start: u32, n: u32) -> Decimal {
     if let Accrual::Monthly { monthly } = acc {
-        return annuity_payment(principal, *monthly, n);
+        return annuity_payment(principal, monthly.approx(), n);
     }
     // Periods last 28–31 days: four discount factors, then products
     // rounded to 24 decimals on the fast exact path (a relative error below
     // 1e-21 a period, invisible in a payment rounded to the fen).
     let mut factors = [Decimal::ONE; 4];
-    for (slot, rate) in factors.iter_mut().zip((28u32..=31).map(|d| acc.period_rate_for_days(d))) {
+    for (slot, rate) in factors.iter_mut().zip((28u32..=31).map(|d| acc.ratio_for_days(d).approx())) {
         match Decimal::ONE.checked_div(Decimal::ONE + rate) {
             Some(v) => *slot = v,
             None => return annuity_payment(principal, acc.nominal_monthly(), n),
@@ -216,7 +215,7 @@ pub fn level_payment(principal: Decimal, acc: &Accrual, start: u32, n: u32) -> D
 /// parts still sum to `principal` and no balance goes negative).
 pub(crate) fn annuity_rows(principal: Decimal, acc: &Accrual, start: u32, n: u32) -> Vec<Row> {
     let n = n.max(1);
-    level_rows(principal, |p| acc.period_rate(p), start, n, level_payment(principal, acc, start, n))
+    level_rows(principal, |p| acc.period_ratio(p), start, n, level_payment(principal, acc, start, n))
 }
 
 #[cfg(test)]

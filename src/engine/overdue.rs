@@ -18,8 +18,9 @@
 //!   are not modelled, so the figures are a floor, not a ceiling.
 
 use super::dates::Date;
+use super::exact::{mul_ratio_fen, Ratio};
 use super::schedule::pow;
-use super::{decimal_str, fen, percent_2dp, EngineError, QuotedRate, Schedule, MAX_AMOUNT};
+use super::{decimal_str, percent_2dp, EngineError, QuotedRate, Schedule, MAX_AMOUNT};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -106,6 +107,11 @@ impl PenaltyRule {
     /// Penalty rate per day as a fraction.
     pub fn daily_fraction(&self, rate: &QuotedRate) -> Decimal {
         rate.daily_fraction() * self.multiplier
+    }
+
+    /// Penalty rate per day as an exact ratio (penalty amounts round exactly).
+    pub fn daily_ratio(&self, rate: &QuotedRate) -> Ratio {
+        rate.daily_ratio().times(self.multiplier)
     }
 }
 
@@ -232,9 +238,10 @@ pub fn overdue_cost(
         .and_then(|v| v.checked_add(overdue.interest))
         .ok_or(EngineError::Overflow)?;
     let pen_daily = rule.daily_fraction(rate);
+    let pen = rule.daily_ratio(rate);
     let interest_bears = rule.compound || rule.base == PenaltyBase::PrincipalAndInterest;
     let base_now = overdue.principal + if interest_bears { overdue.interest } else { Decimal::ZERO };
-    let so_far = fen(base_now * pen_daily * Decimal::from(overdue.days));
+    let so_far = mul_ratio_fen(base_now.checked_mul(Decimal::from(overdue.days)).ok_or(EngineError::Overflow)?, pen);
 
     // Event days: due instalments, monthly capitalisation, horizons.
     let last = HORIZONS[HORIZONS.len() - 1];
@@ -250,7 +257,9 @@ pub fn overdue_cost(
     days.dedup();
 
     let (mut op, mut oi, mut new_interest) = (overdue.principal, overdue.interest, Decimal::ZERO);
-    let mut accrued = Decimal::ZERO; // exact penalty accrued since today
+    // Σ base × days since today: the penalty accrued is this × the daily
+    // penalty rate, rounded once, exactly.
+    let mut base_days = Decimal::ZERO;
     let mut capitalised = Decimal::ZERO; // penalty that bears penalty (compound)
     let mut prev = 0u32;
     let mut horizons = Vec::with_capacity(HORIZONS.len());
@@ -258,7 +267,7 @@ pub fn overdue_cost(
     let first_due = calendar.offset(1);
     for t in days {
         let base = op + if interest_bears { oi } else { Decimal::ZERO } + capitalised;
-        accrued += base * pen_daily * Decimal::from(t - prev);
+        base_days = base.checked_mul(Decimal::from(t - prev)).and_then(|x| x.checked_add(base_days)).ok_or(EngineError::Overflow)?;
         prev = t;
         while let Some(&&(due_t, idx)) = due_iter.peek() {
             if due_t > t {
@@ -270,11 +279,16 @@ pub fn overdue_cost(
             new_interest += row.interest;
             due_iter.next();
         }
-        if rule.compound && t % 30 == 0 {
-            capitalised = fen(so_far + accrued);
+        let (capitalise, horizon) = (rule.compound && t % 30 == 0, HORIZONS.contains(&t));
+        if !(capitalise || horizon) {
+            continue;
         }
-        if HORIZONS.contains(&t) {
-            let penalty = so_far + fen(accrued);
+        let accrued = mul_ratio_fen(base_days, pen);
+        if capitalise {
+            capitalised = so_far + accrued;
+        }
+        if horizon {
+            let penalty = so_far + accrued;
             let owed = owed_now + new_interest + penalty;
             let days_overdue = if overdue.days > 0 {
                 overdue.days + t

@@ -36,7 +36,7 @@
 //! strongest argument), ties kept in generation order.
 
 use super::apr::{monthly_irr, Apr};
-use super::exact::{mul_fen, mul_round};
+use super::exact::mul_round;
 use super::daycount::{annuity_rows, build_schedule, Accrual};
 use super::overdue::{overdue_cost, DueCalendar, Overdue, OverdueCost, PenaltyRule};
 use super::schedule::annuity_payment;
@@ -616,7 +616,7 @@ pub fn payment_holiday(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget, holi
     let mut balance = an.owed_now;
     let mut rows = Vec::with_capacity((holiday + after) as usize);
     for period in 1..=holiday {
-        let interest = mul_fen(balance, acc.period_rate(period));
+        let interest = acc.interest(period, balance);
         let row = match mode {
             HolidayMode::InterestOnly => Row { period, payment: interest, interest, principal: Decimal::ZERO, balance },
             HolidayMode::Capitalised => {
@@ -663,7 +663,7 @@ pub fn cash_flow_plan(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Pr
     let limit = an.owed_now * Decimal::TEN;
     let mut rows = Vec::new();
     for period in 1..=CASH_FLOW_CAP_MONTHS {
-        let interest = mul_fen(balance, acc.period_rate(period));
+        let interest = acc.interest(period, balance);
         let due = balance + interest;
         let share = forecast[(period as usize - 1) % 12].max(Decimal::ZERO);
         if share >= due {
