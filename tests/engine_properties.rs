@@ -148,6 +148,12 @@ fn any_months() -> impl Strategy<Value = u32> {
     prop_oneof![any::<u32>(), 0u32..=700, select(vec![0, 1, 600, 601, 10_000, u32::MAX])]
 }
 
+/// Half away from zero to `dp` decimals, straight from `rust_decimal` (the
+/// oracles here do not borrow the engine's rounding helpers).
+fn round_half_away(x: Decimal, dp: u32) -> Decimal {
+    x.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
 fn f64_of(x: Decimal) -> f64 {
     x.to_f64().unwrap()
 }
@@ -246,9 +252,32 @@ fn check_equal_installment(loan: &Loan, f: &LoanFigures) -> Result<(), TestCaseE
     Ok(())
 }
 
-fn check_equal_principal(f: &LoanFigures) -> Result<(), TestCaseError> {
-    for w in f.schedule.rows.windows(2) {
-        prop_assert!(w[0].payment >= w[1].payment, "等额本金 instalment rises: {:?} → {:?}", w[0], w[1]);
+/// 等额本金 as banks print it: every principal part but the last is P/n
+/// rounded half away from zero, the last absorbs the remainder; so the
+/// instalments never rise except the last, and that by at most what it
+/// absorbed. Where rounding up would overshoot (tiny principals), the parts
+/// are P/n rounded down plus one fen in the first months: never rising.
+fn check_equal_principal(loan: &Loan, f: &LoanFigures) -> Result<(), TestCaseError> {
+    let rows = &f.schedule.rows;
+    let n = rows.len();
+    let count = Decimal::from(n as u64);
+    let part = round_half_away(loan.principal / count, 2);
+    let banks = part * (count - Decimal::ONE) <= loan.principal;
+    for (k, w) in rows.windows(2).enumerate() {
+        if !(banks && k + 2 == n) {
+            prop_assert!(w[0].payment >= w[1].payment, "等额本金 instalment rises: {:?} → {:?}", w[0], w[1]);
+        }
+    }
+    if banks {
+        prop_assert!(rows[..n - 1].iter().all(|r| r.principal == part), "parts are not {} each", part);
+        let last = rows[n - 1];
+        prop_assert_eq!(last.principal, loan.principal - part * (count - Decimal::ONE));
+        if n >= 2 {
+            prop_assert!(last.payment <= rows[n - 2].payment + (last.principal - part), "last {:?} rises beyond its remainder", last);
+        }
+    } else {
+        let fen1 = Decimal::new(1, 2);
+        prop_assert!(rows.iter().all(|r| (r.principal - loan.principal / count).abs() < fen1));
     }
     Ok(())
 }
@@ -259,7 +288,7 @@ fn check_all(loan: &Loan) -> Result<(), TestCaseError> {
     check_interest_rule(loan, &f)?;
     match loan.method {
         Method::EqualInstallment => check_equal_installment(loan, &f)?,
-        Method::EqualPrincipal => check_equal_principal(&f)?,
+        Method::EqualPrincipal => check_equal_principal(loan, &f)?,
         _ => {}
     }
     Ok(())

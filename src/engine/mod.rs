@@ -52,11 +52,6 @@ pub fn fen(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
 
-/// Rounds to the fen upwards (towards +∞).
-pub(crate) fn fen_up(amount: Decimal) -> Decimal {
-    amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToPositiveInfinity)
-}
-
 /// Rounds to the fen downwards (towards −∞).
 pub(crate) fn fen_down(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToNegativeInfinity)
@@ -84,7 +79,6 @@ mod tests {
         assert_eq!(fen(d("1.005")), d("1.01"));
         assert_eq!(fen(d("1.0049")), d("1.00"));
         assert_eq!(fen(d("-1.005")), d("-1.01"));
-        assert_eq!(fen_up(d("1.001")), d("1.01"));
         assert_eq!(fen_down(d("1.009")), d("1.00"));
     }
 }

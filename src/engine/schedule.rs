@@ -8,7 +8,7 @@
 //! a product that lands on half a fen rounds away from zero as it should.
 
 use super::exact::{mul_ratio_fen, Ratio};
-use super::{decimal_str, fen, fen_down, fen_up, EngineError, MAX_AMOUNT, MAX_MONTHS};
+use super::{decimal_str, fen, fen_down, EngineError, MAX_AMOUNT, MAX_MONTHS};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -253,18 +253,20 @@ pub(crate) fn equal_principal(principal: Decimal, rate_of: impl Fn(u32) -> Ratio
     rows
 }
 
-/// Principal parts for 等额本金, never increasing, summing exactly to the
-/// principal. P/n is rounded up to the fen so the last part (which absorbs the
-/// remainder) is the smallest and instalments never rise. When rounding up
-/// would overshoot (tiny principal over many months), the spare fen go to the
-/// earliest months instead.
+/// Principal parts for 等额本金 as bank schedules print them: P/n rounded
+/// to the fen half away from zero (四舍五入) in every month but the last,
+/// which absorbs the remainder — ¥100,000 over 12 months is 8,333.33 × 11
+/// and 8,333.37. So the instalments fall every month except, by at most the
+/// absorbed remainder, the last. When rounding up would leave the last part
+/// negative (a principal of a few yuan over hundreds of months), the spare
+/// fen go to the earliest months instead and the parts never increase.
 pub(crate) fn principal_parts(principal: Decimal, n: u32) -> Vec<Decimal> {
     let count = Decimal::from(n);
-    let up = fen_up(principal / count);
-    if up * (count - Decimal::ONE) <= principal {
-        let mut parts = vec![up; n as usize];
+    let part = fen(principal / count);
+    if part * (count - Decimal::ONE) <= principal {
+        let mut parts = vec![part; n as usize];
         if let Some(last) = parts.last_mut() {
-            *last = principal - up * (count - Decimal::ONE);
+            *last = principal - part * (count - Decimal::ONE);
         }
         return parts;
     }
@@ -345,10 +347,19 @@ mod tests {
     }
 
     #[test]
-    fn equal_principal_rounds_up_so_the_last_part_is_smallest() {
+    fn equal_principal_rounds_half_away_and_the_last_part_absorbs() {
+        // Bank schedules: 100000 / 12 = 8333.333… → 8333.33 × 11, last
+        // 100000 − 91666.63 = 8333.37 (was 8333.34 × 11 and 8333.26).
+        let s = Schedule::build(d("100000"), d("0.01"), 12, Method::EqualPrincipal).unwrap();
+        assert!(s.rows[..11].iter().all(|r| r.principal == d("8333.33")));
+        assert_eq!(s.rows[11].principal, d("8333.37"));
         let s = Schedule::build(d("100"), Decimal::ZERO, 3, Method::EqualPrincipal).unwrap();
         let parts: Vec<_> = s.rows.iter().map(|r| r.principal).collect();
-        assert_eq!(parts, vec![d("33.34"), d("33.34"), d("33.32")]);
+        assert_eq!(parts, vec![d("33.33"), d("33.33"), d("33.34")]);
+        // 0.25 over 10: 0.025 → 0.03 × 9 = 0.27 > 0.25, so the spare fen go first.
+        let s = Schedule::build(d("0.25"), Decimal::ZERO, 10, Method::EqualPrincipal).unwrap();
+        let parts: Vec<_> = s.rows.iter().map(|r| r.principal).collect();
+        assert_eq!(parts, [vec![d("0.03"); 5], vec![d("0.02"); 5]].concat());
     }
 
     #[test]
