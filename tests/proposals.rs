@@ -395,6 +395,9 @@ fn new_fields_are_validated_with_their_path() {
         (json!({"app_payment": "0"}), "loans[0].app_payment"),
         (json!({"settlement_offer": "-5"}), "loans[0].settlement_offer"),
         (json!({"next_due_date": "2025-02-30"}), "loans[0].next_due_date"),
+        (json!({"next_due_date": "2025-02-10", "period_start": "2025-02-10"}), "loans[0].period_start"),
+        (json!({"next_due_date": "2025-02-10", "period_start": "2024-01-01"}), "loans[0].period_start"),
+        (json!({"period_start": "2025-02-30"}), "loans[0].period_start"),
     ];
     for (extra, path) in cases {
         let mut doc = base.clone();
@@ -422,4 +425,33 @@ fn new_fields_are_validated_with_their_path() {
     // Every new field optional: the base document stays valid and round-trips unchanged.
     let s = Scenario::from_json(&base.to_string()).unwrap();
     assert!(!s.to_json().contains("overdue") && !s.to_json().contains("day_count"));
+}
+
+/// `loans[].period_start` (issue 7, item 11): a loan paid out on 2024-01-20
+/// with its first due date 2024-01-31 accrues 11 days in its first period,
+/// not 31. ¥12,000 at 0.05 %/day 先息后本: 12000 × 0.0005 × 11 = 66.00, then
+/// 29 days (174.00) to 2024-02-29. Without the field the first period is the
+/// month from 2023-12-31 (186.00). In 30/360 mode the field changes nothing.
+#[test]
+fn period_start_gives_a_short_first_period_in_actual_days() {
+    let doc = |start: Option<&str>, day_count: &str| {
+        let mut loan = json!({"id": "a", "principal": "12000", "rate": {"value": "0.05", "unit": "daily_percent"},
+            "method": "interest_only", "months": 3, "next_due_date": "2024-01-31"});
+        if let Some(s) = start {
+            loan["period_start"] = json!(s);
+        }
+        json!({"version": 1, "day_count": day_count, "loans": [loan], "budget": {"income": "9000", "expenses": "1000"}})
+    };
+    let interest = |e: &Evaluation| -> Vec<Decimal> {
+        e.loans[0].figures.as_ref().unwrap().schedule.iter().map(|r| r.interest).collect()
+    };
+    let (s, short) = evaluate(&doc(Some("2024-01-20"), "actual"));
+    assert_eq!(s.loans[0].period_start, Date::parse("2024-01-20"));
+    assert_eq!(interest(&short), vec![d("66.00"), d("174.00"), d("186.00")]);
+    let (_, whole) = evaluate(&doc(None, "actual"));
+    assert_eq!(interest(&whole), vec![d("186.00"), d("174.00"), d("186.00")]);
+    let (_, monthly) = evaluate(&doc(Some("2024-01-20"), "30_360"));
+    assert_eq!(interest(&monthly), vec![d("180.00"); 3]);
+    // The field round-trips, written as the date it was given.
+    assert!(s.to_json().contains("\"period_start\": \"2024-01-20\""));
 }

@@ -32,12 +32,14 @@ pub enum DayCount {
 pub enum Accrual {
     /// 30/360 at this monthly rate.
     Monthly { monthly: Ratio },
-    /// Actual days at this daily rate. Period k runs from
-    /// `first_due` + (k−2) months to `first_due` + (k−1) months, both
-    /// clamped to month ends from the anchor day; `monthly` sets the level
-    /// instalment of 等额本息 (the lender's nominal monthly rate).
-    /// `month_rates` caches daily × 28…31 (build with [`Accrual::daily`]).
-    Daily { daily: Ratio, monthly: Ratio, first_due: Date, month_rates: [Ratio; 4] },
+    /// Actual days at this daily rate. Period 1 runs from `first_start` to
+    /// `first_due` (a month unless the loan says otherwise: a short or long
+    /// first period); period k ≥ 2 from `first_due` + (k−2) months to
+    /// `first_due` + (k−1) months, both clamped to month ends from the anchor
+    /// day. `monthly` sets the level instalment of 等额本息 (the lender's
+    /// nominal monthly rate). `month_rates` caches daily × 28…31 (build with
+    /// [`Accrual::daily`]).
+    Daily { daily: Ratio, monthly: Ratio, first_start: Date, first_due: Date, month_rates: [Ratio; 4] },
 }
 
 impl Accrual {
@@ -51,11 +53,27 @@ impl Accrual {
         }
     }
 
-    /// Actual days at `daily` from `first_due` (fractions, not percent).
+    /// Actual days at `daily` from `first_due` (fractions, not percent),
+    /// the first period a whole month.
     pub fn daily(daily: impl Into<Ratio>, monthly: impl Into<Ratio>, first_due: Date) -> Self {
         let daily = daily.into();
         let month_rates = [28u32, 29, 30, 31].map(|days| daily.times(Decimal::from(days)));
-        Self::Daily { daily, monthly: monthly.into(), first_due, month_rates }
+        let first_start = first_due.add_months(-1).unwrap_or(first_due);
+        Self::Daily { daily, monthly: monthly.into(), first_start, first_due, month_rates }
+    }
+
+    /// The same accrual with the first period starting on `start` (the
+    /// payout or the last paid due date: `loans[].period_start`), when
+    /// given and before the first due date. Interest of period 1 then
+    /// accrues for the real days, 11 from 2024-01-20 to 2024-01-31 rather
+    /// than 31. 30/360 accruals have no dates and are returned unchanged.
+    pub fn with_period_start(self, start: Option<Date>) -> Self {
+        match (self, start) {
+            (Self::Daily { daily, monthly, first_due, month_rates, .. }, Some(s)) if s < first_due => {
+                Self::Daily { daily, monthly, first_start: s, first_due, month_rates }
+            }
+            (acc, _) => acc,
+        }
     }
 
     /// A 30/360 accrual at `monthly` (used for renegotiated rates such as 0 %).
@@ -84,6 +102,7 @@ impl Accrual {
     pub fn days(&self, k: u32) -> u32 {
         match self {
             Self::Monthly { .. } => 30,
+            Self::Daily { first_start, first_due, .. } if k <= 1 => u32::try_from(first_start.days_until(*first_due)).unwrap_or(30),
             Self::Daily { first_due, .. } => {
                 let k = i32::try_from(k).unwrap_or(i32::MAX);
                 match (first_due.add_months(k.saturating_sub(2)), first_due.add_months(k.saturating_sub(1))) {
@@ -250,6 +269,31 @@ mod tests {
         assert_eq!(days, vec![31, 29, 31, 30]);
         assert_eq!(acc.due_date(2), Date::parse("2024-02-29"));
         assert_eq!(acc.due_date(3), Date::parse("2024-03-31"));
+    }
+
+    #[test]
+    fn a_short_first_period_accrues_its_real_days() {
+        // Paid out 2024-01-20, first due 2024-01-31: 11 days, not 31.
+        // ¥10,000 先息后本 at 0.05 %/day: 10000 × 0.0005 × 11 = 55.00, then
+        // 29 days to 2024-02-29 (145.00) and 31 to 2024-03-31 (155.00).
+        let acc = daily("2024-01-31").with_period_start(Date::parse("2024-01-20"));
+        assert_eq!((acc.days(1), acc.days(2), acc.days(3)), (11, 29, 31));
+        let s = build_schedule(d("10000"), &acc, 3, Method::InterestOnly).unwrap();
+        let interest: Vec<Decimal> = s.rows.iter().map(|r| r.interest).collect();
+        assert_eq!(interest, vec![d("55.00"), d("145.00"), d("155.00")]);
+        // Bullet: simple interest over 11 + 29 + 31 = 71 days = 355.00.
+        assert_eq!(build_schedule(d("10000"), &acc, 3, Method::Bullet).unwrap().last_payment(), d("10355.00"));
+        // Level instalments price the short period too: the payment is lower
+        // than with a whole first month and the last still only absorbs rounding.
+        let short = build_schedule(d("10000"), &acc, 12, Method::EqualInstallment).unwrap();
+        let whole = build_schedule(d("10000"), &daily("2024-01-31"), 12, Method::EqualInstallment).unwrap();
+        assert!(short.first_payment() < whole.first_payment());
+        assert!((short.first_payment() - short.last_payment()).abs() <= d("0.05"));
+        assert_eq!(short.rows[0].interest, d("55.00"));
+        // A start on or after the due date, and 30/360, change nothing.
+        assert_eq!(daily("2024-01-31").with_period_start(Date::parse("2024-01-31")), daily("2024-01-31"));
+        let monthly = Accrual::monthly(d("0.015"));
+        assert_eq!(monthly.with_period_start(Date::parse("2024-01-20")), monthly);
     }
 
     #[test]
