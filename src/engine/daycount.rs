@@ -133,7 +133,7 @@ impl Accrual {
     }
 
     /// The rate of a period of `days` days (actual mode; 30/360 ignores `days`).
-    fn ratio_for_days(&self, days: u32) -> Ratio {
+    pub(crate) fn ratio_for_days(&self, days: u32) -> Ratio {
         match self {
             Self::Monthly { monthly } => *monthly,
             Self::Daily { daily, month_rates, .. } => match days {

@@ -19,8 +19,11 @@
 //! * **Lender recovery**: `principal_recovered_percent` = min(total paid,
 //!   principal owed) / principal owed (principal owed = remaining +
 //!   overdue principal); `lender_pv` = present value of the payments at the
-//!   contract monthly rate (instalment k discounted k months; a settlement is
-//!   paid now), `lender_pv_percent` = lender_pv / amount owed now.
+//!   contract rate in the contract's day count (instalment k discounted over
+//!   periods 1..k, each at its own rate: the monthly rate at 30/360, the
+//!   daily rate × its days in actual days; a settlement is paid now), so a
+//!   re-amortisation at the contract rate recovers 100.00 %;
+//!   `lender_pv_percent` = lender_pv / amount owed now.
 //! * **APR** = IRR of (amount owed now, the payments), both forms; `None`
 //!   for a settlement, where no credit is extended.
 //! * **Budget**: `fits_budget` ⇔ every instalment ≤ the monthly budget of
@@ -369,7 +372,7 @@ impl Ctx<'_> {
                 Err(_) => (None, None),
             }
         };
-        let lender_pv = if lump { total_paid } else { fen(present_value(&rows, i)) };
+        let lender_pv = if lump { total_paid } else { fen(present_value(&rows, &self.debt.accrual)) };
         let hundred = Decimal::ONE_HUNDRED;
         let share = |part: Decimal, whole: Decimal| {
             if whole.is_zero() {
@@ -418,41 +421,69 @@ impl Ctx<'_> {
     }
 }
 
-/// Σ payment_k / (1+i)^k by Horner's scheme (k = row index + 1).
+/// The present value of `rows` at the contract rate in the schedule's own
+/// day count: Σₖ paymentₖ × Πⱼ≤ₖ 1/(1 + rⱼ), rⱼ the rate `acc` gives period
+/// j (30/360: the monthly rate; actual days: the daily rate × the period's
+/// days). Discounting by the same periods the interest accrues over is what
+/// makes a re-amortisation at the contract rate worth exactly what it
+/// re-amortises (100.00 %), whatever the calendar.
 ///
-/// In integer fixed point, because this runs for every proposal on every
-/// keystroke: amounts in micro-yuan (u128), the discount factor in units of
-/// 2^−60 (relative error below 1e-18), each step rounded to the micro-yuan.
-/// Over 600 months the error stays below 0.001 yuan even for ¥1 trillion
-/// and below 1e-5 yuan for any personal loan, inside the fen the result is
-/// rounded to. Amounts beyond the fixed-point range take the exact decimal path.
-fn present_value(rows: &[Row], i: Decimal) -> Decimal {
+/// By Horner's scheme in integer fixed point, because this runs for every
+/// proposal on every keystroke: amounts in micro-yuan (u128), discount
+/// factors in units of 2^−60 (relative error below 1e-18), each step rounded
+/// to the micro-yuan. Over 600 months the error stays below 0.001 yuan even
+/// for ¥1 trillion and below 1e-5 yuan for any personal loan, inside the fen
+/// the result is rounded to. Amounts beyond the fixed-point range take the
+/// exact decimal path.
+fn present_value(rows: &[Row], acc: &Accrual) -> Decimal {
     const ONE: u128 = 1 << 60;
-    let v = Decimal::ONE / (Decimal::ONE + i);
-    let v_fp = Decimal::from(ONE as u64)
-        .checked_div(Decimal::ONE + i)
-        .map(|d| d.round().mantissa())
-        .and_then(|m| u128::try_from(m).ok())
-        .filter(|m| *m <= ONE);
-    let exact = || rows.iter().rev().fold(Decimal::ZERO, |acc, r| mul_round(acc + r.payment, v, 10));
-    let Some(v_fp) = v_fp else {
-        return exact();
+    let fixed = |rate: Decimal| -> Option<u128> {
+        Decimal::from(ONE as u64)
+            .checked_div(Decimal::ONE + rate)
+            .map(|d| d.round().mantissa())
+            .and_then(|m| u128::try_from(m).ok())
+            .filter(|m| *m <= ONE)
     };
-    let mut acc: u128 = 0;
+    // Periods of 28–31 days (or every 30/360 month) share four factors.
+    let dated = matches!(acc, Accrual::Daily { .. });
+    let common: [Option<u128>; 4] = if dated {
+        [28u32, 29, 30, 31].map(|days| fixed(acc.ratio_for_days(days).approx()))
+    } else {
+        [fixed(acc.period_rate(1)); 4]
+    };
+    let factor = |period: u32| -> Option<u128> {
+        if !dated {
+            return common[0];
+        }
+        match acc.days(period) {
+            days @ 28..=31 => common[(days - 28) as usize],
+            _ => fixed(acc.period_rate(period)),
+        }
+    };
+    let exact = || {
+        rows.iter().rev().fold(Decimal::ZERO, |sum, r| {
+            let v = Decimal::ONE.checked_div(Decimal::ONE + acc.period_rate(r.period)).unwrap_or(Decimal::ZERO);
+            mul_round(sum + r.payment, v, 10)
+        })
+    };
+    let mut sum: u128 = 0;
     for r in rows.iter().rev() {
         // payment in micro-yuan; refuse anything not a whole fen ≥ 0 or too large.
         let p = r.payment;
+        let Some(v) = factor(r.period) else {
+            return exact();
+        };
         if p.is_sign_negative() || p.scale() > 6 {
             return exact();
         }
         let micro = p.mantissa() as u128 * 10u128.pow(6 - p.scale());
-        let sum = acc + micro;
-        if sum >= 1 << 64 {
+        let total = sum + micro;
+        if total >= 1 << 64 {
             return exact();
         }
-        acc = (sum * v_fp + (ONE >> 1)) >> 60;
+        sum = (total * v + (ONE >> 1)) >> 60;
     }
-    Decimal::from_i128_with_scale(acc as i128, 6)
+    Decimal::from_i128_with_scale(sum as i128, 6)
 }
 
 /// Level instalments of `principal` over `n` months; the first `n` in
@@ -713,7 +744,7 @@ pub fn proposals_for(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Lender, Method, QuotedRate, RateUnit};
+    use crate::engine::{Date, Lender, Method, QuotedRate, RateUnit};
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
@@ -920,13 +951,31 @@ mod tests {
     }
 
     #[test]
+    fn re_amortising_at_the_contract_rate_recovers_everything_in_actual_days() {
+        // ¥50,000 at 0.05 %/day over 12 months from 2024-01-31, re-spread
+        // over 24, 36 and 60 months: interest accrues by the calendar's days,
+        // and discounting by the same days gives back exactly the amount
+        // owed. Discounting at annual/12 made it 100.46 % for 60 months.
+        let mut b = debt("50000", "1.5", 12, Overdue::default());
+        let rate = QuotedRate::new(d("0.05"), RateUnit::DailyPercent);
+        b.loan.rate = rate;
+        b.accrual = Accrual::of(&rate, Date::parse("2024-01-31"));
+        let an = b.analyse().unwrap();
+        for m in [24, 36, 60] {
+            let f = term_extension(&b, &an, &flat("100000"), Some(m)).figures.unwrap();
+            assert_eq!(f.lender_pv_percent, d("100.00"), "{m} months");
+            assert!((f.lender_pv - d("50000")).abs() <= d("0.05"), "{m} months: {}", f.lender_pv);
+        }
+    }
+
+    #[test]
     fn fixed_point_pv_matches_exact_decimals() {
         // Against the plain decimal Horner sum (28 digits) within 0.001 yuan.
         let i = d("4.9") / d("1200");
         let s = Schedule::build(d("1000000"), i, 360, Method::EqualInstallment).unwrap();
         let v = Decimal::ONE / (Decimal::ONE + i);
         let exact = s.rows.iter().rev().fold(Decimal::ZERO, |acc, r| (acc + r.payment) * v);
-        let fast = present_value(&s.rows, i);
+        let fast = present_value(&s.rows, &Accrual::monthly(i));
         assert!((exact - fast).abs() < d("0.001"), "{exact} vs {fast}");
         // The PV of an annuity at its own rate is its principal, to the fen (rounding of the payments aside).
         assert!((fen(fast) - d("1000000")).abs() < d("1"));
