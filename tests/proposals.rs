@@ -145,6 +145,11 @@ fn check(e: &Evaluation) {
         if p.kind == ProposalKind::Settlement {
             assert_eq!(f.apr_nominal_percent, None);
         }
+        // 展期 means a later maturity: more months than remain.
+        if p.kind == ProposalKind::TermExtension {
+            let remaining = e.loans.iter().find(|l| l.id == p.loan_id).map(|l| l.months).unwrap();
+            assert!(f.months > remaining, "a {}-month extension of {remaining} remaining months", f.months);
+        }
         assert!(f.principal_recovered_percent <= d("100"));
     }
     // Ranking: within each loan, keys never decrease and ranks count from 1.

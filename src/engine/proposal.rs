@@ -56,7 +56,8 @@ pub const CATCH_UP_CAP_MONTHS: u32 = 12;
 pub const CASH_FLOW_CAP_MONTHS: u32 = 120;
 /// Longest payment holiday offered.
 pub const MAX_HOLIDAY_MONTHS: u32 = 6;
-/// The standard extension terms offered beside the shortest that fits.
+/// The standard extension terms offered beside the shortest that fits
+/// (those longer than the months that remain; see [`extension_terms`]).
 pub const STANDARD_TERMS: [u32; 4] = [12, 24, 36, 60];
 /// Holiday lengths the evaluation lists (the API takes any 1–6).
 pub const LISTED_HOLIDAYS: [u32; 1] = [3];
@@ -487,9 +488,9 @@ fn present_value(rows: &[Row], acc: &Accrual) -> Decimal {
 }
 
 /// Level instalments of `principal` over `n` months; the first `n` in
-/// `lo..=cap` whose largest instalment fits `available`, searched by
+/// `min..=cap` whose largest instalment fits `available`, searched by
 /// bisection on the closed-form annuity and confirmed on the schedule.
-fn shortest_fit(principal: Decimal, acc: &Accrual, available: Decimal, cap: u32) -> Result<Vec<Row>, Infeasible> {
+fn shortest_fit(principal: Decimal, acc: &Accrual, available: Decimal, min: u32, cap: u32) -> Result<Vec<Row>, Infeasible> {
     if available <= Decimal::ZERO {
         return Err(Infeasible::NoBudget { available });
     }
@@ -497,7 +498,7 @@ fn shortest_fit(principal: Decimal, acc: &Accrual, available: Decimal, cap: u32)
     if at_cap > available {
         return Err(Infeasible::AboveBudgetAtCap { cap_months: cap, payment_at_cap: at_cap, available });
     }
-    let (mut lo, mut hi) = (1u32, cap);
+    let (mut lo, mut hi) = (min.clamp(1, cap), cap);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         if fen(annuity_payment(principal, acc.nominal_monthly(), mid)) <= available {
@@ -522,25 +523,51 @@ fn shortest_fit(principal: Decimal, acc: &Accrual, available: Decimal, cap: u32)
     }
 }
 
-/// 延期: the amount owed re-amortised at the contract rate over `months`,
-/// or (None) over the shortest term up to max(60, remaining months) that fits.
+/// The longest term an extension asks for: five years (the ceiling lenders
+/// apply to personalised instalments), or three years more than remain for
+/// loans with over two years left (the most a long-term loan may be
+/// extended under the PBoC's 贷款通则, Article 12); never above [`MAX_MONTHS`].
+pub fn extension_cap(remaining_months: u32) -> u32 {
+    remaining_months.saturating_add(36).max(60).min(MAX_MONTHS)
+}
+
+/// The terms listed beside the shortest fitting extension: the
+/// [`STANDARD_TERMS`] longer than what remains, or the cap when none is.
+pub fn extension_terms(remaining_months: u32) -> Vec<u32> {
+    let longer: Vec<u32> = STANDARD_TERMS.into_iter().filter(|m| *m > remaining_months).collect();
+    let cap = extension_cap(remaining_months);
+    match longer.is_empty() && cap > remaining_months {
+        true => vec![cap],
+        false => longer,
+    }
+}
+
+/// 延期/展期: the amount owed re-amortised at the contract rate over
+/// `months`, or (None) over the shortest term that fits the budget. Either
+/// way longer than the months that remain — 展期 means a later maturity —
+/// and at most [`extension_cap`]; a shorter or equal term is an
+/// `InvalidParameter` (catching up on arrears is the penalty waiver's card).
 pub fn term_extension(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget, months: Option<u32>) -> Proposal {
     let cx = Ctx { debt, an, budget };
     let kind = ProposalKind::TermExtension;
-    let cap = debt.loan.months.max(60).min(MAX_MONTHS);
+    let remaining = debt.loan.months;
+    let cap = extension_cap(remaining);
     let mut params = cx.params();
     match months {
         Some(m) => {
             params.term_months = Some(m);
-            if m == 0 || m > MAX_MONTHS {
-                return cx.infeasible(kind, params, Infeasible::InvalidParameter { name: "months" });
+            if m <= remaining || m > MAX_MONTHS {
+                return cx.infeasible(kind, params, Infeasible::InvalidParameter { name: "term_months" });
             }
             cx.finish(kind, params, annuity_rows(an.owed_now, &debt.accrual, 1, m), BudgetBasis::Flat)
         }
         None => {
             params.shortest_fit = true;
             params.cap_months = Some(cap);
-            match shortest_fit(an.owed_now, &debt.accrual, budget.available, cap) {
+            if cap <= remaining {
+                return cx.infeasible(kind, params, Infeasible::InvalidParameter { name: "term_months" });
+            }
+            match shortest_fit(an.owed_now, &debt.accrual, budget.available, remaining + 1, cap) {
                 Ok(rows) => {
                     params.term_months = Some(rows.len() as u32);
                     cx.finish(kind, params, rows, BudgetBasis::Flat)
@@ -556,7 +583,7 @@ pub fn frozen_instalments(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -
     let cx = Ctx { debt, an, budget };
     let kind = ProposalKind::FrozenInstalments;
     let mut params = Params { shortest_fit: true, cap_months: Some(FROZEN_CAP_MONTHS), annual_rate_percent: Decimal::ZERO, ..cx.params() };
-    match shortest_fit(an.owed_now, &Accrual::monthly(Decimal::ZERO), budget.available, FROZEN_CAP_MONTHS) {
+    match shortest_fit(an.owed_now, &Accrual::monthly(Decimal::ZERO), budget.available, 1, FROZEN_CAP_MONTHS) {
         Ok(rows) => {
             params.term_months = Some(rows.len() as u32);
             cx.finish(kind, params, rows, BudgetBasis::Flat)
@@ -713,7 +740,7 @@ pub fn cash_flow_plan(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Pr
 }
 
 /// Every proposal that makes sense for the debt, ranked: the shortest
-/// fitting extension and the standard terms, frozen instalments, the penalty
+/// fitting extension and the standard terms longer than what remains, frozen instalments, the penalty
 /// waiver (when overdue), a holiday of `debt.holiday_months` both ways, the
 /// settlement (when a lump sum is offered) and the cash-flow plan.
 pub fn proposals_for(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Vec<Proposal> {
@@ -721,7 +748,7 @@ pub fn proposals_for(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Vec
     let shortest = term_extension(debt, an, budget, None);
     let shortest_months = shortest.figures.as_ref().map(|f| f.months);
     out.push(shortest);
-    for m in STANDARD_TERMS {
+    for m in extension_terms(debt.loan.months) {
         if Some(m) != shortest_months {
             out.push(term_extension(debt, an, budget, Some(m)));
         }
@@ -796,6 +823,31 @@ mod tests {
         // Longer at the same rate costs more interest than the contract.
         assert!(f.total_interest > an.contract.total_interest());
         assert!(f.saving_vs_contract < Decimal::ZERO);
+    }
+
+    #[test]
+    fn a_term_extension_always_ends_later() {
+        // 24 months left at 1.5 %/month, ¥100,000, a generous budget: the
+        // shortest term that fits would be 3 months, but that is not an
+        // extension; the shortest extension is 25 months, and the standard
+        // terms listed are 36 and 60 (12 and 24 are not later maturities).
+        let b = debt("100000", "1.5", 24, Overdue::default());
+        let an = b.analyse().unwrap();
+        let all = proposals_for(&b, &an, &flat("40000"));
+        let terms: Vec<u32> = all.iter().filter(|p| p.kind == ProposalKind::TermExtension).filter_map(|p| p.params.term_months).collect();
+        assert!(terms.iter().all(|m| *m > 24), "{terms:?}");
+        let mut sorted = terms.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, vec![25, 36, 60]);
+        let short = term_extension(&b, &an, &flat("40000"), Some(11));
+        assert_eq!(short.infeasible, Some(Infeasible::InvalidParameter { name: "term_months" }));
+        // 12 months left replaced by 11 is not offered either; 360 left: three years more.
+        assert_eq!(extension_terms(12), vec![24, 36, 60]);
+        assert_eq!(extension_terms(360), vec![396]);
+        assert_eq!(extension_cap(600), 600);
+        let long = debt("100000", "1.5", 600, Overdue::default());
+        let p = term_extension(&long, &long.analyse().unwrap(), &flat("40000"), None);
+        assert_eq!(p.infeasible, Some(Infeasible::InvalidParameter { name: "term_months" }));
     }
 
     #[test]
