@@ -34,7 +34,7 @@ pub use allocation::{allocate, loan_budgets, AllocationDebt, AllocationPlan, Str
 pub use dates::Date;
 pub use daycount::{build_schedule, Accrual, DayCount};
 pub use overdue::{overdue_cost, DueCalendar, Overdue, OverdueCost, PenaltyBase, PenaltyRule};
-pub use proposal::{proposals_for, Debt, DebtAnalysis, HolidayMode, Infeasible, LoanBudget, Proposal, ProposalKind};
+pub use proposal::{proposals_for, Debt, DebtAnalysis, Holiday, HolidayMaturity, HolidayMode, Infeasible, LoanBudget, Proposal, ProposalKind};
 pub use ratecheck::{rate_check, RateCheck};
 
 pub use rust_decimal::Decimal;

@@ -149,6 +149,28 @@ pub enum HolidayMode {
     Capitalised,
 }
 
+/// What happens to the maturity after a payment holiday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HolidayMaturity {
+    /// The old maturity: the instalments after the holiday repay over the
+    /// remaining months minus the holiday.
+    Kept,
+    /// The maturity moves back by the holiday's length, as the 2020–2023
+    /// deferral programmes (延期还本付息) did: the instalments after it
+    /// repay over all the months that remained.
+    Extended,
+}
+
+/// A payment holiday asked for: its length (1–[`MAX_HOLIDAY_MONTHS`]), what
+/// is paid meanwhile, and the maturity after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Holiday {
+    pub months: u32,
+    pub mode: HolidayMode,
+    pub maturity: HolidayMaturity,
+}
+
 /// What each instalment is compared with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -174,6 +196,8 @@ pub struct Params {
     pub holiday_months: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub holiday_mode: Option<HolidayMode>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holiday_maturity: Option<HolidayMaturity>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub catch_up_months: Option<u32>,
     #[serde(with = "decimal_str::option", skip_serializing_if = "Option::is_none")]
@@ -659,13 +683,25 @@ pub fn penalty_waiver(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Op
     Some(cx.finish(kind, params, rows, BudgetBasis::Flat))
 }
 
-/// 宽限期: `holiday` months (1–6) interest-only or capitalised, then level
-/// instalments over the rest of the remaining term (at least one month).
-pub fn payment_holiday(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget, holiday: u32, mode: HolidayMode) -> Proposal {
+/// 宽限期: `h.months` (1–6) interest-only or capitalised, then level
+/// instalments at the contract rate: over the rest of the remaining term
+/// (at least one month) when the maturity is kept, over all the months that
+/// remained when it is extended by the holiday's length.
+pub fn payment_holiday(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget, h: Holiday) -> Proposal {
     let cx = Ctx { debt, an, budget };
     let kind = ProposalKind::PaymentHoliday;
-    let after = debt.loan.months.saturating_sub(holiday).max(1);
-    let mut params = Params { holiday_months: Some(holiday), holiday_mode: Some(mode), term_months: Some(holiday + after), ..cx.params() };
+    let (holiday, mode) = (h.months, h.mode);
+    let after = match h.maturity {
+        HolidayMaturity::Kept => debt.loan.months.saturating_sub(holiday).max(1),
+        HolidayMaturity::Extended => debt.loan.months,
+    };
+    let mut params = Params {
+        holiday_months: Some(holiday),
+        holiday_mode: Some(mode),
+        holiday_maturity: Some(h.maturity),
+        term_months: Some(holiday + after),
+        ..cx.params()
+    };
     if holiday == 0 || holiday > MAX_HOLIDAY_MONTHS {
         params.term_months = None;
         return cx.infeasible(kind, params, Infeasible::InvalidParameter { name: "holiday_months" });
@@ -741,7 +777,8 @@ pub fn cash_flow_plan(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Pr
 
 /// Every proposal that makes sense for the debt, ranked: the shortest
 /// fitting extension and the standard terms longer than what remains, frozen instalments, the penalty
-/// waiver (when overdue), a holiday of `debt.holiday_months` both ways, the
+/// waiver (when overdue), a holiday of `debt.holiday_months` both ways with
+/// the maturity kept and extended by its length, the
 /// settlement (when a lump sum is offered) and the cash-flow plan.
 pub fn proposals_for(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Vec<Proposal> {
     let mut out = Vec::with_capacity(16);
@@ -755,10 +792,14 @@ pub fn proposals_for(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Vec
     }
     out.push(frozen_instalments(debt, an, budget));
     out.extend(penalty_waiver(debt, an, budget));
-    let h = debt.holiday_months;
-    if h < debt.loan.months {
-        out.push(payment_holiday(debt, an, budget, h, HolidayMode::InterestOnly));
-        out.push(payment_holiday(debt, an, budget, h, HolidayMode::Capitalised));
+    for maturity in [HolidayMaturity::Kept, HolidayMaturity::Extended] {
+        let months = debt.holiday_months;
+        // Keeping the maturity needs at least one month after the holiday.
+        if maturity == HolidayMaturity::Extended || months < debt.loan.months {
+            for mode in [HolidayMode::InterestOnly, HolidayMode::Capitalised] {
+                out.push(payment_holiday(debt, an, budget, Holiday { months, mode, maturity }));
+            }
+        }
     }
     if let Some(lump) = debt.settlement_offer {
         out.push(settlement(debt, an, budget, lump));
@@ -790,6 +831,10 @@ mod tests {
             settlement_offer: None,
             holiday_months: LISTED_HOLIDAYS[0],
         }
+    }
+
+    fn holiday(months: u32, mode: HolidayMode, maturity: HolidayMaturity) -> Holiday {
+        Holiday { months, mode, maturity }
     }
 
     fn flat(available: &str) -> LoanBudget {
@@ -910,19 +955,34 @@ mod tests {
         let b = debt("12000", "1", 12, Overdue::default());
         let an = b.analyse().unwrap();
         // Interest-only: 120 a month, then PMT(1 %, 9, 12000) = 1400.8844 → 1400.88.
-        let p = payment_holiday(&b, &an, &flat("2000"), 3, HolidayMode::InterestOnly);
+        let p = payment_holiday(&b, &an, &flat("2000"), holiday(3, HolidayMode::InterestOnly, HolidayMaturity::Kept));
         let f = figures(&p);
         assert_eq!((f.monthly_payment, f.schedule[3].payment, f.months), (d("120.00"), d("1400.88"), 12));
         assert_eq!((f.min_payment, f.max_payment >= d("1400.88")), (d("120.00"), true));
         repays_exactly(f);
         // Capitalised: 12000 → 12120.00 → 12241.20 → 12363.61 (122.412 → 122.41).
-        let p = payment_holiday(&b, &an, &flat("2000"), 3, HolidayMode::Capitalised);
+        let p = payment_holiday(&b, &an, &flat("2000"), holiday(3, HolidayMode::Capitalised, HolidayMaturity::Kept));
         let f = figures(&p);
         assert_eq!(f.schedule[2].balance, d("12363.61"));
         assert_eq!(f.schedule[0].principal, d("-120.00"));
         assert_eq!(f.monthly_payment, Decimal::ZERO);
         repays_exactly(f);
-        assert!(payment_holiday(&b, &an, &flat("2000"), 7, HolidayMode::Capitalised).infeasible.is_some());
+        assert!(payment_holiday(&b, &an, &flat("2000"), holiday(7, HolidayMode::Capitalised, HolidayMaturity::Kept)).infeasible.is_some());
+        // Maturity extended by the holiday (the 2020–2023 deferral
+        // programmes): 120 a month for 3 months, then PMT(1 %, 12, 12000) =
+        // 1066.1855 → 1066.19 over 12 months, 15 in all; it fits a budget of
+        // 1,100 where the kept maturity's 1,400.88 does not.
+        let p = payment_holiday(&b, &an, &flat("1100"), holiday(3, HolidayMode::InterestOnly, HolidayMaturity::Extended));
+        let f = figures(&p);
+        assert_eq!((f.months, f.schedule[3].payment, f.fits_budget), (15, d("1066.19"), true));
+        assert_eq!(p.params.term_months, Some(15));
+        repays_exactly(f);
+        let kept = payment_holiday(&b, &an, &flat("1100"), holiday(3, HolidayMode::InterestOnly, HolidayMaturity::Kept));
+        assert!(!kept.fits());
+        // Both are listed, each way of paying meanwhile.
+        let all = proposals_for(&b, &an, &flat("1100"));
+        let listed: Vec<_> = all.iter().filter_map(|p| p.params.holiday_maturity.zip(p.params.holiday_mode)).collect();
+        assert_eq!(listed.len(), 4);
     }
 
     #[test]
