@@ -9,13 +9,17 @@
 //!   the principal parts of its schedule sum exactly to it and its final
 //!   balance is 0.00.
 //! * **Current contract** = arrears paid at once plus the remaining schedule.
-//!   `saving_vs_contract` = its total paid − the proposal's total paid
-//!   (positive: the proposal costs the borrower less, in nominal yuan).
+//!   `saving_vs_contract` = its total paid + the penalty the proposal asks to
+//!   waive (`params.penalty_waived`: the estimate so far, and for the penalty
+//!   waiver also what the arrears would accrue while caught up) − the
+//!   proposal's total paid (positive: the proposal costs the borrower less,
+//!   in nominal yuan).
 //! * **Doing nothing**: `saving_vs_nothing` = what is owed after 360 days of
 //!   not paying ([`HorizonCost::owed`] at 360) − (what the proposal pays in
 //!   its first 12 instalments + the balance it still owes after them).
 //!   Both sides are "the cost of being clear of this debt one year from
-//!   now", undiscounted.
+//!   now", undiscounted: a 12-month comparison, and `saving_vs_nothing_months`
+//!   says so in the output.
 //! * **Lender recovery**: `principal_recovered_percent` = min(total paid,
 //!   principal owed) / principal owed (principal owed = remaining +
 //!   overdue principal); `lender_pv` = present value of the payments at the
@@ -39,9 +43,9 @@
 //! strongest argument), ties kept in generation order.
 
 use super::apr::{monthly_irr, Apr};
-use super::exact::mul_round;
+use super::exact::{mul_ratio_fen, mul_round};
 use super::daycount::{annuity_rows, build_schedule, Accrual};
-use super::overdue::{overdue_cost, DueCalendar, Overdue, OverdueCost, PenaltyRule};
+use super::overdue::{overdue_cost, DueCalendar, Overdue, OverdueCost, PenaltyBase, PenaltyRule};
 use super::schedule::annuity_payment;
 use super::{decimal_str, fen, percent_2dp, EngineError, Loan, Row, Schedule, MAX_MONTHS};
 use rust_decimal::Decimal;
@@ -54,6 +58,8 @@ pub const FROZEN_CAP_MONTHS: u32 = 60;
 pub const CATCH_UP_CAP_MONTHS: u32 = 12;
 /// A cash-flow plan that has not cleared the debt in 10 years is not a plan.
 pub const CASH_FLOW_CAP_MONTHS: u32 = 120;
+/// `saving_vs_nothing` compares the first 12 months (the 360-day horizon).
+pub const NOTHING_HORIZON_MONTHS: u32 = 12;
 /// Longest payment holiday offered.
 pub const MAX_HOLIDAY_MONTHS: u32 = 6;
 /// The standard extension terms offered beside the shortest that fits
@@ -205,7 +211,9 @@ pub struct Params {
     /// Simple annual rate the plan charges, percent (0 for frozen interest).
     #[serde(with = "decimal_str")]
     pub annual_rate_percent: Decimal,
-    /// Penalty interest the proposal asks to waive (the estimate so far).
+    /// Penalty interest the proposal asks to waive: the estimate so far,
+    /// plus, for the penalty waiver, what the arrears would accrue while
+    /// they are caught up. Counted in `saving_vs_contract`.
     #[serde(with = "decimal_str")]
     pub penalty_waived: Decimal,
 }
@@ -276,8 +284,11 @@ pub struct Figures {
     pub apr_effective_percent: Option<Decimal>,
     #[serde(with = "decimal_str")]
     pub saving_vs_contract: Decimal,
+    /// Over the next 12 months only (see the module docs): label it so.
     #[serde(with = "decimal_str")]
     pub saving_vs_nothing: Decimal,
+    /// The months `saving_vs_nothing` covers: always [`NOTHING_HORIZON_MONTHS`].
+    pub saving_vs_nothing_months: u32,
     #[serde(with = "decimal_str")]
     pub principal_recovered_percent: Decimal,
     #[serde(with = "decimal_str")]
@@ -361,13 +372,13 @@ impl Ctx<'_> {
 
     /// Builds the figures of a schedule; `basis` says what it is compared with.
     fn finish(&self, kind: ProposalKind, params: Params, rows: Vec<Row>, basis: BudgetBasis) -> Proposal {
-        match self.figures(rows, basis) {
+        match self.figures(rows, basis, params.penalty_waived) {
             Ok(figures) => Proposal { kind, loan_id: self.debt.id.clone(), rank: 0, params, figures: Some(figures), infeasible: None },
             Err(e) => self.infeasible(kind, params, Infeasible::Engine { code: e.code() }),
         }
     }
 
-    fn figures(&self, rows: Vec<Row>, basis: BudgetBasis) -> Result<Figures, EngineError> {
+    fn figures(&self, rows: Vec<Row>, basis: BudgetBasis, penalty_waived: Decimal) -> Result<Figures, EngineError> {
         let an = self.an;
         let i = self.debt.loan.rate.monthly_fraction();
         let mut total_paid = Decimal::ZERO;
@@ -430,8 +441,9 @@ impl Ctx<'_> {
             total_paid,
             apr_nominal_percent: apr_nominal,
             apr_effective_percent: apr_effective,
-            saving_vs_contract: an.contract_total_paid - total_paid,
+            saving_vs_contract: an.contract_total_paid + penalty_waived - total_paid,
             saving_vs_nothing: an.overdue_cost.horizons.last().map_or(Decimal::ZERO, |h| h.owed) - (paid_12 + balance_12),
+            saving_vs_nothing_months: NOTHING_HORIZON_MONTHS,
             principal_recovered_percent: share(total_paid.min(an.principal_owed), an.principal_owed),
             lender_pv,
             lender_pv_percent: share(lender_pv, an.owed_now),
@@ -664,23 +676,50 @@ pub fn penalty_waiver(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Op
         return Some(cx.infeasible(kind, params, Infeasible::AboveBudgetAtCap { cap_months: CATCH_UP_CAP_MONTHS, payment_at_cap, available }));
     };
     params.catch_up_months = Some(k);
-    // Each arrears part pays overdue interest first, then overdue principal.
+    let parts = arrears_parts(&debt.overdue, k);
+    params.penalty_waived += catch_up_penalty(debt, &parts);
     let months = (contract.len() as u32).max(k);
-    let mut interest_left = debt.overdue.interest;
     let mut arrears_principal_left = debt.overdue.principal;
     let rows = (1..=months)
         .map(|m| {
             let c = contract.get(m as usize - 1).copied();
-            let a = arrears_part(arrears, k, m);
-            let a_int = a.min(interest_left);
-            interest_left -= a_int;
-            let a_pr = a - a_int;
+            let (a_int, a_pr) = parts.get(m as usize - 1).copied().unwrap_or_default();
             arrears_principal_left -= a_pr;
             let (cp, ci, cpr, cb) = c.map_or((Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO), |r| (r.payment, r.interest, r.principal, r.balance));
-            Row { period: m, payment: cp + a, interest: ci + a_int, principal: cpr + a_pr, balance: cb + arrears_principal_left }
+            Row { period: m, payment: cp + a_int + a_pr, interest: ci + a_int, principal: cpr + a_pr, balance: cb + arrears_principal_left }
         })
         .collect();
     Some(cx.finish(kind, params, rows, BudgetBasis::Flat))
+}
+
+/// The arrears in `k` equal monthly parts (the last absorbing), each split
+/// into (overdue interest, overdue principal): interest is paid first.
+fn arrears_parts(overdue: &Overdue, k: u32) -> Vec<(Decimal, Decimal)> {
+    let mut interest_left = overdue.interest;
+    (1..=k)
+        .map(|m| {
+            let a = arrears_part(overdue.amount(), k, m);
+            let a_int = a.min(interest_left);
+            interest_left -= a_int;
+            (a_int, a - a_int)
+        })
+        .collect()
+}
+
+/// The penalty interest the contract would charge while the arrears are
+/// caught up in `parts` (part m paid on instalment m's due day): each
+/// amount that bears penalty (principal; interest too under a
+/// principal-and-interest or compounding rule) accrues the daily penalty
+/// rate from today until the day it is paid. Simple interest, so a floor
+/// when the contract compounds.
+fn catch_up_penalty(debt: &Debt, parts: &[(Decimal, Decimal)]) -> Decimal {
+    let interest_bears = debt.penalty.compound || debt.penalty.base == PenaltyBase::PrincipalAndInterest;
+    let base_days: Decimal = parts
+        .iter()
+        .zip(1u32..)
+        .map(|(&(int, pr), m)| (pr + if interest_bears { int } else { Decimal::ZERO }) * Decimal::from(debt.calendar.offset(m)))
+        .sum();
+    mul_ratio_fen(base_days, debt.penalty.daily_ratio(&debt.loan.rate))
 }
 
 /// 宽限期: `h.months` (1–6) interest-only or capitalised, then level
@@ -947,6 +986,33 @@ mod tests {
             penalty_waiver(&b, &an, &flat("900")).unwrap().infeasible,
             Some(Infeasible::ContractAboveBudget { contract_payment: d("1000.00"), available: d("900") })
         );
+    }
+
+    #[test]
+    fn penalty_waiver_saving_counts_the_waived_penalty() {
+        // ¥12,000 at 1.5 %/month (0.05 %/day), 35 days behind on ¥1,000
+        // principal + ¥200 interest; 网商贷 rule: 0.075 %/day on both.
+        // Penalty so far: 1200 × 0.00075 × 35 = 31.50. Budget 1,500 against
+        // the contract's 1,100.16: 4 parts of 300 (200 interest + 100
+        // principal first). Due in 25, 55, 85, 115 days (30 − 35 mod 30 = 25):
+        // the contract would charge 300 × (25 + 55 + 85 + 115) × 0.00075 =
+        // 63.00 more while they are caught up. Waived: 94.50 — the saving
+        // against the contract (the payments themselves are the contract's).
+        let b = debt("12000", "1.5", 12, Overdue { days: 35, principal: d("1000"), interest: d("200") });
+        let an = b.analyse().unwrap();
+        assert_eq!(an.overdue_cost.penalty_so_far_estimate, d("31.50"));
+        let p = penalty_waiver(&b, &an, &flat("1500")).unwrap();
+        assert_eq!(p.params.catch_up_months, Some(4));
+        assert_eq!(p.params.penalty_waived, d("94.50"));
+        let f = figures(&p);
+        assert_eq!(f.total_paid, an.contract_total_paid);
+        assert_eq!(f.saving_vs_contract, d("94.50"));
+        assert_eq!(f.saving_vs_nothing_months, 12);
+        // Every other proposal counts the penalty so far in its saving.
+        let ext = term_extension(&b, &an, &flat("1500"), Some(24));
+        let e = figures(&ext);
+        assert_eq!(ext.params.penalty_waived, d("31.50"));
+        assert_eq!(e.saving_vs_contract, an.contract_total_paid + d("31.50") - e.total_paid);
     }
 
     #[test]
