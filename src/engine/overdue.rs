@@ -159,13 +159,18 @@ pub struct HorizonCost {
     #[serde(with = "decimal_str")]
     pub arrears: Decimal,
     /// Penalty interest accrued by then, including the estimate of what had
-    /// accrued before today.
+    /// accrued before today ([`OverdueCost::penalty_so_far_estimate`]).
     #[serde(with = "decimal_str")]
     pub penalty_interest: Decimal,
+    /// Penalty interest that accrues from today until then (no estimate in it).
+    #[serde(with = "decimal_str")]
+    pub penalty_since_today: Decimal,
     /// Contract interest of instalments that fall due between today and then.
     #[serde(with = "decimal_str")]
     pub contract_interest: Decimal,
-    /// `owed` minus what is owed today: the cost of waiting.
+    /// What waiting adds from today: `penalty_since_today` +
+    /// `contract_interest`. The penalty accrued before today is not in it
+    /// (it is owed whether one waits or not).
     #[serde(with = "decimal_str")]
     pub increase: Decimal,
 }
@@ -301,8 +306,9 @@ pub fn overdue_cost(
                 owed,
                 arrears: op + oi,
                 penalty_interest: penalty,
+                penalty_since_today: accrued,
                 contract_interest: new_interest,
-                increase: owed - owed_now,
+                increase: accrued + new_interest,
             });
         }
     }
@@ -379,6 +385,10 @@ mod tests {
         assert_eq!(h30.penalty_interest, d("117.56") + d("327.95"));
         assert_eq!(h30.owed, d("102245.51"));
         assert_eq!(h30.arrears, d("10450") + d("8251.20"));
+        // Waiting 30 days adds the new penalty and the interest falling due,
+        // not the 117.56 already accrued: 327.95 + 1350.00 = 1677.95.
+        assert_eq!((h30.penalty_since_today, h30.increase), (d("327.95"), d("1677.95")));
+        assert!(c.horizons.iter().all(|h| h.increase == h.owed - c.owed_now - c.penalty_so_far_estimate));
         assert_eq!(c.penalty_annual_percent, d("27.00"));
         assert!(c.above_court_guideline);
         // Owed only grows with time.
