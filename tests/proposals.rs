@@ -460,3 +460,20 @@ fn period_start_gives_a_short_first_period_in_actual_days() {
     // The field round-trips, written as the date it was given.
     assert!(s.to_json().contains("\"period_start\": \"2024-01-20\""));
 }
+
+/// The 24 %/yr court note (issue 7, item 8) weighs fees too: a 12 %/yr loan
+/// with a ¥1,000 fee deducted from ¥10,000 costs a true 32.3 %/yr (IRR of
+/// 888.49 a month on ¥9,000 held), while its penalty rate is 18 %/yr. The
+/// note is due, and it says the APR is what is above.
+#[test]
+fn the_court_note_counts_fees() {
+    let doc = json!({"version": 1, "loans": [{"id": "a", "principal": "10000", "upfront_fee": "1000",
+        "rate": {"value": "12", "unit": "annual_percent"}, "method": "equal_installment", "months": 12}]});
+    let (_, e) = evaluate(&doc);
+    let c = e.loans[0].overdue_cost.as_ref().unwrap();
+    assert!(c.above_court_guideline);
+    let g = c.court_guideline;
+    assert!(g.true_apr_above && !g.penalty_rate_above);
+    assert_eq!(Some(g.true_apr_percent.unwrap()), e.loans[0].figures.as_ref().map(|f| f.apr_nominal_percent));
+    assert!(g.true_apr_percent.unwrap() > d("32") && g.true_apr_percent.unwrap() < d("33"));
+}

@@ -216,9 +216,11 @@ pub struct OverdueCost {
     /// With monthly compounding when the rule compounds; else equal to the simple rate.
     #[serde(with = "decimal_str")]
     pub penalty_effective_annual_percent: Decimal,
-    /// The overdue charges run above 24 % a year, which courts tend to
-    /// reduce for financial loans. Context, not advice.
+    /// The penalty rate or the true APR of the whole cost runs above 24 % a
+    /// year, which courts tend to reduce for financial loans; `court_guideline`
+    /// says which. Context, not advice.
     pub above_court_guideline: bool,
+    pub court_guideline: CourtGuideline,
     /// Penalty interest that has probably accrued already: today's overdue
     /// base × penalty rate × days overdue. An upper estimate (the base was
     /// smaller earlier on).
@@ -228,14 +230,54 @@ pub struct OverdueCost {
     pub timeline: Vec<TimelineEvent>,
 }
 
+/// The 24 %/yr note (Supreme People's Court opinion of 2017 on financial
+/// trials): it concerns interest, penalty interest, compound interest,
+/// liquidated damages and other fees *together*, so both the penalty rate
+/// and the true APR of the whole contract cost (fees included) are compared,
+/// and the note says which is above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CourtGuideline {
+    /// 24, percent a year.
+    #[serde(with = "decimal_str")]
+    pub limit_percent: Decimal,
+    /// The penalty rate (simple, or effective when it compounds) is above.
+    pub penalty_rate_above: bool,
+    /// The true APR of the contract (IRR × 12 on the principal held, up-front
+    /// fees included), percent, 2 decimals; `None` when it cannot be computed.
+    #[serde(with = "decimal_str::option")]
+    pub true_apr_percent: Option<Decimal>,
+    /// That APR is above the limit.
+    pub true_apr_above: bool,
+}
+
+impl CourtGuideline {
+    /// The note for a penalty rate of `penalty_percent` a year and a true
+    /// APR (nominal, percent) of `true_apr_percent`.
+    pub fn of(penalty_percent: Decimal, true_apr_percent: Option<Decimal>) -> Self {
+        Self {
+            limit_percent: COURT_GUIDELINE_PERCENT,
+            penalty_rate_above: penalty_percent > COURT_GUIDELINE_PERCENT,
+            true_apr_percent: true_apr_percent.map(percent_2dp),
+            true_apr_above: true_apr_percent.is_some_and(|p| p > COURT_GUIDELINE_PERCENT),
+        }
+    }
+
+    pub fn any_above(&self) -> bool {
+        self.penalty_rate_above || self.true_apr_above
+    }
+}
+
 /// The cost of doing nothing for a loan whose remaining schedule is
 /// `contract` (the not-yet-due principal at the contract rate).
+/// `true_apr_percent` is the contract's true APR (fees included, nominal
+/// percent), for the court note; `None` when it cannot be computed.
 pub fn overdue_cost(
     rate: &QuotedRate,
     contract: &Schedule,
     overdue: &Overdue,
     rule: &PenaltyRule,
     calendar: &DueCalendar,
+    true_apr_percent: Option<Decimal>,
 ) -> Result<OverdueCost, EngineError> {
     let remaining = contract.total_principal();
     let owed_now = remaining
@@ -320,6 +362,7 @@ pub fn overdue_cost(
     } else {
         simple
     };
+    let court = CourtGuideline::of(simple.max(effective), true_apr_percent);
     let timeline = TIMELINE
         .iter()
         .map(|&(day, key)| {
@@ -340,7 +383,8 @@ pub fn overdue_cost(
         penalty_daily_percent: (pen_daily * Decimal::ONE_HUNDRED).round_dp(6).normalize(),
         penalty_annual_percent: percent_2dp(simple),
         penalty_effective_annual_percent: percent_2dp(effective),
-        above_court_guideline: simple.max(effective) > COURT_GUIDELINE_PERCENT,
+        above_court_guideline: court.any_above(),
+        court_guideline: court,
         penalty_so_far_estimate: so_far,
         horizons,
         timeline,
@@ -377,7 +421,7 @@ mod tests {
         assert_eq!((contract.rows[0].interest, contract.rows[0].principal), (d("1350.00"), d("6901.20")));
         let overdue = Overdue { days: 15, principal: d("10000"), interest: d("450") };
         let cal = DueCalendar { days_overdue: 15, ..DueCalendar::default() };
-        let c = overdue_cost(&rate, &contract, &overdue, &rule(false, PenaltyBase::PrincipalAndInterest), &cal).unwrap();
+        let c = overdue_cost(&rate, &contract, &overdue, &rule(false, PenaltyBase::PrincipalAndInterest), &cal, None).unwrap();
         assert_eq!(c.owed_now, d("100450"));
         assert_eq!(c.penalty_so_far_estimate, d("117.56"));
         let h30 = c.horizons[0];
@@ -407,20 +451,38 @@ mod tests {
         let overdue = Overdue { days: 1, principal: d("1000"), interest: d("100") };
         let cal = DueCalendar { days_overdue: 1, ..DueCalendar::default() };
         // Principal only, simple: 1000 × 0.0005 × 30 = 15.00 by day 30 (+ 0.50 so far).
-        let c = overdue_cost(&rate, &contract, &overdue, &rule(false, PenaltyBase::Principal), &cal).unwrap();
+        let c = overdue_cost(&rate, &contract, &overdue, &rule(false, PenaltyBase::Principal), &cal, None).unwrap();
         assert_eq!(c.horizons[0].penalty_interest, d("15.50"));
         // Compound: base includes interest (1100): 1100 × 0.0005 × 30 = 16.50
         // (+ 0.55 so far) by day 30; from day 30 the 17.05 accrued bears
         // penalty too: day 30–90 = (1100 + 17.05) × 0.0005 × 30 = 16.75575,
         // then (1100 + 17.05 + 16.75575→16.76... ) checked via monotonicity.
-        let c = overdue_cost(&rate, &contract, &overdue, &rule(true, PenaltyBase::Principal), &cal).unwrap();
+        let c = overdue_cost(&rate, &contract, &overdue, &rule(true, PenaltyBase::Principal), &cal, None).unwrap();
         assert_eq!(c.horizons[0].penalty_interest, d("17.05"));
-        let simple = overdue_cost(&rate, &contract, &overdue, &rule(false, PenaltyBase::PrincipalAndInterest), &cal).unwrap();
+        let simple = overdue_cost(&rate, &contract, &overdue, &rule(false, PenaltyBase::PrincipalAndInterest), &cal, None).unwrap();
         assert!(c.horizons[3].penalty_interest > simple.horizons[3].penalty_interest);
         assert_eq!(c.penalty_annual_percent, d("18.00"));
         // (1 + 0.015)^12 − 1 = 19.56 %
         assert_eq!(c.penalty_effective_annual_percent, d("19.56"));
         assert!(!c.above_court_guideline);
+    }
+
+    #[test]
+    fn the_court_note_compares_the_true_apr_as_well_as_the_penalty_rate() {
+        // 12 %/yr × 1.5 = 18 % penalty (below 24 %), but fees bring the
+        // contract's true APR to 30.12 %: the note is due, for the APR.
+        let rate = QuotedRate::new(d("12"), RateUnit::AnnualPercent);
+        let contract = Schedule::build(d("1000"), rate.monthly_ratio(), 12, Method::EqualInstallment).unwrap();
+        let rule = rule(false, PenaltyBase::Principal);
+        let c = overdue_cost(&rate, &contract, &Overdue::default(), &rule, &DueCalendar::default(), Some(d("30.1234"))).unwrap();
+        assert!(c.above_court_guideline);
+        let g = c.court_guideline;
+        assert_eq!((g.limit_percent, g.penalty_rate_above, g.true_apr_above, g.true_apr_percent), (d("24"), false, true, Some(d("30.12"))));
+        // Penalty above, APR below; and an APR that cannot be computed says nothing.
+        let g = CourtGuideline::of(d("27"), Some(d("18")));
+        assert!(g.penalty_rate_above && !g.true_apr_above && g.any_above());
+        let g = CourtGuideline::of(d("18"), None);
+        assert!(!g.any_above() && g.true_apr_percent.is_none());
     }
 
     #[test]
@@ -432,7 +494,7 @@ mod tests {
             next_due: Date::parse("2025-01-20"),
             days_overdue: 0,
         };
-        let c = overdue_cost(&rate, &contract, &Overdue::default(), &Lender_penalty(), &cal).unwrap();
+        let c = overdue_cost(&rate, &contract, &Overdue::default(), &Lender_penalty(), &cal, None).unwrap();
         assert_eq!(c.penalty_so_far_estimate, Decimal::ZERO);
         // The first instalment falls due in 10 days: overdue day 1 comes 11 days from now.
         assert_eq!(c.timeline[0].in_days, 11);

@@ -96,6 +96,9 @@ pub struct DebtAnalysis {
     pub principal_owed: Decimal,
     /// Arrears paid now plus the remaining schedule.
     pub contract_total_paid: Decimal,
+    /// The contract's true APR (IRR on the principal held, fees included),
+    /// or why it cannot be computed (a fee of nearly the whole principal).
+    pub apr: Result<Apr, EngineError>,
     pub overdue_cost: OverdueCost,
 }
 
@@ -107,13 +110,17 @@ impl Debt {
             return Err(EngineError::AmountTooLarge("overdue"));
         }
         let contract = build_schedule(self.loan.principal, &self.accrual, self.loan.months, self.loan.method)?;
-        let overdue_cost = overdue_cost(&self.loan.rate, &contract, &self.overdue, &self.penalty, &self.calendar)?;
+        let held = self.loan.principal - self.loan.upfront_fee;
+        let apr = monthly_irr(held, &contract.payments(), self.accrual.nominal_monthly()).and_then(Apr::from_monthly);
+        let true_apr = apr.as_ref().ok().map(|a| a.nominal_percent);
+        let overdue_cost = overdue_cost(&self.loan.rate, &contract, &self.overdue, &self.penalty, &self.calendar, true_apr)?;
         let principal_owed = contract.total_principal() + self.overdue.principal;
         Ok(DebtAnalysis {
             contract_total_paid: contract.total_paid() + self.overdue.amount(),
             owed_now: overdue_cost.owed_now,
             principal_owed,
             contract,
+            apr,
             overdue_cost,
         })
     }

@@ -3,7 +3,6 @@
 
 use super::Scenario;
 use crate::engine::allocation::forecast_surplus;
-use crate::engine::apr::apr_of_payments;
 use crate::engine::{
     allocate, decimal_str, loan_budgets, percent_2dp, proposals_for, rate_check, AllocationDebt, AllocationPlan, BudgetFigures,
     DayCount, Debt, DebtAnalysis, Lender, LoanFigures, Method, OverdueCost, PenaltyBase, Proposal, RateCheck, Row,
@@ -127,10 +126,9 @@ impl FiguresOutput {
 
 /// The loan's figures in the scenario's day-count mode (30/360: exactly
 /// [`crate::engine::Loan::figures`]).
-fn loan_figures(debt: &Debt, an: &DebtAnalysis) -> Result<LoanFigures, crate::engine::EngineError> {
+fn loan_figures(an: &DebtAnalysis) -> Result<LoanFigures, crate::engine::EngineError> {
     let schedule = an.contract.clone();
-    let held = debt.loan.principal - debt.loan.upfront_fee;
-    let apr = apr_of_payments(held, &schedule.payments(), debt.loan.rate.monthly_fraction())?;
+    let apr = an.apr?;
     Ok(LoanFigures { total_paid: schedule.total_paid(), total_interest: schedule.total_interest(), schedule, apr })
 }
 
@@ -145,7 +143,7 @@ impl Evaluation {
                 let debt = entry.debt(s.day_count, s.as_of);
                 let rule = debt.penalty;
                 let analysis = debt.analyse();
-                let figures = analysis.as_ref().map_err(|e| *e).and_then(|an| loan_figures(&debt, an));
+                let figures = analysis.as_ref().map_err(|e| *e).and_then(loan_figures);
                 let (figures, error) = match figures {
                     Ok(f) => (Some(FiguresOutput::of(f)), None),
                     Err(e) => (None, Some(e.to_string())),
