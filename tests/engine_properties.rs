@@ -917,7 +917,7 @@ fn base_scenarios_are_valid() {
     for (base, n) in [(BASE_SCENARIO, 3), (BASE_ACTUAL, 2)] {
         let s = Scenario::from_json(base).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(s.loans.len(), n);
-        assert!(s.evaluate().loans.iter().all(|l| l.error.is_none()));
+        assert!(s.evaluate().loans.iter().all(|l| l.errors.is_empty()));
     }
 }
 

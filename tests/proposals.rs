@@ -8,7 +8,7 @@ use std::str::FromStr;
 use xieshang::engine::allocation::{allocate, pro_rata, Strategy};
 use xieshang::engine::dates::Date;
 use xieshang::engine::proposal::{BudgetBasis, ProposalKind};
-use xieshang::engine::{build_schedule, rate_check, Accrual, AllocationDebt, Decimal, Method, QuotedRate, RateUnit};
+use xieshang::engine::{build_schedule, rate_check, Accrual, AllocationDebt, Decimal, Loan, Method, QuotedRate, RateUnit};
 use xieshang::scenario::{Evaluation, Scenario};
 
 fn d(s: &str) -> Decimal {
@@ -264,10 +264,21 @@ proptest! {
         prop_assert_eq!(Date::parse(&m.to_string()), Some(m));
     }
 
+    /// Any loan and any app payment: a plausible rate (0–1000 %/yr) or an
+    /// error, never a panic; an honest payment is never flagged.
     #[test]
-    fn rate_check_never_panics(held in 1u64..1_000_000_000, months in 1u32..=600, pay in 1u64..1_000_000_000) {
-        let q = QuotedRate::new(d("0.05"), RateUnit::DailyPercent);
-        let _ = rate_check(Decimal::new(held as i64, 2), months, &q, Decimal::new(pay as i64, 2));
+    fn rate_check_never_panics(principal in 100u64..1_000_000_000, months in 1u32..=600, pay in 1u64..1_000_000_000, method in 0usize..4, daily in 0u32..=500) {
+        let rate = QuotedRate::new(Decimal::new(daily as i64, 4), RateUnit::DailyPercent);
+        let loan = Loan { principal: Decimal::new(principal as i64, 2), rate, method: Method::ALL[method], months, upfront_fee: Decimal::ZERO };
+        let contract = loan.schedule().unwrap();
+        if let Ok(r) = rate_check(&loan, &contract, Decimal::new(pay as i64, 2)) {
+            prop_assert!(r.implied_rate_percent >= Decimal::ZERO && r.implied_rate_percent <= d("1000"));
+            prop_assert!(r.apr_nominal_percent >= Decimal::ZERO && r.apr_nominal_percent <= d("1000"));
+        }
+        let honest = if loan.method == Method::Bullet { contract.last_payment() } else { contract.first_payment() };
+        if let Ok(r) = rate_check(&loan, &contract, honest) {
+            prop_assert!(!r.hidden_fees_likely && r.gap_points == Decimal::ZERO, "{:?}", r);
+        }
     }
 }
 

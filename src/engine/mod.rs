@@ -35,7 +35,7 @@ pub use dates::Date;
 pub use daycount::{build_schedule, Accrual, DayCount};
 pub use overdue::{overdue_cost, DueCalendar, Overdue, OverdueCost, PenaltyBase, PenaltyRule};
 pub use proposal::{proposals_for, Debt, DebtAnalysis, Holiday, HolidayMaturity, HolidayMode, Infeasible, LoanBudget, Proposal, ProposalKind};
-pub use ratecheck::{rate_check, RateCheck};
+pub use ratecheck::{rate_check, Instalment, RateCheck, RateCheckError};
 
 pub use rust_decimal::Decimal;
 
