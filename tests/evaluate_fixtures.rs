@@ -190,15 +190,18 @@ fn key_figures_checked_independently() {
     // 先息后本 360.00 a month, last 30360.00, APR 14.40 %. 到期一次: simple
     // interest 30000 × 1.2 % × 12 = 4320, one payment 34320.00; (1+IRR)^12 =
     // 1.144 → effective exactly 14.40 %, nominal 12·(1.144^(1/12) − 1) = 13.53 %.
-    // Budget: default buffer 10 % → 500; disposable 1500; debt = first
-    // instalments 360 + 0; DTI 7.20.
+    // Budget: default buffer 10 % → 500; disposable 1500. Months 1–11 owe
+    // 360 and fit; month 12 owes both balloons, 30360 + 34320 = 64680: the
+    // budget does not fit (issue 7: it used to look at the first month only,
+    // DTI 7.20 %), the peak is month 12 and DTI 64680/5000 = 1293.60 %.
     let o = evaluate_json("interest-only-and-bullet-monthly");
     let io = loan(&o, "shop");
     assert_eq!((s(&io["first_payment"]), s(&io["last_payment"]), s(&io["apr_nominal_percent"])), (n("360.00"), n("30360.00"), n("14.40")));
     let bl = loan(&o, "friend");
     assert_eq!((s(&bl["first_payment"]), s(&bl["last_payment"]), s(&bl["total_interest"])), (n("0"), n("34320.00"), n("4320.00")));
     assert_eq!((s(&bl["apr_nominal_percent"]), s(&bl["apr_effective_percent"])), (n("13.53"), n("14.40")));
-    assert_eq!((s(&o["budget"]["buffer"]), s(&o["budget"]["debt_payments"]), s(&o["budget"]["dti_percent"])), (n("500.00"), n("360.00"), n("7.20")));
+    assert_eq!((s(&o["budget"]["buffer"]), s(&o["budget"]["debt_payments"]), s(&o["budget"]["dti_percent"])), (n("500.00"), n("64680.00"), n("1293.60")));
+    assert_eq!((&o["budget"]["fits"], &o["budget"]["peak_month"], s(&o["budget"]["margin"])), (&Value::Bool(false), &Value::from(12), n("-63180.00")));
 
     // daily-365-upfront-fee: 0.03 %/day × 365 = 10.95 %/year, 0.9125 %/month;
     // PMT(0.9125%, 12, −20000) = 1767.17 (last 1767.14, interest 1206.01).
@@ -225,17 +228,20 @@ fn key_figures_checked_independently() {
     assert_eq!((s(&b["debt_payments"]), s(&b["margin"]), s(&b["dti_percent"])), (n("6503.57"), n("1496.43"), n("65.04")));
     assert_eq!((&b["fits"], &b["dti_over_limit"]), (&Value::Bool(true), &Value::Bool(true)));
 
-    // several-loans-over-budget: first instalments 4820.21 (PMT(1.2%, 24,
-    // −100000)) + 2950.00 (2500 + 30000 × 1.5 %) + 300.00 + 0 = 8070.21;
-    // disposable 9000 − 5000 − 1000 − 1350 = 1650; short by 6420.21;
-    // DTI 8070.21/9000 = 89.67 %.
+    // several-loans-over-budget: month 1 owes 4820.21 (PMT(1.2%, 24,
+    // −100000)) + 2950.00 (2500 + 30000 × 1.5 %) + 300.00 + 0 = 8070.21
+    // against a disposable 9000 − 5000 − 1000 − 1350 = 1650: the first month
+    // that does not fit. The largest month is month 6, when the 先息后本
+    // principal falls due: 4820.21 + (2500 + 17500 × 1.5 % = 2762.50) +
+    // 20300 = 27882.71; short by 26232.71; DTI 27882.71/9000 = 309.81 %.
     let o = evaluate_json("several-loans-over-budget");
     assert_eq!(s(&loan(&o, "a")["first_payment"]), n("4820.21"));
     assert_eq!((s(&loan(&o, "b")["first_payment"]), s(&loan(&o, "b")["last_payment"])), (n("2950.00"), n("2537.50")));
     assert_eq!(s(&loan(&o, "d")["apr_effective_percent"]), n("12.00"));
     let b = &o["budget"];
-    assert_eq!((s(&b["debt_payments"]), s(&b["disposable"]), s(&b["margin"]), s(&b["dti_percent"])), (n("8070.21"), n("1650.00"), n("-6420.21"), n("89.67")));
-    assert_eq!(b["fits"], Value::Bool(false));
+    assert_eq!((s(&b["debt_payments"]), s(&b["disposable"]), s(&b["margin"]), s(&b["dti_percent"])), (n("27882.71"), n("1650.00"), n("-26232.71"), n("309.81")));
+    assert_eq!((&b["fits"], &b["peak_month"], s(&b["peak_due"])), (&Value::Bool(false), &Value::from(1), n("8070.21")));
+    assert_eq!(s(&b["months"][5]["due"]), n("27882.71"));
 
     // income-zero: no DTI (null, not a division by zero), flagged because
     // there is debt; disposable −1500 (expenses only); PMT(1.5%, 6, −6000) = 1053.15.

@@ -330,12 +330,15 @@ fn three_lenders_split_the_surplus() {
     let fair: Vec<Decimal> = a.strategies[0].shares.iter().map(|s| s.payment).collect();
     // 6900 × 54550 / 83070 = 4531.0581… ; × 20000 / 83070 = 1661.2495… ; × 8520 / 83070 = 707.6923…
     assert_eq!(fair, vec![d("4531.06"), d("1661.25"), d("707.69")]);
-    // Minimums 4584.00 + 1782.59 + 399.39 = 6765.98; extra 134.02 to the
-    // highest rate (网商贷 18 %, first of the two at 18 %) or the smallest balance (card).
+    // Minimums include the arrears: 4584.00 + 4550.00 (网商贷), 1782.59
+    // (借呗), 399.39 + 520.00 (card) = 11835.98, 4935.98 more than the
+    // 6900 available: avalanche and snowball cannot keep every loan current.
+    // (Without the arrears they used to look feasible with 134.02 to spare.)
     let av = &a.strategies[1];
-    assert_eq!(av.shares[0].extra, d("134.02"));
-    let sb = &a.strategies[2];
-    assert_eq!(sb.shares[2].extra, d("134.02"));
+    let minimums: Vec<Decimal> = av.shares.iter().map(|s| s.minimum).collect();
+    assert_eq!(minimums, vec![d("9134.00"), d("1782.59"), d("919.39")]);
+    assert_eq!((av.feasible, av.shortfall, a.total_minimums), (false, d("4935.98"), d("11835.98")));
+    assert!(!a.strategies[2].feasible);
 }
 
 #[test]
@@ -487,4 +490,60 @@ fn the_court_note_counts_fees() {
     assert!(g.true_apr_above && !g.penalty_rate_above);
     assert_eq!(Some(g.true_apr_percent.unwrap()), e.loans[0].figures.as_ref().map(|f| f.apr_nominal_percent));
     assert!(g.true_apr_percent.unwrap() > d("32") && g.true_apr_percent.unwrap() < d("33"));
+}
+
+/// The budget looks at every amount due in the next 12 months (issue 7,
+/// item 4). A ¥100,000 bullet at 1 %/month over 3 months is ¥103,000 due in
+/// month 3: DTI 0 % and "fits" before, now month 3 does not fit and DTI is
+/// 103000 / 12000 = 858.33 %.
+#[test]
+fn the_budget_sees_balloons_and_arrears() {
+    let doc = json!({"version": 1, "loans": [{"id": "a", "principal": "100000", "rate": {"value": "1", "unit": "monthly_percent"},
+        "method": "bullet", "months": 3}], "budget": {"income": "12000", "expenses": "4000"}});
+    let (_, e) = evaluate(&doc);
+    let b = e.budget.figures.unwrap();
+    assert_eq!((b.fits, b.peak_month, b.peak_due, b.dti_percent), (false, 3, d("103000.00"), Some(d("858.33"))));
+    assert_eq!((b.months[0].due, b.months[2].due, b.months[3].due), (d("0"), d("103000.00"), d("0")));
+    let json: Value = serde_json::from_str(&e.to_json()).unwrap();
+    assert_eq!((json["budget"]["peak_month"].clone(), json["budget"]["peak_due"].clone()), (json!(3), json!("103000.00")));
+    assert_eq!(json["budget"]["months"].as_array().unwrap().len(), 12);
+
+    // 75 days behind with ¥10,500 of arrears on a ¥1,000-a-month loan: the
+    // arrears are due now, so month 1 (11,000) does not fit 6,800.
+    let doc = json!({"version": 1, "loans": [{"id": "a", "principal": "12000", "rate": {"value": "0", "unit": "annual_percent"},
+        "method": "equal_installment", "months": 12, "overdue": {"days": 75, "principal": "10000", "interest": "500"}}],
+        "budget": {"income": "12000", "expenses": "4000"}});
+    let (_, e) = evaluate(&doc);
+    let b = e.budget.figures.unwrap();
+    assert_eq!((b.fits, b.peak_month, b.peak_due, b.margin), (false, 1, d("11500.00"), d("-4700.00")));
+    assert!(b.months[1..].iter().all(|m| m.fits && m.due == d("1000.00")));
+
+    // With today and the next due date known, instalments fall in their
+    // calendar month: next due 2025-04-05 seen on 2025-03-10 is month 2.
+    let doc = json!({"version": 1, "as_of": "2025-03-10", "loans": [{"id": "a", "principal": "1200", "rate": {"value": "0", "unit": "annual_percent"},
+        "method": "equal_installment", "months": 12, "next_due_date": "2025-04-05"}], "budget": {"income": "1000"}});
+    let (_, e) = evaluate(&doc);
+    let b = e.budget.figures.unwrap();
+    assert_eq!((b.months[0].due, b.months[1].due, b.months[11].due), (d("0"), d("100.00"), d("100.00")));
+}
+
+/// Avalanche and snowball keep each debt's minimum including its arrears,
+/// and rank an overdue debt by the penalty rate it accrues (issue 7, item 4):
+/// "b" at 15 %/yr, overdue, accrues 15 × 1.5 = 22.5 % and takes the extra
+/// before "a" at 18 %.
+#[test]
+fn allocation_counts_arrears_and_the_penalty_rate() {
+    let doc = json!({"version": 1, "loans": [
+        {"id": "a", "principal": "12000", "rate": {"value": "18", "unit": "annual_percent"}, "method": "equal_installment", "months": 12},
+        {"id": "b", "principal": "12000", "rate": {"value": "15", "unit": "annual_percent"}, "method": "equal_installment", "months": 12,
+         "overdue": {"days": 40, "principal": "900", "interest": "150"}}],
+        "budget": {"income": "20000", "expenses": "10000", "buffer_percent": "0"}});
+    let (_, e) = evaluate(&doc);
+    let a = e.allocation.as_ref().unwrap();
+    let av = &a.strategies[1];
+    // Minimums: PMT(1.5 %, 12, 12000) = 1100.16; PMT(1.25 %, 12, 12000) = 1083.10 + 1050 arrears.
+    assert_eq!((av.shares[0].minimum, av.shares[1].minimum), (d("1100.16"), d("2133.10")));
+    assert_eq!(av.shares[0].extra, d("0"));
+    assert_eq!(av.shares[1].extra, d("10000") - d("1100.16") - d("2133.10"));
+    assert_eq!(a.total_minimums, d("3233.26"));
 }

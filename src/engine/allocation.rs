@@ -4,9 +4,12 @@
 //!   creditor is offered its balance × surplus ÷ total debt. The whole
 //!   surplus is split (these are offers replacing the contract payments).
 //! * **Avalanche** (highest rate first) and **snowball** (smallest balance
-//!   first): every debt keeps its contract minimum and only the extra —
-//!   surplus − Σ minimums — goes to the target. Pooling all minimums onto one
-//!   debt is a known bug of other calculators; here it cannot happen.
+//!   first): every debt keeps its minimum — the contract's next instalment
+//!   plus its arrears — and only the extra, surplus − Σ minimums, goes to
+//!   the targets in order, so at most one debt is paid partly beyond its
+//!   minimum. An overdue debt is ranked by the penalty rate it accrues.
+//!   Pooling all minimums onto one debt is a known bug of other
+//!   calculators; here it cannot happen.
 //! * Nothing left over: a **token payment** to each lender with a request to
 //!   hold action and freeze interest, reviewed in 3–12 months.
 //!
@@ -14,7 +17,7 @@
 //! positive and not more than all balances), remainders going to the
 //! largest fractional parts.
 
-use super::{decimal_str, fen, Budget};
+use super::{decimal_str, fen, Budget, Debt, DebtAnalysis};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -29,10 +32,31 @@ pub struct AllocationDebt {
     pub id: String,
     /// Amount owed now (remaining + overdue principal + overdue interest).
     pub balance: Decimal,
-    /// Simple annual rate, percent: orders the avalanche.
+    /// Simple annual rate it accrues, percent: orders the avalanche.
     pub annual_rate_percent: Decimal,
-    /// The contract's next instalment: kept on every debt by avalanche and snowball.
+    /// Kept on every debt by avalanche and snowball: the contract's next
+    /// instalment plus any arrears.
     pub minimum: Decimal,
+}
+
+impl AllocationDebt {
+    /// A debt as the allocation sees it: the amount owed now; the contract's
+    /// next instalment plus the arrears as its minimum (what keeps it from
+    /// falling further behind); and the rate it actually accrues — the
+    /// penalty rate when it is overdue and that is higher.
+    pub fn of(debt: &Debt, an: &DebtAnalysis) -> Self {
+        let contract = debt.loan.rate.annual_percent();
+        let accrues = match debt.overdue.is_overdue() {
+            true => contract.max(contract.checked_mul(debt.penalty.multiplier).unwrap_or(Decimal::MAX)),
+            false => contract,
+        };
+        Self {
+            id: debt.id.clone(),
+            balance: an.owed_now,
+            annual_rate_percent: accrues,
+            minimum: an.contract.first_payment() + debt.overdue.amount(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

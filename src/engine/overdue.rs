@@ -144,6 +144,21 @@ impl DueCalendar {
     }
 }
 
+impl DueCalendar {
+    /// The budget month (1 = this month) in which instalment `k` (1-based)
+    /// falls due: by calendar month when today and the next due date are
+    /// known (an instalment already past due counts in month 1), else month k.
+    pub fn month_of(&self, k: u32) -> u32 {
+        let index = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month());
+        if let (Some(today), Some(next)) = (self.as_of, self.next_due) {
+            if let Some(due) = next.add_months(i32::try_from(k).unwrap_or(i32::MAX) - 1) {
+                return u32::try_from((index(due) - index(today) + 1).max(1)).unwrap_or(u32::MAX);
+            }
+        }
+        k
+    }
+}
+
 /// Amount owed `days` from today if nothing is paid meanwhile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct HorizonCost {

@@ -47,6 +47,7 @@ use super::exact::{mul_ratio_fen, mul_round};
 use super::daycount::{annuity_rows, build_schedule, Accrual};
 use super::overdue::{overdue_cost, DueCalendar, Overdue, OverdueCost, PenaltyBase, PenaltyRule};
 use super::schedule::annuity_payment;
+use super::budget::BUDGET_MONTHS;
 use super::{decimal_str, fen, percent_2dp, EngineError, Loan, Row, Schedule, MAX_MONTHS};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -123,6 +124,24 @@ impl Debt {
             apr,
             overdue_cost,
         })
+    }
+}
+
+impl Debt {
+    /// What falls due in each of the next [`BUDGET_MONTHS`] months under the
+    /// contract: the arrears now (month 1) and each instalment of the
+    /// remaining schedule in its month ([`DueCalendar::month_of`]).
+    pub fn dues_by_month(&self, an: &DebtAnalysis) -> [Decimal; BUDGET_MONTHS] {
+        let mut dues = [Decimal::ZERO; BUDGET_MONTHS];
+        dues[0] = self.overdue.amount();
+        // Months never decrease with k: stop at the first beyond the window.
+        for (k, row) in (1u32..).zip(&an.contract.rows) {
+            match self.calendar.month_of(k) as usize {
+                m @ 1..=BUDGET_MONTHS => dues[m - 1] += row.payment,
+                _ => break,
+            }
+        }
+        dues
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::{LoanEntry, Scenario};
 use crate::engine::allocation::forecast_surplus;
+use crate::engine::budget::BUDGET_MONTHS;
 use crate::engine::{
     allocate, decimal_str, loan_budgets, percent_2dp, proposals_for, rate_check, AllocationDebt, AllocationPlan, Apr, BudgetFigures,
     DayCount, Debt, DebtAnalysis, Lender, Method, OverdueCost, PenaltyBase, Proposal, RateCheck, Row, Schedule,
@@ -231,13 +232,18 @@ impl Evaluation {
             loans.push(output);
             analysed.extend(analysis);
         }
-        // A month's debt burden is each loan's first instalment: the largest
-        // for 等额本金, the interest for 先息后本, nothing yet for 到期一次.
-        let debt_payments = analysed.iter().map(|(_, an)| an.contract.first_payment()).sum();
+        // Everything due in each of the next 12 months, arrears and
+        // balloons included, against each month's money.
+        let mut dues = [Decimal::ZERO; BUDGET_MONTHS];
+        for (debt, an) in &analysed {
+            for (total, due) in dues.iter_mut().zip(debt.dues_by_month(an)) {
+                *total += due;
+            }
+        }
         let b = s.budget;
         let budget = b.budget();
         let surplus = b.forecast.as_ref().map(|f| forecast_surplus(&budget, f));
-        let (figures, error) = match budget.figures(debt_payments) {
+        let (figures, error) = match budget.figures_by_month(&dues, surplus.as_ref()) {
             Ok(f) => (Some(f), None),
             Err(e) => (None, Some(e.to_string())),
         };
@@ -250,15 +256,7 @@ impl Evaluation {
                 proposals.extend(proposals_for(debt, an, lb));
             }
             if analysed.len() >= 2 {
-                let debts: Vec<AllocationDebt> = analysed
-                    .iter()
-                    .map(|(debt, an)| AllocationDebt {
-                        id: debt.id.clone(),
-                        balance: an.owed_now,
-                        annual_rate_percent: debt.loan.rate.annual_percent(),
-                        minimum: an.contract.first_payment(),
-                    })
-                    .collect();
+                let debts: Vec<AllocationDebt> = analysed.iter().map(|(debt, an)| AllocationDebt::of(debt, an)).collect();
                 allocation = Some(allocate(&debts, f.disposable));
             }
         }
