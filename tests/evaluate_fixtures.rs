@@ -401,6 +401,26 @@ fn example_binary_refuses_invalid_files_with_status_2() {
     }
 }
 
+/// `evaluate FILE | head` (issue 7): the reader closes the pipe after a few
+/// lines; the evaluator stops quietly, status 0, nothing on stderr (it used
+/// to panic in `println!` with a backtrace). The bench scenario prints
+/// several megabytes, far more than a pipe buffers.
+#[test]
+fn example_binary_exits_quietly_on_a_broken_pipe() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bench/five-loans-360.json");
+    let mut child = Command::new(evaluate_binary()).arg(&fixture).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut head = [0u8; 64];
+    child.stdout.as_mut().unwrap().read_exact(&mut head).unwrap();
+    assert!(head.starts_with(b"{"));
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
 #[test]
 fn example_binary_usage_errors() {
     let bin = evaluate_binary();
