@@ -759,7 +759,7 @@ const BASE_ACTUAL: &str = r#"{
   "as_of": "2024-01-31",
   "loans": [
     {"id": "a", "lender": "jiebei", "principal": "20000", "rate": {"value": "0.04", "unit": "daily_percent"},
-     "method": "equal_installment", "months": 12, "next_due_date": "2024-01-31"},
+     "method": "equal_installment", "months": 12, "next_due_date": "2024-01-31", "period_start": "2024-01-20"},
     {"id": "b", "lender": "weilidai", "principal": "9000", "rate": {"value": "0.05", "unit": "daily_percent"},
      "method": "bullet", "months": 3, "next_due_date": "2024-02-29", "overdue": {"days": 100, "principal": "3000"}}
   ],
@@ -860,7 +860,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         2 => any::<usize>().prop_map(Mutation::Remove),
         1 => (any::<usize>(), select(vec![
             "extra", "monthz", "id", "version", "day_basis", "day_count", "as_of", "overdue", "penalty",
-            "app_payment", "next_due_date", "settlement_offer", "forecast",
+            "app_payment", "next_due_date", "period_start", "settlement_offer", "forecast",
         ]).prop_map(String::from), json_value())
             .prop_map(|(at, k, v)| Mutation::AddKey(at, k, v)),
         1 => any::<usize>().prop_map(Mutation::CopyLoan),
