@@ -142,6 +142,9 @@ pub fn pro_rata(amount: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
         total = Decimal::from(weights.len());
     }
     let cents = (amount / FEN).trunc();
+    if let Some(parts) = pro_rata_exact(cents, &w) {
+        return parts;
+    }
     let mut out = Vec::with_capacity(w.len());
     let mut fracs = Vec::with_capacity(w.len());
     let mut given = Decimal::ZERO;
@@ -163,6 +166,33 @@ pub fn pro_rata(amount: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
         left -= Decimal::ONE;
     }
     out.into_iter().map(|c| c * FEN).collect()
+}
+
+/// [`pro_rata`] of `cents` fen in whole numbers — each share's fen and
+/// remainder exactly, so equal remainders tie exactly — when the weights
+/// (non-negative, not all zero) and products fit 128 bits.
+fn pro_rata_exact(cents: Decimal, weights: &[Decimal]) -> Option<Vec<Decimal>> {
+    let scale = weights.iter().map(|x| x.scale()).max()?;
+    let w: Vec<i128> = weights.iter().map(|x| x.mantissa().checked_mul(10i128.checked_pow(scale - x.scale())?)).collect::<Option<_>>()?;
+    let total = w.iter().try_fold(0i128, |a, b| a.checked_add(*b))?;
+    let cents = cents.mantissa() / 10i128.pow(cents.scale());
+    let mut out = Vec::with_capacity(w.len());
+    let mut rems = Vec::with_capacity(w.len());
+    for (i, wi) in w.iter().enumerate() {
+        let x = cents.checked_mul(*wi)?;
+        out.push(x / total);
+        rems.push((x % total, i));
+    }
+    let mut left = cents - out.iter().sum::<i128>();
+    rems.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, i) in rems.iter().cycle().take(w.len() * 2) {
+        if left <= 0 {
+            break;
+        }
+        out[*i] += 1;
+        left -= 1;
+    }
+    Some(out.into_iter().map(|c| Decimal::from_i128_with_scale(c, 2)).collect())
 }
 
 fn share(id: &str, minimum: Decimal, extra: Decimal) -> Share {

@@ -18,7 +18,7 @@
 //!   are not modelled, so the figures are a floor, not a ceiling.
 
 use super::dates::Date;
-use super::exact::{mul_ratio_fen, Ratio};
+use super::exact::{mul_ratio_fen, mul_ratio_round, Ratio};
 use super::schedule::pow;
 use super::{decimal_str, percent_2dp, EngineError, QuotedRate, Schedule, MAX_AMOUNT};
 use rust_decimal::Decimal;
@@ -222,7 +222,7 @@ pub struct OverdueCost {
     #[serde(with = "decimal_str")]
     pub owed_now: Decimal,
     pub days_overdue: u32,
-    /// Penalty rate, percent a day.
+    /// Penalty rate, percent a day, 6 decimals (half away from zero).
     #[serde(with = "decimal_str")]
     pub penalty_daily_percent: Decimal,
     /// Penalty rate, simple percent a year (daily × the rate's day basis).
@@ -299,7 +299,6 @@ pub fn overdue_cost(
         .checked_add(overdue.principal)
         .and_then(|v| v.checked_add(overdue.interest))
         .ok_or(EngineError::Overflow)?;
-    let pen_daily = rule.daily_fraction(rate);
     let pen = rule.daily_ratio(rate);
     let interest_bears = rule.compound || rule.base == PenaltyBase::PrincipalAndInterest;
     let base_now = overdue.principal + if interest_bears { overdue.interest } else { Decimal::ZERO };
@@ -395,7 +394,7 @@ pub fn overdue_cost(
     Ok(OverdueCost {
         owed_now,
         days_overdue: overdue.days,
-        penalty_daily_percent: (pen_daily * Decimal::ONE_HUNDRED).round_dp(6).normalize(),
+        penalty_daily_percent: mul_ratio_round(Decimal::ONE_HUNDRED, pen, 6).normalize(),
         penalty_annual_percent: percent_2dp(simple),
         penalty_effective_annual_percent: percent_2dp(effective),
         above_court_guideline: court.any_above(),
