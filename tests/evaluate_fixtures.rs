@@ -7,9 +7,12 @@
 //!   with it; `UPDATE_SNAPSHOTS=1 cargo test --test evaluate_fixtures` rewrites
 //!   the snapshots. Review the diff and check the figures independently
 //!   before committing: `python3 tests/fixtures/independent_check.py`
-//!   recomputes every schedule, APR and budget figure from DOMAIN.md with
-//!   exact fractions; `key_figures_checked_independently` pins the figures a
-//!   reader can verify with a calculator.
+//!   (standard-library Python, no code shared with the engine) recomputes
+//!   every section of every snapshot — schedules in both day counts, APRs,
+//!   the cost of doing nothing, the rate check, the budget, every proposal
+//!   and the allocation — and fails on any difference or any key it does not
+//!   check; `make test` runs it. `key_figures_checked_independently` pins
+//!   the figures a reader can verify with a calculator.
 //! * `tests/fixtures/invalid/*.json` are refused with the error path listed
 //!   in `INVALID`.
 //! * Subfolders other than `invalid/` (e.g. `migration/`) belong to other tests.
@@ -138,12 +141,12 @@ fn fixtures_cover_every_case() {
 // ---------------------------------------------------------------------------
 // Key figures, checked independently before the snapshots were accepted.
 //
-// How: a python3 script recomputed every fixture from DOMAIN.md alone — exact
+// How: tests/fixtures/independent_check.py recomputes every fixture from
+// DOMAIN.md and the engine's documented rules alone — exact
 // `fractions.Fraction` arithmetic, a hand-written round-half-away-from-zero to
-// the fen, the four schedule rules, the IRR by `mpmath.findroot` at 50 digits,
-// the budget formula — and compared every row, total, rate, APR and budget
-// figure of each snapshot by value: all matched. The figures below are the
-// ones a reader can verify with a calculator; each comment says how.
+// the fen, its own IRR in 60-digit decimals — and compares every key and
+// value of each snapshot: all match. The figures below are the ones a reader
+// can verify with a calculator; each comment says how.
 // ---------------------------------------------------------------------------
 
 /// A decimal string of the output, compared by value: the snapshot pins the
