@@ -231,6 +231,11 @@ fn key_figures_checked_independently() {
     assert_eq!((s(&b["debt_payments"]), s(&b["margin"]), s(&b["dti_percent"])), (n("6503.57"), n("1496.43"), n("65.04")));
     assert_eq!((&b["fits"], &b["dti_over_limit"]), (&Value::Bool(true), &Value::Bool(true)));
 
+}
+
+/// The key figures of the fixtures with several loans (same provenance).
+#[test]
+fn key_figures_of_several_loans_checked_independently() {
     // several-loans-over-budget: month 1 owes 4820.21 (PMT(1.2%, 24,
     // −100000)) + 2950.00 (2500 + 30000 × 1.5 %) + 300.00 + 0 = 8070.21
     // against a disposable 9000 − 5000 − 1000 − 1350 = 1650: the first month

@@ -96,21 +96,9 @@ fn mul_small(x: &mut [u32; 6], k: u32) -> bool {
     carry == 0
 }
 
-/// `a × b` rounded half away from zero to `dp` decimals (dp ≤ 28), exactly.
-pub fn mul_round(a: Decimal, b: Decimal, dp: u32) -> Decimal {
-    mul_ratio_round(a, Ratio::from(b), dp)
-}
-
-/// `a × r` rounded half away from zero to `dp` decimals (dp ≤ 28), exactly:
-/// the 192-bit product of the mantissas is divided by `r.den` and by the
-/// power of ten with exact remainders. Falls back to `rust_decimal` when the
-/// result does not fit a decimal, which no valid schedule reaches.
-pub fn mul_ratio_round(a: Decimal, r: Ratio, dp: u32) -> Decimal {
-    let b = r.num;
-    let total = a.scale() + b.scale();
-    let negative = (a.mantissa() < 0) != (b.mantissa() < 0);
-    // 96-bit × 96-bit → 192-bit product, schoolbook on 32-bit limbs.
-    let (la, lb) = (limbs(a.mantissa().unsigned_abs()), limbs(b.mantissa().unsigned_abs()));
+/// The 192-bit product of two 96-bit mantissas, schoolbook on 32-bit limbs.
+fn product(a: u128, b: u128) -> [u32; 6] {
+    let (la, lb) = (limbs(a), limbs(b));
     let mut x = [0u32; 6];
     for (i, &ai) in la.iter().enumerate() {
         if ai == 0 {
@@ -130,6 +118,23 @@ pub fn mul_ratio_round(a: Decimal, r: Ratio, dp: u32) -> Decimal {
             k += 1;
         }
     }
+    x
+}
+
+/// `a × b` rounded half away from zero to `dp` decimals (dp ≤ 28), exactly.
+pub fn mul_round(a: Decimal, b: Decimal, dp: u32) -> Decimal {
+    mul_ratio_round(a, Ratio::from(b), dp)
+}
+
+/// `a × r` rounded half away from zero to `dp` decimals (dp ≤ 28), exactly:
+/// the 192-bit product of the mantissas is divided by `r.den` and by the
+/// power of ten with exact remainders. Falls back to `rust_decimal` when the
+/// result does not fit a decimal, which no valid schedule reaches.
+pub fn mul_ratio_round(a: Decimal, r: Ratio, dp: u32) -> Decimal {
+    let b = r.num;
+    let total = a.scale() + b.scale();
+    let negative = (a.mantissa() < 0) != (b.mantissa() < 0);
+    let mut x = product(a.mantissa().unsigned_abs(), b.mantissa().unsigned_abs());
     // Too few decimals: scale up first (exact, or give up).
     let mut up = dp.saturating_sub(total);
     while up > 0 {

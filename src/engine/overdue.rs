@@ -294,81 +294,15 @@ pub fn overdue_cost(
     calendar: &DueCalendar,
     true_apr_percent: Option<Decimal>,
 ) -> Result<OverdueCost, EngineError> {
-    let remaining = contract.total_principal();
-    let owed_now = remaining
+    let owed_now = contract
+        .total_principal()
         .checked_add(overdue.principal)
         .and_then(|v| v.checked_add(overdue.interest))
         .ok_or(EngineError::Overflow)?;
     let pen = rule.daily_ratio(rate);
-    let interest_bears = rule.compound || rule.base == PenaltyBase::PrincipalAndInterest;
-    let base_now = overdue.principal + if interest_bears { overdue.interest } else { Decimal::ZERO };
+    let base_now = overdue.principal + if rule.interest_bears() { overdue.interest } else { Decimal::ZERO };
     let so_far = mul_ratio_fen(base_now.checked_mul(Decimal::from(overdue.days)).ok_or(EngineError::Overflow)?, pen);
-
-    // Event days: due instalments, monthly capitalisation, horizons.
-    let last = HORIZONS[HORIZONS.len() - 1];
-    let dues: Vec<(u32, usize)> = (1..=contract.months())
-        .map(|k| (calendar.offset(k), k as usize - 1))
-        .take_while(|(t, _)| *t <= last)
-        .collect();
-    let mut days: Vec<u32> = dues.iter().map(|(t, _)| *t).chain(HORIZONS).collect();
-    if rule.compound {
-        days.extend((1..=last / 30).map(|m| m * 30));
-    }
-    days.sort_unstable();
-    days.dedup();
-
-    let (mut op, mut oi, mut new_interest) = (overdue.principal, overdue.interest, Decimal::ZERO);
-    // Σ base × days since today: the penalty accrued is this × the daily
-    // penalty rate, rounded once, exactly.
-    let mut base_days = Decimal::ZERO;
-    let mut capitalised = Decimal::ZERO; // penalty that bears penalty (compound)
-    let mut prev = 0u32;
-    let mut horizons = Vec::with_capacity(HORIZONS.len());
-    let mut due_iter = dues.iter().peekable();
-    let first_due = calendar.offset(1);
-    for t in days {
-        let base = op + if interest_bears { oi } else { Decimal::ZERO } + capitalised;
-        base_days = base.checked_mul(Decimal::from(t - prev)).and_then(|x| x.checked_add(base_days)).ok_or(EngineError::Overflow)?;
-        prev = t;
-        while let Some(&&(due_t, idx)) = due_iter.peek() {
-            if due_t > t {
-                break;
-            }
-            let row = &contract.rows[idx];
-            op += row.principal;
-            oi += row.interest;
-            new_interest += row.interest;
-            due_iter.next();
-        }
-        let (capitalise, horizon) = (rule.compound && t % 30 == 0, HORIZONS.contains(&t));
-        if !(capitalise || horizon) {
-            continue;
-        }
-        let accrued = mul_ratio_fen(base_days, pen);
-        if capitalise {
-            capitalised = so_far + accrued;
-        }
-        if horizon {
-            let penalty = so_far + accrued;
-            let owed = owed_now + new_interest + penalty;
-            let days_overdue = if overdue.days > 0 {
-                overdue.days + t
-            } else {
-                t.saturating_sub(first_due)
-            };
-            horizons.push(HorizonCost {
-                days: t,
-                days_overdue,
-                owed,
-                arrears: op + oi,
-                penalty_interest: penalty,
-                penalty_since_today: accrued,
-                contract_interest: new_interest,
-                increase: accrued + new_interest,
-            });
-        }
-    }
-
+    let waiting = Waiting { contract, overdue, rule, calendar, pen, so_far, owed_now };
     let simple = rate.annual_percent() * rule.multiplier;
     let effective = if rule.compound {
         let monthly = simple / Decimal::from(1200);
@@ -377,20 +311,6 @@ pub fn overdue_cost(
         simple
     };
     let court = CourtGuideline::of(simple.max(effective), true_apr_percent);
-    let timeline = TIMELINE
-        .iter()
-        .map(|&(day, key)| {
-            let reached = overdue.days >= day;
-            let in_days = if reached {
-                0
-            } else if overdue.days > 0 {
-                day - overdue.days
-            } else {
-                first_due.saturating_add(day)
-            };
-            TimelineEvent { day, key, reached, in_days }
-        })
-        .collect();
     Ok(OverdueCost {
         owed_now,
         days_overdue: overdue.days,
@@ -400,9 +320,115 @@ pub fn overdue_cost(
         above_court_guideline: court.any_above(),
         court_guideline: court,
         penalty_so_far_estimate: so_far,
-        horizons,
-        timeline,
+        horizons: waiting.horizons()?,
+        timeline: timeline(overdue.days, calendar.offset(1)),
     })
+}
+
+impl PenaltyRule {
+    /// Unpaid contract interest bears penalty too: under a
+    /// principal-and-interest base, or when the rule compounds.
+    pub fn interest_bears(&self) -> bool {
+        self.compound || self.base == PenaltyBase::PrincipalAndInterest
+    }
+}
+
+/// Doing nothing from today: what [`overdue_cost`] projects.
+struct Waiting<'a> {
+    contract: &'a Schedule,
+    overdue: &'a Overdue,
+    rule: &'a PenaltyRule,
+    calendar: &'a DueCalendar,
+    /// The penalty rate per day.
+    pen: Ratio,
+    so_far: Decimal,
+    owed_now: Decimal,
+}
+
+impl Waiting<'_> {
+    /// The days something happens: an instalment falls due, the penalty is
+    /// capitalised (every 30 days when compounding), a horizon is reached;
+    /// and the instalments due within the last horizon, (day, row index).
+    fn events(&self) -> (Vec<u32>, Vec<(u32, usize)>) {
+        let last = HORIZONS[HORIZONS.len() - 1];
+        let dues: Vec<(u32, usize)> = (1..=self.contract.months())
+            .map(|k| (self.calendar.offset(k), k as usize - 1))
+            .take_while(|(t, _)| *t <= last)
+            .collect();
+        let mut days: Vec<u32> = dues.iter().map(|(t, _)| *t).chain(HORIZONS).collect();
+        if self.rule.compound {
+            days.extend((1..=last / 30).map(|m| m * 30));
+        }
+        days.sort_unstable();
+        days.dedup();
+        (days, dues)
+    }
+
+    /// What is owed at each horizon, event by event: the overdue base
+    /// accrues penalty, instalments fall due, compounding capitalises.
+    fn horizons(&self) -> Result<Vec<HorizonCost>, EngineError> {
+        let (days, dues) = self.events();
+        let (mut op, mut oi, mut new_interest) = (self.overdue.principal, self.overdue.interest, Decimal::ZERO);
+        // Σ base × days since today: the penalty accrued is this × the daily
+        // penalty rate, rounded once, exactly.
+        let mut base_days = Decimal::ZERO;
+        let mut capitalised = Decimal::ZERO; // penalty that bears penalty (compound)
+        let (mut prev, mut next_due) = (0u32, dues.iter().peekable());
+        let mut horizons = Vec::with_capacity(HORIZONS.len());
+        for t in days {
+            let base = op + if self.rule.interest_bears() { oi } else { Decimal::ZERO } + capitalised;
+            base_days = base.checked_mul(Decimal::from(t - prev)).and_then(|x| x.checked_add(base_days)).ok_or(EngineError::Overflow)?;
+            prev = t;
+            while let Some(&(_, idx)) = next_due.next_if(|(due, _)| *due <= t) {
+                let row = &self.contract.rows[idx];
+                (op, oi, new_interest) = (op + row.principal, oi + row.interest, new_interest + row.interest);
+            }
+            let (capitalise, horizon) = (self.rule.compound && t % 30 == 0, HORIZONS.contains(&t));
+            if !(capitalise || horizon) {
+                continue;
+            }
+            let accrued = mul_ratio_fen(base_days, self.pen);
+            if capitalise {
+                capitalised = self.so_far + accrued;
+            }
+            if horizon {
+                let days_overdue = match self.overdue.days {
+                    0 => t.saturating_sub(self.calendar.offset(1)),
+                    d => d + t,
+                };
+                horizons.push(HorizonCost {
+                    days: t,
+                    days_overdue,
+                    owed: self.owed_now + new_interest + self.so_far + accrued,
+                    arrears: op + oi,
+                    penalty_interest: self.so_far + accrued,
+                    penalty_since_today: accrued,
+                    contract_interest: new_interest,
+                    increase: accrued + new_interest,
+                });
+            }
+        }
+        Ok(horizons)
+    }
+}
+
+/// The typical consequences for a loan `days_overdue` days behind whose
+/// next instalment falls due in `first_due` days.
+fn timeline(days_overdue: u32, first_due: u32) -> Vec<TimelineEvent> {
+    TIMELINE
+        .iter()
+        .map(|&(day, key)| {
+            let reached = days_overdue >= day;
+            let in_days = if reached {
+                0
+            } else if days_overdue > 0 {
+                day - days_overdue
+            } else {
+                first_due.saturating_add(day)
+            };
+            TimelineEvent { day, key, reached, in_days }
+        })
+        .collect()
 }
 
 #[cfg(test)]

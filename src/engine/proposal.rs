@@ -45,7 +45,7 @@
 use super::apr::{monthly_irr, Apr};
 use super::exact::{mul_ratio_fen, mul_round};
 use super::daycount::{annuity_rows, build_schedule, Accrual};
-use super::overdue::{overdue_cost, DueCalendar, Overdue, OverdueCost, PenaltyBase, PenaltyRule};
+use super::overdue::{overdue_cost, DueCalendar, Overdue, OverdueCost, PenaltyRule};
 use super::schedule::annuity_payment;
 use super::budget::BUDGET_MONTHS;
 use super::{decimal_str, fen, percent_2dp, EngineError, Loan, Row, Schedule, MAX_MONTHS};
@@ -404,6 +404,21 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether `rows` fit the budget of their `basis`, and the margin.
+    fn fit(&self, rows: &[Row], basis: BudgetBasis, max_payment: Decimal) -> (bool, Decimal) {
+        let available = self.budget.available;
+        match basis {
+            BudgetBasis::Flat => (max_payment <= available, available - max_payment),
+            BudgetBasis::LumpSum => (true, available),
+            BudgetBasis::Forecast => {
+                let f = self.budget.forecast.unwrap_or([available; 12]);
+                // A deficit month asks for nothing, and nothing fits it.
+                let margin = rows.iter().enumerate().map(|(k, r)| f[k % 12].max(Decimal::ZERO) - r.payment).min().unwrap_or_default();
+                (margin >= Decimal::ZERO, margin)
+            }
+        }
+    }
+
     fn figures(&self, rows: Vec<Row>, basis: BudgetBasis, penalty_waived: Decimal) -> Result<Figures, EngineError> {
         let an = self.an;
         let i = self.debt.loan.rate.monthly_fraction();
@@ -446,16 +461,7 @@ impl Ctx<'_> {
             }
         };
         let available = self.budget.available;
-        let (fits_budget, margin) = match basis {
-            BudgetBasis::Flat => (max_payment <= available, available - max_payment),
-            BudgetBasis::LumpSum => (true, available),
-            BudgetBasis::Forecast => {
-                let f = self.budget.forecast.unwrap_or([available; 12]);
-                // A deficit month asks for nothing, and nothing fits it.
-                let margin = rows.iter().enumerate().map(|(k, r)| f[k % 12].max(Decimal::ZERO) - r.payment).min().unwrap_or_default();
-                (margin >= Decimal::ZERO, margin)
-            }
-        };
+        let (fits_budget, margin) = self.fit(&rows, basis, max_payment);
         let discount = lump.then(|| an.owed_now - total_paid);
         Ok(Figures {
             financed,
@@ -739,7 +745,7 @@ fn arrears_parts(overdue: &Overdue, k: u32) -> Vec<(Decimal, Decimal)> {
 /// rate from today until the day it is paid. Simple interest, so a floor
 /// when the contract compounds.
 fn catch_up_penalty(debt: &Debt, parts: &[(Decimal, Decimal)]) -> Decimal {
-    let interest_bears = debt.penalty.compound || debt.penalty.base == PenaltyBase::PrincipalAndInterest;
+    let interest_bears = debt.penalty.interest_bears();
     let base_days: Decimal = parts
         .iter()
         .zip(1u32..)
