@@ -6,7 +6,7 @@
 //! Both modes keep the rounding rules of [`Schedule`]: interest to the fen
 //! once per instalment, the last instalment absorbing every remainder.
 
-use super::dates::Date;
+use super::dates::{days_in_month, Date, MAX_YEAR, MIN_YEAR};
 use super::exact::{mul_ratio_fen, mul_round, Ratio};
 use super::schedule::{annuity_payment, check_bounds, equal_principal, interest_only, level_rows};
 use super::{fen, EngineError, Method, QuotedRate, Row, Schedule};
@@ -103,13 +103,7 @@ impl Accrual {
         match self {
             Self::Monthly { .. } => 30,
             Self::Daily { first_start, first_due, .. } if k <= 1 => u32::try_from(first_start.days_until(*first_due)).unwrap_or(30),
-            Self::Daily { first_due, .. } => {
-                let k = i32::try_from(k).unwrap_or(i32::MAX);
-                match (first_due.add_months(k.saturating_sub(2)), first_due.add_months(k.saturating_sub(1))) {
-                    (Some(a), Some(b)) => u32::try_from(a.days_until(b)).unwrap_or(30),
-                    _ => 30,
-                }
-            }
+            Self::Daily { first_due, .. } => month_step_days(*first_due, k - 2).unwrap_or(30),
         }
     }
 
@@ -150,6 +144,23 @@ impl Accrual {
             Self::Daily { daily, .. } => daily.times(Decimal::from((from..=to).map(|k| self.days(k)).sum::<u32>())),
         }
     }
+}
+
+/// Days from `anchor` + `m` months to `anchor` + (`m` + 1) months, both
+/// clamped to their month's end: the rest of the first month after the
+/// (clamped) anchor day, plus the (clamped) day in the next. The same as
+/// subtracting day numbers, with no calendar conversion (this runs for
+/// every row of every schedule in actual days). `None` outside the
+/// calendar's years.
+fn month_step_days(anchor: Date, m: u32) -> Option<u32> {
+    let index = i64::from(anchor.year()) * 12 + i64::from(anchor.month()) - 1 + i64::from(m);
+    let year_month = |i: i64| -> Option<(i32, u32)> {
+        let year = i32::try_from(i.div_euclid(12)).ok()?;
+        (MIN_YEAR..=MAX_YEAR).contains(&year).then_some((year, i.rem_euclid(12) as u32 + 1))
+    };
+    let ((y0, m0), (y1, m1)) = (year_month(index)?, year_month(index + 1)?);
+    let (len0, len1) = (days_in_month(y0, m0), days_in_month(y1, m1));
+    Some(len0 - anchor.day().min(len0) + anchor.day().min(len1))
 }
 
 fn check(principal: Decimal, acc: &Accrual, months: u32) -> Result<(), EngineError> {
@@ -259,6 +270,20 @@ mod tests {
         }
         // Level-instalment rows from the generic builder equal the standard ones.
         assert_eq!(annuity_rows(d("100000"), &acc, 1, 12), Schedule::build(d("100000"), d("0.015"), 12, Method::EqualInstallment).unwrap().rows);
+    }
+
+    #[test]
+    fn month_steps_equal_day_number_differences() {
+        // Against Date arithmetic for every anchor day of four years and 30 steps.
+        let mut anchor = Date::parse("2023-01-01").unwrap();
+        for _ in 0..4 * 366 {
+            for m in 0..30 {
+                let (a, b) = (anchor.add_months(m).unwrap(), anchor.add_months(m + 1).unwrap());
+                assert_eq!(month_step_days(anchor, m as u32), Some(a.days_until(b) as u32), "{anchor} + {m}");
+            }
+            anchor = anchor.add_days(1).unwrap();
+        }
+        assert_eq!(month_step_days(Date::parse("2199-12-31").unwrap(), 0), None);
     }
 
     #[test]

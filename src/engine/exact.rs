@@ -144,14 +144,25 @@ pub fn mul_ratio_round(a: Decimal, r: Ratio, dp: u32) -> Decimal {
         }
         up -= step;
     }
-    // Divide by the denominator, then by 10^(total − dp) in chunks of at
-    // most 10^9. Half away from zero rounds up exactly when the whole
-    // remainder is at least half the whole divisor; with floor divisions
-    // chained, that is when the last division's remainder is at least half
-    // its divisor, provided that divisor is even (every power of ten is).
+    // Divide by the denominator (times up to 10^3 of the power of ten: one
+    // division instead of two, still below 2^32), then by the rest of
+    // 10^(total − dp) in chunks of at most 10^9. Half away from zero rounds
+    // up exactly when the whole remainder is at least half the whole
+    // divisor; with floor divisions chained, that is when the last
+    // division's remainder is at least half its divisor, provided that
+    // divisor is even (every power of ten is) or the only one.
     let mut shift = total.saturating_sub(dp);
-    let rem = if r.den > 1 { div_small(&mut x, r.den) } else { 0 };
-    let mut round_up = shift == 0 && u64::from(rem) * 2 >= u64::from(r.den) && r.den > 1;
+    let mut round_up = false;
+    if r.den > 1 {
+        let step = shift.min(3);
+        let d = u64::from(r.den) * u64::from(POW10[step as usize]);
+        let rem = match u32::try_from(d) {
+            Ok(d32) => div_small(&mut x, d32),
+            Err(_) => return fallback(a, r, dp),
+        };
+        shift -= step;
+        round_up = shift == 0 && u64::from(rem) * 2 >= d;
+    }
     while shift > 0 {
         let step = if shift > 9 { shift - 9 * ((shift - 1) / 9) } else { shift };
         let d = POW10[step as usize];
