@@ -15,7 +15,7 @@
 //!   proposal's total paid (positive: the proposal costs the borrower less,
 //!   in nominal yuan).
 //! * **Doing nothing**: `saving_vs_nothing` = what is owed after 360 days of
-//!   not paying ([`HorizonCost::owed`] at 360) − (what the proposal pays in
+//!   not paying ([`crate::engine::overdue::HorizonCost::owed`] at 360) − (what the proposal pays in
 //!   its first 12 instalments + the balance it still owes after them).
 //!   Both sides are "the cost of being clear of this debt one year from
 //!   now", undiscounted: a 12-month comparison, and `saving_vs_nothing_months`
@@ -41,6 +41,15 @@
 //! do not, then those that cannot work; within each group by `lender_pv_percent`
 //! descending (what the lender recovers in today's money, the borrower's
 //! strongest argument), ties kept in generation order.
+//!
+//! API: [`Debt::analyse`] computes what every proposal shares; each kind has
+//! its own function taking the debt, that analysis and a [`LoanBudget`]
+//! ([`term_extension`], [`frozen_instalments`], [`penalty_waiver`],
+//! [`payment_holiday`], [`settlement`], [`cash_flow_plan`]), so a plan across
+//! lenders can ask for one kind with its own budget; [`proposals_for`] lists
+//! every kind for one debt and ranks them. [`Debt::dues_by_month`] gives the
+//! contract's dues for the budget, [`crate::engine::AllocationDebt::of`] the
+//! debt as the allocation sees it.
 
 use super::apr::{monthly_irr, Apr};
 use super::exact::{mul_ratio_fen, mul_round};
@@ -158,13 +167,16 @@ pub struct LoanBudget {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProposalKind {
-    /// 延期/展期: the amount owed re-amortised (等额本息) at the contract rate.
+    /// 延期/展期: the amount owed re-amortised (等额本息) at the contract
+    /// rate over more months than remain.
     TermExtension,
     /// 停息分期: the amount owed in equal instalments at 0 %, penalties waived.
     FrozenInstalments,
     /// 减免罚息: the contract continues; penalties waived and arrears caught up over k months.
     PenaltyWaiver,
-    /// 宽限期: h months interest-only or capitalised, then re-amortised over the remaining term.
+    /// 宽限期: h months interest-only or capitalised, then re-amortised over
+    /// the remaining term (maturity kept) or over all of it (maturity
+    /// extended by h months).
     PaymentHoliday,
     /// 一次性结清减免: a lump sum below the amount owed.
     Settlement,
