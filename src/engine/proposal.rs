@@ -608,7 +608,7 @@ fn shortest_fit(principal: Decimal, acc: &Accrual, available: Decimal, min: u32,
 /// loans with over two years left (the most a long-term loan may be
 /// extended under the PBoC's 贷款通则, Article 12); never above [`MAX_MONTHS`].
 pub fn extension_cap(remaining_months: u32) -> u32 {
-    remaining_months.saturating_add(36).max(60).min(MAX_MONTHS)
+    remaining_months.saturating_add(36).clamp(60, MAX_MONTHS)
 }
 
 /// The terms listed beside the shortest fitting extension: the
