@@ -2,7 +2,8 @@
 # (.ci/install.sh; about a second when everything is there).
 #
 #   make serve   build (debug) and serve on http://127.0.0.1:8080, rebuild on change
-#   make test    every test: native cargo tests, release build, size report,
+#   make test    every test: native cargo tests, the independent check of the
+#                evaluator's figures, release build, size report,
 #                browser end-to-end tests against dist/ served under /app/
 # Any failing step fails the target.
 
@@ -20,6 +21,7 @@ serve:
 test:
 	.ci/install.sh test
 	cargo test --all-targets
+	EVALUATE=target/debug/examples/evaluate python3 tests/fixtures/independent_check.py --all
 	trunk build --release
 	node tests/size-report.mjs
 	node tests/bench-browser.mjs 200

@@ -8,7 +8,8 @@
 # serve: wasm32 target, trunk 0.21.14, wasm-bindgen-cli at the Cargo.lock
 #        version, the crates (cargo fetch, as Trunk builds offline), npm devDeps
 #        (binaryen's wasm-opt 132, playwright-core).
-# test:  the same, plus Debian's chromium and chromium-driver.
+# test:  the same, plus Debian's chromium and chromium-driver, and python3
+#        (standard library only) for tests/fixtures/independent_check.py.
 #
 # Nothing here downloads a prebuilt binary: only crates.io, npm and Debian.
 set -euo pipefail
@@ -66,17 +67,22 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
 fi
 [[ "$(wasm-opt --version)" == *"version 132"* ]] || die "wasm-opt is not binaryen 132: $(command -v wasm-opt)"
 
-# --- browser for the end-to-end tests ----------------------------------------
-if [[ "$mode" == test ]] && [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
-  say "installing Debian's chromium and chromium-driver"
+# --- browser for the end-to-end tests, python3 for the independent check ----
+debs=()
+if [[ "$mode" == test ]]; then
+  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || debs+=(chromium chromium-driver)
+  command -v python3 >/dev/null || debs+=(python3)
+fi
+if ((${#debs[@]})); then
+  say "installing Debian's ${debs[*]}"
   sudo=()
   if [[ $(id -u) -ne 0 ]]; then
-    command -v sudo >/dev/null || die "not root and no sudo: install chromium and chromium-driver as root"
+    command -v sudo >/dev/null || die "not root and no sudo: install ${debs[*]} as root"
     sudo=(sudo)
   fi
   "${sudo[@]}" apt-get update -q
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
-  did+=(chromium)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${debs[@]}"
+  did+=("${debs[@]}")
 fi
 
 elapsed=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')

@@ -61,7 +61,7 @@ fn main() {
 
     // --- Scenario::evaluate --------------------------------------------------
     let check = scenario.evaluate();
-    assert!(check.loans.iter().all(|l| l.error.is_none() && l.figures.as_ref().unwrap().schedule.len() == 360));
+    assert!(check.loans.iter().all(|l| l.errors.is_empty() && l.figures.as_ref().unwrap().schedule.len() == 360));
     let (warmup, runs) = if benching { (20, 300) } else { (0, 1) };
     for _ in 0..warmup {
         black_box(black_box(&scenario).evaluate());

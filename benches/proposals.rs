@@ -73,7 +73,7 @@ fn main() {
     let benching = std::env::args().any(|a| a == "--bench");
     let scenario = Scenario::from_json(SCENARIO).expect("the bench scenario is valid");
     let check = scenario.evaluate();
-    assert!(check.loans.iter().all(|l| l.error.is_none() && l.overdue_cost.is_some()));
+    assert!(check.loans.iter().all(|l| l.errors.is_empty() && l.overdue_cost.is_some()));
     assert!(check.allocation.is_some());
     let kinds: std::collections::BTreeSet<String> =
         check.proposals.iter().map(|p| serde_json::to_value(p.kind).unwrap().as_str().unwrap().to_string()).collect();

@@ -3,7 +3,10 @@
 //! `cargo run --release --example evaluate -- FILE.json`
 //! Exit status: 0 with the figures on stdout; 2 with a message naming the
 //! field on stderr when the file cannot be read or is not a valid scenario.
+//! A reader that stops early (`evaluate FILE | head`) ends it quietly with
+//! status 0; any other failure to write is status 1 with a message.
 
+use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 use xieshang::scenario::Scenario;
 
@@ -27,13 +30,24 @@ fn main() -> ExitCode {
         }
     };
     match Scenario::from_json(&text) {
-        Ok(scenario) => {
-            println!("{}", scenario.evaluate().to_json());
-            ExitCode::SUCCESS
-        }
+        Ok(scenario) => print(&scenario.evaluate().to_json()),
         Err(e) => {
             eprintln!("{path}: {e}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes the figures and a newline to stdout. `println!` would panic when
+/// the reader has gone (a broken pipe), with a backtrace on the terminal.
+fn print(json: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(json.as_bytes()).and_then(|()| out.write_all(b"\n")).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cannot write the figures: {e}");
+            ExitCode::from(1)
         }
     }
 }

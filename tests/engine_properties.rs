@@ -21,7 +21,6 @@ use proptest::sample::select;
 use rust_decimal::prelude::ToPrimitive;
 use std::str::FromStr;
 use xieshang::engine::apr::monthly_irr;
-use xieshang::engine::schedule::annuity_payment;
 use xieshang::engine::{
     apr_of_payments, fen, percent_2dp, Budget, DayBasis, Decimal, EngineError, Loan, LoanFigures, Method,
     QuotedRate, RateUnit, Schedule, MAX_AMOUNT,
@@ -60,14 +59,29 @@ fn method() -> impl Strategy<Value = Method> {
     select(Method::ALL.to_vec())
 }
 
+/// Rates lenders actually print: LPR-based and bank rates, online lenders'
+/// daily rates (0.02 %–0.05 %, 日息万四 = 0.04 %), card rates. Round figures
+/// matter: their monthly rate (4 % / 12) has no finite decimal, so exact
+/// half-fen products occur in one balance in a few hundred.
+fn round_rate() -> impl Strategy<Value = (Decimal, RateUnit)> {
+    prop_oneof![
+        select(vec!["3.45", "3.85", "4", "4.35", "4.9", "5.6", "6", "7.2", "8.5", "10.8", "12", "15.4", "18", "18.25", "24", "36"])
+            .prop_map(|v| (d(v), RateUnit::AnnualPercent)),
+        select(vec!["0.5", "0.6", "0.75", "0.8", "1", "1.25", "1.5", "2"]).prop_map(|v| (d(v), RateUnit::MonthlyPercent)),
+        select(vec!["0.02", "0.025", "0.03", "0.035", "0.04", "0.045", "0.05", "0.0575"]).prop_map(|v| (d(v), RateUnit::DailyPercent)),
+    ]
+}
+
 /// A quoted rate as lenders print it, 4 decimals of a percent: daily
-/// 0–0.2 %, monthly 0–5 %, annual 0–36 %, and 0 % now and then.
+/// 0–0.2 %, monthly 0–5 %, annual 0–36 %, the round figures of
+/// [`round_rate`], and 0 % now and then.
 fn rate() -> impl Strategy<Value = QuotedRate> {
     let value_and_unit = prop_oneof![
         1 => unit().prop_map(|u| (Decimal::ZERO, u)),
         3 => (0i64..=2_000).prop_map(|m| (Decimal::new(m, 4), RateUnit::DailyPercent)),
         3 => (0i64..=50_000).prop_map(|m| (Decimal::new(m, 4), RateUnit::MonthlyPercent)),
         3 => (0i64..=360_000).prop_map(|m| (Decimal::new(m, 4), RateUnit::AnnualPercent)),
+        4 => round_rate(),
     ];
     (value_and_unit, basis()).prop_map(|((value, unit), day_basis)| QuotedRate { value, unit, day_basis })
 }
@@ -148,6 +162,12 @@ fn any_months() -> impl Strategy<Value = u32> {
     prop_oneof![any::<u32>(), 0u32..=700, select(vec![0, 1, 600, 601, 10_000, u32::MAX])]
 }
 
+/// Half away from zero to `dp` decimals, straight from `rust_decimal` (the
+/// oracles here do not borrow the engine's rounding helpers).
+fn round_half_away(x: Decimal, dp: u32) -> Decimal {
+    x.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
 fn f64_of(x: Decimal) -> f64 {
     x.to_f64().unwrap()
 }
@@ -184,19 +204,42 @@ fn check_structure(loan: &Loan, f: &LoanFigures) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The monthly rate of `rate` exactly, as whole numbers (num, den), from the
+/// quoted figure alone (DOMAIN.md: annual = daily × days in the year,
+/// monthly = annual / 12, percent / 100). The oracles below do not borrow
+/// the engine's conversions or rounding.
+fn monthly_rate_exact(rate: &QuotedRate) -> (i128, i128) {
+    let (m, scale) = (rate.value.mantissa(), 10i128.pow(rate.value.scale()));
+    let days = if rate.day_basis == DayBasis::D365 { 365 } else { 360 };
+    match rate.unit {
+        RateUnit::DailyPercent => (m * days, scale * 1200),
+        RateUnit::MonthlyPercent => (m, scale * 100),
+        RateUnit::AnnualPercent => (m, scale * 1200),
+    }
+}
+
+/// round_half_away(amount × times × num / den) to the fen, exactly in
+/// integers, for a non-negative amount of at most two decimals.
+fn fen_of_product(amount: Decimal, times: i128, (num, den): (i128, i128)) -> Decimal {
+    assert!(amount.scale() <= 2 && !amount.is_sign_negative());
+    let fen = amount.mantissa() * 10i128.pow(2 - amount.scale());
+    let x = fen.checked_mul(num * times).expect("oracle overflow");
+    Decimal::from_i128_with_scale((2 * x + den) / (2 * den), 2)
+}
+
 /// interest_k = round_half_away(balance_(k−1) × i) for 等额本息, 等额本金 and
-/// 先息后本; 到期一次还本付息 charges fen(P × i × n) once, at maturity.
+/// 先息后本; 到期一次还本付息 charges round(P × i × n) once, at maturity.
 fn check_interest_rule(loan: &Loan, f: &LoanFigures) -> Result<(), TestCaseError> {
-    let i = loan.rate.monthly_fraction();
+    let i = monthly_rate_exact(&loan.rate);
     let rows = &f.schedule.rows;
     let mut before = loan.principal;
     for r in rows {
         let want = match loan.method {
             Method::Bullet if r.period < loan.months => Decimal::ZERO,
-            Method::Bullet => fen(loan.principal * i * Decimal::from(loan.months)),
-            _ => fen(before * i),
+            Method::Bullet => fen_of_product(loan.principal, i128::from(loan.months), i),
+            _ => fen_of_product(before, 1, i),
         };
-        prop_assert_eq!(r.interest, want, "interest of {:?} on balance {} at {}", r, before, i);
+        prop_assert_eq!(r.interest, want, "interest of {:?} on balance {} at {:?}", r, before, i);
         before = r.balance;
     }
     match loan.method {
@@ -210,8 +253,37 @@ fn check_interest_rule(loan: &Loan, f: &LoanFigures) -> Result<(), TestCaseError
     Ok(())
 }
 
-/// 等额本息: every instalment but the last is the same amount `a`, and the
-/// last one is within a bound of it that follows from the rounding rule.
+/// The exact annuity P·i / (1 − (1+i)^−n) in f64 (P/n at 0 %), with the
+/// rate from [`monthly_rate_exact`]; relative error about 1e-13.
+fn annuity_f64(principal: Decimal, (num, den): (i128, i128), n: u32) -> f64 {
+    let (p, i) = (f64_of(principal), num as f64 / den as f64);
+    if i == 0.0 {
+        return p / f64::from(n);
+    }
+    let vn = (-f64::from(n) * i.ln_1p()).exp();
+    if 1.0 - vn == 0.0 { p / f64::from(n) } else { p * i / (1.0 - vn) }
+}
+
+/// Would a level payment `a` keep every non-final principal part within
+/// 0..=balance (interest by the exact rule)? The engine lowers the payment
+/// by a fen at a time only when it would not (tiny loans over long terms).
+fn level_payment_works(loan: &Loan, a: Decimal) -> bool {
+    let i = monthly_rate_exact(&loan.rate);
+    let mut balance = loan.principal;
+    for _ in 1..loan.months {
+        let part = a - fen_of_product(balance, 1, i);
+        if part < Decimal::ZERO || part > balance {
+            return false;
+        }
+        balance -= part;
+    }
+    true
+}
+
+/// 等额本息: the payment is the annuity rounded to the fen (四舍五入) —
+/// unless that would repay too fast, where it is a few fen less — every
+/// instalment but the last is that payment, and the last one is within a
+/// bound of it that follows from the rounding rule.
 ///
 /// Derivation. Let A be the exact annuity, a the rounded payment and
 /// δ = a − A. Month k's interest is B_(k−1)·i + ε_k with |ε_k| ≤ 0.005 (one
@@ -224,8 +296,6 @@ fn check_interest_rule(loan: &Loan, f: &LoanFigures) -> Result<(), TestCaseError
 /// ¥0.12 for 12 months at 1.5 %/month, ¥0.51 for 36 months at 2 %, ¥6.98 for
 /// a 30-year mortgage at 4.9 %/year; it only grows large where (1+i)^n is huge
 /// (decades at credit-card rates), and there the test still holds exactly.
-/// δ is measured, not assumed, so a payment lowered by whole fen (the
-/// engine's fallback for tiny loans that would overshoot) is covered too.
 fn check_equal_installment(loan: &Loan, f: &LoanFigures) -> Result<(), TestCaseError> {
     let rows = &f.schedule.rows;
     let n = rows.len();
@@ -236,8 +306,18 @@ fn check_equal_installment(loan: &Loan, f: &LoanFigures) -> Result<(), TestCaseE
     for r in &rows[..n - 1] {
         prop_assert_eq!(r.payment, a, "等额本息 instalments differ: {:?} vs {}", r, a);
     }
-    let i = f64_of(loan.rate.monthly_fraction());
-    let exact = f64_of(annuity_payment(loan.principal, loan.rate.monthly_fraction(), loan.months));
+    let exact = annuity_f64(loan.principal, monthly_rate_exact(&loan.rate), loan.months);
+    // fen(A), allowing either side only where A lies within the f64 error
+    // of a half fen.
+    let tolerance = exact.abs() * 1e-12 + 1e-9;
+    let rounded = |x: f64| round_half_away(Decimal::try_from(x).unwrap(), 2);
+    let (low, high) = (rounded(exact - tolerance), rounded(exact + tolerance));
+    if level_payment_works(loan, low) || level_payment_works(loan, high) {
+        prop_assert!(a == low || a == high, "payment {} is not the rounded annuity {} ({})", a, high, exact);
+    } else {
+        prop_assert!(a < low, "payment {} should be below {} (it would repay too fast)", a, low);
+    }
+    let i = { let (num, den) = monthly_rate_exact(&loan.rate); num as f64 / den as f64 };
     let delta = (f64_of(a) - exact).abs();
     let s_n = if i == 0.0 { n as f64 } else { ((1.0 + i).powi(n as i32) - 1.0) / i };
     let bound = (0.005 + delta) * s_n * (1.0 + 1e-9) + 1e-9;
@@ -246,9 +326,32 @@ fn check_equal_installment(loan: &Loan, f: &LoanFigures) -> Result<(), TestCaseE
     Ok(())
 }
 
-fn check_equal_principal(f: &LoanFigures) -> Result<(), TestCaseError> {
-    for w in f.schedule.rows.windows(2) {
-        prop_assert!(w[0].payment >= w[1].payment, "等额本金 instalment rises: {:?} → {:?}", w[0], w[1]);
+/// 等额本金 as banks print it: every principal part but the last is P/n
+/// rounded half away from zero, the last absorbs the remainder; so the
+/// instalments never rise except the last, and that by at most what it
+/// absorbed. Where rounding up would overshoot (tiny principals), the parts
+/// are P/n rounded down plus one fen in the first months: never rising.
+fn check_equal_principal(loan: &Loan, f: &LoanFigures) -> Result<(), TestCaseError> {
+    let rows = &f.schedule.rows;
+    let n = rows.len();
+    let count = Decimal::from(n as u64);
+    let part = round_half_away(loan.principal / count, 2);
+    let banks = part * (count - Decimal::ONE) <= loan.principal;
+    for (k, w) in rows.windows(2).enumerate() {
+        if !(banks && k + 2 == n) {
+            prop_assert!(w[0].payment >= w[1].payment, "等额本金 instalment rises: {:?} → {:?}", w[0], w[1]);
+        }
+    }
+    if banks {
+        prop_assert!(rows[..n - 1].iter().all(|r| r.principal == part), "parts are not {} each", part);
+        let last = rows[n - 1];
+        prop_assert_eq!(last.principal, loan.principal - part * (count - Decimal::ONE));
+        if n >= 2 {
+            prop_assert!(last.payment <= rows[n - 2].payment + (last.principal - part), "last {:?} rises beyond its remainder", last);
+        }
+    } else {
+        let fen1 = Decimal::new(1, 2);
+        prop_assert!(rows.iter().all(|r| (r.principal - loan.principal / count).abs() < fen1));
     }
     Ok(())
 }
@@ -259,7 +362,7 @@ fn check_all(loan: &Loan) -> Result<(), TestCaseError> {
     check_interest_rule(loan, &f)?;
     match loan.method {
         Method::EqualInstallment => check_equal_installment(loan, &f)?,
-        Method::EqualPrincipal => check_equal_principal(&f)?,
+        Method::EqualPrincipal => check_equal_principal(loan, &f)?,
         _ => {}
     }
     Ok(())
@@ -656,7 +759,7 @@ const BASE_ACTUAL: &str = r#"{
   "as_of": "2024-01-31",
   "loans": [
     {"id": "a", "lender": "jiebei", "principal": "20000", "rate": {"value": "0.04", "unit": "daily_percent"},
-     "method": "equal_installment", "months": 12, "next_due_date": "2024-01-31"},
+     "method": "equal_installment", "months": 12, "next_due_date": "2024-01-31", "period_start": "2024-01-20"},
     {"id": "b", "lender": "weilidai", "principal": "9000", "rate": {"value": "0.05", "unit": "daily_percent"},
      "method": "bullet", "months": 3, "next_due_date": "2024-02-29", "overdue": {"days": 100, "principal": "3000"}}
   ],
@@ -757,7 +860,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         2 => any::<usize>().prop_map(Mutation::Remove),
         1 => (any::<usize>(), select(vec![
             "extra", "monthz", "id", "version", "day_basis", "day_count", "as_of", "overdue", "penalty",
-            "app_payment", "next_due_date", "settlement_offer", "forecast",
+            "app_payment", "next_due_date", "period_start", "settlement_offer", "forecast",
         ]).prop_map(String::from), json_value())
             .prop_map(|(at, k, v)| Mutation::AddKey(at, k, v)),
         1 => any::<usize>().prop_map(Mutation::CopyLoan),
@@ -888,7 +991,7 @@ fn base_scenarios_are_valid() {
     for (base, n) in [(BASE_SCENARIO, 3), (BASE_ACTUAL, 2)] {
         let s = Scenario::from_json(base).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(s.loans.len(), n);
-        assert!(s.evaluate().loans.iter().all(|l| l.error.is_none()));
+        assert!(s.evaluate().loans.iter().all(|l| l.errors.is_empty()));
     }
 }
 

@@ -4,15 +4,23 @@
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
+use rust_decimal::prelude::ToPrimitive;
 use std::str::FromStr;
-use xieshang::engine::allocation::{allocate, pro_rata, Strategy};
+use xieshang::engine::allocation::{allocate, pro_rata, Strategy as Split};
 use xieshang::engine::dates::Date;
-use xieshang::engine::proposal::{BudgetBasis, ProposalKind};
-use xieshang::engine::{build_schedule, rate_check, Accrual, AllocationDebt, Decimal, Method, QuotedRate, RateUnit};
-use xieshang::scenario::{Evaluation, Scenario};
+use xieshang::engine::proposal::{BudgetBasis, HolidayMaturity, Proposal, ProposalKind};
+use xieshang::engine::{build_schedule, rate_check, Accrual, AllocationDebt, Decimal, Loan, Method, QuotedRate, RateUnit};
+use xieshang::scenario::{Evaluation, LoanOutput, Scenario};
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
+}
+
+/// Cases per property: `default`, unless `PROPTEST_CASES` says otherwise
+/// (a soak: `PROPTEST_CASES=5000 cargo test --release --test proposals`).
+fn cases(default: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
+    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
 }
 
 fn money(fen: u64) -> String {
@@ -25,45 +33,78 @@ prop_compose! {
     }
 }
 
+/// A decimal with `scale` decimals from its mantissa, as the scenario writes it.
+fn dec(mantissa: u64, scale: u32) -> String {
+    Decimal::new(mantissa as i64, scale).to_string()
+}
+
+/// A quoted rate: the unit first, then a value drawn for that unit on its
+/// own — realistic (daily 0.02–0.05 %, with the 0.04–0.05 % of 网商贷 and
+/// 借呗 drawn often; monthly 0.3–2 %; annual 3–36 %), extreme (anything up
+/// to the engine's 1000 % a year in that unit and day basis), or zero.
+fn arb_rate() -> impl Strategy<Value = Value> {
+    let daily = |max: u64| {
+        prop_oneof![
+            3 => (200u64..=500).prop_map(|m| dec(m, 4)),
+            3 => (4000u64..=5000).prop_map(|m| dec(m, 5)),
+            2 => (1u64..=max).prop_map(|m| dec(m, 4)),
+            1 => Just("0".to_string()),
+        ]
+    };
+    let monthly = prop_oneof![4 => (30u64..=200).prop_map(|m| dec(m, 2)), 2 => (1u64..=8333).prop_map(|m| dec(m, 2)), 1 => Just("0".to_string())];
+    let annual = prop_oneof![4 => (300u64..=3600).prop_map(|m| dec(m, 2)), 2 => (1u64..=100_000).prop_map(|m| dec(m, 2)), 1 => Just("0".to_string())];
+    prop_oneof![
+        // 1000 %/yr is 2.7777… %/day at 360 days and 2.7397… % at 365.
+        2 => daily(27_777).prop_map(|v| json!({"value": v, "unit": "daily_percent"})),
+        1 => daily(27_397).prop_map(|v| json!({"value": v, "unit": "daily_percent", "day_basis": 365})),
+        2 => monthly.prop_map(|v| json!({"value": v, "unit": "monthly_percent"})),
+        2 => annual.prop_map(|v| json!({"value": v, "unit": "annual_percent"})),
+    ]
+}
+
 prop_compose! {
     fn arb_loan()(
-        principal in 100u64..2_000_000_000,
-        unit in 0usize..3,
-        rate_milli in 0u32..1000,
+        principal in prop_oneof![4 => 100u64..2_000_000_000, 1 => 100u64..=100_000_000_000_000],
+        rate in arb_rate(),
         method in 0usize..4,
-        months in prop_oneof![1u32..=36, 37u32..=360],
-        overdue in prop::option::of((0u32..400, 0u64..50_000_000, 0u64..5_000_000)),
-        penalty in prop::option::of((0u32..=30, any::<bool>(), any::<bool>())),
+        months in prop_oneof![2 => 1u32..=36, 2 => 37u32..=360, 1 => 361u32..=600],
+        fee_share in prop::option::of(1u64..=50),
+        overdue in prop::option::of((0u32..=1000, 0u64..50_000_000, 0u64..5_000_000)),
+        penalty in prop::option::of((0u32..=100, any::<bool>(), any::<bool>())),
         app in prop::option::of(1u64..100_000_000),
-        due in prop::option::of(arb_date()),
+        due in prop::option::of((arb_date(), prop::option::of(1i64..=45))),
         lump in prop::option::of(1u64..2_000_000_000),
         lender in 0usize..6,
     ) -> Value {
-        // Rates inside the engine's limits: ≤ 0.25 %/day, ≤ 7 %/month, ≤ 90 %/yr.
-        let (unit, value) = match unit {
-            0 => ("daily_percent", format!("0.{:04}", rate_milli % 250 + 1)),
-            1 => ("monthly_percent", format!("{}.{}", rate_milli % 7, rate_milli % 10)),
-            _ => ("annual_percent", format!("{}.{}", rate_milli % 90, rate_milli % 10)),
-        };
         let lender = ["mybank", "jiebei", "weilidai", "bank_credit", "credit_card", "other"][lender];
         let method = ["equal_installment", "equal_principal", "interest_only", "bullet"][method];
         let mut loan = json!({
             "id": "x",
             "lender": lender,
             "principal": money(principal),
-            "rate": {"value": value, "unit": unit},
+            "rate": rate,
             "method": method,
             "months": months,
         });
+        if let Some(share) = fee_share {
+            loan["upfront_fee"] = json!(money(principal * share / 100));
+        }
         if let Some((days, p, int)) = overdue {
             loan["overdue"] = json!({"days": days, "principal": money(p), "interest": money(int)});
         }
+        // Multipliers 0–10 with compounding: penalties of up to 10 000 %/yr
+        // compounding monthly over 1,000 days overdue.
         if let Some((m, compound, pi)) = penalty {
             loan["penalty"] = json!({"multiplier": format!("{}.{}", m / 10, m % 10), "compound": compound,
                 "base": if pi { "principal_and_interest" } else { "principal" }});
         }
         if let Some(a) = app { loan["app_payment"] = json!(money(a)); }
-        if let Some(due) = due { loan["next_due_date"] = json!(due.to_string()); }
+        if let Some((due, start)) = due {
+            loan["next_due_date"] = json!(due.to_string());
+            if let Some(days) = start {
+                loan["period_start"] = json!(due.add_days(-days).unwrap().to_string());
+            }
+        }
         if let Some(l) = lump { loan["settlement_offer"] = json!(money(l)); }
         loan
     }
@@ -109,43 +150,8 @@ fn evaluate(doc: &Value) -> (Scenario, Evaluation) {
 
 /// Every invariant of one evaluation.
 fn check(e: &Evaluation) {
-    let disposable = e.budget.figures.as_ref().map(|f| f.disposable);
     for p in &e.proposals {
-        let Some(f) = &p.figures else {
-            assert!(p.infeasible.is_some(), "{:?} has neither figures nor a reason", p.kind);
-            continue;
-        };
-        assert!(p.infeasible.is_none());
-        let rows = &f.schedule;
-        assert_eq!(f.months as usize, rows.len());
-        assert!(!rows.is_empty());
-        // Schedules repay exactly.
-        let principal: Decimal = rows.iter().map(|r| r.principal).sum();
-        assert_eq!(principal, f.financed, "{:?}", p.kind);
-        assert_eq!(rows.last().unwrap().balance, Decimal::ZERO, "{:?}", p.kind);
-        assert!(rows.iter().all(|r| r.balance >= Decimal::ZERO && r.payment >= Decimal::ZERO), "{:?}", p.kind);
-        assert!(rows.iter().all(|r| r.payment == r.interest + r.principal));
-        assert_eq!(f.total_paid, rows.iter().map(|r| r.payment).sum::<Decimal>());
-        assert_eq!(f.total_paid - f.total_interest, f.financed);
-        assert_eq!(f.monthly_payment, rows[0].payment);
-        assert_eq!(f.max_payment, rows.iter().map(|r| r.payment).max().unwrap());
-        assert_eq!(f.min_payment, rows.iter().map(|r| r.payment).min().unwrap());
-        // fits_budget ⇔ the largest instalment fits the budget of its basis.
-        if f.budget_basis == BudgetBasis::Flat {
-            assert_eq!(f.fits_budget, f.max_payment <= f.monthly_budget, "{:?}", p.kind);
-            assert_eq!(f.margin, f.monthly_budget - f.max_payment);
-        }
-        if e.loans.len() == 1 {
-            assert_eq!(Some(f.monthly_budget), disposable);
-        }
-        if p.kind == ProposalKind::FrozenInstalments {
-            assert_eq!(f.total_interest, Decimal::ZERO);
-            assert_eq!(f.apr_nominal_percent, Some(Decimal::ZERO));
-        }
-        if p.kind == ProposalKind::Settlement {
-            assert_eq!(f.apr_nominal_percent, None);
-        }
-        assert!(f.principal_recovered_percent <= d("100"));
+        check_proposal(e, p);
     }
     // Ranking: within each loan, keys never decrease and ranks count from 1.
     for l in &e.loans {
@@ -153,39 +159,162 @@ fn check(e: &Evaluation) {
         assert!(mine.windows(2).all(|w| w[0].rank_key() <= w[1].rank_key()));
         assert!(mine.iter().enumerate().all(|(i, p)| p.rank as usize == i + 1));
     }
-    // Allocation: exact to the fen, minimums on every debt.
-    if let Some(a) = &e.allocation {
-        for s in &a.strategies {
-            let sum: Decimal = s.shares.iter().map(|x| x.payment).sum();
-            if s.feasible {
-                assert_eq!(sum + s.unallocated, a.surplus, "{:?}", s.strategy);
-            }
-            if s.strategy != Strategy::ProRata {
-                assert!(s.shares.iter().all(|x| x.payment >= x.minimum && x.extra >= Decimal::ZERO));
-                // The extra goes to one target at a time: at most one debt is
-                // partly paid beyond its minimum.
-            }
-        }
-        assert_eq!(a.token.is_some(), a.surplus <= Decimal::ZERO);
-    }
-    // Doing nothing only ever costs more.
+    check_allocation(e);
+    check_budget(e);
     for l in &e.loans {
         if let Some(c) = &l.overdue_cost {
+            // Doing nothing only ever costs more; waiting adds the new
+            // penalty and the interest falling due, not the penalty so far.
             assert!(c.horizons.windows(2).all(|w| w[0].owed <= w[1].owed));
             assert!(c.horizons.iter().all(|h| h.owed >= c.owed_now));
+            assert!(c.horizons.iter().all(|h| h.increase == h.penalty_since_today + h.contract_interest
+                && h.owed == c.owed_now + c.penalty_so_far_estimate + h.increase));
+            assert_eq!(c.above_court_guideline, c.court_guideline.penalty_rate_above || c.court_guideline.true_apr_above);
         }
+        if let Some(r) = &l.rate_check {
+            // Never a negative or absurd rate.
+            assert!(r.implied_rate_percent >= Decimal::ZERO && r.implied_rate_percent <= d("1000"), "{r:?}");
+            assert!(r.apr_nominal_percent >= Decimal::ZERO && r.apr_nominal_percent <= d("1000"), "{r:?}");
+        }
+        assert_eq!(l.schedule.is_some(), l.overdue_cost.is_some());
+        assert!(l.errors.iter().all(|x| x.path.starts_with("loans[") && !x.message.is_empty()));
     }
 }
 
+fn loan_of<'a>(e: &'a Evaluation, id: &str) -> &'a LoanOutput {
+    e.loans.iter().find(|l| l.id == id).unwrap()
+}
+
+fn check_proposal(e: &Evaluation, p: &Proposal) {
+    let Some(f) = &p.figures else {
+        assert!(p.infeasible.is_some(), "{:?} has neither figures nor a reason", p.kind);
+        return;
+    };
+    assert!(p.infeasible.is_none());
+    let rows = &f.schedule;
+    assert_eq!(f.months as usize, rows.len());
+    assert!(!rows.is_empty());
+    // Schedules repay exactly.
+    let principal: Decimal = rows.iter().map(|r| r.principal).sum();
+    assert_eq!(principal, f.financed, "{:?}", p.kind);
+    assert_eq!(rows.last().unwrap().balance, Decimal::ZERO, "{:?}", p.kind);
+    assert!(rows.iter().all(|r| r.balance >= Decimal::ZERO && r.payment >= Decimal::ZERO), "{:?}", p.kind);
+    assert!(rows.iter().all(|r| r.payment == r.interest + r.principal));
+    assert_eq!(f.total_paid, rows.iter().map(|r| r.payment).sum::<Decimal>());
+    assert_eq!(f.total_paid - f.total_interest, f.financed);
+    assert_eq!(f.monthly_payment, rows[0].payment);
+    assert_eq!(f.max_payment, rows.iter().map(|r| r.payment).max().unwrap());
+    assert_eq!(f.min_payment, rows.iter().map(|r| r.payment).min().unwrap());
+    // fits_budget ⇔ the largest instalment fits the budget of its basis.
+    if f.budget_basis == BudgetBasis::Flat {
+        assert_eq!(f.fits_budget, f.max_payment <= f.monthly_budget, "{:?}", p.kind);
+        assert_eq!(f.margin, f.monthly_budget - f.max_payment);
+    }
+    if e.loans.len() == 1 {
+        assert_eq!(Some(f.monthly_budget), e.budget.figures.as_ref().map(|b| b.disposable));
+    }
+    let loan = loan_of(e, &p.loan_id);
+    let cost = loan.overdue_cost.as_ref().unwrap();
+    // The saving counts the penalty waived; the contract = its schedule + arrears.
+    let contract_total = loan.schedule.as_ref().unwrap().total_paid + (cost.owed_now - loan.principal);
+    assert_eq!(f.saving_vs_contract, contract_total + p.params.penalty_waived - f.total_paid, "{:?}", p.kind);
+    assert!(p.params.penalty_waived >= cost.penalty_so_far_estimate);
+    assert_eq!(f.saving_vs_nothing_months, 12);
+    match p.kind {
+        ProposalKind::FrozenInstalments => {
+            assert_eq!(f.total_interest, Decimal::ZERO);
+            assert_eq!(f.apr_nominal_percent, Some(Decimal::ZERO));
+        }
+        ProposalKind::Settlement => assert_eq!(f.apr_nominal_percent, None),
+        // 展期 means a later maturity: more months than remain. At the
+        // contract rate the lender gets back what is owed, in today's money,
+        // up to the interest rounding (half a fen a month).
+        ProposalKind::TermExtension => {
+            assert!(f.months > loan.months, "a {}-month extension of {} remaining months", f.months, loan.months);
+            let rounding = Decimal::new(5, 3) * Decimal::from(f.months) + d("0.01");
+            assert!((f.lender_pv - cost.owed_now).abs() <= rounding, "PV {} of {} owed", f.lender_pv, cost.owed_now);
+        }
+        ProposalKind::PaymentHoliday => {
+            let h = p.params.holiday_months.unwrap();
+            let want = match p.params.holiday_maturity.unwrap() {
+                HolidayMaturity::Extended => loan.months + h,
+                HolidayMaturity::Kept => h + loan.months.saturating_sub(h).max(1),
+            };
+            assert_eq!(f.months, want);
+        }
+        // The waiver pays the contract and the arrears: it saves exactly the penalty.
+        ProposalKind::PenaltyWaiver => assert_eq!(f.saving_vs_contract, p.params.penalty_waived),
+        ProposalKind::CashFlowPlan => {}
+    }
+    assert!(f.principal_recovered_percent <= d("100"));
+}
+
+/// Allocation: exact to the fen, minimums on every debt, and the extra goes
+/// to one target at a time — at most one debt is partly paid beyond its
+/// minimum, the others get all their room or nothing.
+fn check_allocation(e: &Evaluation) {
+    let Some(a) = &e.allocation else { return };
+    for s in &a.strategies {
+        let sum: Decimal = s.shares.iter().map(|x| x.payment).sum();
+        if s.feasible {
+            assert_eq!(sum + s.unallocated, a.surplus, "{:?}", s.strategy);
+        }
+        if s.strategy == Split::ProRata {
+            continue;
+        }
+        assert!(s.shares.iter().all(|x| x.payment >= x.minimum && x.extra >= Decimal::ZERO));
+        let partial = s
+            .shares
+            .iter()
+            .filter(|x| {
+                let room = loan_of(e, &x.id).overdue_cost.as_ref().unwrap().owed_now - x.minimum;
+                x.extra > Decimal::ZERO && x.extra < room
+            })
+            .count();
+        assert!(partial <= 1, "{:?}: {partial} debts partly paid beyond their minimum", s.strategy);
+    }
+    assert_eq!(a.token.is_some(), a.surplus <= Decimal::ZERO);
+}
+
+/// The budget: twelve months, fits only when each does, the peak is the
+/// first that does not (else the largest), DTI on the largest month.
+fn check_budget(e: &Evaluation) {
+    let Some(b) = &e.budget.figures else { return };
+    assert_eq!(b.fits, b.months.iter().all(|m| m.fits));
+    assert!(b.months.iter().all(|m| m.margin == m.available - m.due && m.fits == (m.margin >= Decimal::ZERO)));
+    let largest = b.months.iter().map(|m| m.due).max().unwrap();
+    assert_eq!((b.debt_payments, b.margin), (largest, b.months.iter().map(|m| m.margin).min().unwrap()));
+    match b.months.iter().find(|m| !m.fits) {
+        Some(m) => assert_eq!((b.peak_month, b.peak_due), (m.month, m.due)),
+        None => assert_eq!(b.peak_due, largest),
+    }
+}
+
+/// Without `as_of`, instalment k falls due in budget month k: the dues are
+/// the loans' first twelve instalments, plus all arrears in month 1.
+fn check_dues(s: &Scenario, e: &Evaluation) {
+    let Some(b) = &e.budget.figures else { return };
+    if s.as_of.is_some() {
+        return;
+    }
+    let arrears: Decimal = e.loans.iter().filter_map(|l| l.overdue_cost.as_ref().map(|c| c.owed_now - l.principal)).sum();
+    let instalment = |m: usize| -> Decimal {
+        e.loans.iter().filter_map(|l| l.schedule.as_ref()).filter_map(|s| s.schedule.get(m).map(|r| r.payment)).sum()
+    };
+    assert_eq!(b.months[0].due, arrears + instalment(0));
+    assert!((1..12).all(|m| b.months[m].due == instalment(m)));
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(cases(96))]
 
     #[test]
     fn random_scenarios_evaluate_with_every_invariant(doc in arb_scenario()) {
         let (s, e) = evaluate(&doc);
         check(&e);
-        // A valid budget always yields proposals for every loan.
-        prop_assert!(e.loans.iter().all(|l| e.proposals.iter().any(|p| p.loan_id == l.id)));
+        check_dues(&s, &e);
+        // A valid budget always yields proposals for every loan it could analyse.
+        prop_assert!(e.loans.iter().filter(|l| l.overdue_cost.is_some()).all(|l| e.proposals.iter().any(|p| p.loan_id == l.id)));
         // The JSON the evaluator prints, and the scenario round trip.
         prop_assert!(e.to_json().contains("\"proposals\""));
         prop_assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s);
@@ -233,21 +362,68 @@ proptest! {
             }
             for (x, debt) in s.shares.iter().zip(&debts) {
                 prop_assert!(x.payment <= debt.balance);
-                if s.strategy != Strategy::ProRata {
+                if s.strategy != Split::ProRata {
                     prop_assert_eq!(x.minimum, debt.minimum.min(debt.balance));
+                }
+            }
+            // Targets in order (highest rate, or smallest balance, first;
+            // ties in input order): each gets all its room until the extra
+            // runs out, so at most one is partly paid and all after it get 0.
+            let mut order: Vec<usize> = (0..debts.len()).collect();
+            match s.strategy {
+                Split::ProRata => continue,
+                Split::Avalanche => order.sort_by(|&a, &b| debts[b].annual_rate_percent.cmp(&debts[a].annual_rate_percent).then(a.cmp(&b))),
+                Split::Snowball => order.sort_by(|&a, &b| debts[a].balance.cmp(&debts[b].balance).then(a.cmp(&b))),
+            }
+            let mut spent = false;
+            for i in order {
+                let (x, room) = (&s.shares[i], (debts[i].balance - s.shares[i].minimum).max(Decimal::ZERO));
+                if spent {
+                    prop_assert_eq!(x.extra, Decimal::ZERO, "{:?}: extra after a partial target", s.strategy);
+                } else if x.extra < room {
+                    spent = true;
                 }
             }
         }
     }
 
+    /// Actual days: every schedule repays exactly; each period's interest is
+    /// balance × daily rate × its days (counted here with an own calendar);
+    /// 等额本息's payment is P / Σₖ Πⱼ≤ₖ 1/(1 + rⱼ) rounded to the fen.
     #[test]
-    fn actual_day_schedules_repay_exactly(principal in 1u64..10_000_000_000, daily in 1u32..250, months in 1u32..=120, due in arb_date(), method in 0usize..4) {
+    fn actual_day_schedules_repay_exactly(principal in 1u64..10_000_000_000, daily in 1u32..=500, months in 1u32..=120, due in arb_date(), method in 0usize..4) {
         let rate = QuotedRate::new(Decimal::new(daily as i64, 4), RateUnit::DailyPercent);
         let acc = Accrual::of(&rate, Some(due));
-        let s = build_schedule(Decimal::new(principal as i64, 2), &acc, months, Method::ALL[method]).unwrap();
-        prop_assert_eq!(s.total_principal(), Decimal::new(principal as i64, 2));
+        let p = Decimal::new(principal as i64, 2);
+        let s = build_schedule(p, &acc, months, Method::ALL[method]).unwrap();
+        prop_assert_eq!(s.total_principal(), p);
         prop_assert_eq!(s.rows.last().unwrap().balance, Decimal::ZERO);
         prop_assert!(s.rows.iter().all(|r| r.balance >= Decimal::ZERO && r.principal >= Decimal::ZERO));
+        let days: Vec<i64> = (1..=months as i64).map(|k| civil_days(month_later(due, k - 1)) - civil_days(month_later(due, k - 2))).collect();
+        if Method::ALL[method] != Method::Bullet {
+            let mut before = p;
+            for (r, d) in s.rows.iter().zip(&days) {
+                // fen × daily (mantissa/10^4 %) × days: exact in integers, half away from zero.
+                let x = (before * Decimal::ONE_HUNDRED).to_i128().unwrap() * i128::from(daily) * i128::from(*d as u32);
+                let den = 1_000_000i128;
+                prop_assert_eq!(r.interest, Decimal::from_i128_with_scale((2 * x + den) / (2 * den), 2), "period {}", r.period);
+                before = r.balance;
+            }
+        }
+        if Method::ALL[method] == Method::EqualInstallment && months > 1 {
+            let (mut discount, mut sum) = (1.0f64, 0.0f64);
+            for d in &days {
+                discount /= 1.0 + f64::from(daily) / 1e6 * *d as f64;
+                sum += discount;
+            }
+            let level = principal as f64 / 100.0 / sum;
+            let tolerance = level * 1e-12 + 1e-9;
+            let fen = |x: f64| Decimal::try_from(x).unwrap().round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            let a = s.rows[0].payment;
+            // A few fen less only where the rounded payment would repay too fast (tiny loans).
+            prop_assert!(a == fen(level - tolerance) || a == fen(level + tolerance) || (a < fen(level) && p < d("100")),
+                "payment {} vs level {}", a, level);
+        }
     }
 
     #[test]
@@ -259,10 +435,21 @@ proptest! {
         prop_assert_eq!(Date::parse(&m.to_string()), Some(m));
     }
 
+    /// Any loan and any app payment: a plausible rate (0–1000 %/yr) or an
+    /// error, never a panic; an honest payment is never flagged.
     #[test]
-    fn rate_check_never_panics(held in 1u64..1_000_000_000, months in 1u32..=600, pay in 1u64..1_000_000_000) {
-        let q = QuotedRate::new(d("0.05"), RateUnit::DailyPercent);
-        let _ = rate_check(Decimal::new(held as i64, 2), months, &q, Decimal::new(pay as i64, 2));
+    fn rate_check_never_panics(principal in 100u64..1_000_000_000, months in 1u32..=600, pay in 1u64..1_000_000_000, method in 0usize..4, daily in 0u32..=500) {
+        let rate = QuotedRate::new(Decimal::new(daily as i64, 4), RateUnit::DailyPercent);
+        let loan = Loan { principal: Decimal::new(principal as i64, 2), rate, method: Method::ALL[method], months, upfront_fee: Decimal::ZERO };
+        let contract = loan.schedule().unwrap();
+        if let Ok(r) = rate_check(&loan, &contract, Decimal::new(pay as i64, 2)) {
+            prop_assert!(r.implied_rate_percent >= Decimal::ZERO && r.implied_rate_percent <= d("1000"));
+            prop_assert!(r.apr_nominal_percent >= Decimal::ZERO && r.apr_nominal_percent <= d("1000"));
+        }
+        let honest = if loan.method == Method::Bullet { contract.last_payment() } else { contract.first_payment() };
+        if let Ok(r) = rate_check(&loan, &contract, honest) {
+            prop_assert!(!r.hidden_fees_likely && r.gap_points == Decimal::ZERO, "{:?}", r);
+        }
     }
 }
 
@@ -314,12 +501,15 @@ fn three_lenders_split_the_surplus() {
     let fair: Vec<Decimal> = a.strategies[0].shares.iter().map(|s| s.payment).collect();
     // 6900 × 54550 / 83070 = 4531.0581… ; × 20000 / 83070 = 1661.2495… ; × 8520 / 83070 = 707.6923…
     assert_eq!(fair, vec![d("4531.06"), d("1661.25"), d("707.69")]);
-    // Minimums 4584.00 + 1782.59 + 399.39 = 6765.98; extra 134.02 to the
-    // highest rate (网商贷 18 %, first of the two at 18 %) or the smallest balance (card).
+    // Minimums include the arrears: 4584.00 + 4550.00 (网商贷), 1782.59
+    // (借呗), 399.39 + 520.00 (card) = 11835.98, 4935.98 more than the
+    // 6900 available: avalanche and snowball cannot keep every loan current.
+    // (Without the arrears they used to look feasible with 134.02 to spare.)
     let av = &a.strategies[1];
-    assert_eq!(av.shares[0].extra, d("134.02"));
-    let sb = &a.strategies[2];
-    assert_eq!(sb.shares[2].extra, d("134.02"));
+    let minimums: Vec<Decimal> = av.shares.iter().map(|s| s.minimum).collect();
+    assert_eq!(minimums, vec![d("9134.00"), d("1782.59"), d("919.39")]);
+    assert_eq!((av.feasible, av.shortfall, a.total_minimums), (false, d("4935.98"), d("11835.98")));
+    assert!(!a.strategies[2].feasible);
 }
 
 #[test]
@@ -395,6 +585,9 @@ fn new_fields_are_validated_with_their_path() {
         (json!({"app_payment": "0"}), "loans[0].app_payment"),
         (json!({"settlement_offer": "-5"}), "loans[0].settlement_offer"),
         (json!({"next_due_date": "2025-02-30"}), "loans[0].next_due_date"),
+        (json!({"next_due_date": "2025-02-10", "period_start": "2025-02-10"}), "loans[0].period_start"),
+        (json!({"next_due_date": "2025-02-10", "period_start": "2024-01-01"}), "loans[0].period_start"),
+        (json!({"period_start": "2025-02-30"}), "loans[0].period_start"),
     ];
     for (extra, path) in cases {
         let mut doc = base.clone();
@@ -422,4 +615,125 @@ fn new_fields_are_validated_with_their_path() {
     // Every new field optional: the base document stays valid and round-trips unchanged.
     let s = Scenario::from_json(&base.to_string()).unwrap();
     assert!(!s.to_json().contains("overdue") && !s.to_json().contains("day_count"));
+}
+
+/// `loans[].period_start` (issue 7, item 11): a loan paid out on 2024-01-20
+/// with its first due date 2024-01-31 accrues 11 days in its first period,
+/// not 31. ¥12,000 at 0.05 %/day 先息后本: 12000 × 0.0005 × 11 = 66.00, then
+/// 29 days (174.00) to 2024-02-29. Without the field the first period is the
+/// month from 2023-12-31 (186.00). In 30/360 mode the field changes nothing.
+#[test]
+fn period_start_gives_a_short_first_period_in_actual_days() {
+    let doc = |start: Option<&str>, day_count: &str| {
+        let mut loan = json!({"id": "a", "principal": "12000", "rate": {"value": "0.05", "unit": "daily_percent"},
+            "method": "interest_only", "months": 3, "next_due_date": "2024-01-31"});
+        if let Some(s) = start {
+            loan["period_start"] = json!(s);
+        }
+        json!({"version": 1, "day_count": day_count, "loans": [loan], "budget": {"income": "9000", "expenses": "1000"}})
+    };
+    let interest = |e: &Evaluation| -> Vec<Decimal> {
+        e.loans[0].figures.as_ref().unwrap().schedule.iter().map(|r| r.interest).collect()
+    };
+    let (s, short) = evaluate(&doc(Some("2024-01-20"), "actual"));
+    assert_eq!(s.loans[0].period_start, Date::parse("2024-01-20"));
+    assert_eq!(interest(&short), vec![d("66.00"), d("174.00"), d("186.00")]);
+    let (_, whole) = evaluate(&doc(None, "actual"));
+    assert_eq!(interest(&whole), vec![d("186.00"), d("174.00"), d("186.00")]);
+    let (_, monthly) = evaluate(&doc(Some("2024-01-20"), "30_360"));
+    assert_eq!(interest(&monthly), vec![d("180.00"); 3]);
+    // The field round-trips, written as the date it was given.
+    assert!(s.to_json().contains("\"period_start\": \"2024-01-20\""));
+}
+
+/// The 24 %/yr court note (issue 7, item 8) weighs fees too: a 12 %/yr loan
+/// with a ¥1,000 fee deducted from ¥10,000 costs a true 32.3 %/yr (IRR of
+/// 888.49 a month on ¥9,000 held), while its penalty rate is 18 %/yr. The
+/// note is due, and it says the APR is what is above.
+#[test]
+fn the_court_note_counts_fees() {
+    let doc = json!({"version": 1, "loans": [{"id": "a", "principal": "10000", "upfront_fee": "1000",
+        "rate": {"value": "12", "unit": "annual_percent"}, "method": "equal_installment", "months": 12}]});
+    let (_, e) = evaluate(&doc);
+    let c = e.loans[0].overdue_cost.as_ref().unwrap();
+    assert!(c.above_court_guideline);
+    let g = c.court_guideline;
+    assert!(g.true_apr_above && !g.penalty_rate_above);
+    assert_eq!(Some(g.true_apr_percent.unwrap()), e.loans[0].figures.as_ref().map(|f| f.apr_nominal_percent));
+    assert!(g.true_apr_percent.unwrap() > d("32") && g.true_apr_percent.unwrap() < d("33"));
+}
+
+/// The budget looks at every amount due in the next 12 months (issue 7,
+/// item 4). A ¥100,000 bullet at 1 %/month over 3 months is ¥103,000 due in
+/// month 3: DTI 0 % and "fits" before, now month 3 does not fit and DTI is
+/// 103000 / 12000 = 858.33 %.
+#[test]
+fn the_budget_sees_balloons_and_arrears() {
+    let doc = json!({"version": 1, "loans": [{"id": "a", "principal": "100000", "rate": {"value": "1", "unit": "monthly_percent"},
+        "method": "bullet", "months": 3}], "budget": {"income": "12000", "expenses": "4000"}});
+    let (_, e) = evaluate(&doc);
+    let b = e.budget.figures.unwrap();
+    assert_eq!((b.fits, b.peak_month, b.peak_due, b.dti_percent), (false, 3, d("103000.00"), Some(d("858.33"))));
+    assert_eq!((b.months[0].due, b.months[2].due, b.months[3].due), (d("0"), d("103000.00"), d("0")));
+    let json: Value = serde_json::from_str(&e.to_json()).unwrap();
+    assert_eq!((json["budget"]["peak_month"].clone(), json["budget"]["peak_due"].clone()), (json!(3), json!("103000.00")));
+    assert_eq!(json["budget"]["months"].as_array().unwrap().len(), 12);
+
+    // 75 days behind with ¥10,500 of arrears on a ¥1,000-a-month loan: the
+    // arrears are due now, so month 1 (11,000) does not fit 6,800.
+    let doc = json!({"version": 1, "loans": [{"id": "a", "principal": "12000", "rate": {"value": "0", "unit": "annual_percent"},
+        "method": "equal_installment", "months": 12, "overdue": {"days": 75, "principal": "10000", "interest": "500"}}],
+        "budget": {"income": "12000", "expenses": "4000"}});
+    let (_, e) = evaluate(&doc);
+    let b = e.budget.figures.unwrap();
+    assert_eq!((b.fits, b.peak_month, b.peak_due, b.margin), (false, 1, d("11500.00"), d("-4700.00")));
+    assert!(b.months[1..].iter().all(|m| m.fits && m.due == d("1000.00")));
+
+    // With today and the next due date known, instalments fall in their
+    // calendar month: next due 2025-04-05 seen on 2025-03-10 is month 2.
+    let doc = json!({"version": 1, "as_of": "2025-03-10", "loans": [{"id": "a", "principal": "1200", "rate": {"value": "0", "unit": "annual_percent"},
+        "method": "equal_installment", "months": 12, "next_due_date": "2025-04-05"}], "budget": {"income": "1000"}});
+    let (_, e) = evaluate(&doc);
+    let b = e.budget.figures.unwrap();
+    assert_eq!((b.months[0].due, b.months[1].due, b.months[11].due), (d("0"), d("100.00"), d("100.00")));
+}
+
+/// Avalanche and snowball keep each debt's minimum including its arrears,
+/// and rank an overdue debt by the penalty rate it accrues (issue 7, item 4):
+/// "b" at 15 %/yr, overdue, accrues 15 × 1.5 = 22.5 % and takes the extra
+/// before "a" at 18 %.
+#[test]
+fn allocation_counts_arrears_and_the_penalty_rate() {
+    let doc = json!({"version": 1, "loans": [
+        {"id": "a", "principal": "12000", "rate": {"value": "18", "unit": "annual_percent"}, "method": "equal_installment", "months": 12},
+        {"id": "b", "principal": "12000", "rate": {"value": "15", "unit": "annual_percent"}, "method": "equal_installment", "months": 12,
+         "overdue": {"days": 40, "principal": "900", "interest": "150"}}],
+        "budget": {"income": "20000", "expenses": "10000", "buffer_percent": "0"}});
+    let (_, e) = evaluate(&doc);
+    let a = e.allocation.as_ref().unwrap();
+    let av = &a.strategies[1];
+    // Minimums: PMT(1.5 %, 12, 12000) = 1100.16; PMT(1.25 %, 12, 12000) = 1083.10 + 1050 arrears.
+    assert_eq!((av.shares[0].minimum, av.shares[1].minimum), (d("1100.16"), d("2133.10")));
+    assert_eq!(av.shares[0].extra, d("0"));
+    assert_eq!(av.shares[1].extra, d("10000") - d("1100.16") - d("2133.10"));
+    assert_eq!(a.total_minimums, d("3233.26"));
+}
+
+/// Days since 1970-01-01 of a (year, month, day), by Howard Hinnant's
+/// algorithm written out again here (the engine has its own).
+fn civil_days((y, m, d): (i64, i64, i64)) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+}
+
+/// `date` + `k` months, the day clamped to the month's end.
+fn month_later(date: Date, k: i64) -> (i64, i64, i64) {
+    let index = i64::from(date.year()) * 12 + i64::from(date.month()) - 1 + k;
+    let (y, m) = (index.div_euclid(12), index.rem_euclid(12) + 1);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let last = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][(m - 1) as usize];
+    (y, m, i64::from(date.day()).min(last))
 }

@@ -4,9 +4,12 @@
 //!   creditor is offered its balance × surplus ÷ total debt. The whole
 //!   surplus is split (these are offers replacing the contract payments).
 //! * **Avalanche** (highest rate first) and **snowball** (smallest balance
-//!   first): every debt keeps its contract minimum and only the extra —
-//!   surplus − Σ minimums — goes to the target. Pooling all minimums onto one
-//!   debt is a known bug of other calculators; here it cannot happen.
+//!   first): every debt keeps its minimum — the contract's next instalment
+//!   plus its arrears — and only the extra, surplus − Σ minimums, goes to
+//!   the targets in order, so at most one debt is paid partly beyond its
+//!   minimum. An overdue debt is ranked by the penalty rate it accrues.
+//!   Pooling all minimums onto one debt is a known bug of other
+//!   calculators; here it cannot happen.
 //! * Nothing left over: a **token payment** to each lender with a request to
 //!   hold action and freeze interest, reviewed in 3–12 months.
 //!
@@ -14,7 +17,7 @@
 //! positive and not more than all balances), remainders going to the
 //! largest fractional parts.
 
-use super::{decimal_str, fen, Budget};
+use super::{decimal_str, fen, Budget, Debt, DebtAnalysis};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -29,10 +32,31 @@ pub struct AllocationDebt {
     pub id: String,
     /// Amount owed now (remaining + overdue principal + overdue interest).
     pub balance: Decimal,
-    /// Simple annual rate, percent: orders the avalanche.
+    /// Simple annual rate it accrues, percent: orders the avalanche.
     pub annual_rate_percent: Decimal,
-    /// The contract's next instalment: kept on every debt by avalanche and snowball.
+    /// Kept on every debt by avalanche and snowball: the contract's next
+    /// instalment plus any arrears.
     pub minimum: Decimal,
+}
+
+impl AllocationDebt {
+    /// A debt as the allocation sees it: the amount owed now; the contract's
+    /// next instalment plus the arrears as its minimum (what keeps it from
+    /// falling further behind); and the rate it actually accrues — the
+    /// penalty rate when it is overdue and that is higher.
+    pub fn of(debt: &Debt, an: &DebtAnalysis) -> Self {
+        let contract = debt.loan.rate.annual_percent();
+        let accrues = match debt.overdue.is_overdue() {
+            true => contract.max(contract.checked_mul(debt.penalty.multiplier).unwrap_or(Decimal::MAX)),
+            false => contract,
+        };
+        Self {
+            id: debt.id.clone(),
+            balance: an.owed_now,
+            annual_rate_percent: accrues,
+            minimum: an.contract.first_payment() + debt.overdue.amount(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -118,6 +142,9 @@ pub fn pro_rata(amount: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
         total = Decimal::from(weights.len());
     }
     let cents = (amount / FEN).trunc();
+    if let Some(parts) = pro_rata_exact(cents, &w) {
+        return parts;
+    }
     let mut out = Vec::with_capacity(w.len());
     let mut fracs = Vec::with_capacity(w.len());
     let mut given = Decimal::ZERO;
@@ -139,6 +166,33 @@ pub fn pro_rata(amount: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
         left -= Decimal::ONE;
     }
     out.into_iter().map(|c| c * FEN).collect()
+}
+
+/// [`pro_rata`] of `cents` fen in whole numbers — each share's fen and
+/// remainder exactly, so equal remainders tie exactly — when the weights
+/// (non-negative, not all zero) and products fit 128 bits.
+fn pro_rata_exact(cents: Decimal, weights: &[Decimal]) -> Option<Vec<Decimal>> {
+    let scale = weights.iter().map(|x| x.scale()).max()?;
+    let w: Vec<i128> = weights.iter().map(|x| x.mantissa().checked_mul(10i128.checked_pow(scale - x.scale())?)).collect::<Option<_>>()?;
+    let total = w.iter().try_fold(0i128, |a, b| a.checked_add(*b))?;
+    let cents = cents.mantissa() / 10i128.pow(cents.scale());
+    let mut out = Vec::with_capacity(w.len());
+    let mut rems = Vec::with_capacity(w.len());
+    for (i, wi) in w.iter().enumerate() {
+        let x = cents.checked_mul(*wi)?;
+        out.push(x / total);
+        rems.push((x % total, i));
+    }
+    let mut left = cents - out.iter().sum::<i128>();
+    rems.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, i) in rems.iter().cycle().take(w.len() * 2) {
+        if left <= 0 {
+            break;
+        }
+        out[*i] += 1;
+        left -= 1;
+    }
+    Some(out.into_iter().map(|c| Decimal::from_i128_with_scale(c, 2)).collect())
 }
 
 fn share(id: &str, minimum: Decimal, extra: Decimal) -> Share {

@@ -2,8 +2,16 @@
 //!
 //! Disposable for debt = net income − essential expenses − other fixed
 //! obligations − safety buffer (a share of income, default 10 %).
-//! Debt-to-income = monthly debt payments / net income; above 50 % is
-//! flagged as unsustainable.
+//!
+//! The budget looks at every amount due in the next [`BUDGET_MONTHS`]
+//! months, not only the next instalment: arrears due now (month 1),
+//! balloons (先息后本's principal, 到期一次's lump) and the last instalments
+//! of short loans. Each month's dues are compared with what that month has
+//! (the flat disposable amount, or the forecast month's surplus when a
+//! forecast is given); `fits` only when every month fits. `debt_payments` is
+//! the largest month's dues, and debt-to-income = that / net income (above
+//! 50 % is flagged as unsustainable). `peak_month`/`peak_due` name the first
+//! month that does not fit, or when all fit the month with the most due.
 
 use super::{decimal_str, fen, EngineError, MAX_AMOUNT};
 use rust_decimal::Decimal;
@@ -22,8 +30,29 @@ pub struct Budget {
     pub buffer_percent: Decimal,
 }
 
+/// Months the budget looks ahead (month 1 is this month).
+pub const BUDGET_MONTHS: usize = 12;
+
 /// DTI above this percentage is flagged.
 pub const DTI_WARNING_PERCENT: Decimal = Decimal::from_parts(50, 0, 0, false, 0);
+
+/// One month of the budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BudgetMonth {
+    /// 1 = this month.
+    pub month: u32,
+    /// Everything due that month: instalments, and arrears in month 1.
+    #[serde(with = "decimal_str")]
+    pub due: Decimal,
+    /// What the month has for debt: the disposable amount, or the forecast
+    /// month's surplus.
+    #[serde(with = "decimal_str")]
+    pub available: Decimal,
+    /// available − due.
+    #[serde(with = "decimal_str")]
+    pub margin: Decimal,
+    pub fits: bool,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct BudgetFigures {
@@ -32,17 +61,25 @@ pub struct BudgetFigures {
     /// What can go to debt each month; negative when expenses exceed income.
     #[serde(with = "decimal_str")]
     pub disposable: Decimal,
-    /// The monthly debt payments the figures were computed for.
+    /// The largest month's dues in the next 12 months.
     #[serde(with = "decimal_str")]
     pub debt_payments: Decimal,
     /// Debt payments as a percentage of income; `None` without income.
     #[serde(with = "decimal_str::option")]
     pub dti_percent: Option<Decimal>,
-    /// Disposable minus debt payments: room left (or shortfall if negative).
+    /// The smallest monthly margin: room left (or shortfall if negative) in
+    /// the tightest month.
     #[serde(with = "decimal_str")]
     pub margin: Decimal,
+    /// Every one of the next 12 months fits.
     pub fits: bool,
     pub dti_over_limit: bool,
+    /// The first month that does not fit, or (all fit) the month with the
+    /// most due; and its dues.
+    pub peak_month: u32,
+    #[serde(with = "decimal_str")]
+    pub peak_due: Decimal,
+    pub months: [BudgetMonth; BUDGET_MONTHS],
 }
 
 impl Budget {
@@ -73,10 +110,25 @@ impl Budget {
         self.income - self.expenses - self.other_obligations - self.buffer()
     }
 
-    /// The budget figures for `debt_payments` a month of loan instalments.
+    /// The budget figures for the same `debt_payments` due every month.
     pub fn figures(&self, debt_payments: Decimal) -> Result<BudgetFigures, EngineError> {
+        self.figures_by_month(&[debt_payments; BUDGET_MONTHS], None)
+    }
+
+    /// The budget figures for `dues[m]` due in month m + 1, each month
+    /// having the disposable amount, or `surplus[m]` when a forecast is given.
+    pub fn figures_by_month(&self, dues: &[Decimal; BUDGET_MONTHS], surplus: Option<&[Decimal; BUDGET_MONTHS]>) -> Result<BudgetFigures, EngineError> {
         self.validate()?;
         let disposable = self.disposable();
+        let mut months = [BudgetMonth { month: 0, due: Decimal::ZERO, available: Decimal::ZERO, margin: Decimal::ZERO, fits: true }; BUDGET_MONTHS];
+        for (m, slot) in months.iter_mut().enumerate() {
+            let available = surplus.map_or(disposable, |s| s[m]);
+            let margin = available.checked_sub(dues[m]).ok_or(EngineError::Overflow)?;
+            *slot = BudgetMonth { month: m as u32 + 1, due: dues[m], available, margin, fits: margin >= Decimal::ZERO };
+        }
+        let largest = months.iter().fold(months[0], |a, b| if b.due > a.due { *b } else { a });
+        let peak = months.iter().find(|m| !m.fits).copied().unwrap_or(largest);
+        let debt_payments = largest.due;
         let dti_percent = match self.income.is_zero() {
             true => None,
             false => Some(
@@ -92,12 +144,15 @@ impl Budget {
             disposable,
             debt_payments,
             dti_percent,
-            margin: disposable.checked_sub(debt_payments).ok_or(EngineError::Overflow)?,
-            fits: debt_payments <= disposable,
+            margin: months.iter().map(|m| m.margin).min().unwrap_or_default(),
+            fits: months.iter().all(|m| m.fits),
             dti_over_limit: match dti_percent {
                 Some(p) => p > DTI_WARNING_PERCENT,
                 None => debt_payments > Decimal::ZERO,
             },
+            peak_month: peak.month,
+            peak_due: peak.due,
+            months,
         })
     }
 }
@@ -128,6 +183,34 @@ mod tests {
         assert!(f.fits);
         assert_eq!(f.dti_percent, Some(d("40.00")));
         assert!(!f.dti_over_limit);
+    }
+
+    #[test]
+    fn every_month_must_fit_arrears_and_balloons_included() {
+        // A ¥103,000 bullet due in month 3 and nothing else: months 1–2 fit,
+        // month 3 does not. DTI on the largest month: 103000 / 12000 = 858.33 %.
+        let mut dues = [Decimal::ZERO; BUDGET_MONTHS];
+        dues[2] = d("103000");
+        let f = budget().figures_by_month(&dues, None).unwrap();
+        assert!(!f.fits);
+        assert_eq!((f.peak_month, f.peak_due, f.debt_payments), (3, d("103000"), d("103000")));
+        assert_eq!((f.dti_percent, f.margin), (Some(d("858.33")), d("-98200.00")));
+        assert!(f.months[0].fits && f.months[1].fits && !f.months[2].fits);
+        // ¥10,500 of arrears due now on top of a ¥1,000 instalment: month 1 fails.
+        let mut dues = [d("1000"); BUDGET_MONTHS];
+        dues[0] = d("11500");
+        let f = budget().figures_by_month(&dues, None).unwrap();
+        assert_eq!((f.fits, f.peak_month, f.peak_due), (false, 1, d("11500")));
+        // All fit: the peak is the month with the most due (the first of ties).
+        let mut dues = [d("1000"); BUDGET_MONTHS];
+        dues[5] = d("1200");
+        let f = budget().figures_by_month(&dues, None).unwrap();
+        assert_eq!((f.fits, f.peak_month, f.peak_due, f.margin), (true, 6, d("1200"), d("3600.00")));
+        // A forecast: each month against its own surplus.
+        let mut surplus = [d("2000"); BUDGET_MONTHS];
+        surplus[7] = d("-100");
+        let f = budget().figures_by_month(&[d("1000"); BUDGET_MONTHS], Some(&surplus)).unwrap();
+        assert_eq!((f.fits, f.peak_month, f.months[7].margin), (false, 8, d("-1100")));
     }
 
     #[test]

@@ -6,8 +6,8 @@
 //! Both modes keep the rounding rules of [`Schedule`]: interest to the fen
 //! once per instalment, the last instalment absorbing every remainder.
 
-use super::dates::Date;
-use super::exact::mul_round;
+use super::dates::{days_in_month, Date, MAX_YEAR, MIN_YEAR};
+use super::exact::{mul_ratio_fen, mul_round, Ratio};
 use super::schedule::{annuity_payment, check_bounds, equal_principal, interest_only, level_rows};
 use super::{fen, EngineError, Method, QuotedRate, Row, Schedule};
 use rust_decimal::Decimal;
@@ -27,16 +27,19 @@ pub enum DayCount {
 
 /// How much interest each period bears, so one schedule builder serves both
 /// modes. Periods are numbered from 1: period 1 ends on the first due date.
+/// Rates are exact [`Ratio`]s, so interest rounds exactly to the fen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Accrual {
-    /// 30/360 at this monthly rate (a fraction).
-    Monthly { monthly: Decimal },
-    /// Actual days at this daily rate (a fraction). Period k runs from
-    /// `first_due` + (k−2) months to `first_due` + (k−1) months, both
-    /// clamped to month ends from the anchor day; `monthly` sets the level
-    /// instalment of 等额本息 (the lender's nominal monthly rate).
-    /// `month_rates` caches daily × 28…31 (build with [`Accrual::daily`]).
-    Daily { daily: Decimal, monthly: Decimal, first_due: Date, month_rates: [Decimal; 4] },
+    /// 30/360 at this monthly rate.
+    Monthly { monthly: Ratio },
+    /// Actual days at this daily rate. Period 1 runs from `first_start` to
+    /// `first_due` (a month unless the loan says otherwise: a short or long
+    /// first period); period k ≥ 2 from `first_due` + (k−2) months to
+    /// `first_due` + (k−1) months, both clamped to month ends from the anchor
+    /// day. `monthly` sets the level instalment of 等额本息 (the lender's
+    /// nominal monthly rate). `month_rates` caches daily × 28…31 (build with
+    /// [`Accrual::daily`]).
+    Daily { daily: Ratio, monthly: Ratio, first_start: Date, first_due: Date, month_rates: [Ratio; 4] },
 }
 
 impl Accrual {
@@ -45,35 +48,43 @@ impl Accrual {
     /// otherwise.
     pub fn of(rate: &QuotedRate, first_due: Option<Date>) -> Self {
         match first_due {
-            None => Self::Monthly { monthly: rate.monthly_fraction() },
-            Some(first_due) => Self::daily(rate.daily_fraction(), rate.monthly_fraction(), first_due),
+            None => Self::Monthly { monthly: rate.monthly_ratio() },
+            Some(first_due) => Self::daily(rate.daily_ratio(), rate.monthly_ratio(), first_due),
         }
     }
 
-    /// Actual days at `daily` from `first_due` (fractions, not percent).
-    pub fn daily(daily: Decimal, monthly: Decimal, first_due: Date) -> Self {
-        let month_rates = [28u32, 29, 30, 31].map(|days| daily.checked_mul(Decimal::from(days)).unwrap_or(Decimal::MAX));
-        Self::Daily { daily, monthly, first_due, month_rates }
+    /// Actual days at `daily` from `first_due` (fractions, not percent),
+    /// the first period a whole month.
+    pub fn daily(daily: impl Into<Ratio>, monthly: impl Into<Ratio>, first_due: Date) -> Self {
+        let daily = daily.into();
+        let month_rates = [28u32, 29, 30, 31].map(|days| daily.times(Decimal::from(days)));
+        let first_start = first_due.add_months(-1).unwrap_or(first_due);
+        Self::Daily { daily, monthly: monthly.into(), first_start, first_due, month_rates }
+    }
+
+    /// The same accrual with the first period starting on `start` (the
+    /// payout or the last paid due date: `loans[].period_start`), when
+    /// given and before the first due date. Interest of period 1 then
+    /// accrues for the real days, 11 from 2024-01-20 to 2024-01-31 rather
+    /// than 31. 30/360 accruals have no dates and are returned unchanged.
+    pub fn with_period_start(self, start: Option<Date>) -> Self {
+        match (self, start) {
+            (Self::Daily { daily, monthly, first_due, month_rates, .. }, Some(s)) if s < first_due => {
+                Self::Daily { daily, monthly, first_start: s, first_due, month_rates }
+            }
+            (acc, _) => acc,
+        }
     }
 
     /// A 30/360 accrual at `monthly` (used for renegotiated rates such as 0 %).
-    pub fn monthly(monthly: Decimal) -> Self {
-        Self::Monthly { monthly }
+    pub fn monthly(monthly: impl Into<Ratio>) -> Self {
+        Self::Monthly { monthly: monthly.into() }
     }
 
-    /// The same accrual at another rate (keeps the dates): used when a
-    /// proposal changes the rate but not the calendar.
-    pub fn with_monthly(self, monthly: Decimal, daily: Decimal) -> Self {
-        match self {
-            Self::Monthly { .. } => Self::Monthly { monthly },
-            Self::Daily { first_due, .. } => Self::daily(daily, monthly, first_due),
-        }
-    }
-
-    /// The nominal monthly rate, which sets level instalments.
+    /// The nominal monthly rate, which sets level instalments (approximate).
     pub fn nominal_monthly(&self) -> Decimal {
         match self {
-            Self::Monthly { monthly } | Self::Daily { monthly, .. } => *monthly,
+            Self::Monthly { monthly } | Self::Daily { monthly, .. } => monthly.approx(),
         }
     }
 
@@ -91,57 +102,75 @@ impl Accrual {
     pub fn days(&self, k: u32) -> u32 {
         match self {
             Self::Monthly { .. } => 30,
-            Self::Daily { first_due, .. } => {
-                let k = i32::try_from(k).unwrap_or(i32::MAX);
-                match (first_due.add_months(k.saturating_sub(2)), first_due.add_months(k.saturating_sub(1))) {
-                    (Some(a), Some(b)) => u32::try_from(a.days_until(b)).unwrap_or(30),
-                    _ => 30,
-                }
-            }
+            Self::Daily { first_start, first_due, .. } if k <= 1 => u32::try_from(first_start.days_until(*first_due)).unwrap_or(30),
+            Self::Daily { first_due, .. } => month_step_days(*first_due, k - 2).unwrap_or(30),
         }
     }
 
-    /// The interest rate of period `k` (1-based) as a fraction.
-    pub fn period_rate(&self, k: u32) -> Decimal {
+    /// The exact interest rate of period `k` (1-based).
+    pub fn period_ratio(&self, k: u32) -> Ratio {
         match self {
             Self::Monthly { monthly } => *monthly,
-            Self::Daily { daily, month_rates, .. } => match self.days(k) {
-                d @ 28..=31 => month_rates[(d - 28) as usize],
-                d => daily.checked_mul(Decimal::from(d)).unwrap_or(Decimal::MAX),
-            },
+            Self::Daily { .. } => self.ratio_for_days(self.days(k)),
         }
+    }
+
+    /// The interest rate of period `k` (1-based) as a decimal fraction
+    /// (approximate: for discounting, not for interest).
+    pub fn period_rate(&self, k: u32) -> Decimal {
+        self.period_ratio(k).approx()
+    }
+
+    /// Interest of period `k` on `balance`, rounded to the fen exactly.
+    pub fn interest(&self, k: u32, balance: Decimal) -> Decimal {
+        mul_ratio_fen(balance, self.period_ratio(k))
     }
 
     /// The rate of a period of `days` days (actual mode; 30/360 ignores `days`).
-    fn period_rate_for_days(&self, days: u32) -> Decimal {
+    pub(crate) fn ratio_for_days(&self, days: u32) -> Ratio {
         match self {
             Self::Monthly { monthly } => *monthly,
             Self::Daily { daily, month_rates, .. } => match days {
                 28..=31 => month_rates[(days - 28) as usize],
-                d => daily.checked_mul(Decimal::from(d)).unwrap_or(Decimal::MAX),
+                d => daily.times(Decimal::from(d)),
             },
         }
     }
 
     /// Interest rate over periods `from..=to` without compounding (simple).
-    fn simple_rate(&self, from: u32, to: u32) -> Decimal {
+    fn simple_ratio(&self, from: u32, to: u32) -> Ratio {
         match self {
-            Self::Monthly { monthly } => *monthly * Decimal::from(to + 1 - from),
-            Self::Daily { daily, .. } => {
-                daily.checked_mul(Decimal::from((from..=to).map(|k| self.days(k)).sum::<u32>())).unwrap_or(Decimal::MAX)
-            }
+            Self::Monthly { monthly } => monthly.times(Decimal::from(to + 1 - from)),
+            Self::Daily { daily, .. } => daily.times(Decimal::from((from..=to).map(|k| self.days(k)).sum::<u32>())),
         }
     }
 }
 
+/// Days from `anchor` + `m` months to `anchor` + (`m` + 1) months, both
+/// clamped to their month's end: the rest of the first month after the
+/// (clamped) anchor day, plus the (clamped) day in the next. The same as
+/// subtracting day numbers, with no calendar conversion (this runs for
+/// every row of every schedule in actual days). `None` outside the
+/// calendar's years.
+fn month_step_days(anchor: Date, m: u32) -> Option<u32> {
+    let index = i64::from(anchor.year()) * 12 + i64::from(anchor.month()) - 1 + i64::from(m);
+    let year_month = |i: i64| -> Option<(i32, u32)> {
+        let year = i32::try_from(i.div_euclid(12)).ok()?;
+        (MIN_YEAR..=MAX_YEAR).contains(&year).then_some((year, i.rem_euclid(12) as u32 + 1))
+    };
+    let ((y0, m0), (y1, m1)) = (year_month(index)?, year_month(index + 1)?);
+    let (len0, len1) = (days_in_month(y0, m0), days_in_month(y1, m1));
+    Some(len0 - anchor.day().min(len0) + anchor.day().min(len1))
+}
+
 fn check(principal: Decimal, acc: &Accrual, months: u32) -> Result<(), EngineError> {
     let rate = match acc {
-        Accrual::Monthly { monthly } => *monthly,
-        Accrual::Daily { daily, monthly, .. } => *daily.max(monthly),
+        Accrual::Monthly { monthly } => monthly.approx(),
+        Accrual::Daily { daily, monthly, .. } => daily.approx().max(monthly.approx()),
     };
     check_bounds(principal, months, rate)?;
     // The longest (31-day) period's rate must stay within the same bound.
-    if matches!(acc, Accrual::Daily { month_rates, .. } if month_rates[3] > Decimal::ONE) {
+    if matches!(acc, Accrual::Daily { month_rates, .. } if month_rates[3].approx() > Decimal::ONE) {
         return Err(EngineError::RateTooHigh);
     }
     Ok(())
@@ -157,14 +186,14 @@ pub fn build_schedule(principal: Decimal, acc: &Accrual, months: u32, method: Me
     let p = fen(principal);
     let rows = match method {
         Method::EqualInstallment => annuity_rows(p, acc, 1, months),
-        Method::EqualPrincipal => equal_principal(p, |k| acc.period_rate(k), months),
-        Method::InterestOnly => interest_only(p, |k| acc.period_rate(k), months),
+        Method::EqualPrincipal => equal_principal(p, |k| acc.period_ratio(k), months),
+        Method::InterestOnly => interest_only(p, |k| acc.period_ratio(k), months),
         Method::Bullet => {
             let zero = Decimal::ZERO;
             let mut rows: Vec<Row> = (1..months)
                 .map(|period| Row { period, payment: zero, interest: zero, principal: zero, balance: p })
                 .collect();
-            let interest = fen(p * acc.simple_rate(1, months));
+            let interest = mul_ratio_fen(p, acc.simple_ratio(1, months));
             rows.push(Row { period: months, payment: p + interest, interest, principal: p, balance: zero });
             rows
         }
@@ -179,13 +208,13 @@ pub fn build_schedule(principal: Decimal, acc: &Accrual, months: u32, method: Me
 /// only by rounding, as a lender's daily-accrual schedule does.
 pub fn level_payment(principal: Decimal, acc: &Accrual, start: u32, n: u32) -> Decimal {
     if let Accrual::Monthly { monthly } = acc {
-        return annuity_payment(principal, *monthly, n);
+        return annuity_payment(principal, monthly.approx(), n);
     }
     // Periods last 28–31 days: four discount factors, then products
     // rounded to 24 decimals on the fast exact path (a relative error below
     // 1e-21 a period, invisible in a payment rounded to the fen).
     let mut factors = [Decimal::ONE; 4];
-    for (slot, rate) in factors.iter_mut().zip((28u32..=31).map(|d| acc.period_rate_for_days(d))) {
+    for (slot, rate) in factors.iter_mut().zip((28u32..=31).map(|d| acc.ratio_for_days(d).approx())) {
         match Decimal::ONE.checked_div(Decimal::ONE + rate) {
             Some(v) => *slot = v,
             None => return annuity_payment(principal, acc.nominal_monthly(), n),
@@ -216,7 +245,7 @@ pub fn level_payment(principal: Decimal, acc: &Accrual, start: u32, n: u32) -> D
 /// parts still sum to `principal` and no balance goes negative).
 pub(crate) fn annuity_rows(principal: Decimal, acc: &Accrual, start: u32, n: u32) -> Vec<Row> {
     let n = n.max(1);
-    level_rows(principal, |p| acc.period_rate(p), start, n, level_payment(principal, acc, start, n))
+    level_rows(principal, |p| acc.period_ratio(p), start, n, level_payment(principal, acc, start, n))
 }
 
 #[cfg(test)]
@@ -244,6 +273,20 @@ mod tests {
     }
 
     #[test]
+    fn month_steps_equal_day_number_differences() {
+        // Against Date arithmetic for every anchor day of four years and 30 steps.
+        let mut anchor = Date::parse("2023-01-01").unwrap();
+        for _ in 0..4 * 366 {
+            for m in 0..30 {
+                let (a, b) = (anchor.add_months(m).unwrap(), anchor.add_months(m + 1).unwrap());
+                assert_eq!(month_step_days(anchor, m as u32), Some(a.days_until(b) as u32), "{anchor} + {m}");
+            }
+            anchor = anchor.add_days(1).unwrap();
+        }
+        assert_eq!(month_step_days(Date::parse("2199-12-31").unwrap(), 0), None);
+    }
+
+    #[test]
     fn period_days_follow_the_calendar() {
         // First due 2024-01-31: periods end Jan 31, Feb 29, Mar 31, Apr 30.
         let acc = daily("2024-01-31");
@@ -251,6 +294,31 @@ mod tests {
         assert_eq!(days, vec![31, 29, 31, 30]);
         assert_eq!(acc.due_date(2), Date::parse("2024-02-29"));
         assert_eq!(acc.due_date(3), Date::parse("2024-03-31"));
+    }
+
+    #[test]
+    fn a_short_first_period_accrues_its_real_days() {
+        // Paid out 2024-01-20, first due 2024-01-31: 11 days, not 31.
+        // ¥10,000 先息后本 at 0.05 %/day: 10000 × 0.0005 × 11 = 55.00, then
+        // 29 days to 2024-02-29 (145.00) and 31 to 2024-03-31 (155.00).
+        let acc = daily("2024-01-31").with_period_start(Date::parse("2024-01-20"));
+        assert_eq!((acc.days(1), acc.days(2), acc.days(3)), (11, 29, 31));
+        let s = build_schedule(d("10000"), &acc, 3, Method::InterestOnly).unwrap();
+        let interest: Vec<Decimal> = s.rows.iter().map(|r| r.interest).collect();
+        assert_eq!(interest, vec![d("55.00"), d("145.00"), d("155.00")]);
+        // Bullet: simple interest over 11 + 29 + 31 = 71 days = 355.00.
+        assert_eq!(build_schedule(d("10000"), &acc, 3, Method::Bullet).unwrap().last_payment(), d("10355.00"));
+        // Level instalments price the short period too: the payment is lower
+        // than with a whole first month and the last still only absorbs rounding.
+        let short = build_schedule(d("10000"), &acc, 12, Method::EqualInstallment).unwrap();
+        let whole = build_schedule(d("10000"), &daily("2024-01-31"), 12, Method::EqualInstallment).unwrap();
+        assert!(short.first_payment() < whole.first_payment());
+        assert!((short.first_payment() - short.last_payment()).abs() <= d("0.05"));
+        assert_eq!(short.rows[0].interest, d("55.00"));
+        // A start on or after the due date, and 30/360, change nothing.
+        assert_eq!(daily("2024-01-31").with_period_start(Date::parse("2024-01-31")), daily("2024-01-31"));
+        let monthly = Accrual::monthly(d("0.015"));
+        assert_eq!(monthly.with_period_start(Date::parse("2024-01-20")), monthly);
     }
 
     #[test]

@@ -31,19 +31,74 @@ fn limbs(m: u128) -> [u32; 3] {
     [m as u32, (m >> 32) as u32, (m >> 64) as u32]
 }
 
-/// `a × b` rounded half away from zero to `dp` decimals (dp ≤ 28), exactly.
-/// Falls back to `rust_decimal` (product, then rounding) when the exact
-/// result does not fit a decimal, which no valid schedule reaches.
-pub fn mul_round(a: Decimal, b: Decimal, dp: u32) -> Decimal {
-    let (sa, sb) = (a.scale(), b.scale());
-    let total = sa + sb;
-    if total <= dp {
-        // No rounding needed; the product is exact when it fits.
-        return a.checked_mul(b).map_or_else(|| fallback(a, b, dp), |p| p.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero));
+/// An exact rate: `num / den`, a terminating decimal over a small whole
+/// number. Lenders' rates are such ratios — 4.9 %/yr is 4.9 / 1200 a month,
+/// 0.05 %/day over a 31-day period is 1.55 / 100 — while the decimal
+/// 0.0040833… is not exact, and a product that lands exactly on half a fen
+/// (¥3,001.50 × 4 % / 12 = ¥10.005) would round the wrong way by a fen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ratio {
+    pub num: Decimal,
+    /// Never 0.
+    pub den: u32,
+}
+
+impl Ratio {
+    pub const ZERO: Ratio = Ratio { num: Decimal::ZERO, den: 1 };
+
+    /// `num / den`; a zero denominator reads as 1 (never divides by zero).
+    pub fn new(num: Decimal, den: u32) -> Self {
+        Self { num, den: den.max(1) }
     }
-    let negative = (a.mantissa() < 0) != (b.mantissa() < 0);
-    // 96-bit × 96-bit → 192-bit product, schoolbook on 32-bit limbs.
-    let (la, lb) = (limbs(a.mantissa().unsigned_abs()), limbs(b.mantissa().unsigned_abs()));
+
+    /// The nearest 28-digit decimal (for formulas that are not exact anyway:
+    /// the annuity, discounting, the IRR's first guess).
+    pub fn approx(self) -> Decimal {
+        self.num / Decimal::from(self.den)
+    }
+
+    /// This rate times `k` exactly, or the approximate product when the
+    /// exact one does not fit a decimal (only for absurd, refused rates).
+    pub fn times(self, k: Decimal) -> Self {
+        match exact_mul(self.num, k) {
+            Some(num) => Self { num, den: self.den },
+            None => Self::from(self.approx().checked_mul(k).unwrap_or(Decimal::MAX)),
+        }
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.num.is_zero()
+    }
+}
+
+impl From<Decimal> for Ratio {
+    fn from(num: Decimal) -> Self {
+        Self { num, den: 1 }
+    }
+}
+
+/// `a × b` when it is exact (the 96-bit mantissa and 28 decimals hold it),
+/// else `None`. `rust_decimal`'s own product rounds silently instead.
+pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let scale = a.scale() + b.scale();
+    let m = a.mantissa().checked_mul(b.mantissa())?;
+    (scale <= 28 && m.unsigned_abs() < 1u128 << 96).then(|| Decimal::from_i128_with_scale(m, scale))
+}
+
+/// Multiplies the little-endian 192-bit `x` by `k` < 2^32 in place; false on overflow.
+fn mul_small(x: &mut [u32; 6], k: u32) -> bool {
+    let mut carry: u64 = 0;
+    for limb in x.iter_mut() {
+        let t = u64::from(*limb) * u64::from(k) + carry;
+        *limb = t as u32;
+        carry = t >> 32;
+    }
+    carry == 0
+}
+
+/// The 192-bit product of two 96-bit mantissas, schoolbook on 32-bit limbs.
+fn product(a: u128, b: u128) -> [u32; 6] {
+    let (la, lb) = (limbs(a), limbs(b));
     let mut x = [0u32; 6];
     for (i, &ai) in la.iter().enumerate() {
         if ai == 0 {
@@ -63,12 +118,51 @@ pub fn mul_round(a: Decimal, b: Decimal, dp: u32) -> Decimal {
             k += 1;
         }
     }
-    // Divide by 10^(total − dp) in chunks of at most 10^9. Half away from
-    // zero rounds up exactly when the whole remainder is at least half the
-    // whole divisor; with floor divisions chained, that is when the last
-    // chunk's remainder is at least half of that chunk's (even) divisor.
-    let mut shift = total - dp;
+    x
+}
+
+/// `a × b` rounded half away from zero to `dp` decimals (dp ≤ 28), exactly.
+pub fn mul_round(a: Decimal, b: Decimal, dp: u32) -> Decimal {
+    mul_ratio_round(a, Ratio::from(b), dp)
+}
+
+/// `a × r` rounded half away from zero to `dp` decimals (dp ≤ 28), exactly:
+/// the 192-bit product of the mantissas is divided by `r.den` and by the
+/// power of ten with exact remainders. Falls back to `rust_decimal` when the
+/// result does not fit a decimal, which no valid schedule reaches.
+pub fn mul_ratio_round(a: Decimal, r: Ratio, dp: u32) -> Decimal {
+    let b = r.num;
+    let total = a.scale() + b.scale();
+    let negative = (a.mantissa() < 0) != (b.mantissa() < 0);
+    let mut x = product(a.mantissa().unsigned_abs(), b.mantissa().unsigned_abs());
+    // Too few decimals: scale up first (exact, or give up).
+    let mut up = dp.saturating_sub(total);
+    while up > 0 {
+        let step = up.min(9);
+        if !mul_small(&mut x, POW10[step as usize]) {
+            return fallback(a, r, dp);
+        }
+        up -= step;
+    }
+    // Divide by the denominator (times up to 10^3 of the power of ten: one
+    // division instead of two, still below 2^32), then by the rest of
+    // 10^(total − dp) in chunks of at most 10^9. Half away from zero rounds
+    // up exactly when the whole remainder is at least half the whole
+    // divisor; with floor divisions chained, that is when the last
+    // division's remainder is at least half its divisor, provided that
+    // divisor is even (every power of ten is) or the only one.
+    let mut shift = total.saturating_sub(dp);
     let mut round_up = false;
+    if r.den > 1 {
+        let step = shift.min(3);
+        let d = u64::from(r.den) * u64::from(POW10[step as usize]);
+        let rem = match u32::try_from(d) {
+            Ok(d32) => div_small(&mut x, d32),
+            Err(_) => return fallback(a, r, dp),
+        };
+        shift -= step;
+        round_up = shift == 0 && u64::from(rem) * 2 >= d;
+    }
     while shift > 0 {
         let step = if shift > 9 { shift - 9 * ((shift - 1) / 9) } else { shift };
         let d = POW10[step as usize];
@@ -79,20 +173,21 @@ pub fn mul_round(a: Decimal, b: Decimal, dp: u32) -> Decimal {
         }
     }
     if x[3] != 0 || x[4] != 0 || x[5] != 0 {
-        return fallback(a, b, dp);
+        return fallback(a, r, dp);
     }
     let mut q = u128::from(x[0]) | (u128::from(x[1]) << 32) | (u128::from(x[2]) << 64);
     if round_up {
         q += 1;
     }
     if q >= 1u128 << 96 {
-        return fallback(a, b, dp);
+        return fallback(a, r, dp);
     }
     let q = q as i128;
     Decimal::from_i128_with_scale(if negative { -q } else { q }, dp)
 }
 
-fn fallback(a: Decimal, b: Decimal, dp: u32) -> Decimal {
+fn fallback(a: Decimal, r: Ratio, dp: u32) -> Decimal {
+    let b = r.approx();
     a.checked_mul(b)
         .unwrap_or(if (a.is_sign_negative()) != (b.is_sign_negative()) { Decimal::MIN } else { Decimal::MAX })
         .round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
@@ -102,6 +197,11 @@ fn fallback(a: Decimal, b: Decimal, dp: u32) -> Decimal {
 /// the double rounding and the slow path.
 pub fn mul_fen(a: Decimal, b: Decimal) -> Decimal {
     mul_round(a, b, 2)
+}
+
+/// `a × r` rounded to the fen, half away from zero, exactly.
+pub fn mul_ratio_fen(a: Decimal, r: Ratio) -> Decimal {
+    mul_ratio_round(a, r, 2)
 }
 
 #[cfg(test)]
@@ -145,6 +245,42 @@ mod tests {
             }
             bal = bal * d("1.0137") + d("7.31");
             bal = bal.round_dp(2);
+        }
+    }
+
+    #[test]
+    fn exact_ratios_round_midpoints_away_from_zero() {
+        // ¥3,001.50 at 4 %/yr: 3001.50 × 4 / 1200 = 10.005 exactly → 10.01.
+        // The 28-digit decimal 4/1200 = 0.00333…3 is a hair low and gave 10.00.
+        assert_eq!(mul_ratio_fen(d("3001.50"), Ratio::new(d("4"), 1200)), d("10.01"));
+        assert_eq!(mul_fen(d("3001.50"), d("4") / d("1200")), d("10.00"));
+        assert_eq!(mul_ratio_fen(d("-3001.50"), Ratio::new(d("4"), 1200)), d("-10.01"));
+        assert_eq!(mul_ratio_fen(d("3001.49"), Ratio::new(d("4"), 1200)), d("10.00"));
+        // An odd denominator with nothing to shift: 1 × 1/3 to 0 decimals → 0; 2/3 → 1; 3/2 → 2.
+        assert_eq!(mul_ratio_round(d("1"), Ratio::new(d("1"), 3), 0), d("0"));
+        assert_eq!(mul_ratio_round(d("2"), Ratio::new(d("1"), 3), 0), d("1"));
+        assert_eq!(mul_ratio_round(d("3"), Ratio::new(d("1"), 2), 0), d("2"));
+        // Scaling up: 1 × 1/8 to 3 decimals = 0.125; to 2 → 0.13.
+        assert_eq!(mul_ratio_round(d("1"), Ratio::new(d("1"), 8), 3), d("0.125"));
+        assert_eq!(mul_ratio_round(d("1"), Ratio::new(d("1"), 8), 2), d("0.13"));
+        assert_eq!(Ratio::new(d("4.9"), 1200).times(d("30")), Ratio::new(d("147.0"), 1200));
+        assert_eq!(exact_mul(Decimal::MAX, d("2")), None);
+        assert_eq!(Ratio::new(d("1"), 0).den, 1);
+    }
+
+    proptest::proptest! {
+        /// Against an i128 reference for exact ratios.
+        #[test]
+        fn ratios_match_integer_reference(ma in 0i64..1_000_000_000_000_000, mb in 0i64..1_000_000_000, sa in 0u32..=4, sb in 0u32..=8, den in 1u32..500_000, dp in 0u32..=6, neg: bool) {
+            let a = Decimal::new(if neg { -ma } else { ma }, sa);
+            let b = Decimal::new(mb, sb);
+            let got = mul_ratio_round(a, Ratio::new(b, den), dp);
+            // value × 10^dp = ma·mb·10^dp / (den · 10^(sa+sb))
+            let num = i128::from(ma) * i128::from(mb) * 10i128.pow(dp);
+            let div = i128::from(den) * 10i128.pow(sa + sb);
+            let (q, r) = (num / div, num % div);
+            let e = if 2 * r >= div { q + 1 } else { q };
+            proptest::prop_assert_eq!(got, Decimal::from_i128_with_scale(if neg { -e } else { e }, dp));
         }
     }
 

@@ -64,7 +64,7 @@ impl Loan {
 
     pub fn schedule(&self) -> Result<Schedule, EngineError> {
         self.validate()?;
-        Schedule::build(self.principal, self.rate.monthly_fraction(), self.months, self.method)
+        Schedule::build(self.principal, self.rate.monthly_ratio(), self.months, self.method)
     }
 
     /// Schedule, totals and APR in one pass.
@@ -107,6 +107,21 @@ mod tests {
         assert_eq!(f.first_payment(), d("9168.00"));
         assert_eq!(percent_2dp(f.apr.nominal_percent), d("18.00"));
         assert_eq!(f.total_paid - f.total_interest, d("100000"));
+    }
+
+    #[test]
+    fn interest_on_a_half_fen_rounds_away_from_zero() {
+        // ¥3,001.50 at 4 %/yr, 先息后本: 3001.50 × 4 % / 12 = 10.005 exactly → 10.01
+        // (python3: Fraction(300150, 100) * Fraction(4, 1200) == Fraction(10005, 1000)).
+        // With the 28-digit monthly rate 0.00333…3 it was 10.00.
+        let l = Loan {
+            principal: d("3001.50"),
+            rate: QuotedRate::new(d("4"), RateUnit::AnnualPercent),
+            method: Method::InterestOnly,
+            months: 2,
+            upfront_fee: Decimal::ZERO,
+        };
+        assert_eq!(l.schedule().unwrap().rows[0].interest, d("10.01"));
     }
 
     #[test]

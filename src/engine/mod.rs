@@ -37,8 +37,8 @@ pub use allocation::{allocate, loan_budgets, AllocationDebt, AllocationPlan, Str
 pub use dates::Date;
 pub use daycount::{build_schedule, Accrual, DayCount};
 pub use overdue::{overdue_cost, DueCalendar, Overdue, OverdueCost, PenaltyBase, PenaltyRule};
-pub use proposal::{proposals_for, Debt, DebtAnalysis, HolidayMode, Infeasible, LoanBudget, Proposal, ProposalKind};
-pub use ratecheck::{rate_check, RateCheck};
+pub use proposal::{proposals_for, Debt, DebtAnalysis, Holiday, HolidayMaturity, HolidayMode, Infeasible, LoanBudget, Proposal, ProposalKind};
+pub use ratecheck::{rate_check, Instalment, RateCheck, RateCheckError};
 pub use solve::{solve_months, SolveError, SolveOutput, Solved};
 pub use payoff::{payoff, payoff_plans, PayoffBudget, PayoffDebt, PayoffError, PayoffKind, PayoffPlan, PayoffStrategy};
 pub use prepay::{prepay, PrepaidRow, Prepaid, PrepayEffect, PrepayError, PrepayPlan, Prepayment};
@@ -56,11 +56,6 @@ pub const MAX_ANNUAL_PERCENT: Decimal = Decimal::from_parts(1000, 0, 0, false, 0
 /// Rounds to the fen, half away from zero (四舍五入), the one rounding rule for money.
 pub fn fen(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-}
-
-/// Rounds to the fen upwards (towards +∞).
-pub(crate) fn fen_up(amount: Decimal) -> Decimal {
-    amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToPositiveInfinity)
 }
 
 /// Rounds to the fen downwards (towards −∞).
@@ -90,7 +85,6 @@ mod tests {
         assert_eq!(fen(d("1.005")), d("1.01"));
         assert_eq!(fen(d("1.0049")), d("1.00"));
         assert_eq!(fen(d("-1.005")), d("-1.01"));
-        assert_eq!(fen_up(d("1.001")), d("1.01"));
         assert_eq!(fen_down(d("1.009")), d("1.00"));
     }
 }

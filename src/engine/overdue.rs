@@ -18,8 +18,9 @@
 //!   are not modelled, so the figures are a floor, not a ceiling.
 
 use super::dates::Date;
+use super::exact::{mul_ratio_fen, mul_ratio_round, Ratio};
 use super::schedule::pow;
-use super::{decimal_str, fen, percent_2dp, EngineError, QuotedRate, Schedule, MAX_AMOUNT};
+use super::{decimal_str, percent_2dp, EngineError, QuotedRate, Schedule, MAX_AMOUNT};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -107,6 +108,11 @@ impl PenaltyRule {
     pub fn daily_fraction(&self, rate: &QuotedRate) -> Decimal {
         rate.daily_fraction() * self.multiplier
     }
+
+    /// Penalty rate per day as an exact ratio (penalty amounts round exactly).
+    pub fn daily_ratio(&self, rate: &QuotedRate) -> Ratio {
+        rate.daily_ratio().times(self.multiplier)
+    }
 }
 
 /// When the remaining instalments fall due, counted in days from today.
@@ -138,6 +144,21 @@ impl DueCalendar {
     }
 }
 
+impl DueCalendar {
+    /// The budget month (1 = this month) in which instalment `k` (1-based)
+    /// falls due: by calendar month when today and the next due date are
+    /// known (an instalment already past due counts in month 1), else month k.
+    pub fn month_of(&self, k: u32) -> u32 {
+        let index = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month());
+        if let (Some(today), Some(next)) = (self.as_of, self.next_due) {
+            if let Some(due) = next.add_months(i32::try_from(k).unwrap_or(i32::MAX) - 1) {
+                return u32::try_from((index(due) - index(today) + 1).max(1)).unwrap_or(u32::MAX);
+            }
+        }
+        k
+    }
+}
+
 /// Amount owed `days` from today if nothing is paid meanwhile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct HorizonCost {
@@ -153,13 +174,18 @@ pub struct HorizonCost {
     #[serde(with = "decimal_str")]
     pub arrears: Decimal,
     /// Penalty interest accrued by then, including the estimate of what had
-    /// accrued before today.
+    /// accrued before today ([`OverdueCost::penalty_so_far_estimate`]).
     #[serde(with = "decimal_str")]
     pub penalty_interest: Decimal,
+    /// Penalty interest that accrues from today until then (no estimate in it).
+    #[serde(with = "decimal_str")]
+    pub penalty_since_today: Decimal,
     /// Contract interest of instalments that fall due between today and then.
     #[serde(with = "decimal_str")]
     pub contract_interest: Decimal,
-    /// `owed` minus what is owed today: the cost of waiting.
+    /// What waiting adds from today: `penalty_since_today` +
+    /// `contract_interest`. The penalty accrued before today is not in it
+    /// (it is owed whether one waits or not).
     #[serde(with = "decimal_str")]
     pub increase: Decimal,
 }
@@ -196,7 +222,7 @@ pub struct OverdueCost {
     #[serde(with = "decimal_str")]
     pub owed_now: Decimal,
     pub days_overdue: u32,
-    /// Penalty rate, percent a day.
+    /// Penalty rate, percent a day, 6 decimals (half away from zero).
     #[serde(with = "decimal_str")]
     pub penalty_daily_percent: Decimal,
     /// Penalty rate, simple percent a year (daily × the rate's day basis).
@@ -205,9 +231,11 @@ pub struct OverdueCost {
     /// With monthly compounding when the rule compounds; else equal to the simple rate.
     #[serde(with = "decimal_str")]
     pub penalty_effective_annual_percent: Decimal,
-    /// The overdue charges run above 24 % a year, which courts tend to
-    /// reduce for financial loans. Context, not advice.
+    /// The penalty rate or the true APR of the whole cost runs above 24 % a
+    /// year, which courts tend to reduce for financial loans; `court_guideline`
+    /// says which. Context, not advice.
     pub above_court_guideline: bool,
+    pub court_guideline: CourtGuideline,
     /// Penalty interest that has probably accrued already: today's overdue
     /// base × penalty rate × days overdue. An upper estimate (the base was
     /// smaller earlier on).
@@ -217,82 +245,64 @@ pub struct OverdueCost {
     pub timeline: Vec<TimelineEvent>,
 }
 
+/// The 24 %/yr note (Supreme People's Court opinion of 2017 on financial
+/// trials): it concerns interest, penalty interest, compound interest,
+/// liquidated damages and other fees *together*, so both the penalty rate
+/// and the true APR of the whole contract cost (fees included) are compared,
+/// and the note says which is above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CourtGuideline {
+    /// 24, percent a year.
+    #[serde(with = "decimal_str")]
+    pub limit_percent: Decimal,
+    /// The penalty rate (simple, or effective when it compounds) is above.
+    pub penalty_rate_above: bool,
+    /// The true APR of the contract (IRR × 12 on the principal held, up-front
+    /// fees included), percent, 2 decimals; `None` when it cannot be computed.
+    #[serde(with = "decimal_str::option")]
+    pub true_apr_percent: Option<Decimal>,
+    /// That APR is above the limit.
+    pub true_apr_above: bool,
+}
+
+impl CourtGuideline {
+    /// The note for a penalty rate of `penalty_percent` a year and a true
+    /// APR (nominal, percent) of `true_apr_percent`.
+    pub fn of(penalty_percent: Decimal, true_apr_percent: Option<Decimal>) -> Self {
+        Self {
+            limit_percent: COURT_GUIDELINE_PERCENT,
+            penalty_rate_above: penalty_percent > COURT_GUIDELINE_PERCENT,
+            true_apr_percent: true_apr_percent.map(percent_2dp),
+            true_apr_above: true_apr_percent.is_some_and(|p| p > COURT_GUIDELINE_PERCENT),
+        }
+    }
+
+    pub fn any_above(&self) -> bool {
+        self.penalty_rate_above || self.true_apr_above
+    }
+}
+
 /// The cost of doing nothing for a loan whose remaining schedule is
 /// `contract` (the not-yet-due principal at the contract rate).
+/// `true_apr_percent` is the contract's true APR (fees included, nominal
+/// percent), for the court note; `None` when it cannot be computed.
 pub fn overdue_cost(
     rate: &QuotedRate,
     contract: &Schedule,
     overdue: &Overdue,
     rule: &PenaltyRule,
     calendar: &DueCalendar,
+    true_apr_percent: Option<Decimal>,
 ) -> Result<OverdueCost, EngineError> {
-    let remaining = contract.total_principal();
-    let owed_now = remaining
+    let owed_now = contract
+        .total_principal()
         .checked_add(overdue.principal)
         .and_then(|v| v.checked_add(overdue.interest))
         .ok_or(EngineError::Overflow)?;
-    let pen_daily = rule.daily_fraction(rate);
-    let interest_bears = rule.compound || rule.base == PenaltyBase::PrincipalAndInterest;
-    let base_now = overdue.principal + if interest_bears { overdue.interest } else { Decimal::ZERO };
-    let so_far = fen(base_now * pen_daily * Decimal::from(overdue.days));
-
-    // Event days: due instalments, monthly capitalisation, horizons.
-    let last = HORIZONS[HORIZONS.len() - 1];
-    let dues: Vec<(u32, usize)> = (1..=contract.months())
-        .map(|k| (calendar.offset(k), k as usize - 1))
-        .take_while(|(t, _)| *t <= last)
-        .collect();
-    let mut days: Vec<u32> = dues.iter().map(|(t, _)| *t).chain(HORIZONS).collect();
-    if rule.compound {
-        days.extend((1..=last / 30).map(|m| m * 30));
-    }
-    days.sort_unstable();
-    days.dedup();
-
-    let (mut op, mut oi, mut new_interest) = (overdue.principal, overdue.interest, Decimal::ZERO);
-    let mut accrued = Decimal::ZERO; // exact penalty accrued since today
-    let mut capitalised = Decimal::ZERO; // penalty that bears penalty (compound)
-    let mut prev = 0u32;
-    let mut horizons = Vec::with_capacity(HORIZONS.len());
-    let mut due_iter = dues.iter().peekable();
-    let first_due = calendar.offset(1);
-    for t in days {
-        let base = op + if interest_bears { oi } else { Decimal::ZERO } + capitalised;
-        accrued += base * pen_daily * Decimal::from(t - prev);
-        prev = t;
-        while let Some(&&(due_t, idx)) = due_iter.peek() {
-            if due_t > t {
-                break;
-            }
-            let row = &contract.rows[idx];
-            op += row.principal;
-            oi += row.interest;
-            new_interest += row.interest;
-            due_iter.next();
-        }
-        if rule.compound && t % 30 == 0 {
-            capitalised = fen(so_far + accrued);
-        }
-        if HORIZONS.contains(&t) {
-            let penalty = so_far + fen(accrued);
-            let owed = owed_now + new_interest + penalty;
-            let days_overdue = if overdue.days > 0 {
-                overdue.days + t
-            } else {
-                t.saturating_sub(first_due)
-            };
-            horizons.push(HorizonCost {
-                days: t,
-                days_overdue,
-                owed,
-                arrears: op + oi,
-                penalty_interest: penalty,
-                contract_interest: new_interest,
-                increase: owed - owed_now,
-            });
-        }
-    }
-
+    let pen = rule.daily_ratio(rate);
+    let base_now = overdue.principal + if rule.interest_bears() { overdue.interest } else { Decimal::ZERO };
+    let so_far = mul_ratio_fen(base_now.checked_mul(Decimal::from(overdue.days)).ok_or(EngineError::Overflow)?, pen);
+    let waiting = Waiting { contract, overdue, rule, calendar, pen, so_far, owed_now };
     let simple = rate.annual_percent() * rule.multiplier;
     let effective = if rule.compound {
         let monthly = simple / Decimal::from(1200);
@@ -300,31 +310,125 @@ pub fn overdue_cost(
     } else {
         simple
     };
-    let timeline = TIMELINE
+    let court = CourtGuideline::of(simple.max(effective), true_apr_percent);
+    Ok(OverdueCost {
+        owed_now,
+        days_overdue: overdue.days,
+        penalty_daily_percent: mul_ratio_round(Decimal::ONE_HUNDRED, pen, 6).normalize(),
+        penalty_annual_percent: percent_2dp(simple),
+        penalty_effective_annual_percent: percent_2dp(effective),
+        above_court_guideline: court.any_above(),
+        court_guideline: court,
+        penalty_so_far_estimate: so_far,
+        horizons: waiting.horizons()?,
+        timeline: timeline(overdue.days, calendar.offset(1)),
+    })
+}
+
+impl PenaltyRule {
+    /// Unpaid contract interest bears penalty too: under a
+    /// principal-and-interest base, or when the rule compounds.
+    pub fn interest_bears(&self) -> bool {
+        self.compound || self.base == PenaltyBase::PrincipalAndInterest
+    }
+}
+
+/// Doing nothing from today: what [`overdue_cost`] projects.
+struct Waiting<'a> {
+    contract: &'a Schedule,
+    overdue: &'a Overdue,
+    rule: &'a PenaltyRule,
+    calendar: &'a DueCalendar,
+    /// The penalty rate per day.
+    pen: Ratio,
+    so_far: Decimal,
+    owed_now: Decimal,
+}
+
+impl Waiting<'_> {
+    /// The days something happens: an instalment falls due, the penalty is
+    /// capitalised (every 30 days when compounding), a horizon is reached;
+    /// and the instalments due within the last horizon, (day, row index).
+    fn events(&self) -> (Vec<u32>, Vec<(u32, usize)>) {
+        let last = HORIZONS[HORIZONS.len() - 1];
+        let dues: Vec<(u32, usize)> = (1..=self.contract.months())
+            .map(|k| (self.calendar.offset(k), k as usize - 1))
+            .take_while(|(t, _)| *t <= last)
+            .collect();
+        let mut days: Vec<u32> = dues.iter().map(|(t, _)| *t).chain(HORIZONS).collect();
+        if self.rule.compound {
+            days.extend((1..=last / 30).map(|m| m * 30));
+        }
+        days.sort_unstable();
+        days.dedup();
+        (days, dues)
+    }
+
+    /// What is owed at each horizon, event by event: the overdue base
+    /// accrues penalty, instalments fall due, compounding capitalises.
+    fn horizons(&self) -> Result<Vec<HorizonCost>, EngineError> {
+        let (days, dues) = self.events();
+        let (mut op, mut oi, mut new_interest) = (self.overdue.principal, self.overdue.interest, Decimal::ZERO);
+        // Σ base × days since today: the penalty accrued is this × the daily
+        // penalty rate, rounded once, exactly.
+        let mut base_days = Decimal::ZERO;
+        let mut capitalised = Decimal::ZERO; // penalty that bears penalty (compound)
+        let (mut prev, mut next_due) = (0u32, dues.iter().peekable());
+        let mut horizons = Vec::with_capacity(HORIZONS.len());
+        for t in days {
+            let base = op + if self.rule.interest_bears() { oi } else { Decimal::ZERO } + capitalised;
+            base_days = base.checked_mul(Decimal::from(t - prev)).and_then(|x| x.checked_add(base_days)).ok_or(EngineError::Overflow)?;
+            prev = t;
+            while let Some(&(_, idx)) = next_due.next_if(|(due, _)| *due <= t) {
+                let row = &self.contract.rows[idx];
+                (op, oi, new_interest) = (op + row.principal, oi + row.interest, new_interest + row.interest);
+            }
+            let (capitalise, horizon) = (self.rule.compound && t % 30 == 0, HORIZONS.contains(&t));
+            if !(capitalise || horizon) {
+                continue;
+            }
+            let accrued = mul_ratio_fen(base_days, self.pen);
+            if capitalise {
+                capitalised = self.so_far + accrued;
+            }
+            if horizon {
+                let days_overdue = match self.overdue.days {
+                    0 => t.saturating_sub(self.calendar.offset(1)),
+                    d => d + t,
+                };
+                horizons.push(HorizonCost {
+                    days: t,
+                    days_overdue,
+                    owed: self.owed_now + new_interest + self.so_far + accrued,
+                    arrears: op + oi,
+                    penalty_interest: self.so_far + accrued,
+                    penalty_since_today: accrued,
+                    contract_interest: new_interest,
+                    increase: accrued + new_interest,
+                });
+            }
+        }
+        Ok(horizons)
+    }
+}
+
+/// The typical consequences for a loan `days_overdue` days behind whose
+/// next instalment falls due in `first_due` days.
+fn timeline(days_overdue: u32, first_due: u32) -> Vec<TimelineEvent> {
+    TIMELINE
         .iter()
         .map(|&(day, key)| {
-            let reached = overdue.days >= day;
+            let reached = days_overdue >= day;
             let in_days = if reached {
                 0
-            } else if overdue.days > 0 {
-                day - overdue.days
+            } else if days_overdue > 0 {
+                day - days_overdue
             } else {
                 first_due.saturating_add(day)
             };
             TimelineEvent { day, key, reached, in_days }
         })
-        .collect();
-    Ok(OverdueCost {
-        owed_now,
-        days_overdue: overdue.days,
-        penalty_daily_percent: (pen_daily * Decimal::ONE_HUNDRED).round_dp(6).normalize(),
-        penalty_annual_percent: percent_2dp(simple),
-        penalty_effective_annual_percent: percent_2dp(effective),
-        above_court_guideline: simple.max(effective) > COURT_GUIDELINE_PERCENT,
-        penalty_so_far_estimate: so_far,
-        horizons,
-        timeline,
-    })
+        .collect()
 }
 
 #[cfg(test)]
@@ -357,7 +461,7 @@ mod tests {
         assert_eq!((contract.rows[0].interest, contract.rows[0].principal), (d("1350.00"), d("6901.20")));
         let overdue = Overdue { days: 15, principal: d("10000"), interest: d("450") };
         let cal = DueCalendar { days_overdue: 15, ..DueCalendar::default() };
-        let c = overdue_cost(&rate, &contract, &overdue, &rule(false, PenaltyBase::PrincipalAndInterest), &cal).unwrap();
+        let c = overdue_cost(&rate, &contract, &overdue, &rule(false, PenaltyBase::PrincipalAndInterest), &cal, None).unwrap();
         assert_eq!(c.owed_now, d("100450"));
         assert_eq!(c.penalty_so_far_estimate, d("117.56"));
         let h30 = c.horizons[0];
@@ -365,6 +469,10 @@ mod tests {
         assert_eq!(h30.penalty_interest, d("117.56") + d("327.95"));
         assert_eq!(h30.owed, d("102245.51"));
         assert_eq!(h30.arrears, d("10450") + d("8251.20"));
+        // Waiting 30 days adds the new penalty and the interest falling due,
+        // not the 117.56 already accrued: 327.95 + 1350.00 = 1677.95.
+        assert_eq!((h30.penalty_since_today, h30.increase), (d("327.95"), d("1677.95")));
+        assert!(c.horizons.iter().all(|h| h.increase == h.owed - c.owed_now - c.penalty_so_far_estimate));
         assert_eq!(c.penalty_annual_percent, d("27.00"));
         assert!(c.above_court_guideline);
         // Owed only grows with time.
@@ -383,20 +491,38 @@ mod tests {
         let overdue = Overdue { days: 1, principal: d("1000"), interest: d("100") };
         let cal = DueCalendar { days_overdue: 1, ..DueCalendar::default() };
         // Principal only, simple: 1000 × 0.0005 × 30 = 15.00 by day 30 (+ 0.50 so far).
-        let c = overdue_cost(&rate, &contract, &overdue, &rule(false, PenaltyBase::Principal), &cal).unwrap();
+        let c = overdue_cost(&rate, &contract, &overdue, &rule(false, PenaltyBase::Principal), &cal, None).unwrap();
         assert_eq!(c.horizons[0].penalty_interest, d("15.50"));
         // Compound: base includes interest (1100): 1100 × 0.0005 × 30 = 16.50
         // (+ 0.55 so far) by day 30; from day 30 the 17.05 accrued bears
         // penalty too: day 30–90 = (1100 + 17.05) × 0.0005 × 30 = 16.75575,
         // then (1100 + 17.05 + 16.75575→16.76... ) checked via monotonicity.
-        let c = overdue_cost(&rate, &contract, &overdue, &rule(true, PenaltyBase::Principal), &cal).unwrap();
+        let c = overdue_cost(&rate, &contract, &overdue, &rule(true, PenaltyBase::Principal), &cal, None).unwrap();
         assert_eq!(c.horizons[0].penalty_interest, d("17.05"));
-        let simple = overdue_cost(&rate, &contract, &overdue, &rule(false, PenaltyBase::PrincipalAndInterest), &cal).unwrap();
+        let simple = overdue_cost(&rate, &contract, &overdue, &rule(false, PenaltyBase::PrincipalAndInterest), &cal, None).unwrap();
         assert!(c.horizons[3].penalty_interest > simple.horizons[3].penalty_interest);
         assert_eq!(c.penalty_annual_percent, d("18.00"));
         // (1 + 0.015)^12 − 1 = 19.56 %
         assert_eq!(c.penalty_effective_annual_percent, d("19.56"));
         assert!(!c.above_court_guideline);
+    }
+
+    #[test]
+    fn the_court_note_compares_the_true_apr_as_well_as_the_penalty_rate() {
+        // 12 %/yr × 1.5 = 18 % penalty (below 24 %), but fees bring the
+        // contract's true APR to 30.12 %: the note is due, for the APR.
+        let rate = QuotedRate::new(d("12"), RateUnit::AnnualPercent);
+        let contract = Schedule::build(d("1000"), rate.monthly_ratio(), 12, Method::EqualInstallment).unwrap();
+        let rule = rule(false, PenaltyBase::Principal);
+        let c = overdue_cost(&rate, &contract, &Overdue::default(), &rule, &DueCalendar::default(), Some(d("30.1234"))).unwrap();
+        assert!(c.above_court_guideline);
+        let g = c.court_guideline;
+        assert_eq!((g.limit_percent, g.penalty_rate_above, g.true_apr_above, g.true_apr_percent), (d("24"), false, true, Some(d("30.12"))));
+        // Penalty above, APR below; and an APR that cannot be computed says nothing.
+        let g = CourtGuideline::of(d("27"), Some(d("18")));
+        assert!(g.penalty_rate_above && !g.true_apr_above && g.any_above());
+        let g = CourtGuideline::of(d("18"), None);
+        assert!(!g.any_above() && g.true_apr_percent.is_none());
     }
 
     #[test]
@@ -408,7 +534,7 @@ mod tests {
             next_due: Date::parse("2025-01-20"),
             days_overdue: 0,
         };
-        let c = overdue_cost(&rate, &contract, &Overdue::default(), &Lender_penalty(), &cal).unwrap();
+        let c = overdue_cost(&rate, &contract, &Overdue::default(), &Lender_penalty(), &cal, None).unwrap();
         assert_eq!(c.penalty_so_far_estimate, Decimal::ZERO);
         // The first instalment falls due in 10 days: overdue day 1 comes 11 days from now.
         assert_eq!(c.timeline[0].in_days, 11);

@@ -9,18 +9,25 @@
 //!   the principal parts of its schedule sum exactly to it and its final
 //!   balance is 0.00.
 //! * **Current contract** = arrears paid at once plus the remaining schedule.
-//!   `saving_vs_contract` = its total paid − the proposal's total paid
-//!   (positive: the proposal costs the borrower less, in nominal yuan).
+//!   `saving_vs_contract` = its total paid + the penalty the proposal asks to
+//!   waive (`params.penalty_waived`: the estimate so far, and for the penalty
+//!   waiver also what the arrears would accrue while caught up) − the
+//!   proposal's total paid (positive: the proposal costs the borrower less,
+//!   in nominal yuan).
 //! * **Doing nothing**: `saving_vs_nothing` = what is owed after 360 days of
-//!   not paying ([`HorizonCost::owed`] at 360) − (what the proposal pays in
+//!   not paying ([`crate::engine::overdue::HorizonCost::owed`] at 360) − (what the proposal pays in
 //!   its first 12 instalments + the balance it still owes after them).
 //!   Both sides are "the cost of being clear of this debt one year from
-//!   now", undiscounted.
+//!   now", undiscounted: a 12-month comparison, and `saving_vs_nothing_months`
+//!   says so in the output.
 //! * **Lender recovery**: `principal_recovered_percent` = min(total paid,
 //!   principal owed) / principal owed (principal owed = remaining +
 //!   overdue principal); `lender_pv` = present value of the payments at the
-//!   contract monthly rate (instalment k discounted k months; a settlement is
-//!   paid now), `lender_pv_percent` = lender_pv / amount owed now.
+//!   contract rate in the contract's day count (instalment k discounted over
+//!   periods 1..k, each at its own rate: the monthly rate at 30/360, the
+//!   daily rate × its days in actual days; a settlement is paid now), so a
+//!   re-amortisation at the contract rate recovers 100.00 %;
+//!   `lender_pv_percent` = lender_pv / amount owed now.
 //! * **APR** = IRR of (amount owed now, the payments), both forms; `None`
 //!   for a settlement, where no credit is extended.
 //! * **Budget**: `fits_budget` ⇔ every instalment ≤ the monthly budget of
@@ -34,12 +41,22 @@
 //! do not, then those that cannot work; within each group by `lender_pv_percent`
 //! descending (what the lender recovers in today's money, the borrower's
 //! strongest argument), ties kept in generation order.
+//!
+//! API: [`Debt::analyse`] computes what every proposal shares; each kind has
+//! its own function taking the debt, that analysis and a [`LoanBudget`]
+//! ([`term_extension`], [`frozen_instalments`], [`penalty_waiver`],
+//! [`payment_holiday`], [`settlement`], [`cash_flow_plan`]), so a plan across
+//! lenders can ask for one kind with its own budget; [`proposals_for`] lists
+//! every kind for one debt and ranks them. [`Debt::dues_by_month`] gives the
+//! contract's dues for the budget, [`crate::engine::AllocationDebt::of`] the
+//! debt as the allocation sees it.
 
 use super::apr::{monthly_irr, Apr};
-use super::exact::{mul_fen, mul_round};
+use super::exact::{mul_ratio_fen, mul_round};
 use super::daycount::{annuity_rows, build_schedule, Accrual};
 use super::overdue::{overdue_cost, DueCalendar, Overdue, OverdueCost, PenaltyRule};
 use super::schedule::annuity_payment;
+use super::budget::BUDGET_MONTHS;
 use super::{decimal_str, fen, percent_2dp, EngineError, Loan, Row, Schedule, MAX_MONTHS};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -51,9 +68,12 @@ pub const FROZEN_CAP_MONTHS: u32 = 60;
 pub const CATCH_UP_CAP_MONTHS: u32 = 12;
 /// A cash-flow plan that has not cleared the debt in 10 years is not a plan.
 pub const CASH_FLOW_CAP_MONTHS: u32 = 120;
+/// `saving_vs_nothing` compares the first 12 months (the 360-day horizon).
+pub const NOTHING_HORIZON_MONTHS: u32 = 12;
 /// Longest payment holiday offered.
 pub const MAX_HOLIDAY_MONTHS: u32 = 6;
-/// The standard extension terms offered beside the shortest that fits.
+/// The standard extension terms offered beside the shortest that fits
+/// (those longer than the months that remain; see [`extension_terms`]).
 pub const STANDARD_TERMS: [u32; 4] = [12, 24, 36, 60];
 /// Holiday lengths the evaluation lists (the API takes any 1–6).
 pub const LISTED_HOLIDAYS: [u32; 1] = [3];
@@ -86,6 +106,9 @@ pub struct DebtAnalysis {
     pub principal_owed: Decimal,
     /// Arrears paid now plus the remaining schedule.
     pub contract_total_paid: Decimal,
+    /// The contract's true APR (IRR on the principal held, fees included),
+    /// or why it cannot be computed (a fee of nearly the whole principal).
+    pub apr: Result<Apr, EngineError>,
     pub overdue_cost: OverdueCost,
 }
 
@@ -97,15 +120,37 @@ impl Debt {
             return Err(EngineError::AmountTooLarge("overdue"));
         }
         let contract = build_schedule(self.loan.principal, &self.accrual, self.loan.months, self.loan.method)?;
-        let overdue_cost = overdue_cost(&self.loan.rate, &contract, &self.overdue, &self.penalty, &self.calendar)?;
+        let held = self.loan.principal - self.loan.upfront_fee;
+        let apr = monthly_irr(held, &contract.payments(), self.accrual.nominal_monthly()).and_then(Apr::from_monthly);
+        let true_apr = apr.as_ref().ok().map(|a| a.nominal_percent);
+        let overdue_cost = overdue_cost(&self.loan.rate, &contract, &self.overdue, &self.penalty, &self.calendar, true_apr)?;
         let principal_owed = contract.total_principal() + self.overdue.principal;
         Ok(DebtAnalysis {
             contract_total_paid: contract.total_paid() + self.overdue.amount(),
             owed_now: overdue_cost.owed_now,
             principal_owed,
             contract,
+            apr,
             overdue_cost,
         })
+    }
+}
+
+impl Debt {
+    /// What falls due in each of the next [`BUDGET_MONTHS`] months under the
+    /// contract: the arrears now (month 1) and each instalment of the
+    /// remaining schedule in its month ([`DueCalendar::month_of`]).
+    pub fn dues_by_month(&self, an: &DebtAnalysis) -> [Decimal; BUDGET_MONTHS] {
+        let mut dues = [Decimal::ZERO; BUDGET_MONTHS];
+        dues[0] = self.overdue.amount();
+        // Months never decrease with k: stop at the first beyond the window.
+        for (k, row) in (1u32..).zip(&an.contract.rows) {
+            match self.calendar.month_of(k) as usize {
+                m @ 1..=BUDGET_MONTHS => dues[m - 1] += row.payment,
+                _ => break,
+            }
+        }
+        dues
     }
 }
 
@@ -122,13 +167,16 @@ pub struct LoanBudget {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProposalKind {
-    /// 延期/展期: the amount owed re-amortised (等额本息) at the contract rate.
+    /// 延期/展期: the amount owed re-amortised (等额本息) at the contract
+    /// rate over more months than remain.
     TermExtension,
     /// 停息分期: the amount owed in equal instalments at 0 %, penalties waived.
     FrozenInstalments,
     /// 减免罚息: the contract continues; penalties waived and arrears caught up over k months.
     PenaltyWaiver,
-    /// 宽限期: h months interest-only or capitalised, then re-amortised over the remaining term.
+    /// 宽限期: h months interest-only or capitalised, then re-amortised over
+    /// the remaining term (maturity kept) or over all of it (maturity
+    /// extended by h months).
     PaymentHoliday,
     /// 一次性结清减免: a lump sum below the amount owed.
     Settlement,
@@ -143,6 +191,28 @@ pub enum HolidayMode {
     InterestOnly,
     /// Nothing paid; the interest is added to the balance.
     Capitalised,
+}
+
+/// What happens to the maturity after a payment holiday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HolidayMaturity {
+    /// The old maturity: the instalments after the holiday repay over the
+    /// remaining months minus the holiday.
+    Kept,
+    /// The maturity moves back by the holiday's length, as the 2020–2023
+    /// deferral programmes (延期还本付息) did: the instalments after it
+    /// repay over all the months that remained.
+    Extended,
+}
+
+/// A payment holiday asked for: its length (1–[`MAX_HOLIDAY_MONTHS`]), what
+/// is paid meanwhile, and the maturity after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Holiday {
+    pub months: u32,
+    pub mode: HolidayMode,
+    pub maturity: HolidayMaturity,
 }
 
 /// What each instalment is compared with.
@@ -171,13 +241,17 @@ pub struct Params {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub holiday_mode: Option<HolidayMode>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub holiday_maturity: Option<HolidayMaturity>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub catch_up_months: Option<u32>,
     #[serde(with = "decimal_str::option", skip_serializing_if = "Option::is_none")]
     pub lump_sum: Option<Decimal>,
     /// Simple annual rate the plan charges, percent (0 for frozen interest).
     #[serde(with = "decimal_str")]
     pub annual_rate_percent: Decimal,
-    /// Penalty interest the proposal asks to waive (the estimate so far).
+    /// Penalty interest the proposal asks to waive: the estimate so far,
+    /// plus, for the penalty waiver, what the arrears would accrue while
+    /// they are caught up. Counted in `saving_vs_contract`.
     #[serde(with = "decimal_str")]
     pub penalty_waived: Decimal,
 }
@@ -248,8 +322,11 @@ pub struct Figures {
     pub apr_effective_percent: Option<Decimal>,
     #[serde(with = "decimal_str")]
     pub saving_vs_contract: Decimal,
+    /// Over the next 12 months only (see the module docs): label it so.
     #[serde(with = "decimal_str")]
     pub saving_vs_nothing: Decimal,
+    /// The months `saving_vs_nothing` covers: always [`NOTHING_HORIZON_MONTHS`].
+    pub saving_vs_nothing_months: u32,
     #[serde(with = "decimal_str")]
     pub principal_recovered_percent: Decimal,
     #[serde(with = "decimal_str")]
@@ -333,13 +410,28 @@ impl Ctx<'_> {
 
     /// Builds the figures of a schedule; `basis` says what it is compared with.
     fn finish(&self, kind: ProposalKind, params: Params, rows: Vec<Row>, basis: BudgetBasis) -> Proposal {
-        match self.figures(rows, basis) {
+        match self.figures(rows, basis, params.penalty_waived) {
             Ok(figures) => Proposal { kind, loan_id: self.debt.id.clone(), rank: 0, params, figures: Some(figures), infeasible: None },
             Err(e) => self.infeasible(kind, params, Infeasible::Engine { code: e.code() }),
         }
     }
 
-    fn figures(&self, rows: Vec<Row>, basis: BudgetBasis) -> Result<Figures, EngineError> {
+    /// Whether `rows` fit the budget of their `basis`, and the margin.
+    fn fit(&self, rows: &[Row], basis: BudgetBasis, max_payment: Decimal) -> (bool, Decimal) {
+        let available = self.budget.available;
+        match basis {
+            BudgetBasis::Flat => (max_payment <= available, available - max_payment),
+            BudgetBasis::LumpSum => (true, available),
+            BudgetBasis::Forecast => {
+                let f = self.budget.forecast.unwrap_or([available; 12]);
+                // A deficit month asks for nothing, and nothing fits it.
+                let margin = rows.iter().enumerate().map(|(k, r)| f[k % 12].max(Decimal::ZERO) - r.payment).min().unwrap_or_default();
+                (margin >= Decimal::ZERO, margin)
+            }
+        }
+    }
+
+    fn figures(&self, rows: Vec<Row>, basis: BudgetBasis, penalty_waived: Decimal) -> Result<Figures, EngineError> {
         let an = self.an;
         let i = self.debt.loan.rate.monthly_fraction();
         let mut total_paid = Decimal::ZERO;
@@ -369,7 +461,7 @@ impl Ctx<'_> {
                 Err(_) => (None, None),
             }
         };
-        let lender_pv = if lump { total_paid } else { fen(present_value(&rows, i)) };
+        let lender_pv = if lump { total_paid } else { fen(present_value(&rows, &self.debt.accrual)) };
         let hundred = Decimal::ONE_HUNDRED;
         let share = |part: Decimal, whole: Decimal| {
             if whole.is_zero() {
@@ -381,16 +473,7 @@ impl Ctx<'_> {
             }
         };
         let available = self.budget.available;
-        let (fits_budget, margin) = match basis {
-            BudgetBasis::Flat => (max_payment <= available, available - max_payment),
-            BudgetBasis::LumpSum => (true, available),
-            BudgetBasis::Forecast => {
-                let f = self.budget.forecast.unwrap_or([available; 12]);
-                // A deficit month asks for nothing, and nothing fits it.
-                let margin = rows.iter().enumerate().map(|(k, r)| f[k % 12].max(Decimal::ZERO) - r.payment).min().unwrap_or_default();
-                (margin >= Decimal::ZERO, margin)
-            }
-        };
+        let (fits_budget, margin) = self.fit(&rows, basis, max_payment);
         let discount = lump.then(|| an.owed_now - total_paid);
         Ok(Figures {
             financed,
@@ -402,8 +485,9 @@ impl Ctx<'_> {
             total_paid,
             apr_nominal_percent: apr_nominal,
             apr_effective_percent: apr_effective,
-            saving_vs_contract: an.contract_total_paid - total_paid,
+            saving_vs_contract: an.contract_total_paid + penalty_waived - total_paid,
             saving_vs_nothing: an.overdue_cost.horizons.last().map_or(Decimal::ZERO, |h| h.owed) - (paid_12 + balance_12),
+            saving_vs_nothing_months: NOTHING_HORIZON_MONTHS,
             principal_recovered_percent: share(total_paid.min(an.principal_owed), an.principal_owed),
             lender_pv,
             lender_pv_percent: share(lender_pv, an.owed_now),
@@ -418,47 +502,75 @@ impl Ctx<'_> {
     }
 }
 
-/// Σ payment_k / (1+i)^k by Horner's scheme (k = row index + 1).
+/// The present value of `rows` at the contract rate in the schedule's own
+/// day count: Σₖ paymentₖ × Πⱼ≤ₖ 1/(1 + rⱼ), rⱼ the rate `acc` gives period
+/// j (30/360: the monthly rate; actual days: the daily rate × the period's
+/// days). Discounting by the same periods the interest accrues over is what
+/// makes a re-amortisation at the contract rate worth exactly what it
+/// re-amortises (100.00 %), whatever the calendar.
 ///
-/// In integer fixed point, because this runs for every proposal on every
-/// keystroke: amounts in micro-yuan (u128), the discount factor in units of
-/// 2^−60 (relative error below 1e-18), each step rounded to the micro-yuan.
-/// Over 600 months the error stays below 0.001 yuan even for ¥1 trillion
-/// and below 1e-5 yuan for any personal loan, inside the fen the result is
-/// rounded to. Amounts beyond the fixed-point range take the exact decimal path.
-fn present_value(rows: &[Row], i: Decimal) -> Decimal {
+/// By Horner's scheme in integer fixed point, because this runs for every
+/// proposal on every keystroke: amounts in micro-yuan (u128), discount
+/// factors in units of 2^−60 (relative error below 1e-18), each step rounded
+/// to the micro-yuan. The rounding adds at most half a micro-yuan a month
+/// (3e-4 yuan over 600 months) and the factors 1e-17 of the total, inside
+/// the fen the result is rounded to. Amounts beyond the fixed-point range
+/// take the exact decimal path.
+fn present_value(rows: &[Row], acc: &Accrual) -> Decimal {
     const ONE: u128 = 1 << 60;
-    let v = Decimal::ONE / (Decimal::ONE + i);
-    let v_fp = Decimal::from(ONE as u64)
-        .checked_div(Decimal::ONE + i)
-        .map(|d| d.round().mantissa())
-        .and_then(|m| u128::try_from(m).ok())
-        .filter(|m| *m <= ONE);
-    let exact = || rows.iter().rev().fold(Decimal::ZERO, |acc, r| mul_round(acc + r.payment, v, 10));
-    let Some(v_fp) = v_fp else {
-        return exact();
+    let fixed = |rate: Decimal| -> Option<u128> {
+        Decimal::from(ONE as u64)
+            .checked_div(Decimal::ONE + rate)
+            .map(|d| d.round().mantissa())
+            .and_then(|m| u128::try_from(m).ok())
+            .filter(|m| *m <= ONE)
     };
-    let mut acc: u128 = 0;
+    // Periods of 28–31 days (or every 30/360 month) share four factors.
+    let dated = matches!(acc, Accrual::Daily { .. });
+    let common: [Option<u128>; 4] = if dated {
+        [28u32, 29, 30, 31].map(|days| fixed(acc.ratio_for_days(days).approx()))
+    } else {
+        [fixed(acc.period_rate(1)); 4]
+    };
+    let factor = |period: u32| -> Option<u128> {
+        if !dated {
+            return common[0];
+        }
+        match acc.days(period) {
+            days @ 28..=31 => common[(days - 28) as usize],
+            _ => fixed(acc.period_rate(period)),
+        }
+    };
+    let exact = || {
+        rows.iter().rev().fold(Decimal::ZERO, |sum, r| {
+            let v = Decimal::ONE.checked_div(Decimal::ONE + acc.period_rate(r.period)).unwrap_or(Decimal::ZERO);
+            mul_round(sum + r.payment, v, 10)
+        })
+    };
+    let mut sum: u128 = 0;
     for r in rows.iter().rev() {
         // payment in micro-yuan; refuse anything not a whole fen ≥ 0 or too large.
         let p = r.payment;
+        let Some(v) = factor(r.period) else {
+            return exact();
+        };
         if p.is_sign_negative() || p.scale() > 6 {
             return exact();
         }
         let micro = p.mantissa() as u128 * 10u128.pow(6 - p.scale());
-        let sum = acc + micro;
-        if sum >= 1 << 64 {
+        let total = sum + micro;
+        if total >= 1 << 64 {
             return exact();
         }
-        acc = (sum * v_fp + (ONE >> 1)) >> 60;
+        sum = (total * v + (ONE >> 1)) >> 60;
     }
-    Decimal::from_i128_with_scale(acc as i128, 6)
+    Decimal::from_i128_with_scale(sum as i128, 6)
 }
 
 /// Level instalments of `principal` over `n` months; the first `n` in
-/// `lo..=cap` whose largest instalment fits `available`, searched by
+/// `min..=cap` whose largest instalment fits `available`, searched by
 /// bisection on the closed-form annuity and confirmed on the schedule.
-fn shortest_fit(principal: Decimal, acc: &Accrual, available: Decimal, cap: u32) -> Result<Vec<Row>, Infeasible> {
+fn shortest_fit(principal: Decimal, acc: &Accrual, available: Decimal, min: u32, cap: u32) -> Result<Vec<Row>, Infeasible> {
     if available <= Decimal::ZERO {
         return Err(Infeasible::NoBudget { available });
     }
@@ -466,7 +578,7 @@ fn shortest_fit(principal: Decimal, acc: &Accrual, available: Decimal, cap: u32)
     if at_cap > available {
         return Err(Infeasible::AboveBudgetAtCap { cap_months: cap, payment_at_cap: at_cap, available });
     }
-    let (mut lo, mut hi) = (1u32, cap);
+    let (mut lo, mut hi) = (min.clamp(1, cap), cap);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         if fen(annuity_payment(principal, acc.nominal_monthly(), mid)) <= available {
@@ -491,25 +603,51 @@ fn shortest_fit(principal: Decimal, acc: &Accrual, available: Decimal, cap: u32)
     }
 }
 
-/// 延期: the amount owed re-amortised at the contract rate over `months`,
-/// or (None) over the shortest term up to max(60, remaining months) that fits.
+/// The longest term an extension asks for: five years (the ceiling lenders
+/// apply to personalised instalments), or three years more than remain for
+/// loans with over two years left (the most a long-term loan may be
+/// extended under the PBoC's 贷款通则, Article 12); never above [`MAX_MONTHS`].
+pub fn extension_cap(remaining_months: u32) -> u32 {
+    remaining_months.saturating_add(36).clamp(60, MAX_MONTHS)
+}
+
+/// The terms listed beside the shortest fitting extension: the
+/// [`STANDARD_TERMS`] longer than what remains, or the cap when none is.
+pub fn extension_terms(remaining_months: u32) -> Vec<u32> {
+    let longer: Vec<u32> = STANDARD_TERMS.into_iter().filter(|m| *m > remaining_months).collect();
+    let cap = extension_cap(remaining_months);
+    match longer.is_empty() && cap > remaining_months {
+        true => vec![cap],
+        false => longer,
+    }
+}
+
+/// 延期/展期: the amount owed re-amortised at the contract rate over
+/// `months`, or (None) over the shortest term that fits the budget. Either
+/// way longer than the months that remain — 展期 means a later maturity —
+/// and at most [`extension_cap`]; a shorter or equal term is an
+/// `InvalidParameter` (catching up on arrears is the penalty waiver's card).
 pub fn term_extension(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget, months: Option<u32>) -> Proposal {
     let cx = Ctx { debt, an, budget };
     let kind = ProposalKind::TermExtension;
-    let cap = debt.loan.months.max(60).min(MAX_MONTHS);
+    let remaining = debt.loan.months;
+    let cap = extension_cap(remaining);
     let mut params = cx.params();
     match months {
         Some(m) => {
             params.term_months = Some(m);
-            if m == 0 || m > MAX_MONTHS {
-                return cx.infeasible(kind, params, Infeasible::InvalidParameter { name: "months" });
+            if m <= remaining || m > MAX_MONTHS {
+                return cx.infeasible(kind, params, Infeasible::InvalidParameter { name: "term_months" });
             }
             cx.finish(kind, params, annuity_rows(an.owed_now, &debt.accrual, 1, m), BudgetBasis::Flat)
         }
         None => {
             params.shortest_fit = true;
             params.cap_months = Some(cap);
-            match shortest_fit(an.owed_now, &debt.accrual, budget.available, cap) {
+            if cap <= remaining {
+                return cx.infeasible(kind, params, Infeasible::InvalidParameter { name: "term_months" });
+            }
+            match shortest_fit(an.owed_now, &debt.accrual, budget.available, remaining + 1, cap) {
                 Ok(rows) => {
                     params.term_months = Some(rows.len() as u32);
                     cx.finish(kind, params, rows, BudgetBasis::Flat)
@@ -525,7 +663,7 @@ pub fn frozen_instalments(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -
     let cx = Ctx { debt, an, budget };
     let kind = ProposalKind::FrozenInstalments;
     let mut params = Params { shortest_fit: true, cap_months: Some(FROZEN_CAP_MONTHS), annual_rate_percent: Decimal::ZERO, ..cx.params() };
-    match shortest_fit(an.owed_now, &Accrual::monthly(Decimal::ZERO), budget.available, FROZEN_CAP_MONTHS) {
+    match shortest_fit(an.owed_now, &Accrual::monthly(Decimal::ZERO), budget.available, 1, FROZEN_CAP_MONTHS) {
         Ok(rows) => {
             params.term_months = Some(rows.len() as u32);
             cx.finish(kind, params, rows, BudgetBasis::Flat)
@@ -582,32 +720,71 @@ pub fn penalty_waiver(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Op
         return Some(cx.infeasible(kind, params, Infeasible::AboveBudgetAtCap { cap_months: CATCH_UP_CAP_MONTHS, payment_at_cap, available }));
     };
     params.catch_up_months = Some(k);
-    // Each arrears part pays overdue interest first, then overdue principal.
+    let parts = arrears_parts(&debt.overdue, k);
+    params.penalty_waived += catch_up_penalty(debt, &parts);
     let months = (contract.len() as u32).max(k);
-    let mut interest_left = debt.overdue.interest;
     let mut arrears_principal_left = debt.overdue.principal;
     let rows = (1..=months)
         .map(|m| {
             let c = contract.get(m as usize - 1).copied();
-            let a = arrears_part(arrears, k, m);
-            let a_int = a.min(interest_left);
-            interest_left -= a_int;
-            let a_pr = a - a_int;
+            let (a_int, a_pr) = parts.get(m as usize - 1).copied().unwrap_or_default();
             arrears_principal_left -= a_pr;
             let (cp, ci, cpr, cb) = c.map_or((Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO), |r| (r.payment, r.interest, r.principal, r.balance));
-            Row { period: m, payment: cp + a, interest: ci + a_int, principal: cpr + a_pr, balance: cb + arrears_principal_left }
+            Row { period: m, payment: cp + a_int + a_pr, interest: ci + a_int, principal: cpr + a_pr, balance: cb + arrears_principal_left }
         })
         .collect();
     Some(cx.finish(kind, params, rows, BudgetBasis::Flat))
 }
 
-/// 宽限期: `holiday` months (1–6) interest-only or capitalised, then level
-/// instalments over the rest of the remaining term (at least one month).
-pub fn payment_holiday(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget, holiday: u32, mode: HolidayMode) -> Proposal {
+/// The arrears in `k` equal monthly parts (the last absorbing), each split
+/// into (overdue interest, overdue principal): interest is paid first.
+fn arrears_parts(overdue: &Overdue, k: u32) -> Vec<(Decimal, Decimal)> {
+    let mut interest_left = overdue.interest;
+    (1..=k)
+        .map(|m| {
+            let a = arrears_part(overdue.amount(), k, m);
+            let a_int = a.min(interest_left);
+            interest_left -= a_int;
+            (a_int, a - a_int)
+        })
+        .collect()
+}
+
+/// The penalty interest the contract would charge while the arrears are
+/// caught up in `parts` (part m paid on instalment m's due day): each
+/// amount that bears penalty (principal; interest too under a
+/// principal-and-interest or compounding rule) accrues the daily penalty
+/// rate from today until the day it is paid. Simple interest, so a floor
+/// when the contract compounds.
+fn catch_up_penalty(debt: &Debt, parts: &[(Decimal, Decimal)]) -> Decimal {
+    let interest_bears = debt.penalty.interest_bears();
+    let base_days: Decimal = parts
+        .iter()
+        .zip(1u32..)
+        .map(|(&(int, pr), m)| (pr + if interest_bears { int } else { Decimal::ZERO }) * Decimal::from(debt.calendar.offset(m)))
+        .sum();
+    mul_ratio_fen(base_days, debt.penalty.daily_ratio(&debt.loan.rate))
+}
+
+/// 宽限期: `h.months` (1–6) interest-only or capitalised, then level
+/// instalments at the contract rate: over the rest of the remaining term
+/// (at least one month) when the maturity is kept, over all the months that
+/// remained when it is extended by the holiday's length.
+pub fn payment_holiday(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget, h: Holiday) -> Proposal {
     let cx = Ctx { debt, an, budget };
     let kind = ProposalKind::PaymentHoliday;
-    let after = debt.loan.months.saturating_sub(holiday).max(1);
-    let mut params = Params { holiday_months: Some(holiday), holiday_mode: Some(mode), term_months: Some(holiday + after), ..cx.params() };
+    let (holiday, mode) = (h.months, h.mode);
+    let after = match h.maturity {
+        HolidayMaturity::Kept => debt.loan.months.saturating_sub(holiday).max(1),
+        HolidayMaturity::Extended => debt.loan.months,
+    };
+    let mut params = Params {
+        holiday_months: Some(holiday),
+        holiday_mode: Some(mode),
+        holiday_maturity: Some(h.maturity),
+        term_months: Some(holiday + after),
+        ..cx.params()
+    };
     if holiday == 0 || holiday > MAX_HOLIDAY_MONTHS {
         params.term_months = None;
         return cx.infeasible(kind, params, Infeasible::InvalidParameter { name: "holiday_months" });
@@ -616,7 +793,7 @@ pub fn payment_holiday(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget, holi
     let mut balance = an.owed_now;
     let mut rows = Vec::with_capacity((holiday + after) as usize);
     for period in 1..=holiday {
-        let interest = mul_fen(balance, acc.period_rate(period));
+        let interest = acc.interest(period, balance);
         let row = match mode {
             HolidayMode::InterestOnly => Row { period, payment: interest, interest, principal: Decimal::ZERO, balance },
             HolidayMode::Capitalised => {
@@ -663,7 +840,7 @@ pub fn cash_flow_plan(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Pr
     let limit = an.owed_now * Decimal::TEN;
     let mut rows = Vec::new();
     for period in 1..=CASH_FLOW_CAP_MONTHS {
-        let interest = mul_fen(balance, acc.period_rate(period));
+        let interest = acc.interest(period, balance);
         let due = balance + interest;
         let share = forecast[(period as usize - 1) % 12].max(Decimal::ZERO);
         if share >= due {
@@ -682,25 +859,30 @@ pub fn cash_flow_plan(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Pr
 }
 
 /// Every proposal that makes sense for the debt, ranked: the shortest
-/// fitting extension and the standard terms, frozen instalments, the penalty
-/// waiver (when overdue), a holiday of `debt.holiday_months` both ways, the
+/// fitting extension and the standard terms longer than what remains, frozen instalments, the penalty
+/// waiver (when overdue), a holiday of `debt.holiday_months` both ways with
+/// the maturity kept and extended by its length, the
 /// settlement (when a lump sum is offered) and the cash-flow plan.
 pub fn proposals_for(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Vec<Proposal> {
     let mut out = Vec::with_capacity(16);
     let shortest = term_extension(debt, an, budget, None);
     let shortest_months = shortest.figures.as_ref().map(|f| f.months);
     out.push(shortest);
-    for m in STANDARD_TERMS {
+    for m in extension_terms(debt.loan.months) {
         if Some(m) != shortest_months {
             out.push(term_extension(debt, an, budget, Some(m)));
         }
     }
     out.push(frozen_instalments(debt, an, budget));
     out.extend(penalty_waiver(debt, an, budget));
-    let h = debt.holiday_months;
-    if h < debt.loan.months {
-        out.push(payment_holiday(debt, an, budget, h, HolidayMode::InterestOnly));
-        out.push(payment_holiday(debt, an, budget, h, HolidayMode::Capitalised));
+    for maturity in [HolidayMaturity::Kept, HolidayMaturity::Extended] {
+        let months = debt.holiday_months;
+        // Keeping the maturity needs at least one month after the holiday.
+        if maturity == HolidayMaturity::Extended || months < debt.loan.months {
+            for mode in [HolidayMode::InterestOnly, HolidayMode::Capitalised] {
+                out.push(payment_holiday(debt, an, budget, Holiday { months, mode, maturity }));
+            }
+        }
     }
     if let Some(lump) = debt.settlement_offer {
         out.push(settlement(debt, an, budget, lump));
@@ -713,7 +895,7 @@ pub fn proposals_for(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Lender, Method, QuotedRate, RateUnit};
+    use crate::engine::{Date, Lender, Method, QuotedRate, RateUnit};
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
@@ -732,6 +914,10 @@ mod tests {
             settlement_offer: None,
             holiday_months: LISTED_HOLIDAYS[0],
         }
+    }
+
+    fn holiday(months: u32, mode: HolidayMode, maturity: HolidayMaturity) -> Holiday {
+        Holiday { months, mode, maturity }
     }
 
     fn flat(available: &str) -> LoanBudget {
@@ -765,6 +951,31 @@ mod tests {
         // Longer at the same rate costs more interest than the contract.
         assert!(f.total_interest > an.contract.total_interest());
         assert!(f.saving_vs_contract < Decimal::ZERO);
+    }
+
+    #[test]
+    fn a_term_extension_always_ends_later() {
+        // 24 months left at 1.5 %/month, ¥100,000, a generous budget: the
+        // shortest term that fits would be 3 months, but that is not an
+        // extension; the shortest extension is 25 months, and the standard
+        // terms listed are 36 and 60 (12 and 24 are not later maturities).
+        let b = debt("100000", "1.5", 24, Overdue::default());
+        let an = b.analyse().unwrap();
+        let all = proposals_for(&b, &an, &flat("40000"));
+        let terms: Vec<u32> = all.iter().filter(|p| p.kind == ProposalKind::TermExtension).filter_map(|p| p.params.term_months).collect();
+        assert!(terms.iter().all(|m| *m > 24), "{terms:?}");
+        let mut sorted = terms.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, vec![25, 36, 60]);
+        let short = term_extension(&b, &an, &flat("40000"), Some(11));
+        assert_eq!(short.infeasible, Some(Infeasible::InvalidParameter { name: "term_months" }));
+        // 12 months left replaced by 11 is not offered either; 360 left: three years more.
+        assert_eq!(extension_terms(12), vec![24, 36, 60]);
+        assert_eq!(extension_terms(360), vec![396]);
+        assert_eq!(extension_cap(600), 600);
+        let long = debt("100000", "1.5", 600, Overdue::default());
+        let p = term_extension(&long, &long.analyse().unwrap(), &flat("40000"), None);
+        assert_eq!(p.infeasible, Some(Infeasible::InvalidParameter { name: "term_months" }));
     }
 
     #[test]
@@ -822,24 +1033,66 @@ mod tests {
     }
 
     #[test]
+    fn penalty_waiver_saving_counts_the_waived_penalty() {
+        // ¥12,000 at 1.5 %/month (0.05 %/day), 35 days behind on ¥1,000
+        // principal + ¥200 interest; 网商贷 rule: 0.075 %/day on both.
+        // Penalty so far: 1200 × 0.00075 × 35 = 31.50. Budget 1,500 against
+        // the contract's 1,100.16: 4 parts of 300 (200 interest + 100
+        // principal first). Due in 25, 55, 85, 115 days (30 − 35 mod 30 = 25):
+        // the contract would charge 300 × (25 + 55 + 85 + 115) × 0.00075 =
+        // 63.00 more while they are caught up. Waived: 94.50 — the saving
+        // against the contract (the payments themselves are the contract's).
+        let b = debt("12000", "1.5", 12, Overdue { days: 35, principal: d("1000"), interest: d("200") });
+        let an = b.analyse().unwrap();
+        assert_eq!(an.overdue_cost.penalty_so_far_estimate, d("31.50"));
+        let p = penalty_waiver(&b, &an, &flat("1500")).unwrap();
+        assert_eq!(p.params.catch_up_months, Some(4));
+        assert_eq!(p.params.penalty_waived, d("94.50"));
+        let f = figures(&p);
+        assert_eq!(f.total_paid, an.contract_total_paid);
+        assert_eq!(f.saving_vs_contract, d("94.50"));
+        assert_eq!(f.saving_vs_nothing_months, 12);
+        // Every other proposal counts the penalty so far in its saving.
+        let ext = term_extension(&b, &an, &flat("1500"), Some(24));
+        let e = figures(&ext);
+        assert_eq!(ext.params.penalty_waived, d("31.50"));
+        assert_eq!(e.saving_vs_contract, an.contract_total_paid + d("31.50") - e.total_paid);
+    }
+
+    #[test]
     fn holidays_hand_checked() {
         // ¥12,000 at 1 %/month over 12; 3 months holiday.
         let b = debt("12000", "1", 12, Overdue::default());
         let an = b.analyse().unwrap();
         // Interest-only: 120 a month, then PMT(1 %, 9, 12000) = 1400.8844 → 1400.88.
-        let p = payment_holiday(&b, &an, &flat("2000"), 3, HolidayMode::InterestOnly);
+        let p = payment_holiday(&b, &an, &flat("2000"), holiday(3, HolidayMode::InterestOnly, HolidayMaturity::Kept));
         let f = figures(&p);
         assert_eq!((f.monthly_payment, f.schedule[3].payment, f.months), (d("120.00"), d("1400.88"), 12));
         assert_eq!((f.min_payment, f.max_payment >= d("1400.88")), (d("120.00"), true));
         repays_exactly(f);
         // Capitalised: 12000 → 12120.00 → 12241.20 → 12363.61 (122.412 → 122.41).
-        let p = payment_holiday(&b, &an, &flat("2000"), 3, HolidayMode::Capitalised);
+        let p = payment_holiday(&b, &an, &flat("2000"), holiday(3, HolidayMode::Capitalised, HolidayMaturity::Kept));
         let f = figures(&p);
         assert_eq!(f.schedule[2].balance, d("12363.61"));
         assert_eq!(f.schedule[0].principal, d("-120.00"));
         assert_eq!(f.monthly_payment, Decimal::ZERO);
         repays_exactly(f);
-        assert!(payment_holiday(&b, &an, &flat("2000"), 7, HolidayMode::Capitalised).infeasible.is_some());
+        assert!(payment_holiday(&b, &an, &flat("2000"), holiday(7, HolidayMode::Capitalised, HolidayMaturity::Kept)).infeasible.is_some());
+        // Maturity extended by the holiday (the 2020–2023 deferral
+        // programmes): 120 a month for 3 months, then PMT(1 %, 12, 12000) =
+        // 1066.1855 → 1066.19 over 12 months, 15 in all; it fits a budget of
+        // 1,100 where the kept maturity's 1,400.88 does not.
+        let p = payment_holiday(&b, &an, &flat("1100"), holiday(3, HolidayMode::InterestOnly, HolidayMaturity::Extended));
+        let f = figures(&p);
+        assert_eq!((f.months, f.schedule[3].payment, f.fits_budget), (15, d("1066.19"), true));
+        assert_eq!(p.params.term_months, Some(15));
+        repays_exactly(f);
+        let kept = payment_holiday(&b, &an, &flat("1100"), holiday(3, HolidayMode::InterestOnly, HolidayMaturity::Kept));
+        assert!(!kept.fits());
+        // Both are listed, each way of paying meanwhile.
+        let all = proposals_for(&b, &an, &flat("1100"));
+        let listed: Vec<_> = all.iter().filter_map(|p| p.params.holiday_maturity.zip(p.params.holiday_mode)).collect();
+        assert_eq!(listed.len(), 4);
     }
 
     #[test]
@@ -920,13 +1173,31 @@ mod tests {
     }
 
     #[test]
+    fn re_amortising_at_the_contract_rate_recovers_everything_in_actual_days() {
+        // ¥50,000 at 0.05 %/day over 12 months from 2024-01-31, re-spread
+        // over 24, 36 and 60 months: interest accrues by the calendar's days,
+        // and discounting by the same days gives back exactly the amount
+        // owed. Discounting at annual/12 made it 100.46 % for 60 months.
+        let mut b = debt("50000", "1.5", 12, Overdue::default());
+        let rate = QuotedRate::new(d("0.05"), RateUnit::DailyPercent);
+        b.loan.rate = rate;
+        b.accrual = Accrual::of(&rate, Date::parse("2024-01-31"));
+        let an = b.analyse().unwrap();
+        for m in [24, 36, 60] {
+            let f = term_extension(&b, &an, &flat("100000"), Some(m)).figures.unwrap();
+            assert_eq!(f.lender_pv_percent, d("100.00"), "{m} months");
+            assert!((f.lender_pv - d("50000")).abs() <= d("0.05"), "{m} months: {}", f.lender_pv);
+        }
+    }
+
+    #[test]
     fn fixed_point_pv_matches_exact_decimals() {
         // Against the plain decimal Horner sum (28 digits) within 0.001 yuan.
         let i = d("4.9") / d("1200");
         let s = Schedule::build(d("1000000"), i, 360, Method::EqualInstallment).unwrap();
         let v = Decimal::ONE / (Decimal::ONE + i);
         let exact = s.rows.iter().rev().fold(Decimal::ZERO, |acc, r| (acc + r.payment) * v);
-        let fast = present_value(&s.rows, i);
+        let fast = present_value(&s.rows, &Accrual::monthly(i));
         assert!((exact - fast).abs() < d("0.001"), "{exact} vs {fast}");
         // The PV of an annuity at its own rate is its principal, to the fen (rounding of the payments aside).
         assert!((fen(fast) - d("1000000")).abs() < d("1"));

@@ -4,6 +4,7 @@
 //! "annual rate (simple)"; some contracts use 365 days. Monthly is annual / 12.
 //! All conversions are exact decimal arithmetic on percentages.
 
+use super::exact::Ratio;
 use super::{EngineError, MAX_ANNUAL_PERCENT};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -115,6 +116,27 @@ impl QuotedRate {
         self.daily_percent() / HUNDRED
     }
 
+    /// The monthly rate as an exact ratio (daily × days / 1200, monthly /
+    /// 100, annual / 1200), for interest that must round exactly.
+    pub fn monthly_ratio(&self) -> Ratio {
+        match self.unit {
+            RateUnit::DailyPercent => Ratio::new(self.value, 1200).times(self.day_basis.days()),
+            RateUnit::MonthlyPercent => Ratio::new(self.value, 100),
+            RateUnit::AnnualPercent => Ratio::new(self.value, 1200),
+        }
+    }
+
+    /// The daily rate as an exact ratio (daily / 100, annual / (100 × basis),
+    /// monthly × 12 / (100 × basis)).
+    pub fn daily_ratio(&self) -> Ratio {
+        let per_year = 100 * if self.day_basis == DayBasis::D365 { 365 } else { 360 };
+        match self.unit {
+            RateUnit::DailyPercent => Ratio::new(self.value, 100),
+            RateUnit::MonthlyPercent => Ratio::new(self.value, per_year).times(TWELVE),
+            RateUnit::AnnualPercent => Ratio::new(self.value, per_year),
+        }
+    }
+
     /// Rejects negative rates and rates above [`MAX_ANNUAL_PERCENT`].
     pub fn validate(&self) -> Result<(), EngineError> {
         if self.value.is_sign_negative() && !self.value.is_zero() {
@@ -161,6 +183,19 @@ mod tests {
         let a = QuotedRate::new(d("18"), RateUnit::AnnualPercent);
         assert_eq!(a.monthly_fraction(), d("0.015"));
         assert_eq!(a.daily_percent(), d("0.05"));
+    }
+
+    #[test]
+    fn exact_ratios_equal_the_fractions() {
+        let r = QuotedRate::new(d("0.05"), RateUnit::DailyPercent);
+        assert_eq!(r.monthly_ratio().approx(), d("0.015"));
+        assert_eq!(r.daily_ratio().approx(), d("0.0005"));
+        let a = QuotedRate::new(d("4.9"), RateUnit::AnnualPercent);
+        assert_eq!(a.monthly_ratio(), Ratio::new(d("4.9"), 1200));
+        assert_eq!(a.monthly_ratio().approx(), a.monthly_fraction());
+        let m = QuotedRate { value: d("1.5"), unit: RateUnit::MonthlyPercent, day_basis: DayBasis::D365 };
+        assert_eq!(m.daily_ratio(), Ratio::new(d("18.0"), 36500));
+        assert_eq!(m.daily_ratio().approx(), m.daily_fraction());
     }
 
     #[test]

@@ -3,10 +3,12 @@
 //! Rounding (DOMAIN.md): each interest amount and each instalment is rounded to
 //! the fen, half away from zero; the last instalment absorbs the remainder, so
 //! the principal parts sum exactly to the principal and the final balance is
-//! exactly 0.00. Interest is computed in 30/360 mode: balance × monthly rate.
+//! exactly 0.00. Interest is computed in 30/360 mode: balance × monthly rate,
+//! the rate an exact [`Ratio`] (4.9 %/yr is 4.9 / 1200, not 0.0040833…3), so
+//! a product that lands on half a fen rounds away from zero as it should.
 
-use super::exact::mul_fen;
-use super::{decimal_str, fen, fen_down, fen_up, EngineError, MAX_AMOUNT, MAX_MONTHS};
+use super::exact::{mul_ratio_fen, Ratio};
+use super::{decimal_str, fen, fen_down, EngineError, MAX_AMOUNT, MAX_MONTHS};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -54,20 +56,22 @@ pub struct Schedule {
 
 impl Schedule {
     /// Builds the schedule of `principal` at `monthly_rate` (a fraction:
-    /// 0.015 for 1.5 %) over `months` months.
+    /// 0.015 for 1.5 %, or an exact [`Ratio`] such as 4.9 / 1200) over
+    /// `months` months.
     pub fn build(
         principal: Decimal,
-        monthly_rate: Decimal,
+        monthly_rate: impl Into<Ratio>,
         months: u32,
         method: Method,
     ) -> Result<Self, EngineError> {
-        check_bounds(principal, months, monthly_rate)?;
+        let rate: Ratio = monthly_rate.into();
+        check_bounds(principal, months, rate.approx())?;
         let principal = fen(principal);
         let rows = match method {
-            Method::EqualInstallment => equal_installment(principal, monthly_rate, months),
-            Method::EqualPrincipal => equal_principal(principal, |_| monthly_rate, months),
-            Method::InterestOnly => interest_only(principal, |_| monthly_rate, months),
-            Method::Bullet => bullet(principal, monthly_rate, months),
+            Method::EqualInstallment => equal_installment(principal, rate, months),
+            Method::EqualPrincipal => equal_principal(principal, |_| rate, months),
+            Method::InterestOnly => interest_only(principal, |_| rate, months),
+            Method::Bullet => bullet(principal, rate, months),
         };
         Ok(Self { rows })
     }
@@ -163,8 +167,8 @@ pub fn annuity_payment(principal: Decimal, monthly_rate: Decimal, months: u32) -
 
 pub(crate) const FEN: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
-fn equal_installment(principal: Decimal, i: Decimal, n: u32) -> Vec<Row> {
-    level_rows(principal, |_| i, 1, n, annuity_payment(principal, i, n))
+fn equal_installment(principal: Decimal, i: Ratio, n: u32) -> Vec<Row> {
+    level_rows(principal, |_| i, 1, n, annuity_payment(principal, i.approx(), n))
 }
 
 /// Level instalments of `principal` over periods `start..start + n`, period
@@ -178,7 +182,7 @@ fn equal_installment(principal: Decimal, i: Decimal, n: u32) -> Vec<Row> {
 /// and the clamped form is the guaranteed fallback, so this never fails.
 pub(crate) fn level_rows(
     principal: Decimal,
-    rate_of: impl Fn(u32) -> Decimal + Copy,
+    rate_of: impl Fn(u32) -> Ratio + Copy,
     start: u32,
     n: u32,
     exact_payment: Decimal,
@@ -204,7 +208,7 @@ pub(crate) fn level_rows(
 /// `0..=balance`.
 fn amortize(
     principal: Decimal,
-    rate_of: impl Fn(u32) -> Decimal,
+    rate_of: impl Fn(u32) -> Ratio,
     start: u32,
     n: u32,
     payment: Decimal,
@@ -214,7 +218,7 @@ fn amortize(
     let mut balance = principal;
     let last = start + n - 1;
     for period in start..last {
-        let interest = mul_fen(balance, rate_of(period));
+        let interest = mul_ratio_fen(balance, rate_of(period));
         let mut part = payment - interest;
         if part > balance || part < Decimal::ZERO {
             if !clamp {
@@ -225,7 +229,7 @@ fn amortize(
         balance -= part;
         rows.push(Row { period, payment: part + interest, interest, principal: part, balance });
     }
-    rows.push(final_row(last, balance, mul_fen(balance, rate_of(last))));
+    rows.push(final_row(last, balance, mul_ratio_fen(balance, rate_of(last))));
     Some(rows)
 }
 
@@ -235,13 +239,13 @@ fn final_row(period: u32, balance: Decimal, interest: Decimal) -> Row {
 
 /// 等额本金 rows, period `p` bearing interest at `rate_of(p)`; shared by the
 /// 30/360 and actual-day schedules.
-pub(crate) fn equal_principal(principal: Decimal, rate_of: impl Fn(u32) -> Decimal, n: u32) -> Vec<Row> {
+pub(crate) fn equal_principal(principal: Decimal, rate_of: impl Fn(u32) -> Ratio, n: u32) -> Vec<Row> {
     let parts = principal_parts(principal, n);
     let mut rows = Vec::with_capacity(n as usize);
     let mut balance = principal;
     for (idx, part) in parts.into_iter().enumerate() {
         let period = idx as u32 + 1;
-        let interest = mul_fen(balance, rate_of(period));
+        let interest = mul_ratio_fen(balance, rate_of(period));
         let part = if period == n { balance } else { part.min(balance) };
         balance -= part;
         rows.push(Row { period, payment: part + interest, interest, principal: part, balance });
@@ -249,18 +253,20 @@ pub(crate) fn equal_principal(principal: Decimal, rate_of: impl Fn(u32) -> Decim
     rows
 }
 
-/// Principal parts for 等额本金, never increasing, summing exactly to the
-/// principal. P/n is rounded up to the fen so the last part (which absorbs the
-/// remainder) is the smallest and instalments never rise. When rounding up
-/// would overshoot (tiny principal over many months), the spare fen go to the
-/// earliest months instead.
+/// Principal parts for 等额本金 as bank schedules print them: P/n rounded
+/// to the fen half away from zero (四舍五入) in every month but the last,
+/// which absorbs the remainder — ¥100,000 over 12 months is 8,333.33 × 11
+/// and 8,333.37. So the instalments fall every month except, by at most the
+/// absorbed remainder, the last. When rounding up would leave the last part
+/// negative (a principal of a few yuan over hundreds of months), the spare
+/// fen go to the earliest months instead and the parts never increase.
 pub(crate) fn principal_parts(principal: Decimal, n: u32) -> Vec<Decimal> {
     let count = Decimal::from(n);
-    let up = fen_up(principal / count);
-    if up * (count - Decimal::ONE) <= principal {
-        let mut parts = vec![up; n as usize];
+    let part = fen(principal / count);
+    if part * (count - Decimal::ONE) <= principal {
+        let mut parts = vec![part; n as usize];
         if let Some(last) = parts.last_mut() {
-            *last = principal - up * (count - Decimal::ONE);
+            *last = principal - part * (count - Decimal::ONE);
         }
         return parts;
     }
@@ -272,24 +278,24 @@ pub(crate) fn principal_parts(principal: Decimal, n: u32) -> Vec<Decimal> {
 
 /// 先息后本 rows, period `p` bearing interest at `rate_of(p)`; shared by the
 /// 30/360 and actual-day schedules.
-pub(crate) fn interest_only(principal: Decimal, rate_of: impl Fn(u32) -> Decimal, n: u32) -> Vec<Row> {
+pub(crate) fn interest_only(principal: Decimal, rate_of: impl Fn(u32) -> Ratio, n: u32) -> Vec<Row> {
     let mut rows: Vec<Row> = (1..n)
         .map(|period| {
-            let interest = mul_fen(principal, rate_of(period));
+            let interest = mul_ratio_fen(principal, rate_of(period));
             Row { period, payment: interest, interest, principal: Decimal::ZERO, balance: principal }
         })
         .collect();
-    rows.push(final_row(n, principal, mul_fen(principal, rate_of(n))));
+    rows.push(final_row(n, principal, mul_ratio_fen(principal, rate_of(n))));
     rows
 }
 
-fn bullet(principal: Decimal, i: Decimal, n: u32) -> Vec<Row> {
+fn bullet(principal: Decimal, i: Ratio, n: u32) -> Vec<Row> {
     let zero = Decimal::ZERO;
     let mut rows: Vec<Row> = (1..n)
         .map(|period| Row { period, payment: zero, interest: zero, principal: zero, balance: principal })
         .collect();
     // Simple interest for the whole term, charged once at maturity.
-    rows.push(final_row(n, principal, fen(principal * i * Decimal::from(n))));
+    rows.push(final_row(n, principal, mul_ratio_fen(principal, i.times(Decimal::from(n)))));
     rows
 }
 
@@ -341,10 +347,19 @@ mod tests {
     }
 
     #[test]
-    fn equal_principal_rounds_up_so_the_last_part_is_smallest() {
+    fn equal_principal_rounds_half_away_and_the_last_part_absorbs() {
+        // Bank schedules: 100000 / 12 = 8333.333… → 8333.33 × 11, last
+        // 100000 − 91666.63 = 8333.37 (was 8333.34 × 11 and 8333.26).
+        let s = Schedule::build(d("100000"), d("0.01"), 12, Method::EqualPrincipal).unwrap();
+        assert!(s.rows[..11].iter().all(|r| r.principal == d("8333.33")));
+        assert_eq!(s.rows[11].principal, d("8333.37"));
         let s = Schedule::build(d("100"), Decimal::ZERO, 3, Method::EqualPrincipal).unwrap();
         let parts: Vec<_> = s.rows.iter().map(|r| r.principal).collect();
-        assert_eq!(parts, vec![d("33.34"), d("33.34"), d("33.32")]);
+        assert_eq!(parts, vec![d("33.33"), d("33.33"), d("33.34")]);
+        // 0.25 over 10: 0.025 → 0.03 × 9 = 0.27 > 0.25, so the spare fen go first.
+        let s = Schedule::build(d("0.25"), Decimal::ZERO, 10, Method::EqualPrincipal).unwrap();
+        let parts: Vec<_> = s.rows.iter().map(|r| r.principal).collect();
+        assert_eq!(parts, [vec![d("0.03"); 5], vec![d("0.02"); 5]].concat());
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! Every figure computed from a scenario, in one serialisable value: what
 //! the page shows and what `examples/evaluate` prints.
 
-use super::Scenario;
+use super::{LoanEntry, Scenario};
 use crate::engine::allocation::forecast_surplus;
-use crate::engine::apr::apr_of_payments;
+use crate::engine::budget::BUDGET_MONTHS;
 use crate::engine::{
-    allocate, decimal_str, loan_budgets, percent_2dp, proposals_for, rate_check, AllocationDebt, AllocationPlan, BudgetFigures,
-    DayCount, Debt, DebtAnalysis, Lender, LoanFigures, Method, OverdueCost, PenaltyBase, Proposal, RateCheck, Row,
+    allocate, decimal_str, loan_budgets, percent_2dp, proposals_for, rate_check, AllocationDebt, AllocationPlan, Apr, BudgetFigures,
+    DayCount, Debt, DebtAnalysis, Lender, Method, OverdueCost, PenaltyBase, Proposal, RateCheck, Row, Schedule,
 };
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -25,7 +25,11 @@ pub struct Evaluation {
     pub allocation: Option<AllocationPlan>,
 }
 
-/// One loan's figures, or why they could not be computed.
+/// One loan's figures. Each figure is computed on its own: one that cannot
+/// be (the APR of a loan whose fee is nearly the whole principal, a rate
+/// check on a mistyped payment) is null or absent and says why in
+/// `errors`, while the schedule, the cost of doing nothing and the budget
+/// still count the loan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LoanOutput {
     pub id: String,
@@ -41,18 +45,56 @@ pub struct LoanOutput {
     pub monthly_rate_percent: Decimal,
     #[serde(with = "decimal_str")]
     pub annual_rate_percent: Decimal,
+    /// Payments, totals and the schedule; absent only if the terms
+    /// themselves could not be computed (then `errors` says why).
     #[serde(flatten)]
-    pub figures: Option<FiguresOutput>,
+    pub schedule: Option<ScheduleOutput>,
+    /// True annualised rate by IRR (fees included), percent, 2 decimals;
+    /// null when it cannot be computed.
+    #[serde(with = "decimal_str::option")]
+    pub apr_nominal_percent: Option<Decimal>,
+    #[serde(with = "decimal_str::option")]
+    pub apr_effective_percent: Option<Decimal>,
     /// The penalty rule assumed (the preset's unless entered).
     pub penalty: PenaltyOutput,
     /// The cost of doing nothing; absent when the loan is invalid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub overdue_cost: Option<OverdueCost>,
-    /// The rate detective, when the app's payment is given.
+    /// The rate detective, when the app's payment is given and it implies a
+    /// plausible rate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rate_check: Option<RateCheck>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
+    /// Each figure that could not be computed, with its path and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FigureError>,
+    /// Schedule and APR together, when both were computed: what the
+    /// current results card reads. Not printed (the fields above are).
+    #[serde(skip)]
+    pub figures: Option<FiguresOutput>,
+}
+
+/// A figure that could not be computed: `path` names it in the output
+/// (`loans[0].apr_nominal_percent`), `code` is the stable key for
+/// translation, `message` says why in English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FigureError {
+    pub path: String,
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// A loan's payments, totals and schedule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScheduleOutput {
+    #[serde(with = "decimal_str")]
+    pub first_payment: Decimal,
+    #[serde(with = "decimal_str")]
+    pub last_payment: Decimal,
+    #[serde(with = "decimal_str")]
+    pub total_paid: Decimal,
+    #[serde(with = "decimal_str")]
+    pub total_interest: Decimal,
+    pub schedule: Vec<Row>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -65,20 +107,15 @@ pub struct PenaltyOutput {
     pub from_preset: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Everything the results card shows, all computed (see [`LoanOutput::figures`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct FiguresOutput {
-    #[serde(with = "decimal_str")]
     pub first_payment: Decimal,
-    #[serde(with = "decimal_str")]
     pub last_payment: Decimal,
-    #[serde(with = "decimal_str")]
     pub total_paid: Decimal,
-    #[serde(with = "decimal_str")]
     pub total_interest: Decimal,
     /// True annualised rate by IRR, percent, 2 decimals.
-    #[serde(with = "decimal_str")]
     pub apr_nominal_percent: Decimal,
-    #[serde(with = "decimal_str")]
     pub apr_effective_percent: Decimal,
     pub schedule: Vec<Row>,
 }
@@ -111,81 +148,102 @@ fn rate_4dp(p: Decimal) -> Decimal {
     p.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero).normalize()
 }
 
-impl FiguresOutput {
-    fn of(f: LoanFigures) -> Self {
+impl ScheduleOutput {
+    fn of(schedule: &Schedule) -> Self {
         Self {
-            first_payment: f.first_payment(),
-            last_payment: f.last_payment(),
-            total_paid: f.total_paid,
-            total_interest: f.total_interest,
-            apr_nominal_percent: percent_2dp(f.apr.nominal_percent),
-            apr_effective_percent: percent_2dp(f.apr.effective_percent),
-            schedule: f.schedule.rows,
+            first_payment: schedule.first_payment(),
+            last_payment: schedule.last_payment(),
+            total_paid: schedule.total_paid(),
+            total_interest: schedule.total_interest(),
+            schedule: schedule.rows.clone(),
         }
     }
 }
 
-/// The loan's figures in the scenario's day-count mode (30/360: exactly
-/// [`crate::engine::Loan::figures`]).
-fn loan_figures(debt: &Debt, an: &DebtAnalysis) -> Result<LoanFigures, crate::engine::EngineError> {
-    let schedule = an.contract.clone();
-    let held = debt.loan.principal - debt.loan.upfront_fee;
-    let apr = apr_of_payments(held, &schedule.payments(), debt.loan.rate.monthly_fraction())?;
-    Ok(LoanFigures { total_paid: schedule.total_paid(), total_interest: schedule.total_interest(), schedule, apr })
+impl FiguresOutput {
+    fn of(s: &ScheduleOutput, apr: &Apr) -> Self {
+        Self {
+            first_payment: s.first_payment,
+            last_payment: s.last_payment,
+            total_paid: s.total_paid,
+            total_interest: s.total_interest,
+            apr_nominal_percent: percent_2dp(apr.nominal_percent),
+            apr_effective_percent: percent_2dp(apr.effective_percent),
+            schedule: s.schedule.clone(),
+        }
+    }
+}
+
+fn figure_error(path: String, code: &'static str, message: &str) -> FigureError {
+    FigureError { path, code, message: message.to_string() }
+}
+
+/// Loan `i`'s output, and its analysis when its terms could be computed.
+fn loan_output(i: usize, entry: &LoanEntry, s: &Scenario) -> (LoanOutput, Option<(Debt, DebtAnalysis)>) {
+    let at = |key: &str| format!("loans[{i}].{key}");
+    let debt = entry.debt(s.day_count, s.as_of);
+    let rule = debt.penalty;
+    let rate = debt.loan.rate;
+    let mut errors = Vec::new();
+    let analysis = debt.analyse().map_err(|e| errors.push(figure_error(format!("loans[{i}]"), e.code(), e.message()))).ok();
+    let schedule = analysis.as_ref().map(|an| ScheduleOutput::of(&an.contract));
+    let apr = analysis.as_ref().and_then(|an| match an.apr {
+        Ok(apr) => Some(apr),
+        Err(e) => {
+            for key in ["apr_nominal_percent", "apr_effective_percent"] {
+                errors.push(figure_error(at(key), e.code(), e.message()));
+            }
+            None
+        }
+    });
+    let rate_check = match (entry.app_payment, &analysis) {
+        (Some(p), Some(an)) => rate_check(&debt.loan, &an.contract, p)
+            .map_err(|e| errors.push(figure_error(at("rate_check"), e.code(), e.message())))
+            .ok(),
+        _ => None,
+    };
+    let output = LoanOutput {
+        id: entry.id.clone(),
+        lender: entry.lender,
+        method: entry.method,
+        months: entry.months,
+        principal: entry.principal,
+        daily_rate_percent: rate_4dp(rate.daily_percent()),
+        monthly_rate_percent: rate_4dp(rate.monthly_percent()),
+        annual_rate_percent: rate_4dp(rate.annual_percent()),
+        figures: schedule.as_ref().zip(apr.as_ref()).map(|(s, a)| FiguresOutput::of(s, a)),
+        schedule,
+        apr_nominal_percent: apr.map(|a| percent_2dp(a.nominal_percent)),
+        apr_effective_percent: apr.map(|a| percent_2dp(a.effective_percent)),
+        penalty: PenaltyOutput { multiplier: rule.multiplier, compound: rule.compound, base: rule.base, from_preset: entry.penalty.is_none() },
+        overdue_cost: analysis.as_ref().map(|an| an.overdue_cost.clone()),
+        rate_check,
+        errors,
+    };
+    (output, analysis.map(|an| (debt, an)))
 }
 
 impl Evaluation {
     pub fn of(s: &Scenario) -> Self {
         let mut analysed: Vec<(Debt, DebtAnalysis)> = Vec::new();
-        let loans: Vec<LoanOutput> = s
-            .loans
-            .iter()
-            .map(|entry| {
-                let loan = entry.loan();
-                let debt = entry.debt(s.day_count, s.as_of);
-                let rule = debt.penalty;
-                let analysis = debt.analyse();
-                let figures = analysis.as_ref().map_err(|e| *e).and_then(|an| loan_figures(&debt, an));
-                let (figures, error) = match figures {
-                    Ok(f) => (Some(FiguresOutput::of(f)), None),
-                    Err(e) => (None, Some(e.to_string())),
-                };
-                let rate_check = entry
-                    .app_payment
-                    .and_then(|p| rate_check(loan.principal - loan.upfront_fee, loan.months, &loan.rate, p).ok());
-                let overdue_cost = analysis.as_ref().ok().map(|an| an.overdue_cost.clone());
-                if let Ok(an) = analysis {
-                    analysed.push((debt, an));
-                }
-                LoanOutput {
-                    id: entry.id.clone(),
-                    lender: entry.lender,
-                    method: entry.method,
-                    months: entry.months,
-                    principal: entry.principal,
-                    daily_rate_percent: rate_4dp(loan.rate.daily_percent()),
-                    monthly_rate_percent: rate_4dp(loan.rate.monthly_percent()),
-                    annual_rate_percent: rate_4dp(loan.rate.annual_percent()),
-                    figures,
-                    penalty: PenaltyOutput {
-                        multiplier: rule.multiplier,
-                        compound: rule.compound,
-                        base: rule.base,
-                        from_preset: entry.penalty.is_none(),
-                    },
-                    overdue_cost,
-                    rate_check,
-                    error,
-                }
-            })
-            .collect();
-        // A month's debt burden is each loan's first instalment: the largest
-        // for 等额本金, the interest for 先息后本, nothing yet for 到期一次.
-        let debt_payments = loans.iter().filter_map(|l| l.figures.as_ref()).map(|f| f.schedule[0].payment).sum();
+        let mut loans = Vec::with_capacity(s.loans.len());
+        for (i, entry) in s.loans.iter().enumerate() {
+            let (output, analysis) = loan_output(i, entry, s);
+            loans.push(output);
+            analysed.extend(analysis);
+        }
+        // Everything due in each of the next 12 months, arrears and
+        // balloons included, against each month's money.
+        let mut dues = [Decimal::ZERO; BUDGET_MONTHS];
+        for (debt, an) in &analysed {
+            for (total, due) in dues.iter_mut().zip(debt.dues_by_month(an)) {
+                *total += due;
+            }
+        }
         let b = s.budget;
         let budget = b.budget();
         let surplus = b.forecast.as_ref().map(|f| forecast_surplus(&budget, f));
-        let (figures, error) = match budget.figures(debt_payments) {
+        let (figures, error) = match budget.figures_by_month(&dues, surplus.as_ref()) {
             Ok(f) => (Some(f), None),
             Err(e) => (None, Some(e.to_string())),
         };
@@ -198,15 +256,7 @@ impl Evaluation {
                 proposals.extend(proposals_for(debt, an, lb));
             }
             if analysed.len() >= 2 {
-                let debts: Vec<AllocationDebt> = analysed
-                    .iter()
-                    .map(|(debt, an)| AllocationDebt {
-                        id: debt.id.clone(),
-                        balance: an.owed_now,
-                        annual_rate_percent: debt.loan.rate.annual_percent(),
-                        minimum: an.contract.first_payment(),
-                    })
-                    .collect();
+                let debts: Vec<AllocationDebt> = analysed.iter().map(|(debt, an)| AllocationDebt::of(debt, an)).collect();
                 allocation = Some(allocate(&debts, f.disposable));
             }
         }

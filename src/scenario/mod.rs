@@ -15,7 +15,8 @@
 //! (`"YYYY-MM-DD"`); per loan `overdue` `{days, principal, interest}` (each
 //! default 0; amounts *in addition to* `principal`), `penalty`
 //! `{multiplier, compound, base}` (default: the lender preset's rule),
-//! `app_payment`, `next_due_date`, `settlement_offer`; in `budget`,
+//! `app_payment`, `next_due_date`, `period_start` (the day interest starts
+//! for the first period, actual-days mode), `settlement_offer`; in `budget`,
 //! `forecast`: exactly 12 monthly net incomes as strings.
 
 pub mod evaluate;
@@ -35,6 +36,8 @@ use std::fmt;
 pub const CURRENT_VERSION: u32 = 1;
 /// Most loans one scenario may hold.
 pub const MAX_LOANS: usize = 20;
+/// Longest first period `period_start` may open (a year).
+pub const MAX_FIRST_PERIOD_DAYS: i64 = 366;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -93,6 +96,12 @@ pub struct LoanEntry {
     /// Due date of the next instalment, `"YYYY-MM-DD"`; default none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_due_date: Option<Date>,
+    /// The day interest starts for the first period, `"YYYY-MM-DD"`: the
+    /// payout or the last paid due date, before `next_due_date`. Actual-days
+    /// mode only (30/360 counts every period as a month); default: one
+    /// month before `next_due_date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_start: Option<Date>,
     /// A lump sum the borrower can raise for a settlement; default none.
     #[serde(with = "decimal_str::option", default, skip_serializing_if = "Option::is_none")]
     pub settlement_offer: Option<Decimal>,
@@ -244,6 +253,7 @@ impl LoanEntry {
             penalty: None,
             app_payment: None,
             next_due_date: None,
+            period_start: None,
             settlement_offer: None,
             holiday_months: None,
         }
@@ -266,7 +276,7 @@ impl LoanEntry {
         let first_due = if day_count == DayCount::Actual { self.next_due_date } else { None };
         Debt {
             id: self.id.clone(),
-            accrual: Accrual::of(&loan.rate, first_due),
+            accrual: Accrual::of(&loan.rate, first_due).with_period_start(self.period_start),
             loan,
             overdue,
             penalty: self.penalty_rule(),
@@ -319,6 +329,11 @@ impl LoanEntry {
         }
         if day_count == DayCount::Actual && self.next_due_date.is_none() {
             return Err(err(ErrorKind::Invalid, at("next_due_date"), "required when day_count is \"actual\""));
+        }
+        if let (Some(start), Some(due)) = (self.period_start, self.next_due_date) {
+            if !(1..=MAX_FIRST_PERIOD_DAYS).contains(&start.days_until(due)) {
+                return Err(err(ErrorKind::Invalid, at("period_start"), format!("must be 1 to {MAX_FIRST_PERIOD_DAYS} days before next_due_date")));
+            }
         }
         Ok(())
     }

@@ -112,6 +112,7 @@ impl LoanForm {
             penalty: (rule != lender.penalty()).then(|| PenaltyEntry::of(rule)),
             app_payment: self.app_payment.value()?,
             next_due_date: self.next_due_date.value()?,
+            period_start: None,
             settlement_offer: self.settlement_offer.value()?,
             holiday_months: Some(self.holiday_months.get()).filter(|h| *h != LISTED_HOLIDAYS[0]),
         })
