@@ -192,7 +192,7 @@ mod tests {
     #[test]
     fn output_serialises_to_the_evaluator_keys() {
         let ok = SolveOutput::from(solve_months(d("50000"), Decimal::ZERO, d("3000")));
-        assert_eq!(serde_json::to_string(&ok).unwrap(), r#"{"months":17,"last_payment":"2000","total_interest":"0"}"#);
+        assert_eq!(serde_json::to_string(&ok).unwrap(), r#"{"months":17,"last_payment":"2000","total_interest":"0.00"}"#);
         let refused = SolveOutput::from(solve_months(d("100000"), d("0.015"), d("1000")));
         assert_eq!(
             serde_json::to_string(&refused).unwrap(),

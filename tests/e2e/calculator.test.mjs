@@ -75,8 +75,8 @@ test('typed loan and budget give the hand-checked figures', async () => {
 
   // Equal principal: first and last payment differ.
   await card(page).locator('[data-testid="method"]').selectOption({ label: '等额本金' });
-  assert.equal(await text(page, 'result-payment'), '¥9,833.34'); // 8,333.34 + 1,500.00
-  assert.equal(await text(page, 'result-last-payment'), '¥8,458.26'); // 8,333.26 + 125.00
+  assert.equal(await text(page, 'result-payment'), '¥9,833.33'); // 8,333.33 + 1,500.00 (issue 7 item 12: parts round half away from zero)
+  assert.equal(await text(page, 'result-last-payment'), '¥8,458.37'); // the last part absorbs: 8,333.37 + 125.00
 
   // Budget that fits: DTI below 50 %, no warning.
   await card(page).locator('[data-testid="method"]').selectOption({ label: '等额本息' });
