@@ -13,6 +13,11 @@ export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bi
 
 .PHONY: serve test bench
 
+# Browser tests of Rust code (tests/wasm_share.rs): wasm-bindgen-test-runner
+# (installed with wasm-bindgen-cli) drives headless Chromium via chromedriver.
+WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
+
 serve:
 	.ci/install.sh serve
 	trunk serve
@@ -20,6 +25,7 @@ serve:
 test:
 	.ci/install.sh test
 	cargo test --all-targets
+	$(WASM_TEST) cargo test --target wasm32-unknown-unknown --test wasm_share
 	trunk build --release
 	node tests/size-report.mjs
 	node tests/bench-browser.mjs 200

@@ -26,11 +26,8 @@ pub struct ShareText {
     pub long_warning: &'static str,
     pub qr_label: &'static str,
     pub qr_too_long: &'static str,
-    pub compressing: &'static str,
+    pub working: &'static str,
     pub deriving_key: &'static str,
-    pub encrypting: &'static str,
-    pub decrypting: &'static str,
-    pub inflating: &'static str,
     pub from_link_name: &'static str,
     pub opened: &'static str,
     pub keep: &'static str,
@@ -70,11 +67,8 @@ pub const SHARE_ZH: ShareText = ShareText {
     long_warning: "链接很长（{} 个字符），部分聊天软件会截断它。可以少勾选一些内容，或让对方扫描二维码。",
     qr_label: "扫描二维码打开同一个链接",
     qr_too_long: "链接太长，无法生成二维码。",
-    compressing: "正在压缩…",
+    working: "正在处理…",
     deriving_key: "正在用密码生成密钥，手机上可能需要几秒…",
-    encrypting: "正在加密…",
-    decrypting: "正在解密…",
-    inflating: "正在读取…",
     from_link_name: "来自链接 {}",
     opened: "链接已打开为新草稿“{}”，原有草稿都没有改动。",
     keep: "保留",
@@ -114,11 +108,8 @@ pub const SHARE_EN: ShareText = ShareText {
     long_warning: "The link is long ({} characters); some messengers cut such links. Include less, or let the other person scan the QR code.",
     qr_label: "Scan the QR code to open the same link",
     qr_too_long: "The link is too long for a QR code.",
-    compressing: "Compressing…",
+    working: "Working…",
     deriving_key: "Deriving the key from the password; this can take a few seconds on a phone…",
-    encrypting: "Encrypting…",
-    decrypting: "Decrypting…",
-    inflating: "Reading…",
     from_link_name: "From a link {}",
     opened: "The link was opened as a new draft, “{}”. Your other drafts are unchanged.",
     keep: "Keep",
@@ -159,14 +150,13 @@ impl Lang {
         }
     }
 
+    /// What the page shows while a link is made or opened: only deriving
+    /// the key takes long enough to name; the other steps are quick.
     pub fn share_progress(self, p: Progress) -> &'static str {
         let t = self.share();
         match p {
-            Progress::Compressing => t.compressing,
             Progress::DerivingKey => t.deriving_key,
-            Progress::Encrypting => t.encrypting,
-            Progress::Decrypting => t.decrypting,
-            Progress::Inflating => t.inflating,
+            Progress::Compressing | Progress::Encrypting | Progress::Decrypting | Progress::Inflating => t.working,
         }
     }
 
