@@ -219,8 +219,8 @@ pub fn is_long(link: &str) -> bool {
 pub fn payload(scenario: &Scenario, selection: Selection) -> Vec<u8> {
     // Through the writer and the reader the app already has (drafts use
     // both): a second serialiser of every scenario type, straight into a
-    // `Value`, would add about 8 KB of wasm. Reading back what was just
-    // written cannot fail.
+    // `Value`, added 5.6 KB of wasm (1.2 KB brotli). Reading back what was
+    // just written cannot fail.
     let mut doc: serde_json::Value = serde_json::from_str(&scenario.to_json()).unwrap_or_default();
     selection.apply(&mut doc);
     doc.to_string().into_bytes()
