@@ -14,6 +14,11 @@ export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bi
 
 .PHONY: serve test bench
 
+# Browser tests of Rust code (tests/wasm_share.rs): wasm-bindgen-test-runner
+# (installed with wasm-bindgen-cli) drives headless Chromium via chromedriver.
+WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
+
 serve:
 	.ci/install.sh serve
 	trunk serve
@@ -22,6 +27,7 @@ test:
 	.ci/install.sh test
 	cargo test --all-targets
 	EVALUATE=target/debug/examples/evaluate python3 tests/fixtures/independent_check.py --all
+	$(WASM_TEST) cargo test --target wasm32-unknown-unknown --test wasm_share
 	trunk build --release
 	node tests/size-report.mjs
 	node tests/bench-browser.mjs 200

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod ics;
 pub mod input;
 pub mod scenario;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bench;

@@ -6,6 +6,8 @@
 
 mod drafts;
 pub use drafts::*;
+mod share;
+pub use share::*;
 
 use crate::engine::allocation::Strategy;
 use crate::engine::{DayCount, EngineError, HolidayMode, Infeasible, Lender, Method, PenaltyBase, ProposalKind, RateUnit};

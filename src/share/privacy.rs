@@ -1,0 +1,100 @@
+//! What goes into a link: by default only the numbers (loans, budget,
+//! forecast, asks). Each kind of personal data has its own checkbox, off by
+//! default, and a list of the document paths it covers.
+//!
+//! The filter works on the serialised document (a `serde_json::Value`), not
+//! on the typed [`Scenario`](crate::scenario::Scenario), so it removes a
+//! field even before the typed scenario knows it. The paths of fields the
+//! scenario does not have yet (phone, contract numbers, hardship text,
+//! contact log) are already listed: when such a field arrives under the
+//! name written here, nothing in this file changes; under another name, it
+//! is one string in [`Personal::paths`]. A test walks a fully filled
+//! scenario and fails on any free-text field that no checkbox covers.
+
+use serde_json::Value;
+
+/// One kind of personal data, with its own checkbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Personal {
+    /// The labels of loans ("网商贷 2023") and the borrower's name.
+    Names,
+    Phone,
+    ContractNumbers,
+    /// The hardship story (illness, job loss…).
+    Hardship,
+    /// Dated notes of every call and message with lenders.
+    ContactLog,
+}
+
+impl Personal {
+    /// In the order the dialog lists them.
+    pub const ALL: [Personal; 5] = [Self::Names, Self::Phone, Self::ContractNumbers, Self::Hardship, Self::ContactLog];
+
+    /// The document paths this checkbox covers. `a.b` is a member of an
+    /// object; `a[].b` is `b` in every element of the array `a`.
+    pub fn paths(self) -> &'static [&'static str] {
+        match self {
+            Self::Names => &["loans[].name", "profile.name"],
+            Self::Phone => &["profile.phone"],
+            Self::ContractNumbers => &["loans[].contract_no"],
+            Self::Hardship => &["hardship.details"],
+            Self::ContactLog => &["contact_log"],
+        }
+    }
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// Which kinds of personal data a link includes. The default includes none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Selection(u8);
+
+impl Selection {
+    /// Only the numbers: what a link holds unless the user ticks more.
+    pub const NUMBERS_ONLY: Selection = Selection(0);
+
+    pub fn everything() -> Self {
+        Personal::ALL.iter().fold(Self::NUMBERS_ONLY, |s, &p| s.with(p, true))
+    }
+
+    pub fn includes(self, p: Personal) -> bool {
+        self.0 & p.bit() != 0
+    }
+
+    /// This selection with `p` ticked (`true`) or not.
+    #[must_use]
+    pub fn with(self, p: Personal, included: bool) -> Self {
+        Self(if included { self.0 | p.bit() } else { self.0 & !p.bit() })
+    }
+
+    /// Removes from `doc` every field of a kind not included.
+    pub fn apply(self, doc: &mut Value) {
+        for p in Personal::ALL.into_iter().filter(|&p| !self.includes(p)) {
+            for path in p.paths() {
+                let segments: Vec<&str> = path.split('.').collect();
+                remove(doc, &segments);
+            }
+        }
+    }
+}
+
+/// Removes the field at `path` (segments as in [`Personal::paths`]).
+fn remove(doc: &mut Value, path: &[&str]) {
+    let Some((first, rest)) = path.split_first() else { return };
+    let (key, each) = match first.strip_suffix("[]") {
+        Some(key) => (key, true),
+        None => (*first, false),
+    };
+    let Some(object) = doc.as_object_mut() else { return };
+    if rest.is_empty() && !each {
+        object.remove(key);
+        return;
+    }
+    match object.get_mut(key) {
+        Some(Value::Array(items)) if each => items.iter_mut().for_each(|item| remove(item, rest)),
+        Some(inner) if !each => remove(inner, rest),
+        _ => {}
+    }
+}

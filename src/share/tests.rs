@@ -1,0 +1,525 @@
+//! Native tests of the link format. miniz_oxide (a dev-dependency) stands in
+//! for the browser's `CompressionStream("deflate")`: both write and read the
+//! zlib format of RFC 1950, so a link made by one opens with the other.
+
+use super::*;
+use crate::engine::{Date, DayBasis, DayCount, Decimal, Lender, Method, PenaltyBase, RateUnit};
+use crate::scenario::{BudgetEntry, ErrorKind, LoanEntry, OverdueEntry, PenaltyEntry, RateEntry, CURRENT_VERSION};
+use miniz_oxide::inflate::TINFLStatus;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn deflate(bytes: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(bytes, 6)
+}
+
+/// What `browser::inflate` does: stop beyond the cap, refuse bad data.
+fn inflate(bytes: &[u8]) -> Result<Vec<u8>, ShareError> {
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(bytes, MAX_JSON_BYTES).map_err(|e| match e.status {
+        TINFLStatus::HasMoreOutput => ShareError::TooLarge { limit: MAX_JSON_BYTES },
+        _ => ShareError::Damaged,
+    })
+}
+
+fn make(s: &Scenario, selection: Selection) -> String {
+    Link::Plain(deflate(&payload(s, selection))).fragment()
+}
+
+/// Opens a plain link the way the page does.
+fn open(fragment: &str) -> Result<Scenario, ShareError> {
+    match Link::parse(fragment)? {
+        Some(Link::Plain(deflated)) => read_payload(&inflate(&deflated)?),
+        Some(Link::Sealed(_)) => Err(ShareError::NeedsPassword),
+        None => panic!("not a link: {fragment}"),
+    }
+}
+
+fn plain(json: &str) -> String {
+    format!("#s1={}", base64url::encode(&deflate(json.as_bytes())))
+}
+
+fn money() -> impl Strategy<Value = Decimal> {
+    // Up to 1e12 in fen, and sometimes whole yuan (a different scale).
+    prop_oneof![(1i64..100_000_000_000_000).prop_map(|f| Decimal::new(f, 2)), (1i64..1_000_000_000_000).prop_map(Decimal::from)]
+}
+
+fn date() -> impl Strategy<Value = Date> {
+    (2000i32..2100, 1u32..=12, 1u32..=28).prop_filter_map("a real date", |(y, m, d)| Date::new(y, m, d))
+}
+
+fn rate() -> impl Strategy<Value = RateEntry> {
+    (0usize..3, 0i64..=2500, any::<bool>()).prop_map(|(unit, v, d365)| {
+        // Inside the engine's limits: ≤ 0.25 %/day, ≤ 2.5 %/month, ≤ 25 %/yr.
+        let (unit, value) = match unit {
+            0 => (RateUnit::DailyPercent, Decimal::new(v, 4)),
+            1 => (RateUnit::MonthlyPercent, Decimal::new(v, 3)),
+            _ => (RateUnit::AnnualPercent, Decimal::new(v, 2)),
+        };
+        RateEntry { value, unit, day_basis: if d365 { DayBasis::D365 } else { DayBasis::D360 } }
+    })
+}
+
+prop_compose! {
+    fn loan()(
+        lender in prop::sample::select(Lender::ALL.to_vec()),
+        method in prop::sample::select(Method::ALL.to_vec()),
+        name in ".{0,24}",
+        principal in money(),
+        rate in rate(),
+        months in 1u32..=600,
+        fee_share in 0i64..100,
+        overdue in prop::option::of((0u32..=3650, 0i64..1_000_000_000, 0i64..1_000_000_000)),
+        penalty in prop::option::of((0i64..=100, any::<bool>(), any::<bool>())),
+        app_payment in prop::option::of(money()),
+        next_due_date in prop::option::of(date()),
+        settlement_offer in prop::option::of(money()),
+        holiday_months in prop::option::of(1u32..=6),
+    ) -> LoanEntry {
+        LoanEntry {
+            name,
+            rate,
+            method,
+            upfront_fee: (principal * Decimal::new(fee_share, 2)).round_dp(2),
+            overdue: overdue.map(|(days, p, i)| OverdueEntry { days, principal: Decimal::new(p, 2), interest: Decimal::new(i, 2) }),
+            penalty: penalty.map(|(m, compound, pi)| PenaltyEntry {
+                multiplier: Decimal::new(m, 1),
+                compound,
+                base: if pi { PenaltyBase::PrincipalAndInterest } else { PenaltyBase::Principal },
+            }),
+            app_payment,
+            next_due_date,
+            settlement_offer,
+            holiday_months,
+            ..LoanEntry::from_preset("x", lender, principal, months)
+        }
+    }
+}
+
+prop_compose! {
+    fn scenario()(
+        loans in prop::collection::vec(loan(), 0..=4),
+        actual in any::<bool>(),
+        as_of in prop::option::of(date()),
+        budget in (money(), money(), money(), 0i64..=100),
+        forecast in prop::option::of(prop::array::uniform12(-100_000_000i64..100_000_000)),
+    ) -> Scenario {
+        let mut loans = loans;
+        for (i, l) in loans.iter_mut().enumerate() {
+            l.id = format!("l{i}");
+            if actual && l.next_due_date.is_none() {
+                l.next_due_date = Date::new(2026, 1, 31);
+            }
+        }
+        Scenario {
+            version: CURRENT_VERSION,
+            day_count: if actual { DayCount::Actual } else { DayCount::Thirty360 },
+            as_of,
+            loans,
+            budget: BudgetEntry {
+                income: budget.0,
+                expenses: budget.1,
+                other_obligations: budget.2,
+                buffer_percent: Decimal::from(budget.3),
+                forecast: forecast.map(|f| f.map(|c| Decimal::new(c, 2))),
+            },
+        }
+    }
+}
+
+fn without_names(mut s: Scenario) -> Scenario {
+    s.loans.iter_mut().for_each(|l| l.name.clear());
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn a_plain_link_opens_as_the_same_scenario(s in scenario()) {
+        prop_assert_eq!(s.validate(), Ok(()));
+        let fragment = make(&s, Selection::everything());
+        prop_assert!(fragment.starts_with("s1="));
+        prop_assert_eq!(open(&fragment), Ok(s.clone()));
+        // Numbers only (the default): the same figures, no loan names.
+        prop_assert_eq!(open(&make(&s, Selection::default())), Ok(without_names(s)));
+    }
+
+    #[test]
+    fn a_sealed_link_reads_back_its_parts(
+        salt in prop::array::uniform16(any::<u8>()),
+        iv in prop::array::uniform12(any::<u8>()),
+        ciphertext in prop::collection::vec(any::<u8>(), TAG_BYTES + 1..300),
+    ) {
+        let link = Link::Sealed(Sealed { salt, iv, ciphertext });
+        let fragment = link.fragment();
+        prop_assert!(fragment.starts_with("e1=") && fragment.matches('.').count() == 2);
+        prop_assert_eq!(Link::parse(&format!("#{fragment}")), Ok(Some(link)));
+    }
+
+    #[test]
+    fn any_fragment_is_refused_or_read_without_panic(text in "#?[se]?[0-9]{0,2}=?[A-Za-z0-9_.=-]{0,60}") {
+        if let Ok(Some(Link::Plain(d))) = Link::parse(&text) {
+            let _ = inflate(&d).map(|json| read_payload(&json));
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_as_payload_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let _ = open(&format!("s1={}", base64url::encode(&bytes)));
+        let _ = read_payload(&bytes);
+    }
+}
+
+#[test]
+fn every_cut_of_a_link_is_refused() {
+    let s = Scenario::example();
+    let fragment = make(&s, Selection::everything());
+    for end in 0..fragment.len() {
+        let cut = &fragment[..end];
+        if !is_link_fragment(cut) {
+            continue;
+        }
+        let e = open(cut).expect_err(cut);
+        assert!(matches!(e, ShareError::Truncated | ShareError::Damaged), "{cut}: {e:?}");
+    }
+}
+
+#[test]
+fn every_changed_character_is_refused_or_changes_nothing() {
+    // The Adler-32 checksum of the zlib format catches what DEFLATE alone
+    // would read as different figures.
+    let s = Scenario::example();
+    let fragment = make(&s, Selection::everything());
+    for at in 3..fragment.len() {
+        for c in ['A', 'g', '0', '-', '_'] {
+            let mut changed = fragment.clone().into_bytes();
+            changed[at] = c as u8;
+            let changed = String::from_utf8(changed).unwrap();
+            match open(&changed) {
+                Ok(opened) => assert_eq!(opened, s, "{changed}"),
+                Err(e) => assert!(matches!(e, ShareError::Damaged | ShareError::Truncated | ShareError::Scenario(_)), "{e:?}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn the_payload_is_compact_json() {
+    let s = Scenario::example();
+    let json = String::from_utf8(payload(&s, Selection::everything())).unwrap();
+    assert!(!json.contains('\n') && !json.contains(": "), "{json}");
+    assert!(json.len() < s.to_json().len());
+    assert_eq!(Scenario::from_json(&json), Ok(s));
+}
+
+#[test]
+fn the_link_goes_in_the_fragment_of_this_page() {
+    assert_eq!(link_url("https://x.org/app/", "s1=AA"), "https://x.org/app/#s1=AA");
+    assert_eq!(link_url("https://x.org/app/?q=1#loans", "s1=AA"), "https://x.org/app/?q=1#s1=AA");
+    assert!(!is_long(&"x".repeat(LONG_LINK_CHARS)));
+    assert!(is_long(&"x".repeat(LONG_LINK_CHARS + 1)));
+}
+
+// ---- versions and shapes ----
+
+#[test]
+fn other_fragments_are_not_links() {
+    for f in ["", "#", "#loans", "#section", "#s=abc", "#x1=abc", "#s1", "#1s=ab", "#S1=abc", "#sx1=abc", "#e=a.b.c"] {
+        assert_eq!(Link::parse(f), Ok(None), "{f}");
+        assert!(!is_link_fragment(f), "{f}");
+    }
+    assert!(is_link_fragment("#s1=") && is_link_fragment("e2=x"));
+}
+
+#[test]
+fn a_newer_link_format_says_so() {
+    assert_eq!(Link::parse("#s2=AAAA"), Err(ShareError::NewerVersion(2)));
+    assert_eq!(Link::parse("#e7=a.b.c"), Err(ShareError::NewerVersion(7)));
+    assert_eq!(Link::parse("#s123456789012=x"), Err(ShareError::NewerVersion(u32::MAX)));
+    assert_eq!(Link::parse("#s0=AAAA"), Err(ShareError::Damaged));
+}
+
+#[test]
+fn a_newer_scenario_inside_a_current_link_says_so() {
+    let e = open(&plain(r#"{"version":99,"loans":[]}"#)).unwrap_err();
+    assert!(matches!(&e, ShareError::Scenario(e) if e.kind == ErrorKind::NewerVersion), "{e:?}");
+    let e = open(&plain(r#"{"version":1,"loans":[{"id":"a"}]}"#)).unwrap_err();
+    assert!(matches!(&e, ShareError::Scenario(e) if e.kind == ErrorKind::Field && e.path == "loans[0]"), "{e:?}");
+    assert_eq!(open(&plain(r#"{"version":1,"loans":[]}"#)).map(|s| s.loans.len()), Ok(0));
+}
+
+#[test]
+fn hostile_fragments_get_their_own_error() {
+    let sealed = Link::Sealed(Sealed { salt: [7; SALT_BYTES], iv: [9; IV_BYTES], ciphertext: vec![1; 40] }).fragment();
+    let (salt, rest) = sealed["e1=".len()..].split_once('.').unwrap();
+    let (iv, ct) = rest.split_once('.').unwrap();
+    for (fragment, expected) in [
+        ("#s1=", ShareError::Truncated),
+        ("#s1=abc!", ShareError::NotBase64),
+        ("#s1=ab%20cd", ShareError::NotBase64),
+        ("#s1=abcd=", ShareError::NotBase64),
+        ("#s1=abcde", ShareError::Truncated),
+        ("#s1=AAAA", ShareError::Damaged),
+        ("#s1=Zh", ShareError::Damaged),
+        (&format!("#e1={salt}.{iv}"), ShareError::Truncated),
+        (&format!("#e1={salt}"), ShareError::Truncated),
+        (&format!("#e1={}.{iv}.{ct}", &salt[1..]), ShareError::Truncated),
+        (&format!("#e1={salt}A.{iv}.{ct}"), ShareError::Damaged),
+        (&format!("#e1={salt}.{iv}.{}", &ct[..20]), ShareError::Truncated),
+        (&format!("#e1={salt}.{iv}.{ct}.x"), ShareError::NotBase64),
+        (&format!("#e1={salt}.{iv}!.{ct}"), ShareError::Damaged),
+        (&format!("#e1={salt}.{}!.{ct}", &iv[1..]), ShareError::NotBase64),
+    ] {
+        assert_eq!(open(fragment).map(|_| ()), Err(expected), "{fragment}");
+    }
+    assert!(Link::parse(&format!("#{sealed}")).unwrap().unwrap().needs_password());
+}
+
+// ---- limits ----
+
+#[test]
+fn an_oversized_payload_is_refused_before_decoding() {
+    let limit = base64url::encoded_len(MAX_PAYLOAD_BYTES);
+    // Not even base64, but too long is reported first: nothing is decoded.
+    let huge = format!("s1={}", "!".repeat(limit + 1));
+    assert_eq!(Link::parse(&huge), Err(ShareError::TooLarge { limit: MAX_PAYLOAD_BYTES }));
+    let huge = format!("e1={}.{}.{}", "A".repeat(22), "A".repeat(16), "!".repeat(limit + 1));
+    assert_eq!(Link::parse(&huge), Err(ShareError::TooLarge { limit: MAX_PAYLOAD_BYTES }));
+    // Exactly at the limit is read (and then fails to inflate).
+    let full = format!("s1={}", base64url::encode(&vec![0; MAX_PAYLOAD_BYTES]));
+    assert!(matches!(Link::parse(&full), Ok(Some(Link::Plain(b))) if b.len() == MAX_PAYLOAD_BYTES));
+    assert_eq!(open(&full), Err(ShareError::Damaged));
+}
+
+#[test]
+fn a_small_link_that_inflates_too_far_is_stopped() {
+    // 2 MB of spaces compresses to a few KB: a "zip bomb" in miniature.
+    let bomb = format!("{{\"version\":1,\"loans\":[]{}}}", " ".repeat(2 * MAX_JSON_BYTES));
+    let fragment = plain(&bomb);
+    assert!(fragment.len() < 10_000, "{}", fragment.len());
+    assert_eq!(open(&fragment), Err(ShareError::TooLarge { limit: MAX_JSON_BYTES }));
+    assert_eq!(read_payload(bomb.as_bytes()), Err(ShareError::TooLarge { limit: MAX_JSON_BYTES }));
+    // Just under the cap is read.
+    let fits = format!("{{\"version\":1,\"loans\":[]{}}}", " ".repeat(MAX_JSON_BYTES - 30));
+    assert_eq!(open(&plain(&fits)).map(|s| s.loans.len()), Ok(0));
+}
+
+#[test]
+fn not_utf8_is_damaged() {
+    assert_eq!(read_payload(&[0xff, 0xfe, b'{']), Err(ShareError::Damaged));
+}
+
+// ---- privacy ----
+
+/// A document with every personal field the product will have.
+fn full_document() -> Value {
+    json!({
+        "version": 1,
+        "profile": {"name": "张三", "phone": "138 0000 0000", "city": "杭州"},
+        "loans": [
+            {"id": "a", "name": "网商贷 2023", "contract_no": "HT-001", "principal": "80000.00"},
+            {"id": "b", "contract_no": "HT-002", "principal": "5000"}
+        ],
+        "budget": {"income": "12000", "forecast": ["1", "2"]},
+        "hardship": {"details": "生病住院三个月", "since": "2025-03-01"},
+        "contact_log": [{"date": "2025-04-01", "note": "打了 12378"}],
+        "asks": {"monthly": "3000"}
+    })
+}
+
+fn filtered(selection: Selection) -> Value {
+    let mut doc = full_document();
+    selection.apply(&mut doc);
+    doc
+}
+
+#[test]
+fn by_default_a_link_holds_only_the_numbers() {
+    assert_eq!(Selection::default(), Selection::NUMBERS_ONLY);
+    assert!(Personal::ALL.iter().all(|&p| !Selection::default().includes(p)));
+    let doc = filtered(Selection::default());
+    assert_eq!(
+        doc,
+        json!({
+            "version": 1,
+            "profile": {"city": "杭州"},
+            "loans": [{"id": "a", "principal": "80000.00"}, {"id": "b", "principal": "5000"}],
+            "budget": {"income": "12000", "forecast": ["1", "2"]},
+            "hardship": {"since": "2025-03-01"},
+            "asks": {"monthly": "3000"}
+        })
+    );
+}
+
+#[test]
+fn each_checkbox_adds_exactly_its_own_fields() {
+    let pointers = |p: Personal| -> &'static [&'static str] {
+        match p {
+            Personal::Names => &["/profile/name", "/loans/0/name"],
+            Personal::Phone => &["/profile/phone"],
+            Personal::ContractNumbers => &["/loans/0/contract_no", "/loans/1/contract_no"],
+            Personal::Hardship => &["/hardship/details"],
+            Personal::ContactLog => &["/contact_log"],
+        }
+    };
+    let full = full_document();
+    for p in Personal::ALL {
+        let doc = filtered(Selection::default().with(p, true));
+        for q in Personal::ALL {
+            for pointer in pointers(q) {
+                let kept = doc.pointer(pointer);
+                if q == p {
+                    assert_eq!(kept, full.pointer(pointer), "{p:?} keeps {pointer}");
+                } else {
+                    assert_eq!(kept, None, "{p:?} drops {pointer}");
+                }
+            }
+        }
+        // Ticking it and unticking it again is the default.
+        assert_eq!(Selection::default().with(p, true).with(p, false), Selection::default());
+    }
+    assert_eq!(filtered(Selection::everything()), full);
+}
+
+#[test]
+fn the_filter_ignores_shapes_it_does_not_expect() {
+    for odd in [json!(null), json!([1, 2]), json!({"loans": "x", "profile": 3, "hardship": []}), json!({"loans": [1, null, []]})] {
+        let mut doc = odd.clone();
+        Selection::default().apply(&mut doc);
+        assert_eq!(doc, odd);
+    }
+}
+
+/// Every free-text string in a fully filled scenario is covered by a
+/// checkbox: a new personal field without one fails here (the struct
+/// literals below stop compiling when a field is added, so it gets filled).
+#[test]
+fn no_free_text_leaves_without_a_checkbox() {
+    let loan = LoanEntry {
+        id: "a".into(),
+        lender: Lender::Mybank,
+        name: "张三的 网商贷".into(),
+        principal: Decimal::from(1000),
+        rate: RateEntry { value: Decimal::new(5, 2), unit: RateUnit::DailyPercent, day_basis: DayBasis::D365 },
+        method: Method::EqualInstallment,
+        months: 12,
+        upfront_fee: Decimal::from(10),
+        overdue: Some(OverdueEntry { days: 3, principal: Decimal::ONE, interest: Decimal::ONE }),
+        penalty: Some(PenaltyEntry { multiplier: Decimal::ONE, compound: true, base: PenaltyBase::Principal }),
+        app_payment: Some(Decimal::from(90)),
+        next_due_date: Date::new(2026, 1, 31),
+        settlement_offer: Some(Decimal::from(500)),
+        holiday_months: Some(2),
+    };
+    let s = Scenario {
+        version: CURRENT_VERSION,
+        day_count: DayCount::Actual,
+        as_of: Date::new(2026, 1, 1),
+        loans: vec![loan],
+        budget: BudgetEntry {
+            income: Decimal::ONE,
+            expenses: Decimal::ONE,
+            other_obligations: Decimal::ONE,
+            buffer_percent: Decimal::ONE,
+            forecast: Some([Decimal::ONE; 12]),
+        },
+    };
+    assert_eq!(s.validate(), Ok(()));
+    let doc: Value = serde_json::from_slice(&payload(&s, Selection::default())).unwrap();
+    let mut leaks = Vec::new();
+    strings(&doc, String::new(), &mut leaks);
+    assert_eq!(leaks, Vec::<String>::new(), "free text in a numbers-only link");
+    // And the name really was there to remove.
+    assert!(String::from_utf8(payload(&s, Selection::everything())).unwrap().contains("张三的 网商贷"));
+}
+
+/// Paths of string leaves that are not a number, a date or an identifier.
+fn strings(v: &Value, path: String, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => {
+            let tame = s.parse::<Decimal>().is_ok()
+                || Date::parse(s).is_some()
+                || s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            if !tame {
+                out.push(format!("{path} = {s}"));
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| strings(i, format!("{path}[]"), out)),
+        Value::Object(map) => map.iter().for_each(|(k, i)| strings(i, format!("{path}.{k}"), out)),
+        _ => {}
+    }
+}
+
+// ---- QR code ----
+
+#[test]
+fn qr_codes_grow_with_the_link_and_stay_scannable() {
+    // Capacities in bytes of byte mode at ECC Low (ISO/IEC 18004 table 7):
+    // version 1 holds 17, version 2 32, version 10 271, version 40 2953.
+    for (len, version) in [(1, 1), (17, 1), (18, 2), (32, 2), (271, 10), (272, 11), (2953, 40)] {
+        let qr = qr_code(&"a".repeat(len)).unwrap();
+        assert_eq!((qr.version, qr.size), (version, 17 + 4 * version as i32), "{len} bytes");
+    }
+    assert_eq!(qr_code(&"a".repeat(2954)), Err(QrError::TooLong));
+    // Room to spare is spent on error correction: 7 bytes fit version 1 at High.
+    assert_eq!(qr_code("https:/").unwrap().ecc, qr::Ecc::High);
+    assert_eq!(qr_code(&"a".repeat(17)).unwrap().ecc, qr::Ecc::Low);
+    assert!(qr_code(&"a".repeat(2001)).unwrap().long);
+    assert!(!qr_code(&"a".repeat(2000)).unwrap().long);
+}
+
+#[test]
+fn the_qr_svg_is_plain_rects_and_one_path_with_a_quiet_zone() {
+    let link = format!("https://example.org/app/#{}", make(&Scenario::example(), Selection::default()));
+    let qr = qr_code(&link).unwrap();
+    let side = qr.size + 2 * QR_QUIET_ZONE;
+    let svg = &qr.svg;
+    assert!(svg.starts_with(&format!("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {side} {side}\"")), "{svg}");
+    assert!(svg.ends_with("\"/></svg>"));
+    // Only these elements, each once.
+    let tags: Vec<&str> = svg.split('<').skip(1).map(|t| t.split([' ', '>', '/']).next().unwrap_or("")).collect();
+    assert_eq!(tags, ["svg", "rect", "path", ""]);
+    assert_eq!(qr_code(&link).unwrap().svg, *svg, "deterministic");
+    // Every dark run lies inside the quiet zone's frame.
+    let d = svg.split(" d=\"").nth(1).unwrap().trim_end_matches("\"/></svg>");
+    let mut dark = 0;
+    for run in d.split('M').skip(1) {
+        let (xy, rest) = run.split_once('h').unwrap();
+        let (x, y) = xy.split_once(' ').unwrap();
+        let (x, y): (i32, i32) = (x.parse().unwrap(), y.parse().unwrap());
+        let w: i32 = rest.split('v').next().unwrap().parse().unwrap();
+        assert!(x >= QR_QUIET_ZONE && y >= QR_QUIET_ZONE && x + w <= side - QR_QUIET_ZONE && y < side - QR_QUIET_ZONE, "{run}");
+        dark += w;
+    }
+    // The three finder patterns alone are 3 × 33 dark modules.
+    assert!(dark > 99 && dark < qr.size * qr.size, "{dark}");
+}
+
+/// The dark modules drawn by the SVG's path, quiet zone removed.
+fn modules(qr: &Qr) -> Vec<String> {
+    let n = qr.size as usize;
+    let mut grid = vec![vec!['0'; n]; n];
+    let d = qr.svg.split(" d=\"").nth(1).unwrap().trim_end_matches("\"/></svg>");
+    for run in d.split('M').skip(1) {
+        let (xy, rest) = run.split_once('h').unwrap();
+        let (x, y) = xy.split_once(' ').unwrap();
+        let (x, y) = (x.parse::<usize>().unwrap() - 4, y.parse::<usize>().unwrap() - 4);
+        let w: usize = rest.split('v').next().unwrap().parse().unwrap();
+        grid[y][x..x + w].iter_mut().for_each(|c| *c = '1');
+    }
+    grid.into_iter().map(|r| r.into_iter().collect()).collect()
+}
+
+#[test]
+fn the_qr_code_matches_an_independent_encoder() {
+    // qr_reference.txt: python-qrcode 8.2, QRCode(version=4,
+    // error_correction=M, mask_pattern=7, border=0) over QRData(LINK bytes,
+    // MODE_8BIT_BYTE), .get_matrix(). Version 4 at M is what boosting from L
+    // gives for 59 bytes, and segno 1.6.6 picks mask 7 too; zxing-cpp 3.1
+    // decodes the matrix back to LINK.
+    const LINK: &str = "https://example.org/app/#s1=eJyrVipLLSrOzM9TslIy1DPQM1SqBQA";
+    let qr = qr_code(LINK).unwrap();
+    assert_eq!((qr.version, qr.ecc), (4, qr::Ecc::Medium));
+    let reference: Vec<String> = include_str!("qr_reference.txt").lines().map(str::to_owned).collect();
+    assert_eq!(modules(&qr), reference);
+}
