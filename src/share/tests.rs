@@ -408,6 +408,7 @@ fn no_free_text_leaves_without_a_checkbox() {
         penalty: Some(PenaltyEntry { multiplier: Decimal::ONE, compound: true, base: PenaltyBase::Principal }),
         app_payment: Some(Decimal::from(90)),
         next_due_date: Date::new(2026, 1, 31),
+        period_start: Date::new(2026, 1, 1),
         settlement_offer: Some(Decimal::from(500)),
         holiday_months: Some(2),
     };
