@@ -10,6 +10,7 @@ pub mod engine;
 pub mod i18n;
 pub mod input;
 pub mod scenario;
+pub mod versioned;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bench;

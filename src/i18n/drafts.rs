@@ -3,6 +3,8 @@
 
 use super::Lang;
 use crate::scenario::{ErrorKind, ScenarioError};
+#[cfg(test)]
+use crate::scenario::ReadError;
 use crate::store::{Fault, ImportError, Notice, Source, MAX_IMPORT_BYTES};
 
 /// All strings of the drafts panel in one language. `{}` marks where a
@@ -285,13 +287,13 @@ impl Lang {
     /// Why stored or imported data could not be read, naming the field.
     pub fn read_error(self, e: &ScenarioError) -> String {
         let t = self.drafts();
-        let field = if e.message.is_empty() { e.path.clone() } else if e.path.is_empty() { e.message.clone() } else { format!("{} — {}", e.path, e.message) };
-        match e.kind {
+        let detail = self.scenario_error(e);
+        match e.kind() {
             ErrorKind::Syntax => t.reason_syntax.to_owned(),
-            ErrorKind::Version => format!("{}: {}", t.reason_version, field),
+            ErrorKind::Version => format!("{}: {}", t.reason_version, detail),
             ErrorKind::NewerVersion => t.reason_newer.to_owned(),
-            ErrorKind::Field => fill(t.reason_field, &[&field]),
-            ErrorKind::Invalid => fill(t.reason_invalid, &[&field]),
+            ErrorKind::Field => fill(t.reason_field, &[&detail]),
+            ErrorKind::Invalid => fill(t.reason_invalid, &[&detail]),
         }
     }
 
@@ -331,10 +333,10 @@ impl Lang {
             ImportError::TooLarge(bytes) => fill(t.import_too_large, &[&file_size(*bytes), &file_size(MAX_IMPORT_BYTES)]),
             ImportError::Unreadable => t.import_unreadable.to_owned(),
             ImportError::Scenario(e) => {
-                let detail = if e.path.is_empty() { e.message.clone() } else { format!("{} — {}", e.path, e.message) };
-                match e.kind {
-                    ErrorKind::Syntax => fill(t.import_not_json, &[&e.message]),
-                    ErrorKind::NewerVersion => fill(t.import_newer, &[&e.message]),
+                let detail = self.scenario_error(e);
+                match e.kind() {
+                    ErrorKind::Syntax => fill(t.import_not_json, &[&detail]),
+                    ErrorKind::NewerVersion => fill(t.import_newer, &[&detail]),
                     ErrorKind::Version => fill(t.import_version, &[&detail]),
                     ErrorKind::Field | ErrorKind::Invalid => fill(t.import_field, &[&detail]),
                 }
@@ -349,7 +351,7 @@ mod tests {
     use super::*;
 
     fn e(kind: ErrorKind, path: &str, message: &str) -> ScenarioError {
-        ScenarioError { kind, path: path.into(), message: message.into() }
+        ScenarioError::Read(ReadError::new(kind, path, message))
     }
 
     #[test]

@@ -108,7 +108,7 @@ impl<B: Backend> Drafts<B> {
             match parse_index(&text) {
                 Ok(list) => me.index = list,
                 Err(error) => {
-                    let n = me.set_aside(INDEX_KEY, &text, Source::Index, error, now);
+                    let n = me.set_aside(INDEX_KEY, &text, Source::Index, error.into(), now);
                     me.notices.push(n);
                     dirty = true;
                 }
@@ -254,7 +254,7 @@ impl<B: Backend> Drafts<B> {
                 Ok(list) => Ok(list),
                 Err(e) if e.kind == ErrorKind::NewerVersion => Err(SaveError::Newer),
                 Err(e) => {
-                    let n = self.set_aside(INDEX_KEY, &text, Source::Index, e, now);
+                    let n = self.set_aside(INDEX_KEY, &text, Source::Index, e.into(), now);
                     self.notices.push(n);
                     if self.is_locked(INDEX_KEY) {
                         return Err(SaveError::Fault(Fault::Locked));

@@ -150,7 +150,7 @@ fn assert_set_aside(raw: &str, kind: ErrorKind, path: &str) {
     // …says so, naming the problem…
     let [Notice::Quarantined { source, key, error }] = st.notices.as_slice() else { panic!("{:?}", st.notices) };
     assert_eq!(*source, Source::Draft { id: id.clone(), name: Some("坏的".into()) });
-    assert_eq!((error.kind, error.path.as_str()), (kind, path));
+    assert_eq!((error.kind(), error.path().as_str()), (kind, path));
     // …and the data is kept byte for byte under a quarantine key, the original key gone.
     assert_eq!(b.get(key).as_deref(), Some(raw));
     assert_eq!(b.get(&draft_key(&id)), None);
@@ -219,7 +219,7 @@ fn a_newer_index_is_set_aside_at_startup() {
     b.put(INDEX_KEY, &newer);
     let (_, st) = start(&b, T0 + 1);
     let Notice::Quarantined { error, .. } = &st.notices[0] else { panic!() };
-    assert_eq!(error.kind, ErrorKind::NewerVersion);
+    assert_eq!(error.kind(), ErrorKind::NewerVersion);
     assert!(quarantine_keys(&b).iter().any(|k| b.get(k).as_deref() == Some(newer.as_str())));
 }
 
@@ -241,7 +241,7 @@ fn when_storage_is_full_unreadable_data_stays_and_is_never_written() {
     b.0.borrow_mut().quota = Some(used);
     let (mut d, st) = start(&b, T0 + 1000);
     let [Notice::Stuck { fault: Fault::Full, error, .. }] = st.notices.as_slice() else { panic!("{:?}", st.notices) };
-    assert_eq!(error.kind, ErrorKind::Syntax);
+    assert_eq!(error.kind(), ErrorKind::Syntax);
     assert_eq!(b.get(&draft_key(&id)).as_deref(), Some("garbage"));
     // Even with room again, that key is never written this session.
     b.0.borrow_mut().quota = None;
@@ -380,10 +380,10 @@ fn import_checks() {
     let big = format!("{}{}", Scenario::example().to_json(), " ".repeat(MAX_IMPORT_BYTES as usize));
     assert!(matches!(parse_import(&big), Err(ImportError::TooLarge(_))));
     let Err(ImportError::Scenario(e)) = parse_import("hello") else { panic!() };
-    assert_eq!(e.kind, ErrorKind::Syntax);
+    assert_eq!(e.kind(), ErrorKind::Syntax);
     let bad = Scenario::example().to_json().replacen("\"100000\"", "100000", 1);
     let Err(ImportError::Scenario(e)) = parse_import(&bad) else { panic!("{bad}") };
-    assert_eq!(e.path, "loans[0].principal");
+    assert_eq!(e.path(), "loans[0].principal");
     let with_bom = format!("\u{feff}{}", Scenario::example().to_json());
     assert_eq!(parse_import(&with_bom).unwrap(), Scenario::example());
     let v0 = include_str!("../../tests/fixtures/migration/v0-mybank.json");
