@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod csv;
 pub mod engine;
+pub mod form;
 pub mod i18n;
 pub mod input;
 pub mod scenario;
