@@ -10,6 +10,7 @@ pub mod engine;
 pub mod form;
 pub mod i18n;
 pub mod input;
+pub mod present;
 pub mod scenario;
 pub mod versioned;
 

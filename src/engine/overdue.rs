@@ -164,13 +164,26 @@ pub struct HorizonCost {
     pub increase: Decimal,
 }
 
-/// A typical consequence of staying overdue. `key` is stable: the UI
-/// translates it. Labelled typical, not certain.
+/// A typical consequence of staying overdue (serialised as its stable
+/// snake_case key; the page words it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Milestone {
+    PenaltyInterestStarts,
+    SpecialMentionCreditReport,
+    CollectionIntensifies,
+    LawyerLetterSuitLikely,
+    SubstandardNonPerforming,
+    Doubtful,
+    Loss,
+}
+
+/// A typical consequence of staying overdue. Labelled typical, not certain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct TimelineEvent {
     /// Day overdue on which it typically happens.
     pub day: u32,
-    pub key: &'static str,
+    pub key: Milestone,
     /// Already the case today.
     pub reached: bool,
     /// Days from today until it is reached if nothing is paid (0 if reached).
@@ -179,14 +192,14 @@ pub struct TimelineEvent {
 
 /// Typical consequences by day overdue (DOMAIN.md timeline; 2023 asset
 /// risk-classification rules for the 次级/可疑/损失 steps).
-pub const TIMELINE: [(u32, &str); 7] = [
-    (1, "penalty_interest_starts"),
-    (1, "special_mention_credit_report"),
-    (30, "collection_intensifies"),
-    (90, "lawyer_letter_suit_likely"),
-    (91, "substandard_non_performing"),
-    (271, "doubtful"),
-    (361, "loss"),
+pub const TIMELINE: [(u32, Milestone); 7] = [
+    (1, Milestone::PenaltyInterestStarts),
+    (1, Milestone::SpecialMentionCreditReport),
+    (30, Milestone::CollectionIntensifies),
+    (90, Milestone::LawyerLetterSuitLikely),
+    (91, Milestone::SubstandardNonPerforming),
+    (271, Milestone::Doubtful),
+    (361, Milestone::Loss),
 ];
 
 /// The whole "where you stand" figure set for one loan.

@@ -10,7 +10,7 @@ pub use drafts::*;
 pub use fields::*;
 
 use crate::engine::allocation::Strategy;
-use crate::engine::{DayBasis, DayCount, HolidayMode, Infeasible, Lender, Method, PenaltyBase, ProposalKind, RateUnit};
+use crate::engine::{DayBasis, DayCount, HolidayMode, Infeasible, Lender, Method, Milestone, PenaltyBase, ProposalKind, RateUnit};
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -539,26 +539,23 @@ impl Lang {
         }
     }
 
-    /// A typical consequence on the overdue timeline, by its engine key.
-    pub fn timeline_event(self, key: &str) -> &'static str {
-        match (self, key) {
-            (Self::Zh, "penalty_interest_starts") => "开始计收罚息",
-            (Self::Zh, "special_mention_credit_report") => "贷款被列为“关注”，征信可能记录逾期",
-            (Self::Zh, "collection_intensifies") => "催收加强",
-            (Self::Zh, "lawyer_letter_suit_likely") => "可能收到律师函、被起诉（常见于互联网法院）",
-            (Self::Zh, "substandard_non_performing") => "超过 90 天：列为“次级”不良贷款",
-            (Self::Zh, "doubtful") => "超过 270 天：列为“可疑”",
-            (Self::Zh, "loss") => "超过 360 天：列为“损失”",
-            (Self::En, "penalty_interest_starts") => "Penalty interest starts",
-            (Self::En, "special_mention_credit_report") => "Loan classed \"special mention\"; the credit report may record the late payment",
-            (Self::En, "collection_intensifies") => "Collection intensifies",
-            (Self::En, "lawyer_letter_suit_likely") => "A lawyer's letter and a suit (often in an internet court) become likely",
-            (Self::En, "substandard_non_performing") => "Over 90 days: classed \"substandard\" (non-performing)",
-            (Self::En, "doubtful") => "Over 270 days: classed \"doubtful\"",
-            (Self::En, "loss") => "Over 360 days: classed \"loss\"",
-            (Self::Zh, _) => "其他",
-            (Self::En, _) => "Other",
-        }
+    /// A typical consequence on the overdue timeline.
+    pub fn timeline_event(self, m: Milestone) -> &'static str {
+        use Milestone::*;
+        let pair = match m {
+            PenaltyInterestStarts => ["开始计收罚息", "Penalty interest starts"],
+            SpecialMentionCreditReport => {
+                ["贷款被列为“关注”，征信可能记录逾期", "Loan classed \"special mention\"; the credit report may record the late payment"]
+            }
+            CollectionIntensifies => ["催收加强", "Collection intensifies"],
+            LawyerLetterSuitLikely => {
+                ["可能收到律师函、被起诉（常见于互联网法院）", "A lawyer's letter and a suit (often in an internet court) become likely"]
+            }
+            SubstandardNonPerforming => ["超过 90 天：列为“次级”不良贷款", "Over 90 days: classed \"substandard\" (non-performing)"],
+            Doubtful => ["超过 270 天：列为“可疑”", "Over 270 days: classed \"doubtful\""],
+            Loss => ["超过 360 天：列为“损失”", "Over 360 days: classed \"loss\""],
+        };
+        self.pick(pair)
     }
 
     /// Why a proposal cannot work, in words.
