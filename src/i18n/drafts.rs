@@ -5,7 +5,7 @@ use super::Lang;
 use crate::scenario::{ErrorKind, ScenarioError};
 #[cfg(test)]
 use crate::scenario::ReadError;
-use crate::store::{Fault, ImportError, Notice, Source, MAX_IMPORT_BYTES};
+use crate::store::{Fault, ImportError, Message, Notice, Source, MAX_IMPORT_BYTES};
 
 /// All strings of the drafts panel in one language. `{}` marks where a
 /// value goes, in order (see [`fill`]).
@@ -61,6 +61,7 @@ pub struct DraftText {
     pub migrated: &'static str,
     pub recovered: &'static str,
     pub missing: &'static str,
+    pub newer_index: &'static str,
     pub open_failed: &'static str,
     pub dismiss: &'static str,
     pub quarantine_heading: &'static str,
@@ -137,6 +138,7 @@ pub const DRAFTS_ZH: DraftText = DraftText {
     migrated: "草稿“{}”是旧格式（版本 {}），已升级到当前格式。",
     recovered: "找回了一个不在列表中的草稿：“{}”。",
     missing: "草稿“{}”的数据已不在本机，已从列表移除。",
+    newer_index: "本机的草稿由更新版本的本工具保存。为了不覆盖它们，此页不会保存任何修改：请用更新版本打开，或用“导出文件”保存此页内容。",
     open_failed: "无法打开此草稿（{}）。",
     dismiss: "知道了",
     quarantine_heading: "无法读取的数据",
@@ -213,6 +215,7 @@ pub const DRAFTS_EN: DraftText = DraftText {
     migrated: "Draft “{}” was in an older format (version {}) and has been updated.",
     recovered: "A draft missing from the list was recovered: “{}”.",
     missing: "The data of draft “{}” is no longer on this device; it was removed from the list.",
+    newer_index: "The drafts on this device were saved by a newer version of this app. So as not to overwrite them, this page saves nothing: open them with the newer version, or use “Export file” to keep this page.",
     open_failed: "This draft could not be opened ({}).",
     dismiss: "Dismiss",
     quarantine_heading: "Unreadable data",
@@ -323,6 +326,23 @@ impl Lang {
             Notice::Migrated { name, from } => fill(t.migrated, &[name, &from.to_string()]),
             Notice::Recovered { name } => fill(t.recovered, &[name]),
             Notice::Missing { name } => fill(t.missing, &[name]),
+            Notice::NewerIndex => t.newer_index.to_owned(),
+        }
+    }
+
+    /// A message of the drafts panel, as a sentence.
+    pub fn message(self, m: &Message) -> String {
+        let t = self.drafts();
+        match m {
+            Message::Store(n) => self.notice(n),
+            Message::Import(e) => self.import_error(e),
+            Message::Imported(name) => fill(t.imported, &[name]),
+            Message::Synced => t.synced.to_owned(),
+            Message::RemovedElsewhere => t.removed_elsewhere.to_owned(),
+            Message::Unsaved => t.unsaved_block.to_owned(),
+            Message::OpenFailed(f) => fill(t.open_failed, &[&self.fault(f)]),
+            Message::EraseFailed(f) => fill(t.erase_failed, &[&self.fault(f)]),
+            Message::ExportFailed(s) => fill(t.export_failed, &[s]),
         }
     }
 

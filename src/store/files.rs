@@ -66,9 +66,10 @@ pub fn fresh_id(now_ms: u64, salt: u32, taken: impl Fn(&str) -> bool) -> String 
     }
 }
 
-/// Trims and shortens a name; `fallback` when nothing is left.
+/// Trims and shortens a name, dropping control and bidirectional control
+/// characters; `fallback` when nothing is left.
 pub fn clean_name(name: &str, fallback: &str) -> String {
-    let cleaned: String = name.chars().filter(|c| !c.is_control()).collect();
+    let cleaned = crate::scenario::field::clean_text(name);
     let trimmed: String = cleaned.trim().chars().take(MAX_NAME_CHARS).collect();
     let trimmed = trimmed.trim().to_owned();
     if trimmed.is_empty() {
@@ -76,6 +77,31 @@ pub fn clean_name(name: &str, fallback: &str) -> String {
     } else {
         trimmed
     }
+}
+
+/// The `(id, name)` pairs still legible in an unreadable index (cut
+/// short, say), so recovered drafts keep their names. Each entry this app
+/// wrote starts `{"id":`; every one that still parses on its own counts.
+pub fn salvage_names(index_text: &str) -> Vec<(String, String)> {
+    #[derive(serde::Deserialize)]
+    struct Named {
+        id: String,
+        name: String,
+    }
+    // An index is small: past these it is not one (and each try is linear).
+    const MAX_SCAN: usize = 64 * 1024;
+    const MAX_ENTRIES: usize = 200;
+    let text = index_text.get(..index_text.len().min(MAX_SCAN)).unwrap_or("");
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (i, _) in text.match_indices("{\"id\":").take(MAX_ENTRIES) {
+        let mut stream = serde_json::Deserializer::from_str(&text[i..]).into_iter::<Named>();
+        if let Some(Ok(n)) = stream.next() {
+            if valid_id(&n.id) && !out.iter().any(|(id, _)| *id == n.id) {
+                out.push((n.id, n.name));
+            }
+        }
+    }
+    out
 }
 
 /// `base`, or `base (2)`, `base (3)`… — the first not used by a draft.
