@@ -8,7 +8,7 @@
 
 use super::Lang;
 use crate::scenario::field::{Choice, Kind, Unit};
-use crate::scenario::{Field, Problem, Rule, ScenarioError};
+use crate::scenario::{Field, Rule, ScenarioError};
 use std::fmt;
 
 /// A field's words: its label and an optional hint, `[Chinese, English]`.
@@ -162,8 +162,8 @@ impl Lang {
     }
 
     /// What to show at a field that breaks a rule: a sentence.
-    pub fn problem(self, p: &Problem) -> String {
-        let words = self.rule(p.at.field, p.rule);
+    pub fn problem(self, field: Field, rule: Rule) -> String {
+        let words = self.rule(field, rule);
         let mut chars = words.chars();
         chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
     }

@@ -6,8 +6,10 @@
 
 mod drafts;
 mod fields;
+mod page;
 pub use drafts::*;
 pub use fields::*;
+pub use page::*;
 
 use crate::engine::allocation::Strategy;
 use crate::engine::{DayBasis, DayCount, HolidayMode, Infeasible, Lender, Method, Milestone, PenaltyBase, ProposalKind, RateUnit};
@@ -220,7 +222,7 @@ pub const ZH: Text = Text {
     footer: "本工具仅作计算参考，不构成法律或财务意见。",
     overdue_heading: "逾期情况与罚息规则（如已逾期请填写）",
     overdue_days: "已逾期天数",
-    more_heading: "更多（App 显示的月供、下次还款日、一次性结清金额）",
+    more_heading: "更多（App 显示的月供、还款日期、一次性结清金额）",
     stand_heading: "现状：什么都不做会怎样",
     owed_now: "目前欠款（不含罚息）",
     penalty_rate: "罚息利率",
@@ -340,7 +342,7 @@ pub const EN: Text = Text {
     footer: "A calculator, not legal or financial advice.",
     overdue_heading: "Overdue amounts and penalty rule (if you are behind)",
     overdue_days: "Days overdue",
-    more_heading: "More (the app's payment, next due date, lump sum)",
+    more_heading: "More (the app's payment, dates, lump sum)",
     stand_heading: "Where you stand: the cost of doing nothing",
     owed_now: "Owed now (excluding penalty)",
     penalty_rate: "Penalty rate",

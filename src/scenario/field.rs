@@ -88,7 +88,7 @@ pub enum Group {
     /// A loan card's "more" section.
     More,
     Budget,
-    /// The 12-month income forecast.
+    /// The 12-month income forecast: its switch, then its months.
     Forecast,
 }
 
@@ -475,7 +475,7 @@ pub const SPECS: [Spec; Field::COUNT] = [
     },
     Spec {
         field: Field::Forecast, path: "budget.forecast", id: "use-forecast", each: Each::Budget, kind: Kind::Flag,
-        group: Group::Budget, personal: false,
+        group: Group::Forecast, personal: false,
         get: |s, _| Some(Value::Flag(s.budget.forecast.is_some())),
         set: |s, _, v| if let Value::Flag(on) = v { s.budget.set_forecast(on) },
         also: None,
@@ -523,6 +523,11 @@ impl Field {
 
     pub fn is_personal(self) -> bool {
         self.spec().personal
+    }
+
+    /// Shares a grid cell with the field before it (a rate and its unit).
+    pub fn pairs_with_previous(self) -> bool {
+        self == Field::RateUnit
     }
 
     /// The fields a part of the page shows, in order.

@@ -41,6 +41,8 @@ use serde::{Deserialize, Serialize};
 pub const CURRENT_VERSION: u32 = 1;
 /// Most loans one scenario may hold.
 pub const MAX_LOANS: usize = 20;
+/// Months in the income forecast.
+pub const FORECAST_MONTHS: usize = 12;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -184,7 +186,7 @@ pub struct BudgetEntry {
     /// for the cash-flow plan; default none. Each month's surplus is its
     /// income − expenses − other obligations − the buffer on its income.
     #[serde(with = "forecast_str", default, skip_serializing_if = "Option::is_none")]
-    pub forecast: Option<[Decimal; 12]>,
+    pub forecast: Option<[Decimal; FORECAST_MONTHS]>,
 }
 
 /// Serde for the optional 12-month forecast: an array of 12 decimal strings.
@@ -344,7 +346,7 @@ impl BudgetEntry {
     pub fn set_forecast(&mut self, on: bool) {
         self.forecast = match (on, self.forecast) {
             (true, Some(f)) => Some(f),
-            (true, None) => Some([self.income; 12]),
+            (true, None) => Some([self.income; FORECAST_MONTHS]),
             (false, _) => None,
         };
     }

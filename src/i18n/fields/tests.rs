@@ -1,5 +1,5 @@
 use super::*;
-use crate::scenario::At;
+use crate::scenario::{At, Problem};
 
 const RULES: [Rule; 15] = [
     Rule::Required,
@@ -46,8 +46,7 @@ fn every_rule_at_every_field_has_words_in_both_languages() {
             assert!(!zh.is_empty() && !en.is_empty() && zh != en, "{f:?} {rule:?}");
             assert!(!zh.contains("{}") && !en.contains("{}"), "{f:?} {rule:?}: {zh} / {en}");
             assert!(!en.starts_with(char::is_uppercase), "{f:?} {rule:?}: {en} follows a path");
-            let p = Problem { at: f.at(0), rule };
-            assert!(Lang::En.problem(&p).starts_with(char::is_uppercase), "{f:?} {rule:?}");
+            assert!(Lang::En.problem(f, rule).starts_with(char::is_uppercase), "{f:?} {rule:?}");
         }
     }
 }
@@ -80,9 +79,8 @@ fn errors_name_the_path_then_the_rule() {
     let e = ScenarioError::Invalid(Problem { at: At { field: Field::Principal, idx: [2, 0] }, rule: Rule::NotPositive });
     assert_eq!(e.to_string(), "loans[2].principal: must be more than 0");
     assert_eq!(Lang::Zh.scenario_error(&e), "loans[2].principal: 须大于 0");
-    let p = Problem { at: Field::Income.at(0), rule: Rule::Negative };
-    assert_eq!(Lang::En.problem(&p), "Must not be negative");
-    assert_eq!(Lang::Zh.problem(&p), "不能为负数");
+    assert_eq!(Lang::En.problem(Field::Income, Rule::Negative), "Must not be negative");
+    assert_eq!(Lang::Zh.problem(Field::Income, Rule::Negative), "不能为负数");
 }
 
 #[test]
