@@ -3,7 +3,8 @@
 
 use super::inputs::FieldInput;
 use super::page::use_page;
-use super::{use_lang, use_text};
+use super::use_lang;
+use super::widgets::Card;
 use crate::form::Place;
 use crate::scenario::field::{Each, Group, Value};
 use crate::scenario::{Field, FORECAST_MONTHS};
@@ -11,15 +12,13 @@ use leptos::prelude::*;
 
 #[component]
 pub fn BudgetSection() -> impl IntoView {
-    let t = use_text();
     view! {
-        <section class="card" aria-labelledby="budget-h">
-            <h2 id="budget-h">{move || t().budget_heading}</h2>
+        <Card heading_id="budget-h" heading=|t| t.budget_heading>
             <div class="grid" data-testid="budget-card">
                 {Field::in_group(Group::Budget).map(|f| view! { <FieldInput place=Place::of(f) /> }).collect_view()}
             </div>
             <Forecast />
-        </section>
+        </Card>
     }
 }
 

@@ -11,7 +11,8 @@ pub fn Figure(
     testid: &'static str,
     #[prop(into)] label: Signal<String>,
     #[prop(into)] value: Signal<String>,
-    #[prop(optional, into)] sub: Option<Signal<Option<String>>>,
+    /// A second form of the value (the 万 form of an amount), when there is one.
+    #[prop(optional, into)] sub: Signal<Option<String>>,
     #[prop(optional)] explain: Option<fn(&Text) -> &'static str>,
 ) -> impl IntoView {
     let t = use_text();
@@ -20,7 +21,7 @@ pub fn Figure(
             <dt>{label}</dt>
             <dd>
                 <span class="value" data-testid=testid>{value}</span>
-                {sub.map(|s| view! { <span class="sub">{move || s.get()}</span> })}
+                {move || sub.get().map(|s| view! { <span class="sub">{s}</span> })}
             </dd>
             {explain.map(|e| view! { <p class="explain">{move || e(t())}</p> })}
         </div>

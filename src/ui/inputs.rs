@@ -31,13 +31,21 @@ fn test_id(place: Place) -> String {
     }
 }
 
+/// An input's element id and test id.
+#[derive(Clone)]
+struct Ids {
+    id: String,
+    testid: String,
+}
+
 /// The input a field's kind calls for.
 #[component]
 pub fn FieldInput(place: Place) -> impl IntoView {
+    let ids = Ids { id: element_id(place), testid: test_id(place) };
     match place.field.kind() {
-        Kind::Choice(_) | Kind::Count { select: true, .. } => view! { <SelectInput place=place /> }.into_any(),
-        Kind::Flag => view! { <CheckInput place=place /> }.into_any(),
-        _ => view! { <TextInput place=place /> }.into_any(),
+        Kind::Choice(_) | Kind::Count { select: true, .. } => view! { <SelectInput place=place ids=ids /> }.into_any(),
+        Kind::Flag => view! { <CheckInput place=place ids=ids /> }.into_any(),
+        _ => view! { <TextInput place=place ids=ids /> }.into_any(),
     }
 }
 
@@ -50,10 +58,9 @@ fn Label(place: Place, #[prop(into)] target: String) -> impl IntoView {
 /// A labelled text box. Typed text goes to the page's model as it is
 /// typed; a problem shows under the box.
 #[component]
-fn TextInput(place: Place) -> impl IntoView {
-    let page = use_page();
-    let lang = use_lang();
-    let (id, testid) = (element_id(place), test_id(place));
+fn TextInput(place: Place, ids: Ids) -> impl IntoView {
+    let Ids { id, testid } = ids;
+    let (page, lang) = (use_page(), use_lang());
     let text = page.text(place);
     let problem = page.problem(place);
     let (input_type, inputmode) = match place.field.kind() {
@@ -106,12 +113,10 @@ fn option_name(lang: Lang, v: &Value) -> String {
 
 /// A labelled `<select>` over the field's options.
 #[component]
-fn SelectInput(place: Place) -> impl IntoView {
-    let page = use_page();
-    let lang = use_lang();
-    let (id, testid) = (element_id(place), test_id(place));
-    let value = page.value(place);
+fn SelectInput(place: Place, ids: Ids) -> impl IntoView {
+    let (page, lang) = (use_page(), use_lang());
     let options = place.field.kind().options();
+    let value = page.value(place);
     let picked = options.clone();
     let pick = move |ev| {
         let i = event_target_value(&ev).parse::<usize>().ok();
@@ -121,8 +126,8 @@ fn SelectInput(place: Place) -> impl IntoView {
     };
     view! {
         <div class="field">
-            <Label place=place target=id.clone() />
-            <select id=id data-testid=testid on:change=pick>
+            <Label place=place target=ids.id.clone() />
+            <select id=ids.id data-testid=ids.testid on:change=pick>
                 {options
                     .into_iter()
                     .enumerate()
@@ -142,20 +147,19 @@ fn SelectInput(place: Place) -> impl IntoView {
 
 /// A labelled check box.
 #[component]
-fn CheckInput(place: Place) -> impl IntoView {
+fn CheckInput(place: Place, ids: Ids) -> impl IntoView {
     let page = use_page();
-    let (id, testid) = (element_id(place), test_id(place));
     let value = page.value(place);
     view! {
         <div class="field check">
             <input
-                id=id.clone()
+                id=ids.id.clone()
                 type="checkbox"
-                data-testid=testid
+                data-testid=ids.testid
                 prop:checked=move || value.with(|v| *v == Some(Value::Flag(true)))
                 on:change=move |ev| page.set(place, Value::Flag(event_target_checked(&ev)))
             />
-            <Label place=place target=id />
+            <Label place=place target=ids.id />
         </div>
     }
 }

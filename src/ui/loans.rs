@@ -1,7 +1,9 @@
 //! "My loans": one card per loan, each rendered from the field contract's
 //! loan groups; the settings for all loans; the button that adds one.
 
+use super::facts::words;
 use super::inputs::FieldInput;
+use super::widgets::{Button, Card};
 use super::page::use_page;
 use super::{use_lang, use_text};
 use crate::form::{LoanKey, Place};
@@ -12,13 +14,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn LoansSection() -> impl IntoView {
-    let t = use_text();
     let page = use_page();
     let several = Memo::new(move |_| page.loans.with(|l| l.len() > 1));
     let can_add = Memo::new(move |_| page.with(|f| f.can_add()));
     view! {
-        <section class="card" aria-labelledby="loans-h">
-            <h2 id="loans-h">{move || t().loans_heading}</h2>
+        <Card heading_id="loans-h" heading=|t| t.loans_heading>
             <For each=move || page.loans.get() key=|k| *k let:loan>
                 <LoanCard loan=loan several=several />
             </For>
@@ -26,11 +26,9 @@ pub fn LoansSection() -> impl IntoView {
                 {Field::in_group(Group::Settings).map(|f| view! { <FieldInput place=Place::of(f) /> }).collect_view()}
             </div>
             <Show when=move || can_add.get()>
-                <button type="button" class="add-loan" data-testid="add-loan" on:click=move |_| page.add_loan()>
-                    {move || t().add_loan}
-                </button>
+                <Button testid="add-loan" class="add-loan" label=words(|t| t.add_loan) on_click=move || page.add_loan() />
             </Show>
-        </section>
+        </Card>
     }
 }
 
@@ -88,7 +86,6 @@ fn LoanCard(loan: LoanKey, several: Memo<bool>) -> impl IntoView {
 /// "借款 2 · 借呗", and the button that removes the loan (not the only one).
 #[component]
 fn LoanHead(loan: LoanKey, several: Memo<bool>) -> impl IntoView {
-    let t = use_text();
     let lang = use_lang();
     let page = use_page();
     let title = Memo::new(move |_| {
@@ -98,9 +95,7 @@ fn LoanHead(loan: LoanKey, several: Memo<bool>) -> impl IntoView {
         <div class="loan-head">
             <h3>{move || title.get().map(|tt| lang.get().loan_title(tt))}</h3>
             <Show when=move || several.get()>
-                <button type="button" class="link-button" data-testid="remove-loan" on:click=move |_| page.remove_loan(loan)>
-                    {move || t().remove_loan}
-                </button>
+                <Button testid="remove-loan" class="link-button" label=words(|t| t.remove_loan) on_click=move || page.remove_loan(loan) />
             </Show>
         </div>
     }

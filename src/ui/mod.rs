@@ -15,6 +15,7 @@ mod proposals;
 mod results;
 mod schedule;
 mod stand;
+mod widgets;
 
 use crate::i18n::{Lang, Text};
 use crate::store::browser::{AnyBackend, BrowserClock};
@@ -106,6 +107,23 @@ fn Header(drafts: drafts::SessionHandle) -> impl IntoView {
             <p class="privacy">{move || t().privacy_note}</p>
         </header>
     }
+}
+
+/// The evaluation's loan at `index` and its title (when there are several).
+fn loan_at(index: usize) -> (Memo<Option<crate::scenario::LoanOutput>>, Memo<Option<crate::present::LoanTitle>>) {
+    let page = page::use_page();
+    let loan = Memo::new(move |_| page.evaluation.with(|e| e.loans.get(index).cloned()));
+    let title = Memo::new(move |_| page.evaluation.with(|e| crate::present::LoanTitle::among(e, index)));
+    (loan, title)
+}
+
+/// One view per loan of the evaluation, by position (drawn again when the
+/// number of loans changes).
+#[component]
+fn EachLoan(each: fn(usize) -> AnyView) -> impl IntoView {
+    let page = page::use_page();
+    let count = Memo::new(move |_| page.evaluation.with(|e| e.loans.len()));
+    move || (0..count.get()).map(each).collect_view()
 }
 
 #[component]

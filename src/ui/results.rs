@@ -1,11 +1,13 @@
 //! Live results: payments, totals, true APR, budget fit and the schedule.
 
 use super::facts::{words, Figure};
+use super::widgets::Card;
+use super::{loan_at, EachLoan};
 use super::page::use_page;
 use super::schedule::ScheduleTable;
 use super::{use_lang, use_text};
-use crate::i18n::{money, percent, wan, DOT, SPACE};
-use crate::present::{LoanPayments, LoanTitle, Verdict};
+use crate::i18n::{money, percent, wan, Text, DOT, SPACE};
+use crate::present::{LoanPayments, Verdict};
 use crate::scenario::evaluate::{FiguresOutput, LoanOutput};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -14,17 +16,15 @@ use rust_decimal::Decimal;
 pub fn Results() -> impl IntoView {
     let t = use_text();
     let page = use_page();
-    let count = Memo::new(move |_| page.evaluation.with(|e| e.loans.len()));
     let stale = Memo::new(move |_| page.valid.with(Option::is_none));
     view! {
-        <section class="card results" aria-labelledby="results-h" aria-live="polite">
-            <h2 id="results-h">{move || t().results_heading}</h2>
+        <Card heading_id="results-h" heading=|t| t.results_heading class="results" live=true>
             <Show when=move || stale.get()>
                 <p class="stale" data-testid="stale-note">{move || t().stale_results}</p>
             </Show>
-            {move || (0..count.get()).map(|index| view! { <LoanResult index=index /> }).collect_view()}
+            <EachLoan each=|index| view! { <LoanResult index=index /> }.into_any() />
             <BudgetResult />
-        </section>
+        </Card>
     }
 }
 
@@ -32,9 +32,7 @@ pub fn Results() -> impl IntoView {
 #[component]
 fn LoanResult(index: usize) -> impl IntoView {
     let lang = use_lang();
-    let page = use_page();
-    let loan = Memo::new(move |_| page.evaluation.with(|e| e.loans.get(index).cloned()));
-    let title = Memo::new(move |_| page.evaluation.with(|e| LoanTitle::among(e, index)));
+    let (loan, title) = loan_at(index);
     let rows = Signal::derive(move || loan.with(|l| l.as_ref().and_then(|l| l.figures.as_ref()).map(|f| f.schedule.clone())).unwrap_or_default());
     let file_stem = Signal::derive(move || {
         let lender = loan.with(|l| l.as_ref().map(|l| lang.get().lender(l.lender))).unwrap_or_default();
@@ -80,38 +78,44 @@ fn Payments(loan: Memo<Option<LoanOutput>>) -> impl IntoView {
     }
 }
 
+/// A loan's figure: test id, label, explanation, value; amounts (not
+/// percentages) also show their 万 form.
+struct Total {
+    testid: &'static str,
+    label: fn(&Text) -> &'static str,
+    explain: fn(&Text) -> &'static str,
+    value: fn(&FiguresOutput) -> Decimal,
+    amount: bool,
+}
+
+const TOTALS: [Total; 4] = [
+    Total { testid: "result-total-interest", label: |t| t.total_interest, explain: |t| t.explain_contract_interest, value: |o| o.total_interest, amount: true },
+    Total { testid: "result-total-paid", label: |t| t.total_paid, explain: |t| t.explain_contract_total, value: |o| o.total_paid, amount: true },
+    Total { testid: "result-apr-nominal", label: |t| t.apr_nominal, explain: |t| t.apr_explain, value: |o| o.apr_nominal_percent, amount: false },
+    Total {
+        testid: "result-apr-effective",
+        label: |t| t.apr_effective,
+        explain: |t| t.explain_apr_effective,
+        value: |o| o.apr_effective_percent,
+        amount: false,
+    },
+];
+
 /// Total interest, total repaid and the true APR both ways.
 #[component]
 fn Totals(loan: Memo<Option<LoanOutput>>) -> impl IntoView {
     let lang = use_lang();
     let figures = Memo::new(move |_| loan.with(|l| l.as_ref().and_then(|l| l.figures.clone())));
-    let pick = move |f: fn(&FiguresOutput) -> Decimal, show: fn(Decimal) -> String| {
-        Signal::derive(move || figures.with(|o| o.as_ref().map(f).map(show)).unwrap_or_default())
-    };
-    let pick_wan = move |f: fn(&FiguresOutput) -> Decimal| Signal::derive(move || figures.with(|o| o.as_ref().and_then(|o| wan(f(o), lang.get()))));
-    view! {
-        <Figure
-            testid="result-total-interest"
-            label=words(|t| t.total_interest)
-            explain=|t| t.explain_contract_interest
-            value=pick(|o| o.total_interest, money)
-            sub=pick_wan(|o| o.total_interest)
-        />
-        <Figure
-            testid="result-total-paid"
-            label=words(|t| t.total_paid)
-            explain=|t| t.explain_contract_total
-            value=pick(|o| o.total_paid, money)
-            sub=pick_wan(|o| o.total_paid)
-        />
-        <Figure testid="result-apr-nominal" label=words(|t| t.apr_nominal) value=pick(|o| o.apr_nominal_percent, percent) explain=|t| t.apr_explain />
-        <Figure
-            testid="result-apr-effective"
-            label=words(|t| t.apr_effective)
-            value=pick(|o| o.apr_effective_percent, percent)
-            explain=|t| t.explain_apr_effective
-        />
-    }
+    TOTALS
+        .map(|total| {
+            let (pick, amount) = (total.value, total.amount);
+            let show = if amount { money } else { percent };
+            let value = Signal::derive(move || figures.with(|o| o.as_ref().map(pick).map(show)).unwrap_or_default());
+            let sub = Signal::derive(move || figures.with(|o| o.as_ref().filter(|_| amount).and_then(|o| wan(pick(o), lang.get()))));
+            view! { <Figure testid=total.testid label=words(total.label) explain=total.explain value=value sub=sub /> }
+        })
+        .into_iter()
+        .collect_view()
 }
 
 /// What the budget leaves for debt, debt-to-income, and whether it fits.
@@ -149,7 +153,7 @@ fn BudgetResult() -> impl IntoView {
 #[component]
 fn VerdictLine(verdict: Verdict) -> impl IntoView {
     let t = use_text();
-    let (class, says, amount_is): (_, fn(&crate::i18n::Text) -> &'static str, fn(&crate::i18n::Text) -> &'static str) = if verdict.fits {
+    let (class, says, amount_is): (_, fn(&Text) -> &'static str, fn(&Text) -> &'static str) = if verdict.fits {
         ("verdict fits", |t| t.fits, |t| t.margin)
     } else {
         ("verdict no-fit", |t| t.does_not_fit, |t| t.shortfall)

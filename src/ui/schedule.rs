@@ -3,6 +3,7 @@
 
 use super::chart::BalanceChart;
 use super::download::download_text;
+use super::widgets::HeaderRow;
 use super::{use_lang, use_text};
 use crate::chart::start_balance;
 use crate::csv::{file_name, schedule_csv};
@@ -42,19 +43,10 @@ pub fn ScheduleTable(#[prop(into)] rows: Signal<Vec<Row>>, #[prop(into)] file_st
 
 #[component]
 fn Table(rows: Signal<Vec<Row>>) -> impl IntoView {
-    let t = use_text();
     view! {
         <div class="table-wrap">
             <table data-testid="schedule-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{move || t().col_period}</th>
-                        <th scope="col">{move || t().col_payment}</th>
-                        <th scope="col">{move || t().col_interest}</th>
-                        <th scope="col">{move || t().col_principal}</th>
-                        <th scope="col">{move || t().col_balance}</th>
-                    </tr>
-                </thead>
+                <HeaderRow columns=vec![|t| t.col_period, |t| t.col_payment, |t| t.col_interest, |t| t.col_principal, |t| t.col_balance] />
                 <tbody>
                     {move || {
                         rows.get()

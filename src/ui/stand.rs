@@ -2,33 +2,27 @@
 //! timeline, and the rate detective — per loan.
 
 use super::facts::{words, Fact};
-use super::page::use_page;
+use super::widgets::{Card, HeaderRow};
+use super::{loan_at, EachLoan};
 use super::{use_lang, use_text};
 use crate::engine::{OverdueCost, RateCheck};
 use crate::i18n::{money, percent, DOT, SPACE};
-use crate::present::LoanTitle;
 use crate::scenario::Field;
 use leptos::prelude::*;
 
 #[component]
 pub fn StandSection() -> impl IntoView {
-    let t = use_text();
-    let page = use_page();
-    let count = Memo::new(move |_| page.evaluation.with(|e| e.loans.len()));
     view! {
-        <section class="card" aria-labelledby="stand-h" data-testid="stand">
-            <h2 id="stand-h">{move || t().stand_heading}</h2>
-            {move || (0..count.get()).map(|index| view! { <LoanStand index=index /> }).collect_view()}
-        </section>
+        <Card heading_id="stand-h" heading=|t| t.stand_heading testid="stand">
+            <EachLoan each=|index| view! { <LoanStand index=index /> }.into_any() />
+        </Card>
     }
 }
 
 #[component]
 fn LoanStand(index: usize) -> impl IntoView {
     let lang = use_lang();
-    let page = use_page();
-    let loan = Memo::new(move |_| page.evaluation.with(|e| e.loans.get(index).cloned()));
-    let title = Memo::new(move |_| page.evaluation.with(|e| LoanTitle::among(e, index)));
+    let (loan, title) = loan_at(index);
     move || {
         let l = loan.get()?;
         let cost = l.overdue_cost.clone()?;
@@ -73,14 +67,7 @@ fn Horizons(cost: OverdueCost) -> impl IntoView {
         <div class="table-wrap short">
             <table data-testid="horizons">
                 <caption class="visually-hidden">{move || t().explain_owed_after}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{move || t().horizon_days}</th>
-                        <th scope="col">{move || t().owed_after}</th>
-                        <th scope="col">{move || t().increase}</th>
-                        <th scope="col">{move || t().penalty_col}</th>
-                    </tr>
-                </thead>
+                <HeaderRow columns=vec![|t| t.horizon_days, |t| t.owed_after, |t| t.increase, |t| t.penalty_col] />
                 <tbody>
                     {cost
                         .horizons

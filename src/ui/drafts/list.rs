@@ -1,15 +1,13 @@
 //! The list of drafts and the import drop zone.
 
-use super::{when, SessionHandle};
+use super::{use_draft_text, when, SessionHandle};
 use crate::i18n::{fill, DOT};
-use crate::ui::use_lang;
 use leptos::ev;
 use leptos::prelude::*;
 
 #[component]
 pub fn DropZone(drafts: SessionHandle) -> impl IntoView {
-    let lang = use_lang();
-    let t = move || lang.get().drafts();
+    let t = use_draft_text();
     let dragging = RwSignal::new(false);
     let input = NodeRef::<leptos::html::Input>::new();
     let drop = move |ev: ev::DragEvent| {
@@ -58,14 +56,13 @@ pub fn DropZone(drafts: SessionHandle) -> impl IntoView {
 
 #[component]
 pub fn DraftList(drafts: SessionHandle) -> impl IntoView {
-    let lang = use_lang();
-    let shown = Memo::new(move |_| drafts.with(|s| (s.shown(), s.open().id.clone())));
+    let t = use_draft_text();
     view! {
-        <h3 class="drafts-sub">{move || lang.get().drafts().list_heading}</h3>
+        <h3 class="drafts-sub">{move || t().list_heading}</h3>
         <ul class="draft-list" data-testid="draft-list">
             {move || {
-                let t = lang.get().drafts();
-                let (list, open_id) = shown.get();
+                let t = t();
+                let (list, open_id) = drafts.shown.get();
                 list.into_iter()
                     .map(|m| {
                         let is_open = m.id == open_id;

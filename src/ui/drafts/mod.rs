@@ -10,11 +10,11 @@ pub use panel::DraftsPanel;
 
 use super::download::download_text;
 use super::page::Page;
-use crate::i18n::{fill, Lang};
+use crate::i18n::{fill, DraftText, Lang};
 use crate::scenario::Scenario;
 use crate::store::browser::{local_time, AnyBackend, BrowserClock};
 use crate::store::session::DEBOUNCE_MS;
-use crate::store::Session;
+use crate::store::{DraftMeta, Message, QuarantineItem, Session, Status};
 use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -30,6 +30,25 @@ pub struct SessionHandle {
     session: RwSignal<Drafts>,
     page: Page,
     lang: RwSignal<Lang>,
+    /// What the panel shows, each changing only when it changes.
+    status: Memo<Status>,
+    messages: Memo<Vec<Message>>,
+    undo_offer: Memo<Option<String>>,
+    shelf: Memo<Vec<QuarantineItem>>,
+    /// The drafts listed, and the open one's id.
+    shown: Memo<(Vec<DraftMeta>, String)>,
+}
+
+/// One of the drafts panel's words, following the language.
+pub fn draft_words(pick: fn(&DraftText) -> &'static str) -> Signal<String> {
+    let t = use_draft_text();
+    Signal::derive(move || pick(t()).to_owned())
+}
+
+/// The drafts panel's words in the current language.
+pub fn use_draft_text() -> impl Fn() -> &'static DraftText + Copy {
+    let lang = crate::ui::use_lang();
+    move || lang.get().drafts()
 }
 
 /// 14:03, or 11-28 14:03 when not today, in local time.
@@ -41,7 +60,17 @@ fn when(ms: u64) -> String {
 impl SessionHandle {
     /// Starts autosave and the browser listeners for `page`.
     pub fn start(session: Drafts, page: Page, lang: RwSignal<Lang>) -> Self {
-        let me = Self { session: RwSignal::new(session), page, lang };
+        let session = RwSignal::new(session);
+        let me = Self {
+            session,
+            page,
+            lang,
+            status: Memo::new(move |_| session.with(|s| s.status().clone())),
+            messages: Memo::new(move |_| session.with(|s| s.messages().to_vec())),
+            undo_offer: Memo::new(move |_| session.with(|s| s.undo_offer().map(|m| m.name.clone()))),
+            shelf: Memo::new(move |_| session.with(|s| s.shelf().to_vec())),
+            shown: Memo::new(move |_| session.with(|s| (s.shown(), s.open().id.clone()))),
+        };
         me.autosave();
         me.listen();
         me
@@ -53,7 +82,7 @@ impl SessionHandle {
     }
 
     /// Runs an action; when it opens a draft, the page shows it.
-    fn act(&self, action: impl FnOnce(&mut Drafts, &'static crate::i18n::DraftText) -> Option<Scenario>) {
+    fn act(&self, action: impl FnOnce(&mut Drafts, &'static DraftText) -> Option<Scenario>) {
         let t = self.lang.get_untracked().drafts();
         if let Some(doc) = self.session.try_update(|s| action(s, t)).flatten() {
             self.page.load(doc);

@@ -3,9 +3,10 @@
 
 use super::list::{DraftList, DropZone};
 use super::shelf::{EraseAll, QuarantineShelf};
-use super::{when, SessionHandle};
+use super::{draft_words, use_draft_text, when, SessionHandle};
+use crate::ui::widgets::Button;
 use crate::i18n::fill;
-use crate::store::{Fault, Status};
+use crate::store::{Fault, Message, Status};
 use crate::ui::use_lang;
 use leptos::prelude::*;
 
@@ -55,22 +56,12 @@ fn DraftName(drafts: SessionHandle) -> impl IntoView {
 
 #[component]
 fn Actions(drafts: SessionHandle) -> impl IntoView {
-    let lang = use_lang();
-    let t = move || lang.get().drafts();
     view! {
         <div class="draft-actions">
-            <button type="button" data-testid="new-draft" on:click=move |_| drafts.new_draft()>
-                {move || t().new_draft}
-            </button>
-            <button type="button" data-testid="duplicate-draft" on:click=move |_| drafts.duplicate()>
-                {move || t().duplicate}
-            </button>
-            <button type="button" data-testid="export-draft" on:click=move |_| drafts.export()>
-                {move || t().export}
-            </button>
-            <button type="button" class="danger" data-testid="delete-draft" on:click=move |_| drafts.delete()>
-                {move || t().delete}
-            </button>
+            <Button testid="new-draft" label=draft_words(|t| t.new_draft) on_click=move || drafts.new_draft() />
+            <Button testid="duplicate-draft" label=draft_words(|t| t.duplicate) on_click=move || drafts.duplicate() />
+            <Button testid="export-draft" label=draft_words(|t| t.export) on_click=move || drafts.export() />
+            <Button testid="delete-draft" class="danger" label=draft_words(|t| t.delete) on_click=move || drafts.delete() />
         </div>
     }
 }
@@ -78,7 +69,7 @@ fn Actions(drafts: SessionHandle) -> impl IntoView {
 #[component]
 fn SaveStatus(drafts: SessionHandle) -> impl IntoView {
     let lang = use_lang();
-    let status = Memo::new(move |_| drafts.with(|s| s.status().clone()));
+    let status = drafts.status;
     let text = move || {
         let t = lang.get().drafts();
         match status.get() {
@@ -106,10 +97,9 @@ fn SaveStatus(drafts: SessionHandle) -> impl IntoView {
 #[component]
 fn StorageWarning(drafts: SessionHandle) -> impl IntoView {
     let lang = use_lang();
-    let status = Memo::new(move |_| drafts.with(|s| s.status().clone()));
     move || {
         let t = lang.get().drafts();
-        let status = status.get();
+        let status = drafts.status.get();
         let text = match &status {
             Status::Blocked => t.blocked.to_owned(),
             Status::Failed(Fault::Full) => t.full.to_owned(),
@@ -127,12 +117,8 @@ fn StorageWarning(drafts: SessionHandle) -> impl IntoView {
                 <p>{text}</p>
                 {conflict.then(|| view! {
                     <div class="draft-actions">
-                        <button type="button" data-testid="conflict-load" on:click=move |_| drafts.conflict_load()>
-                            {t.conflict_load}
-                        </button>
-                        <button type="button" data-testid="conflict-keep" on:click=move |_| drafts.conflict_keep()>
-                            {t.conflict_keep}
-                        </button>
+                        <Button testid="conflict-load" label=t.conflict_load on_click=move || drafts.conflict_load() />
+                        <Button testid="conflict-keep" label=t.conflict_keep on_click=move || drafts.conflict_keep() />
                     </div>
                 })}
             </div>
@@ -142,47 +128,43 @@ fn StorageWarning(drafts: SessionHandle) -> impl IntoView {
 
 #[component]
 fn Messages(drafts: SessionHandle) -> impl IntoView {
-    let lang = use_lang();
-    let messages = Memo::new(move |_| drafts.with(|s| s.messages().to_vec()));
     move || {
-        let l = lang.get();
-        let ms = messages.get();
+        let ms = drafts.messages.get();
         (!ms.is_empty()).then(|| view! {
             <ul class="drafts-messages" aria-live="polite">
-                {ms.into_iter()
-                    .enumerate()
-                    .map(|(i, m)| view! {
-                        <li
-                            class=if m.is_warning() { "drafts-alert" } else { "drafts-note" }
-                            role=if m.is_warning() { "alert" } else { "status" }
-                            data-testid="drafts-message"
-                            data-kind=m.kind()
-                        >
-                            <p>{l.message(&m)}</p>
-                            <button type="button" class="quiet" data-testid="dismiss-message" on:click=move |_| drafts.dismiss(i)>
-                                {l.drafts().dismiss}
-                            </button>
-                        </li>
-                    })
-                    .collect_view()}
+                {ms.into_iter().enumerate().map(|(i, m)| view! { <MessageItem drafts=drafts index=i message=m /> }).collect_view()}
             </ul>
         })
     }
 }
 
 #[component]
-fn UndoBar(drafts: SessionHandle) -> impl IntoView {
+fn MessageItem(drafts: SessionHandle, index: usize, message: Message) -> impl IntoView {
     let lang = use_lang();
-    let offer = Memo::new(move |_| drafts.with(|s| s.undo_offer().map(|m| m.name.clone())));
+    let warning = message.is_warning();
+    let kind = message.kind();
+    view! {
+        <li
+            class=if warning { "drafts-alert" } else { "drafts-note" }
+            role=if warning { "alert" } else { "status" }
+            data-testid="drafts-message"
+            data-kind=kind
+        >
+            <p>{move || lang.get().message(&message)}</p>
+            <Button testid="dismiss-message" class="quiet" label=draft_words(|t| t.dismiss) on_click=move || drafts.dismiss(index) />
+        </li>
+    }
+}
+
+#[component]
+fn UndoBar(drafts: SessionHandle) -> impl IntoView {
+    let t = use_draft_text();
     move || {
-        let name = offer.get()?;
-        let t = lang.get().drafts();
+        let (name, t) = (drafts.undo_offer.get()?, t());
         Some(view! {
             <div class="drafts-note undo-bar" role="status" data-testid="undo-bar">
                 <p>{fill(t.deleted, &[&name])}</p>
-                <button type="button" data-testid="undo-delete" on:click=move |_| drafts.undo()>
-                    {t.undo}
-                </button>
+                <Button testid="undo-delete" label=t.undo on_click=move || drafts.undo() />
             </div>
         })
     }

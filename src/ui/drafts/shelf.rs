@@ -1,7 +1,8 @@
 //! Unreadable data kept aside (download or delete, with a second click),
 //! and erasing everything (after confirmation).
 
-use super::{when, SessionHandle};
+use super::{draft_words, use_draft_text, when, SessionHandle};
+use crate::ui::widgets::Button;
 use crate::i18n::{file_size, fill};
 use crate::store::QuarantineItem;
 use crate::ui::use_lang;
@@ -9,14 +10,13 @@ use leptos::prelude::*;
 
 #[component]
 pub fn QuarantineShelf(drafts: SessionHandle) -> impl IntoView {
-    let lang = use_lang();
-    let items = Memo::new(move |_| drafts.with(|s| s.shelf().to_vec()));
+    let t = use_draft_text();
     move || {
-        let items = items.get();
+        let items = drafts.shelf.get();
         if items.is_empty() {
             return None;
         }
-        let t = lang.get().drafts();
+        let t = t();
         Some(view! {
             <div class="quarantine" data-testid="quarantine-list">
                 <h3 class="drafts-sub">{t.quarantine_heading}</h3>
@@ -46,9 +46,7 @@ fn ShelfItem(drafts: SessionHandle, item: QuarantineItem) -> impl IntoView {
         <li data-testid="quarantine-item" data-key=item.key.clone()>
             <span>{label}</span>
             <span class="quarantine-actions">
-                <button type="button" data-testid="download-quarantine" on:click=move |_| drafts.download_quarantined(&download_key)>
-                    {t.download}
-                </button>
+                <Button testid="download-quarantine" label=t.download on_click=move || drafts.download_quarantined(&download_key) />
                 <button type="button" class="danger" data-testid="discard-quarantine" on:click=discard>
                     {move || if confirming.get() { t.discard_confirm } else { t.discard }}
                 </button>
@@ -59,8 +57,7 @@ fn ShelfItem(drafts: SessionHandle, item: QuarantineItem) -> impl IntoView {
 
 #[component]
 pub fn EraseAll(drafts: SessionHandle) -> impl IntoView {
-    let lang = use_lang();
-    let t = move || lang.get().drafts();
+    let t = use_draft_text();
     let asking = RwSignal::new(false);
     let cancel_ref = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
@@ -75,11 +72,7 @@ pub fn EraseAll(drafts: SessionHandle) -> impl IntoView {
         <div class="erase">
             <Show
                 when=move || asking.get()
-                fallback=move || view! {
-                    <button type="button" class="danger quiet" data-testid="erase-all" on:click=move |_| asking.set(true)>
-                        {move || t().erase}
-                    </button>
-                }
+                fallback=move || view! { <Button testid="erase-all" class="danger quiet" label=draft_words(|t| t.erase) on_click=move || asking.set(true) /> }
             >
                 <div class="drafts-alert" role="alertdialog" aria-labelledby="erase-warning" data-testid="erase-dialog">
                     <p id="erase-warning">{move || fill(t().erase_warning, &[&count.get().to_string()])}</p>

@@ -7,6 +7,7 @@ mod card;
 mod compare;
 
 use super::page::use_page;
+use super::widgets::Card;
 use super::{use_lang, use_text};
 use crate::present::{Compared, LoanTitle, ProposalKey};
 use card::ProposalCard;
@@ -21,8 +22,7 @@ pub fn ProposalsSection() -> impl IntoView {
     let none = Memo::new(move |_| page.evaluation.with(|e| e.proposals.is_empty()));
     let loans = Memo::new(move |_| page.evaluation.with(|e| e.loans.iter().map(|l| l.id.clone()).collect::<Vec<_>>()));
     view! {
-        <section class="card" aria-labelledby="proposals-h" data-testid="proposals">
-            <h2 id="proposals-h">{move || t().proposals_heading}</h2>
+        <Card heading_id="proposals-h" heading=|t| t.proposals_heading testid="proposals">
             <p class="explain">{move || t().proposals_intro}</p>
             <Show when=move || none.get()>
                 <p data-testid="no-proposals">{move || t().no_proposals}</p>
@@ -30,7 +30,7 @@ pub fn ProposalsSection() -> impl IntoView {
             {move || loans.get().into_iter().map(|id| view! { <ProposalGroup loan_id=id compared=compared /> }).collect_view()}
             <compare::Comparison compared=compared />
             <allocation::AllocationView />
-        </section>
+        </Card>
     }
 }
 
