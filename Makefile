@@ -4,6 +4,8 @@
 #   make serve   build (debug) and serve on http://127.0.0.1:8080, rebuild on change
 #   make test    every test: native cargo tests, release build, size report,
 #                browser end-to-end tests against dist/ served under /app/
+#                (and one smoke test against a debug build in target/dist-debug,
+#                which fails on any console warning)
 # Any failing step fails the target.
 
 SHELL := bash
@@ -23,6 +25,7 @@ test:
 	trunk build --release
 	node tests/size-report.mjs
 	node tests/bench-browser.mjs 200
+	trunk build --dist target/dist-debug
 	node --test tests/e2e/*.test.mjs
 
 # Figures only (not part of the two README commands): native engine

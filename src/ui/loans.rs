@@ -26,7 +26,7 @@ pub fn LoansSection() -> impl IntoView {
                 {Field::in_group(Group::Settings).map(|f| view! { <FieldInput place=Place::of(f) /> }).collect_view()}
             </div>
             <Show when=move || can_add.get()>
-                <Button testid="add-loan" class="add-loan" label=words(|t| t.add_loan) on_click=move || page.add_loan() />
+                <Button testid="add-loan" class="add-loan" label=words(|t| t.add_loan) on_click=move |_| page.add_loan() />
             </Show>
         </Card>
     }
@@ -95,7 +95,7 @@ fn LoanHead(loan: LoanKey, several: Memo<bool>) -> impl IntoView {
         <div class="loan-head">
             <h3>{move || title.get().map(|tt| lang.get().loan_title(tt))}</h3>
             <Show when=move || several.get()>
-                <Button testid="remove-loan" class="link-button" label=words(|t| t.remove_loan) on_click=move || page.remove_loan(loan) />
+                <Button testid="remove-loan" class="link-button" label=words(|t| t.remove_loan) on_click=move |_| page.remove_loan(loan) />
             </Show>
         </div>
     }

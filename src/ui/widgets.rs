@@ -32,11 +32,13 @@ pub fn Card(
 pub fn Button(
     testid: &'static str,
     #[prop(into)] label: Signal<String>,
-    on_click: impl Fn() + 'static,
+    /// What a click does (a `Callback`, so every button shares one render function).
+    #[prop(into)]
+    on_click: Callback<()>,
     #[prop(optional)] class: Option<&'static str>,
 ) -> impl IntoView {
     view! {
-        <button type="button" class=class data-testid=testid on:click=move |_| on_click()>
+        <button type="button" class=class data-testid=testid on:click=move |_| on_click.run(())>
             {label}
         </button>
     }

@@ -21,13 +21,13 @@ use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 
-type Drafts = Session<AnyBackend, BrowserClock>;
+type BrowserSession = Session<AnyBackend, BrowserClock>;
 
 /// The session in a signal, the page it feeds, and the language its names
 /// are given in. Copy: every field is a handle.
 #[derive(Clone, Copy)]
 pub struct SessionHandle {
-    session: RwSignal<Drafts>,
+    session: RwSignal<BrowserSession>,
     page: Page,
     lang: RwSignal<Lang>,
     /// What the panel shows, each changing only when it changes.
@@ -59,7 +59,7 @@ fn when(ms: u64) -> String {
 
 impl SessionHandle {
     /// Starts autosave and the browser listeners for `page`.
-    pub fn start(session: Drafts, page: Page, lang: RwSignal<Lang>) -> Self {
+    pub fn start(session: BrowserSession, page: Page, lang: RwSignal<Lang>) -> Self {
         let session = RwSignal::new(session);
         let me = Self {
             session,
@@ -77,12 +77,12 @@ impl SessionHandle {
     }
 
     /// Reads the session (tracked: inside reactive closures).
-    fn with<T>(&self, f: impl FnOnce(&Drafts) -> T) -> T {
+    fn with<T>(&self, f: impl FnOnce(&BrowserSession) -> T) -> T {
         self.session.with(f)
     }
 
     /// Runs an action; when it opens a draft, the page shows it.
-    fn act(&self, action: impl FnOnce(&mut Drafts, &'static DraftText) -> Option<Scenario>) {
+    fn act(&self, action: impl FnOnce(&mut BrowserSession, &'static DraftText) -> Option<Scenario>) {
         let t = self.lang.get_untracked().drafts();
         if let Some(doc) = self.session.try_update(|s| action(s, t)).flatten() {
             self.page.load(doc);

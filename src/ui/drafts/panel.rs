@@ -58,10 +58,10 @@ fn DraftName(drafts: SessionHandle) -> impl IntoView {
 fn Actions(drafts: SessionHandle) -> impl IntoView {
     view! {
         <div class="draft-actions">
-            <Button testid="new-draft" label=draft_words(|t| t.new_draft) on_click=move || drafts.new_draft() />
-            <Button testid="duplicate-draft" label=draft_words(|t| t.duplicate) on_click=move || drafts.duplicate() />
-            <Button testid="export-draft" label=draft_words(|t| t.export) on_click=move || drafts.export() />
-            <Button testid="delete-draft" class="danger" label=draft_words(|t| t.delete) on_click=move || drafts.delete() />
+            <Button testid="new-draft" label=draft_words(|t| t.new_draft) on_click=move |_| drafts.new_draft() />
+            <Button testid="duplicate-draft" label=draft_words(|t| t.duplicate) on_click=move |_| drafts.duplicate() />
+            <Button testid="export-draft" label=draft_words(|t| t.export) on_click=move |_| drafts.export() />
+            <Button testid="delete-draft" class="danger" label=draft_words(|t| t.delete) on_click=move |_| drafts.delete() />
         </div>
     }
 }
@@ -117,8 +117,8 @@ fn StorageWarning(drafts: SessionHandle) -> impl IntoView {
                 <p>{text}</p>
                 {conflict.then(|| view! {
                     <div class="draft-actions">
-                        <Button testid="conflict-load" label=t.conflict_load on_click=move || drafts.conflict_load() />
-                        <Button testid="conflict-keep" label=t.conflict_keep on_click=move || drafts.conflict_keep() />
+                        <Button testid="conflict-load" label=t.conflict_load on_click=move |_| drafts.conflict_load() />
+                        <Button testid="conflict-keep" label=t.conflict_keep on_click=move |_| drafts.conflict_keep() />
                     </div>
                 })}
             </div>
@@ -151,7 +151,7 @@ fn MessageItem(drafts: SessionHandle, index: usize, message: Message) -> impl In
             data-kind=kind
         >
             <p>{move || lang.get().message(&message)}</p>
-            <Button testid="dismiss-message" class="quiet" label=draft_words(|t| t.dismiss) on_click=move || drafts.dismiss(index) />
+            <Button testid="dismiss-message" class="quiet" label=draft_words(|t| t.dismiss) on_click=move |_| drafts.dismiss(index) />
         </li>
     }
 }
@@ -164,7 +164,7 @@ fn UndoBar(drafts: SessionHandle) -> impl IntoView {
         Some(view! {
             <div class="drafts-note undo-bar" role="status" data-testid="undo-bar">
                 <p>{fill(t.deleted, &[&name])}</p>
-                <Button testid="undo-delete" label=t.undo on_click=move || drafts.undo() />
+                <Button testid="undo-delete" label=t.undo on_click=move |_| drafts.undo() />
             </div>
         })
     }

@@ -46,7 +46,7 @@ fn ShelfItem(drafts: SessionHandle, item: QuarantineItem) -> impl IntoView {
         <li data-testid="quarantine-item" data-key=item.key.clone()>
             <span>{label}</span>
             <span class="quarantine-actions">
-                <Button testid="download-quarantine" label=t.download on_click=move || drafts.download_quarantined(&download_key) />
+                <Button testid="download-quarantine" label=t.download on_click=move |_| drafts.download_quarantined(&download_key) />
                 <button type="button" class="danger" data-testid="discard-quarantine" on:click=discard>
                     {move || if confirming.get() { t.discard_confirm } else { t.discard }}
                 </button>
@@ -72,7 +72,7 @@ pub fn EraseAll(drafts: SessionHandle) -> impl IntoView {
         <div class="erase">
             <Show
                 when=move || asking.get()
-                fallback=move || view! { <Button testid="erase-all" class="danger quiet" label=draft_words(|t| t.erase) on_click=move || asking.set(true) /> }
+                fallback=move || view! { <Button testid="erase-all" class="danger quiet" label=draft_words(|t| t.erase) on_click=move |_| asking.set(true) /> }
             >
                 <div class="drafts-alert" role="alertdialog" aria-labelledby="erase-warning" data-testid="erase-dialog">
                     <p id="erase-warning">{move || fill(t().erase_warning, &[&count.get().to_string()])}</p>
