@@ -56,16 +56,16 @@ impl Overdue {
     }
 
     /// Checks ranges; the error names the field (`overdue.days`, …).
-    pub fn validate(&self) -> Result<(), (&'static str, &'static str)> {
+    pub fn validate(&self) -> Result<(), EngineError> {
         if self.days > MAX_OVERDUE_DAYS {
-            return Err(("days", "must be at most 3650 days"));
+            return Err(EngineError::OutOfRange("overdue.days"));
         }
-        for (name, v) in [("principal", self.principal), ("interest", self.interest)] {
+        for (name, v) in [("overdue.principal", self.principal), ("overdue.interest", self.interest)] {
             if v.is_sign_negative() && !v.is_zero() {
-                return Err((name, "must not be negative"));
+                return Err(EngineError::AmountNegative(name));
             }
             if v > MAX_AMOUNT {
-                return Err((name, "must be at most 1000000000000"));
+                return Err(EngineError::AmountTooLarge(name));
             }
         }
         Ok(())
@@ -93,12 +93,10 @@ pub struct PenaltyRule {
 }
 
 impl PenaltyRule {
-    pub fn validate(&self) -> Result<(), (&'static str, &'static str)> {
-        if self.multiplier.is_sign_negative() && !self.multiplier.is_zero() {
-            return Err(("multiplier", "must not be negative"));
-        }
-        if self.multiplier > MAX_PENALTY_MULTIPLIER {
-            return Err(("multiplier", "must be at most 10"));
+    pub fn validate(&self) -> Result<(), EngineError> {
+        let negative = self.multiplier.is_sign_negative() && !self.multiplier.is_zero();
+        if negative || self.multiplier > MAX_PENALTY_MULTIPLIER {
+            return Err(EngineError::OutOfRange("penalty.multiplier"));
         }
         Ok(())
     }
@@ -438,7 +436,7 @@ mod tests {
     #[test]
     fn validation() {
         assert!(Overdue { days: 3651, ..Overdue::default() }.validate().is_err());
-        assert_eq!(Overdue { interest: d("-1"), ..Overdue::default() }.validate(), Err(("interest", "must not be negative")));
+        assert_eq!(Overdue { interest: d("-1"), ..Overdue::default() }.validate(), Err(EngineError::AmountNegative("overdue.interest")));
         assert!(PenaltyRule { multiplier: d("11"), compound: false, base: PenaltyBase::Principal }.validate().is_err());
     }
 }

@@ -93,9 +93,8 @@ impl Debt {
     /// The contract schedule, the cost of doing nothing and the reference totals.
     pub fn analyse(&self) -> Result<DebtAnalysis, EngineError> {
         self.loan.validate()?;
-        if self.overdue.validate().is_err() || self.penalty.validate().is_err() {
-            return Err(EngineError::AmountTooLarge("overdue"));
-        }
+        self.overdue.validate()?;
+        self.penalty.validate()?;
         let contract = build_schedule(self.loan.principal, &self.accrual, self.loan.months, self.loan.method)?;
         let overdue_cost = overdue_cost(&self.loan.rate, &contract, &self.overdue, &self.penalty, &self.calendar)?;
         let principal_owed = contract.total_principal() + self.overdue.principal;
@@ -218,9 +217,9 @@ pub enum Infeasible {
     InvalidParameter {
         name: &'static str,
     },
-    /// The engine refused the numbers (see [`EngineError::code`]).
+    /// The engine refused the numbers (serialised as its code).
     Engine {
-        code: &'static str,
+        code: EngineError,
     },
 }
 
@@ -335,7 +334,7 @@ impl Ctx<'_> {
     fn finish(&self, kind: ProposalKind, params: Params, rows: Vec<Row>, basis: BudgetBasis) -> Proposal {
         match self.figures(rows, basis) {
             Ok(figures) => Proposal { kind, loan_id: self.debt.id.clone(), rank: 0, params, figures: Some(figures), infeasible: None },
-            Err(e) => self.infeasible(kind, params, Infeasible::Engine { code: e.code() }),
+            Err(e) => self.infeasible(kind, params, Infeasible::Engine { code: e }),
         }
     }
 
