@@ -17,7 +17,6 @@
 use crate::engine::Lender;
 use crate::scenario::field::{Each, Value};
 use crate::scenario::{free_loan_id, At, Field, Rule, Scenario, MAX_LOANS};
-use std::collections::BTreeMap;
 
 /// A loan's identity on the page (stable while others come and go).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -64,12 +63,13 @@ pub struct Form {
     /// The loans' keys, in the document's order.
     keys: Vec<LoanKey>,
     next_key: u32,
-    edits: BTreeMap<Place, Edit>,
+    /// Typed text kept beside the document (a few at a time: a list is enough).
+    edits: Vec<(Place, Edit)>,
 }
 
 impl Form {
     pub fn new(doc: Scenario) -> Self {
-        let mut form = Self { doc: Scenario::example(), keys: Vec::new(), next_key: 0, edits: BTreeMap::new() };
+        let mut form = Self { doc: Scenario::example(), keys: Vec::new(), next_key: 0, edits: Vec::new() };
         form.load(doc);
         form
     }
@@ -129,13 +129,17 @@ impl Form {
         }
     }
 
+    fn edit(&self, p: Place) -> Option<&Edit> {
+        self.edits.iter().find(|(q, _)| *q == p).map(|(_, e)| e)
+    }
+
     fn is_live(&self, p: Place, e: &Edit) -> bool {
         self.at(p).is_some_and(|at| at.text(&self.doc) == e.base)
     }
 
     /// What a text input shows: what was typed, or the document's value.
     pub fn text(&self, p: Place) -> String {
-        match self.edits.get(&p) {
+        match self.edit(p) {
             Some(e) if self.is_live(p, e) => e.text.clone(),
             _ => self.at(p).map(|at| at.text(&self.doc)).unwrap_or_default(),
         }
@@ -151,10 +155,9 @@ impl Form {
         let Some(at) = self.at(p) else { return };
         let error = at.set_text(&mut self.doc, &text).err();
         let base = at.text(&self.doc);
-        if error.is_none() && text == base {
-            self.edits.remove(&p);
-        } else {
-            self.edits.insert(p, Edit { text, base, error });
+        self.edits.retain(|(q, _)| *q != p);
+        if error.is_some() || text != base {
+            self.edits.push((p, Edit { text, base, error }));
         }
     }
 
@@ -170,7 +173,7 @@ impl Form {
     /// the other inputs.
     pub fn problems(&self) -> Vec<(Place, Rule)> {
         let mut all: Vec<(Place, Rule)> =
-            self.edits.iter().filter(|(p, e)| self.is_live(**p, e)).filter_map(|(p, e)| Some((*p, e.error?))).collect();
+            self.edits.iter().filter(|(p, e)| self.is_live(*p, e)).filter_map(|(p, e)| Some((*p, e.error?))).collect();
         let unread = all.len();
         for pr in self.doc.problems() {
             let p = self.place(pr.at);
@@ -203,7 +206,7 @@ impl Form {
         if self.doc.loans.len() > 1 {
             self.doc.loans.remove(i);
             self.keys.remove(i);
-            self.edits.retain(|p, _| p.loan != Some(loan));
+            self.edits.retain(|(p, _)| p.loan != Some(loan));
         }
     }
 }

@@ -124,8 +124,8 @@ fn a_byte_order_mark_is_read_normally() {
 #[test]
 fn a_key_written_twice_is_refused_naming_it() {
     let e = error_of(&EXAMPLE.replace(r#""months":12"#, r#""months":12,"months":24"#));
-    assert_eq!((e.kind(), e.path().as_str()), (ErrorKind::Field, "loans[0]"));
-    assert!(e.to_string().starts_with("loans[0]: duplicate key `months` at line 1 column"), "{e}");
+    assert_eq!(e.kind(), ErrorKind::Field);
+    assert!(e.to_string().starts_with("duplicate key `months` at line 1 column"), "{e}");
     let e = error_of(&EXAMPLE.replace(r#""income":"12000""#, r#""income":"12000","income":"1""#));
     assert!(e.to_string().contains("duplicate key `income`"), "{e}");
     // The same key in different objects is fine.

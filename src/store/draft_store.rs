@@ -110,7 +110,7 @@ pub struct DraftStore<B: Backend> {
 
 /// The `version` a stored document claims, if any.
 fn stored_version(text: &str) -> Option<u64> {
-    serde_json::from_str::<serde_json::Value>(text).ok()?.get("version")?.as_u64()
+    crate::versioned::strict_json(text).ok()?.get("version")?.as_u64()
 }
 
 impl<B: Backend> DraftStore<B> {

@@ -555,3 +555,15 @@ fn bidirectional_controls_are_stripped_from_names() {
     assert_eq!(import_name("\u{202e}plan.json", "x"), "plan");
     assert_eq!(clean_name("\u{202e}", "后备"), "后备");
 }
+
+#[test]
+fn salvaged_names_keep_escapes_and_survive_any_cut() {
+    let text = r#"{"version":1,"drafts":[{"id":"a-1","name":"说 \"借呗\" \\ 2","updated_at":1,"revision":2}]}"#;
+    assert_eq!(salvage_names(text), vec![("a-1".to_owned(), "说 \"借呗\" \\ 2".to_owned())]);
+    for cut in 0..text.len() {
+        if text.is_char_boundary(cut) {
+            let got = salvage_names(&text[..cut]);
+            assert!(got.is_empty() || got[0].1 == "说 \"借呗\" \\ 2", "{cut}: {got:?}");
+        }
+    }
+}

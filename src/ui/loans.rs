@@ -19,9 +19,8 @@ pub fn LoansSection() -> impl IntoView {
     let can_add = Memo::new(move |_| page.with(|f| f.can_add()));
     view! {
         <Card heading_id="loans-h" heading=|t| t.loans_heading>
-            <For each=move || page.loans.get() key=|k| *k let:loan>
-                <LoanCard loan=loan several=several />
-            </For>
+            // Drawn again only when loans come or go (the list of keys changes).
+            {move || page.loans.get().into_iter().map(|loan| view! { <LoanCard loan=loan several=several /> }).collect_view()}
             <div class="grid day-count">
                 {Field::in_group(Group::Settings).map(|f| view! { <FieldInput place=Place::of(f) /> }).collect_view()}
             </div>
