@@ -85,13 +85,12 @@ impl Lang {
     pub fn timeline_when(self, e: &TimelineEvent) -> String {
         let day = e.day.to_string();
         let in_days = e.in_days.to_string();
-        let when = match (self, e.reached) {
+        match (self, e.reached) {
             (Self::Zh, true) => fill("逾期第 {} 天 · 已到：", &[&day]),
             (Self::Zh, false) => fill("逾期第 {} 天 · {} 天后：", &[&day, &in_days]),
             (Self::En, true) => fill("Day {} · reached: ", &[&day]),
             (Self::En, false) => fill("Day {} · in {} days: ", &[&day, &in_days]),
-        };
-        when
+        }
     }
 
     /// What a proposal is listed as: its kind and what it asks.

@@ -150,10 +150,13 @@ fn BudgetResult() -> impl IntoView {
     }
 }
 
+/// Picks a word of the current language.
+type Words = fn(&Text) -> &'static str;
+
 #[component]
 fn VerdictLine(verdict: Verdict) -> impl IntoView {
     let t = use_text();
-    let (class, says, amount_is): (_, fn(&Text) -> &'static str, fn(&Text) -> &'static str) = if verdict.fits {
+    let (class, says, amount_is): (_, Words, Words) = if verdict.fits {
         ("verdict fits", |t| t.fits, |t| t.margin)
     } else {
         ("verdict no-fit", |t| t.does_not_fit, |t| t.shortfall)

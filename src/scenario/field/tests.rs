@@ -38,7 +38,7 @@ fn paths_and_ids_are_unique_and_match_the_document() {
     // Each path names a value of the full document's JSON.
     let json: serde_json::Value = serde_json::from_str(EVERY_FIELD).unwrap();
     for at in places(&every_field()).into_iter().filter(|at| at.field.spec().each != Each::Loan || at.idx[0] == 0) {
-        let pointer = format!("/{}", at.path().replace('.', "/").replace('[', "/").replace(']', ""));
+        let pointer = format!("/{}", at.path().replace(['.', '['], "/").replace(']', ""));
         assert!(json.pointer(&pointer).is_some(), "{} is not in the document", at.path());
     }
     assert_eq!(Field::Principal.at(3).path(), "loans[3].principal");
@@ -295,18 +295,18 @@ fn choices_cover_every_variant() {
 prop_compose! {
     fn any_loan(i: usize)(
         lender in prop::sample::select(Lender::ALL.to_vec()),
-        principal in 1i64..=100_000_000_000_00,
+        principal in 1i64..=10_000_000_000_000,
         rate in 0i64..=500,
         unit in prop::sample::select(vec![RateUnit::DailyPercent, RateUnit::MonthlyPercent, RateUnit::AnnualPercent]),
         method in prop::sample::select(Method::ALL.to_vec()),
         months in 1u32..=600,
         fee_share in 0i64..100,
-        overdue in prop::option::of((0u32..=3650, 0i64..=1_000_000_00, 0i64..=1_000_000)),
+        overdue in prop::option::of((0u32..=3650, 0i64..=100_000_000, 0i64..=1_000_000)),
         penalty in prop::option::of((0i64..=100, any::<bool>(), any::<bool>())),
-        app_payment in prop::option::of(1i64..=1_000_000_00),
+        app_payment in prop::option::of(1i64..=100_000_000),
         due in prop::option::of(0i64..=3000),
         start in prop::option::of(0i64..=3000),
-        offer in prop::option::of(1i64..=1_000_000_00),
+        offer in prop::option::of(1i64..=100_000_000),
         holiday in prop::option::of(1u32..=6),
         name in "[a-z网商贷 ]{0,20}",
     ) -> LoanEntry {
