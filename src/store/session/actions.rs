@@ -6,7 +6,7 @@ use super::{Clock, Message, Session, Status, Undo};
 use crate::scenario::Scenario;
 use crate::store::{
     check_import_size, clean_name, export_file_name, import_name, next_default_name, parse_import, unique_name, Backend,
-    DraftMeta, Fault, ImportError, LoadError, LANG_KEY, QUARANTINE_PREFIX,
+    Fault, ImportError, LoadError, LANG_KEY, QUARANTINE_PREFIX,
 };
 
 impl<B: Backend, C: Clock> Session<B, C> {
@@ -268,10 +268,5 @@ impl<B: Backend, C: Clock> Session<B, C> {
     /// Remembers the language (through the store, like everything else).
     pub fn save_lang(&mut self, tag: &str) {
         let _ = self.store.set_pref(LANG_KEY, tag);
-    }
-
-    /// The stored drafts' metadata, for tests and the panel.
-    pub fn stored(&self) -> &[DraftMeta] {
-        self.store.list()
     }
 }

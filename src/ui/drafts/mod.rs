@@ -196,7 +196,7 @@ impl SessionHandle {
     fn download(&self, file: Option<(String, String)>) {
         let Some((name, text)) = file else { return };
         if let Err(e) = download_text(&name, "application/json", &text) {
-            let detail = e.as_string().unwrap_or_else(|| "download".into());
+            let detail = e.as_string().unwrap_or_else(|| self.lang.get_untracked().drafts().download_refused.to_owned());
             self.session.update(|s| s.export_failed(detail));
         }
     }
