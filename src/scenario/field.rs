@@ -8,10 +8,12 @@
 //! is a [`Problem`]: a field at a place ([`At`]) and a typed [`Rule`];
 //! `crate::i18n` words it, once, in both languages.
 //!
-//! **Adding a field** is one row in [`SPECS`] (after the member in the
-//! document type); the compiler then asks for its label in `crate::i18n`
-//! (a table of the same length). Checking, the page's forms, restoring a
-//! draft and exporting it pick the row up: nothing else lists fields.
+//! **Adding a field** is one place: its variant in [`Field`] (before the
+//! last, or move [`Field::COUNT`]) and its row in [`SPECS`], here, after the
+//! member in the document type; the compiler then asks for its label in
+//! `crate::i18n` (a table of the same length). Checking, the page's inputs,
+//! restoring a draft and exporting it pick the row up: nothing else lists
+//! fields.
 //!
 //! Conventions: every money field follows one rule ([`Kind::Money`]): not
 //! negative (or more than 0), at most [`MAX_AMOUNT`], whole fen. A place
@@ -496,7 +498,8 @@ pub const SPECS: [Spec; Field::COUNT] = [
 ];
 
 impl Field {
-    pub const COUNT: usize = 30;
+    /// How many fields there are (the tables below and in `crate::i18n` have one row each).
+    pub const COUNT: usize = Field::ForecastMonth as usize + 1;
 
     /// Every field, in document order.
     pub const ALL: [Field; Field::COUNT] = {
@@ -535,7 +538,7 @@ impl Field {
         Self::ALL.into_iter().filter(move |f| f.group() == group)
     }
 
-    /// The place of this field in loan `loan` (or item `loan` of a list).
+    /// The place of this field in the loan (or list item) at `index`.
     pub fn at(self, index: usize) -> At {
         At { field: self, idx: [index.try_into().unwrap_or(u16::MAX), 0] }
     }
