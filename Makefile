@@ -5,6 +5,8 @@
 #   make test    every test: native cargo tests, the independent check of the
 #                evaluator's figures, release build, size report,
 #                browser end-to-end tests against dist/ served under /app/
+#                (and one smoke test against a debug build in target/dist-debug,
+#                which fails on any console warning)
 # Any failing step fails the target.
 
 SHELL := bash
@@ -31,6 +33,7 @@ test:
 	trunk build --release
 	node tests/size-report.mjs
 	node tests/bench-browser.mjs 200
+	trunk build --dist target/dist-debug
 	node --test tests/e2e/*.test.mjs
 
 # Figures only (not part of the two README commands): native engine

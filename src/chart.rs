@@ -15,11 +15,14 @@ pub struct Series {
     pub balances: Vec<Decimal>,
 }
 
+/// The balance before month 1: the first row's balance plus its principal.
+pub fn start_balance(rows: &[Row]) -> Decimal {
+    rows.first().map_or(Decimal::ZERO, |r| r.balance + r.principal)
+}
+
 impl Series {
-    /// Balance before month 1 is the first row's balance plus its principal.
     pub fn of(rows: &[Row]) -> Self {
-        let start = rows.first().map_or(Decimal::ZERO, |r| r.balance + r.principal);
-        Self { balances: std::iter::once(start).chain(rows.iter().map(|r| r.balance)).collect() }
+        Self { balances: std::iter::once(start_balance(rows)).chain(rows.iter().map(|r| r.balance)).collect() }
     }
 
     pub fn max(&self) -> Decimal {

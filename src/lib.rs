@@ -1,17 +1,22 @@
 //! xieshang (协商还款计算器): a private repayment-negotiation calculator.
 //!
-//! Modules depend one way: `ui` → `store`, `scenario`, `i18n`, `input` →
-//! `engine`. Everything but `ui` and `store` is pure and tested natively;
-//! those two are the only code that touches the browser.
+//! Modules depend one way: `ui` → `store`, `form`, `present`, `i18n` →
+//! `scenario` → `versioned`, `input`, `engine`. Everything but `ui` and the
+//! localStorage backend of `store` is pure and tested natively; those two
+//! are the only code that touches the browser. The README's architecture
+//! table has one line per module.
 
 pub mod chart;
 pub mod csv;
 pub mod engine;
+pub mod form;
 pub mod i18n;
 pub mod ics;
 pub mod input;
+pub mod present;
 pub mod scenario;
 pub mod share;
+pub mod versioned;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bench;

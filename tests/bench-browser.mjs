@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startApp, REPO } from './e2e/harness.mjs';
+import { byId, loanCard, loanCards, openSection, proposals } from './e2e/page.mjs';
 
 const runs = Number(process.argv[2] ?? 200);
 const scenario = await readFile(join(REPO, 'tests', 'bench', 'five-loans-360.json'), 'utf8');
@@ -27,12 +28,12 @@ try {
 
   // What a user feels: a keystroke in the principal field until the next
   // painted frame (one frame is ~16.7 ms), with one overdue loan and with five.
-  const loan = page.locator('[data-testid="loan-card"]').first();
-  await loan.locator('[data-testid="overdue-details"] summary').click();
-  await loan.locator('[data-testid="overdue-days"]').fill('45');
-  await loan.locator('[data-testid="overdue-principal"]').fill('12000');
+  const loan = loanCard(page);
+  await openSection(loan, 'overdue-details');
+  await byId(loan, 'overdue-days').fill('45');
+  await byId(loan, 'overdue-principal').fill('12000');
   for (const extra of [0, 4]) {
-    for (let n = 0; n < extra; n++) await page.locator('[data-testid="add-loan"]').click();
+    for (let n = 0; n < extra; n++) await byId(page, 'add-loan').click();
     const frames = await page.evaluate(async () => {
       const input = document.querySelector('[data-testid="principal"]');
       const out = [];
@@ -45,8 +46,8 @@ try {
       }
       return out.sort((a, b) => a - b);
     });
-    const cards = await page.locator('[data-testid="proposal"]').count();
-    console.log(`Keystroke to next frame, ${await page.locator('[data-testid="loan-card"]').count()} loan(s), ${cards} proposal cards: median ${fmt(frames[15])}, p90 ${fmt(frames[27])}`);
+    const cards = await proposals(page).count();
+    console.log(`Keystroke to next frame, ${await loanCards(page).count()} loan(s), ${cards} proposal cards: median ${fmt(frames[15])}, p90 ${fmt(frames[27])}`);
   }
 } finally {
   await app.close();

@@ -978,8 +978,8 @@ proptest! {
             Ok(s) => check_read(&s)?,
             Err(e) => {
                 // Errors name a field, except for whole-document faults.
-                prop_assert!(!e.path.is_empty() || matches!(e.kind, ErrorKind::Syntax | ErrorKind::Field), "{:?}", e);
-                prop_assert!(!e.message.is_empty());
+                prop_assert!(!e.path().is_empty() || matches!(e.kind(), ErrorKind::Syntax | ErrorKind::Field), "{:?}", e);
+                prop_assert!(!e.to_string().is_empty());
             }
         }
     }
@@ -1165,7 +1165,7 @@ fn sub_fen_income_is_not_a_panic() {
 fn evaluate_with_sub_fen_income_is_not_a_panic() {
     let text = BASE_SCENARIO.replace(r#""income": "12000""#, r#""income": "0.0000000000000000000000001""#);
     match Scenario::from_json(&text) {
-        Err(e) => assert_eq!(e.path, "budget.income"),
+        Err(e) => assert_eq!(e.path(), "budget.income"),
         Ok(s) => {
             let r = std::panic::catch_unwind(|| s.evaluate());
             assert!(r.is_ok(), "evaluate panicked");

@@ -290,8 +290,8 @@ fn invalid_dir() -> PathBuf {
 fn invalid_fixtures_name_the_field() {
     for (file, kind, path, fragment) in INVALID {
         let e = Scenario::from_json(&read(&invalid_dir().join(file))).expect_err(file);
-        assert_eq!((e.kind, e.path.as_str()), (*kind, *path), "{file}: {e}");
-        assert!(e.message.contains(fragment), "{file}: {e}");
+        assert_eq!((e.kind(), e.path().as_str()), (*kind, *path), "{file}: {e}");
+        assert!(e.to_string().contains(fragment), "{file}: {e}");
         let shown = e.to_string();
         assert!(shown.starts_with(path), "{file}: {shown}");
     }

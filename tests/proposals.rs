@@ -595,23 +595,23 @@ fn new_fields_are_validated_with_their_path() {
             doc["loans"][0][k] = v.clone();
         }
         let err = Scenario::from_json(&doc.to_string()).unwrap_err();
-        assert_eq!(err.path, path, "{err}");
+        assert_eq!(err.path(), path, "{err}");
     }
     let mut doc = base.clone();
     doc["day_count"] = json!("actual");
-    assert_eq!(Scenario::from_json(&doc.to_string()).unwrap_err().path, "loans[0].next_due_date");
+    assert_eq!(Scenario::from_json(&doc.to_string()).unwrap_err().path(), "loans[0].next_due_date");
     doc["day_count"] = json!("365");
-    assert_eq!(Scenario::from_json(&doc.to_string()).unwrap_err().path, "day_count");
+    assert_eq!(Scenario::from_json(&doc.to_string()).unwrap_err().path(), "day_count");
     let mut doc = base.clone();
     doc["as_of"] = json!("today");
-    assert_eq!(Scenario::from_json(&doc.to_string()).unwrap_err().path, "as_of");
+    assert_eq!(Scenario::from_json(&doc.to_string()).unwrap_err().path(), "as_of");
     let mut doc = base.clone();
     doc["budget"] = json!({"forecast": ["1", "2"]});
     let err = Scenario::from_json(&doc.to_string()).unwrap_err();
-    assert_eq!(err.path, "budget.forecast");
-    assert!(err.message.contains("12"), "{err}");
+    assert_eq!(err.path(), "budget.forecast");
+    assert!(err.to_string().contains("12"), "{err}");
     doc["budget"] = json!({"forecast": ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", 12]});
-    assert_eq!(Scenario::from_json(&doc.to_string()).unwrap_err().path, "budget.forecast[11]");
+    assert_eq!(Scenario::from_json(&doc.to_string()).unwrap_err().path(), "budget.forecast[11]");
     // Every new field optional: the base document stays valid and round-trips unchanged.
     let s = Scenario::from_json(&base.to_string()).unwrap();
     assert!(!s.to_json().contains("overdue") && !s.to_json().contains("day_count"));

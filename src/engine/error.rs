@@ -16,6 +16,8 @@ pub enum EngineError {
     AmountNegative(&'static str),
     AmountTooLarge(&'static str),
     BufferOutOfRange,
+    /// A count or factor outside its range (`overdue.days`, `penalty.multiplier`).
+    OutOfRange(&'static str),
     /// The cash flows have no rate of return the engine can represent.
     NoRateOfReturn,
     /// An intermediate result left the range of exact decimals.
@@ -30,7 +32,7 @@ impl EngineError {
             Self::RateNegative | Self::RateTooHigh => "rate",
             Self::MonthsOutOfRange => "months",
             Self::FeeOutOfRange => "fee",
-            Self::AmountNegative(f) | Self::AmountTooLarge(f) | Self::NotInFen(f) => f,
+            Self::AmountNegative(f) | Self::AmountTooLarge(f) | Self::NotInFen(f) | Self::OutOfRange(f) => f,
             Self::BufferOutOfRange => "buffer_percent",
             Self::NoRateOfReturn | Self::Overflow => "result",
         }
@@ -49,6 +51,7 @@ impl EngineError {
             Self::AmountNegative(_) => "amount_negative",
             Self::AmountTooLarge(_) => "amount_too_large",
             Self::BufferOutOfRange => "buffer_out_of_range",
+            Self::OutOfRange(_) => "out_of_range",
             Self::NoRateOfReturn => "no_rate_of_return",
             Self::Overflow => "overflow",
         }
@@ -69,6 +72,7 @@ impl EngineError {
             Self::AmountNegative(_) => "must not be negative",
             Self::AmountTooLarge(_) => "must be at most 1000000000000",
             Self::BufferOutOfRange => "must be a percentage from 0 to 100",
+            Self::OutOfRange(_) => "is out of range",
             Self::NoRateOfReturn => "these payments have no annual rate that can be computed",
             Self::Overflow => "the numbers are too large to compute exactly",
         }
@@ -82,3 +86,23 @@ impl fmt::Display for EngineError {
 }
 
 impl std::error::Error for EngineError {}
+
+/// Serialised as its [`EngineError::code`], the stable key.
+impl serde::Serialize for EngineError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Infeasible;
+
+    #[test]
+    fn an_engine_refusal_in_a_proposal_serialises_as_its_code() {
+        let v = serde_json::to_value(Infeasible::Engine { code: EngineError::Overflow }).unwrap();
+        assert_eq!(v, serde_json::json!({"reason": "engine", "code": "overflow"}));
+        assert_eq!(EngineError::OutOfRange("overdue.days").to_string(), "overdue.days: is out of range");
+    }
+}

@@ -36,7 +36,7 @@ pub use schedule::{Method, Row, Schedule};
 pub use allocation::{allocate, loan_budgets, AllocationDebt, AllocationPlan, Strategy};
 pub use dates::Date;
 pub use daycount::{build_schedule, Accrual, DayCount};
-pub use overdue::{overdue_cost, DueCalendar, Overdue, OverdueCost, PenaltyBase, PenaltyRule};
+pub use overdue::{overdue_cost, DueCalendar, Milestone, Overdue, OverdueCost, PenaltyBase, PenaltyRule};
 pub use proposal::{proposals_for, Debt, DebtAnalysis, Holiday, HolidayMaturity, HolidayMode, Infeasible, LoanBudget, Proposal, ProposalKind};
 pub use ratecheck::{rate_check, Instalment, RateCheck, RateCheckError};
 pub use solve::{solve_months, SolveError, SolveOutput, Solved};

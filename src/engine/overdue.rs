@@ -57,16 +57,16 @@ impl Overdue {
     }
 
     /// Checks ranges; the error names the field (`overdue.days`, …).
-    pub fn validate(&self) -> Result<(), (&'static str, &'static str)> {
+    pub fn validate(&self) -> Result<(), EngineError> {
         if self.days > MAX_OVERDUE_DAYS {
-            return Err(("days", "must be at most 3650 days"));
+            return Err(EngineError::OutOfRange("overdue.days"));
         }
-        for (name, v) in [("principal", self.principal), ("interest", self.interest)] {
+        for (name, v) in [("overdue.principal", self.principal), ("overdue.interest", self.interest)] {
             if v.is_sign_negative() && !v.is_zero() {
-                return Err((name, "must not be negative"));
+                return Err(EngineError::AmountNegative(name));
             }
             if v > MAX_AMOUNT {
-                return Err((name, "must be at most 1000000000000"));
+                return Err(EngineError::AmountTooLarge(name));
             }
         }
         Ok(())
@@ -94,12 +94,10 @@ pub struct PenaltyRule {
 }
 
 impl PenaltyRule {
-    pub fn validate(&self) -> Result<(), (&'static str, &'static str)> {
-        if self.multiplier.is_sign_negative() && !self.multiplier.is_zero() {
-            return Err(("multiplier", "must not be negative"));
-        }
-        if self.multiplier > MAX_PENALTY_MULTIPLIER {
-            return Err(("multiplier", "must be at most 10"));
+    pub fn validate(&self) -> Result<(), EngineError> {
+        let negative = self.multiplier.is_sign_negative() && !self.multiplier.is_zero();
+        if negative || self.multiplier > MAX_PENALTY_MULTIPLIER {
+            return Err(EngineError::OutOfRange("penalty.multiplier"));
         }
         Ok(())
     }
@@ -190,13 +188,26 @@ pub struct HorizonCost {
     pub increase: Decimal,
 }
 
-/// A typical consequence of staying overdue. `key` is stable: the UI
-/// translates it. Labelled typical, not certain.
+/// A typical consequence of staying overdue (serialised as its stable
+/// snake_case key; the page words it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Milestone {
+    PenaltyInterestStarts,
+    SpecialMentionCreditReport,
+    CollectionIntensifies,
+    LawyerLetterSuitLikely,
+    SubstandardNonPerforming,
+    Doubtful,
+    Loss,
+}
+
+/// A typical consequence of staying overdue. Labelled typical, not certain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct TimelineEvent {
     /// Day overdue on which it typically happens.
     pub day: u32,
-    pub key: &'static str,
+    pub key: Milestone,
     /// Already the case today.
     pub reached: bool,
     /// Days from today until it is reached if nothing is paid (0 if reached).
@@ -205,14 +216,14 @@ pub struct TimelineEvent {
 
 /// Typical consequences by day overdue (DOMAIN.md timeline; 2023 asset
 /// risk-classification rules for the 次级/可疑/损失 steps).
-pub const TIMELINE: [(u32, &str); 7] = [
-    (1, "penalty_interest_starts"),
-    (1, "special_mention_credit_report"),
-    (30, "collection_intensifies"),
-    (90, "lawyer_letter_suit_likely"),
-    (91, "substandard_non_performing"),
-    (271, "doubtful"),
-    (361, "loss"),
+pub const TIMELINE: [(u32, Milestone); 7] = [
+    (1, Milestone::PenaltyInterestStarts),
+    (1, Milestone::SpecialMentionCreditReport),
+    (30, Milestone::CollectionIntensifies),
+    (90, Milestone::LawyerLetterSuitLikely),
+    (91, Milestone::SubstandardNonPerforming),
+    (271, Milestone::Doubtful),
+    (361, Milestone::Loss),
 ];
 
 /// The whole "where you stand" figure set for one loan.
@@ -551,7 +562,7 @@ mod tests {
     #[test]
     fn validation() {
         assert!(Overdue { days: 3651, ..Overdue::default() }.validate().is_err());
-        assert_eq!(Overdue { interest: d("-1"), ..Overdue::default() }.validate(), Err(("interest", "must not be negative")));
+        assert_eq!(Overdue { interest: d("-1"), ..Overdue::default() }.validate(), Err(EngineError::AmountNegative("overdue.interest")));
         assert!(PenaltyRule { multiplier: d("11"), compound: false, base: PenaltyBase::Principal }.validate().is_err());
     }
 }

@@ -116,9 +116,8 @@ impl Debt {
     /// The contract schedule, the cost of doing nothing and the reference totals.
     pub fn analyse(&self) -> Result<DebtAnalysis, EngineError> {
         self.loan.validate()?;
-        if self.overdue.validate().is_err() || self.penalty.validate().is_err() {
-            return Err(EngineError::AmountTooLarge("overdue"));
-        }
+        self.overdue.validate()?;
+        self.penalty.validate()?;
         let contract = build_schedule(self.loan.principal, &self.accrual, self.loan.months, self.loan.method)?;
         let held = self.loan.principal - self.loan.upfront_fee;
         let apr = monthly_irr(held, &contract.payments(), self.accrual.nominal_monthly()).and_then(Apr::from_monthly);
@@ -292,9 +291,9 @@ pub enum Infeasible {
     InvalidParameter {
         name: &'static str,
     },
-    /// The engine refused the numbers (see [`EngineError::code`]).
+    /// The engine refused the numbers (serialised as its code).
     Engine {
-        code: &'static str,
+        code: EngineError,
     },
 }
 
@@ -412,7 +411,7 @@ impl Ctx<'_> {
     fn finish(&self, kind: ProposalKind, params: Params, rows: Vec<Row>, basis: BudgetBasis) -> Proposal {
         match self.figures(rows, basis, params.penalty_waived) {
             Ok(figures) => Proposal { kind, loan_id: self.debt.id.clone(), rank: 0, params, figures: Some(figures), infeasible: None },
-            Err(e) => self.infeasible(kind, params, Infeasible::Engine { code: e.code() }),
+            Err(e) => self.infeasible(kind, params, Infeasible::Engine { code: e }),
         }
     }
 

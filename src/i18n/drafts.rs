@@ -3,7 +3,9 @@
 
 use super::Lang;
 use crate::scenario::{ErrorKind, ScenarioError};
-use crate::store::{Fault, ImportError, Notice, Source, MAX_IMPORT_BYTES};
+#[cfg(test)]
+use crate::scenario::ReadError;
+use crate::store::{Fault, ImportError, Message, Notice, Source, MAX_IMPORT_BYTES};
 
 /// All strings of the drafts panel in one language. `{}` marks where a
 /// value goes, in order (see [`fill`]).
@@ -59,6 +61,7 @@ pub struct DraftText {
     pub migrated: &'static str,
     pub recovered: &'static str,
     pub missing: &'static str,
+    pub newer_index: &'static str,
     pub open_failed: &'static str,
     pub dismiss: &'static str,
     pub quarantine_heading: &'static str,
@@ -73,6 +76,7 @@ pub struct DraftText {
     pub cancel: &'static str,
     pub erase_failed: &'static str,
     pub export_failed: &'static str,
+    pub download_refused: &'static str,
     pub reason_syntax: &'static str,
     pub reason_version: &'static str,
     pub reason_newer: &'static str,
@@ -135,6 +139,7 @@ pub const DRAFTS_ZH: DraftText = DraftText {
     migrated: "草稿“{}”是旧格式（版本 {}），已升级到当前格式。",
     recovered: "找回了一个不在列表中的草稿：“{}”。",
     missing: "草稿“{}”的数据已不在本机，已从列表移除。",
+    newer_index: "本机的草稿由更新版本的本工具保存。为了不覆盖它们，此页不会保存任何修改：请用更新版本打开，或用“导出文件”保存此页内容。",
     open_failed: "无法打开此草稿（{}）。",
     dismiss: "知道了",
     quarantine_heading: "无法读取的数据",
@@ -149,6 +154,7 @@ pub const DRAFTS_ZH: DraftText = DraftText {
     cancel: "取消",
     erase_failed: "部分数据未能清除（{}）。",
     export_failed: "无法导出文件（{}）。",
+    download_refused: "浏览器拒绝了下载",
     reason_syntax: "不是有效的 JSON",
     reason_version: "版本未知",
     reason_newer: "由更新版本的本工具保存",
@@ -211,6 +217,7 @@ pub const DRAFTS_EN: DraftText = DraftText {
     migrated: "Draft “{}” was in an older format (version {}) and has been updated.",
     recovered: "A draft missing from the list was recovered: “{}”.",
     missing: "The data of draft “{}” is no longer on this device; it was removed from the list.",
+    newer_index: "The drafts on this device were saved by a newer version of this app. So as not to overwrite them, this page saves nothing: open them with the newer version, or use “Export file” to keep this page.",
     open_failed: "This draft could not be opened ({}).",
     dismiss: "Dismiss",
     quarantine_heading: "Unreadable data",
@@ -225,6 +232,7 @@ pub const DRAFTS_EN: DraftText = DraftText {
     cancel: "Cancel",
     erase_failed: "Some data could not be erased ({}).",
     export_failed: "The file could not be exported ({}).",
+    download_refused: "the browser refused the download",
     reason_syntax: "not valid JSON",
     reason_version: "unknown version",
     reason_newer: "saved by a newer version of this app",
@@ -285,13 +293,13 @@ impl Lang {
     /// Why stored or imported data could not be read, naming the field.
     pub fn read_error(self, e: &ScenarioError) -> String {
         let t = self.drafts();
-        let field = if e.message.is_empty() { e.path.clone() } else if e.path.is_empty() { e.message.clone() } else { format!("{} — {}", e.path, e.message) };
-        match e.kind {
+        let detail = self.scenario_error(e);
+        match e.kind() {
             ErrorKind::Syntax => t.reason_syntax.to_owned(),
-            ErrorKind::Version => format!("{}: {}", t.reason_version, field),
+            ErrorKind::Version => format!("{}: {}", t.reason_version, detail),
             ErrorKind::NewerVersion => t.reason_newer.to_owned(),
-            ErrorKind::Field => fill(t.reason_field, &[&field]),
-            ErrorKind::Invalid => fill(t.reason_invalid, &[&field]),
+            ErrorKind::Field => fill(t.reason_field, &[&detail]),
+            ErrorKind::Invalid => fill(t.reason_invalid, &[&detail]),
         }
     }
 
@@ -321,6 +329,23 @@ impl Lang {
             Notice::Migrated { name, from } => fill(t.migrated, &[name, &from.to_string()]),
             Notice::Recovered { name } => fill(t.recovered, &[name]),
             Notice::Missing { name } => fill(t.missing, &[name]),
+            Notice::NewerIndex => t.newer_index.to_owned(),
+        }
+    }
+
+    /// A message of the drafts panel, as a sentence.
+    pub fn message(self, m: &Message) -> String {
+        let t = self.drafts();
+        match m {
+            Message::Store(n) => self.notice(n),
+            Message::Import(e) => self.import_error(e),
+            Message::Imported(name) => fill(t.imported, &[name]),
+            Message::Synced => t.synced.to_owned(),
+            Message::RemovedElsewhere => t.removed_elsewhere.to_owned(),
+            Message::Unsaved => t.unsaved_block.to_owned(),
+            Message::OpenFailed(f) => fill(t.open_failed, &[&self.fault(f)]),
+            Message::EraseFailed(f) => fill(t.erase_failed, &[&self.fault(f)]),
+            Message::ExportFailed(s) => fill(t.export_failed, &[s]),
         }
     }
 
@@ -331,10 +356,10 @@ impl Lang {
             ImportError::TooLarge(bytes) => fill(t.import_too_large, &[&file_size(*bytes), &file_size(MAX_IMPORT_BYTES)]),
             ImportError::Unreadable => t.import_unreadable.to_owned(),
             ImportError::Scenario(e) => {
-                let detail = if e.path.is_empty() { e.message.clone() } else { format!("{} — {}", e.path, e.message) };
-                match e.kind {
-                    ErrorKind::Syntax => fill(t.import_not_json, &[&e.message]),
-                    ErrorKind::NewerVersion => fill(t.import_newer, &[&e.message]),
+                let detail = self.scenario_error(e);
+                match e.kind() {
+                    ErrorKind::Syntax => fill(t.import_not_json, &[&detail]),
+                    ErrorKind::NewerVersion => fill(t.import_newer, &[&detail]),
                     ErrorKind::Version => fill(t.import_version, &[&detail]),
                     ErrorKind::Field | ErrorKind::Invalid => fill(t.import_field, &[&detail]),
                 }
@@ -349,7 +374,7 @@ mod tests {
     use super::*;
 
     fn e(kind: ErrorKind, path: &str, message: &str) -> ScenarioError {
-        ScenarioError { kind, path: path.into(), message: message.into() }
+        ScenarioError::Read(ReadError::new(kind, path, message))
     }
 
     #[test]

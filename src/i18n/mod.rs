@@ -5,13 +5,16 @@
 //! compile error, not a blank on the page.
 
 mod drafts;
+mod fields;
+mod page;
 pub use drafts::*;
 mod share;
+pub use fields::*;
+pub use page::*;
 pub use share::*;
 
 use crate::engine::allocation::Strategy;
-use crate::engine::{DayCount, EngineError, HolidayMode, Infeasible, Lender, Method, PenaltyBase, ProposalKind, RateUnit};
-use crate::input::InputError;
+use crate::engine::{DayBasis, DayCount, HolidayMode, Infeasible, Lender, Method, Milestone, PenaltyBase, ProposalKind, RateUnit};
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -66,24 +69,8 @@ pub struct Text {
     pub all_loans: &'static str,
     pub lender: &'static str,
     pub preset_note: &'static str,
-    pub principal: &'static str,
-    pub principal_hint: &'static str,
-    pub rate: &'static str,
-    pub rate_unit: &'static str,
-    pub day_basis: &'static str,
-    pub days_360: &'static str,
-    pub days_365: &'static str,
-    pub method: &'static str,
-    pub months: &'static str,
-    pub months_hint: &'static str,
-    pub upfront_fee: &'static str,
-    pub upfront_fee_hint: &'static str,
     pub rate_equivalents: &'static str,
     pub budget_heading: &'static str,
-    pub income: &'static str,
-    pub expenses: &'static str,
-    pub other_obligations: &'static str,
-    pub buffer_percent: &'static str,
     pub results_heading: &'static str,
     pub monthly_payment: &'static str,
     pub first_payment: &'static str,
@@ -117,27 +104,7 @@ pub struct Text {
     pub footer: &'static str,
     pub overdue_heading: &'static str,
     pub overdue_days: &'static str,
-    pub overdue_principal: &'static str,
-    pub overdue_principal_hint: &'static str,
-    pub overdue_interest: &'static str,
-    pub penalty_multiplier: &'static str,
-    pub penalty_multiplier_hint: &'static str,
-    pub penalty_multiplier_range: &'static str,
-    pub penalty_base: &'static str,
-    pub penalty_compound: &'static str,
     pub more_heading: &'static str,
-    pub app_payment: &'static str,
-    pub app_payment_hint: &'static str,
-    pub next_due_date: &'static str,
-    pub next_due_date_hint: &'static str,
-    pub next_due_date_required: &'static str,
-    pub settlement_offer: &'static str,
-    pub settlement_offer_hint: &'static str,
-    pub must_be_positive: &'static str,
-    pub amount_range: &'static str,
-    pub day_count: &'static str,
-    pub use_forecast: &'static str,
-    pub forecast_hint: &'static str,
     pub stand_heading: &'static str,
     pub owed_now: &'static str,
     pub penalty_rate: &'static str,
@@ -199,7 +166,6 @@ pub struct Text {
     pub shortest_fit: &'static str,
     pub per_month: &'static str,
     pub proposal_for: &'static str,
-    pub holiday_months: &'static str,
     pub explain_contract_payment: &'static str,
     pub explain_contract_interest: &'static str,
     pub explain_contract_total: &'static str,
@@ -209,7 +175,6 @@ pub struct Text {
     pub explain_penalty_so_far: &'static str,
     pub explain_days_overdue: &'static str,
     pub penalty_col: &'static str,
-    pub forecast_months: [&'static str; 12],
 }
 
 pub const ZH: Text = Text {
@@ -224,24 +189,8 @@ pub const ZH: Text = Text {
     all_loans: "全部借款合计",
     lender: "贷款方",
     preset_note: "预设为常见条款，请以您的合同为准。",
-    principal: "剩余本金（元）",
-    principal_hint: "可输入 100000、100,000 或 10万",
-    rate: "利率（%）",
-    rate_unit: "利率类型",
-    day_basis: "一年按",
-    days_360: "360 天",
-    days_365: "365 天",
-    method: "还款方式",
-    months: "剩余期数（月）",
-    months_hint: "如 12、24期 或 3年",
-    upfront_fee: "砍头息/服务费（元，放款时扣除）",
-    upfront_fee_hint: "没有则填 0",
     rate_equivalents: "折合",
     budget_heading: "收支",
-    income: "每月净收入（元）",
-    expenses: "每月必要开支（元）",
-    other_obligations: "其他固定支出（元）",
-    buffer_percent: "安全垫（收入的 %）",
     results_heading: "计算结果",
     monthly_payment: "每月还款",
     first_payment: "首月还款",
@@ -275,27 +224,7 @@ pub const ZH: Text = Text {
     footer: "本工具仅作计算参考，不构成法律或财务意见。",
     overdue_heading: "逾期情况与罚息规则（如已逾期请填写）",
     overdue_days: "已逾期天数",
-    overdue_principal: "逾期本金（元）",
-    overdue_principal_hint: "已到期未还的本金，不含上面的剩余本金",
-    overdue_interest: "逾期利息（元，不含罚息）",
-    penalty_multiplier: "罚息倍数（合同利率 ×）",
-    penalty_multiplier_hint: "常见为 1.5",
-    penalty_multiplier_range: "倍数须在 0 到 10 之间",
-    penalty_base: "罚息计算基数",
-    penalty_compound: "对未付利息计复利",
-    more_heading: "更多（App 显示的月供、下次还款日、一次性结清金额）",
-    app_payment: "App 显示的月供（元，可选）",
-    app_payment_hint: "用来核算真实年化，发现隐藏费用",
-    next_due_date: "下次还款日（可选）",
-    next_due_date_hint: "按实际天数计息时必填",
-    next_due_date_required: "按实际天数计息时必填",
-    settlement_offer: "能一次性筹到的金额（元，可选）",
-    settlement_offer_hint: "用于计算一次性结清减免方案",
-    must_be_positive: "须大于 0",
-    amount_range: "须在 0 到 1 万亿之间",
-    day_count: "计息方式",
-    use_forecast: "按月填写未来 12 个月的净收入（收入有淡旺季时）",
-    forecast_hint: "用于“按现金流还款”方案：每月按当月结余的比例还款。",
+    more_heading: "更多（App 显示的月供、还款日期、一次性结清金额）",
     stand_heading: "现状：什么都不做会怎样",
     owed_now: "目前欠款（不含罚息）",
     penalty_rate: "罚息利率",
@@ -357,7 +286,6 @@ pub const ZH: Text = Text {
     shortest_fit: "符合预算的最短期限",
     per_month: "每月",
     proposal_for: "借款",
-    holiday_months: "想申请的宽限期",
     explain_contract_payment: "按现在的合同，每月要还的金额。",
     explain_contract_interest: "按合同还完一共要付的利息。",
     explain_contract_total: "按合同还完一共要付的钱：本金加利息。",
@@ -367,7 +295,6 @@ pub const ZH: Text = Text {
     explain_penalty_so_far: "按今天的逾期金额 × 罚息利率 × 逾期天数估算，是上限估计。",
     explain_days_overdue: "从第一次没按时还款算起的天数。",
     penalty_col: "其中罚息",
-    forecast_months: ["第1个月", "第2个月", "第3个月", "第4个月", "第5个月", "第6个月", "第7个月", "第8个月", "第9个月", "第10个月", "第11个月", "第12个月"],
 };
 
 pub const EN: Text = Text {
@@ -382,24 +309,8 @@ pub const EN: Text = Text {
     all_loans: "All loans together",
     lender: "Lender",
     preset_note: "Presets are typical terms — check your contract.",
-    principal: "Outstanding principal (¥)",
-    principal_hint: "100000, 100,000 or 10万 all work",
-    rate: "Rate (%)",
-    rate_unit: "Rate quoted as",
-    day_basis: "Days per year",
-    days_360: "360 days",
-    days_365: "365 days",
-    method: "Repayment method",
-    months: "Months remaining",
-    months_hint: "e.g. 12, 24期 or 3年",
-    upfront_fee: "Fee deducted at payout (¥)",
-    upfront_fee_hint: "0 if none",
     rate_equivalents: "Equals",
     budget_heading: "Income and expenses",
-    income: "Net monthly income (¥)",
-    expenses: "Essential monthly expenses (¥)",
-    other_obligations: "Other fixed obligations (¥)",
-    buffer_percent: "Safety buffer (% of income)",
     results_heading: "Results",
     monthly_payment: "Monthly payment",
     first_payment: "First payment",
@@ -433,27 +344,7 @@ pub const EN: Text = Text {
     footer: "A calculator, not legal or financial advice.",
     overdue_heading: "Overdue amounts and penalty rule (if you are behind)",
     overdue_days: "Days overdue",
-    overdue_principal: "Overdue principal (¥)",
-    overdue_principal_hint: "Principal already due and unpaid, on top of the outstanding principal above",
-    overdue_interest: "Overdue interest (¥, excluding penalty)",
-    penalty_multiplier: "Penalty rate (× contract rate)",
-    penalty_multiplier_hint: "Usually 1.5",
-    penalty_multiplier_range: "Between 0 and 10",
-    penalty_base: "Penalty charged on",
-    penalty_compound: "Compound interest on unpaid interest",
-    more_heading: "More (the app's payment, next due date, lump sum)",
-    app_payment: "Monthly payment the app shows (¥, optional)",
-    app_payment_hint: "Used to compute the true APR and spot hidden fees",
-    next_due_date: "Next due date (optional)",
-    next_due_date_hint: "Required for actual-day interest",
-    next_due_date_required: "Required for actual-day interest",
-    settlement_offer: "Lump sum you could raise (¥, optional)",
-    settlement_offer_hint: "For a settlement proposal",
-    must_be_positive: "Must be more than 0",
-    amount_range: "Between 0 and ¥1 trillion",
-    day_count: "Interest accrual",
-    use_forecast: "Enter net income month by month for the next 12 months (seasonal income)",
-    forecast_hint: "Used by the cash-flow plan: each month pays a share of that month's surplus.",
+    more_heading: "More (the app's payment, dates, lump sum)",
     stand_heading: "Where you stand: the cost of doing nothing",
     owed_now: "Owed now (excluding penalty)",
     penalty_rate: "Penalty rate",
@@ -515,7 +406,6 @@ pub const EN: Text = Text {
     shortest_fit: "shortest term that fits",
     per_month: "a month",
     proposal_for: "Loan",
-    holiday_months: "Payment holiday to ask for",
     explain_contract_payment: "What the current contract asks each month.",
     explain_contract_interest: "Interest paid over the rest of the contract.",
     explain_contract_total: "Everything paid under the contract: principal plus interest.",
@@ -525,7 +415,6 @@ pub const EN: Text = Text {
     explain_penalty_so_far: "Today's overdue amount × penalty rate × days overdue: an upper estimate.",
     explain_days_overdue: "Days since the first missed due date.",
     penalty_col: "Of which penalty",
-    forecast_months: ["Month 1", "Month 2", "Month 3", "Month 4", "Month 5", "Month 6", "Month 7", "Month 8", "Month 9", "Month 10", "Month 11", "Month 12"],
 };
 
 impl Lang {
@@ -567,6 +456,15 @@ impl Lang {
             (Self::En, RateUnit::DailyPercent) => "% per day",
             (Self::En, RateUnit::MonthlyPercent) => "% per month",
             (Self::En, RateUnit::AnnualPercent) => "% per year",
+        }
+    }
+
+    pub fn day_basis(self, b: DayBasis) -> &'static str {
+        match (self, b) {
+            (Self::Zh, DayBasis::D360) => "360 天",
+            (Self::Zh, DayBasis::D365) => "365 天",
+            (Self::En, DayBasis::D360) => "360 days",
+            (Self::En, DayBasis::D365) => "365 days",
         }
     }
 
@@ -645,26 +543,23 @@ impl Lang {
         }
     }
 
-    /// A typical consequence on the overdue timeline, by its engine key.
-    pub fn timeline_event(self, key: &str) -> &'static str {
-        match (self, key) {
-            (Self::Zh, "penalty_interest_starts") => "开始计收罚息",
-            (Self::Zh, "special_mention_credit_report") => "贷款被列为“关注”，征信可能记录逾期",
-            (Self::Zh, "collection_intensifies") => "催收加强",
-            (Self::Zh, "lawyer_letter_suit_likely") => "可能收到律师函、被起诉（常见于互联网法院）",
-            (Self::Zh, "substandard_non_performing") => "超过 90 天：列为“次级”不良贷款",
-            (Self::Zh, "doubtful") => "超过 270 天：列为“可疑”",
-            (Self::Zh, "loss") => "超过 360 天：列为“损失”",
-            (Self::En, "penalty_interest_starts") => "Penalty interest starts",
-            (Self::En, "special_mention_credit_report") => "Loan classed \"special mention\"; the credit report may record the late payment",
-            (Self::En, "collection_intensifies") => "Collection intensifies",
-            (Self::En, "lawyer_letter_suit_likely") => "A lawyer's letter and a suit (often in an internet court) become likely",
-            (Self::En, "substandard_non_performing") => "Over 90 days: classed \"substandard\" (non-performing)",
-            (Self::En, "doubtful") => "Over 270 days: classed \"doubtful\"",
-            (Self::En, "loss") => "Over 360 days: classed \"loss\"",
-            (Self::Zh, _) => "其他",
-            (Self::En, _) => "Other",
-        }
+    /// A typical consequence on the overdue timeline.
+    pub fn timeline_event(self, m: Milestone) -> &'static str {
+        use Milestone::*;
+        let pair = match m {
+            PenaltyInterestStarts => ["开始计收罚息", "Penalty interest starts"],
+            SpecialMentionCreditReport => {
+                ["贷款被列为“关注”，征信可能记录逾期", "Loan classed \"special mention\"; the credit report may record the late payment"]
+            }
+            CollectionIntensifies => ["催收加强", "Collection intensifies"],
+            LawyerLetterSuitLikely => {
+                ["可能收到律师函、被起诉（常见于互联网法院）", "A lawyer's letter and a suit (often in an internet court) become likely"]
+            }
+            SubstandardNonPerforming => ["超过 90 天：列为“次级”不良贷款", "Over 90 days: classed \"substandard\" (non-performing)"],
+            Doubtful => ["超过 270 天：列为“可疑”", "Over 270 days: classed \"doubtful\""],
+            Loss => ["超过 360 天：列为“损失”", "Over 360 days: classed \"loss\""],
+        };
+        self.pick(pair)
     }
 
     /// Why a proposal cannot work, in words.
@@ -711,51 +606,6 @@ impl Lang {
         match self {
             Self::Zh => ["日", "月", "年化"],
             Self::En => ["daily", "monthly", "annual"],
-        }
-    }
-
-    pub fn input_error(self, e: InputError) -> &'static str {
-        match (self, e) {
-            (Self::Zh, InputError::Empty) => "请填写",
-            (Self::Zh, InputError::NotANumber) => "请输入数字，如 100000 或 10万",
-            (Self::Zh, InputError::Negative) => "不能为负数",
-            (Self::Zh, InputError::TooPrecise) => "金额最多两位小数（分）",
-            (Self::Zh, InputError::TooLarge) => "数字太大，请检查",
-            (Self::Zh, InputError::NotWholeMonths) => "期数须为整月",
-            (Self::Zh, InputError::NotADate) => "请输入日期，如 2026-12-15",
-            (Self::En, InputError::Empty) => "Required",
-            (Self::En, InputError::NotANumber) => "Enter a number, e.g. 100000 or 10万",
-            (Self::En, InputError::Negative) => "Cannot be negative",
-            (Self::En, InputError::TooPrecise) => "At most two decimals (fen)",
-            (Self::En, InputError::TooLarge) => "Too large — please check",
-            (Self::En, InputError::NotWholeMonths) => "Whole months only",
-            (Self::En, InputError::NotADate) => "Enter a date like 2026-12-15",
-        }
-    }
-
-    pub fn engine_error(self, e: EngineError) -> &'static str {
-        use EngineError::*;
-        match (self, e) {
-            (Self::Zh, PrincipalNotPositive) => "本金须大于 0",
-            (Self::Zh, PrincipalTooLarge | AmountTooLarge(_)) => "金额不能超过 1 万亿",
-            (Self::Zh, RateNegative | AmountNegative(_)) => "不能为负数",
-            (Self::Zh, RateTooHigh) => "年化超过 1000%，请检查利率类型（日/月/年）",
-            (Self::Zh, MonthsOutOfRange) => "期数须在 1 到 600 个月之间",
-            (Self::Zh, FeeOutOfRange) => "费用须不小于 0 且小于本金",
-            (Self::Zh, NotInFen(_)) => "金额最多两位小数（分）",
-            (Self::Zh, BufferOutOfRange) => "须在 0 到 100 之间",
-            (Self::Zh, NoRateOfReturn) => "这组还款无法计算年化利率",
-            (Self::Zh, Overflow) => "数字过大，无法精确计算",
-            (Self::En, PrincipalNotPositive) => "Principal must be more than 0",
-            (Self::En, PrincipalTooLarge | AmountTooLarge(_)) => "At most ¥1 trillion",
-            (Self::En, RateNegative | AmountNegative(_)) => "Cannot be negative",
-            (Self::En, RateTooHigh) => "Above 1000% a year — check the rate type (daily/monthly/annual)",
-            (Self::En, MonthsOutOfRange) => "Between 1 and 600 months",
-            (Self::En, FeeOutOfRange) => "At least 0 and less than the principal",
-            (Self::En, NotInFen(_)) => "At most two decimals (fen)",
-            (Self::En, BufferOutOfRange) => "Between 0 and 100",
-            (Self::En, NoRateOfReturn) => "No annual rate can be computed for these payments",
-            (Self::En, Overflow) => "Numbers too large to compute exactly",
         }
     }
 }

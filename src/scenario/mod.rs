@@ -6,8 +6,10 @@
 //! holding exact decimals. Unknown fields are refused (a typo must not be
 //! silently ignored); optional fields have documented defaults.
 //!
-//! Reading goes JSON → version check → migrations → typed → validation, so a
-//! file from a newer app is reported as such instead of as "unknown field".
+//! Reading ([`crate::versioned`]) goes JSON → version check → migrations →
+//! typed, so a file from a newer app is reported as such instead of as
+//! "unknown field"; then every field is checked against its rule
+//! ([`field`], the field contract: one row per input of the document).
 //!
 //! Optional fields (all absent by default, so every earlier file stays valid
 //! and version 1 is unchanged): top level `day_count` (`"30_360"` default,
@@ -15,22 +17,25 @@
 //! (`"YYYY-MM-DD"`); per loan `overdue` `{days, principal, interest}` (each
 //! default 0; amounts *in addition to* `principal`), `penalty`
 //! `{multiplier, compound, base}` (default: the lender preset's rule),
-//! `app_payment`, `next_due_date`, `period_start` (the day interest starts
-//! for the first period, actual-days mode), `settlement_offer`; in `budget`,
-//! `forecast`: exactly 12 monthly net incomes as strings.
+//! `app_payment`, `next_due_date`, `period_start`, `settlement_offer`,
+//! `holiday_months`; in `budget`, `forecast`: exactly 12 monthly net
+//! incomes as strings.
 
 pub mod evaluate;
+pub mod field;
 
 pub use evaluate::{BudgetOutput, Evaluation, LoanOutput};
+pub use field::{At, Field, Problem, Rule};
+pub use crate::versioned::{ErrorKind, ReadError};
 
 use crate::engine::{
     decimal_str, Accrual, Budget, Date, DayBasis, DayCount, Debt, DueCalendar, Lender, Loan, Method, Overdue, PenaltyBase,
-    PenaltyRule, QuotedRate, RateUnit, MAX_AMOUNT,
+    PenaltyRule, QuotedRate, RateUnit,
 };
-use crate::engine::proposal::{LISTED_HOLIDAYS, MAX_HOLIDAY_MONTHS};
+use crate::engine::proposal::LISTED_HOLIDAYS;
+use crate::versioned::{self, Format};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// The version this build writes. Older versions are migrated on read.
 pub const CURRENT_VERSION: u32 = 1;
@@ -38,6 +43,8 @@ pub const CURRENT_VERSION: u32 = 1;
 pub const MAX_LOANS: usize = 20;
 /// Longest first period `period_start` may open (a year).
 pub const MAX_FIRST_PERIOD_DAYS: i64 = 366;
+/// Months in the income forecast.
+pub const FORECAST_MONTHS: usize = 12;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -183,7 +190,7 @@ pub struct BudgetEntry {
     /// for the cash-flow plan; default none. Each month's surplus is its
     /// income − expenses − other obligations − the buffer on its income.
     #[serde(with = "forecast_str", default, skip_serializing_if = "Option::is_none")]
-    pub forecast: Option<[Decimal; 12]>,
+    pub forecast: Option<[Decimal; FORECAST_MONTHS]>,
 }
 
 /// Serde for the optional 12-month forecast: an array of 12 decimal strings.
@@ -309,20 +316,11 @@ impl BudgetEntry {
 }
 
 impl LoanEntry {
-    /// Checks the optional fields of loan `i` (issue 3), naming the field.
-    pub fn validate_extras(&self, i: usize, day_count: DayCount) -> Result<(), ScenarioError> {
-        let at = |f: &str| format!("loans[{i}].{f}");
-        self.overdue().validate().map_err(|(f, m)| err(ErrorKind::Invalid, at(&format!("overdue.{f}")), m))?;
-        self.penalty_rule().validate().map_err(|(f, m)| err(ErrorKind::Invalid, at(&format!("penalty.{f}")), m))?;
-        for (name, v) in [("app_payment", self.app_payment), ("settlement_offer", self.settlement_offer)] {
-            if let Some(v) = v {
-                if v <= Decimal::ZERO {
-                    return Err(err(ErrorKind::Invalid, at(name), "must be more than 0"));
-                }
-                if v > MAX_AMOUNT {
-                    return Err(err(ErrorKind::Invalid, at(name), "must be at most 1000000000000"));
-                }
-            }
+    /// Another lender: its typical rate, unit and method, and its penalty
+    /// rule (the user can change them after). The same lender changes nothing.
+    pub fn switch_lender(&mut self, lender: Lender) {
+        if lender == self.lender {
+            return;
         }
         if self.holiday_months.is_some_and(|h| h == 0 || h > MAX_HOLIDAY_MONTHS) {
             return Err(err(ErrorKind::Invalid, at("holiday_months"), format!("must be 1 to {MAX_HOLIDAY_MONTHS} months")));
@@ -336,6 +334,37 @@ impl LoanEntry {
             }
         }
         Ok(())
+        let p = lender.preset();
+        self.lender = lender;
+        self.rate.value = p.typical_rate;
+        self.rate.unit = p.rate_unit;
+        self.method = p.method;
+        self.penalty = None;
+    }
+
+    /// Changes the overdue state; all zero is stored as none.
+    pub fn edit_overdue(&mut self, change: impl FnOnce(&mut OverdueEntry)) {
+        let mut o = self.overdue.unwrap_or_default();
+        change(&mut o);
+        self.overdue = (o != OverdueEntry::default()).then_some(o);
+    }
+
+    /// Changes the penalty rule; the lender's typical rule is stored as none.
+    pub fn edit_penalty(&mut self, change: impl FnOnce(&mut PenaltyEntry)) {
+        let mut p = PenaltyEntry::of(self.penalty_rule());
+        change(&mut p);
+        self.penalty = (p.rule() != self.lender.penalty()).then_some(p);
+    }
+}
+
+impl BudgetEntry {
+    /// Starts a 12-month forecast (each month at the current income) or drops it.
+    pub fn set_forecast(&mut self, on: bool) {
+        self.forecast = match (on, self.forecast) {
+            (true, Some(f)) => Some(f),
+            (true, None) => Some([self.income; FORECAST_MONTHS]),
+            (false, _) => None,
+        };
     }
 }
 
@@ -348,44 +377,40 @@ pub fn free_loan_id(used: &[String]) -> String {
         .unwrap_or_default()
 }
 
-/// Why a document could not be read. `path` names the field
-/// (`loans[0].principal`); it is empty for whole-document faults.
+/// Why a document could not be read or is not valid.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ScenarioError {
-    pub kind: ErrorKind,
-    pub path: String,
-    pub message: String,
+pub enum ScenarioError {
+    /// Not JSON, no usable version, or a wrong, missing, unknown or
+    /// repeated field ([`ReadError`] names its JSON location).
+    Read(ReadError),
+    /// A field's value breaks its rule.
+    Invalid(Problem),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorKind {
-    /// Not JSON at all.
-    Syntax,
-    /// No usable `version`, or one this build cannot read.
-    Version,
-    /// Newer than this build: keep it, do not overwrite it.
-    NewerVersion,
-    /// Well-formed JSON with a wrong, missing or unknown field.
-    Field,
-    /// Fields of the right type whose values are not allowed.
-    Invalid,
-}
+impl ScenarioError {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Read(e) => e.kind,
+            Self::Invalid(_) => ErrorKind::Invalid,
+        }
+    }
 
-impl fmt::Display for ScenarioError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
+    /// The JSON location (`loans[0].principal`); empty for whole-document faults.
+    pub fn path(&self) -> String {
+        match self {
+            Self::Read(e) => e.path.clone(),
+            Self::Invalid(p) => p.at.path(),
         }
     }
 }
 
-impl std::error::Error for ScenarioError {}
-
-fn err(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> ScenarioError {
-    ScenarioError { kind, path: path.into(), message: message.into() }
+impl From<ReadError> for ScenarioError {
+    fn from(e: ReadError) -> Self {
+        Self::Read(e)
+    }
 }
+
+impl std::error::Error for ScenarioError {}
 
 mod v0;
 
@@ -394,13 +419,16 @@ mod v0;
 /// published format; version 0 is the pre-release format (see `v0.rs` and
 /// `tests/fixtures/migration/`). A v2 adds `1 => migrate(v1_to_v2(doc)?, 2)`
 /// and a fixture test.
-fn migrate(doc: serde_json::Value, from: u64) -> Result<serde_json::Value, ScenarioError> {
+fn migrate(doc: serde_json::Value, from: u64) -> Result<serde_json::Value, ReadError> {
     match from {
         0 => migrate(v0::to_v1(doc)?, 1),
         v if v == CURRENT_VERSION as u64 => Ok(doc),
-        v => Err(err(ErrorKind::Version, "version", format!("version {v} is not a format this app ever wrote"))),
+        v => Err(versioned::unknown_version(v)),
     }
 }
+
+/// The scenario as a versioned document.
+pub const FORMAT: Format = Format { name: "xieshang scenario", current: CURRENT_VERSION as u64, migrate };
 
 impl Scenario {
     /// An empty scenario with one typical 网商贷 loan, what a new draft shows.
@@ -409,7 +437,7 @@ impl Scenario {
             version: CURRENT_VERSION,
             day_count: DayCount::default(),
             as_of: None,
-            loans: vec![LoanEntry::from_preset("a", Lender::Mybank, Decimal::from(100_000), 12)],
+            loans: vec![Self::new_loan("a", Lender::Mybank)],
             budget: BudgetEntry {
                 income: Decimal::from(12_000),
                 expenses: Decimal::from(6_000),
@@ -418,28 +446,15 @@ impl Scenario {
         }
     }
 
-    /// Reads, migrates and validates a document.
+    /// A loan with the typical terms of `lender`: the one set of defaults
+    /// for the example and for every loan added on the page.
+    pub fn new_loan(id: impl Into<String>, lender: Lender) -> LoanEntry {
+        LoanEntry::from_preset(id, lender, Decimal::from(100_000), 12)
+    }
+
+    /// Reads, migrates and checks a document.
     pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
-        let doc: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| err(ErrorKind::Syntax, "", format!("not valid JSON: {e}")))?;
-        let version = doc
-            .get("version")
-            .ok_or_else(|| err(ErrorKind::Version, "version", "missing; this is not a xieshang scenario"))?
-            .as_u64()
-            .ok_or_else(|| err(ErrorKind::Version, "version", "must be a whole number"))?;
-        if version > CURRENT_VERSION as u64 {
-            return Err(err(
-                ErrorKind::NewerVersion,
-                "version",
-                format!("version {version} was written by a newer xieshang; this one reads up to {CURRENT_VERSION}"),
-            ));
-        }
-        let doc = migrate(doc, version)?;
-        let scenario: Scenario = serde_path_to_error::deserialize(doc).map_err(|e| {
-            let path = e.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            err(ErrorKind::Field, path, e.into_inner().to_string())
-        })?;
+        let scenario: Scenario = versioned::read(text, &FORMAT)?;
         scenario.validate()?;
         Ok(scenario)
     }
@@ -450,39 +465,12 @@ impl Scenario {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// Checks values the types cannot: unique ids, engine limits.
+    /// The first rule the document breaks (see [`Scenario::problems`]).
     pub fn validate(&self) -> Result<(), ScenarioError> {
-        if self.loans.len() > MAX_LOANS {
-            return Err(err(ErrorKind::Invalid, "loans", format!("at most {MAX_LOANS} loans")));
+        match self.problems().into_iter().next() {
+            Some(p) => Err(ScenarioError::Invalid(p)),
+            None => Ok(()),
         }
-        for (i, loan) in self.loans.iter().enumerate() {
-            if loan.id.trim().is_empty() {
-                return Err(err(ErrorKind::Invalid, format!("loans[{i}].id"), "must not be empty"));
-            }
-            if self.loans[..i].iter().any(|other| other.id == loan.id) {
-                return Err(err(ErrorKind::Invalid, format!("loans[{i}].id"), format!("\"{}\" is used twice", loan.id)));
-            }
-            loan.loan().validate().map_err(|e| {
-                let field = match e.field() {
-                    "rate" => "rate.value",
-                    "fee" => "upfront_fee",
-                    f => f,
-                };
-                err(ErrorKind::Invalid, format!("loans[{i}].{field}"), e.message())
-            })?;
-            loan.validate_extras(i, self.day_count)?;
-        }
-        self.budget.budget().validate().map_err(|e| {
-            err(ErrorKind::Invalid, format!("budget.{}", e.field()), e.message())
-        })?;
-        if let Some(f) = &self.budget.forecast {
-            for (k, v) in f.iter().enumerate() {
-                if v.abs() > MAX_AMOUNT {
-                    return Err(err(ErrorKind::Invalid, format!("budget.forecast[{k}]"), "must be between -1000000000000 and 1000000000000"));
-                }
-            }
-        }
-        Ok(())
     }
 
     /// Every computed figure; see [`Evaluation`].

@@ -38,56 +38,56 @@ fn error_of(text: &str) -> ScenarioError {
 #[test]
 fn unknown_fields_are_named() {
     let e = error_of(&EXAMPLE.replace(r#""months":12"#, r#""months":12,"monthz":3"#));
-    assert_eq!(e.kind, ErrorKind::Field);
-    assert_eq!(e.path, "loans[0].monthz");
-    assert!(e.message.contains("unknown field `monthz`"), "{e}");
+    assert_eq!(e.kind(), ErrorKind::Field);
+    assert_eq!(e.path(), "loans[0].monthz");
+    assert!(e.to_string().contains("unknown field `monthz`"), "{e}");
     let e = error_of(&EXAMPLE.replace(r#""version":1,"#, r#""version":1,"extra":true,"#));
-    assert!(e.message.contains("unknown field `extra`"), "{e}");
+    assert!(e.to_string().contains("unknown field `extra`"), "{e}");
 }
 
 #[test]
 fn wrong_fields_are_named() {
     let e = error_of(&EXAMPLE.replace(r#""100000.00""#, "100000"));
-    assert_eq!(e.path, "loans[0].principal");
-    assert!(e.message.contains("string"), "{e}");
+    assert_eq!(e.path(), "loans[0].principal");
+    assert!(e.to_string().contains("string"), "{e}");
     let e = error_of(&EXAMPLE.replace("daily_percent", "weekly_percent"));
-    assert_eq!(e.path, "loans[0].rate.unit");
+    assert_eq!(e.path(), "loans[0].rate.unit");
     let e = error_of(&EXAMPLE.replace(r#""months":12"#, r#""months":-1"#));
-    assert_eq!(e.path, "loans[0].months");
+    assert_eq!(e.path(), "loans[0].months");
     let e = error_of(&EXAMPLE.replace(r#""months":12"#, r#""months":10000"#));
-    assert_eq!((e.kind, e.path.as_str()), (ErrorKind::Invalid, "loans[0].months"));
+    assert_eq!((e.kind(), e.path().as_str()), (ErrorKind::Invalid, "loans[0].months"));
     let e = error_of(&EXAMPLE.replace(r#""100000.00""#, r#""0""#));
     assert_eq!(e.to_string(), "loans[0].principal: must be more than 0");
     let e = error_of(&EXAMPLE.replace(r#""income":"12000""#, r#""income":"-1""#));
-    assert_eq!(e.path, "budget.income");
+    assert_eq!(e.path(), "budget.income");
     let e = error_of(&EXAMPLE.replace(r#""id":"a""#, r#""id":"""#));
-    assert_eq!(e.path, "loans[0].id");
+    assert_eq!(e.path(), "loans[0].id");
 }
 
 #[test]
 fn duplicate_ids_are_refused() {
     let mut s = Scenario::from_json(EXAMPLE).unwrap();
     s.loans.push(s.loans[0].clone());
-    assert_eq!(Scenario::from_json(&s.to_json()).unwrap_err().path, "loans[1].id");
+    assert_eq!(Scenario::from_json(&s.to_json()).unwrap_err().path(), "loans[1].id");
 }
 
 #[test]
 fn versions() {
     let e = error_of(r#"{"loans":[]}"#);
-    assert_eq!(e.kind, ErrorKind::Version);
+    assert_eq!(e.kind(), ErrorKind::Version);
     let e = error_of(&EXAMPLE.replace(r#""version":1"#, r#""version":2"#));
-    assert_eq!(e.kind, ErrorKind::NewerVersion);
+    assert_eq!(e.kind(), ErrorKind::NewerVersion);
     let e = error_of(&EXAMPLE.replace(r#""version":1"#, r#""version":"1""#));
-    assert_eq!(e.kind, ErrorKind::Version);
+    assert_eq!(e.kind(), ErrorKind::Version);
     let e = error_of(&EXAMPLE.replace(r#""version":1"#, r#""version":0"#));
-    assert_eq!(e.kind, ErrorKind::Version);
+    assert_eq!(e.kind(), ErrorKind::Version);
 }
 
 #[test]
 fn not_json() {
-    assert_eq!(error_of("{").kind, ErrorKind::Syntax);
-    assert_eq!(error_of("").kind, ErrorKind::Syntax);
-    assert_eq!(error_of("[1,2]").kind, ErrorKind::Version);
+    assert_eq!(error_of("{").kind(), ErrorKind::Syntax);
+    assert_eq!(error_of("").kind(), ErrorKind::Syntax);
+    assert_eq!(error_of("[1,2]").kind(), ErrorKind::Version);
 }
 
 #[test]
@@ -113,4 +113,29 @@ fn free_loan_ids_fill_gaps_in_order() {
     assert_eq!(free_loan_id(&["a".into(), "c".into()]), "b");
     let all: Vec<String> = (b'a'..=b'z').map(|c| (c as char).to_string()).collect();
     assert_eq!(free_loan_id(&all), "loan27");
+}
+
+#[test]
+fn a_byte_order_mark_is_read_normally() {
+    let s = Scenario::from_json(&format!("\u{feff}{EXAMPLE}")).unwrap();
+    assert_eq!(s, Scenario::from_json(EXAMPLE).unwrap());
+}
+
+#[test]
+fn a_key_written_twice_is_refused_naming_it() {
+    let e = error_of(&EXAMPLE.replace(r#""months":12"#, r#""months":12,"months":24"#));
+    assert_eq!(e.kind(), ErrorKind::Field);
+    assert!(e.to_string().starts_with("duplicate key `months` at line 1 column"), "{e}");
+    let e = error_of(&EXAMPLE.replace(r#""income":"12000""#, r#""income":"12000","income":"1""#));
+    assert!(e.to_string().contains("duplicate key `income`"), "{e}");
+    // The same key in different objects is fine.
+    assert!(Scenario::from_json(EXAMPLE).is_ok());
+}
+
+#[test]
+fn the_example_and_added_loans_share_their_defaults() {
+    let example = Scenario::example();
+    let added = Scenario::new_loan("a", Lender::Mybank);
+    assert_eq!(example.loans[0], added);
+    assert_eq!(Scenario::new_loan("b", Lender::Other).principal, added.principal);
 }

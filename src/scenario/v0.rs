@@ -10,17 +10,21 @@
 //! Fields the migration does not know are left in place, so version 1's
 //! strict reading names them.
 
-use super::{err, ErrorKind, ScenarioError};
+use crate::versioned::{ErrorKind, ReadError};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use std::str::FromStr;
 
-fn missing(path: String) -> ScenarioError {
+fn err(kind: ErrorKind, path: impl Into<String>, message: &str) -> ReadError {
+    ReadError::new(kind, path, message)
+}
+
+fn missing(path: String) -> ReadError {
     err(ErrorKind::Version, path, "missing: this is not a version 0 (pre-release) document")
 }
 
 /// A JSON number as an exact decimal string (through its shortest form).
-fn decimal(v: Value, path: String) -> Result<Value, ScenarioError> {
+fn decimal(v: Value, path: String) -> Result<Value, ReadError> {
     match v {
         Value::Number(n) => {
             let s = n.to_string();
@@ -33,11 +37,11 @@ fn decimal(v: Value, path: String) -> Result<Value, ScenarioError> {
     }
 }
 
-fn take(obj: &mut Map<String, Value>, key: &str, path: &str) -> Result<Value, ScenarioError> {
+fn take(obj: &mut Map<String, Value>, key: &str, path: &str) -> Result<Value, ReadError> {
     obj.remove(key).ok_or_else(|| missing(format!("{path}.{key}")))
 }
 
-fn loan(v: Value, i: usize) -> Result<Value, ScenarioError> {
+fn loan(v: Value, i: usize) -> Result<Value, ReadError> {
     let path = format!("loans[{i}]");
     let Value::Object(mut obj) = v else {
         return Err(err(ErrorKind::Field, path, "must be an object"));
@@ -66,7 +70,7 @@ fn loan(v: Value, i: usize) -> Result<Value, ScenarioError> {
     Ok(Value::Object(obj))
 }
 
-fn budget(v: Value) -> Result<Value, ScenarioError> {
+fn budget(v: Value) -> Result<Value, ReadError> {
     let Value::Object(mut obj) = v else {
         return Err(err(ErrorKind::Field, "budget", "must be an object"));
     };
@@ -84,7 +88,7 @@ fn budget(v: Value) -> Result<Value, ScenarioError> {
 }
 
 /// Rewrites a version 0 document as version 1 (not yet validated).
-pub(super) fn to_v1(doc: Value) -> Result<Value, ScenarioError> {
+pub(super) fn to_v1(doc: Value) -> Result<Value, ReadError> {
     let Value::Object(mut obj) = doc else {
         return Err(err(ErrorKind::Version, "", "not a version 0 document"));
     };
@@ -123,16 +127,16 @@ mod tests {
     #[test]
     fn v0_faults_name_the_field() {
         let e = Scenario::from_json(&V0.replacen("\"amount\": 100000", "\"amount\": \"lots\"", 1)).unwrap_err();
-        assert_eq!(e.path, "loans[0].principal");
+        assert_eq!(e.path(), "loans[0].principal");
         let e = Scenario::from_json(&V0.replacen("\"amount\": 100000", "\"amount\": true", 1)).unwrap_err();
-        assert_eq!((e.kind, e.path.as_str()), (ErrorKind::Field, "loans[0].amount"));
+        assert_eq!((e.kind(), e.path().as_str()), (ErrorKind::Field, "loans[0].amount"));
         let e = Scenario::from_json(&V0.replacen("\"term_months\": 12", "\"terms\": 12", 1)).unwrap_err();
-        assert_eq!((e.kind, e.path.as_str()), (ErrorKind::Version, "loans[0].term_months"));
+        assert_eq!((e.kind(), e.path().as_str()), (ErrorKind::Version, "loans[0].term_months"));
         let e = Scenario::from_json(&V0.replacen("\"daily\"", "\"weekly\"", 1)).unwrap_err();
-        assert_eq!(e.path, "loans[0].rate_unit");
+        assert_eq!(e.path(), "loans[0].rate_unit");
         let e = Scenario::from_json(&V0.replacen("\"other_debts\"", "\"other_debtz\"", 1)).unwrap_err();
-        assert_eq!(e.path, "budget.other_debtz");
+        assert_eq!(e.path(), "budget.other_debtz");
         let e = Scenario::from_json(&V0.replacen("\"amount\": 5000", "\"amount\": 0", 1)).unwrap_err();
-        assert_eq!((e.kind, e.path.as_str()), (ErrorKind::Invalid, "loans[2].principal"));
+        assert_eq!((e.kind(), e.path().as_str()), (ErrorKind::Invalid, "loans[2].principal"));
     }
 }

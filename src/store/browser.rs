@@ -2,10 +2,9 @@
 //! looks storage up afresh and turns exceptions (blocked storage, quota
 //! exceeded) into [`Fault`]s; nothing here panics.
 
-use super::{Backend, Drafts, Fault, MemoryBackend, Startup, LANG_KEY};
-use crate::i18n::Lang;
+use super::{Backend, Clock, Fault, MemoryBackend};
 use web_sys::js_sys;
-use web_sys::wasm_bindgen::JsValue;
+use web_sys::wasm_bindgen::{JsCast, JsValue};
 
 /// localStorage through gloo-storage, after a probe: gloo's
 /// `LocalStorage::raw()` throws a JS exception (which would kill the page)
@@ -25,6 +24,17 @@ fn fault(e: JsValue) -> Fault {
         "SecurityError" => Fault::Unavailable,
         _ => Fault::Other(if name.is_empty() { "storage error".into() } else { name }),
     }
+}
+
+/// Calls a Storage method with JS values, so strings stay JS strings (a
+/// Rust `String` cannot hold a lone surrogate).
+fn call(storage: &web_sys::Storage, method: &str, args: &[&JsValue]) -> Result<JsValue, Fault> {
+    let f: js_sys::Function = js_sys::Reflect::get(storage, &JsValue::from_str(method))
+        .map_err(fault)?
+        .dyn_into()
+        .map_err(|_| Fault::Other(method.into()))?;
+    let args: js_sys::Array = args.iter().copied().collect();
+    f.apply(storage, &args).map_err(fault)
 }
 
 /// localStorage, looked up on every call.
@@ -48,6 +58,21 @@ impl Backend for LocalBackend {
         let s = storage()?;
         let n = s.length().map_err(fault)?;
         Ok((0..n).filter_map(|i| s.key(i).ok().flatten()).collect())
+    }
+
+    fn copy(&mut self, from: &str, to: &str) -> Result<(), Fault> {
+        let s = storage()?;
+        let value = call(&s, "getItem", &[&JsValue::from_str(from)])?;
+        if value.is_null() {
+            return Err(Fault::Other("nothing to copy".into()));
+        }
+        call(&s, "setItem", &[&JsValue::from_str(to), &value]).map(|_| ())
+    }
+
+    fn same(&self, a: &str, b: &str) -> Result<bool, Fault> {
+        let s = storage()?;
+        // `===` on JS strings compares every UTF-16 unit.
+        Ok(call(&s, "getItem", &[&JsValue::from_str(a)])? == call(&s, "getItem", &[&JsValue::from_str(b)])?)
     }
 }
 
@@ -93,19 +118,35 @@ impl Backend for AnyBackend {
             Self::Memory(b) => b.keys(),
         }
     }
+    fn copy(&mut self, from: &str, to: &str) -> Result<(), Fault> {
+        match self {
+            Self::Local(b) => b.copy(from, to),
+            Self::Memory(b) => b.copy(from, to),
+        }
+    }
+    fn same(&self, a: &str, b: &str) -> Result<bool, Fault> {
+        match self {
+            Self::Local(x) => x.same(a, b),
+            Self::Memory(x) => x.same(a, b),
+        }
+    }
     fn persistent(&self) -> bool {
         matches!(self, Self::Local(_))
     }
 }
 
-/// Milliseconds since 1970.
-pub fn now_ms() -> u64 {
-    js_sys::Date::now().max(0.0) as u64
-}
+/// The browser's clock and random numbers.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BrowserClock;
 
-/// A random number for fresh draft ids.
-pub fn salt() -> u32 {
-    (js_sys::Math::random() * u32::MAX as f64) as u32
+impl Clock for BrowserClock {
+    fn now(&self) -> u64 {
+        js_sys::Date::now().max(0.0) as u64
+    }
+
+    fn salt(&self) -> u32 {
+        (js_sys::Math::random() * u32::MAX as f64) as u32
+    }
 }
 
 /// Local date and time parts of a timestamp: (month, day, hour, minute, is today).
@@ -114,23 +155,4 @@ pub fn local_time(ms: u64) -> (u32, u32, u32, u32, bool) {
     let now = js_sys::Date::new_0();
     let today = d.get_full_year() == now.get_full_year() && d.get_month() == now.get_month() && d.get_date() == now.get_date();
     (d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes(), today)
-}
-
-/// Everything the page starts from: the language, the drafts and the open one.
-pub fn boot() -> (Lang, Drafts<AnyBackend>, Startup) {
-    let backend = AnyBackend::detect();
-    let lang = backend.get(LANG_KEY).ok().flatten().and_then(|t| Lang::from_tag(&t)).unwrap_or_default();
-    let t = lang.drafts();
-    let (drafts, startup) = Drafts::start(backend, now_ms(), salt(), t.default_name, t.recovered_name);
-    (lang, drafts, startup)
-}
-
-/// The language chosen last time, if storage is readable and holds one.
-pub fn load_lang() -> Option<Lang> {
-    Lang::from_tag(&LocalBackend.get(LANG_KEY).ok()??)
-}
-
-/// Remembers the language; `false` when storage refused it.
-pub fn save_lang(lang: Lang) -> bool {
-    LocalBackend.set(LANG_KEY, lang.tag()).is_ok()
 }

@@ -66,9 +66,10 @@ pub fn fresh_id(now_ms: u64, salt: u32, taken: impl Fn(&str) -> bool) -> String 
     }
 }
 
-/// Trims and shortens a name; `fallback` when nothing is left.
+/// Trims and shortens a name, dropping control and bidirectional control
+/// characters; `fallback` when nothing is left.
 pub fn clean_name(name: &str, fallback: &str) -> String {
-    let cleaned: String = name.chars().filter(|c| !c.is_control()).collect();
+    let cleaned = crate::scenario::field::clean_text(name);
     let trimmed: String = cleaned.trim().chars().take(MAX_NAME_CHARS).collect();
     let trimmed = trimmed.trim().to_owned();
     if trimmed.is_empty() {
@@ -76,6 +77,41 @@ pub fn clean_name(name: &str, fallback: &str) -> String {
     } else {
         trimmed
     }
+}
+
+/// The `(id, name)` pairs still legible in an unreadable index (cut
+/// short, say), so recovered drafts keep their names. Each entry this app
+/// wrote starts `{"id":"…","name":"…"`; every one still whole counts.
+pub fn salvage_names(index_text: &str) -> Vec<(String, String)> {
+    // An index is small: past these it is not one.
+    const MAX_SCAN: usize = 64 * 1024;
+    const MAX_ENTRIES: usize = 200;
+    let end = (0..=index_text.len().min(MAX_SCAN)).rev().find(|i| index_text.is_char_boundary(*i)).unwrap_or(0);
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (i, entry) in index_text[..end].match_indices("{\"id\":").take(MAX_ENTRIES) {
+        let rest = &index_text[i + entry.len()..end];
+        let Some((id, rest)) = json_string(rest) else { continue };
+        let Some((name, _)) = rest.strip_prefix(",\"name\":").and_then(json_string) else { continue };
+        if valid_id(&id) && !out.iter().any(|(known, _)| *known == id) {
+            out.push((id, name));
+        }
+    }
+    out
+}
+
+/// The JSON string at the start of `s`, decoded, and the text after it.
+fn json_string(s: &str) -> Option<(String, &str)> {
+    let bytes = s.as_bytes();
+    if bytes.first() != Some(&b'"') {
+        return None;
+    }
+    let mut i = 1;
+    while i < bytes.len() && bytes[i] != b'"' {
+        i += if bytes[i] == b'\\' { 2 } else { 1 };
+    }
+    let literal = s.get(..=i)?;
+    let decoded = crate::versioned::strict_json(literal).ok()?.as_str()?.to_owned();
+    Some((decoded, s.get(i + 1..)?))
 }
 
 /// `base`, or `base (2)`, `base (3)`… — the first not used by a draft.

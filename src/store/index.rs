@@ -1,8 +1,9 @@
 //! The draft index (`xieshang.drafts`): which drafts exist, their names,
-//! when they last changed and their revision. Versioned like the scenario.
+//! when they last changed and their revision. Versioned like the scenario,
+//! and read by the same reader ([`crate::versioned`]).
 
 use super::files::{valid_id, MAX_NAME_CHARS};
-use crate::scenario::{ErrorKind, ScenarioError};
+use crate::versioned::{self, ErrorKind, Format, ReadError};
 use serde::{Deserialize, Serialize};
 
 /// The index format this build writes.
@@ -27,38 +28,22 @@ struct IndexDoc {
     drafts: Vec<DraftMeta>,
 }
 
-fn err(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> ScenarioError {
-    ScenarioError { kind, path: path.into(), message: message.into() }
-}
+/// The index has had one version: nothing older to migrate.
+const FORMAT: Format = Format { name: "drafts index", current: INDEX_VERSION as u64, migrate: |_, v| Err(versioned::unknown_version(v)) };
 
-/// Reads an index; errors use the scenario's error type (kind, field path).
-pub fn parse_index(text: &str) -> Result<Vec<DraftMeta>, ScenarioError> {
-    let doc: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| err(ErrorKind::Syntax, "", format!("not valid JSON: {e}")))?;
-    let version = doc
-        .get("version")
-        .ok_or_else(|| err(ErrorKind::Version, "version", "missing"))?
-        .as_u64()
-        .ok_or_else(|| err(ErrorKind::Version, "version", "must be a whole number"))?;
-    if version > INDEX_VERSION as u64 {
-        return Err(err(ErrorKind::NewerVersion, "version", format!("index version {version} is newer than {INDEX_VERSION}")));
-    }
-    if version < INDEX_VERSION as u64 {
-        return Err(err(ErrorKind::Version, "version", format!("index version {version} was never written")));
-    }
-    let doc: IndexDoc = serde_path_to_error::deserialize(doc).map_err(|e| {
-        let path = e.path().to_string();
-        err(ErrorKind::Field, if path == "." { String::new() } else { path }, e.into_inner().to_string())
-    })?;
+/// Reads an index with the shared versioned reader, then checks its entries.
+pub fn parse_index(text: &str) -> Result<Vec<DraftMeta>, ReadError> {
+    let doc: IndexDoc = versioned::read(text, &FORMAT)?;
+    let invalid = |i: usize, field: &str, message: &str| Err(ReadError::new(ErrorKind::Invalid, format!("drafts[{i}].{field}"), message));
     for (i, d) in doc.drafts.iter().enumerate() {
         if !valid_id(&d.id) {
-            return Err(err(ErrorKind::Invalid, format!("drafts[{i}].id"), "not a draft id"));
+            return invalid(i, "id", "not a draft id");
         }
         if doc.drafts[..i].iter().any(|o| o.id == d.id) {
-            return Err(err(ErrorKind::Invalid, format!("drafts[{i}].id"), "used twice"));
+            return invalid(i, "id", "used twice");
         }
         if d.name.chars().count() > MAX_NAME_CHARS {
-            return Err(err(ErrorKind::Invalid, format!("drafts[{i}].name"), "too long"));
+            return invalid(i, "name", "too long");
         }
     }
     Ok(doc.drafts)

@@ -66,6 +66,15 @@ impl Backend for MemoryBackend {
         }
     }
 
+    fn copy(&mut self, from: &str, to: &str) -> Result<(), Fault> {
+        let value = self.get(from)?.ok_or_else(|| Fault::Other("nothing to copy".into()))?;
+        self.set(to, &value)
+    }
+
+    fn same(&self, a: &str, b: &str) -> Result<bool, Fault> {
+        Ok(self.get(a)? == self.get(b)?)
+    }
+
     fn persistent(&self) -> bool {
         self.keeps_data
     }

@@ -16,7 +16,8 @@
 //! - `xieshang.open` — the id of the open draft.
 //! - `xieshang.lang` — `zh-CN` or `en`.
 //! - `xieshang.quarantine.<ms>-<n>` — data that could not be read, kept
-//!   byte for byte; never overwritten (a new key is chosen if taken).
+//!   byte for byte (copied as stored, never through a lossy read); never
+//!   overwritten (a new key is chosen if taken).
 //!
 //! ## Rules
 //! - Data that cannot be read is moved to a quarantine key, never overwritten;
@@ -24,26 +25,32 @@
 //! - Every draft write compares the stored revision with the one this tab
 //!   loaded: newer data is never overwritten by older.
 //! - A draft file without an index entry is recovered into the index, so a
-//!   lost index write never drops a draft.
+//!   lost index write never drops a draft; its name comes from what is left
+//!   of an unreadable index, else from its content.
+//! - An index written by a newer version is never moved: the page opens
+//!   read-only and says so.
+//!
+//! [`session`] is the page's draft session over this store (autosave,
+//! undo, conflicts, other tabs), with an injected clock.
 
-mod drafts;
+mod draft_store;
 mod files;
 mod index;
 mod memory;
+pub mod session;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
-#[cfg(target_arch = "wasm32")]
-pub use browser::{load_lang, save_lang};
 
 #[cfg(test)]
 mod tests;
 
-pub use drafts::{Deleted, Drafts, LoadError, Notice, QuarantineItem, SaveError, Source, Startup};
+pub use draft_store::{Deleted, DraftStore, LoadError, Names, Notice, QuarantineItem, SaveError, Source, Startup};
 pub use files::{
-    check_import_size, clean_name, export_file_name, fresh_id, import_name, next_default_name, parse_import, unique_name,
-    valid_id, ImportError, MAX_IMPORT_BYTES, MAX_NAME_CHARS,
+    check_import_size, clean_name, export_file_name, fresh_id, import_name, next_default_name, parse_import, salvage_names,
+    unique_name, valid_id, ImportError, MAX_IMPORT_BYTES, MAX_NAME_CHARS,
 };
+pub use session::{Clock, Message, Session, Status, Ticket};
 pub use index::{index_json, parse_index, DraftMeta, INDEX_VERSION};
 pub use memory::MemoryBackend;
 
@@ -57,6 +64,12 @@ pub const QUARANTINE_PREFIX: &str = "xieshang.quarantine.";
 
 pub fn draft_key(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}")
+}
+
+/// The language tag chosen last time (`zh-CN`, `en`), if storage holds one:
+/// read here and written by [`Session::save_lang`], the one path.
+pub fn stored_lang(backend: &impl Backend) -> Option<String> {
+    backend.get(LANG_KEY).ok().flatten()
 }
 
 /// Why storage refused.
@@ -74,10 +87,16 @@ pub enum Fault {
 
 /// A key–value store of strings: localStorage in the browser, a map in tests.
 pub trait Backend {
+    /// The value as a Rust string (lossy where the stored string is not
+    /// valid UTF-16: a lone surrogate reads as U+FFFD).
     fn get(&self, key: &str) -> Result<Option<String>, Fault>;
     fn set(&mut self, key: &str, value: &str) -> Result<(), Fault>;
     fn remove(&mut self, key: &str) -> Result<(), Fault>;
     fn keys(&self) -> Result<Vec<String>, Fault>;
+    /// Copies a value exactly as stored (never through a lossy read).
+    fn copy(&mut self, from: &str, to: &str) -> Result<(), Fault>;
+    /// Whether two keys hold exactly the same stored value.
+    fn same(&self, a: &str, b: &str) -> Result<bool, Fault>;
     /// `false` when the data will not outlive the page (storage blocked).
     fn persistent(&self) -> bool {
         true

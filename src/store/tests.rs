@@ -5,19 +5,19 @@ use std::rc::Rc;
 
 /// Two tabs share one localStorage.
 #[derive(Clone, Default)]
-struct Shared(Rc<RefCell<MemoryBackend>>);
+pub(super) struct Shared(pub(super) Rc<RefCell<MemoryBackend>>);
 
 impl Shared {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         Self(Rc::new(RefCell::new(MemoryBackend::new())))
     }
-    fn put(&self, k: &str, v: &str) {
+    pub(super) fn put(&self, k: &str, v: &str) {
         self.0.borrow_mut().map.insert(k.into(), v.into());
     }
-    fn get(&self, k: &str) -> Option<String> {
+    pub(super) fn get(&self, k: &str) -> Option<String> {
         self.0.borrow().map.get(k).cloned()
     }
-    fn keys(&self) -> Vec<String> {
+    pub(super) fn keys(&self) -> Vec<String> {
         self.0.borrow().map.keys().cloned().collect()
     }
 }
@@ -35,6 +35,12 @@ impl Backend for Shared {
     fn keys(&self) -> Result<Vec<String>, Fault> {
         self.0.borrow().keys()
     }
+    fn copy(&mut self, from: &str, to: &str) -> Result<(), Fault> {
+        self.0.borrow_mut().copy(from, to)
+    }
+    fn same(&self, a: &str, b: &str) -> Result<bool, Fault> {
+        self.0.borrow().same(a, b)
+    }
     fn persistent(&self) -> bool {
         self.0.borrow().persistent()
     }
@@ -42,8 +48,14 @@ impl Backend for Shared {
 
 const T0: u64 = 1_764_000_000_000;
 
-fn start(b: &Shared, now: u64) -> (Drafts<Shared>, Startup) {
-    Drafts::start(b.clone(), now, 7, "草稿", "恢复的草稿")
+pub(super) fn no_description(_: &Scenario) -> String {
+    String::new()
+}
+
+pub(super) const NAMES: Names = Names { draft: "草稿", recovered: "恢复的草稿", describe: &no_description };
+
+fn start(b: &Shared, now: u64) -> (DraftStore<Shared>, Startup) {
+    DraftStore::start(b.clone(), now, 7, &NAMES)
 }
 
 fn changed() -> Scenario {
@@ -150,7 +162,7 @@ fn assert_set_aside(raw: &str, kind: ErrorKind, path: &str) {
     // …says so, naming the problem…
     let [Notice::Quarantined { source, key, error }] = st.notices.as_slice() else { panic!("{:?}", st.notices) };
     assert_eq!(*source, Source::Draft { id: id.clone(), name: Some("坏的".into()) });
-    assert_eq!((error.kind, error.path.as_str()), (kind, path));
+    assert_eq!((error.kind(), error.path().as_str()), (kind, path));
     // …and the data is kept byte for byte under a quarantine key, the original key gone.
     assert_eq!(b.get(key).as_deref(), Some(raw));
     assert_eq!(b.get(&draft_key(&id)), None);
@@ -212,15 +224,22 @@ fn an_unreadable_index_is_set_aside_and_drafts_recovered() {
 }
 
 #[test]
-fn a_newer_index_is_set_aside_at_startup() {
+fn a_newer_index_is_left_in_place_and_the_page_opens_read_only() {
     let b = Shared::new();
-    start(&b, T0);
+    let (mut d, st) = start(&b, T0);
+    d.save(&st.open, &changed().to_json(), T0 + 1).unwrap();
     let newer = b.get(INDEX_KEY).unwrap().replace("\"version\":1", "\"version\":2");
     b.put(INDEX_KEY, &newer);
-    let (_, st) = start(&b, T0 + 1);
-    let Notice::Quarantined { error, .. } = &st.notices[0] else { panic!() };
-    assert_eq!(error.kind, ErrorKind::NewerVersion);
-    assert!(quarantine_keys(&b).iter().any(|k| b.get(k).as_deref() == Some(newer.as_str())));
+    let before = b.0.borrow().map.clone();
+    let (mut d, st) = start(&b, T0 + 2);
+    assert!(st.read_only && d.read_only());
+    assert_eq!(st.notices, vec![Notice::NewerIndex]);
+    assert_eq!(st.scenario, Scenario::example());
+    assert!(quarantine_keys(&b).is_empty(), "nothing is moved aside");
+    // Nothing is written: not the open key, not a draft, not the index.
+    assert_eq!(d.save(&st.open, &changed().to_json(), T0 + 3), Err(SaveError::Newer));
+    let _ = d.set_open(&st.open.id);
+    assert_eq!(b.0.borrow().map, before);
 }
 
 #[test]
@@ -241,7 +260,7 @@ fn when_storage_is_full_unreadable_data_stays_and_is_never_written() {
     b.0.borrow_mut().quota = Some(used);
     let (mut d, st) = start(&b, T0 + 1000);
     let [Notice::Stuck { fault: Fault::Full, error, .. }] = st.notices.as_slice() else { panic!("{:?}", st.notices) };
-    assert_eq!(error.kind, ErrorKind::Syntax);
+    assert_eq!(error.kind(), ErrorKind::Syntax);
     assert_eq!(b.get(&draft_key(&id)).as_deref(), Some("garbage"));
     // Even with room again, that key is never written this session.
     b.0.borrow_mut().quota = None;
@@ -266,13 +285,13 @@ fn quota_exceeded_is_reported_and_nothing_is_half_lost() {
 fn blocked_storage_still_gives_a_working_draft() {
     let mut m = MemoryBackend::new();
     m.broken = Some(Fault::Unavailable);
-    let (d, st) = Drafts::start(m, T0, 1, "草稿", "恢复");
+    let (d, st) = DraftStore::start(m, T0, 1, &NAMES);
     assert!(st.created);
     assert_eq!(st.fault, Some(Fault::Unavailable));
     assert_eq!(st.scenario, Scenario::example());
     assert!(d.quarantined().is_empty());
     // The stand-in the browser uses instead works and says it is not persistent.
-    let (d, st) = Drafts::start(MemoryBackend::volatile(), T0, 1, "草稿", "恢复");
+    let (d, st) = DraftStore::start(MemoryBackend::volatile(), T0, 1, &NAMES);
     assert!(st.fault.is_none() && !d.persistent());
 }
 
@@ -380,10 +399,10 @@ fn import_checks() {
     let big = format!("{}{}", Scenario::example().to_json(), " ".repeat(MAX_IMPORT_BYTES as usize));
     assert!(matches!(parse_import(&big), Err(ImportError::TooLarge(_))));
     let Err(ImportError::Scenario(e)) = parse_import("hello") else { panic!() };
-    assert_eq!(e.kind, ErrorKind::Syntax);
+    assert_eq!(e.kind(), ErrorKind::Syntax);
     let bad = Scenario::example().to_json().replacen("\"100000\"", "100000", 1);
     let Err(ImportError::Scenario(e)) = parse_import(&bad) else { panic!("{bad}") };
-    assert_eq!(e.path, "loans[0].principal");
+    assert_eq!(e.path(), "loans[0].principal");
     let with_bom = format!("\u{feff}{}", Scenario::example().to_json());
     assert_eq!(parse_import(&with_bom).unwrap(), Scenario::example());
     let v0 = include_str!("../../tests/fixtures/migration/v0-mybank.json");
@@ -421,5 +440,130 @@ fn random_garbage_never_panics() {
         b.put(OPEN_KEY, raw);
         let (_, st) = start(&b, T0);
         assert!(st.created, "{raw:?}");
+    }
+}
+
+/// localStorage keeps UTF-16 strings, which a Rust string cannot always
+/// hold: this backend stores UTF-16 units and reads them as the browser
+/// binding does (a lone surrogate becomes U+FFFD).
+#[derive(Default)]
+struct Utf16 {
+    map: std::collections::BTreeMap<String, Vec<u16>>,
+    /// Copies go through a lossy read, as a naive backend would.
+    lossy_copy: bool,
+}
+
+impl Backend for Utf16 {
+    fn get(&self, key: &str) -> Result<Option<String>, Fault> {
+        Ok(self.map.get(key).map(|u| String::from_utf16_lossy(u)))
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Fault> {
+        self.map.insert(key.into(), value.encode_utf16().collect());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), Fault> {
+        self.map.remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, Fault> {
+        Ok(self.map.keys().cloned().collect())
+    }
+    fn copy(&mut self, from: &str, to: &str) -> Result<(), Fault> {
+        if self.lossy_copy {
+            let v = self.get(from)?.unwrap_or_default();
+            return self.set(to, &v);
+        }
+        let units = self.map.get(from).cloned().ok_or(Fault::Other("gone".into()))?;
+        self.map.insert(to.into(), units);
+        Ok(())
+    }
+    fn same(&self, a: &str, b: &str) -> Result<bool, Fault> {
+        Ok(self.map.get(a) == self.map.get(b))
+    }
+}
+
+/// A stored draft holding a lone surrogate (not valid UTF-16).
+fn with_lone_surrogate(lossy_copy: bool) -> (Utf16, Vec<u16>) {
+    let mut b = Utf16 { lossy_copy, ..Utf16::default() };
+    let (d, st) = DraftStore::start(std::mem::take(&mut b), T0, 3, &NAMES);
+    let mut b = Utf16 { map: d.backend().map.clone(), lossy_copy };
+    let mut raw: Vec<u16> = "{\"version\":1,\"x\":\"".encode_utf16().collect();
+    raw.push(0xD800);
+    raw.extend("\"}".encode_utf16());
+    b.map.insert(draft_key(&st.open.id), raw.clone());
+    (b, raw)
+}
+
+#[test]
+fn quarantine_is_byte_for_byte_even_for_invalid_utf16() {
+    let (b, raw) = with_lone_surrogate(false);
+    let (d, st) = DraftStore::start(b, T0 + 10, 3, &NAMES);
+    let [Notice::Quarantined { key, .. }] = st.notices.as_slice() else { panic!("{:?}", st.notices) };
+    assert_eq!(d.backend().map.get(key), Some(&raw), "the lone surrogate survives");
+    assert!(d.backend().map.values().filter(|v| **v == raw).count() == 1, "moved, not copied");
+}
+
+#[test]
+fn a_lossy_copy_leaves_the_original_in_place() {
+    let (b, raw) = with_lone_surrogate(true);
+    let original = b.map.iter().find(|(_, v)| **v == raw).map(|(k, _)| k.clone()).unwrap();
+    let (d, st) = DraftStore::start(b, T0 + 10, 3, &NAMES);
+    assert!(matches!(st.notices.as_slice(), [Notice::Stuck { .. }]), "{:?}", st.notices);
+    assert_eq!(d.backend().map.get(&original), Some(&raw));
+    assert!(!d.backend().map.keys().any(|k| k.starts_with(QUARANTINE_PREFIX)), "no half copy is left behind");
+}
+
+#[test]
+fn recovered_drafts_keep_their_names_where_the_index_still_says() {
+    let b = Shared::new();
+    let (mut d, st) = start(&b, T0);
+    d.rename(&st.open.id, "网商贷 协商", T0 + 1).unwrap();
+    let m = d.new_meta("借呗".into(), T0 + 2, 9);
+    let second = d.save(&m, &Scenario::example().to_json(), T0 + 2).unwrap();
+    let third = d.new_meta("信用卡".into(), T0 + 3, 11);
+    let third = d.save(&third, &changed().to_json(), T0 + 3).unwrap();
+    // The index is cut short in the middle of the third entry.
+    let full = b.get(INDEX_KEY).unwrap();
+    let cut = &full[..full.find(&third.id).unwrap() + 3];
+    b.put(INDEX_KEY, cut);
+    let describe = |s: &Scenario| format!("{} 笔借款", s.loans.len());
+    let names = Names { describe: &describe, ..NAMES };
+    let (d, st) = DraftStore::start(b.clone(), T0 + 5, 7, &names);
+    let mut got: Vec<(String, String)> = d.list().iter().map(|m| (m.id.clone(), m.name.clone())).collect();
+    got.sort();
+    let mut want = vec![
+        (st.open.id.clone(), "网商贷 协商".to_owned()),
+        (second.id.clone(), "借呗".to_owned()),
+        (third.id.clone(), "1 笔借款".to_owned()),
+    ];
+    want.sort();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn names_salvaged_from_a_broken_index() {
+    let text = r#"{"version":1,"drafts":[{"id":"a-1","name":"网商贷","updated_at":1,"revision":2},{"id":"b-2","name":"借"#;
+    assert_eq!(salvage_names(text), vec![("a-1".to_owned(), "网商贷".to_owned())]);
+    assert_eq!(salvage_names("not an index"), vec![]);
+    assert_eq!(salvage_names(r#"{"id":"../x","name":"y"}"#), vec![], "ids are checked");
+}
+
+#[test]
+fn bidirectional_controls_are_stripped_from_names() {
+    assert_eq!(clean_name("\u{202e}gpj.exe\u{202c}", "x"), "gpj.exe");
+    assert_eq!(clean_name("a\u{2066}b\u{2069}", "x"), "ab");
+    assert_eq!(import_name("\u{202e}plan.json", "x"), "plan");
+    assert_eq!(clean_name("\u{202e}", "后备"), "后备");
+}
+
+#[test]
+fn salvaged_names_keep_escapes_and_survive_any_cut() {
+    let text = r#"{"version":1,"drafts":[{"id":"a-1","name":"说 \"借呗\" \\ 2","updated_at":1,"revision":2}]}"#;
+    assert_eq!(salvage_names(text), vec![("a-1".to_owned(), "说 \"借呗\" \\ 2".to_owned())]);
+    for cut in 0..text.len() {
+        if text.is_char_boundary(cut) {
+            let got = salvage_names(&text[..cut]);
+            assert!(got.is_empty() || got[0].1 == "说 \"借呗\" \\ 2", "{cut}: {got:?}");
+        }
     }
 }

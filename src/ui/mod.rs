@@ -1,25 +1,27 @@
-//! The page: Leptos components over the pure modules. Components read the
-//! language from context; all arithmetic happens in `engine` via `scenario`.
+//! The page: small Leptos components over the pure modules. The page's
+//! model is [`page::Page`] (the whole document, `crate::form`), the drafts
+//! are `crate::store::session`, decisions are `crate::present`, words are
+//! `crate::i18n`; components only ask and show.
 
-mod budget_card;
+mod budget;
 mod chart;
 mod download;
 mod drafts;
-mod fields;
-mod loan_card;
-mod model;
+mod facts;
+mod inputs;
+mod loans;
+mod page;
 mod proposals;
 mod results;
+mod schedule;
 mod stand;
+mod widgets;
 
-use crate::engine::{DayCount, Lender};
 use crate::i18n::{Lang, Text};
-use crate::scenario::{Evaluation, Scenario};
-use budget_card::BudgetCard;
+use crate::store::browser::{AnyBackend, BrowserClock};
+use crate::store::{stored_lang, Names, Session};
 use leptos::prelude::*;
-use loan_card::LoanCard;
-use model::Model;
-use results::Results;
+use page::Page;
 
 /// The current language, shared through context.
 #[derive(Clone, Copy)]
@@ -40,11 +42,22 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
+/// What storage holds, read before the page exists: the language, the
+/// drafts and the document to open.
+fn boot() -> (Lang, Session<AnyBackend, BrowserClock>, crate::scenario::Scenario) {
+    let backend = AnyBackend::detect();
+    let lang = stored_lang(&backend).and_then(|t| Lang::from_tag(&t)).unwrap_or_default();
+    let t = lang.drafts();
+    let describe = move |s: &crate::scenario::Scenario| lang.describe(s);
+    let names = Names { draft: t.default_name, recovered: t.recovered_name, describe: &describe };
+    let (session, scenario) = Session::start(backend, BrowserClock, &names);
+    (lang, session, scenario)
+}
+
 #[component]
 fn App() -> impl IntoView {
-    // Drafts, the open draft and the language, as stored on this device.
-    let boot = drafts::Boot::load();
-    let lang = RwSignal::new(boot.lang);
+    let (lang, session, scenario) = boot();
+    let lang = RwSignal::new(lang);
     provide_context(Language(lang));
     // Keep <html lang> and the title in step with the chosen language.
     Effect::new(move |_| {
@@ -56,91 +69,67 @@ fn App() -> impl IntoView {
             doc.set_title(l.text().app_title);
         }
     });
+    let page = Page::new(scenario);
+    provide_context(page);
+    let drafts = drafts::SessionHandle::start(session, page, lang);
+    view! {
+        <Header drafts=drafts />
+        <main>
+            <loans::LoansSection />
+            <budget::BudgetSection />
+            <results::Results />
+            <stand::StandSection />
+            <proposals::ProposalsSection />
+            <drafts::DraftsPanel drafts=drafts />
+        </main>
+        <Footer />
+    }
+}
 
-    let model = Model::new(&boot.scenario());
-    // The scenario as typed, when every field is valid…
-    let current = Memo::new(move |_| model.scenario());
-    // …and the last one that was: results keep showing it while a field is fixed.
-    let last_valid: Memo<Scenario> = Memo::new(move |prev: Option<&Scenario>| {
-        current.get().or_else(|| prev.cloned()).unwrap_or_else(Scenario::example)
-    });
-    // Autosave, other tabs, export/import: the drafts panel (section 6).
-    let drafts = boot.start(model, current, last_valid, lang);
-    let evaluation: Memo<Evaluation> = Memo::new(move |_| last_valid.with(Scenario::evaluate));
-    let stale = Signal::derive(move || current.with(Option::is_none));
-
+#[component]
+fn Header(drafts: drafts::SessionHandle) -> impl IntoView {
     let t = use_text();
+    let lang = use_lang();
+    let switch = move |_| {
+        let next = lang.get_untracked().other();
+        lang.set(next);
+        drafts.save_lang(next);
+    };
     view! {
         <header class="top">
             <div class="top-inner">
                 <h1 data-testid="app-title">{move || t().app_title}</h1>
-                <button
-                    type="button"
-                    class="lang-toggle"
-                    data-testid="lang-toggle"
-                    on:click=move |_| {
-                        let next = lang.get_untracked().other();
-                        lang.set(next);
-                        crate::store::save_lang(next);
-                    }
-                >
+                <button type="button" class="lang-toggle" data-testid="lang-toggle" on:click=switch>
                     {move || t().switch_language}
                 </button>
             </div>
             <p class="tagline">{move || t().tagline}</p>
             <p class="privacy">{move || t().privacy_note}</p>
         </header>
-        <main>
-            <section class="card" aria-labelledby="loans-h">
-                <h2 id="loans-h">{move || t().loans_heading}</h2>
-                {move || {
-                    let slots = model.loans.get();
-                    let several = slots.len() > 1;
-                    slots
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, slot)| {
-                            let id = slot.id.get_value();
-                            let remove = several.then(|| {
-                                let id = id.clone();
-                                Callback::new(move |_| model.remove_loan(&id))
-                            });
-                            view! {
-                                <LoanCard prefix=id number=i + 1 form=slot.form day_count=model.day_count on_remove=remove />
-                            }
-                        })
-                        .collect_view()
-                }}
-                <div class="grid day-count">
-                    <fields::SelectField
-                        id="day-count"
-                        testid="day-count"
-                        label=|t| t.day_count
-                        value=model.day_count
-                        options=vec![DayCount::Thirty360, DayCount::Actual]
-                        name=Lang::day_count
-                    />
-                </div>
-                <Show when=move || model.can_add()>
-                    <button
-                        type="button"
-                        class="add-loan"
-                        data-testid="add-loan"
-                        on:click=move |_| model.add_loan(Lender::Other)
-                    >
-                        {move || t().add_loan}
-                    </button>
-                </Show>
-            </section>
-            <section class="card" aria-labelledby="budget-h">
-                <h2 id="budget-h">{move || t().budget_heading}</h2>
-                <BudgetCard form=model.budget />
-            </section>
-            <Results evaluation=evaluation stale=stale />
-            <stand::StandSection evaluation=evaluation />
-            <proposals::ProposalsSection evaluation=evaluation />
-            <drafts::DraftsPanel drafts=drafts />
-        </main>
+    }
+}
+
+/// The evaluation's loan at `index` and its title (when there are several).
+fn loan_at(index: usize) -> (Memo<Option<crate::scenario::LoanOutput>>, Memo<Option<crate::present::LoanTitle>>) {
+    let page = page::use_page();
+    let loan = Memo::new(move |_| page.evaluation.with(|e| e.loans.get(index).cloned()));
+    let title = Memo::new(move |_| page.evaluation.with(|e| crate::present::LoanTitle::among(e, index)));
+    (loan, title)
+}
+
+/// One view per loan of the evaluation, by position (drawn again when the
+/// number of loans changes).
+#[component]
+fn EachLoan(each: fn(usize) -> AnyView) -> impl IntoView {
+    let page = page::use_page();
+    let count = Memo::new(move |_| page.evaluation.with(|e| e.loans.len()));
+    move || (0..count.get()).map(each).collect_view()
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let t = use_text();
+    view! {
         <footer class="foot">
             <p>{move || t().footer}</p>
         </footer>

@@ -13,6 +13,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startApp, assertClean, screenshot } from './harness.mjs';
+import {
+  $, byId as field, textOf as text, loanCard as card, loanCards, loanLabel, fieldErrors, inputs, labelFor,
+  openSchedule, scheduleRows, chartLines,
+} from './page.mjs';
 
 let app;
 before(async () => {
@@ -22,19 +26,15 @@ after(async () => {
   await app?.close();
 });
 
-const card = (page) => page.locator('[data-testid="loan-card"]').first();
-const field = (page, id) => page.locator(`[data-testid="${id}"]`).first();
-const text = async (page, id) => (await field(page, id).textContent()).trim();
-
 async function typeLoanAndBudget(page) {
   const loan = card(page);
-  await loan.locator('[data-testid="lender"]').selectOption({ label: '网商贷' });
-  await loan.locator('[data-testid="principal"]').fill(' 10万 ');
-  await loan.locator('[data-testid="rate"]').fill('0.05%');
-  await loan.locator('[data-testid="rate-unit"]').selectOption({ label: '日利率 %' });
-  await loan.locator('[data-testid="method"]').selectOption({ label: '等额本息' });
-  await loan.locator('[data-testid="months"]').fill('12期');
-  await loan.locator('[data-testid="upfront-fee"]').fill('0');
+  await field(loan, 'lender').selectOption({ label: '网商贷' });
+  await field(loan, 'principal').fill(' 10万 ');
+  await field(loan, 'rate').fill('0.05%');
+  await field(loan, 'rate-unit').selectOption({ label: '日利率 %' });
+  await field(loan, 'method').selectOption({ label: '等额本息' });
+  await field(loan, 'months').fill('12期');
+  await field(loan, 'upfront-fee').fill('0');
   await field(page, 'income').fill('12,000');
   await field(page, 'expenses').fill('６０００'); // full-width digits
   await field(page, 'other-obligations').fill('0');
@@ -58,28 +58,27 @@ test('typed loan and budget give the hand-checked figures', async () => {
   assert.equal(await text(page, 'fit-margin'), '¥4,368.00');
 
   // The schedule: 12 rows, the last ends at a zero balance.
-  await page.locator('[data-testid="schedule"] summary').first().click();
-  await page.locator('[data-testid="schedule-table"] tbody tr').first().waitFor();
-  const rows = page.locator('[data-testid="schedule-table"] tbody tr');
+  await openSchedule(page);
+  const rows = scheduleRows(page);
   assert.equal(await rows.count(), 12);
   assert.deepEqual(
     (await rows.nth(0).locator('td').allTextContents()).map((s) => s.trim()),
     ['1', '9,168.00', '1,500.00', '7,668.00', '92,332.00'],
   );
   assert.equal((await rows.nth(11).locator('td').last().textContent()).trim(), '0.00');
-  assert.ok(await page.locator('[data-testid="balance-chart"] polyline').first().isVisible());
+  assert.ok(await chartLines(page).first().isVisible());
 
   // 375 px: nothing scrolls sideways.
   const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
   assert.ok(scrollWidth <= clientWidth, `page scrolls sideways: ${scrollWidth} > ${clientWidth}`);
 
   // Equal principal: first and last payment differ.
-  await card(page).locator('[data-testid="method"]').selectOption({ label: '等额本金' });
+  await field(card(page), 'method').selectOption({ label: '等额本金' });
   assert.equal(await text(page, 'result-payment'), '¥9,833.33'); // 8,333.33 + 1,500.00 (issue 7 item 12: parts round half away from zero)
   assert.equal(await text(page, 'result-last-payment'), '¥8,458.37'); // the last part absorbs: 8,333.37 + 125.00
 
   // Budget that fits: DTI below 50 %, no warning.
-  await card(page).locator('[data-testid="method"]').selectOption({ label: '等额本息' });
+  await field(card(page), 'method').selectOption({ label: '等额本息' });
   await field(page, 'income').fill('3万');
   assert.equal(await text(page, 'result-dti'), '30.56%');
   assert.equal(await field(page, 'dti-warning').count(), 0);
@@ -93,29 +92,29 @@ test('a bad field says why at the field; other results keep their last valid val
   await typeLoanAndBudget(page);
   const loan = card(page);
 
-  await loan.locator('[data-testid="principal"]').fill('abc');
-  assert.match(await loan.locator('[data-testid="principal-error"]').textContent(), /请输入数字/);
-  assert.equal(await loan.locator('[data-testid="principal"]').getAttribute('aria-invalid'), 'true');
+  await field(loan, 'principal').fill('abc');
+  assert.match(await field(loan, 'principal-error').textContent(), /请输入数字/);
+  assert.equal(await field(loan, 'principal').getAttribute('aria-invalid'), 'true');
   assert.ok(await field(page, 'stale-note').isVisible());
   assert.equal(await text(page, 'result-payment'), '¥9,168.00', 'last valid result stays');
 
   // Rules that need two fields land on the right one.
-  await loan.locator('[data-testid="principal"]').fill('100000');
-  await loan.locator('[data-testid="upfront-fee"]').fill('100000');
-  assert.match(await loan.locator('[data-testid="upfront-fee-error"]').textContent(), /小于本金/);
-  await loan.locator('[data-testid="upfront-fee"]').fill('0');
-  await loan.locator('[data-testid="rate"]').fill('5');
-  assert.match(await loan.locator('[data-testid="rate-error"]').textContent(), /1000%/);
-  await loan.locator('[data-testid="rate"]').fill('0.05');
-  await loan.locator('[data-testid="months"]').fill('10000');
-  assert.match(await loan.locator('[data-testid="months-error"]').textContent(), /600/);
-  await loan.locator('[data-testid="months"]').fill('12');
+  await field(loan, 'principal').fill('100000');
+  await field(loan, 'upfront-fee').fill('100000');
+  assert.match(await field(loan, 'upfront-fee-error').textContent(), /小于本金/);
+  await field(loan, 'upfront-fee').fill('0');
+  await field(loan, 'rate').fill('5');
+  assert.match(await field(loan, 'rate-error').textContent(), /1000%/);
+  await field(loan, 'rate').fill('0.05');
+  await field(loan, 'months').fill('10000');
+  assert.match(await field(loan, 'months-error').textContent(), /600/);
+  await field(loan, 'months').fill('12');
   await field(page, 'buffer-percent').fill('120');
   assert.match(await field(page, 'buffer-percent-error').textContent(), /0 到 100/);
   await field(page, 'buffer-percent').fill('10');
 
   // All fixed: no errors, fresh results.
-  assert.equal(await page.locator('.field-error').count(), 0);
+  assert.equal(await fieldErrors(page).count(), 0);
   assert.equal(await field(page, 'stale-note').count(), 0);
   assert.equal(await text(page, 'result-payment'), '¥9,168.00');
   await assertClean(events, { page, name: 'calculator-errors' });
@@ -129,14 +128,14 @@ test('English switch relabels everything and is remembered', async () => {
   assert.equal(await text(page, 'app-title'), 'Repayment negotiation calculator');
   assert.equal(await page.title(), 'Repayment negotiation calculator');
   assert.equal(await text(page, 'lang-toggle'), '中文');
-  assert.equal(await page.locator('label[for$="-principal"]').first().textContent(), 'Outstanding principal (¥)');
+  assert.equal(await loanLabel(page, 'principal').textContent(), 'Outstanding principal (¥)');
   // Figures do not depend on the language.
   assert.equal(await text(page, 'result-payment'), '¥9,168.00');
   // Every input still has a visible label.
-  for (const input of await page.locator('input, select').all()) {
+  for (const input of await inputs(page).all()) {
     const id = await input.getAttribute('id');
     if (!id || (await input.getAttribute('type')) === 'file') continue;
-    assert.equal(await page.locator(`label[for="${id}"]`).count(), 1, `no label for #${id}`);
+    assert.equal(await labelFor(page, id).count(), 1, `no label for #${id}`);
   }
 
   await page.reload();
@@ -150,7 +149,7 @@ test('English switch relabels everything and is remembered', async () => {
 test('a schedule exports as CSV that Excel and WPS read (BOM, Chinese headers)', async () => {
   const { page, events } = await app.open();
   await typeLoanAndBudget(page);
-  await page.locator('[data-testid="schedule"] summary').first().click();
+  await openSchedule(page);
   await field(page, 'export-csv').waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), field(page, 'export-csv').click()]);
   assert.match(download.suggestedFilename(), /\.csv$/);
@@ -181,18 +180,18 @@ test('up to twenty loans can be added and removed without breaking the page', as
   const add = field(page, 'add-loan');
   for (let n = 2; n <= 20; n++) {
     await add.click();
-    assert.equal(await page.locator('[data-testid="loan-card"]').count(), n);
+    assert.equal(await loanCards(page).count(), n);
   }
   // The limit is reached: the button is gone, every card still answers.
   assert.equal(await add.count(), 0);
-  const last = page.locator('[data-testid="loan-card"]').nth(19);
-  await last.locator('[data-testid="principal"]').fill('1万');
-  assert.equal(await page.locator('[data-testid="loan-result"]').count(), 20);
-  await last.locator('[data-testid="remove-loan"]').click();
-  await page.locator('[data-testid="loan-card"]').nth(3).locator('[data-testid="remove-loan"]').click();
-  assert.equal(await page.locator('[data-testid="loan-card"]').count(), 18);
+  const last = card(page, 19);
+  await field(last, 'principal').fill('1万');
+  assert.equal(await page.locator($('loan-result')).count(), 20);
+  await field(last, 'remove-loan').click();
+  await field(card(page, 3), 'remove-loan').click();
+  assert.equal(await loanCards(page).count(), 18);
   await field(page, 'add-loan').click();
-  await page.locator('[data-testid="loan-card"]').nth(18).locator('[data-testid="principal"]').fill('2万');
-  assert.equal(await page.locator('[data-testid="loan-card"]').count(), 19);
+  await field(card(page, 18), 'principal').fill('2万');
+  assert.equal(await loanCards(page).count(), 19);
   await assertClean(events, { page, name: 'calculator-twenty-loans' });
 });

@@ -7,8 +7,10 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startApp, assertClean, APP_READY, REPO } from './harness.mjs';
-
-const $ = (id) => `[data-testid="${id}"]`;
+import {
+  $, byId, listed, messages, message, download, saveStatusIn, draftsHeading, draftItem, draftItemCount, importFile,
+  dropFile, dropBigFile, loanCards, loanCard, waitForDraftCount, waitForValue, waitForTextChange,
+} from './page.mjs';
 const FIXTURES = join(REPO, 'tests', 'fixtures');
 const MYBANK = await readFile(join(FIXTURES, 'mybank-daily.json'), 'utf8');
 const V0 = await readFile(join(FIXTURES, 'migration', 'v0-mybank.json'), 'utf8');
@@ -55,27 +57,8 @@ async function reload(page) {
   await page.locator(APP_READY).first().waitFor({ state: 'visible' });
 }
 
-/** The items of the draft list: [{ id, name, open }]. */
-function listed(page) {
-  return page.locator($('draft-item')).evaluateAll((els) =>
-    els.map((e) => ({
-      id: e.dataset.id,
-      name: e.querySelector('.draft-item-name').textContent,
-      open: e.getAttribute('aria-current') === 'true',
-    })),
-  );
-}
 
-async function messages(page) {
-  return page.locator($('drafts-message')).evaluateAll((els) => els.map((e) => ({ kind: e.dataset.kind, text: e.textContent })));
-}
 
-async function download(page, click) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  const chunks = [];
-  for await (const c of await dl.createReadStream()) chunks.push(c);
-  return { name: dl.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
-}
 
 /** A second tab that can be made deaf to `storage` events (as if it missed them). */
 async function secondTab(context, events) {
@@ -124,19 +107,19 @@ test('every change is autosaved within a second; reload restores it, the languag
   const ms = await waitStored(page, '"income": "23456"');
   assert.ok(ms < 1000, `autosave took ${ms} ms`);
   t.diagnostic(`autosave reached localStorage ${ms} ms after the keystroke`);
-  await page.locator(`${$('save-status')}[data-state="saved"]`).waitFor();
+  await saveStatusIn(page, 'saved').waitFor();
   assert.match(await page.locator($('save-status')).textContent(), /已保存 \d\d:\d\d/);
 
   // A second draft, then back to the first: the open draft is remembered too.
   await page.click($('new-draft'));
-  await page.click(`${$('draft-item')}[data-id="${first}"]`);
+  await draftItem(page, first).click();
   await page.click($('lang-toggle'));
   assert.equal(await page.evaluate(() => localStorage.getItem('xieshang.lang')), 'en');
 
   await reload(page);
   assert.equal(await page.inputValue($('income')), '23456');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.equal(await page.locator($('drafts-panel') + ' h2').textContent(), 'Drafts');
+  assert.equal(await draftsHeading(page).textContent(), 'Drafts');
   assert.equal(await openId(page), first);
   assert.equal((await listed(page)).length, 2);
   assert.match(await page.locator($('save-status')).textContent(), /Saved at \d\d:\d\d/);
@@ -163,7 +146,7 @@ test('create, rename, duplicate, switch, delete with undo', async () => {
   assert.equal(await page.inputValue($('income')), '12000');
   assert.equal(await page.inputValue($('draft-name')), '草稿 1');
 
-  await page.click(`${$('draft-item')}[data-id="${first}"]`);
+  await draftItem(page, first).click();
   assert.equal(await page.inputValue($('income')), '30000');
   assert.equal(await page.inputValue($('draft-name')), '网商贷 协商');
 
@@ -267,8 +250,8 @@ test('import by file picker and by drag-and-drop: always a new draft', async () 
   await waitStored(page, '"5555"');
   const before = (await stored(page))['xieshang.draft.' + first];
 
-  await page.setInputFiles($('import-file'), { name: '网商贷导入.json', mimeType: 'application/json', buffer: Buffer.from(MYBANK) });
-  await page.locator(`${$('drafts-message')}[data-kind="imported"]`).waitFor();
+  await importFile(page, '网商贷导入.json', MYBANK);
+  await message(page, 'imported').waitFor();
   let items = await listed(page);
   assert.deepEqual(items.map((i) => i.name), ['草稿 1', '网商贷导入']);
   assert.ok(items[1].open);
@@ -276,24 +259,17 @@ test('import by file picker and by drag-and-drop: always a new draft', async () 
   assert.equal((await stored(page))['xieshang.draft.' + first], before, 'the existing draft is untouched');
 
   // The same file again: another new draft, with a distinct name.
-  await page.setInputFiles($('import-file'), { name: '网商贷导入.json', mimeType: 'application/json', buffer: Buffer.from(MYBANK) });
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="draft-item"]').length === 3);
+  await importFile(page, '网商贷导入.json', MYBANK);
+  await waitForDraftCount(page, 3);
   assert.equal((await listed(page))[2].name, '网商贷导入 (2)');
 
   // Drag and drop a pre-release (v0) file: migrated, imported as new.
-  await page.evaluate((text) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], 'old-plan.json', { type: 'application/json' }));
-    const zone = document.querySelector('[data-testid="drop-zone"]');
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }
-  }, V0);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="draft-item"]').length === 4);
+  await dropFile(page, 'old-plan.json', V0);
+  await waitForDraftCount(page, 4);
   items = await listed(page);
   assert.equal(items[3].name, 'old-plan');
   assert.ok(items[3].open);
-  assert.equal(await page.locator($('loan-card')).count(), 3);
+  assert.equal(await loanCards(page).count(), 3);
   const doc = JSON.parse((await stored(page))['xieshang.draft.' + items[3].id]);
   assert.equal(doc.version, 1);
   assert.equal(doc.loans[1].principal, '20000.5');
@@ -316,8 +292,8 @@ test('a file that is too large, not JSON or invalid is refused with a clear mess
     { name: 'newer.json', buffer: Buffer.from(MYBANK.replace('"version": 1', '"version": 7')), expect: /更新版本/ },
   ];
   for (const c of cases) {
-    await page.setInputFiles($('import-file'), { name: c.name, mimeType: 'application/json', buffer: c.buffer });
-    const msg = page.locator(`${$('drafts-message')}[data-kind="import-error"]`);
+    await importFile(page, c.name, c.buffer);
+    const msg = message(page, 'import-error');
     await msg.waitFor();
     const text = await msg.textContent();
     assert.match(text, c.expect, text);
@@ -329,12 +305,8 @@ test('a file that is too large, not JSON or invalid is refused with a clear mess
     await page.click($('dismiss-message'));
   }
   // A too-large drop is refused the same way.
-  await page.evaluate(() => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(1024 * 1024 + 10)], 'huge.json'));
-    document.querySelector('[data-testid="drop-zone"]').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  });
-  await page.locator(`${$('drafts-message')}[data-kind="import-error"]`).waitFor();
+  await dropBigFile(page, 1024 * 1024 + 10);
+  await message(page, 'import-error').waitFor();
   assert.deepEqual(await stored(page), snapshot);
   await clean(events, page, 'drafts-import-errors');
 });
@@ -347,7 +319,7 @@ async function checkQuarantine(raw, expectText) {
     return { ['xieshang.draft.' + badId]: raw };
   });
   // The app started normally, with a fresh draft, and says what happened.
-  await page.locator(`${$('drafts-message')}[data-kind="quarantine"]`).waitFor();
+  await message(page, 'quarantine').waitFor();
   const msgs = await messages(page);
   assert.match(msgs[0].text, expectText, msgs[0].text);
   assert.match(msgs[0].text, /已原样另存/);
@@ -393,7 +365,7 @@ test('an unreadable draft index is set aside and the drafts are recovered', asyn
     await waitStored(p, '"4321"');
     return { 'xieshang.drafts': '{"version":1,"drafts":[{"id":' };
   });
-  await page.locator(`${$('drafts-message')}[data-kind="quarantine"]`).waitFor();
+  await message(page, 'quarantine').waitFor();
   const texts = (await messages(page)).map((m) => m.text).join(' ');
   assert.match(texts, /草稿列表无法读取/);
   assert.match(texts, /找回了一个不在列表中的草稿/);
@@ -410,10 +382,10 @@ test('an older (pre-release v0) draft is migrated forward', async () => {
     id = await openId(p);
     return { ['xieshang.draft.' + id]: V0 };
   });
-  await page.locator(`${$('drafts-message')}[data-kind="migrated"]`).waitFor();
+  await message(page, 'migrated').waitFor();
   assert.equal(await openId(page), id);
-  assert.equal(await page.locator($('loan-card')).count(), 3);
-  assert.equal(await page.locator(`${$('loan-card')} ${$('principal')}`).first().inputValue(), '100000');
+  assert.equal(await loanCards(page).count(), 3);
+  assert.equal(await byId(loanCard(page), 'principal').inputValue(), '100000');
   assert.equal(await page.inputValue($('other-obligations')), '800');
   const doc = JSON.parse((await stored(page))['xieshang.draft.' + id]);
   assert.equal(doc.version, 1);
@@ -435,8 +407,8 @@ test('blocked localStorage: the calculator works, the user is told, export still
   assert.equal(await page.locator($('save-status')).getAttribute('data-state'), 'blocked');
   assert.match(await page.locator($('storage-warning')).textContent(), /草稿不会保存在本机/);
   const before = await page.locator($('result-payment')).first().textContent();
-  await page.fill(`${$('loan-card')} ${$('principal')}`, '50000');
-  await page.waitForFunction((b) => document.querySelector('[data-testid="result-payment"]').textContent !== b, before);
+  await byId(loanCard(page), 'principal').fill('50000');
+  await waitForTextChange(page, 'result-payment', before);
   // Drafts still work within the page.
   await page.click($('new-draft'));
   assert.equal((await listed(page)).length, 2);
@@ -461,7 +433,7 @@ test('full localStorage: the calculator works, the user is told, nothing stored 
   await reload(page);
   assert.equal(await page.inputValue($('income')), '13000');
   await page.fill($('income'), '14000');
-  await page.locator(`${$('save-status')}[data-state="full"]`).waitFor();
+  await saveStatusIn(page, 'full').waitFor();
   assert.match(await page.locator($('storage-warning')).textContent(), /存储空间已满/);
   assert.match(await page.locator($('result-disposable')).textContent(), /6,600/);
   assert.deepEqual(await stored(page), snapshot);
@@ -469,7 +441,7 @@ test('full localStorage: the calculator works, the user is told, nothing stored 
   await page.click($('new-draft'));
   assert.equal((await listed(page)).length, 1);
   assert.equal(await page.inputValue($('income')), '14000');
-  await page.locator(`${$('drafts-message')}[data-kind="unsaved"]`).waitFor();
+  await message(page, 'unsaved').waitFor();
   const file = await download(page, () => page.click($('export-draft')));
   assert.equal(JSON.parse(file.text).budget.income, '14000');
   await clean(events, page, 'drafts-full');
@@ -483,27 +455,27 @@ test('two tabs: a change in one shows in the other; a stale tab never overwrites
 
   await a.fill($('income'), '20001');
   await waitStored(a, '"20001"');
-  await b.waitForFunction(() => document.querySelector('[data-testid="income"]').value === '20001');
-  await b.locator(`${$('drafts-message')}[data-kind="synced"]`).waitFor();
+  await waitForValue(b, 'income', '20001');
+  await message(b, 'synced').waitFor();
   // And back the other way, with renames too.
   await b.fill($('income'), '20002');
-  await a.waitForFunction(() => document.querySelector('[data-testid="income"]').value === '20002');
+  await waitForValue(a, 'income', '20002');
   await a.fill($('draft-name'), '共同编辑');
   await a.press($('draft-name'), 'Enter');
-  await b.waitForFunction(() => document.querySelector('[data-testid="draft-name"]').value === '共同编辑');
+  await waitForValue(b, 'draft-name', '共同编辑');
 
   // Tab B misses A's next change (its storage events are swallowed), then edits.
   await b.evaluate(() => (window.__deaf = true));
   await a.fill($('income'), '20003');
   await waitStored(a, '"20003"');
   await b.fill($('income'), '99999');
-  await b.locator(`${$('save-status')}[data-state="conflict"]`).waitFor();
+  await saveStatusIn(b, 'conflict').waitFor();
   assert.match(await b.locator($('storage-warning')).textContent(), /另一个标签页中修改/);
   let keys = await stored(a);
   assert.match(keys['xieshang.draft.' + id], /"income": "20003"/, 'the newer data was not overwritten');
   // B keeps its version as a new draft; A's stays as it was.
   await b.click($('conflict-keep'));
-  await b.locator(`${$('save-status')}[data-state="saved"]`).waitFor();
+  await saveStatusIn(b, 'saved').waitFor();
   keys = await stored(a);
   assert.match(keys['xieshang.draft.' + id], /"income": "20003"/);
   const copyId = await openId(b);
@@ -520,7 +492,7 @@ test('a stale tab can also take the other tab’s version', async () => {
   await a.fill($('income'), '30003');
   await waitStored(a, '"30003"');
   await b.fill($('income'), '1');
-  await b.locator(`${$('save-status')}[data-state="conflict"]`).waitFor();
+  await saveStatusIn(b, 'conflict').waitFor();
   await b.click($('conflict-load'));
   assert.equal(await b.inputValue($('income')), '30003');
   assert.equal(await b.locator($('save-status')).getAttribute('data-state'), 'saved');

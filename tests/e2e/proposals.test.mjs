@@ -12,8 +12,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startApp, assertClean } from './harness.mjs';
-
-const $ = (id) => `[data-testid="${id}"]`;
+import {
+  $, byId, loanCard, openSection, stands, horizonRows, horizonOwed, reachedEvents, proposals, proposal, fact,
+  explainToggle, openExplanation, comparisonHeaders, comparisonRows, comparisonChartLines, allocationTables,
+  openSchedule, scheduleRows, fitsOfEach,
+} from './page.mjs';
 const FORECAST = ['8000', '8000', '9000', '12000', '15000', '18000', '15000', '12000', '10000', '9000', '20000', '25000'];
 
 let app;
@@ -25,66 +28,61 @@ after(async () => {
 });
 
 async function typeOverdueMybank(page, { income = '12000' } = {}) {
-  const card = page.locator($('loan-card')).first();
-  await card.locator($('lender')).selectOption({ label: '网商贷' });
-  await card.locator($('principal')).fill('80000');
-  await card.locator($('rate')).fill('0.05');
-  await card.locator($('rate-unit')).selectOption({ label: '日利率 %' });
-  await card.locator($('method')).selectOption({ label: '等额本息' });
-  await card.locator($('months')).fill('12');
-  await card.locator(`${$('overdue-details')} summary`).click();
-  await card.locator($('overdue-days')).fill('45');
-  await card.locator($('overdue-principal')).fill('1.2万');
-  await card.locator($('overdue-interest')).fill('1,800');
-  await card.locator(`${$('more-details')} summary`).click();
-  await card.locator($('app-payment')).fill('7600');
-  await card.locator($('settlement-offer')).fill('5万');
-  await page.locator($('income')).fill(income);
-  await page.locator($('expenses')).fill('6000');
-  await page.locator($('buffer-percent')).fill('10');
-  await page.locator($('use-forecast')).check();
-  for (let i = 0; i < 12; i++) await page.locator($(`forecast-${i + 1}`)).fill(FORECAST[i]);
+  const card = loanCard(page);
+  await byId(card, 'lender').selectOption({ label: '网商贷' });
+  await byId(card, 'principal').fill('80000');
+  await byId(card, 'rate').fill('0.05');
+  await byId(card, 'rate-unit').selectOption({ label: '日利率 %' });
+  await byId(card, 'method').selectOption({ label: '等额本息' });
+  await byId(card, 'months').fill('12');
+  await openSection(card, 'overdue-details');
+  await byId(card, 'overdue-days').fill('45');
+  await byId(card, 'overdue-principal').fill('1.2万');
+  await byId(card, 'overdue-interest').fill('1,800');
+  await openSection(card, 'more-details');
+  await byId(card, 'app-payment').fill('7600');
+  await byId(card, 'settlement-offer').fill('5万');
+  await byId(page, 'income').fill(income);
+  await byId(page, 'expenses').fill('6000');
+  await byId(page, 'buffer-percent').fill('10');
+  await byId(page, 'use-forecast').check();
+  for (let i = 0; i < 12; i++) await byId(page, `forecast-${i + 1}`).fill(FORECAST[i]);
 }
-
-const proposal = (page, kind) => page.locator(`${$('proposal')}[data-kind="${kind}"]`);
-const fact = async (card, id) => (await card.locator($(id)).first().textContent()).trim();
 
 test('where you stand: owed now, cost of waiting, timeline, hidden fees', async () => {
   const { page, events } = await app.open();
   await typeOverdueMybank(page);
-  const stand = page.locator($('loan-stand')).first();
-  assert.equal((await stand.locator($('owed-now')).textContent()).trim(), '¥93,800.00');
-  assert.equal((await stand.locator($('days-overdue')).textContent()).trim(), '45');
+  const stand = stands(page).first();
+  assert.equal(await fact(stand, 'owed-now'), '¥93,800.00');
+  assert.equal(await fact(stand, 'days-overdue'), '45');
   // 网商贷 preset: 1.5 × 0.05 % a day.
-  assert.match((await stand.locator($('penalty-rate')).textContent()).trim(), /^0\.075% \(≈ 27\.00% \/ 年化\)$/);
-  const days = await stand.locator(`${$('horizons')} tbody tr`).evaluateAll((rows) => rows.map((r) => r.dataset.days));
+  assert.match(await fact(stand, 'penalty-rate'), /^0\.075% \(≈ 27\.00% \/ 年化\)$/);
+  const days = await horizonRows(stand).evaluateAll((rows) => rows.map((r) => r.dataset.days));
   assert.deepEqual(days, ['30', '90', '180', '360']);
   // Owing more the longer nothing is paid.
-  const owed = await stand.locator(`${$('horizons')} tbody tr td:nth-child(2)`).allTextContents();
+  const owed = await horizonOwed(stand).allTextContents();
   const n = owed.map((s) => Number(s.replace(/[¥,]/g, '')));
   assert.ok(n.every((v, i) => i === 0 || v > n[i - 1]), `not increasing: ${owed}`);
   assert.ok(n[0] > 93800);
   // Timeline: day 1 and day 30 reached at 45 days overdue, day 90 not yet.
-  const reached = await stand.locator(`${$('timeline')} li.reached`).count();
+  const reached = await reachedEvents(stand).count();
   assert.equal(reached, 3);
-  assert.match(await stand.locator($('timeline')).textContent(), /逾期第 90 天 · 45 天后/);
+  assert.match(await byId(stand, 'timeline').textContent(), /逾期第 90 天 · 45 天后/);
   // Rate detective: ¥7,600 a month is a true 24.91 %, not 18 %.
-  assert.equal(await stand.locator($('rate-check')).getAttribute('data-warning'), 'true');
-  assert.equal((await stand.locator($('rate-check-apr')).textContent()).trim(), '24.91%');
+  assert.equal(await byId(stand, 'rate-check').getAttribute('data-warning'), 'true');
+  assert.equal(await fact(stand, 'rate-check-apr'), '24.91%');
   await assertClean(events, { page, name: 'stand' });
 });
 
 test('every proposal kind appears, with figures, ranked by fit', async () => {
   const { page, events } = await app.open();
   await typeOverdueMybank(page);
-  const kinds = await page.locator($('proposal')).evaluateAll((els) => els.map((e) => e.dataset.kind));
+  const kinds = await proposals(page).evaluateAll((els) => els.map((e) => e.dataset.kind));
   for (const kind of ['term_extension', 'frozen_instalments', 'penalty_waiver', 'payment_holiday', 'settlement', 'cash_flow_plan']) {
     assert.ok(kinds.includes(kind), `${kind} missing from ${kinds}`);
   }
   // Ranked: every fitting proposal comes before every one that does not.
-  const fits = await page.locator($('proposal')).evaluateAll((els) =>
-    els.map((e) => e.querySelector('[data-testid="fits"]')?.dataset.fits ?? 'infeasible'),
-  );
+  const fits = await fitsOfEach(page);
   const firstMiss = fits.findIndex((f) => f !== 'true');
   assert.ok(firstMiss > 0 && fits.slice(firstMiss).every((f) => f !== 'true'), `order: ${fits}`);
 
@@ -94,16 +92,16 @@ test('every proposal kind appears, with figures, ranked by fit', async () => {
   assert.equal(await fact(frozen, 'p-months'), '20');
   assert.equal(await fact(frozen, 'p-total-paid'), '¥93,800.00');
   assert.equal(await fact(frozen, 'p-total-interest'), '¥0.00');
-  assert.equal(await frozen.locator($('fits')).getAttribute('data-fits'), 'true');
+  assert.equal(await byId(frozen, 'fits').getAttribute('data-fits'), 'true');
   // Settlement: ¥50,000 against ¥93,800 owed asks for ¥43,800 (46.70 %).
   assert.equal(await fact(proposal(page, 'settlement'), 'p-discount'), '¥43,800.00 (46.70%)');
   // Cash-flow plan: payments follow the seasons.
   assert.equal(await fact(proposal(page, 'cash_flow_plan'), 'p-payment'), '¥1,200.00 – ¥16,500.00');
   // Each figure explains itself on tap.
-  const toggle = frozen.locator('.explain-toggle').first();
+  const toggle = explainToggle(frozen);
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-  assert.match(await frozen.locator('.fact .explain').first().textContent(), /第一个月/);
+  assert.match(await openExplanation(frozen).textContent(), /第一个月/);
   await assertClean(events, { page, name: 'proposals-kinds' });
 });
 
@@ -111,14 +109,14 @@ test('a proposal that cannot fit says why', async () => {
   const { page, events } = await app.open();
   await typeOverdueMybank(page);
   const waiver = proposal(page, 'penalty_waiver');
-  assert.match(await waiver.locator($('infeasible')).textContent(), /合同月供 ¥7,334\.40 已超过每月可用的 ¥4,800\.00/);
+  assert.match(await byId(waiver, 'infeasible').textContent(), /合同月供 ¥7,334\.40 已超过每月可用的 ¥4,800\.00/);
   // With ¥300 a month left, even 60 months of frozen instalments do not fit.
-  await page.locator($('income')).fill('7000');
+  await byId(page, 'income').fill('7000');
   const frozen = proposal(page, 'frozen_instalments');
-  assert.match(await frozen.locator($('infeasible')).textContent(), /即使分到最长 60 个月，月供 ¥1,563\.33 仍超过每月可用的 ¥300\.00/);
+  assert.match(await byId(frozen, 'infeasible').textContent(), /即使分到最长 60 个月，月供 ¥1,563\.33 仍超过每月可用的 ¥300\.00/);
   assert.equal(await frozen.locator($('p-payment')).count(), 0, 'no figures for an impossible plan');
-  await page.locator($('lang-toggle')).click();
-  assert.match(await frozen.locator($('infeasible')).textContent(), /Even over the longest 60 months/);
+  await byId(page, 'lang-toggle').click();
+  assert.match(await byId(frozen, 'infeasible').textContent(), /Even over the longest 60 months/);
   await assertClean(events, { page, name: 'proposals-infeasible' });
 });
 
@@ -127,26 +125,25 @@ test('choose two proposals, compare them, export one schedule as CSV', async () 
   await typeOverdueMybank(page);
   const frozen = proposal(page, 'frozen_instalments');
   const settlement = proposal(page, 'settlement');
-  await frozen.locator($('compare')).check();
-  await settlement.locator($('compare')).check();
+  await byId(frozen, 'compare').check();
+  await byId(settlement, 'compare').check();
   const table = page.locator($('comparison-table'));
-  const headers = (await table.locator('thead th').allTextContents()).map((s) => s.trim()).filter(Boolean);
+  const headers = (await comparisonHeaders(page).allTextContents()).map((s) => s.trim()).filter(Boolean);
   assert.equal(headers.length, 2);
   assert.match(headers.join('|'), /停息分期/);
   assert.match(headers.join('|'), /一次性结清减免/);
-  const firstRow = (await table.locator('tbody tr').first().locator('td').allTextContents()).map((s) => s.trim());
+  const firstRow = (await comparisonRows(page).first().locator('td').allTextContents()).map((s) => s.trim());
   assert.deepEqual(firstRow, ['¥4,690.00', '¥50,000.00']);
-  assert.equal(await page.locator(`${$('comparison')} ${$('balance-chart')} polyline`).count(), 2);
+  assert.equal(await comparisonChartLines(page).count(), 2);
   // A third choice replaces the oldest.
-  await proposal(page, 'cash_flow_plan').locator($('compare')).check();
-  assert.equal(await frozen.locator($('compare')).isChecked(), false);
-  await page.locator($('clear-compare')).click();
+  await byId(proposal(page, 'cash_flow_plan'), 'compare').check();
+  assert.equal(await byId(frozen, 'compare').isChecked(), false);
+  await byId(page, 'clear-compare').click();
   assert.equal(await table.count(), 0);
 
-  await frozen.locator(`${$('schedule')} summary`).click();
-  await frozen.locator(`${$('schedule-table')} tbody tr`).first().waitFor();
-  assert.equal(await frozen.locator(`${$('schedule-table')} tbody tr`).count(), 20);
-  const [download] = await Promise.all([page.waitForEvent('download'), frozen.locator($('export-csv')).click()]);
+  await openSchedule(frozen);
+  assert.equal(await scheduleRows(frozen).count(), 20);
+  const [download] = await Promise.all([page.waitForEvent('download'), byId(frozen, 'export-csv').click()]);
   const bytes = await readFile(await download.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
@@ -161,11 +158,11 @@ test('choose two proposals, compare them, export one schedule as CSV', async () 
 test('several lenders: the surplus is split three ways', async () => {
   const { page, events } = await app.open();
   await typeOverdueMybank(page);
-  await page.locator($('add-loan')).click();
-  const second = page.locator($('loan-card')).nth(1);
-  await second.locator($('lender')).selectOption({ label: '借呗' });
-  await second.locator($('principal')).fill('30000');
-  const tables = page.locator($('allocation-table'));
+  await byId(page, 'add-loan').click();
+  const second = loanCard(page, 1);
+  await byId(second, 'lender').selectOption({ label: '借呗' });
+  await byId(second, 'principal').fill('30000');
+  const tables = allocationTables(page);
   assert.deepEqual(
     await tables.evaluateAll((els) => els.map((e) => e.dataset.strategy)),
     ['pro_rata', 'avalanche', 'snowball'],

@@ -2,7 +2,7 @@
 //! quarantine, migration and recovery), save with revision checks, create,
 //! rename, delete and undo, erase, and the quarantine shelf.
 
-use super::files::{fresh_id, next_default_name, unique_name, valid_id};
+use super::files::{fresh_id, next_default_name, salvage_names, unique_name, valid_id};
 use super::index::{index_json, parse_index, DraftMeta};
 use super::{draft_key, Backend, Fault, DRAFT_PREFIX, INDEX_KEY, OPEN_KEY, PREFIX, QUARANTINE_PREFIX};
 use crate::scenario::{ErrorKind, Scenario, ScenarioError, CURRENT_VERSION};
@@ -19,6 +19,9 @@ pub enum Source {
 /// Something the user should be told about stored data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
+    /// The drafts were saved by a newer version of the app: they are left
+    /// in place and this page saves nothing.
+    NewerIndex,
     /// Unreadable data was moved, untouched, to `key`.
     Quarantined { source: Source, key: String, error: ScenarioError },
     /// Unreadable data could not be moved (storage refused); it stays where
@@ -42,6 +45,18 @@ pub struct Startup {
     pub notices: Vec<Notice>,
     /// Why the open draft could not be written at startup, if it could not.
     pub fault: Option<Fault>,
+    /// A newer version owns the stored drafts: nothing is written.
+    pub read_only: bool,
+}
+
+/// The names startup gives drafts it makes or recovers (in the page's language).
+pub struct Names<'a> {
+    /// "草稿": a new draft is "草稿 1".
+    pub draft: &'a str,
+    /// "找回的草稿": a recovered draft whose name is lost and says nothing.
+    pub recovered: &'a str,
+    /// A name from a draft's content ("网商贷、借呗"), or empty.
+    pub describe: &'a dyn Fn(&Scenario) -> String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,38 +98,42 @@ pub struct QuarantineItem {
     pub bytes: usize,
 }
 
-pub struct Drafts<B: Backend> {
+pub struct DraftStore<B: Backend> {
     backend: B,
     index: Vec<DraftMeta>,
     /// Keys holding unreadable data that could not be moved: never written.
     locked: Vec<String>,
     notices: Vec<Notice>,
+    /// The index belongs to a newer version: write nothing.
+    read_only: bool,
 }
 
 /// The `version` a stored document claims, if any.
 fn stored_version(text: &str) -> Option<u64> {
-    serde_json::from_str::<serde_json::Value>(text).ok()?.get("version")?.as_u64()
+    crate::versioned::strict_json(text).ok()?.get("version")?.as_u64()
 }
 
-impl<B: Backend> Drafts<B> {
+impl<B: Backend> DraftStore<B> {
     /// Reads everything stored, sets aside what cannot be read, migrates what
     /// is old, recovers drafts missing from the index, and opens the draft
-    /// opened last (or the newest, or a new one from the example).
-    pub fn start(backend: B, now: u64, salt: u32, default_prefix: &str, recovered_name: &str) -> (Self, Startup) {
-        let mut me = Self { backend, index: Vec::new(), locked: Vec::new(), notices: Vec::new() };
+    /// opened last (or the newest, or a new one from the example). An index
+    /// written by a newer version is left as it is: the page opens read-only.
+    pub fn start(backend: B, now: u64, salt: u32, names: &Names) -> (Self, Startup) {
+        let mut me = Self { backend, index: Vec::new(), locked: Vec::new(), notices: Vec::new(), read_only: false };
         let mut dirty = false;
-
+        let mut salvaged = Vec::new();
         if let Ok(Some(text)) = me.backend.get(INDEX_KEY) {
             match parse_index(&text) {
                 Ok(list) => me.index = list,
+                Err(error) if error.kind == ErrorKind::NewerVersion => return me.start_read_only(now, salt, names),
                 Err(error) => {
-                    let n = me.set_aside(INDEX_KEY, &text, Source::Index, error, now);
+                    salvaged = salvage_names(&text);
+                    let n = me.set_aside(INDEX_KEY, Source::Index, error.into(), now);
                     me.notices.push(n);
                     dirty = true;
                 }
             }
         }
-
         let listed = std::mem::take(&mut me.index);
         for meta in listed {
             if me.check_draft(&meta, now) {
@@ -123,54 +142,76 @@ impl<B: Backend> Drafts<B> {
                 dirty = true;
             }
         }
-
-        // Drafts whose data exists but the index forgot: put them back.
-        let mut keys = me.backend.keys().unwrap_or_default();
-        keys.sort();
-        for key in keys {
-            let Some(id) = key.strip_prefix(DRAFT_PREFIX) else { continue };
-            if !valid_id(id) || me.index.iter().any(|m| m.id == id) || me.is_locked(&key) {
-                continue;
-            }
-            let meta = DraftMeta {
-                id: id.to_owned(),
-                name: unique_name(recovered_name, &me.index),
-                updated_at: now,
-                revision: 1,
-            };
-            if me.check_draft(&meta, now) {
-                me.notices.push(Notice::Recovered { name: meta.name.clone() });
-                me.index.push(meta);
-                dirty = true;
-            }
-        }
+        dirty |= me.recover_unlisted(now, &salvaged, names);
         if dirty && !me.is_locked(INDEX_KEY) {
             let _ = me.backend.set(INDEX_KEY, &index_json(&me.index));
         }
+        me.open_at_start(now, salt, names)
+    }
 
-        let wanted = me.backend.get(OPEN_KEY).ok().flatten();
-        let chosen = wanted
-            .and_then(|id| me.index.iter().find(|m| m.id == id).cloned())
-            .or_else(|| me.index.iter().max_by_key(|m| m.updated_at).cloned());
-        if let Some(meta) = chosen {
-            let text = me.backend.get(&draft_key(&meta.id)).ok().flatten();
-            if let Some(scenario) = text.and_then(|t| Scenario::from_json(&t).ok()) {
-                let _ = me.backend.set(OPEN_KEY, &meta.id);
-                let notices = std::mem::take(&mut me.notices);
-                return (me, Startup { open: meta, scenario, created: false, notices, fault: None });
+    /// A newer version's drafts: leave them, show the example, save nothing.
+    fn start_read_only(mut self, now: u64, salt: u32, names: &Names) -> (Self, Startup) {
+        self.read_only = true;
+        let open = self.new_meta(next_default_name(names.draft, &[]), now, salt);
+        let startup =
+            Startup { open, scenario: Scenario::example(), created: true, notices: vec![Notice::NewerIndex], fault: None, read_only: true };
+        (self, startup)
+    }
+
+    /// Drafts whose data exists but the index forgot: put them back, named
+    /// as the lost index named them if its text still says, else by their
+    /// content. `true` when any came back.
+    fn recover_unlisted(&mut self, now: u64, salvaged: &[(String, String)], names: &Names) -> bool {
+        let mut keys = self.backend.keys().unwrap_or_default();
+        keys.sort();
+        let mut any = false;
+        for key in keys {
+            let Some(id) = key.strip_prefix(DRAFT_PREFIX) else { continue };
+            if !valid_id(id) || self.index.iter().any(|m| m.id == id) || self.is_locked(&key) {
+                continue;
+            }
+            let text = self.backend.get(&key).ok().flatten().unwrap_or_default();
+            let described = Scenario::from_json(&text).map(|s| (names.describe)(&s)).unwrap_or_default();
+            let base = salvaged
+                .iter()
+                .find(|(i, _)| i == id)
+                .map(|(_, n)| super::clean_name(n, names.recovered))
+                .or_else(|| (!described.is_empty()).then(|| super::clean_name(&described, names.recovered)))
+                .unwrap_or_else(|| names.recovered.to_owned());
+            let meta = DraftMeta { id: id.to_owned(), name: unique_name(&base, &self.index), updated_at: now, revision: 1 };
+            if self.check_draft(&meta, now) {
+                self.notices.push(Notice::Recovered { name: meta.name.clone() });
+                self.index.push(meta);
+                any = true;
             }
         }
+        any
+    }
 
-        let meta = me.new_meta(next_default_name(default_prefix, &me.index), now, salt);
+    /// Opens the draft opened last (or the newest), else a new one.
+    fn open_at_start(mut self, now: u64, salt: u32, names: &Names) -> (Self, Startup) {
+        let wanted = self.backend.get(OPEN_KEY).ok().flatten();
+        let chosen = wanted
+            .and_then(|id| self.index.iter().find(|m| m.id == id).cloned())
+            .or_else(|| self.index.iter().max_by_key(|m| m.updated_at).cloned());
+        if let Some(meta) = chosen {
+            let text = self.backend.get(&draft_key(&meta.id)).ok().flatten();
+            if let Some(scenario) = text.and_then(|t| Scenario::from_json(&t).ok()) {
+                let _ = self.backend.set(OPEN_KEY, &meta.id);
+                let notices = std::mem::take(&mut self.notices);
+                return (self, Startup { open: meta, scenario, created: false, notices, fault: None, read_only: false });
+            }
+        }
+        let meta = self.new_meta(next_default_name(names.draft, &self.index), now, salt);
         let scenario = Scenario::example();
-        let (open, fault) = match me.save(&meta, &scenario.to_json(), now) {
+        let (open, fault) = match self.save(&meta, &scenario.to_json(), now) {
             Ok(saved) => (saved, None),
             Err(SaveError::Fault(f)) => (meta, Some(f)),
             Err(_) => (meta, Some(Fault::Other("could not save".into()))),
         };
-        let _ = me.backend.set(OPEN_KEY, &open.id);
-        let notices = std::mem::take(&mut me.notices);
-        (me, Startup { open, scenario, created: true, notices, fault })
+        let _ = self.backend.set(OPEN_KEY, &open.id);
+        let notices = std::mem::take(&mut self.notices);
+        (self, Startup { open, scenario, created: true, notices, fault, read_only: false })
     }
 
     /// `true` when the draft is readable (migrated and rewritten if old);
@@ -193,7 +234,7 @@ impl<B: Backend> Drafts<B> {
                 }
                 Err(error) => {
                     let source = Source::Draft { id: meta.id.clone(), name: Some(meta.name.clone()) };
-                    let n = self.set_aside(&key, &text, source, error, now);
+                    let n = self.set_aside(&key, source, error, now);
                     self.notices.push(n);
                     false
                 }
@@ -205,16 +246,20 @@ impl<B: Backend> Drafts<B> {
         self.locked.iter().any(|k| k == key)
     }
 
-    /// Writes, unless the key holds data this app could not read.
+    /// Writes, unless the key holds data this app could not read (or a
+    /// newer version owns the drafts).
     fn put(&mut self, key: &str, value: &str) -> Result<(), Fault> {
-        if self.is_locked(key) {
+        if self.is_locked(key) || self.read_only {
             return Err(Fault::Locked);
         }
         self.backend.set(key, value)
     }
 
-    /// Moves `raw` from `from` to a new quarantine key, byte for byte.
-    fn quarantine(&mut self, from: &str, raw: &str, now: u64) -> Result<String, Fault> {
+    /// Moves the data at `from` to a new quarantine key, byte for byte: the
+    /// backend copies it as stored (a string that is not valid UTF-16 reads
+    /// lossily, so it is never read and written back) and the original goes
+    /// only when the copy is identical.
+    fn quarantine(&mut self, from: &str, now: u64) -> Result<String, Fault> {
         let mut n = 0u32;
         let key = loop {
             let k = format!("{QUARANTINE_PREFIX}{now}-{n}");
@@ -223,8 +268,9 @@ impl<B: Backend> Drafts<B> {
             }
             n += 1;
         };
-        self.backend.set(&key, raw)?;
-        if self.backend.get(&key)?.as_deref() != Some(raw) {
+        self.backend.copy(from, &key)?;
+        if !self.backend.same(from, &key)? {
+            let _ = self.backend.remove(&key);
             return Err(Fault::Other("the copy differs".into()));
         }
         if self.backend.remove(from).is_err() {
@@ -233,8 +279,8 @@ impl<B: Backend> Drafts<B> {
         Ok(key)
     }
 
-    fn set_aside(&mut self, from: &str, raw: &str, source: Source, error: ScenarioError, now: u64) -> Notice {
-        match self.quarantine(from, raw, now) {
+    fn set_aside(&mut self, from: &str, source: Source, error: ScenarioError, now: u64) -> Notice {
+        match self.quarantine(from, now) {
             Ok(key) => Notice::Quarantined { source, key, error },
             Err(fault) => {
                 self.locked.push(from.to_owned());
@@ -254,7 +300,7 @@ impl<B: Backend> Drafts<B> {
                 Ok(list) => Ok(list),
                 Err(e) if e.kind == ErrorKind::NewerVersion => Err(SaveError::Newer),
                 Err(e) => {
-                    let n = self.set_aside(INDEX_KEY, &text, Source::Index, e, now);
+                    let n = self.set_aside(INDEX_KEY, Source::Index, e.into(), now);
                     self.notices.push(n);
                     if self.is_locked(INDEX_KEY) {
                         return Err(SaveError::Fault(Fault::Locked));
@@ -394,7 +440,7 @@ impl<B: Backend> Drafts<B> {
             }
             Err(error) => {
                 let source = Source::Draft { id: id.to_owned(), name: Some(meta.name.clone()) };
-                let notice = self.set_aside(&key, &text, source, error, now);
+                let notice = self.set_aside(&key, source, error, now);
                 let mut list = self.index.clone();
                 list.retain(|m| m.id != id);
                 let _ = self.write_index(list);
@@ -410,6 +456,11 @@ impl<B: Backend> Drafts<B> {
 
     pub fn set_open(&mut self, id: &str) -> Result<(), Fault> {
         self.put(OPEN_KEY, id)
+    }
+
+    /// A newer version owns the drafts: nothing is written.
+    pub fn read_only(&self) -> bool {
+        self.read_only
     }
 
     /// A preference (such as the language) as stored.

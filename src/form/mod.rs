@@ -1,0 +1,215 @@
+//! The page's model: the whole scenario document, and what is being typed.
+//!
+//! Excalidraw's habit ("restore from the default document"): the page holds
+//! the document itself, not a copy rebuilt from its inputs, so a field the
+//! page does not show — a loan's `name`, `as_of`, anything a later version
+//! adds — is never dropped from a draft or an export. Inputs are views on
+//! the document through the field contract (`crate::scenario::field`):
+//! typed text that reads is written into the document at once; text that
+//! does not read is kept beside it, with its [`Rule`], until it reads — or
+//! until the value under it changes by another way (a lender preset, a
+//! draft loaded), when the input shows the document again.
+//!
+//! Loans get stable [`LoanKey`]s so an input keeps its place while loans
+//! are added and removed. Pure: tested natively; `crate::ui` wraps it in a
+//! signal.
+
+use crate::engine::Lender;
+use crate::scenario::field::{Each, Value};
+use crate::scenario::{free_loan_id, At, Field, Rule, Scenario, MAX_LOANS};
+
+/// A loan's identity on the page (stable while others come and go).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LoanKey(u32);
+
+/// An input on the page: a field, its loan (for a loan's fields) and item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Place {
+    pub field: Field,
+    pub loan: Option<LoanKey>,
+    pub item: u16,
+}
+
+impl Place {
+    /// A field of the document or the budget.
+    pub fn of(field: Field) -> Self {
+        Self { field, loan: None, item: 0 }
+    }
+
+    pub fn loan(field: Field, loan: LoanKey) -> Self {
+        Self { field, loan: Some(loan), item: 0 }
+    }
+
+    /// Item `item` of a list field (a forecast month).
+    pub fn item(field: Field, item: usize) -> Self {
+        Self { field, loan: None, item: item.try_into().unwrap_or(u16::MAX) }
+    }
+}
+
+/// Text typed into an input.
+#[derive(Debug, Clone, PartialEq)]
+struct Edit {
+    text: String,
+    /// The document's text for the field when this was typed: when the
+    /// document moves on, the edit lapses.
+    base: String,
+    /// Why the text could not be read, if it could not.
+    error: Option<Rule>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    doc: Scenario,
+    /// The loans' keys, in the document's order.
+    keys: Vec<LoanKey>,
+    next_key: u32,
+    /// Typed text kept beside the document (a few at a time: a list is enough).
+    edits: Vec<(Place, Edit)>,
+}
+
+impl Form {
+    pub fn new(doc: Scenario) -> Self {
+        let mut form = Self { doc: Scenario::example(), keys: Vec::new(), next_key: 0, edits: Vec::new() };
+        form.load(doc);
+        form
+    }
+
+    /// Replaces everything on the page with `doc`.
+    pub fn load(&mut self, doc: Scenario) {
+        self.keys = (0..doc.loans.len()).map(|_| self.fresh_key()).collect();
+        self.doc = doc;
+        self.edits.clear();
+    }
+
+    fn fresh_key(&mut self) -> LoanKey {
+        self.next_key += 1;
+        LoanKey(self.next_key)
+    }
+
+    /// The document as it stands, every field included (valid or not).
+    pub fn document(&self) -> &Scenario {
+        &self.doc
+    }
+
+    /// The document, if every input reads and every rule holds.
+    pub fn valid(&self) -> Option<Scenario> {
+        let unread = self.edits.iter().any(|(p, e)| e.error.is_some() && self.is_live(*p, e));
+        (!unread && self.doc.validate().is_ok()).then(|| self.doc.clone())
+    }
+
+    pub fn loans(&self) -> &[LoanKey] {
+        &self.keys
+    }
+
+    /// The loan's position (0-based) in the document.
+    pub fn index(&self, loan: LoanKey) -> Option<usize> {
+        self.keys.iter().position(|k| *k == loan)
+    }
+
+    /// The loan's id in the document (prefixes its inputs' element ids).
+    pub fn loan_id(&self, loan: LoanKey) -> Option<&str> {
+        self.doc.loans.get(self.index(loan)?).map(|l| l.id.as_str())
+    }
+
+    /// Where an input's value lives in the document now.
+    pub fn at(&self, p: Place) -> Option<At> {
+        let idx = match (p.field.spec().each, p.loan) {
+            (Each::Loan, Some(loan)) => [u16::try_from(self.index(loan)?).ok()?, p.item],
+            (Each::Loan, None) | (_, Some(_)) => return None,
+            (_, None) => [p.item, 0],
+        };
+        Some(At { field: p.field, idx })
+    }
+
+    /// The input at a place of the document.
+    pub fn place(&self, at: At) -> Place {
+        match at.field.spec().each {
+            Each::Loan => Place { field: at.field, loan: self.keys.get(at.idx[0] as usize).copied(), item: at.idx[1] },
+            _ => Place { field: at.field, loan: None, item: at.idx[0] },
+        }
+    }
+
+    fn edit(&self, p: Place) -> Option<&Edit> {
+        self.edits.iter().find(|(q, _)| *q == p).map(|(_, e)| e)
+    }
+
+    fn is_live(&self, p: Place, e: &Edit) -> bool {
+        self.at(p).is_some_and(|at| at.text(&self.doc) == e.base)
+    }
+
+    /// What a text input shows: what was typed, or the document's value.
+    pub fn text(&self, p: Place) -> String {
+        match self.edit(p) {
+            Some(e) if self.is_live(p, e) => e.text.clone(),
+            _ => self.at(p).map(|at| at.text(&self.doc)).unwrap_or_default(),
+        }
+    }
+
+    /// The value a list or a check box shows.
+    pub fn value(&self, p: Place) -> Option<Value> {
+        self.at(p)?.get(&self.doc)
+    }
+
+    /// The user typed `text` into an input.
+    pub fn type_text(&mut self, p: Place, text: String) {
+        let Some(at) = self.at(p) else { return };
+        let error = at.set_text(&mut self.doc, &text).err();
+        let base = at.text(&self.doc);
+        self.edits.retain(|(q, _)| *q != p);
+        if error.is_some() || text != base {
+            self.edits.push((p, Edit { text, base, error }));
+        }
+    }
+
+    /// The user picked a value from a list or ticked a box.
+    pub fn set(&mut self, p: Place, v: Value) {
+        if let Some(at) = self.at(p) {
+            at.set(&mut self.doc, v);
+        }
+    }
+
+    /// Every input with a problem and the rule it breaks: text that cannot
+    /// be read, then the document's broken rules (in document order) at
+    /// the other inputs.
+    pub fn problems(&self) -> Vec<(Place, Rule)> {
+        let mut all: Vec<(Place, Rule)> =
+            self.edits.iter().filter(|(p, e)| self.is_live(*p, e)).filter_map(|(p, e)| Some((*p, e.error?))).collect();
+        let unread = all.len();
+        for pr in self.doc.problems() {
+            let p = self.place(pr.at);
+            if !all[..unread].iter().any(|(q, _)| *q == p) {
+                all.push((p, pr.rule));
+            }
+        }
+        all
+    }
+
+    pub fn can_add(&self) -> bool {
+        self.doc.loans.len() < MAX_LOANS
+    }
+
+    /// Adds a loan with the typical terms of `lender`; its key.
+    pub fn add_loan(&mut self, lender: Lender) -> Option<LoanKey> {
+        if !self.can_add() {
+            return None;
+        }
+        let used: Vec<String> = self.doc.loans.iter().map(|l| l.id.clone()).collect();
+        self.doc.loans.push(Scenario::new_loan(free_loan_id(&used), lender));
+        let key = self.fresh_key();
+        self.keys.push(key);
+        Some(key)
+    }
+
+    /// Removes a loan, unless it is the only one.
+    pub fn remove_loan(&mut self, loan: LoanKey) {
+        let Some(i) = self.index(loan) else { return };
+        if self.doc.loans.len() > 1 {
+            self.doc.loans.remove(i);
+            self.keys.remove(i);
+            self.edits.retain(|(p, _)| p.loan != Some(loan));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

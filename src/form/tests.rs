@@ -1,0 +1,168 @@
+use super::*;
+use crate::scenario::field::tests::{any_scenario, EVERY_FIELD};
+use crate::scenario::field::{Choice, Kind};
+use proptest::prelude::*;
+
+fn every_field() -> Scenario {
+    Scenario::from_json(EVERY_FIELD).unwrap()
+}
+
+/// Every input the page could show for `form`'s document.
+fn inputs(form: &Form) -> Vec<Place> {
+    let doc = form.document();
+    Field::ALL.into_iter().flat_map(|f| f.places(doc).map(|at| form.place(at)).collect::<Vec<_>>()).collect()
+}
+
+/// Types into every input what it shows (or picks what it shows).
+fn retype_everything(form: &mut Form) {
+    for p in inputs(form) {
+        match p.field.kind() {
+            Kind::Choice(_) | Kind::Flag | Kind::List { .. } | Kind::Count { select: true, .. } => {
+                if let Some(v) = form.value(p) {
+                    form.set(p, v);
+                }
+            }
+            _ => form.type_text(p, form.text(p)),
+        }
+    }
+}
+
+#[test]
+fn the_page_holds_the_whole_document() {
+    let s = every_field();
+    let mut form = Form::new(s.clone());
+    assert_eq!(form.document(), &s);
+    assert_eq!(form.valid().map(|v| v.to_json()), Some(s.to_json()));
+    retype_everything(&mut form);
+    assert_eq!(form.valid().map(|v| v.to_json()), Some(s.to_json()));
+}
+
+#[test]
+fn fields_the_page_does_not_show_survive_an_edit() {
+    // The bug this model fixes: a loan's name and as_of vanished from the
+    // export at once and from the draft at the first autosave.
+    let mut form = Form::new(every_field());
+    let first = form.loans()[0];
+    form.type_text(Place::loan(Field::Principal, first), "9万".into());
+    let out = form.valid().unwrap();
+    assert_eq!(out.loans[0].principal, 90_000.into());
+    assert_eq!(out.loans[0].name, "网商贷 2025");
+    assert_eq!(out.as_of.map(|d| d.to_string()).as_deref(), Some("2026-11-20"));
+    assert_eq!(out.loans[0].period_start.map(|d| d.to_string()).as_deref(), Some("2026-11-15"));
+    let mut back = every_field();
+    back.loans[0].principal = 90_000.into();
+    assert_eq!(out, back);
+}
+
+#[test]
+fn text_that_does_not_read_stays_beside_the_document() {
+    let mut form = Form::new(Scenario::example());
+    let principal = Place::loan(Field::Principal, form.loans()[0]);
+    form.type_text(principal, "abc".into());
+    assert_eq!(form.text(principal), "abc");
+    assert_eq!(form.document(), &Scenario::example(), "the document keeps the last value that read");
+    assert_eq!(form.problems(), vec![(principal, Rule::NotANumber)]);
+    assert_eq!(form.valid(), None);
+    form.type_text(principal, "8万".into());
+    assert_eq!(form.text(principal), "8万", "what was typed stays as typed");
+    assert!(form.problems().is_empty());
+    assert_eq!(form.valid().unwrap().loans[0].principal, 80_000.into());
+}
+
+#[test]
+fn rules_that_read_other_fields_land_on_the_right_input() {
+    let mut form = Form::new(Scenario::example());
+    let loan = form.loans()[0];
+    form.type_text(Place::loan(Field::UpfrontFee, loan), "100000".into());
+    assert_eq!(form.problems(), vec![(Place::loan(Field::UpfrontFee, loan), Rule::FeeNotBelowPrincipal)]);
+    form.type_text(Place::loan(Field::UpfrontFee, loan), "0".into());
+    form.type_text(Place::loan(Field::RateValue, loan), "5".into());
+    assert_eq!(form.problems(), vec![(Place::loan(Field::RateValue, loan), Rule::RateTooHigh)]);
+    form.type_text(Place::item(Field::BufferPercent, 0), "120".into());
+    assert_eq!(form.problems().len(), 2);
+    assert_eq!(form.valid(), None);
+}
+
+#[test]
+fn an_edit_lapses_when_its_value_moves_underneath() {
+    let mut form = Form::new(Scenario::example());
+    let loan = form.loans()[0];
+    let rate = Place::loan(Field::RateValue, loan);
+    form.type_text(rate, "0.0x".into());
+    assert_eq!(form.problems().len(), 1);
+    form.set(Place::loan(Field::Lender, loan), Value::Choice(Choice::Lender(Lender::BankCredit)));
+    assert_eq!(form.text(rate), "6", "the preset's rate shows");
+    assert!(form.problems().is_empty());
+    assert!(form.valid().is_some());
+}
+
+#[test]
+fn loading_a_draft_replaces_everything() {
+    let mut form = Form::new(Scenario::example());
+    let principal = Place::loan(Field::Principal, form.loans()[0]);
+    form.type_text(principal, "x".into());
+    form.load(every_field());
+    assert_eq!(form.loans().len(), 2);
+    assert!(form.problems().is_empty());
+    assert_eq!(form.text(Place::loan(Field::Principal, form.loans()[0])), "80000.00");
+    assert_eq!(form.text(principal), "", "a key of the old page has no place");
+}
+
+#[test]
+fn loans_keep_their_inputs_while_others_come_and_go() {
+    let mut form = Form::new(Scenario::example());
+    let a = form.loans()[0];
+    let b = form.add_loan(Lender::Jiebei).unwrap();
+    let c = form.add_loan(Lender::Other).unwrap();
+    assert_eq!(form.loan_id(b), Some("b"));
+    assert_eq!(form.document().loans[1].principal, Scenario::example().loans[0].principal, "one set of defaults");
+    form.type_text(Place::loan(Field::Months, c), "2年".into());
+    form.type_text(Place::loan(Field::Months, b), "x".into());
+    form.remove_loan(b);
+    assert_eq!(form.loans(), &[a, c]);
+    assert_eq!(form.text(Place::loan(Field::Months, c)), "2年");
+    assert!(form.problems().is_empty(), "the removed loan's bad text went with it");
+    assert_eq!(form.document().loans[1].months, 24);
+    // An id freed by a removal is used again.
+    let again = form.add_loan(Lender::Other).unwrap();
+    assert_eq!(form.loan_id(again), Some("b"));
+    form.remove_loan(a);
+    form.remove_loan(c);
+    let last = form.loans()[0];
+    form.remove_loan(last);
+    assert_eq!(form.loans(), &[last], "the only loan stays");
+}
+
+#[test]
+fn at_most_twenty_loans() {
+    let mut form = Form::new(Scenario::example());
+    while form.add_loan(Lender::Other).is_some() {}
+    assert_eq!(form.loans().len(), MAX_LOANS);
+    assert!(!form.can_add());
+    assert!(form.valid().is_some());
+}
+
+#[test]
+fn places_and_document_places_correspond() {
+    let form = Form::new(every_field());
+    for p in inputs(&form) {
+        let at = form.at(p).unwrap();
+        assert_eq!(form.place(at), p);
+    }
+    assert_eq!(form.at(Place::of(Field::Principal)), None, "a loan's field needs its loan");
+    assert_eq!(form.at(Place::item(Field::ForecastMonth, 11)).map(At::path).as_deref(), Some("budget.forecast[11]"));
+}
+
+proptest! {
+    /// Any valid scenario → the page's model → the scenario is the
+    /// identity, byte for byte, for every field present and future — also
+    /// after every input has been typed into with what it shows.
+    #[test]
+    fn scenario_to_page_to_scenario_is_the_identity(s in any_scenario()) {
+        prop_assume!(s.validate().is_ok());
+        let mut form = Form::new(s.clone());
+        prop_assert_eq!(form.valid().map(|v| v.to_json()), Some(s.to_json()));
+        retype_everything(&mut form);
+        prop_assert_eq!(form.valid().map(|v| v.to_json()), Some(s.to_json()));
+    }
+}

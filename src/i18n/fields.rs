@@ -1,0 +1,189 @@
+//! The words of the field contract (`crate::scenario::field`): every
+//! field's label and hint, the names of the values it can take, and what a
+//! broken rule says — rendered here once, for the page (at the field) and
+//! for the evaluator and import messages (after the field's path).
+//!
+//! [`FIELD_WORDS`] has one row per field (the array length makes a missing
+//! field a compile error); each row holds both languages side by side.
+
+use super::Lang;
+use crate::scenario::field::{Choice, Kind, Unit};
+use crate::scenario::{Field, Rule, ScenarioError};
+use std::fmt;
+
+/// A field's words: its label and an optional hint, `[Chinese, English]`.
+/// A label with `{}` takes the item's number (a forecast month).
+pub struct FieldWords {
+    pub field: Field,
+    pub label: [&'static str; 2],
+    pub hint: Option<[&'static str; 2]>,
+}
+
+const fn words(field: Field, label: [&'static str; 2], hint: Option<[&'static str; 2]>) -> FieldWords {
+    FieldWords { field, label, hint }
+}
+
+/// One row per field, in the order of [`Field`].
+pub const FIELD_WORDS: [FieldWords; Field::COUNT] = [
+    words(Field::DayCount, ["计息方式", "Interest accrual"], None),
+    words(Field::AsOf, ["计算日期", "Evaluation date"], None),
+    words(Field::Loans, ["借款", "Loans"], None),
+    words(Field::LoanId, ["借款编号", "Loan id"], None),
+    words(Field::Lender, ["贷款方", "Lender"], None),
+    words(Field::LoanName, ["名称", "Label"], None),
+    words(Field::Principal, ["剩余本金（元）", "Outstanding principal (¥)"], Some(["可输入 100000、100,000 或 10万", "100000, 100,000 or 10万 all work"])),
+    words(Field::RateValue, ["利率（%）", "Rate (%)"], None),
+    words(Field::RateUnit, ["利率类型", "Rate quoted as"], None),
+    words(Field::DayBasis, ["一年按", "Days per year"], None),
+    words(Field::Method, ["还款方式", "Repayment method"], None),
+    words(Field::Months, ["剩余期数（月）", "Months remaining"], Some(["如 12、24期 或 3年", "e.g. 12, 24期 or 3年"])),
+    words(Field::UpfrontFee, ["砍头息/服务费（元，放款时扣除）", "Fee deducted at payout (¥)"], Some(["没有则填 0", "0 if none"])),
+    words(Field::OverdueDays, ["已逾期天数", "Days overdue"], None),
+    words(
+        Field::OverduePrincipal,
+        ["逾期本金（元）", "Overdue principal (¥)"],
+        Some(["已到期未还的本金，不含上面的剩余本金", "Principal already due and unpaid, on top of the outstanding principal above"]),
+    ),
+    words(Field::OverdueInterest, ["逾期利息（元，不含罚息）", "Overdue interest (¥, excluding penalty)"], None),
+    words(Field::PenaltyMultiplier, ["罚息倍数（合同利率 ×）", "Penalty rate (× contract rate)"], Some(["常见为 1.5", "Usually 1.5"])),
+    words(Field::PenaltyBase, ["罚息计算基数", "Penalty charged on"], None),
+    words(Field::PenaltyCompound, ["对未付利息计复利", "Compound interest on unpaid interest"], None),
+    words(
+        Field::AppPayment,
+        ["App 显示的月供（元，可选）", "Monthly payment the app shows (¥, optional)"],
+        Some(["用来核算真实年化，发现隐藏费用", "Used to compute the true APR and spot hidden fees"]),
+    ),
+    words(Field::NextDueDate, ["下次还款日（可选）", "Next due date (optional)"], Some(["按实际天数计息时必填", "Required for actual-day interest"])),
+    words(
+        Field::PeriodStart,
+        ["本期起息日（可选）", "Interest start of this period (optional)"],
+        Some(["放款日或上一个已还的还款日", "The payout day or the last paid due date"]),
+    ),
+    words(
+        Field::SettlementOffer,
+        ["能一次性筹到的金额（元，可选）", "Lump sum you could raise (¥, optional)"],
+        Some(["用于计算一次性结清减免方案", "For a settlement proposal"]),
+    ),
+    words(Field::HolidayMonths, ["想申请的宽限期", "Payment holiday to ask for"], None),
+    words(Field::Income, ["每月净收入（元）", "Net monthly income (¥)"], None),
+    words(Field::Expenses, ["每月必要开支（元）", "Essential monthly expenses (¥)"], None),
+    words(Field::OtherObligations, ["其他固定支出（元）", "Other fixed obligations (¥)"], None),
+    words(Field::BufferPercent, ["安全垫（收入的 %）", "Safety buffer (% of income)"], None),
+    words(
+        Field::Forecast,
+        ["按月填写未来 12 个月的净收入（收入有淡旺季时）", "Enter net income month by month for the next 12 months (seasonal income)"],
+        Some(["用于“按现金流还款”方案：每月按当月结余的比例还款。", "Used by the cash-flow plan: each month pays a share of that month's surplus."]),
+    ),
+    words(Field::ForecastMonth, ["第{}个月", "Month {}"], None),
+];
+
+impl Lang {
+    /// Picks this language's half of a `[Chinese, English]` pair.
+    pub fn pick<T: Copy>(self, pair: [T; 2]) -> T {
+        pair[self as usize]
+    }
+
+    /// A field's label; `item` is the 0-based item for labels such as "Month {}".
+    pub fn label(self, field: Field, item: usize) -> String {
+        super::fill(self.pick(FIELD_WORDS[field as usize].label), &[&(item + 1).to_string()])
+    }
+
+    pub fn hint(self, field: Field) -> Option<&'static str> {
+        FIELD_WORDS[field as usize].hint.map(|h| self.pick(h))
+    }
+
+    /// The name of a value in a list.
+    pub fn choice(self, c: Choice) -> &'static str {
+        match c {
+            Choice::DayCount(d) => self.day_count(d),
+            Choice::Lender(l) => self.lender(l),
+            Choice::RateUnit(u) => self.rate_unit(u),
+            Choice::DayBasis(b) => self.day_basis(b),
+            Choice::Method(m) => self.method(m),
+            Choice::PenaltyBase(b) => self.penalty_base(b),
+        }
+    }
+
+    /// "3 个月", "3 months".
+    pub fn count(self, unit: Unit, n: u32) -> String {
+        let words = match unit {
+            Unit::Months => ["{} 个月", if n == 1 { "{} month" } else { "{} months" }],
+            Unit::Days => ["{} 天", if n == 1 { "{} day" } else { "{} days" }],
+        };
+        super::fill(self.pick(words), &[&n.to_string()])
+    }
+
+    /// What breaks `rule` at `field`, as a phrase to follow the field's
+    /// path ("must be more than 0"); see [`Lang::problem`] for the page.
+    pub fn rule(self, field: Field, rule: Rule) -> String {
+        let kind = field.kind();
+        let pair = match rule {
+            Rule::Required => ["请填写", "required"],
+            Rule::NotANumber => ["请输入数字，如 100000 或 10万", "enter a number, e.g. 100000 or 10万"],
+            Rule::NotWholeMonths => ["期数须为整月", "whole months only"],
+            Rule::NotADate => ["请输入日期，如 2026-12-15", "enter a date like 2026-12-15"],
+            Rule::Negative => ["不能为负数", "must not be negative"],
+            Rule::NotPositive => ["须大于 0", "must be more than 0"],
+            Rule::NotInFen => ["金额最多两位小数（分）", "must have at most two decimals (fen)"],
+            Rule::TooLarge if matches!(kind, Kind::Money { .. } | Kind::SignedMoney) => {
+                ["金额不能超过 1 万亿", "must be at most ¥1,000,000,000,000"]
+            }
+            Rule::TooLarge | Rule::OutOfRange => return self.range_rule(kind),
+            Rule::TooLong => return self.limit_rule(kind, ["最多 {} 个字", "at most {} characters"]),
+            Rule::TooMany => return self.limit_rule(kind, ["最多 {} 项", "at most {} items"]),
+            Rule::RateTooHigh => ["年化超过 1000%，请检查利率类型（日/月/年）", "above 1000% a year; check the unit (daily, monthly or annual)"],
+            Rule::FeeNotBelowPrincipal => ["费用须不小于 0 且小于本金", "must be at least 0 and less than the principal"],
+            Rule::RequiredForActualDays => ["按实际天数计息时必填", "required when interest accrues on actual days"],
+            Rule::FirstPeriodOutOfRange => ["须在下次还款日前1–366天", "must be 1–366 days before the next due date"],
+            Rule::UsedTwice => ["与另一笔借款重复", "is used twice"],
+        };
+        self.pick(pair).to_owned()
+    }
+
+    fn range_rule(self, kind: Kind) -> String {
+        let Some((lo, hi)) = kind.range() else {
+            return self.pick(["数字太大，请检查", "too large — please check"]).to_owned();
+        };
+        let unit = match kind {
+            Kind::Count { unit: Unit::Months, .. } => [" 个月", " months"],
+            Kind::Count { unit: Unit::Days, .. } => [" 天", " days"],
+            _ => [" ", ""],
+        };
+        let template = self.pick(["须在 {} 到 {}{}之间", "must be from {} to {}{}"]);
+        super::fill(template, &[&lo.to_string(), &hi.to_string(), self.pick(unit)])
+    }
+
+    fn limit_rule(self, kind: Kind, template: [&str; 2]) -> String {
+        let max = match kind {
+            Kind::Text { max_chars } => max_chars,
+            Kind::List { max } => max,
+            _ => 0,
+        };
+        super::fill(self.pick(template), &[&max.to_string()])
+    }
+
+    /// What to show at a field that breaks a rule: a sentence.
+    pub fn problem(self, field: Field, rule: Rule) -> String {
+        let words = self.rule(field, rule);
+        let mut chars = words.chars();
+        chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    }
+
+    /// Why a document was refused, naming the field: `loans[0].principal: 须大于 0`.
+    pub fn scenario_error(self, e: &ScenarioError) -> String {
+        match e {
+            ScenarioError::Read(r) => r.to_string(),
+            ScenarioError::Invalid(p) => format!("{}: {}", p.at.path(), self.rule(p.at.field, p.rule)),
+        }
+    }
+}
+
+/// The evaluator and the tests show errors in English.
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Lang::En.scenario_error(self))
+    }
+}
+
+#[cfg(test)]
+mod tests;

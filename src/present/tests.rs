@@ -1,0 +1,134 @@
+use super::*;
+use crate::scenario::Scenario;
+use std::str::FromStr;
+
+const OVERDUE: &str = include_str!("../../tests/fixtures/proposals-mybank-overdue.json");
+const THREE: &str = include_str!("../../tests/fixtures/proposals-three-lenders.json");
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn evaluate(method: Method, months: u32) -> Evaluation {
+    let mut s = Scenario::example();
+    s.loans[0].rate.value = d("0.05");
+    s.loans[0].method = method;
+    s.loans[0].months = months;
+    s.evaluate()
+}
+
+fn payments(method: Method, months: u32) -> LoanPayments {
+    let e = evaluate(method, months);
+    LoanPayments::of(method, e.loans[0].figures.as_ref().unwrap())
+}
+
+#[test]
+fn the_headline_payment_follows_the_method() {
+    // ¥100,000 at 1.5 % a month over 12 months.
+    let p = payments(Method::EqualInstallment, 12);
+    assert_eq!(p, LoanPayments { headline: Payment { label: PaymentLabel::Monthly, amount: d("9168.00") }, second: None });
+    let p = payments(Method::EqualPrincipal, 12);
+    assert_eq!(p.headline, Payment { label: PaymentLabel::First, amount: d("9833.34") });
+    assert_eq!(p.second.map(|s| s.label), Some(PaymentLabel::Last));
+    let p = payments(Method::InterestOnly, 12);
+    assert_eq!(p.headline, Payment { label: PaymentLabel::Monthly, amount: d("1500.00") });
+    assert_eq!(p.second, Some(Payment { label: PaymentLabel::Final, amount: d("101500.00") }));
+    // 到期一次 over 12 months: nothing until the end, so the last is the headline.
+    let p = payments(Method::Bullet, 12);
+    assert_eq!(p.headline, Payment { label: PaymentLabel::Final, amount: d("118000.00") });
+    assert_eq!(p.second, None);
+    assert_eq!(payments(Method::Bullet, 1).headline.amount, d("101500.00"));
+}
+
+#[test]
+fn a_plan_is_level_unless_it_really_varies() {
+    let e = Scenario::from_json(OVERDUE).unwrap().evaluate();
+    let figures = |kind: ProposalKind| e.proposals.iter().find(|p| p.kind == kind).and_then(|p| p.figures.as_ref()).unwrap();
+    let frozen = figures(ProposalKind::FrozenInstalments);
+    assert_eq!(PlanPayment::of(frozen), PlanPayment::Level(frozen.monthly_payment));
+    let cash = figures(ProposalKind::CashFlowPlan);
+    assert_eq!(PlanPayment::of(cash), PlanPayment::Range(cash.min_payment, cash.max_payment));
+}
+
+#[test]
+fn a_proposal_keeps_its_key_while_figures_change() {
+    let s = Scenario::from_json(OVERDUE).unwrap();
+    let before = s.evaluate();
+    let mut richer = s.clone();
+    richer.budget.income = d("20000");
+    let after = richer.evaluate();
+    let keys = |e: &Evaluation| e.proposals.iter().map(ProposalKey::of).collect::<Vec<_>>();
+    for p in &before.proposals {
+        let k = ProposalKey::of(p);
+        let same: Vec<&Proposal> = after.proposals.iter().filter(|q| ProposalKey::of(q) == k).collect();
+        assert!(same.len() <= 1, "keys are unique");
+    }
+    let all = keys(&before);
+    for (i, k) in all.iter().enumerate() {
+        assert!(!all[..i].contains(k), "keys are unique: {k:?}");
+    }
+    assert!(keys(&after).iter().any(|k| all.contains(k)), "the same plans are found again");
+}
+
+#[test]
+fn at_most_two_are_compared_and_a_third_replaces_the_oldest() {
+    let e = Scenario::from_json(OVERDUE).unwrap().evaluate();
+    let with_figures: Vec<&Proposal> = e.proposals.iter().filter(|p| p.figures.is_some()).collect();
+    let [a, b, c, ..] = with_figures.as_slice() else { panic!("too few proposals") };
+    let mut compared = Compared::default();
+    compared.toggle(ProposalKey::of(a));
+    compared.toggle(ProposalKey::of(b));
+    assert_eq!(compared.chosen(&e.proposals), vec![*a, *b]);
+    compared.toggle(ProposalKey::of(c));
+    assert!(!compared.contains(&ProposalKey::of(a)));
+    assert_eq!(compared.chosen(&e.proposals), vec![*b, *c]);
+    compared.toggle(ProposalKey::of(b));
+    assert_eq!(compared.chosen(&e.proposals), vec![*c]);
+}
+
+#[test]
+fn codes_are_the_formats_names() {
+    use ProposalKind::*;
+    for k in [TermExtension, FrozenInstalments, PenaltyWaiver, PaymentHoliday, Settlement, CashFlowPlan] {
+        assert_eq!(serde_json::to_value(k).unwrap(), k.code());
+    }
+    for s in [Strategy::ProRata, Strategy::Avalanche, Strategy::Snowball] {
+        assert_eq!(serde_json::to_value(s).unwrap(), s.code());
+    }
+}
+
+#[test]
+fn the_verdict_names_room_or_shortfall() {
+    let e = evaluate(Method::EqualInstallment, 12);
+    let b = e.budget.figures.unwrap();
+    // 4,800 available against 9,168 due: short by 4,368.
+    assert_eq!(Verdict::of(&b), Verdict { fits: false, amount: d("4368.00") });
+}
+
+#[test]
+fn loans_are_titled_by_position_and_lender() {
+    let e = Scenario::from_json(THREE).unwrap().evaluate();
+    let second = &e.loans[1];
+    assert_eq!(LoanTitle::of(&e, &second.id), Some(LoanTitle { number: 2, lender: second.lender }));
+    assert_eq!(LoanTitle::of(&e, "nope"), None);
+    assert_eq!(LoanTitle::among(&e, 0).map(|t| t.number), Some(1));
+    let one = Scenario::example().evaluate();
+    assert_eq!(LoanTitle::among(&one, 0), None, "a single loan needs no title");
+}
+
+#[test]
+fn rate_forms_are_daily_monthly_annual() {
+    let q = Scenario::example().loans[0].rate.quoted();
+    assert_eq!(rate_forms(&q).map(|p| p.normalize().to_string()), ["0.04", "1.2", "14.4"]);
+}
+
+#[test]
+fn a_variation_of_one_yuan_is_still_level() {
+    let e = Scenario::from_json(OVERDUE).unwrap().evaluate();
+    let mut f = e.proposals.iter().find_map(|p| p.figures.clone()).unwrap();
+    f.min_payment = d("100.00");
+    f.max_payment = d("101.00");
+    assert_eq!(PlanPayment::of(&f), PlanPayment::Level(f.monthly_payment));
+    f.max_payment = d("101.01");
+    assert_eq!(PlanPayment::of(&f), PlanPayment::Range(d("100.00"), d("101.01")));
+}

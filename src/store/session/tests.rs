@@ -1,0 +1,290 @@
+use super::*;
+use crate::store::tests::{Shared, NAMES};
+use crate::store::{draft_key, parse_index, stored_lang, MemoryBackend, INDEX_KEY, LANG_KEY, OPEN_KEY};
+use std::cell::Cell;
+use std::rc::Rc;
+
+const T0: u64 = 1_764_000_000_000;
+
+/// A clock the test moves by hand; salts count up.
+#[derive(Clone)]
+struct TestClock(Rc<Cell<u64>>, Rc<Cell<u32>>);
+
+impl TestClock {
+    fn new() -> Self {
+        Self(Rc::new(Cell::new(T0)), Rc::new(Cell::new(1)))
+    }
+    fn pass(&self, ms: u64) {
+        self.0.set(self.0.get() + ms);
+    }
+}
+
+impl Clock for TestClock {
+    fn now(&self) -> u64 {
+        self.0.get()
+    }
+    fn salt(&self) -> u32 {
+        self.1.set(self.1.get() + 1);
+        self.1.get()
+    }
+}
+
+type Tab = Session<Shared, TestClock>;
+
+fn tab(b: &Shared, clock: &TestClock) -> (Tab, Scenario) {
+    Session::start(b.clone(), clock.clone(), &NAMES)
+}
+
+fn with_income(n: i64) -> Scenario {
+    let mut s = Scenario::example();
+    s.budget.income = n.into();
+    s
+}
+
+/// Edits the page and lets the pause pass: what the page does.
+fn type_and_pause(t: &mut Tab, s: &Scenario) {
+    if let Some(ticket) = t.page_changed(Some(s.clone()), s.clone()) {
+        t.autosave(ticket);
+    }
+}
+
+fn stored_open(b: &Shared) -> Scenario {
+    let id = b.get(OPEN_KEY).unwrap();
+    Scenario::from_json(&b.get(&draft_key(&id)).unwrap()).unwrap()
+}
+
+#[test]
+fn typing_saves_once_after_the_pause() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut t, first) = tab(&b, &clock);
+    assert_eq!(first, Scenario::example());
+    assert_eq!(t.status(), &Status::Saved(T0));
+    assert_eq!(t.page_changed(Some(first.clone()), first.clone()), None, "nothing changed");
+    let early = t.page_changed(Some(with_income(1)), with_income(1)).unwrap();
+    assert_eq!(t.status(), &Status::Saving);
+    let late = t.page_changed(Some(with_income(12)), with_income(12)).unwrap();
+    t.autosave(early);
+    assert_eq!(stored_open(&b), Scenario::example(), "a later keystroke voids the earlier ticket");
+    clock.pass(300);
+    t.autosave(late);
+    assert_eq!(stored_open(&b), with_income(12));
+    assert_eq!(t.status(), &Status::Saved(T0 + 300));
+    assert_eq!(t.open().revision, 2);
+    assert!(!t.must_warn_before_leaving());
+}
+
+#[test]
+fn an_invalid_page_is_not_saved_and_exports_the_last_valid() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut t, _) = tab(&b, &clock);
+    type_and_pause(&mut t, &with_income(5));
+    assert_eq!(t.page_changed(None, with_income(5)), None);
+    let (name, json) = t.export();
+    assert_eq!(name, "草稿 1.json");
+    assert_eq!(Scenario::from_json(&json).unwrap(), with_income(5));
+}
+
+#[test]
+fn leaving_the_page_writes_what_is_pending() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut t, _) = tab(&b, &clock);
+    t.page_changed(Some(with_income(7)), with_income(7)).unwrap();
+    t.flush();
+    assert_eq!(stored_open(&b), with_income(7));
+    let (_, reopened) = tab(&b, &clock);
+    assert_eq!(reopened, with_income(7));
+}
+
+#[test]
+fn other_tabs_are_followed_and_never_overwritten() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut a, _) = tab(&b, &clock);
+    let (mut other, _) = tab(&b, &clock);
+    type_and_pause(&mut a, &with_income(20001));
+    // The other tab hears of it and follows.
+    assert_eq!(other.external_change(), Some(with_income(20001)));
+    assert_eq!(other.messages(), &[Message::Synced]);
+    // Then misses a change and edits: a conflict, nothing overwritten.
+    type_and_pause(&mut a, &with_income(20003));
+    type_and_pause(&mut other, &with_income(99999));
+    assert!(matches!(other.status(), Status::Conflict(_)));
+    assert!(other.must_warn_before_leaving());
+    assert_eq!(stored_open(&b), with_income(20003));
+    // It keeps its version as a new draft, named by the page.
+    assert_eq!(other.conflict_keep("草稿 1（此页）"), Some(with_income(99999)));
+    assert_eq!(other.open().name, "草稿 1（此页）");
+    assert_eq!(stored_open(&b), with_income(99999));
+    assert_eq!(other.list().len(), 2);
+    assert!(!other.must_warn_before_leaving());
+}
+
+#[test]
+fn a_conflicting_tab_can_take_the_other_version() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut a, _) = tab(&b, &clock);
+    let (mut other, _) = tab(&b, &clock);
+    type_and_pause(&mut a, &with_income(30003));
+    type_and_pause(&mut other, &with_income(1));
+    assert!(matches!(other.status(), Status::Conflict(_)));
+    assert_eq!(other.conflict_load(), Some(with_income(30003)));
+    assert!(matches!(other.status(), Status::Saved(_)));
+}
+
+#[test]
+fn a_draft_deleted_elsewhere_stays_on_the_page_and_is_saved_again() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut a, _) = tab(&b, &clock);
+    let (mut other, _) = tab(&b, &clock);
+    other.delete("草稿");
+    assert_eq!(a.external_change(), None);
+    assert_eq!(a.messages(), &[Message::RemovedElsewhere]);
+    assert_eq!(a.status(), &Status::NotYet);
+    type_and_pause(&mut a, &with_income(3));
+    assert!(parse_index(&b.get(INDEX_KEY).unwrap()).unwrap().iter().any(|m| m.id == a.open().id));
+}
+
+#[test]
+fn new_duplicate_rename_switch() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut t, _) = tab(&b, &clock);
+    let first = t.open().id.clone();
+    type_and_pause(&mut t, &with_income(30000));
+    t.rename("  网商贷\u{202e} 协商 ");
+    assert_eq!(t.open().name, "网商贷 协商");
+    assert_eq!(t.new_draft("草稿"), Some(Scenario::example()));
+    assert_eq!(t.open().name, "草稿 1");
+    assert_eq!(t.switch(&first), Some(with_income(30000)));
+    assert_eq!(t.switch(&first), None, "already open");
+    assert_eq!(t.duplicate("网商贷 协商 副本"), Some(with_income(30000)));
+    assert_eq!(t.duplicate("网商贷 协商 副本"), Some(with_income(30000)));
+    let names: Vec<String> = t.shown().into_iter().map(|m| m.name).collect();
+    assert_eq!(names, ["网商贷 协商", "草稿 1", "网商贷 协商 副本", "网商贷 协商 副本 (2)"]);
+}
+
+#[test]
+fn delete_offers_undo_until_the_next_action() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut t, _) = tab(&b, &clock);
+    type_and_pause(&mut t, &with_income(777));
+    // Deleting the last draft opens a fresh one; undo brings it back and drops that.
+    assert_eq!(t.delete("草稿"), Some(Scenario::example()));
+    assert_eq!(t.undo_offer().map(|m| m.name.as_str()), Some("草稿 1"));
+    assert_eq!(t.list().len(), 1);
+    assert_eq!(t.undo(), Some(with_income(777)));
+    assert_eq!(t.list().len(), 1);
+    assert_eq!(t.undo_offer(), None);
+    // Undo lasts until the next action.
+    t.new_draft("草稿");
+    t.delete("草稿");
+    assert!(t.undo_offer().is_some());
+    t.new_draft("草稿");
+    assert_eq!(t.undo_offer(), None);
+}
+
+#[test]
+fn when_storage_is_full_the_page_says_so_and_keeps_the_draft_open() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut t, _) = tab(&b, &clock);
+    b.0.borrow_mut().quota = Some(10);
+    type_and_pause(&mut t, &with_income(14000));
+    assert_eq!(t.status(), &Status::Failed(crate::store::Fault::Full));
+    assert_eq!(t.status().code(), "full");
+    assert!(t.must_warn_before_leaving());
+    // Switching away would lose it: refused, and said why.
+    assert_eq!(t.new_draft("草稿"), None);
+    assert_eq!(t.messages(), &[Message::Unsaved]);
+    assert_eq!(Scenario::from_json(&t.export().1).unwrap(), with_income(14000));
+    b.0.borrow_mut().quota = None;
+    type_and_pause(&mut t, &with_income(14001));
+    assert!(!t.must_warn_before_leaving());
+}
+
+#[test]
+fn blocked_storage_works_for_the_page_and_warns_before_leaving() {
+    let clock = TestClock::new();
+    let (mut t, _) = Session::start(MemoryBackend::volatile(), clock, &NAMES);
+    assert_eq!(t.status(), &Status::Blocked);
+    assert!(!t.must_warn_before_leaving(), "nothing typed yet");
+    if let Some(ticket) = t.page_changed(Some(with_income(5)), with_income(5)) {
+        t.autosave(ticket);
+    }
+    assert_eq!(t.status(), &Status::Blocked);
+    assert!(t.must_warn_before_leaving());
+    t.new_draft("草稿");
+    assert_eq!(t.list().len(), 2, "drafts work within the page");
+}
+
+#[test]
+fn a_newer_index_opens_read_only() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut t, _) = tab(&b, &clock);
+    type_and_pause(&mut t, &with_income(5));
+    let newer = b.get(INDEX_KEY).unwrap().replace("\"version\":1", "\"version\":3");
+    b.put(INDEX_KEY, &newer);
+    let snapshot = b.0.borrow().map.clone();
+    let (mut t, page) = tab(&b, &clock);
+    assert_eq!(page, Scenario::example());
+    assert_eq!(t.status(), &Status::Newer);
+    assert_eq!(t.messages(), &[Message::Store(crate::store::Notice::NewerIndex)]);
+    type_and_pause(&mut t, &with_income(6));
+    t.flush();
+    t.save_lang("en");
+    assert_eq!(b.0.borrow().map, snapshot, "nothing written");
+    assert!(t.must_warn_before_leaving());
+}
+
+#[test]
+fn imports_become_new_drafts_and_bad_files_change_nothing() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut t, _) = tab(&b, &clock);
+    let snapshot = b.0.borrow().map.clone();
+    assert_eq!(t.import("plan.json", "hello", "导入的草稿"), None);
+    assert_eq!(t.messages()[0].kind(), "import-error");
+    assert!(!t.import_size_ok(2 * 1024 * 1024));
+    assert_eq!(b.0.borrow().map, snapshot);
+    let text = format!("\u{feff}{}", with_income(8).to_json());
+    assert_eq!(t.import("网商贷导入.json", &text, "导入的草稿"), Some(with_income(8)));
+    assert_eq!(t.open().name, "网商贷导入");
+    assert!(t.messages().contains(&Message::Imported("网商贷导入".into())));
+    t.import("网商贷导入.json", &text, "导入的草稿");
+    assert_eq!(t.open().name, "网商贷导入 (2)");
+}
+
+#[test]
+fn erase_all_shows_a_fresh_page_and_writes_nothing_until_a_change() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut t, _) = tab(&b, &clock);
+    type_and_pause(&mut t, &with_income(44444));
+    t.save_lang("en");
+    assert_eq!(t.erase_all("草稿"), Some(Scenario::example()));
+    assert_eq!(t.status(), &Status::Erased);
+    assert!(b.keys().is_empty());
+    type_and_pause(&mut t, &with_income(15000));
+    assert_eq!(stored_open(&b), with_income(15000));
+}
+
+#[test]
+fn the_language_has_one_path_through_the_store() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut t, _) = tab(&b, &clock);
+    assert_eq!(stored_lang(&b), None);
+    t.save_lang("en");
+    assert_eq!(b.get(LANG_KEY).as_deref(), Some("en"));
+    assert_eq!(stored_lang(&b).as_deref(), Some("en"));
+}
+
+#[test]
+fn quarantined_items_download_and_discard() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (t, _) = tab(&b, &clock);
+    let id = t.open().id.clone();
+    b.put(&draft_key(&id), "{oops");
+    let (mut t, _) = tab(&b, &clock);
+    let [item] = t.shelf() else { panic!("{:?}", t.shelf()) };
+    let key = item.key.clone();
+    let (name, text) = t.quarantine_file(&key).unwrap();
+    assert_eq!((name.as_str(), text.as_str()), (format!("xieshang-unreadable-{T0}-0.json").as_str(), "{oops"));
+    assert_eq!(t.messages()[0].kind(), "quarantine");
+    t.discard(&key);
+    assert!(t.shelf().is_empty());
+}

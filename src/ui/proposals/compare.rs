@@ -1,0 +1,85 @@
+//! Two proposals side by side: the key figures in a table and both
+//! balance lines on one chart.
+
+use super::super::chart::BalanceChart;
+use super::super::page::use_page;
+use super::super::{use_lang, use_text};
+use crate::engine::proposal::Figures;
+use crate::engine::Proposal;
+use crate::i18n::{money, percent, Lang, Text};
+use crate::present::{Compared, PlanPayment};
+use leptos::prelude::*;
+
+#[component]
+pub fn Comparison(compared: RwSignal<Compared>) -> impl IntoView {
+    let t = use_text();
+    let page = use_page();
+    let chosen = Memo::new(move |_| {
+        compared.with(|c| page.evaluation.with(|e| c.chosen(&e.proposals).into_iter().cloned().collect::<Vec<_>>()))
+    });
+    view! {
+        <div class="comparison" data-testid="comparison">
+            <h3>{move || t().compare_heading}</h3>
+            {move || {
+                let ps = chosen.get();
+                if ps.len() < 2 {
+                    return view! { <p class="explain">{move || t().compare_hint}</p> }.into_any();
+                }
+                view! { <SideBySide proposals=ps on_clear=move || compared.set(Compared::default()) /> }.into_any()
+            }}
+        </div>
+    }
+}
+
+/// One row of the table: a label and each plan's figure.
+type CompareRow = (fn(&Text) -> &'static str, fn(Lang, &Figures) -> String);
+
+const ROWS: [CompareRow; 9] = [
+    (|t| t.monthly_payment, |l, f| l.plan_payment(PlanPayment::Level(f.monthly_payment))),
+    (|t| t.months_label, |_, f| f.months.to_string()),
+    (|t| t.total_paid, |_, f| money(f.total_paid)),
+    (|t| t.total_interest_fees, |_, f| money(f.total_interest)),
+    (|t| t.apr_nominal, |l, f| l.maybe_percent(f.apr_nominal_percent)),
+    (|t| t.saving_vs_contract, |_, f| money(f.saving_vs_contract)),
+    (|t| t.principal_recovered, |_, f| percent(f.principal_recovered_percent)),
+    (|t| t.lender_pv, |_, f| money(f.lender_pv)),
+    (|t| t.fits_budget, |l, f| l.yes_no(f.fits_budget).to_owned()),
+];
+
+#[component]
+fn SideBySide(proposals: Vec<Proposal>, on_clear: impl Fn() + 'static) -> impl IntoView {
+    let t = use_text();
+    let lang = use_lang();
+    let figures: Vec<Figures> = proposals.iter().filter_map(|p| p.figures.clone()).collect();
+    let series: Vec<_> = figures.iter().map(|f| f.schedule.clone()).collect();
+    let titles = {
+        let ps = proposals.clone();
+        Memo::new(move |_| ps.iter().map(|p| lang.get().proposal_title(p)).collect::<Vec<_>>())
+    };
+    let rows = ROWS.map(|(label, show)| {
+        let cells = figures.clone();
+        view! {
+            <tr>
+                <th scope="row">{move || label(t())}</th>
+                {move || cells.iter().map(|f| view! { <td>{show(lang.get(), f)}</td> }).collect_view()}
+            </tr>
+        }
+    });
+    view! {
+        <div class="table-wrap">
+            <table data-testid="comparison-table">
+                <thead>
+                    <tr>
+                        <th></th>
+                        {move || titles.get().into_iter().enumerate().map(|(i, n)| view! { <th scope="col" class=format!("series-{i}")>{n}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{rows.into_iter().collect_view()}</tbody>
+            </table>
+        </div>
+        <BalanceChart series=Signal::derive(move || series.clone()) label=Signal::derive(move || lang.get().compare_chart_label(&titles.get())) />
+        <button type="button" class="secondary" data-testid="clear-compare" on:click=move |_| on_clear()>
+            {move || t().clear_compare}
+        </button>
+    }
+}

@@ -1,0 +1,71 @@
+//! A schedule, collapsed until opened so long schedules cost nothing while
+//! the user is typing: balance chart, CSV export, the table.
+
+use super::chart::BalanceChart;
+use super::download::download_text;
+use super::widgets::HeaderRow;
+use super::{use_lang, use_text};
+use crate::chart::start_balance;
+use crate::csv::{file_name, schedule_csv};
+use crate::engine::Row;
+use crate::i18n::amount;
+use leptos::prelude::*;
+
+#[component]
+pub fn ScheduleTable(#[prop(into)] rows: Signal<Vec<Row>>, #[prop(into)] file_stem: Signal<String>) -> impl IntoView {
+    let t = use_text();
+    let lang = use_lang();
+    let (open, set_open) = signal(false);
+    let export_csv = move |_| {
+        let text = rows.with_untracked(|r| schedule_csv(r, lang.get_untracked()));
+        let _ = download_text(&file_name(&file_stem.get_untracked(), "csv"), "text/csv;charset=utf-8", &text);
+    };
+    let chart_label = Signal::derive(move || rows.with(|r| lang.get().chart_label(start_balance(r), r.len())));
+    let toggle = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+            set_open.set(d.open());
+        }
+    };
+    view! {
+        <details class="schedule" data-testid="schedule" on:toggle=toggle>
+            <summary>{move || rows.with(|r| lang.get().schedule_summary(r.len()))}</summary>
+            <Show when=move || open.get()>
+                <BalanceChart series=Signal::derive(move || vec![rows.get()]) label=chart_label />
+                <button type="button" class="secondary" data-testid="export-csv" on:click=export_csv>
+                    {move || t().export_csv}
+                </button>
+                <Table rows=rows />
+            </Show>
+        </details>
+    }
+}
+
+#[component]
+fn Table(rows: Signal<Vec<Row>>) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table data-testid="schedule-table">
+                <HeaderRow columns=vec![|t| t.col_period, |t| t.col_payment, |t| t.col_interest, |t| t.col_principal, |t| t.col_balance] />
+                <tbody>
+                    {move || {
+                        rows.get()
+                            .into_iter()
+                            .map(|r| {
+                                view! {
+                                    <tr>
+                                        <td>{r.period}</td>
+                                        <td>{amount(r.payment)}</td>
+                                        <td>{amount(r.interest)}</td>
+                                        <td>{amount(r.principal)}</td>
+                                        <td>{amount(r.balance)}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,56 @@
+//! Small building blocks every part of the page uses: a section card with
+//! its heading, a button whose label follows the language, a table's
+//! header row.
+
+use super::use_text;
+use crate::i18n::Text;
+use leptos::prelude::*;
+
+/// A section of the page with its heading (`heading_id` labels it).
+#[component]
+pub fn Card(
+    heading_id: &'static str,
+    heading: fn(&Text) -> &'static str,
+    #[prop(optional)] class: Option<&'static str>,
+    #[prop(optional)] testid: Option<&'static str>,
+    /// Announce changes politely to screen readers (live results).
+    #[prop(optional)] live: bool,
+    children: Children,
+) -> impl IntoView {
+    let t = use_text();
+    let class = class.map_or_else(|| "card".to_owned(), |c| format!("card {c}"));
+    view! {
+        <section class=class aria-labelledby=heading_id data-testid=testid aria-live=live.then_some("polite")>
+            <h2 id=heading_id>{move || heading(t())}</h2>
+            {children()}
+        </section>
+    }
+}
+
+/// A button with a test id; `label` follows the language.
+#[component]
+pub fn Button(
+    testid: &'static str,
+    #[prop(into)] label: Signal<String>,
+    /// What a click does (a `Callback`, so every button shares one render function).
+    #[prop(into)]
+    on_click: Callback<()>,
+    #[prop(optional)] class: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <button type="button" class=class data-testid=testid on:click=move |_| on_click.run(())>
+            {label}
+        </button>
+    }
+}
+
+/// A table's header row: one column heading per label.
+#[component]
+pub fn HeaderRow(columns: Vec<fn(&Text) -> &'static str>) -> impl IntoView {
+    let t = use_text();
+    view! {
+        <thead>
+            <tr>{columns.into_iter().map(|c| view! { <th scope="col">{move || c(t())}</th> }).collect_view()}</tr>
+        </thead>
+    }
+}

@@ -1,0 +1,240 @@
+//! Versioned JSON documents, read strictly: the one reader of the scenario
+//! and of the drafts index.
+//!
+//! Reading goes text → JSON → `version` → migrations → typed value:
+//! * a leading UTF-8 byte-order mark (Windows Notepad writes one) is skipped;
+//! * a key written twice in one object is refused, naming the key (a plain
+//!   JSON parser keeps the last one silently, so a typo would win unseen);
+//! * `version` must be a whole number this build knows: a missing one says
+//!   "this is not a … document", a newer one is reported as newer (so the
+//!   caller keeps it rather than overwriting it), an older one is migrated;
+//! * the typed reading names the path of any wrong, missing or unknown field.
+//!
+//! Errors are [`ReadError`]s: a kind, the JSON location (which may name a
+//! key that is no field at all, such as a typo) and a technical message in
+//! English. Values that read well but break a rule are the field contract's
+//! business (`crate::scenario::field`).
+
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// What kind of fault stopped the reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Not JSON at all.
+    Syntax,
+    /// No usable `version`, or one this build never wrote.
+    Version,
+    /// Newer than this build: keep it, do not overwrite it.
+    NewerVersion,
+    /// Well-formed JSON with a wrong, missing, unknown or repeated field.
+    Field,
+    /// Fields of the right type whose values are not allowed.
+    Invalid,
+}
+
+/// Why a document could not be read; `path` is the JSON location
+/// (`loans[0].monthz`), empty for whole-document faults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    pub kind: ErrorKind,
+    pub path: String,
+    pub message: String,
+}
+
+impl ReadError {
+    pub fn new(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { kind, path: path.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// A document format: what it is called, the version this build writes and
+/// how older versions become it.
+pub struct Format {
+    /// "xieshang scenario", for "missing; this is not a …".
+    pub name: &'static str,
+    pub current: u64,
+    /// Rewrites a document of an older `version` as the current one.
+    pub migrate: fn(Value, u64) -> Result<Value, ReadError>,
+}
+
+/// The refusal for a version no migration knows.
+pub fn unknown_version(v: u64) -> ReadError {
+    ReadError::new(ErrorKind::Version, "version", format!("version {v} is not a format this app ever wrote"))
+}
+
+/// Reads `text` as a document of `format`, migrating older versions.
+pub fn read<T: DeserializeOwned>(text: &str, format: &Format) -> Result<T, ReadError> {
+    let doc = strict_json(text)?;
+    let version = doc
+        .get("version")
+        .ok_or_else(|| ReadError::new(ErrorKind::Version, "version", format!("missing; this is not a {}", format.name)))?
+        .as_u64()
+        .ok_or_else(|| ReadError::new(ErrorKind::Version, "version", "must be a whole number"))?;
+    if version > format.current {
+        let message = format!("version {version} was written by a newer xieshang; this one reads up to {}", format.current);
+        return Err(ReadError::new(ErrorKind::NewerVersion, "version", message));
+    }
+    let doc = if version == format.current { doc } else { (format.migrate)(doc, version)? };
+    serde_path_to_error::deserialize(doc).map_err(|e| {
+        let path = e.path().to_string();
+        ReadError::new(ErrorKind::Field, if path == "." { String::new() } else { path }, e.into_inner().to_string())
+    })
+}
+
+/// Parses JSON text (after any byte-order mark), refusing repeated keys.
+pub fn strict_json(text: &str) -> Result<Value, ReadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut de = serde_json::Deserializer::from_str(text);
+    // A repeated key is a data error (its message names the key and where
+    // it stands); anything else is a syntax error.
+    let fail = |e: serde_json::Error| match e.classify() {
+        serde_json::error::Category::Data => ReadError::new(ErrorKind::Field, "", e.to_string()),
+        _ => ReadError::new(ErrorKind::Syntax, "", format!("not valid JSON: {e}")),
+    };
+    let Strict(value) = Strict::deserialize(&mut de).map_err(fail)?;
+    de.end().map_err(fail)?;
+    Ok(value)
+}
+
+/// A JSON value whose objects have no repeated key.
+struct Strict(Value);
+
+impl<'de> Deserialize<'de> for Strict {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Strict(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let Strict(v) = map.next_value()?;
+            if object.contains_key(&key) {
+                return Err(de::Error::custom(format!("duplicate key `{key}`")));
+            }
+            object.insert(key, v);
+        }
+        Ok(Value::Object(object))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Doc {
+        version: u32,
+        items: Vec<Item>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Item {
+        n: u32,
+    }
+
+    fn migrate(mut doc: Value, from: u64) -> Result<Value, ReadError> {
+        match from {
+            1 => {
+                doc["version"] = Value::from(2);
+                Ok(doc)
+            }
+            v => Err(unknown_version(v)),
+        }
+    }
+
+    const FORMAT: Format = Format { name: "test document", current: 2, migrate };
+
+    fn read_doc(text: &str) -> Result<Doc, ReadError> {
+        read(text, &FORMAT)
+    }
+
+    #[test]
+    fn reads_current_and_migrates_older() {
+        assert_eq!(read_doc(r#"{"version":2,"items":[{"n":1}]}"#).unwrap(), Doc { version: 2, items: vec![Item { n: 1 }] });
+        assert_eq!(read_doc(r#"{"version":1,"items":[]}"#).unwrap().version, 2);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        assert_eq!(read_doc("\u{feff}{\"version\":2,\"items\":[]}").unwrap().version, 2);
+    }
+
+    #[test]
+    fn repeated_keys_are_refused_naming_the_key() {
+        let e = read_doc(r#"{"version":2,"items":[{"n":1,"n":2}]}"#).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Field);
+        assert!(e.message.contains("duplicate key `n`"), "{e}");
+        assert!(e.message.contains("line 1 column"), "{e}");
+        let e = read_doc(r#"{"version":2,"version":2,"items":[]}"#).unwrap_err();
+        assert!(e.message.contains("duplicate key `version`"), "{e}");
+    }
+
+    #[test]
+    fn versions_and_syntax() {
+        let kind = |t: &str| read_doc(t).unwrap_err().kind;
+        assert_eq!(kind("{"), ErrorKind::Syntax);
+        assert_eq!(kind(r#"{"version":2,"items":[]} x"#), ErrorKind::Syntax);
+        assert_eq!(kind("[]"), ErrorKind::Version);
+        assert_eq!(kind(r#"{"items":[]}"#), ErrorKind::Version);
+        assert_eq!(kind(r#"{"version":"2"}"#), ErrorKind::Version);
+        assert_eq!(kind(r#"{"version":0}"#), ErrorKind::Version);
+        assert_eq!(kind(r#"{"version":3}"#), ErrorKind::NewerVersion);
+        let e = read_doc(r#"{"version":2,"items":[{"m":1}]}"#).unwrap_err();
+        assert_eq!((e.kind, e.path.as_str()), (ErrorKind::Field, "items[0].m"));
+        assert!(read_doc(r#"{"items":[]}"#).unwrap_err().message.contains("test document"));
+    }
+}
