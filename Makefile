@@ -26,9 +26,10 @@ test:
 	node --test tests/e2e/*.test.mjs
 
 # Figures only (not part of the two README commands): native engine
-# benchmarks, then the in-browser one against the release build.
+# benchmarks, then the in-browser ones against the release build (the large
+# case, memory, Fast-3G cold load and autosave too).
 bench:
 	.ci/install.sh test
 	cargo bench --bench engine --bench proposals
 	trunk build --release
-	node tests/bench-browser.mjs 500
+	node tests/bench-browser.mjs 500 --all

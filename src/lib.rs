@@ -11,7 +11,7 @@ pub mod i18n;
 pub mod input;
 pub mod scenario;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
