@@ -11,7 +11,7 @@ SHELL := bash
 .DEFAULT_GOAL := test
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test bench
+.PHONY: serve test bench serve-release
 
 serve:
 	.ci/install.sh serve
@@ -24,6 +24,14 @@ test:
 	node tests/size-report.mjs
 	node tests/bench-browser.mjs 200
 	node --test tests/e2e/*.test.mjs
+
+# The release build as a host should serve it (precompressed twins, cache
+# lifetimes, the headers of dist/_headers), under /app/ on PORT.
+PORT ?= 8081
+serve-release:
+	.ci/install.sh serve
+	trunk build --release
+	node tests/e2e/server.mjs dist $(PORT)
 
 # Figures only (not part of the two README commands): native engine
 # benchmarks, then the in-browser ones against the release build (the large
