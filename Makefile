@@ -11,7 +11,7 @@ SHELL := bash
 .DEFAULT_GOAL := test
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test bench serve-release
+.PHONY: serve test bench audit serve-release
 
 serve:
 	.ci/install.sh serve
@@ -41,3 +41,12 @@ bench:
 	cargo bench --bench engine --bench proposals
 	trunk build --release
 	node tests/bench-browser.mjs 500 --all
+
+# Lighthouse 12 (mobile and desktop presets, median of 3 runs; AUDIT_RUNS=5
+# for more) against the release build served under /app/: the four scores
+# and LCP/TBT/TTI. Figures only.
+AUDIT_RUNS ?= 3
+audit:
+	.ci/install.sh test
+	trunk build --release
+	node tests/audit.mjs $(AUDIT_RUNS)

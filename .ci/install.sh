@@ -7,7 +7,7 @@
 #
 # serve: wasm32 target, trunk 0.21.14, wasm-bindgen-cli at the Cargo.lock
 #        version, the crates (cargo fetch, as Trunk builds offline), npm devDeps
-#        (binaryen's wasm-opt 132, playwright-core).
+#        (binaryen's wasm-opt 132, playwright-core, lighthouse 12.2.3, axe-core).
 # test:  the same, plus Debian's chromium and chromium-driver.
 #
 # Nothing here downloads a prebuilt binary: only crates.io, npm and Debian.
@@ -72,7 +72,7 @@ fi
 # --- crates: Trunk builds with --offline (offline = true in Trunk.toml) ------
 # cargo fetch downloads the packages of every target, wasm32-only ones included.
 cargo fetch --quiet
-# --- npm devDependencies (wasm-opt, playwright-core) -------------------------
+# --- npm devDependencies (wasm-opt, playwright-core, lighthouse, axe-core) ---
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]] ||
   [[ "$(wasm-opt --version 2>/dev/null || true)" != *"version 132"* ]]; then
   say "npm ci"
