@@ -6,6 +6,7 @@
 // only: it fails only if Lighthouse or the page does.
 //
 //   node tests/audit.mjs [runs]        (default 3; make audit)
+//   AUDIT_PRECOMPRESSED=0 node tests/audit.mjs   (files served raw, as by a host that compresses nothing)
 //
 // Lighthouse's mobile preset simulates a mid-range phone on a slow 4G link
 // (150 ms RTT, 1.6 Mbps, 4× CPU slowdown) from a trace taken at full speed, so
@@ -19,6 +20,7 @@ import { startServer, CHROMIUM, DIST } from './e2e/harness.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
 const dist = process.env.E2E_DIST ?? DIST;
+const precompressed = process.env.AUDIT_PRECOMPRESSED !== '0';
 const require = createRequire(import.meta.url);
 const lighthouse = require.resolve('lighthouse/cli/index.js');
 const { version } = require('lighthouse/package.json');
@@ -56,11 +58,12 @@ async function audit(url, preset) {
   return lhr;
 }
 
-const server = await startServer({ dir: dist });
+const server = await startServer({ dir: dist, precompressed });
 try {
   console.log(
     `Lighthouse ${version} ` +
-      `on ${server.url} (${dist}), median of ${runs} runs per preset; load average ${loadavg()[0].toFixed(1)}`,
+      `on ${server.url} (${dist}, ${precompressed ? 'precompressed' : 'served raw'}), median of ${runs} runs per preset; ` +
+      `load average ${loadavg()[0].toFixed(1)}`,
   );
   for (const preset of ['mobile', 'desktop']) {
     const reports = [];
