@@ -97,7 +97,8 @@ export async function startServer({ dir = DIST, base = '/app/', port = 0, precom
       const file = resolve(root, rel);
       if (file !== root && !file.startsWith(root + sep)) return send(404, 'not found\n', { 'Content-Type': 'text/plain' });
       const info = await stat(file).catch(() => null);
-      if (!info || !info.isFile()) return send(404, 'not found\n', { 'Content-Type': 'text/plain' });
+      // _headers configures the host; the hosts that read it never serve it.
+      if (!info || !info.isFile() || basename(file) === '_headers') return send(404, 'not found\n', { 'Content-Type': 'text/plain' });
       const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
       const headers = { ...site, 'Content-Type': type, 'Cache-Control': cacheControl(basename(file)) };
       const twins = precompressed ? await existingTwins(file) : [];
