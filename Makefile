@@ -14,7 +14,7 @@ SHELL := bash
 .DEFAULT_GOAL := test
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test bench
+.PHONY: serve test bench audit serve-release
 
 # Browser tests of Rust code (tests/wasm_share.rs): wasm-bindgen-test-runner
 # (installed with wasm-bindgen-cli) drives headless Chromium via chromedriver.
@@ -36,10 +36,28 @@ test:
 	trunk build --dist target/dist-debug
 	node --test tests/e2e/*.test.mjs
 
+# The release build as a host should serve it (precompressed twins, cache
+# lifetimes, the headers of dist/_headers), under /app/ on PORT.
+PORT ?= 8081
+serve-release:
+	.ci/install.sh serve
+	trunk build --release
+	node tests/e2e/server.mjs dist $(PORT)
+
 # Figures only (not part of the two README commands): native engine
-# benchmarks, then the in-browser one against the release build.
+# benchmarks, then the in-browser ones against the release build (the large
+# case, memory, Fast-3G cold load and autosave too).
 bench:
 	.ci/install.sh test
 	cargo bench --bench engine --bench proposals
 	trunk build --release
-	node tests/bench-browser.mjs 500
+	node tests/bench-browser.mjs 500 --all
+
+# Lighthouse 12 (mobile and desktop presets, median of 3 runs; AUDIT_RUNS=5
+# for more) against the release build served under /app/: the four scores
+# and LCP/TBT/TTI. Figures only.
+AUDIT_RUNS ?= 3
+audit:
+	.ci/install.sh test
+	trunk build --release
+	node tests/audit.mjs $(AUDIT_RUNS)

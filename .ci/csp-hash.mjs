@@ -12,22 +12,21 @@
 //     whose script-src holds every hash; no <style> element, style="" or on*=""
 //     attribute (the CSP forbids them); no unresolved marker left.
 // Any surprise exits non-zero, which makes `trunk build` / `trunk serve` fail.
-//
-// Usable by hand too: node .ci/csp-hash.mjs DIR
+// Run by .ci/post-build.mjs, which also writes the same policy (plus what a
+// <meta> cannot say) into dist/_headers; usable by hand too:
+//   node .ci/csp-hash.mjs DIR
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const MARKER = '{{INLINE_SCRIPT_HASHES}}';
-const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 
 function fail(msg) {
   console.error(`csp-hash: ERROR: ${msg}`);
   process.exit(1);
 }
-
-if (!dir) fail('no directory: set TRUNK_STAGING_DIR (Trunk does) or pass one');
 
 // Attributes may be quoted with " or ' (or not at all after minification),
 // and a quoted value may contain '>'.
@@ -61,6 +60,7 @@ function cspHash(text) {
   return `'sha256-${createHash('sha256').update(normalised, 'utf8').digest('base64')}'`;
 }
 
+/** Hash the inline scripts of one HTML file into its CSP; returns the final policy. */
 function processFile(path) {
   let html = readFileSync(path, 'utf8');
 
@@ -127,8 +127,18 @@ function processFile(path) {
 
   writeFileSync(path, html);
   console.log(`csp-hash: ${path}: script-src += ${hashes.join(' ')}`);
+  return csp;
 }
 
-const files = readdirSync(dir).filter((f) => f.endsWith('.html'));
-if (files.length === 0) fail(`no .html file in ${dir}`);
-for (const f of files) processFile(join(dir, f));
+/** Process every top-level *.html of `dir`; returns Map(file name -> its final CSP). */
+export function hashInlineScripts(dir) {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.html'));
+  if (files.length === 0) fail(`no .html file in ${dir}`);
+  return new Map(files.map((f) => [f, processFile(join(dir, f))]));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  if (!dir) fail('no directory: set TRUNK_STAGING_DIR (Trunk does) or pass one');
+  hashInlineScripts(dir);
+}

@@ -7,7 +7,7 @@
 #
 # serve: wasm32 target, trunk 0.21.14, wasm-bindgen-cli at the Cargo.lock
 #        version, the crates (cargo fetch, as Trunk builds offline), npm devDeps
-#        (binaryen's wasm-opt 132, playwright-core).
+#        (binaryen's wasm-opt 132, playwright-core, lighthouse 12.2.3, axe-core).
 # test:  the same, plus Debian's chromium and chromium-driver, and python3
 #        (standard library only) for tests/fixtures/independent_check.py.
 #
@@ -55,10 +55,25 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb_versi
   did+=(wasm-bindgen)
 fi
 
+# --- wasm builds from before .ci/rustc-wrapper (build.rustc-wrapper) --------
+# Cargo does not rebuild when a wrapper appears, so dependencies compiled
+# earlier would keep the home directory in their panic paths: drop them once.
+# (Not `cargo clean --target`: without -p it empties the whole target dir.)
+wasm_target="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown"
+wrapper_mark="${CARGO_TARGET_DIR:-target}/.rustc-wrapper-remap-v1"
+if [[ ! -f "$wrapper_mark" ]]; then
+  if [[ -d "$wasm_target" ]]; then
+    say "rebuilding the wasm32 dependencies once, now with --remap-path-prefix (.ci/rustc-wrapper)"
+    rm -rf "$wasm_target"
+    did+=(remap)
+  fi
+  mkdir -p "$(dirname "$wrapper_mark")" && touch "$wrapper_mark"
+fi
+
 # --- crates: Trunk builds with --offline (offline = true in Trunk.toml) ------
 # cargo fetch downloads the packages of every target, wasm32-only ones included.
 cargo fetch --quiet
-# --- npm devDependencies (wasm-opt, playwright-core) -------------------------
+# --- npm devDependencies (wasm-opt, playwright-core, lighthouse, axe-core) ---
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]] ||
   [[ "$(wasm-opt --version 2>/dev/null || true)" != *"version 132"* ]]; then
   say "npm ci"

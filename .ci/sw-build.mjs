@@ -48,7 +48,9 @@ const all = files(dir);
 for (const needed of ['sw.js', 'index.html']) {
   if (!all.includes(needed)) fail(`${needed} is not in ${dir}; is it copied by index.html (data-trunk rel="copy-file")?`);
 }
-const assets = all.filter((f) => f !== 'sw.js' && f !== 'index.html');
+// Not cached: sw.js and index.html (sw.js adds the page itself), the host's
+// _headers, and the .br/.gz twins (the server picks them by Accept-Encoding).
+const assets = all.filter((f) => f !== 'sw.js' && f !== 'index.html' && f !== '_headers' && !/\.(br|gz)$/.test(f));
 
 const hash = createHash('sha256');
 for (const f of assets) hash.update(`${f}\0`).update(readFileSync(join(dir, f))).update('\0');

@@ -18,7 +18,7 @@ pub mod scenario;
 pub mod share;
 pub mod versioned;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;
 pub mod store;
 #[cfg(target_arch = "wasm32")]

@@ -2,18 +2,25 @@
 // Size report for the built app: raw, gzip -9 and brotli (quality 11) size of
 // every file in dist/, the totals, and the total of what the page downloads on
 // first load (index.html plus every local file it references, followed through
-// static JS imports). Node's zlib only; prints figures, never fails on size.
+// static JS imports), both as transferred from the precompressed .br twins and
+// raw (a host that compresses nothing). Then where the wasm's bytes are: the
+// largest crates, modules and functions of the named copy the post-build hook
+// keeps in target/wasm-names/. Node's zlib only; prints figures, never fails
+// on size.
 //
 //   node tests/size-report.mjs [DIST_DIR]
 
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join, relative, resolve, dirname, posix } from 'node:path';
+import { join, relative, resolve, dirname, posix, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { ENCODINGS, brotli, gzip } from '../.ci/hosting.mjs';
+import { functionSizes, sections, withoutCustomSections } from '../.ci/wasm-sections.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(process.argv[2] ?? join(REPO, 'dist'));
+const NAMES_DIR = resolve(process.env.CARGO_TARGET_DIR ?? join(REPO, 'target'), 'wasm-names');
 const BUDGET_BROTLI = 150 * 1000; // DESIGN.md: first load <= 150 KB brotli
+const TOP = 12; // rows per contributor table
 
 if (!existsSync(join(dist, 'index.html'))) {
   console.error(`size-report: ${dist}/index.html not found; run \`trunk build --release\` first`);
@@ -28,18 +35,18 @@ function walk(dir) {
   });
 }
 
+// Twins (.br/.gz) are not files of their own: they give the "served" size.
+const isTwin = (f) => ENCODINGS.some((e) => f.endsWith(e.ext));
 const sizes = new Map();
 for (const file of walk(dist).sort()) {
+  if (isTwin(file)) continue;
   const buf = readFileSync(file);
+  const twin = (ext) => (existsSync(file + ext) ? statSync(file + ext).size : null);
   sizes.set(relative(dist, file).split('\\').join('/'), {
     raw: buf.length,
-    gzip: gzipSync(buf, { level: 9 }).length,
-    brotli: brotliCompressSync(buf, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-        [constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
-      },
-    }).length,
+    gzip: gzip(buf).length,
+    brotli: brotli(buf).length,
+    servedBrotli: twin('.br'),
   });
 }
 
@@ -114,4 +121,104 @@ console.log(
   `first load, brotli: ${fmt(first.brotli)} bytes = ${kib(first.brotli)} ` +
     `(${((100 * first.brotli) / BUDGET_BROTLI).toFixed(0)}% of the 150 KB budget); gzip: ${kib(first.gzip)}`,
 );
+// What crosses the wire: a host that serves the .br twins (or compresses at
+// q11) vs one that sends the files as they are.
+const served = [...firstLoad].reduce((t, n) => t + (sizes.get(n).servedBrotli ?? sizes.get(n).raw), 0);
+const twinless = [...firstLoad].filter((n) => sizes.get(n).servedBrotli === null);
+console.log(
+  `first load transferred: ${fmt(served)} bytes (${kib(served)}) served from the .br twins` +
+    (twinless.length ? ` (raw: ${twinless.join(', ')})` : '') +
+    `; ${fmt(first.raw)} bytes (${kib(first.raw)}) served raw, ${(first.raw / served).toFixed(1)}× more`,
+);
 for (const p of problems) console.log(`note: ${p}`);
+
+// ---- where the wasm's bytes are ----
+/**
+ * Largest crates, modules and functions of `wasm`, from the copy with
+ * function names the post-build hook keeps (identical code; names only).
+ */
+function contributors(wasm) {
+  const named = join(NAMES_DIR, basename(wasm));
+  if (!existsSync(named)) {
+    console.log(`\nno named copy of ${wasm} in ${relative(process.cwd(), NAMES_DIR)}/ (made by \`trunk build --release\`): contributors skipped`);
+    return;
+  }
+  const buf = readFileSync(named);
+  if (!withoutCustomSections(buf).equals(readFileSync(join(dist, wasm)))) {
+    console.log(`\nnote: ${named} is not ${wasm} with names: contributors skipped`);
+    return;
+  }
+  const fns = functionSizes(buf);
+  const all = sections(buf).filter((s) => !(s.id === 0 && s.name === 'name'));
+  const code = all.find((s) => s.id === 10);
+  const data = all.find((s) => s.id === 11);
+  const codeBytes = code.end - code.start;
+  const dataBytes = data ? data.end - data.start : 0;
+  const codeBrotli = brotli(buf.subarray(code.start, code.end)).length;
+  console.log(
+    `\nWhere ${wasm}'s ${fmt(sizes.get(wasm).raw)} bytes are: code ${fmt(codeBytes)} (${fmt(codeBrotli)} brotli), ` +
+      `data ${fmt(dataBytes)}, other ${fmt(sizes.get(wasm).raw - codeBytes - dataBytes)}; ${fmt(fns.length)} functions`,
+  );
+  const pct = (n) => `${((100 * n) / codeBytes).toFixed(1).padStart(5)}%`;
+  const table = (title, rows) => {
+    console.log(`${title} (raw code bytes, share of code):`);
+    for (const [name, bytes] of rows.slice(0, TOP)) console.log(`  ${fmt(bytes).padStart(9)} ${pct(bytes)}  ${name}`);
+  };
+  for (const depth of [1, 2]) {
+    const by = new Map();
+    for (const f of fns) by.set(owner(f.name, depth), (by.get(owner(f.name, depth)) ?? 0) + f.size);
+    table(depth === 1 ? 'by crate' : 'by module', [...by].sort((a, b) => b[1] - a[1]));
+  }
+  const cut = (n) => (n.length > 110 ? `${n.slice(0, 107)}...` : n);
+  table('largest functions', [...fns].sort((a, b) => b.size - a.size).map((f) => [cut(plain(f.name)), f.size]));
+}
+
+/** A demangled name without its hash suffix (`::h0123…`, `.123`) and crate disambiguators (`core[c593…]`). */
+function plain(name) {
+  return name.replace(/::h[0-9a-f]{16}(?:\.\d+)?$|\.\d+$/, '').replace(/\[[0-9a-f]{16}\]/g, '');
+}
+
+const GENERIC_OR_PRIMITIVE = /^(?:[A-Z][A-Za-z]?|[iu](?:8|16|32|64|128|size)|f32|f64|bool|char|str|\[.*|\(.*)$/;
+
+/**
+ * Who a function's bytes belong to, as the first `depth` path segments: the
+ * Self type of `<X as Trait>::f` (the trait when X is a generic parameter or
+ * a primitive), the dropped type of `drop_in_place<X>`, else its own path.
+ */
+function owner(name, depth) {
+  if (name.startsWith('func[')) return '(unnamed)';
+  let s = plain(name);
+  for (;;) {
+    const drop = s.match(/^core::ptr::drop_in_place<(.*)>$/);
+    if (drop) s = drop[1];
+    else if (s.startsWith('<')) {
+      const [self, trait] = splitQualified(s);
+      s = trait && GENERIC_OR_PRIMITIVE.test(stripRefs(self)) ? trait : self;
+    } else break;
+    s = stripRefs(s);
+  }
+  return s.split('<')[0].split('::').filter(Boolean).slice(0, depth).join('::') || '(unnamed)';
+}
+
+const stripRefs = (s) => s.replace(/^(?:&|\*const |\*mut |mut |dyn )+/, '');
+
+/** `<X as Trait>::rest` -> [X, Trait]; `<X>::rest` -> [X, undefined]. */
+function splitQualified(s) {
+  let level = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '<') level++;
+    else if (s[i] === '>' && --level === 0) {
+      const inner = s.slice(1, i);
+      let l = 0;
+      for (let j = 0; j < inner.length; j++) {
+        if (inner[j] === '<') l++;
+        else if (inner[j] === '>') l--;
+        else if (l === 0 && inner.startsWith(' as ', j)) return [inner.slice(0, j), inner.slice(j + 4)];
+      }
+      return [inner, undefined];
+    }
+  }
+  return [s.slice(1), undefined];
+}
+
+for (const wasm of [...firstLoad].filter((n) => n.endsWith('.wasm'))) contributors(wasm);

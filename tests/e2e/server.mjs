@@ -1,13 +1,18 @@
 // A tiny zero-dependency static server for the built app (dist/), mounted
 // under a sub-path (/app/ by default) to prove the bundle uses relative URLs.
 // Everything outside the mount point is a 404. Binds 127.0.0.1 on a free port.
+// It serves dist/ the way the README asks a host to: the precompressed .br or
+// .gz twin when the request accepts it (Content-Encoding, Vary), a year of
+// immutable caching for content-hashed files and revalidation for the page
+// (.ci/hosting.mjs has the rules), and the headers of dist/_headers.
 //
 // Also runnable by hand:  node tests/e2e/server.mjs [DIR] [PORT]
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENCODINGS, cacheControl } from '../../.ci/hosting.mjs';
 
 export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DIST = join(REPO, 'dist');
@@ -30,12 +35,42 @@ const MIME = {
   '.woff2': 'font/woff2',
 };
 
+/** The encodings a request's Accept-Encoding allows (q=0 refuses one; `*` allows any). */
+function accepted(header = '') {
+  const ok = new Set();
+  const refused = new Set();
+  for (const part of header.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';').map((x) => x.trim());
+    if (!name) continue;
+    const q = params.find((p) => p.startsWith('q='));
+    (q && Number(q.slice(2)) === 0 ? refused : ok).add(name);
+  }
+  return (enc) => !refused.has(enc) && (ok.has(enc) || (ok.has('*') && !refused.has('*')));
+}
+
+/** The site-wide headers of dist/_headers (its `/*` block), as the hosts that read it would send them. */
+async function siteHeaders(root) {
+  const text = await readFile(join(root, '_headers'), 'utf8').catch(() => '');
+  const headers = {};
+  let inSiteBlock = false;
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (!/^\s/.test(line)) inSiteBlock = line.trim() === '/*';
+    else if (inSiteBlock) {
+      const at = line.indexOf(':');
+      headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+  return headers;
+}
+
 /**
  * Serve `dir` under `base`. Resolves to { url, origin, port, requests, close() }:
  * `url` is the app's address (ending in base), `requests` lists every request
- * the server saw as { method, path, status }.
+ * the server saw as { method, path, status, encoding }. `precompressed: false`
+ * serves every file as it is (a host that compresses nothing).
  */
-export async function startServer({ dir = DIST, base = '/app/', port = 0 } = {}) {
+export async function startServer({ dir = DIST, base = '/app/', port = 0, precompressed = true } = {}) {
   if (!base.startsWith('/') || !base.endsWith('/')) throw new Error(`base must start and end with '/': ${base}`);
   const root = resolve(dir);
   try {
@@ -44,10 +79,11 @@ export async function startServer({ dir = DIST, base = '/app/', port = 0 } = {})
     throw new Error(`${join(root, 'index.html')} is missing: run \`trunk build --release\` first`);
   }
   const requests = [];
+  const site = await siteHeaders(root);
 
   const server = createServer(async (req, res) => {
     const send = (status, body, headers = {}) => {
-      requests.push({ method: req.method, path: req.url, status });
+      requests.push({ method: req.method, path: req.url, status, encoding: headers['Content-Encoding'] ?? null });
       res.writeHead(status, { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
@@ -61,13 +97,31 @@ export async function startServer({ dir = DIST, base = '/app/', port = 0 } = {})
       const file = resolve(root, rel);
       if (file !== root && !file.startsWith(root + sep)) return send(404, 'not found\n', { 'Content-Type': 'text/plain' });
       const info = await stat(file).catch(() => null);
-      if (!info || !info.isFile()) return send(404, 'not found\n', { 'Content-Type': 'text/plain' });
+      // _headers configures the host; the hosts that read it never serve it.
+      if (!info || !info.isFile() || basename(file) === '_headers') return send(404, 'not found\n', { 'Content-Type': 'text/plain' });
       const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      return send(200, await readFile(file), { 'Content-Type': type, 'Content-Length': info.size });
+      const headers = { ...site, 'Content-Type': type, 'Cache-Control': cacheControl(basename(file)) };
+      const twins = precompressed ? await existingTwins(file) : [];
+      if (twins.length) headers.Vary = 'Accept-Encoding';
+      const twin = twins.find((t) => accepted(req.headers['accept-encoding'])(t.name));
+      if (twin) {
+        Object.assign(headers, { 'Content-Encoding': twin.name, 'Content-Length': twin.size });
+        return send(200, await readFile(file + twin.ext), headers);
+      }
+      return send(200, await readFile(file), { ...headers, 'Content-Length': info.size });
     } catch (err) {
       return send(500, `${err}\n`, { 'Content-Type': 'text/plain' });
     }
   });
+
+  async function existingTwins(file) {
+    const found = [];
+    for (const enc of ENCODINGS) {
+      const info = await stat(file + enc.ext).catch(() => null);
+      if (info?.isFile()) found.push({ ...enc, size: info.size });
+    }
+    return found;
+  }
 
   await new Promise((ok, fail) => {
     server.once('error', fail);

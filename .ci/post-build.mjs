@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Trunk's post_build hook, on the finished output in $TRUNK_STAGING_DIR before
+// Trunk moves it to dist/. Trunk runs the hooks of one stage concurrently, so
+// the steps live here, in order:
+//   1. CSP: hash Trunk's inline loader into index.html's CSP <meta> (.ci/csp-hash.mjs);
+//   2. release: the wasm comes out of wasm-opt with its function names (`-g`
+//      in index.html): keep that copy for tests/size-report.mjs in
+//      target/wasm-names/, ship the wasm without them (byte for byte what
+//      wasm-opt writes without `-g`);
+//   3. sw.js: this build's version and file list (.ci/sw-build.mjs);
+//   4. _headers for hosts that read one (the same CSP plus frame-ancestors, cache lifetimes);
+//   5. release: .br and .gz twins of every text asset (.ci/hosting.mjs).
+// Any failure exits non-zero and fails the build.
+
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { hashInlineScripts } from './csp-hash.mjs';
+import { headersFile, precompress } from './hosting.mjs';
+import { sections, withoutCustomSections } from './wasm-sections.mjs';
+
+const stage = process.env.TRUNK_STAGING_DIR;
+const release = process.env.TRUNK_PROFILE === 'release';
+if (!stage) {
+  console.error('post-build: ERROR: TRUNK_STAGING_DIR is not set (run by `trunk build`)');
+  process.exit(1);
+}
+
+/** Where the named copies go, kept few: the size report reads the one matching dist/'s wasm. */
+export const NAMES_DIR = resolve(process.env.CARGO_TARGET_DIR ?? 'target', 'wasm-names');
+const KEEP_NAMED = 4;
+
+function splitNames(dir) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.wasm'))) {
+    const path = join(dir, file);
+    const wasm = readFileSync(path);
+    if (!sections(wasm).some((s) => s.id === 0 && s.name === 'name')) {
+      console.log(`post-build: ${file} has no name section (no -g in data-wasm-opt-params?); size report will skip contributors`);
+      continue;
+    }
+    mkdirSync(NAMES_DIR, { recursive: true });
+    copyFileSync(path, join(NAMES_DIR, file));
+    const stripped = withoutCustomSections(wasm, ['name']);
+    writeFileSync(path, stripped);
+    console.log(`post-build: ${file}: ${wasm.length - stripped.length} bytes of names kept in ${NAMES_DIR}, not shipped`);
+  }
+  const old = readdirSync(NAMES_DIR)
+    .map((f) => ({ f, t: statSync(join(NAMES_DIR, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t)
+    .slice(KEEP_NAMED);
+  for (const { f } of old) rmSync(join(NAMES_DIR, f));
+}
+
+const csp = hashInlineScripts(stage).get('index.html');
+if (!csp) {
+  console.error('post-build: ERROR: no index.html in the staging directory');
+  process.exit(1);
+}
+if (release) splitNames(stage);
+execFileSync(process.execPath, [join(import.meta.dirname, 'sw-build.mjs'), stage], { stdio: 'inherit' });
+writeFileSync(join(stage, '_headers'), headersFile(stage, csp));
+if (release) {
+  const twins = precompress(stage);
+  console.log(`post-build: ${twins.length} precompressed twins (.br, .gz)`);
+}
