@@ -9,6 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { launchBrowser, openPage, startServer, assertClean, APP_READY, DIST, REPO, TIMEOUT } from './harness.mjs';
 
 const $ = (id) => `[data-testid="${id}"]`;
@@ -95,6 +97,14 @@ async function writeRelease(dir, release, { renameIcon = false } = {}) {
     for (const f of ['index.html', 'manifest.webmanifest']) await edit(f, (t) => t.replaceAll('icons/icon-192.png', 'icons/icon-192-b.png'));
   }
   execFileSync('node', [join(REPO, '.ci/sw-build.mjs'), dir], { stdio: 'pipe' });
+  // A deploy recompresses what changed: the server prefers the .br/.gz twins.
+  for (const file of ['index.html', 'manifest.webmanifest', 'sw.js']) {
+    const body = await readFile(join(dir, file));
+    for (const [ext, pack] of [['br', brotliCompressSync], ['gz', gzipSync]]) {
+      const twin = join(dir, `${file}.${ext}`);
+      if (existsSync(twin)) await writeFile(twin, pack(body));
+    }
+  }
 }
 
 const release = (page) => page.evaluate(() => document.querySelector('meta[name="x-release"]')?.content ?? null);
