@@ -28,7 +28,7 @@ fn the_headline_payment_follows_the_method() {
     let p = payments(Method::EqualInstallment, 12);
     assert_eq!(p, LoanPayments { headline: Payment { label: PaymentLabel::Monthly, amount: d("9168.00") }, second: None });
     let p = payments(Method::EqualPrincipal, 12);
-    assert_eq!(p.headline, Payment { label: PaymentLabel::First, amount: d("9833.34") });
+    assert_eq!(p.headline, Payment { label: PaymentLabel::First, amount: d("9833.33") });
     assert_eq!(p.second.map(|s| s.label), Some(PaymentLabel::Last));
     let p = payments(Method::InterestOnly, 12);
     assert_eq!(p.headline, Payment { label: PaymentLabel::Monthly, amount: d("1500.00") });
