@@ -149,3 +149,6 @@ fn budget(s: &Scenario) -> PayoffBudget {
         (None, None) => PayoffBudget::Flat(b.disposable()),
     }
 }
+
+#[cfg(test)]
+mod tests;
