@@ -417,6 +417,12 @@ fn a_loan_becomes_a_payoff_debt() {
         holiday_months: 3,
     };
     let p = PayoffDebt::of(&debt).unwrap();
+    // The analysis's 30/360 contract is reused, and an actual-days one is not.
+    assert_eq!(PayoffDebt::of_analysed(&debt, &debt.analyse().unwrap()), Ok(p.clone()));
+    let dated = Debt { accrual: xieshang::engine::Accrual::of(&rate, xieshang::engine::Date::new(2025, 2, 28)), ..debt.clone() };
+    let an = dated.analyse().unwrap();
+    assert_ne!(an.contract.payments(), p.instalments, "February's 28 days");
+    assert_eq!(PayoffDebt::of_analysed(&dated, &an), Ok(p.clone()));
     assert_eq!((p.principal, p.interest, p.owed(), p.overdue_due_now), (d("13000"), d("120"), d("13120"), d("1120")));
     assert_eq!(p.monthly_rate.approx(), d("0.01"));
     assert_eq!(p.penalty_rate, d("0.01") * Lender::Mybank.penalty().multiplier);

@@ -51,7 +51,7 @@
 
 use super::exact::{mul_ratio_fen, Ratio};
 use super::prepay::money_ok;
-use super::{decimal_str, fen, Date, Debt, EngineError, MAX_MONTHS};
+use super::{decimal_str, fen, Accrual, Date, Debt, DebtAnalysis, EngineError, MAX_MONTHS};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -80,17 +80,30 @@ impl PayoffDebt {
     /// The payoff view of `debt`: owed now, the 30/360 contract instalments
     /// of its remaining term, its arrears due in month 1, and its penalty rate.
     pub fn of(debt: &Debt) -> Result<Self, EngineError> {
-        let contract = debt.loan.schedule()?;
+        Ok(Self::with_instalments(debt, debt.loan.schedule()?.payments()))
+    }
+
+    /// [`PayoffDebt::of`] reusing the contract of `debt`'s analysis when it
+    /// is that 30/360 schedule (a monthly accrual at the loan's rate): the
+    /// page builds every schedule once per keystroke.
+    pub fn of_analysed(debt: &Debt, an: &DebtAnalysis) -> Result<Self, EngineError> {
+        match debt.accrual {
+            Accrual::Monthly { monthly } if monthly == debt.loan.rate.monthly_ratio() => Ok(Self::with_instalments(debt, an.contract.payments())),
+            _ => Self::of(debt),
+        }
+    }
+
+    fn with_instalments(debt: &Debt, instalments: Vec<Decimal>) -> Self {
         let i = debt.loan.rate.monthly_ratio();
-        Ok(Self {
+        Self {
             id: debt.id.clone(),
             principal: debt.loan.principal + debt.overdue.principal,
             interest: debt.overdue.interest,
             monthly_rate: i,
             penalty_rate: i.approx() * debt.penalty.multiplier,
-            instalments: contract.payments(),
+            instalments,
             overdue_due_now: debt.overdue.amount(),
-        })
+        }
     }
 
     /// Everything owed now.

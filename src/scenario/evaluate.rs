@@ -245,7 +245,7 @@ impl Evaluation {
             analysed.extend(analysis);
         }
         let mut road_errors = Vec::new();
-        let debts: Vec<(usize, &Debt)> = analysed_at.iter().copied().zip(analysed.iter().map(|(d, _)| d)).collect();
+        let debts: Vec<(usize, &Debt, &DebtAnalysis)> = analysed_at.iter().zip(&analysed).map(|(i, (d, an))| (*i, d, an)).collect();
         let road = Road::of(s, &debts, &mut road_errors);
         for (i, e) in road_errors {
             loans[i].errors.push(e);

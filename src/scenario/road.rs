@@ -29,7 +29,7 @@
 use super::evaluate::FigureError;
 use super::{LoanEntry, Scenario};
 use crate::engine::{
-    payoff_plans, prepay, solve_months, Debt, PayoffBudget, PayoffDebt, PayoffError, PayoffKind, PayoffPlan, Prepaid, PrepayEffect,
+    payoff_plans, prepay, solve_months, Debt, DebtAnalysis, PayoffBudget, PayoffDebt, PayoffError, PayoffKind, PayoffPlan, Prepaid, PrepayEffect,
     PrepayError, PrepayPlan, SolveOutput,
 };
 use serde::Serialize;
@@ -102,13 +102,13 @@ impl Road {
     /// The payoff of `debts` (the loans whose terms compute, with their
     /// index in the scenario); a loan the payoff refuses is left out, its
     /// error pushed to `errors` with its index.
-    pub(super) fn of(s: &Scenario, debts: &[(usize, &Debt)], errors: &mut Vec<(usize, FigureError)>) -> Self {
+    pub(super) fn of(s: &Scenario, debts: &[(usize, &Debt, &DebtAnalysis)], errors: &mut Vec<(usize, FigureError)>) -> Self {
         if s.loans.is_empty() {
             return Self::default();
         }
         let mut taken: Vec<(usize, PayoffDebt)> = Vec::with_capacity(debts.len());
-        for (i, debt) in debts {
-            match PayoffDebt::of(debt) {
+        for (i, debt, an) in debts {
+            match PayoffDebt::of_analysed(debt, an) {
                 Ok(d) => taken.push((*i, d)),
                 Err(e) => errors.push((*i, FigureError { path: format!("loans[{i}].payoff"), code: e.code(), message: e.message().into() })),
             }
