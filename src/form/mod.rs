@@ -22,7 +22,8 @@ use crate::scenario::{free_loan_id, At, Field, Rule, Scenario, MAX_LOANS};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct LoanKey(u32);
 
-/// An input on the page: a field, its loan (for a loan's fields) and item.
+/// An input on the page: a field, its loan (for a loan's fields) and item
+/// (a forecast month, a loan's prepayment, a place in the payoff order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Place {
     pub field: Field,
@@ -114,8 +115,8 @@ impl Form {
     /// Where an input's value lives in the document now.
     pub fn at(&self, p: Place) -> Option<At> {
         let idx = match (p.field.spec().each, p.loan) {
-            (Each::Loan, Some(loan)) => [u16::try_from(self.index(loan)?).ok()?, p.item],
-            (Each::Loan, None) | (_, Some(_)) => return None,
+            (Each::Loan | Each::Prepayment, Some(loan)) => [u16::try_from(self.index(loan)?).ok()?, p.item],
+            (Each::Loan | Each::Prepayment, None) | (_, Some(_)) => return None,
             (_, None) => [p.item, 0],
         };
         Some(At { field: p.field, idx })
@@ -124,7 +125,7 @@ impl Form {
     /// The input at a place of the document.
     pub fn place(&self, at: At) -> Place {
         match at.field.spec().each {
-            Each::Loan => Place { field: at.field, loan: self.keys.get(at.idx[0] as usize).copied(), item: at.idx[1] },
+            Each::Loan | Each::Prepayment => Place { field: at.field, loan: self.keys.get(at.idx[0] as usize).copied(), item: at.idx[1] },
             _ => Place { field: at.field, loan: None, item: at.idx[0] },
         }
     }
@@ -200,13 +201,17 @@ impl Form {
         Some(key)
     }
 
-    /// Removes a loan, unless it is the only one.
+    /// Removes a loan, unless it is the only one (and its id from the
+    /// payoff order, which must name existing loans).
     pub fn remove_loan(&mut self, loan: LoanKey) {
         let Some(i) = self.index(loan) else { return };
         if self.doc.loans.len() > 1 {
-            self.doc.loans.remove(i);
+            let gone = self.doc.loans.remove(i).id;
             self.keys.remove(i);
             self.edits.retain(|(p, _)| p.loan != Some(loan));
+            if self.doc.payoff_strategy.as_ref().is_some_and(|p| p.order.contains(&gone)) {
+                self.doc.edit_payoff(|p| p.order.retain(|id| *id != gone));
+            }
         }
     }
 }

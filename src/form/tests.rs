@@ -149,6 +149,10 @@ fn places_and_document_places_correspond() {
         let at = form.at(p).unwrap();
         assert_eq!(form.place(at), p);
     }
+    let doc = form.document();
+    for at in Field::ALL.into_iter().flat_map(|f| f.places(doc).collect::<Vec<_>>()) {
+        assert_eq!(form.at(form.place(at)), Some(at), "{}", at.path());
+    }
     assert_eq!(form.at(Place::of(Field::Principal)), None, "a loan's field needs its loan");
     assert_eq!(form.at(Place::item(Field::ForecastMonth, 11)).map(At::path).as_deref(), Some("budget.forecast[11]"));
 }
@@ -165,4 +169,29 @@ proptest! {
         retype_everything(&mut form);
         prop_assert_eq!(form.valid().map(|v| v.to_json()), Some(s.to_json()));
     }
+}
+
+#[test]
+fn a_prepayment_input_is_its_loan_and_item() {
+    let mut form = Form::new(every_field());
+    let a = form.loans()[0];
+    let second = Place { field: Field::PrepaymentAmount, loan: Some(a), item: 1 };
+    assert_eq!(form.text(second), "5000.50");
+    form.type_text(second, "6,000".into());
+    let prepaid: Vec<String> = form.document().loans[0].prepayments.iter().map(|p| p.amount.to_string()).collect();
+    assert_eq!(prepaid, ["10000", "6000"]);
+    let month = Place { field: Field::PrepaymentMonth, loan: Some(a), item: 1 };
+    form.type_text(month, "13".into());
+    assert_eq!(form.problems(), vec![(month, Rule::AfterLastMonth)], "the loan has 12 months");
+    assert_eq!(form.valid(), None);
+}
+
+#[test]
+fn a_removed_loan_leaves_the_payoff_order() {
+    let mut form = Form::new(every_field());
+    assert_eq!(form.document().payoff_strategy.as_ref().unwrap().order, ["b", "a"]);
+    let b = form.loans()[1];
+    form.remove_loan(b);
+    assert_eq!(form.document().payoff_strategy.as_ref().unwrap().order, ["a"]);
+    assert!(form.valid().is_some(), "the order still names only loans that exist");
 }

@@ -7,10 +7,12 @@
 mod drafts;
 mod fields;
 mod page;
+mod road;
 pub use drafts::*;
 mod share;
 pub use fields::*;
 pub use page::*;
+pub use road::*;
 pub use share::*;
 
 use crate::engine::allocation::Strategy;

@@ -181,10 +181,10 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::ScenarioError;
+    use crate::scenario::{ReadError, ScenarioError};
 
     fn every_error() -> Vec<ShareError> {
-        let scenario = |kind| ShareError::Scenario(ScenarioError::Read(crate::versioned::ReadError::new(kind, "loans[0].months", "must be 1–600")));
+        let scenario = |kind| ShareError::Scenario(ScenarioError::Read(ReadError::new(kind, "loans[0].months", "must be 1–600")));
         vec![
             ShareError::NotBase64,
             ShareError::Truncated,

@@ -1,6 +1,7 @@
 //! Every figure computed from a scenario, in one serialisable value: what
 //! the page shows and what `examples/evaluate` prints.
 
+use super::road::{LoanRoad, Road};
 use super::{LoanEntry, Scenario};
 use crate::engine::allocation::forecast_surplus;
 use crate::engine::budget::BUDGET_MONTHS;
@@ -23,6 +24,9 @@ pub struct Evaluation {
     /// How to split the surplus across lenders; only with two or more loans.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allocation: Option<AllocationPlan>,
+    /// The road to debt-free: `payoff` and `payoff_pick` (see [`super::road`]).
+    #[serde(flatten)]
+    pub road: Road,
 }
 
 /// One loan's figures. Each figure is computed on its own: one that cannot
@@ -64,6 +68,10 @@ pub struct LoanOutput {
     /// plausible rate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rate_check: Option<RateCheck>,
+    /// Prepayments and the solver: `prepaid`, `prepaid_by_effect`, `solve`
+    /// (see [`super::road`]).
+    #[serde(flatten)]
+    pub road: LoanRoad,
     /// Each figure that could not be computed, with its path and why.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FigureError>,
@@ -202,6 +210,7 @@ fn loan_output(i: usize, entry: &LoanEntry, s: &Scenario) -> (LoanOutput, Option
             .ok(),
         _ => None,
     };
+    let road = LoanRoad::of(i, entry, &mut errors);
     let output = LoanOutput {
         id: entry.id.clone(),
         lender: entry.lender,
@@ -218,6 +227,7 @@ fn loan_output(i: usize, entry: &LoanEntry, s: &Scenario) -> (LoanOutput, Option
         penalty: PenaltyOutput { multiplier: rule.multiplier, compound: rule.compound, base: rule.base, from_preset: entry.penalty.is_none() },
         overdue_cost: analysis.as_ref().map(|an| an.overdue_cost.clone()),
         rate_check,
+        road,
         errors,
     };
     (output, analysis.map(|an| (debt, an)))
@@ -226,11 +236,19 @@ fn loan_output(i: usize, entry: &LoanEntry, s: &Scenario) -> (LoanOutput, Option
 impl Evaluation {
     pub fn of(s: &Scenario) -> Self {
         let mut analysed: Vec<(Debt, DebtAnalysis)> = Vec::new();
+        let mut analysed_at = Vec::new();
         let mut loans = Vec::with_capacity(s.loans.len());
         for (i, entry) in s.loans.iter().enumerate() {
             let (output, analysis) = loan_output(i, entry, s);
             loans.push(output);
+            analysed_at.extend(analysis.is_some().then_some(i));
             analysed.extend(analysis);
+        }
+        let mut road_errors = Vec::new();
+        let debts: Vec<(usize, &Debt, &DebtAnalysis)> = analysed_at.iter().zip(&analysed).map(|(i, (d, an))| (*i, d, an)).collect();
+        let road = Road::of(s, &debts, &mut road_errors);
+        for (i, e) in road_errors {
+            loans[i].errors.push(e);
         }
         // Everything due in each of the next 12 months, arrears and
         // balloons included, against each month's money.
@@ -275,6 +293,7 @@ impl Evaluation {
             },
             proposals,
             allocation,
+            road,
         }
     }
 

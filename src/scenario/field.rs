@@ -20,11 +20,14 @@
 //! has up to two indices, filled into the path's `[]` in order (a loan,
 //! then an item inside it).
 
-use super::{LoanEntry, Scenario, MAX_LOANS};
+use super::{LoanEntry, Scenario, MAX_LOANS, MAX_PREPAYMENTS};
 use crate::engine::dates::Date;
 use crate::engine::overdue::{MAX_OVERDUE_DAYS, MAX_PENALTY_MULTIPLIER};
 use crate::engine::proposal::{LISTED_HOLIDAYS, MAX_HOLIDAY_MONTHS};
-use crate::engine::{fen, DayBasis, DayCount, EngineError, Lender, Method, PenaltyBase, RateUnit, MAX_AMOUNT, MAX_MONTHS};
+use crate::engine::{
+    fen, DayBasis, DayCount, EngineError, Lender, Method, PayoffKind, PenaltyBase, PrepayEffect, Prepayment, RateUnit, MAX_AMOUNT,
+    MAX_MONTHS,
+};
 use crate::input::{self, InputError};
 use rust_decimal::Decimal;
 
@@ -55,12 +58,23 @@ pub enum Field {
     PeriodStart,
     SettlementOffer,
     HolidayMonths,
+    Prepayments,
+    PrepaymentMonth,
+    PrepaymentAmount,
+    PrepaymentEffect,
+    ExtraMonthly,
+    PrepaymentFeePercent,
+    TargetPayment,
     Income,
     Expenses,
     OtherObligations,
     BufferPercent,
     Forecast,
     ForecastMonth,
+    StrategyKind,
+    StrategyOrder,
+    StrategyOrderLoan,
+    StrategyBudget,
 }
 
 /// Which part of the document a field repeats over.
@@ -74,6 +88,12 @@ pub enum Each {
     Budget,
     /// Once per forecast month (`budget.forecast[k]`), when there is a forecast.
     Month,
+    /// Once per prepayment of each loan (`loans[i].prepayments[j]`).
+    Prepayment,
+    /// Once, in the payoff strategy.
+    Strategy,
+    /// Once per loan id of the custom order (`payoff_strategy.order[k]`).
+    Order,
 }
 
 /// Where the page shows a field.
@@ -92,6 +112,10 @@ pub enum Group {
     Budget,
     /// The 12-month income forecast: its switch, then its months.
     Forecast,
+    /// A loan's prepayments and "what I can pay" (the road to debt-free).
+    Prepay,
+    /// The road to debt-free: the strategy picked, its order and budget.
+    Road,
 }
 
 /// How many months or days a count is.
@@ -148,6 +172,8 @@ pub enum Choice {
     DayBasis(DayBasis),
     Method(Method),
     PenaltyBase(PenaltyBase),
+    PrepayEffect(PrepayEffect),
+    Payoff(PayoffKind),
 }
 
 /// The rule a value breaks (or the reason its text could not be read).
@@ -177,6 +203,12 @@ pub enum Rule {
     /// `period_start` not 1–366 days before `next_due_date`.
     FirstPeriodOutOfRange,
     UsedTwice,
+    /// A prepayment month after the loan's last month.
+    AfterLastMonth,
+    /// A loan id that no loan has.
+    UnknownLoan,
+    /// The custom strategy without an order.
+    RequiredForCustom,
 }
 
 impl From<InputError> for Rule {
@@ -246,10 +278,18 @@ const RATE_UNITS: &[Choice] =
 const DAY_BASES: &[Choice] = &[Choice::DayBasis(DayBasis::D360), Choice::DayBasis(DayBasis::D365)];
 const PENALTY_BASES: &[Choice] = &[Choice::PenaltyBase(PenaltyBase::Principal), Choice::PenaltyBase(PenaltyBase::PrincipalAndInterest)];
 const DAY_COUNTS: &[Choice] = &[Choice::DayCount(DayCount::Thirty360), Choice::DayCount(DayCount::Actual)];
+const EFFECTS: &[Choice] = &[Choice::PrepayEffect(PrepayEffect::ShortenTerm), Choice::PrepayEffect(PrepayEffect::LowerPayment)];
+const PAYOFF_KINDS: &[Choice] = &[
+    Choice::Payoff(PayoffKind::Avalanche),
+    Choice::Payoff(PayoffKind::Snowball),
+    Choice::Payoff(PayoffKind::ProRata),
+    Choice::Payoff(PayoffKind::Custom),
+];
 
 const MONEY: Kind = Kind::Money { positive: false, optional: false };
 const POSITIVE_MONEY: Kind = Kind::Money { positive: true, optional: false };
 const OPTIONAL_POSITIVE_MONEY: Kind = Kind::Money { positive: true, optional: true };
+const OPTIONAL_MONEY: Kind = Kind::Money { positive: false, optional: true };
 const OPTIONAL_DATE: Kind = Kind::Date { optional: true };
 /// Longest loan label kept, in characters.
 pub const MAX_LABEL_CHARS: usize = 80;
@@ -260,6 +300,22 @@ fn loan(s: &Scenario, at: At) -> Option<&LoanEntry> {
 
 fn loan_mut(s: &mut Scenario, at: At) -> Option<&mut LoanEntry> {
     s.loans.get_mut(at.idx[0] as usize)
+}
+
+fn prepayment(s: &Scenario, at: At) -> Option<&Prepayment> {
+    loan(s, at)?.prepayments.get(at.idx[1] as usize)
+}
+
+fn prepayment_mut(s: &mut Scenario, at: At) -> Option<&mut Prepayment> {
+    loan_mut(s, at)?.prepayments.get_mut(at.idx[1] as usize)
+}
+
+fn order(s: &Scenario) -> &[String] {
+    s.payoff_strategy.as_ref().map_or(&[], |p| &p.order)
+}
+
+fn count(n: usize) -> Option<Value> {
+    Some(Value::Count(n.try_into().unwrap_or(u32::MAX)))
 }
 
 fn number(d: Decimal) -> Option<Value> {
@@ -456,6 +512,55 @@ pub const SPECS: [Spec; Field::COUNT] = [
         also: None,
     },
     Spec {
+        field: Field::Prepayments, path: "loans[].prepayments", id: "prepayments", each: Each::Loan,
+        kind: Kind::List { max: MAX_PREPAYMENTS }, group: Group::Prepay, personal: false,
+        get: |s, at| count(loan(s, at)?.prepayments.len()),
+        set: no_set,
+        also: None,
+    },
+    Spec {
+        field: Field::PrepaymentMonth, path: "loans[].prepayments[].month", id: "prepayment-month", each: Each::Prepayment,
+        kind: Kind::Count { unit: Unit::Months, min: 1, max: MAX_MONTHS, select: false }, group: Group::Prepay, personal: false,
+        get: |s, at| Some(Value::Count(prepayment(s, at)?.month)),
+        set: |s, at, v| if let (Some(p), Value::Count(n)) = (prepayment_mut(s, at), v) { p.month = n },
+        also: Some(|s, at| (prepayment(s, at)?.month > loan(s, at)?.months).then_some(Rule::AfterLastMonth)),
+    },
+    Spec {
+        field: Field::PrepaymentAmount, path: "loans[].prepayments[].amount", id: "prepayment-amount", each: Each::Prepayment,
+        kind: POSITIVE_MONEY, group: Group::Prepay, personal: false,
+        get: |s, at| number(prepayment(s, at)?.amount),
+        set: |s, at, v| if let (Some(p), Value::Number(Some(d))) = (prepayment_mut(s, at), v) { p.amount = d },
+        also: None,
+    },
+    Spec {
+        field: Field::PrepaymentEffect, path: "loans[].prepayments[].effect", id: "prepayment-effect", each: Each::Prepayment,
+        kind: Kind::Choice(EFFECTS), group: Group::Prepay, personal: false,
+        get: |s, at| Some(Value::Choice(Choice::PrepayEffect(prepayment(s, at)?.effect))),
+        set: |s, at, v| if let (Some(p), Value::Choice(Choice::PrepayEffect(e))) = (prepayment_mut(s, at), v) { p.effect = e },
+        also: None,
+    },
+    Spec {
+        field: Field::ExtraMonthly, path: "loans[].extra_monthly", id: "extra-monthly", each: Each::Loan, kind: OPTIONAL_MONEY,
+        group: Group::Prepay, personal: false,
+        get: |s, at| Some(Value::Number(loan(s, at)?.extra_monthly)),
+        set: |s, at, v| if let (Some(l), Value::Number(d)) = (loan_mut(s, at), v) { l.extra_monthly = d },
+        also: None,
+    },
+    Spec {
+        field: Field::PrepaymentFeePercent, path: "loans[].prepayment_fee_percent", id: "prepayment-fee-percent", each: Each::Loan,
+        kind: Kind::Percent { max: Some(Decimal::ONE_HUNDRED) }, group: Group::Prepay, personal: false,
+        get: |s, at| number(loan(s, at)?.prepayment_fee_percent),
+        set: |s, at, v| if let (Some(l), Value::Number(Some(d))) = (loan_mut(s, at), v) { l.prepayment_fee_percent = d },
+        also: None,
+    },
+    Spec {
+        field: Field::TargetPayment, path: "loans[].target_payment", id: "target-payment", each: Each::Loan,
+        kind: OPTIONAL_POSITIVE_MONEY, group: Group::Prepay, personal: false,
+        get: |s, at| Some(Value::Number(loan(s, at)?.target_payment)),
+        set: |s, at, v| if let (Some(l), Value::Number(d)) = (loan_mut(s, at), v) { l.target_payment = d },
+        also: None,
+    },
+    Spec {
         field: Field::Income, path: "budget.income", id: "income", each: Each::Budget, kind: MONEY, group: Group::Budget, personal: false,
         get: |s, _| number(s.budget.income),
         set: |s, _, v| if let Value::Number(Some(d)) = v { s.budget.income = d },
@@ -502,11 +607,53 @@ pub const SPECS: [Spec; Field::COUNT] = [
         },
         also: None,
     },
+    Spec {
+        field: Field::StrategyKind, path: "payoff_strategy.kind", id: "payoff-kind", each: Each::Strategy, kind: Kind::Choice(PAYOFF_KINDS),
+        group: Group::Road, personal: false,
+        get: |s, _| Some(Value::Choice(Choice::Payoff(s.payoff_kind()))),
+        set: |s, _, v| if let Value::Choice(Choice::Payoff(k)) = v { s.edit_payoff(|p| p.kind = k) },
+        also: None,
+    },
+    Spec {
+        field: Field::StrategyOrder, path: "payoff_strategy.order", id: "payoff-order", each: Each::Strategy,
+        kind: Kind::List { max: MAX_LOANS }, group: Group::Road, personal: false,
+        get: |s, _| count(order(s).len()),
+        set: no_set,
+        also: Some(|s, _| (s.payoff_kind() == PayoffKind::Custom && order(s).is_empty()).then_some(Rule::RequiredForCustom)),
+    },
+    Spec {
+        field: Field::StrategyOrderLoan, path: "payoff_strategy.order[]", id: "payoff-order-loan", each: Each::Order, kind: Kind::Id,
+        group: Group::Road, personal: false,
+        get: |s, at| Some(Value::Text(order(s).get(at.idx[0] as usize)?.clone())),
+        set: |s, at, v| {
+            if let (Some(p), Value::Text(t)) = (s.payoff_strategy.as_mut(), v) {
+                if let Some(id) = p.order.get_mut(at.idx[0] as usize) {
+                    *id = t;
+                }
+            }
+        },
+        // Each id names a loan, once.
+        also: Some(|s, at| {
+            let k = at.idx[0] as usize;
+            let id = order(s).get(k)?;
+            if !s.loans.iter().any(|l| l.id == *id) {
+                return Some(Rule::UnknownLoan);
+            }
+            order(s)[..k].contains(id).then_some(Rule::UsedTwice)
+        }),
+    },
+    Spec {
+        field: Field::StrategyBudget, path: "payoff_strategy.monthly_budget", id: "payoff-budget", each: Each::Strategy,
+        kind: OPTIONAL_MONEY, group: Group::Road, personal: false,
+        get: |s, _| Some(Value::Number(s.payoff_strategy.as_ref().and_then(|p| p.monthly_budget))),
+        set: |s, _, v| if let Value::Number(d) = v { s.edit_payoff(|p| p.monthly_budget = d) },
+        also: None,
+    },
 ];
 
 impl Field {
     /// How many fields there are (the tables below and in `crate::i18n` have one row each).
-    pub const COUNT: usize = Field::ForecastMonth as usize + 1;
+    pub const COUNT: usize = Field::StrategyBudget as usize + 1;
 
     /// Every field, in document order.
     pub const ALL: [Field; Field::COUNT] = {
@@ -547,17 +694,28 @@ impl Field {
 
     /// The place of this field in the loan (or list item) at `index`.
     pub fn at(self, index: usize) -> At {
-        At { field: self, idx: [index.try_into().unwrap_or(u16::MAX), 0] }
+        self.item(index, 0)
+    }
+
+    /// The place of this field in item `item` of the loan at `loan` (a prepayment).
+    pub fn item(self, loan: usize, item: usize) -> At {
+        let idx = |i: usize| i.try_into().unwrap_or(u16::MAX);
+        At { field: self, idx: [idx(loan), idx(item)] }
     }
 
     /// The places this field has in `s`.
-    pub fn places(self, s: &Scenario) -> impl Iterator<Item = At> {
-        let n = match self.spec().each {
-            Each::Top | Each::Budget => 1,
-            Each::Loan => s.loans.len(),
+    pub fn places(self, s: &Scenario) -> impl Iterator<Item = At> + '_ {
+        let each = self.spec().each;
+        let n = match each {
+            Each::Top | Each::Budget | Each::Strategy => 1,
+            Each::Loan | Each::Prepayment => s.loans.len(),
             Each::Month => s.budget.forecast.map_or(0, |f| f.len()),
+            Each::Order => order(s).len(),
         };
-        (0..n).map(move |i| self.at(i))
+        (0..n).flat_map(move |i| {
+            let items = if each == Each::Prepayment { s.loans[i].prepayments.len() } else { 1 };
+            (0..items).map(move |j| if each == Each::Prepayment { self.item(i, j) } else { self.at(i) })
+        })
     }
 }
 
@@ -706,7 +864,8 @@ fn check_money_size(abs: Decimal) -> Result<(), Rule> {
 
 impl Scenario {
     /// Every rule the document breaks, in document order: the top, each
-    /// loan in turn, the budget, the forecast months.
+    /// loan in turn (its prepayments after it), the budget, the forecast
+    /// months, the payoff strategy and its order.
     pub fn problems(&self) -> Vec<Problem> {
         let mut out = Vec::new();
         let mut scan = |at: At| {
@@ -716,11 +875,15 @@ impl Scenario {
         };
         let fields = |each: Each| Field::ALL.into_iter().filter(move |f| f.spec().each == each);
         fields(Each::Top).for_each(|f| f.places(self).for_each(&mut scan));
-        for i in 0..self.loans.len() {
+        for (i, l) in self.loans.iter().enumerate() {
             fields(Each::Loan).for_each(|f| scan(f.at(i)));
+            for j in 0..l.prepayments.len() {
+                fields(Each::Prepayment).for_each(|f| scan(f.item(i, j)));
+            }
         }
-        fields(Each::Budget).for_each(|f| f.places(self).for_each(&mut scan));
-        Field::ForecastMonth.places(self).for_each(&mut scan);
+        for each in [Each::Budget, Each::Month, Each::Strategy, Each::Order] {
+            fields(each).for_each(|f| f.places(self).for_each(&mut scan));
+        }
         out
     }
 }

@@ -19,18 +19,23 @@
 //! `{multiplier, compound, base}` (default: the lender preset's rule),
 //! `app_payment`, `next_due_date`, `period_start`, `settlement_offer`,
 //! `holiday_months`; in `budget`, `forecast`: exactly 12 monthly net
-//! incomes as strings.
+//! incomes as strings. The road to debt-free (issue 12): per loan
+//! `prepayments` `[{month, amount, effect}]`, `extra_monthly`,
+//! `prepayment_fee_percent` (default 0) and `target_payment`; top level
+//! `payoff_strategy` `{kind, order, monthly_budget}` (default: avalanche on
+//! the amount available for debt).
 
 pub mod evaluate;
 pub mod field;
+pub mod road;
 
 pub use evaluate::{BudgetOutput, Evaluation, LoanOutput};
 pub use field::{At, Field, Problem, Rule};
 pub use crate::versioned::{ErrorKind, ReadError};
 
 use crate::engine::{
-    decimal_str, Accrual, Budget, Date, DayBasis, DayCount, Debt, DueCalendar, Lender, Loan, Method, Overdue, PenaltyBase,
-    PenaltyRule, QuotedRate, RateUnit,
+    decimal_str, Accrual, Budget, Date, DayBasis, DayCount, Debt, DueCalendar, Lender, Loan, Method, Overdue, PayoffKind, PenaltyBase,
+    PenaltyRule, PrepayPlan, Prepayment, QuotedRate, RateUnit,
 };
 use crate::engine::proposal::LISTED_HOLIDAYS;
 use crate::versioned::{self, Format};
@@ -45,6 +50,8 @@ pub const MAX_LOANS: usize = 20;
 pub const MAX_FIRST_PERIOD_DAYS: i64 = 366;
 /// Months in the income forecast.
 pub const FORECAST_MONTHS: usize = 12;
+/// Most one-off prepayments one loan may hold.
+pub const MAX_PREPAYMENTS: usize = 60;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -61,6 +68,31 @@ pub struct Scenario {
     pub loans: Vec<LoanEntry>,
     #[serde(default)]
     pub budget: BudgetEntry,
+    /// The road to debt-free: the strategy the borrower picked; default
+    /// none (avalanche on the amount available for debt).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payoff_strategy: Option<PayoffStrategyEntry>,
+}
+
+/// How the borrower wants to pay all lenders off (`payoff_strategy`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PayoffStrategyEntry {
+    /// `avalanche`, `snowball`, `pro_rata` or `custom`.
+    pub kind: PayoffKind,
+    /// Loan ids, first target first: required for `custom`, each id once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub order: Vec<String>,
+    /// Money for all debts each month; default the amount available for
+    /// debt (each forecast month's surplus when there is a forecast).
+    #[serde(with = "decimal_str::option", default, skip_serializing_if = "Option::is_none")]
+    pub monthly_budget: Option<Decimal>,
+}
+
+impl Default for PayoffStrategyEntry {
+    fn default() -> Self {
+        Self { kind: PayoffKind::Avalanche, order: Vec::new(), monthly_budget: None }
+    }
 }
 
 fn is_default_day_count(d: &DayCount) -> bool {
@@ -115,6 +147,18 @@ pub struct LoanEntry {
     /// Months of payment holiday to propose, 1–6; default 3.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub holiday_months: Option<u32>,
+    /// One-off prepayments, each paid with instalment `month`; default none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prepayments: Vec<Prepayment>,
+    /// Extra principal paid with every instalment from month 1; default none.
+    #[serde(with = "decimal_str::option", default, skip_serializing_if = "Option::is_none")]
+    pub extra_monthly: Option<Decimal>,
+    /// The lender's fee on prepaid principal, percent; default 0.
+    #[serde(with = "decimal_str", default, skip_serializing_if = "Decimal::is_zero")]
+    pub prepayment_fee_percent: Decimal,
+    /// "I can pay this much a month", for the solver; default none.
+    #[serde(with = "decimal_str::option", default, skip_serializing_if = "Option::is_none")]
+    pub target_payment: Option<Decimal>,
 }
 
 /// Overdue state as entered. Every field defaults to 0.
@@ -263,6 +307,19 @@ impl LoanEntry {
             period_start: None,
             settlement_offer: None,
             holiday_months: None,
+            prepayments: Vec::new(),
+            extra_monthly: None,
+            prepayment_fee_percent: Decimal::ZERO,
+            target_payment: None,
+        }
+    }
+
+    /// What is prepaid on this loan (empty when nothing is).
+    pub fn prepay_plan(&self) -> PrepayPlan {
+        PrepayPlan {
+            prepayments: self.prepayments.clone(),
+            extra_monthly: self.extra_monthly.unwrap_or_default(),
+            fee_percent: self.prepayment_fee_percent,
         }
     }
 
@@ -356,6 +413,20 @@ impl BudgetEntry {
     }
 }
 
+impl Scenario {
+    /// The strategy picked for the road to debt-free (avalanche unless chosen).
+    pub fn payoff_kind(&self) -> PayoffKind {
+        self.payoff_strategy.as_ref().map_or(PayoffKind::Avalanche, |p| p.kind)
+    }
+
+    /// Changes the payoff strategy; the default one is stored as none.
+    pub fn edit_payoff(&mut self, change: impl FnOnce(&mut PayoffStrategyEntry)) {
+        let mut p = self.payoff_strategy.take().unwrap_or_default();
+        change(&mut p);
+        self.payoff_strategy = (p != PayoffStrategyEntry::default()).then_some(p);
+    }
+}
+
 /// The first loan id of the form `a`…`z`, then `loan27`…, not in `used`.
 pub fn free_loan_id(used: &[String]) -> String {
     (b'a'..=b'z')
@@ -431,6 +502,7 @@ impl Scenario {
                 expenses: Decimal::from(6_000),
                 ..BudgetEntry::default()
             },
+            payoff_strategy: None,
         }
     }
 

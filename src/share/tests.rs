@@ -3,8 +3,8 @@
 //! zlib format of RFC 1950, so a link made by one opens with the other.
 
 use super::*;
-use crate::engine::{Date, DayBasis, DayCount, Decimal, Lender, Method, PenaltyBase, RateUnit};
-use crate::scenario::{BudgetEntry, ErrorKind, LoanEntry, OverdueEntry, PenaltyEntry, RateEntry, CURRENT_VERSION};
+use crate::engine::{Date, DayBasis, DayCount, Decimal, Lender, Method, PayoffKind, PenaltyBase, PrepayEffect, Prepayment, RateUnit};
+use crate::scenario::{BudgetEntry, ErrorKind, LoanEntry, OverdueEntry, PayoffStrategyEntry, PenaltyEntry, RateEntry, CURRENT_VERSION};
 use miniz_oxide::inflate::TINFLStatus;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -122,6 +122,7 @@ prop_compose! {
                 buffer_percent: Decimal::from(budget.3),
                 forecast: forecast.map(|f| f.map(|c| Decimal::new(c, 2))),
             },
+            payoff_strategy: None,
         }
     }
 }
@@ -411,6 +412,10 @@ fn no_free_text_leaves_without_a_checkbox() {
         period_start: Date::new(2026, 1, 1),
         settlement_offer: Some(Decimal::from(500)),
         holiday_months: Some(2),
+        prepayments: vec![Prepayment { month: 3, amount: Decimal::from(100), effect: PrepayEffect::LowerPayment }],
+        extra_monthly: Some(Decimal::from(10)),
+        prepayment_fee_percent: Decimal::ONE,
+        target_payment: Some(Decimal::from(120)),
     };
     let s = Scenario {
         version: CURRENT_VERSION,
@@ -424,6 +429,7 @@ fn no_free_text_leaves_without_a_checkbox() {
             buffer_percent: Decimal::ONE,
             forecast: Some([Decimal::ONE; 12]),
         },
+        payoff_strategy: Some(PayoffStrategyEntry { kind: PayoffKind::Custom, order: vec!["a".into()], monthly_budget: Some(Decimal::ONE) }),
     };
     assert_eq!(s.validate(), Ok(()));
     let doc: Value = serde_json::from_slice(&payload(&s, Selection::default())).unwrap();
