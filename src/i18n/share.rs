@@ -168,7 +168,7 @@ impl Lang {
             ShareError::Truncated => t.truncated.to_owned(),
             ShareError::TooLarge { limit } => fill(t.too_large, &[&file_size(*limit as u64)]),
             ShareError::NewerVersion(_) => t.newer.to_owned(),
-            ShareError::Scenario(e) if e.kind == ErrorKind::NewerVersion => t.newer.to_owned(),
+            ShareError::Scenario(e) if e.kind() == ErrorKind::NewerVersion => t.newer.to_owned(),
             ShareError::Damaged => t.damaged.to_owned(),
             ShareError::NeedsPassword => t.needs_password.to_owned(),
             ShareError::WrongPasswordOrAltered => t.wrong_password.to_owned(),
@@ -181,10 +181,10 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::ScenarioError;
+    use crate::scenario::{ReadError, ScenarioError};
 
     fn every_error() -> Vec<ShareError> {
-        let scenario = |kind| ShareError::Scenario(ScenarioError { kind, path: "loans[0].months".into(), message: "must be 1–600".into() });
+        let scenario = |kind| ShareError::Scenario(ScenarioError::Read(ReadError::new(kind, "loans[0].months", "must be 1–600")));
         vec![
             ShareError::NotBase64,
             ShareError::Truncated,

@@ -322,18 +322,6 @@ impl LoanEntry {
         if lender == self.lender {
             return;
         }
-        if self.holiday_months.is_some_and(|h| h == 0 || h > MAX_HOLIDAY_MONTHS) {
-            return Err(err(ErrorKind::Invalid, at("holiday_months"), format!("must be 1 to {MAX_HOLIDAY_MONTHS} months")));
-        }
-        if day_count == DayCount::Actual && self.next_due_date.is_none() {
-            return Err(err(ErrorKind::Invalid, at("next_due_date"), "required when day_count is \"actual\""));
-        }
-        if let (Some(start), Some(due)) = (self.period_start, self.next_due_date) {
-            if !(1..=MAX_FIRST_PERIOD_DAYS).contains(&start.days_until(due)) {
-                return Err(err(ErrorKind::Invalid, at("period_start"), format!("must be 1 to {MAX_FIRST_PERIOD_DAYS} days before next_due_date")));
-            }
-        }
-        Ok(())
         let p = lender.preset();
         self.lender = lender;
         self.rate.value = p.typical_rate;

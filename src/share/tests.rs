@@ -242,9 +242,9 @@ fn a_newer_link_format_says_so() {
 #[test]
 fn a_newer_scenario_inside_a_current_link_says_so() {
     let e = open(&plain(r#"{"version":99,"loans":[]}"#)).unwrap_err();
-    assert!(matches!(&e, ShareError::Scenario(e) if e.kind == ErrorKind::NewerVersion), "{e:?}");
+    assert!(matches!(&e, ShareError::Scenario(e) if e.kind() == ErrorKind::NewerVersion), "{e:?}");
     let e = open(&plain(r#"{"version":1,"loans":[{"id":"a"}]}"#)).unwrap_err();
-    assert!(matches!(&e, ShareError::Scenario(e) if e.kind == ErrorKind::Field && e.path == "loans[0]"), "{e:?}");
+    assert!(matches!(&e, ShareError::Scenario(e) if e.kind() == ErrorKind::Field && e.path() == "loans[0]"), "{e:?}");
     assert_eq!(open(&plain(r#"{"version":1,"loans":[]}"#)).map(|s| s.loans.len()), Ok(0));
 }
 
