@@ -19,6 +19,7 @@
 //! `forecast`: exactly 12 monthly net incomes as strings.
 
 pub mod evaluate;
+pub mod kit;
 
 pub use evaluate::{BudgetOutput, Evaluation, LoanOutput};
 
