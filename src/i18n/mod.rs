@@ -6,6 +6,7 @@
 
 mod drafts;
 pub use drafts::*;
+pub mod kit;
 
 use crate::engine::allocation::Strategy;
 use crate::engine::{DayCount, EngineError, HolidayMode, Infeasible, Lender, Method, PenaltyBase, ProposalKind, RateUnit};

@@ -698,5 +698,7 @@ pub fn validate_log(log: &[ContactEntry], path: &str, loan_ids: &[&str]) -> Resu
     log.iter().enumerate().try_for_each(|(i, e)| e.validate(&format!("{path}[{i}]"), loan_ids))
 }
 
+pub mod conduct;
+
 #[cfg(test)]
 mod tests;
