@@ -9,6 +9,7 @@ pub mod csv;
 pub mod engine;
 pub mod i18n;
 pub mod input;
+pub mod letter;
 pub mod scenario;
 
 #[cfg(target_arch = "wasm32")]

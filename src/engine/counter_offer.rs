@@ -19,10 +19,10 @@
 //! * `saving_vs_contract` = contract total (arrears now + remaining schedule)
 //!   − total paid; `saving_vs_nothing` = what is owed after 360 days of not
 //!   paying − (what the offer pays in its first 12 months, signing included,
-//!   + what it still owes after them), the balance after month 12 being the
-//!   remaining instalments discounted at the offer's own rate (undiscounted
-//!   when that rate is not positive); `saving_vs_ask` = the borrower's ask's
-//!   total − total paid. Positive: the offer costs less.
+//!   plus what it still owes after them), the balance after month 12 being
+//!   the remaining instalments discounted at the offer's own rate
+//!   (undiscounted when that rate is not positive); `saving_vs_ask` = the
+//!   borrower's ask's total − total paid. Positive: the offer costs less.
 //! * **Fits**: instalment k against the month's budget — the forecast share
 //!   of month k (entry (k − 1) mod 12, a deficit month counting as 0) when
 //!   there is one, else the flat monthly amount; what is paid at signing

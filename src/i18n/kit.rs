@@ -64,7 +64,7 @@ impl Lang {
             IdCard => self.pick("身份证复印件", "copy of ID card"),
             Contract => self.pick("借款合同或 App 借款页面截图", "loan contract or app screenshot"),
             IncomeProof => self.pick("收入证明", "proof of income"),
-            BankStatements => self.pick("近 3 个月银行流水", "bank statements, last 3 months"),
+            BankStatements => self.pick("近 3 个月银行流水", "bank statements for the last 3 months"),
             Medical => self.pick("诊断证明及医疗费用单据", "medical certificate and bills"),
             Unemployment => self.pick("失业或解除劳动合同证明", "proof of job loss"),
             BusinessRecords => self.pick("经营流水或账目", "business accounts"),

@@ -467,7 +467,9 @@ pub struct Choice {
 }
 
 /// What the borrower asks one lender for (`loans[].ask`): a choice, the
-/// first payment date, and one fallback choice.
+/// first payment date, and one fallback choice. The choice's fields are
+/// spelled out again because serde cannot flatten a struct that denies
+/// unknown fields; [`Ask::choice`] gives them back as a [`Choice`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ask {

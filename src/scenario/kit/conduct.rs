@@ -48,8 +48,7 @@ pub struct EntryReview {
 }
 
 fn is_night(e: &ContactEntry) -> bool {
-    let h = e.at.hour();
-    h >= QUIET_FROM_HOUR || h < QUIET_UNTIL_HOUR
+    !(QUIET_UNTIL_HOUR..QUIET_FROM_HOUR).contains(&e.at.hour())
 }
 
 /// For each `phone_in` entry, whether it is beyond the day's allowance.
