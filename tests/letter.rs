@@ -15,7 +15,8 @@ use std::str::FromStr;
 use xieshang::engine::{Date, Decimal, HolidayMode, ProposalKind};
 use xieshang::i18n::kit::date;
 use xieshang::i18n::{money, percent, Lang};
-use xieshang::letter::{build, Account, AskFigures, Document, FollowUp, Household, KitFields, LetterInput, LoanKit, BLANK};
+use xieshang::engine::counter_offer::{check_offer, CounterOffer, Instalments, OfferBasis};
+use xieshang::letter::{build, offer_basis, Account, AskFigures, Document, FollowUp, Household, KitFields, LetterInput, LoanKit, BLANK};
 use xieshang::scenario::kit::conduct::{review_log, ConductRule};
 use xieshang::scenario::kit::{Ask, Channel, Choice, ContactEntry, DateTime, Evidence, ExpenseItems, Hardship, HardshipReason, Profile};
 use xieshang::scenario::{Evaluation, Scenario};
@@ -534,4 +535,34 @@ fn an_ask_the_evaluation_no_longer_offers_is_left_out() {
     let mut case = business();
     case.kit.loans[0].ask = ask(ProposalKind::TermExtension, Some(48), "2025-03-25", None);
     assert!(case.input().accounts[0].ask.is_none());
+}
+
+/// The counter-offer check reads the same evaluation: its basis is the
+/// debt's analysis, its budget the account's share.
+#[test]
+fn a_counter_offer_is_checked_against_the_same_figures() {
+    let case = business();
+    let ev = case.evaluation();
+    let basis = offer_basis(&case.scenario, &ev, "mybank").unwrap();
+    let entry = &case.scenario.loans[0];
+    let debt = entry.debt(case.scenario.day_count, case.scenario.as_of);
+    let an = debt.analyse().unwrap();
+    assert_eq!(basis, OfferBasis::of(&an, entry.lender, debt.loan.rate.monthly_fraction()));
+    let input = case.input();
+    let means = input.accounts[0].means();
+    assert_eq!(means.budget.forecast, input.accounts[0].share_forecast);
+    // The lender offers 24 × ¥2,100 with ¥1,000 down: the slow months do not carry it.
+    let offer = CounterOffer {
+        months: 24,
+        instalments: Instalments::Monthly(d("2100")),
+        monthly_fee_percent: Decimal::ZERO,
+        upfront_fee: Decimal::ZERO,
+        down_payment: d("1000"),
+        first_payment_date: Some(day("2025-03-25")),
+    };
+    let c = check_offer(&offer, &basis, &means).unwrap();
+    assert_eq!(c.first_unfit, Some(1), "month 1 leaves ¥1,200.00");
+    assert!(c.signing_fits, "¥1,000 down within the ¥32,000 the borrower can raise");
+    assert_eq!(c.saving_vs_ask, Some(input.accounts[0].ask.as_ref().unwrap().figures.total_paid - c.total_paid));
+    assert_eq!(c.months[5].date, Some(day("2025-08-25")));
 }

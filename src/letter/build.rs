@@ -6,7 +6,8 @@
 //! reads them from there and its callers stop building `KitFields`.
 
 use super::{Account, AskFigures, Forecast, Household, LetterInput, Statement};
-use crate::engine::{loan_budgets, Date, Proposal};
+use crate::engine::counter_offer::{Means, OfferBasis};
+use crate::engine::{loan_budgets, Date, Lender, LoanBudget, Proposal};
 use crate::scenario::kit::{Ask, Channel, ContactEntry, ExpenseItems, Hardship, Profile};
 use crate::scenario::{Evaluation, Scenario};
 use rust_decimal::Decimal;
@@ -113,4 +114,31 @@ pub fn build(s: &Scenario, ev: &Evaluation, kit: &KitFields, today: Option<Date>
         statement,
         accounts: accounts.collect(),
     })
+}
+
+/// What the counter-offer check compares an offer of loan `loan_id` with,
+/// from the evaluation: the fields of the debt's analysis it reports.
+pub fn offer_basis(s: &Scenario, ev: &Evaluation, loan_id: &str) -> Option<OfferBasis> {
+    let i = s.loans.iter().position(|l| l.id == loan_id)?;
+    let (entry, out) = (&s.loans[i], &ev.loans[i]);
+    let cost = out.overdue_cost.as_ref()?;
+    Some(OfferBasis {
+        owed_now: cost.owed_now,
+        // DebtAnalysis::contract_total_paid: arrears now plus the remaining schedule.
+        contract_total_paid: out.figures.as_ref()?.total_paid + entry.overdue().amount(),
+        owed_after_year: cost.horizons.last()?.owed,
+        contract_monthly_rate: entry.rate.quoted().monthly_fraction(),
+        is_credit_card: entry.lender == Lender::CreditCard,
+    })
+}
+
+impl Account {
+    /// What the borrower can pay this lender, for the counter-offer check.
+    pub fn means(&self) -> Means {
+        Means {
+            budget: LoanBudget { available: self.share, forecast: self.share_forecast },
+            cash: self.lump_sum.unwrap_or_default(),
+            ask_total_paid: self.ask.as_ref().map(|a| a.figures.total_paid),
+        }
+    }
 }

@@ -19,7 +19,7 @@ mod build;
 mod render;
 mod template;
 
-pub use build::{build, KitFields, LoanKit};
+pub use build::{build, offer_basis, KitFields, LoanKit};
 
 use crate::engine::proposal::{Figures, Params};
 use crate::engine::{Date, Lender, Overdue, Proposal, ProposalKind};
