@@ -149,9 +149,14 @@ pub(crate) const ASK_SHORT: &[Line] = &[
     join!(When::Not(&When::Ask), "{blank}", "{blank}"),
     join!(When::Any(&[When::Kind(TermExtension), When::Kind(FrozenInstalments)]), "自 {first_date} 起每月 {pay}{pay_note}，共 {months} 期", "{pay} a month{pay_note} for {months} months from {first_date}"),
     join!(
-        When::Any(&[When::Kind(PaymentHoliday), When::All(&[When::Kind(PenaltyWaiver), When::Tail])]),
+        When::Any(&[When::Mode(InterestOnly), When::All(&[When::Kind(PenaltyWaiver), When::Tail])]),
         "自 {first_date} 起前 {split} 期每月 {head_pay}，之后每月 {tail_pay}{tail_note}，共 {months} 期",
-        "{head_pay} a month for {split} months from {first_date}, then {tail_pay}{tail_note}; {months} months"
+        "{head_pay} a month for {split} months from {first_date}, then {tail_pay} a month{tail_note}; {months} months"
+    ),
+    join!(
+        When::Mode(Capitalised),
+        "自 {first_date} 起暂停还款 {split} 个月，之后每月 {tail_pay}{tail_note}，共 {months} 期",
+        "nothing for {split} months from {first_date}, then {tail_pay} a month{tail_note}; {months} months"
     ),
     join!(When::All(&[When::Kind(PenaltyWaiver), When::Not(&When::Tail)]), "自 {first_date} 起每月 {head_pay}，共 {split} 期", "{head_pay} a month for {split} months from {first_date}"),
     join!(When::Kind(Settlement), "于 {first_date} 一次性支付 {total}", "{total} in one sum on {first_date}"),
