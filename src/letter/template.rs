@@ -363,6 +363,10 @@ pub(crate) const CALL: &[Line] = &[
         "备好：身份证、合同编号/借据号（{contract_no}）、App 借款页面截图、近 3 个月银行流水、申请书和收支说明、纸笔（记下时间、对方姓名或工号、工单号）。",
         "Have at hand: ID card, contract or IOU no. ({contract_no}), a screenshot of the loan in the app, 3 months of bank statements, the request and the statement, pen and paper (time, name or staff no., ticket no.)."
     ),
+    line!(
+        "申请书和收支说明通过 App 在线客服、邮件等能留下记录的渠道发送，自己留一份，并截图保存发送记录。",
+        "Send the request and the statement through a channel that keeps a record (in-app chat, email); keep a copy and a screenshot of the sending."
+    ),
     line!("记住三个数字：", "Three numbers to know by heart:"),
     line!("· 目前欠款 {owed}", "· owed now: {owed}"),
     line!("· 每月最多能还这笔借款 {share_range}", "· the most I can pay on this loan: {share_range} a month"),
