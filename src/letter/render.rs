@@ -186,8 +186,8 @@ impl Cx<'_> {
             }
             "attachments" => self.attachments(),
             "hotline" => COMPLAINT_HOTLINE.to_owned(),
-            "quiet_from" => format!("{QUIET_FROM_HOUR:02}:00"),
-            "quiet_until" => format!("{QUIET_UNTIL_HOUR:02}:00"),
+            "quiet_from" => clock(0, 0, QUIET_FROM_HOUR, 0, true),
+            "quiet_until" => clock(0, 0, QUIET_UNTIL_HOUR, 0, true),
             "max_calls" => MAX_CALLS_A_DAY.to_string(),
             _ => return None,
         })

@@ -51,25 +51,16 @@ fn is_night(e: &ContactEntry) -> bool {
     !(QUIET_UNTIL_HOUR..QUIET_FROM_HOUR).contains(&e.at.hour())
 }
 
-/// For each `phone_in` entry, whether it is beyond the day's allowance.
-/// `creditor` maps a loan id to who calls about it (the lender), so two loans
-/// of one lender count together.
+/// For each `phone_in` entry, whether it is beyond the day's allowance:
+/// more than [`MAX_CALLS_A_DAY`] calls from the same creditor that day come
+/// before it (by the clock, then in log order). `creditor` maps a loan id to
+/// who calls about it (the lender), so two loans of one lender count
+/// together. Quadratic in the calls of the log (at most 500 entries), which
+/// costs less code than a sort.
 fn beyond_allowance(log: &[ContactEntry], creditor: &dyn Fn(&str) -> String) -> Vec<bool> {
-    let mut calls: Vec<(String, Date, usize)> = log
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.channel == Channel::PhoneIn)
-        .map(|(i, e)| (creditor(&e.loan_id), e.at.date(), i))
-        .collect();
-    calls.sort_by(|a, b| (&a.0, a.1, log[a.2].at, a.2).cmp(&(&b.0, b.1, log[b.2].at, b.2)));
-    let mut over = vec![false; log.len()];
-    let mut run = 0;
-    for k in 0..calls.len() {
-        let same_day = k > 0 && calls[k - 1].0 == calls[k].0 && calls[k - 1].1 == calls[k].1;
-        run = if same_day { run + 1 } else { 1 };
-        over[calls[k].2] = run > MAX_CALLS_A_DAY;
-    }
-    over
+    let keys: Vec<Option<String>> = log.iter().map(|e| (e.channel == Channel::PhoneIn).then(|| creditor(&e.loan_id))).collect();
+    let earlier = |i: usize, j: usize| (log[j].at, j) < (log[i].at, i) && log[j].at.date() == log[i].at.date() && keys[j] == keys[i];
+    (0..log.len()).map(|i| keys[i].is_some() && (0..log.len()).filter(|&j| earlier(i, j)).count() >= MAX_CALLS_A_DAY).collect()
 }
 
 /// Reviews every entry of `log` (one result per entry, same order).
