@@ -13,6 +13,7 @@ pub mod form;
 pub mod i18n;
 pub mod ics;
 pub mod input;
+pub mod letter;
 pub mod present;
 pub mod scenario;
 pub mod share;

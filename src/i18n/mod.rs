@@ -8,6 +8,7 @@ mod drafts;
 mod fields;
 mod page;
 pub use drafts::*;
+pub mod kit;
 mod share;
 pub use fields::*;
 pub use page::*;

@@ -23,6 +23,7 @@
 
 pub mod evaluate;
 pub mod field;
+pub mod kit;
 
 pub use evaluate::{BudgetOutput, Evaluation, LoanOutput};
 pub use field::{At, Field, Problem, Rule};
