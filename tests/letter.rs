@@ -1,25 +1,39 @@
-//! The negotiation kit's documents (`src/letter`), rendered from real
-//! evaluations of three borrowers:
-//! * an overdue 网商贷 small business with a 12-month forecast asking for a
-//!   cash-flow plan (instalments that follow the season);
-//! * a salaried borrower after a job loss with 微粒贷 and a credit card,
-//!   asking both for a payment holiday;
-//! * three lenders, each offered its pro-rata share.
+//! The negotiation kit's documents (`src/letter`, `examples/letter`),
+//! rendered from real evaluations of three borrowers, each a scenario file
+//! with the kit's fields:
+//! * `kit-business`: an overdue 网商贷 small business with a 12-month
+//!   forecast, asking for instalments that follow the season (a cash-flow
+//!   plan) with 停息分期 as the fallback;
+//! * `kit-job-loss`: a salaried borrower after a job loss with 微粒贷 and a
+//!   credit card, asking both for a payment holiday;
+//! * `kit-three-lenders`: three lenders, each offered its pro-rata share.
 //!
-//! `tests/fixtures/letters/NAME.LANG.txt` hold every document of each case;
-//! `golden_documents` compares them and `UPDATE_LETTERS=1 cargo test --test
-//! letter` rewrites them. Read a rewritten file as a case officer would
-//! before committing it.
+//! `tests/fixtures/letters/NAME.LANG.txt` is the exact stdout of
+//! `letter tests/fixtures/NAME.json [--lang en]`; `UPDATE_LETTERS=1 cargo
+//! test --test letter` rewrites them. Read a rewritten file as a case officer
+//! would before committing it. Every figure in them is parsed back out and
+//! compared with what `evaluate` prints for the same file.
 
+mod common;
+
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::str::FromStr;
+use std::sync::OnceLock;
+use xieshang::engine::counter_offer::{check_offer, CounterOffer, Instalments, OfferBasis};
 use xieshang::engine::{Date, Decimal, HolidayMode, ProposalKind};
 use xieshang::i18n::kit::date;
-use xieshang::i18n::{money, percent, Lang};
-use xieshang::engine::counter_offer::{check_offer, CounterOffer, Instalments, OfferBasis};
-use xieshang::letter::{build, offer_basis, Account, AskFigures, Document, FollowUp, Household, KitFields, LetterInput, LoanKit, BLANK};
-use xieshang::scenario::kit::conduct::{review_log, ConductRule};
-use xieshang::scenario::kit::{Ask, Channel, Choice, ContactEntry, DateTime, Evidence, ExpenseItems, Hardship, HardshipReason, Profile};
-use xieshang::scenario::{Evaluation, Scenario};
+use xieshang::i18n::{money, Lang};
+use xieshang::letter::{build, offer_basis, Document, FollowUp, LetterInput, Pick, BLANK};
+use xieshang::scenario::kit::conduct::ConductRule;
+use xieshang::scenario::kit::{ContactEntry, Profile};
+use xieshang::scenario::{Ask, Evaluation, ProposalChoice, Scenario};
+
+const CASES: [&str; 3] = ["kit-business", "kit-job-loss", "kit-three-lenders"];
+/// The golden texts: every case in Chinese, the business in English too.
+const GOLDEN: [(&str, Lang); 4] = [("kit-business", Lang::Zh), ("kit-business", Lang::En), ("kit-job-loss", Lang::Zh), ("kit-three-lenders", Lang::Zh)];
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
@@ -29,299 +43,290 @@ fn day(s: &str) -> Date {
     Date::parse(s).unwrap()
 }
 
-fn ask(kind: ProposalKind, months: Option<u32>, first: &str, fallback: Option<(ProposalKind, Option<u32>)>) -> Option<Ask> {
-    Some(Ask {
-        kind,
-        months,
-        holiday_mode: None,
-        first_payment_date: day(first),
-        fallback: fallback.map(|(kind, months)| Choice { kind, months, holiday_mode: None }),
-    })
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(format!("{name}.json"))
 }
 
-fn contact(at: &str, loan: &str, channel: Channel, who: &str, ticket: &str, summary: &str, promise: &str) -> ContactEntry {
-    ContactEntry {
-        at: DateTime::parse(at).unwrap(),
-        loan_id: loan.into(),
-        channel,
-        who: who.into(),
-        ticket: ticket.into(),
-        summary: summary.into(),
-        promise: promise.into(),
-        follow_up: None,
-        third_party_contacted: false,
-        threats: false,
-    }
+fn golden(name: &str, lang: Lang) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/letters").join(format!("{name}.{}.txt", lang.tag()))
 }
 
-/// A borrower: the scenario, the kit's fields and the documents' date.
-struct Case {
-    name: &'static str,
-    scenario: Scenario,
-    kit: KitFields,
-    today: Date,
+fn scenario(name: &str) -> Scenario {
+    Scenario::from_json(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap()
 }
 
-impl Case {
-    fn evaluation(&self) -> Evaluation {
-        self.scenario.evaluate()
-    }
-
-    fn input(&self) -> LetterInput {
-        build(&self.scenario, &self.evaluation(), &self.kit, Some(self.today)).expect("a valid budget")
-    }
+/// The documents' input, dated the file's `as_of` as the command dates them.
+fn input(s: &Scenario) -> LetterInput {
+    build(s, &s.evaluate(), s.as_of).expect("a valid budget")
 }
 
-const BUSINESS: &str = r#"{
-  "version": 1, "as_of": "2025-03-10",
-  "loans": [{
-    "id": "mybank", "lender": "mybank", "name": "网商贷 经营贷", "principal": "40000.00",
-    "rate": { "value": "0.05", "unit": "daily_percent" }, "method": "equal_installment", "months": 12,
-    "overdue": { "days": 15, "principal": "4000.00", "interest": "300.00" },
-    "next_due_date": "2025-03-25", "settlement_offer": "32000"
-  }],
-  "budget": {
-    "income": "12000", "expenses": "6000", "other_obligations": "0", "buffer_percent": "10",
-    "forecast": ["8000", "9000", "12000", "15000", "12000", "6000", "4000", "12000", "16000", "18000", "12000", "25000"]
-  }
-}"#;
-
-fn business() -> Case {
-    let mut call = contact("2025-03-09T22:40", "mybank", Channel::PhoneIn, "自称“法务部”的催收人员", "", "晚上来电，说要联系我的紧急联系人并“上门核实”。", "");
-    call.threats = true;
-    let mut chat = contact(
-        "2025-03-08T10:15",
-        "mybank",
-        Channel::AppChat,
-        "在线客服 工号 2231",
-        "WS20250308-0456",
-        "说明经营困难，申请个性化分期；客服让提交书面申请和近 3 个月流水。",
-        "3 个工作日内由专员回电",
-    );
-    chat.follow_up = Some(day("2025-03-13"));
-    Case {
-        name: "business",
-        scenario: Scenario::from_json(BUSINESS).unwrap(),
-        kit: KitFields {
-            profile: Profile { name: "王丽".into(), phone: "138****6621".into(), city: "杭州".into() },
-            household: Household { adults: Some(2), dependants: Some(1) },
-            hardship: Some(Hardship {
-                reason: HardshipReason::BusinessLoss,
-                since: day("2024-11-01"),
-                details: "我在商场经营一家服装店，商场自去年 11 月起装修，客流减少约四成，每月营业额从约 5 万元降到 3 万元左右。商场通知装修将于 2025 年 5 月完工。".into(),
-                temporary: true,
-                evidence: vec![Evidence::IdCard, Evidence::BankStatements, Evidence::BusinessRecords],
-            }),
-            expense_items: Some(ExpenseItems {
-                housing: d("2500"),
-                utilities: d("400"),
-                food: d("1800"),
-                transport: d("300"),
-                children: d("600"),
-                insurance: d("250"),
-                communication: d("150"),
-                ..ExpenseItems::default()
-            }),
-            loans: vec![LoanKit {
-                loan_id: "mybank".into(),
-                contract_no: "WSD2023110800127".into(),
-                ask: ask(ProposalKind::CashFlowPlan, None, "2025-03-25", Some((ProposalKind::FrozenInstalments, None))),
-            }],
-            contact_log: vec![call, chat],
-        },
-        today: day("2025-03-10"),
-    }
+fn letter_binary() -> &'static Path {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| common::example_binary("letter"))
 }
 
-const JOB_LOSS: &str = r#"{
-  "version": 1, "as_of": "2025-06-01",
-  "loans": [
-    { "id": "weilidai", "lender": "weilidai", "principal": "30000.00",
-      "rate": { "value": "0.05", "unit": "daily_percent" }, "method": "equal_principal", "months": 10,
-      "next_due_date": "2025-06-20" },
-    { "id": "card", "lender": "credit_card", "name": "招商银行信用卡", "principal": "15000.00",
-      "rate": { "value": "0.05", "unit": "daily_percent" }, "method": "equal_installment", "months": 12,
-      "overdue": { "days": 35, "principal": "1200.00", "interest": "180.00" }, "next_due_date": "2025-06-15" }
-  ],
-  "budget": { "income": "5000", "expenses": "3800", "other_obligations": "0", "buffer_percent": "5" }
-}"#;
-
-fn job_loss() -> Case {
-    let mut card_ask = ask(ProposalKind::PaymentHoliday, Some(3), "2025-06-15", Some((ProposalKind::FrozenInstalments, None)));
-    if let Some(a) = card_ask.as_mut() {
-        a.holiday_mode = Some(HolidayMode::Capitalised);
-    }
-    let mut mum = contact("2025-05-28T21:50", "card", Channel::PhoneIn, "催收外包公司", "", "对方给我母亲打电话催款。", "");
-    mum.third_party_contacted = true;
-    Case {
-        name: "job-loss",
-        scenario: Scenario::from_json(JOB_LOSS).unwrap(),
-        kit: KitFields {
-            profile: Profile { name: "李强".into(), ..Profile::default() },
-            household: Household { adults: Some(2), dependants: None },
-            hardship: Some(Hardship {
-                reason: HardshipReason::JobLoss,
-                since: day("2025-04-30"),
-                details: "公司裁员，我已办理失业登记，每月领取失业保险金，家庭收入主要靠妻子的工资。我正在求职，已有两家公司进入面试。".into(),
-                temporary: true,
-                evidence: vec![Evidence::Unemployment, Evidence::BankStatements],
-            }),
-            expense_items: Some(ExpenseItems { housing: d("1500"), utilities: d("300"), food: d("1400"), transport: d("200"), communication: d("100"), medical: d("300"), ..ExpenseItems::default() }),
-            loans: vec![
-                LoanKit { loan_id: "weilidai".into(), contract_no: String::new(), ask: ask(ProposalKind::PaymentHoliday, Some(3), "2025-06-20", Some((ProposalKind::TermExtension, Some(24)))) },
-                LoanKit { loan_id: "card".into(), contract_no: "卡号尾号 8841".into(), ask: card_ask },
-            ],
-            contact_log: vec![
-                contact("2025-05-20T09:30", "card", Channel::PhoneOut, "信用卡中心 工号 6617", "", "说明失业，申请暂缓还款；对方要求提供失业证明。", "收到材料后 5 个工作日内答复"),
-                mum,
-            ],
-        },
-        today: day("2025-06-01"),
-    }
+/// Runs the letter command: status, stdout, stderr.
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::new(letter_binary()).args(args).output().unwrap();
+    (out.status.code(), String::from_utf8(out.stdout).unwrap(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
-const THREE: &str = r#"{
-  "version": 1,
-  "loans": [
-    { "id": "mybank", "lender": "mybank", "principal": "50000.00",
-      "rate": { "value": "0.05", "unit": "daily_percent" }, "method": "equal_installment", "months": 12,
-      "overdue": { "days": 20, "principal": "3800.00", "interest": "750.00" } },
-    { "id": "jiebei", "lender": "jiebei", "principal": "20000.00",
-      "rate": { "value": "0.035", "unit": "daily_percent" }, "method": "equal_installment", "months": 12 },
-    { "id": "card", "lender": "credit_card", "principal": "8000.00",
-      "rate": { "value": "0.05", "unit": "daily_percent" }, "method": "equal_installment", "months": 24,
-      "overdue": { "days": 45, "principal": "400.00", "interest": "120.00" } }
-  ],
-  "budget": { "income": "16000", "expenses": "7000", "other_obligations": "500", "buffer_percent": "10" }
-}"#;
-
-fn three_lenders() -> Case {
-    let mut log = vec![contact("2025-03-01T14:00", "mybank", Channel::AppChat, "在线客服", "MB-88213", "提交个性化还款方案申请和收支说明。", "7 个工作日内答复")];
-    for t in ["09:05", "10:10", "11:20", "13:00", "15:30", "17:45", "22:30"] {
-        log.push(contact(&format!("2025-03-05T{t}"), "mybank", Channel::PhoneIn, "", "", "催收来电，要求全额还款。", ""));
-    }
-    log.push(contact("2025-03-12T16:00", "mybank", Channel::AppChat, "贷后专员 工号 5120", "MB-88213", "答复：不能按我的方案办理，只能按原合同还款。", ""));
-    Case {
-        name: "three-lenders",
-        scenario: Scenario::from_json(THREE).unwrap(),
-        kit: KitFields {
-            profile: Profile { name: "陈晓明".into(), phone: "139****0457".into(), city: "成都".into() },
-            household: Household { adults: Some(1), dependants: Some(2) },
-            hardship: Some(Hardship {
-                reason: HardshipReason::IncomeDrop,
-                since: day("2024-12-01"),
-                details: "单位降薪，我的月收入从 2.2 万元降到 1.6 万元。".into(),
-                temporary: false,
-                evidence: vec![Evidence::IncomeProof, Evidence::BankStatements, Evidence::CreditReport],
-            }),
-            expense_items: None,
-            loans: vec![
-                LoanKit { loan_id: "mybank".into(), contract_no: "WSD2024050100388".into(), ask: ask(ProposalKind::FrozenInstalments, None, "2025-04-10", Some((ProposalKind::TermExtension, Some(24)))) },
-                LoanKit { loan_id: "jiebei".into(), contract_no: String::new(), ask: ask(ProposalKind::TermExtension, None, "2025-04-10", Some((ProposalKind::FrozenInstalments, None))) },
-                LoanKit { loan_id: "card".into(), contract_no: "卡号尾号 3306".into(), ask: ask(ProposalKind::PenaltyWaiver, Some(2), "2025-04-10", Some((ProposalKind::FrozenInstalments, None))) },
-            ],
-            contact_log: log,
-        },
-        today: day("2025-03-20"),
-    }
-}
-
-fn cases() -> Vec<Case> {
-    vec![business(), job_loss(), three_lenders()]
-}
-
-/// Every document of a case: the statement, then each asked lender's.
-fn bundle(input: &LetterInput, lang: Lang) -> String {
-    let mut out = input.statement(lang);
-    for (i, a) in input.accounts.iter().enumerate().filter(|(_, a)| a.ask.is_some()) {
-        for doc in [Document::Letter, Document::FollowUp(FollowUp::NoReply), Document::FollowUp(FollowUp::StillNoReply), Document::FollowUp(FollowUp::Reconsider), Document::CallKit] {
-            out.push_str(&format!("\n──────── {doc:?} · {} ────────\n\n", i + 1));
-            out.push_str(&input.render(doc, lang, a));
-        }
-    }
-    out
-}
-
-fn fixture(name: &str, lang: Lang) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/letters").join(format!("{name}.{}.txt", lang.tag()))
-}
+// ------------------------------------------------------------ golden texts
 
 #[test]
-fn golden_documents() {
+fn golden_documents_are_what_the_command_prints() {
     let update = std::env::var("UPDATE_LETTERS").is_ok_and(|v| v == "1");
     let mut failures = Vec::new();
-    let wanted = [("business", Lang::Zh), ("business", Lang::En), ("job-loss", Lang::Zh), ("three-lenders", Lang::Zh)];
-    for case in cases() {
-        for (_, lang) in wanted.iter().filter(|(n, _)| *n == case.name) {
-            let got = bundle(&case.input(), *lang);
-            let path = fixture(case.name, *lang);
-            if update {
-                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-                std::fs::write(&path, &got).unwrap();
-                continue;
+    for (name, lang) in GOLDEN {
+        let file = fixture(name);
+        let mut args = vec![file.to_str().unwrap()];
+        if lang == Lang::En {
+            args.extend(["--lang", "en"]);
+        }
+        let (status, stdout, stderr) = run(&args);
+        assert_eq!((status, stderr.as_str()), (Some(0), ""), "{name}");
+        // The command is a thin wrapper: the library's bundle and a newline.
+        let s = scenario(name);
+        let input = input(&s);
+        let asked: Vec<_> = input.accounts.iter().filter(|a| s.loans.iter().any(|l| l.id == a.id && l.ask.is_some())).collect();
+        assert_eq!(stdout, format!("{}\n", input.bundle(lang, Pick::Every, &asked)), "{name}");
+        let path = golden(name, lang);
+        if update {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &stdout).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(want) if want == stdout => {}
+            Ok(want) => {
+                let line = want.lines().zip(stdout.lines()).position(|(a, b)| a != b).unwrap_or(0) + 1;
+                failures.push(format!("{}: differs from line {line}", path.display()));
             }
-            match std::fs::read_to_string(&path) {
-                Ok(want) if want == got => {}
-                Ok(want) => {
-                    let line = want.lines().zip(got.lines()).position(|(a, b)| a != b).unwrap_or(0) + 1;
-                    failures.push(format!("{}: differs from line {line}", path.display()));
-                }
-                Err(_) => failures.push(format!("{}: missing (UPDATE_LETTERS=1 writes it)", path.display())),
-            }
+            Err(_) => failures.push(format!("{}: missing (UPDATE_LETTERS=1 writes it)", path.display())),
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// The ¥ amounts of a text, in order.
+// ------------------------------------------- figures are the evaluation's
+
+/// The ¥ amounts of a text, in order (`-¥600.00` is −600).
 fn amounts(text: &str) -> Vec<Decimal> {
-    text.split('¥')
-        .skip(1)
-        .map(|s| {
-            let num: String = s.chars().take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.').collect();
-            d(num.trim_end_matches('.').replace(',', "").as_str())
+    let chunks: Vec<&str> = text.split('¥').collect();
+    chunks
+        .windows(2)
+        .map(|w| {
+            let num: String = w[1].chars().take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.').collect();
+            let x = d(num.trim_end_matches('.').replace(',', "").as_str());
+            if w[0].ends_with('-') { -x } else { x }
         })
         .collect()
+}
+
+/// The percentages of a text (`18%`, `100.00%`), in order.
+fn percents(text: &str) -> Vec<Decimal> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices('%') {
+        let num: String = text[..i].chars().rev().take_while(|c| c.is_ascii_digit() || *c == '.').collect::<String>().chars().rev().collect();
+        if !num.is_empty() {
+            out.push(d(&num));
+        }
+    }
+    out
+}
+
+/// Every decimal value in a JSON document, normalised.
+fn decimals(v: &Value, out: &mut BTreeSet<Decimal>) {
+    match v {
+        Value::String(s) => {
+            if let Ok(x) = Decimal::from_str(s) {
+                out.insert(x.normalize());
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| decimals(x, out)),
+        Value::Object(m) => m.values().for_each(|x| decimals(x, out)),
+        _ => {}
+    }
+}
+
+/// What `examples/evaluate` prints for a scenario, as JSON.
+fn evaluate_json(s: &Scenario) -> Value {
+    serde_json::from_str(&s.evaluate().to_json()).unwrap()
+}
+
+fn dec(v: &Value) -> Decimal {
+    d(v.as_str().unwrap_or_else(|| panic!("not a decimal string: {v}")))
 }
 
 fn line_with<'a>(text: &'a str, start: &str) -> &'a str {
     text.lines().find(|l| l.starts_with(start)).unwrap_or_else(|| panic!("no line starting {start:?} in\n{text}"))
 }
 
-/// Every workable proposal of the case's first loan as its ask.
-fn every_ask(case: &Case) -> Vec<(LetterInput, AskFigures)> {
-    let ev = case.evaluation();
-    let base = case.input();
-    let first = &base.accounts[0];
-    let id = &case.scenario.loans[0].id;
-    ev.proposals
-        .iter()
-        .filter(|p| &p.loan_id == id)
-        .filter_map(|p| AskFigures::of(p, day("2025-04-15")))
-        .map(|ask| {
-            let mut input = base.clone();
-            input.accounts[0] = Account { ask: Some(ask.clone()), ..first.clone() };
-            (input, ask)
-        })
-        .collect()
+/// The amounts the ask sentence must print, read from the evaluator's JSON:
+/// the loan's `kit` entry names the proposal and its parts.
+fn ask_amounts(ev: &Value, loan: usize, kit: &Value) -> Vec<Decimal> {
+    let plan = &kit["ask"]["asked"];
+    let p = &ev["proposals"][plan["proposal"].as_u64().unwrap() as usize];
+    let parts = plan["parts"].as_array().unwrap();
+    // One part: "¥level" and, when the last differs, "（末期 ¥last）"; varying: least, most.
+    let part = |x: &Value| -> Vec<Decimal> {
+        match x["level"].as_str() {
+            Some(level) if d(level) == dec(&x["last"]) => vec![d(level)],
+            Some(level) => vec![d(level), dec(&x["last"])],
+            None => vec![dec(&x["least"]), dec(&x["most"])],
+        }
+    };
+    let range = |x: &Value| if x["least"] == x["most"] { vec![dec(&x["least"])] } else { vec![dec(&x["least"]), dec(&x["most"])] };
+    let owed = dec(&ev["loans"][loan]["overdue_cost"]["owed_now"]);
+    let total = dec(&p["total_paid"]);
+    let mut want = match p["kind"].as_str().unwrap() {
+        "term_extension" | "frozen_instalments" => [vec![owed], part(&parts[0])].concat(),
+        "cash_flow_plan" => vec![dec(&p["min_payment"]), dec(&p["max_payment"])],
+        "settlement" => vec![total, owed, dec(&p["discount"])],
+        "penalty_waiver" => [vec![dec(&kit["arrears"])], range(&parts[0]), parts.get(1).map(part).unwrap_or_default()].concat(),
+        "payment_holiday" if p["params"]["holiday_mode"] == "capitalised" => part(&parts[1]),
+        _ => [range(&parts[0]), part(&parts[1])].concat(),
+    };
+    if p["kind"] != "settlement" {
+        want.push(total);
+    }
+    want
+}
+
+/// The letter's ask sentence prints exactly the evaluator's amounts, and its
+/// recovery line the proposal's present value and percentages.
+fn check_ask_lines(letter: &str, ev: &Value, loan: usize, kit: &Value, lang: Lang) {
+    let (ask_start, recovery_start) = match lang {
+        Lang::Zh => ("我申请个性化还款方案：", "按此方案，贵方可收回"),
+        Lang::En => ("I ask for a personalised repayment plan:", "Under this plan you recover"),
+    };
+    let line = line_with(letter, ask_start);
+    assert_eq!(amounts(line), ask_amounts(ev, loan, kit), "{line}");
+    let p = &ev["proposals"][kit["ask"]["asked"]["proposal"].as_u64().unwrap() as usize];
+    if p["kind"] != "settlement" {
+        let rec = line_with(letter, recovery_start);
+        assert_eq!(amounts(rec), vec![dec(&p["lender_pv"])], "{rec}");
+        assert_eq!(percents(rec), vec![dec(&p["principal_recovered_percent"]), dec(&p["lender_pv_percent"])], "{rec}");
+    }
 }
 
 #[test]
-fn every_ask_kind_renders_in_both_languages() {
+fn every_figure_in_the_documents_is_the_evaluators() {
+    for (name, lang) in GOLDEN {
+        let s = scenario(name);
+        let ev = evaluate_json(&s);
+        let mut known = BTreeSet::new();
+        decimals(&ev, &mut known);
+        // The file's own amounts the statement repeats (expense categories, the lump sum).
+        decimals(&serde_json::from_str(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap(), &mut known);
+        let input = input(&s);
+        let text = std::fs::read_to_string(golden(name, lang)).unwrap();
+        for a in amounts(&text) {
+            assert!(known.contains(&a.normalize()), "{name}: ¥{a} is no figure of the evaluation");
+        }
+        for p in percents(&text) {
+            assert!(known.contains(&p.normalize()), "{name}: {p}% is no figure of the evaluation");
+        }
+        for (i, l) in s.loans.iter().enumerate().filter(|(_, l)| l.ask.is_some()) {
+            let account = input.accounts.iter().find(|a| a.id == l.id).unwrap();
+            let kit = ev["kit"]["loans"].as_array().unwrap().iter().find(|k| k["id"] == *l.id).unwrap();
+            let letter = input.render(Document::Letter, lang, account);
+            check_ask_lines(&letter, &ev, i, kit, lang);
+            // Principal and the amount owed: the loan's kit entry and its cost of doing nothing.
+            let owed_line = letter.lines().find(|l| l.contains(&money(account.principal_owed))).unwrap();
+            assert_eq!(amounts(owed_line), vec![dec(&kit["principal_owed"]), dec(&ev["loans"][i]["overdue_cost"]["owed_now"])], "{owed_line}");
+        }
+    }
+}
+
+#[test]
+fn the_statement_is_the_same_for_every_lender_and_adds_up() {
+    let s = scenario("kit-three-lenders");
+    let input = input(&s);
+    let ev = evaluate_json(&s);
+    for lang in [Lang::Zh, Lang::En] {
+        let st = input.statement(lang);
+        for a in &input.accounts {
+            assert_eq!(input.render(Document::Statement, lang, a), st);
+        }
+    }
+    let st = input.statement(Lang::Zh);
+    let b = &ev["budget"];
+    // income − expenses − other − buffer = available, as printed.
+    let sum = line_with(&st, "¥16,000.00 − ");
+    let want: Vec<Decimal> = ["income", "expenses", "other_obligations", "buffer", "disposable"].iter().map(|k| dec(&b[*k])).collect();
+    assert_eq!(amounts(sum), want);
+    assert_eq!(want[0] - want[1] - want[2] - want[3], want[4]);
+    // One line per debt: owed, contract instalment, fair share, offer; the shares use up the amount available.
+    let mut shares = Decimal::ZERO;
+    for (i, kit) in ev["kit"]["loans"].as_array().unwrap().iter().enumerate() {
+        let line = line_with(&st, &format!("{}. ", i + 1));
+        let got = amounts(line);
+        assert_eq!(&got[..3], &[dec(&ev["loans"][i]["overdue_cost"]["owed_now"]), dec(&ev["loans"][i]["first_payment"]), dec(&kit["share"]["available"])], "{line}");
+        let p = &ev["proposals"][kit["ask"]["asked"]["proposal"].as_u64().unwrap() as usize];
+        let schedule: Vec<Decimal> = p["schedule"].as_array().unwrap().iter().map(|r| dec(&r["payment"])).collect();
+        assert!(got[3..].iter().all(|x| schedule.contains(x)), "{line}");
+        shares += dec(&kit["share"]["available"]);
+    }
+    assert_eq!(shares, dec(&b["disposable"]));
+    let total = line_with(&st, "合计：");
+    assert_eq!(amounts(total), vec![dec(&ev["kit"]["total_owed"]), dec(&ev["kit"]["total_contract_payments"])]);
+    assert!(st.contains("按各笔目前欠款的比例分配") && st.contains("每一家贷款方受到同等对待"), "{st}");
+}
+
+#[test]
+fn the_forecast_in_the_statement_is_the_evaluations() {
+    let s = scenario("kit-business");
+    let ev = evaluate_json(&s);
+    let st = input(&s).statement(Lang::Zh);
+    let surplus = ev["budget"]["forecast_surplus"].as_array().unwrap();
+    let forecast = s.budget.forecast.unwrap();
+    for (k, line) in st.lines().filter(|l| l.contains("：收入 ¥")).enumerate() {
+        assert_eq!(amounts(line), vec![forecast[k], dec(&surplus[k])], "{line}");
+    }
+    // The expenses are the sum of the categories the file gives (it gives no total).
+    assert_eq!(s.budget.expenses, d("6000"));
+    assert!(st.contains("必要开支合计：¥6,000.00"), "{st}");
+    let months = &ev["kit"]["months"];
+    let range = line_with(&st, "-¥2,400.00 至");
+    assert_eq!(amounts(range), vec![dec(&months["available_least"]), dec(&months["available_most"])]);
+}
+
+// ------------------------------------------------------------ every ask
+
+/// Every workable proposal of the case's first loan, asked for: the ask
+/// names that very proposal, and every document renders.
+#[test]
+fn every_ask_kind_renders_in_both_languages_with_the_evaluations_figures() {
     let mut seen = Vec::new();
-    for case in [business(), three_lenders()] {
-        for (input, ask) in every_ask(&case) {
-            seen.push((ask.kind, ask.params.holiday_mode));
+    for name in ["kit-business", "kit-three-lenders"] {
+        let base = scenario(name);
+        let proposals = base.evaluate().proposals;
+        for (k, p) in proposals.iter().enumerate().filter(|(_, p)| p.loan_id == base.loans[0].id && p.figures.is_some()) {
+            let mut s = base.clone();
+            s.loans[0].ask = Some(Ask::new(ProposalChoice::of(p), Some(day("2025-04-15"))));
+            let ev = s.evaluate();
+            let kit = ev.kit.loans[0].ask.as_ref().unwrap();
+            let Some(asked) = &kit.asked else {
+                // Two proposals alike but for the budget (the shortest extension that fits is also a listed term).
+                panic!("{name}: {:?} {:?} not found again: {:?}", p.kind, p.params, kit.findings);
+            };
+            assert_eq!(ev.proposals[asked.proposal], *p, "{name}: the ask names the proposal it was made from");
+            assert_eq!(asked.proposal, k);
+            seen.push((p.kind, p.params.holiday_mode));
+            let input = build(&s, &ev, s.as_of).unwrap();
+            let json = evaluate_json(&s);
             for lang in [Lang::Zh, Lang::En] {
                 for doc in Document::ALL {
                     let text = input.render(doc, lang, &input.accounts[0]);
-                    assert!(!text.contains("{?"), "{doc:?} {:?} {lang:?}:\n{text}", ask.kind);
+                    assert!(!text.contains("{?"), "{doc:?} {:?} {lang:?}:\n{text}", p.kind);
                 }
                 let letter = input.render(Document::Letter, lang, &input.accounts[0]);
                 let start = if lang == Lang::Zh { "我申请个性化还款方案：" } else { "I ask for a personalised repayment plan:" };
                 let line = line_with(&letter, start);
                 assert!(!line.contains(BLANK), "{line}");
-                assert!(line.contains(&money(ask.figures.total_paid)) && line.contains(&date(ask.first_date, lang)), "{line}");
+                assert!(line.contains(&money(p.figures.as_ref().unwrap().total_paid)) && line.contains(&date(day("2025-04-15"), lang)), "{line}");
+                check_ask_lines(&letter, &json, 0, &json["kit"]["loans"][0], lang);
             }
         }
     }
@@ -334,84 +339,18 @@ fn every_ask_kind_renders_in_both_languages() {
     }
 }
 
-/// Every amount of the ask line is one the evaluation computed, and the
-/// canonical phrase reads back exactly: owed, monthly payment, total.
-#[test]
-fn figures_in_the_text_are_the_evaluations() {
-    for case in [business(), three_lenders()] {
-        for (input, ask) in every_ask(&case) {
-            let acc = &input.accounts[0];
-            let letter = input.render(Document::Letter, Lang::Zh, acc);
-            let line = line_with(&letter, "我申请个性化还款方案：");
-            let f = &ask.figures;
-            let mut known: Vec<Decimal> = f.schedule.iter().map(|r| r.payment).collect();
-            known.extend([acc.owed_now, acc.overdue.amount(), f.total_paid, f.discount.unwrap_or_default()]);
-            for a in amounts(line) {
-                assert!(known.contains(&a), "{a} in {line:?} is not a figure of {:?}", ask.kind);
-            }
-            assert!(line.contains(&format!("共 {} 期", f.months)) || ask.kind == ProposalKind::Settlement, "{line}");
-            if ask.kind == ProposalKind::FrozenInstalments {
-                let last = f.schedule.last().unwrap().payment;
-                let mut want = vec![acc.owed_now, f.monthly_payment];
-                if last != f.monthly_payment {
-                    want.push(last);
-                }
-                want.push(f.total_paid);
-                assert_eq!(amounts(line), want, "{line}");
-            }
-            if ask.kind != ProposalKind::Settlement {
-                let rec = line_with(&letter, "按此方案，贵方可收回");
-                assert_eq!(amounts(rec), vec![f.lender_pv], "{rec}");
-                assert!(rec.contains(&percent(f.principal_recovered_percent)) && rec.contains(&percent(f.lender_pv_percent)), "{rec}");
-            }
-        }
-    }
-}
-
-#[test]
-fn the_statement_is_the_same_for_every_lender_and_adds_up() {
-    let input = three_lenders().input();
-    for lang in [Lang::Zh, Lang::En] {
-        let s = input.statement(lang);
-        for a in &input.accounts {
-            assert_eq!(input.render(Document::Statement, lang, a), s);
-        }
-    }
-    let s = input.statement(Lang::Zh);
-    let st = &input.statement;
-    // income − expenses − other − buffer = available, as printed.
-    let sum = line_with(&s, "¥16,000.00 − ");
-    assert_eq!(amounts(sum), vec![st.income, st.expenses, st.other_obligations, st.buffer, st.available]);
-    assert_eq!(st.income - st.expenses - st.other_obligations - st.buffer, st.available);
-    // One line per debt: owed, contract instalment, fair share, offer; the shares use up the amount available.
-    let mut shares = Decimal::ZERO;
-    for (i, a) in input.accounts.iter().enumerate() {
-        let line = line_with(&s, &format!("{}. ", i + 1));
-        let got = amounts(line);
-        assert_eq!(&got[..3], &[a.owed_now, a.contract_payment, a.share], "{line}");
-        // The offer: its first instalment, then only amounts of its schedule.
-        let f = &a.ask.as_ref().unwrap().figures;
-        assert_eq!(got[3], f.monthly_payment, "{line}");
-        assert!(got[3..].iter().all(|x| f.schedule.iter().any(|r| r.payment == *x)), "{line}");
-        shares += a.share;
-    }
-    assert_eq!(shares, st.available);
-    assert!(s.contains("按各笔目前欠款的比例分配") && s.contains("每一家贷款方受到同等对待"), "{s}");
-}
+// ------------------------------------------------------ what letters say
 
 #[test]
 fn missing_facts_leave_clear_blanks() {
-    let case = business();
-    let mut input = case.input();
-    input.profile = Profile::default();
-    input.hardship = None;
-    input.date = None;
-    input.household = Household::default();
-    input.accounts[0].contract_no.clear();
-    input.accounts[0].ask = None;
-    input.accounts[0].fallback = None;
-    input.accounts[0].log.clear();
-    input.accounts[0].first_request = None;
+    let mut s = scenario("kit-business");
+    s.profile = Profile::default();
+    s.hardship = None;
+    s.as_of = None;
+    s.loans[0].contract_no.clear();
+    s.loans[0].ask = None;
+    s.contact_log.clear();
+    let input = input(&s);
     let acc = &input.accounts[0];
     let zh = input.render(Document::Letter, Lang::Zh, acc);
     for want in [
@@ -450,8 +389,8 @@ fn printed_lines(text: &str) -> usize {
 
 #[test]
 fn a_typical_letter_fits_one_a4_page() {
-    for case in cases() {
-        let input = case.input();
+    for name in CASES {
+        let input = input(&scenario(name));
         for a in input.accounts.iter().filter(|a| a.ask.is_some()) {
             let letter = input.render(Document::Letter, Lang::Zh, a);
             assert!(printed_lines(&letter) <= 46, "{} lines:\n{letter}", printed_lines(&letter));
@@ -461,34 +400,34 @@ fn a_typical_letter_fits_one_a4_page() {
 
 #[test]
 fn the_letters_ask_for_a_personalised_plan_and_claim_nothing_unsourced() {
-    for case in cases() {
-        let input = case.input();
-        for lang in [Lang::Zh, Lang::En] {
-            let all = bundle(&input, lang);
-            for banned in ["停息挂账", "7 天", "7天", "七天", "7 days", "seven days", "视为同意", "deemed", "保证", "guarantee"] {
-                assert!(!all.contains(banned), "{banned:?} in {} {lang:?}", case.name);
-            }
+    for (name, lang) in GOLDEN {
+        let all = std::fs::read_to_string(golden(name, lang)).unwrap();
+        for banned in ["停息挂账", "7 天", "7天", "七天", "7 days", "seven days", "视为同意", "deemed", "保证", "guarantee"] {
+            assert!(!all.contains(banned), "{banned:?} in {name} {lang:?}");
         }
+        let personalised = if lang == Lang::Zh { "个性化还款方案" } else { "personalised repayment plan" };
+        let input = input(&scenario(name));
         for a in input.accounts.iter().filter(|a| a.ask.is_some()) {
-            assert!(input.render(Document::Letter, Lang::Zh, a).contains("个性化还款方案"));
+            assert!(input.render(Document::Letter, lang, a).contains(personalised));
         }
     }
 }
 
 #[test]
 fn long_details_are_kept_whole() {
-    let mut input = business().input();
+    let mut s = scenario("kit-business");
     let details = "字".repeat(1000);
-    input.hardship.as_mut().unwrap().details = details.clone();
-    let letter = input.render(Document::Letter, Lang::Zh, &input.accounts[0]);
-    assert!(letter.contains(&details));
+    s.hardship.as_mut().unwrap().details = details.clone();
+    let s = Scenario::from_json(&s.to_json()).unwrap();
+    let input = input(&s);
+    assert!(input.render(Document::Letter, Lang::Zh, &input.accounts[0]).contains(&details));
 }
 
 #[test]
 fn follow_ups_cite_the_first_request_and_the_log() {
-    let input = three_lenders().input();
+    let input = input(&scenario("kit-three-lenders"));
     let mybank = &input.accounts[0];
-    assert_eq!(mybank.first_request, Some(day("2025-03-01")));
+    assert_eq!((mybank.first_request, mybank.answered), (Some(day("2025-03-01")), Some(day("2025-03-12"))));
     let no_reply = input.render(Document::FollowUp(FollowUp::NoReply), Lang::Zh, mybank);
     assert!(no_reply.contains("我已于 2025年3月1日 向贵方提交个性化还款方案申请"), "{no_reply}");
     // Seven calls alike on one day are cited once; the summary's full stop gives way to what follows.
@@ -502,11 +441,20 @@ fn follow_ups_cite_the_first_request_and_the_log() {
     let fallback = mybank.fallback.as_ref().unwrap();
     let line = line_with(&again, "If that is not acceptable, I could also accept:");
     assert!(line.contains(&money(fallback.figures.total_paid)) && line.contains("into 24 monthly instalments"), "{line}");
+    // A loan whose only later contact is a call from the lender has no answer to cite.
+    let business = input_of("kit-business");
+    assert_eq!((business.accounts[0].first_request, business.accounts[0].answered), (Some(day("2025-03-08")), None));
+    let again = business.render(Document::FollowUp(FollowUp::Reconsider), Lang::Zh, &business.accounts[0]);
+    assert!(again.contains("贵方于 ________ 答复未能同意"), "{again}");
+}
+
+fn input_of(name: &str) -> LetterInput {
+    input(&scenario(name))
 }
 
 #[test]
 fn a_long_log_cites_the_latest_contacts() {
-    let mut input = three_lenders().input();
+    let mut input = input_of("kit-three-lenders");
     let mybank = &mut input.accounts[0];
     let first = mybank.log[0].clone();
     mybank.log = (0..12).map(|k| ContactEntry { summary: format!("第 {k} 次联系"), ..first.clone() }).collect();
@@ -517,12 +465,23 @@ fn a_long_log_cites_the_latest_contacts() {
 
 #[test]
 fn the_log_of_a_hard_day_is_flagged_and_the_call_kit_names_the_hotline() {
-    let case = three_lenders();
-    let reviews = review_log(&case.kit.contact_log, Some(day("2025-03-20")), &|id: &str| id.to_owned());
+    let s = scenario("kit-three-lenders");
+    let ev = s.evaluate();
     // Entry 7 is the 7th call of 5 March, at 22:30.
-    assert_eq!(reviews[7].breaches, vec![ConductRule::NightCall, ConductRule::TooManyCalls]);
-    assert!(reviews.iter().enumerate().all(|(i, r)| i == 7 || r.breaches.is_empty()));
-    let input = case.input();
+    assert_eq!(ev.kit.contact_log[7].breaches, vec![ConductRule::NightCall, ConductRule::TooManyCalls]);
+    assert!(ev.kit.contact_log.iter().enumerate().all(|(i, r)| i == 7 || r.breaches.is_empty()));
+    let json = evaluate_json(&s);
+    assert_eq!(json["kit"]["contact_log"][7], serde_json::json!({"breaches": ["night_call", "too_many_calls"], "follow_up_due": false}));
+    // The business's chat asked for a follow-up on 13 March: not due on 10 March.
+    let business = scenario("kit-business");
+    let due = |as_of: &str| {
+        let mut s = business.clone();
+        s.as_of = Some(day(as_of));
+        s.evaluate().kit.contact_log[0].follow_up_due
+    };
+    assert!(!due("2025-03-13") && due("2025-03-14"));
+    assert_eq!(business.evaluate().kit.contact_log[1].breaches, vec![ConductRule::NightCall, ConductRule::ThreatsOrImpersonation]);
+    let input = input(&s);
     let kit = input.render(Document::CallKit, Lang::Zh, &input.accounts[0]);
     assert!(kit.contains("22:00 至次日 08:00 之间来电、一天来电超过 6 次") && kit.contains("12378"), "{kit}");
     // Credit cards: the Article 70 items are on the checklist.
@@ -530,27 +489,43 @@ fn the_log_of_a_hard_day_is_flagged_and_the_call_kit_names_the_hotline() {
     assert!(card.contains("还清前不再申请新的信用卡") && !kit.contains("还清前不再申请新的信用卡"), "{card}");
 }
 
+/// After an edit the ask names a proposal the evaluation no longer offers:
+/// the letter leaves it blank (never another proposal's figures) and the
+/// command says why, at the field.
 #[test]
-fn an_ask_the_evaluation_no_longer_offers_is_left_out() {
-    let mut case = business();
-    case.kit.loans[0].ask = ask(ProposalKind::TermExtension, Some(48), "2025-03-25", None);
-    assert!(case.input().accounts[0].ask.is_none());
+fn an_ask_the_evaluation_no_longer_offers_is_left_blank_and_said() {
+    let mut s = scenario("kit-business");
+    s.loans[0].ask = Some(Ask::new(ProposalChoice { months: Some(48), ..ProposalChoice::of_kind(ProposalKind::TermExtension) }, Some(day("2025-03-25"))));
+    let input = input(&s);
+    assert!(input.accounts[0].ask.is_none());
+    let letter = input.render(Document::Letter, Lang::Zh, &input.accounts[0]);
+    assert!(letter.contains("我申请个性化还款方案：自 ________ 起每月还款 ________，共 ________ 期。"), "{letter}");
+    let dir = std::env::temp_dir().join(format!("xieshang-letter-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("edited.json");
+    std::fs::write(&file, s.to_json()).unwrap();
+    let (status, stdout, stderr) = run(&[file.to_str().unwrap(), "--doc", "letter"]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(status, Some(0));
+    assert!(stdout.contains("共 ________ 期"), "{stdout}");
+    assert_eq!(stderr, "loans[0].ask.months: 这个期数已不在可选范围内（可选：13、24、36、60 个月），请重新选择\n");
 }
 
 /// The counter-offer check reads the same evaluation: its basis is the
 /// debt's analysis, its budget the account's share.
 #[test]
 fn a_counter_offer_is_checked_against_the_same_figures() {
-    let case = business();
-    let ev = case.evaluation();
-    let basis = offer_basis(&case.scenario, &ev, "mybank").unwrap();
-    let entry = &case.scenario.loans[0];
-    let debt = entry.debt(case.scenario.day_count, case.scenario.as_of);
+    let s = scenario("kit-business");
+    let ev: Evaluation = s.evaluate();
+    let basis = offer_basis(&s, &ev, "mybank").unwrap();
+    let entry = &s.loans[0];
+    let debt = entry.debt(s.day_count, s.as_of);
     let an = debt.analyse().unwrap();
     assert_eq!(basis, OfferBasis::of(&an, entry.lender, debt.loan.rate.monthly_fraction()));
-    let input = case.input();
+    let input = input(&s);
     let means = input.accounts[0].means();
-    assert_eq!(means.budget.forecast, input.accounts[0].share_forecast);
+    assert_eq!(means.budget, input.accounts[0].share.budget());
+    assert_eq!(means.budget.forecast.map(|f| f[0]), Some(d("1200.00")));
     // The lender offers 24 × ¥2,100 with ¥1,000 down: the slow months do not carry it.
     let offer = CounterOffer {
         months: 24,
@@ -565,4 +540,87 @@ fn a_counter_offer_is_checked_against_the_same_figures() {
     assert!(c.signing_fits, "¥1,000 down within the ¥32,000 the borrower can raise");
     assert_eq!(c.saving_vs_ask, Some(input.accounts[0].ask.as_ref().unwrap().figures.total_paid - c.total_paid));
     assert_eq!(c.months[5].date, Some(day("2025-08-25")));
+}
+
+// ------------------------------------------------------------- the command
+
+#[test]
+fn the_command_picks_documents_loans_and_languages() {
+    let file = fixture("kit-three-lenders");
+    let f = file.to_str().unwrap();
+    let headings = |out: &str| out.lines().filter(|l| l.starts_with("────────")).map(str::to_owned).collect::<Vec<_>>();
+    let (status, out, _) = run(&[f, "--doc", "statement"]);
+    assert_eq!((status, headings(&out)), (Some(0), vec!["──────── 收支说明 ────────".to_string()]));
+    let (_, out, _) = run(&[f, "--doc", "letter", "--loan", "jiebei", "--lang", "en"]);
+    assert_eq!(headings(&out), ["──────── Request for a repayment plan · Jiebei (借呗) ────────"]);
+    let (_, out, _) = run(&[f, "--doc", "followup", "--loan", "card"]);
+    assert_eq!(headings(&out).len(), 3);
+    let (_, out, _) = run(&[f, "--doc", "script"]);
+    assert_eq!(headings(&out).len(), 3, "one call kit per loan with an ask");
+    let (_, out, _) = run(&[f]);
+    assert_eq!(headings(&out).len(), 1 + 3 * 5);
+    assert!(out.ends_with("12378 投诉。\n"), "one newline at the end");
+}
+
+#[test]
+fn invalid_files_and_usage_exit_with_status_2_naming_the_field() {
+    let dir = std::env::temp_dir().join(format!("xieshang-letter-invalid-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let business = std::fs::read_to_string(fixture("kit-business")).unwrap();
+    let cases = [
+        ("expenses.json", business.replace(r#""income": "12000","#, r#""income": "12000", "expenses": "5000","#), "budget.expenses: must equal the sum of budget.expense_items"),
+        ("ask.json", business.replace(r#""kind": "cash_flow_plan""#, r#""kind": "stop_interest""#), "loans[0].ask.kind: unknown variant `stop_interest`"),
+        ("log.json", business.replace(r#""loan_id": "mybank","#, r#""loan_id": "jiebei","#), "contact_log[0].loan_id: names no loan of this document"),
+        ("details.json", business.replace("我在商场经营", &"长".repeat(1000)), "hardship.details: at most 1000 characters"),
+        ("principal.json", business.replace(r#""principal": "40000.00""#, r#""principal": "0""#), "loans[0].principal: must be more than 0"),
+        ("syntax.json", "{".into(), "not valid JSON"),
+    ];
+    for (file, text, message) in cases {
+        let path = dir.join(file);
+        std::fs::write(&path, text).unwrap();
+        let (status, stdout, stderr) = run(&[path.to_str().unwrap()]);
+        assert_eq!(status, Some(2), "{file}: {stderr}");
+        assert!(stdout.is_empty() && !stderr.contains("panicked"), "{file}: {stderr}");
+        assert!(stderr.starts_with(&format!("{}: ", path.display())) && stderr.contains(message), "{file}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{file}: {stderr}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    let f = fixture("kit-business");
+    let f = f.to_str().unwrap();
+    for args in [vec![], vec![f, "--lang", "fr"], vec![f, "--doc", "poem"], vec![f, "--lang"], vec![f, f], vec!["--loan", "x"]] {
+        let (status, stdout, stderr) = run(&args);
+        assert_eq!(status, Some(2), "{args:?}");
+        assert!(stdout.is_empty() && stderr.starts_with("usage: letter FILE.json"), "{args:?}: {stderr}");
+    }
+    let (status, _, stderr) = run(&[f, "--loan", "jiebei"]);
+    assert_eq!((status, stderr.trim_end()), (Some(2), format!("{f}: --loan jiebei: no such loan with figures").as_str()));
+    let (status, _, stderr) = run(&["no-such-file.json"]);
+    assert!(status == Some(2) && stderr.starts_with("no-such-file.json: "), "{stderr}");
+}
+
+/// `letter FILE | head`: the reader closes the pipe after a few lines; the
+/// command stops quietly, status 0, nothing on stderr. Twenty asked loans
+/// print far more than a pipe buffers.
+#[test]
+fn the_command_exits_quietly_on_a_broken_pipe() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut s = scenario("kit-three-lenders");
+    let template = s.loans[1].clone();
+    s.loans = (0..20).map(|i| xieshang::scenario::LoanEntry { id: format!("l{i}"), ..template.clone() }).collect();
+    s.contact_log.clear();
+    s.budget.income = d("200000");
+    let dir = std::env::temp_dir().join(format!("xieshang-letter-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("twenty.json");
+    std::fs::write(&path, s.to_json()).unwrap();
+    let mut child = Command::new(letter_binary()).arg(&path).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut head = [0u8; 64];
+    child.stdout.as_mut().unwrap().read_exact(&mut head).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
 }

@@ -17,7 +17,7 @@ fn inputs(form: &Form) -> Vec<Place> {
 fn retype_everything(form: &mut Form) {
     for p in inputs(form) {
         match p.field.kind() {
-            Kind::Choice(_) | Kind::Flag | Kind::List { .. } | Kind::Count { select: true, .. } => {
+            Kind::Choice(_) | Kind::Flag | Kind::List { .. } | Kind::Set(_) | Kind::Count { select: true, .. } => {
                 if let Some(v) = form.value(p) {
                     form.set(p, v);
                 }

@@ -9,8 +9,11 @@ use crate::engine::counter_offer::agreement_checklist;
 use crate::engine::{Date, Lender};
 use crate::i18n::kit::{date, date_time, year_month};
 use crate::i18n::{clock, money, percent, rate_percent, Lang};
-use crate::scenario::kit::{clean_line, ContactEntry, DateTime};
+use crate::scenario::field::clean_text;
 use crate::scenario::kit::conduct::{COMPLAINT_HOTLINE, MAX_CALLS_A_DAY, QUIET_FROM_HOUR, QUIET_UNTIL_HOUR};
+use crate::scenario::kit::figures::PlanPart;
+use crate::scenario::kit::{ContactEntry, DateTime, ExpenseCategory};
+use crate::scenario::Field;
 use rust_decimal::Decimal;
 
 pub(super) fn document(input: &LetterInput, doc: Document, lang: Lang, acc: Option<&Account>) -> String {
@@ -26,6 +29,19 @@ pub(super) fn document(input: &LetterInput, doc: Document, lang: Lang, acc: Opti
     let mut out = cx.lines(parts);
     out.push('\n');
     out
+}
+
+/// A document's heading in a bundle: its name, and the lender it is for.
+pub(super) fn heading(lang: Lang, doc: Document, acc: Option<&Account>) -> String {
+    let i = Document::ALL.iter().position(|d| *d == doc).unwrap_or(0);
+    let name = match lang {
+        Lang::Zh => DOCUMENT_NAMES[i].zh,
+        Lang::En => DOCUMENT_NAMES[i].en,
+    };
+    match acc {
+        Some(a) => format!("──────── {name} · {} ────────", lender_name(a, lang)),
+        None => format!("──────── {name} ────────"),
+    }
 }
 
 /// Puts the value of each `{name}` of `text`; an unknown name stays visible
@@ -48,12 +64,6 @@ fn or_blank(s: &str) -> String {
     if s.is_empty() { BLANK.to_owned() } else { s.to_owned() }
 }
 
-fn min_max(values: &[Decimal]) -> (Decimal, Decimal) {
-    let min = values.iter().copied().min().unwrap_or_default();
-    let max = values.iter().copied().max().unwrap_or_default();
-    (min, max)
-}
-
 /// The lender as the letter names it: the online lenders by their name;
 /// banks, cards and others by the borrower's label ("招商银行信用卡") when
 /// there is one.
@@ -64,18 +74,6 @@ fn lender_name(a: &Account, lang: Lang) -> String {
         l if a.name.is_empty() => lang.lender(l).to_owned(),
         _ => a.name.clone(),
     }
-}
-
-/// The least and most this debt's share reaches in a month; a deficit month
-/// leaves it nothing, never a negative amount.
-fn share_bounds(a: &Account) -> (Decimal, Decimal) {
-    let (lo, hi) = a.share_forecast.map_or((a.share, a.share), |f| min_max(&f));
-    (lo.max(Decimal::ZERO), hi.max(Decimal::ZERO))
-}
-
-/// Holiday or catch-up months: the head of the ask's schedule.
-fn split(a: &AskFigures) -> usize {
-    a.params.holiday_months.or(a.params.catch_up_months).unwrap_or(0) as usize
 }
 
 struct Cx<'a> {
@@ -133,12 +131,13 @@ impl Cx<'_> {
             When::Items => self.input.statement.expense_items.is_some_and(|i| !i.total().is_zero()),
             When::Forecast => self.input.statement.forecast.is_some(),
             When::Several => self.input.accounts.len() > 1,
-            When::ContractAbove => acc.is_some_and(|a| a.contract_payment > share_bounds(a).1),
+            When::ContractAbove => acc.is_some_and(|a| a.contract_payment > a.share.most),
             When::Ask => ask.is_some(),
             When::Kind(k) => ask.is_some_and(|a| a.kind == k),
             When::Mode(m) => ask.is_some_and(|a| a.params.holiday_mode == Some(m)),
             When::Penalty => ask.is_some_and(|a| a.params.penalty_waived > Decimal::ZERO),
-            When::Tail => ask.is_some_and(|a| a.figures.schedule.len() > split(a)),
+            When::Fits => ask.is_some_and(|a| a.figures.fits_budget),
+            When::Tail => ask.is_some_and(|a| a.parts.len() > 1),
             When::BeyondYear => ask.is_some_and(|a| a.figures.months > 12),
             When::Fallback => acc.is_some_and(|a| a.fallback.is_some()),
             When::Log => acc.is_some_and(|a| !a.log.is_empty()),
@@ -168,16 +167,13 @@ impl Cx<'_> {
     /// The borrower, the cause and the guideline's figures.
     fn person_slot(&self, name: &str) -> Option<String> {
         let (p, h) = (&self.input.profile, self.input.hardship.as_ref());
-        let count = |n: Option<u32>| n.map_or_else(|| BLANK.to_owned(), |n| n.to_string());
         Some(match name {
             "blank" => BLANK.to_owned(),
             "name" => or_blank(&p.name),
             "phone" => or_blank(&p.phone),
             "city" => or_blank(&p.city),
             "date" => self.date(self.input.date),
-            "adults" => count(self.input.household.adults),
-            "dependants" => count(self.input.household.dependants),
-            "since" => self.date(h.map(|h| h.since)),
+            "since" => self.date(h.and_then(|h| h.since)),
             "details" => h.map(|h| h.details.clone()).unwrap_or_default(),
             "reason" => self.lines(&[REASON]),
             "evidence_list" => {
@@ -202,7 +198,6 @@ impl Cx<'_> {
     /// The statement's figures.
     fn budget_slot(&self, name: &str) -> Option<String> {
         let s = &self.input.statement;
-        let f = s.forecast.as_ref();
         let accounts = &self.input.accounts;
         Some(match name {
             "income" => money(s.income),
@@ -211,13 +206,13 @@ impl Cx<'_> {
             "buffer" => money(s.buffer),
             "buffer_pct" => rate_percent(s.buffer_percent),
             "available" => money(s.available),
-            "income_min" => money(f.map_or(s.income, |f| min_max(&f.income).0)),
-            "income_max" => money(f.map_or(s.income, |f| min_max(&f.income).1)),
-            "avail_min" => money(f.map_or(s.available, |f| min_max(&f.available).0)),
-            "avail_max" => money(f.map_or(s.available, |f| min_max(&f.available).1)),
+            "income_min" => money(s.months.income_least),
+            "income_max" => money(s.months.income_most),
+            "avail_min" => money(s.months.available_least),
+            "avail_max" => money(s.months.available_most),
             "n_debts" => accounts.len().to_string(),
-            "total_owed" => money(accounts.iter().map(|a| a.owed_now).sum()),
-            "total_contract" => money(accounts.iter().map(|a| a.contract_payment).sum()),
+            "total_owed" => money(self.input.total_owed),
+            "total_contract" => money(self.input.total_contract),
             "expense_lines" => self.expense_lines(),
             "forecast_lines" => self.forecast_lines(),
             "debt_lines" => accounts.iter().zip(1..).map(|(a, i)| self.debt_line(a, i)).collect::<Vec<_>>().join("\n"),
@@ -227,11 +222,11 @@ impl Cx<'_> {
 
     fn expense_lines(&self) -> String {
         let Some(items) = &self.input.statement.expense_items else { return String::new() };
-        let lines: Vec<String> = items
-            .items()
+        let lines: Vec<String> = ExpenseCategory::ALL
             .iter()
-            .filter(|(_, _, v)| !v.is_zero())
-            .map(|(c, _, v)| self.fill_t(EXPENSE_LINE, &[("label", self.lang.expense_category(*c).to_owned()), ("amount", money(*v))]))
+            .map(|c| (c, items.get(*c)))
+            .filter(|(_, v)| !v.is_zero())
+            .map(|(c, v)| self.fill_t(EXPENSE_LINE, &[("label", self.lang.expense_category(*c).to_owned()), ("amount", money(v))]))
             .collect();
         lines.join("\n")
     }
@@ -240,7 +235,7 @@ impl Cx<'_> {
         let Some(f) = &self.input.statement.forecast else { return String::new() };
         let month = |k: usize| match f.start.and_then(|d| d.add_months(k as i32)) {
             Some(d) => year_month(d, self.lang),
-            None => self.lang.text().forecast_months[k].to_owned(),
+            None => self.lang.label(Field::ForecastMonth, k),
         };
         let lines: Vec<String> = (0..12)
             .map(|k| self.fill_t(FORECAST_LINE, &[("month", month(k)), ("income", money(f.income[k])), ("available", money(f.available[k]))]))
@@ -266,8 +261,7 @@ impl Cx<'_> {
     }
 
     fn share_range(&self, a: &Account) -> String {
-        let (lo, hi) = share_bounds(a);
-        self.range(lo, hi)
+        self.range(a.share.least, a.share.most)
     }
 
     /// The account: its identity, arrears, share and contacts.
@@ -283,15 +277,15 @@ impl Cx<'_> {
             "principal_owed" => money(a.principal_owed),
             "owed" => money(a.owed_now),
             "overdue_days" => a.overdue.days.to_string(),
-            "overdue_amount" => money(a.overdue.amount()),
+            "overdue_amount" => money(a.arrears),
             "overdue_principal" => money(a.overdue.principal),
             "overdue_interest" => money(a.overdue.interest),
             "contract_payment" => money(a.contract_payment),
-            "share_max" => money(share_bounds(a).1),
+            "share_max" => money(a.share.most),
             "share_range" => self.share_range(a),
             "lump_limit" => return a.lump_sum.map(money).or_else(blank),
             "first_request" => self.date(a.first_request),
-            "last_contact" => self.date(a.log.last().map(|e| e.at.date())),
+            "answered" => self.date(a.answered),
             "n_contacts" => a.log.len().to_string(),
             "log_lines" => self.log_lines(a),
             "ask_sentence" => self.lines(&[ASK]),
@@ -324,7 +318,7 @@ impl Cx<'_> {
 
     fn log_line(&self, group: &[ContactEntry]) -> String {
         let (Some(e), Some(last)) = (group.first(), group.last()) else { return String::new() };
-        let part = |t: T, v: &str| if v.is_empty() { String::new() } else { self.fill_t(t, &[("v", clean_line(v))]) };
+        let part = |t: T, v: &str| if v.is_empty() { String::new() } else { self.fill_t(t, &[("v", clean_text(v))]) };
         let time = |t: DateTime| clock(0, 0, t.hour(), t.minute(), true);
         let channel = self.lang.channel(e.channel).to_owned();
         let (at, channel) = match group.len() {
@@ -335,7 +329,7 @@ impl Cx<'_> {
             ),
         };
         // The summary's own full stop would clash with what follows it.
-        let summary = clean_line(&e.summary);
+        let summary = clean_text(&e.summary);
         let summary = summary.trim_end_matches(['。', '.', '；', ';', '，', ',']);
         let summary = if summary.is_empty() { self.t(LOG_NO_SUMMARY).to_owned() } else { summary.to_owned() };
         self.fill_t(
@@ -344,19 +338,16 @@ impl Cx<'_> {
         )
     }
 
-    /// The amounts of the ask's schedule from row `from` on: one amount
-    /// (and a note when only the last differs), or a range.
-    fn pay(&self, from: usize) -> (String, String) {
-        let rows = self.ask.map_or(&[][..], |a| a.figures.schedule.get(from..).unwrap_or(&[]));
-        let Some((last, body)) = rows.split_last() else { return (BLANK.to_owned(), String::new()) };
-        let first = body.first().unwrap_or(last).payment;
-        if body.iter().all(|r| r.payment == first) {
-            let note = if last.payment == first { String::new() } else { self.fill_t(LAST_NOTE, &[("v", money(last.payment))]) };
-            return (money(first), note);
+    /// A part's amount: one (and a note when only the last differs), or a range.
+    fn pay(&self, part: Option<&PlanPart>) -> (String, String) {
+        let Some(p) = part else { return (BLANK.to_owned(), String::new()) };
+        match p.level {
+            Some(level) => {
+                let note = if p.last == level { String::new() } else { self.fill_t(LAST_NOTE, &[("v", money(p.last))]) };
+                (money(level), note)
+            }
+            None => (self.range(p.least, p.most), String::new()),
         }
-        let pays: Vec<Decimal> = rows.iter().map(|r| r.payment).collect();
-        let (lo, hi) = min_max(&pays);
-        (self.range(lo, hi), String::new())
     }
 
     /// The ask's figures; blanks when there is no ask.
@@ -365,24 +356,20 @@ impl Cx<'_> {
             return ASK_SLOTS.contains(&name).then(|| BLANK.to_owned());
         };
         let f = &a.figures;
-        let k = split(a);
+        let (head, tail) = (a.head(), a.tail());
         Some(match name {
-            "first_date" => date(a.first_date, self.lang),
-            "tail_date" => self.date(a.first_date.add_months(k as i32)),
+            "first_date" => self.date(a.first_date),
+            "tail_date" => self.date(tail.and_then(|t| t.starts)),
             "months" => f.months.to_string(),
-            "split" => k.to_string(),
+            "split" => head.map_or(0, |h| h.months).to_string(),
             "total" => money(f.total_paid),
-            "pay" => self.pay(0).0,
-            "pay_note" => self.pay(0).1,
+            "pay" => self.pay(a.parts.first()).0,
+            "pay_note" => self.pay(a.parts.first()).1,
             "pay_min" => money(f.min_payment),
             "pay_max" => money(f.max_payment),
-            "head_pay" => {
-                let head: Vec<Decimal> = f.schedule.iter().take(k).map(|r| r.payment).collect();
-                let (lo, hi) = min_max(&head);
-                self.range(lo, hi)
-            }
-            "tail_pay" => self.pay(k).0,
-            "tail_note" => self.pay(k).1,
+            "head_pay" => head.map_or_else(|| BLANK.to_owned(), |h| self.range(h.least, h.most)),
+            "tail_pay" => self.pay(tail).0,
+            "tail_note" => self.pay(tail).1,
             "discount" => f.discount.map_or_else(|| BLANK.to_owned(), money),
             "discount_pct" => f.discount_percent.map_or_else(|| BLANK.to_owned(), percent),
             "rate" => rate_percent(a.params.annual_rate_percent),
@@ -403,7 +390,7 @@ impl Cx<'_> {
             .take(12)
             .zip(0..)
             .map(|(r, k)| {
-                let month = a.first_date.add_months(k).map_or_else(|| BLANK.to_owned(), |d| year_month(d, self.lang));
+                let month = a.first_date.and_then(|d| d.add_months(k)).map_or_else(|| BLANK.to_owned(), |d| year_month(d, self.lang));
                 self.fill_t(SCHEDULE_ITEM, &[("month", month), ("amount", money(r.payment))])
             })
             .collect();
@@ -414,7 +401,7 @@ impl Cx<'_> {
 /// Slots of an account, blank when there is none.
 const ACCOUNT_SLOTS: &[&str] = &[
     "lender", "loan_label", "contract_no", "principal_owed", "owed", "overdue_days", "overdue_amount", "overdue_principal", "overdue_interest",
-    "contract_payment", "share_max", "share_range", "lump_limit", "first_request", "last_contact", "n_contacts", "log_lines",
+    "contract_payment", "share_max", "share_range", "lump_limit", "first_request", "answered", "n_contacts", "log_lines",
     "ask_sentence", "ask_short", "fallback_sentence", "checklist",
 ];
 
@@ -427,8 +414,7 @@ const ASK_SLOTS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::letter::{build, KitFields, LoanKit};
-    use crate::scenario::kit::{Ask, Hardship, HardshipReason};
+    use crate::letter::build;
     use crate::scenario::Scenario;
 
     /// Every template line, in every part.
@@ -446,17 +432,12 @@ mod tests {
     #[test]
     fn every_slot_a_template_names_is_known() {
         let s = Scenario::from_json(
-            r#"{"version":1,"loans":[{"id":"a","principal":"1000","rate":{"value":"12","unit":"annual_percent"},"method":"equal_installment","months":12}],"budget":{"income":"1000"}}"#,
+            r#"{"version":1,"loans":[{"id":"a","principal":"1000","rate":{"value":"12","unit":"annual_percent"},"method":"equal_installment","months":12,
+                "ask":{"kind":"term_extension","months":24,"first_payment_date":"2025-01-01"}}],
+                "budget":{"income":"1000"},"hardship":{"reason":"other","since":"2025-01-01"}}"#,
         )
         .unwrap();
-        let first = Date::parse("2025-01-01").unwrap();
-        let ask = Ask { kind: crate::engine::ProposalKind::TermExtension, months: Some(24), holiday_mode: None, first_payment_date: first, fallback: None };
-        let kit = KitFields {
-            hardship: Some(Hardship { reason: HardshipReason::Other, since: first, details: String::new(), temporary: false, evidence: vec![] }),
-            loans: vec![LoanKit { loan_id: "a".into(), contract_no: String::new(), ask: Some(ask) }],
-            ..KitFields::default()
-        };
-        let input = build(&s, &s.evaluate(), &kit, None).unwrap();
+        let input = build(&s, &s.evaluate(), None).unwrap();
         assert!(input.accounts[0].ask.is_some());
         for lang in [Lang::Zh, Lang::En] {
             let cx = Cx { lang, input: &input, acc: input.accounts.first(), ask: input.accounts[0].ask.as_ref() };

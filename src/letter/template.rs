@@ -43,6 +43,8 @@ pub(crate) enum When {
     Mode(HolidayMode),
     /// The ask waives penalty interest already charged.
     Penalty,
+    /// Every instalment of the ask fits this debt's share of the budget.
+    Fits,
     /// The ask has instalments after its catch-up or holiday months.
     Tail,
     /// The ask runs longer than 12 instalments.
@@ -225,6 +227,11 @@ pub(crate) const LETTER_TERMS: &[Line] = &[
     line!(When::Kind(FrozenInstalments), "恳请方案期间停止计收利息。", "I ask that no interest be charged during the plan."),
     line!(When::Kind(PenaltyWaiver), "原合同利息照常计算。", "Contract interest continues as before."),
     join!(When::All(&[When::Penalty, NOT_SETTLEMENT]), "恳请减免已产生的罚息（我估算约 {penalty}）及相关费用。", "I ask you to waive the penalty interest charged so far (about {penalty} by my estimate) and related fees."),
+    line!(
+        When::All(&[When::Kind(PaymentHoliday), When::Not(&When::Fits)]),
+        "宽限期后的月供高于我目前每月能用于这笔借款的 {share_max}：我申请宽限期，是为了在收入恢复之前不再逾期；宽限期结束前，我会按届时的收入与贵方商定之后的还款。",
+        "The instalments after the holiday are more than the {share_max} a month I can now put towards this loan: I ask for the holiday so as not to fall behind until my income recovers, and before it ends I will agree the payments that follow with you, on my income then."
+    ),
     line!(When::Kind(Settlement), "恳请结清后不再计收任何利息、罚息和费用，并出具结清证明。", "I ask that nothing more be charged once it is paid, and for a certificate of settlement."),
 ];
 
@@ -258,7 +265,7 @@ pub(crate) const STATEMENT: &[Line] = &[
     line!("我的每一家贷款方收到的都是这同一份说明，数字完全相同。", "Every lender I owe receives this same statement, with the same figures."),
     GAP,
     line!("一、家庭情况", "1. Household"),
-    line!("共同生活的成年人 {adults} 人，需要抚养或赡养的人 {dependants} 人。", "Adults: {adults}; dependants: {dependants}."),
+    line!("共同生活的成年人 {blank} 人，需要抚养或赡养的人 {blank} 人。", "Adults: {blank}; dependants: {blank}."),
     GAP,
     line!("二、每月净收入（税后）", "2. Monthly net income (after tax)"),
     line!(When::Not(&When::Forecast), "净收入：{income}", "Net income: {income}"),
@@ -336,8 +343,8 @@ pub(crate) const RECONSIDER: &[Line] = &[
     APPLICANT[0],
     GAP,
     line!(
-        "我于 {first_request} 提交的个性化还款方案申请，贵方于 {last_contact} 答复未能同意。恳请重新考虑。",
-        "On {last_contact} you declined the personalised repayment plan I asked for on {first_request}. I ask you to reconsider."
+        "我于 {first_request} 提交的个性化还款方案申请，贵方于 {answered} 答复未能同意。恳请重新考虑。",
+        "On {answered} you declined the personalised repayment plan I asked for on {first_request}. I ask you to reconsider."
     ),
     line!(When::Log, "联系记录：", "Contacts so far:"),
     line!(When::Log, "{log_lines}", "{log_lines}"),
@@ -432,3 +439,13 @@ pub(crate) const RANGE: T = T { zh: "{a} 至 {b}", en: "{a} to {b}" };
 pub(crate) const STATEMENT_NAME: T = T { zh: "收支说明", en: "financial statement" };
 pub(crate) const LIST_SEP: T = T { zh: "、", en: ", " };
 pub(crate) const ITEM_SEP: T = T { zh: "；", en: "; " };
+
+/// The documents' names, for their headings in a bundle.
+pub(crate) const DOCUMENT_NAMES: [T; 6] = [
+    T { zh: "协商还款申请书", en: "Request for a repayment plan" },
+    T { zh: "收支说明", en: "Financial statement" },
+    T { zh: "跟进函（未获答复）", en: "Follow-up: no reply" },
+    T { zh: "再次跟进函", en: "Second follow-up" },
+    T { zh: "复议申请", en: "Request to reconsider" },
+    T { zh: "通话准备", en: "Call kit" },
+];

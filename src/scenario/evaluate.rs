@@ -1,6 +1,7 @@
 //! Every figure computed from a scenario, in one serialisable value: what
 //! the page shows and what `examples/evaluate` prints.
 
+use super::kit::figures::KitOutput;
 use super::{LoanEntry, Scenario};
 use crate::engine::allocation::forecast_surplus;
 use crate::engine::budget::BUDGET_MONTHS;
@@ -23,6 +24,10 @@ pub struct Evaluation {
     /// How to split the surplus across lenders; only with two or more loans.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allocation: Option<AllocationPlan>,
+    /// The negotiation kit's figures ([`KitOutput`]); printed when the
+    /// scenario uses a kit field.
+    #[serde(skip_serializing_if = "KitOutput::unused")]
+    pub kit: KitOutput,
 }
 
 /// One loan's figures. Each figure is computed on its own: one that cannot
@@ -249,9 +254,10 @@ impl Evaluation {
         };
         let mut proposals = Vec::new();
         let mut allocation = None;
+        let mut budgets = Vec::new();
         if let Some(f) = &figures {
             let owed: Vec<Decimal> = analysed.iter().map(|(_, an)| an.owed_now).collect();
-            let budgets = loan_budgets(f.disposable, surplus.as_ref(), &owed);
+            budgets = loan_budgets(f.disposable, surplus.as_ref(), &owed);
             for ((debt, an), lb) in analysed.iter().zip(&budgets) {
                 proposals.extend(proposals_for(debt, an, lb));
             }
@@ -260,7 +266,7 @@ impl Evaluation {
                 allocation = Some(allocate(&debts, f.disposable));
             }
         }
-        Self {
+        let mut ev = Self {
             version: s.version,
             day_count: s.day_count,
             loans,
@@ -275,7 +281,10 @@ impl Evaluation {
             },
             proposals,
             allocation,
-        }
+            kit: KitOutput::default(),
+        };
+        ev.kit = KitOutput::of(s, &analysed, &budgets, &ev);
+        ev
     }
 
     pub fn to_json(&self) -> String {

@@ -19,7 +19,9 @@
 //! `{multiplier, compound, base}` (default: the lender preset's rule),
 //! `app_payment`, `next_due_date`, `period_start`, `settlement_offer`,
 //! `holiday_months`; in `budget`, `forecast`: exactly 12 monthly net
-//! incomes as strings.
+//! incomes as strings. The negotiation kit's members (`profile`,
+//! `hardship`, `contact_log`, `loans[].contract_no`, `loans[].ask`,
+//! `budget.expense_items`) are described in [`kit`].
 
 pub mod evaluate;
 pub mod field;
@@ -28,6 +30,7 @@ pub mod kit;
 pub use evaluate::{BudgetOutput, Evaluation, LoanOutput};
 pub use field::{At, Field, Problem, Rule};
 pub use crate::versioned::{ErrorKind, ReadError};
+pub use kit::{Ask, ContactEntry, ExpenseItems, Hardship, Profile, ProposalChoice};
 
 use crate::engine::{
     decimal_str, Accrual, Budget, Date, DayBasis, DayCount, Debt, DueCalendar, Lender, Loan, Method, Overdue, PenaltyBase,
@@ -62,6 +65,14 @@ pub struct Scenario {
     pub loans: Vec<LoanEntry>,
     #[serde(default)]
     pub budget: BudgetEntry,
+    // The negotiation kit (see `kit`); each absent by default.
+    #[serde(default, skip_serializing_if = "Profile::is_empty")]
+    pub profile: Profile,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hardship: Option<Hardship>,
+    /// At most [`kit::LOG_MAX`] contacts, in the order entered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contact_log: Vec<ContactEntry>,
 }
 
 fn is_default_day_count(d: &DayCount) -> bool {
@@ -116,6 +127,12 @@ pub struct LoanEntry {
     /// Months of payment holiday to propose, 1–6; default 3.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub holiday_months: Option<u32>,
+    /// The contract or IOU number (合同编号/借据号); default empty.
+    #[serde(default, deserialize_with = "kit::clean", skip_serializing_if = "String::is_empty")]
+    pub contract_no: String,
+    /// What the borrower asks this lender for; default none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ask: Option<Ask>,
 }
 
 /// Overdue state as entered. Every field defaults to 0.
@@ -192,6 +209,9 @@ pub struct BudgetEntry {
     /// income − expenses − other obligations − the buffer on its income.
     #[serde(with = "forecast_str", default, skip_serializing_if = "Option::is_none")]
     pub forecast: Option<[Decimal; FORECAST_MONTHS]>,
+    /// Essential expenses by category; `expenses` is then their sum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expense_items: Option<ExpenseItems>,
 }
 
 /// Serde for the optional 12-month forecast: an array of 12 decimal strings.
@@ -234,6 +254,7 @@ impl Default for BudgetEntry {
             other_obligations: Decimal::ZERO,
             buffer_percent: default_buffer(),
             forecast: None,
+            expense_items: None,
         }
     }
 }
@@ -264,6 +285,8 @@ impl LoanEntry {
             period_start: None,
             settlement_offer: None,
             holiday_months: None,
+            contract_no: String::new(),
+            ask: None,
         }
     }
 
@@ -432,6 +455,9 @@ impl Scenario {
                 expenses: Decimal::from(6_000),
                 ..BudgetEntry::default()
             },
+            profile: Profile::default(),
+            hardship: None,
+            contact_log: Vec::new(),
         }
     }
 
@@ -443,7 +469,9 @@ impl Scenario {
 
     /// Reads, migrates and checks a document.
     pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
-        let scenario: Scenario = versioned::read(text, &FORMAT)?;
+        let mut doc = versioned::read_value(text, &FORMAT)?;
+        kit::fill_expenses(&mut doc);
+        let scenario: Scenario = versioned::typed(doc)?;
         scenario.validate()?;
         Ok(scenario)
     }

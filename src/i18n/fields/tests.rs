@@ -1,7 +1,7 @@
 use super::*;
 use crate::scenario::{At, Problem};
 
-const RULES: [Rule; 15] = [
+const RULES: [Rule; 19] = [
     Rule::Required,
     Rule::NotANumber,
     Rule::NotWholeMonths,
@@ -17,6 +17,10 @@ const RULES: [Rule; 15] = [
     Rule::FeeNotBelowPrincipal,
     Rule::RequiredForActualDays,
     Rule::UsedTwice,
+    Rule::ExpensesDisagree,
+    Rule::NotApplicable,
+    Rule::SameAsAsk,
+    Rule::UnknownLoan,
 ];
 
 #[test]

@@ -92,18 +92,7 @@ mod tests {
     use crate::scenario::kit::DateTime;
 
     fn entry(at: &str, loan: &str, channel: Channel) -> ContactEntry {
-        ContactEntry {
-            at: DateTime::parse(at).unwrap(),
-            loan_id: loan.into(),
-            channel,
-            who: String::new(),
-            ticket: String::new(),
-            summary: String::new(),
-            promise: String::new(),
-            follow_up: None,
-            third_party_contacted: false,
-            threats: false,
-        }
+        ContactEntry::new(DateTime::parse(at).unwrap(), loan, channel)
     }
 
     fn by_loan(id: &str) -> String {
