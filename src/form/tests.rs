@@ -134,6 +134,21 @@ fn loans_keep_their_inputs_while_others_come_and_go() {
 }
 
 #[test]
+fn a_loans_ask_and_contacts_go_with_it() {
+    let mut form = Form::new(every_field());
+    let [a, b] = [form.loans()[0], form.loans()[1]];
+    // The ask's inputs belong to their loan's card.
+    let kind = Place::loan(Field::AskKind, b);
+    assert_eq!(form.at(kind).map(At::path).as_deref(), Some("loans[1].ask.kind"));
+    assert_eq!(form.at(Place::of(Field::AskKind)), None, "an ask's field needs its loan");
+    form.remove_loan(a);
+    let doc = form.document();
+    assert_eq!(doc.contact_log.iter().map(|e| e.loan_id.as_str()).collect::<Vec<_>>(), ["b"], "the contact about loan a went with it");
+    assert_eq!(form.at(kind).map(At::path).as_deref(), Some("loans[0].ask.kind"));
+    assert!(form.valid().is_some());
+}
+
+#[test]
 fn at_most_twenty_loans() {
     let mut form = Form::new(Scenario::example());
     while form.add_loan(Lender::Other).is_some() {}
