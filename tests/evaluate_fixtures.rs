@@ -18,6 +18,8 @@
 //! * Subfolders other than `invalid/` (e.g. `migration/`) belong to other tests.
 //! * The compiled `examples/evaluate` binary is run on both kinds.
 
+mod common;
+
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -353,47 +355,10 @@ fn every_invalid_fixture_is_listed() {
 // The compiled example
 // ---------------------------------------------------------------------------
 
-/// `target/<profile>/examples/evaluate`, next to this test's own directory
-/// (`target/<profile>/deps/`).
-///
-/// `cargo test` builds examples as binaries there, but `cargo test
-/// --all-targets` builds them only as test harnesses, and a binary left by an
-/// earlier run may be stale. So when run by cargo (`CARGO` is set) this asks
-/// the same cargo to build the example for the same profile first — a no-op
-/// when it is up to date, a second or two otherwise — and uses the path
-/// cargo reports. Run by hand, it uses whatever is next to the test.
+/// The compiled `examples/evaluate` (see `common::example_binary`).
 fn evaluate_binary() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let exe = std::env::current_exe().unwrap();
-        let profile_dir = exe.parent().and_then(Path::parent).unwrap().to_path_buf();
-        let beside = profile_dir.join("examples").join(format!("evaluate{}", std::env::consts::EXE_SUFFIX));
-        let Ok(cargo) = std::env::var("CARGO") else {
-            assert!(beside.exists(), "{} missing: run `cargo build --example evaluate`", beside.display());
-            return beside;
-        };
-        let profile = match profile_dir.file_name().and_then(|n| n.to_str()) {
-            Some("debug") => "dev".to_string(),
-            Some(other) => other.to_string(),
-            None => "dev".to_string(),
-        };
-        let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
-        let out = Command::new(cargo)
-            .args(["build", "--quiet", "--example", "evaluate", "--message-format=json", "--profile", &profile])
-            .arg("--manifest-path")
-            .arg(&manifest)
-            .output()
-            .expect("run cargo build --example evaluate");
-        assert!(out.status.success(), "cargo build --example evaluate failed:\n{}", String::from_utf8_lossy(&out.stderr));
-        let built = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-            .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "evaluate")
-            .find_map(|m| m["executable"].as_str().map(PathBuf::from))
-            .expect("cargo reported no evaluate executable");
-        assert!(built.exists(), "{}", built.display());
-        built
-    })
+    BIN.get_or_init(|| common::example_binary("evaluate"))
 }
 
 #[test]

@@ -59,7 +59,7 @@ use super::schedule::annuity_payment;
 use super::budget::BUDGET_MONTHS;
 use super::{decimal_str, fen, percent_2dp, EngineError, Loan, Row, Schedule, MAX_MONTHS};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Personalised instalments are capped at 5 years (Article 70 of the
 /// commercial-bank credit-card rules; lenders apply the same ceiling).
@@ -163,7 +163,7 @@ pub struct LoanBudget {
     pub forecast: Option<[Decimal; 12]>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProposalKind {
     /// 延期/展期: the amount owed re-amortised (等额本息) at the contract
@@ -183,7 +183,7 @@ pub enum ProposalKind {
     CashFlowPlan,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HolidayMode {
     /// Interest paid during the holiday.
@@ -193,7 +193,7 @@ pub enum HolidayMode {
 }
 
 /// What happens to the maturity after a payment holiday.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HolidayMaturity {
     /// The old maturity: the instalments after the holiday repay over the

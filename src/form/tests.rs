@@ -17,7 +17,7 @@ fn inputs(form: &Form) -> Vec<Place> {
 fn retype_everything(form: &mut Form) {
     for p in inputs(form) {
         match p.field.kind() {
-            Kind::Choice(_) | Kind::Flag | Kind::List { .. } | Kind::Count { select: true, .. } => {
+            Kind::Choice(_) | Kind::Flag | Kind::List { .. } | Kind::Set(_) | Kind::Count { select: true, .. } => {
                 if let Some(v) = form.value(p) {
                     form.set(p, v);
                 }
@@ -131,6 +131,21 @@ fn loans_keep_their_inputs_while_others_come_and_go() {
     let last = form.loans()[0];
     form.remove_loan(last);
     assert_eq!(form.loans(), &[last], "the only loan stays");
+}
+
+#[test]
+fn a_loans_ask_and_contacts_go_with_it() {
+    let mut form = Form::new(every_field());
+    let [a, b] = [form.loans()[0], form.loans()[1]];
+    // The ask's inputs belong to their loan's card.
+    let kind = Place::loan(Field::AskKind, b);
+    assert_eq!(form.at(kind).map(At::path).as_deref(), Some("loans[1].ask.kind"));
+    assert_eq!(form.at(Place::of(Field::AskKind)), None, "an ask's field needs its loan");
+    form.remove_loan(a);
+    let doc = form.document();
+    assert_eq!(doc.contact_log.iter().map(|e| e.loan_id.as_str()).collect::<Vec<_>>(), ["b"], "the contact about loan a went with it");
+    assert_eq!(form.at(kind).map(At::path).as_deref(), Some("loans[0].ask.kind"));
+    assert!(form.valid().is_some());
 }
 
 #[test]

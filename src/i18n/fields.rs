@@ -7,24 +7,28 @@
 //! field a compile error); each row holds both languages side by side.
 
 use super::Lang;
-use crate::scenario::field::{Choice, Kind, Unit};
+use crate::scenario::field::{join, Choice, Kind, Unit, CORE_COUNT};
 use crate::scenario::{Field, Rule, ScenarioError};
 use std::fmt;
 
 /// A field's words: its label and an optional hint, `[Chinese, English]`.
 /// A label with `{}` takes the item's number (a forecast month).
+#[derive(Clone, Copy)]
 pub struct FieldWords {
     pub field: Field,
     pub label: [&'static str; 2],
     pub hint: Option<[&'static str; 2]>,
 }
 
-const fn words(field: Field, label: [&'static str; 2], hint: Option<[&'static str; 2]>) -> FieldWords {
+pub(super) const fn words(field: Field, label: [&'static str; 2], hint: Option<[&'static str; 2]>) -> FieldWords {
     FieldWords { field, label, hint }
 }
 
-/// One row per field, in the order of [`Field`].
-pub const FIELD_WORDS: [FieldWords; Field::COUNT] = [
+/// One row per field, in the order of [`Field`]: the core document's, then
+/// the negotiation kit's (`kit.rs`).
+pub const FIELD_WORDS: [FieldWords; Field::COUNT] = join(CORE_WORDS, super::kit::FIELD_WORDS);
+
+const CORE_WORDS: [FieldWords; CORE_COUNT] = [
     words(Field::DayCount, ["计息方式", "Interest accrual"], None),
     words(Field::AsOf, ["计算日期", "Evaluation date"], None),
     words(Field::Loans, ["借款", "Loans"], None),
@@ -130,6 +134,12 @@ impl Lang {
             Choice::PenaltyBase(b) => self.penalty_base(b),
             Choice::PrepayEffect(e) => self.prepay_effect(e),
             Choice::Payoff(k) => self.payoff_kind(k),
+            Choice::HardshipReason(r) => self.hardship_reason(r),
+            Choice::Evidence(e) => self.evidence(e),
+            Choice::ProposalKind(k) => self.proposal_kind(k),
+            Choice::HolidayMode(m) => self.holiday_mode(m),
+            Choice::HolidayMaturity(m) => self.holiday_maturity(m),
+            Choice::Channel(c) => self.channel(c),
         }
     }
 
@@ -150,6 +160,7 @@ impl Lang {
             Rule::Required => ["请填写", "required"],
             Rule::NotANumber => ["请输入数字，如 100000 或 10万", "enter a number, e.g. 100000 or 10万"],
             Rule::NotWholeMonths => ["期数须为整月", "whole months only"],
+            Rule::NotADate if kind == Kind::DateTime => ["请输入日期和时间，如 2026-03-10T21:30", "enter a date and time like 2026-03-10T21:30"],
             Rule::NotADate => ["请输入日期，如 2026-12-15", "enter a date like 2026-12-15"],
             Rule::Negative => ["不能为负数", "must not be negative"],
             Rule::NotPositive => ["须大于 0", "must be more than 0"],
@@ -165,10 +176,15 @@ impl Lang {
             Rule::RequiredForActualDays => ["按实际天数计息时必填", "required when interest accrues on actual days"],
             Rule::FirstPeriodOutOfRange => ["须在下次还款日前1–366天", "must be 1–366 days before the next due date"],
             Rule::UsedTwice if field == Field::StrategyOrderLoan => ["这笔借款在顺序中出现了两次", "is in the order twice"],
-            Rule::UsedTwice => ["与另一笔借款重复", "is used twice"],
+            Rule::UsedTwice if field == Field::LoanId => ["与另一笔借款重复", "is used twice"],
+            Rule::UsedTwice => ["有重复的选项", "lists a value twice"],
             Rule::AfterLastMonth => ["须在剩余期数之内", "must be within the months remaining"],
-            Rule::UnknownLoan => ["没有这笔借款", "names no loan"],
             Rule::RequiredForCustom => ["选择自定义顺序时必填", "required for a custom order"],
+            Rule::ExpensesDisagree => ["须等于各类必要开支之和", "must equal the sum of budget.expense_items"],
+            Rule::NotApplicable if matches!(kind, Kind::OptionalCount { .. }) => ["一次性结清没有期数", "a settlement has no months"],
+            Rule::NotApplicable => ["只有宽限期方案有这一项", "only a payment_holiday has this"],
+            Rule::SameAsAsk => ["备选方案与申请的方案相同", "is the same as the ask"],
+            Rule::UnknownLoan => ["没有这笔借款", "names no loan of this document"],
         };
         self.pick(pair).to_owned()
     }
@@ -178,8 +194,8 @@ impl Lang {
             return self.pick(["数字太大，请检查", "too large — please check"]).to_owned();
         };
         let unit = match kind {
-            Kind::Count { unit: Unit::Months, .. } => [" 个月", " months"],
-            Kind::Count { unit: Unit::Days, .. } => [" 天", " days"],
+            Kind::Count { unit: Unit::Months, .. } | Kind::OptionalCount { unit: Unit::Months, .. } => [" 个月", " months"],
+            Kind::Count { unit: Unit::Days, .. } | Kind::OptionalCount { unit: Unit::Days, .. } => [" 天", " days"],
             _ => [" ", ""],
         };
         let template = self.pick(["须在 {} 到 {}{}之间", "must be from {} to {}{}"]);

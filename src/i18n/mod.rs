@@ -9,6 +9,7 @@ mod fields;
 mod page;
 mod road;
 pub use drafts::*;
+pub mod kit;
 mod share;
 pub use fields::*;
 pub use page::*;

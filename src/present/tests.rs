@@ -27,6 +27,7 @@ fn the_headline_payment_follows_the_method() {
     // ¥100,000 at 1.5 % a month over 12 months.
     let p = payments(Method::EqualInstallment, 12);
     assert_eq!(p, LoanPayments { headline: Payment { label: PaymentLabel::Monthly, amount: d("9168.00") }, second: None });
+    // 等额本金: P/n rounded to the fen (8,333.33) plus the first month's interest (issue 7).
     let p = payments(Method::EqualPrincipal, 12);
     assert_eq!(p.headline, Payment { label: PaymentLabel::First, amount: d("9833.33") });
     assert_eq!(p.second.map(|s| s.label), Some(PaymentLabel::Last));

@@ -1,6 +1,7 @@
 //! Every figure computed from a scenario, in one serialisable value: what
 //! the page shows and what `examples/evaluate` prints.
 
+use super::kit::figures::KitOutput;
 use super::road::{LoanRoad, Road};
 use super::{LoanEntry, Scenario};
 use crate::engine::allocation::forecast_surplus;
@@ -27,6 +28,10 @@ pub struct Evaluation {
     /// The road to debt-free: `payoff` and `payoff_pick` (see [`super::road`]).
     #[serde(flatten)]
     pub road: Road,
+    /// The negotiation kit's figures ([`KitOutput`]); printed when the
+    /// scenario uses a kit field.
+    #[serde(skip_serializing_if = "KitOutput::unused")]
+    pub kit: KitOutput,
 }
 
 /// One loan's figures. Each figure is computed on its own: one that cannot
@@ -267,9 +272,10 @@ impl Evaluation {
         };
         let mut proposals = Vec::new();
         let mut allocation = None;
+        let mut budgets = Vec::new();
         if let Some(f) = &figures {
             let owed: Vec<Decimal> = analysed.iter().map(|(_, an)| an.owed_now).collect();
-            let budgets = loan_budgets(f.disposable, surplus.as_ref(), &owed);
+            budgets = loan_budgets(f.disposable, surplus.as_ref(), &owed);
             for ((debt, an), lb) in analysed.iter().zip(&budgets) {
                 proposals.extend(proposals_for(debt, an, lb));
             }
@@ -278,7 +284,7 @@ impl Evaluation {
                 allocation = Some(allocate(&debts, f.disposable));
             }
         }
-        Self {
+        let mut ev = Self {
             version: s.version,
             day_count: s.day_count,
             loans,
@@ -294,7 +300,10 @@ impl Evaluation {
             proposals,
             allocation,
             road,
-        }
+            kit: KitOutput::default(),
+        };
+        ev.kit = KitOutput::of(s, &analysed, &budgets, &ev);
+        ev
     }
 
     pub fn to_json(&self) -> String {

@@ -23,15 +23,19 @@
 //! `prepayments` `[{month, amount, effect}]`, `extra_monthly`,
 //! `prepayment_fee_percent` (default 0) and `target_payment`; top level
 //! `payoff_strategy` `{kind, order, monthly_budget}` (default: avalanche on
-//! the amount available for debt).
+//! the amount available for debt). The negotiation kit's members (`profile`,
+//! `hardship`, `contact_log`, `loans[].contract_no`, `loans[].ask`,
+//! `budget.expense_items`) are described in [`kit`].
 
 pub mod evaluate;
 pub mod field;
+pub mod kit;
 pub mod road;
 
 pub use evaluate::{BudgetOutput, Evaluation, LoanOutput};
 pub use field::{At, Field, Problem, Rule};
 pub use crate::versioned::{ErrorKind, ReadError};
+pub use kit::{Ask, ContactEntry, ExpenseItems, Hardship, Profile, ProposalChoice};
 
 use crate::engine::{
     decimal_str, Accrual, Budget, Date, DayBasis, DayCount, Debt, DueCalendar, Lender, Loan, Method, Overdue, PayoffKind, PenaltyBase,
@@ -72,6 +76,14 @@ pub struct Scenario {
     /// none (avalanche on the amount available for debt).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payoff_strategy: Option<PayoffStrategyEntry>,
+    // The negotiation kit (see `kit`); each absent by default.
+    #[serde(default, skip_serializing_if = "Profile::is_empty")]
+    pub profile: Profile,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hardship: Option<Hardship>,
+    /// At most [`kit::LOG_MAX`] contacts, in the order entered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contact_log: Vec<ContactEntry>,
 }
 
 /// How the borrower wants to pay all lenders off (`payoff_strategy`).
@@ -159,6 +171,12 @@ pub struct LoanEntry {
     /// "I can pay this much a month", for the solver; default none.
     #[serde(with = "decimal_str::option", default, skip_serializing_if = "Option::is_none")]
     pub target_payment: Option<Decimal>,
+    /// The contract or IOU number (合同编号/借据号); default empty.
+    #[serde(default, deserialize_with = "kit::clean", skip_serializing_if = "String::is_empty")]
+    pub contract_no: String,
+    /// What the borrower asks this lender for; default none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ask: Option<Ask>,
 }
 
 /// Overdue state as entered. Every field defaults to 0.
@@ -235,6 +253,9 @@ pub struct BudgetEntry {
     /// income − expenses − other obligations − the buffer on its income.
     #[serde(with = "forecast_str", default, skip_serializing_if = "Option::is_none")]
     pub forecast: Option<[Decimal; FORECAST_MONTHS]>,
+    /// Essential expenses by category; `expenses` is then their sum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expense_items: Option<ExpenseItems>,
 }
 
 /// Serde for the optional 12-month forecast: an array of 12 decimal strings.
@@ -277,6 +298,7 @@ impl Default for BudgetEntry {
             other_obligations: Decimal::ZERO,
             buffer_percent: default_buffer(),
             forecast: None,
+            expense_items: None,
         }
     }
 }
@@ -311,6 +333,8 @@ impl LoanEntry {
             extra_monthly: None,
             prepayment_fee_percent: Decimal::ZERO,
             target_payment: None,
+            contract_no: String::new(),
+            ask: None,
         }
     }
 
@@ -503,6 +527,9 @@ impl Scenario {
                 ..BudgetEntry::default()
             },
             payoff_strategy: None,
+            profile: Profile::default(),
+            hardship: None,
+            contact_log: Vec::new(),
         }
     }
 
@@ -514,7 +541,9 @@ impl Scenario {
 
     /// Reads, migrates and checks a document.
     pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
-        let scenario: Scenario = versioned::read(text, &FORMAT)?;
+        let mut doc = versioned::read_value(text, &FORMAT)?;
+        kit::fill_expenses(&mut doc);
+        let scenario: Scenario = versioned::typed(doc)?;
         scenario.validate()?;
         Ok(scenario)
     }

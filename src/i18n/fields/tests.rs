@@ -1,7 +1,7 @@
 use super::*;
 use crate::scenario::{At, Problem};
 
-const RULES: [Rule; 19] = [
+const RULES: [Rule; 22] = [
     Rule::Required,
     Rule::NotANumber,
     Rule::NotWholeMonths,
@@ -21,6 +21,9 @@ const RULES: [Rule; 19] = [
     Rule::AfterLastMonth,
     Rule::UnknownLoan,
     Rule::RequiredForCustom,
+    Rule::ExpensesDisagree,
+    Rule::NotApplicable,
+    Rule::SameAsAsk,
 ];
 
 #[test]
@@ -73,7 +76,7 @@ fn messages_the_page_and_the_evaluator_rely_on() {
     assert!(en(Field::LoanId, Rule::UsedTwice).contains("used twice"));
     assert_eq!(en(Field::StrategyOrderLoan, Rule::UsedTwice), "is in the order twice");
     assert_eq!(zh(Field::PrepaymentMonth, Rule::AfterLastMonth), "须在剩余期数之内");
-    assert_eq!(en(Field::StrategyOrderLoan, Rule::UnknownLoan), "names no loan");
+    assert_eq!(en(Field::StrategyOrderLoan, Rule::UnknownLoan), "names no loan of this document");
     assert_eq!(zh(Field::StrategyOrder, Rule::RequiredForCustom), "选择自定义顺序时必填");
     assert_eq!(en(Field::PrepaymentFeePercent, Rule::OutOfRange), "must be from 0 to 100");
     assert_eq!(en(Field::Loans, Rule::TooMany), "at most 20 items");
