@@ -58,7 +58,7 @@ fn title(p: &Proposal, lang: Lang) -> String {
                 s.push_str(&format!(" · {} {}", t.lump_sum_label, money(l)));
             }
         }
-        ProposalKind::CashFlowPlan => {}
+        ProposalKind::CashFlowPlan | ProposalKind::Contract => {}
     }
     s
 }

@@ -1,0 +1,261 @@
+//! The combined plan across lenders: one request per loan, chosen together
+//! so that what falls due in every month fits that month's money.
+//!
+//! **Money.** Month m of the next 12 has the forecast month's surplus, or
+//! without a forecast the flat disposable amount; every later month has the
+//! flat amount (the income typed for an ordinary month). A month with
+//! nothing or a deficit fits only a month with nothing due: a month with no
+//! income gets a pause, never an instalment that cannot be paid. Months
+//! are budget months ([`crate::engine::due`]).
+//!
+//! **What may be picked** ("commonly granted": the products lenders have
+//! and the bounds they apply, DOMAIN.md "What lenders can agree to"), in
+//! the order a case officer grants them most readily — asking least first,
+//! the lender recovering most first:
+//! 1. the contract unchanged (a loan with no arrears);
+//! 2. penalties waived, the arrears caught up over k = 1…12 months;
+//! 3. a term extension at the contract rate, every term from one month
+//!    more than remains to [`crate::engine::proposal::extension_cap`] (five years, or three more);
+//! 4. a payment holiday of h = 1…6 months paying the interest, then
+//!    instalments at the contract rate, the maturity kept, then extended;
+//! 5. the same holiday with the interest capitalised — the only request
+//!    whose balance rises, and it says so;
+//! 6. frozen instalments (停息分期, 0 %) of at most 60 months in all, the
+//!    first after d = 0…6 months of nothing due, the shortest first.
+//!
+//! Options 1–5 leave the lender the whole amount owed at the contract rate
+//! (present value 100 %); 6 gives up the interest. The cash-flow plan and
+//! the settlement stay cards only: the first pays every yuan of each
+//! month's surplus on a forecast repeated beyond the year it covers, with
+//! months whose balance rises; the second needs a lump sum from outside
+//! the monthly budget.
+//!
+//! **The two goals.** `acceptance` takes the first option in that order;
+//! `lowest_cost` the option with the least total paid by the borrower,
+//! ties in that order. They differ where they should: a long extension
+//! recovers everything for the lender and costs the borrower interest,
+//! frozen instalments cost the amount owed and no more.
+//!
+//! **The search** (cheap enough for every keystroke; linear in the number
+//! of loans and their options, no combinations tried):
+//! 1. *Fair share.* Each month's money is split pro rata to the amount owed
+//!    now (every lender treated alike), the months after the 12th too.
+//! 2. *Each loan's best option within its share*, in the goal's order.
+//! 3. *Unused shares are re-split*: what the loans that found an option do
+//!    not use goes to those that did not, pro rata, and they try again;
+//!    repeated while some loan finds an option.
+//! 4. *Promotion*: what is still unused lets each loan, largest first, move
+//!    to a better option of its own order, as long as every month still fits.
+//! 5. A loan with no option that fits takes the **closest**: the option
+//!    with the smallest total shortfall against its share.
+//!
+//! The search screens options by their instalments to the fen (the level
+//! payment each schedule is built from; the last instalment taken equal to
+//! the others). The chosen options are then built exactly and the plan's
+//! months summed from their rows: `fits` is decided on those rows only. If a
+//! screened option turns out not to fit in a failing month (its last
+//! instalment absorbed more than the screening assumed), it is set aside
+//! and the search runs again, at most three times.
+//!
+//! Output: per goal the picks (each an [`Ask`] with its figures and dated
+//! schedule), the 12 months (`due`, `available`, `margin`, `fits`, and the
+//! first due date in the month), the worst month after them (`later`), and
+//! when the plan does not fit, the exact months and amounts that fail.
+
+mod menu;
+mod search;
+#[cfg(test)]
+mod tests;
+
+use crate::engine::budget::BUDGET_MONTHS;
+use crate::engine::dates::Date;
+use crate::engine::proposal::{present_value, share_percent, summary, Ask, Debt, DebtAnalysis, Params, ProposalKind, VsContract};
+use crate::engine::{decimal_str, fen, Row};
+use menu::{Choice, Menu};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// What a combined plan optimises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Goal {
+    /// Most likely to be accepted.
+    Acceptance,
+    /// Lowest cost to the borrower.
+    LowestCost,
+}
+
+/// The money all debts share: each of the next 12 months, and every later month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Money {
+    pub months: [Decimal; BUDGET_MONTHS],
+    pub later: Decimal,
+}
+
+/// A combined plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    pub goal: Goal,
+    /// Every one of the 12 months fits, and every later month.
+    pub fits: bool,
+    /// One per loan that could be analysed, in scenario order.
+    pub picks: Vec<Pick>,
+    pub months: Vec<PlanMonth>,
+    /// The month after the 12th with the most due.
+    pub later: PlanMonth,
+    /// When it does not fit: each month that fails and by how much.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub failing: Vec<Failing>,
+}
+
+/// One loan's part of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pick {
+    pub loan_id: String,
+    pub kind: ProposalKind,
+    pub params: Params,
+    pub months: u32,
+    /// When the first payment above zero is due, when dates are known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_payment_date: Option<Date>,
+    /// That first payment.
+    #[serde(with = "decimal_str")]
+    pub monthly_payment: Decimal,
+    #[serde(with = "decimal_str")]
+    pub min_payment: Decimal,
+    #[serde(with = "decimal_str")]
+    pub max_payment: Decimal,
+    pub level: bool,
+    pub balance_rises: bool,
+    #[serde(with = "decimal_str")]
+    pub total_paid: Decimal,
+    pub vs_contract: VsContract,
+    /// What the lender recovers in today's money, % of the amount owed now.
+    #[serde(with = "decimal_str")]
+    pub lender_pv_percent: Decimal,
+    pub schedule: Vec<Row>,
+}
+
+/// One month of a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PlanMonth {
+    pub month: u32,
+    /// The first due date in the month (a paused one too), when dates are known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(with = "decimal_str")]
+    pub due: Decimal,
+    #[serde(with = "decimal_str")]
+    pub available: Decimal,
+    /// available − due.
+    #[serde(with = "decimal_str")]
+    pub margin: Decimal,
+    /// due ≤ available, or nothing due in a month with nothing.
+    pub fits: bool,
+}
+
+/// A month that does not fit: `short` = due − what the month has (0 at least).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Failing {
+    pub month: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(with = "decimal_str")]
+    pub due: Decimal,
+    #[serde(with = "decimal_str")]
+    pub available: Decimal,
+    #[serde(with = "decimal_str")]
+    pub short: Decimal,
+}
+
+/// Both plans for the analysed debts (none without debts).
+pub fn plans(debts: &[(Debt, DebtAnalysis)], money: &Money) -> Vec<Plan> {
+    if debts.is_empty() {
+        return Vec::new();
+    }
+    let menus: Vec<Menu> = debts.iter().map(|(d, an)| Menu::new(d, an)).collect();
+    [Goal::Acceptance, Goal::LowestCost].into_iter().map(|goal| plan(goal, &menus, money)).collect()
+}
+
+/// The plan for `goal`, re-searched while a screened pick fails exactly.
+fn plan(goal: Goal, menus: &[Menu], money: &Money) -> Plan {
+    let mut excluded: Vec<(usize, Ask)> = Vec::new();
+    loop {
+        let choices = search::search(goal, menus, money, &excluded);
+        let built: Vec<Vec<Row>> = menus.iter().zip(&choices).map(|(m, c)| c.ask.rows(m.debt, m.an)).collect();
+        let plan = assemble(goal, menus, &built, &choices, money);
+        if plan.fits || excluded.len() >= 3 {
+            return plan;
+        }
+        let before = excluded.len();
+        for (i, (rows, c)) in built.iter().zip(&choices).enumerate() {
+            let exact = menus[i].profile_of_rows(rows);
+            let worse = (0..BUDGET_MONTHS).any(|m| exact.dues[m] > c.profile.dues[m]) || exact.later > c.profile.later;
+            if worse && excluded.len() < 3 {
+                excluded.push((i, c.ask));
+            }
+        }
+        if excluded.len() == before {
+            return plan;
+        }
+    }
+}
+
+// ---------------------------------------------------------------- exact --
+
+/// The plan from the chosen options' exact rows.
+fn assemble(goal: Goal, menus: &[Menu], built: &[Vec<Row>], choices: &[Choice], money: &Money) -> Plan {
+    let longest = menus.iter().zip(built).flat_map(|(menu, rows)| rows.last().map(|r| menu.month_of(r.period))).max().unwrap_or(0);
+    let mut months: Vec<(Decimal, Option<Date>)> = vec![(Decimal::ZERO, None); longest.max(BUDGET_MONTHS + 1)];
+    for (menu, rows) in menus.iter().zip(built) {
+        for r in rows {
+            let slot = &mut months[menu.month_of(r.period) - 1];
+            slot.0 += r.payment;
+            slot.1 = match (slot.1, r.date) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+        }
+    }
+    let month = |m: usize, available: Decimal| {
+        let (due, date) = months[m - 1];
+        PlanMonth { month: m as u32, date, due, available, margin: available - due, fits: due <= available.max(Decimal::ZERO) }
+    };
+    let first: Vec<PlanMonth> = (1..=BUDGET_MONTHS).map(|m| month(m, money.months[m - 1])).collect();
+    let later = (BUDGET_MONTHS + 1..=months.len())
+        .map(|m| month(m, money.later))
+        .fold(month(BUDGET_MONTHS + 1, money.later), |a, b| if b.due > a.due { b } else { a });
+    let failing: Vec<Failing> = first
+        .iter()
+        .chain([&later])
+        .filter(|m| !m.fits)
+        .map(|m| Failing { month: m.month, date: m.date, due: m.due, available: m.available, short: m.due - m.available.max(Decimal::ZERO) })
+        .collect();
+    let picks = menus.iter().zip(built).zip(choices).map(|((menu, rows), c)| pick(menu, c.ask, rows.clone())).collect();
+    Plan { goal, fits: failing.is_empty(), picks, months: first, later, failing }
+}
+
+/// A loan's pick from its exact rows.
+fn pick(menu: &Menu, ask: Ask, rows: Vec<Row>) -> Pick {
+    let (debt, an) = (menu.debt, menu.an);
+    let params = ask.params(debt, an);
+    let s = summary(&rows).ok();
+    let total_paid = s.map_or(Decimal::ZERO, |s| s.total_paid);
+    let pv = fen(present_value(&rows, &debt.accrual));
+    Pick {
+        loan_id: debt.id.clone(),
+        kind: ask.kind(),
+        params,
+        months: rows.len() as u32,
+        first_payment_date: s.and_then(|s| s.first_payment_date),
+        monthly_payment: s.map_or(Decimal::ZERO, |s| s.first_payment),
+        min_payment: s.map_or(Decimal::ZERO, |s| s.min_payment),
+        max_payment: s.map_or(Decimal::ZERO, |s| s.max_payment),
+        level: s.is_some_and(|s| s.level),
+        balance_rises: s.is_some_and(|s| s.balance_rises),
+        total_paid,
+        vs_contract: VsContract::of(total_paid, an.contract_total_paid + params.penalty_waived),
+        lender_pv_percent: share_percent(pv, an.owed_now),
+        schedule: rows,
+    }
+}
