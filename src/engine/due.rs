@@ -23,7 +23,7 @@
 //! moves a month or changes an amount, only the dates printed, so
 //! `evaluate_on(Some(today))` equals `evaluate()` but for dates.
 
-use super::dates::Date;
+use super::dates::{days_in_month, Date, MAX_YEAR, MIN_YEAR};
 use super::overdue::DueCalendar;
 use super::Row;
 use serde::Serialize;
@@ -92,20 +92,31 @@ impl DueDates {
         u32::try_from(k.max(1)).unwrap_or(u32::MAX)
     }
 
-    /// Dates every row by its period (rows of other loans' dates are replaced).
+    /// Dates every row by its period.
     pub fn mark(&self, rows: &mut [Row]) {
         let Some(first) = self.first else {
             return;
         };
-        // Step month by month from the anchor: the same as
-        // `first.add_months(period − 1)`, without a calendar check per row.
+        // The same as `first.add_months(period − 1)`, walking month by month
+        // through consecutive periods (a schedule's) without a division,
+        // and clamping only anchor days past the 28th.
         let anchor = month_index(first) - 1;
+        let day = first.day();
+        let mut at: Option<(u32, i32, u32)> = None;
         for r in rows.iter_mut() {
-            let index = anchor + i64::from(r.period) - 1;
-            r.date = i32::try_from(index.div_euclid(12)).ok().and_then(|year| {
-                let month = index.rem_euclid(12) as u32 + 1;
-                Date::new(year, month, first.day().min(super::dates::days_in_month(year, month)))
-            });
+            let (year, month) = match at {
+                Some((period, y, m)) if r.period == period + 1 => if m == 12 { (y + 1, 1) } else { (y, m + 1) },
+                _ => {
+                    let index = anchor + i64::from(r.period) - 1;
+                    (i32::try_from(index.div_euclid(12)).unwrap_or(i32::MAX), index.rem_euclid(12) as u32 + 1)
+                }
+            };
+            at = Some((r.period, year, month));
+            r.date = match (year, day) {
+                (MIN_YEAR..=MAX_YEAR, 1..=28) => Some(Date::from_checked(year, month, day)),
+                (MIN_YEAR..=MAX_YEAR, _) => Some(Date::from_checked(year, month, day.min(days_in_month(year, month)))),
+                _ => None,
+            };
         }
     }
 }

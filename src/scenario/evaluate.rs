@@ -198,17 +198,15 @@ fn negotiate(analysed: &[(Debt, DebtAnalysis)], disposable: Decimal, surplus: Op
     let ids: Vec<&str> = analysed.iter().map(|(d, _)| d.id.as_str()).collect();
     let shares = loan_budgets(&ids, disposable, surplus, &owed);
     let money = Money { months: surplus.copied().unwrap_or([disposable; BUDGET_MONTHS]), later: disposable };
-    let plans = plans(analysed, &money);
-    let mut proposals = Vec::new();
-    for (i, ((debt, an), share)) in analysed.iter().zip(&shares).enumerate() {
-        let mut mine = proposals_for(debt, an, &share.budget());
+    let mut cards: Vec<Vec<Proposal>> = analysed.iter().zip(&shares).map(|((debt, an), share)| proposals_for(debt, an, &share.budget())).collect();
+    let plans = plans(analysed, &money, &cards);
+    for (i, mine) in cards.iter_mut().enumerate() {
         for p in mine.iter_mut().filter(|p| p.figures.is_some()) {
             p.in_plans = plans.iter().filter(|plan| same_request(p, &plan.picks[i])).map(|plan| plan.goal).collect();
         }
-        rank(&mut mine);
-        proposals.extend(mine);
+        rank(mine);
     }
-    (shares, plans, proposals)
+    (shares, plans, cards.into_iter().flatten().collect())
 }
 
 /// A card asks what a plan's pick asks: the same kind, and for an

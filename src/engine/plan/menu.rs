@@ -6,16 +6,23 @@ use crate::engine::budget::BUDGET_MONTHS;
 use crate::engine::daycount::Accrual;
 use crate::engine::exact::mul_round;
 use crate::engine::proposal::{extension_cap, Ask, Debt, DebtAnalysis, Holiday, HolidayMaturity, HolidayMode, CATCH_UP_CAP_MONTHS, FROZEN_CAP_MONTHS, MAX_HOLIDAY_MONTHS};
-use crate::engine::schedule::annuity_payment;
-use crate::engine::{fen, Row};
+use crate::engine::Row;
 use rust_decimal::Decimal;
 
 /// Fen as whole numbers: the search is sums and comparisons. Amounts
 /// beyond 64 bits (impossible within the engine's limits) saturate.
 pub(super) fn cents(d: Decimal) -> i64 {
-    let f = fen(d);
-    let m = f.mantissa() / 10i128.pow(f.scale().saturating_sub(2)) * 10i128.pow(2u32.saturating_sub(f.scale()));
-    i64::try_from(m).unwrap_or(if m < 0 { i64::MIN / 4 } else { i64::MAX / 4 })
+    // fen(d) in whole fen with one 128-bit division (half away from zero):
+    // rounding a 28-digit quotient with `fen` takes one division per digit.
+    let (m, scale) = (d.mantissa(), d.scale());
+    let f = if scale <= 2 {
+        m * [100, 10, 1][scale as usize]
+    } else {
+        let unit = 10i128.pow(scale - 2);
+        let (q, r) = (m / unit, m % unit);
+        q + if 2 * r.abs() >= unit { m.signum() } else { 0 }
+    };
+    i64::try_from(f).unwrap_or(if f < 0 { i64::MIN / 4 } else { i64::MAX / 4 })
 }
 
 /// What a loan may use in each of the 12 months; index 12 is every later month.
@@ -67,45 +74,52 @@ impl Choice {
     }
 }
 
-/// One kind of request (the contract, the waiver, an extension, one
-/// holiday, frozen instalments after d months): its members shortest term
-/// first; the last asks the least each month (its "floor").
-pub(super) struct Kind {
-    pub members: Vec<Choice>,
+/// One kind of request: the contract or the waiver, an extension, one
+/// holiday, or frozen instalments after `deferred` months. Members are in
+/// acceptance order, shortest term first; the last asks the least each
+/// month (its "floor"). Frozen instalments are generated when asked for
+/// (60 terms for each of 7 deferrals would be most of a menu's memory).
+pub(super) enum Kind {
+    Listed(Vec<Choice>),
+    Frozen { deferred: u32 },
 }
 
-impl Kind {
-    /// The member asking least that is not set aside.
-    pub fn floor(&self, excluded: &[Ask]) -> Option<Choice> {
-        self.members.iter().rev().find(|c| !excluded.contains(&c.ask)).copied()
-    }
-
-    /// The best member for `goal` that fits `allow`.
-    pub fn best(&self, goal: Goal, allow: &Allow, excluded: &[Ask]) -> Option<Choice> {
-        let fitting = self.members.iter().filter(|c| !excluded.contains(&c.ask) && c.profile.fits(allow));
-        fitting.copied().reduce(|b, c| if c.better_than(&b, goal) { c } else { b })
-    }
-}
-
-/// Level payments of a loan's options without building their schedules:
-/// the annuity at 30/360 (the schedule's own formula); in actual days
+/// Level payments of a loan's options without building their schedules.
+/// At 30/360 the annuity P·i / (1 − vⁿ), v = 1/(1 + i), with the powers vⁿ
+/// the options need (n from `from` on) stepped one month at a time rather
+/// than raised anew for every option. In actual days
 /// P·Dₛ₋₁ / (Sₛ₊ₙ₋₁ − Sₛ₋₁) from one pass of discount factors
-/// (Dₖ = Πⱼ≤ₖ 1/(1 + rⱼ), Sₖ = Σ Dⱼ), from period 1 exactly the schedule's
-/// own computation.
+/// (Dₖ = Πⱼ≤ₖ 1/(1 + rⱼ), Sₖ = Σ Dⱼ) — from period 1 exactly the
+/// schedule's own computation.
 enum Levels {
-    Monthly(Decimal),
+    Monthly { i: Decimal, from: u32, powers: Vec<Decimal> },
     Daily { discount: Vec<Decimal>, sums: Vec<Decimal> },
 }
 
 impl Levels {
-    fn new(acc: &Accrual, periods: u32) -> Self {
+    /// For terms `from..=to` (30/360) or periods up to `to` (actual days).
+    fn new(acc: &Accrual, from: u32, to: u32) -> Self {
         let Accrual::Daily { .. } = acc else {
-            return Self::Monthly(acc.nominal_monthly());
+            let i = acc.nominal_monthly();
+            let v = Decimal::ONE.checked_div(Decimal::ONE + i).unwrap_or(Decimal::ZERO);
+            let mut powers = Vec::with_capacity((to + 1 - from) as usize);
+            powers.push(crate::engine::schedule::pow(v, from).unwrap_or(Decimal::ZERO));
+            for k in from + 1..=to {
+                let last = powers[(k - 1 - from) as usize];
+                powers.push(mul_round(last, v, 24));
+            }
+            return Self::Monthly { i, from, powers };
         };
         let mut discount = vec![Decimal::ONE];
         let mut sums = vec![Decimal::ZERO];
-        for k in 1..=periods {
-            let v = Decimal::ONE.checked_div(Decimal::ONE + acc.period_rate(k)).unwrap_or(Decimal::ZERO);
+        // Periods of 28–31 days share four discount factors.
+        let factor = |days: u32| Decimal::ONE.checked_div(Decimal::ONE + acc.ratio_for_days(days).approx()).unwrap_or(Decimal::ZERO);
+        let common = [28, 29, 30, 31].map(factor);
+        for k in 1..=to {
+            let v = match acc.days(k) {
+                days @ 28..=31 => common[(days - 28) as usize],
+                days => factor(days),
+            };
             let d = mul_round(discount[k as usize - 1], v, 24);
             sums.push(sums[k as usize - 1] + d);
             discount.push(d);
@@ -115,12 +129,17 @@ impl Levels {
 
     /// The level payment (fen) of `principal` over periods `start..start + n`.
     fn payment(&self, principal: Decimal, start: u32, n: u32) -> i64 {
+        let beyond = i64::MAX / 4;
         match self {
-            Self::Monthly(i) => cents(annuity_payment(principal, *i, n)),
+            Self::Monthly { i, .. } if i.is_zero() => cents(principal / Decimal::from(n)),
+            Self::Monthly { i, from, powers } => {
+                let vn = n.checked_sub(*from).and_then(|k| powers.get(k as usize)).copied().unwrap_or(Decimal::ZERO);
+                (principal * *i).checked_div(Decimal::ONE - vn).map_or(beyond, cents)
+            }
             Self::Daily { discount, sums } => {
                 let (s, e) = (start as usize - 1, (start + n - 1) as usize);
                 let denominator = sums.get(e).copied().unwrap_or_default() - sums[s];
-                (principal * discount[s]).checked_div(denominator).map_or(i64::MAX / 4, cents)
+                (principal * discount[s]).checked_div(denominator).map_or(beyond, cents)
             }
         }
     }
@@ -148,26 +167,29 @@ pub(super) struct Menu<'a> {
     pub owed: i64,
     /// In acceptance order.
     pub kinds: Vec<Kind>,
+    /// Frozen instalments over 1…60 months: (level payment, last payment).
+    frozen: Vec<(i64, i64)>,
 }
 
 impl<'a> Menu<'a> {
     pub fn new(debt: &'a Debt, an: &'a DebtAnalysis) -> Self {
         let remaining = debt.loan.months;
         let cap = extension_cap(remaining);
-        let levels = Levels::new(&debt.accrual, cap.max(remaining + MAX_HOLIDAY_MONTHS));
-        let mut menu = Menu { debt, an, owed: cents(an.owed_now), kinds: Vec::with_capacity(34) };
+        // Holidays repay over remaining − 6 … remaining months, extensions up to the cap.
+        let levels = Levels::new(&debt.accrual, remaining.saturating_sub(MAX_HOLIDAY_MONTHS).max(1), cap.max(remaining + MAX_HOLIDAY_MONTHS));
+        let owed = cents(an.owed_now);
+        let frozen = (1..=FROZEN_CAP_MONTHS).map(|t| frozen_payments(owed, t)).collect();
+        let mut menu = Menu { debt, an, owed, kinds: Vec::with_capacity(34), frozen };
         menu.kinds.push(menu.contract_or_waivers());
-        let extensions = (remaining + 1..=cap).map(|t| {
-            let level = levels.payment(an.owed_now, 1, t);
+        let extensions = (remaining + 1..=cap).map(|t| (t, levels.payment(an.owed_now, 1, t))).map(|(t, level)| {
             Choice { ask: Ask::Extension { months: t }, profile: menu.level_profile(&[], 1, t, level, level), order: (2, t, 0) }
         });
-        let extensions = Kind { members: extensions.collect() };
+        let extensions = Kind::Listed(extensions.collect());
         menu.kinds.push(extensions);
         let holidays = menu.holidays(&levels);
         menu.kinds.extend(holidays);
-        let frozen: Vec<Kind> = (0..=MAX_HOLIDAY_MONTHS).map(|d| menu.frozen(d)).collect();
-        menu.kinds.extend(frozen);
-        menu.kinds.retain(|k| !k.members.is_empty());
+        menu.kinds.extend((0..=MAX_HOLIDAY_MONTHS).map(|deferred| Kind::Frozen { deferred }));
+        menu.kinds.retain(|k| !matches!(k, Kind::Listed(m) if m.is_empty()));
         menu
     }
 
@@ -211,17 +233,43 @@ impl<'a> Menu<'a> {
         self.profile(rows.iter().map(|r| (r.period, cents(r.payment))), cost)
     }
 
-    /// The contract (a loan without arrears) or the waiver over k = 1…12 months.
+    /// The contract (a loan without arrears) or the waiver over k = 1…12
+    /// months: the contract's payments, plus the arrears in k parts of
+    /// fen(arrears / k), the last absorbing (the waiver's own rule) — exact.
     fn contract_or_waivers(&self) -> Kind {
-        if self.debt.overdue.amount() <= Decimal::ZERO {
-            let profile = self.profile_of_rows(&self.an.contract.rows);
-            return Kind { members: vec![Choice { ask: Ask::Contract, profile, order: (0, 0, 0) }] };
+        let rows = &self.an.contract.rows;
+        let total = rows.iter().fold(0i64, |a, r| a.saturating_add(cents(r.payment)));
+        // Past the 12 months only the largest payment matters.
+        let after = (self.an.dates.first_after(BUDGET_MONTHS as u32) as usize).min(rows.len() + 1);
+        let later = rows[after - 1..].iter().map(|r| cents(r.payment)).max().unwrap_or(0);
+        let contract: Vec<i64> = rows[..after - 1].iter().map(|r| cents(r.payment)).collect();
+        let with_later = |mut p: Profile| {
+            p.later = p.later.max(later);
+            p
+        };
+        let arrears = cents(self.debt.overdue.amount());
+        if arrears <= 0 {
+            let profile = with_later(self.profile(contract.iter().zip(1..).map(|(p, k)| (k, *p)), total));
+            return Kind::Listed(vec![Choice { ask: Ask::Contract, profile, order: (0, 0, 0) }]);
         }
         let members = (1..=CATCH_UP_CAP_MONTHS).map(|k| {
-            let ask = Ask::Waiver { catch_up: k };
-            Choice { ask, profile: self.profile_of_rows(&ask.rows(self.debt, self.an)), order: (1, k, 0) }
+            let n = i64::from(k);
+            let part = (2 * arrears + n) / (2 * n);
+            let extra = |m: u32| match m.cmp(&k) {
+                std::cmp::Ordering::Less => part,
+                std::cmp::Ordering::Equal => arrears - part * (n - 1),
+                std::cmp::Ordering::Greater => 0,
+            };
+            // The parts fall in periods 1…k; beyond the contract's end they are all that is due.
+            let periods = (contract.len() as u32).max(k);
+            let payments = (1..=periods).map(|m| {
+                let c = contract.get(m as usize - 1).copied().unwrap_or(if m as usize <= rows.len() { cents(rows[m as usize - 1].payment) } else { 0 });
+                (m, c + extra(m))
+            });
+            let profile = with_later(self.profile(payments, total.saturating_add(arrears)));
+            Choice { ask: Ask::Waiver { catch_up: k }, profile, order: (1, k, 0) }
         });
-        Kind { members: members.collect() }
+        Kind::Listed(members.collect())
     }
 
     /// Holidays of 1–6 months, interest paid then capitalised, the maturity
@@ -249,38 +297,68 @@ impl<'a> Menu<'a> {
                     let level = levels.payment(balance, h + 1, after);
                     let profile = self.level_profile(&head, h + 1, after, level, level);
                     let ask = Ask::Holiday(Holiday { months: h, mode, maturity });
-                    out.push(Kind { members: vec![Choice { ask, profile, order: (tier, h, m) }] });
+                    out.push(Kind::Listed(vec![Choice { ask, profile, order: (tier, h, m) }]));
                 }
             }
         }
         out
     }
 
-    /// Frozen instalments after `deferred` months, over 1…(60 − deferred) months.
-    fn frozen(&self, deferred: u32) -> Kind {
+    /// Frozen instalments over `months` after `deferred` months.
+    fn frozen_choice(&self, deferred: u32, months: u32) -> Choice {
+        let (level, last) = self.frozen[months as usize - 1];
         let head: Vec<(u32, i64)> = (1..=deferred).map(|k| (k, 0)).collect();
-        let members = (1..=FROZEN_CAP_MONTHS - deferred).map(|months| {
-            let (level, last) = frozen_payments(self.owed, months);
-            let profile = self.level_profile(&head, deferred + 1, months, level, last);
-            Choice { ask: Ask::Frozen { months, deferred }, profile, order: (5, deferred, months) }
-        });
-        Kind { members: members.collect() }
+        let profile = self.level_profile(&head, deferred + 1, months, level, last);
+        Choice { ask: Ask::Frozen { months, deferred }, profile, order: (5, deferred, months) }
+    }
+
+    /// The members of kind `k` in acceptance order.
+    fn members(&self, k: usize) -> Box<dyn DoubleEndedIterator<Item = Choice> + '_> {
+        match &self.kinds[k] {
+            Kind::Listed(members) => Box::new(members.iter().copied()),
+            Kind::Frozen { deferred } => {
+                let d = *deferred;
+                Box::new((1..=FROZEN_CAP_MONTHS - d).map(move |t| self.frozen_choice(d, t)))
+            }
+        }
+    }
+
+    /// The member of kind `k` asking least that is not set aside.
+    fn floor(&self, k: usize, excluded: &[Ask]) -> Option<Choice> {
+        self.members(k).rev().find(|c| !excluded.contains(&c.ask))
+    }
+
+    /// The best member of kind `k` that fits `allow`: within a kind the
+    /// shortest term that fits is also the cheapest (a longer term pays
+    /// more interest; at 0 % every term costs the same), so both goals
+    /// take the first that fits.
+    pub fn best(&self, k: usize, allow: &Allow, excluded: &[Ask]) -> Option<Choice> {
+        self.members(k).find(|c| !excluded.contains(&c.ask) && c.profile.fits(allow))
     }
 
     /// The kinds in the goal's order: acceptance as listed; lowest cost by
     /// the cost of each kind's floor, ties in acceptance order.
     pub fn kinds_for(&self, goal: Goal, excluded: &[Ask]) -> Vec<(usize, Choice)> {
-        let mut floors: Vec<(usize, Choice)> = self.kinds.iter().enumerate().filter_map(|(i, k)| k.floor(excluded).map(|f| (i, f))).collect();
+        let mut floors: Vec<(usize, Choice)> = (0..self.kinds.len()).filter_map(|k| self.floor(k, excluded).map(|f| (k, f))).collect();
         if goal == Goal::LowestCost {
             floors.sort_by_key(|(_, f)| (f.profile.cost, f.order));
         }
         floors
     }
+}
 
-    /// The option with the least shortfall against `allow`, ties by goal.
-    pub fn closest(&self, goal: Goal, allow: &Allow, excluded: &[Ask]) -> Option<Choice> {
-        let all = self.kinds.iter().flat_map(|k| k.members.iter()).filter(|c| !excluded.contains(&c.ask));
-        let scored = all.map(|c| (c.profile.shortfall(allow), *c));
-        scored.reduce(|b, c| if c.0 < b.0 || (c.0 == b.0 && c.1.better_than(&b.1, goal)) { c } else { b }).map(|b| b.1)
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn cents_round_half_away_from_zero() {
+        for (x, want) in [("1.005", 101), ("-1.005", -101), ("1.0049999999999999999999999", 100), ("12", 1200), ("0.1", 10), ("-0.004", 0), ("0", 0)] {
+            assert_eq!(cents(Decimal::from_str(x).unwrap()), want, "{x}");
+        }
+        let third = Decimal::from(100) / Decimal::from(3);
+        assert_eq!(cents(third), 3333);
+        assert_eq!(cents(Decimal::MAX), i64::MAX / 4);
     }
 }

@@ -46,8 +46,9 @@
 //!    repeated while some loan finds an option.
 //! 4. *Promotion*: what is still unused lets each loan, largest first, move
 //!    to a better option of its own order, as long as every month still fits.
-//! 5. A loan with no option that fits takes the **closest**: the option
-//!    with the smallest total shortfall against its share.
+//! 5. A loan with no option that fits takes the **closest**: the kind whose
+//!    least demanding option falls least short of its share, summed over
+//!    the months (the others keep theirs, leaving it the most).
 //!
 //! The search screens options by their instalments to the fen (the level
 //! payment each schedule is built from; the last instalment taken equal to
@@ -69,9 +70,9 @@ mod tests;
 
 use crate::engine::budget::BUDGET_MONTHS;
 use crate::engine::dates::Date;
-use crate::engine::proposal::{present_value, share_percent, summary, Ask, Debt, DebtAnalysis, Params, ProposalKind, VsContract};
+use crate::engine::proposal::{present_value, share_percent, summary, Ask, Debt, DebtAnalysis, Params, Proposal, ProposalKind, VsContract};
 use crate::engine::{decimal_str, fen, Row};
-use menu::{Choice, Menu};
+use menu::Menu;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -168,28 +169,66 @@ pub struct Failing {
     pub short: Decimal,
 }
 
-/// Both plans for the analysed debts (none without debts).
-pub fn plans(debts: &[(Debt, DebtAnalysis)], money: &Money) -> Vec<Plan> {
+/// Both plans for the analysed debts (none without debts). `cards`: each
+/// debt's proposals when they are already built (a pick asking what a card
+/// asks reuses its rows), or nothing.
+pub fn plans(debts: &[(Debt, DebtAnalysis)], money: &Money, cards: &[Vec<Proposal>]) -> Vec<Plan> {
     if debts.is_empty() {
         return Vec::new();
     }
     let menus: Vec<Menu> = debts.iter().map(|(d, an)| Menu::new(d, an)).collect();
-    [Goal::Acceptance, Goal::LowestCost].into_iter().map(|goal| plan(goal, &menus, money)).collect()
+    let mut built = Built { cards, picks: Vec::new() };
+    [Goal::Acceptance, Goal::LowestCost].into_iter().map(|goal| plan(goal, &menus, money, &mut built)).collect()
 }
 
-/// The plan for `goal`, re-searched while a screened pick fails exactly.
-fn plan(goal: Goal, menus: &[Menu], money: &Money) -> Plan {
+/// Picks already built from their exact rows, by loan and request (the
+/// two goals often agree), and their dues by budget month; the cards whose
+/// rows a pick may reuse.
+struct Built<'c> {
+    cards: &'c [Vec<Proposal>],
+    picks: Vec<(usize, Ask, Pick, Vec<(usize, Decimal, Option<Date>)>)>,
+}
+
+impl Built<'_> {
+    /// The pick of loan `i` asking `ask`, and what it asks in each budget month.
+    fn get(&mut self, menus: &[Menu], i: usize, ask: Ask) -> usize {
+        if let Some(at) = self.picks.iter().position(|b| b.0 == i && b.1 == ask) {
+            return at;
+        }
+        let card = self.cards.get(i).and_then(|cards| cards.iter().find(|p| Ask::of(p.kind, &p.params) == Some(ask)));
+        let rows = match card.and_then(|p| p.figures.as_ref()) {
+            Some(f) => f.schedule.clone(),
+            None => ask.rows(menus[i].debt, menus[i].an),
+        };
+        let mut months: Vec<(usize, Decimal, Option<Date>)> = Vec::new();
+        for r in &rows {
+            let m = menus[i].month_of(r.period);
+            match months.last_mut() {
+                Some(last) if last.0 == m => last.1 += r.payment,
+                _ => months.push((m, r.payment, r.date)),
+            }
+        }
+        self.picks.push((i, ask, pick(&menus[i], ask, rows), months));
+        self.picks.len() - 1
+    }
+}
+
+/// The plan for `goal`. When the screened choices fit every month but
+/// their exact rows do not (a last instalment absorbed more than screened),
+/// the choices that ask more than screened are set aside and the search
+/// runs again, at most three times.
+fn plan(goal: Goal, menus: &[Menu], money: &Money, cache: &mut Built) -> Plan {
     let mut excluded: Vec<(usize, Ask)> = Vec::new();
     loop {
         let choices = search::search(goal, menus, money, &excluded);
-        let built: Vec<Vec<Row>> = menus.iter().zip(&choices).map(|(m, c)| c.ask.rows(m.debt, m.an)).collect();
-        let plan = assemble(goal, menus, &built, &choices, money);
-        if plan.fits || excluded.len() >= 3 {
+        let built: Vec<usize> = choices.iter().enumerate().map(|(i, c)| cache.get(menus, i, c.ask)).collect();
+        let plan = assemble(goal, cache, &built, money);
+        if plan.fits || excluded.len() >= 3 || !search::screened_fit(&choices, money) {
             return plan;
         }
         let before = excluded.len();
-        for (i, (rows, c)) in built.iter().zip(&choices).enumerate() {
-            let exact = menus[i].profile_of_rows(rows);
+        for (i, (&b, c)) in built.iter().zip(&choices).enumerate() {
+            let exact = menus[i].profile_of_rows(&cache.picks[b].2.schedule);
             let worse = (0..BUDGET_MONTHS).any(|m| exact.dues[m] > c.profile.dues[m]) || exact.later > c.profile.later;
             if worse && excluded.len() < 3 {
                 excluded.push((i, c.ask));
@@ -203,19 +242,18 @@ fn plan(goal: Goal, menus: &[Menu], money: &Money) -> Plan {
 
 // ---------------------------------------------------------------- exact --
 
-/// The plan from the chosen options' exact rows.
-fn assemble(goal: Goal, menus: &[Menu], built: &[Vec<Row>], choices: &[Choice], money: &Money) -> Plan {
-    let longest = menus.iter().zip(built).flat_map(|(menu, rows)| rows.last().map(|r| menu.month_of(r.period))).max().unwrap_or(0);
+/// The plan from the chosen options' exact rows (`built`, indices into `cache`).
+fn assemble(goal: Goal, cache: &Built, built: &[usize], money: &Money) -> Plan {
+    let chosen = || built.iter().map(|&b| &cache.picks[b]);
+    let longest = chosen().flat_map(|b| b.3.last().map(|m| m.0)).max().unwrap_or(0);
     let mut months: Vec<(Decimal, Option<Date>)> = vec![(Decimal::ZERO, None); longest.max(BUDGET_MONTHS + 1)];
-    for (menu, rows) in menus.iter().zip(built) {
-        for r in rows {
-            let slot = &mut months[menu.month_of(r.period) - 1];
-            slot.0 += r.payment;
-            slot.1 = match (slot.1, r.date) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
-        }
+    for &(m, due, date) in chosen().flat_map(|b| b.3.iter()) {
+        let slot = &mut months[m - 1];
+        slot.0 += due;
+        slot.1 = match (slot.1, date) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
     }
     let month = |m: usize, available: Decimal| {
         let (due, date) = months[m - 1];
@@ -231,7 +269,7 @@ fn assemble(goal: Goal, menus: &[Menu], built: &[Vec<Row>], choices: &[Choice], 
         .filter(|m| !m.fits)
         .map(|m| Failing { month: m.month, date: m.date, due: m.due, available: m.available, short: m.due - m.available.max(Decimal::ZERO) })
         .collect();
-    let picks = menus.iter().zip(built).zip(choices).map(|((menu, rows), c)| pick(menu, c.ask, rows.clone())).collect();
+    let picks = chosen().map(|b| b.2.clone()).collect();
     Plan { goal, fits: failing.is_empty(), picks, months: first, later, failing }
 }
 

@@ -32,7 +32,7 @@ pub(super) fn split(amount: i64, weights: &[i64]) -> Vec<i64> {
 /// Adds to `allow[i]`, for each `i` in `who`, its pro-rata part of `amounts`.
 fn add_shares(allow: &mut [Allow], amounts: &Allow, who: &[usize], weights: &[i64]) {
     let w: Vec<i64> = who.iter().map(|&i| weights[i]).collect();
-    for m in 0..SLOTS {
+    for m in (0..SLOTS).filter(|&m| amounts[m] > 0) {
         for (share, &i) in split(amounts[m], &w).into_iter().zip(who) {
             allow[i][m] += share;
         }
@@ -96,7 +96,7 @@ pub(super) fn search(goal: Goal, menus: &[Menu], money: &Money, excluded: &[(usi
         return (0..n)
             .map(|i| match placed[i] {
                 Some(k) => kinds[i][k].1,
-                None => menus[i].closest(goal, &allow[i], &aside[i]).unwrap_or_else(|| fallback(menus[i].owed)),
+                None => closest(goal, &kinds[i], &allow[i]).unwrap_or_else(|| fallback(menus[i].owed)),
             })
             .collect();
     }
@@ -121,12 +121,21 @@ pub(super) fn search(goal: Goal, menus: &[Menu], money: &Money, excluded: &[(usi
     for &i in &largest {
         let (k, current) = picks[i];
         let room = room(&current.profile, &slack);
-        if let Some(best) = menus[i].kinds[kinds[i][k].0].best(goal, &room, &aside[i]) {
+        if let Some(best) = menus[i].best(kinds[i][k].0, &room, &aside[i]) {
             spend(&mut slack, &current.profile, &best.profile);
             picks[i] = (k, best);
         }
     }
     picks.into_iter().map(|(_, c)| c).collect()
+}
+
+/// The screened choices fit every month's money together.
+pub(super) fn screened_fit(choices: &[Choice], money: &Money) -> bool {
+    let mut left = totals(money);
+    for c in choices {
+        spend(&mut left, &Profile::default(), &c.profile);
+    }
+    left.iter().all(|x| *x >= 0)
 }
 
 fn room(used: &Profile, slack: &Allow) -> Allow {
@@ -135,6 +144,13 @@ fn room(used: &Profile, slack: &Allow) -> Allow {
         room[m] += slack[m];
     }
     room
+}
+
+/// The kind whose floor falls least short of `allow` (summed over the
+/// months), ties by the goal's order.
+fn closest(goal: Goal, floors: &[(usize, Choice)], allow: &Allow) -> Option<Choice> {
+    let scored = floors.iter().map(|(_, c)| (c.profile.shortfall(allow), *c));
+    scored.reduce(|b, c| if c.0 < b.0 || (c.0 == b.0 && c.1.better_than(&b.1, goal)) { c } else { b }).map(|b| b.1)
 }
 
 /// Frozen instalments over the longest term: only when every option of a
