@@ -34,6 +34,8 @@ pub(super) type Allow = [i64; BUDGET_MONTHS + 1];
 pub(super) struct Profile {
     pub dues: [i64; BUDGET_MONTHS],
     pub later: i64,
+    /// How many instalments fall after the 12 months.
+    pub later_months: i64,
     pub cost: i64,
 }
 
@@ -43,9 +45,12 @@ impl Profile {
         (0..BUDGET_MONTHS).all(|m| self.dues[m] <= allow[m].max(0)) && self.later <= allow[BUDGET_MONTHS].max(0)
     }
 
+    /// What the option asks beyond `allow` over its whole term: each of
+    /// the 12 months, and the later months as many times as they come.
     pub fn shortfall(&self, allow: &Allow) -> i64 {
         let over = |due: i64, a: i64| (due - a.max(0)).max(0);
-        (0..BUDGET_MONTHS).fold(over(self.later, allow[BUDGET_MONTHS]), |a, m| a.saturating_add(over(self.dues[m], allow[m])))
+        let later = over(self.later, allow[BUDGET_MONTHS]).saturating_mul(self.later_months);
+        (0..BUDGET_MONTHS).fold(later, |a, m| a.saturating_add(over(self.dues[m], allow[m])))
     }
 
     pub fn used(&self) -> Allow {
@@ -203,7 +208,10 @@ impl<'a> Menu<'a> {
         for (k, pay) in payments {
             match self.month_of(k) {
                 m @ 1..=BUDGET_MONTHS => p.dues[m - 1] = p.dues[m - 1].saturating_add(pay),
-                _ => p.later = p.later.max(pay),
+                _ => {
+                    p.later = p.later.max(pay);
+                    p.later_months += 1;
+                }
             }
         }
         p
@@ -221,6 +229,7 @@ impl<'a> Menu<'a> {
                 _ => {
                     // Past the 12 months every payment is `level`, but the last.
                     p.later = p.later.max(level).max(last);
+                    p.later_months += i64::from(start + n - k);
                     break;
                 }
             }
@@ -243,8 +252,10 @@ impl<'a> Menu<'a> {
         let after = (self.an.dates.first_after(BUDGET_MONTHS as u32) as usize).min(rows.len() + 1);
         let later = rows[after - 1..].iter().map(|r| cents(r.payment)).max().unwrap_or(0);
         let contract: Vec<i64> = rows[..after - 1].iter().map(|r| cents(r.payment)).collect();
+        let later_months = (rows.len() + 1 - after) as i64;
         let with_later = |mut p: Profile| {
             p.later = p.later.max(later);
+            p.later_months = p.later_months.max(later_months);
             p
         };
         let arrears = cents(self.debt.overdue.amount());

@@ -30,33 +30,51 @@
 //! months whose balance rises; the second needs a lump sum from outside
 //! the monthly budget.
 //!
-//! **The two goals.** `acceptance` takes the first option in that order;
-//! `lowest_cost` the option with the least total paid by the borrower,
-//! ties in that order. They differ where they should: a long extension
-//! recovers everything for the lender and costs the borrower interest,
-//! frozen instalments cost the amount owed and no more.
+//! **Kinds and terms.** Each numbered item is a kind of request (each
+//! holiday length, way and maturity its own kind; frozen instalments one
+//! kind per deferral d); within a kind the terms run from the shortest to
+//! the longest, the longest asking least each month (its *floor*).
 //!
-//! **The search** (cheap enough for every keystroke; linear in the number
-//! of loans and their options, no combinations tried):
+//! **The two goals.** `acceptance` orders kinds as listed: the first kind
+//! whose floor fits, then its shortest term that fits. `lowest_cost`
+//! orders kinds by the total the borrower pays at their floor (ties as
+//! listed), then takes the shortest term that fits — within a kind also
+//! the cheapest (a longer term pays more interest; at 0 % every term costs
+//! the same). They differ where they should: a long extension recovers
+//! everything for the lender and costs the borrower interest; frozen
+//! instalments cost the amount owed and no more.
+//!
+//! **The search** (cheap enough for every keystroke: linear in the loans
+//! and their options, no combinations tried):
 //! 1. *Fair share.* Each month's money is split pro rata to the amount owed
 //!    now (every lender treated alike), the months after the 12th too.
-//! 2. *Each loan's best option within its share*, in the goal's order.
-//! 3. *Unused shares are re-split*: what the loans that found an option do
-//!    not use goes to those that did not, pro rata, and they try again;
-//!    repeated while some loan finds an option.
-//! 4. *Promotion*: what is still unused lets each loan, largest first, move
-//!    to a better option of its own order, as long as every month still fits.
-//! 5. A loan with no option that fits takes the **closest**: the kind whose
-//!    least demanding option falls least short of its share, summed over
-//!    the months (the others keep theirs, leaving it the most).
+//! 2. *Kinds.* Each loan takes the first kind, in the goal's order, whose
+//!    floor fits its share.
+//! 3. *Unused shares are re-split*: what the placed loans' floors leave
+//!    goes to the loans not placed, pro rata, and they try again; repeated
+//!    while a loan is placed.
+//! 4. *Promotion*: when every loan is placed, what nobody uses lets each
+//!    loan, largest amount owed first, move to a kind earlier in the goal's
+//!    order (at its floor) as long as every month still fits.
+//! 5. *Terms*: then each loan, largest first, takes the shortest term of
+//!    its kind that fits what it uses plus what nobody uses.
+//! 6. When a loan has no kind that fits, the plan does not fit: the placed
+//!    keep their floors (asking least leaves the most for the others) and
+//!    that loan takes the **closest** kind — the floor that falls least
+//!    short of its share, summed over the months.
+//!
+//! Starting from the floors is what lets lenders share: a loan sized to
+//! the shortest term within its share would take all of it, and no other
+//! loan could move up.
 //!
 //! The search screens options by their instalments to the fen (the level
-//! payment each schedule is built from; the last instalment taken equal to
-//! the others). The chosen options are then built exactly and the plan's
-//! months summed from their rows: `fits` is decided on those rows only. If a
-//! screened option turns out not to fit in a failing month (its last
-//! instalment absorbed more than the screening assumed), it is set aside
-//! and the search runs again, at most three times.
+//! payment each schedule is built from, the last instalment taken equal to
+//! the others; the contract, the waivers and frozen instalments exactly).
+//! The chosen options are then built exactly and the plan's months summed
+//! from their rows: `fits` is decided on those rows only. If the screened
+//! choices fit but their rows do not (a last instalment absorbed more than
+//! screened), the choices that ask more than screened are set aside and
+//! the search runs again, at most three times.
 //!
 //! Output: per goal the picks (each an [`Ask`] with its figures and dated
 //! schedule), the 12 months (`due`, `available`, `margin`, `fits`, and the

@@ -35,8 +35,8 @@
 //! * **Shape**: `monthly_payment` is the first payment asked for (the first
 //!   instalment above zero, due on `first_payment_date` when dates are
 //!   known); `min_payment`/`max_payment` the range; `level` says every
-//!   instalment is the same but the last, which absorbs the rounding (less
-//!   than ¥1 away); `balance_rises` marks negative amortisation — a month
+//!   instalment is the same (and above zero) but the last, which absorbs
+//!   the rounding; `balance_rises` marks negative amortisation — a month
 //!   that pays less than its interest. Such a proposal is never
 //!   recommended, unless it is a payment holiday that says it capitalises.
 //! * **Budget** ([`LoanBudget`]): every instalment is compared with the
