@@ -133,8 +133,13 @@ impl Levels {
     }
 
     /// The level payment (fen) of `principal` over periods `start..start + n`.
-    fn payment(&self, principal: Decimal, start: u32, n: u32) -> i64 {
+    /// One period pays the principal and its interest to the fen, exactly
+    /// as the schedule does (the formula lands on half fen there).
+    fn payment(&self, principal: Decimal, start: u32, n: u32, acc: &Accrual) -> i64 {
         let beyond = i64::MAX / 4;
+        if n == 1 {
+            return cents(principal).saturating_add(cents(acc.interest(start, principal)));
+        }
         match self {
             Self::Monthly { i, .. } if i.is_zero() => cents(principal / Decimal::from(n)),
             Self::Monthly { i, from, powers } => {
@@ -186,7 +191,7 @@ impl<'a> Menu<'a> {
         let frozen = (1..=FROZEN_CAP_MONTHS).map(|t| frozen_payments(owed, t)).collect();
         let mut menu = Menu { debt, an, owed, kinds: Vec::with_capacity(34), frozen };
         menu.kinds.push(menu.contract_or_waivers());
-        let extensions = (remaining + 1..=cap).map(|t| (t, levels.payment(an.owed_now, 1, t))).map(|(t, level)| {
+        let extensions = (remaining + 1..=cap).map(|t| (t, levels.payment(an.owed_now, 1, t, &debt.accrual))).map(|(t, level)| {
             Choice { ask: Ask::Extension { months: t }, profile: menu.level_profile(&[], 1, t, level, level), order: (2, t, 0) }
         });
         let extensions = Kind::Listed(extensions.collect());
@@ -305,7 +310,7 @@ impl<'a> Menu<'a> {
                         continue;
                     }
                     let after = if m == 0 { debt.loan.months - h } else { debt.loan.months };
-                    let level = levels.payment(balance, h + 1, after);
+                    let level = levels.payment(balance, h + 1, after, &debt.accrual);
                     let profile = self.level_profile(&head, h + 1, after, level, level);
                     let ask = Ask::Holiday(Holiday { months: h, mode, maturity });
                     out.push(Kind::Listed(vec![Choice { ask, profile, order: (tier, h, m) }]));
