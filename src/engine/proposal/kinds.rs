@@ -207,27 +207,25 @@ pub fn term_extension(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget, month
 }
 
 /// 停息分期: the amount owed at 0 % over the shortest term that fits, at
-/// most 60 months in all. Months at the start with nothing to pay from (no
-/// income, a deficit) come first with nothing due — at 0 % waiting costs
-/// nothing — up to [`MAX_HOLIDAY_MONTHS`] of them (`params.deferred_months`).
+/// most 60 months in all. When no term fits from the first month — a
+/// month without income, or slow months at the start — the first
+/// instalment is deferred by the fewest months (up to
+/// [`MAX_HOLIDAY_MONTHS`]) that let one fit (`params.deferred_months`): at
+/// 0 % waiting costs nothing. The reason given is the undeferred one.
 pub fn frozen_instalments(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Proposal {
     let cx = Ctx { debt, an, budget };
     let kind = ProposalKind::FrozenInstalments;
     let allow = cx.allowance();
-    let deferred = match budget.forecast {
-        Some(_) => (1..=MAX_HOLIDAY_MONTHS).take_while(|&k| allow.at(k) <= Decimal::ZERO).count() as u32,
-        None => 0,
-    };
     let fit = |deferred: u32| shortest_fit(an.owed_now, &Accrual::monthly(Decimal::ZERO), allow, deferred + 1, 1, FROZEN_CAP_MONTHS - deferred);
-    let (deferred, found) = match fit(deferred) {
-        // When even the deferral does not help, say why without it.
-        Err(_) if deferred > 0 => (0, fit(0)),
-        found => (deferred, found),
+    let found: Result<(u32, Vec<Row>), Infeasible> = match fit(0) {
+        Ok(rows) => Ok((0, rows)),
+        Err(why) if budget.forecast.is_some() => (1..=MAX_HOLIDAY_MONTHS).find_map(|d| fit(d).ok().map(|rows| (d, rows))).ok_or(why),
+        Err(why) => Err(why),
     };
-    let mut params = Ask::Frozen { months: 1, deferred }.params(debt, an);
+    let mut params = Ask::Frozen { months: 1, deferred: found.as_ref().map_or(0, |f| f.0) }.params(debt, an);
     params.shortest_fit = true;
     match found {
-        Ok(rows) => {
+        Ok((deferred, rows)) => {
             let ask = Ask::Frozen { months: rows.len() as u32, deferred };
             params.term_months = ask.params(debt, an).term_months;
             cx.finish(kind, params, ask.rows(debt, an), cx.monthly_basis())

@@ -49,7 +49,9 @@
 //!   they can raise, so it fits by definition (`"lump_sum"`). A month with
 //!   nothing (or a deficit) fits only an instalment of 0. Terms are sized
 //!   the same way: the shortest term whose instalments fit every month, not
-//!   the flat amount alone. `margin` = the smallest room left in a month
+//!   the flat amount alone; when the first months cannot carry frozen
+//!   instalments, their first payment is deferred (up to 6 months, nothing
+//!   accrues at 0 %). `margin` = the smallest room left in a month
 //!   (flat: budget − largest instalment).
 //!
 //! Ranking ([`rank`]): first what fits and may be recommended, then what
@@ -225,7 +227,8 @@ pub enum ProposalKind {
     /// rate over more months than remain.
     TermExtension,
     /// 停息分期: the amount owed in equal instalments at 0 %, penalties
-    /// waived; the first instalment deferred past months with nothing to pay from.
+    /// waived; the first instalment deferred when the first months cannot
+    /// carry one.
     FrozenInstalments,
     /// 减免罚息: the contract continues; penalties waived and arrears caught up over k months.
     PenaltyWaiver,
