@@ -7,21 +7,13 @@
 
 mod oracle;
 
-use oracle::{check, d};
+use oracle::{cases, check, d, money};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use xieshang::engine::dates::Date;
 use xieshang::engine::{DateSource, Goal, ProposalKind};
 use xieshang::scenario::{Evaluation, Scenario};
 
-fn cases(default: u32) -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
-    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
-}
-
-fn money(fen: u64) -> String {
-    format!("{}.{:02}", fen / 100, fen % 100)
-}
 
 prop_compose! {
     fn arb_date()(y in 2024i32..2027, m in 1u32..=12, day in 1u32..=31) -> Date {

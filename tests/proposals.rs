@@ -4,7 +4,7 @@
 
 mod oracle;
 
-use oracle::{check, civil_days, d, month_later};
+use oracle::{cases, check, civil_days, d, money, month_later};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use rust_decimal::prelude::ToPrimitive;
@@ -14,16 +14,6 @@ use xieshang::engine::proposal::ProposalKind;
 use xieshang::engine::{build_schedule, rate_check, Accrual, AllocationDebt, Decimal, Loan, Method, QuotedRate, RateUnit};
 use xieshang::scenario::{Evaluation, Scenario};
 
-/// Cases per property: `default`, unless `PROPTEST_CASES` says otherwise
-/// (a soak: `PROPTEST_CASES=5000 cargo test --release --test proposals`).
-fn cases(default: u32) -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
-    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
-}
-
-fn money(fen: u64) -> String {
-    format!("{}.{:02}", fen / 100, fen % 100)
-}
 
 prop_compose! {
     fn arb_date()(y in 2020i32..2030, m in 1u32..=12, day in 1u32..=31) -> Date {

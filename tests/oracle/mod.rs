@@ -17,6 +17,18 @@ pub fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
+/// Cases per property: `default`, unless `PROPTEST_CASES` says otherwise
+/// (a soak: `PROPTEST_CASES=5000 cargo test --release --test proposals`).
+pub fn cases(default: u32) -> proptest::prelude::ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
+    proptest::prelude::ProptestConfig { cases, failure_persistence: None, ..proptest::prelude::ProptestConfig::default() }
+}
+
+/// An amount of fen as the scenario writes it.
+pub fn money(fen: u64) -> String {
+    format!("{}.{:02}", fen / 100, fen % 100)
+}
+
 /// Every invariant of one evaluation of `s`.
 pub fn check(s: &Scenario, e: &Evaluation) {
     for p in &e.proposals {

@@ -1,28 +1,12 @@
 //! The combined plan on constructed cases, each figure derived by hand.
 
 use super::*;
-use crate::engine::daycount::Accrual;
-use crate::engine::overdue::{DueCalendar, Overdue};
-use crate::engine::proposal::{HolidayMaturity, HolidayMode, LISTED_HOLIDAYS};
-use crate::engine::{Lender, Loan, Method, QuotedRate, RateUnit};
-use std::str::FromStr;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
+use crate::engine::overdue::Overdue;
+use crate::engine::proposal::tests::{d, debt_named};
+use crate::engine::proposal::{HolidayMaturity, HolidayMode};
 
 fn debt(id: &str, principal: &str, monthly_percent: &str, months: u32, overdue: Overdue) -> (Debt, DebtAnalysis) {
-    let rate = QuotedRate::new(d(monthly_percent), RateUnit::MonthlyPercent);
-    let debt = Debt {
-        id: id.into(),
-        loan: Loan { principal: d(principal), rate, method: Method::EqualInstallment, months, upfront_fee: Decimal::ZERO },
-        overdue,
-        penalty: Lender::Mybank.penalty(),
-        accrual: Accrual::of(&rate, None),
-        calendar: DueCalendar { days_overdue: overdue.days, ..DueCalendar::default() },
-        settlement_offer: None,
-        holiday_months: LISTED_HOLIDAYS[0],
-    };
+    let debt = debt_named(id, principal, monthly_percent, months, overdue);
     let an = debt.analyse().unwrap();
     (debt, an)
 }

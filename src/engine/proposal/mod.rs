@@ -74,7 +74,7 @@
 mod figures;
 mod kinds;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use figures::present_value;
 pub(crate) use figures::{share_percent, summary};

@@ -5,14 +5,19 @@ use crate::engine::daycount::Accrual;
 use crate::engine::{fen, Date, Lender, Method, QuotedRate, RateUnit};
 use std::str::FromStr;
 
-fn d(s: &str) -> Decimal {
+pub(crate) fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
 fn debt(principal: &str, monthly_percent: &str, months: u32, overdue: Overdue) -> Debt {
+    debt_named("a", principal, monthly_percent, months, overdue)
+}
+
+/// A 等额本息 loan at a monthly rate in 30/360 with 网商贷's penalty rule, undated.
+pub(crate) fn debt_named(id: &str, principal: &str, monthly_percent: &str, months: u32, overdue: Overdue) -> Debt {
     let rate = QuotedRate::new(d(monthly_percent), RateUnit::MonthlyPercent);
     Debt {
-        id: "a".into(),
+        id: id.into(),
         loan: Loan { principal: d(principal), rate, method: Method::EqualInstallment, months, upfront_fee: Decimal::ZERO },
         overdue,
         penalty: Lender::Mybank.penalty(),
