@@ -338,7 +338,7 @@ fn run(contract: &Schedule, i: Ratio, method: Method, plan: &PrepayPlan) -> Resu
         }
         let fee = in_fen(mul_ratio_fen(prepaid, fee_rate));
         let prepaid = in_fen(prepaid);
-        let row = Row { period: k, payment: part + interest + prepaid + fee, interest, principal: part + prepaid, balance };
+        let row = Row::new(k, part + interest + prepaid + fee, interest, part + prepaid, balance);
         rows.push(PrepaidRow { row, prepaid, fee });
         k += 1;
     }

@@ -566,6 +566,12 @@ impl Scenario {
     pub fn evaluate(&self) -> Evaluation {
         Evaluation::of(self)
     }
+
+    /// [`Scenario::evaluate`] with the page's `today`, which dates loans the
+    /// document gives no date for and changes nothing else.
+    pub fn evaluate_on(&self, today: Option<Date>) -> Evaluation {
+        Evaluation::on(self, today)
+    }
 }
 
 #[cfg(test)]

@@ -292,9 +292,9 @@ fn creditor(s: &Scenario, loan_id: &str) -> String {
 
 impl KitOutput {
     /// The kit's figures of `s`: `analysed` are the debts the engine could
-    /// analyse, `budgets` their shares (empty while the budget is invalid),
-    /// `ev` the rest of the evaluation.
-    pub fn of(s: &Scenario, analysed: &[(Debt, DebtAnalysis)], budgets: &[LoanBudget], ev: &Evaluation) -> Self {
+    /// analyse, `ev` the rest of the evaluation (its `loan_budgets` are their
+    /// shares, empty while the budget is invalid).
+    pub fn of(s: &Scenario, analysed: &[(Debt, DebtAnalysis)], ev: &Evaluation) -> Self {
         let (loan_outputs, budget, proposals) = (&ev.loans, &ev.budget, &ev.proposals);
         let mut kit_loans = Vec::with_capacity(analysed.len());
         let (mut total_owed, mut total_contract) = (Decimal::ZERO, Decimal::ZERO);
@@ -307,7 +307,7 @@ impl KitOutput {
                 principal_owed: an.principal_owed,
                 arrears: debt.overdue.amount(),
                 contract_total_paid: an.contract_total_paid,
-                share: budgets.get(k).map(Share::of),
+                share: ev.loan_budgets.get(k).map(|b| Share::of(&b.budget())),
                 ask: ask_output(i, &s.loans[i], proposals),
             });
         }

@@ -275,7 +275,7 @@ fn contact_log_rules() {
 }
 
 fn proposal(kind: ProposalKind, params: Params) -> Proposal {
-    Proposal { kind, loan_id: "a".into(), rank: 0, params, figures: None, infeasible: None }
+    Proposal { kind, loan_id: "a".into(), rank: 0, params, figures: None, infeasible: None, in_plans: Vec::new() }
 }
 
 #[test]
