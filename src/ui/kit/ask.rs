@@ -190,10 +190,10 @@ fn AskFigures(key: LoanKey) -> impl IntoView {
     view! {
         <Show when=move || figures.with(Option::is_some)>
             <dl class="facts kit-ask" data-testid="kit-ask">
-                <Line label=Signal::derive(move || text().monthly_payment.to_owned()) value=value(|f, l| l.plan_payment(PlanPayment::of(&f.figures))) testid="ask-payment" />
-                <Line label=Signal::derive(move || text().months_label.to_owned()) value=value(|f, _| f.figures.months.to_string()) testid="ask-months" />
-                <Line label=Signal::derive(move || text().total_paid.to_owned()) value=value(|f, _| money(f.figures.total_paid)) testid="ask-total" />
-                <Line label=Signal::derive(move || lang.get().label(Field::AskFirstPaymentDate, 0)) value=value(|f, l| f.first_date.map(|d| date(d, l)).unwrap_or_default()) testid="ask-first-date" />
+                <Line label=Signal::derive(move || text().monthly_payment.to_owned()) value=value(|f, l| l.plan_payment(PlanPayment::of(&f.figures))) testid="kit-ask-payment" />
+                <Line label=Signal::derive(move || text().months_label.to_owned()) value=value(|f, _| f.figures.months.to_string()) testid="kit-ask-months" />
+                <Line label=Signal::derive(move || text().total_paid.to_owned()) value=value(|f, _| money(f.figures.total_paid)) testid="kit-ask-total" />
+                <Line label=Signal::derive(move || lang.get().label(Field::AskFirstPaymentDate, 0)) value=value(|f, l| f.first_date.map(|d| date(d, l)).unwrap_or_default()) testid="kit-ask-first" />
             </dl>
         </Show>
     }

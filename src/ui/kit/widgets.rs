@@ -66,7 +66,7 @@ pub fn SetInput(place: Place, testid: &'static str) -> impl IntoView {
         page.set(place, Value::Set(now));
     };
     view! {
-        <fieldset class="field wide checks" data-testid=testid>
+        <fieldset class="checks wide" data-testid=testid>
             <legend>{move || lang.get().label(place.field, 0)}</legend>
             {options
                 .iter()
