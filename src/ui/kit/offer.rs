@@ -4,6 +4,7 @@
 //! ask, each month against the budget, and what the written agreement
 //! should state. What is typed is not part of the document.
 
+use super::super::facts::words;
 use super::super::page::use_page;
 use super::super::use_lang;
 use super::widgets::{Line, Picker};
@@ -186,10 +187,10 @@ fn CheckView(check: OfferCheck) -> impl IntoView {
             <dl class="facts">
                 <Line label=label(|t| t.true_apr) value=Signal::derive(move || apr.clone().unwrap_or_else(|| t().forgives.to_owned())) testid="offer-apr" />
                 <Line label=label(|t| t.at_signing) value=money(c.at_signing) testid="offer-at-signing" />
-                <Line label=Signal::derive(move || lang.get().text().total_paid.to_owned()) value=money(c.total_paid) testid="offer-total" />
-                <Line label=label(|t| t.cost) value=money(c.cost) testid="offer-cost" />
-                <Line label=label(|t| t.vs_contract) value=money(c.saving_vs_contract) testid="offer-vs-contract" />
-                <Line label=label(|t| t.vs_nothing) value=money(c.saving_vs_nothing) testid="offer-vs-nothing" />
+                <Line label=words(|t| t.total_paid) value=money(c.total_paid) testid="offer-total" />
+                <Line label=words(|t| t.total_interest_fees) value=money(c.cost) testid="offer-cost" />
+                <Line label=words(|t| t.saving_vs_contract) value=money(c.saving_vs_contract) testid="offer-vs-contract" />
+                <Line label=words(|t| t.saving_vs_nothing) value=money(c.saving_vs_nothing) testid="offer-vs-nothing" />
                 {c.saving_vs_ask.map(|s| view! { <Line label=label(|t| t.vs_ask) value=money(s) testid="offer-vs-ask" /> })}
             </dl>
             <details class="kit-months">
