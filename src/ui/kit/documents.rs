@@ -6,7 +6,7 @@
 use super::super::download::download_text;
 use super::super::use_lang;
 use super::widgets::Picker;
-use super::{use_kit, use_kit_input};
+use super::{lenders, use_kit, use_kit_input};
 use crate::letter::Document;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -64,17 +64,7 @@ pub fn Documents() -> impl IntoView {
     let doc = RwSignal::new(0usize);
     let account = RwSignal::new(String::new());
     let copied = RwSignal::new(Copied::No);
-    let accounts = Memo::new(move |_| {
-        let l = lang.get();
-        kit.input.with(|i| i.iter().flat_map(|i| &i.accounts).map(|a| (a.id.clone(), a.lender_name(l), a.ask.is_some())).collect::<Vec<_>>())
-    });
-    // The lender shown: the one picked while it is there, else the first with an ask.
-    let picked = Memo::new(move |_| {
-        accounts.with(|all| {
-            let chosen = account.with(|id| all.iter().find(|a| a.0 == *id));
-            chosen.or_else(|| all.iter().find(|a| a.2)).or(all.first()).map(|a| a.0.clone()).unwrap_or_default()
-        })
-    });
+    let (accounts, picked) = lenders(kit, lang, account);
     let document = move || Document::ALL.get(doc.get()).copied().unwrap_or(Document::Letter);
     let text = Memo::new(move |_| {
         let (l, d) = (lang.get(), document());
@@ -98,7 +88,6 @@ pub fn Documents() -> impl IntoView {
         let l = lang.get();
         Document::ALL.iter().enumerate().map(|(i, d)| (i.to_string(), d.name(l).to_owned())).collect::<Vec<_>>()
     });
-    let lender_options = Signal::derive(move || accounts.get().into_iter().map(|(id, name, _)| (id, name)).collect::<Vec<_>>());
     let on_doc = Callback::new(move |v: String| {
         doc.set(v.parse().unwrap_or(0));
         copied.set(Copied::No);
@@ -107,14 +96,6 @@ pub fn Documents() -> impl IntoView {
         account.set(v);
         copied.set(Copied::No);
     });
-    let download = move |_| {
-        if let Some(body) = text.get_untracked() {
-            let _ = download_text(&file_name(), "text/plain;charset=utf-8", &body);
-        }
-    };
-    let print = move |_| {
-        let _ = web_sys::window().map(|w| w.print());
-    };
     view! {
         <h3>{move || t().documents_heading}</h3>
         <Show
@@ -124,22 +105,39 @@ pub fn Documents() -> impl IntoView {
             <div class="grid">
                 <Picker id="kit-doc-pick" label=Signal::derive(move || t().document.to_owned()) options=doc_options picked=Signal::derive(move || doc.get().to_string()) on_pick=on_doc />
                 <Show when=move || document() != Document::Statement>
-                    <Picker id="kit-lender-pick" label=Signal::derive(move || t().lender.to_owned()) options=lender_options picked=picked on_pick=on_lender />
+                    <Picker id="kit-lender-pick" label=Signal::derive(move || t().lender.to_owned()) options=accounts picked=picked on_pick=on_lender />
                 </Show>
             </div>
-            <div class="kit-actions">
-                <button type="button" data-testid="kit-copy" on:click=move |_| copy(text.get_untracked().unwrap_or_default(), copied)>{move || t().copy}</button>
-                <button type="button" data-testid="kit-download" on:click=download>{move || t().download}</button>
-                <button type="button" data-testid="kit-print" on:click=print>{move || t().print}</button>
-                <span role="status" class="hint" data-testid="kit-copied">
-                    {move || match copied.get() {
-                        Copied::No => "",
-                        Copied::Yes => t().copied,
-                        Copied::Selected => t().copy_selected,
-                    }}
-                </span>
-            </div>
+            <Actions text=text file_name=Signal::derive(file_name) copied=copied />
             <pre class="kit-doc" data-testid="kit-doc" tabindex="0" aria-label=move || document().name(lang.get())>{move || text.get().unwrap_or_default()}</pre>
         </Show>
+    }
+}
+
+/// Copy, download as .txt, print; and what the last copy did.
+#[component]
+fn Actions(text: Memo<Option<String>>, file_name: Signal<String>, copied: RwSignal<Copied>) -> impl IntoView {
+    let t = use_kit();
+    let download = move |_| {
+        if let Some(body) = text.get_untracked() {
+            let _ = download_text(&file_name.get_untracked(), "text/plain;charset=utf-8", &body);
+        }
+    };
+    let print = move |_| {
+        let _ = web_sys::window().map(|w| w.print());
+    };
+    view! {
+        <div class="kit-actions">
+            <button type="button" data-testid="kit-copy" on:click=move |_| copy(text.get_untracked().unwrap_or_default(), copied)>{move || t().copy}</button>
+            <button type="button" data-testid="kit-download" on:click=download>{move || t().download}</button>
+            <button type="button" data-testid="kit-print" on:click=print>{move || t().print}</button>
+            <span role="status" class="hint" data-testid="kit-copied">
+                {move || match copied.get() {
+                    Copied::No => "",
+                    Copied::Yes => t().copied,
+                    Copied::Selected => t().copy_selected,
+                }}
+            </span>
+        </div>
     }
 }

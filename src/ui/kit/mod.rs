@@ -46,6 +46,23 @@ fn use_kit_input() -> Kit {
     expect_context::<Kit>()
 }
 
+/// The lenders of the documents, `(loan id, name)`, and the one shown:
+/// `chosen` while it is there, else the first with an ask, else the first.
+fn lenders(kit: Kit, lang: RwSignal<crate::i18n::Lang>, chosen: RwSignal<String>) -> (Memo<Vec<(String, String)>>, Memo<String>) {
+    let all = Memo::new(move |_| {
+        let l = lang.get();
+        kit.input.with(|i| i.iter().flat_map(|i| &i.accounts).map(|a| (a.id.clone(), a.lender_name(l), a.ask.is_some())).collect::<Vec<_>>())
+    });
+    let names = Memo::new(move |_| all.with(|all| all.iter().map(|(id, name, _)| (id.clone(), name.clone())).collect()));
+    let shown = Memo::new(move |_| {
+        all.with(|all| {
+            let picked = chosen.with(|id| all.iter().find(|a| a.0 == *id));
+            picked.or_else(|| all.iter().find(|a| a.2)).or(all.first()).map(|a| a.0.clone()).unwrap_or_default()
+        })
+    });
+    (names, shown)
+}
+
 /// The section: a `<details>` whose body is built when first opened.
 #[component]
 pub fn KitSection() -> impl IntoView {

@@ -8,7 +8,7 @@ use super::super::facts::words;
 use super::super::page::use_page;
 use super::super::use_lang;
 use super::widgets::{Line, Picker};
-use super::{use_kit, use_kit_input};
+use super::{lenders, use_kit, use_kit_input};
 use crate::engine::counter_offer::{check_offer, CounterOffer, Instalments, OfferCheck, OfferField};
 use crate::i18n::kit::date;
 use crate::i18n::{money, percent, Lang};
@@ -87,11 +87,7 @@ pub fn OfferCheck() -> impl IntoView {
     let kit = use_kit_input();
     let typed = RwSignal::new(Typed::default());
     let loan = RwSignal::new(String::new());
-    let accounts = Memo::new(move |_| {
-        let l = lang.get();
-        kit.input.with(|i| i.iter().flat_map(|i| &i.accounts).map(|a| (a.id.clone(), a.lender_name(l))).collect::<Vec<_>>())
-    });
-    let picked = Memo::new(move |_| accounts.with(|all| loan.with(|id| all.iter().find(|a| a.0 == *id)).or(all.first()).map(|a| a.0.clone()).unwrap_or_default()));
+    let (accounts, picked) = lenders(kit, lang, loan);
     // The check, or the field at fault (an offer the engine refuses names its field).
     let result = Memo::new(move |_| {
         let offer = typed.with(offer)?;
