@@ -4,7 +4,7 @@
 
 use super::super::inputs::FieldInput;
 use super::super::page::use_page;
-use super::use_kit;
+use super::{kw, use_kit};
 use super::widgets::{Line, SetInput, TextArea};
 use crate::form::Place;
 use crate::i18n::money;
@@ -38,13 +38,13 @@ pub fn About() -> impl IntoView {
     let items = switched_on(Field::ExpenseItems);
     let total = Memo::new(move |_| page.with(|f| money(f.document().budget.expenses)));
     view! {
-        <h3>{move || t().about_heading}</h3>
+        <h3>{kw(|t| t.about_heading)}</h3>
         <div class="grid">
             <FieldInput place=Place::of(Field::ProfileName) />
             <FieldInput place=Place::of(Field::ProfilePhone) />
             <FieldInput place=Place::of(Field::ProfileCity) />
         </div>
-        <h3>{move || t().hardship_heading}</h3>
+        <h3>{kw(|t| t.hardship_heading)}</h3>
         <FieldInput place=Place::of(Field::Hardship) />
         <Show when=move || hardship.get()>
             <div class="grid">
@@ -55,7 +55,7 @@ pub fn About() -> impl IntoView {
                 <SetInput place=Place::of(Field::HardshipEvidence) testid="hardship-evidence" />
             </div>
         </Show>
-        <h3>{move || t().expenses_heading}</h3>
+        <h3>{kw(|t| t.expenses_heading)}</h3>
         <FieldInput place=Place::of(Field::ExpenseItems) />
         <Show when=move || items.get()>
             <div class="grid">

@@ -7,7 +7,7 @@ use super::super::inputs::FieldInput;
 use super::super::page::{use_page, Page};
 use super::super::{use_lang, use_text};
 use super::widgets::Line;
-use super::{today, use_kit, use_kit_input};
+use super::{kw, today, use_kit, use_kit_input};
 use crate::engine::{Date, Proposal};
 use crate::form::{LoanKey, Place};
 use crate::i18n::kit::date;
@@ -99,13 +99,12 @@ pub fn UseAsAsk(proposal: Proposal) -> impl IntoView {
 /// Every loan's ask.
 #[component]
 pub fn Asks() -> impl IntoView {
-    let t = use_kit();
     let page = use_page();
     let none = Memo::new(move |_| page.with(|f| f.document().loans.iter().all(|l| l.ask.is_none())));
     view! {
-        <h3>{move || t().asks_heading}</h3>
+        <h3>{kw(|t| t.asks_heading)}</h3>
         <Show when=move || none.get()>
-            <p class="hint" data-testid="no-ask">{move || t().no_ask}</p>
+            <p class="hint" data-testid="no-ask">{kw(|t| t.no_ask)}</p>
         </Show>
         {move || page.loans.get().into_iter().map(|key| view! { <LoanAsk key=key /> }).collect_view()}
     }

@@ -6,7 +6,7 @@
 use super::super::download::download_text;
 use super::super::use_lang;
 use super::widgets::Picker;
-use super::{lenders, use_kit, use_kit_input};
+use super::{kw, lenders, use_kit, use_kit_input};
 use crate::letter::Document;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -97,10 +97,10 @@ pub fn Documents() -> impl IntoView {
         copied.set(Copied::No);
     });
     view! {
-        <h3>{move || t().documents_heading}</h3>
+        <h3>{kw(|t| t.documents_heading)}</h3>
         <Show
             when=move || text.with(Option::is_some)
-            fallback=move || view! { <p class="hint" data-testid="no-documents">{move || t().no_documents}</p> }
+            fallback=move || view! { <p class="hint" data-testid="no-documents">{kw(|t| t.no_documents)}</p> }
         >
             <div class="grid">
                 <Picker id="kit-doc-pick" label=Signal::derive(move || t().document.to_owned()) options=doc_options picked=Signal::derive(move || doc.get().to_string()) on_pick=on_doc />
@@ -128,9 +128,9 @@ fn Actions(text: Memo<Option<String>>, file_name: Signal<String>, copied: RwSign
     };
     view! {
         <div class="kit-actions">
-            <button type="button" data-testid="kit-copy" on:click=move |_| copy(text.get_untracked().unwrap_or_default(), copied)>{move || t().copy}</button>
-            <button type="button" data-testid="kit-download" on:click=download>{move || t().download}</button>
-            <button type="button" data-testid="kit-print" on:click=print>{move || t().print}</button>
+            <button type="button" data-testid="kit-copy" on:click=move |_| copy(text.get_untracked().unwrap_or_default(), copied)>{kw(|t| t.copy)}</button>
+            <button type="button" data-testid="kit-download" on:click=download>{kw(|t| t.download)}</button>
+            <button type="button" data-testid="kit-print" on:click=print>{kw(|t| t.print)}</button>
             <span role="status" class="hint" data-testid="kit-copied">
                 {move || match copied.get() {
                     Copied::No => "",

@@ -6,12 +6,13 @@ use super::super::inputs::FieldInput;
 use super::super::page::use_page;
 use super::super::use_lang;
 use super::widgets::{Picker, TextArea};
-use super::{use_kit, use_kit_input};
+use super::{kw, use_kit, use_kit_input};
 use crate::form::Place;
 use crate::i18n::kit::{date, date_time};
 use crate::i18n::{Lang, DOT};
 use crate::present::LoanTitle;
 use crate::scenario::field::Value;
+use crate::scenario::kit::conduct::EntryReview;
 use crate::scenario::kit::figures::review;
 use crate::scenario::kit::{Channel, ContactEntry, DateTime};
 use crate::scenario::{Field, Scenario};
@@ -46,6 +47,9 @@ pub fn ContactLog() -> impl IntoView {
     let editing = RwSignal::new(None::<usize>);
     let removed = RwSignal::new(None::<(usize, ContactEntry)>);
     let order = Memo::new(move |_| filter.with(|f| page.with(|form| shown(form.document(), f))));
+    // Once for the whole log: the allowance of calls counts across entries.
+    let today = use_kit_input().today;
+    let reviews = Memo::new(move |_| page.with(|f| review(f.document(), today)));
     let loans = Memo::new(move |_| {
         let l = lang.get();
         page.with(|f| f.document().loans.iter().map(|x| (x.id.clone(), loan_name(f.document(), &x.id, l))).collect::<Vec<_>>())
@@ -71,24 +75,24 @@ pub fn ContactLog() -> impl IntoView {
         }
     };
     view! {
-        <h3>{move || t().log_heading}</h3>
-        <p class="explain">{move || t().log_intro}</p>
+        <h3>{kw(|t| t.log_heading)}</h3>
+        <p class="explain">{kw(|t| t.log_intro)}</p>
         <div class="grid">
             <Picker id="log-filter" label=Signal::derive(move || t().lender.to_owned()) options=filter_options picked=filter on_pick=Callback::new(move |v| filter.set(v)) />
         </div>
-        <button type="button" data-testid="log-add" on:click=add>{move || t().add_entry}</button>
+        <button type="button" data-testid="log-add" on:click=add>{kw(|t| t.add_entry)}</button>
         {move || removed.with(Option::is_some).then(|| view! {
             <p role="status" class="undo-bar" data-testid="log-undo-bar">
-                {move || t().removed}
-                <button type="button" data-testid="log-undo" on:click=undo>{move || t().undo}</button>
+                {kw(|t| t.removed)}
+                <button type="button" data-testid="log-undo" on:click=undo>{kw(|t| t.undo)}</button>
             </p>
         })}
         {move || editing.get().map(|i| view! { <EntryEditor i=i loans=loans on_done=Callback::new(move |_| editing.set(None)) /> })}
         <Show when=move || order.with(Vec::is_empty)>
-            <p class="hint" data-testid="log-empty">{move || t().log_empty}</p>
+            <p class="hint" data-testid="log-empty">{kw(|t| t.log_empty)}</p>
         </Show>
         <ol class="kit-log" data-testid="kit-log">
-            {move || order.get().into_iter().map(|i| view! { <Entry i=i editing=editing remove=remove /> }).collect_view()}
+            {move || order.get().into_iter().map(|i| view! { <Entry i=i reviews=reviews editing=editing remove=remove /> }).collect_view()}
         </ol>
     }
 }
@@ -96,11 +100,10 @@ pub fn ContactLog() -> impl IntoView {
 /// One entry as a line: when, which loan, how, who; what was said and
 /// promised; the rules it breaks; its follow-up, marked when due.
 #[component]
-fn Entry(i: usize, editing: RwSignal<Option<usize>>, remove: Callback<usize>) -> impl IntoView {
-    let (t, lang, page) = (use_kit(), use_lang(), use_page());
-    let kit = use_kit_input();
+fn Entry(i: usize, reviews: Memo<Vec<EntryReview>>, editing: RwSignal<Option<usize>>, remove: Callback<usize>) -> impl IntoView {
+    let (lang, page) = (use_lang(), use_page());
     let entry = Memo::new(move |_| page.with(|f| f.document().contact_log.get(i).cloned()));
-    let reviewed = Memo::new(move |_| page.with(|f| review(f.document(), kit.today).into_iter().nth(i).unwrap_or_default()));
+    let reviewed = Memo::new(move |_| reviews.with(|r| r.get(i).cloned().unwrap_or_default()));
     let loan = Memo::new(move |_| {
         let l = lang.get();
         page.with(|f| entry.with(|e| e.as_ref().map(|e| loan_name(f.document(), &e.loan_id, l)).unwrap_or_default()))
@@ -116,19 +119,19 @@ fn Entry(i: usize, editing: RwSignal<Option<usize>>, remove: Callback<usize>) ->
         <li class="kit-entry" class:due=due data-testid="log-entry" data-due=move || due().to_string()>
             <p class="kit-entry-head">{head}</p>
             {move || text(|e| &e.summary)().map(|s| view! { <p>{s}</p> })}
-            {move || text(|e| &e.promise)().map(|s| view! { <p>{move || t().promised}{s}</p> })}
+            {move || text(|e| &e.promise)().map(|s| view! { <p>{kw(|t| t.promised)}{s}</p> })}
             {move || reviewed.get().breaches.into_iter().map(|r| view! {
                 <p class="flag" data-testid="conduct-flag">{move || lang.get().conduct_rule(r)}</p>
             }).collect_view()}
             {move || entry.with(|e| e.as_ref().and_then(|e| e.follow_up)).map(|d| view! {
                 <p class:flag=due data-testid="follow-up">
-                    {move || t().follow_up_on}{move || date(d, lang.get())}
+                    {kw(|t| t.follow_up_on)}{move || date(d, lang.get())}
                     {move || due().then(|| format!("{DOT}{}", lang.get().follow_up_due()))}
                 </p>
             })}
             <div class="kit-actions">
-                <button type="button" data-testid="log-edit" on:click=move |_| editing.set(Some(i))>{move || t().edit}</button>
-                <button type="button" data-testid="log-remove" on:click=move |_| remove.run(i)>{move || t().remove}</button>
+                <button type="button" data-testid="log-edit" on:click=move |_| editing.set(Some(i))>{kw(|t| t.edit)}</button>
+                <button type="button" data-testid="log-remove" on:click=move |_| remove.run(i)>{kw(|t| t.remove)}</button>
             </div>
         </li>
     }
@@ -137,7 +140,7 @@ fn Entry(i: usize, editing: RwSignal<Option<usize>>, remove: Callback<usize>) ->
 /// The inputs of entry `i`, through the field contract.
 #[component]
 fn EntryEditor(i: usize, loans: Memo<Vec<(String, String)>>, on_done: Callback<()>) -> impl IntoView {
-    let (t, lang, page) = (use_kit(), use_lang(), use_page());
+    let (lang, page) = (use_lang(), use_page());
     let at = move |f| Place::item(f, i);
     let loan = page.value(at(Field::ContactLoanId));
     let picked = Signal::derive(move || match loan.get() {
@@ -147,7 +150,7 @@ fn EntryEditor(i: usize, loans: Memo<Vec<(String, String)>>, on_done: Callback<(
     let pick_loan = Callback::new(move |id: String| page.set(at(Field::ContactLoanId), Value::Text(id)));
     view! {
         <fieldset class="kit-editor" data-testid="log-editor">
-            <legend>{move || t().edit}</legend>
+            <legend>{kw(|t| t.edit)}</legend>
             <div class="grid">
                 <FieldInput place=at(Field::ContactAt) />
                 <Picker id="contact-loan" label=Signal::derive(move || lang.get().label(Field::ContactLoanId, 0)) options=loans picked=picked on_pick=pick_loan />
@@ -160,7 +163,7 @@ fn EntryEditor(i: usize, loans: Memo<Vec<(String, String)>>, on_done: Callback<(
                 <FieldInput place=at(Field::ContactThirdParty) />
                 <FieldInput place=at(Field::ContactThreats) />
             </div>
-            <button type="button" data-testid="log-done" on:click=move |_| on_done.run(())>{move || t().done}</button>
+            <button type="button" data-testid="log-done" on:click=move |_| on_done.run(())>{kw(|t| t.done)}</button>
         </fieldset>
     }
 }

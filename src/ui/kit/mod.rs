@@ -35,6 +35,13 @@ fn use_kit() -> impl Fn() -> &'static KitText + Copy {
     move || lang.get().kit()
 }
 
+/// A word of the kit in the current language, as a signal (every word
+/// renders through the same code).
+fn kw(pick: fn(&KitText) -> &'static str) -> Signal<&'static str> {
+    let lang = use_lang();
+    Signal::derive(move || pick(lang.get().kit()))
+}
+
 /// What the open section shares: the documents' input, dated today.
 #[derive(Clone, Copy)]
 struct Kit {
@@ -66,7 +73,6 @@ fn lenders(kit: Kit, lang: RwSignal<crate::i18n::Lang>, chosen: RwSignal<String>
 /// The section: a `<details>` whose body is built when first opened.
 #[component]
 pub fn KitSection() -> impl IntoView {
-    let t = use_kit();
     let opened = RwSignal::new(false);
     let toggle = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
@@ -79,7 +85,7 @@ pub fn KitSection() -> impl IntoView {
         <section id="kit" class="card kit" aria-labelledby="kit-h" data-testid="kit">
             <details on:toggle=toggle>
                 <summary data-testid="kit-open">
-                    <h2 id="kit-h">{move || t().heading}</h2>
+                    <h2 id="kit-h">{kw(|t| t.heading)}</h2>
                 </summary>
                 <Show when=move || opened.get()>
                     <KitBody />
@@ -91,13 +97,12 @@ pub fn KitSection() -> impl IntoView {
 
 #[component]
 fn KitBody() -> impl IntoView {
-    let t = use_kit();
     let page = use_page();
     let today = today();
     let input = Memo::new(move |_| page.last_valid.with(|s| page.evaluation.with(|ev| crate::letter::build(s, ev, today))));
     provide_context(Kit { today, input });
     view! {
-        <p class="explain">{move || t().intro}</p>
+        <p class="explain">{kw(|t| t.intro)}</p>
         <ask::Asks />
         <about::About />
         <documents::Documents />

@@ -8,7 +8,7 @@ use super::super::facts::words;
 use super::super::page::use_page;
 use super::super::use_lang;
 use super::widgets::{Line, Picker};
-use super::{lenders, use_kit, use_kit_input};
+use super::{kw, lenders, use_kit, use_kit_input};
 use crate::engine::counter_offer::{check_offer, CounterOffer, Instalments, OfferCheck, OfferField};
 use crate::i18n::kit::date;
 use crate::i18n::{money, percent, Lang};
@@ -108,8 +108,8 @@ pub fn OfferCheck() -> impl IntoView {
         vec![("0".into(), t.offer_monthly.to_owned()), ("1".into(), t.offer_total.to_owned()), ("2".into(), t.offer_rate.to_owned())]
     });
     view! {
-        <h3>{move || t().offer_heading}</h3>
-        <p class="explain">{move || t().offer_intro}</p>
+        <h3>{kw(|t| t.offer_heading)}</h3>
+        <p class="explain">{kw(|t| t.offer_intro)}</p>
         <div class="grid" data-testid="offer-form">
             <Picker id="offer-loan" label=Signal::derive(move || t().lender.to_owned()) options=accounts picked=picked on_pick=Callback::new(move |v| loan.set(v)) />
             <OfferInput id="offer-months" label=|t| t.offer_months mode="numeric" error=fault_at(&FIELDS[..1]) on_input=edit(|t, v| t.months = v) />
@@ -190,15 +190,15 @@ fn CheckView(check: OfferCheck) -> impl IntoView {
                 {c.saving_vs_ask.map(|s| view! { <Line label=label(|t| t.vs_ask) value=money(s) testid="offer-vs-ask" /> })}
             </dl>
             <details class="kit-months">
-                <summary>{move || t().months_table}</summary>
+                <summary>{kw(|t| t.months_table)}</summary>
                 <table data-testid="offer-months">
                     <thead>
                         <tr>
                             <th scope="col">{move || lang.get().text().col_period}</th>
-                            <th scope="col">{move || t().col_date}</th>
+                            <th scope="col">{kw(|t| t.col_date)}</th>
                             <th scope="col">{move || lang.get().text().col_payment}</th>
-                            <th scope="col">{move || t().col_available}</th>
-                            <th scope="col">{move || t().col_fits}</th>
+                            <th scope="col">{kw(|t| t.col_available)}</th>
+                            <th scope="col">{kw(|t| t.col_fits)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -214,7 +214,7 @@ fn CheckView(check: OfferCheck) -> impl IntoView {
                     </tbody>
                 </table>
             </details>
-            <h4>{move || t().checklist_heading}</h4>
+            <h4>{kw(|t| t.checklist_heading)}</h4>
             <ul class="checklist" data-testid="offer-checklist">
                 {checklist.into_iter().map(|i| view! { <li>{move || lang.get().agreement_item(i)}</li> }).collect_view()}
             </ul>
