@@ -135,11 +135,11 @@ test('a proposal becomes the ask: the letter names the lender, amount and date, 
   await assertClean(events, { page, name: 'kit-letter' });
 });
 
-test('print media shows only the document', async () => {
+test('print media shows only the document, one A4 page for the letter', async () => {
   const { page, events } = await openWithThreeLenders();
   await askForJiebei24(page);
   await openKit(page);
-  await show(page, 1);
+  await show(page, 0, 'jiebei');
   await page.emulateMedia({ media: 'print' });
   assert.ok(await byId(page, 'kit-doc').isVisible());
   for (const id of ['app-title', 'kit-copy', 'kit-doc-pick', 'proposals', 'log-add']) {
@@ -147,6 +147,9 @@ test('print media shows only the document', async () => {
   }
   const color = await byId(page, 'kit-doc').evaluate((e) => getComputedStyle(e).color);
   assert.equal(color, 'rgb(0, 0, 0)');
+  // "Save as PDF": the letter alone, on one A4 page.
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  assert.equal(pdf.match(/\/Type\s*\/Page[^s]/g)?.length, 1, 'pages of the printed letter');
   await page.emulateMedia({ media: 'screen' });
   assert.ok(await byId(page, 'app-title').isVisible());
   await assertClean(events, { page, name: 'kit-print' });
