@@ -36,7 +36,10 @@ struct Typed {
     first: String,
 }
 
-/// The offer field a typed field is, for its message.
+/// The offer field a typed field is, for its message. The engine has no
+/// field for the first payment date (it cannot be wrong once read): its read
+/// errors travel as `Owed`, whose own rule (nothing owed) cannot happen for a
+/// loan the evaluation analysed, and are shown at the date.
 const FIELDS: [OfferField; 6] = [OfferField::Months, OfferField::Monthly, OfferField::MonthlyFee, OfferField::UpfrontFee, OfferField::DownPayment, OfferField::Owed];
 
 fn read<T>(field: OfferField, r: Result<T, crate::input::InputError>) -> Result<T, (OfferField, Fault)> {
