@@ -15,7 +15,8 @@
 //! signal.
 
 use crate::engine::Lender;
-use crate::scenario::field::Value;
+use crate::scenario::field::{Each, Value};
+use crate::scenario::kit::{ContactEntry, LOG_MAX};
 use crate::scenario::{free_loan_id, At, Field, Rule, Scenario, MAX_LOANS};
 
 /// A loan's identity on the page (stable while others come and go).
@@ -216,6 +217,26 @@ impl Form {
                 self.doc.edit_payoff(|p| p.order.retain(|id| *id != gone));
             }
         }
+    }
+
+    /// Puts a contact into the log at `i` (at most the end); false when
+    /// the log is full. Typed text of the log's inputs lapses (its places
+    /// now name other entries).
+    pub fn insert_contact(&mut self, i: usize, e: ContactEntry) -> bool {
+        let log = &mut self.doc.contact_log;
+        if log.len() >= LOG_MAX {
+            return false;
+        }
+        log.insert(i.min(log.len()), e);
+        self.edits.retain(|(p, _)| p.field.spec().each != Each::Contact);
+        true
+    }
+
+    /// Removes contact `i`, returned for undo.
+    pub fn remove_contact(&mut self, i: usize) -> Option<ContactEntry> {
+        let e = (i < self.doc.contact_log.len()).then(|| self.doc.contact_log.remove(i))?;
+        self.edits.retain(|(p, _)| p.field.spec().each != Each::Contact);
+        Some(e)
     }
 }
 

@@ -149,6 +149,31 @@ fn a_loans_ask_and_contacts_go_with_it() {
 }
 
 #[test]
+fn contacts_come_and_go_and_typed_text_of_the_log_lapses() {
+    use crate::scenario::kit::{Channel, ContactEntry, DateTime};
+    let mut form = Form::new(every_field());
+    let before = form.document().contact_log.clone();
+    let at = DateTime::parse("2026-11-20T23:00").unwrap();
+    let who = Place::item(Field::ContactWho, 0);
+    form.type_text(Place::item(Field::ContactAt, 0), "not a time".into());
+    assert!(form.valid().is_none());
+    assert!(form.insert_contact(0, ContactEntry::new(at, "b", Channel::PhoneIn)));
+    assert!(form.valid().is_some(), "the unread text of the old first entry lapsed");
+    assert_eq!(form.document().contact_log[0].at, at);
+    assert_eq!(form.text(who), "");
+    let removed = form.remove_contact(0).unwrap();
+    assert_eq!(removed.at, at);
+    assert_eq!(form.document().contact_log, before, "removing the new entry gives the log back");
+    assert_eq!(form.remove_contact(before.len()), None);
+    // Undo puts an entry back where it was; the log holds at most 500.
+    let first = form.remove_contact(0).unwrap();
+    assert!(form.insert_contact(0, first));
+    assert_eq!(form.document().contact_log, before);
+    while form.insert_contact(usize::MAX, ContactEntry::new(at, "b", Channel::Sms)) {}
+    assert_eq!(form.document().contact_log.len(), crate::scenario::kit::LOG_MAX);
+}
+
+#[test]
 fn at_most_twenty_loans() {
     let mut form = Form::new(Scenario::example());
     while form.add_loan(Lender::Other).is_some() {}

@@ -159,6 +159,12 @@ pub enum Document {
 }
 
 impl Document {
+    /// The document's name ("协商还款申请书").
+    pub fn name(self, lang: Lang) -> &'static str {
+        let i = Self::ALL.iter().position(|d| *d == self).unwrap_or(0);
+        lang.pick([template::DOCUMENT_NAMES[i].zh, template::DOCUMENT_NAMES[i].en])
+    }
+
     pub const ALL: [Self; 6] = [
         Self::Letter,
         Self::Statement,
@@ -192,6 +198,13 @@ impl Pick {
             Self::FollowUps => &FOLLOW_UPS,
             Self::CallKit => &[Document::CallKit],
         }
+    }
+}
+
+impl Account {
+    /// The lender as the documents name it.
+    pub fn lender_name(&self, lang: Lang) -> String {
+        render::lender_name(self, lang)
     }
 }
 

@@ -33,11 +33,7 @@ pub(super) fn document(input: &LetterInput, doc: Document, lang: Lang, acc: Opti
 
 /// A document's heading in a bundle: its name, and the lender it is for.
 pub(super) fn heading(lang: Lang, doc: Document, acc: Option<&Account>) -> String {
-    let i = Document::ALL.iter().position(|d| *d == doc).unwrap_or(0);
-    let name = match lang {
-        Lang::Zh => DOCUMENT_NAMES[i].zh,
-        Lang::En => DOCUMENT_NAMES[i].en,
-    };
+    let name = doc.name(lang);
     match acc {
         Some(a) => format!("──────── {name} · {} ────────", lender_name(a, lang)),
         None => format!("──────── {name} ────────"),
@@ -67,7 +63,7 @@ fn or_blank(s: &str) -> String {
 /// The lender as the letter names it: the online lenders by their name;
 /// banks, cards and others by the borrower's label ("招商银行信用卡") when
 /// there is one.
-fn lender_name(a: &Account, lang: Lang) -> String {
+pub(super) fn lender_name(a: &Account, lang: Lang) -> String {
     match a.lender {
         Lender::Mybank | Lender::Jiebei | Lender::Weilidai => lang.lender(a.lender).to_owned(),
         Lender::Other => or_blank(&a.name),

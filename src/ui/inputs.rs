@@ -65,6 +65,7 @@ fn TextInput(place: Place, ids: Ids) -> impl IntoView {
     let problem = page.problem(place);
     let (input_type, inputmode) = match place.field.kind() {
         Kind::Date { .. } => ("date", "text"),
+        Kind::DateTime => ("datetime-local", "text"),
         Kind::Count { .. } => ("text", "numeric"),
         Kind::Text { .. } | Kind::Id => ("text", "text"),
         _ => ("text", "decimal"),

@@ -9,6 +9,7 @@ mod download;
 mod drafts;
 mod facts;
 mod inputs;
+mod kit;
 mod loans;
 mod page;
 mod proposals;
@@ -80,6 +81,7 @@ fn App() -> impl IntoView {
             <results::Results />
             <stand::StandSection />
             <proposals::ProposalsSection />
+            <kit::KitSection />
             <drafts::DraftsPanel drafts=drafts />
         </main>
         <Footer />

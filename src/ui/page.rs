@@ -83,6 +83,15 @@ impl Page {
         self.form.update(|f| f.remove_loan(loan));
     }
 
+    /// Puts a contact into the log at `i`; false when the log is full.
+    pub fn insert_contact(&self, i: usize, e: crate::scenario::kit::ContactEntry) -> bool {
+        self.form.try_update(|f| f.insert_contact(i, e)).unwrap_or(false)
+    }
+
+    pub fn remove_contact(&self, i: usize) -> Option<crate::scenario::kit::ContactEntry> {
+        self.form.try_update(|f| f.remove_contact(i)).flatten()
+    }
+
     /// Replaces everything on the page (another draft opened).
     pub fn load(&self, doc: Scenario) {
         self.form.update(|f| f.load(doc));

@@ -290,6 +290,12 @@ fn creditor(s: &Scenario, loan_id: &str) -> String {
     }
 }
 
+/// The conduct review of `s`'s contact log, follow-ups due by `today`
+/// (the page passes the browser's date; the evaluator the file's `as_of`).
+pub fn review(s: &Scenario, today: Option<Date>) -> Vec<EntryReview> {
+    review_log(&s.contact_log, today, &|id: &str| creditor(s, id))
+}
+
 impl KitOutput {
     /// The kit's figures of `s`: `analysed` are the debts the engine could
     /// analyse, `ev` the rest of the evaluation (its `loan_budgets` are their
@@ -323,7 +329,7 @@ impl KitOutput {
             total_owed,
             total_contract_payments: total_contract,
             months,
-            contact_log: review_log(&s.contact_log, s.as_of, &|id: &str| creditor(s, id)),
+            contact_log: review(s, s.as_of),
         }
     }
 

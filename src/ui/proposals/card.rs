@@ -38,6 +38,7 @@ pub fn ProposalCard(proposal: Proposal, #[prop(into)] compared: Signal<bool>, on
             </div>
             <p class="explain">{move || lang.get().proposal_explain(kind)}</p>
             {body}
+            <super::super::kit::UseAsAsk proposal=p.clone() />
         </li>
     }
 }

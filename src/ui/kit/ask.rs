@@ -1,0 +1,199 @@
+//! What the borrower asks each lender: a proposal card's "use this plan"
+//! button, and per loan the ask's inputs (through the field contract), its
+//! figures from the evaluation, and — at the field — why an ask is no longer
+//! offered (it is never replaced by another).
+
+use super::super::inputs::FieldInput;
+use super::super::page::{use_page, Page};
+use super::super::{use_lang, use_text};
+use super::widgets::Line;
+use super::{kw, today, use_kit, use_kit_input};
+use crate::engine::{Date, Proposal};
+use crate::form::{LoanKey, Place};
+use crate::i18n::kit::date;
+use crate::i18n::money;
+use crate::present::{LoanTitle, PlanPayment};
+use crate::scenario::field::{Choice, Value};
+use crate::scenario::{Field, ProposalChoice};
+use leptos::prelude::*;
+
+/// The ask's four members, and the fallback's.
+const ASK: [Field; 4] = [Field::AskKind, Field::AskMonths, Field::AskHolidayMode, Field::AskHolidayMaturity];
+const FALLBACK: [Field; 4] = [Field::FallbackKind, Field::FallbackMonths, Field::FallbackHolidayMode, Field::FallbackHolidayMaturity];
+
+/// The first payment of an ask: the date already chosen while it is still
+/// to come, else the loan's next due date moved on by whole months until it
+/// is, else a month from today.
+pub fn first_date(chosen: Option<Date>, due: Option<Date>, today: Option<Date>) -> Option<Date> {
+    let Some(today) = today else { return chosen.or(due) };
+    if let Some(d) = chosen.filter(|d| *d > today) {
+        return Some(d);
+    }
+    match due {
+        Some(due) => (0..=600).find_map(|k| due.add_months(k).filter(|d| *d > today)),
+        None => today.add_months(1),
+    }
+}
+
+fn set_choice(page: Page, key: LoanKey, fields: [Field; 4], c: ProposalChoice) {
+    let at = |f| Place::loan(f, key);
+    page.set(at(fields[0]), Value::Choice(Choice::ProposalKind(c.kind)));
+    page.set(at(fields[1]), Value::OptionalCount(c.months));
+    if c.is_holiday() {
+        page.set(at(fields[2]), Value::Choice(Choice::HolidayMode(c.mode())));
+        page.set(at(fields[3]), Value::Choice(Choice::HolidayMaturity(c.maturity())));
+    }
+}
+
+/// Makes `p` its loan's ask: its kind and months, the first payment date
+/// ([`first_date`]), and as the fallback the best-ranked other workable
+/// proposal of the loan (none when there is no other).
+fn ask_for(page: Page, p: &Proposal) {
+    let found = page.peek(|f| {
+        let i = f.document().loans.iter().position(|l| l.id == p.loan_id)?;
+        let l = &f.document().loans[i];
+        Some((*f.loans().get(i)?, l.next_due_date, l.ask.and_then(|a| a.first_payment_date)))
+    });
+    let Some((key, due, chosen)) = found else { return };
+    let c = ProposalChoice::of(p);
+    let fallback = page.evaluation.with_untracked(|ev| {
+        let others = ev.proposals.iter().filter(|q| q.loan_id == p.loan_id && q.figures.is_some() && !c.matches(q));
+        others.filter(|q| ProposalChoice::of(q) != c).min_by_key(|q| q.rank).map(ProposalChoice::of)
+    });
+    page.set(Place::loan(Field::Ask, key), Value::Flag(true));
+    set_choice(page, key, ASK, c);
+    page.set(Place::loan(Field::AskFirstPaymentDate, key), Value::Date(first_date(chosen, due, today())));
+    page.set(Place::loan(Field::Fallback, key), Value::Flag(fallback.is_some()));
+    if let Some(f) = fallback {
+        set_choice(page, key, FALLBACK, f);
+    }
+}
+
+/// "Use this plan to negotiate" on a workable proposal's card; says so
+/// once it is the loan's ask.
+#[component]
+pub fn UseAsAsk(proposal: Proposal) -> impl IntoView {
+    let t = use_kit();
+    let page = use_page();
+    let p = proposal;
+    let workable = p.figures.is_some();
+    let mine = p.clone();
+    let is_ask = Memo::new(move |_| {
+        page.with(|f| f.document().loans.iter().find(|l| l.id == mine.loan_id).and_then(|l| l.ask).is_some_and(|a| a.choice.matches(&mine)))
+    });
+    workable.then(|| {
+        view! {
+            <button
+                type="button"
+                class="use-as-ask"
+                data-testid="use-as-ask"
+                aria-pressed=move || is_ask.get().to_string()
+                on:click=move |_| ask_for(page, &p)
+            >
+                {move || if is_ask.get() { t().is_ask } else { t().use_as_ask }}
+            </button>
+        }
+    })
+}
+
+/// Every loan's ask.
+#[component]
+pub fn Asks() -> impl IntoView {
+    let page = use_page();
+    let none = Memo::new(move |_| page.with(|f| f.document().loans.iter().all(|l| l.ask.is_none())));
+    view! {
+        <h3>{kw(|t| t.asks_heading)}</h3>
+        <Show when=move || none.get()>
+            <p class="hint" data-testid="no-ask">{kw(|t| t.no_ask)}</p>
+        </Show>
+        {move || page.loans.get().into_iter().map(|key| view! { <LoanAsk key=key /> }).collect_view()}
+    }
+}
+
+/// One loan: its contract number, its ask and fallback, the ask's figures.
+#[component]
+fn LoanAsk(key: LoanKey) -> impl IntoView {
+    let (page, lang) = (use_page(), use_lang());
+    let at = move |f| Place::loan(f, key);
+    let title = Memo::new(move |_| {
+        page.with(|f| Some(LoanTitle { number: f.index(key)? + 1, lender: f.document().loans.get(f.index(key)?)?.lender }))
+    });
+    let ask = Memo::new(move |_| page.with(|f| Some(f.document().loans.get(f.index(key)?)?.ask)).flatten());
+    let has_fallback = move || ask.with(|a| a.is_some_and(|a| a.fallback.is_some()));
+    let holiday = move |fallback: bool| ask.with(|a| a.and_then(|a| if fallback { a.fallback } else { Some(a.choice) }).is_some_and(|c| c.is_holiday()));
+    view! {
+        <div class="kit-loan" data-testid="kit-loan">
+            <h4>{move || title.get().map(|tt| lang.get().loan_title(tt))}</h4>
+            <div class="grid">
+                <FieldInput place=at(Field::ContractNo) />
+                <FieldInput place=at(Field::Ask) />
+            </div>
+            <Show when=move || ask.with(Option::is_some)>
+                <div class="grid">
+                    <AskField place=at(Field::AskKind) />
+                    <AskField place=at(Field::AskMonths) />
+                    <Show when=move || holiday(false)>
+                        <AskField place=at(Field::AskHolidayMode) />
+                        <AskField place=at(Field::AskHolidayMaturity) />
+                    </Show>
+                    <FieldInput place=at(Field::AskFirstPaymentDate) />
+                    <FieldInput place=at(Field::Fallback) />
+                    <Show when=has_fallback>
+                        <AskField place=at(Field::FallbackKind) />
+                        <AskField place=at(Field::FallbackMonths) />
+                        <Show when=move || holiday(true)>
+                            <AskField place=at(Field::FallbackHolidayMode) />
+                            <AskField place=at(Field::FallbackHolidayMaturity) />
+                        </Show>
+                    </Show>
+                </div>
+                <AskFigures key=key />
+            </Show>
+        </div>
+    }
+}
+
+/// An ask's input, and the evaluation's finding at it (why it is not offered).
+#[component]
+fn AskField(place: Place) -> impl IntoView {
+    let (page, lang) = (use_page(), use_lang());
+    let finding = Memo::new(move |_| {
+        let at = page.with(|f| f.at(place))?;
+        page.evaluation.with(|ev| {
+            let asks = ev.kit.loans.iter().filter_map(|l| l.ask.as_ref());
+            asks.flat_map(|a| a.findings.iter()).find(|fd| fd.at == at).map(|fd| fd.reason.clone())
+        })
+    });
+    view! {
+        <div class="ask-field">
+            <FieldInput place=place />
+            {move || finding.get().map(|r| view! {
+                <p class="field-error" role="alert" data-testid="ask-finding">{move || lang.get().ask_reason(&r)}</p>
+            })}
+        </div>
+    }
+}
+
+/// The ask's figures, from the evaluation the proposal cards show.
+#[component]
+fn AskFigures(key: LoanKey) -> impl IntoView {
+    let (page, lang, text) = (use_page(), use_lang(), use_text());
+    let kit = use_kit_input();
+    let figures = Memo::new(move |_| {
+        let id = page.with(|f| f.loan_id(key).map(str::to_owned))?;
+        kit.input.with(|i| i.as_ref()?.accounts.iter().find(|a| a.id == id)?.ask.clone())
+    });
+    let value = move |show: fn(&crate::letter::AskFigures, crate::i18n::Lang) -> String| {
+        Signal::derive(move || figures.with(|f| f.as_ref().map(|f| show(f, lang.get())).unwrap_or_default()))
+    };
+    view! {
+        <Show when=move || figures.with(Option::is_some)>
+            <dl class="facts kit-ask" data-testid="kit-ask">
+                <Line label=Signal::derive(move || text().monthly_payment.to_owned()) value=value(|f, l| l.plan_payment(PlanPayment::of(&f.figures))) testid="kit-ask-payment" />
+                <Line label=Signal::derive(move || text().months_label.to_owned()) value=value(|f, _| f.figures.months.to_string()) testid="kit-ask-months" />
+                <Line label=Signal::derive(move || text().total_paid.to_owned()) value=value(|f, _| money(f.figures.total_paid)) testid="kit-ask-total" />
+                <Line label=Signal::derive(move || lang.get().label(Field::AskFirstPaymentDate, 0)) value=value(|f, l| f.first_date.map(|d| date(d, l)).unwrap_or_default()) testid="kit-ask-first" />
+            </dl>
+        </Show>
+    }
+}

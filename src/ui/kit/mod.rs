@@ -1,0 +1,112 @@
+//! The negotiation kit (协商材料): what the borrower asks each lender, the
+//! facts the letters need, the documents rendered from them (`crate::letter`),
+//! the contact log with its conduct flags and the counter-offer check.
+//!
+//! Collapsed by default: nothing below the summary is built until the
+//! section is opened (the page stays short and quick). Every figure comes
+//! from the page's one evaluation; the documents are rendered from it by
+//! `crate::letter`, never formatted here.
+
+mod about;
+mod ask;
+mod documents;
+mod log;
+mod offer;
+mod widgets;
+
+pub use ask::UseAsAsk;
+
+use super::page::use_page;
+use super::use_lang;
+use crate::engine::Date;
+use crate::i18n::kit::KitText;
+use crate::letter::LetterInput;
+use leptos::prelude::*;
+
+/// The browser's local date.
+pub fn today() -> Option<Date> {
+    let d = js_sys::Date::new_0();
+    Date::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+}
+
+/// The kit's words in the current language, reactively.
+fn use_kit() -> impl Fn() -> &'static KitText + Copy {
+    let lang = use_lang();
+    move || lang.get().kit()
+}
+
+/// A word of the kit in the current language, as a signal (every word
+/// renders through the same code).
+fn kw(pick: fn(&KitText) -> &'static str) -> Signal<&'static str> {
+    let lang = use_lang();
+    Signal::derive(move || pick(lang.get().kit()))
+}
+
+/// What the open section shares: the documents' input, dated today.
+#[derive(Clone, Copy)]
+struct Kit {
+    today: Option<Date>,
+    input: Memo<Option<LetterInput>>,
+}
+
+fn use_kit_input() -> Kit {
+    expect_context::<Kit>()
+}
+
+/// The lenders of the documents, `(loan id, name)`, and the one shown:
+/// `chosen` while it is there, else the first with an ask, else the first.
+fn lenders(kit: Kit, lang: RwSignal<crate::i18n::Lang>, chosen: RwSignal<String>) -> (Memo<Vec<(String, String)>>, Memo<String>) {
+    let all = Memo::new(move |_| {
+        let l = lang.get();
+        kit.input.with(|i| i.iter().flat_map(|i| &i.accounts).map(|a| (a.id.clone(), a.lender_name(l), a.ask.is_some())).collect::<Vec<_>>())
+    });
+    let names = Memo::new(move |_| all.with(|all| all.iter().map(|(id, name, _)| (id.clone(), name.clone())).collect()));
+    let shown = Memo::new(move |_| {
+        all.with(|all| {
+            let picked = chosen.with(|id| all.iter().find(|a| a.0 == *id));
+            picked.or_else(|| all.iter().find(|a| a.2)).or(all.first()).map(|a| a.0.clone()).unwrap_or_default()
+        })
+    });
+    (names, shown)
+}
+
+/// The section: a `<details>` whose body is built when first opened.
+#[component]
+pub fn KitSection() -> impl IntoView {
+    let opened = RwSignal::new(false);
+    let toggle = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let open = ev.target().and_then(|e| e.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+        if open {
+            opened.set(true);
+        }
+    };
+    view! {
+        <section id="kit" class="card kit" aria-labelledby="kit-h" data-testid="kit">
+            <details on:toggle=toggle>
+                <summary data-testid="kit-open">
+                    <h2 id="kit-h">{kw(|t| t.heading)}</h2>
+                </summary>
+                <Show when=move || opened.get()>
+                    <KitBody />
+                </Show>
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn KitBody() -> impl IntoView {
+    let page = use_page();
+    let today = today();
+    let input = Memo::new(move |_| page.last_valid.with(|s| page.evaluation.with(|ev| crate::letter::build(s, ev, today))));
+    provide_context(Kit { today, input });
+    view! {
+        <p class="explain">{kw(|t| t.intro)}</p>
+        <ask::Asks />
+        <about::About />
+        <documents::Documents />
+        <log::ContactLog />
+        <offer::OfferCheck />
+    }
+}

@@ -1,0 +1,128 @@
+//! The kit's small inputs the page's `FieldInput` does not have: a text
+//! area for long free text, check boxes for a set, a list of loans, and a
+//! figure with its label.
+
+use super::super::page::use_page;
+use super::super::use_lang;
+use crate::form::Place;
+use crate::scenario::field::{Choice, Kind, Value};
+use leptos::prelude::*;
+
+/// A labelled text area for long free text (a field of the contract):
+/// typed text goes to the page's model; its problem shows under it.
+#[component]
+pub fn TextArea(place: Place, id: String, testid: &'static str) -> impl IntoView {
+    let (page, lang) = (use_page(), use_lang());
+    let text = page.text(place);
+    let problem = page.problem(place);
+    let error_id = format!("{id}-error");
+    let hint = lang.get_untracked().hint(place.field).map(|_| format!("{id}-hint"));
+    let described_by = {
+        let (hint, error_id) = (hint.clone(), error_id.clone());
+        move || hint.iter().cloned().chain(problem.with(Option::is_some).then(|| error_id.clone())).collect::<Vec<_>>().join(" ")
+    };
+    view! {
+        <div class="field wide" class:invalid=move || problem.with(Option::is_some)>
+            <label for=id.clone()>{move || lang.get().label(place.field, 0)}</label>
+            <textarea
+                id=id
+                rows="3"
+                data-testid=testid
+                aria-invalid=move || problem.with(Option::is_some).to_string()
+                aria-describedby=described_by
+                prop:value=move || text.get()
+                on:input=move |ev| page.type_text(place, event_target_value(&ev))
+            ></textarea>
+            {hint.map(|h| view! { <p class="hint" id=h>{move || lang.get().hint(place.field)}</p> })}
+            {move || problem.get().map(|rule| view! {
+                <p class="field-error" id=error_id.clone() role="alert" data-testid=format!("{testid}-error")>
+                    {move || lang.get().problem(place.field, rule)}
+                </p>
+            })}
+        </div>
+    }
+}
+
+/// Check boxes for a field of the contract that holds a set of choices.
+#[component]
+pub fn SetInput(place: Place, testid: &'static str) -> impl IntoView {
+    let (page, lang) = (use_page(), use_lang());
+    let value = page.value(place);
+    let options: &'static [Choice] = match place.field.kind() {
+        Kind::Set(options) => options,
+        _ => &[],
+    };
+    let picked = move || match value.get() {
+        Some(Value::Set(p)) => p,
+        _ => Vec::new(),
+    };
+    let toggle = move |c: Choice, on: bool| {
+        let mut now: Vec<Choice> = picked().into_iter().filter(|p| *p != c).collect();
+        if on {
+            now.push(c);
+        }
+        // In the list's order, so the letter lists them the same way each time.
+        now.sort_by_key(|p| options.iter().position(|o| o == p));
+        page.set(place, Value::Set(now));
+    };
+    view! {
+        <fieldset class="checks wide" data-testid=testid>
+            <legend>{move || lang.get().label(place.field, 0)}</legend>
+            {options
+                .iter()
+                .map(|c| {
+                    let c = *c;
+                    view! {
+                        <label class="check">
+                            <input
+                                type="checkbox"
+                                prop:checked=move || picked().contains(&c)
+                                on:change=move |ev| toggle(c, event_target_checked(&ev))
+                            />
+                            {move || lang.get().choice(c)}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// A labelled `<select>` over `(value, name)` pairs; `on_pick` gets the value.
+#[component]
+pub fn Picker(
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(into)] picked: Signal<String>,
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id data-testid=id on:change=move |ev| on_pick.run(event_target_value(&ev))>
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, name)| {
+                            let mine = v.clone();
+                            view! { <option value=v prop:selected=move || picked.with(|p| *p == mine)>{name}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// A figure and its label, in a `<dl>`.
+#[component]
+pub fn Line(#[prop(into)] label: Signal<String>, #[prop(into)] value: Signal<String>, testid: &'static str) -> impl IntoView {
+    view! {
+        <div class="kit-fact">
+            <dt>{label}</dt>
+            <dd data-testid=testid>{value}</dd>
+        </div>
+    }
+}

@@ -1,0 +1,249 @@
+// The negotiation kit (issue 10) on the page: a proposal card becomes a
+// lender's ask, the letter carries that lender, the ask's amounts and date —
+// every amount in it as the page shows it — and downloads, copies and prints
+// as the same text; the contact log flags a call at 23:00 and a due
+// follow-up; the counter-offer check shows the offer's true APR; axe finds
+// nothing in the open section; no console errors, nothing leaves the origin.
+//
+// The scenario is tests/fixtures/proposals-three-lenders.json (网商贷, 借呗,
+// a credit card; income 16,000, expenses 7,000, other 500, buffer 10 %).
+// 借呗 owes ¥20,000 now: 12 payments of ¥1,800 repay it at a monthly IRR of
+// 1.2043 % (bisection on 20,000 = 1,800 · (1 − (1 + r)^−12) / r), 14.45 % a year.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startApp, assertClean, REPO } from './harness.mjs';
+import { $, byId, textOf, importFile, message, download, openSchedule } from './page.mjs';
+
+const THREE = await readFile(join(REPO, 'tests', 'fixtures', 'proposals-three-lenders.json'), 'utf8');
+const AMOUNT = /¥-?[\d,]+\.\d\d/g;
+
+let app;
+before(async () => {
+  app = await startApp(process.env.E2E_DIST ? { dir: process.env.E2E_DIST } : {});
+});
+after(async () => {
+  await app?.close();
+});
+
+// --- The kit's parts (selectors of this section only) -------------------------
+
+const kit = (page) => page.locator('#kit');
+const kitLoan = (page, n) => page.locator($('kit-loan')).nth(n);
+const documentText = async (page) => (await byId(page, 'kit-doc').textContent()).trim();
+const logEntries = (page) => page.locator($('log-entry'));
+
+async function openWithThreeLenders(options = {}) {
+  const opened = await app.open(options);
+  await importFile(opened.page, 'three.json', THREE);
+  await message(opened.page, 'imported').waitFor();
+  return opened;
+}
+
+async function openKit(page) {
+  await byId(page, 'kit-open').click();
+  await byId(page, 'kit-doc').waitFor();
+}
+
+/** 借呗's proposal card asking for 24 months, made the ask; its figures. */
+async function askForJiebei24(page) {
+  const card = page.locator(`[data-loan="jiebei"] ${$('proposal')}[data-kind="term_extension"]`).filter({ has: page.getByText('24', { exact: true }) });
+  await card.first().waitFor();
+  const c = card.first();
+  const figures = { payment: await textOf(c, 'p-payment'), total: await textOf(c, 'p-total-paid'), months: await textOf(c, 'p-months') };
+  await byId(c, 'use-as-ask').click();
+  assert.equal(await byId(c, 'use-as-ask').getAttribute('aria-pressed'), 'true');
+  return { card: c, figures };
+}
+
+/** Picks the document and the lender (by loan id) to show. */
+async function show(page, doc, loan) {
+  await byId(page, 'kit-doc-pick').selectOption({ index: doc });
+  if (loan) await byId(page, 'kit-lender-pick').selectOption(loan);
+}
+
+/** Every text of the page outside the shown document, inputs' values included. */
+function pageOutsideDocument(page) {
+  return page.evaluate(() => {
+    const copy = document.body.cloneNode(true);
+    copy.querySelector('[data-testid="kit-doc"]').remove();
+    const values = [...document.querySelectorAll('input')].map((i) => i.value);
+    return `${copy.textContent}\n${values.join('\n')}`;
+  });
+}
+
+/** "16000" typed on the page is the letter's ¥16,000.00. */
+const asTyped = (amount) => amount.replace(/[¥,]/g, '').replace(/\.00$/, '');
+
+test('the section is collapsed until opened', async () => {
+  const { page, events } = await openWithThreeLenders();
+  assert.equal(await byId(page, 'kit-doc').count(), 0, 'nothing of the kit is built while it is closed');
+  const height = await kit(page).evaluate((e) => e.getBoundingClientRect().height);
+  assert.ok(height < 120, `closed kit is ${height}px tall`);
+  await assertClean(events, { page, name: 'kit-closed' });
+});
+
+test('a proposal becomes the ask: the letter names the lender, amount and date, as the page shows them', async () => {
+  const { page, events } = await openWithThreeLenders({ contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
+  const { card, figures } = await askForJiebei24(page);
+  await openKit(page);
+
+  const ask = kitLoan(page, 1);
+  assert.equal(await textOf(ask, 'kit-ask-payment'), figures.payment);
+  assert.equal(await textOf(ask, 'kit-ask-total'), figures.total);
+  assert.equal(await textOf(ask, 'kit-ask-months'), figures.months);
+  const first = await textOf(ask, 'kit-ask-first');
+  assert.match(first, /^\d{4}年\d{1,2}月\d{1,2}日$/);
+
+  // The hardship goes into the letter as typed.
+  await byId(page, 'hardship').check();
+  await byId(page, 'hardship-since').fill('2026-08-01');
+  await byId(page, 'hardship-details').fill('公司裁员，我失去了工作，正在求职。');
+
+  await show(page, 0, 'jiebei');
+  const letter = await documentText(page);
+  assert.match(letter, /关于借呗借款的个性化还款方案申请/);
+  assert.ok(letter.includes(`自 ${first} 起每月还款 ${figures.payment}`), letter);
+  assert.ok(letter.includes(`共 ${figures.months} 期，合计 ${figures.total}`), letter);
+  assert.match(letter, /自 2026年8月1日 起/);
+  assert.match(letter, /公司裁员，我失去了工作，正在求职。/);
+
+  // Every amount of the letter is on the page: a card, the proposal's
+  // schedule, the budget as typed; the buffer is 10 % of the income typed.
+  await openSchedule(card);
+  const outside = await pageOutsideDocument(page);
+  const buffer = '¥1,600.00';
+  const missing = [...new Set(letter.match(AMOUNT))].filter((a) => a !== buffer && !outside.includes(a) && !outside.includes(asTyped(a)));
+  assert.deepEqual(missing, [], 'amounts of the letter not on the page');
+
+  // Download: the same text, as .txt; copy: the same text on the clipboard.
+  const file = await download(page, () => byId(page, 'kit-download').click());
+  assert.match(file.name, /^协商还款申请书-借呗\.txt$/);
+  assert.equal(file.text.trim(), letter);
+  await byId(page, 'kit-copy').click();
+  await page.locator(`${$('kit-copied')}:has-text("已复制")`).waitFor();
+  assert.equal((await page.evaluate(() => navigator.clipboard.readText())).trim(), letter);
+
+  // English: the same figures.
+  await byId(page, 'lang-toggle').click();
+  await page.locator(`${$('kit-doc')}:has-text("Request")`).waitFor();
+  const english = await documentText(page);
+  assert.ok(english.includes(figures.payment) && english.includes(figures.total), english);
+  await assertClean(events, { page, name: 'kit-letter' });
+});
+
+test('print media shows only the document, one A4 page for the letter', async () => {
+  const { page, events } = await openWithThreeLenders();
+  await askForJiebei24(page);
+  await openKit(page);
+  await show(page, 0, 'jiebei');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await byId(page, 'kit-doc').isVisible());
+  for (const id of ['app-title', 'kit-copy', 'kit-doc-pick', 'proposals', 'log-add']) {
+    assert.equal(await byId(page, id).isVisible(), false, `${id} is printed`);
+  }
+  const color = await byId(page, 'kit-doc').evaluate((e) => getComputedStyle(e).color);
+  assert.equal(color, 'rgb(0, 0, 0)');
+  // "Save as PDF": the letter alone, on one A4 page.
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  assert.equal(pdf.match(/\/Type\s*\/Page[^s]/g)?.length, 1, 'pages of the printed letter');
+  await page.emulateMedia({ media: 'screen' });
+  assert.ok(await byId(page, 'app-title').isVisible());
+  await assertClean(events, { page, name: 'kit-print' });
+});
+
+test('without a clipboard, copy selects the text', async () => {
+  const { page, events } = await openWithThreeLenders();
+  await page.evaluate(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true }));
+  await openKit(page);
+  await show(page, 1);
+  await byId(page, 'kit-copy').click();
+  await page.locator(`${$('kit-copied')}:has-text("Ctrl+C")`).waitFor();
+  const selected = await page.evaluate(() => window.getSelection().toString().trim());
+  assert.equal(selected, await documentText(page));
+  await assertClean(events, { page, name: 'kit-copy-fallback' });
+});
+
+test('an ask the evaluation no longer offers is flagged at its field', async () => {
+  const { page, events } = await openWithThreeLenders();
+  await askForJiebei24(page);
+  await openKit(page);
+  const ask = kitLoan(page, 1);
+  await byId(ask, 'ask-months').fill('7');
+  const finding = byId(ask, 'ask-finding');
+  await finding.waitFor();
+  assert.match(await finding.textContent(), /这个期数已不在可选范围内（可选：.*24.*个月）/);
+  assert.equal(await byId(ask, 'ask-months').inputValue(), '7', 'the ask is not replaced');
+  await assertClean(events, { page, name: 'kit-finding' });
+});
+
+test('the contact log flags a call at 23:00 and a due follow-up; removing can be undone', async () => {
+  const { page, events } = await openWithThreeLenders();
+  await openKit(page);
+  await byId(page, 'log-add').click();
+  const editor = byId(page, 'log-editor');
+  await byId(editor, 'contact-at').fill('2026-11-20T23:00');
+  await byId(editor, 'contact-loan').selectOption('card');
+  await byId(editor, 'contact-channel').selectOption({ label: '对方来电' });
+  await byId(editor, 'contact-who').fill('催收员 0931');
+  await byId(editor, 'contact-follow-up').fill('2026-01-05');
+  await byId(editor, 'log-done').click();
+
+  const entry = logEntries(page).first();
+  assert.match(await textOf(entry, 'conduct-flag'), /22:00.*12378/);
+  assert.match(await entry.textContent(), /2026年11月20日 23:00.*信用卡.*对方来电.*催收员 0931/);
+  assert.equal(await entry.getAttribute('data-due'), 'true');
+  assert.match(await textOf(entry, 'follow-up'), /已到跟进日期/);
+
+  // 21:59 is within the hours.
+  await byId(entry, 'log-edit').click();
+  await byId(page, 'contact-at').fill('2026-11-20T21:59');
+  await byId(page, 'log-done').click();
+  assert.equal(await logEntries(page).first().locator($('conduct-flag')).count(), 0);
+
+  await byId(logEntries(page).first(), 'log-remove').click();
+  await byId(page, 'log-empty').waitFor();
+  await byId(page, 'log-undo').click();
+  assert.equal(await logEntries(page).count(), 1);
+  await assertClean(events, { page, name: 'kit-log' });
+});
+
+test('a counter-offer shows its true APR, totals and the agreement checklist', async () => {
+  const { page, events } = await openWithThreeLenders();
+  await openKit(page);
+  await byId(page, 'offer-loan').selectOption('jiebei');
+  await byId(page, 'offer-months').fill('12');
+  await byId(page, 'offer-amount').fill('1,800');
+  const check = byId(page, 'offer-check');
+  await check.waitFor();
+  assert.equal(await textOf(check, 'offer-apr'), '14.45%');
+  assert.equal(await textOf(check, 'offer-total'), '¥21,600.00');
+  assert.equal(await textOf(check, 'offer-cost'), '¥1,600.00');
+  assert.equal(await check.locator(`${$('offer-checklist')} li`).count(), 7);
+  // A fee above the ceiling is refused at its field.
+  await byId(page, 'offer-fee').fill('12');
+  await byId(page, 'offer-fee-error').waitFor();
+  assert.equal(await byId(page, 'offer-check').count(), 0);
+  await assertClean(events, { page, name: 'kit-offer' });
+});
+
+test('axe finds nothing in the open section, in both languages', async () => {
+  const { page, events } = await openWithThreeLenders();
+  await askForJiebei24(page);
+  await openKit(page);
+  await byId(page, 'hardship').check();
+  await byId(page, 'expense-items').check();
+  await byId(page, 'log-add').click();
+  await byId(page, 'offer-months').fill('12');
+  await byId(page, 'offer-amount').fill('1800');
+  await byId(page, 'offer-check').waitFor();
+  for (const lang of ['zh', 'en']) {
+    if (lang === 'en') await byId(page, 'lang-toggle').click();
+    const result = await new AxeBuilder({ page }).include('#kit').include($('use-as-ask')).analyze();
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], lang);
+  }
+  await assertClean(events, { page, name: 'kit-axe' });
+});
