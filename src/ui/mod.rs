@@ -14,6 +14,7 @@ mod page;
 mod proposals;
 mod results;
 mod schedule;
+mod share;
 mod stand;
 mod widgets;
 
@@ -75,6 +76,7 @@ fn App() -> impl IntoView {
     view! {
         <Header drafts=drafts />
         <main>
+            <share::Banners drafts=drafts />
             <loans::LoansSection />
             <budget::BudgetSection />
             <results::Results />
@@ -99,6 +101,7 @@ fn Header(drafts: drafts::SessionHandle) -> impl IntoView {
         <header class="top">
             <div class="top-inner">
                 <h1 data-testid="app-title">{move || t().app_title}</h1>
+                <share::ShareButton />
                 <button type="button" class="lang-toggle" data-testid="lang-toggle" on:click=switch>
                     {move || t().switch_language}
                 </button>

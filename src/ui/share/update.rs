@@ -1,0 +1,44 @@
+//! "New version ready · Reload": sw-register.js tells the page through
+//! window events (no inline script under the CSP): it sets
+//! `<html data-update-waiting>` and dispatches `xieshang-update-waiting`;
+//! the button dispatches `xieshang-apply-update`, which switches to the new
+//! version and reloads.
+
+use super::use_share_text;
+use leptos::prelude::*;
+
+const WAITING_EVENT: &str = "xieshang-update-waiting";
+const WAITING_ATTRIBUTE: &str = "data-update-waiting";
+const APPLY_EVENT: &str = "xieshang-apply-update";
+
+/// The attribute is set when the event came before the page was mounted.
+fn already_waiting() -> bool {
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    root.is_some_and(|r| r.has_attribute(WAITING_ATTRIBUTE))
+}
+
+fn apply_update() {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(APPLY_EVENT)) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let t = use_share_text();
+    let waiting = RwSignal::new(already_waiting());
+    // Lives as long as the page: the handle is never removed.
+    let _ = window_event_listener_untyped(WAITING_EVENT, move |_| waiting.set(true));
+    move || {
+        waiting.get().then(|| {
+            view! {
+                <div class="share-banner update" role="status" data-testid="update-banner">
+                    <p>{move || t().update_waiting}</p>
+                    <button type="button" data-testid="update-reload" on:click=move |_| apply_update()>
+                        {move || t().reload}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
