@@ -124,7 +124,7 @@ test('a plain link opens the same figures in a fresh browser as a new draft, the
   assert.equal(await qr.locator('svg path').count(), 1);
   // Copy puts the link on the clipboard.
   await byId(a.page, 'share-copy').click();
-  await a.page.locator(`${$('share-copied')}[data-state="done"]`).waitFor();
+  await a.page.waitForFunction(() => document.querySelector('[data-testid="share-copied"]').textContent === '已复制');
   assert.equal(await a.page.evaluate(() => navigator.clipboard.readText()), link);
   await assertClean(a.events, { page: a.page, name: 'share-make' });
 

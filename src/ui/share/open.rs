@@ -5,7 +5,7 @@
 //! encrypted link asks for its password first; a bad link says why in a
 //! banner and changes nothing.
 
-use super::use_share_text;
+use super::banner;
 use crate::i18n::{clock, fill, Lang};
 use crate::scenario::Scenario;
 use crate::share::browser::{open_link, take_link_fragment};
@@ -13,6 +13,7 @@ use crate::share::{Link, Progress, ShareError};
 use crate::store::browser::local_time;
 use crate::ui::drafts::SessionHandle;
 use crate::ui::use_lang;
+use leptos::either::Either;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -99,92 +100,60 @@ impl Opener {
     }
 }
 
-#[component]
-pub fn LinkBanner(drafts: SessionHandle) -> impl IntoView {
+/// The banner of a link being opened (nothing while there is none).
+pub fn link_banner(drafts: SessionHandle) -> impl IntoView {
     let opener = Opener { state: RwSignal::new(Opening::Idle), drafts, lang: use_lang() };
     opener.read_address();
     // A link pasted into the address bar of this page does not reload it.
     let _ = window_event_listener(ev::hashchange, move |_| opener.read_address());
-    move || match opener.state.get() {
-        Opening::Idle => None,
-        Opening::Busy(p) => Some(view! { <Working step=p /> }.into_any()),
-        Opening::Password { link, error } => Some(view! { <PasswordPrompt opener=opener link=link error=error /> }.into_any()),
-        Opening::Opened { id, previous, name } => Some(view! { <OpenedBanner opener=opener id=id previous=previous name=name /> }.into_any()),
-        Opening::Failed(e) => Some(view! { <FailedBanner opener=opener error=Some(e) /> }.into_any()),
-        Opening::NotAdded => Some(view! { <FailedBanner opener=opener error=None /> }.into_any()),
-    }
-}
-
-#[component]
-fn Working(step: Progress) -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <div class="share-banner" role="status" data-testid="link-busy">
-            <p>{move || lang.get().share_progress(step)}</p>
-        </div>
+    move || {
+        let lang = opener.lang.get();
+        let t = lang.share();
+        let idle = Callback::new(move |_| opener.state.set(Opening::Idle));
+        let view = match opener.state.get() {
+            Opening::Idle => return None,
+            Opening::Busy(p) => Either::Left(banner("", "link-busy", lang.share_progress(p).to_owned(), vec![])),
+            Opening::Password { link, error } => Either::Right(password_prompt(opener, link, error.map(|e| lang.share_error(&e)))),
+            Opening::Opened { id, previous, name } => {
+                let discard = Callback::new(move |_| opener.discard(&id, &previous));
+                let actions = vec![(t.keep, "link-keep", idle), (t.discard, "link-discard", discard)];
+                Either::Left(banner("ok", "link-opened", fill(t.opened, &[&name]), actions))
+            }
+            // Why a link was not opened; nothing was changed.
+            failed => {
+                let reason = if let Opening::Failed(e) = failed { lang.share_error(&e) + " " } else { String::new() };
+                Either::Left(banner("bad", "link-failed", reason + t.nothing_changed, vec![(t.close, "link-dismiss", idle)]))
+            }
+        };
+        Some(view)
     }
 }
 
 /// Asks for an encrypted link's password; "cancel" leaves everything as it was.
-#[component]
-fn PasswordPrompt(opener: Opener, link: Link, error: Option<ShareError>) -> impl IntoView {
-    let t = use_share_text();
-    let lang = use_lang();
-    let password = RwSignal::new(String::new());
+fn password_prompt(opener: Opener, link: Link, error: Option<String>) -> impl IntoView {
+    let t = opener.lang.get_untracked().share();
+    let input = NodeRef::<leptos::html::Input>::new();
     let submit = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
-        opener.open(link.clone(), Some(password.get_untracked()));
+        let password = input.get_untracked().map(|i| i.value());
+        opener.open(link.clone(), password);
     };
-    let input = NodeRef::<leptos::html::Input>::new();
-    // Focus the field when the prompt (re)appears.
-    Effect::new(move |_| {
-        if let Some(i) = input.get() {
-            let _ = i.focus();
-        }
+    // Focus the field when the prompt appears.
+    input.on_load(|i| {
+        let _ = i.focus();
     });
     view! {
         <form class="share-banner ask" data-testid="link-password-prompt" on:submit=submit>
-            <p id="link-password-prompt">{move || t().password_prompt}</p>
-            {error.map(|e| view! { <p class="share-error" role="alert" data-testid="link-error">{move || lang.get().share_error(&e)}</p> })}
+            <p id="link-password-prompt">{t.password_prompt}</p>
+            {error.map(|e| view! { <p class="share-error" role="alert" data-testid="link-error">{e}</p> })}
             <div class="share-password">
-                <label for="link-password">{move || t().password_label}</label>
-                <input id="link-password" type="password" autocomplete="off" required aria-describedby="link-password-prompt"
-                    data-testid="link-password" node_ref=input on:input=move |ev| password.set(event_target_value(&ev)) />
+                <label for="link-password">{t.password_label}</label>
+                <input id="link-password" type="password" autocomplete="off" required aria-describedby="link-password-prompt" data-testid="link-password" node_ref=input />
             </div>
             <div class="share-actions">
-                <button type="submit" data-testid="link-open">{move || t().open}</button>
-                <button type="button" data-testid="link-cancel" on:click=move |_| opener.state.set(Opening::Idle)>{move || t().cancel}</button>
+                <button type="submit" data-testid="link-open">{t.open}</button>
+                <button type="button" data-testid="link-cancel" on:click=move |_| opener.state.set(Opening::Idle)>{t.cancel}</button>
             </div>
         </form>
-    }
-}
-
-#[component]
-fn OpenedBanner(opener: Opener, id: String, previous: String, name: String) -> impl IntoView {
-    let t = use_share_text();
-    view! {
-        <div class="share-banner ok" role="status" data-testid="link-opened">
-            <p>{move || fill(t().opened, &[&name])}</p>
-            <div class="share-actions">
-                <button type="button" data-testid="link-keep" on:click=move |_| opener.state.set(Opening::Idle)>{move || t().keep}</button>
-                <button type="button" data-testid="link-discard" on:click=move |_| opener.discard(&id, &previous)>{move || t().discard}</button>
-            </div>
-        </div>
-    }
-}
-
-/// Why a link was not opened; nothing was changed.
-#[component]
-fn FailedBanner(opener: Opener, error: Option<ShareError>) -> impl IntoView {
-    let t = use_share_text();
-    let lang = use_lang();
-    let reason = move || error.as_ref().map(|e| lang.get().share_error(e));
-    view! {
-        <div class="share-banner bad" role="alert" data-testid="link-failed">
-            <p>{reason} " " {move || t().nothing_changed}</p>
-            <div class="share-actions">
-                <button type="button" data-testid="link-dismiss" on:click=move |_| opener.state.set(Opening::Idle)>{move || t().close}</button>
-            </div>
-        </div>
     }
 }

@@ -4,7 +4,8 @@
 //! the button dispatches `xieshang-apply-update`, which switches to the new
 //! version and reloads.
 
-use super::use_share_text;
+use super::banner;
+use crate::ui::use_lang;
 use leptos::prelude::*;
 
 const WAITING_EVENT: &str = "xieshang-update-waiting";
@@ -23,22 +24,14 @@ fn apply_update() {
     }
 }
 
-#[component]
-pub fn UpdateBanner() -> impl IntoView {
-    let t = use_share_text();
-    let waiting = RwSignal::new(already_waiting());
+pub fn update_banner() -> impl IntoView {
+    let lang = use_lang();
+    let (waiting, set_waiting) = signal(already_waiting());
     // Lives as long as the page: the handle is never removed.
-    let _ = window_event_listener_untyped(WAITING_EVENT, move |_| waiting.set(true));
+    let _ = window_event_listener_untyped(WAITING_EVENT, move |_| set_waiting.set(true));
     move || {
-        waiting.get().then(|| {
-            view! {
-                <div class="share-banner update" role="status" data-testid="update-banner">
-                    <p>{move || t().update_waiting}</p>
-                    <button type="button" data-testid="update-reload" on:click=move |_| apply_update()>
-                        {move || t().reload}
-                    </button>
-                </div>
-            }
-        })
+        let t = lang.get().share();
+        let reload: super::Action = (t.reload, "update-reload", Callback::new(|_| apply_update()));
+        waiting.get().then(|| banner("update", "update-banner", t.update_waiting.to_owned(), vec![reload]))
     }
 }
