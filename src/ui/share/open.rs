@@ -5,18 +5,17 @@
 //! encrypted link asks for its password first; a bad link says why in a
 //! banner and changes nothing.
 
-use super::banner;
-use crate::i18n::{clock, fill, Lang};
+use super::{banner, escape};
+use crate::i18n::{clock, fill, Lang, ShareText};
 use crate::scenario::Scenario;
 use crate::share::browser::{open_link, take_link_fragment};
 use crate::share::{Link, Progress, ShareError};
 use crate::store::browser::local_time;
 use crate::ui::drafts::SessionHandle;
-use crate::ui::use_lang;
-use leptos::either::Either;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 /// Where opening a link stands.
 #[derive(Clone)]
@@ -35,7 +34,7 @@ enum Opening {
 
 /// The opener's state and what it works on. Copy: every field is a handle.
 #[derive(Clone, Copy)]
-struct Opener {
+pub struct Opener {
     state: RwSignal<Opening>,
     drafts: SessionHandle,
     lang: RwSignal<Lang>,
@@ -100,60 +99,71 @@ impl Opener {
     }
 }
 
-/// The banner of a link being opened (nothing while there is none).
-pub fn link_banner(drafts: SessionHandle) -> impl IntoView {
-    let opener = Opener { state: RwSignal::new(Opening::Idle), drafts, lang: use_lang() };
-    opener.read_address();
-    // A link pasted into the address bar of this page does not reload it.
-    let _ = window_event_listener(ev::hashchange, move |_| opener.read_address());
-    move || {
-        let lang = opener.lang.get();
-        let t = lang.share();
-        let idle = Callback::new(move |_| opener.state.set(Opening::Idle));
-        let view = match opener.state.get() {
-            Opening::Idle => return None,
-            Opening::Busy(p) => Either::Left(banner("", "link-busy", lang.share_progress(p).to_owned(), vec![])),
-            Opening::Password { link, error } => Either::Right(password_prompt(opener, link, error.map(|e| lang.share_error(&e)))),
-            Opening::Opened { id, previous, name } => {
-                let discard = Callback::new(move |_| opener.discard(&id, &previous));
-                let actions = vec![(t.keep, "link-keep", idle), (t.discard, "link-discard", discard)];
-                Either::Left(banner("ok", "link-opened", fill(t.opened, &[&name]), actions))
+impl Opener {
+    /// Reads the address bar now, and again when a link is pasted into the
+    /// address bar of this page (which does not reload it).
+    pub fn start(drafts: SessionHandle, lang: RwSignal<Lang>) -> Self {
+        let opener = Self { state: RwSignal::new(Opening::Idle), drafts, lang };
+        opener.read_address();
+        let _ = window_event_listener(ev::hashchange, move |_| opener.read_address());
+        // The password field takes the focus when the prompt appears.
+        Effect::new(move |_| {
+            if matches!(opener.state.get(), Opening::Password { .. }) {
+                if let Some(field) = field("link-password") {
+                    let _ = field.focus();
+                }
             }
-            // Why a link was not opened; nothing was changed.
+        });
+        opener
+    }
+
+    /// The banner for where opening stands ("" while there is nothing to say).
+    pub fn banner_html(self, lang: Lang) -> String {
+        let t = lang.share();
+        match self.state.get() {
+            Opening::Idle => String::new(),
+            Opening::Busy(p) => banner("", "link-busy", lang.share_progress(p), &[]),
+            Opening::Password { error, .. } => password_prompt(t, error.map(|e| lang.share_error(&e))),
+            Opening::Opened { name, .. } => {
+                banner("ok", "link-opened", &fill(t.opened, &[&name]), &[(t.keep, "link-keep"), (t.discard, "link-discard")])
+            }
             failed => {
                 let reason = if let Opening::Failed(e) = failed { lang.share_error(&e) + " " } else { String::new() };
-                Either::Left(banner("bad", "link-failed", reason + t.nothing_changed, vec![(t.close, "link-dismiss", idle)]))
+                banner("bad", "link-failed", &(reason + t.nothing_changed), &[(t.close, "link-dismiss")])
             }
-        };
-        Some(view)
+        }
+    }
+
+    /// A button of the banner, by id.
+    pub fn clicked(self, id: &str) {
+        match (id, self.state.get_untracked()) {
+            ("link-discard", Opening::Opened { id, previous, .. }) => self.discard(&id, &previous),
+            ("link-keep" | "link-dismiss" | "link-cancel", _) => self.state.set(Opening::Idle),
+            _ => {}
+        }
+    }
+
+    /// The password prompt was sent.
+    pub fn submitted(self, ev: ev::SubmitEvent) {
+        ev.prevent_default();
+        if let Opening::Password { link, .. } = self.state.get_untracked() {
+            self.open(link, field("link-password").map(|f| f.value()));
+        }
     }
 }
 
+fn field(id: &str) -> Option<web_sys::HtmlInputElement> {
+    web_sys::window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
+}
+
 /// Asks for an encrypted link's password; "cancel" leaves everything as it was.
-fn password_prompt(opener: Opener, link: Link, error: Option<String>) -> impl IntoView {
-    let t = opener.lang.get_untracked().share();
-    let input = NodeRef::<leptos::html::Input>::new();
-    let submit = move |ev: ev::SubmitEvent| {
-        ev.prevent_default();
-        let password = input.get_untracked().map(|i| i.value());
-        opener.open(link.clone(), password);
-    };
-    // Focus the field when the prompt appears.
-    input.on_load(|i| {
-        let _ = i.focus();
-    });
-    view! {
-        <form class="share-banner ask" data-testid="link-password-prompt" on:submit=submit>
-            <p id="link-password-prompt">{t.password_prompt}</p>
-            {error.map(|e| view! { <p class="share-error" role="alert" data-testid="link-error">{e}</p> })}
-            <div class="share-password">
-                <label for="link-password">{t.password_label}</label>
-                <input id="link-password" type="password" autocomplete="off" required aria-describedby="link-password-prompt" data-testid="link-password" node_ref=input />
-            </div>
-            <div class="share-actions">
-                <button type="submit" data-testid="link-open">{t.open}</button>
-                <button type="button" data-testid="link-cancel" on:click=move |_| opener.state.set(Opening::Idle)>{t.cancel}</button>
-            </div>
-        </form>
-    }
+fn password_prompt(t: &ShareText, error: Option<String>) -> String {
+    let error = error.map_or_else(String::new, |e| format!(r#"<p class="share-error" role="alert" data-testid="link-error">{}</p>"#, escape(&e)));
+    format!(
+        r#"<form class="share-banner ask" data-testid="link-password-prompt"><p id="link-password-prompt">{prompt}</p>{error}<div class="share-password"><label for="link-password">{label}</label><input id="link-password" type="password" autocomplete="off" required aria-describedby="link-password-prompt" data-testid="link-password"></div><div class="share-actions"><button type="submit" id="link-open" data-testid="link-open">{open}</button><button type="button" id="link-cancel" data-testid="link-cancel">{cancel}</button></div></form>"#,
+        prompt = t.password_prompt,
+        label = t.password_label,
+        open = t.open,
+        cancel = t.cancel,
+    )
 }
