@@ -28,7 +28,9 @@ const SCENARIO = JSON.stringify({
 
 let app;
 before(async () => {
-  app = await startApp();
+  // E2E_DIST=target/dist-debug runs these against the debug build, whose
+  // Leptos checks print console warnings that assertClean() refuses.
+  app = await startApp(process.env.E2E_DIST ? { dir: process.env.E2E_DIST } : {});
 });
 after(async () => {
   await app?.close();
@@ -279,6 +281,8 @@ test('the dialog: focus inside, Escape closes it and focus returns; axe finds no
   assert.equal(await byId(page, 'share-password').getAttribute('type'), 'text');
   await byId(page, 'share-make').click();
   await byId(page, 'share-link').waitFor();
+  // The link made takes the focus (the form was disabled meanwhile).
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'share-link');
   await axeClean(page, $('share-dialog'));
 
   await page.keyboard.press('Escape');

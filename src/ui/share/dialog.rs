@@ -136,6 +136,19 @@ pub fn ShareButton() -> impl IntoView {
             field("share-link").iter().for_each(|f| f.select());
         }
     };
+    // The fields are disabled while the link is made, which takes the
+    // focus away: give it to the link made (selected, ready to copy), or
+    // back to "create link" when it failed.
+    Effect::new(move |_| {
+        let target = maker.made.with(|m| match m {
+            Made::Link(_) => Some("share-link"),
+            Made::Failed(_) => Some("share-make"),
+            _ => None,
+        });
+        if let Some(element) = target.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id)) {
+            let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
     // The words change only with the language (which cannot change while
     // the dialog is open: the page behind it is inert).
     let head = move || head_html(lang.get());
