@@ -59,6 +59,32 @@ impl Maker {
         Self { made: RwSignal::new(Made::Nothing), page: use_page(), lang: use_lang() }
     }
 
+    /// A button or checkbox of the dialog was clicked (by id).
+    fn clicked(self, id: &str, checked: bool) {
+        match id {
+            "share-make" => self.make(),
+            "share-copy" => self.copy(),
+            "share-show-password" => field("share-password").iter().for_each(|f| f.set_type(if checked { "text" } else { "password" })),
+            _ => {}
+        }
+    }
+
+    /// The fields are disabled while the link is made, which takes the
+    /// focus away: it goes to the link made (selected, ready to copy), or
+    /// back to "create link" when that failed.
+    fn focus_result(self) {
+        Effect::new(move |_| {
+            let target = self.made.with(|m| match m {
+                Made::Link(_) => Some("share-link"),
+                Made::Failed(_) => Some("share-make"),
+                _ => None,
+            });
+            if let Some(element) = target.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id)) {
+                let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
+    }
+
     /// Copies the link; without a clipboard, selects it for the user.
     fn copy(self) {
         let Made::Link(url) = self.made.get_untracked() else { return };
@@ -117,13 +143,7 @@ pub fn ShareButton() -> impl IntoView {
     };
     let clicked = move |ev: web_sys::MouseEvent| match target_id(&ev).as_str() {
         "share-close" => dialog.get_untracked().iter().for_each(|d| d.close()),
-        "share-make" => maker.make(),
-        "share-copy" => maker.copy(),
-        "share-show-password" => {
-            let text = event_target_checked(&ev);
-            field("share-password").iter().for_each(|f| f.set_type(if text { "text" } else { "password" }));
-        }
-        _ => {}
+        id => maker.clicked(id, event_target_checked(&ev)),
     };
     // A changed choice makes the link shown out of date.
     let changed = move |ev: web_sys::Event| {
@@ -136,19 +156,7 @@ pub fn ShareButton() -> impl IntoView {
             field("share-link").iter().for_each(|f| f.select());
         }
     };
-    // The fields are disabled while the link is made, which takes the
-    // focus away: give it to the link made (selected, ready to copy), or
-    // back to "create link" when it failed.
-    Effect::new(move |_| {
-        let target = maker.made.with(|m| match m {
-            Made::Link(_) => Some("share-link"),
-            Made::Failed(_) => Some("share-make"),
-            _ => None,
-        });
-        if let Some(element) = target.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id)) {
-            let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    });
+    maker.focus_result();
     // The words change only with the language (which cannot change while
     // the dialog is open: the page behind it is inert).
     let head = move || head_html(lang.get());
