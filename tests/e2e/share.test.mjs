@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { inflateSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startApp, assertClean, APP_READY } from './harness.mjs';
+import { startApp, assertClean, APP_READY, TIMEOUT } from './harness.mjs';
 import { $, byId, listed, importFile } from './page.mjs';
 
 /** A draft with a loan name (personal) and figures of its own. */
@@ -46,18 +46,8 @@ function figures(page) {
 
 /** Waits until the page shows exactly `expected` (what figures() read elsewhere). */
 async function showsFigures(page, expected) {
-  await page
-    .waitForFunction(
-      (expected) => {
-        const now = [
-          ...[...document.querySelectorAll('[data-testid="loan-card"] input, [data-testid="budget-card"] input')].map((i) => i.value),
-          ...[...document.querySelectorAll('[data-testid="loan-result"], [data-testid="proposal"]')].map((e) => e.textContent),
-        ];
-        return JSON.stringify(now) === JSON.stringify(expected);
-      },
-      expected,
-    )
-    .catch(() => {});
+  const deadline = Date.now() + TIMEOUT;
+  while (JSON.stringify(await figures(page)) !== JSON.stringify(expected) && Date.now() < deadline) await page.waitForTimeout(50);
   assert.deepEqual(await figures(page), expected);
 }
 
