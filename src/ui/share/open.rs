@@ -97,9 +97,7 @@ impl Opener {
         self.drafts.act(|s, t| s.delete(t.default_name));
         self.drafts.act(|s, _| if s.list().iter().any(|m| m.id == previous) { s.switch(previous) } else { None });
     }
-}
 
-impl Opener {
     /// Reads the address bar now, and again when a link is pasted into the
     /// address bar of this page (which does not reload it).
     pub fn start(drafts: SessionHandle, lang: RwSignal<Lang>) -> Self {
