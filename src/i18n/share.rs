@@ -46,6 +46,13 @@ pub struct ShareText {
     pub nothing_changed: &'static str,
     pub update_waiting: &'static str,
     pub reload: &'static str,
+    pub open_dialog: &'static str,
+    pub close: &'static str,
+    pub show_password: &'static str,
+    pub link_label: &'static str,
+    pub copy_failed: &'static str,
+    pub cancel: &'static str,
+    pub password_label: &'static str,
 }
 
 pub const SHARE_ZH: ShareText = ShareText {
@@ -85,8 +92,15 @@ pub const SHARE_ZH: ShareText = ShareText {
     unreadable: "链接里的数据无法读取：{}。",
     unsupported: "此浏览器不支持打开或生成加密、压缩的链接（需要较新的浏览器，并通过 https 访问）。",
     nothing_changed: "草稿没有任何改动。",
-    update_waiting: "有新版本可用。",
+    update_waiting: "新版本已就绪。",
     reload: "重新加载",
+    open_dialog: "分享",
+    close: "关闭",
+    show_password: "显示密码",
+    link_label: "链接",
+    copy_failed: "无法自动复制。链接已选中，请按 Ctrl+C 复制（手机上长按选择“复制”）。",
+    cancel: "取消",
+    password_label: "密码",
 };
 
 pub const SHARE_EN: ShareText = ShareText {
@@ -126,8 +140,15 @@ pub const SHARE_EN: ShareText = ShareText {
     unreadable: "The data in the link cannot be read: {}.",
     unsupported: "This browser cannot make or open compressed or encrypted links (it needs a recent browser and a page served over https).",
     nothing_changed: "No draft was changed.",
-    update_waiting: "A new version is available.",
+    update_waiting: "A new version is ready.",
     reload: "Reload",
+    open_dialog: "Share",
+    close: "Close",
+    show_password: "Show password",
+    link_label: "Link",
+    copy_failed: "Could not copy automatically. The link is selected: press Ctrl+C (on a phone, press and hold, then Copy).",
+    cancel: "Cancel",
+    password_label: "Password",
 };
 
 impl Lang {

@@ -15,6 +15,7 @@ mod page;
 mod proposals;
 mod results;
 mod schedule;
+mod share;
 mod stand;
 mod widgets;
 
@@ -76,6 +77,7 @@ fn App() -> impl IntoView {
     view! {
         <Header drafts=drafts />
         <main>
+            <share::Banners drafts=drafts />
             <loans::LoansSection />
             <budget::BudgetSection />
             <results::Results />
@@ -101,6 +103,7 @@ fn Header(drafts: drafts::SessionHandle) -> impl IntoView {
         <header class="top">
             <div class="top-inner">
                 <h1 data-testid="app-title">{move || t().app_title}</h1>
+                <share::ShareButton />
                 <button type="button" class="lang-toggle" data-testid="lang-toggle" on:click=switch>
                     {move || t().switch_language}
                 </button>

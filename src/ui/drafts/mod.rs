@@ -77,12 +77,12 @@ impl SessionHandle {
     }
 
     /// Reads the session (tracked: inside reactive closures).
-    fn with<T>(&self, f: impl FnOnce(&BrowserSession) -> T) -> T {
+    pub(super) fn with<T>(&self, f: impl FnOnce(&BrowserSession) -> T) -> T {
         self.session.with(f)
     }
 
     /// Runs an action; when it opens a draft, the page shows it.
-    fn act(&self, action: impl FnOnce(&mut BrowserSession, &'static DraftText) -> Option<Scenario>) {
+    pub(super) fn act(&self, action: impl FnOnce(&mut BrowserSession, &'static DraftText) -> Option<Scenario>) {
         let t = self.lang.get_untracked().drafts();
         if let Some(doc) = self.session.try_update(|s| action(s, t)).flatten() {
             self.page.load(doc);

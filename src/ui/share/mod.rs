@@ -1,0 +1,79 @@
+//! Sharing on the page (issue 11): the share dialog, the banner of a link
+//! being opened, and the "new version ready" banner of the service worker.
+//! What a link holds, its format, limits and QR code are decided in
+//! `crate::share`; these components only ask and show.
+//!
+//! Two mount points: [`ShareButton`] (the header) and [`Banners`] (the top
+//! of `<main>`).
+//!
+//! Bundle size: Leptos compiles every element of a `view!` into code of its
+//! own (the first version of this dialog and its banners, written that way,
+//! cost 19 KB brotli; the issue allows 15 KB for all of sharing). So the
+//! parts here are drawn as HTML text, one piece per state, with every
+//! variable part escaped ([`escape`]); their buttons and fields are read by
+//! one delegated listener per event type, by element id.
+
+mod dialog;
+mod open;
+mod update;
+
+pub use dialog::ShareButton;
+
+use super::drafts::SessionHandle;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The banners at the top of the page: a new version waiting, a link being
+/// opened (or why it was not).
+#[component]
+pub fn Banners(drafts: SessionHandle) -> impl IntoView {
+    let lang = super::use_lang();
+    let waiting = update::waiting();
+    let opener = open::Opener::start(drafts, lang);
+    let html = move || {
+        let lang = lang.get();
+        let update = if waiting.get() { update::banner_html(lang) } else { String::new() };
+        update + &opener.banner_html(lang)
+    };
+    let clicked = move |ev: web_sys::MouseEvent| match target_id(&ev).as_str() {
+        "update-reload" => update::apply(),
+        id => opener.clicked(id),
+    };
+    view! { <div class="share-banners" inner_html=html on:click=clicked on:submit=move |ev| opener.submitted(ev)></div> }
+}
+
+/// The id of the element an event happened on ("" when it has none).
+fn target_id(ev: &web_sys::Event) -> String {
+    ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|e| e.id()).unwrap_or_default()
+}
+
+/// Text made safe to put in HTML, in content and in quoted attributes.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A one-line banner with its buttons (label, id: the id is also the test
+/// id). `kind` is its look (`ok`, `bad`, `update`, or none); a `bad` one is
+/// announced at once (`role="alert"`).
+fn banner(kind: &str, testid: &str, text: &str, buttons: &[(&str, &str)]) -> String {
+    let role = if kind == "bad" { "alert" } else { "status" };
+    let buttons: String = buttons
+        .iter()
+        .map(|(label, id)| format!(r#"<button type="button" id="{id}" data-testid="{id}">{}</button>"#, escape(label)))
+        .collect();
+    format!(
+        r#"<div class="share-banner {kind}" role="{role}" data-testid="{testid}"><p>{}</p><div class="share-actions">{buttons}</div></div>"#,
+        escape(text)
+    )
+}
