@@ -119,7 +119,7 @@ impl Lang {
         let kind = field.kind();
         let pair = match rule {
             Rule::Required => ["请填写", "required"],
-            Rule::NotANumber => ["请输入数字，如 100000 或 10万", "enter a number, e.g. 100000 or 10万"],
+            Rule::NotANumber | Rule::AmbiguousComma => return self.example_rule(field, rule),
             Rule::NotWholeMonths => ["期数须为整月", "whole months only"],
             Rule::NotADate => ["请输入日期，如 2026-12-15", "enter a date like 2026-12-15"],
             Rule::Negative => ["不能为负数", "must not be negative"],
@@ -184,6 +184,8 @@ impl fmt::Display for ScenarioError {
         f.write_str(&Lang::En.scenario_error(self))
     }
 }
+
+mod examples;
 
 #[cfg(test)]
 mod tests;

@@ -158,6 +158,8 @@ pub enum Rule {
     NotANumber,
     NotWholeMonths,
     NotADate,
+    /// A comma that may be a decimal comma (`0,04`): the page asks which.
+    AmbiguousComma,
     Negative,
     /// Zero or less where more than 0 is needed.
     NotPositive,
@@ -189,6 +191,7 @@ impl From<InputError> for Rule {
             InputError::TooLarge => Self::TooLarge,
             InputError::NotWholeMonths => Self::NotWholeMonths,
             InputError::NotADate => Self::NotADate,
+            InputError::AmbiguousComma => Self::AmbiguousComma,
         }
     }
 }
@@ -597,8 +600,8 @@ impl At {
     /// Reads typed text and sets the value; the document is unchanged when
     /// the text cannot be read.
     pub fn set_text(self, s: &mut Scenario, text: &str) -> Result<(), Rule> {
-        let v = self.field.kind().read(text)?;
-        self.set(s, v);
+        let r = self.read(s, text)?;
+        self.set_reading(s, r);
         Ok(())
     }
 
@@ -724,6 +727,9 @@ impl Scenario {
         out
     }
 }
+
+mod read;
+pub use read::Reading;
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -1,9 +1,10 @@
 use super::*;
 use crate::scenario::{At, Problem};
 
-const RULES: [Rule; 15] = [
+const RULES: [Rule; 16] = [
     Rule::Required,
     Rule::NotANumber,
+    Rule::AmbiguousComma,
     Rule::NotWholeMonths,
     Rule::NotADate,
     Rule::Negative,
