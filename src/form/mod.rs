@@ -16,6 +16,9 @@
 //! figures for. The edit ends when the input is left ([`Form::commit`]) or
 //! another input is used.
 //!
+//! A loan's remaining total (剩余应还) may be typed instead of its
+//! principal ([`Form::type_total`]): the principal is derived from it.
+//!
 //! Loans get stable [`LoanKey`]s so an input keeps its place while loans
 //! are added and removed. Pure: tested natively; `crate::ui` wraps it in a
 //! signal.
@@ -84,11 +87,13 @@ pub struct Form {
     /// Typed text kept beside the document (a few at a time: a list is enough).
     edits: Vec<(Place, Edit)>,
     session: Option<Box<Session>>,
+    /// Remaining totals typed for loans ([`total`]).
+    totals: Vec<total::TotalEdit>,
 }
 
 impl Form {
     pub fn new(doc: Scenario) -> Self {
-        let mut form = Self { doc: Scenario::example(), keys: Vec::new(), next_key: 0, edits: Vec::new(), session: None };
+        let mut form = Self { doc: Scenario::example(), keys: Vec::new(), next_key: 0, edits: Vec::new(), session: None, totals: Vec::new() };
         form.load(doc);
         form
     }
@@ -99,6 +104,7 @@ impl Form {
         self.doc = doc;
         self.edits.clear();
         self.session = None;
+        self.totals.clear();
     }
 
     fn fresh_key(&mut self) -> LoanKey {
@@ -210,6 +216,7 @@ impl Form {
         if error.is_some() || text != base {
             self.edits.push((p, Edit { text, base, error }));
         }
+        self.derive_principals();
     }
 
     /// The user picked a value from a list or ticked a box.
@@ -217,6 +224,7 @@ impl Form {
         if let Some(at) = self.at(p) {
             self.session = None;
             at.set(&mut self.doc, v);
+            self.derive_principals();
         }
     }
 
@@ -264,6 +272,7 @@ impl Form {
             self.doc.contact_log.retain(|e| e.loan_id != gone);
             self.keys.remove(i);
             self.edits.retain(|(p, _)| p.loan != Some(loan));
+            self.totals.retain(|t| t.loan != loan);
             if self.doc.payoff_strategy.as_ref().is_some_and(|p| p.order.contains(&gone)) {
                 self.doc.edit_payoff(|p| p.order.retain(|id| *id != gone));
             }
@@ -273,6 +282,9 @@ impl Form {
 
 #[cfg(test)]
 mod tests;
+
+mod total;
+pub use total::TotalSplit;
 
 #[cfg(test)]
 mod retype_tests;
