@@ -235,6 +235,7 @@ impl fmt::Display for ScenarioError {
 }
 
 mod examples;
+mod total;
 
 #[cfg(test)]
 mod tests;

@@ -12,6 +12,7 @@ mod inputs;
 mod loans;
 mod page;
 mod proposals;
+mod remaining_total;
 mod results;
 mod schedule;
 mod stand;

@@ -78,6 +78,11 @@ impl Page {
         }
     }
 
+    /// The user typed a loan's remaining total (剩余应还).
+    pub fn type_total(&self, loan: LoanKey, text: String) {
+        self.form.update(|f| f.type_total(loan, text));
+    }
+
     pub fn set(&self, place: Place, v: Value) {
         self.form.update(|f| f.set(place, v));
     }

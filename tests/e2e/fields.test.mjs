@@ -204,3 +204,28 @@ test('typing "8" on the way to "80000" keeps the figures from before the edit', 
   assert.deepEqual(await figures(page), eighty, 'left: the new value counts');
   await assertClean(events, { page, name: 'fields-retype' });
 });
+
+test('only the total the app shows (剩余应还): the principal is worked out from it', async () => {
+  const { page, events } = await app.open();
+  const card = loanCard(page);
+  await byId(card, 'lender').selectOption({ label: '网商贷' });
+  await enter(byId(card, 'rate'), '日息0.05%');
+  await byId(card, 'method').selectOption({ label: '等额本息' });
+  await enter(byId(card, 'months'), '12');
+  await enter(byId(card, 'principal'), '1');
+  await card.locator('[data-testid="remaining-total-details"] summary').click();
+  const total = byId(card, 'remaining-total');
+  await enter(total, 'abc');
+  assert.match(await textOf(card, 'remaining-total-error'), /8万5/, 'an amount example');
+  assert.equal(await byId(card, 'principal').inputValue(), '1', 'nothing changed');
+  await enter(total, '110,015.99');
+  assert.equal(await byId(card, 'principal').inputValue(), '100000');
+  assert.equal(await textOf(card, 'remaining-total-split'), '= 本金 ¥100,000.00 + 利息 ¥10,015.99');
+  assert.equal(await textOf(page, 'result-payment'), '¥9,168.00', 'the hand-checked figures of ¥100,000');
+  assert.equal(await card.locator('.field-error').count(), 0);
+  // The term changes: the same total holds less principal.
+  await enter(byId(card, 'months'), '24');
+  assert.notEqual(await byId(card, 'principal').inputValue(), '100000');
+  assert.equal(await total.inputValue(), '110,015.99');
+  await assertClean(events, { page, name: 'fields-total' });
+});
