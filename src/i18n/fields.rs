@@ -35,7 +35,7 @@ const CORE_WORDS: [FieldWords; CORE_COUNT] = [
     words(Field::LoanId, ["借款编号", "Loan id"], None),
     words(Field::Lender, ["贷款方", "Lender"], None),
     words(Field::LoanName, ["名称", "Label"], None),
-    words(Field::Principal, ["剩余本金（元）", "Outstanding principal (¥)"], Some(["可输入 100000、100,000 或 10万", "100000, 100,000 or 10万 all work"])),
+    words(Field::Principal, ["剩余本金（元）", "Outstanding principal (¥)"], Some(["可输入 100000、100,000、10万 或 8万5", "100000, 100,000, 10万 or 8万5 all work"])),
     words(Field::RateValue, ["利率（%）", "Rate (%)"], None),
     words(Field::RateUnit, ["利率类型", "Rate quoted as"], None),
     words(Field::DayBasis, ["一年按", "Days per year"], None),

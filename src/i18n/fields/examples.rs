@@ -37,14 +37,11 @@ impl Lang {
         let count = matches!(field.kind(), Kind::Count { .. });
         let template = match rule {
             Rule::AmbiguousComma if money => [
-                "看不出逗号是小数点还是千位分隔：小数请用点，如 {}；千位每三位一个逗号，如 12,000",
-                "is the comma a decimal point or a thousands separator? Write decimals with a point, e.g. {}, and thousands in threes, e.g. 12,000",
+                "逗号是小数点还是千位分隔？小数请用点，如 {}；千位每三位一个逗号，如 12,000",
+                "is the comma a decimal point? Write decimals with a point ({}), thousands in threes (12,000)",
             ],
             Rule::AmbiguousComma if count => ["请填整数，不用逗号，如 {}", "a whole number without a comma, e.g. {}"],
-            Rule::AmbiguousComma => [
-                "看不出逗号是小数点还是千位分隔：小数请用点，如 {}",
-                "is the comma a decimal point or a thousands separator? Write decimals with a point, e.g. {}",
-            ],
+            Rule::AmbiguousComma => ["逗号是小数点还是千位分隔？小数请用点，如 {}", "is the comma a decimal point? Write it with a point: {}"],
             _ => ["请输入数字，如 {}", "enter a number, e.g. {}"],
         };
         let filler = if rule == Rule::AmbiguousComma { ex.decimal } else { self.pick(ex.typed) };
