@@ -157,6 +157,7 @@ impl Lang {
     pub fn rule(self, field: Field, rule: Rule) -> String {
         let kind = field.kind();
         let pair = match rule {
+            Rule::Required if examples::typed_in(kind) => return self.example_rule(field, rule),
             Rule::Required => ["请填写", "required"],
             Rule::NotANumber | Rule::AmbiguousComma => return self.example_rule(field, rule),
             Rule::NotWholeMonths => ["期数须为整月", "whole months only"],

@@ -28,9 +28,15 @@ fn example(field: Field) -> Example {
     Example { typed, decimal }
 }
 
+/// A figure typed into a text box (what has an example).
+pub(super) fn typed_in(kind: Kind) -> bool {
+    matches!(kind, Kind::Money { .. } | Kind::SignedMoney | Kind::Percent { .. } | Kind::Count { select: false, .. })
+}
+
 impl Lang {
-    /// Text that does not read ([`Rule::NotANumber`]) or whose comma may
-    /// be a decimal comma ([`Rule::AmbiguousComma`]), with the field's example.
+    /// Text that does not read ([`Rule::NotANumber`]), a figure left empty
+    /// ([`Rule::Required`]) or a comma that may be a decimal comma
+    /// ([`Rule::AmbiguousComma`]), with the field's example.
     pub(super) fn example_rule(self, field: Field, rule: Rule) -> String {
         let ex = example(field);
         let money = matches!(field.kind(), Kind::Money { .. } | Kind::SignedMoney);
@@ -42,6 +48,7 @@ impl Lang {
             ],
             Rule::AmbiguousComma if count => ["请填整数，不用逗号，如 {}", "a whole number without a comma, e.g. {}"],
             Rule::AmbiguousComma => ["逗号是小数点还是千位分隔？小数请用点，如 {}", "is the comma a decimal point? Write it with a point: {}"],
+            Rule::Required => ["请填写，如 {}", "required, e.g. {}"],
             _ => ["请输入数字，如 {}", "enter a number, e.g. {}"],
         };
         let filler = if rule == Rule::AmbiguousComma { ex.decimal } else { self.pick(ex.typed) };

@@ -42,3 +42,10 @@ fn the_comma_question_fits_the_field() {
     assert!(both(Field::Principal, Rule::AmbiguousComma)[0].contains("12,000"));
     assert!(both(Field::Months, Rule::AmbiguousComma)[0].contains("整数"));
 }
+
+#[test]
+fn an_empty_figure_says_what_to_type() {
+    assert_eq!(Lang::Zh.rule(Field::Principal, Rule::Required), "请填写，如 80000、8万 或 8万5");
+    assert_eq!(Lang::En.rule(Field::Months, Rule::Required), "required, e.g. 12, 十二期 or 3年");
+    assert_eq!(Lang::Zh.rule(Field::LoanId, Rule::Required), "请填写", "no figure, no example");
+}
