@@ -283,7 +283,10 @@ fn level_payment_works(loan: &Loan, a: Decimal) -> bool {
 /// 等额本息: the payment is the annuity rounded to the fen (四舍五入) —
 /// unless that would repay too fast, where it is a few fen less — every
 /// instalment but the last is that payment, and the last one is within a
-/// bound of it that follows from the rounding rule.
+/// bound of it that follows from the rounding rule. Where interest would
+/// multiply that fen into a larger stray than finishing early, the rounded
+/// payment finishes early instead: level until the instalment that would
+/// overpay, which pays what is left, then nothing.
 ///
 /// Derivation. Let A be the exact annuity, a the rounded payment and
 /// δ = a − A. Month k's interest is B_(k−1)·i + ε_k with |ε_k| ≤ 0.005 (one
@@ -303,8 +306,13 @@ fn check_equal_installment(loan: &Loan, f: &LoanFigures) -> Result<(), TestCaseE
         return Ok(());
     }
     let a = rows[0].payment;
-    for r in &rows[..n - 1] {
+    // The row that clears the balance: the last, or earlier on an early finish.
+    let finish = rows.iter().position(|r| r.balance.is_zero()).unwrap_or(n - 1);
+    for r in &rows[..finish] {
         prop_assert_eq!(r.payment, a, "等额本息 instalments differ: {:?} vs {}", r, a);
+    }
+    for r in &rows[finish + 1..] {
+        prop_assert_eq!(r.payment, Decimal::ZERO, "a row after the early finish pays: {:?}", r);
     }
     let exact = annuity_f64(loan.principal, monthly_rate_exact(&loan.rate), loan.months);
     // fen(A), allowing either side only where A lies within the f64 error
@@ -312,16 +320,21 @@ fn check_equal_installment(loan: &Loan, f: &LoanFigures) -> Result<(), TestCaseE
     let tolerance = exact.abs() * 1e-12 + 1e-9;
     let rounded = |x: f64| round_half_away(Decimal::try_from(x).unwrap(), 2);
     let (low, high) = (rounded(exact - tolerance), rounded(exact + tolerance));
-    if level_payment_works(loan, low) || level_payment_works(loan, high) {
+    let early = finish < n - 1;
+    if level_payment_works(loan, low) || level_payment_works(loan, high) || early {
         prop_assert!(a == low || a == high, "payment {} is not the rounded annuity {} ({})", a, high, exact);
+        prop_assert!(!early || rows[finish].payment <= a, "the early finish pays more: {:?}", rows[finish]);
     } else {
         prop_assert!(a < low, "payment {} should be below {} (it would repay too fast)", a, low);
     }
     let i = { let (num, den) = monthly_rate_exact(&loan.rate); num as f64 / den as f64 };
     let delta = (f64_of(a) - exact).abs();
     let s_n = if i == 0.0 { n as f64 } else { ((1.0 + i).powi(n as i32) - 1.0) / i };
+    // An early finish was kept only where it strays less than a payment up
+    // to 4 fen lower would have (bounded the same way with δ + 0.04).
+    let delta = if early { delta + 0.04 } else { delta };
     let bound = (0.005 + delta) * s_n * (1.0 + 1e-9) + 1e-9;
-    let gap = (f64_of(rows[n - 1].payment) - f64_of(a)).abs();
+    let gap: f64 = rows[finish..].iter().map(|r| (f64_of(r.payment) - f64_of(a)).abs()).sum();
     prop_assert!(gap <= bound, "last {} vs {}: gap {} > bound {} (δ = {}, s_n = {})", rows[n - 1].payment, a, gap, bound, delta, s_n);
     Ok(())
 }

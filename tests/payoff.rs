@@ -88,11 +88,17 @@ proptest! {
         prop_assert!(out.interest_saved >= -Decimal::new(prepaid_months as i64, 2), "saved {}", out.interest_saved);
     }
 
-    /// Nothing prepaid: the contract schedule, row for row.
+    /// Nothing prepaid: the contract schedule, row for row, until the
+    /// contract clears its balance (a level payment that finishes early
+    /// owes nothing after that), and nothing saved.
     #[test]
     fn no_prepayment_is_the_contract(p in fen_amount(1, 10_000_000_00), i in monthly_rate(), n in 1u32..=600, m in method()) {
         let out = prepay(p, i, n, m, &PrepayPlan::default()).unwrap();
-        prop_assert_eq!(out.rows(), Schedule::build(p, i, n, m).unwrap().rows);
+        let contract = Schedule::build(p, i, n, m).unwrap();
+        let paying = contract.paying_months() as usize;
+        prop_assert!(contract.rows[paying..].iter().all(|r| r.payment.is_zero()));
+        prop_assert_eq!(out.rows(), &contract.rows[..paying]);
+        prop_assert_eq!((out.months_saved, out.interest_saved), (0, Decimal::ZERO));
     }
 
     /// For one prepayment, shortening the term costs no more interest than

@@ -95,7 +95,8 @@ pub fn monthly_irr(held: Decimal, payments: &[Decimal], guess: Decimal) -> Resul
     // is unique; bracket it.
     let (mut lo, mut hi) = if total > held {
         let mut hi = 0.05;
-        while !(npv(held_f, &flows, hi).0 < 0.0) {
+        // Until NPV is below zero; a NaN NPV widens the bracket too.
+        while npv(held_f, &flows, hi).0.partial_cmp(&0.0) != Some(std::cmp::Ordering::Less) {
             hi *= 4.0;
             if hi > 1000.0 {
                 return Err(EngineError::NoRateOfReturn);

@@ -31,7 +31,8 @@
 //! Rounding follows [`Schedule`]: interest to the fen once per month, the
 //! last instalment absorbing the remainder, so the principal parts sum
 //! exactly to the principal. With no prepayment the schedule equals the
-//! contract's row for row. Savings are measured against that contract
+//! contract's row for row (up to the month the contract clears its balance:
+//! a level payment can finish early, its last rows owing nothing). Savings are measured against that contract
 //! schedule: `interest_saved` = contract interest − interest (fees not
 //! included: they are reported apart), `months_saved` = contract months −
 //! months.
@@ -299,7 +300,7 @@ pub fn prepay(
     Ok(Prepaid {
         months: months_paid,
         interest_saved: contract.total_interest() - total_interest,
-        months_saved: contract.months().saturating_sub(months_paid),
+        months_saved: contract.paying_months().saturating_sub(months_paid),
         fees: schedule.iter().map(|r| r.fee).sum(),
         total_interest,
         schedule,

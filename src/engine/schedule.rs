@@ -91,6 +91,13 @@ impl Schedule {
         self.rows.len() as u32
     }
 
+    /// The months until the balance is cleared: all of them, unless a
+    /// level payment finishes early (see [`level_rows`]), when the rows
+    /// after that have nothing due.
+    pub fn paying_months(&self) -> u32 {
+        self.rows.iter().position(|r| r.balance.is_zero()).map_or(self.months(), |k| k as u32 + 1)
+    }
+
     pub fn total_paid(&self) -> Decimal {
         self.rows.iter().map(|r| r.payment).sum()
     }
@@ -189,8 +196,13 @@ fn equal_installment(principal: Decimal, i: Ratio, n: u32) -> Vec<Row> {
 ///
 /// The rounded payment can repay a little too fast on long, tiny loans
 /// (e.g. ¥603 over 600 months rounds ¥1.005 up to ¥1.01 and would pay off
-/// early). Then a fen less is tried; two steps always suffice in practice,
-/// and the clamped form is the guaranteed fallback, so this never fails.
+/// early). Then a fen less is tried (two steps suffice in practice) and the
+/// last absorbs the rest — unless interest multiplies that fen: a fen a
+/// month grows to s_n = ((1+i)^n − 1)/i fen by the end (≈ ¥970 for 280
+/// months at 2.9 %/month), so with interest the rounded payment finishing
+/// early (the instalment that would overpay pays what is left, later ones
+/// nothing) is kept when it stays nearer the level in all. At 0 % a fen
+/// less moves the last by at most n fen, and the fen less stays.
 pub(crate) fn level_rows(
     principal: Decimal,
     rate_of: impl Fn(u32) -> Ratio + Copy,
@@ -200,17 +212,27 @@ pub(crate) fn level_rows(
 ) -> Vec<Row> {
     let n = n.max(1);
     let rounded = fen(exact_payment);
+    if let Some(rows) = amortize(principal, rate_of, start, n, rounded, false) {
+        return rows;
+    }
+    let early = amortize(principal, rate_of, start, n, rounded, true).unwrap_or_default();
+    let with_interest = !rate_of(start).is_zero();
     let mut payment = rounded;
     for _ in 0..4 {
-        if let Some(rows) = amortize(principal, rate_of, start, n, payment, false) {
-            return rows;
-        }
         payment -= FEN;
         if payment < Decimal::ZERO {
             break;
         }
+        if let Some(rows) = amortize(principal, rate_of, start, n, payment, false) {
+            return if with_interest && off_level(&early, rounded) < off_level(&rows, payment) { early } else { rows };
+        }
     }
-    amortize(principal, rate_of, start, n, rounded, true).unwrap_or_default()
+    early
+}
+
+/// How far a schedule strays from its level payment, summed over its rows.
+fn off_level(rows: &[Row], level: Decimal) -> Decimal {
+    rows.iter().map(|r| (r.payment - level).abs()).sum()
 }
 
 /// Pays `payment` each period and the remainder in the last. Returns `None`
@@ -389,6 +411,24 @@ mod tests {
         let s = Schedule::build(d("100"), Decimal::ZERO, 600, Method::EqualPrincipal).unwrap();
         assert_eq!(s.total_principal(), d("100"));
         assert!(s.rows.windows(2).all(|w| w[0].payment >= w[1].payment));
+    }
+
+    /// ¥1,906.23 at 2.8758 %/month over 280 months: the exact annuity is
+    /// 54.8389…, so 54.84 repays in 279 months and 54.83 falls short. A fen
+    /// per month grows by s_n = ((1+i)^n − 1)/i ≈ 97,000 here, so the fen
+    /// less left a last instalment of 997.46 (18 × the level one). The
+    /// rounded payment with an early finish stays level to within ¥56 in
+    /// all: 54.84 for 278 months, then what is left, then nothing.
+    #[test]
+    fn a_long_high_rate_loan_has_no_balloon() {
+        let s = Schedule::build(d("1906.23"), d("0.028758"), 280, Method::EqualInstallment).unwrap();
+        assert_eq!(s.rows.len(), 280);
+        assert!(s.rows[..278].iter().all(|r| r.payment == d("54.84")), "{:?}", &s.rows[..3]);
+        assert!(s.last_payment() <= d("54.84"), "last {}", s.last_payment());
+        assert!(s.max_payment() == d("54.84"));
+        assert_eq!(s.total_principal(), d("1906.23"));
+        assert!(s.rows.iter().all(|r| r.balance >= Decimal::ZERO && r.principal >= Decimal::ZERO && r.payment >= r.interest));
+        assert_eq!(s.rows[279].balance, Decimal::ZERO);
     }
 
     #[test]

@@ -233,6 +233,59 @@ fn same_request(card: &Proposal, pick: &Pick) -> bool {
     }
 }
 
+/// Every loan's output, and the analysis of each one the engine could
+/// analyse with its index in the document.
+fn analyse_loans(s: &Scenario, today: Option<Date>) -> (Vec<LoanOutput>, Vec<(usize, Debt, DebtAnalysis)>) {
+    let mut analysed = Vec::new();
+    let mut loans = Vec::with_capacity(s.loans.len());
+    for (i, entry) in s.loans.iter().enumerate() {
+        let (output, analysis) = loan_output(i, entry, s, today);
+        loans.push(output);
+        analysed.extend(analysis.map(|(debt, an)| (i, debt, an)));
+    }
+    (loans, analysed)
+}
+
+/// The road to debt-free; a loan whose part of it fails says why in its
+/// own `errors`.
+fn road_of(s: &Scenario, loans: &mut [LoanOutput], analysed: &[(usize, Debt, DebtAnalysis)]) -> Road {
+    let mut road_errors = Vec::new();
+    let debts: Vec<(usize, &Debt, &DebtAnalysis)> = analysed.iter().map(|(i, d, an)| (*i, d, an)).collect();
+    let road = Road::of(s, &debts, &mut road_errors);
+    for (i, e) in road_errors {
+        loans[i].errors.push(e);
+    }
+    road
+}
+
+/// The budget against everything due in each of the next 12 months
+/// (arrears and balloons included), and each forecast month's surplus.
+fn budget_of(s: &Scenario, analysed: &[(Debt, DebtAnalysis)]) -> (BudgetOutput, Option<[Decimal; BUDGET_MONTHS]>) {
+    let mut dues = [Decimal::ZERO; BUDGET_MONTHS];
+    for (debt, an) in analysed {
+        for (total, due) in dues.iter_mut().zip(debt.dues_by_month(an)) {
+            *total += due;
+        }
+    }
+    let b = s.budget;
+    let budget = b.budget();
+    let surplus = b.forecast.as_ref().map(|f| forecast_surplus(&budget, f));
+    let (figures, error) = match budget.figures_by_month(&dues, surplus.as_ref()) {
+        Ok(f) => (Some(f), None),
+        Err(e) => (None, Some(e.to_string())),
+    };
+    let output = BudgetOutput {
+        income: b.income,
+        expenses: b.expenses,
+        other_obligations: b.other_obligations,
+        buffer_percent: b.buffer_percent,
+        figures,
+        forecast_surplus: surplus.map(|a| a.iter().map(|d| MoneyOut(*d)).collect()),
+        error,
+    };
+    (output, surplus)
+}
+
 fn figure_error(path: String, code: &'static str, message: &str) -> FigureError {
     FigureError { path, code, message: message.to_string() }
 }
@@ -293,43 +346,20 @@ impl Evaluation {
     }
 
     /// Every figure of `s`, `today` (the page's clock, never part of the
-    /// document) dating loans the document gives no date for.
+    /// document) dating loans the document gives no date for: each loan on
+    /// its own, the road to debt-free, the budget against everything due,
+    /// each loan's share with the plans and proposals, the allocation, and
+    /// last the kit, which reads the rest.
     pub fn on(s: &Scenario, today: Option<Date>) -> Self {
-        let mut analysed: Vec<(Debt, DebtAnalysis)> = Vec::new();
-        let mut analysed_at = Vec::new();
-        let mut loans = Vec::with_capacity(s.loans.len());
-        for (i, entry) in s.loans.iter().enumerate() {
-            let (output, analysis) = loan_output(i, entry, s, today);
-            loans.push(output);
-            analysed_at.extend(analysis.is_some().then_some(i));
-            analysed.extend(analysis);
-        }
-        let mut road_errors = Vec::new();
-        let debts: Vec<(usize, &Debt, &DebtAnalysis)> = analysed_at.iter().zip(&analysed).map(|(i, (d, an))| (*i, d, an)).collect();
-        let road = Road::of(s, &debts, &mut road_errors);
-        for (i, e) in road_errors {
-            loans[i].errors.push(e);
-        }
-        // Everything due in each of the next 12 months, arrears and
-        // balloons included, against each month's money.
-        let mut dues = [Decimal::ZERO; BUDGET_MONTHS];
-        for (debt, an) in &analysed {
-            for (total, due) in dues.iter_mut().zip(debt.dues_by_month(an)) {
-                *total += due;
-            }
-        }
-        let b = s.budget;
-        let budget = b.budget();
-        let surplus = b.forecast.as_ref().map(|f| forecast_surplus(&budget, f));
-        let (figures, error) = match budget.figures_by_month(&dues, surplus.as_ref()) {
-            Ok(f) => (Some(f), None),
-            Err(e) => (None, Some(e.to_string())),
-        };
-        let (loan_budgets, plans, proposals) = match &figures {
+        let (mut loans, analysed) = analyse_loans(s, today);
+        let road = road_of(s, &mut loans, &analysed);
+        let analysed: Vec<(Debt, DebtAnalysis)> = analysed.into_iter().map(|(_, d, an)| (d, an)).collect();
+        let (budget, surplus) = budget_of(s, &analysed);
+        let (loan_budgets, plans, proposals) = match &budget.figures {
             Some(f) => negotiate(&analysed, f.disposable, surplus.as_ref()),
             None => Default::default(),
         };
-        let allocation = figures.as_ref().filter(|_| analysed.len() >= 2).map(|f| {
+        let allocation = budget.figures.as_ref().filter(|_| analysed.len() >= 2).map(|f| {
             let debts: Vec<AllocationDebt> = analysed.iter().map(|(debt, an)| AllocationDebt::of(debt, an)).collect();
             allocate(&debts, f.disposable)
         });
@@ -338,15 +368,7 @@ impl Evaluation {
             day_count: s.day_count,
             dated: !analysed.is_empty() && analysed.iter().all(|(_, an)| an.dates.first.is_some()),
             loans,
-            budget: BudgetOutput {
-                income: b.income,
-                expenses: b.expenses,
-                other_obligations: b.other_obligations,
-                buffer_percent: b.buffer_percent,
-                figures,
-                forecast_surplus: surplus.map(|a| a.iter().map(|d| MoneyOut(*d)).collect()),
-                error,
-            },
+            budget,
             loan_budgets,
             plans,
             proposals,

@@ -56,16 +56,14 @@ fn spend(slack: &mut Allow, was: &Profile, now: &Profile) {
     }
 }
 
-/// Each loan's choice for `goal` (see the module docs).
-pub(super) fn search(goal: Goal, menus: &[Menu], money: &Money, excluded: &[(usize, Ask)]) -> Vec<Choice> {
-    let n = menus.len();
-    let total = totals(money);
-    let owed: Vec<i64> = menus.iter().map(|m| m.owed).collect();
-    let aside: Vec<Vec<Ask>> = (0..n).map(|i| excluded.iter().filter(|e| e.0 == i).map(|e| e.1).collect()).collect();
-    // Each loan's kinds in the goal's order, each with its floor.
-    let kinds: Vec<Vec<(usize, Choice)>> = menus.iter().zip(&aside).map(|(m, a)| m.kinds_for(goal, a)).collect();
+/// First pass: every loan at the floor of the first kind (in the goal's
+/// order) that fits its pro-rata share; what the placed loans leave goes to
+/// the others, pro rata, until nobody more can be placed. Each loan's place
+/// (an index into its kinds) and the money it was allowed.
+fn floors(kinds: &[Vec<(usize, Choice)>], total: &Allow, owed: &[i64]) -> (Vec<Option<usize>>, Vec<Allow>) {
+    let n = kinds.len();
     let mut allow = vec![[0; SLOTS]; n];
-    add_shares(&mut allow, &total, &(0..n).collect::<Vec<_>>(), &owed);
+    add_shares(&mut allow, total, &(0..n).collect::<Vec<_>>(), owed);
     let mut placed: Vec<Option<usize>> = vec![None; n];
     for _ in 0..n {
         let mut found = false;
@@ -88,8 +86,20 @@ pub(super) fn search(goal: Goal, menus: &[Menu], money: &Money, excluded: &[(usi
                 allow[i][m] = allow[i][m].min(used[m]);
             }
         }
-        add_shares(&mut allow, &unused, &open, &owed);
+        add_shares(&mut allow, &unused, &open, owed);
     }
+    (placed, allow)
+}
+
+/// Each loan's choice for `goal` (see the module docs).
+pub(super) fn search(goal: Goal, menus: &[Menu], money: &Money, excluded: &[(usize, Ask)]) -> Vec<Choice> {
+    let n = menus.len();
+    let total = totals(money);
+    let owed: Vec<i64> = menus.iter().map(|m| m.owed).collect();
+    let aside: Vec<Vec<Ask>> = (0..n).map(|i| excluded.iter().filter(|e| e.0 == i).map(|e| e.1).collect()).collect();
+    // Each loan's kinds in the goal's order, each with its floor.
+    let kinds: Vec<Vec<(usize, Choice)>> = menus.iter().zip(&aside).map(|(m, a)| m.kinds_for(goal, a)).collect();
+    let (placed, allow) = floors(&kinds, &total, &owed);
     if placed.iter().any(Option::is_none) {
         // No plan fits: the placed keep their floors (asking least leaves
         // the most for the others), the rest take the closest option.
