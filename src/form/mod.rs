@@ -10,6 +10,15 @@
 //! until the value under it changes by another way (a lender preset, a
 //! draft loaded), when the input shows the document again.
 //!
+//! While a value is retyped from scratch — its text emptied or unreadable
+//! on the way — results keep the document as it was before the edit began
+//! ([`Form::settled`]): "8" on the way to "80000" is not a loan to show
+//! figures for. The edit ends when the input is left ([`Form::commit`]) or
+//! another input is used.
+//!
+//! A loan's remaining total (剩余应还) may be typed instead of its
+//! principal ([`Form::type_total`]): the principal is derived from it.
+//!
 //! Loans get stable [`LoanKey`]s so an input keeps its place while loans
 //! are added and removed. Pure: tested natively; `crate::ui` wraps it in a
 //! signal.
@@ -59,6 +68,17 @@ struct Edit {
     error: Option<Rule>,
 }
 
+/// An input being typed into, from its first keystroke until it is left.
+#[derive(Debug, Clone, PartialEq)]
+struct Session {
+    place: Place,
+    /// The document before the first keystroke.
+    before: Scenario,
+    /// The text has not read at some point: the value is being retyped,
+    /// and what reads on the way ("8" of "80000") is half-typed.
+    retyping: bool,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
     doc: Scenario,
@@ -67,11 +87,14 @@ pub struct Form {
     next_key: u32,
     /// Typed text kept beside the document (a few at a time: a list is enough).
     edits: Vec<(Place, Edit)>,
+    session: Option<Box<Session>>,
+    /// Remaining totals typed for loans ([`total`]).
+    totals: Vec<total::TotalEdit>,
 }
 
 impl Form {
     pub fn new(doc: Scenario) -> Self {
-        let mut form = Self { doc: Scenario::example(), keys: Vec::new(), next_key: 0, edits: Vec::new() };
+        let mut form = Self { doc: Scenario::example(), keys: Vec::new(), next_key: 0, edits: Vec::new(), session: None, totals: Vec::new() };
         form.load(doc);
         form
     }
@@ -81,6 +104,8 @@ impl Form {
         self.keys = (0..doc.loans.len()).map(|_| self.fresh_key()).collect();
         self.doc = doc;
         self.edits.clear();
+        self.session = None;
+        self.totals.clear();
     }
 
     fn fresh_key(&mut self) -> LoanKey {
@@ -97,6 +122,30 @@ impl Form {
     pub fn valid(&self) -> Option<Scenario> {
         let unread = self.edits.iter().any(|(p, e)| e.error.is_some() && self.is_live(*p, e));
         (!unread && self.doc.validate().is_ok()).then(|| self.doc.clone())
+    }
+
+    /// The document results show: [`Form::valid`], except while an input
+    /// is retyped, when it is the document from before that edit began
+    /// (if every other input reads and it was valid).
+    pub fn settled(&self) -> Option<Scenario> {
+        let Some(s) = self.session.as_ref().filter(|s| s.retyping) else { return self.valid() };
+        let unread = self.edits.iter().any(|(p, e)| *p != s.place && e.error.is_some() && self.is_live(*p, e));
+        (!unread && s.before.validate().is_ok()).then(|| s.before.clone())
+    }
+
+    /// An input is being retyped (its results wait until it is left).
+    pub fn is_retyping(&self) -> bool {
+        self.session.as_ref().is_some_and(|s| s.retyping)
+    }
+
+    /// An input is being typed into.
+    pub fn is_editing(&self) -> bool {
+        self.session.is_some()
+    }
+
+    /// The input being typed into was left (its `change` event): the edit ends.
+    pub fn commit(&mut self) {
+        self.session = None;
     }
 
     pub fn loans(&self) -> &[LoanKey] {
@@ -156,18 +205,27 @@ impl Form {
     /// The user typed `text` into an input.
     pub fn type_text(&mut self, p: Place, text: String) {
         let Some(at) = self.at(p) else { return };
+        if self.session.as_ref().is_none_or(|s| s.place != p) {
+            self.session = Some(Box::new(Session { place: p, before: self.doc.clone(), retyping: false }));
+        }
         let error = at.set_text(&mut self.doc, &text).err();
+        if let Some(s) = self.session.as_mut() {
+            s.retyping |= error.is_some();
+        }
         let base = at.text(&self.doc);
         self.edits.retain(|(q, _)| *q != p);
         if error.is_some() || text != base {
             self.edits.push((p, Edit { text, base, error }));
         }
+        self.derive_principals();
     }
 
     /// The user picked a value from a list or ticked a box.
     pub fn set(&mut self, p: Place, v: Value) {
         if let Some(at) = self.at(p) {
+            self.session = None;
             at.set(&mut self.doc, v);
+            self.derive_principals();
         }
     }
 
@@ -197,6 +255,7 @@ impl Form {
             return None;
         }
         let used: Vec<String> = self.doc.loans.iter().map(|l| l.id.clone()).collect();
+        self.session = None;
         self.doc.loans.push(Scenario::new_loan(free_loan_id(&used), lender));
         let key = self.fresh_key();
         self.keys.push(key);
@@ -209,10 +268,12 @@ impl Form {
     pub fn remove_loan(&mut self, loan: LoanKey) {
         let Some(i) = self.index(loan) else { return };
         if self.doc.loans.len() > 1 {
+            self.session = None;
             let gone = self.doc.loans.remove(i).id;
             self.doc.contact_log.retain(|e| e.loan_id != gone);
             self.keys.remove(i);
             self.edits.retain(|(p, _)| p.loan != Some(loan));
+            self.totals.retain(|t| t.loan != loan);
             if self.doc.payoff_strategy.as_ref().is_some_and(|p| p.order.contains(&gone)) {
                 self.doc.edit_payoff(|p| p.order.retain(|id| *id != gone));
             }
@@ -242,3 +303,9 @@ impl Form {
 
 #[cfg(test)]
 mod tests;
+
+mod total;
+pub use total::TotalSplit;
+
+#[cfg(test)]
+mod retype_tests;

@@ -198,6 +198,9 @@ fn places_and_document_places_correspond() {
 }
 
 proptest! {
+    // About three random documents in four break a rule (kit and road drew
+    // more fields): room for the rejections, or the test fails by chance.
+    #![proptest_config(ProptestConfig { max_global_rejects: 8192, ..ProptestConfig::default() })]
     /// Any valid scenario → the page's model → the scenario is the
     /// identity, byte for byte, for every field present and future — also
     /// after every input has been typed into with what it shows.

@@ -35,7 +35,7 @@ const CORE_WORDS: [FieldWords; CORE_COUNT] = [
     words(Field::LoanId, ["借款编号", "Loan id"], None),
     words(Field::Lender, ["贷款方", "Lender"], None),
     words(Field::LoanName, ["名称", "Label"], None),
-    words(Field::Principal, ["剩余本金（元）", "Outstanding principal (¥)"], Some(["可输入 100000、100,000 或 10万", "100000, 100,000 or 10万 all work"])),
+    words(Field::Principal, ["剩余本金（元）", "Outstanding principal (¥)"], Some(["可输入 100000、100,000、10万 或 8万5", "100000, 100,000, 10万 or 8万5 all work"])),
     words(Field::RateValue, ["利率（%）", "Rate (%)"], None),
     words(Field::RateUnit, ["利率类型", "Rate quoted as"], None),
     words(Field::DayBasis, ["一年按", "Days per year"], None),
@@ -157,8 +157,9 @@ impl Lang {
     pub fn rule(self, field: Field, rule: Rule) -> String {
         let kind = field.kind();
         let pair = match rule {
+            Rule::Required if examples::typed_in(kind) => return self.example_rule(field, rule),
             Rule::Required => ["请填写", "required"],
-            Rule::NotANumber => ["请输入数字，如 100000 或 10万", "enter a number, e.g. 100000 or 10万"],
+            Rule::NotANumber | Rule::AmbiguousComma => return self.example_rule(field, rule),
             Rule::NotWholeMonths => ["期数须为整月", "whole months only"],
             Rule::NotADate if kind == Kind::DateTime => ["请输入日期和时间，如 2026-03-10T21:30", "enter a date and time like 2026-03-10T21:30"],
             Rule::NotADate => ["请输入日期，如 2026-12-15", "enter a date like 2026-12-15"],
@@ -233,6 +234,9 @@ impl fmt::Display for ScenarioError {
         f.write_str(&Lang::En.scenario_error(self))
     }
 }
+
+mod examples;
+mod total;
 
 #[cfg(test)]
 mod tests;

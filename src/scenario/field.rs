@@ -265,6 +265,8 @@ pub enum Rule {
     NotANumber,
     NotWholeMonths,
     NotADate,
+    /// A comma that may be a decimal comma (`0,04`): the page asks which.
+    AmbiguousComma,
     Negative,
     /// Zero or less where more than 0 is needed.
     NotPositive,
@@ -309,6 +311,7 @@ impl From<InputError> for Rule {
             InputError::TooLarge => Self::TooLarge,
             InputError::NotWholeMonths => Self::NotWholeMonths,
             InputError::NotADate => Self::NotADate,
+            InputError::AmbiguousComma => Self::AmbiguousComma,
         }
     }
 }
@@ -866,8 +869,8 @@ impl At {
     /// Reads typed text and sets the value; the document is unchanged when
     /// the text cannot be read.
     pub fn set_text(self, s: &mut Scenario, text: &str) -> Result<(), Rule> {
-        let v = self.field.kind().read(text)?;
-        self.set(s, v);
+        let r = self.read(s, text)?;
+        self.set_reading(s, r);
         Ok(())
     }
 
@@ -1029,6 +1032,8 @@ impl Scenario {
 }
 
 mod kit;
+mod read;
+pub use read::Reading;
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -92,6 +92,7 @@ fn TextInput(place: Place, ids: Ids) -> impl IntoView {
                 aria-describedby=described_by
                 prop:value=move || text.get()
                 on:input=move |ev| page.type_text(place, event_target_value(&ev))
+                on:change=move |_| page.commit()
             />
             {hint.map(|hint_id| view! { <p class="hint" id=hint_id>{move || lang.get().hint(place.field)}</p> })}
             {move || problem.get().map(|rule| view! {

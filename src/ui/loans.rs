@@ -67,6 +67,7 @@ fn LoanCard(loan: LoanKey, several: Memo<bool>) -> impl IntoView {
         <div class="loan" data-testid="loan-card" data-loan=id>
             <LoanHead loan=loan several=several />
             <LoanFields loan=loan group=Group::Loan />
+            <super::remaining_total::RemainingTotal loan=loan />
             <RateLine loan=loan />
             <p class="preset-note">{move || t().preset_note}</p>
             <details class="more" open=overdue_open data-testid="overdue-details">

@@ -13,6 +13,7 @@ mod kit;
 mod loans;
 mod page;
 mod proposals;
+mod remaining_total;
 mod results;
 mod schedule;
 mod share;

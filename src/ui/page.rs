@@ -30,8 +30,10 @@ impl Page {
         let form = RwSignal::new(Form::new(doc));
         let problems = Memo::new(move |_| form.with(Form::problems));
         let valid = Memo::new(move |_| form.with(Form::valid));
+        // While a value is retyped, the document from before its edit (issue 9).
+        let settled = Memo::new(move |_| form.with(Form::settled));
         let last_valid = Memo::new(move |prev: Option<&Scenario>| {
-            valid.get().or_else(|| prev.cloned()).unwrap_or_else(|| form.with_untracked(|f| f.document().clone()))
+            settled.get().or_else(|| prev.cloned()).unwrap_or_else(|| form.with_untracked(|f| f.document().clone()))
         });
         let evaluation = Memo::new(move |_| last_valid.with(Scenario::evaluate));
         let loans = Memo::new(move |_| form.with(|f| f.loans().to_vec()));
@@ -67,6 +69,18 @@ impl Page {
 
     pub fn type_text(&self, place: Place, text: String) {
         self.form.update(|f| f.type_text(place, text));
+    }
+
+    /// The input being typed into was left: a retyped value counts now.
+    pub fn commit(&self) {
+        if self.peek(Form::is_editing) {
+            self.form.update(Form::commit);
+        }
+    }
+
+    /// The user typed a loan's remaining total (剩余应还).
+    pub fn type_total(&self, loan: LoanKey, text: String) {
+        self.form.update(|f| f.type_total(loan, text));
     }
 
     pub fn set(&self, place: Place, v: Value) {

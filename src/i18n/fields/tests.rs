@@ -1,9 +1,10 @@
 use super::*;
 use crate::scenario::{At, Problem};
 
-const RULES: [Rule; 22] = [
+const RULES: [Rule; 23] = [
     Rule::Required,
     Rule::NotANumber,
+    Rule::AmbiguousComma,
     Rule::NotWholeMonths,
     Rule::NotADate,
     Rule::Negative,

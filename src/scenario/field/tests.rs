@@ -508,6 +508,9 @@ prop_compose! {
 }
 
 proptest! {
+    // About three random documents in four break a rule (kit and road drew
+    // more fields): room for the rejections, or the test fails by chance.
+    #![proptest_config(ProptestConfig { max_global_rejects: 8192, ..ProptestConfig::default() })]
     /// Every field of any valid document shows text that reads back to the
     /// same value, and the document survives JSON unchanged.
     #[test]
