@@ -8,8 +8,8 @@
 
 use crate::engine::allocation::Strategy;
 use crate::engine::proposal::Figures;
-use crate::engine::{BudgetFigures, HolidayMode, Lender, Method, Proposal, ProposalKind, QuotedRate};
-use crate::scenario::evaluate::FiguresOutput;
+use crate::engine::{BudgetFigures, HolidayMode, Lender, Method, Proposal, ProposalKind, QuotedRate, RateUnit};
+use crate::scenario::evaluate::{FiguresOutput, ScheduleOutput};
 use crate::scenario::Evaluation;
 use rust_decimal::Decimal;
 
@@ -42,6 +42,15 @@ pub struct LoanPayments {
 
 impl LoanPayments {
     pub fn of(method: Method, f: &FiguresOutput) -> Self {
+        Self::of_payments(method, f.first_payment, f.last_payment, f.schedule.len())
+    }
+
+    /// From the contract schedule alone (the APR may have failed).
+    pub fn of_schedule(method: Method, s: &ScheduleOutput) -> Self {
+        Self::of_payments(method, s.first_payment, s.last_payment, s.schedule.len())
+    }
+
+    fn of_payments(method: Method, first: Decimal, last: Decimal, rows: usize) -> Self {
         let label = match method {
             Method::EqualPrincipal => PaymentLabel::First,
             Method::Bullet => PaymentLabel::Final,
@@ -49,13 +58,13 @@ impl LoanPayments {
         };
         // Nothing due before maturity (到期一次 over several months): the
         // payment that matters is the last.
-        let amount = if f.schedule.len() > 1 && f.first_payment.is_zero() { f.last_payment } else { f.first_payment };
+        let amount = if rows > 1 && first.is_zero() { last } else { first };
         let second = match method {
             Method::EqualPrincipal => Some(PaymentLabel::Last),
             Method::InterestOnly => Some(PaymentLabel::Final),
             Method::EqualInstallment | Method::Bullet => None,
         };
-        Self { headline: Payment { label, amount }, second: second.map(|label| Payment { label, amount: f.last_payment }) }
+        Self { headline: Payment { label, amount }, second: second.map(|label| Payment { label, amount: last }) }
     }
 }
 
@@ -78,6 +87,59 @@ impl LoanTitle {
     pub fn among(e: &Evaluation, index: usize) -> Option<Self> {
         let l = e.loans.get(index).filter(|_| e.loans.len() > 1)?;
         Some(Self { number: index + 1, lender: l.lender })
+    }
+}
+
+/// What the borrower can pay a month: the flat amount, or the range
+/// across the forecast months when there is a forecast.
+pub fn can_pay(e: &Evaluation) -> Option<PlanPayment> {
+    let flat = e.budget.figures.as_ref()?.disposable;
+    let months = e.budget.forecast_surplus.as_ref().filter(|m| !m.is_empty());
+    Some(match months {
+        Some(m) => {
+            let lo = m.iter().map(|x| x.0).min().unwrap_or(flat);
+            let hi = m.iter().map(|x| x.0).max().unwrap_or(flat);
+            if hi - lo <= Decimal::ONE {
+                PlanPayment::Level(lo)
+            } else {
+                PlanPayment::Range(lo, hi)
+            }
+        }
+        None => PlanPayment::Level(flat),
+    })
+}
+
+/// What 30 more days of waiting add across the loans already behind
+/// (new penalty and interest falling due, issue 7); `None` when no loan is.
+pub fn waiting_cost(e: &Evaluation) -> Option<Decimal> {
+    let behind: Vec<Decimal> = e
+        .loans
+        .iter()
+        .filter_map(|l| l.overdue_cost.as_ref().filter(|c| c.days_overdue > 0))
+        .filter_map(|c| c.horizons.iter().find(|h| h.days == 30).map(|h| h.increase))
+        .collect();
+    (!behind.is_empty()).then(|| behind.iter().sum())
+}
+
+/// A loan folded to one line: its balance, rate, term, and days overdue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoanLine {
+    pub principal: Decimal,
+    pub rate: Decimal,
+    pub unit: RateUnit,
+    pub months: u32,
+    pub days_overdue: u32,
+}
+
+impl LoanLine {
+    pub fn of(l: &crate::scenario::LoanEntry) -> Self {
+        Self {
+            principal: l.principal,
+            rate: l.rate.value,
+            unit: l.rate.unit,
+            months: l.months,
+            days_overdue: l.overdue.as_ref().map_or(0, |o| o.days),
+        }
     }
 }
 
@@ -122,6 +184,15 @@ impl ProposalKey {
             holiday_mode: p.params.holiday_mode,
         }
     }
+}
+
+/// What a proposal's card shows, as a key: a card keeps its DOM while its
+/// proposal asks the same and its figures did not change.
+pub fn card_key(p: &Proposal) -> String {
+    let figures = p.figures.as_ref().map(|f| {
+        (f.months, f.monthly_payment, f.min_payment, f.max_payment, f.total_paid, f.margin, f.fits_budget, f.saving_vs_nothing, f.lender_pv)
+    });
+    format!("{}|{:?}|{}|{:?}|{:?}", p.loan_id, p.kind, p.rank, p.params, (figures, p.infeasible))
 }
 
 /// The (at most two) proposals ticked for comparison, oldest first.
@@ -194,6 +265,14 @@ impl Verdict {
     pub fn of(b: &BudgetFigures) -> Self {
         Self { fits: b.fits, amount: b.margin.abs() }
     }
+}
+
+/// `part` as a percentage of `whole` (0 when there is no whole).
+pub fn share_percent(part: Decimal, whole: Decimal) -> Decimal {
+    if whole <= Decimal::ZERO {
+        return Decimal::ZERO;
+    }
+    part * Decimal::ONE_HUNDRED / whole
 }
 
 /// A quoted rate as a daily, monthly and annual percentage.

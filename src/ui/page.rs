@@ -65,6 +65,12 @@ impl Page {
         Memo::new(move |_| problems.with(|ps| ps.iter().find(|(p, _)| *p == place).map(|(_, r)| *r)))
     }
 
+    /// Whether any input of `loan` breaks a rule (its form stays open).
+    pub fn loan_has_problem(&self, loan: LoanKey) -> Memo<bool> {
+        let problems = self.problems;
+        Memo::new(move |_| problems.with(|ps| ps.iter().any(|(p, _)| p.loan == Some(loan))))
+    }
+
     pub fn type_text(&self, place: Place, text: String) {
         self.form.update(|f| f.type_text(place, text));
     }

@@ -12,7 +12,14 @@ use crate::i18n::amount;
 use leptos::prelude::*;
 
 #[component]
-pub fn ScheduleTable(#[prop(into)] rows: Signal<Vec<Row>>, #[prop(into)] file_stem: Signal<String>) -> impl IntoView {
+pub fn ScheduleTable(
+    #[prop(into)] rows: Signal<Vec<Row>>,
+    #[prop(into)] file_stem: Signal<String>,
+    /// Figures shown above the chart when the fold is open (kept in the
+    /// document while it is closed).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
     let t = use_text();
     let lang = use_lang();
     let (open, set_open) = signal(false);
@@ -30,6 +37,7 @@ pub fn ScheduleTable(#[prop(into)] rows: Signal<Vec<Row>>, #[prop(into)] file_st
     view! {
         <details class="schedule" data-testid="schedule" on:toggle=toggle>
             <summary>{move || rows.with(|r| lang.get().schedule_summary(r.len()))}</summary>
+            {children.map(|c| c())}
             <Show when=move || open.get()>
                 <BalanceChart series=Signal::derive(move || vec![rows.get()]) label=chart_label />
                 <button type="button" class="secondary" data-testid="export-csv" on:click=export_csv>
@@ -43,8 +51,9 @@ pub fn ScheduleTable(#[prop(into)] rows: Signal<Vec<Row>>, #[prop(into)] file_st
 
 #[component]
 fn Table(rows: Signal<Vec<Row>>) -> impl IntoView {
+    let t = use_text();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=move || t().schedule_heading>
             <table data-testid="schedule-table">
                 <HeaderRow columns=vec![|t| t.col_period, |t| t.col_payment, |t| t.col_interest, |t| t.col_principal, |t| t.col_balance] />
                 <tbody>

@@ -15,7 +15,7 @@ pub fn DraftsPanel(drafts: SessionHandle) -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().drafts();
     view! {
-        <section class="card drafts" aria-labelledby="drafts-h" data-testid="drafts-panel">
+        <section id="drafts" class="card drafts" aria-labelledby="drafts-h" data-testid="drafts-panel">
             <div class="drafts-head">
                 <h2 id="drafts-h">{move || t().heading}</h2>
                 <SaveStatus drafts=drafts />
