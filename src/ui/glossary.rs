@@ -1,7 +1,8 @@
 //! One glossary for every figure on the page (issue 9): a figure's name is
 //! a link to its entry, so the explanations cost one section, not a "?"
 //! button (and a tab stop) per figure. The entry a link points at is
-//! highlighted by `:target`.
+//! highlighted by `:target`. The list is folded until a link (or the
+//! reader) opens it.
 
 use super::use_text;
 use super::widgets::Card;
@@ -72,8 +73,18 @@ impl Term {
 /// are dozens): keyboard users reach the glossary from the section list.
 #[component]
 pub fn TermLink(term: Term, #[prop(into)] label: Signal<String>) -> impl IntoView {
-    view! { <a class="term" href=format!("#{}", term.anchor()) tabindex="-1">{label}</a> }
+    view! { <a class="term" href=format!("#{}", term.anchor()) tabindex="-1" on:click=|_| open_glossary()>{label}</a> }
 }
+
+/// Opens the glossary's fold before the browser follows a link into it
+/// (a closed `<details>` has nowhere to scroll to).
+fn open_glossary() {
+    if let Some(list) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(LIST_ID)) {
+        let _ = list.set_attribute("open", "");
+    }
+}
+
+const LIST_ID: &str = "glossary-list";
 
 #[component]
 pub fn Glossary() -> impl IntoView {
@@ -81,7 +92,8 @@ pub fn Glossary() -> impl IntoView {
     let lang = super::use_lang();
     view! {
         <Card id="glossary" heading_id="glossary-h" heading=|t| t.show_explanation page_heading=|p| p.glossary_heading testid="glossary" class="glossary">
-            <p class="explain">{move || lang.get().page().glossary_intro}</p>
+            <details class="more" id=LIST_ID>
+            <summary>{move || lang.get().page().glossary_intro}</summary>
             <dl>
                 {TERMS
                     .iter()
@@ -93,6 +105,7 @@ pub fn Glossary() -> impl IntoView {
                     })
                     .collect_view()}
             </dl>
+            </details>
         </Card>
     }
 }

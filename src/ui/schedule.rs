@@ -43,17 +43,16 @@ pub fn ScheduleTable(
                 <button type="button" class="secondary" data-testid="export-csv" on:click=export_csv>
                     {move || t().export_csv}
                 </button>
-                <Table rows=rows />
+                <Table rows=rows name=file_stem />
             </Show>
         </details>
     }
 }
 
 #[component]
-fn Table(rows: Signal<Vec<Row>>) -> impl IntoView {
-    let t = use_text();
+fn Table(rows: Signal<Vec<Row>>, name: Signal<String>) -> impl IntoView {
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=move || t().schedule_heading>
+        <div class="table-wrap" tabindex="0" role="region" aria-label=move || name.get()>
             <table data-testid="schedule-table">
                 <HeaderRow columns=vec![|t| t.col_period, |t| t.col_payment, |t| t.col_interest, |t| t.col_principal, |t| t.col_balance] />
                 <tbody>

@@ -117,7 +117,7 @@ fn Timeline(cost: OverdueCost) -> impl IntoView {
     let t = use_text();
     let lang = use_lang();
     view! {
-        <h4>{move || t().timeline_heading}</h4>
+        <h3>{move || t().timeline_heading}</h3>
         <ol class="timeline" data-testid="timeline">
             {cost
                 .timeline
@@ -145,7 +145,7 @@ fn RateDetective(check: RateCheck) -> impl IntoView {
     let warn = check.hidden_fees_likely;
     view! {
         <div class="rate-check" data-testid="rate-check" data-warning=warn.to_string()>
-            <h4>{move || t().rate_check_heading}</h4>
+            <h3>{move || t().rate_check_heading}</h3>
             <p>
                 {move || p().app_shows}
                 {SPACE}

@@ -14,7 +14,13 @@ use crate::present::{Code, PlanPayment};
 use leptos::prelude::*;
 
 #[component]
-pub fn ProposalCard(proposal: Proposal, #[prop(into)] compared: Signal<bool>, on_compare: Callback<()>) -> impl IntoView {
+pub fn ProposalCard(
+    proposal: Proposal,
+    #[prop(into)] compared: Signal<bool>,
+    on_compare: Callback<()>,
+    /// Under a loan's heading (several loans): the title is one level lower.
+    nested: bool,
+) -> impl IntoView {
     let t = use_text();
     let lang = use_lang();
     let p = proposal;
@@ -23,17 +29,25 @@ pub fn ProposalCard(proposal: Proposal, #[prop(into)] compared: Signal<bool>, on
         let p = p.clone();
         Signal::derive(move || lang.get().proposal_title(&p))
     };
+    // The schedule's name (its CSV file, its region's label) names the loan too.
+    let page = super::super::page::use_page();
+    let loan_id = p.loan_id.clone();
+    let loan = Memo::new(move |_| page.evaluation.with(|e| crate::present::LoanTitle::of(e, &loan_id)));
+    let stem = Signal::derive(move || match loan.get() {
+        Some(l) => format!("{}-{}", lang.get().loan_title(l), title.get()),
+        None => title.get(),
+    });
     let maturity = p.params.holiday_maturity;
     let waived = p.params.penalty_waived;
     let body = match (p.figures.clone(), p.infeasible) {
-        (Some(f), _) => view! { <PlanFigures figures=f title=title maturity=maturity waived=waived kind=kind /> }.into_any(),
+        (Some(f), _) => view! { <PlanFigures figures=f title=stem maturity=maturity waived=waived kind=kind /> }.into_any(),
         (None, reason) => view! { <WhyNot reason=reason /> }.into_any(),
     };
     let can_compare = p.figures.is_some();
     view! {
         <li class="proposal" class:cannot=!can_compare data-testid="proposal" data-kind=kind.code() data-rank=p.rank.to_string()>
             <div class="proposal-head">
-                <h4>{title}</h4>
+                {if nested { view! { <h4>{title}</h4> }.into_any() } else { view! { <h3>{title}</h3> }.into_any() }}
                 {can_compare.then(|| view! {
                     <label class="compare-toggle">
                         <input type="checkbox" data-testid="compare" prop:checked=move || compared.get() on:change=move |_| on_compare.run(()) />

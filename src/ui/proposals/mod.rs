@@ -53,18 +53,18 @@ fn ProposalGroup(loan_id: String, compared: RwSignal<Compared>) -> impl IntoView
         let l = lang.get();
         Some(proposals.with(|ps| format!("{}{}{}", l.loan_title(tt), crate::i18n::DOT, group_line(l, ps))))
     };
-    let list = move || view! { <ProposalList proposals=proposals compared=compared /> };
+    let list = move |nested: bool| view! { <ProposalList proposals=proposals compared=compared nested=nested /> };
     view! {
         <div class="proposal-group" data-loan=loan_id>
             {move || match line() {
                 Some(line) => view! {
                     <details class="more group" data-testid="proposal-group">
                         <summary><h3>{line}</h3></summary>
-                        {list()}
+                        {list(true)}
                     </details>
                 }
                 .into_any(),
-                None => list().into_any(),
+                None => list(false).into_any(),
             }}
         </div>
     }
@@ -84,7 +84,7 @@ fn group_line(lang: crate::i18n::Lang, ps: &[Proposal]) -> String {
 /// The ranked cards, keyed by what each asks: a card whose proposal did not
 /// change keeps its DOM.
 #[component]
-fn ProposalList(proposals: Memo<Vec<Proposal>>, compared: RwSignal<Compared>) -> impl IntoView {
+fn ProposalList(proposals: Memo<Vec<Proposal>>, compared: RwSignal<Compared>, nested: bool) -> impl IntoView {
     view! {
         <ol class="proposal-list">
             <For each=move || proposals.get() key=card_key let:p>
@@ -93,7 +93,7 @@ fn ProposalList(proposals: Memo<Vec<Proposal>>, compared: RwSignal<Compared>) ->
                     let mine = key.clone();
                     let ticked = Signal::derive(move || compared.with(|c| c.contains(&mine)));
                     let toggle = Callback::new(move |_| compared.update(|c| c.toggle(key.clone())));
-                    view! { <ProposalCard proposal=p compared=ticked on_compare=toggle /> }
+                    view! { <ProposalCard proposal=p compared=ticked on_compare=toggle nested=nested /> }
                 }
             </For>
         </ol>
