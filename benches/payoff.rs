@@ -34,7 +34,7 @@ fn debt(id: &str, principal: i64, monthly_rate: Decimal, months: u32, method: Me
         id: id.into(),
         principal: p,
         interest: Decimal::ZERO,
-        monthly_rate,
+        monthly_rate: monthly_rate.into(),
         penalty_rate: monthly_rate * d(15, 1),
         instalments: schedule.payments(),
         overdue_due_now: Decimal::ZERO,

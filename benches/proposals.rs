@@ -4,8 +4,8 @@
 //! `cargo bench --bench proposals` (release profile: opt-level "z", LTO, as
 //! shipped) prints median and min of `Scenario::evaluate()` for five overdue
 //! 360-month loans with a 12-month forecast and a settlement offer each, so
-//! every proposal kind, the cost of doing nothing, the rate detective and the
-//! allocation are all computed; then the same in actual-days mode. Built in test mode (`cargo test
+//! every proposal kind, the two combined plans, the cost of doing nothing,
+//! the rate detective and the allocation are all computed; then the same in actual-days mode. Built in test mode (`cargo test
 //! --all-targets`) it runs once and checks the result: a smoke test.
 
 use std::hint::black_box;
@@ -50,6 +50,20 @@ fn actual_days() -> String {
     doc.to_string()
 }
 
+/// The five loans four times over: the 20 loans a scenario may hold.
+fn twenty_loans() -> String {
+    let mut doc: serde_json::Value = serde_json::from_str(SCENARIO).unwrap();
+    let five = doc["loans"].as_array().unwrap().clone();
+    let loans: Vec<serde_json::Value> = (0..4)
+        .flat_map(|n| five.iter().cloned().map(move |mut l| {
+            l["id"] = format!("{}{n}", l["id"].as_str().unwrap()).into();
+            l
+        }))
+        .collect();
+    doc["loans"] = loans.into();
+    doc.to_string()
+}
+
 fn time(scenario: &Scenario, warmup: usize, runs: usize) -> (Duration, Duration) {
     for _ in 0..warmup {
         black_box(black_box(scenario).evaluate());
@@ -75,6 +89,8 @@ fn main() {
     let check = scenario.evaluate();
     assert!(check.loans.iter().all(|l| l.errors.is_empty() && l.overdue_cost.is_some()));
     assert!(check.allocation.is_some());
+    assert_eq!(check.plans.len(), 2, "both combined plans");
+    assert!(check.plans.iter().all(|p| p.picks.len() == 5));
     let kinds: std::collections::BTreeSet<String> =
         check.proposals.iter().map(|p| serde_json::to_value(p.kind).unwrap().as_str().unwrap().to_string()).collect();
     assert_eq!(kinds.len(), 6, "every proposal kind: {kinds:?}");
@@ -83,14 +99,19 @@ fn main() {
     let actual = Scenario::from_json(&actual_days()).expect("the actual-days variant is valid");
     assert!(actual.evaluate().proposals.len() >= check.proposals.len() - 1);
     let (a_median, a_min) = time(&actual, warmup, runs);
+    let twenty = Scenario::from_json(&twenty_loans()).expect("twenty loans are valid");
+    assert_eq!(twenty.evaluate().plans[0].picks.len(), 20);
+    let (t_median, t_min) = time(&twenty, warmup / 4, (runs / 10).max(1));
     let n = check.proposals.len();
     let rows: usize = check.proposals.iter().filter_map(|p| p.figures.as_ref()).map(|f| f.schedule.len()).sum();
     if !benching {
-        println!("proposals bench: smoke run ok ({n} proposals, {rows} rows, {:.0} µs / {:.0} µs actual days, unoptimised); run `cargo bench --bench proposals`", micros(min), micros(a_min));
+        println!("proposals bench: smoke run ok ({n} proposals, {rows} rows, {:.0} µs / {:.0} µs actual days / {:.0} µs twenty loans, unoptimised); run `cargo bench --bench proposals`", micros(min), micros(a_min), micros(t_min));
         return;
     }
     println!("Scenario::evaluate with all proposals, 5 overdue loans × 360 months ({n} proposals, {rows} schedule rows):");
     println!("  median {:>9.1} µs   min {:>9.1} µs   ({runs} runs)", micros(median), micros(min));
     println!("The same in actual-days mode:");
     println!("  median {:>9.1} µs   min {:>9.1} µs   ({runs} runs)", micros(a_median), micros(a_min));
+    println!("Twenty loans (the five four times), 30/360:");
+    println!("  median {:>9.1} µs   min {:>9.1} µs   ({} runs)", micros(t_median), micros(t_min), (runs / 10).max(1));
 }

@@ -6,9 +6,9 @@
 //! A reader that stops early (`evaluate FILE | head`) ends it quietly with
 //! status 0; any other failure to write is status 1 with a message.
 
-use std::io::{ErrorKind, Write};
+mod cli;
+
 use std::process::ExitCode;
-use xieshang::scenario::Scenario;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -16,38 +16,8 @@ fn main() -> ExitCode {
         eprintln!("usage: evaluate FILE.json");
         return ExitCode::from(2);
     };
-    let text = match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(_) => {
-                eprintln!("{path}: not UTF-8 text");
-                return ExitCode::from(2);
-            }
-        },
-        Err(e) => {
-            eprintln!("{path}: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    match Scenario::from_json(&text) {
-        Ok(scenario) => print(&scenario.evaluate().to_json()),
-        Err(e) => {
-            eprintln!("{path}: {e}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-/// Writes the figures and a newline to stdout. `println!` would panic when
-/// the reader has gone (a broken pipe), with a backtrace on the terminal.
-fn print(json: &str) -> ExitCode {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(json.as_bytes()).and_then(|()| out.write_all(b"\n")).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("cannot write the figures: {e}");
-            ExitCode::from(1)
-        }
+    match cli::read_scenario(path) {
+        Ok(scenario) => cli::print(&scenario.evaluate().to_json()),
+        Err(status) => status,
     }
 }

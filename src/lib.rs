@@ -1,6 +1,6 @@
 //! xieshang (协商还款计算器): a private repayment-negotiation calculator.
 //!
-//! Modules depend one way: `ui` → `store`, `form`, `present`, `i18n` →
+//! Modules depend one way: `ui` → `store`, `form`, `present`, `letter`, `i18n` →
 //! `scenario` → `versioned`, `input`, `engine`. Everything but `ui` and the
 //! localStorage backend of `store` is pure and tested natively; those two
 //! are the only code that touches the browser. The README's architecture
@@ -13,6 +13,7 @@ pub mod form;
 pub mod i18n;
 pub mod ics;
 pub mod input;
+pub mod letter;
 pub mod present;
 pub mod scenario;
 pub mod share;

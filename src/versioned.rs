@@ -79,6 +79,12 @@ pub fn unknown_version(v: u64) -> ReadError {
 
 /// Reads `text` as a document of `format`, migrating older versions.
 pub fn read<T: DeserializeOwned>(text: &str, format: &Format) -> Result<T, ReadError> {
+    typed(read_value(text, format)?)
+}
+
+/// Reads `text` as JSON of `format` in its current version, not yet typed
+/// (for a reader that completes the document first; then [`typed`]).
+pub fn read_value(text: &str, format: &Format) -> Result<Value, ReadError> {
     let doc = strict_json(text)?;
     let version = doc
         .get("version")
@@ -89,7 +95,16 @@ pub fn read<T: DeserializeOwned>(text: &str, format: &Format) -> Result<T, ReadE
         let message = format!("version {version} was written by a newer xieshang; this one reads up to {}", format.current);
         return Err(ReadError::new(ErrorKind::NewerVersion, "version", message));
     }
-    let doc = if version == format.current { doc } else { (format.migrate)(doc, version)? };
+    if version == format.current {
+        Ok(doc)
+    } else {
+        (format.migrate)(doc, version)
+    }
+}
+
+/// The typed value of a current document, naming the path of any wrong,
+/// missing or unknown field.
+pub fn typed<T: DeserializeOwned>(doc: Value) -> Result<T, ReadError> {
     serde_path_to_error::deserialize(doc).map_err(|e| {
         let path = e.path().to_string();
         ReadError::new(ErrorKind::Field, if path == "." { String::new() } else { path }, e.into_inner().to_string())

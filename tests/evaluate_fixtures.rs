@@ -18,6 +18,8 @@
 //! * Subfolders other than `invalid/` (e.g. `migration/`) belong to other tests.
 //! * The compiled `examples/evaluate` binary is run on both kinds.
 
+mod common;
+
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -265,6 +267,43 @@ fn key_figures_of_several_loans_checked_independently() {
 // ---------------------------------------------------------------------------
 
 /// File, kind, error path, a fragment of the message.
+/// The road to debt-free (issue 12), same provenance.
+#[test]
+fn key_figures_of_the_road_checked_independently() {
+    let o = evaluate_json("road-three-lenders");
+    // wsd: ¥30,000 at 0.05 %/day = 1.5 %/month over 12: PMT = 450 / (1 −
+    // 1.015^−12) = 2750.40. With ¥300 extra a month and a 1 % fee: month 1
+    // interest 450.00, principal 2300.40 + 300 → 27399.60 owed, fee 3.00,
+    // paid 3053.40; month 3 prepays 10000 + 300 (fee 103.00).
+    let w = loan(&o, "wsd");
+    let row = |k: usize, key: &str| s(&w["prepaid"]["schedule"][k][key]);
+    assert_eq!((row(0, "payment"), row(0, "balance"), row(0, "fee")), (n("3053.40"), n("27399.60"), n("3.00")));
+    assert_eq!((row(2, "prepaid"), row(2, "fee")), (n("10300.00"), n("103.00")));
+    // Shortening the term saves more interest than lowering the payment.
+    let by = &w["prepaid_by_effect"];
+    assert!(by["shorten_term"]["months"].as_u64() < by["lower_payment"]["months"].as_u64());
+    assert!(s(&by["shorten_term"]["interest_saved"]).parse::<f64>().unwrap() > s(&by["lower_payment"]["interest_saved"]).parse::<f64>().unwrap());
+    // jb: ¥12,000 at 1.2 %/month, ¥2,500 a month: interest 144.00, 115.73,
+    // 87.12, 58.16, then 2405.01 + 28.86 = 2433.87 in month 5; 433.87 in all.
+    let jb = &loan(&o, "jb")["solve"];
+    assert_eq!((jb["months"].as_u64(), s(&jb["last_payment"]), s(&jb["total_interest"])), (Some(5), n("2433.87"), n("433.87")));
+    // card: ¥15,000 at 4.9 %/yr: 15000 × 4.9 / 1200 = 61.25 exactly, above ¥50.
+    assert_eq!(loan(&o, "card")["solve"]["error"], "target_payment: must be more than the first month's interest (61.25)");
+    // Payoff: month 1 spends the forecast surplus 24000 − 7000 − 500 − 2400
+    // = 14100; owed 59850 + interest 486 + 144 + 61.25 − 14100 = 46441.25.
+    let plans = o["payoff"].as_array().unwrap();
+    let names: Vec<&str> = plans.iter().map(|p| p["strategy"].as_str().unwrap()).collect();
+    assert_eq!(names, ["avalanche", "snowball", "pro_rata", "custom"]);
+    assert_eq!(o["payoff_pick"], "custom");
+    for p in plans {
+        assert_eq!((s(&p["timeline"][0]["paid"]), s(&p["timeline"][0]["balance"])), (n("14100.00"), n("46441.25")));
+        // Month 4's surplus is 11000 − 7500 − 1100 = 2400: the lean season is short for everyone.
+        assert_eq!(p["short_months"][0]["month"], 4, "{}", p["strategy"]);
+    }
+    let interest = |i: usize| s(&plans[i]["total_interest"]).parse::<f64>().unwrap();
+    assert!(interest(0) <= interest(1) && interest(0) <= interest(2) && interest(0) <= interest(3));
+}
+
 const INVALID: &[(&str, ErrorKind, &str, &str)] = &[
     ("not-json.json", ErrorKind::Syntax, "", "not valid JSON"),
     ("missing-version.json", ErrorKind::Version, "version", "missing"),
@@ -280,6 +319,12 @@ const INVALID: &[(&str, ErrorKind, &str, &str)] = &[
     ("fee-not-below-principal.json", ErrorKind::Invalid, "loans[0].upfront_fee", "less than the principal"),
     ("rate-too-high.json", ErrorKind::Invalid, "loans[0].rate.value", "1000%"),
     ("buffer-over-100.json", ErrorKind::Invalid, "budget.buffer_percent", "0 to 100"),
+    ("order-unknown-loan.json", ErrorKind::Invalid, "payoff_strategy.order[1]", "names no loan"),
+    ("order-repeated-loan.json", ErrorKind::Invalid, "payoff_strategy.order[2]", "in the order twice"),
+    ("custom-without-order.json", ErrorKind::Invalid, "payoff_strategy.order", "required for a custom order"),
+    ("prepayment-after-term.json", ErrorKind::Invalid, "loans[0].prepayments[1].month", "within the months remaining"),
+    ("prepayment-negative.json", ErrorKind::Invalid, "loans[0].prepayments[0].amount", "more than 0"),
+    ("prepayment-bad-effect.json", ErrorKind::Field, "loans[0].prepayments[0].effect", "shorter"),
 ];
 
 fn invalid_dir() -> PathBuf {
@@ -310,47 +355,10 @@ fn every_invalid_fixture_is_listed() {
 // The compiled example
 // ---------------------------------------------------------------------------
 
-/// `target/<profile>/examples/evaluate`, next to this test's own directory
-/// (`target/<profile>/deps/`).
-///
-/// `cargo test` builds examples as binaries there, but `cargo test
-/// --all-targets` builds them only as test harnesses, and a binary left by an
-/// earlier run may be stale. So when run by cargo (`CARGO` is set) this asks
-/// the same cargo to build the example for the same profile first — a no-op
-/// when it is up to date, a second or two otherwise — and uses the path
-/// cargo reports. Run by hand, it uses whatever is next to the test.
+/// The compiled `examples/evaluate` (see `common::example_binary`).
 fn evaluate_binary() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let exe = std::env::current_exe().unwrap();
-        let profile_dir = exe.parent().and_then(Path::parent).unwrap().to_path_buf();
-        let beside = profile_dir.join("examples").join(format!("evaluate{}", std::env::consts::EXE_SUFFIX));
-        let Ok(cargo) = std::env::var("CARGO") else {
-            assert!(beside.exists(), "{} missing: run `cargo build --example evaluate`", beside.display());
-            return beside;
-        };
-        let profile = match profile_dir.file_name().and_then(|n| n.to_str()) {
-            Some("debug") => "dev".to_string(),
-            Some(other) => other.to_string(),
-            None => "dev".to_string(),
-        };
-        let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
-        let out = Command::new(cargo)
-            .args(["build", "--quiet", "--example", "evaluate", "--message-format=json", "--profile", &profile])
-            .arg("--manifest-path")
-            .arg(&manifest)
-            .output()
-            .expect("run cargo build --example evaluate");
-        assert!(out.status.success(), "cargo build --example evaluate failed:\n{}", String::from_utf8_lossy(&out.stderr));
-        let built = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-            .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "evaluate")
-            .find_map(|m| m["executable"].as_str().map(PathBuf::from))
-            .expect("cargo reported no evaluate executable");
-        assert!(built.exists(), "{}", built.display());
-        built
-    })
+    BIN.get_or_init(|| common::example_binary("evaluate"))
 }
 
 #[test]

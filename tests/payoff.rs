@@ -187,7 +187,7 @@ prop_compose! {
             id: String::new(),
             principal: principal + op,
             interest: oi,
-            monthly_rate: i,
+            monthly_rate: i.into(),
             penalty_rate: i * Decimal::new(multiplier, 1),
             instalments: schedule.payments(),
             overdue_due_now: op + oi,
@@ -366,7 +366,7 @@ proptest! {
         for m in &a.timeline {
             for (j, lm) in m.loans.iter().enumerate() {
                 if lm.paid > lm.due {
-                    let ahead = (0..debts.len()).filter(|&h| debts[h].monthly_rate > debts[j].monthly_rate || (debts[h].monthly_rate == debts[j].monthly_rate && h < j));
+                    let ahead = (0..debts.len()).filter(|&h| debts[h].monthly_rate.approx() > debts[j].monthly_rate.approx() || (debts[h].monthly_rate == debts[j].monthly_rate && h < j));
                     for h in ahead {
                         let principal = m.loans[h].balance - m.loans[h].interest;
                         prop_assert!(principal.is_zero(), "month {}: loan {j} got extra before loan {h}", m.month);
@@ -385,7 +385,7 @@ fn a_budget_that_never_covers_the_interest_stops_at_600_months() {
         id: "a".into(),
         principal: d("100000"),
         interest: Decimal::ZERO,
-        monthly_rate: d("0.02"),
+        monthly_rate: d("0.02").into(),
         penalty_rate: d("0.03"),
         instalments: Schedule::build(d("100000"), d("0.02"), 24, Method::EqualInstallment).unwrap().payments(),
         overdue_due_now: Decimal::ZERO,
@@ -417,8 +417,14 @@ fn a_loan_becomes_a_payoff_debt() {
         holiday_months: 3,
     };
     let p = PayoffDebt::of(&debt).unwrap();
+    // The analysis's 30/360 contract is reused, and an actual-days one is not.
+    assert_eq!(PayoffDebt::of_analysed(&debt, &debt.analyse().unwrap()), Ok(p.clone()));
+    let dated = Debt { accrual: xieshang::engine::Accrual::of(&rate, xieshang::engine::Date::new(2025, 2, 28)), ..debt.clone() };
+    let an = dated.analyse().unwrap();
+    assert_ne!(an.contract.payments(), p.instalments, "February's 28 days");
+    assert_eq!(PayoffDebt::of_analysed(&dated, &an), Ok(p.clone()));
     assert_eq!((p.principal, p.interest, p.owed(), p.overdue_due_now), (d("13000"), d("120"), d("13120"), d("1120")));
-    assert_eq!(p.monthly_rate, d("0.01"));
+    assert_eq!(p.monthly_rate.approx(), d("0.01"));
     assert_eq!(p.penalty_rate, d("0.01") * Lender::Mybank.penalty().multiplier);
     assert_eq!(p.instalments[..2], [d("1120.00"), d("1110.00")]);
     // Month 1 owes the instalment and the arrears: 1120 + 1120.
@@ -436,7 +442,7 @@ fn extreme_inputs_are_results_not_panics() {
         id: format!("d{k}"),
         principal: max,
         interest: max,
-        monthly_rate: Decimal::ONE,
+        monthly_rate: Decimal::ONE.into(),
         penalty_rate: Decimal::TEN,
         instalments: vec![max; 600],
         overdue_due_now: max,

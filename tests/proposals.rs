@@ -2,30 +2,18 @@
 //! scenarios: no panics, and the invariants every figure the page shows
 //! relies on (see the definitions in `src/engine/proposal.rs`).
 
+mod oracle;
+
+use oracle::{cases, check, civil_days, d, money, month_later};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use rust_decimal::prelude::ToPrimitive;
-use std::str::FromStr;
 use xieshang::engine::allocation::{allocate, pro_rata, Strategy as Split};
 use xieshang::engine::dates::Date;
-use xieshang::engine::proposal::{BudgetBasis, HolidayMaturity, Proposal, ProposalKind};
+use xieshang::engine::proposal::ProposalKind;
 use xieshang::engine::{build_schedule, rate_check, Accrual, AllocationDebt, Decimal, Loan, Method, QuotedRate, RateUnit};
-use xieshang::scenario::{Evaluation, LoanOutput, Scenario};
+use xieshang::scenario::{Evaluation, Scenario};
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
-/// Cases per property: `default`, unless `PROPTEST_CASES` says otherwise
-/// (a soak: `PROPTEST_CASES=5000 cargo test --release --test proposals`).
-fn cases(default: u32) -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
-    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
-}
-
-fn money(fen: u64) -> String {
-    format!("{}.{:02}", fen / 100, fen % 100)
-}
 
 prop_compose! {
     fn arb_date()(y in 2020i32..2030, m in 1u32..=12, day in 1u32..=31) -> Date {
@@ -148,148 +136,6 @@ fn evaluate(doc: &Value) -> (Scenario, Evaluation) {
     (s, e)
 }
 
-/// Every invariant of one evaluation.
-fn check(e: &Evaluation) {
-    for p in &e.proposals {
-        check_proposal(e, p);
-    }
-    // Ranking: within each loan, keys never decrease and ranks count from 1.
-    for l in &e.loans {
-        let mine: Vec<_> = e.proposals.iter().filter(|p| p.loan_id == l.id).collect();
-        assert!(mine.windows(2).all(|w| w[0].rank_key() <= w[1].rank_key()));
-        assert!(mine.iter().enumerate().all(|(i, p)| p.rank as usize == i + 1));
-    }
-    check_allocation(e);
-    check_budget(e);
-    for l in &e.loans {
-        if let Some(c) = &l.overdue_cost {
-            // Doing nothing only ever costs more; waiting adds the new
-            // penalty and the interest falling due, not the penalty so far.
-            assert!(c.horizons.windows(2).all(|w| w[0].owed <= w[1].owed));
-            assert!(c.horizons.iter().all(|h| h.owed >= c.owed_now));
-            assert!(c.horizons.iter().all(|h| h.increase == h.penalty_since_today + h.contract_interest
-                && h.owed == c.owed_now + c.penalty_so_far_estimate + h.increase));
-            assert_eq!(c.above_court_guideline, c.court_guideline.penalty_rate_above || c.court_guideline.true_apr_above);
-        }
-        if let Some(r) = &l.rate_check {
-            // Never a negative or absurd rate.
-            assert!(r.implied_rate_percent >= Decimal::ZERO && r.implied_rate_percent <= d("1000"), "{r:?}");
-            assert!(r.apr_nominal_percent >= Decimal::ZERO && r.apr_nominal_percent <= d("1000"), "{r:?}");
-        }
-        assert_eq!(l.schedule.is_some(), l.overdue_cost.is_some());
-        assert!(l.errors.iter().all(|x| x.path.starts_with("loans[") && !x.message.is_empty()));
-    }
-}
-
-fn loan_of<'a>(e: &'a Evaluation, id: &str) -> &'a LoanOutput {
-    e.loans.iter().find(|l| l.id == id).unwrap()
-}
-
-fn check_proposal(e: &Evaluation, p: &Proposal) {
-    let Some(f) = &p.figures else {
-        assert!(p.infeasible.is_some(), "{:?} has neither figures nor a reason", p.kind);
-        return;
-    };
-    assert!(p.infeasible.is_none());
-    let rows = &f.schedule;
-    assert_eq!(f.months as usize, rows.len());
-    assert!(!rows.is_empty());
-    // Schedules repay exactly.
-    let principal: Decimal = rows.iter().map(|r| r.principal).sum();
-    assert_eq!(principal, f.financed, "{:?}", p.kind);
-    assert_eq!(rows.last().unwrap().balance, Decimal::ZERO, "{:?}", p.kind);
-    assert!(rows.iter().all(|r| r.balance >= Decimal::ZERO && r.payment >= Decimal::ZERO), "{:?}", p.kind);
-    assert!(rows.iter().all(|r| r.payment == r.interest + r.principal));
-    assert_eq!(f.total_paid, rows.iter().map(|r| r.payment).sum::<Decimal>());
-    assert_eq!(f.total_paid - f.total_interest, f.financed);
-    assert_eq!(f.monthly_payment, rows[0].payment);
-    assert_eq!(f.max_payment, rows.iter().map(|r| r.payment).max().unwrap());
-    assert_eq!(f.min_payment, rows.iter().map(|r| r.payment).min().unwrap());
-    // fits_budget ⇔ the largest instalment fits the budget of its basis.
-    if f.budget_basis == BudgetBasis::Flat {
-        assert_eq!(f.fits_budget, f.max_payment <= f.monthly_budget, "{:?}", p.kind);
-        assert_eq!(f.margin, f.monthly_budget - f.max_payment);
-    }
-    if e.loans.len() == 1 {
-        assert_eq!(Some(f.monthly_budget), e.budget.figures.as_ref().map(|b| b.disposable));
-    }
-    let loan = loan_of(e, &p.loan_id);
-    let cost = loan.overdue_cost.as_ref().unwrap();
-    // The saving counts the penalty waived; the contract = its schedule + arrears.
-    let contract_total = loan.schedule.as_ref().unwrap().total_paid + (cost.owed_now - loan.principal);
-    assert_eq!(f.saving_vs_contract, contract_total + p.params.penalty_waived - f.total_paid, "{:?}", p.kind);
-    assert!(p.params.penalty_waived >= cost.penalty_so_far_estimate);
-    assert_eq!(f.saving_vs_nothing_months, 12);
-    match p.kind {
-        ProposalKind::FrozenInstalments => {
-            assert_eq!(f.total_interest, Decimal::ZERO);
-            assert_eq!(f.apr_nominal_percent, Some(Decimal::ZERO));
-        }
-        ProposalKind::Settlement => assert_eq!(f.apr_nominal_percent, None),
-        // 展期 means a later maturity: more months than remain. At the
-        // contract rate the lender gets back what is owed, in today's money,
-        // up to the interest rounding (half a fen a month).
-        ProposalKind::TermExtension => {
-            assert!(f.months > loan.months, "a {}-month extension of {} remaining months", f.months, loan.months);
-            let rounding = Decimal::new(5, 3) * Decimal::from(f.months) + d("0.01");
-            assert!((f.lender_pv - cost.owed_now).abs() <= rounding, "PV {} of {} owed", f.lender_pv, cost.owed_now);
-        }
-        ProposalKind::PaymentHoliday => {
-            let h = p.params.holiday_months.unwrap();
-            let want = match p.params.holiday_maturity.unwrap() {
-                HolidayMaturity::Extended => loan.months + h,
-                HolidayMaturity::Kept => h + loan.months.saturating_sub(h).max(1),
-            };
-            assert_eq!(f.months, want);
-        }
-        // The waiver pays the contract and the arrears: it saves exactly the penalty.
-        ProposalKind::PenaltyWaiver => assert_eq!(f.saving_vs_contract, p.params.penalty_waived),
-        ProposalKind::CashFlowPlan => {}
-    }
-    assert!(f.principal_recovered_percent <= d("100"));
-}
-
-/// Allocation: exact to the fen, minimums on every debt, and the extra goes
-/// to one target at a time — at most one debt is partly paid beyond its
-/// minimum, the others get all their room or nothing.
-fn check_allocation(e: &Evaluation) {
-    let Some(a) = &e.allocation else { return };
-    for s in &a.strategies {
-        let sum: Decimal = s.shares.iter().map(|x| x.payment).sum();
-        if s.feasible {
-            assert_eq!(sum + s.unallocated, a.surplus, "{:?}", s.strategy);
-        }
-        if s.strategy == Split::ProRata {
-            continue;
-        }
-        assert!(s.shares.iter().all(|x| x.payment >= x.minimum && x.extra >= Decimal::ZERO));
-        let partial = s
-            .shares
-            .iter()
-            .filter(|x| {
-                let room = loan_of(e, &x.id).overdue_cost.as_ref().unwrap().owed_now - x.minimum;
-                x.extra > Decimal::ZERO && x.extra < room
-            })
-            .count();
-        assert!(partial <= 1, "{:?}: {partial} debts partly paid beyond their minimum", s.strategy);
-    }
-    assert_eq!(a.token.is_some(), a.surplus <= Decimal::ZERO);
-}
-
-/// The budget: twelve months, fits only when each does, the peak is the
-/// first that does not (else the largest), DTI on the largest month.
-fn check_budget(e: &Evaluation) {
-    let Some(b) = &e.budget.figures else { return };
-    assert_eq!(b.fits, b.months.iter().all(|m| m.fits));
-    assert!(b.months.iter().all(|m| m.margin == m.available - m.due && m.fits == (m.margin >= Decimal::ZERO)));
-    let largest = b.months.iter().map(|m| m.due).max().unwrap();
-    assert_eq!((b.debt_payments, b.margin), (largest, b.months.iter().map(|m| m.margin).min().unwrap()));
-    match b.months.iter().find(|m| !m.fits) {
-        Some(m) => assert_eq!((b.peak_month, b.peak_due), (m.month, m.due)),
-        None => assert_eq!(b.peak_due, largest),
-    }
-}
-
 /// Without `as_of`, instalment k falls due in budget month k: the dues are
 /// the loans' first twelve instalments, plus all arrears in month 1.
 fn check_dues(s: &Scenario, e: &Evaluation) {
@@ -311,7 +157,7 @@ proptest! {
     #[test]
     fn random_scenarios_evaluate_with_every_invariant(doc in arb_scenario()) {
         let (s, e) = evaluate(&doc);
-        check(&e);
+        check(&s, &e);
         check_dues(&s, &e);
         // A valid budget always yields proposals for every loan it could analyse.
         prop_assert!(e.loans.iter().filter(|l| l.overdue_cost.is_some()).all(|l| e.proposals.iter().any(|p| p.loan_id == l.id)));
@@ -457,23 +303,32 @@ proptest! {
 fn fixture(name: &str) -> Evaluation {
     let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(path).unwrap();
-    Scenario::from_json(&text).unwrap().evaluate()
+    let s = Scenario::from_json(&text).unwrap();
+    let e = s.evaluate();
+    check(&s, &e);
+    e
 }
 
 #[test]
 fn overdue_mybank_yields_every_kind_with_figures() {
     let e = fixture("proposals-mybank-overdue");
-    check(&e);
-    for kind in [
-        ProposalKind::TermExtension,
-        ProposalKind::FrozenInstalments,
-        ProposalKind::PenaltyWaiver,
-        ProposalKind::PaymentHoliday,
-        ProposalKind::Settlement,
-        ProposalKind::CashFlowPlan,
-    ] {
+    // Months 6 and 7 of the forecast are deficits (6,000 and 4,000 of
+    // income against 6,000 of expenses): every level instalment meets
+    // them, so the extension sized to fit, frozen instalments and the
+    // waiver say why instead of showing figures that do not fit (issue 9:
+    // they used to be sized on the flat budget alone).
+    for kind in [ProposalKind::TermExtension, ProposalKind::PaymentHoliday, ProposalKind::Settlement, ProposalKind::CashFlowPlan] {
         assert!(e.proposals.iter().any(|p| p.kind == kind && p.figures.is_some()), "{kind:?}");
     }
+    let reason = |kind: ProposalKind| serde_json::to_value(e.proposals.iter().find(|p| p.kind == kind && p.infeasible.is_some()).unwrap().infeasible).unwrap();
+    assert_eq!(reason(ProposalKind::FrozenInstalments), json!({"reason": "no_budget", "available": "-2400.00", "month": 7}));
+    assert_eq!(reason(ProposalKind::PenaltyWaiver), json!({"reason": "contract_above_budget", "contract_payment": "3667.20", "available": "-600.00", "month": 6}));
+    // No plan fits: the closest pauses six months (frozen, nothing
+    // accrues) and still meets the deficit of month 7 (September).
+    let plan = &e.plans[0];
+    assert!(!plan.fits);
+    assert_eq!(plan.failing.iter().map(|f| (f.month, f.short)).collect::<Vec<_>>(), vec![(7, d("820.37"))]);
+    assert_eq!(plan.failing[0].date, Date::parse("2025-09-25"));
     let loan = &e.loans[0];
     // PMT(1.5 %, 12, 40000) = 3667.20; the app shows 3720.00 → IRR 20.76 % > 18 % + 0.5.
     let rc = loan.rate_check.unwrap();
@@ -494,7 +349,6 @@ fn overdue_mybank_yields_every_kind_with_figures() {
 #[test]
 fn three_lenders_split_the_surplus() {
     let e = fixture("proposals-three-lenders");
-    check(&e);
     let a = e.allocation.as_ref().unwrap();
     // Disposable 16000 − 7000 − 500 − 1600 = 6900; owed 54550 + 20000 + 8520 = 83070.
     assert_eq!((a.surplus, a.total_owed), (d("6900"), d("83070.00")));
@@ -515,7 +369,6 @@ fn three_lenders_split_the_surplus() {
 #[test]
 fn a_loan_that_cannot_fit_says_why() {
     let e = fixture("proposals-cannot-fit");
-    check(&e);
     assert!(e.proposals.iter().all(|p| !p.fits()));
     let json: Value = serde_json::from_str(&e.to_json()).unwrap();
     let reasons: Vec<&str> = json["proposals"]
@@ -524,20 +377,27 @@ fn a_loan_that_cannot_fit_says_why() {
         .iter()
         .filter_map(|p| p["infeasible"]["reason"].as_str())
         .collect();
-    for r in ["above_budget_at_cap", "contract_above_budget", "no_surplus_in_forecast"] {
+    for r in ["no_budget", "contract_above_budget", "no_surplus_in_forecast"] {
         assert!(reasons.contains(&r), "{r} missing from {reasons:?}");
     }
-    // 330400 owed / 60 months at 0 % = 5506.67 against 900 disposable.
+    // Every forecast month is 50 short (5000 − 4500 − 300 − 5 % of 5000):
+    // instalments are sized on what the borrower really has, not on the
+    // flat 900 (issue 9), and month 1 already has nothing.
     let frozen = json["proposals"].as_array().unwrap().iter().find(|p| p["kind"] == "frozen_instalments").unwrap();
-    assert_eq!(frozen["infeasible"]["payment_at_cap"], "5506.67");
-    assert_eq!(frozen["infeasible"]["available"], "900.00");
+    assert_eq!(frozen["infeasible"], json!({"reason": "no_budget", "available": "-50.00", "month": 1}));
     assert!(frozen.get("schedule").is_none());
+    // Without the forecast: 330400 owed / 60 months at 0 % = 5506.67 against 900.
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(format!("{}/tests/fixtures/proposals-cannot-fit.json", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap();
+    doc["budget"].as_object_mut().unwrap().remove("forecast");
+    let (s, flat) = evaluate(&doc);
+    check(&s, &flat);
+    let frozen = flat.proposals.iter().find(|p| p.kind == ProposalKind::FrozenInstalments).unwrap();
+    assert_eq!(serde_json::to_value(frozen.infeasible).unwrap(), json!({"reason": "above_budget_at_cap", "cap_months": 60, "payment_at_cap": "5506.67", "available": "900.00"}));
 }
 
 #[test]
 fn actual_days_fixture_accrues_by_the_calendar() {
     let e = fixture("proposals-actual-days");
-    check(&e);
     let f = e.loans[0].figures.as_ref().unwrap();
     // Period 1 runs 2023-12-31 → 2024-01-31 (31 days): 30000 × 0.04 % × 31 = 372.00;
     // period 2 to 2024-02-29 (29 days).
@@ -563,8 +423,8 @@ fn extreme_inputs_do_not_panic() {
                      "next_due_date": "1900-01-31", "settlement_offer": "0.01"}],
                     "budget": {"income": "1000000000000", "expenses": "0", "buffer_percent": "0",
                                "forecast": ["1000000000000", "-1000000000000", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0.01"]}});
-                let (_, e) = evaluate(&doc);
-                check(&e);
+                let (s, e) = evaluate(&doc);
+                check(&s, &e);
                 let _ = e.to_json();
             }
         }
@@ -717,23 +577,4 @@ fn allocation_counts_arrears_and_the_penalty_rate() {
     assert_eq!(av.shares[0].extra, d("0"));
     assert_eq!(av.shares[1].extra, d("10000") - d("1100.16") - d("2133.10"));
     assert_eq!(a.total_minimums, d("3233.26"));
-}
-
-/// Days since 1970-01-01 of a (year, month, day), by Howard Hinnant's
-/// algorithm written out again here (the engine has its own).
-fn civil_days((y, m, d): (i64, i64, i64)) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-}
-
-/// `date` + `k` months, the day clamped to the month's end.
-fn month_later(date: Date, k: i64) -> (i64, i64, i64) {
-    let index = i64::from(date.year()) * 12 + i64::from(date.month()) - 1 + k;
-    let (y, m) = (index.div_euclid(12), index.rem_euclid(12) + 1);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let last = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][(m - 1) as usize];
-    (y, m, i64::from(date.day()).min(last))
 }

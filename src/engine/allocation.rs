@@ -302,18 +302,68 @@ pub fn forecast_surplus(budget: &Budget, incomes: &[Decimal; 12]) -> [Decimal; 1
     })
 }
 
+/// How a loan's monthly budget was derived from the whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShareBasis {
+    /// Pro rata to the amount owed now ("fair share"; every lender alike).
+    Balance,
+    /// The only loan: all of it.
+    Whole,
+    /// Nothing is left to share: every loan sees the whole (non-positive) amount.
+    NothingLeft,
+}
+
+/// One loan's part of the monthly money, and what it is: "this loan's
+/// share: ¥286.64, 71.66 % of ¥400.00, by balance".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LoanShare {
+    pub loan_id: String,
+    /// The loan's flat monthly amount.
+    #[serde(with = "decimal_str")]
+    pub share: Decimal,
+    /// Its weight: the loan's amount owed ÷ all amounts owed, percent (2
+    /// decimals); 100 for a single loan or when nothing is left.
+    #[serde(with = "decimal_str")]
+    pub percent: Decimal,
+    /// Of what: the disposable amount of the budget.
+    #[serde(with = "decimal_str")]
+    pub of: Decimal,
+    pub basis: ShareBasis,
+    /// Its share of each forecast month's surplus, when there is a forecast.
+    #[serde(with = "decimal_str::months", skip_serializing_if = "Option::is_none")]
+    pub months: Option<[Decimal; 12]>,
+}
+
+impl LoanShare {
+    /// The budget its proposals are sized on.
+    pub fn budget(&self) -> super::proposal::LoanBudget {
+        super::proposal::LoanBudget { available: self.share, forecast: self.months }
+    }
+}
+
 /// Each debt's monthly budget for its proposals: its fair share (pro rata
 /// to the amount owed) of the disposable amount, and of each forecast
 /// month's surplus. A single debt gets everything; when nothing is
 /// disposable every debt sees the (non-positive) disposable amount itself.
-pub fn loan_budgets(disposable: Decimal, forecast: Option<&[Decimal; 12]>, owed: &[Decimal]) -> Vec<super::proposal::LoanBudget> {
+pub fn loan_budgets(ids: &[&str], disposable: Decimal, forecast: Option<&[Decimal; 12]>, owed: &[Decimal]) -> Vec<LoanShare> {
+    let split = disposable > Decimal::ZERO && owed.len() > 1;
     let flat = if disposable > Decimal::ZERO { pro_rata(disposable, owed) } else { vec![disposable; owed.len()] };
     let months: Option<Vec<Vec<Decimal>>> = forecast.map(|f| f.iter().map(|s| pro_rata(*s, owed)).collect());
+    let total: Decimal = owed.iter().sum();
     flat.into_iter()
         .enumerate()
-        .map(|(i, available)| super::proposal::LoanBudget {
-            available,
-            forecast: months.as_ref().map(|m| std::array::from_fn(|k| m[k][i])),
+        .map(|(i, share)| LoanShare {
+            loan_id: ids.get(i).map_or_else(String::new, |s| s.to_string()),
+            share,
+            percent: if split { super::proposal::share_percent(owed[i], total) } else { Decimal::ONE_HUNDRED },
+            of: disposable,
+            basis: match (split, disposable > Decimal::ZERO) {
+                (true, _) => ShareBasis::Balance,
+                (false, true) => ShareBasis::Whole,
+                (false, false) => ShareBasis::NothingLeft,
+            },
+            months: months.as_ref().map(|m| std::array::from_fn(|k| m[k][i])),
         })
         .collect()
 }
@@ -401,10 +451,17 @@ mod tests {
         let s = forecast_surplus(&b, &incomes);
         assert_eq!(s[0], d("4500.00"));
         assert_eq!(s[1], d("-6500"));
-        let budgets = loan_budgets(d("4500"), Some(&s), &[d("20000"), d("10000")]);
+        let shares = loan_budgets(&["a", "b"], d("4500"), Some(&s), &[d("20000"), d("10000")]);
+        let budgets: Vec<_> = shares.iter().map(LoanShare::budget).collect();
         assert_eq!(budgets[0].available + budgets[1].available, d("4500"));
         assert_eq!(budgets[0].available, d("3000.00"));
         let f0 = budgets[0].forecast.unwrap();
         assert_eq!(f0[1] + budgets[1].forecast.unwrap()[1], d("-6500"));
+        // What each share is: 2/3 of 4,500 by balance.
+        assert_eq!((shares[0].loan_id.as_str(), shares[0].percent, shares[0].of, shares[0].basis), ("a", d("66.67"), d("4500"), ShareBasis::Balance));
+        let one = loan_budgets(&["a"], d("4500"), None, &[d("20000")]);
+        assert_eq!((one[0].share, one[0].percent, one[0].basis, one[0].months), (d("4500.00"), d("100"), ShareBasis::Whole, None));
+        let none = loan_budgets(&["a", "b"], d("-10"), None, &[d("1"), d("2")]);
+        assert!(none.iter().all(|s| s.share == d("-10") && s.basis == ShareBasis::NothingLeft));
     }
 }

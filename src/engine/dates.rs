@@ -46,6 +46,14 @@ impl Date {
         Some(Self { year, month, day })
     }
 
+    /// The date of `year`-`month`-`day` when the caller has checked it
+    /// exists and lies within the calendar's years (the hot path of
+    /// dating schedule rows).
+    pub(crate) fn from_checked(year: i32, month: u32, day: u32) -> Self {
+        debug_assert!(Self::new(year, month, day).is_some());
+        Self { year, month, day }
+    }
+
     pub fn year(self) -> i32 {
         self.year
     }

@@ -191,10 +191,10 @@ pub fn build_schedule(principal: Decimal, acc: &Accrual, months: u32, method: Me
         Method::Bullet => {
             let zero = Decimal::ZERO;
             let mut rows: Vec<Row> = (1..months)
-                .map(|period| Row { period, payment: zero, interest: zero, principal: zero, balance: p })
+                .map(|period| Row::new(period, zero, zero, zero, p))
                 .collect();
             let interest = mul_ratio_fen(p, acc.simple_ratio(1, months));
-            rows.push(Row { period: months, payment: p + interest, interest, principal: p, balance: zero });
+            rows.push(Row::new(months, p + interest, interest, p, zero));
             rows
         }
     };

@@ -79,6 +79,24 @@ pub mod option {
     }
 }
 
+/// Serialises an optional run of months (`Option<[Decimal; 12]>`) as an
+/// array of strings, or null.
+pub mod months {
+    use super::*;
+    use serde::ser::SerializeSeq;
+
+    pub fn serialize<S: Serializer>(v: &Option<[Decimal; 12]>, s: S) -> Result<S::Ok, S::Error> {
+        let Some(months) = v else {
+            return s.serialize_none();
+        };
+        let mut seq = s.serialize_seq(Some(months.len()))?;
+        for d in months {
+            seq.serialize_element(&d.to_string())?;
+        }
+        seq.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

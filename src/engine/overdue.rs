@@ -18,6 +18,7 @@
 //!   are not modelled, so the figures are a floor, not a ceiling.
 
 use super::dates::Date;
+use super::due::DueDates;
 use super::exact::{mul_ratio_fen, mul_ratio_round, Ratio};
 use super::schedule::pow;
 use super::{decimal_str, percent_2dp, EngineError, QuotedRate, Schedule, MAX_AMOUNT};
@@ -145,15 +146,10 @@ impl DueCalendar {
 impl DueCalendar {
     /// The budget month (1 = this month) in which instalment `k` (1-based)
     /// falls due: by calendar month when today and the next due date are
-    /// known (an instalment already past due counts in month 1), else month k.
+    /// known (an instalment already past due counts in month 1), else month
+    /// k. One rule with the dates of proposals and plans ([`DueDates::month`]).
     pub fn month_of(&self, k: u32) -> u32 {
-        let index = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month());
-        if let (Some(today), Some(next)) = (self.as_of, self.next_due) {
-            if let Some(due) = next.add_months(i32::try_from(k).unwrap_or(i32::MAX) - 1) {
-                return u32::try_from((index(due) - index(today) + 1).max(1)).unwrap_or(u32::MAX);
-            }
-        }
-        k
+        DueDates::of(self, None).month(k)
     }
 }
 

@@ -49,9 +49,9 @@
 //! The budget is a flat amount or a 12-month forecast repeated (month 1 =
 //! the forecast's first entry), a negative month leaving nothing for debt.
 
-use super::exact::mul_fen;
+use super::exact::{mul_ratio_fen, Ratio};
 use super::prepay::money_ok;
-use super::{decimal_str, fen, Date, Debt, EngineError, MAX_MONTHS};
+use super::{decimal_str, fen, Accrual, Date, Debt, DebtAnalysis, EngineError, MAX_MONTHS};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -64,8 +64,9 @@ pub struct PayoffDebt {
     pub principal: Decimal,
     /// Interest owed now and unpaid (overdue contract interest); bears none.
     pub interest: Decimal,
-    /// Contract rate a month, a fraction: accrues interest and orders the avalanche.
-    pub monthly_rate: Decimal,
+    /// Contract rate a month, exact (4.9 %/yr is 4.9 / 1200; a plain
+    /// fraction converts with `.into()`): accrues interest and orders the avalanche.
+    pub monthly_rate: Ratio,
     /// What an unpaid amount costs a month once overdue (contract rate ×
     /// penalty multiplier), a fraction: orders the avalanche in a short month.
     pub penalty_rate: Decimal,
@@ -79,17 +80,30 @@ impl PayoffDebt {
     /// The payoff view of `debt`: owed now, the 30/360 contract instalments
     /// of its remaining term, its arrears due in month 1, and its penalty rate.
     pub fn of(debt: &Debt) -> Result<Self, EngineError> {
-        let contract = debt.loan.schedule()?;
-        let i = debt.loan.rate.monthly_fraction();
-        Ok(Self {
+        Ok(Self::with_instalments(debt, debt.loan.schedule()?.payments()))
+    }
+
+    /// [`PayoffDebt::of`] reusing the contract of `debt`'s analysis when it
+    /// is that 30/360 schedule (a monthly accrual at the loan's rate): the
+    /// page builds every schedule once per keystroke.
+    pub fn of_analysed(debt: &Debt, an: &DebtAnalysis) -> Result<Self, EngineError> {
+        match debt.accrual {
+            Accrual::Monthly { monthly } if monthly == debt.loan.rate.monthly_ratio() => Ok(Self::with_instalments(debt, an.contract.payments())),
+            _ => Self::of(debt),
+        }
+    }
+
+    fn with_instalments(debt: &Debt, instalments: Vec<Decimal>) -> Self {
+        let i = debt.loan.rate.monthly_ratio();
+        Self {
             id: debt.id.clone(),
             principal: debt.loan.principal + debt.overdue.principal,
             interest: debt.overdue.interest,
             monthly_rate: i,
-            penalty_rate: i * debt.penalty.multiplier,
-            instalments: contract.payments(),
+            penalty_rate: i.approx() * debt.penalty.multiplier,
+            instalments,
             overdue_due_now: debt.overdue.amount(),
-        })
+        }
     }
 
     /// Everything owed now.
@@ -101,12 +115,13 @@ impl PayoffDebt {
         money_ok(self.principal, "principal")?;
         money_ok(self.interest, "interest")?;
         money_ok(self.overdue_due_now, "overdue_due_now")?;
-        for rate in [self.monthly_rate, self.penalty_rate] {
+        let monthly_rate = self.monthly_rate.approx();
+        for rate in [monthly_rate, self.penalty_rate] {
             if rate < Decimal::ZERO {
                 return Err(EngineError::RateNegative);
             }
         }
-        if self.monthly_rate > Decimal::ONE {
+        if monthly_rate > Decimal::ONE {
             return Err(EngineError::RateTooHigh);
         }
         if self.instalments.len() > MAX_MONTHS as usize {
@@ -380,7 +395,7 @@ impl<'a> Book<'a> {
         let n = self.debts.len();
         let order = match strategy {
             PayoffStrategy::Custom(ids) => custom_order(self.debts, ids)?,
-            PayoffStrategy::Avalanche => ranked(n, |i| self.debts[i].monthly_rate),
+            PayoffStrategy::Avalanche => ranked(n, |i| self.debts[i].monthly_rate.approx()),
             PayoffStrategy::Snowball | PayoffStrategy::ProRata => Vec::new(),
         };
         let by_penalty = ranked(n, |i| self.debts[i].penalty_rate);
@@ -589,23 +604,24 @@ impl<'a> Run<'a> {
     }
 }
 
-/// A monthly rate ready to charge interest on fen: exactly [`mul_fen`],
-/// with a fast path for the usual short rates (0.015 = 15 / 1000): the
-/// interest on p fen is then (p·m + div/2) / div in 64-bit integers — the
-/// same half-away-from-zero rounding — a hardware division natively and in
-/// wasm. Long expansions (4.9 % / 12 = 0.0040833…) and huge amounts take
-/// [`mul_fen`].
+/// A monthly rate ready to charge interest on fen: exactly
+/// [`mul_ratio_fen`], with a fast path for the usual rates (0.015 = 15 /
+/// 1000, 4.9 / 1200 = 49 / 12000): the interest on p fen is then
+/// (p·m + div/2) / div in 64-bit integers — the same half-away-from-zero
+/// rounding — a hardware division natively and in wasm. Long numerators
+/// and huge amounts take [`mul_ratio_fen`].
 #[derive(Debug, Clone, Copy)]
 struct FenRate {
-    rate: Decimal,
+    rate: Ratio,
     /// (m, div) with rate = m / div, when m < 2^32 and div ≤ 10^18.
     short: Option<(u64, u64)>,
 }
 
 impl FenRate {
-    fn of(rate: Decimal) -> Self {
-        let short = match (u64::try_from(rate.mantissa()), rate.scale()) {
-            (Ok(m), s @ 0..=18) if m < 1 << 32 => Some((m, 10u64.pow(s))),
+    fn of(rate: Ratio) -> Self {
+        let div = |s: u32| u64::from(rate.den).checked_mul(10u64.checked_pow(s)?).filter(|d| *d <= 1_000_000_000_000_000_000);
+        let short = match (u64::try_from(rate.num.mantissa()), rate.num.scale()) {
+            (Ok(m), s) if m < 1 << 32 => div(s).map(|d| (m, d)),
             _ => None,
         };
         Self { rate, short }
@@ -620,7 +636,7 @@ impl FenRate {
             let x = u64::try_from(principal).ok()?.checked_mul(m)?.checked_add(div / 2)?;
             i64::try_from(x / div).ok()
         });
-        fast.unwrap_or_else(|| to_fen(mul_fen(yuan(principal), self.rate)))
+        fast.unwrap_or_else(|| to_fen(mul_ratio_fen(yuan(principal), self.rate)))
     }
 }
 
@@ -712,7 +728,7 @@ mod tests {
             id: id.into(),
             principal: d(owed),
             interest: Decimal::ZERO,
-            monthly_rate: d(rate),
+            monthly_rate: d(rate).into(),
             penalty_rate: d(rate) * d("1.5"),
             instalments: vec![d(instalment); months],
             overdue_due_now: Decimal::ZERO,
@@ -875,13 +891,17 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The 64-bit interest is `mul_fen`, fen for fen.
+        /// The 64-bit interest is `mul_ratio_fen`, fen for fen, for plain
+        /// fractions and for the exact ratios of annual (÷ 1200) and daily
+        /// (× 360 or 365 ÷ 1200) rates.
         #[test]
-        fn fen_rate_is_mul_fen(principal in 0i64..100_000_000_000_000, m in 0i64..5_000_000, scale in 0u32..=10) {
-            let rate = Decimal::new(m, scale).min(Decimal::ONE);
-            for p in [principal, principal % 1_000_000_000, principal % 10_000] {
-                let exact = to_fen(mul_fen(yuan(p), rate));
-                proptest::prop_assert_eq!(FenRate::of(rate).interest(p), exact, "{} × {}", p, rate);
+        fn fen_rate_is_mul_ratio_fen(principal in 0i64..100_000_000_000_000, m in 0i64..5_000_000, scale in 0u32..=10, den in proptest::sample::select(vec![1u32, 100, 1200])) {
+            let base = Decimal::new(m, scale).min(Decimal::ONE);
+            for r in [Ratio::new(base, den), Ratio::new(base, 1200).times(Decimal::from(365))] {
+                for p in [principal, principal % 1_000_000_000, principal % 10_000] {
+                    let exact = to_fen(mul_ratio_fen(yuan(p), r));
+                    proptest::prop_assert_eq!(FenRate::of(r).interest(p), exact, "{} × {:?}", p, r);
+                }
             }
         }
 
@@ -894,6 +914,15 @@ mod tests {
             let expected = crate::engine::allocation::pro_rata(yuan(amount), &weights.iter().map(|w| yuan(*w)).collect::<Vec<_>>());
             proptest::prop_assert_eq!(got.iter().map(|v| yuan(*v)).collect::<Vec<_>>(), expected);
         }
+    }
+
+    #[test]
+    fn interest_is_exact_on_ratios() {
+        // ¥3,001.50 at 4 %/yr = 4 / 1200 a month: 10.005 exactly → 10.01.
+        let mut a = debt("a", "3001.50", "0", "3011.51", 1);
+        a.monthly_rate = Ratio::new(d("4"), 1200);
+        let p = plan(&[a], "5000", PayoffStrategy::Avalanche);
+        assert_eq!((p.total_interest, p.total_paid), (d("10.01"), d("3011.51")));
     }
 
     #[test]

@@ -36,7 +36,7 @@
 //! included: they are reported apart), `months_saved` = contract months −
 //! months.
 
-use super::exact::mul_fen;
+use super::exact::{mul_ratio_fen, Ratio};
 use super::{decimal_str, fen, EngineError, Method, Row, Schedule, MAX_AMOUNT};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -240,17 +240,17 @@ impl Terms {
 
     /// (interest, principal) of month `k` on `balance`; month `maturity`
     /// (or the month the instalment would overpay) pays everything left.
-    pub(crate) fn instalment(&self, k: u32, balance: Decimal, i: Decimal, maturity: u32) -> (Decimal, Decimal) {
+    pub(crate) fn instalment(&self, k: u32, balance: Decimal, i: Ratio, maturity: u32) -> (Decimal, Decimal) {
         match self {
-            Self::Bullet if k >= maturity => (fen(balance * i * Decimal::from(maturity)), balance),
+            Self::Bullet if k >= maturity => (mul_ratio_fen(balance * Decimal::from(maturity), i), balance),
             Self::Bullet => (Decimal::ZERO, Decimal::ZERO),
             Self::Level(payment) => {
-                let interest = mul_fen(balance, i);
+                let interest = mul_ratio_fen(balance, i);
                 let part = if k >= maturity { balance } else { (*payment - interest).clamp(Decimal::ZERO, balance) };
                 (interest, part)
             }
             Self::Parts { start, parts } => {
-                let interest = mul_fen(balance, i);
+                let interest = mul_ratio_fen(balance, i);
                 let part = match parts.get(k.saturating_sub(*start) as usize) {
                     Some(p) if k < maturity => (*p).min(balance),
                     _ => balance,
@@ -262,7 +262,7 @@ impl Terms {
 
     /// The month these terms clear `balance` (owed after month `from` − 1)
     /// without further prepayments: the loan's maturity as it now stands.
-    fn projected_end(&self, from: u32, balance: Decimal, i: Decimal, maturity: u32) -> u32 {
+    fn projected_end(&self, from: u32, balance: Decimal, i: Ratio, maturity: u32) -> u32 {
         let mut b = balance;
         for k in from..maturity {
             let (interest, part) = self.instalment(k, b, i, maturity);
@@ -279,10 +279,18 @@ impl Terms {
     }
 }
 
-/// The schedule of `principal` at `monthly_rate` over `months` under
-/// `method` (the contract, exactly [`Schedule::build`]) with `plan`'s
-/// prepayments, and what they save.
-pub fn prepay(principal: Decimal, monthly_rate: Decimal, months: u32, method: Method, plan: &PrepayPlan) -> Result<Prepaid, PrepayError> {
+/// The schedule of `principal` at `monthly_rate` (a fraction, or an exact
+/// [`Ratio`] such as 4.9 / 1200) over `months` under `method` (the
+/// contract, exactly [`Schedule::build`]) with `plan`'s prepayments, and
+/// what they save.
+pub fn prepay(
+    principal: Decimal,
+    monthly_rate: impl Into<Ratio>,
+    months: u32,
+    method: Method,
+    plan: &PrepayPlan,
+) -> Result<Prepaid, PrepayError> {
+    let monthly_rate: Ratio = monthly_rate.into();
     let contract = Schedule::build(principal, monthly_rate, months, method).map_err(PrepayError::Contract)?;
     plan.validate(months)?;
     let schedule = run(&contract, monthly_rate, method, plan).map_err(PrepayError::Contract)?;
@@ -299,11 +307,11 @@ pub fn prepay(principal: Decimal, monthly_rate: Decimal, months: u32, method: Me
 }
 
 /// Month by month from the contract's terms until the balance is cleared.
-fn run(contract: &Schedule, i: Decimal, method: Method, plan: &PrepayPlan) -> Result<Vec<PrepaidRow>, EngineError> {
+fn run(contract: &Schedule, i: Ratio, method: Method, plan: &PrepayPlan) -> Result<Vec<PrepaidRow>, EngineError> {
     let mut events: Vec<&Prepayment> = plan.prepayments.iter().collect();
     events.sort_by_key(|p| p.month); // stable: a month's prepayments keep their order
     let mut events = events.into_iter().peekable();
-    let fee_rate = plan.fee_percent / Decimal::ONE_HUNDRED;
+    let fee_rate = Ratio::new(plan.fee_percent, 100);
     let mut terms = Terms::of(contract, 1, method);
     let mut maturity = contract.months();
     let mut balance = contract.total_principal();
@@ -326,11 +334,11 @@ fn run(contract: &Schedule, i: Decimal, method: Method, plan: &PrepayPlan) -> Re
             prepaid += amount;
         }
         if method == Method::Bullet && !prepaid.is_zero() {
-            interest += fen(prepaid * i * Decimal::from(k)); // 利随本清
+            interest += mul_ratio_fen(prepaid * Decimal::from(k), i); // 利随本清
         }
-        let fee = in_fen(mul_fen(prepaid, fee_rate));
+        let fee = in_fen(mul_ratio_fen(prepaid, fee_rate));
         let prepaid = in_fen(prepaid);
-        let row = Row { period: k, payment: part + interest + prepaid + fee, interest, principal: part + prepaid, balance };
+        let row = Row::new(k, part + interest + prepaid + fee, interest, part + prepaid, balance);
         rows.push(PrepaidRow { row, prepaid, fee });
         k += 1;
     }
@@ -496,6 +504,18 @@ mod tests {
         };
         let p = prepay(d("12000"), Decimal::ZERO, 12, Method::EqualInstallment, &plan).unwrap();
         assert_eq!(payments(&p), vec![d("6000"), d("2000"), d("800"), d("800"), d("800"), d("800"), d("800")]);
+    }
+
+    #[test]
+    fn rates_are_exact_ratios() {
+        // ¥3,001.50 at 4 %/yr: 3001.50 × 4 / 1200 = 10.005 exactly → 10.01
+        // (the decimal 0.0033333… would give 10.00), as in the contract.
+        let i = Ratio::new(d("4"), 1200);
+        let p = prepay(d("3001.50"), i, 1, Method::EqualInstallment, &PrepayPlan::default()).unwrap();
+        assert_eq!(p.schedule[0].row.interest, d("10.01"));
+        assert_eq!(p.rows(), Schedule::build(d("3001.50"), i, 1, Method::EqualInstallment).unwrap().rows);
+        let solved = crate::engine::solve_months(d("3001.50"), i, d("3011.51")).unwrap();
+        assert_eq!((solved.months, solved.total_interest), (1, d("10.01")));
     }
 
     #[test]

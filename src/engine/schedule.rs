@@ -7,6 +7,7 @@
 //! the rate an exact [`Ratio`] (4.9 %/yr is 4.9 / 1200, not 0.0040833…3), so
 //! a product that lands on half a fen rounds away from zero as it should.
 
+use super::dates::Date;
 use super::exact::{mul_ratio_fen, Ratio};
 use super::{decimal_str, fen, fen_down, EngineError, MAX_AMOUNT, MAX_MONTHS};
 use rust_decimal::Decimal;
@@ -45,6 +46,16 @@ pub struct Row {
     /// Principal still owed after this instalment.
     #[serde(with = "decimal_str")]
     pub balance: Decimal,
+    /// Due date, when the loan's dates are known ([`crate::engine::due`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+}
+
+impl Row {
+    /// An undated row; [`crate::engine::due::DueDates::mark`] dates it.
+    pub fn new(period: u32, payment: Decimal, interest: Decimal, principal: Decimal, balance: Decimal) -> Self {
+        Self { period, payment, interest, principal, balance, date: None }
+    }
 }
 
 /// A full repayment schedule, one row per month.
@@ -227,14 +238,14 @@ fn amortize(
             part = part.clamp(Decimal::ZERO, balance);
         }
         balance -= part;
-        rows.push(Row { period, payment: part + interest, interest, principal: part, balance });
+        rows.push(Row::new(period, part + interest, interest, part, balance));
     }
     rows.push(final_row(last, balance, mul_ratio_fen(balance, rate_of(last))));
     Some(rows)
 }
 
 fn final_row(period: u32, balance: Decimal, interest: Decimal) -> Row {
-    Row { period, payment: balance + interest, interest, principal: balance, balance: Decimal::ZERO }
+    Row::new(period, balance + interest, interest, balance, Decimal::ZERO)
 }
 
 /// 等额本金 rows, period `p` bearing interest at `rate_of(p)`; shared by the
@@ -248,7 +259,7 @@ pub(crate) fn equal_principal(principal: Decimal, rate_of: impl Fn(u32) -> Ratio
         let interest = mul_ratio_fen(balance, rate_of(period));
         let part = if period == n { balance } else { part.min(balance) };
         balance -= part;
-        rows.push(Row { period, payment: part + interest, interest, principal: part, balance });
+        rows.push(Row::new(period, part + interest, interest, part, balance));
     }
     rows
 }
@@ -282,7 +293,7 @@ pub(crate) fn interest_only(principal: Decimal, rate_of: impl Fn(u32) -> Ratio, 
     let mut rows: Vec<Row> = (1..n)
         .map(|period| {
             let interest = mul_ratio_fen(principal, rate_of(period));
-            Row { period, payment: interest, interest, principal: Decimal::ZERO, balance: principal }
+            Row::new(period, interest, interest, Decimal::ZERO, principal)
         })
         .collect();
     rows.push(final_row(n, principal, mul_ratio_fen(principal, rate_of(n))));
@@ -292,7 +303,7 @@ pub(crate) fn interest_only(principal: Decimal, rate_of: impl Fn(u32) -> Ratio, 
 fn bullet(principal: Decimal, i: Ratio, n: u32) -> Vec<Row> {
     let zero = Decimal::ZERO;
     let mut rows: Vec<Row> = (1..n)
-        .map(|period| Row { period, payment: zero, interest: zero, principal: zero, balance: principal })
+        .map(|period| Row::new(period, zero, zero, zero, principal))
         .collect();
     // Simple interest for the whole term, charged once at maturity.
     rows.push(final_row(n, principal, mul_ratio_fen(principal, i.times(Decimal::from(n)))));

@@ -13,7 +13,7 @@
 //! interest, so the page can say how much more is needed); a payment that
 //! needs more than [`MAX_MONTHS`] is refused too.
 
-use super::exact::mul_fen;
+use super::exact::{mul_ratio_fen, Ratio};
 use super::prepay::{money_ok, Terms};
 use super::schedule::check_bounds;
 use super::{decimal_str, fen, EngineError, MAX_MONTHS};
@@ -97,12 +97,13 @@ impl From<Result<Solved, SolveError>> for SolveOutput {
 }
 
 /// How many months `payment` a month takes to repay `principal` at
-/// `monthly_rate` (a fraction), 等额本息, 30/360.
-pub fn solve_months(principal: Decimal, monthly_rate: Decimal, payment: Decimal) -> Result<Solved, SolveError> {
-    check_bounds(principal, 1, monthly_rate).map_err(SolveError::Contract)?;
+/// `monthly_rate` (a fraction, or an exact [`Ratio`]), 等额本息, 30/360.
+pub fn solve_months(principal: Decimal, monthly_rate: impl Into<Ratio>, payment: Decimal) -> Result<Solved, SolveError> {
+    let monthly_rate: Ratio = monthly_rate.into();
+    check_bounds(principal, 1, monthly_rate.approx()).map_err(SolveError::Contract)?;
     money_ok(payment, "target_payment").map_err(SolveError::Payment)?;
     let mut balance = fen(principal);
-    let interest = mul_fen(balance, monthly_rate);
+    let interest = mul_ratio_fen(balance, monthly_rate);
     if payment <= interest {
         return Err(SolveError::BelowInterest { interest });
     }

@@ -15,14 +15,15 @@
 //! signal.
 
 use crate::engine::Lender;
-use crate::scenario::field::{Each, Value};
+use crate::scenario::field::Value;
 use crate::scenario::{free_loan_id, At, Field, Rule, Scenario, MAX_LOANS};
 
 /// A loan's identity on the page (stable while others come and go).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct LoanKey(u32);
 
-/// An input on the page: a field, its loan (for a loan's fields) and item.
+/// An input on the page: a field, its loan (for a loan's fields) and item
+/// (a forecast month, a loan's prepayment, a place in the payoff order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Place {
     pub field: Field,
@@ -114,8 +115,9 @@ impl Form {
     /// Where an input's value lives in the document now.
     pub fn at(&self, p: Place) -> Option<At> {
         let idx = match (p.field.spec().each, p.loan) {
-            (Each::Loan, Some(loan)) => [u16::try_from(self.index(loan)?).ok()?, p.item],
-            (Each::Loan, None) | (_, Some(_)) => return None,
+            (each, Some(loan)) if each.per_loan() => [u16::try_from(self.index(loan)?).ok()?, p.item],
+            (each, None) if each.per_loan() => return None,
+            (_, Some(_)) => return None,
             (_, None) => [p.item, 0],
         };
         Some(At { field: p.field, idx })
@@ -124,7 +126,7 @@ impl Form {
     /// The input at a place of the document.
     pub fn place(&self, at: At) -> Place {
         match at.field.spec().each {
-            Each::Loan => Place { field: at.field, loan: self.keys.get(at.idx[0] as usize).copied(), item: at.idx[1] },
+            each if each.per_loan() => Place { field: at.field, loan: self.keys.get(at.idx[0] as usize).copied(), item: at.idx[1] },
             _ => Place { field: at.field, loan: None, item: at.idx[0] },
         }
     }
@@ -200,13 +202,19 @@ impl Form {
         Some(key)
     }
 
-    /// Removes a loan, unless it is the only one.
+    /// Removes a loan, unless it is the only one, with the contacts about
+    /// it (a contact must name a loan of the document; undo brings both
+    /// back) and its id in the payoff order (which must name existing loans).
     pub fn remove_loan(&mut self, loan: LoanKey) {
         let Some(i) = self.index(loan) else { return };
         if self.doc.loans.len() > 1 {
-            self.doc.loans.remove(i);
+            let gone = self.doc.loans.remove(i).id;
+            self.doc.contact_log.retain(|e| e.loan_id != gone);
             self.keys.remove(i);
             self.edits.retain(|(p, _)| p.loan != Some(loan));
+            if self.doc.payoff_strategy.as_ref().is_some_and(|p| p.order.contains(&gone)) {
+                self.doc.edit_payoff(|p| p.order.retain(|id| *id != gone));
+            }
         }
     }
 }

@@ -17,7 +17,7 @@ fn inputs(form: &Form) -> Vec<Place> {
 fn retype_everything(form: &mut Form) {
     for p in inputs(form) {
         match p.field.kind() {
-            Kind::Choice(_) | Kind::Flag | Kind::List { .. } | Kind::Count { select: true, .. } => {
+            Kind::Choice(_) | Kind::Flag | Kind::List { .. } | Kind::Set(_) | Kind::Count { select: true, .. } => {
                 if let Some(v) = form.value(p) {
                     form.set(p, v);
                 }
@@ -134,6 +134,21 @@ fn loans_keep_their_inputs_while_others_come_and_go() {
 }
 
 #[test]
+fn a_loans_ask_and_contacts_go_with_it() {
+    let mut form = Form::new(every_field());
+    let [a, b] = [form.loans()[0], form.loans()[1]];
+    // The ask's inputs belong to their loan's card.
+    let kind = Place::loan(Field::AskKind, b);
+    assert_eq!(form.at(kind).map(At::path).as_deref(), Some("loans[1].ask.kind"));
+    assert_eq!(form.at(Place::of(Field::AskKind)), None, "an ask's field needs its loan");
+    form.remove_loan(a);
+    let doc = form.document();
+    assert_eq!(doc.contact_log.iter().map(|e| e.loan_id.as_str()).collect::<Vec<_>>(), ["b"], "the contact about loan a went with it");
+    assert_eq!(form.at(kind).map(At::path).as_deref(), Some("loans[0].ask.kind"));
+    assert!(form.valid().is_some());
+}
+
+#[test]
 fn at_most_twenty_loans() {
     let mut form = Form::new(Scenario::example());
     while form.add_loan(Lender::Other).is_some() {}
@@ -148,6 +163,10 @@ fn places_and_document_places_correspond() {
     for p in inputs(&form) {
         let at = form.at(p).unwrap();
         assert_eq!(form.place(at), p);
+    }
+    let doc = form.document();
+    for at in Field::ALL.into_iter().flat_map(|f| f.places(doc).collect::<Vec<_>>()) {
+        assert_eq!(form.at(form.place(at)), Some(at), "{}", at.path());
     }
     assert_eq!(form.at(Place::of(Field::Principal)), None, "a loan's field needs its loan");
     assert_eq!(form.at(Place::item(Field::ForecastMonth, 11)).map(At::path).as_deref(), Some("budget.forecast[11]"));
@@ -165,4 +184,29 @@ proptest! {
         retype_everything(&mut form);
         prop_assert_eq!(form.valid().map(|v| v.to_json()), Some(s.to_json()));
     }
+}
+
+#[test]
+fn a_prepayment_input_is_its_loan_and_item() {
+    let mut form = Form::new(every_field());
+    let a = form.loans()[0];
+    let second = Place { field: Field::PrepaymentAmount, loan: Some(a), item: 1 };
+    assert_eq!(form.text(second), "5000.50");
+    form.type_text(second, "6,000".into());
+    let prepaid: Vec<String> = form.document().loans[0].prepayments.iter().map(|p| p.amount.to_string()).collect();
+    assert_eq!(prepaid, ["10000", "6000"]);
+    let month = Place { field: Field::PrepaymentMonth, loan: Some(a), item: 1 };
+    form.type_text(month, "13".into());
+    assert_eq!(form.problems(), vec![(month, Rule::AfterLastMonth)], "the loan has 12 months");
+    assert_eq!(form.valid(), None);
+}
+
+#[test]
+fn a_removed_loan_leaves_the_payoff_order() {
+    let mut form = Form::new(every_field());
+    assert_eq!(form.document().payoff_strategy.as_ref().unwrap().order, ["b", "a"]);
+    let b = form.loans()[1];
+    form.remove_loan(b);
+    assert_eq!(form.document().payoff_strategy.as_ref().unwrap().order, ["a"]);
+    assert!(form.valid().is_some(), "the order still names only loans that exist");
 }

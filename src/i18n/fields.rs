@@ -7,24 +7,28 @@
 //! field a compile error); each row holds both languages side by side.
 
 use super::Lang;
-use crate::scenario::field::{Choice, Kind, Unit};
+use crate::scenario::field::{join, Choice, Kind, Unit, CORE_COUNT};
 use crate::scenario::{Field, Rule, ScenarioError};
 use std::fmt;
 
 /// A field's words: its label and an optional hint, `[Chinese, English]`.
 /// A label with `{}` takes the item's number (a forecast month).
+#[derive(Clone, Copy)]
 pub struct FieldWords {
     pub field: Field,
     pub label: [&'static str; 2],
     pub hint: Option<[&'static str; 2]>,
 }
 
-const fn words(field: Field, label: [&'static str; 2], hint: Option<[&'static str; 2]>) -> FieldWords {
+pub(super) const fn words(field: Field, label: [&'static str; 2], hint: Option<[&'static str; 2]>) -> FieldWords {
     FieldWords { field, label, hint }
 }
 
-/// One row per field, in the order of [`Field`].
-pub const FIELD_WORDS: [FieldWords; Field::COUNT] = [
+/// One row per field, in the order of [`Field`]: the core document's, then
+/// the negotiation kit's (`kit.rs`).
+pub const FIELD_WORDS: [FieldWords; Field::COUNT] = join(CORE_WORDS, super::kit::FIELD_WORDS);
+
+const CORE_WORDS: [FieldWords; CORE_COUNT] = [
     words(Field::DayCount, ["计息方式", "Interest accrual"], None),
     words(Field::AsOf, ["计算日期", "Evaluation date"], None),
     words(Field::Loans, ["借款", "Loans"], None),
@@ -65,6 +69,25 @@ pub const FIELD_WORDS: [FieldWords; Field::COUNT] = [
         Some(["用于计算一次性结清减免方案", "For a settlement proposal"]),
     ),
     words(Field::HolidayMonths, ["想申请的宽限期", "Payment holiday to ask for"], None),
+    words(Field::Prepayments, ["提前还款", "Prepayments"], None),
+    words(Field::PrepaymentMonth, ["随第几期还", "With instalment no."], Some(["与该期月供一起还", "Paid together with that instalment"])),
+    words(Field::PrepaymentAmount, ["提前还款本金（元）", "Principal prepaid (¥)"], None),
+    words(Field::PrepaymentEffect, ["提前还款后", "After prepaying"], None),
+    words(
+        Field::ExtraMonthly,
+        ["每月额外多还（元，可选）", "Extra each month (¥, optional)"],
+        Some(["从第 1 期起随月供多还本金，缩短期限", "Extra principal with every instalment from month 1: the term shortens"]),
+    ),
+    words(
+        Field::PrepaymentFeePercent,
+        ["提前还款手续费（提前还本金的 %）", "Prepayment fee (% of principal prepaid)"],
+        Some(["没有则填 0，以合同为准", "0 if none; check your contract"]),
+    ),
+    words(
+        Field::TargetPayment,
+        ["我每月能还（元，可选）", "I can pay a month (¥, optional)"],
+        Some(["按等额本息算出需要几个月还清", "How many months it takes, as equal instalments"]),
+    ),
     words(Field::Income, ["每月净收入（元）", "Net monthly income (¥)"], None),
     words(Field::Expenses, ["每月必要开支（元）", "Essential monthly expenses (¥)"], None),
     words(Field::OtherObligations, ["其他固定支出（元）", "Other fixed obligations (¥)"], None),
@@ -75,6 +98,14 @@ pub const FIELD_WORDS: [FieldWords; Field::COUNT] = [
         Some(["用于“按现金流还款”方案：每月按当月结余的比例还款。", "Used by the cash-flow plan: each month pays a share of that month's surplus."]),
     ),
     words(Field::ForecastMonth, ["第{}个月", "Month {}"], None),
+    words(Field::StrategyKind, ["还清顺序", "Payoff strategy"], None),
+    words(Field::StrategyOrder, ["自定义还款顺序", "Custom order"], None),
+    words(Field::StrategyOrderLoan, ["优先第{}位的借款", "Loan {} in the order"], None),
+    words(
+        Field::StrategyBudget,
+        ["每月用于还债的金额（元，可选）", "Money for debts each month (¥, optional)"],
+        Some(["不填则用“收支”中可用于还债的金额（有预测时逐月）", "Empty: the amount available for debt (month by month with a forecast)"]),
+    ),
 ];
 
 impl Lang {
@@ -101,6 +132,14 @@ impl Lang {
             Choice::DayBasis(b) => self.day_basis(b),
             Choice::Method(m) => self.method(m),
             Choice::PenaltyBase(b) => self.penalty_base(b),
+            Choice::PrepayEffect(e) => self.prepay_effect(e),
+            Choice::Payoff(k) => self.payoff_kind(k),
+            Choice::HardshipReason(r) => self.hardship_reason(r),
+            Choice::Evidence(e) => self.evidence(e),
+            Choice::ProposalKind(k) => self.proposal_kind(k),
+            Choice::HolidayMode(m) => self.holiday_mode(m),
+            Choice::HolidayMaturity(m) => self.holiday_maturity(m),
+            Choice::Channel(c) => self.channel(c),
         }
     }
 
@@ -121,6 +160,7 @@ impl Lang {
             Rule::Required => ["请填写", "required"],
             Rule::NotANumber => ["请输入数字，如 100000 或 10万", "enter a number, e.g. 100000 or 10万"],
             Rule::NotWholeMonths => ["期数须为整月", "whole months only"],
+            Rule::NotADate if kind == Kind::DateTime => ["请输入日期和时间，如 2026-03-10T21:30", "enter a date and time like 2026-03-10T21:30"],
             Rule::NotADate => ["请输入日期，如 2026-12-15", "enter a date like 2026-12-15"],
             Rule::Negative => ["不能为负数", "must not be negative"],
             Rule::NotPositive => ["须大于 0", "must be more than 0"],
@@ -135,7 +175,16 @@ impl Lang {
             Rule::FeeNotBelowPrincipal => ["费用须不小于 0 且小于本金", "must be at least 0 and less than the principal"],
             Rule::RequiredForActualDays => ["按实际天数计息时必填", "required when interest accrues on actual days"],
             Rule::FirstPeriodOutOfRange => ["须在下次还款日前1–366天", "must be 1–366 days before the next due date"],
-            Rule::UsedTwice => ["与另一笔借款重复", "is used twice"],
+            Rule::UsedTwice if field == Field::StrategyOrderLoan => ["这笔借款在顺序中出现了两次", "is in the order twice"],
+            Rule::UsedTwice if field == Field::LoanId => ["与另一笔借款重复", "is used twice"],
+            Rule::UsedTwice => ["有重复的选项", "lists a value twice"],
+            Rule::AfterLastMonth => ["须在剩余期数之内", "must be within the months remaining"],
+            Rule::RequiredForCustom => ["选择自定义顺序时必填", "required for a custom order"],
+            Rule::ExpensesDisagree => ["须等于各类必要开支之和", "must equal the sum of budget.expense_items"],
+            Rule::NotApplicable if matches!(kind, Kind::OptionalCount { .. }) => ["一次性结清没有期数", "a settlement has no months"],
+            Rule::NotApplicable => ["只有宽限期方案有这一项", "only a payment_holiday has this"],
+            Rule::SameAsAsk => ["备选方案与申请的方案相同", "is the same as the ask"],
+            Rule::UnknownLoan => ["没有这笔借款", "names no loan of this document"],
         };
         self.pick(pair).to_owned()
     }
@@ -145,8 +194,8 @@ impl Lang {
             return self.pick(["数字太大，请检查", "too large — please check"]).to_owned();
         };
         let unit = match kind {
-            Kind::Count { unit: Unit::Months, .. } => [" 个月", " months"],
-            Kind::Count { unit: Unit::Days, .. } => [" 天", " days"],
+            Kind::Count { unit: Unit::Months, .. } | Kind::OptionalCount { unit: Unit::Months, .. } => [" 个月", " months"],
+            Kind::Count { unit: Unit::Days, .. } | Kind::OptionalCount { unit: Unit::Days, .. } => [" 天", " days"],
             _ => [" ", ""],
         };
         let template = self.pick(["须在 {} 到 {}{}之间", "must be from {} to {}{}"]);

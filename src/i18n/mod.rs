@@ -7,10 +7,13 @@
 mod drafts;
 mod fields;
 mod page;
+mod road;
 pub use drafts::*;
+pub mod kit;
 mod share;
 pub use fields::*;
 pub use page::*;
+pub use road::*;
 pub use share::*;
 
 use crate::engine::allocation::Strategy;
@@ -495,12 +498,14 @@ impl Lang {
             (Self::Zh, PaymentHoliday) => "宽限期后再分期",
             (Self::Zh, Settlement) => "一次性结清减免",
             (Self::Zh, CashFlowPlan) => "按现金流还款",
+            (Self::Zh, Contract) => "按原合同还款",
             (Self::En, TermExtension) => "Term extension",
             (Self::En, FrozenInstalments) => "Instalments with interest frozen",
             (Self::En, PenaltyWaiver) => "Penalty waiver, arrears caught up",
             (Self::En, PaymentHoliday) => "Payment holiday, then instalments",
             (Self::En, Settlement) => "Lump-sum settlement",
             (Self::En, CashFlowPlan) => "Cash-flow plan",
+            (Self::En, Contract) => "Keep the contract",
         }
     }
 
@@ -514,12 +519,14 @@ impl Lang {
             (Self::Zh, PaymentHoliday) => "先暂缓几个月，再在剩余期限内重新分期。",
             (Self::Zh, Settlement) => "一次性支付低于欠款的金额，结清全部债务。",
             (Self::Zh, CashFlowPlan) => "每月还款随收入淡旺季变化，旺季多还、淡季少还。",
+            (Self::Zh, Contract) => "这笔借款照原合同继续还，不需要协商。",
             (Self::En, TermExtension) => "The whole amount owed re-spread over a longer term at the contract rate.",
             (Self::En, FrozenInstalments) => "The amount owed in instalments with interest stopped and penalties waived (to ask for, not a right).",
             (Self::En, PenaltyWaiver) => "The contract continues; penalties waived and the arrears caught up over a few months.",
             (Self::En, PaymentHoliday) => "A few months' pause, then instalments over the remaining term.",
             (Self::En, Settlement) => "One payment below the amount owed closes the debt.",
             (Self::En, CashFlowPlan) => "Payments follow your seasonal income: more in good months, less in lean ones.",
+            (Self::En, Contract) => "This loan continues on its contract; nothing to ask for.",
         }
     }
 
@@ -567,12 +574,12 @@ impl Lang {
         use Infeasible::*;
         match (self, i) {
             (Self::Zh, NoBudget { .. }) => "每月没有可用于这笔借款的钱。先看“象征性还款”，或调整开支。".into(),
-            (Self::Zh, AboveBudgetAtCap { cap_months, payment_at_cap, available }) => format!(
+            (Self::Zh, AboveBudgetAtCap { cap_months, payment_at_cap, available, .. }) => format!(
                 "即使分到最长 {cap_months} 个月，月供 {} 仍超过每月可用的 {}。",
                 money(*payment_at_cap),
                 money(*available)
             ),
-            (Self::Zh, ContractAboveBudget { contract_payment, available }) => format!(
+            (Self::Zh, ContractAboveBudget { contract_payment, available, .. }) => format!(
                 "合同月供 {} 已超过每月可用的 {}，补足欠款的方案无法成立。",
                 money(*contract_payment),
                 money(*available)
@@ -583,12 +590,12 @@ impl Lang {
             (Self::Zh, InvalidParameter { .. }) => "参数超出范围。".into(),
             (Self::Zh, Engine { .. }) => "数字超出可计算的范围。".into(),
             (Self::En, NoBudget { .. }) => "Nothing is left for this loan each month. See token payments, or revisit expenses.".into(),
-            (Self::En, AboveBudgetAtCap { cap_months, payment_at_cap, available }) => format!(
+            (Self::En, AboveBudgetAtCap { cap_months, payment_at_cap, available, .. }) => format!(
                 "Even over the longest {cap_months} months the payment of {} exceeds the {} available each month.",
                 money(*payment_at_cap),
                 money(*available)
             ),
-            (Self::En, ContractAboveBudget { contract_payment, available }) => format!(
+            (Self::En, ContractAboveBudget { contract_payment, available, .. }) => format!(
                 "The contract payment of {} already exceeds the {} available each month.",
                 money(*contract_payment),
                 money(*available)

@@ -122,7 +122,7 @@ impl Lang {
                     s.push_str(&format!("{DOT}{} {}", t.lump_sum_label, money(l)));
                 }
             }
-            ProposalKind::CashFlowPlan => {}
+            ProposalKind::CashFlowPlan | ProposalKind::Contract => {}
         }
         s
     }

@@ -53,7 +53,7 @@ pub const SHARE_ZH: ShareText = ShareText {
     fragment_note: "数据在链接 # 号之后的部分里：浏览器从不把这部分发送给任何服务器，打开链接的人在自己的浏览器里看到同样的数字。",
     include_heading: "链接里包含什么",
     numbers_note: "默认只包含数字：借款、收支、未来收入预测和协商请求。下面的个人信息需要勾选才会放进链接。",
-    names: "名称（借款名称、姓名）",
+    names: "名称（借款名称、姓名、城市）",
     phone: "电话号码",
     contract_numbers: "合同编号",
     hardship: "困难情况说明",
@@ -94,7 +94,7 @@ pub const SHARE_EN: ShareText = ShareText {
     fragment_note: "The data sits after the # of the link: browsers never send that part to any server. Whoever opens the link sees the same figures in their own browser.",
     include_heading: "What the link includes",
     numbers_note: "By default only the numbers: loans, income and expenses, the forecast and the requests. Personal details below go in only if you tick them.",
-    names: "Names (loan labels, your name)",
+    names: "Names (loan labels, your name, city)",
     phone: "Phone number",
     contract_numbers: "Contract numbers",
     hardship: "Hardship explanation",
@@ -181,10 +181,10 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::ScenarioError;
+    use crate::scenario::{ReadError, ScenarioError};
 
     fn every_error() -> Vec<ShareError> {
-        let scenario = |kind| ShareError::Scenario(ScenarioError::Read(crate::versioned::ReadError::new(kind, "loans[0].months", "must be 1–600")));
+        let scenario = |kind| ShareError::Scenario(ScenarioError::Read(ReadError::new(kind, "loans[0].months", "must be 1–600")));
         vec![
             ShareError::NotBase64,
             ShareError::Truncated,

@@ -239,6 +239,7 @@ impl Code for ProposalKind {
             Self::PaymentHoliday => "payment_holiday",
             Self::Settlement => "settlement",
             Self::CashFlowPlan => "cash_flow_plan",
+            Self::Contract => "contract",
         }
     }
 }

@@ -1,12 +1,16 @@
 //! Every figure computed from a scenario, in one serialisable value: what
 //! the page shows and what `examples/evaluate` prints.
 
+use super::kit::figures::KitOutput;
+use super::road::{LoanRoad, Road};
 use super::{LoanEntry, Scenario};
 use crate::engine::allocation::forecast_surplus;
 use crate::engine::budget::BUDGET_MONTHS;
+use crate::engine::proposal::rank;
 use crate::engine::{
-    allocate, decimal_str, loan_budgets, percent_2dp, proposals_for, rate_check, AllocationDebt, AllocationPlan, Apr, BudgetFigures,
-    DayCount, Debt, DebtAnalysis, Lender, Method, OverdueCost, PenaltyBase, Proposal, RateCheck, Row, Schedule,
+    allocate, decimal_str, loan_budgets, percent_2dp, plans, proposals_for, rate_check, AllocationDebt, AllocationPlan, Apr, Ask,
+    BudgetFigures, Date, DateSource, DayCount, Debt, DebtAnalysis, Lender, LoanShare, Method, Money, OverdueCost, PenaltyBase, Pick, Plan,
+    Proposal, RateCheck, Row, Schedule,
 };
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -15,14 +19,31 @@ use serde::Serialize;
 pub struct Evaluation {
     pub version: u32,
     pub day_count: DayCount,
+    /// Every loan's rows carry due dates (else they keep period numbers
+    /// only; see [`crate::engine::due`]).
+    pub dated: bool,
     pub loans: Vec<LoanOutput>,
     pub budget: BudgetOutput,
+    /// Each loan's part of the monthly money, and what it is. Empty when
+    /// the budget is invalid.
+    pub loan_budgets: Vec<LoanShare>,
+    /// The combined plans across lenders, `acceptance` then `lowest_cost`
+    /// (see [`crate::engine::plan`]). Empty when the budget is invalid or
+    /// no loan could be analysed.
+    pub plans: Vec<Plan>,
     /// Every loan's proposals, loans in scenario order, each loan's ranked
     /// (see [`crate::engine::proposal`]). Empty when the budget is invalid.
     pub proposals: Vec<Proposal>,
     /// How to split the surplus across lenders; only with two or more loans.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allocation: Option<AllocationPlan>,
+    /// The road to debt-free: `payoff` and `payoff_pick` (see [`super::road`]).
+    #[serde(flatten)]
+    pub road: Road,
+    /// The negotiation kit's figures ([`KitOutput`]); printed when the
+    /// scenario uses a kit field.
+    #[serde(skip_serializing_if = "KitOutput::unused")]
+    pub kit: KitOutput,
 }
 
 /// One loan's figures. Each figure is computed on its own: one that cannot
@@ -45,6 +66,11 @@ pub struct LoanOutput {
     pub monthly_rate_percent: Decimal,
     #[serde(with = "decimal_str")]
     pub annual_rate_percent: Decimal,
+    /// Due date of the next instalment and where it comes from, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_due_date: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_due_date_from: Option<DateSource>,
     /// Payments, totals and the schedule; absent only if the terms
     /// themselves could not be computed (then `errors` says why).
     #[serde(flatten)]
@@ -64,6 +90,10 @@ pub struct LoanOutput {
     /// plausible rate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rate_check: Option<RateCheck>,
+    /// Prepayments and the solver: `prepaid`, `prepaid_by_effect`, `solve`
+    /// (see [`super::road`]).
+    #[serde(flatten)]
+    pub road: LoanRoad,
     /// Each figure that could not be computed, with its path and why.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FigureError>,
@@ -174,18 +204,47 @@ impl FiguresOutput {
     }
 }
 
+/// Each loan's share of the money, the combined plans, and every loan's
+/// proposals ranked with the plans' picks first among equals.
+fn negotiate(analysed: &[(Debt, DebtAnalysis)], disposable: Decimal, surplus: Option<&[Decimal; 12]>) -> (Vec<LoanShare>, Vec<Plan>, Vec<Proposal>) {
+    let owed: Vec<Decimal> = analysed.iter().map(|(_, an)| an.owed_now).collect();
+    let ids: Vec<&str> = analysed.iter().map(|(d, _)| d.id.as_str()).collect();
+    let shares = loan_budgets(&ids, disposable, surplus, &owed);
+    let money = Money { months: surplus.copied().unwrap_or([disposable; BUDGET_MONTHS]), later: disposable };
+    let mut cards: Vec<Vec<Proposal>> = analysed.iter().zip(&shares).map(|((debt, an), share)| proposals_for(debt, an, &share.budget())).collect();
+    let plans = plans(analysed, &money, &cards);
+    for (i, mine) in cards.iter_mut().enumerate() {
+        for p in mine.iter_mut().filter(|p| p.figures.is_some()) {
+            p.in_plans = plans.iter().filter(|plan| same_request(p, &plan.picks[i])).map(|plan| plan.goal).collect();
+        }
+        rank(mine);
+    }
+    (shares, plans, cards.into_iter().flatten().collect())
+}
+
+/// A card asks what a plan's pick asks: the same kind, and for an
+/// extension the same term, for a holiday the same length and way. Frozen
+/// instalments and the waiver are one card each: the plan may size them
+/// to the money it gives the loan.
+fn same_request(card: &Proposal, pick: &Pick) -> bool {
+    match (Ask::of(card.kind, &card.params), Ask::of(pick.kind, &pick.params)) {
+        (Some(Ask::Frozen { .. }), Some(Ask::Frozen { .. })) | (Some(Ask::Waiver { .. }), Some(Ask::Waiver { .. })) => true,
+        (a, b) => a.is_some() && a == b,
+    }
+}
+
 fn figure_error(path: String, code: &'static str, message: &str) -> FigureError {
     FigureError { path, code, message: message.to_string() }
 }
 
 /// Loan `i`'s output, and its analysis when its terms could be computed.
-fn loan_output(i: usize, entry: &LoanEntry, s: &Scenario) -> (LoanOutput, Option<(Debt, DebtAnalysis)>) {
+fn loan_output(i: usize, entry: &LoanEntry, s: &Scenario, today: Option<Date>) -> (LoanOutput, Option<(Debt, DebtAnalysis)>) {
     let at = |key: &str| format!("loans[{i}].{key}");
     let debt = entry.debt(s.day_count, s.as_of);
     let rule = debt.penalty;
     let rate = debt.loan.rate;
     let mut errors = Vec::new();
-    let analysis = debt.analyse().map_err(|e| errors.push(figure_error(format!("loans[{i}]"), e.code(), e.message()))).ok();
+    let analysis = debt.analyse_on(today).map_err(|e| errors.push(figure_error(format!("loans[{i}]"), e.code(), e.message()))).ok();
     let schedule = analysis.as_ref().map(|an| ScheduleOutput::of(&an.contract));
     let apr = analysis.as_ref().and_then(|an| match an.apr {
         Ok(apr) => Some(apr),
@@ -202,6 +261,7 @@ fn loan_output(i: usize, entry: &LoanEntry, s: &Scenario) -> (LoanOutput, Option
             .ok(),
         _ => None,
     };
+    let road = LoanRoad::of(i, entry, &mut errors);
     let output = LoanOutput {
         id: entry.id.clone(),
         lender: entry.lender,
@@ -211,6 +271,8 @@ fn loan_output(i: usize, entry: &LoanEntry, s: &Scenario) -> (LoanOutput, Option
         daily_rate_percent: rate_4dp(rate.daily_percent()),
         monthly_rate_percent: rate_4dp(rate.monthly_percent()),
         annual_rate_percent: rate_4dp(rate.annual_percent()),
+        first_due_date: analysis.as_ref().and_then(|an| an.dates.first),
+        first_due_date_from: analysis.as_ref().and_then(|an| an.dates.source),
         figures: schedule.as_ref().zip(apr.as_ref()).map(|(s, a)| FiguresOutput::of(s, a)),
         schedule,
         apr_nominal_percent: apr.map(|a| percent_2dp(a.nominal_percent)),
@@ -218,19 +280,35 @@ fn loan_output(i: usize, entry: &LoanEntry, s: &Scenario) -> (LoanOutput, Option
         penalty: PenaltyOutput { multiplier: rule.multiplier, compound: rule.compound, base: rule.base, from_preset: entry.penalty.is_none() },
         overdue_cost: analysis.as_ref().map(|an| an.overdue_cost.clone()),
         rate_check,
+        road,
         errors,
     };
     (output, analysis.map(|an| (debt, an)))
 }
 
 impl Evaluation {
+    /// Every figure of `s` from the document alone.
     pub fn of(s: &Scenario) -> Self {
+        Self::on(s, None)
+    }
+
+    /// Every figure of `s`, `today` (the page's clock, never part of the
+    /// document) dating loans the document gives no date for.
+    pub fn on(s: &Scenario, today: Option<Date>) -> Self {
         let mut analysed: Vec<(Debt, DebtAnalysis)> = Vec::new();
+        let mut analysed_at = Vec::new();
         let mut loans = Vec::with_capacity(s.loans.len());
         for (i, entry) in s.loans.iter().enumerate() {
-            let (output, analysis) = loan_output(i, entry, s);
+            let (output, analysis) = loan_output(i, entry, s, today);
             loans.push(output);
+            analysed_at.extend(analysis.is_some().then_some(i));
             analysed.extend(analysis);
+        }
+        let mut road_errors = Vec::new();
+        let debts: Vec<(usize, &Debt, &DebtAnalysis)> = analysed_at.iter().zip(&analysed).map(|(i, (d, an))| (*i, d, an)).collect();
+        let road = Road::of(s, &debts, &mut road_errors);
+        for (i, e) in road_errors {
+            loans[i].errors.push(e);
         }
         // Everything due in each of the next 12 months, arrears and
         // balloons included, against each month's money.
@@ -247,22 +325,18 @@ impl Evaluation {
             Ok(f) => (Some(f), None),
             Err(e) => (None, Some(e.to_string())),
         };
-        let mut proposals = Vec::new();
-        let mut allocation = None;
-        if let Some(f) = &figures {
-            let owed: Vec<Decimal> = analysed.iter().map(|(_, an)| an.owed_now).collect();
-            let budgets = loan_budgets(f.disposable, surplus.as_ref(), &owed);
-            for ((debt, an), lb) in analysed.iter().zip(&budgets) {
-                proposals.extend(proposals_for(debt, an, lb));
-            }
-            if analysed.len() >= 2 {
-                let debts: Vec<AllocationDebt> = analysed.iter().map(|(debt, an)| AllocationDebt::of(debt, an)).collect();
-                allocation = Some(allocate(&debts, f.disposable));
-            }
-        }
-        Self {
+        let (loan_budgets, plans, proposals) = match &figures {
+            Some(f) => negotiate(&analysed, f.disposable, surplus.as_ref()),
+            None => Default::default(),
+        };
+        let allocation = figures.as_ref().filter(|_| analysed.len() >= 2).map(|f| {
+            let debts: Vec<AllocationDebt> = analysed.iter().map(|(debt, an)| AllocationDebt::of(debt, an)).collect();
+            allocate(&debts, f.disposable)
+        });
+        let mut ev = Self {
             version: s.version,
             day_count: s.day_count,
+            dated: !analysed.is_empty() && analysed.iter().all(|(_, an)| an.dates.first.is_some()),
             loans,
             budget: BudgetOutput {
                 income: b.income,
@@ -273,9 +347,15 @@ impl Evaluation {
                 forecast_surplus: surplus.map(|a| a.iter().map(|d| MoneyOut(*d)).collect()),
                 error,
             },
+            loan_budgets,
+            plans,
             proposals,
             allocation,
-        }
+            road,
+            kit: KitOutput::default(),
+        };
+        ev.kit = KitOutput::of(s, &analysed, &ev);
+        ev
     }
 
     pub fn to_json(&self) -> String {

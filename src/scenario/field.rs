@@ -11,7 +11,9 @@
 //! **Adding a field** is one place: its variant in [`Field`] (before the
 //! last, or move [`Field::COUNT`]) and its row in [`SPECS`], here, after the
 //! member in the document type; the compiler then asks for its label in
-//! `crate::i18n` (a table of the same length). Checking, the page's inputs,
+//! `crate::i18n` (a table of the same length). The negotiation kit's fields
+//! come after the core document's, in the enum and in their own table
+//! ([`kit`]), joined into [`SPECS`]. Checking, the page's inputs,
 //! restoring a draft and exporting it pick the row up: nothing else lists
 //! fields.
 //!
@@ -20,11 +22,15 @@
 //! has up to two indices, filled into the path's `[]` in order (a loan,
 //! then an item inside it).
 
-use super::{LoanEntry, Scenario, MAX_LOANS};
+use super::kit::{Channel, DateTime, Evidence, HardshipReason};
+use super::{LoanEntry, Scenario, MAX_LOANS, MAX_PREPAYMENTS};
 use crate::engine::dates::Date;
 use crate::engine::overdue::{MAX_OVERDUE_DAYS, MAX_PENALTY_MULTIPLIER};
 use crate::engine::proposal::{LISTED_HOLIDAYS, MAX_HOLIDAY_MONTHS};
-use crate::engine::{fen, DayBasis, DayCount, EngineError, Lender, Method, PenaltyBase, RateUnit, MAX_AMOUNT, MAX_MONTHS};
+use crate::engine::{
+    fen, DayBasis, DayCount, EngineError, HolidayMaturity, HolidayMode, Lender, Method, PayoffKind, PenaltyBase, PrepayEffect, Prepayment,
+    ProposalKind, RateUnit, MAX_AMOUNT, MAX_MONTHS,
+};
 use crate::input::{self, InputError};
 use rust_decimal::Decimal;
 
@@ -55,12 +61,66 @@ pub enum Field {
     PeriodStart,
     SettlementOffer,
     HolidayMonths,
+    Prepayments,
+    PrepaymentMonth,
+    PrepaymentAmount,
+    PrepaymentEffect,
+    ExtraMonthly,
+    PrepaymentFeePercent,
+    TargetPayment,
     Income,
     Expenses,
     OtherObligations,
     BufferPercent,
     Forecast,
     ForecastMonth,
+    StrategyKind,
+    StrategyOrder,
+    StrategyOrderLoan,
+    StrategyBudget,
+    // The negotiation kit (`kit.rs`), in document order.
+    ProfileName,
+    ProfilePhone,
+    ProfileCity,
+    Hardship,
+    HardshipReason,
+    HardshipSince,
+    HardshipDetails,
+    HardshipTemporary,
+    HardshipEvidence,
+    ContractNo,
+    Ask,
+    AskKind,
+    AskMonths,
+    AskHolidayMode,
+    AskHolidayMaturity,
+    AskFirstPaymentDate,
+    Fallback,
+    FallbackKind,
+    FallbackMonths,
+    FallbackHolidayMode,
+    FallbackHolidayMaturity,
+    ExpenseItems,
+    ExpenseHousing,
+    ExpenseUtilities,
+    ExpenseFood,
+    ExpenseTransport,
+    ExpenseChildren,
+    ExpenseMedical,
+    ExpenseInsurance,
+    ExpenseCommunication,
+    ExpenseOther,
+    ContactLog,
+    ContactAt,
+    ContactLoanId,
+    ContactChannel,
+    ContactWho,
+    ContactTicket,
+    ContactSummary,
+    ContactPromise,
+    ContactFollowUp,
+    ContactThirdParty,
+    ContactThreats,
 }
 
 /// Which part of the document a field repeats over.
@@ -74,6 +134,29 @@ pub enum Each {
     Budget,
     /// Once per forecast month (`budget.forecast[k]`), when there is a forecast.
     Month,
+    /// Once per prepayment of each loan (`loans[i].prepayments[j]`).
+    Prepayment,
+    /// Once, in the payoff strategy.
+    Strategy,
+    /// Once per loan id of the custom order (`payoff_strategy.order[k]`).
+    Order,
+    /// Once, when there is a `hardship`.
+    Hardship,
+    /// Once per loan with an `ask` (`loans[i].ask`).
+    Ask,
+    /// Once per loan whose ask has a `fallback`.
+    Fallback,
+    /// Once, when there are `budget.expense_items`.
+    Expense,
+    /// Once per contact (`contact_log[i]`).
+    Contact,
+}
+
+impl Each {
+    /// Repeats over the loans (its place's first index is a loan).
+    pub fn per_loan(self) -> bool {
+        matches!(self, Self::Loan | Self::Prepayment | Self::Ask | Self::Fallback)
+    }
 }
 
 /// Where the page shows a field.
@@ -92,6 +175,13 @@ pub enum Group {
     Budget,
     /// The 12-month income forecast: its switch, then its months.
     Forecast,
+    /// A loan's prepayments and "what I can pay" (the road to debt-free).
+    Prepay,
+    /// The road to debt-free: the strategy picked, its order and budget.
+    Road,
+    /// The negotiation kit's section (profile, hardship, asks, expense
+    /// categories, contact log), drawn by the page on its own.
+    Kit,
 }
 
 /// How many months or days a count is.
@@ -125,6 +215,12 @@ pub enum Kind {
     Id,
     /// A list of at most `max` items.
     List { max: usize },
+    /// A date and a time to the minute, `YYYY-MM-DDTHH:MM`.
+    DateTime,
+    /// Any of the listed values, each at most once (check boxes).
+    Set(&'static [Choice]),
+    /// A whole number from `min` to `max` that may be left out (empty text).
+    OptionalCount { unit: Unit, min: u32, max: u32 },
 }
 
 /// A field's value, whatever its kind.
@@ -137,6 +233,9 @@ pub enum Value {
     Text(String),
     Choice(Choice),
     Flag(bool),
+    DateTime(DateTime),
+    Set(Vec<Choice>),
+    OptionalCount(Option<u32>),
 }
 
 /// A value picked from a list.
@@ -148,6 +247,14 @@ pub enum Choice {
     DayBasis(DayBasis),
     Method(Method),
     PenaltyBase(PenaltyBase),
+    PrepayEffect(PrepayEffect),
+    Payoff(PayoffKind),
+    HardshipReason(HardshipReason),
+    Evidence(Evidence),
+    ProposalKind(ProposalKind),
+    HolidayMode(HolidayMode),
+    HolidayMaturity(HolidayMaturity),
+    Channel(Channel),
 }
 
 /// The rule a value breaks (or the reason its text could not be read).
@@ -177,6 +284,19 @@ pub enum Rule {
     /// `period_start` not 1–366 days before `next_due_date`.
     FirstPeriodOutOfRange,
     UsedTwice,
+    /// A prepayment month after the loan's last month.
+    AfterLastMonth,
+    /// The custom strategy without an order.
+    RequiredForCustom,
+    /// `budget.expenses` is not the sum of `budget.expense_items`.
+    ExpensesDisagree,
+    /// Given where it has no meaning (months of a settlement, a holiday's
+    /// mode for another kind).
+    NotApplicable,
+    /// The fallback is the ask itself.
+    SameAsAsk,
+    /// A loan id that no loan has (in the payoff order, in a contact).
+    UnknownLoan,
 }
 
 impl From<InputError> for Rule {
@@ -208,6 +328,7 @@ pub struct Problem {
 }
 
 /// One row of the contract.
+#[derive(Clone, Copy)]
 pub struct Spec {
     pub field: Field,
     /// JSON path; each `[]` takes the next index of the place.
@@ -246,13 +367,33 @@ const RATE_UNITS: &[Choice] =
 const DAY_BASES: &[Choice] = &[Choice::DayBasis(DayBasis::D360), Choice::DayBasis(DayBasis::D365)];
 const PENALTY_BASES: &[Choice] = &[Choice::PenaltyBase(PenaltyBase::Principal), Choice::PenaltyBase(PenaltyBase::PrincipalAndInterest)];
 const DAY_COUNTS: &[Choice] = &[Choice::DayCount(DayCount::Thirty360), Choice::DayCount(DayCount::Actual)];
+const EFFECTS: &[Choice] = &[Choice::PrepayEffect(PrepayEffect::ShortenTerm), Choice::PrepayEffect(PrepayEffect::LowerPayment)];
+const PAYOFF_KINDS: &[Choice] = &[
+    Choice::Payoff(PayoffKind::Avalanche),
+    Choice::Payoff(PayoffKind::Snowball),
+    Choice::Payoff(PayoffKind::ProRata),
+    Choice::Payoff(PayoffKind::Custom),
+];
 
 const MONEY: Kind = Kind::Money { positive: false, optional: false };
 const POSITIVE_MONEY: Kind = Kind::Money { positive: true, optional: false };
 const OPTIONAL_POSITIVE_MONEY: Kind = Kind::Money { positive: true, optional: true };
+const OPTIONAL_MONEY: Kind = Kind::Money { positive: false, optional: true };
 const OPTIONAL_DATE: Kind = Kind::Date { optional: true };
 /// Longest loan label kept, in characters.
 pub const MAX_LABEL_CHARS: usize = 80;
+
+/// Two tables as one, in a constant: the core document's rows, then the kit's.
+pub const fn join<T: Copy, const A: usize, const B: usize, const N: usize>(a: [T; A], b: [T; B]) -> [T; N] {
+    assert!(A + B == N && A > 0);
+    let mut out = [a[0]; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < A { a[i] } else { b[i - A] };
+        i += 1;
+    }
+    out
+}
 
 fn loan(s: &Scenario, at: At) -> Option<&LoanEntry> {
     s.loans.get(at.idx[0] as usize)
@@ -262,14 +403,36 @@ fn loan_mut(s: &mut Scenario, at: At) -> Option<&mut LoanEntry> {
     s.loans.get_mut(at.idx[0] as usize)
 }
 
+fn prepayment(s: &Scenario, at: At) -> Option<&Prepayment> {
+    loan(s, at)?.prepayments.get(at.idx[1] as usize)
+}
+
+fn prepayment_mut(s: &mut Scenario, at: At) -> Option<&mut Prepayment> {
+    loan_mut(s, at)?.prepayments.get_mut(at.idx[1] as usize)
+}
+
+fn order(s: &Scenario) -> &[String] {
+    s.payoff_strategy.as_ref().map_or(&[], |p| &p.order)
+}
+
+fn count(n: usize) -> Option<Value> {
+    Some(Value::Count(n.try_into().unwrap_or(u32::MAX)))
+}
+
 fn number(d: Decimal) -> Option<Value> {
     Some(Value::Number(Some(d)))
 }
 
 fn no_set(_: &mut Scenario, _: At, _: Value) {}
 
-/// The contract, one row per [`Field`], in the enum's order.
-pub const SPECS: [Spec; Field::COUNT] = [
+/// The contract, one row per [`Field`], in the enum's order: the core
+/// document's rows, then the negotiation kit's ([`kit::SPECS`]).
+pub const SPECS: [Spec; Field::COUNT] = join(CORE_SPECS, kit::SPECS);
+
+/// Rows of the fields up to [`Field::StrategyBudget`] (the core document and the road to debt-free).
+pub const CORE_COUNT: usize = Field::StrategyBudget as usize + 1;
+
+const CORE_SPECS: [Spec; CORE_COUNT] = [
     Spec {
         field: Field::DayCount, path: "day_count", id: "day-count", each: Each::Top, kind: Kind::Choice(DAY_COUNTS),
         group: Group::Settings, personal: false,
@@ -456,6 +619,55 @@ pub const SPECS: [Spec; Field::COUNT] = [
         also: None,
     },
     Spec {
+        field: Field::Prepayments, path: "loans[].prepayments", id: "prepayments", each: Each::Loan,
+        kind: Kind::List { max: MAX_PREPAYMENTS }, group: Group::Prepay, personal: false,
+        get: |s, at| count(loan(s, at)?.prepayments.len()),
+        set: no_set,
+        also: None,
+    },
+    Spec {
+        field: Field::PrepaymentMonth, path: "loans[].prepayments[].month", id: "prepayment-month", each: Each::Prepayment,
+        kind: Kind::Count { unit: Unit::Months, min: 1, max: MAX_MONTHS, select: false }, group: Group::Prepay, personal: false,
+        get: |s, at| Some(Value::Count(prepayment(s, at)?.month)),
+        set: |s, at, v| if let (Some(p), Value::Count(n)) = (prepayment_mut(s, at), v) { p.month = n },
+        also: Some(|s, at| (prepayment(s, at)?.month > loan(s, at)?.months).then_some(Rule::AfterLastMonth)),
+    },
+    Spec {
+        field: Field::PrepaymentAmount, path: "loans[].prepayments[].amount", id: "prepayment-amount", each: Each::Prepayment,
+        kind: POSITIVE_MONEY, group: Group::Prepay, personal: false,
+        get: |s, at| number(prepayment(s, at)?.amount),
+        set: |s, at, v| if let (Some(p), Value::Number(Some(d))) = (prepayment_mut(s, at), v) { p.amount = d },
+        also: None,
+    },
+    Spec {
+        field: Field::PrepaymentEffect, path: "loans[].prepayments[].effect", id: "prepayment-effect", each: Each::Prepayment,
+        kind: Kind::Choice(EFFECTS), group: Group::Prepay, personal: false,
+        get: |s, at| Some(Value::Choice(Choice::PrepayEffect(prepayment(s, at)?.effect))),
+        set: |s, at, v| if let (Some(p), Value::Choice(Choice::PrepayEffect(e))) = (prepayment_mut(s, at), v) { p.effect = e },
+        also: None,
+    },
+    Spec {
+        field: Field::ExtraMonthly, path: "loans[].extra_monthly", id: "extra-monthly", each: Each::Loan, kind: OPTIONAL_MONEY,
+        group: Group::Prepay, personal: false,
+        get: |s, at| Some(Value::Number(loan(s, at)?.extra_monthly)),
+        set: |s, at, v| if let (Some(l), Value::Number(d)) = (loan_mut(s, at), v) { l.extra_monthly = d },
+        also: None,
+    },
+    Spec {
+        field: Field::PrepaymentFeePercent, path: "loans[].prepayment_fee_percent", id: "prepayment-fee-percent", each: Each::Loan,
+        kind: Kind::Percent { max: Some(Decimal::ONE_HUNDRED) }, group: Group::Prepay, personal: false,
+        get: |s, at| number(loan(s, at)?.prepayment_fee_percent),
+        set: |s, at, v| if let (Some(l), Value::Number(Some(d))) = (loan_mut(s, at), v) { l.prepayment_fee_percent = d },
+        also: None,
+    },
+    Spec {
+        field: Field::TargetPayment, path: "loans[].target_payment", id: "target-payment", each: Each::Loan,
+        kind: OPTIONAL_POSITIVE_MONEY, group: Group::Prepay, personal: false,
+        get: |s, at| Some(Value::Number(loan(s, at)?.target_payment)),
+        set: |s, at, v| if let (Some(l), Value::Number(d)) = (loan_mut(s, at), v) { l.target_payment = d },
+        also: None,
+    },
+    Spec {
         field: Field::Income, path: "budget.income", id: "income", each: Each::Budget, kind: MONEY, group: Group::Budget, personal: false,
         get: |s, _| number(s.budget.income),
         set: |s, _, v| if let Value::Number(Some(d)) = v { s.budget.income = d },
@@ -466,7 +678,7 @@ pub const SPECS: [Spec; Field::COUNT] = [
         personal: false,
         get: |s, _| number(s.budget.expenses),
         set: |s, _, v| if let Value::Number(Some(d)) = v { s.budget.expenses = d },
-        also: None,
+        also: Some(|s, _| (s.budget.expense_items?.total() != s.budget.expenses).then_some(Rule::ExpensesDisagree)),
     },
     Spec {
         field: Field::OtherObligations, path: "budget.other_obligations", id: "other-obligations", each: Each::Budget, kind: MONEY,
@@ -502,11 +714,53 @@ pub const SPECS: [Spec; Field::COUNT] = [
         },
         also: None,
     },
+    Spec {
+        field: Field::StrategyKind, path: "payoff_strategy.kind", id: "payoff-kind", each: Each::Strategy, kind: Kind::Choice(PAYOFF_KINDS),
+        group: Group::Road, personal: false,
+        get: |s, _| Some(Value::Choice(Choice::Payoff(s.payoff_kind()))),
+        set: |s, _, v| if let Value::Choice(Choice::Payoff(k)) = v { s.edit_payoff(|p| p.kind = k) },
+        also: None,
+    },
+    Spec {
+        field: Field::StrategyOrder, path: "payoff_strategy.order", id: "payoff-order", each: Each::Strategy,
+        kind: Kind::List { max: MAX_LOANS }, group: Group::Road, personal: false,
+        get: |s, _| count(order(s).len()),
+        set: no_set,
+        also: Some(|s, _| (s.payoff_kind() == PayoffKind::Custom && order(s).is_empty()).then_some(Rule::RequiredForCustom)),
+    },
+    Spec {
+        field: Field::StrategyOrderLoan, path: "payoff_strategy.order[]", id: "payoff-order-loan", each: Each::Order, kind: Kind::Id,
+        group: Group::Road, personal: false,
+        get: |s, at| Some(Value::Text(order(s).get(at.idx[0] as usize)?.clone())),
+        set: |s, at, v| {
+            if let (Some(p), Value::Text(t)) = (s.payoff_strategy.as_mut(), v) {
+                if let Some(id) = p.order.get_mut(at.idx[0] as usize) {
+                    *id = t;
+                }
+            }
+        },
+        // Each id names a loan, once.
+        also: Some(|s, at| {
+            let k = at.idx[0] as usize;
+            let id = order(s).get(k)?;
+            if !s.loans.iter().any(|l| l.id == *id) {
+                return Some(Rule::UnknownLoan);
+            }
+            order(s)[..k].contains(id).then_some(Rule::UsedTwice)
+        }),
+    },
+    Spec {
+        field: Field::StrategyBudget, path: "payoff_strategy.monthly_budget", id: "payoff-budget", each: Each::Strategy,
+        kind: OPTIONAL_MONEY, group: Group::Road, personal: false,
+        get: |s, _| Some(Value::Number(s.payoff_strategy.as_ref().and_then(|p| p.monthly_budget))),
+        set: |s, _, v| if let Value::Number(d) = v { s.edit_payoff(|p| p.monthly_budget = d) },
+        also: None,
+    },
 ];
 
 impl Field {
     /// How many fields there are (the tables below and in `crate::i18n` have one row each).
-    pub const COUNT: usize = Field::ForecastMonth as usize + 1;
+    pub const COUNT: usize = Field::ContactThreats as usize + 1;
 
     /// Every field, in document order.
     pub const ALL: [Field; Field::COUNT] = {
@@ -547,17 +801,32 @@ impl Field {
 
     /// The place of this field in the loan (or list item) at `index`.
     pub fn at(self, index: usize) -> At {
-        At { field: self, idx: [index.try_into().unwrap_or(u16::MAX), 0] }
+        self.item(index, 0)
     }
 
-    /// The places this field has in `s`.
-    pub fn places(self, s: &Scenario) -> impl Iterator<Item = At> {
-        let n = match self.spec().each {
-            Each::Top | Each::Budget => 1,
-            Each::Loan => s.loans.len(),
+    /// The place of this field in item `item` of the loan at `loan` (a prepayment).
+    pub fn item(self, loan: usize, item: usize) -> At {
+        let idx = |i: usize| i.try_into().unwrap_or(u16::MAX);
+        At { field: self, idx: [idx(loan), idx(item)] }
+    }
+
+    /// The places this field has in `s` (a place whose part of the
+    /// document is absent — no forecast, no ask — is none).
+    pub fn places(self, s: &Scenario) -> impl Iterator<Item = At> + '_ {
+        let each = self.spec().each;
+        let n = match each {
+            Each::Top | Each::Budget | Each::Strategy | Each::Hardship | Each::Expense => 1,
+            Each::Loan | Each::Prepayment | Each::Ask | Each::Fallback => s.loans.len(),
             Each::Month => s.budget.forecast.map_or(0, |f| f.len()),
+            Each::Order => order(s).len(),
+            Each::Contact => s.contact_log.len(),
         };
-        (0..n).map(move |i| self.at(i))
+        (0..n)
+            .flat_map(move |i| {
+                let items = if each == Each::Prepayment { s.loans[i].prepayments.len() } else { 1 };
+                (0..items).map(move |j| if each == Each::Prepayment { self.item(i, j) } else { self.at(i) })
+            })
+            .filter(move |at| at.get(s).is_some())
     }
 }
 
@@ -618,15 +887,24 @@ impl Value {
             Self::Count(n) => n.to_string(),
             Self::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
             Self::Text(t) => t.clone(),
-            Self::Choice(_) | Self::Flag(_) => String::new(),
+            Self::DateTime(t) => t.to_string(),
+            Self::OptionalCount(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+            Self::Choice(_) | Self::Flag(_) | Self::Set(_) => String::new(),
         }
     }
 }
 
 /// Drops control and bidirectional control characters (U+202A–U+202E,
-/// U+2066–U+2069, which can make a name display as something else).
+/// U+2066–U+2069, which can make a name display as something else); line
+/// breaks and tabs become spaces (free text is one paragraph).
 pub fn clean_text(raw: &str) -> String {
-    raw.chars().filter(|c| !c.is_control() && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')).collect()
+    raw.chars()
+        .filter_map(|c| match c {
+            '\n' | '\t' => Some(' '),
+            c if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 impl Kind {
@@ -644,7 +922,14 @@ impl Kind {
                 d => Value::Date(d),
             },
             Self::Text { .. } | Self::Id => Value::Text(clean_text(text).trim().to_owned()),
-            Self::Choice(_) | Self::Flag | Self::List { .. } => return Err(Rule::NotANumber),
+            Self::DateTime => match text.trim() {
+                "" => return Err(Rule::Required),
+                t => Value::DateTime(DateTime::parse(t).ok_or(Rule::NotADate)?),
+            },
+            Self::OptionalCount { .. } if text.trim().is_empty() => Value::OptionalCount(None),
+            Self::OptionalCount { unit: Unit::Months, .. } => Value::OptionalCount(Some(input::parse_months(text)?)),
+            Self::OptionalCount { unit: Unit::Days, .. } => Value::OptionalCount(Some(input::parse_days(text)?)),
+            Self::Choice(_) | Self::Flag | Self::List { .. } | Self::Set(_) => return Err(Rule::NotANumber),
         })
     }
 
@@ -669,7 +954,12 @@ impl Kind {
             (Self::Id, Value::Text(t)) => fail(t.trim().is_empty(), Rule::Required),
             (Self::List { max }, Value::Count(n)) => fail(*n as usize > max, Rule::TooMany),
             (Self::Choice(options), Value::Choice(c)) => fail(!options.contains(c), Rule::OutOfRange),
-            (Self::Flag, Value::Flag(_)) => Ok(()),
+            (Self::Flag, Value::Flag(_)) | (Self::DateTime, Value::DateTime(_)) | (Self::OptionalCount { .. }, Value::OptionalCount(None)) => Ok(()),
+            (Self::OptionalCount { min, max, .. }, Value::OptionalCount(Some(n))) => fail(*n < min || *n > max, Rule::OutOfRange),
+            (Self::Set(options), Value::Set(picked)) => {
+                fail(picked.iter().enumerate().any(|(i, c)| picked[..i].contains(c)), Rule::UsedTwice)?;
+                fail(picked.iter().any(|c| !options.contains(c)), Rule::OutOfRange)
+            }
             _ => Err(Rule::NotANumber),
         }
     }
@@ -678,7 +968,7 @@ impl Kind {
     pub fn range(self) -> Option<(Decimal, Decimal)> {
         match self {
             Self::Percent { max: Some(m) } => Some((Decimal::ZERO, m)),
-            Self::Count { min, max, .. } => Some((min.into(), max.into())),
+            Self::Count { min, max, .. } | Self::OptionalCount { min, max, .. } => Some((min.into(), max.into())),
             _ => None,
         }
     }
@@ -686,7 +976,7 @@ impl Kind {
     /// The options of a choice, or of a count shown as a list.
     pub fn options(self) -> Vec<Value> {
         match self {
-            Self::Choice(options) => options.iter().map(|c| Value::Choice(*c)).collect(),
+            Self::Choice(options) | Self::Set(options) => options.iter().map(|c| Value::Choice(*c)).collect(),
             Self::Count { min, max, select: true, .. } => (min..=max).map(Value::Count).collect(),
             _ => Vec::new(),
         }
@@ -705,8 +995,11 @@ fn check_money_size(abs: Decimal) -> Result<(), Rule> {
 }
 
 impl Scenario {
-    /// Every rule the document breaks, in document order: the top, each
-    /// loan in turn, the budget, the forecast months.
+    /// Every rule the document breaks, in document order: the top and the
+    /// hardship, each loan in turn (with its ask, then its prepayments), the
+    /// expense categories and the budget, the forecast months, the payoff
+    /// strategy and its order, each contact. (A place whose part of the
+    /// document is absent has no value, so nothing to check.)
     pub fn problems(&self) -> Vec<Problem> {
         let mut out = Vec::new();
         let mut scan = |at: At| {
@@ -714,16 +1007,28 @@ impl Scenario {
                 out.push(Problem { at, rule });
             }
         };
-        let fields = |each: Each| Field::ALL.into_iter().filter(move |f| f.spec().each == each);
-        fields(Each::Top).for_each(|f| f.places(self).for_each(&mut scan));
-        for i in 0..self.loans.len() {
-            fields(Each::Loan).for_each(|f| scan(f.at(i)));
+        let fields = |each: &'static [Each]| Field::ALL.into_iter().filter(move |f| each.contains(&f.spec().each));
+        fields(&[Each::Top, Each::Hardship]).for_each(|f| scan(f.at(0)));
+        for (i, l) in self.loans.iter().enumerate() {
+            fields(&[Each::Loan, Each::Ask, Each::Fallback]).for_each(|f| scan(f.at(i)));
+            for j in 0..l.prepayments.len() {
+                fields(&[Each::Prepayment]).for_each(|f| scan(f.item(i, j)));
+            }
         }
-        fields(Each::Budget).for_each(|f| f.places(self).for_each(&mut scan));
+        // The categories before the budget's total: the cause before the consequence.
+        fields(&[Each::Expense]).for_each(|f| scan(f.at(0)));
+        fields(&[Each::Budget]).for_each(|f| scan(f.at(0)));
         Field::ForecastMonth.places(self).for_each(&mut scan);
+        fields(&[Each::Strategy]).for_each(|f| f.places(self).for_each(&mut scan));
+        fields(&[Each::Order]).for_each(|f| f.places(self).for_each(&mut scan));
+        for i in 0..self.contact_log.len() {
+            fields(&[Each::Contact]).for_each(|f| scan(f.at(i)));
+        }
         out
     }
 }
+
+mod kit;
 
 #[cfg(test)]
 pub(crate) mod tests;

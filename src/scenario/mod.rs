@@ -19,18 +19,27 @@
 //! `{multiplier, compound, base}` (default: the lender preset's rule),
 //! `app_payment`, `next_due_date`, `period_start`, `settlement_offer`,
 //! `holiday_months`; in `budget`, `forecast`: exactly 12 monthly net
-//! incomes as strings.
+//! incomes as strings. The road to debt-free (issue 12): per loan
+//! `prepayments` `[{month, amount, effect}]`, `extra_monthly`,
+//! `prepayment_fee_percent` (default 0) and `target_payment`; top level
+//! `payoff_strategy` `{kind, order, monthly_budget}` (default: avalanche on
+//! the amount available for debt). The negotiation kit's members (`profile`,
+//! `hardship`, `contact_log`, `loans[].contract_no`, `loans[].ask`,
+//! `budget.expense_items`) are described in [`kit`].
 
 pub mod evaluate;
 pub mod field;
+pub mod kit;
+pub mod road;
 
 pub use evaluate::{BudgetOutput, Evaluation, LoanOutput};
 pub use field::{At, Field, Problem, Rule};
 pub use crate::versioned::{ErrorKind, ReadError};
+pub use kit::{Ask, ContactEntry, ExpenseItems, Hardship, Profile, ProposalChoice};
 
 use crate::engine::{
-    decimal_str, Accrual, Budget, Date, DayBasis, DayCount, Debt, DueCalendar, Lender, Loan, Method, Overdue, PenaltyBase,
-    PenaltyRule, QuotedRate, RateUnit,
+    decimal_str, Accrual, Budget, Date, DayBasis, DayCount, Debt, DueCalendar, Lender, Loan, Method, Overdue, PayoffKind, PenaltyBase,
+    PenaltyRule, PrepayPlan, Prepayment, QuotedRate, RateUnit,
 };
 use crate::engine::proposal::LISTED_HOLIDAYS;
 use crate::versioned::{self, Format};
@@ -45,6 +54,8 @@ pub const MAX_LOANS: usize = 20;
 pub const MAX_FIRST_PERIOD_DAYS: i64 = 366;
 /// Months in the income forecast.
 pub const FORECAST_MONTHS: usize = 12;
+/// Most one-off prepayments one loan may hold.
+pub const MAX_PREPAYMENTS: usize = 60;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -61,6 +72,39 @@ pub struct Scenario {
     pub loans: Vec<LoanEntry>,
     #[serde(default)]
     pub budget: BudgetEntry,
+    /// The road to debt-free: the strategy the borrower picked; default
+    /// none (avalanche on the amount available for debt).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payoff_strategy: Option<PayoffStrategyEntry>,
+    // The negotiation kit (see `kit`); each absent by default.
+    #[serde(default, skip_serializing_if = "Profile::is_empty")]
+    pub profile: Profile,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hardship: Option<Hardship>,
+    /// At most [`kit::LOG_MAX`] contacts, in the order entered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contact_log: Vec<ContactEntry>,
+}
+
+/// How the borrower wants to pay all lenders off (`payoff_strategy`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PayoffStrategyEntry {
+    /// `avalanche`, `snowball`, `pro_rata` or `custom`.
+    pub kind: PayoffKind,
+    /// Loan ids, first target first: required for `custom`, each id once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub order: Vec<String>,
+    /// Money for all debts each month; default the amount available for
+    /// debt (each forecast month's surplus when there is a forecast).
+    #[serde(with = "decimal_str::option", default, skip_serializing_if = "Option::is_none")]
+    pub monthly_budget: Option<Decimal>,
+}
+
+impl Default for PayoffStrategyEntry {
+    fn default() -> Self {
+        Self { kind: PayoffKind::Avalanche, order: Vec::new(), monthly_budget: None }
+    }
 }
 
 fn is_default_day_count(d: &DayCount) -> bool {
@@ -115,6 +159,24 @@ pub struct LoanEntry {
     /// Months of payment holiday to propose, 1–6; default 3.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub holiday_months: Option<u32>,
+    /// One-off prepayments, each paid with instalment `month`; default none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prepayments: Vec<Prepayment>,
+    /// Extra principal paid with every instalment from month 1; default none.
+    #[serde(with = "decimal_str::option", default, skip_serializing_if = "Option::is_none")]
+    pub extra_monthly: Option<Decimal>,
+    /// The lender's fee on prepaid principal, percent; default 0.
+    #[serde(with = "decimal_str", default, skip_serializing_if = "Decimal::is_zero")]
+    pub prepayment_fee_percent: Decimal,
+    /// "I can pay this much a month", for the solver; default none.
+    #[serde(with = "decimal_str::option", default, skip_serializing_if = "Option::is_none")]
+    pub target_payment: Option<Decimal>,
+    /// The contract or IOU number (合同编号/借据号); default empty.
+    #[serde(default, deserialize_with = "kit::clean", skip_serializing_if = "String::is_empty")]
+    pub contract_no: String,
+    /// What the borrower asks this lender for; default none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ask: Option<Ask>,
 }
 
 /// Overdue state as entered. Every field defaults to 0.
@@ -191,6 +253,9 @@ pub struct BudgetEntry {
     /// income − expenses − other obligations − the buffer on its income.
     #[serde(with = "forecast_str", default, skip_serializing_if = "Option::is_none")]
     pub forecast: Option<[Decimal; FORECAST_MONTHS]>,
+    /// Essential expenses by category; `expenses` is then their sum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expense_items: Option<ExpenseItems>,
 }
 
 /// Serde for the optional 12-month forecast: an array of 12 decimal strings.
@@ -233,6 +298,7 @@ impl Default for BudgetEntry {
             other_obligations: Decimal::ZERO,
             buffer_percent: default_buffer(),
             forecast: None,
+            expense_items: None,
         }
     }
 }
@@ -263,6 +329,21 @@ impl LoanEntry {
             period_start: None,
             settlement_offer: None,
             holiday_months: None,
+            prepayments: Vec::new(),
+            extra_monthly: None,
+            prepayment_fee_percent: Decimal::ZERO,
+            target_payment: None,
+            contract_no: String::new(),
+            ask: None,
+        }
+    }
+
+    /// What is prepaid on this loan (empty when nothing is).
+    pub fn prepay_plan(&self) -> PrepayPlan {
+        PrepayPlan {
+            prepayments: self.prepayments.clone(),
+            extra_monthly: self.extra_monthly.unwrap_or_default(),
+            fee_percent: self.prepayment_fee_percent,
         }
     }
 
@@ -356,6 +437,20 @@ impl BudgetEntry {
     }
 }
 
+impl Scenario {
+    /// The strategy picked for the road to debt-free (avalanche unless chosen).
+    pub fn payoff_kind(&self) -> PayoffKind {
+        self.payoff_strategy.as_ref().map_or(PayoffKind::Avalanche, |p| p.kind)
+    }
+
+    /// Changes the payoff strategy; the default one is stored as none.
+    pub fn edit_payoff(&mut self, change: impl FnOnce(&mut PayoffStrategyEntry)) {
+        let mut p = self.payoff_strategy.take().unwrap_or_default();
+        change(&mut p);
+        self.payoff_strategy = (p != PayoffStrategyEntry::default()).then_some(p);
+    }
+}
+
 /// The first loan id of the form `a`…`z`, then `loan27`…, not in `used`.
 pub fn free_loan_id(used: &[String]) -> String {
     (b'a'..=b'z')
@@ -431,6 +526,10 @@ impl Scenario {
                 expenses: Decimal::from(6_000),
                 ..BudgetEntry::default()
             },
+            payoff_strategy: None,
+            profile: Profile::default(),
+            hardship: None,
+            contact_log: Vec::new(),
         }
     }
 
@@ -442,7 +541,9 @@ impl Scenario {
 
     /// Reads, migrates and checks a document.
     pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
-        let scenario: Scenario = versioned::read(text, &FORMAT)?;
+        let mut doc = versioned::read_value(text, &FORMAT)?;
+        kit::fill_expenses(&mut doc);
+        let scenario: Scenario = versioned::typed(doc)?;
         scenario.validate()?;
         Ok(scenario)
     }
@@ -464,6 +565,12 @@ impl Scenario {
     /// Every computed figure; see [`Evaluation`].
     pub fn evaluate(&self) -> Evaluation {
         Evaluation::of(self)
+    }
+
+    /// [`Scenario::evaluate`] with the page's `today`, which dates loans the
+    /// document gives no date for and changes nothing else.
+    pub fn evaluate_on(&self, today: Option<Date>) -> Evaluation {
+        Evaluation::on(self, today)
     }
 }
 

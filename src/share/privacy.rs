@@ -1,16 +1,19 @@
 //! What goes into a link: by default only the numbers (loans, budget,
 //! forecast, asks). Each kind of personal data has its own checkbox, off by
-//! default, and a list of the document paths it covers.
+//! default.
 //!
-//! The filter works on the serialised document (a `serde_json::Value`), not
-//! on the typed [`Scenario`](crate::scenario::Scenario), so it removes a
-//! field even before the typed scenario knows it. The paths of fields the
-//! scenario does not have yet (phone, contract numbers, hardship text,
-//! contact log) are already listed: when such a field arrives under the
-//! name written here, nothing in this file changes; under another name, it
-//! is one string in [`Personal::paths`]. A test walks a fully filled
-//! scenario and fails on any free-text field that no checkbox covers.
+//! Which fields are personal is the field contract's `personal` flag, one
+//! place ([`crate::scenario::field`]); [`Personal::of`] puts each in a
+//! checkbox — its own for the phone, contract numbers, the hardship story
+//! and the contact log, "names" for every other (the borrower's and the
+//! loans' names, the city, and any personal field added later, which is
+//! thus left out of a link until that box is ticked). The filter works on
+//! the serialised document (a `serde_json::Value`) by the fields' paths. A
+//! test walks a fully filled scenario and fails on any free-text field that
+//! no checkbox covers.
 
+use crate::scenario::field::Each;
+use crate::scenario::Field;
 use serde_json::Value;
 
 /// One kind of personal data, with its own checkbox.
@@ -30,16 +33,21 @@ impl Personal {
     /// In the order the dialog lists them.
     pub const ALL: [Personal; 5] = [Self::Names, Self::Phone, Self::ContractNumbers, Self::Hardship, Self::ContactLog];
 
-    /// The document paths this checkbox covers. `a.b` is a member of an
-    /// object; `a[].b` is `b` in every element of the array `a`.
-    pub fn paths(self) -> &'static [&'static str] {
-        match self {
-            Self::Names => &["loans[].name", "profile.name"],
-            Self::Phone => &["profile.phone"],
-            Self::ContractNumbers => &["loans[].contract_no"],
-            Self::Hardship => &["hardship.details"],
-            Self::ContactLog => &["contact_log"],
+    /// The checkbox that covers a personal field (see the module docs).
+    pub fn of(field: Field) -> Self {
+        match field {
+            Field::ProfilePhone => Self::Phone,
+            Field::ContractNo => Self::ContractNumbers,
+            Field::HardshipDetails => Self::Hardship,
+            f if f == Field::ContactLog || f.spec().each == Each::Contact => Self::ContactLog,
+            _ => Self::Names,
         }
+    }
+
+    /// The document paths this checkbox covers: its personal fields'. `a.b`
+    /// is a member of an object; `a[].b` is `b` in every element of the array `a`.
+    pub fn paths(self) -> impl Iterator<Item = &'static str> {
+        Field::ALL.into_iter().filter(move |f| f.is_personal() && Self::of(*f) == self).map(|f| f.spec().path)
     }
 
     fn bit(self) -> u8 {

@@ -3,8 +3,14 @@
 //! zlib format of RFC 1950, so a link made by one opens with the other.
 
 use super::*;
-use crate::engine::{Date, DayBasis, DayCount, Decimal, Lender, Method, PenaltyBase, RateUnit};
-use crate::scenario::{BudgetEntry, ErrorKind, LoanEntry, OverdueEntry, PenaltyEntry, RateEntry, CURRENT_VERSION};
+use crate::engine::{
+    Date, DayBasis, DayCount, Decimal, HolidayMode, Lender, Method, PayoffKind, PenaltyBase, PrepayEffect, Prepayment, ProposalKind, RateUnit,
+};
+use crate::scenario::kit::{Channel, DateTime, Evidence, HardshipReason};
+use crate::scenario::{
+    Ask, BudgetEntry, ContactEntry, ErrorKind, ExpenseItems, Hardship, LoanEntry, OverdueEntry, PayoffStrategyEntry, PenaltyEntry, Profile,
+    ProposalChoice, RateEntry, CURRENT_VERSION,
+};
 use miniz_oxide::inflate::TINFLStatus;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -121,7 +127,12 @@ prop_compose! {
                 other_obligations: budget.2,
                 buffer_percent: Decimal::from(budget.3),
                 forecast: forecast.map(|f| f.map(|c| Decimal::new(c, 2))),
+                expense_items: None,
             },
+            payoff_strategy: None,
+            profile: Profile::default(),
+            hardship: None,
+            contact_log: Vec::new(),
         }
     }
 }
@@ -342,7 +353,7 @@ fn by_default_a_link_holds_only_the_numbers() {
         doc,
         json!({
             "version": 1,
-            "profile": {"city": "杭州"},
+            "profile": {},
             "loans": [{"id": "a", "principal": "80000.00"}, {"id": "b", "principal": "5000"}],
             "budget": {"income": "12000", "forecast": ["1", "2"]},
             "hardship": {"since": "2025-03-01"},
@@ -355,7 +366,7 @@ fn by_default_a_link_holds_only_the_numbers() {
 fn each_checkbox_adds_exactly_its_own_fields() {
     let pointers = |p: Personal| -> &'static [&'static str] {
         match p {
-            Personal::Names => &["/profile/name", "/loans/0/name"],
+            Personal::Names => &["/profile/name", "/profile/city", "/loans/0/name"],
             Personal::Phone => &["/profile/phone"],
             Personal::ContractNumbers => &["/loans/0/contract_no", "/loans/1/contract_no"],
             Personal::Hardship => &["/hardship/details"],
@@ -411,7 +422,20 @@ fn no_free_text_leaves_without_a_checkbox() {
         period_start: Date::new(2026, 1, 1),
         settlement_offer: Some(Decimal::from(500)),
         holiday_months: Some(2),
+        prepayments: vec![Prepayment { month: 3, amount: Decimal::from(100), effect: PrepayEffect::LowerPayment }],
+        extra_monthly: Some(Decimal::from(10)),
+        prepayment_fee_percent: Decimal::ONE,
+        target_payment: Some(Decimal::from(120)),
+        contract_no: "合同 HT-001".into(),
+        ask: Some(Ask {
+            choice: ProposalChoice { kind: ProposalKind::PaymentHoliday, months: Some(2), holiday_mode: Some(HolidayMode::Capitalised), holiday_maturity: None },
+            first_payment_date: Date::new(2026, 1, 31),
+            fallback: Some(ProposalChoice::of_kind(ProposalKind::FrozenInstalments)),
+        }),
     };
+    let mut call = ContactEntry::new(DateTime::parse("2026-01-02T22:15").unwrap(), "a", Channel::PhoneIn);
+    (call.who, call.ticket, call.summary, call.promise) = ("催收 8812".into(), "WS 01".into(), "要求今天还清".into(), "不再夜间来电".into());
+    (call.follow_up, call.third_party_contacted, call.threats) = (Date::new(2026, 1, 9), true, true);
     let s = Scenario {
         version: CURRENT_VERSION,
         day_count: DayCount::Actual,
@@ -419,19 +443,38 @@ fn no_free_text_leaves_without_a_checkbox() {
         loans: vec![loan],
         budget: BudgetEntry {
             income: Decimal::ONE,
-            expenses: Decimal::ONE,
+            expenses: Decimal::from(9),
             other_obligations: Decimal::ONE,
             buffer_percent: Decimal::ONE,
             forecast: Some([Decimal::ONE; 12]),
+            expense_items: Some(ExpenseItems { housing: Decimal::from(8), food: Decimal::ONE, ..ExpenseItems::default() }),
         },
+        payoff_strategy: Some(PayoffStrategyEntry { kind: PayoffKind::Custom, order: vec!["a".into()], monthly_budget: Some(Decimal::ONE) }),
+        profile: Profile { name: "张三".into(), phone: "138 0000 0000".into(), city: "杭州".into() },
+        hardship: Some(Hardship {
+            reason: HardshipReason::Illness,
+            since: Date::new(2025, 12, 1),
+            details: "生病住院三个月".into(),
+            temporary: true,
+            evidence: vec![Evidence::Medical],
+        }),
+        contact_log: vec![call],
     };
     assert_eq!(s.validate(), Ok(()));
     let doc: Value = serde_json::from_slice(&payload(&s, Selection::default())).unwrap();
     let mut leaks = Vec::new();
     strings(&doc, String::new(), &mut leaks);
     assert_eq!(leaks, Vec::<String>::new(), "free text in a numbers-only link");
-    // And the name really was there to remove.
-    assert!(String::from_utf8(payload(&s, Selection::everything())).unwrap().contains("张三的 网商贷"));
+    // And the text really was there to remove.
+    let everything = String::from_utf8(payload(&s, Selection::everything())).unwrap();
+    for text in ["张三的 网商贷", "张三", "杭州", "138 0000 0000", "合同 HT-001", "生病住院三个月", "催收 8812", "不再夜间来电"] {
+        assert!(everything.contains(text), "{text}");
+    }
+    // The numbers the kit adds stay: the ask, the hardship's date and evidence, the expense categories.
+    for kept in ["/loans/0/ask/kind", "/hardship/since", "/hardship/evidence", "/budget/expense_items/housing"] {
+        assert!(doc.pointer(kept).is_some(), "{kept}");
+    }
+    assert!(doc.get("contact_log").is_none());
 }
 
 /// Paths of string leaves that are not a number, a date or an identifier.

@@ -86,10 +86,15 @@ test('every proposal kind appears, with figures, ranked by fit', async () => {
   const firstMiss = fits.findIndex((f) => f !== 'true');
   assert.ok(firstMiss > 0 && fits.slice(firstMiss).every((f) => f !== 'true'), `order: ${fits}`);
 
-  // 停息分期: ¥93,800 over 20 months at 0 %: ¥4,690.00, no interest.
+  // 停息分期: ¥93,800 at 0 %, no interest. Issue 9: instalments are sized on
+  // each forecast month's money, not the flat ¥4,800 — the first two months
+  // have ¥1,200 (8,000 − 6,000 − 800) and even 60 months (¥1,563.33) do not
+  // fit them, so the first payment waits two months: 45 × ¥2,084.44 and a
+  // last ¥2,084.64, 47 months in all (it was 20 × ¥4,690, which months 1–3
+  // and 9–10 of the forecast could not pay).
   const frozen = proposal(page, 'frozen_instalments');
-  assert.equal(await fact(frozen, 'p-payment'), '¥4,690.00');
-  assert.equal(await fact(frozen, 'p-months'), '20');
+  assert.equal(await fact(frozen, 'p-payment'), '¥0.00 – ¥2,084.64');
+  assert.equal(await fact(frozen, 'p-months'), '47');
   assert.equal(await fact(frozen, 'p-total-paid'), '¥93,800.00');
   assert.equal(await fact(frozen, 'p-total-interest'), '¥0.00');
   assert.equal(await byId(frozen, 'fits').getAttribute('data-fits'), 'true');
@@ -108,7 +113,8 @@ test('a proposal that cannot fit says why', async () => {
   const { page, events } = await app.open();
   await typeOverdueMybank(page);
   const waiver = proposal(page, 'penalty_waiver');
-  assert.match(await byId(waiver, 'infeasible').textContent(), /合同月供 ¥7,334\.40 已超过每月可用的 ¥4,800\.00/);
+  // Sized on the forecast (issue 9): month 1 has ¥1,200, not the flat ¥4,800.
+  assert.match(await byId(waiver, 'infeasible').textContent(), /合同月供 ¥7,334\.40 已超过每月可用的 ¥1,200\.00/);
   // With ¥300 a month left, even 60 months of frozen instalments do not fit.
   await byId(page, 'income').fill('7000');
   const frozen = proposal(page, 'frozen_instalments');
@@ -132,7 +138,8 @@ test('choose two proposals, compare them, export one schedule as CSV', async () 
   assert.match(headers.join('|'), /停息分期/);
   assert.match(headers.join('|'), /一次性结清减免/);
   const firstRow = (await comparisonRows(page).first().locator('td').allTextContents()).map((s) => s.trim());
-  assert.deepEqual(firstRow, ['¥4,690.00', '¥50,000.00']);
+  // The first payment asked for (issue 9: frozen instalments start in month 3).
+  assert.deepEqual(firstRow, ['¥2,084.44', '¥50,000.00']);
   assert.equal(await comparisonChartLines(page).count(), 2);
   // A third choice replaces the oldest.
   await byId(proposal(page, 'cash_flow_plan'), 'compare').check();
@@ -141,15 +148,17 @@ test('choose two proposals, compare them, export one schedule as CSV', async () 
   assert.equal(await table.count(), 0);
 
   await openSchedule(frozen);
-  assert.equal(await scheduleRows(frozen).count(), 20);
+  assert.equal(await scheduleRows(frozen).count(), 47);
   const [download] = await Promise.all([page.waitForEvent('download'), byId(frozen, 'export-csv').click()]);
   const bytes = await readFile(await download.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
-  assert.equal(lines.length, 21);
+  assert.equal(lines.length, 48);
   assert.equal(lines[0], '期数,月供,利息,本金,剩余本金');
-  assert.equal(lines[1], '1,4690.00,0.00,4690.00,89110.00');
-  assert.equal(lines[20], '20,4690.00,0.00,4690.00,0.00');
+  // Two months with nothing due, then the instalments (issue 9).
+  assert.equal(lines[1], '1,0.00,0.00,0.00,93800.00');
+  assert.equal(lines[3], '3,2084.44,0.00,2084.44,91715.56');
+  assert.equal(lines[47], '47,2084.64,0.00,2084.64,0.00');
   assert.match(download.suggestedFilename(), /停息分期.*\.csv$/);
   await assertClean(events, { page, name: 'proposals-compare' });
 });

@@ -1,7 +1,7 @@
 use super::*;
 use crate::scenario::{At, Problem};
 
-const RULES: [Rule; 15] = [
+const RULES: [Rule; 22] = [
     Rule::Required,
     Rule::NotANumber,
     Rule::NotWholeMonths,
@@ -16,7 +16,14 @@ const RULES: [Rule; 15] = [
     Rule::RateTooHigh,
     Rule::FeeNotBelowPrincipal,
     Rule::RequiredForActualDays,
+    Rule::FirstPeriodOutOfRange,
     Rule::UsedTwice,
+    Rule::AfterLastMonth,
+    Rule::UnknownLoan,
+    Rule::RequiredForCustom,
+    Rule::ExpensesDisagree,
+    Rule::NotApplicable,
+    Rule::SameAsAsk,
 ];
 
 #[test]
@@ -67,6 +74,11 @@ fn messages_the_page_and_the_evaluator_rely_on() {
     assert_eq!(en(Field::HolidayMonths, Rule::OutOfRange), "must be from 1 to 6 months");
     assert_eq!(zh(Field::OverdueDays, Rule::OutOfRange), "须在 0 到 3650 天之间");
     assert!(en(Field::LoanId, Rule::UsedTwice).contains("used twice"));
+    assert_eq!(en(Field::StrategyOrderLoan, Rule::UsedTwice), "is in the order twice");
+    assert_eq!(zh(Field::PrepaymentMonth, Rule::AfterLastMonth), "须在剩余期数之内");
+    assert_eq!(en(Field::StrategyOrderLoan, Rule::UnknownLoan), "names no loan of this document");
+    assert_eq!(zh(Field::StrategyOrder, Rule::RequiredForCustom), "选择自定义顺序时必填");
+    assert_eq!(en(Field::PrepaymentFeePercent, Rule::OutOfRange), "must be from 0 to 100");
     assert_eq!(en(Field::Loans, Rule::TooMany), "at most 20 items");
     assert_eq!(zh(Field::LoanName, Rule::TooLong), "最多 80 个字");
     assert_eq!(zh(Field::Principal, Rule::TooLarge), "金额不能超过 1 万亿");

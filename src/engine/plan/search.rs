@@ -1,0 +1,175 @@
+//! The search of the module docs: fair shares, a kind of request per loan
+//! tested at its floor, unused shares re-split, promotion, then each
+//! loan's term shortened as far as what nobody uses allows.
+
+use super::menu::{cents, Allow, Choice, Menu, Profile};
+use super::{Goal, Money};
+use crate::engine::budget::BUDGET_MONTHS;
+use crate::engine::proposal::{Ask, FROZEN_CAP_MONTHS};
+
+const SLOTS: usize = BUDGET_MONTHS + 1;
+
+/// `amount` split pro rata to `weights` in whole fen: floors, then the
+/// remaining fen to the largest remainders (ties to the earlier); all-zero
+/// weights split equally; nothing to split gives nothing.
+pub(super) fn split(amount: i64, weights: &[i64]) -> Vec<i64> {
+    let sum: i128 = weights.iter().map(|w| i128::from((*w).max(0))).sum();
+    let w: Vec<i128> = weights.iter().map(|x| if sum == 0 { 1 } else { i128::from((*x).max(0)) }).collect();
+    let total: i128 = w.iter().sum();
+    if total == 0 || amount <= 0 {
+        return vec![0; weights.len()];
+    }
+    let mut out: Vec<i64> = w.iter().map(|x| (i128::from(amount) * x / total) as i64).collect();
+    let mut rems: Vec<(i128, usize)> = w.iter().enumerate().map(|(i, x)| (i128::from(amount) * x % total, i)).collect();
+    rems.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let left = amount - out.iter().sum::<i64>();
+    for (_, i) in rems.iter().take(usize::try_from(left).unwrap_or(0)) {
+        out[*i] += 1;
+    }
+    out
+}
+
+/// Adds to `allow[i]`, for each `i` in `who`, its pro-rata part of `amounts`.
+fn add_shares(allow: &mut [Allow], amounts: &Allow, who: &[usize], weights: &[i64]) {
+    let w: Vec<i64> = who.iter().map(|&i| weights[i]).collect();
+    for m in (0..SLOTS).filter(|&m| amounts[m] > 0) {
+        for (share, &i) in split(amounts[m], &w).into_iter().zip(who) {
+            allow[i][m] += share;
+        }
+    }
+}
+
+/// The money of every month, nothing below zero (a deficit is nobody's share).
+fn totals(money: &Money) -> Allow {
+    let mut total = [0; SLOTS];
+    for (t, m) in total.iter_mut().zip(&money.months) {
+        *t = cents(*m).max(0);
+    }
+    total[BUDGET_MONTHS] = cents(money.later).max(0);
+    total
+}
+
+fn spend(slack: &mut Allow, was: &Profile, now: &Profile) {
+    let (was, now) = (was.used(), now.used());
+    for m in 0..SLOTS {
+        slack[m] += was[m] - now[m];
+    }
+}
+
+/// Each loan's choice for `goal` (see the module docs).
+pub(super) fn search(goal: Goal, menus: &[Menu], money: &Money, excluded: &[(usize, Ask)]) -> Vec<Choice> {
+    let n = menus.len();
+    let total = totals(money);
+    let owed: Vec<i64> = menus.iter().map(|m| m.owed).collect();
+    let aside: Vec<Vec<Ask>> = (0..n).map(|i| excluded.iter().filter(|e| e.0 == i).map(|e| e.1).collect()).collect();
+    // Each loan's kinds in the goal's order, each with its floor.
+    let kinds: Vec<Vec<(usize, Choice)>> = menus.iter().zip(&aside).map(|(m, a)| m.kinds_for(goal, a)).collect();
+    let mut allow = vec![[0; SLOTS]; n];
+    add_shares(&mut allow, &total, &(0..n).collect::<Vec<_>>(), &owed);
+    let mut placed: Vec<Option<usize>> = vec![None; n];
+    for _ in 0..n {
+        let mut found = false;
+        for i in 0..n {
+            if placed[i].is_none() {
+                placed[i] = kinds[i].iter().position(|(_, f)| f.profile.fits(&allow[i]));
+                found |= placed[i].is_some();
+            }
+        }
+        let open: Vec<usize> = (0..n).filter(|&i| placed[i].is_none()).collect();
+        if open.is_empty() || !found {
+            break;
+        }
+        // What the placed loans leave goes to the others, pro rata.
+        let mut unused = [0; SLOTS];
+        for i in (0..n).filter(|&i| placed[i].is_some()) {
+            let used = placed[i].map(|k| kinds[i][k].1.profile.used()).unwrap_or_default();
+            for m in 0..SLOTS {
+                unused[m] += (allow[i][m] - used[m]).max(0);
+                allow[i][m] = allow[i][m].min(used[m]);
+            }
+        }
+        add_shares(&mut allow, &unused, &open, &owed);
+    }
+    if placed.iter().any(Option::is_none) {
+        // No plan fits: the placed keep their floors (asking least leaves
+        // the most for the others), the rest take the closest option.
+        return (0..n)
+            .map(|i| match placed[i] {
+                Some(k) => kinds[i][k].1,
+                None => closest(goal, &kinds[i], &allow[i]).unwrap_or_else(|| fallback(menus[i].owed)),
+            })
+            .collect();
+    }
+    let mut slack = total;
+    let mut picks: Vec<(usize, Choice)> = (0..n).map(|i| placed[i].map(|k| (k, kinds[i][k].1)).unwrap_or((0, fallback(0)))).collect();
+    for (_, c) in &picks {
+        spend(&mut slack, &Profile::default(), &c.profile);
+    }
+    let mut largest: Vec<usize> = (0..n).collect();
+    largest.sort_by(|&a, &b| owed[b].cmp(&owed[a]).then(a.cmp(&b)));
+    // Promotion: a kind earlier in the goal's order, at its floor.
+    for &i in &largest {
+        let (k, current) = picks[i];
+        let room = room(&current.profile, &slack);
+        if let Some(better) = kinds[i][..k].iter().position(|(_, f)| f.profile.fits(&room)) {
+            spend(&mut slack, &current.profile, &kinds[i][better].1.profile);
+            picks[i] = (better, kinds[i][better].1);
+        }
+    }
+    // Terms: the best member of each loan's kind within what it has and
+    // what nobody uses.
+    for &i in &largest {
+        let (k, current) = picks[i];
+        let room = room(&current.profile, &slack);
+        if let Some(best) = menus[i].best(kinds[i][k].0, &room, &aside[i]) {
+            spend(&mut slack, &current.profile, &best.profile);
+            picks[i] = (k, best);
+        }
+    }
+    picks.into_iter().map(|(_, c)| c).collect()
+}
+
+/// The screened choices fit every month's money together.
+pub(super) fn screened_fit(choices: &[Choice], money: &Money) -> bool {
+    let mut left = totals(money);
+    for c in choices {
+        spend(&mut left, &Profile::default(), &c.profile);
+    }
+    left.iter().all(|x| *x >= 0)
+}
+
+fn room(used: &Profile, slack: &Allow) -> Allow {
+    let mut room = used.used();
+    for m in 0..SLOTS {
+        room[m] += slack[m];
+    }
+    room
+}
+
+/// The kind whose floor falls least short of `allow` (summed over the
+/// months), ties by the goal's order.
+fn closest(goal: Goal, floors: &[(usize, Choice)], allow: &Allow) -> Option<Choice> {
+    let scored = floors.iter().map(|(_, c)| (c.profile.shortfall(allow), *c));
+    scored.reduce(|b, c| if c.0 < b.0 || (c.0 == b.0 && c.1.better_than(&b.1, goal)) { c } else { b }).map(|b| b.1)
+}
+
+/// Frozen instalments over the longest term: only when every option of a
+/// debt was set aside (never, with at most three set aside).
+fn fallback(owed: i64) -> Choice {
+    let profile = Profile { cost: owed, ..Profile::default() };
+    Choice { ask: Ask::Frozen { months: FROZEN_CAP_MONTHS, deferred: 0 }, profile, order: (5, 0, FROZEN_CAP_MONTHS) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_is_exact_to_the_fen() {
+        assert_eq!(split(10000, &[1, 1, 1]), vec![3334, 3333, 3333]);
+        assert_eq!(split(100000, &[5000000, 3000000, 2000000]), vec![50000, 30000, 20000]);
+        assert_eq!(split(5, &[0, 0]), vec![3, 2]);
+        assert_eq!(split(-5, &[1, 1]), vec![0, 0]);
+        assert_eq!(split(7, &[]), Vec::<i64>::new());
+    }
+}

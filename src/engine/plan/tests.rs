@@ -1,0 +1,157 @@
+//! The combined plan on constructed cases, each figure derived by hand.
+
+use super::*;
+use crate::engine::overdue::Overdue;
+use crate::engine::proposal::tests::{d, debt_named};
+use crate::engine::proposal::{HolidayMaturity, HolidayMode};
+
+fn debt(id: &str, principal: &str, monthly_percent: &str, months: u32, overdue: Overdue) -> (Debt, DebtAnalysis) {
+    let debt = debt_named(id, principal, monthly_percent, months, overdue);
+    let an = debt.analyse().unwrap();
+    (debt, an)
+}
+
+fn flat(amount: &str) -> Money {
+    Money { months: [d(amount); BUDGET_MONTHS], later: d(amount) }
+}
+
+fn goal(plans: &[Plan], g: Goal) -> &Plan {
+    plans.iter().find(|p| p.goal == g).unwrap()
+}
+
+#[test]
+fn the_two_goals_differ_where_they_should() {
+    // ¥60,000 at 1.5 %/month with 10 months left (6,505.x a month), ¥2,000
+    // a month to pay with. Acceptance: the shortest extension at the
+    // contract rate, PMT(1.5 %, 41) = 1969.8637 → 1,969.86 (40 months
+    // would be 2,005.63); the lender recovers 100 %. Lowest cost: frozen
+    // instalments, 60000 / 30 = 2,000.00 exactly, ¥60,000 in all against
+    // 41 × 1,969.86 ≈ ¥80,764 — but the lender gives up the interest.
+    let debts = vec![debt("a", "60000", "1.5", 10, Overdue::default())];
+    let plans = plans(&debts, &flat("2000"), &[]);
+    let (acc, low) = (goal(&plans, Goal::Acceptance), goal(&plans, Goal::LowestCost));
+    assert!(acc.fits && low.fits);
+    let a = &acc.picks[0];
+    assert_eq!((a.kind, a.months, a.monthly_payment, a.lender_pv_percent), (ProposalKind::TermExtension, 41, d("1969.86"), d("100.00")));
+    let l = &low.picks[0];
+    assert_eq!((l.kind, l.months, l.monthly_payment, l.total_paid), (ProposalKind::FrozenInstalments, 30, d("2000.00"), d("60000.00")));
+    assert!(l.level && l.lender_pv_percent < d("100"));
+    assert!(a.total_paid > l.total_paid + d("20000"));
+    // Every month: 2,000 available, the pick's instalment due.
+    assert!(acc.months.iter().all(|m| m.available == d("2000") && m.margin == m.available - m.due && m.fits));
+    assert_eq!(acc.months[0].due, d("1969.86"));
+}
+
+#[test]
+fn a_month_with_no_income_gets_a_pause_not_an_instalment() {
+    // Month 1 has nothing (a deficit of ¥4,000), every later month ¥3,450.
+    // No instalment may fall in month 1: acceptance pauses one month with
+    // the interest capitalised (12,000 × 1 % = 120.00 added) and repays
+    // 12,120.00 over the 11 months left, PMT(1 %, 11) = 1,163.69…; lowest
+    // cost defers frozen instalments by a month: 12000 / 4 = 3,000.00 from
+    // month 2 (3 months would be 4,000 > 3,450).
+    let debts = vec![debt("a", "12000", "1", 12, Overdue::default())];
+    let mut money = flat("3450");
+    money.months[0] = d("-4000");
+    let plans = plans(&debts, &money, &[]);
+    let a = &goal(&plans, Goal::Acceptance).picks[0];
+    assert_eq!(a.kind, ProposalKind::PaymentHoliday);
+    assert_eq!((a.params.holiday_months, a.params.holiday_mode, a.params.holiday_maturity), (Some(1), Some(HolidayMode::Capitalised), Some(HolidayMaturity::Kept)));
+    assert_eq!((a.schedule[0].payment, a.schedule[0].balance, a.months), (Decimal::ZERO, d("12120.00"), 12));
+    assert!(a.balance_rises, "it says it capitalises");
+    let l = &goal(&plans, Goal::LowestCost).picks[0];
+    assert_eq!((l.kind, l.params.deferred_months, l.months, l.monthly_payment), (ProposalKind::FrozenInstalments, Some(1), 5, d("3000.00")));
+    for p in &plans {
+        assert!(p.fits);
+        assert_eq!((p.months[0].due, p.months[0].fits, p.months[0].margin), (Decimal::ZERO, true, d("-4000")));
+    }
+}
+
+#[test]
+fn lenders_share_the_money_through_their_floors() {
+    // ¥2,400 a month for three loans. Fair shares by amount owed: 1,440,
+    // 576, 384. No loan's extension fits its own share at 60 months
+    // (PMT(1.5 %, 60, 60000) = 1,523.61, PMT(1.2 %, 60, 24000) = 563.43,
+    // PMT(1.5 %, 60, 15000) = 380.90); frozen instalments do (the floor,
+    // 60 months: 1,000, 400, 250). Asking each lender the least leaves 750
+    // a month: the largest loan moves up to an extension at the contract
+    // rate (+523.61), then the second (+163.43, 62.96 left); the card would
+    // need +130.90 and stays frozen. Then the terms are shortened with what
+    // is left. (Sized within its own share, each loan would have taken
+    // frozen instalments over the shortest term and left nothing to share.)
+    let debts = vec![
+        debt("big", "60000", "1.5", 10, Overdue::default()),
+        debt("mid", "24000", "1.2", 12, Overdue::default()),
+        debt("card", "15000", "1.5", 18, Overdue::default()),
+    ];
+    let plans = plans(&debts, &flat("2400"), &[]);
+    let acc = goal(&plans, Goal::Acceptance);
+    assert!(acc.fits);
+    let kinds: Vec<ProposalKind> = acc.picks.iter().map(|k| k.kind).collect();
+    assert_eq!(kinds, vec![ProposalKind::TermExtension, ProposalKind::TermExtension, ProposalKind::FrozenInstalments]);
+    assert!(acc.months.iter().all(|m| m.due <= d("2400")));
+    // The lowest cost freezes all three: ¥99,000 in all, no interest.
+    let low = goal(&plans, Goal::LowestCost);
+    assert!(low.fits && low.picks.iter().all(|k| k.kind == ProposalKind::FrozenInstalments));
+    assert_eq!(low.picks.iter().map(|k| k.total_paid).sum::<Decimal>(), d("99000.00"));
+}
+
+#[test]
+fn a_plan_that_cannot_fit_names_the_months_and_amounts() {
+    // ¥100,000 at 2 %/month over 6 months and ¥500 a month: even frozen
+    // over 60 months (1,666.67) is 1,166.67 short in every month. Month 3
+    // has a deficit: the whole instalment is short there.
+    let debts = vec![debt("a", "100000", "2", 6, Overdue::default())];
+    let mut money = flat("500");
+    money.months[2] = d("-200");
+    let plans = plans(&debts, &money, &[]);
+    for p in &plans {
+        assert!(!p.fits);
+        let k = &p.picks[0];
+        assert_eq!((k.kind, k.months, k.monthly_payment), (ProposalKind::FrozenInstalments, 60, d("1666.67")));
+        let failing: Vec<(u32, Decimal)> = p.failing.iter().map(|f| (f.month, f.short)).collect();
+        assert_eq!(failing[0], (1, d("1166.67")));
+        assert_eq!(failing[2], (3, d("1666.67")));
+        // Twelve months and the worst later month (13, 1,666.67 against 500).
+        assert_eq!(failing.len(), 13);
+        assert_eq!((p.later.month, p.later.due, p.later.fits), (13, d("1666.67"), false));
+    }
+}
+
+#[test]
+fn arrears_are_caught_up_and_the_contract_kept_where_it_fits() {
+    // "a": ¥12,000 at 0 % over 12 (1,000 a month), ¥1,200 behind; "b":
+    // ¥6,000 at 0 % over 6, current. ¥2,500 a month: b keeps its contract,
+    // a catches up in the fewest months the money allows: 1,000 + 1,200/k
+    // + 1,000 ≤ 2,500 → k = 3 (400 a month).
+    let debts = vec![
+        debt("a", "12000", "0", 12, Overdue { days: 20, principal: d("1000"), interest: d("200") }),
+        debt("b", "6000", "0", 6, Overdue::default()),
+    ];
+    let plans = plans(&debts, &flat("2500"), &[]);
+    let acc = goal(&plans, Goal::Acceptance);
+    assert!(acc.fits);
+    assert_eq!((acc.picks[0].kind, acc.picks[0].params.catch_up_months), (ProposalKind::PenaltyWaiver, Some(3)));
+    assert_eq!(acc.picks[1].kind, ProposalKind::Contract);
+    assert_eq!(acc.months[0].due, d("2400.00"));
+    assert_eq!(acc.months[6].due, d("1000.00"));
+}
+
+#[test]
+fn twenty_loans_are_planned_together() {
+    // Twenty equal loans, ¥10,000 at 1 %/month over 24 months (470.73 a
+    // month each, 9,414.60 together) and ¥10,000 a month: acceptance keeps
+    // every contract; the lowest cost asks every lender to freeze the
+    // interest (¥10,000 each instead of ¥11,297.52).
+    let debts: Vec<_> = (0..20).map(|i| debt(&format!("l{i}"), "10000", "1", 24, Overdue::default())).collect();
+    let both = plans(&debts, &flat("10000"), &[]);
+    for p in &both {
+        assert!(p.fits);
+        assert_eq!(p.picks.len(), 20);
+    }
+    assert!(goal(&both, Goal::Acceptance).picks.iter().all(|k| k.kind == ProposalKind::Contract));
+    assert!(goal(&both, Goal::LowestCost).picks.iter().all(|k| k.kind == ProposalKind::FrozenInstalments && k.total_paid == d("10000.00")));
+    // At 9,000 a month they cannot all be kept: the plan still fits.
+    let tight = plans(&debts, &flat("9000"), &[]);
+    assert!(tight.iter().all(|p| p.fits && p.picks.iter().any(|k| k.kind != ProposalKind::Contract)));
+}

@@ -1,0 +1,309 @@
+//! A proposal's figures from its rows (see the module docs of
+//! [`super`] for every definition), what each row may pay, and the
+//! lender's present value.
+
+use super::{BudgetBasis, Debt, DebtAnalysis, Figures, Infeasible, LoanBudget, Params, Proposal, ProposalKind, VsContract};
+use super::NOTHING_HORIZON_MONTHS;
+use crate::engine::apr::{monthly_irr, Apr};
+use crate::engine::budget::BUDGET_MONTHS;
+use crate::engine::dates::Date;
+use crate::engine::daycount::Accrual;
+use crate::engine::due::DueDates;
+use crate::engine::exact::mul_round;
+use crate::engine::{fen, percent_2dp, EngineError, Row};
+use rust_decimal::Decimal;
+
+/// What each period of a proposal may pay: the money of its budget month
+/// ([`LoanBudget::in_month`], [`DueDates::month`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Allowance<'a> {
+    pub budget: &'a LoanBudget,
+    pub dates: &'a DueDates,
+}
+
+impl Allowance<'_> {
+    /// The money period `k` may use.
+    pub fn at(&self, k: u32) -> Decimal {
+        self.budget.in_month(self.dates.month(k))
+    }
+
+    /// The forecast month period `k` falls in, when it has a forecast share.
+    pub fn month_of(&self, k: u32) -> Option<u32> {
+        let m = self.dates.month(k);
+        (self.budget.forecast.is_some() && m as usize <= BUDGET_MONTHS).then_some(m)
+    }
+
+    /// From this period on every period has the flat amount.
+    pub fn steady_from(&self) -> u32 {
+        match self.budget.forecast {
+            Some(_) => self.dates.first_after(BUDGET_MONTHS as u32),
+            None => 1,
+        }
+    }
+
+    /// The period of `start..start + n` with the least money, and that
+    /// money (the earliest of equals).
+    pub fn tightest(&self, start: u32, n: u32) -> (u32, Decimal) {
+        let last = start.saturating_add(n.max(1) - 1);
+        // Beyond `steady_from` every period has the flat amount: one look.
+        let stop = last.min(self.steady_from().max(start));
+        let mut best = (start, self.at(start));
+        for k in start + 1..=stop {
+            if self.at(k) < best.1 {
+                best = (k, self.at(k));
+            }
+        }
+        best
+    }
+
+    /// The row that exceeds its period's money by the most (a month with
+    /// nothing or a deficit fits only a row of 0): (payment, money, month),
+    /// or `None` when every row fits.
+    pub fn worst(&self, rows: impl Iterator<Item = (u32, Decimal)>) -> Option<(Decimal, Decimal, Option<u32>)> {
+        let mut worst: Option<(Decimal, u32, Decimal, Decimal)> = None;
+        for (k, payment) in rows {
+            let money = self.at(k);
+            let excess = payment - money.max(Decimal::ZERO);
+            if excess > Decimal::ZERO && worst.is_none_or(|w| excess > w.0) {
+                worst = Some((excess, k, payment, money));
+            }
+        }
+        worst.map(|(_, k, payment, money)| (payment, money, self.month_of(k)))
+    }
+
+    /// The smallest room any row leaves (negative: the largest shortfall).
+    pub fn margin(&self, rows: &[Row]) -> Decimal {
+        rows.iter().map(|r| self.at(r.period).max(Decimal::ZERO) - r.payment).min().unwrap_or_default()
+    }
+}
+
+/// What every proposal and plan pick reports about its rows' shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Summary {
+    pub total_paid: Decimal,
+    pub financed: Decimal,
+    pub min_payment: Decimal,
+    pub max_payment: Decimal,
+    /// The first instalment above zero, and its date.
+    pub first_payment: Decimal,
+    pub first_payment_date: Option<Date>,
+    pub level: bool,
+    pub balance_rises: bool,
+    /// Paid in the first 12 instalments, and the balance after them.
+    pub paid_12: Decimal,
+    pub balance_12: Decimal,
+}
+
+/// The [`Summary`] of `rows`; an error for no rows or sums beyond 28 digits.
+pub(crate) fn summary(rows: &[Row]) -> Result<Summary, EngineError> {
+    let first = rows.first().ok_or(EngineError::MonthsOutOfRange)?;
+    let mut s = Summary {
+        total_paid: Decimal::ZERO,
+        financed: Decimal::ZERO,
+        min_payment: first.payment,
+        max_payment: first.payment,
+        first_payment: Decimal::ZERO,
+        first_payment_date: None,
+        level: first.payment > Decimal::ZERO,
+        balance_rises: false,
+        paid_12: Decimal::ZERO,
+        balance_12: rows.get(11).map_or(Decimal::ZERO, |r| r.balance),
+    };
+    let last = rows.len() - 1;
+    for (k, r) in rows.iter().enumerate() {
+        s.total_paid = s.total_paid.checked_add(r.payment).ok_or(EngineError::Overflow)?;
+        s.financed = s.financed.checked_add(r.principal).ok_or(EngineError::Overflow)?;
+        s.min_payment = s.min_payment.min(r.payment);
+        s.max_payment = s.max_payment.max(r.payment);
+        if s.first_payment.is_zero() && r.payment > Decimal::ZERO {
+            (s.first_payment, s.first_payment_date) = (r.payment, r.date);
+        }
+        s.level &= k == last || r.payment == first.payment;
+        s.balance_rises |= r.principal < Decimal::ZERO;
+        if k < NOTHING_HORIZON_MONTHS as usize {
+            s.paid_12 += r.payment;
+        }
+    }
+    Ok(s)
+}
+
+/// `part` / `whole` as a percentage with 2 decimals (0 when `whole` is 0).
+pub(crate) fn share_percent(part: Decimal, whole: Decimal) -> Decimal {
+    if whole.is_zero() {
+        return Decimal::ZERO;
+    }
+    let mut p = percent_2dp(part.checked_div(whole).unwrap_or_default() * Decimal::ONE_HUNDRED);
+    p.rescale(2);
+    p
+}
+
+/// One debt's proposals being built: the debt, what it shares, its budget.
+pub(crate) struct Ctx<'a> {
+    pub debt: &'a Debt,
+    pub an: &'a DebtAnalysis,
+    pub budget: &'a LoanBudget,
+}
+
+impl Ctx<'_> {
+    pub fn params(&self) -> Params {
+        Params {
+            annual_rate_percent: self.debt.loan.rate.annual_percent().normalize(),
+            penalty_waived: self.an.overdue_cost.penalty_so_far_estimate,
+            ..Params::default()
+        }
+    }
+
+    pub fn allowance(&self) -> Allowance<'_> {
+        Allowance { budget: self.budget, dates: &self.an.dates }
+    }
+
+    /// The basis of instalments paid from the monthly budget.
+    pub fn monthly_basis(&self) -> BudgetBasis {
+        if self.budget.forecast.is_some() {
+            BudgetBasis::Forecast
+        } else {
+            BudgetBasis::Flat
+        }
+    }
+
+    pub fn infeasible(&self, kind: ProposalKind, params: Params, why: Infeasible) -> Proposal {
+        Proposal { kind, loan_id: self.debt.id.clone(), rank: 0, params, in_plans: Vec::new(), figures: None, infeasible: Some(why) }
+    }
+
+    /// Dates `rows` and builds their figures; `basis` says what they are compared with.
+    pub fn finish(&self, kind: ProposalKind, params: Params, mut rows: Vec<Row>, basis: BudgetBasis) -> Proposal {
+        self.an.dates.mark(&mut rows);
+        match self.figures(rows, basis, params.penalty_waived) {
+            Ok(figures) => Proposal { kind, loan_id: self.debt.id.clone(), rank: 0, params, in_plans: Vec::new(), figures: Some(figures), infeasible: None },
+            Err(e) => self.infeasible(kind, params, Infeasible::Engine { code: e }),
+        }
+    }
+
+    /// Whether `rows` fit the budget of their `basis`, and the margin.
+    fn fit(&self, rows: &[Row], basis: BudgetBasis, max_payment: Decimal) -> (bool, Decimal) {
+        let available = self.budget.available;
+        let margin = match basis {
+            BudgetBasis::Flat => available - max_payment,
+            BudgetBasis::LumpSum => return (true, available),
+            BudgetBasis::Forecast => self.allowance().margin(rows),
+            BudgetBasis::ForecastRepeated => {
+                let f = self.budget.forecast.unwrap_or([available; 12]);
+                let month = |k: u32| (self.an.dates.month(k) as usize - 1) % 12;
+                rows.iter().map(|r| f[month(r.period)].max(Decimal::ZERO) - r.payment).min().unwrap_or_default()
+            }
+        };
+        (margin >= Decimal::ZERO, margin)
+    }
+
+    fn figures(&self, rows: Vec<Row>, basis: BudgetBasis, penalty_waived: Decimal) -> Result<Figures, EngineError> {
+        let an = self.an;
+        let s = summary(&rows)?;
+        let lump = basis == BudgetBasis::LumpSum;
+        let (apr_nominal, apr_effective) = if lump {
+            (None, None)
+        } else {
+            let payments: Vec<Decimal> = rows.iter().map(|r| r.payment).collect();
+            match monthly_irr(an.owed_now, &payments, self.debt.loan.rate.monthly_fraction()).and_then(Apr::from_monthly) {
+                Ok(a) => (Some(percent_2dp(a.nominal_percent)), Some(percent_2dp(a.effective_percent))),
+                Err(_) => (None, None),
+            }
+        };
+        let lender_pv = if lump { s.total_paid } else { fen(present_value(&rows, &self.debt.accrual)) };
+        let (fits_budget, margin) = self.fit(&rows, basis, s.max_payment);
+        let discount = lump.then(|| an.owed_now - s.total_paid);
+        let reference = an.contract_total_paid + penalty_waived;
+        Ok(Figures {
+            financed: s.financed,
+            months: rows.len() as u32,
+            monthly_payment: s.first_payment,
+            first_payment_date: s.first_payment_date,
+            min_payment: s.min_payment,
+            max_payment: s.max_payment,
+            level: s.level,
+            balance_rises: s.balance_rises,
+            total_interest: s.total_paid - s.financed,
+            total_paid: s.total_paid,
+            apr_nominal_percent: apr_nominal,
+            apr_effective_percent: apr_effective,
+            vs_contract: VsContract::of(s.total_paid, reference),
+            saving_vs_contract: reference - s.total_paid,
+            saving_vs_nothing: an.overdue_cost.horizons.last().map_or(Decimal::ZERO, |h| h.owed) - (s.paid_12 + s.balance_12),
+            saving_vs_nothing_months: NOTHING_HORIZON_MONTHS,
+            principal_recovered_percent: share_percent(s.total_paid.min(an.principal_owed), an.principal_owed),
+            lender_pv,
+            lender_pv_percent: share_percent(lender_pv, an.owed_now),
+            discount,
+            discount_percent: discount.map(|d| share_percent(d, an.owed_now)),
+            budget_basis: basis,
+            monthly_budget: self.budget.available,
+            fits_budget,
+            margin,
+            schedule: rows,
+        })
+    }
+}
+
+/// The present value of `rows` at the contract rate in the schedule's own
+/// day count: Σₖ paymentₖ × Πⱼ≤ₖ 1/(1 + rⱼ), rⱼ the rate `acc` gives period
+/// j (30/360: the monthly rate; actual days: the daily rate × the period's
+/// days). Discounting by the same periods the interest accrues over is what
+/// makes a re-amortisation at the contract rate worth exactly what it
+/// re-amortises (100.00 %), whatever the calendar.
+///
+/// By Horner's scheme in integer fixed point, because this runs for every
+/// proposal on every keystroke: amounts in micro-yuan (u128), discount
+/// factors in units of 2^−60 (relative error below 1e-18), each step rounded
+/// to the micro-yuan. The rounding adds at most half a micro-yuan a month
+/// (3e-4 yuan over 600 months) and the factors 1e-17 of the total, inside
+/// the fen the result is rounded to. Amounts beyond the fixed-point range
+/// take the exact decimal path.
+pub fn present_value(rows: &[Row], acc: &Accrual) -> Decimal {
+    const ONE: u128 = 1 << 60;
+    let fixed = |rate: Decimal| -> Option<u128> {
+        Decimal::from(ONE as u64)
+            .checked_div(Decimal::ONE + rate)
+            .map(|d| d.round().mantissa())
+            .and_then(|m| u128::try_from(m).ok())
+            .filter(|m| *m <= ONE)
+    };
+    // Periods of 28–31 days (or every 30/360 month) share four factors.
+    let dated = matches!(acc, Accrual::Daily { .. });
+    let common: [Option<u128>; 4] = if dated {
+        [28u32, 29, 30, 31].map(|days| fixed(acc.ratio_for_days(days).approx()))
+    } else {
+        [fixed(acc.period_rate(1)); 4]
+    };
+    let factor = |period: u32| -> Option<u128> {
+        if !dated {
+            return common[0];
+        }
+        match acc.days(period) {
+            days @ 28..=31 => common[(days - 28) as usize],
+            _ => fixed(acc.period_rate(period)),
+        }
+    };
+    let exact = || {
+        rows.iter().rev().fold(Decimal::ZERO, |sum, r| {
+            let v = Decimal::ONE.checked_div(Decimal::ONE + acc.period_rate(r.period)).unwrap_or(Decimal::ZERO);
+            mul_round(sum + r.payment, v, 10)
+        })
+    };
+    let mut sum: u128 = 0;
+    for r in rows.iter().rev() {
+        // payment in micro-yuan; refuse anything not a whole fen ≥ 0 or too large.
+        let p = r.payment;
+        let Some(v) = factor(r.period) else {
+            return exact();
+        };
+        if p.is_sign_negative() || p.scale() > 6 {
+            return exact();
+        }
+        let micro = p.mantissa() as u128 * 10u128.pow(6 - p.scale());
+        let total = sum + micro;
+        if total >= 1 << 64 {
+            return exact();
+        }
+        sum = (total * v + (ONE >> 1)) >> 60;
+    }
+    Decimal::from_i128_with_scale(sum as i128, 6)
+}

@@ -1,0 +1,267 @@
+//! Words of the negotiation kit shared by the page and the letters: dates,
+//! the names of reasons, evidence, channels, expense categories, conduct
+//! rules and agreement items, and the messages of the kit's rules.
+
+use super::fields::{words, FieldWords};
+use super::{percent, Lang};
+use crate::engine::counter_offer::{AgreementItem, OfferField, OfferRule};
+use crate::engine::{Date, HolidayMaturity};
+use crate::scenario::field::CORE_COUNT;
+use crate::scenario::kit::conduct::{ConductRule, COMPLAINT_HOTLINE};
+use crate::scenario::kit::figures::AskReason;
+use crate::scenario::kit::{Channel, DateTime, Evidence, ExpenseCategory, HardshipReason};
+use crate::scenario::Field;
+
+const MONTHS_EN: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+fn month_en(d: Date) -> &'static str {
+    MONTHS_EN.get(d.month() as usize - 1).copied().unwrap_or("")
+}
+
+/// 2025年3月10日 · 10 March 2025
+pub fn date(d: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::En => format!("{} {} {}", d.day(), month_en(d), d.year()),
+    }
+}
+
+/// 2025年3月 · March 2025
+pub fn year_month(d: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}年{}月", d.year(), d.month()),
+        Lang::En => format!("{} {}", month_en(d), d.year()),
+    }
+}
+
+/// 2025年3月10日 22:15 · 10 March 2025, 22:15
+pub fn date_time(t: DateTime, lang: Lang) -> String {
+    let sep = if lang == Lang::Zh { " " } else { ", " };
+    format!("{}{sep}{:02}:{:02}", date(t.date(), lang), t.hour(), t.minute())
+}
+
+impl Lang {
+    pub fn hardship_reason(self, r: HardshipReason) -> &'static str {
+        use HardshipReason::*;
+        match r {
+            JobLoss => self.pick(["失业", "Job loss"]),
+            IncomeDrop => self.pick(["收入下降", "Income fell"]),
+            BusinessLoss => self.pick(["经营亏损", "Business losses"]),
+            Illness => self.pick(["疾病", "Illness"]),
+            Family => self.pick(["家庭变故", "Family change"]),
+            Other => self.pick(["其他原因", "Other"]),
+        }
+    }
+
+    /// Also the letter's attachment names.
+    pub fn evidence(self, e: Evidence) -> &'static str {
+        use Evidence::*;
+        match e {
+            IdCard => self.pick(["身份证复印件", "copy of ID card"]),
+            Contract => self.pick(["借款合同或 App 借款页面截图", "loan contract or app screenshot"]),
+            IncomeProof => self.pick(["收入证明", "proof of income"]),
+            BankStatements => self.pick(["近 3 个月银行流水", "bank statements for the last 3 months"]),
+            Medical => self.pick(["诊断证明及医疗费用单据", "medical certificate and bills"]),
+            Unemployment => self.pick(["失业或解除劳动合同证明", "proof of job loss"]),
+            BusinessRecords => self.pick(["经营流水或账目", "business accounts"]),
+            CreditReport => self.pick(["个人征信报告", "credit report"]),
+            Other => self.pick(["其他证明材料", "other proof"]),
+        }
+    }
+
+    pub fn channel(self, c: Channel) -> &'static str {
+        use Channel::*;
+        match c {
+            AppChat => self.pick(["App 在线客服", "in-app chat"]),
+            PhoneIn => self.pick(["对方来电", "call from the lender"]),
+            PhoneOut => self.pick(["我方去电", "my call"]),
+            Sms => self.pick(["短信", "SMS"]),
+            Letter => self.pick(["信件", "letter"]),
+            Visit => self.pick(["上门", "visit"]),
+            Email => self.pick(["电子邮件", "email"]),
+        }
+    }
+
+    pub fn expense_category(self, c: ExpenseCategory) -> &'static str {
+        use ExpenseCategory::*;
+        match c {
+            Housing => self.pick(["住房（房租或房贷）", "Housing (rent or mortgage)"]),
+            Utilities => self.pick(["水电燃气", "Utilities"]),
+            Food => self.pick(["伙食和日用品", "Food and housekeeping"]),
+            Transport => self.pick(["交通", "Transport"]),
+            Children => self.pick(["子女抚养和教育", "Children and school"]),
+            Medical => self.pick(["医疗", "Medical"]),
+            Insurance => self.pick(["保险", "Insurance"]),
+            Communication => self.pick(["通讯", "Phone and internet"]),
+            Other => self.pick(["其他必要支出", "Other essentials"]),
+        }
+    }
+
+    /// The rule and where to complain.
+    pub fn conduct_rule(self, r: ConductRule) -> String {
+        use ConductRule::*;
+        let rule = match r {
+            NightCall => self.pick(["22:00 至次日 08:00 之间来电", "call between 22:00 and 08:00"]),
+            TooManyCalls => self.pick(["同一天来电超过 6 次", "more than 6 calls in one day"]),
+            ThirdParty => self.pick(["联系了与借款无关的第三方", "contacted unrelated third parties"]),
+            ThreatsOrImpersonation => self.pick(["威胁、辱骂或冒充公检法等", "threats, abuse or impersonating officials"]),
+        };
+        let hotline = self.pick(["可向金融监管部门消费者投诉热线 {} 投诉", "complaints: the financial regulator's hotline {}"]);
+        format!("{rule}{}{}", self.pick(["，", "; "]), super::fill(hotline, &[COMPLAINT_HOTLINE]))
+    }
+
+    pub fn follow_up_due(self) -> &'static str {
+        self.pick(["已到跟进日期", "follow-up due"])
+    }
+
+    /// What the written agreement should state.
+    pub fn agreement_item(self, i: AgreementItem) -> &'static str {
+        use AgreementItem::*;
+        match i {
+            BalanceAndStructure => self.pick(["欠款总额及构成（本金、利息、费用、罚息）", "the balance and its parts (principal, interest, fees, penalty)"]),
+            PeriodAndMethod => self.pick(["还款期限和方式", "the repayment period and method"]),
+            DatesAndAmounts => self.pick(["每期还款日期和金额", "each payment's date and amount"]),
+            InterestAndFees => self.pick(["方案期间是否继续计收利息、年费和其他费用", "whether interest, annual fees and other charges continue"]),
+            PenaltyAlreadyCharged => self.pick(["已产生的罚息如何处理", "what happens to the penalty interest already charged"]),
+            CreditReporting => self.pick(["方案执行期间和结清后如何报送征信", "how the account is reported to the credit bureau, during and after"]),
+            DutiesAndDefault => self.pick(["双方的义务，以及未按方案还款的后果", "both sides' duties and what happens on default"]),
+            NoNewCards => self.pick(["还清前不再申请新的信用卡（第七十条）", "no new card applications until settled (Article 70)"]),
+            CollectionStops => self.pick(["协议签订后停止催收", "collection stops once signed"]),
+        }
+    }
+
+    pub fn holiday_maturity(self, m: HolidayMaturity) -> &'static str {
+        match m {
+            HolidayMaturity::Kept => self.pick(["到期日不变", "maturity kept"]),
+            HolidayMaturity::Extended => self.pick(["到期日顺延", "maturity extended"]),
+        }
+    }
+
+    /// Why an ask is not offered any more, as a phrase to follow its field.
+    pub fn ask_reason(self, r: &AskReason) -> String {
+        match r {
+            AskReason::NotListed => self.pick(["这笔借款已没有这类方案，请重新选择", "no proposal of this kind is offered for this loan now; choose again"]).into(),
+            AskReason::Infeasible { why } => {
+                super::fill(self.pick(["这个方案已不可行：{}；请重新选择", "this proposal no longer works: {}; choose again"]), &[self.infeasible(why).trim_end_matches(['。', '.'])])
+            }
+            AskReason::MonthsNotOffered { offered } if offered.is_empty() => {
+                self.pick(["这个期数已不在可选范围内，请重新选择", "these months are not offered now; choose again"]).into()
+            }
+            AskReason::MonthsNotOffered { offered } => {
+                let list: Vec<String> = offered.iter().map(|n| n.to_string()).collect();
+                let template = self.pick(["这个期数已不在可选范围内（可选：{} 个月），请重新选择", "these months are not offered now (offered: {} months); choose again"]);
+                super::fill(template, &[&list.join(self.pick(["、", ", "]))])
+            }
+            AskReason::HolidayNotOffered => {
+                self.pick(["这种宽限期已不在可选范围内，请重新选择", "this kind of payment holiday is not offered now; choose again"]).into()
+            }
+        }
+    }
+
+    /// A counter-offer field's rule.
+    pub fn offer_rule(self, field: OfferField, rule: OfferRule) -> String {
+        use OfferRule::*;
+        match (rule, field) {
+            (OutOfRange, OfferField::Months) => self.pick(["期数须在 1 到 600 之间", "Between 1 and 600 months"]).into(),
+            (OutOfRange, OfferField::MonthlyFee) => {
+                let max = percent(crate::engine::counter_offer::MAX_MONTHLY_FEE_PERCENT);
+                super::fill(self.pick(["每期费率最高 {}", "At most {} a month"]), &[&max])
+            }
+            (OutOfRange, _) => self.pick(["年化超过 1000%，请检查", "Above 1000% a year — please check"]).into(),
+            (NotPositive, OfferField::Owed) => self.pick(["这笔借款没有欠款", "Nothing is owed on this loan"]).into(),
+            (NotPositive, _) => self.pick(["须大于 0", "Must be more than 0"]).into(),
+            (Negative, _) => self.pick(["不能为负数", "Cannot be negative"]).into(),
+            (TooLarge, _) => self.pick(["金额不能超过 1 万亿", "At most ¥1 trillion"]).into(),
+            (NotInFen, _) => self.pick(["金额最多两位小数（分）", "At most two decimals (fen)"]).into(),
+            (CoversDebt, _) => {
+                self.pick(["首付和费用已覆盖全部欠款：这是一次性结清，不是分期", "Down payment and fee cover the whole debt: that is a settlement"]).into()
+            }
+        }
+    }
+}
+
+/// The kit's fields' words, in the order of [`Field`] after the core's.
+pub(super) const FIELD_WORDS: [FieldWords; Field::COUNT - CORE_COUNT] = [
+    words(Field::ProfileName, ["姓名", "Your name"], Some(["只用于打印的申请书，可不填", "Only for the printed letters; may be left empty"])),
+    words(Field::ProfilePhone, ["联系电话", "Phone"], None),
+    words(Field::ProfileCity, ["所在城市", "City"], None),
+    words(Field::Hardship, ["说明还款困难的原因", "Explain what made repaying hard"], None),
+    words(Field::HardshipReason, ["困难原因", "Cause"], None),
+    words(Field::HardshipSince, ["开始日期", "Since"], Some(["如 2025-03-01", "e.g. 2025-03-01"])),
+    words(
+        Field::HardshipDetails,
+        ["具体情况（最多 1000 字）", "What happened (at most 1,000 characters)"],
+        Some(["写清楚发生了什么、收入或支出变化多少；只写“资金困难”常被拒绝", "Say what happened and how much income or costs changed; \"money is tight\" alone is often refused"]),
+    ),
+    words(Field::HardshipTemporary, ["预计是暂时的", "Expected to be temporary"], None),
+    words(Field::HardshipEvidence, ["可提供的证明材料", "Proof you can send"], None),
+    words(Field::ContractNo, ["合同编号/借据号（可选）", "Contract or IOU number (optional)"], None),
+    words(Field::Ask, ["向这家贷款方提出申请", "Ask this lender for a plan"], None),
+    words(Field::AskKind, ["申请的方案", "Plan asked for"], None),
+    words(Field::AskMonths, ["期数（可选）", "Months (optional)"], Some(["留空：按计算出的方案", "Empty: the plan as computed"])),
+    words(Field::AskHolidayMode, ["宽限期内", "During the holiday"], None),
+    words(Field::AskHolidayMaturity, ["宽限期后", "After the holiday"], None),
+    words(Field::AskFirstPaymentDate, ["首次还款日", "First payment date"], None),
+    words(Field::Fallback, ["备选方案", "A fallback plan"], None),
+    words(Field::FallbackKind, ["备选方案", "Fallback plan"], None),
+    words(Field::FallbackMonths, ["备选方案期数（可选）", "Fallback months (optional)"], None),
+    words(Field::FallbackHolidayMode, ["备选：宽限期内", "Fallback: during the holiday"], None),
+    words(Field::FallbackHolidayMaturity, ["备选：宽限期后", "Fallback: after the holiday"], None),
+    words(Field::ExpenseItems, ["按类别填写必要开支", "Enter essential expenses by category"], Some(["合计即为每月必要开支", "Their total is the monthly essential expenses"])),
+    words(Field::ExpenseHousing, ["住房（房租或房贷，元）", "Housing: rent or mortgage (¥)"], None),
+    words(Field::ExpenseUtilities, ["水电燃气（元）", "Utilities (¥)"], None),
+    words(Field::ExpenseFood, ["伙食和日用品（元）", "Food and housekeeping (¥)"], None),
+    words(Field::ExpenseTransport, ["交通（元）", "Transport (¥)"], None),
+    words(Field::ExpenseChildren, ["子女抚养和教育（元）", "Children and school (¥)"], None),
+    words(Field::ExpenseMedical, ["医疗（元）", "Medical (¥)"], None),
+    words(Field::ExpenseInsurance, ["保险（元）", "Insurance (¥)"], None),
+    words(Field::ExpenseCommunication, ["通讯（元）", "Phone and internet (¥)"], None),
+    words(Field::ExpenseOther, ["其他必要支出（元）", "Other essentials (¥)"], Some(["按年支付的费用除以 12", "Yearly costs divided by 12"])),
+    words(Field::ContactLog, ["联系记录", "Contact log"], None),
+    words(Field::ContactAt, ["时间", "When"], None),
+    words(Field::ContactLoanId, ["哪笔借款", "Which loan"], None),
+    words(Field::ContactChannel, ["方式", "How"], None),
+    words(Field::ContactWho, ["对方（部门、姓名或工号）", "Who (department, name or staff no.)"], None),
+    words(Field::ContactTicket, ["工单号", "Ticket number"], None),
+    words(Field::ContactSummary, ["说了什么", "What was said"], None),
+    words(Field::ContactPromise, ["对方的承诺", "What they promised"], None),
+    words(Field::ContactFollowUp, ["跟进日期（可选）", "Follow up on (optional)"], None),
+    words(Field::ContactThirdParty, ["联系了我的家人、朋友或同事", "They contacted my family, friends or colleagues"], None),
+    words(Field::ContactThreats, ["威胁、辱骂或冒充公检法", "Threats, abuse or impersonating officials"], None),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_both_languages() {
+        let d = Date::parse("2025-03-09").unwrap();
+        assert_eq!(date(d, Lang::Zh), "2025年3月9日");
+        assert_eq!(date(d, Lang::En), "9 March 2025");
+        assert_eq!(year_month(d, Lang::En), "March 2025");
+        let t = DateTime::parse("2025-12-31T07:05").unwrap();
+        assert_eq!(date_time(t, Lang::Zh), "2025年12月31日 07:05");
+        assert_eq!(date_time(t, Lang::En), "31 December 2025, 07:05");
+    }
+
+    #[test]
+    fn conduct_messages_name_the_hotline() {
+        for lang in [Lang::Zh, Lang::En] {
+            for r in [ConductRule::NightCall, ConductRule::TooManyCalls, ConductRule::ThirdParty, ConductRule::ThreatsOrImpersonation] {
+                assert!(lang.conduct_rule(r).contains("12378"), "{}", lang.conduct_rule(r));
+            }
+        }
+        assert_eq!(Lang::En.conduct_rule(ConductRule::NightCall), "call between 22:00 and 08:00; complaints: the financial regulator's hotline 12378");
+    }
+
+    #[test]
+    fn rule_messages() {
+        assert_eq!(Lang::En.offer_rule(OfferField::MonthlyFee, OfferRule::OutOfRange), "At most 10.00% a month");
+        let months = AskReason::MonthsNotOffered { offered: vec![12, 24] };
+        assert_eq!(Lang::Zh.ask_reason(&months), "这个期数已不在可选范围内（可选：12、24 个月），请重新选择");
+        assert_eq!(Lang::En.ask_reason(&months), "these months are not offered now (offered: 12, 24 months); choose again");
+        assert_ne!(Lang::Zh.ask_reason(&AskReason::NotListed), Lang::En.ask_reason(&AskReason::NotListed));
+    }
+}

@@ -1,0 +1,132 @@
+//! Words of the road to debt-free (issue 12): the strategies' and the
+//! prepayment effects' names, and the calendar of the chosen plan's due
+//! dates (`.ics`, RFC 5545 via [`crate::ics`]) with its event texts in the
+//! page's language.
+//!
+//! The calendar: one event per payment of the plan on its due date — loan
+//! j's month-k payment falls on its `next_due_date` + (k − 1) months
+//! ([`PayoffPlan::dues`]) — with the amount and the lender, and a reminder
+//! the day before. A loan without `next_due_date` has no dates: it is left
+//! out and named in [`PlanCalendar::undated`]; when no payment has a date
+//! the answer is [`NoCalendar::NoDueDate`].
+
+use super::{money, Lang};
+use crate::engine::payoff::PayoffPlan;
+use crate::engine::{PayoffKind, PrepayEffect};
+use crate::ics::{calendar, IcsEvent};
+use crate::present::LoanTitle;
+use crate::scenario::{LoanEntry, Scenario};
+use rust_decimal::Decimal;
+
+/// Why a plan has no calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoCalendar {
+    /// No loan the plan pays has a next due date.
+    NoDueDate,
+    /// The plan pays nothing (nothing is owed).
+    NothingDue,
+}
+
+/// The `.ics` of a plan's due dates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanCalendar {
+    /// The file's text (CRLF lines, UTF-8).
+    pub ics: String,
+    pub events: usize,
+    /// Ids of loans the plan pays that have no next due date (not in the file).
+    pub undated: Vec<String>,
+}
+
+/// What one language says in the calendar.
+struct CalendarWords {
+    name: &'static str,
+    /// `{}` the loan, then the amount.
+    summary: &'static str,
+    /// `{}` the loan, the month of the plan, the amount, the strategy.
+    description: &'static str,
+}
+
+const CALENDAR: [CalendarWords; 2] = [
+    CalendarWords {
+        name: "还款提醒",
+        summary: "还款：{} {}",
+        description: "{}：还清路线第 {} 个月，应还 {}。\n计划：{}。金额为估算，以贷款方 App 或账单为准。",
+    },
+    CalendarWords {
+        name: "Repayment reminders",
+        summary: "Repay {} {}",
+        description: "{}: month {} of the road to debt-free, {} due.\nPlan: {}. An estimate; the lender's app or statement is authoritative.",
+    },
+];
+
+impl Lang {
+    pub fn payoff_kind(self, k: PayoffKind) -> &'static str {
+        self.pick(match k {
+            PayoffKind::Avalanche => ["先还利率最高的（雪崩法）", "Highest rate first (avalanche)"],
+            PayoffKind::Snowball => ["先还余额最小的（雪球法）", "Smallest balance first (snowball)"],
+            PayoffKind::ProRata => ["按欠款比例分配", "Pro rata to balance"],
+            PayoffKind::Custom => ["按我定的顺序", "In my own order"],
+        })
+    }
+
+    pub fn prepay_effect(self, e: PrepayEffect) -> &'static str {
+        self.pick(match e {
+            PrepayEffect::ShortenTerm => ["月供不变，缩短期限", "Keep the payment, shorten the term"],
+            PrepayEffect::LowerPayment => ["期限不变，减少月供", "Keep the term, lower the payment"],
+        })
+    }
+
+    /// Why there is no calendar, as a sentence.
+    pub fn no_calendar(self, e: NoCalendar) -> &'static str {
+        self.pick(match e {
+            NoCalendar::NoDueDate => ["需要先填写“下次还款日”，才能生成日历提醒。", "Enter the next due date first: the reminders need it."],
+            NoCalendar::NothingDue => ["这个计划没有需要还的款项。", "This plan has nothing to pay."],
+        })
+    }
+
+    /// The `.ics` file of `plan`'s due dates for the loans of `s`, stamped
+    /// `now_unix_seconds` (UTC).
+    pub fn plan_calendar(self, s: &Scenario, plan: &PayoffPlan, now_unix_seconds: i64) -> Result<PlanCalendar, NoCalendar> {
+        let entries: Vec<Option<(usize, &LoanEntry)>> =
+            plan.loans.iter().map(|l| s.loans.iter().enumerate().find(|(_, e)| e.id == l.id)).collect();
+        let first_due: Vec<_> = entries.iter().map(|e| e.and_then(|(_, l)| l.next_due_date)).collect();
+        let paid = |j: usize| plan.timeline.iter().any(|m| m.loans.get(j).is_some_and(|l| l.paid > Decimal::ZERO));
+        let paying: Vec<usize> = (0..plan.loans.len()).filter(|&j| paid(j)).collect();
+        if paying.is_empty() {
+            return Err(NoCalendar::NothingDue);
+        }
+        let undated = paying.iter().filter(|&&j| first_due[j].is_none()).map(|&j| plan.loans[j].id.clone()).collect();
+        let words = &CALENDAR[self as usize];
+        let events: Vec<IcsEvent> = plan
+            .dues(&first_due)
+            .into_iter()
+            .filter_map(|due| {
+                let label = self.calendar_label(s, entries[due.loan]?);
+                let amount = money(due.amount);
+                Some(IcsEvent {
+                    loan_id: plan.loans[due.loan].id.clone(),
+                    date: due.date,
+                    summary: super::fill(words.summary, &[&label, &amount]),
+                    description: super::fill(words.description, &[&label, &due.month.to_string(), &amount, self.payoff_kind(plan.strategy)]),
+                })
+            })
+            .collect();
+        if events.is_empty() {
+            return Err(NoCalendar::NoDueDate);
+        }
+        Ok(PlanCalendar { ics: calendar(words.name, &events, now_unix_seconds), events: events.len(), undated })
+    }
+
+    /// A loan as the calendar names it: its label, else its lender, with
+    /// its number when there are several loans ("借款 2 · 借呗").
+    fn calendar_label(self, s: &Scenario, (i, l): (usize, &LoanEntry)) -> String {
+        match (l.name.is_empty(), s.loans.len()) {
+            (false, _) => l.name.clone(),
+            (true, 1) => self.lender(l.lender).to_owned(),
+            (true, _) => self.loan_title(LoanTitle { number: i + 1, lender: l.lender }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

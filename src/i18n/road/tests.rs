@@ -1,0 +1,80 @@
+use super::*;
+use crate::scenario::Scenario;
+
+/// Two loans at 0 %: 网商贷 ¥2,000 over 2 months due from 2026-01-31, 借呗
+/// ¥500 in one month without a due date; ¥1,500 a month, snowball. Month 1
+/// pays both minimums (1000 + 500 = the budget), month 2 the last 1000.
+const TWO_LOANS: &str = r#"{
+  "version": 1,
+  "loans": [
+    {"id": "a", "lender": "mybank", "principal": "2000", "rate": {"value": "0", "unit": "monthly_percent"},
+     "method": "equal_installment", "months": 2, "next_due_date": "2026-01-31"},
+    {"id": "b", "lender": "jiebei", "principal": "500", "rate": {"value": "0", "unit": "monthly_percent"},
+     "method": "equal_installment", "months": 1}
+  ],
+  "payoff_strategy": {"kind": "snowball", "monthly_budget": "1500"}
+}"#;
+
+/// python3: datetime(2025, 1, 10, 8, 30, tzinfo=timezone.utc).timestamp() == 1736497800
+const NOW: i64 = 1_736_497_800;
+
+fn calendar_of(text: &str, lang: Lang) -> Result<PlanCalendar, NoCalendar> {
+    let s = Scenario::from_json(text).unwrap();
+    let e = s.evaluate();
+    lang.plan_calendar(&s, e.road.picked().unwrap(), NOW)
+}
+
+/// Against `tests/ics/road-snowball.expected.ics`, written by a separate
+/// 20-line Python script (its own escaping and folding at 75 octets, no
+/// code shared with `crate::ics`) from the texts above: two events on
+/// 2026-01-31 and 2026-02-28 (the month end clamped), the summary with the
+/// amount and the loan, the description with the month of the plan and the
+/// strategy, each DESCRIPTION folded between characters.
+#[test]
+fn the_picked_plan_becomes_the_hand_checked_calendar() {
+    let expected = include_str!("../../../tests/ics/road-snowball.expected.ics");
+    let c = calendar_of(TWO_LOANS, Lang::Zh).unwrap();
+    assert_eq!(c.ics, expected);
+    assert_eq!((c.events, c.undated), (2, vec!["b".to_owned()]), "借呗 has no due date");
+}
+
+#[test]
+fn english_words_and_a_single_loan_named_by_its_lender() {
+    let c = calendar_of(TWO_LOANS, Lang::En).unwrap();
+    let unfolded = c.ics.replace("\r\n ", "");
+    assert!(unfolded.contains("X-WR-CALNAME:Repayment reminders\r\n"));
+    assert!(unfolded.contains("SUMMARY:Repay Loan 1 · MYbank (网商贷) ¥1\\,000.00\r\n"), "{unfolded}");
+    assert!(unfolded.contains("month 2 of the road to debt-free\\, ¥1\\,000.00 due.\\nPlan: Smallest balance first (snowball)."));
+    // One loan: its lender alone (month 1 now pays 1000 + the 500 left
+    // over); a label wins over the lender.
+    let mut s = Scenario::from_json(TWO_LOANS).unwrap();
+    s.loans.truncate(1);
+    let plan = s.evaluate().road.picked().cloned().unwrap();
+    assert!(Lang::Zh.plan_calendar(&s, &plan, NOW).unwrap().ics.contains("SUMMARY:还款：网商贷 ¥1\\,500.00\r\n"));
+    s.loans[0].name = "网商贷 2025".into();
+    assert!(Lang::Zh.plan_calendar(&s, &plan, NOW).unwrap().ics.contains("SUMMARY:还款：网商贷 2025 ¥1\\,500.00\r\n"));
+}
+
+#[test]
+fn without_due_dates_or_payments_there_is_no_calendar() {
+    let undated = TWO_LOANS.replacen(", \"next_due_date\": \"2026-01-31\"", "", 1);
+    assert_eq!(calendar_of(&undated, Lang::Zh), Err(NoCalendar::NoDueDate));
+    // A plan that pays nothing: no budget at all (every month short).
+    let nothing = TWO_LOANS.replacen("\"monthly_budget\": \"1500\"", "\"monthly_budget\": \"0\"", 1);
+    assert_eq!(calendar_of(&nothing, Lang::Zh), Err(NoCalendar::NothingDue));
+    for e in [NoCalendar::NoDueDate, NoCalendar::NothingDue] {
+        assert_ne!(Lang::Zh.no_calendar(e), Lang::En.no_calendar(e));
+    }
+    assert!(Lang::Zh.no_calendar(NoCalendar::NoDueDate).contains("下次还款日"));
+}
+
+#[test]
+fn every_strategy_and_effect_has_a_name_in_both_languages() {
+    use crate::engine::{PayoffKind, PrepayEffect};
+    for k in [PayoffKind::Avalanche, PayoffKind::Snowball, PayoffKind::ProRata, PayoffKind::Custom] {
+        assert!(!Lang::Zh.payoff_kind(k).is_empty() && Lang::Zh.payoff_kind(k) != Lang::En.payoff_kind(k));
+    }
+    for e in [PrepayEffect::ShortenTerm, PrepayEffect::LowerPayment] {
+        assert!(!Lang::Zh.prepay_effect(e).is_empty() && Lang::Zh.prepay_effect(e) != Lang::En.prepay_effect(e));
+    }
+}

@@ -1,0 +1,132 @@
+//! From a scenario and its evaluation to the documents' input: the kit's
+//! fields come from the scenario, every figure from the [`Evaluation`] the
+//! page shows (its `kit` part for the amounts owed, the shares and the
+//! asks); none is computed again.
+
+use super::{Account, AskFigures, Forecast, LetterInput, Statement};
+use crate::engine::counter_offer::{Means, OfferBasis};
+use crate::engine::{Date, Lender};
+use crate::scenario::kit::figures::{AskedPlan, KitLoan};
+use crate::scenario::kit::{Channel, ContactEntry};
+use crate::scenario::{Evaluation, Scenario};
+
+/// The first request and the lender's answer, from a log oldest first: the
+/// earliest contact that is not a call from the lender, and the latest such
+/// contact after it (a refusal in the app, a letter, the borrower's call).
+fn request_and_answer(log: &[ContactEntry]) -> (Option<Date>, Option<Date>) {
+    let mut mine = log.iter().filter(|e| e.channel != Channel::PhoneIn);
+    let first = mine.next();
+    (first.map(|e| e.at.date()), mine.next_back().map(|e| e.at.date()))
+}
+
+/// The entries oldest first, in log order at the same minute. An insertion
+/// sort: logs are short and mostly in order, and it costs less code than
+/// the standard library's sort.
+fn by_time(mut log: Vec<ContactEntry>) -> Vec<ContactEntry> {
+    for i in 1..log.len() {
+        let mut j = i;
+        while j > 0 && log[j - 1].at > log[j].at {
+            log.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    log
+}
+
+/// The statement; `None` while the budget is invalid.
+fn statement(s: &Scenario, ev: &Evaluation, start: Option<Date>) -> Option<Statement> {
+    let b = &ev.budget;
+    let figures = b.figures.as_ref()?;
+    let forecast = match (&s.budget.forecast, &b.forecast_surplus) {
+        (Some(income), Some(surplus)) if surplus.len() == 12 => {
+            Some(Forecast { start, income: *income, available: std::array::from_fn(|k| surplus[k].0) })
+        }
+        _ => None,
+    };
+    Some(Statement {
+        income: b.income,
+        forecast,
+        expenses: b.expenses,
+        expense_items: s.budget.expense_items,
+        other_obligations: b.other_obligations,
+        buffer_percent: b.buffer_percent,
+        buffer: figures.buffer,
+        available: figures.disposable,
+        months: ev.kit.months?,
+    })
+}
+
+/// One analysed loan as the documents show it.
+fn account(s: &Scenario, ev: &Evaluation, k: &KitLoan) -> Option<Account> {
+    let i = s.loans.iter().position(|l| l.id == k.id)?;
+    let (entry, out) = (&s.loans[i], &ev.loans[i]);
+    let asked = k.ask.as_ref();
+    let first = asked.and_then(|a| a.first_payment_date);
+    let figures = |plan: Option<&AskedPlan>| plan.and_then(|p| AskFigures::of(ev.proposals.get(p.proposal)?, first, p.parts.clone()));
+    let log = by_time(s.contact_log.iter().filter(|e| e.loan_id == entry.id).cloned().collect());
+    let (first_request, answered) = request_and_answer(&log);
+    Some(Account {
+        id: entry.id.clone(),
+        lender: entry.lender,
+        name: entry.name.clone(),
+        contract_no: entry.contract_no.clone(),
+        principal_owed: k.principal_owed,
+        owed_now: out.overdue_cost.as_ref()?.owed_now,
+        arrears: k.arrears,
+        overdue: entry.overdue(),
+        contract_payment: out.schedule.as_ref()?.first_payment,
+        share: k.share.clone()?,
+        lump_sum: entry.settlement_offer,
+        ask: figures(asked.and_then(|a| a.asked.as_ref())),
+        fallback: figures(asked.and_then(|a| a.fallback.as_ref())),
+        first_request,
+        answered,
+        log,
+    })
+}
+
+/// The documents' input for `s`, evaluated as `ev`, dated `today`; `None`
+/// while the budget is invalid (the statement has no figures to show).
+/// Loans the engine refused are left out, as the evaluation leaves them
+/// out of the proposals; an ask the evaluation does not offer is left
+/// blank (the evaluation's `kit` says why, at its field).
+pub fn build(s: &Scenario, ev: &Evaluation, today: Option<Date>) -> Option<LetterInput> {
+    let start = s.loans.iter().filter_map(|l| l.ask?.first_payment_date).min();
+    let statement = statement(s, ev, start)?;
+    let accounts = ev.kit.loans.iter().map(|k| account(s, ev, k)).collect::<Option<Vec<_>>>()?;
+    Some(LetterInput {
+        date: today,
+        profile: s.profile.clone(),
+        hardship: s.hardship.clone(),
+        statement,
+        accounts,
+        total_owed: ev.kit.total_owed,
+        total_contract: ev.kit.total_contract_payments,
+    })
+}
+
+/// What the counter-offer check compares an offer of loan `loan_id` with,
+/// from the evaluation.
+pub fn offer_basis(s: &Scenario, ev: &Evaluation, loan_id: &str) -> Option<OfferBasis> {
+    let i = s.loans.iter().position(|l| l.id == loan_id)?;
+    let (entry, out) = (&s.loans[i], &ev.loans[i]);
+    let cost = out.overdue_cost.as_ref()?;
+    Some(OfferBasis {
+        owed_now: cost.owed_now,
+        contract_total_paid: ev.kit.loan(loan_id)?.contract_total_paid,
+        owed_after_year: cost.horizons.last()?.owed,
+        contract_monthly_rate: entry.rate.quoted().monthly_fraction(),
+        is_credit_card: entry.lender == Lender::CreditCard,
+    })
+}
+
+impl Account {
+    /// What the borrower can pay this lender, for the counter-offer check.
+    pub fn means(&self) -> Means {
+        Means {
+            budget: self.share.budget(),
+            cash: self.lump_sum.unwrap_or_default(),
+            ask_total_paid: self.ask.as_ref().map(|a| a.figures.total_paid),
+        }
+    }
+}

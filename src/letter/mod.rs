@@ -1,0 +1,225 @@
+//! The negotiation kit's documents, in Chinese and English, as plain UTF-8
+//! text: the request to one lender (协商还款申请书), the financial statement
+//! every lender receives (收支说明), three follow-up letters and the call kit.
+//!
+//! Pure: the documents are rendered from a [`LetterInput`] that holds the
+//! borrower's facts (the scenario's kit fields) and the figures the
+//! evaluation computed (its `kit` part among them); nothing here computes a
+//! figure, and every amount, date and percentage goes through the `i18n`
+//! formatters. `examples/letter` prints them for a scenario file. The texts are data
+//! (`template.rs`): one structure of lines with named slots (`{owed}`) and
+//! conditions, each line in both languages, and one renderer (`render.rs`).
+//!
+//! What the letters say follows DOMAIN.md ("What a request and a statement
+//! contain"): they ask for a 个性化还款方案 (never "停息挂账"), promise no
+//! outcome, cite only what DOMAIN.md verifies (the collection-conduct
+//! guideline and the regulator's hotline 12378), and leave a clear blank
+//! (`________`) wherever a fact is missing, so a sentence never breaks.
+
+mod build;
+mod render;
+mod template;
+
+pub use build::{build, offer_basis};
+
+use crate::engine::proposal::{Figures, Params};
+use crate::engine::{Date, Lender, Overdue, Proposal, ProposalKind};
+use crate::i18n::Lang;
+use crate::scenario::kit::figures::{MonthRange, PlanPart, Share};
+use crate::scenario::kit::{ContactEntry, ExpenseItems, Hardship, Profile};
+use rust_decimal::Decimal;
+
+/// What a missing fact prints as: a line to fill in by hand.
+pub const BLANK: &str = "________";
+/// The follow-up letters cite at most this many contacts (the latest).
+pub const LOG_LINES_SHOWN: usize = 8;
+
+/// Everything the documents are rendered from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LetterInput {
+    /// The date the documents carry (today, on the page); blank when unknown.
+    pub date: Option<Date>,
+    pub profile: Profile,
+    pub hardship: Option<Hardship>,
+    pub statement: Statement,
+    /// Every debt, in scenario order: the statement lists them all.
+    pub accounts: Vec<Account>,
+    /// The amounts owed now and the contract instalments, over every debt.
+    pub total_owed: Decimal,
+    pub total_contract: Decimal,
+}
+
+/// The monthly income and expenses every lender sees.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub income: Decimal,
+    pub forecast: Option<Forecast>,
+    /// Essential expenses (the sum of `expense_items` when they are given).
+    pub expenses: Decimal,
+    pub expense_items: Option<ExpenseItems>,
+    pub other_obligations: Decimal,
+    pub buffer_percent: Decimal,
+    pub buffer: Decimal,
+    /// Income − expenses − other obligations − buffer.
+    pub available: Decimal,
+    /// The least and most income and amount available over the months.
+    pub months: MonthRange,
+}
+
+/// A 12-month forecast of a seasonal income.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Forecast {
+    /// The first forecast month, to name the months; "month 1…12" without it.
+    pub start: Option<Date>,
+    pub income: [Decimal; 12],
+    /// Each month's amount available for debts.
+    pub available: [Decimal; 12],
+}
+
+/// One debt and, when the borrower asks its lender for something, the ask.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Account {
+    /// The loan's id in the scenario.
+    pub id: String,
+    pub lender: Lender,
+    /// The borrower's label ("网商贷 经营贷"); names the lender when it is `other`.
+    pub name: String,
+    pub contract_no: String,
+    /// Remaining + overdue principal.
+    pub principal_owed: Decimal,
+    /// Remaining + overdue principal + overdue interest (penalty excluded).
+    pub owed_now: Decimal,
+    /// Overdue principal + interest.
+    pub arrears: Decimal,
+    pub overdue: Overdue,
+    /// The contract's next instalment.
+    pub contract_payment: Decimal,
+    /// This debt's share of the money for debts (pro rata to `owed_now`).
+    pub share: Share,
+    /// A lump sum the borrower can raise.
+    pub lump_sum: Option<Decimal>,
+    pub ask: Option<AskFigures>,
+    pub fallback: Option<AskFigures>,
+    /// When the request was first sent.
+    pub first_request: Option<Date>,
+    /// When the lender last answered it (the latest contact after it that
+    /// is not a call from the lender).
+    pub answered: Option<Date>,
+    /// Contacts about this debt, oldest first.
+    pub log: Vec<ContactEntry>,
+}
+
+/// A proposal the borrower asks for, with the evaluation's figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AskFigures {
+    pub kind: ProposalKind,
+    pub params: Params,
+    pub figures: Figures,
+    pub first_date: Option<Date>,
+    /// The plan's parts (a holiday's or a catch-up's months, then the rest).
+    pub parts: Vec<PlanPart>,
+}
+
+impl AskFigures {
+    /// The ask of a workable proposal, in the parts the evaluation gave it.
+    pub fn of(p: &Proposal, first_date: Option<Date>, parts: Vec<PlanPart>) -> Option<Self> {
+        let figures = p.figures.clone()?;
+        Some(Self { kind: p.kind, params: p.params, figures, first_date, parts })
+    }
+
+    /// The holiday's or the catch-up's months, when the plan has them.
+    pub fn head(&self) -> Option<&PlanPart> {
+        matches!(self.kind, ProposalKind::PaymentHoliday | ProposalKind::PenaltyWaiver).then(|| self.parts.first())?
+    }
+
+    /// The instalments after the head (all of them without one).
+    pub fn tail(&self) -> Option<&PlanPart> {
+        self.parts.get(usize::from(self.head().is_some()))
+    }
+}
+
+/// Which follow-up letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowUp {
+    /// No reply after the follow-up date.
+    NoReply,
+    /// Still no reply: asks who handles it, names the complaint routes.
+    StillNoReply,
+    /// The lender refused: please reconsider, with the fallback.
+    Reconsider,
+}
+
+/// A document of the kit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document {
+    Letter,
+    Statement,
+    FollowUp(FollowUp),
+    CallKit,
+}
+
+impl Document {
+    pub const ALL: [Self; 6] = [
+        Self::Letter,
+        Self::Statement,
+        Self::FollowUp(FollowUp::NoReply),
+        Self::FollowUp(FollowUp::StillNoReply),
+        Self::FollowUp(FollowUp::Reconsider),
+        Self::CallKit,
+    ];
+}
+
+/// Which documents to print together (`examples/letter --doc`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// The statement, then every document of each account.
+    Every,
+    Letter,
+    Statement,
+    /// The three follow-up letters.
+    FollowUps,
+    CallKit,
+}
+
+impl Pick {
+    /// The documents of one account this pick prints.
+    fn per_account(self) -> &'static [Document] {
+        const FOLLOW_UPS: [Document; 3] = [Document::ALL[2], Document::ALL[3], Document::ALL[4]];
+        match self {
+            Self::Every => &[Document::ALL[0], Document::ALL[2], Document::ALL[3], Document::ALL[4], Document::ALL[5]],
+            Self::Letter => &[Document::Letter],
+            Self::Statement => &[],
+            Self::FollowUps => &FOLLOW_UPS,
+            Self::CallKit => &[Document::CallKit],
+        }
+    }
+}
+
+impl LetterInput {
+    /// Renders `doc` for `account` (the statement is the same for every account).
+    pub fn render(&self, doc: Document, lang: Lang, account: &Account) -> String {
+        render::document(self, doc, lang, Some(account))
+    }
+
+    /// The financial statement.
+    pub fn statement(&self, lang: Lang) -> String {
+        render::document(self, Document::Statement, lang, None)
+    }
+
+    /// The documents `pick` names for `accounts`, each under a heading that
+    /// names it and the lender: the statement first (once), then each
+    /// account's documents in turn.
+    pub fn bundle(&self, lang: Lang, pick: Pick, accounts: &[&Account]) -> String {
+        let mut parts = Vec::new();
+        if matches!(pick, Pick::Every | Pick::Statement) {
+            parts.push((render::heading(lang, Document::Statement, None), self.statement(lang)));
+        }
+        for a in accounts {
+            for doc in pick.per_account() {
+                parts.push((render::heading(lang, *doc, Some(a)), self.render(*doc, lang, a)));
+            }
+        }
+        let all = parts.iter().map(|(h, text)| format!("{h}\n\n{text}")).collect::<Vec<_>>().join("\n");
+        all.trim_end().to_owned()
+    }
+}
