@@ -232,6 +232,9 @@ pub struct PageText {
     pub plan_fits: &'static str,
     pub plan_short: &'static str,
     pub plan_pending: &'static str,
+    pub plan_from: &'static str,
+    pub plan_monthly: &'static str,
+    pub failing_line: &'static str,
     pub to_letter: &'static str,
     pub edit: &'static str,
     pub done: &'static str,
@@ -297,6 +300,9 @@ pub const PAGE_ZH: PageText = PageText {
     plan_fits: "未来 12 个月每月都够还",
     plan_short: "这些月份不够还：",
     plan_pending: "填好借款和收支后，这里给出跨贷款方的还款方案。",
+    plan_from: " 每月，从 {} 起",
+    plan_monthly: " 每月",
+    failing_line: "{}：要还 {}，可用 {}，差 {}",
     to_letter: "去写协商信 →",
     edit: "修改",
     done: "收起",
@@ -362,6 +368,9 @@ pub const PAGE_EN: PageText = PageText {
     plan_fits: "Fits every month of the next 12",
     plan_short: "Short in:",
     plan_pending: "Once the loans and budget are filled in, a plan across your lenders appears here.",
+    plan_from: " a month from {}",
+    plan_monthly: " a month",
+    failing_line: "{}: {} due, {} available, short {}",
     to_letter: "Write to the lenders →",
     edit: "Edit",
     done: "Done",
@@ -472,6 +481,48 @@ impl Lang {
             s.push_str(&fill(self.page().overdue_days_line, &[&l.days_overdue.to_string()]));
         }
         s
+    }
+
+    /// "网商贷 ¥1,200.00 · 借呗 ¥547.01 每月，从 2025-03-18 起".
+    pub fn plan_line(self, plan: &crate::present::PlanLine) -> String {
+        let parts: Vec<String> = plan.picks.iter().map(|p| format!("{} {}", self.lender_short(p.lender), self.plan_payment(p.payment))).collect();
+        let when = match plan.from {
+            Some(d) => fill(self.page().plan_from, &[&d.to_string()]),
+            None => self.page().plan_monthly.to_owned(),
+        };
+        format!("{}{when}", parts.join(DOT))
+    }
+
+    /// "网商贷：停息分期 44 个月 · 借呗：按原合同还款 12 个月": what each lender is asked.
+    pub fn plan_asks(self, plan: &crate::present::PlanLine) -> String {
+        let colon = self.pick(["：", ": "]);
+        let parts: Vec<String> = plan
+            .picks
+            .iter()
+            .map(|p| format!("{}{colon}{} {}", self.lender_short(p.lender), self.proposal_kind(p.kind), self.count(crate::scenario::field::Unit::Months, p.months)))
+            .collect();
+        parts.join(DOT)
+    }
+
+    /// "第 3 月（2025-05-18）：要还 ¥X，可用 ¥Y，差 ¥Z".
+    pub fn failing_line(self, f: &crate::engine::plan::Failing) -> String {
+        let mut month = self.month_n(f.month);
+        if let Some(d) = f.date {
+            month.push_str(&fill(self.pick(["（{}）", " ({})"]), &[&d.to_string()]));
+        }
+        fill(self.page().failing_line, &[&month, &money(f.due), &money(f.available), &money(f.short)])
+    }
+
+    /// A lender's name short enough for a summary line at 375 px.
+    pub fn lender_short(self, l: crate::engine::Lender) -> &'static str {
+        use crate::engine::Lender::*;
+        match (self, l) {
+            (Self::En, Mybank) => "MYbank",
+            (Self::En, Jiebei) => "Jiebei",
+            (Self::En, Weilidai) => "Weilidai",
+            (Self::En, BankCredit) => "Bank loan",
+            _ => self.lender(l),
+        }
     }
 
     /// "第 3 月" / "Month 3".

@@ -8,7 +8,8 @@
 
 use crate::engine::allocation::Strategy;
 use crate::engine::proposal::Figures;
-use crate::engine::{BudgetFigures, HolidayMode, Lender, Method, Proposal, ProposalKind, QuotedRate, RateUnit};
+use crate::engine::plan::Failing;
+use crate::engine::{BudgetFigures, Date, Goal, HolidayMode, Lender, Method, Plan, Proposal, ProposalKind, QuotedRate, RateUnit};
 use crate::scenario::evaluate::{FiguresOutput, ScheduleOutput};
 use crate::scenario::Evaluation;
 use rust_decimal::Decimal;
@@ -90,15 +91,72 @@ impl LoanTitle {
     }
 }
 
+/// One loan's part of a combined plan, as the summary says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PickLine {
+    pub lender: Lender,
+    pub kind: ProposalKind,
+    pub payment: PlanPayment,
+    pub months: u32,
+}
+
+/// A combined plan across lenders as the summary shows it: each lender's
+/// monthly amount, from when, and whether every month fits or which do not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanLine {
+    pub goal: Goal,
+    pub fits: bool,
+    pub picks: Vec<PickLine>,
+    /// The first payment date of the plan, when dates are known.
+    pub from: Option<Date>,
+    pub failing: Vec<Failing>,
+}
+
+impl PlanLine {
+    pub fn of(plan: &Plan, e: &Evaluation) -> Self {
+        let picks = plan
+            .picks
+            .iter()
+            .map(|p| PickLine {
+                lender: e.loans.iter().find(|l| l.id == p.loan_id).map_or(Lender::Other, |l| l.lender),
+                kind: p.kind,
+                payment: if p.level || p.max_payment - p.min_payment <= Decimal::ONE {
+                    PlanPayment::Level(p.monthly_payment)
+                } else {
+                    PlanPayment::Range(p.min_payment, p.max_payment)
+                },
+                months: p.months,
+            })
+            .collect();
+        let from = plan.picks.iter().filter_map(|p| p.first_payment_date).min();
+        Self { goal: plan.goal, fits: plan.fits, picks, from, failing: plan.failing.clone() }
+    }
+
+    /// Both plans of an evaluation, in its order (acceptance, lowest cost).
+    pub fn all(e: &Evaluation) -> Vec<Self> {
+        e.plans.iter().map(|p| Self::of(p, e)).collect()
+    }
+}
+
+impl Code for Goal {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Acceptance => "acceptance",
+            Self::LowestCost => "lowest_cost",
+        }
+    }
+}
+
 /// What the borrower can pay a month: the flat amount, or the range
 /// across the forecast months when there is a forecast.
 pub fn can_pay(e: &Evaluation) -> Option<PlanPayment> {
-    let flat = e.budget.figures.as_ref()?.disposable;
+    // A month in deficit has nothing to pay with: ¥0, not a negative payment.
+    let flat = e.budget.figures.as_ref()?.disposable.max(Decimal::ZERO);
     let months = e.budget.forecast_surplus.as_ref().filter(|m| !m.is_empty());
     Some(match months {
         Some(m) => {
-            let lo = m.iter().map(|x| x.0).min().unwrap_or(flat);
-            let hi = m.iter().map(|x| x.0).max().unwrap_or(flat);
+            let lo = m.iter().map(|x| x.0.max(Decimal::ZERO)).min().unwrap_or(flat);
+            let hi = m.iter().map(|x| x.0.max(Decimal::ZERO)).max().unwrap_or(flat);
             if hi - lo <= Decimal::ONE {
                 PlanPayment::Level(lo)
             } else {
@@ -266,14 +324,6 @@ impl Verdict {
     pub fn of(b: &BudgetFigures) -> Self {
         Self { fits: b.fits, amount: b.margin.abs() }
     }
-}
-
-/// `part` as a percentage of `whole` (0 when there is no whole).
-pub fn share_percent(part: Decimal, whole: Decimal) -> Decimal {
-    if whole <= Decimal::ZERO {
-        return Decimal::ZERO;
-    }
-    part * Decimal::ONE_HUNDRED / whole
 }
 
 /// A quoted rate as a daily, monthly and annual percentage.

@@ -76,6 +76,6 @@ fn x_label(lang: crate::i18n::Lang, series: &[Vec<Row>], month: usize) -> String
 }
 
 /// A row's due date, when the engine gives one.
-fn row_date(_row: &Row) -> Option<String> {
-    None
+fn row_date(row: &Row) -> Option<String> {
+    row.date.map(|d| d.to_string())
 }

@@ -33,7 +33,9 @@ impl Page {
         let last_valid = Memo::new(move |prev: Option<&Scenario>| {
             valid.get().or_else(|| prev.cloned()).unwrap_or_else(|| form.with_untracked(|f| f.document().clone()))
         });
-        let evaluation = Memo::new(move |_| last_valid.with(Scenario::evaluate));
+        // Today dates loans the document gives no date for (issue 9).
+        let today = today();
+        let evaluation = Memo::new(move |_| last_valid.with(|s| s.evaluate_on(today)));
         let loans = Memo::new(move |_| form.with(|f| f.loans().to_vec()));
         Self { form, problems, valid, last_valid, evaluation, loans }
     }
@@ -93,4 +95,10 @@ impl Page {
     pub fn load(&self, doc: Scenario) {
         self.form.update(|f| f.load(doc));
     }
+}
+
+/// Today on this device's calendar.
+fn today() -> Option<crate::engine::Date> {
+    let now = js_sys::Date::new_0();
+    crate::engine::Date::new(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
 }

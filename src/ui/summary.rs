@@ -7,7 +7,8 @@ use super::page::use_page;
 use super::use_lang;
 use super::widgets::Card;
 use crate::i18n::{money, SPACE};
-use crate::present::{can_pay, waiting_cost};
+use crate::engine::Goal;
+use crate::present::{can_pay, waiting_cost, Code, PlanLine};
 use leptos::prelude::*;
 
 #[component]
@@ -41,9 +42,56 @@ pub fn SummarySection() -> impl IntoView {
     }
 }
 
-/// The two labelled plans across lenders, side by side.
+/// The two labelled plans across lenders, side by side: each lender's
+/// amount a month and from when, what each is asked, and whether every
+/// month fits or exactly which months fail.
 #[component]
 fn Plans() -> impl IntoView {
     let lang = use_lang();
-    view! { <p class="explain" data-testid="plans-pending">{move || lang.get().page().plan_pending}</p> }
+    let page = use_page();
+    let plans = Memo::new(move |_| page.evaluation.with(PlanLine::all));
+    move || {
+        let plans = plans.get();
+        if plans.is_empty() {
+            return view! { <p class="explain" data-testid="plans-pending">{move || lang.get().page().plan_pending}</p> }.into_any();
+        }
+        view! {
+            <div class="plans">
+                {plans.into_iter().map(|plan| view! { <PlanBox plan=plan /> }).collect_view()}
+            </div>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn PlanBox(plan: PlanLine) -> impl IntoView {
+    let lang = use_lang();
+    let p = move || lang.get().page();
+    let goal = plan.goal;
+    let fits = plan.fits;
+    let failing = plan.failing.clone();
+    let line = {
+        let plan = plan.clone();
+        move || lang.get().plan_line(&plan)
+    };
+    let asks = move || lang.get().plan_asks(&plan);
+    view! {
+        <div class="plan" data-testid="plan" data-goal=goal.code() data-fits=fits.to_string()>
+            <h3>{move || if goal == Goal::Acceptance { p().plan_acceptance } else { p().plan_lowest_cost }}</h3>
+            <p class="plan-line" data-testid="plan-line"><strong>{line}</strong></p>
+            <p class="explain">{asks}</p>
+            {if fits {
+                view! { <p class="fits" data-testid="plan-fits">{move || p().plan_fits}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="short">{move || p().plan_short}</p>
+                    <ul data-testid="plan-failing">
+                        {failing.into_iter().map(|f| view! { <li>{move || lang.get().failing_line(&f)}</li> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </div>
+    }
 }

@@ -67,3 +67,31 @@ for (const lang of ['zh', 'en']) {
     await assertClean(events, { page, name: `layout-${lang}-1280` });
   });
 }
+
+const JOB_LOSS = await readFile(join(REPO, 'tests', 'e2e', 'cases', 'job-loss.json'), 'utf8');
+
+/** The summary's plans: [{ goal, fits, line }]. */
+const plansOf = (page) =>
+  page.locator('[data-testid="plan"]').evaluateAll((els) =>
+    els.map((e) => ({ goal: e.dataset.goal, fits: e.dataset.fits, line: e.querySelector('[data-testid="plan-line"]').textContent })),
+  );
+
+for (const [name, file, lenders] of [
+  ['the seasonal shop owner', SEASONAL, ['网商贷', '借呗', '信用卡']],
+  ['the salaried borrower after a job loss', JOB_LOSS, ['微粒贷']],
+]) {
+  test(`${name}: the summary ends with both plans across the lenders, with dates`, async () => {
+    const { page, events } = await app.open();
+    await importFile(page, 'case.json', file);
+    await message(page, 'imported').waitFor();
+    const plans = await plansOf(page);
+    console.log(`${name}: ${JSON.stringify(plans)}`);
+    assert.deepEqual(plans.map((p) => p.goal), ['acceptance', 'lowest_cost']);
+    for (const p of plans) {
+      for (const l of lenders) assert.ok(p.line.includes(l), `${l} missing from "${p.line}"`);
+      assert.match(p.line, /¥[\d,]+\.\d\d.* 每月，从 \d{4}-\d\d-\d\d 起$/);
+    }
+    assert.match(await byId(page, 'can-pay').textContent(), /^¥/);
+    await assertClean(events, { page, name: `layout-plans-${lenders[0]}` });
+  });
+}

@@ -3,9 +3,8 @@
 use super::super::page::use_page;
 use super::super::{use_lang, use_text};
 use crate::engine::allocation::{Allocation, Strategy};
-use rust_decimal::Decimal;
 use crate::i18n::{money, SPACE};
-use crate::present::{share_percent, Code, LoanTitle};
+use crate::present::{Code, LoanTitle};
 use leptos::prelude::*;
 
 #[component]
@@ -20,7 +19,7 @@ pub fn AllocationView() -> impl IntoView {
         let (fair, others): (Vec<Allocation>, Vec<Allocation>) = plan.strategies.into_iter().partition(|a| a.strategy == Strategy::ProRata);
         // A split that only repeats the contract minimums adds nothing.
         let others: Vec<Allocation> = others.into_iter().filter(|a| !a.feasible || a.shares.iter().any(|s| !s.extra.is_zero())).collect();
-        let shares: Vec<(String, Decimal)> = fair.iter().flat_map(|a| a.shares.iter().map(|s| (s.id.clone(), s.payment))).collect();
+        let shares = page.evaluation.with(|e| e.loan_budgets.clone());
         Some(view! {
             <div class="allocation" data-testid="allocation">
                 <h3>{move || t().allocation_heading}</h3>
@@ -36,7 +35,7 @@ pub fn AllocationView() -> impl IntoView {
                 <ul class="shares" data-testid="loan-shares">
                     {shares
                         .into_iter()
-                        .map(|(id, part)| view! { <li data-loan=id>{move || lang.get().loan_share(part, surplus, share_percent(part, surplus))}</li> })
+                        .map(|s| view! { <li data-loan=s.loan_id.clone()>{move || lang.get().loan_share(s.share, s.of, s.percent)}</li> })
                         .collect_view()}
                 </ul>
                 {(!others.is_empty()).then(|| view! {
