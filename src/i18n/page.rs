@@ -111,6 +111,14 @@ impl Lang {
                 if let (Some(h), Some(mode)) = (p.params.holiday_months, p.params.holiday_mode) {
                     s.push_str(&format!("{DOT}{} {}{DOT}{}", t.holiday_label, months(h), self.holiday_mode(mode)));
                 }
+                if let Some(m) = p.params.holiday_maturity {
+                    let words = self.page();
+                    s.push_str(DOT);
+                    s.push_str(match m {
+                        crate::engine::HolidayMaturity::Kept => words.maturity_kept,
+                        crate::engine::HolidayMaturity::Extended => words.maturity_extended,
+                    });
+                }
             }
             ProposalKind::PenaltyWaiver => {
                 if let Some(k) = p.params.catch_up_months {

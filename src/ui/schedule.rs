@@ -62,7 +62,7 @@ fn Table(rows: Signal<Vec<Row>>, name: Signal<String>) -> impl IntoView {
                             .map(|r| {
                                 view! {
                                     <tr>
-                                        <td>{r.period}{r.date.map(|d| view! { <span class="date">{d.to_string()}</span> })}</td>
+                                        <td data-date=r.date.map(|d| d.to_string())>{r.period}</td>
                                         <td>{amount(r.payment)}</td>
                                         <td>{amount(r.interest)}</td>
                                         <td>{amount(r.principal)}</td>

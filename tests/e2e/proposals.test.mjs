@@ -139,7 +139,9 @@ test('choose two proposals, compare them, export one schedule as CSV', async () 
   assert.match(headers.join('|'), /一次性结清减免/);
   const firstRow = (await comparisonRows(page).first().locator('td').allTextContents()).map((s) => s.trim());
   // The first payment asked for (issue 9: frozen instalments start in month 3).
-  assert.deepEqual(firstRow, ['¥2,084.44', '¥50,000.00']);
+  // The comparison shows a payment's range as the card does (issue 9): the
+  // frozen instalments pay nothing for two months, then ¥2,084.44 (the last ¥2,084.64).
+  assert.deepEqual(firstRow, ['¥0.00 – ¥2,084.64', '¥50,000.00']);
   assert.equal(await comparisonChartLines(page).count(), 2);
   // A third choice replaces the oldest.
   await byId(proposal(page, 'cash_flow_plan'), 'compare').check();
