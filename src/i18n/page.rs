@@ -111,6 +111,14 @@ impl Lang {
                 if let (Some(h), Some(mode)) = (p.params.holiday_months, p.params.holiday_mode) {
                     s.push_str(&format!("{DOT}{} {}{DOT}{}", t.holiday_label, months(h), self.holiday_mode(mode)));
                 }
+                if let Some(m) = p.params.holiday_maturity {
+                    let words = self.page();
+                    s.push_str(DOT);
+                    s.push_str(match m {
+                        crate::engine::HolidayMaturity::Kept => words.maturity_kept,
+                        crate::engine::HolidayMaturity::Extended => words.maturity_extended,
+                    });
+                }
             }
             ProposalKind::PenaltyWaiver => {
                 if let Some(k) = p.params.catch_up_months {
@@ -215,5 +223,339 @@ mod tests {
         assert_eq!(Lang::En.describe(&s), "MYbank (网商贷), Jiebei (借呗)");
         s.loans[1].name = "借呗 2024".into();
         assert_eq!(Lang::Zh.describe(&s), "借呗 2024");
+    }
+}
+
+/// The guided page's words (issue 9): the section list, the summary, the
+/// folds, the glossary, and the labels of issue 7's figures.
+pub struct PageText {
+    pub nav_label: &'static str,
+    pub nav: [&'static str; 9],
+    pub summary_heading: &'static str,
+    pub can_pay: &'static str,
+    pub waiting_adds: &'static str,
+    pub per_30_days: &'static str,
+    pub plan_acceptance: &'static str,
+    pub plan_lowest_cost: &'static str,
+    pub plan_fits: &'static str,
+    pub plan_short: &'static str,
+    pub plan_pending: &'static str,
+    pub plan_from: &'static str,
+    pub plan_monthly: &'static str,
+    pub failing_line: &'static str,
+    pub to_letter: &'static str,
+    pub edit: &'static str,
+    pub done: &'static str,
+    pub details: &'static str,
+    pub for_lender: &'static str,
+    pub vs_contract: &'static str,
+    pub pays_more: &'static str,
+    pub pays_less: &'static str,
+    pub same_as_contract: &'static str,
+    pub glossary_heading: &'static str,
+    pub glossary_intro: &'static str,
+    pub cannot_compute: &'static str,
+    pub error_overflow: &'static str,
+    pub error_no_rate_of_return: &'static str,
+    pub error_rate_check_implausible: &'static str,
+    pub error_other: &'static str,
+    pub increase_from_today: &'static str,
+    pub penalty_since_today: &'static str,
+    pub court_penalty_above: &'static str,
+    pub court_apr_above: &'static str,
+    pub app_shows: &'static str,
+    pub contract_expects: &'static str,
+    pub implied_rate: &'static str,
+    pub expected_rate: &'static str,
+    pub budget_all_fit: &'static str,
+    pub budget_first_miss: &'static str,
+    pub budget_peak: &'static str,
+    pub months_table: &'static str,
+    pub col_month: &'static str,
+    pub col_due: &'static str,
+    pub col_available: &'static str,
+    pub col_margin: &'static str,
+    pub month_n: &'static str,
+    pub maturity_kept: &'static str,
+    pub maturity_extended: &'static str,
+    pub penalty_waived: &'static str,
+    pub within_12_months: &'static str,
+    pub pv_explained: &'static str,
+    pub share_minimum: &'static str,
+    pub loan_share: &'static str,
+    pub by_balance: &'static str,
+    pub proposals_count: &'static str,
+    pub best_fit: &'static str,
+    pub none_fit: &'static str,
+    pub more_strategies: &'static str,
+    pub chart_legend_balance: &'static str,
+    pub chart_axis_month: &'static str,
+    pub stand_line: &'static str,
+    pub overdue_days_line: &'static str,
+    pub live_fits: &'static str,
+    pub live_short: &'static str,
+}
+
+pub const PAGE_ZH: PageText = PageText {
+    nav_label: "页面各部分",
+    nav: ["概览", "借款", "收支", "结果", "现状", "方案", "协商材料", "术语", "草稿"],
+    summary_heading: "概览：每月能还多少，怎么谈",
+    can_pay: "每月能还",
+    waiting_adds: "每拖 30 天多欠",
+    per_30_days: "（罚息和到期利息）",
+    plan_acceptance: "最可能被接受",
+    plan_lowest_cost: "对你成本最低",
+    plan_fits: "未来 12 个月每月都够还",
+    plan_short: "这些月份不够还：",
+    plan_pending: "填好借款和收支后，这里给出跨贷款方的还款方案。",
+    plan_from: " 每月，从 {} 起",
+    plan_monthly: " 每月",
+    failing_line: "{}：要还 {}，可用 {}，差 {}",
+    to_letter: "去写协商信 →",
+    edit: "修改",
+    done: "收起",
+    details: "详情",
+    for_lender: "给贷款机构看",
+    vs_contract: "与原合同相比",
+    pays_more: "多付",
+    pays_less: "少付",
+    same_as_contract: "与合同相同",
+    glossary_heading: "术语说明",
+    glossary_intro: "页面上每个数字的含义（点数字的名称也会打开这里）",
+    cannot_compute: "无法计算",
+    error_overflow: "数字太大，超出可计算的范围。",
+    error_no_rate_of_return: "这组还款算不出年化利率（费用是否几乎等于本金？）。",
+    error_rate_check_implausible: "App 显示的月供对应的利率不合理，请核对输入的月供。",
+    error_other: "这一项无法计算。",
+    increase_from_today: "比现在多（从今天起新增）",
+    penalty_since_today: "其中今天起的罚息",
+    court_penalty_above: "罚息利率折合年化超过 24%。",
+    court_apr_above: "含费用的真实年化超过 24%。",
+    app_shows: "App 显示",
+    contract_expects: "按合同应为",
+    implied_rate: "App 月供对应年化",
+    expected_rate: "合同对应年化",
+    budget_all_fit: "未来12个月每月都在预算内",
+    budget_first_miss: "第 {} 个月超出预算：要还 {}",
+    budget_peak: "最紧的是第 {} 个月：要还 {}",
+    months_table: "未来 12 个月逐月",
+    col_month: "月份",
+    col_due: "应还",
+    col_available: "可用",
+    col_margin: "余量",
+    month_n: "第 {} 月",
+    maturity_kept: "到期日不变",
+    maturity_extended: "到期日顺延",
+    penalty_waived: "请求免除的罚息",
+    within_12_months: "（12个月内）",
+    pv_explained: "按合同利率折现：贷款方眼中这个方案今天值多少钱。",
+    share_minimum: "本期月供＋逾期欠款",
+    loan_share: "这笔贷款分到 {}，占 {} 的 {}，按余额",
+    by_balance: "按余额",
+    proposals_count: "{} 个方案，{} 个在预算内",
+    best_fit: "最好的：",
+    none_fit: "没有一个在预算内",
+    more_strategies: "其他分法（雪崩法、雪球法）",
+    chart_legend_balance: "剩余本金",
+    chart_axis_month: "月",
+    stand_line: "现在欠 {} · 再拖 30 天多 {}",
+    overdue_days_line: "已逾期 {} 天",
+    live_fits: "在预算内",
+    live_short: "超出预算",
+};
+
+pub const PAGE_EN: PageText = PageText {
+    nav_label: "Sections",
+    nav: ["Summary", "Loans", "Budget", "Results", "Now", "Proposals", "Letters", "Glossary", "Drafts"],
+    summary_heading: "Summary: what you can pay and what to ask",
+    can_pay: "You can pay",
+    waiting_adds: "Each 30 days of waiting adds",
+    per_30_days: " (penalty and interest due)",
+    plan_acceptance: "Most likely accepted",
+    plan_lowest_cost: "Lowest cost to you",
+    plan_fits: "Fits every month of the next 12",
+    plan_short: "Short in:",
+    plan_pending: "Once the loans and budget are filled in, a plan across your lenders appears here.",
+    plan_from: " a month from {}",
+    plan_monthly: " a month",
+    failing_line: "{}: {} due, {} available, short {}",
+    to_letter: "Write to the lenders →",
+    edit: "Edit",
+    done: "Done",
+    details: "Details",
+    for_lender: "For the lender",
+    vs_contract: "Vs the contract",
+    pays_more: "costs more:",
+    pays_less: "saves",
+    same_as_contract: "same as the contract",
+    glossary_heading: "Glossary",
+    glossary_intro: "What each figure means (tapping a figure's name opens it too)",
+    cannot_compute: "Cannot be computed",
+    error_overflow: "The numbers are too large to compute.",
+    error_no_rate_of_return: "No annual rate fits these payments (is the fee almost the whole principal?).",
+    error_rate_check_implausible: "The app's payment implies an implausible rate: check the payment you typed.",
+    error_other: "This figure cannot be computed.",
+    increase_from_today: "Added from today",
+    penalty_since_today: "New penalty",
+    court_penalty_above: "The penalty rate is above 24% a year.",
+    court_apr_above: "The true APR with fees is above 24% a year.",
+    app_shows: "App shows",
+    contract_expects: "contract says",
+    implied_rate: "App payment's rate",
+    expected_rate: "contract's rate",
+    budget_all_fit: "Within budget every month for the next 12",
+    budget_first_miss: "Month {} is over budget: {} due",
+    budget_peak: "Tightest month: {} with {} due",
+    months_table: "The next 12 months",
+    col_month: "Month",
+    col_due: "Due",
+    col_available: "Available",
+    col_margin: "Margin",
+    month_n: "Month {}",
+    maturity_kept: "same maturity",
+    maturity_extended: "maturity extended",
+    penalty_waived: "Penalty waived",
+    within_12_months: " (12 months)",
+    pv_explained: "Discounted at the contract rate: what the plan is worth to the lender today.",
+    share_minimum: "this month's instalment + arrears",
+    loan_share: "This loan's share: {} of {} ({}), by balance",
+    by_balance: "by balance",
+    proposals_count: "{} proposals, {} within budget",
+    best_fit: "Best: ",
+    none_fit: "none within budget",
+    more_strategies: "Other splits (avalanche, snowball)",
+    chart_legend_balance: "Balance",
+    chart_axis_month: "mo",
+    stand_line: "Owed now {} · 30 more days add {}",
+    overdue_days_line: "{} days overdue",
+    live_fits: "within budget",
+    live_short: "over budget",
+};
+
+impl Lang {
+    /// The guided page's words.
+    pub fn page(self) -> &'static PageText {
+        self.pick([&PAGE_ZH, &PAGE_EN])
+    }
+
+    /// A figure that could not be computed, by its error code.
+    pub fn figure_error(self, code: &str) -> &'static str {
+        let p = self.page();
+        match code {
+            "overflow" => p.error_overflow,
+            "no_rate_of_return" => p.error_no_rate_of_return,
+            "rate_check_implausible" => p.error_rate_check_implausible,
+            _ => p.error_other,
+        }
+    }
+
+    /// "多付 ¥20,542.34" / "少付 ¥1,200.00": a proposal against the contract.
+    pub fn vs_contract(self, saving: Decimal) -> String {
+        let p = self.page();
+        if saving.is_zero() {
+            return p.same_as_contract.to_owned();
+        }
+        let word = if saving.is_sign_negative() { p.pays_more } else { p.pays_less };
+        format!("{word} {}", money(saving.abs()))
+    }
+
+    /// "这笔贷款分到 ¥286.64，占 ¥400.00 的 71.66%，按余额".
+    pub fn loan_share(self, share: Decimal, of: Decimal, percent_of: Decimal) -> String {
+        fill(self.page().loan_share, &[&money(share), &money(of), &percent(percent_of)])
+    }
+
+    /// The 12-month budget line: all fit, or the first month that does not.
+    pub fn budget_months(self, fits: bool, month: u32, due: Decimal) -> String {
+        let p = self.page();
+        let m = month.to_string();
+        if fits {
+            format!("{}{DOT}{}", p.budget_all_fit, fill(p.budget_peak, &[&m, &money(due)]))
+        } else {
+            fill(p.budget_first_miss, &[&m, &money(due)])
+        }
+    }
+
+    /// "¥60,000.00 · 日 0.05% · 10 个月 · 已逾期 38 天": a folded loan.
+    pub fn loan_line(self, l: &crate::present::LoanLine) -> String {
+        let [d, m, y] = self.rate_forms();
+        let unit = match l.unit {
+            crate::engine::RateUnit::DailyPercent => d,
+            crate::engine::RateUnit::MonthlyPercent => m,
+            crate::engine::RateUnit::AnnualPercent => y,
+        };
+        let mut s = format!("{}{DOT}{unit} {}{DOT}{}", money(l.principal), rate_percent(l.rate), self.count(crate::scenario::field::Unit::Months, l.months));
+        if l.days_overdue > 0 {
+            s.push_str(DOT);
+            s.push_str(&fill(self.page().overdue_days_line, &[&l.days_overdue.to_string()]));
+        }
+        s
+    }
+
+    /// "网商贷 ¥1,200.00 · 借呗 ¥547.01 每月，从 2025-03-18 起".
+    pub fn plan_line(self, plan: &crate::present::PlanLine) -> String {
+        let parts: Vec<String> = plan.picks.iter().map(|p| format!("{} {}", self.lender_short(p.lender), self.plan_payment(p.payment))).collect();
+        let when = match plan.from {
+            Some(d) => fill(self.page().plan_from, &[&d.to_string()]),
+            None => self.page().plan_monthly.to_owned(),
+        };
+        format!("{}{when}", parts.join(DOT))
+    }
+
+    /// "网商贷：停息分期 44 个月 · 借呗：按原合同还款 12 个月": what each lender is asked.
+    pub fn plan_asks(self, plan: &crate::present::PlanLine) -> String {
+        let colon = self.pick(["：", ": "]);
+        let parts: Vec<String> = plan
+            .picks
+            .iter()
+            .map(|p| format!("{}{colon}{} {}", self.lender_short(p.lender), self.proposal_kind(p.kind), self.count(crate::scenario::field::Unit::Months, p.months)))
+            .collect();
+        parts.join(DOT)
+    }
+
+    /// "第 3 月（2025-05-18）：要还 ¥X，可用 ¥Y，差 ¥Z".
+    pub fn failing_line(self, f: &crate::engine::plan::Failing) -> String {
+        let mut month = self.month_n(f.month);
+        if let Some(d) = f.date {
+            month.push_str(&fill(self.pick(["（{}）", " ({})"]), &[&d.to_string()]));
+        }
+        fill(self.page().failing_line, &[&month, &money(f.due), &money(f.available), &money(f.short)])
+    }
+
+    /// A lender's name short enough for a summary line at 375 px.
+    pub fn lender_short(self, l: crate::engine::Lender) -> &'static str {
+        use crate::engine::Lender::*;
+        match (self, l) {
+            (Self::En, Mybank) => "MYbank",
+            (Self::En, Jiebei) => "Jiebei",
+            (Self::En, Weilidai) => "Weilidai",
+            (Self::En, BankCredit) => "Bank loan",
+            _ => self.lender(l),
+        }
+    }
+
+    /// "第 3 月" / "Month 3".
+    pub fn month_n(self, month: u32) -> String {
+        fill(self.page().month_n, &[&month.to_string()])
+    }
+
+    /// "9 个方案，3 个在预算内".
+    pub fn proposals_count(self, all: usize, fit: usize) -> String {
+        fill(self.page().proposals_count, &[&all.to_string(), &fit.to_string()])
+    }
+
+    /// "现在欠 ¥93,800.00 · 再拖 30 天多 ¥2,400.00".
+    pub fn stand_line(self, owed: Decimal, adds: Decimal) -> String {
+        fill(self.page().stand_line, &[&money(owed), &money(adds)])
+    }
+
+    /// The one line the live region announces.
+    pub fn live_line(self, can_pay: &str, fits: Option<bool>) -> String {
+        let p = self.page();
+        let verdict = match fits {
+            Some(true) => p.live_fits,
+            Some(false) => p.live_short,
+            None => "",
+        };
+        format!("{} {can_pay}{}{verdict}", p.can_pay, if verdict.is_empty() { "" } else { DOT })
     }
 }

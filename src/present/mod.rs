@@ -8,8 +8,9 @@
 
 use crate::engine::allocation::Strategy;
 use crate::engine::proposal::Figures;
-use crate::engine::{BudgetFigures, HolidayMode, Lender, Method, Proposal, ProposalKind, QuotedRate};
-use crate::scenario::evaluate::FiguresOutput;
+use crate::engine::plan::Failing;
+use crate::engine::{BudgetFigures, Date, Goal, HolidayMode, Lender, Method, Plan, Proposal, ProposalKind, QuotedRate, RateUnit};
+use crate::scenario::evaluate::{FiguresOutput, ScheduleOutput};
 use crate::scenario::Evaluation;
 use rust_decimal::Decimal;
 
@@ -42,6 +43,15 @@ pub struct LoanPayments {
 
 impl LoanPayments {
     pub fn of(method: Method, f: &FiguresOutput) -> Self {
+        Self::of_payments(method, f.first_payment, f.last_payment, f.schedule.len())
+    }
+
+    /// From the contract schedule alone (the APR may have failed).
+    pub fn of_schedule(method: Method, s: &ScheduleOutput) -> Self {
+        Self::of_payments(method, s.first_payment, s.last_payment, s.schedule.len())
+    }
+
+    fn of_payments(method: Method, first: Decimal, last: Decimal, rows: usize) -> Self {
         let label = match method {
             Method::EqualPrincipal => PaymentLabel::First,
             Method::Bullet => PaymentLabel::Final,
@@ -49,13 +59,13 @@ impl LoanPayments {
         };
         // Nothing due before maturity (到期一次 over several months): the
         // payment that matters is the last.
-        let amount = if f.schedule.len() > 1 && f.first_payment.is_zero() { f.last_payment } else { f.first_payment };
+        let amount = if rows > 1 && first.is_zero() { last } else { first };
         let second = match method {
             Method::EqualPrincipal => Some(PaymentLabel::Last),
             Method::InterestOnly => Some(PaymentLabel::Final),
             Method::EqualInstallment | Method::Bullet => None,
         };
-        Self { headline: Payment { label, amount }, second: second.map(|label| Payment { label, amount: f.last_payment }) }
+        Self { headline: Payment { label, amount }, second: second.map(|label| Payment { label, amount: last }) }
     }
 }
 
@@ -78,6 +88,116 @@ impl LoanTitle {
     pub fn among(e: &Evaluation, index: usize) -> Option<Self> {
         let l = e.loans.get(index).filter(|_| e.loans.len() > 1)?;
         Some(Self { number: index + 1, lender: l.lender })
+    }
+}
+
+/// One loan's part of a combined plan, as the summary says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PickLine {
+    pub lender: Lender,
+    pub kind: ProposalKind,
+    pub payment: PlanPayment,
+    pub months: u32,
+}
+
+/// A combined plan across lenders as the summary shows it: each lender's
+/// monthly amount, from when, and whether every month fits or which do not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanLine {
+    pub goal: Goal,
+    pub fits: bool,
+    pub picks: Vec<PickLine>,
+    /// The first payment date of the plan, when dates are known.
+    pub from: Option<Date>,
+    pub failing: Vec<Failing>,
+}
+
+impl PlanLine {
+    pub fn of(plan: &Plan, e: &Evaluation) -> Self {
+        let picks = plan
+            .picks
+            .iter()
+            .map(|p| PickLine {
+                lender: e.loans.iter().find(|l| l.id == p.loan_id).map_or(Lender::Other, |l| l.lender),
+                kind: p.kind,
+                payment: if p.level || p.max_payment - p.min_payment <= Decimal::ONE {
+                    PlanPayment::Level(p.monthly_payment)
+                } else {
+                    PlanPayment::Range(p.min_payment, p.max_payment)
+                },
+                months: p.months,
+            })
+            .collect();
+        let from = plan.picks.iter().filter_map(|p| p.first_payment_date).min();
+        Self { goal: plan.goal, fits: plan.fits, picks, from, failing: plan.failing.clone() }
+    }
+
+    /// Both plans of an evaluation, in its order (acceptance, lowest cost).
+    pub fn all(e: &Evaluation) -> Vec<Self> {
+        e.plans.iter().map(|p| Self::of(p, e)).collect()
+    }
+}
+
+impl Code for Goal {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Acceptance => "acceptance",
+            Self::LowestCost => "lowest_cost",
+        }
+    }
+}
+
+/// What the borrower can pay a month: the flat amount, or the range
+/// across the forecast months when there is a forecast.
+pub fn can_pay(e: &Evaluation) -> Option<PlanPayment> {
+    // A month in deficit has nothing to pay with: ¥0, not a negative payment.
+    let flat = e.budget.figures.as_ref()?.disposable.max(Decimal::ZERO);
+    let months = e.budget.forecast_surplus.as_ref().filter(|m| !m.is_empty());
+    Some(match months {
+        Some(m) => {
+            let lo = m.iter().map(|x| x.0.max(Decimal::ZERO)).min().unwrap_or(flat);
+            let hi = m.iter().map(|x| x.0.max(Decimal::ZERO)).max().unwrap_or(flat);
+            if hi - lo <= Decimal::ONE {
+                PlanPayment::Level(lo)
+            } else {
+                PlanPayment::Range(lo, hi)
+            }
+        }
+        None => PlanPayment::Level(flat),
+    })
+}
+
+/// What 30 more days of waiting add across the loans already behind
+/// (new penalty and interest falling due, issue 7); `None` when no loan is.
+pub fn waiting_cost(e: &Evaluation) -> Option<Decimal> {
+    let behind: Vec<Decimal> = e
+        .loans
+        .iter()
+        .filter_map(|l| l.overdue_cost.as_ref().filter(|c| c.days_overdue > 0))
+        .filter_map(|c| c.horizons.iter().find(|h| h.days == 30).map(|h| h.increase))
+        .collect();
+    (!behind.is_empty()).then(|| behind.iter().sum())
+}
+
+/// A loan folded to one line: its balance, rate, term, and days overdue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoanLine {
+    pub principal: Decimal,
+    pub rate: Decimal,
+    pub unit: RateUnit,
+    pub months: u32,
+    pub days_overdue: u32,
+}
+
+impl LoanLine {
+    pub fn of(l: &crate::scenario::LoanEntry) -> Self {
+        Self {
+            principal: l.principal,
+            rate: l.rate.value,
+            unit: l.rate.unit,
+            months: l.months,
+            days_overdue: l.overdue.as_ref().map_or(0, |o| o.days),
+        }
     }
 }
 
@@ -122,6 +242,15 @@ impl ProposalKey {
             holiday_mode: p.params.holiday_mode,
         }
     }
+}
+
+/// What a proposal's card shows, as a key: a card keeps its DOM while its
+/// proposal asks the same and its figures did not change.
+pub fn card_key(p: &Proposal) -> String {
+    let figures = p.figures.as_ref().map(|f| {
+        (f.months, f.monthly_payment, f.min_payment, f.max_payment, f.total_paid, f.margin, f.fits_budget, f.saving_vs_nothing, f.lender_pv)
+    });
+    format!("{}|{:?}|{}|{:?}|{:?}", p.loan_id, p.kind, p.rank, p.params, (figures, p.infeasible))
 }
 
 /// The (at most two) proposals ticked for comparison, oldest first.

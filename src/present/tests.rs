@@ -137,3 +137,40 @@ fn a_variation_of_one_yuan_is_still_level() {
     f.max_payment = d("101.01");
     assert_eq!(PlanPayment::of(&f), PlanPayment::Range(d("100.00"), d("101.01")));
 }
+
+mod guided_page {
+    use super::super::{can_pay, waiting_cost, PlanLine, PlanPayment};
+    use crate::engine::Goal;
+    use crate::scenario::Scenario;
+    use rust_decimal::Decimal;
+
+    fn case(name: &str) -> crate::scenario::Evaluation {
+        let text = std::fs::read_to_string(format!("{}/tests/e2e/cases/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        Scenario::from_json(&text).unwrap().evaluate()
+    }
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_seasonal_shop_can_pay_the_forecast_range_and_both_plans_fit_with_dates() {
+        let e = case("seasonal-shop");
+        // 6,000 − 3,000 − 10 % buffer = 2,400 in slow months; 18,000 → 13,200 in peak months.
+        assert_eq!(can_pay(&e), Some(PlanPayment::Range(d("2400"), d("13200"))));
+        assert!(waiting_cost(&e).is_some_and(|w| w > Decimal::ZERO), "网商贷 is 38 days behind");
+        let plans = PlanLine::all(&e);
+        assert_eq!(plans.iter().map(|p| p.goal).collect::<Vec<_>>(), [Goal::Acceptance, Goal::LowestCost]);
+        for p in &plans {
+            assert_eq!(p.picks.len(), 3);
+            assert!(p.from.is_some(), "dated from the loans' next due dates");
+        }
+    }
+
+    #[test]
+    fn a_month_without_income_can_pay_nothing_not_a_negative_amount() {
+        let e = case("job-loss");
+        assert!(matches!(can_pay(&e), Some(PlanPayment::Range(lo, _)) if lo.is_zero()));
+        assert_eq!(waiting_cost(&e), None, "not behind");
+    }
+}

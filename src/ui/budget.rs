@@ -13,8 +13,8 @@ use leptos::prelude::*;
 #[component]
 pub fn BudgetSection() -> impl IntoView {
     view! {
-        <Card heading_id="budget-h" heading=|t| t.budget_heading>
-            <div class="grid" data-testid="budget-card">
+        <Card id="budget" heading_id="budget-h" heading=|t| t.budget_heading>
+            <div class="grid budget-grid" data-testid="budget-card">
                 {Field::in_group(Group::Budget).map(|f| view! { <FieldInput place=Place::of(f) /> }).collect_view()}
             </div>
             <Forecast />

@@ -1,11 +1,20 @@
-//! Figures with their words: a headline figure with its explanation, and a
-//! fact that explains itself on tap.
+//! Figures with their words: a headline figure and a small fact, each
+//! named by a link to its glossary entry (no "?" button per figure).
 
+use super::glossary::{Term, TermLink};
 use super::use_text;
-use crate::i18n::{Text, EXPLAIN_MARK};
+use crate::i18n::Text;
 use leptos::prelude::*;
 
-/// One headline figure with its plain-language explanation.
+/// A figure's name: a glossary link when the glossary explains it.
+fn name(label: Signal<String>, term: Option<Term>) -> AnyView {
+    match term {
+        Some(term) => view! { <TermLink term=term label=label /> }.into_any(),
+        None => label.into_any(),
+    }
+}
+
+/// One headline figure.
 #[component]
 pub fn Figure(
     testid: &'static str,
@@ -13,17 +22,15 @@ pub fn Figure(
     #[prop(into)] value: Signal<String>,
     /// A second form of the value (the 万 form of an amount), when there is one.
     #[prop(optional, into)] sub: Signal<Option<String>>,
-    #[prop(optional)] explain: Option<fn(&Text) -> &'static str>,
+    #[prop(optional)] term: Option<Term>,
 ) -> impl IntoView {
-    let t = use_text();
     view! {
         <div class="figure">
-            <dt>{label}</dt>
+            <dt>{name(label, term)}</dt>
             <dd>
                 <span class="value" data-testid=testid>{value}</span>
                 {move || sub.get().map(|s| view! { <span class="sub">{s}</span> })}
             </dd>
-            {explain.map(|e| view! { <p class="explain">{move || e(t())}</p> })}
         </div>
     }
 }
@@ -34,36 +41,24 @@ pub fn words(pick: fn(&Text) -> &'static str) -> Signal<String> {
     Signal::derive(move || pick(t()).to_owned())
 }
 
-/// One figure with its label and a tap-to-explain line (hover shows it too).
+/// A label of the guided page's words, as a signal.
+pub fn page_words(pick: fn(&crate::i18n::PageText) -> &'static str) -> Signal<String> {
+    let lang = super::use_lang();
+    Signal::derive(move || pick(lang.get().page()).to_owned())
+}
+
+/// One small figure with its name.
 #[component]
 pub fn Fact(
     #[prop(into)] label: Signal<String>,
-    explain: fn(&Text) -> &'static str,
+    #[prop(optional)] term: Option<Term>,
     #[prop(into)] value: Signal<String>,
     testid: &'static str,
 ) -> impl IntoView {
-    let t = use_text();
-    let lang = super::use_lang();
-    let (open, set_open) = signal(false);
     view! {
         <div class="fact">
-            <dt>
-                {label}
-                <button
-                    type="button"
-                    class="explain-toggle"
-                    aria-expanded=move || open.get().to_string()
-                    title=move || explain(t())
-                    aria-label=move || lang.get().explain_button(&label.get())
-                    on:click=move |_| set_open.update(|o| *o = !*o)
-                >
-                    {EXPLAIN_MARK}
-                </button>
-            </dt>
+            <dt>{name(label, term)}</dt>
             <dd data-testid=testid>{value}</dd>
-            <Show when=move || open.get()>
-                <p class="explain">{move || explain(t())}</p>
-            </Show>
         </div>
     }
 }

@@ -7,7 +7,7 @@ use super::widgets::{Button, Card};
 use super::page::use_page;
 use super::{use_lang, use_text};
 use crate::form::{LoanKey, Place};
-use crate::present::{rate_forms, LoanTitle};
+use crate::present::{rate_forms, LoanLine, LoanTitle};
 use crate::scenario::field::{Group, Value};
 use crate::scenario::{Field, Rule};
 use leptos::prelude::*;
@@ -17,15 +17,24 @@ pub fn LoansSection() -> impl IntoView {
     let page = use_page();
     let several = Memo::new(move |_| page.loans.with(|l| l.len() > 1));
     let can_add = Memo::new(move |_| page.with(|f| f.can_add()));
+    // The loan just added opens; loans that arrive filled in (a document
+    // of several loans opened or imported) start as one line each.
+    let added = RwSignal::new(None::<LoanKey>);
+    let add = move |_| {
+        page.add_loan();
+        added.set(page.peek(|f| f.loans().last().copied()));
+    };
     view! {
-        <Card heading_id="loans-h" heading=|t| t.loans_heading>
-            // Drawn again only when loans come or go (the list of keys changes).
-            {move || page.loans.get().into_iter().map(|loan| view! { <LoanCard loan=loan several=several /> }).collect_view()}
+        <Card id="loans" heading_id="loans-h" heading=|t| t.loans_heading>
+            // Keyed: a card is drawn once, when its loan comes.
+            <For each=move || page.loans.get() key=|loan| *loan let:loan>
+                <LoanCard loan=loan several=several added=added />
+            </For>
             <div class="grid day-count">
                 {Field::in_group(Group::Settings).map(|f| view! { <FieldInput place=Place::of(f) /> }).collect_view()}
             </div>
             <Show when=move || can_add.get()>
-                <Button testid="add-loan" class="add-loan" label=words(|t| t.add_loan) on_click=move |_| page.add_loan() />
+                <Button testid="add-loan" class="add-loan" label=words(|t| t.add_loan) on_click=add />
             </Show>
         </Card>
     }
@@ -57,15 +66,21 @@ fn LoanFields(loan: LoanKey, group: Group) -> impl IntoView {
 }
 
 #[component]
-fn LoanCard(loan: LoanKey, several: Memo<bool>) -> impl IntoView {
+fn LoanCard(loan: LoanKey, several: Memo<bool>, added: RwSignal<Option<LoanKey>>) -> impl IntoView {
     let t = use_text();
     let page = use_page();
     let id = page.peek(|f| f.loan_id(loan).map(str::to_owned)).unwrap_or_default();
     // A loan already overdue opens its overdue section.
     let overdue_open = page.peek(|f| f.value(Place::loan(Field::OverdueDays, loan))).is_some_and(|v| v != Value::Count(0));
+    let problem = page.loan_has_problem(loan);
+    let filled_in = page.peek(|f| f.loans().len() > 1) && added.get_untracked() != Some(loan) && !problem.get_untracked();
+    let open = RwSignal::new(!filled_in);
+    // A loan with a problem never hides it.
+    let shown = Memo::new(move |_| open.get() || problem.get());
     view! {
-        <div class="loan" data-testid="loan-card" data-loan=id>
-            <LoanHead loan=loan several=several />
+        <div class="loan" class:folded=move || !shown.get() data-testid="loan-card" data-loan=id>
+            <LoanHead loan=loan several=several open=open shown=shown />
+            <div class="loan-body" hidden=move || !shown.get()>
             <LoanFields loan=loan group=Group::Loan />
             <super::remaining_total::RemainingTotal loan=loan />
             <RateLine loan=loan />
@@ -79,21 +94,33 @@ fn LoanCard(loan: LoanKey, several: Memo<bool>) -> impl IntoView {
                 <summary>{move || t().more_heading}</summary>
                 <LoanFields loan=loan group=Group::More />
             </details>
+            </div>
         </div>
     }
 }
 
-/// "借款 2 · 借呗", and the button that removes the loan (not the only one).
+/// "借款 2 · 借呗" and, folded, the loan in one line (balance · rate ·
+/// term) as the button that opens it; the button that folds it; the
+/// button that removes the loan (not the only one).
 #[component]
-fn LoanHead(loan: LoanKey, several: Memo<bool>) -> impl IntoView {
+fn LoanHead(loan: LoanKey, several: Memo<bool>, open: RwSignal<bool>, shown: Memo<bool>) -> impl IntoView {
     let lang = use_lang();
     let page = use_page();
     let title = Memo::new(move |_| {
         page.with(|f| Some(LoanTitle { number: f.index(loan)? + 1, lender: f.document().loans.get(f.index(loan)?)?.lender }))
     });
+    let line = Memo::new(move |_| page.with(|f| f.index(loan).and_then(|i| f.document().loans.get(i).map(LoanLine::of))));
     view! {
         <div class="loan-head">
-            <h3>{move || title.get().map(|tt| lang.get().loan_title(tt))}</h3>
+            <h3>
+                <button type="button" class="loan-line" data-testid="loan-line" aria-expanded=move || shown.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                    <span class="loan-title">{move || title.get().map(|tt| lang.get().loan_title(tt))}</span>
+                    <Show when=move || !shown.get()>
+                        <span class="loan-terms">{move || line.get().map(|l| lang.get().loan_line(&l))}</span>
+                    </Show>
+                    <span class="loan-edit">{move || if shown.get() { lang.get().page().done } else { lang.get().page().edit }}</span>
+                </button>
+            </h3>
             <Show when=move || several.get()>
                 <Button testid="remove-loan" class="link-button" label=words(|t| t.remove_loan) on_click=move |_| page.remove_loan(loan) />
             </Show>

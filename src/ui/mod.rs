@@ -8,6 +8,7 @@ mod chart;
 mod download;
 mod drafts;
 mod facts;
+mod glossary;
 mod inputs;
 mod kit;
 mod loans;
@@ -18,6 +19,7 @@ mod results;
 mod schedule;
 mod share;
 mod stand;
+mod summary;
 mod widgets;
 
 use crate::i18n::{Lang, Text};
@@ -77,17 +79,54 @@ fn App() -> impl IntoView {
     let drafts = drafts::SessionHandle::start(session, page, lang);
     view! {
         <Header drafts=drafts />
-        <main>
+        <SectionNav />
+        // The page's sections, in order (SECTIONS lists their anchors).
+        // Another lane's section mounts here with one component call,
+        // collapsed by default; add its anchor to SECTIONS.
+        <main id="main">
             <share::Banners drafts=drafts />
+            <summary::SummarySection />
             <loans::LoansSection />
             <budget::BudgetSection />
             <results::Results />
             <stand::StandSection />
             <proposals::ProposalsSection />
             <kit::KitSection />
+            <glossary::Glossary />
             <drafts::DraftsPanel drafts=drafts />
         </main>
         <Footer />
+    }
+}
+
+/// The sections the list at the top links to: anchor, and the index of its
+/// name in `PageText::nav`.
+const SECTIONS: [(&str, usize); 9] = [
+    ("summary", 0),
+    ("loans", 1),
+    ("budget", 2),
+    ("results", 3),
+    ("stand", 4),
+    ("proposals", 5),
+    ("kit", 6),
+    ("glossary", 7),
+    ("drafts", 8),
+];
+
+/// One skip-link list to every section (issue 9 and 13): the first thing a
+/// keyboard reaches.
+#[component]
+fn SectionNav() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <nav class="sections" aria-label=move || lang.get().page().nav_label>
+            <ul>
+                {SECTIONS
+                    .iter()
+                    .map(|&(id, name)| view! { <li><a href=format!("#{id}")>{move || lang.get().page().nav[name]}</a></li> })
+                    .collect_view()}
+            </ul>
+        </nav>
     }
 }
 

@@ -35,7 +35,9 @@ impl Page {
         let last_valid = Memo::new(move |prev: Option<&Scenario>| {
             settled.get().or_else(|| prev.cloned()).unwrap_or_else(|| form.with_untracked(|f| f.document().clone()))
         });
-        let evaluation = Memo::new(move |_| last_valid.with(Scenario::evaluate));
+        // Today dates loans the document gives no date for (issue 9).
+        let today = today();
+        let evaluation = Memo::new(move |_| last_valid.with(|s| s.evaluate_on(today)));
         let loans = Memo::new(move |_| form.with(|f| f.loans().to_vec()));
         Self { form, problems, valid, last_valid, evaluation, loans }
     }
@@ -65,6 +67,12 @@ impl Page {
     pub fn problem(&self, place: Place) -> Memo<Option<Rule>> {
         let problems = self.problems;
         Memo::new(move |_| problems.with(|ps| ps.iter().find(|(p, _)| *p == place).map(|(_, r)| *r)))
+    }
+
+    /// Whether any input of `loan` breaks a rule (its form stays open).
+    pub fn loan_has_problem(&self, loan: LoanKey) -> Memo<bool> {
+        let problems = self.problems;
+        Memo::new(move |_| problems.with(|ps| ps.iter().any(|(p, _)| p.loan == Some(loan))))
     }
 
     pub fn type_text(&self, place: Place, text: String) {
@@ -110,4 +118,10 @@ impl Page {
     pub fn load(&self, doc: Scenario) {
         self.form.update(|f| f.load(doc));
     }
+}
+
+/// Today on this device's calendar.
+fn today() -> Option<crate::engine::Date> {
+    let now = js_sys::Date::new_0();
+    crate::engine::Date::new(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
 }

@@ -1,14 +1,17 @@
-//! Live results: payments, totals, true APR, budget fit and the schedule.
+//! Live results: each loan's contract payment in one line, its totals,
+//! true APR and schedule behind one fold; then all loans against the
+//! budget, month by month. Not a live region: the summary announces one
+//! line instead (issue 9).
 
 use super::facts::{words, Figure};
-use super::widgets::Card;
-use super::{loan_at, EachLoan};
+use super::glossary::Term;
 use super::page::use_page;
 use super::schedule::ScheduleTable;
-use super::{use_lang, use_text};
+use super::widgets::Card;
+use super::{loan_at, use_lang, use_text, EachLoan};
 use crate::i18n::{money, percent, wan, Text, DOT, SPACE};
 use crate::present::{LoanPayments, Verdict};
-use crate::scenario::evaluate::{FiguresOutput, LoanOutput};
+use crate::scenario::evaluate::LoanOutput;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -18,7 +21,7 @@ pub fn Results() -> impl IntoView {
     let page = use_page();
     let stale = Memo::new(move |_| page.valid.with(Option::is_none));
     view! {
-        <Card heading_id="results-h" heading=|t| t.results_heading class="results" live=true>
+        <Card id="results" heading_id="results-h" heading=|t| t.results_heading class="results">
             <Show when=move || stale.get()>
                 <p class="stale" data-testid="stale-note">{move || t().stale_results}</p>
             </Show>
@@ -28,12 +31,12 @@ pub fn Results() -> impl IntoView {
     }
 }
 
-/// Payments, totals, true APR and schedule of one loan.
+/// Payments in one line; totals, true APR and schedule behind the fold.
 #[component]
 fn LoanResult(index: usize) -> impl IntoView {
     let lang = use_lang();
     let (loan, title) = loan_at(index);
-    let rows = Signal::derive(move || loan.with(|l| l.as_ref().and_then(|l| l.figures.as_ref()).map(|f| f.schedule.clone())).unwrap_or_default());
+    let rows = Signal::derive(move || loan.with(|l| l.as_ref().and_then(|l| l.schedule.as_ref()).map(|s| s.schedule.clone())).unwrap_or_default());
     let file_stem = Signal::derive(move || {
         let lender = loan.with(|l| l.as_ref().map(|l| lang.get().lender(l.lender))).unwrap_or_default();
         lang.get().schedule_file_stem(lender)
@@ -43,19 +46,40 @@ fn LoanResult(index: usize) -> impl IntoView {
             {move || title.get().map(|tt| view! { <h3>{lang.get().loan_title(tt)}</h3> })}
             <dl class="figures">
                 <Payments loan=loan />
-                <Totals loan=loan />
             </dl>
-            <ScheduleTable rows=rows file_stem=file_stem />
+            <FigureErrors loan=loan />
+            <ScheduleTable rows=rows file_stem=file_stem>
+                <dl class="figures">
+                    <Totals loan=loan />
+                </dl>
+            </ScheduleTable>
         </div>
+    }
+}
+
+/// Why a figure of the loan could not be computed (issue 7), once per reason.
+#[component]
+fn FigureErrors(loan: Memo<Option<LoanOutput>>) -> impl IntoView {
+    let lang = use_lang();
+    let codes = Memo::new(move |_| {
+        let mut codes: Vec<&'static str> = loan.with(|l| l.iter().flat_map(|l| l.errors.iter().map(|e| e.code)).collect());
+        codes.dedup();
+        codes
+    });
+    move || {
+        codes
+            .get()
+            .into_iter()
+            .map(|code| view! { <p class="note" data-testid="figure-error" data-code=code>{move || lang.get().figure_error(code)}</p> })
+            .collect_view()
     }
 }
 
 /// The headline payment (and the second one where instalments differ).
 #[component]
 fn Payments(loan: Memo<Option<LoanOutput>>) -> impl IntoView {
-    let t = use_text();
     let lang = use_lang();
-    let payments = Memo::new(move |_| loan.with(|l| l.as_ref().and_then(|l| Some(LoanPayments::of(l.method, l.figures.as_ref()?)))));
+    let payments = Memo::new(move |_| loan.with(|l| l.as_ref().and_then(|l| Some(LoanPayments::of_schedule(l.method, l.schedule.as_ref()?)))));
     let label = move |second: bool| {
         payments.with(|p| {
             let p = p.as_ref()?;
@@ -63,12 +87,10 @@ fn Payments(loan: Memo<Option<LoanOutput>>) -> impl IntoView {
             Some((lang.get().payment_label(payment.label), money(payment.amount)))
         })
     };
+    let headline = Signal::derive(move || label(false).map(|l| l.0.to_owned()).unwrap_or_default());
+    let value = Signal::derive(move || label(false).map(|l| l.1).unwrap_or_default());
     view! {
-        <div class="figure headline">
-            <dt>{move || label(false).map(|l| l.0)}</dt>
-            <dd><span class="value" data-testid="result-payment">{move || label(false).map(|l| l.1)}</span></dd>
-            <p class="explain">{move || t().explain_contract_payment}</p>
-        </div>
+        <Figure testid="result-payment" label=headline value=value term=Term::ContractPayment />
         {move || label(true).map(|(name, value)| view! {
             <div class="figure">
                 <dt>{name}</dt>
@@ -78,50 +100,54 @@ fn Payments(loan: Memo<Option<LoanOutput>>) -> impl IntoView {
     }
 }
 
-/// A loan's figure: test id, label, explanation, value; amounts (not
-/// percentages) also show their 万 form.
+/// A loan's total: test id, label, term, value (none when it could not be
+/// computed); amounts (not percentages) also show their 万 form.
 struct Total {
     testid: &'static str,
     label: fn(&Text) -> &'static str,
-    explain: fn(&Text) -> &'static str,
-    value: fn(&FiguresOutput) -> Decimal,
+    term: Term,
+    value: fn(&LoanOutput) -> Option<Decimal>,
     amount: bool,
 }
 
 const TOTALS: [Total; 4] = [
-    Total { testid: "result-total-interest", label: |t| t.total_interest, explain: |t| t.explain_contract_interest, value: |o| o.total_interest, amount: true },
-    Total { testid: "result-total-paid", label: |t| t.total_paid, explain: |t| t.explain_contract_total, value: |o| o.total_paid, amount: true },
-    Total { testid: "result-apr-nominal", label: |t| t.apr_nominal, explain: |t| t.apr_explain, value: |o| o.apr_nominal_percent, amount: false },
     Total {
-        testid: "result-apr-effective",
-        label: |t| t.apr_effective,
-        explain: |t| t.explain_apr_effective,
-        value: |o| o.apr_effective_percent,
-        amount: false,
+        testid: "result-total-interest",
+        label: |t| t.total_interest,
+        term: Term::ContractInterest,
+        value: |o| o.schedule.as_ref().map(|s| s.total_interest),
+        amount: true,
     },
+    Total { testid: "result-total-paid", label: |t| t.total_paid, term: Term::ContractTotal, value: |o| o.schedule.as_ref().map(|s| s.total_paid), amount: true },
+    Total { testid: "result-apr-nominal", label: |t| t.apr_nominal, term: Term::Apr, value: |o| o.apr_nominal_percent, amount: false },
+    Total { testid: "result-apr-effective", label: |t| t.apr_effective, term: Term::AprEffective, value: |o| o.apr_effective_percent, amount: false },
 ];
 
-/// Total interest, total repaid and the true APR both ways.
+/// Total interest, total repaid and the true APR both ways; a figure that
+/// could not be computed says so.
 #[component]
 fn Totals(loan: Memo<Option<LoanOutput>>) -> impl IntoView {
     let lang = use_lang();
-    let figures = Memo::new(move |_| loan.with(|l| l.as_ref().and_then(|l| l.figures.clone())));
     TOTALS
         .map(|total| {
             let (pick, amount) = (total.value, total.amount);
             let show = if amount { money } else { percent };
-            let value = Signal::derive(move || figures.with(|o| o.as_ref().map(pick).map(show)).unwrap_or_default());
-            let sub = Signal::derive(move || figures.with(|o| o.as_ref().filter(|_| amount).and_then(|o| wan(pick(o), lang.get()))));
-            view! { <Figure testid=total.testid label=words(total.label) explain=total.explain value=value sub=sub /> }
+            let value = Signal::derive(move || {
+                loan.with(|l| l.as_ref().map(|l| pick(l).map(show).unwrap_or_else(|| lang.get().page().cannot_compute.to_owned()))).unwrap_or_default()
+            });
+            let sub = Signal::derive(move || loan.with(|l| l.as_ref().and_then(pick).filter(|_| amount).and_then(|v| wan(v, lang.get()))));
+            view! { <Figure testid=total.testid label=words(total.label) term=total.term value=value sub=sub /> }
         })
         .into_iter()
         .collect_view()
 }
 
-/// What the budget leaves for debt, debt-to-income, and whether it fits.
+/// What the budget leaves for debt, debt-to-income, and whether every one
+/// of the next 12 months fits.
 #[component]
 fn BudgetResult() -> impl IntoView {
     let t = use_text();
+    let lang = use_lang();
     let page = use_page();
     let budget = Memo::new(move |_| page.evaluation.with(|e| e.budget.figures));
     let several = Memo::new(move |_| page.evaluation.with(|e| e.loans.len() > 1));
@@ -130,6 +156,7 @@ fn BudgetResult() -> impl IntoView {
     };
     let dti = Signal::derive(move || budget.with(|b| b.map(|b| b.dti_percent.map(percent).unwrap_or_else(|| t().no_income.to_owned()))).unwrap_or_default());
     let dti_over = move || budget.with(|b| b.is_some_and(|b| b.dti_over_limit));
+    let months_line = move || budget.with(|b| b.map(|b| lang.get().budget_months(b.fits, b.peak_month, b.peak_due)));
     view! {
         <div class="budget-result">
             <Show when=move || several.get()>
@@ -139,14 +166,48 @@ fn BudgetResult() -> impl IntoView {
                 <Show when=move || several.get()>
                     <Figure testid="result-debt-payments" label=words(|t| t.monthly_payment) value=figure(|b| b.debt_payments) />
                 </Show>
-                <Figure testid="result-disposable" label=words(|t| t.disposable) value=figure(|b| b.disposable) explain=|t| t.disposable_explain />
-                <Figure testid="result-dti" label=words(|t| t.dti) value=dti explain=|t| t.dti_explain />
+                <Figure testid="result-disposable" label=words(|t| t.disposable) value=figure(|b| b.disposable) term=Term::Disposable />
+                <Figure testid="result-dti" label=words(|t| t.dti) value=dti term=Term::Dti />
             </dl>
             <Show when=dti_over>
                 <p class="warning" role="alert" data-testid="dti-warning">{move || t().dti_warning}</p>
             </Show>
             {move || budget.get().map(|b| view! { <VerdictLine verdict=Verdict::of(&b) /> })}
+            <p class="months-line" data-testid="budget-months">{months_line}</p>
+            <BudgetMonths budget=budget />
         </div>
+    }
+}
+
+/// The next 12 months: due, available, margin (a fold).
+#[component]
+fn BudgetMonths(budget: Memo<Option<crate::engine::BudgetFigures>>) -> impl IntoView {
+    let lang = use_lang();
+    let p = move || lang.get().page();
+    view! {
+        <details class="more">
+            <summary>{move || p().months_table}</summary>
+            <table class="stack" data-testid="budget-months-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || p().col_month}</th>
+                        <th scope="col">{move || p().col_due}</th>
+                        <th scope="col">{move || p().col_available}</th>
+                        <th scope="col">{move || p().col_margin}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || budget.get().map(|b| b.months.map(|m| view! {
+                        <tr class:short=!m.fits>
+                            <th scope="row">{lang.get().month_n(m.month)}</th>
+                            <td data-label=p().col_due>{money(m.due)}</td>
+                            <td data-label=p().col_available>{money(m.available)}</td>
+                            <td data-label=p().col_margin>{money(m.margin)}</td>
+                        </tr>
+                    }).into_iter().collect_view())}
+                </tbody>
+            </table>
+        </details>
     }
 }
 

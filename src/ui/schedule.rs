@@ -12,7 +12,14 @@ use crate::i18n::amount;
 use leptos::prelude::*;
 
 #[component]
-pub fn ScheduleTable(#[prop(into)] rows: Signal<Vec<Row>>, #[prop(into)] file_stem: Signal<String>) -> impl IntoView {
+pub fn ScheduleTable(
+    #[prop(into)] rows: Signal<Vec<Row>>,
+    #[prop(into)] file_stem: Signal<String>,
+    /// Figures shown above the chart when the fold is open (kept in the
+    /// document while it is closed).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
     let t = use_text();
     let lang = use_lang();
     let (open, set_open) = signal(false);
@@ -30,21 +37,22 @@ pub fn ScheduleTable(#[prop(into)] rows: Signal<Vec<Row>>, #[prop(into)] file_st
     view! {
         <details class="schedule" data-testid="schedule" on:toggle=toggle>
             <summary>{move || rows.with(|r| lang.get().schedule_summary(r.len()))}</summary>
+            {children.map(|c| c())}
             <Show when=move || open.get()>
                 <BalanceChart series=Signal::derive(move || vec![rows.get()]) label=chart_label />
                 <button type="button" class="secondary" data-testid="export-csv" on:click=export_csv>
                     {move || t().export_csv}
                 </button>
-                <Table rows=rows />
+                <Table rows=rows name=file_stem />
             </Show>
         </details>
     }
 }
 
 #[component]
-fn Table(rows: Signal<Vec<Row>>) -> impl IntoView {
+fn Table(rows: Signal<Vec<Row>>, name: Signal<String>) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=move || name.get()>
             <table data-testid="schedule-table">
                 <HeaderRow columns=vec![|t| t.col_period, |t| t.col_payment, |t| t.col_interest, |t| t.col_principal, |t| t.col_balance] />
                 <tbody>
@@ -54,7 +62,7 @@ fn Table(rows: Signal<Vec<Row>>) -> impl IntoView {
                             .map(|r| {
                                 view! {
                                     <tr>
-                                        <td>{r.period}</td>
+                                        <td data-date=r.date.map(|d| d.to_string())>{r.period}</td>
                                         <td>{amount(r.payment)}</td>
                                         <td>{amount(r.interest)}</td>
                                         <td>{amount(r.principal)}</td>

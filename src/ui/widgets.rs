@@ -3,7 +3,7 @@
 //! header row.
 
 use super::use_text;
-use crate::i18n::Text;
+use crate::i18n::{PageText, Text};
 use leptos::prelude::*;
 
 /// A section of the page with its heading (`heading_id` labels it).
@@ -11,17 +11,25 @@ use leptos::prelude::*;
 pub fn Card(
     heading_id: &'static str,
     heading: fn(&Text) -> &'static str,
+    /// The section's anchor (the section list links to it).
+    #[prop(optional)] id: Option<&'static str>,
+    /// A heading from the guided page's words instead of `heading`.
+    #[prop(optional)] page_heading: Option<fn(&PageText) -> &'static str>,
     #[prop(optional)] class: Option<&'static str>,
     #[prop(optional)] testid: Option<&'static str>,
     /// Announce changes politely to screen readers (live results).
     #[prop(optional)] live: bool,
     children: Children,
 ) -> impl IntoView {
-    let t = use_text();
+    let lang = super::use_lang();
     let class = class.map_or_else(|| "card".to_owned(), |c| format!("card {c}"));
+    let words = move || match page_heading {
+        Some(h) => h(lang.get().page()),
+        None => heading(lang.get().text()),
+    };
     view! {
-        <section class=class aria-labelledby=heading_id data-testid=testid aria-live=live.then_some("polite")>
-            <h2 id=heading_id>{move || heading(t())}</h2>
+        <section id=id class=class aria-labelledby=heading_id data-testid=testid aria-live=live.then_some("polite")>
+            <h2 id=heading_id>{words}</h2>
             {children()}
         </section>
     }

@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startApp, assertClean, REPO } from './harness.mjs';
 import {
-  byId, loanCard, loanCards, openSection, openSchedule, proposal, importFile, message, download, draftItem, listed, saveStatusIn,
+  byId, loanCard, loanCards, openSection, openSchedule, openAround, proposal, importFile, message, download, draftItem, listed, saveStatusIn,
 } from './page.mjs';
 
 export const DEBUG_DIST = process.env.E2E_DEBUG_DIST ?? join(REPO, 'target', 'dist-debug');
@@ -61,6 +61,8 @@ async function typeBudget(page) {
 async function useResults(page) {
   await openSchedule(page);
   await byId(page, 'export-csv').waitFor();
+  // Two loans: each loan's proposals are one line until opened (issue 9).
+  await openAround(proposal(page, 'frozen_instalments').first());
   await byId(proposal(page, 'frozen_instalments').first(), 'compare').check();
   await byId(proposal(page, 'settlement').first(), 'compare').check();
   await byId(page, 'comparison-table').waitFor();

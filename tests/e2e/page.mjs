@@ -16,8 +16,16 @@ export const textOf = async (scope, id) => (await byId(scope, id).textContent())
 
 export const loanCards = (page) => page.locator($('loan-card'));
 export const loanCard = (page, n = 0) => loanCards(page).nth(n);
+/** Opens a folded loan card (filled-in loans fold to one line, issue 9). */
+export async function openLoan(card) {
+  const line = card.locator($('loan-line'));
+  if ((await line.getAttribute('aria-expanded')) === 'false') await line.click();
+}
 /** Opens a loan card's collapsible section ('overdue-details' or 'more-details'). */
-export const openSection = (card, id) => card.locator(`${$(id)} summary`).click();
+export async function openSection(card, id) {
+  await openLoan(card);
+  await card.locator(`${$(id)} summary`).click();
+}
 /** The visible label of the input whose id ends with `-suffix` (a loan field). */
 export const loanLabel = (page, suffix) => page.locator(`label[for$="-${suffix}"]`).first();
 /** Every message shown at a field. */
@@ -28,9 +36,20 @@ export const labelFor = (page, id) => page.locator(`label[for="${id}"]`);
 
 // --- Results and schedules ---------------------------------------------------
 
-/** Opens the first schedule in `scope` and waits for its rows. */
+/** Opens the folds (`<details>`) around `locator` that are closed, outermost first. */
+export async function openAround(locator) {
+  await locator.evaluate((el) => {
+    const closed = [];
+    for (let d = el.parentElement?.closest('details'); d; d = d.parentElement?.closest('details')) if (!d.open) closed.unshift(d);
+    for (const d of closed) d.querySelector(':scope > summary').click();
+  });
+}
+
+/** Opens the first schedule in `scope` (and the card's details around it) and waits for its rows. */
 export async function openSchedule(scope) {
-  await scope.locator(`${$('schedule')} summary`).first().click();
+  const schedule = scope.locator($('schedule')).first();
+  await openAround(schedule);
+  await schedule.locator('summary').first().click();
   await scope.locator(`${$('schedule-table')} tbody tr`).first().waitFor();
 }
 export const scheduleRows = (scope) => scope.locator(`${$('schedule-table')} tbody tr`);
@@ -49,8 +68,10 @@ export const proposals = (page) => page.locator($('proposal'));
 export const proposal = (page, kind) => page.locator(`${$('proposal')}[data-kind="${kind}"]`);
 /** A fact's trimmed value in a proposal card. */
 export const fact = textOf;
-export const explainToggle = (card) => card.locator('.explain-toggle').first();
-export const openExplanation = (card) => card.locator('.fact .explain').first();
+/** A figure's name in a card: a link to its glossary entry (issue 9: no "?" per figure). */
+export const explainToggle = (card) => card.locator('a.term').first();
+/** The glossary entry the page points at (after following a figure's link). */
+export const openExplanation = (page) => page.locator('.glossary .entry:target');
 export const comparisonHeaders = (page) => page.locator(`${$('comparison-table')} thead th`);
 export const comparisonRows = (page) => page.locator(`${$('comparison-table')} tbody tr`);
 export const comparisonChartLines = (page) => page.locator(`${$('comparison')} ${$('balance-chart')} polyline`);

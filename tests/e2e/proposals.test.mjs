@@ -102,11 +102,10 @@ test('every proposal kind appears, with figures, ranked by fit', async () => {
   assert.equal(await fact(proposal(page, 'settlement'), 'p-discount'), '¥43,800.00 (46.70%)');
   // Cash-flow plan: payments follow the seasons.
   assert.equal(await fact(proposal(page, 'cash_flow_plan'), 'p-payment'), '¥1,200.00 – ¥16,500.00');
-  // Each figure explains itself on tap.
-  const toggle = explainToggle(frozen);
-  await toggle.click();
-  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-  assert.match(await openExplanation(frozen).textContent(), /第一个月/);
+  // Each figure's name leads to its explanation in the glossary (issue 9
+  // replaced the "?" button per figure with one glossary).
+  await explainToggle(frozen).click();
+  assert.match(await openExplanation(page).textContent(), /第一个月/);
   await assertClean(events, { page, name: 'proposals-kinds' });
 });
 
@@ -140,7 +139,9 @@ test('choose two proposals, compare them, export one schedule as CSV', async () 
   assert.match(headers.join('|'), /一次性结清减免/);
   const firstRow = (await comparisonRows(page).first().locator('td').allTextContents()).map((s) => s.trim());
   // The first payment asked for (issue 9: frozen instalments start in month 3).
-  assert.deepEqual(firstRow, ['¥2,084.44', '¥50,000.00']);
+  // The comparison shows a payment's range as the card does (issue 9): the
+  // frozen instalments pay nothing for two months, then ¥2,084.44 (the last ¥2,084.64).
+  assert.deepEqual(firstRow, ['¥0.00 – ¥2,084.64', '¥50,000.00']);
   assert.equal(await comparisonChartLines(page).count(), 2);
   // A third choice replaces the oldest.
   await byId(proposal(page, 'cash_flow_plan'), 'compare').check();

@@ -15,7 +15,7 @@ pub fn DraftsPanel(drafts: SessionHandle) -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().drafts();
     view! {
-        <section class="card drafts" aria-labelledby="drafts-h" data-testid="drafts-panel">
+        <section id="drafts" class="card drafts" aria-labelledby="drafts-h" data-testid="drafts-panel">
             <div class="drafts-head">
                 <h2 id="drafts-h">{move || t().heading}</h2>
                 <SaveStatus drafts=drafts />
@@ -131,9 +131,10 @@ fn Messages(drafts: SessionHandle) -> impl IntoView {
     move || {
         let ms = drafts.messages.get();
         (!ms.is_empty()).then(|| view! {
-            <ul class="drafts-messages" aria-live="polite">
+            // Not a list: each message is its own alert or status (axe: a <li> cannot be one).
+            <div class="drafts-messages">
                 {ms.into_iter().enumerate().map(|(i, m)| view! { <MessageItem drafts=drafts index=i message=m /> }).collect_view()}
-            </ul>
+            </div>
         })
     }
 }
@@ -144,7 +145,7 @@ fn MessageItem(drafts: SessionHandle, index: usize, message: Message) -> impl In
     let warning = message.is_warning();
     let kind = message.kind();
     view! {
-        <li
+        <div
             class=if warning { "drafts-alert" } else { "drafts-note" }
             role=if warning { "alert" } else { "status" }
             data-testid="drafts-message"
@@ -152,7 +153,7 @@ fn MessageItem(drafts: SessionHandle, index: usize, message: Message) -> impl In
         >
             <p>{move || lang.get().message(&message)}</p>
             <Button testid="dismiss-message" class="quiet" label=draft_words(|t| t.dismiss) on_click=move |_| drafts.dismiss(index) />
-        </li>
+        </div>
     }
 }
 

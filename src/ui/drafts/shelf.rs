@@ -60,13 +60,24 @@ pub fn EraseAll(drafts: SessionHandle) -> impl IntoView {
     let t = use_draft_text();
     let asking = RwSignal::new(false);
     let cancel_ref = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if asking.get() {
+    // Opening focuses "cancel"; closing (cancel, Escape) returns focus to
+    // the button that opened the dialog (issue 13).
+    Effect::new(move |was: Option<bool>| {
+        let now = asking.get();
+        if now {
             if let Some(b) = cancel_ref.get() {
                 let _ = b.focus();
             }
+        } else if was == Some(true) {
+            focus_test_id("erase-all");
         }
+        now
     });
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            asking.set(false);
+        }
+    };
     let count = Memo::new(move |_| drafts.with(|s| s.list().len()));
     view! {
         <div class="erase">
@@ -74,7 +85,7 @@ pub fn EraseAll(drafts: SessionHandle) -> impl IntoView {
                 when=move || asking.get()
                 fallback=move || view! { <Button testid="erase-all" class="danger quiet" label=draft_words(|t| t.erase) on_click=move |_| asking.set(true) /> }
             >
-                <div class="drafts-alert" role="alertdialog" aria-labelledby="erase-warning" data-testid="erase-dialog">
+                <div class="drafts-alert" role="alertdialog" aria-labelledby="erase-warning" data-testid="erase-dialog" on:keydown=on_key>
                     <p id="erase-warning">{move || fill(t().erase_warning, &[&count.get().to_string()])}</p>
                     <div class="draft-actions">
                         <button
@@ -95,5 +106,17 @@ pub fn EraseAll(drafts: SessionHandle) -> impl IntoView {
                 </div>
             </Show>
         </div>
+    }
+}
+
+/// Focuses the element with this test id, once it is in the page.
+fn focus_test_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&format!("[data-testid=\"{id}\"]")).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(e) = found {
+        let _ = e.focus();
     }
 }

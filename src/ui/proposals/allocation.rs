@@ -2,7 +2,7 @@
 
 use super::super::page::use_page;
 use super::super::{use_lang, use_text};
-use crate::engine::allocation::Allocation;
+use crate::engine::allocation::{Allocation, Strategy};
 use crate::i18n::{money, SPACE};
 use crate::present::{Code, LoanTitle};
 use leptos::prelude::*;
@@ -15,18 +15,36 @@ pub fn AllocationView() -> impl IntoView {
     let plan = Memo::new(move |_| page.evaluation.with(|e| e.allocation.clone()));
     move || {
         let plan = plan.get()?;
+        let surplus = plan.surplus;
+        let (fair, others): (Vec<Allocation>, Vec<Allocation>) = plan.strategies.into_iter().partition(|a| a.strategy == Strategy::ProRata);
+        // A split that only repeats the contract minimums adds nothing.
+        let others: Vec<Allocation> = others.into_iter().filter(|a| !a.feasible || a.shares.iter().any(|s| !s.extra.is_zero())).collect();
+        let shares = page.evaluation.with(|e| e.loan_budgets.clone());
         Some(view! {
             <div class="allocation" data-testid="allocation">
                 <h3>{move || t().allocation_heading}</h3>
                 <p class="explain">{move || t().allocation_intro}</p>
-                <p>{move || t().disposable}{SPACE}<strong>{money(plan.surplus)}</strong></p>
+                <p>{move || t().disposable}{SPACE}<strong>{money(surplus)}</strong></p>
                 {plan.token.map(|tok| view! {
                     <div class="note" data-testid="token-plan">
                         <h4>{move || t().token_heading}</h4>
                         <p>{move || lang.get().token_line(tok.per_lender, tok.review_months)}</p>
                     </div>
                 })}
-                {plan.strategies.into_iter().map(|a| view! { <Split allocation=a /> }).collect_view()}
+                {fair.into_iter().map(|a| view! { <Split allocation=a /> }).collect_view()}
+                <ul class="shares" data-testid="loan-shares">
+                    {shares
+                        .into_iter()
+                        .map(|s| view! { <li data-loan=s.loan_id.clone()>{move || lang.get().loan_share(s.share, s.of, s.percent)}</li> })
+                        .collect_view()}
+                </ul>
+                {(!others.is_empty()).then(|| view! {
+                    <details class="more">
+                        <summary>{move || lang.get().page().more_strategies}</summary>
+                        <p class="explain">{move || lang.get().page().share_minimum}</p>
+                        {others.into_iter().map(|a| view! { <Split allocation=a /> }).collect_view()}
+                    </details>
+                })}
             </div>
         })
     }

@@ -35,12 +35,12 @@ pub fn Comparison(compared: RwSignal<Compared>) -> impl IntoView {
 type CompareRow = (fn(&Text) -> &'static str, fn(Lang, &Figures) -> String);
 
 const ROWS: [CompareRow; 9] = [
-    (|t| t.monthly_payment, |l, f| l.plan_payment(PlanPayment::Level(f.monthly_payment))),
+    (|t| t.monthly_payment, |l, f| l.plan_payment(PlanPayment::of(f))),
     (|t| t.months_label, |_, f| f.months.to_string()),
     (|t| t.total_paid, |_, f| money(f.total_paid)),
     (|t| t.total_interest_fees, |_, f| money(f.total_interest)),
     (|t| t.apr_nominal, |l, f| l.maybe_percent(f.apr_nominal_percent)),
-    (|t| t.saving_vs_contract, |_, f| money(f.saving_vs_contract)),
+    (|t| t.saving_vs_contract, |l, f| l.vs_contract(f.saving_vs_contract)),
     (|t| t.principal_recovered, |_, f| percent(f.principal_recovered_percent)),
     (|t| t.lender_pv, |_, f| money(f.lender_pv)),
     (|t| t.fits_budget, |l, f| l.yes_no(f.fits_budget).to_owned()),
@@ -61,23 +61,27 @@ fn SideBySide(proposals: Vec<Proposal>, on_clear: impl Fn() + 'static) -> impl I
         view! {
             <tr>
                 <th scope="row">{move || label(t())}</th>
-                {move || cells.iter().map(|f| view! { <td>{show(lang.get(), f)}</td> }).collect_view()}
+                {move || cells.iter().zip(titles.get()).map(|(f, name)| view! { <td data-label=name>{show(lang.get(), f)}</td> }).collect_view()}
             </tr>
         }
     });
     view! {
-        <div class="table-wrap">
-            <table data-testid="comparison-table">
+        <div>
+            <table class="stack" data-testid="comparison-table">
                 <thead>
                     <tr>
-                        <th></th>
+                        <td></td>
                         {move || titles.get().into_iter().enumerate().map(|(i, n)| view! { <th scope="col" class=format!("series-{i}")>{n}</th> }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>{rows.into_iter().collect_view()}</tbody>
             </table>
         </div>
-        <BalanceChart series=Signal::derive(move || series.clone()) label=Signal::derive(move || lang.get().compare_chart_label(&titles.get())) />
+        <BalanceChart
+            series=Signal::derive(move || series.clone())
+            label=Signal::derive(move || lang.get().compare_chart_label(&titles.get()))
+            names=Signal::derive(move || titles.get())
+        />
         <button type="button" class="secondary" data-testid="clear-compare" on:click=move |_| on_clear()>
             {move || t().clear_compare}
         </button>

@@ -1,6 +1,7 @@
 //! Proposals: every request a lender can accept, ranked, each opening its
-//! schedule and balance chart; any two side by side; and, with several
-//! lenders, how to split what the borrower can pay.
+//! details and schedule; any two side by side; and, with several lenders,
+//! how to split what the borrower can pay. With several loans each loan's
+//! list is one line until opened: the plan across them is in the summary.
 
 mod allocation;
 mod card;
@@ -9,7 +10,8 @@ mod compare;
 use super::page::use_page;
 use super::widgets::Card;
 use super::{use_lang, use_text};
-use crate::present::{Compared, LoanTitle, ProposalKey};
+use crate::engine::Proposal;
+use crate::present::{card_key, Compared, LoanTitle, ProposalKey};
 use card::ProposalCard;
 use leptos::prelude::*;
 
@@ -22,19 +24,22 @@ pub fn ProposalsSection() -> impl IntoView {
     let none = Memo::new(move |_| page.evaluation.with(|e| e.proposals.is_empty()));
     let loans = Memo::new(move |_| page.evaluation.with(|e| e.loans.iter().map(|l| l.id.clone()).collect::<Vec<_>>()));
     view! {
-        <Card heading_id="proposals-h" heading=|t| t.proposals_heading testid="proposals">
+        <Card id="proposals" heading_id="proposals-h" heading=|t| t.proposals_heading testid="proposals">
             <p class="explain">{move || t().proposals_intro}</p>
             <Show when=move || none.get()>
                 <p data-testid="no-proposals">{move || t().no_proposals}</p>
             </Show>
-            {move || loans.get().into_iter().map(|id| view! { <ProposalGroup loan_id=id compared=compared /> }).collect_view()}
+            <For each=move || loans.get() key=|id| id.clone() let:id>
+                <ProposalGroup loan_id=id compared=compared />
+            </For>
             <compare::Comparison compared=compared />
             <allocation::AllocationView />
         </Card>
     }
 }
 
-/// One loan's proposals, ranked.
+/// One loan's proposals, ranked: a fold with its count and best card when
+/// there are several loans, the open list for one.
 #[component]
 fn ProposalGroup(loan_id: String, compared: RwSignal<Compared>) -> impl IntoView {
     let lang = use_lang();
@@ -43,24 +48,54 @@ fn ProposalGroup(loan_id: String, compared: RwSignal<Compared>) -> impl IntoView
     let title = Memo::new(move |_| page.evaluation.with(|e| LoanTitle::of(e, &id).filter(|_| e.loans.len() > 1)));
     let id = loan_id.clone();
     let proposals = Memo::new(move |_| page.evaluation.with(|e| e.proposals.iter().filter(|p| p.loan_id == id).cloned().collect::<Vec<_>>()));
+    let line = move || {
+        let tt = title.get()?;
+        let l = lang.get();
+        Some(proposals.with(|ps| format!("{}{}{}", l.loan_title(tt), crate::i18n::DOT, group_line(l, ps))))
+    };
+    let list = move |nested: bool| view! { <ProposalList proposals=proposals compared=compared nested=nested /> };
     view! {
         <div class="proposal-group" data-loan=loan_id>
-            {move || title.get().map(|tt| view! { <h3>{lang.get().loan_title(tt)}</h3> })}
-            <ol class="proposal-list">
-                {move || {
-                    proposals
-                        .get()
-                        .into_iter()
-                        .map(|p| {
-                            let key = ProposalKey::of(&p);
-                            let mine = key.clone();
-                            let ticked = Signal::derive(move || compared.with(|c| c.contains(&mine)));
-                            let toggle = Callback::new(move |_| compared.update(|c| c.toggle(key.clone())));
-                            view! { <ProposalCard proposal=p compared=ticked on_compare=toggle /> }
-                        })
-                        .collect_view()
-                }}
-            </ol>
+            {move || match line() {
+                Some(line) => view! {
+                    <details class="more group" data-testid="proposal-group">
+                        <summary><h3>{line}</h3></summary>
+                        {list(true)}
+                    </details>
+                }
+                .into_any(),
+                None => list(false).into_any(),
+            }}
         </div>
+    }
+}
+
+/// "9 个方案，3 个在预算内 · 最好的：停息分期 · 20 个月".
+fn group_line(lang: crate::i18n::Lang, ps: &[Proposal]) -> String {
+    let fit: Vec<&Proposal> = ps.iter().filter(|p| p.figures.as_ref().is_some_and(|f| f.fits_budget)).collect();
+    let mut s = lang.proposals_count(ps.len(), fit.len());
+    match fit.first() {
+        Some(best) => s.push_str(&format!("{}{}{}", crate::i18n::DOT, lang.page().best_fit, lang.proposal_title(best))),
+        None => s.push_str(&format!("{}{}", crate::i18n::DOT, lang.page().none_fit)),
+    }
+    s
+}
+
+/// The ranked cards, keyed by what each asks: a card whose proposal did not
+/// change keeps its DOM.
+#[component]
+fn ProposalList(proposals: Memo<Vec<Proposal>>, compared: RwSignal<Compared>, nested: bool) -> impl IntoView {
+    view! {
+        <ol class="proposal-list">
+            <For each=move || proposals.get() key=card_key let:p>
+                {
+                    let key = ProposalKey::of(&p);
+                    let mine = key.clone();
+                    let ticked = Signal::derive(move || compared.with(|c| c.contains(&mine)));
+                    let toggle = Callback::new(move |_| compared.update(|c| c.toggle(key.clone())));
+                    view! { <ProposalCard proposal=p compared=ticked on_compare=toggle nested=nested /> }
+                }
+            </For>
+        </ol>
     }
 }

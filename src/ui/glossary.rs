@@ -1,0 +1,111 @@
+//! One glossary for every figure on the page (issue 9): a figure's name is
+//! a link to its entry, so the explanations cost one section, not a "?"
+//! button (and a tab stop) per figure. The entry a link points at is
+//! highlighted by `:target`. The list is folded until a link (or the
+//! reader) opens it.
+
+use super::use_text;
+use super::widgets::Card;
+use crate::i18n::Text;
+use leptos::prelude::*;
+
+/// A figure the glossary explains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Term {
+    ContractPayment,
+    ContractInterest,
+    ContractTotal,
+    Apr,
+    AprEffective,
+    Disposable,
+    Dti,
+    OwedNow,
+    DaysOverdue,
+    PenaltyRate,
+    PenaltySoFar,
+    OwedAfter,
+    Payment,
+    Months,
+    VsContract,
+    TotalPaid,
+    TotalInterest,
+    SavingNothing,
+    Recovered,
+    LenderPv,
+    Discount,
+}
+
+type Words = fn(&Text) -> &'static str;
+
+/// Each term: its anchor, its name, its explanation.
+const TERMS: [(Term, &str, Words, Words); 21] = [
+    (Term::ContractPayment, "g-contract-payment", |t| t.monthly_payment, |t| t.explain_contract_payment),
+    (Term::ContractInterest, "g-contract-interest", |t| t.total_interest, |t| t.explain_contract_interest),
+    (Term::ContractTotal, "g-contract-total", |t| t.total_paid, |t| t.explain_contract_total),
+    (Term::Apr, "g-apr", |t| t.apr_nominal, |t| t.apr_explain),
+    (Term::AprEffective, "g-apr-effective", |t| t.apr_effective, |t| t.explain_apr_effective),
+    (Term::Disposable, "g-disposable", |t| t.disposable, |t| t.disposable_explain),
+    (Term::Dti, "g-dti", |t| t.dti, |t| t.dti_explain),
+    (Term::OwedNow, "g-owed-now", |t| t.owed_now, |t| t.explain_owed_now),
+    (Term::DaysOverdue, "g-days-overdue", |t| t.overdue_days, |t| t.explain_days_overdue),
+    (Term::PenaltyRate, "g-penalty-rate", |t| t.penalty_rate, |t| t.explain_penalty_rate),
+    (Term::PenaltySoFar, "g-penalty-so-far", |t| t.penalty_so_far, |t| t.explain_penalty_so_far),
+    (Term::OwedAfter, "g-owed-after", |t| t.owed_after, |t| t.explain_owed_after),
+    (Term::Payment, "g-payment", |t| t.monthly_payment, |t| t.explain_payment),
+    (Term::Months, "g-months", |t| t.months_label, |t| t.explain_months),
+    (Term::VsContract, "g-vs-contract", |t| t.saving_vs_contract, |t| t.explain_saving_contract),
+    (Term::TotalPaid, "g-total-paid", |t| t.total_paid, |t| t.explain_total_paid),
+    (Term::TotalInterest, "g-total-interest", |t| t.total_interest_fees, |t| t.explain_total_interest),
+    (Term::SavingNothing, "g-saving-nothing", |t| t.saving_vs_nothing, |t| t.explain_saving_nothing),
+    (Term::Recovered, "g-recovered", |t| t.principal_recovered, |t| t.explain_recovered),
+    (Term::LenderPv, "g-lender-pv", |t| t.lender_pv, |t| t.explain_pv),
+    (Term::Discount, "g-discount", |t| t.discount, |t| t.explain_discount),
+];
+
+impl Term {
+    /// The anchor of its entry.
+    pub fn anchor(self) -> &'static str {
+        TERMS.iter().find(|e| e.0 == self).map_or("glossary", |e| e.1)
+    }
+}
+
+/// A figure's name as a link to its glossary entry. Not a tab stop (there
+/// are dozens): keyboard users reach the glossary from the section list.
+#[component]
+pub fn TermLink(term: Term, #[prop(into)] label: Signal<String>) -> impl IntoView {
+    view! { <a class="term" href=format!("#{}", term.anchor()) tabindex="-1" on:click=|_| open_glossary()>{label}</a> }
+}
+
+/// Opens the glossary's fold before the browser follows a link into it
+/// (a closed `<details>` has nowhere to scroll to).
+fn open_glossary() {
+    if let Some(list) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(LIST_ID)) {
+        let _ = list.set_attribute("open", "");
+    }
+}
+
+const LIST_ID: &str = "glossary-list";
+
+#[component]
+pub fn Glossary() -> impl IntoView {
+    let t = use_text();
+    let lang = super::use_lang();
+    view! {
+        <Card id="glossary" heading_id="glossary-h" heading=|t| t.show_explanation page_heading=|p| p.glossary_heading testid="glossary" class="glossary">
+            <details class="more" id=LIST_ID>
+            <summary>{move || lang.get().page().glossary_intro}</summary>
+            <dl>
+                {TERMS
+                    .iter()
+                    .map(|&(_, id, name, explain)| view! {
+                        <div class="entry" id=id>
+                            <dt>{move || name(t())}</dt>
+                            <dd>{move || explain(t())}</dd>
+                        </div>
+                    })
+                    .collect_view()}
+            </dl>
+            </details>
+        </Card>
+    }
+}

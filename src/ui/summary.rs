@@ -1,0 +1,97 @@
+//! The summary at the top of the page (issue 9): what the borrower can pay
+//! a month, what waiting costs, the plan across lenders (the two labelled
+//! plans side by side), and the way to the letter. Its first line is the
+//! page's only live region: a screen reader hears one sentence per change.
+
+use super::page::use_page;
+use super::use_lang;
+use super::widgets::Card;
+use crate::i18n::{money, SPACE};
+use crate::engine::Goal;
+use crate::present::{can_pay, waiting_cost, Code, PlanLine};
+use leptos::prelude::*;
+
+#[component]
+pub fn SummarySection() -> impl IntoView {
+    let lang = use_lang();
+    let page = use_page();
+    let pay = Memo::new(move |_| page.evaluation.with(can_pay));
+    let waiting = Memo::new(move |_| page.evaluation.with(waiting_cost));
+    let fits = Memo::new(move |_| page.evaluation.with(|e| e.budget.figures.map(|b| b.fits)));
+    let pay_text = move || pay.get().map(|p| lang.get().plan_payment(p)).unwrap_or_default();
+    let p = move || lang.get().page();
+    view! {
+        <Card id="summary" heading_id="summary-h" heading=|t| t.results_heading page_heading=|p| p.summary_heading class="summary" testid="summary">
+            <p class="visually-hidden" aria-live="polite" data-testid="live-summary">{move || lang.get().live_line(&pay_text(), fits.get())}</p>
+            <p class="can-pay">
+                {move || p().can_pay}
+                {SPACE}
+                <strong data-testid="can-pay">{pay_text}</strong>
+            </p>
+            {move || waiting.get().map(|w| view! {
+                <p class="waiting">
+                    {move || p().waiting_adds}
+                    {SPACE}
+                    <strong data-testid="waiting-cost">{money(w)}</strong>
+                    {move || p().per_30_days}
+                </p>
+            })}
+            <Plans />
+            <a class="to-letter" href="#kit" data-testid="to-letter">{move || p().to_letter}</a>
+        </Card>
+    }
+}
+
+/// The two labelled plans across lenders, side by side: each lender's
+/// amount a month and from when, what each is asked, and whether every
+/// month fits or exactly which months fail.
+#[component]
+fn Plans() -> impl IntoView {
+    let lang = use_lang();
+    let page = use_page();
+    let plans = Memo::new(move |_| page.evaluation.with(PlanLine::all));
+    move || {
+        let plans = plans.get();
+        if plans.is_empty() {
+            return view! { <p class="explain" data-testid="plans-pending">{move || lang.get().page().plan_pending}</p> }.into_any();
+        }
+        view! {
+            <div class="plans">
+                {plans.into_iter().map(|plan| view! { <PlanBox plan=plan /> }).collect_view()}
+            </div>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn PlanBox(plan: PlanLine) -> impl IntoView {
+    let lang = use_lang();
+    let p = move || lang.get().page();
+    let goal = plan.goal;
+    let fits = plan.fits;
+    let failing = plan.failing.clone();
+    let line = {
+        let plan = plan.clone();
+        move || lang.get().plan_line(&plan)
+    };
+    let asks = move || lang.get().plan_asks(&plan);
+    view! {
+        <div class="plan" data-testid="plan" data-goal=goal.code() data-fits=fits.to_string()>
+            <h3>{move || if goal == Goal::Acceptance { p().plan_acceptance } else { p().plan_lowest_cost }}</h3>
+            <p class="plan-line" data-testid="plan-line"><strong>{line}</strong></p>
+            <p class="explain">{asks}</p>
+            {if fits {
+                view! { <p class="fits" data-testid="plan-fits">{move || p().plan_fits}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="short">{move || p().plan_short}</p>
+                    <ul data-testid="plan-failing">
+                        {failing.into_iter().map(|f| view! { <li>{move || lang.get().failing_line(&f)}</li> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </div>
+    }
+}

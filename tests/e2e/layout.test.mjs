@@ -1,0 +1,97 @@
+// The guided page (issue 9): the seasonal shop owner's three loans fit in
+// a few screens at 375 px with nothing expanded, in both languages; and the
+// screenshots the lane looks at (375 px and 1280 px, zh and en) land in
+// tests/e2e/artifacts/.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { startApp, assertClean, screenshot, REPO, ARTIFACTS } from './harness.mjs';
+import { byId, importFile, message } from './page.mjs';
+
+const SEASONAL = await readFile(join(REPO, 'tests', 'e2e', 'cases', 'seasonal-shop.json'), 'utf8');
+/** Issue 9's bound: the page at 375 px, three loans, nothing expanded. */
+const MAX_HEIGHT = 8000;
+
+let app;
+before(async () => {
+  app = await startApp(process.env.E2E_DIST ? { dir: process.env.E2E_DIST } : {});
+});
+after(async () => {
+  await app?.close();
+});
+
+/** Opens the page at `width`, imports the seasonal case, in `lang`. */
+async function seasonal(width, lang) {
+  const opened = await app.open({ contextOptions: { viewport: { width, height: 800 } } });
+  const { page } = opened;
+  await importFile(page, 'seasonal-shop.json', SEASONAL);
+  await message(page, 'imported').waitFor();
+  if (lang === 'en') await byId(page, 'lang-toggle').click();
+  await page.waitForFunction((tag) => document.documentElement.lang === tag, lang === 'en' ? 'en' : 'zh-CN');
+  return opened;
+}
+
+/** The full page in parts of `part` px, to look at (tests/e2e/artifacts/NAME-N.png). */
+async function screenshotParts(page, name, part = 1600) {
+  const h = await height(page);
+  const width = page.viewportSize().width;
+  await mkdir(ARTIFACTS, { recursive: true });
+  for (let y = 0, n = 0; y < h; y += part, n++) {
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-${n}.png`), fullPage: true, clip: { x: 0, y, width, height: Math.min(part, h - y) } });
+  }
+}
+
+const height = (page) => page.evaluate(() => document.documentElement.scrollHeight);
+
+for (const lang of ['zh', 'en']) {
+  test(`three seasonal loans at 375 px, nothing expanded: at most ${MAX_HEIGHT} px (${lang})`, async () => {
+    const { page, events } = await seasonal(375, lang);
+    const h = await height(page);
+    console.log(`page height at 375 px, ${lang}: ${h} px`);
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(sideways, 0, 'the page never scrolls sideways');
+    await screenshot(page, `layout-${lang}-375`);
+    await screenshotParts(page, `layout-${lang}-375`);
+    assert.ok(h <= MAX_HEIGHT, `page is ${h} px tall at 375 px (${lang}); the bound is ${MAX_HEIGHT}`);
+    await assertClean(events, { page, name: `layout-${lang}-375` });
+  });
+
+  test(`desktop screenshot (${lang})`, async () => {
+    const { page, events } = await seasonal(1280, lang);
+    console.log(`page height at 1280 px, ${lang}: ${await height(page)} px`);
+    await screenshot(page, `layout-${lang}-1280`);
+    await screenshotParts(page, `layout-${lang}-1280`, 1000);
+    await assertClean(events, { page, name: `layout-${lang}-1280` });
+  });
+}
+
+const JOB_LOSS = await readFile(join(REPO, 'tests', 'e2e', 'cases', 'job-loss.json'), 'utf8');
+
+/** The summary's plans: [{ goal, fits, line }]. */
+const plansOf = (page) =>
+  page.locator('[data-testid="plan"]').evaluateAll((els) =>
+    els.map((e) => ({ goal: e.dataset.goal, fits: e.dataset.fits, line: e.querySelector('[data-testid="plan-line"]').textContent })),
+  );
+
+for (const [name, file, lenders] of [
+  ['the seasonal shop owner', SEASONAL, ['网商贷', '借呗', '信用卡']],
+  ['the salaried borrower after a job loss', JOB_LOSS, ['微粒贷']],
+]) {
+  test(`${name}: the summary ends with both plans across the lenders, with dates`, async () => {
+    const { page, events } = await app.open();
+    await importFile(page, 'case.json', file);
+    await message(page, 'imported').waitFor();
+    const plans = await plansOf(page);
+    console.log(`${name}: ${JSON.stringify(plans)}`);
+    assert.deepEqual(plans.map((p) => p.goal), ['acceptance', 'lowest_cost']);
+    for (const p of plans) {
+      for (const l of lenders) assert.ok(p.line.includes(l), `${l} missing from "${p.line}"`);
+      assert.match(p.line, /¥[\d,]+\.\d\d.* 每月，从 \d{4}-\d\d-\d\d 起$/);
+    }
+    assert.match(await byId(page, 'can-pay').textContent(), /^¥/);
+    await assertClean(events, { page, name: `layout-plans-${lenders[0]}` });
+  });
+}
