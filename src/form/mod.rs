@@ -216,5 +216,6 @@ impl Form {
     }
 }
 
+mod road;
 #[cfg(test)]
 mod tests;
