@@ -10,8 +10,8 @@ use crate::scenario::MAX_PREPAYMENTS;
 use rust_decimal::Decimal;
 
 impl Form {
-    /// Adds a one-off prepayment to `loan`: with instalment 12 (or the
-    /// last), a tenth of the principal rounded down to ¥100 (at least ¥100),
+    /// Adds a one-off prepayment to `loan`: with the next instalment, a
+    /// tenth of the principal rounded down to ¥100 (at least ¥100),
     /// shortening the term — a valid item the borrower then changes.
     pub fn add_prepayment(&mut self, loan: LoanKey) -> bool {
         let Some(l) = self.index(loan).and_then(|i| self.doc.loans.get_mut(i)) else { return false };
@@ -20,7 +20,7 @@ impl Form {
         }
         let hundred = Decimal::ONE_HUNDRED;
         let amount = ((l.principal / Decimal::TEN / hundred).floor() * hundred).max(hundred);
-        l.prepayments.push(Prepayment { month: l.months.clamp(1, 12), amount, effect: PrepayEffect::ShortenTerm });
+        l.prepayments.push(Prepayment { month: 1, amount, effect: PrepayEffect::ShortenTerm });
         true
     }
 

@@ -18,6 +18,16 @@ use rust_decimal::Decimal;
 /// The strategies in the order the page lists them.
 pub const KINDS: [PayoffKind; 4] = [PayoffKind::Avalanche, PayoffKind::Snowball, PayoffKind::ProRata, PayoffKind::Custom];
 
+/// A strategy's code on the page's attributes (as the document writes it).
+pub fn code(kind: PayoffKind) -> &'static str {
+    match kind {
+        PayoffKind::Avalanche => "avalanche",
+        PayoffKind::Snowball => "snowball",
+        PayoffKind::ProRata => "pro_rata",
+        PayoffKind::Custom => "custom",
+    }
+}
+
 /// When the months of the road fall.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct RoadMonths {

@@ -13,6 +13,7 @@ mod loans;
 mod page;
 mod proposals;
 mod results;
+mod road;
 mod schedule;
 mod stand;
 mod widgets;
@@ -80,6 +81,7 @@ fn App() -> impl IntoView {
             <results::Results />
             <stand::StandSection />
             <proposals::ProposalsSection />
+            <road::RoadSection />
             <drafts::DraftsPanel drafts=drafts />
         </main>
         <Footer />

@@ -83,6 +83,11 @@ impl Page {
         self.form.update(|f| f.remove_loan(loan));
     }
 
+    /// Changes the form by one of its own operations (a list's item added or moved).
+    pub fn edit(&self, change: impl FnOnce(&mut Form)) {
+        self.form.update(change);
+    }
+
     /// Replaces everything on the page (another draft opened).
     pub fn load(&self, doc: Scenario) {
         self.form.update(|f| f.load(doc));

@@ -46,6 +46,7 @@ fn LoanResult(index: usize) -> impl IntoView {
                 <Totals loan=loan />
             </dl>
             <ScheduleTable rows=rows file_stem=file_stem />
+            <super::road::Solver index=index />
         </div>
     }
 }

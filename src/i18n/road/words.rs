@@ -69,6 +69,16 @@ pub struct RoadText {
     /// The loans left out.
     pub calendar_undated: &'static str,
     pub calendar_failed: &'static str,
+    pub now: &'static str,
+    pub remove: &'static str,
+    pub move_up_short: &'static str,
+    pub move_down_short: &'static str,
+    /// The month.
+    pub paid_off_in: &'static str,
+    /// The month.
+    pub debt_free_month: &'static str,
+    /// How many reminders.
+    pub calendar_done: &'static str,
 }
 
 const ROAD_ZH: RoadText = RoadText {
@@ -125,6 +135,13 @@ const ROAD_ZH: RoadText = RoadText {
     calendar_file: "还款提醒.ics",
     calendar_undated: "没有填写下次还款日，不在日历中：{}",
     calendar_failed: "浏览器没有允许下载，请再试一次。",
+    now: "现在",
+    remove: "删除",
+    move_up_short: "上移",
+    move_down_short: "下移",
+    paid_off_in: "第 {} 个月还清",
+    debt_free_month: "第 {} 个月",
+    calendar_done: "已生成 {} 个还款提醒。",
 };
 
 const ROAD_EN: RoadText = RoadText {
@@ -181,6 +198,13 @@ const ROAD_EN: RoadText = RoadText {
     calendar_file: "repayment-reminders.ics",
     calendar_undated: "Not in the calendar (no next due date): {}",
     calendar_failed: "The browser did not allow the download; please try again.",
+    now: "Now",
+    remove: "Remove",
+    move_up_short: "Up",
+    move_down_short: "Down",
+    paid_off_in: "Paid off in month {}",
+    debt_free_month: "Month {}",
+    calendar_done: "{} reminders made.",
 };
 
 impl Lang {
