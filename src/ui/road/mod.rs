@@ -4,11 +4,12 @@
 //! Collapsed by default, and drawn only while open (the page stays short
 //! and typing elsewhere stays fast). The "我每月能还" solver sits in each
 //! loan's results ([`Solver`]). Figures come from the evaluation and
-//! `crate::present::road`; components only ask and show.
+//! `crate::present::road`; components only ask and show. The read-only
+//! parts are HTML text ([`markup`]: a fraction of `view!`'s bundle cost).
 
 mod calendar;
 mod chart;
-mod order;
+mod markup;
 mod prepay;
 mod solver;
 mod strategies;
@@ -18,6 +19,7 @@ pub use solver::Solver;
 use super::use_lang;
 use crate::i18n::RoadText;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The road's words in the current language, reactively.
 fn use_words() -> impl Fn() -> &'static RoadText + Copy {
@@ -25,13 +27,29 @@ fn use_words() -> impl Fn() -> &'static RoadText + Copy {
     move || lang.get().road()
 }
 
+/// Whether a `<details>` is open, from its `toggle` event.
+fn is_open(ev: &leptos::ev::Event) -> bool {
+    event_target::<web_sys::HtmlDetailsElement>(ev).open()
+}
+
+/// After a part is drawn again, focus the first of `ids` that is there and
+/// enabled (keyboard users keep their place).
+fn refocus(ids: Vec<String>) {
+    request_animation_frame(move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let usable = ids.iter().filter_map(|i| doc.get_element_by_id(i)).find(|e| !e.has_attribute("disabled"));
+        if let Some(el) = usable.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+}
+
 #[component]
 pub fn RoadSection() -> impl IntoView {
     let w = use_words();
     let open = RwSignal::new(false);
-    let toggle = move |ev: leptos::ev::Event| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
     view! {
-        <details id="road" class="card road" data-testid="road" on:toggle=toggle>
+        <details id="road" class="card road" data-testid="road" on:toggle=move |ev| open.set(is_open(&ev))>
             <summary data-testid="road-toggle">
                 <h2>{move || w().heading}</h2>
             </summary>

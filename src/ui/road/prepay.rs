@@ -5,13 +5,11 @@
 use super::super::inputs::FieldInput;
 use super::super::page::use_page;
 use super::super::{loan_at, use_lang, EachLoan};
-use super::use_words;
-use crate::engine::{Prepaid, PrepayEffect};
+use super::{markup, use_words};
 use crate::form::{LoanKey, Place};
-use crate::i18n::{fill, money, RoadText};
+use crate::i18n::fill;
 use crate::present::LoanTitle;
-use crate::scenario::road::PrepaidByEffect;
-use crate::scenario::{Field, LoanOutput};
+use crate::scenario::Field;
 use leptos::prelude::*;
 
 #[component]
@@ -32,10 +30,23 @@ fn LoanPrepay(index: usize) -> impl IntoView {
     let (w, lang, page) = (use_words(), use_lang(), use_page());
     let key = Memo::new(move |_| page.loans.with(|k| k.get(index).copied()));
     let (loan, _) = loan_at(index);
-    let legend = move || loan.with(|l| l.as_ref().map(|l| lang.get().loan_title(LoanTitle { number: index + 1, lender: l.lender })));
+    let head = Memo::new(move |_| loan.with(|l| l.as_ref().map(|l| (l.id.clone(), LoanTitle { number: index + 1, lender: l.lender }))));
+    // Both effects side by side (with a one-off prepayment), else what the monthly extra saves.
+    let effects = move || {
+        loan.with(|l| {
+            let road = &l.as_ref()?.road;
+            let lang = lang.get();
+            match (&road.prepaid_by_effect, &road.prepaid) {
+                (Some(both), _) => Some(markup::effects(lang, both)),
+                (None, Some(p)) => Some(markup::prepaid_summary(lang.road(), p)),
+                (None, None) => None,
+            }
+        })
+        .unwrap_or_default()
+    };
     view! {
-        <fieldset class="loan-prepay" data-testid="loan-prepay" data-loan=move || loan.with(|l| l.as_ref().map(|l| l.id.clone()))>
-            <legend>{legend}</legend>
+        <fieldset class="loan-prepay" data-testid="loan-prepay" data-loan=move || head.with(|h| h.as_ref().map(|h| h.0.clone()))>
+            <legend>{move || head.get().map(|h| lang.get().loan_title(h.1))}</legend>
             {move || key.get().map(|k| view! {
                 <PrepaymentList loan=k />
                 <button type="button" class="add" data-testid="add-prepayment" on:click=move |_| page.edit(|f| { f.add_prepayment(k); })>
@@ -46,7 +57,7 @@ fn LoanPrepay(index: usize) -> impl IntoView {
                     <FieldInput place=Place::loan(Field::PrepaymentFeePercent, k) />
                 </div>
             })}
-            <Effects loan=loan />
+            <div inner_html=effects></div>
         </fieldset>
     }
 }
@@ -63,72 +74,20 @@ fn PrepaymentList(loan: LoanKey) -> impl IntoView {
 fn PrepaymentRow(loan: LoanKey, item: u16) -> impl IntoView {
     let (w, page) = (use_words(), use_page());
     let at = |field| Place { field, loan: Some(loan), item };
-    let label = move || fill(w().remove_prepayment, &[&(item + 1).to_string()]);
     view! {
         <div class="prepayment grid" data-testid="prepayment">
             <FieldInput place=at(Field::PrepaymentMonth) />
             <FieldInput place=at(Field::PrepaymentAmount) />
             <FieldInput place=at(Field::PrepaymentEffect) />
-            <button type="button" class="remove" data-testid="remove-prepayment" aria-label=label on:click=move |_| page.edit(|f| f.remove_prepayment(loan, item))>
+            <button
+                type="button"
+                class="remove"
+                data-testid="remove-prepayment"
+                aria-label=move || fill(w().remove_prepayment, &[&(item + 1).to_string()])
+                on:click=move |_| page.edit(|f| f.remove_prepayment(loan, item))
+            >
                 {move || w().remove}
             </button>
         </div>
-    }
-}
-
-/// A row of the effects table: its label and the figure of one effect.
-struct EffectRow {
-    testid: &'static str,
-    label: fn(&RoadText) -> &'static str,
-    value: fn(&Prepaid) -> String,
-}
-
-const EFFECT_ROWS: [EffectRow; 5] = [
-    EffectRow { testid: "effect-months", label: |w| w.effect_months, value: |p| p.months.to_string() },
-    EffectRow { testid: "effect-interest", label: |w| w.effect_interest, value: |p| money(p.total_interest) },
-    EffectRow { testid: "effect-saved", label: |w| w.effect_saved, value: |p| money(p.interest_saved) },
-    EffectRow { testid: "effect-months-saved", label: |w| w.effect_months_saved, value: |p| p.months_saved.to_string() },
-    EffectRow { testid: "effect-fees", label: |w| w.effect_fees, value: |p| money(p.fees) },
-];
-
-/// Both effects side by side (with a one-off prepayment), else what the
-/// monthly extra saves.
-#[component]
-fn Effects(loan: Memo<Option<LoanOutput>>) -> impl IntoView {
-    let (w, lang) = (use_words(), use_lang());
-    let both = Memo::new(move |_| loan.with(|l| l.as_ref().and_then(|l| l.road.prepaid_by_effect.clone())));
-    let only = Memo::new(move |_| loan.with(|l| l.as_ref().and_then(|l| l.road.prepaid.clone())));
-    let table = move |b: PrepaidByEffect| {
-        let rows = EFFECT_ROWS.iter().map(|r| {
-            let (short, lower) = ((r.value)(&b.shorten_term), (r.value)(&b.lower_payment));
-            view! {
-                <tr>
-                    <th scope="row">{move || (r.label)(w())}</th>
-                    <td data-testid=r.testid data-effect="shorten_term">{short}</td>
-                    <td data-testid=r.testid data-effect="lower_payment">{lower}</td>
-                </tr>
-            }
-        });
-        view! {
-            <table class="effects" data-testid="effects">
-                <caption>{move || w().effects_caption}</caption>
-                <thead>
-                    <tr>
-                        <td></td>
-                        <th scope="col">{move || lang.get().prepay_effect(PrepayEffect::ShortenTerm)}</th>
-                        <th scope="col">{move || lang.get().prepay_effect(PrepayEffect::LowerPayment)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows.collect_view()}</tbody>
-            </table>
-        }
-    };
-    move || match (both.get(), only.get()) {
-        (Some(b), _) => table(b).into_any(),
-        (None, Some(p)) => {
-            let text = move || fill(w().prepaid_summary, &[&p.months.to_string(), &money(p.interest_saved)]);
-            view! { <p data-testid="prepaid-summary">{text}</p> }.into_any()
-        }
-        (None, None) => ().into_any(),
     }
 }

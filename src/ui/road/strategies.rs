@@ -1,115 +1,67 @@
-//! The strategies side by side, each a radio button to pick it: the
-//! debt-free month, the interest (and how much more than the cheapest),
-//! the total paid and the first month the budget falls short. Then the
-//! custom order and the monthly budget.
+//! The strategies side by side, each a radio button to pick it (one
+//! delegated handler), the custom order with its move buttons (another),
+//! and the monthly budget with what it is when left empty.
 
 use super::super::inputs::FieldInput;
 use super::super::page::use_page;
 use super::super::use_lang;
-use super::use_words;
+use super::{markup, refocus, use_words};
 use crate::engine::PayoffKind;
 use crate::form::Place;
-use crate::i18n::{fill, money, RoadText};
+use crate::i18n::{fill, money};
 use crate::present::road::{code, DefaultBudget, RoadMonths, StrategyFigures, KINDS};
-use crate::scenario::field::Unit;
+use crate::present::LoanTitle;
 use crate::scenario::Field;
+use leptos::ev::Event;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Strategies() -> impl IntoView {
-    let w = use_words();
-    let page = use_page();
-    let figures = Memo::new(move |_| page.evaluation.with(|e| StrategyFigures::all(&e.road)));
-    let months = Memo::new(move |_| page.last_valid.with(RoadMonths::of));
-    let picked = Memo::new(move |_| page.with(|f| f.document().payoff_kind()));
+    let (lang, page) = (use_lang(), use_page());
+    let html = Memo::new(move |_| {
+        let figures = page.evaluation.with(|e| StrategyFigures::all(&e.road));
+        let months = page.last_valid.with(RoadMonths::of);
+        markup::strategies(lang.get(), &figures, months, page.with(|f| f.document().payoff_kind()))
+    });
+    let pick = move |ev: Event| {
+        let value = event_target_value(&ev);
+        if let Some(kind) = KINDS.into_iter().find(|k| code(*k) == value) {
+            page.edit(|f| f.pick_payoff(kind));
+            refocus(vec![format!("strategy-{value}")]);
+        }
+    };
     view! {
-        <fieldset class="strategies" data-testid="strategies">
-            <legend>{move || w().strategies_legend}</legend>
-            <div class="strategy-grid">
-                {KINDS
-                    .map(|kind| {
-                        let fig = Memo::new(move |_| figures.with(|all| all.iter().find(|f| f.kind == kind).cloned()));
-                        view! { <StrategyCard kind=kind fig=fig months=months picked=picked /> }
-                    })
-                    .collect_view()}
-            </div>
-        </fieldset>
-        <super::order::Order picked=picked />
+        <fieldset class="strategies" data-testid="strategies" on:change=pick inner_html=move || html.get()></fieldset>
+        <Order />
         <FieldInput place=Place::of(Field::StrategyBudget) />
         <DefaultBudgetLine />
     }
 }
 
-/// One strategy: its radio button and its figures.
+/// The custom order, shown when custom is picked or an order is kept.
 #[component]
-fn StrategyCard(kind: PayoffKind, fig: Memo<Option<StrategyFigures>>, months: Memo<RoadMonths>, picked: Memo<PayoffKind>) -> impl IntoView {
+fn Order() -> impl IntoView {
     let (w, lang, page) = (use_words(), use_lang(), use_page());
-    let is_picked = move || picked.get() == kind;
-    let id = format!("strategy-{}", code(kind));
-    view! {
-        <div class="strategy" class:picked=is_picked data-testid="strategy" data-kind=code(kind) data-picked=move || is_picked().to_string()>
-            <div class="strategy-pick">
-                <input
-                    type="radio"
-                    id=id.clone()
-                    name="payoff-kind"
-                    data-testid="strategy-pick"
-                    prop:checked=is_picked
-                    on:change=move |_| page.edit(|f| f.pick_payoff(kind))
-                />
-                <label for=id>{move || lang.get().payoff_kind(kind)}</label>
-                <Show when=is_picked>
-                    <span class="badge" data-testid="strategy-picked">{move || w().picked}</span>
-                </Show>
-            </div>
-            {move || match fig.get() {
-                Some(f) => view! { <Figures fig=f months=months.get() /> }.into_any(),
-                None => view! { <p class="explain">{move || w().custom_unset}</p> }.into_any(),
-            }}
-        </div>
-    }
-}
-
-/// A strategy's figures as a definition list.
-#[component]
-fn Figures(fig: StrategyFigures, months: RoadMonths) -> impl IntoView {
-    let (w, lang) = (use_words(), use_lang());
-    let month = fig.debt_free_month;
-    let debt_free = move || match month {
-        Some(m) => months.label(m).unwrap_or_else(|| fill(w().debt_free_month, &[&m.to_string()])),
-        None => w().never.to_owned(),
+    let html = Memo::new(move |_| {
+        let kept = page.with(|f| f.document().payoff_strategy.as_ref().is_some_and(|p| !p.order.is_empty()));
+        if !kept && page.with(|f| f.document().payoff_kind()) != PayoffKind::Custom {
+            return String::new();
+        }
+        let titled = page.evaluation.with(|e| {
+            let title = |id: &String| LoanTitle::of(e, id).map_or_else(|| id.clone(), |t| lang.get().loan_title(t));
+            page.with(|f| f.payoff_order()).into_iter().map(|id| (id.clone(), title(&id))).collect::<Vec<_>>()
+        });
+        markup::order(w(), &titled)
+    });
+    let click = move |ev: leptos::ev::MouseEvent| {
+        let button = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("button").ok().flatten());
+        let Some((id, up)) = button.and_then(|b| Some((b.get_attribute("data-loan")?, b.get_attribute("data-up")? == "true"))) else { return };
+        page.edit(|f| f.move_in_order(&id, up));
+        let dir = |up: bool| format!("order-{id}-{}", if up { "up" } else { "down" });
+        refocus(vec![dir(up), dir(!up)]);
     };
-    let takes = move || month.map(|m| lang.get().count(Unit::Months, m)).unwrap_or_default();
-    let over = fig.over_best;
-    let over_best = move || over.map(|o| if o.is_zero() { w().cheapest.to_owned() } else { format!("+{}", money(o)) }).unwrap_or_default();
-    let short = fig.first_short;
-    let first_short = move || match short {
-        Some(s) => fill(w().short_value, &[&s.month.to_string(), &money(s.shortfall)]),
-        None => w().no_short.to_owned(),
-    };
-    let (interest, paid) = (money(fig.total_interest), money(fig.total_paid));
-    view! {
-        <dl class="strategy-figures">
-            <dt>{move || w().debt_free}</dt>
-            <dd data-testid="strategy-debt-free" data-month=month.map(|m| m.to_string()).unwrap_or_default()>
-                {debt_free}
-            </dd>
-            {row(|w| w.months, "strategy-months", takes)}
-            {row(|w| w.total_interest, "strategy-interest", move || interest.clone())}
-            {row(|w| w.over_best, "strategy-over-best", over_best)}
-            {row(|w| w.total_paid, "strategy-paid", move || paid.clone())}
-            {row(|w| w.first_short, "strategy-short", first_short)}
-        </dl>
-    }
-}
-
-/// One figure: its label and its value (both follow the language).
-fn row(label: fn(&RoadText) -> &'static str, testid: &'static str, value: impl Fn() -> String + Send + 'static) -> impl IntoView {
-    let w = use_words();
-    view! {
-        <dt>{move || label(w())}</dt>
-        <dd data-testid=testid>{value}</dd>
-    }
+    view! { <div class="order" data-testid="payoff-order" on:click=click inner_html=move || html.get()></div> }
 }
 
 /// What the budget is when the field is left empty.

@@ -1,0 +1,259 @@
+//! The road's read-only parts as HTML text, set with `inner_html`: the
+//! strategies side by side, the custom order, the stacked chart with its
+//! legend, the chart's table and the effects table. Why text, not `view!`:
+//! every reactive element of a `view!` is its own monomorphised render
+//! function, and these parts are many small elements redrawn together
+//! anyway — as text they cost the bundle a fraction (issue 12 allows
+//! 12 KB brotli). Every value from the document is escaped ([`esc`]); the
+//! controls in them (radio buttons, order buttons) are read by one
+//! delegated handler each, from their `value` or `data-` attributes.
+
+use crate::engine::payoff::PayoffPlan;
+use crate::engine::{Prepaid, PrepayEffect};
+use crate::i18n::{amount, fill, money, Lang, RoadText, DOT};
+use crate::present::road::{balances, code, RoadMonths, StackChart, StrategyFigures, CHART_H, CHART_W, KINDS, PLOT_BOTTOM, PLOT_LEFT, PLOT_RIGHT, PLOT_TOP};
+use crate::scenario::field::Unit;
+use crate::scenario::road::PrepaidByEffect;
+use crate::engine::PayoffKind;
+use std::fmt::Write;
+
+/// Colours the stylesheet defines (`layer-0` …); more lenders repeat them.
+const COLOURS: usize = 6;
+
+/// Text made safe for HTML content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A `<dt>`/`<dd>` pair; `value` is already escaped.
+fn pair(out: &mut String, label: &str, testid: &str, value: &str) {
+    let _ = write!(out, r#"<dt>{}</dt><dd data-testid="{testid}">{value}</dd>"#, esc(label));
+}
+
+/// Month `k` of the road: its date, or "month k".
+fn month_name(w: &RoadText, months: RoadMonths, k: u32) -> String {
+    months.label(k).unwrap_or_else(|| fill(w.debt_free_month, &[&k.to_string()]))
+}
+
+/// The strategies side by side, each with its radio button (value: its code).
+pub fn strategies(lang: Lang, figures: &[StrategyFigures], months: RoadMonths, picked: PayoffKind) -> String {
+    let w = lang.road();
+    let mut out = format!("<legend>{}</legend><div class=\"strategy-grid\">", esc(w.strategies_legend));
+    for kind in KINDS {
+        let (c, on) = (code(kind), kind == picked);
+        let _ = write!(
+            out,
+            r#"<div class="strategy{}" data-testid="strategy" data-kind="{c}" data-picked="{on}"><div class="strategy-pick"><input type="radio" id="strategy-{c}" name="payoff-kind" value="{c}" data-testid="strategy-pick"{}><label for="strategy-{c}">{}</label>"#,
+            if on { " picked" } else { "" },
+            if on { " checked" } else { "" },
+            esc(lang.payoff_kind(kind)),
+        );
+        if on {
+            let _ = write!(out, r#"<span class="badge" data-testid="strategy-picked">{}</span>"#, esc(w.picked));
+        }
+        out.push_str("</div>");
+        match figures.iter().find(|f| f.kind == kind) {
+            Some(f) => strategy_figures(&mut out, lang, f, months),
+            None => {
+                let _ = write!(out, r#"<p class="explain">{}</p>"#, esc(w.custom_unset));
+            }
+        }
+        out.push_str("</div>");
+    }
+    out.push_str("</div>");
+    out
+}
+
+fn strategy_figures(out: &mut String, lang: Lang, f: &StrategyFigures, months: RoadMonths) {
+    let w = lang.road();
+    let month = f.debt_free_month;
+    let free = month.map_or_else(|| w.never.to_owned(), |m| month_name(w, months, m));
+    let _ = write!(
+        out,
+        r#"<dl class="strategy-figures"><dt>{}</dt><dd data-testid="strategy-debt-free" data-month="{}">{}</dd>"#,
+        esc(w.debt_free),
+        month.map(|m| m.to_string()).unwrap_or_default(),
+        esc(&free),
+    );
+    pair(out, w.months, "strategy-months", &month.map(|m| lang.count(Unit::Months, m)).unwrap_or_default());
+    pair(out, w.total_interest, "strategy-interest", &money(f.total_interest));
+    let over = f.over_best.map(|o| if o.is_zero() { w.cheapest.to_owned() } else { format!("+{}", money(o)) });
+    pair(out, w.over_best, "strategy-over-best", &esc(&over.unwrap_or_default()));
+    pair(out, w.total_paid, "strategy-paid", &money(f.total_paid));
+    let short = f.first_short.map_or_else(|| w.no_short.to_owned(), |s| fill(w.short_value, &[&s.month.to_string(), &money(s.shortfall)]));
+    pair(out, w.first_short, "strategy-short", &esc(&short));
+    out.push_str("</dl>");
+}
+
+/// The custom order: each loan (id, title) with its two buttons
+/// (`data-loan`, `data-up`); ids `order-{loan}-up` / `-down` for focus.
+pub fn order(w: &RoadText, loans: &[(String, String)]) -> String {
+    let mut out = format!(r#"<h3 id="order-h">{}</h3><p class="hint">{}</p><ol aria-labelledby="order-h">"#, esc(w.order_heading), esc(w.order_hint));
+    let last = loans.len().saturating_sub(1);
+    for (i, (id, title)) in loans.iter().enumerate() {
+        let id = esc(id);
+        let _ = write!(out, r#"<li data-testid="order-item" data-loan="{id}"><span class="order-name">{}</span>"#, esc(title));
+        for (up, dir, short, label, end) in [(true, "up", w.move_up_short, w.move_up, i == 0), (false, "down", w.move_down_short, w.move_down, i == last)] {
+            let _ = write!(
+                out,
+                r#"<button type="button" id="order-{id}-{dir}" data-testid="order-{dir}" data-loan="{id}" data-up="{up}" aria-label="{}"{}>{}</button>"#,
+                esc(&fill(label, &[title])),
+                if end { " disabled" } else { "" },
+                esc(short),
+            );
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ol>");
+    out
+}
+
+/// A month on the chart's axis: its date, or its number.
+fn tick_name(w: &RoadText, months: RoadMonths, k: u32) -> String {
+    months.label(k).unwrap_or_else(|| fill(w.month_tick, &[&k.to_string()]))
+}
+
+/// The picked plan's stacked chart (`titles`: one per debt of the plan),
+/// then its legend with the month each lender is paid off.
+pub fn chart(lang: Lang, plan: &PayoffPlan, months: RoadMonths, titles: &[String]) -> String {
+    let w = lang.road();
+    let c = StackChart::of(plan);
+    let name = lang.payoff_kind(plan.strategy);
+    let label = match plan.debt_free_month {
+        Some(m) => fill(w.chart_label, &[name, &m.to_string()]),
+        None => fill(w.chart_never, &[name]),
+    };
+    let mut out = format!(
+        r#"<h3>{}</h3><svg class="stack-chart" viewBox="0 0 {CHART_W} {CHART_H}" role="img" aria-label="{}" data-testid="stack-chart">"#,
+        esc(w.chart_heading),
+        esc(&label)
+    );
+    for t in &c.y_ticks {
+        let amount = money(t.value);
+        let _ = write!(
+            out,
+            r#"<line class="gridline" x1="{PLOT_LEFT}" x2="{PLOT_RIGHT}" y1="{0}" y2="{0}"/><text class="tick" x="{1}" y="{2}" text-anchor="end">{3}</text>"#,
+            t.at,
+            PLOT_LEFT - 8,
+            t.at + rust_decimal::Decimal::from(7),
+            amount.trim_end_matches(".00"),
+        );
+    }
+    for (j, points) in c.layers.iter().enumerate() {
+        let _ = write!(out, r#"<polygon class="layer layer-{}" points="{points}"/>"#, j % COLOURS);
+    }
+    let _ = write!(
+        out,
+        r#"<line class="axis" x1="{PLOT_LEFT}" x2="{PLOT_RIGHT}" y1="{PLOT_BOTTOM}" y2="{PLOT_BOTTOM}"/><line class="axis" x1="{PLOT_LEFT}" x2="{PLOT_LEFT}" y1="{PLOT_TOP}" y2="{PLOT_BOTTOM}"/>"#
+    );
+    for t in &c.x_ticks {
+        let _ = write!(
+            out,
+            r#"<line class="axis" x1="{0}" x2="{0}" y1="{PLOT_BOTTOM}" y2="{1}"/><text class="tick" x="{0}" y="{2}" text-anchor="middle">{3}</text>"#,
+            t.at,
+            PLOT_BOTTOM + 6,
+            PLOT_BOTTOM + 28,
+            esc(&tick_name(w, months, t.value)),
+        );
+    }
+    out.push_str("</svg>");
+    legend(&mut out, w, plan, months, titles);
+    out
+}
+
+fn legend(out: &mut String, w: &RoadText, plan: &PayoffPlan, months: RoadMonths, titles: &[String]) {
+    let _ = write!(out, r#"<h4>{}</h4><ul class="legend" data-testid="legend">"#, esc(w.paid_off_heading));
+    for (j, l) in plan.loans.iter().enumerate() {
+        let when = match l.paid_off_month {
+            Some(0) => w.nothing_owed.to_owned(),
+            Some(m) => {
+                let text = fill(w.paid_off_in, &[&m.to_string()]);
+                months.label(m).map_or(text.clone(), |d| format!("{text}{DOT}{d}"))
+            }
+            None => w.paid_off_never.to_owned(),
+        };
+        let _ = write!(
+            out,
+            r#"<li data-testid="paid-off" data-loan="{}" data-month="{}"><span class="swatch layer-{}" aria-hidden="true"></span><span>{}{DOT}{}</span></li>"#,
+            esc(&l.id),
+            l.paid_off_month.map(|m| m.to_string()).unwrap_or_default(),
+            j % COLOURS,
+            esc(titles.get(j).map_or(&l.id, |t| t)),
+            esc(&when),
+        );
+    }
+    out.push_str("</ul>");
+}
+
+/// The chart's figures as table rows: month, date, each lender, total.
+pub fn chart_table(w: &RoadText, plan: &PayoffPlan, months: RoadMonths, titles: &[String]) -> String {
+    let mut out = format!(r#"<thead><tr><th scope="col">{}</th><th scope="col">{}</th>"#, esc(w.month_col), esc(w.date_col));
+    for t in titles {
+        let _ = write!(out, r#"<th scope="col">{}</th>"#, esc(t));
+    }
+    let _ = write!(out, r#"<th scope="col">{}</th></tr></thead><tbody>"#, esc(w.total_col));
+    for (k, row) in balances(plan).into_iter().enumerate() {
+        let (month, date) = if k == 0 { (esc(w.now), String::new()) } else { (k.to_string(), months.label(k as u32).unwrap_or_default()) };
+        let _ = write!(out, r#"<tr><th scope="row">{month}</th><td>{date}</td>"#);
+        for b in &row {
+            let _ = write!(out, "<td>{}</td>", amount(*b));
+        }
+        let _ = write!(out, "<td>{}</td></tr>", amount(row.iter().sum()));
+    }
+    out.push_str("</tbody>");
+    out
+}
+
+/// A row of the effects table: its label and the figure of one effect.
+struct EffectRow {
+    testid: &'static str,
+    label: fn(&RoadText) -> &'static str,
+    value: fn(&Prepaid) -> String,
+}
+
+const EFFECT_ROWS: [EffectRow; 5] = [
+    EffectRow { testid: "effect-months", label: |w| w.effect_months, value: |p| p.months.to_string() },
+    EffectRow { testid: "effect-interest", label: |w| w.effect_interest, value: |p| money(p.total_interest) },
+    EffectRow { testid: "effect-saved", label: |w| w.effect_saved, value: |p| money(p.interest_saved) },
+    EffectRow { testid: "effect-months-saved", label: |w| w.effect_months_saved, value: |p| p.months_saved.to_string() },
+    EffectRow { testid: "effect-fees", label: |w| w.effect_fees, value: |p| money(p.fees) },
+];
+
+/// Both effects of a loan's prepayments side by side.
+pub fn effects(lang: Lang, both: &PrepaidByEffect) -> String {
+    let w = lang.road();
+    let mut out = format!(
+        r#"<table class="effects" data-testid="effects"><caption>{}</caption><thead><tr><td></td><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        esc(w.effects_caption),
+        esc(lang.prepay_effect(PrepayEffect::ShortenTerm)),
+        esc(lang.prepay_effect(PrepayEffect::LowerPayment)),
+    );
+    for r in &EFFECT_ROWS {
+        let _ = write!(
+            out,
+            r#"<tr><th scope="row">{}</th><td data-testid="{1}" data-effect="shorten_term">{2}</td><td data-testid="{1}" data-effect="lower_payment">{3}</td></tr>"#,
+            esc((r.label)(w)),
+            r.testid,
+            (r.value)(&both.shorten_term),
+            (r.value)(&both.lower_payment),
+        );
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+/// What the prepayments save when there is no one-off (a monthly extra only).
+pub fn prepaid_summary(w: &RoadText, p: &Prepaid) -> String {
+    format!(r#"<p data-testid="prepaid-summary">{}</p>"#, esc(&fill(w.prepaid_summary, &[&p.months.to_string(), &money(p.interest_saved)])))
+}
