@@ -5,25 +5,35 @@
 use super::super::download::download_text;
 use super::super::page::use_page;
 use super::super::use_lang;
-use super::use_words;
-use crate::i18n::{fill, NoCalendar};
+use super::{clicked, markup};
+use crate::i18n::{fill, Lang, NoCalendar};
 use crate::present::LoanTitle;
+use crate::scenario::Scenario;
+use leptos::ev::MouseEvent;
 use leptos::prelude::*;
+
+/// The titles of the loans without a next due date, and whether that is all of them.
+fn undated(lang: Lang, s: &Scenario) -> (Vec<String>, bool) {
+    let titles = s.loans.iter().enumerate().filter(|(_, l)| l.next_due_date.is_none());
+    let titles: Vec<String> = titles.map(|(i, l)| lang.loan_title(LoanTitle { number: i + 1, lender: l.lender })).collect();
+    let all = titles.len() == s.loans.len();
+    (titles, all)
+}
 
 #[component]
 pub fn Calendar() -> impl IntoView {
-    let (w, lang, page) = (use_words(), use_lang(), use_page());
+    let (lang, page) = (use_lang(), use_page());
     // What the last click said: reminders made, or why none.
     let said = RwSignal::new(String::new());
-    // The loans without a next due date, and whether that is all of them.
-    let undated = Memo::new(move |_| {
-        page.last_valid.with(|s| {
-            let titles = s.loans.iter().enumerate().filter(|(_, l)| l.next_due_date.is_none());
-            let titles: Vec<LoanTitle> = titles.map(|(i, l)| LoanTitle { number: i + 1, lender: l.lender }).collect();
-            (titles.len() == s.loans.len(), titles)
-        })
-    });
-    let make = move |_| {
+    let html = move || {
+        let lang = lang.get();
+        let (titles, all) = page.last_valid.with(|s| undated(lang, s));
+        markup::calendar(lang, &titles, all)
+    };
+    let make = move |ev: MouseEvent| {
+        if clicked(&ev, "button[data-action=ics]").is_none() {
+            return;
+        }
         let lang = lang.get_untracked();
         let plan = page.evaluation.with_untracked(|e| e.road.picked().cloned());
         let now = (js_sys::Date::now() / 1000.0) as i64;
@@ -37,23 +47,8 @@ pub fn Calendar() -> impl IntoView {
             Err(e) => lang.no_calendar(e).to_owned(),
         });
     };
-    let note = move || {
-        let lang = lang.get();
-        undated.with(|(all, titles)| match (all, titles.is_empty()) {
-            (true, _) => lang.no_calendar(NoCalendar::NoDueDate).to_owned(),
-            (false, false) => fill(w().calendar_undated, &[&titles.iter().map(|t| lang.loan_title(*t)).collect::<Vec<_>>().join("、")]),
-            (false, true) => String::new(),
-        })
-    };
     view! {
-        <div class="calendar" data-testid="calendar">
-            <h3>{move || w().calendar_heading}</h3>
-            <p class="explain">{move || w().calendar_intro}</p>
-            <p class="hint" data-testid="calendar-undated">{note}</p>
-            <button type="button" data-testid="download-ics" disabled=move || undated.with(|u| u.0) on:click=make>
-                {move || w().calendar_button}
-            </button>
-            <p role="status" data-testid="calendar-status">{move || said.get()}</p>
-        </div>
+        <div class="calendar" data-testid="calendar" on:click=make inner_html=html></div>
+        <p role="status" data-testid="calendar-status">{move || said.get()}</p>
     }
 }

@@ -9,9 +9,9 @@
 //! delegated handler each, from their `value` or `data-` attributes.
 
 use crate::engine::payoff::PayoffPlan;
-use crate::engine::{Prepaid, PrepayEffect};
+use crate::engine::{Prepaid, PrepayEffect, SolveError, Solved};
 use crate::i18n::{amount, fill, money, Lang, RoadText, DOT};
-use crate::present::road::{balances, code, RoadMonths, StackChart, StrategyFigures, CHART_H, CHART_W, KINDS, PLOT_BOTTOM, PLOT_LEFT, PLOT_RIGHT, PLOT_TOP};
+use crate::present::road::{balances, code, DefaultBudget, RoadMonths, StackChart, StrategyFigures, CHART_H, CHART_W, KINDS, PLOT_BOTTOM, PLOT_LEFT, PLOT_RIGHT, PLOT_TOP};
 use crate::scenario::field::Unit;
 use crate::scenario::road::PrepaidByEffect;
 use crate::engine::PayoffKind;
@@ -46,10 +46,20 @@ fn month_name(w: &RoadText, months: RoadMonths, k: u32) -> String {
     months.label(k).unwrap_or_else(|| fill(w.debt_free_month, &[&k.to_string()]))
 }
 
-/// The strategies side by side, each with its radio button (value: its code).
-pub fn strategies(lang: Lang, figures: &[StrategyFigures], months: RoadMonths, picked: PayoffKind) -> String {
+/// The section's heading (inside its `<summary>`).
+pub fn heading(w: &RoadText) -> String {
+    format!("<h2>{}</h2>", esc(w.heading))
+}
+
+/// The introduction, the strategies side by side, each with its radio
+/// button (value: its code), and the custom order when it is shown.
+pub fn strategies(lang: Lang, figures: &[StrategyFigures], months: RoadMonths, picked: PayoffKind, order: Option<&[(String, String)]>) -> String {
     let w = lang.road();
-    let mut out = format!("<legend>{}</legend><div class=\"strategy-grid\">", esc(w.strategies_legend));
+    let mut out = format!(
+        r#"<p class="explain">{}</p><fieldset class="strategies" data-testid="strategies"><legend>{}</legend><div class="strategy-grid">"#,
+        esc(w.intro),
+        esc(w.strategies_legend)
+    );
     for kind in KINDS {
         let (c, on) = (code(kind), kind == picked);
         let _ = write!(
@@ -71,7 +81,10 @@ pub fn strategies(lang: Lang, figures: &[StrategyFigures], months: RoadMonths, p
         }
         out.push_str("</div>");
     }
-    out.push_str("</div>");
+    out.push_str("</div></fieldset>");
+    if let Some(loans) = order {
+        push_order(&mut out, w, loans);
+    }
     out
 }
 
@@ -98,8 +111,13 @@ fn strategy_figures(out: &mut String, lang: Lang, f: &StrategyFigures, months: R
 
 /// The custom order: each loan (id, title) with its two buttons
 /// (`data-loan`, `data-up`); ids `order-{loan}-up` / `-down` for focus.
-pub fn order(w: &RoadText, loans: &[(String, String)]) -> String {
-    let mut out = format!(r#"<h3 id="order-h">{}</h3><p class="hint">{}</p><ol aria-labelledby="order-h">"#, esc(w.order_heading), esc(w.order_hint));
+fn push_order(out: &mut String, w: &RoadText, loans: &[(String, String)]) {
+    let _ = write!(
+        out,
+        r#"<div class="order" data-testid="payoff-order"><h3 id="order-h">{}</h3><p class="hint">{}</p><ol aria-labelledby="order-h">"#,
+        esc(w.order_heading),
+        esc(w.order_hint)
+    );
     let last = loans.len().saturating_sub(1);
     for (i, (id, title)) in loans.iter().enumerate() {
         let id = esc(id);
@@ -115,7 +133,33 @@ pub fn order(w: &RoadText, loans: &[(String, String)]) -> String {
         }
         out.push_str("</li>");
     }
-    out.push_str("</ol>");
+    out.push_str("</ol></div>");
+}
+
+/// Below the budget field: what the budget is when left empty, the picked
+/// plan's chart and legend, its table (rows only when `table_open`: up to
+/// 600), and the heading of the prepayments that follow.
+pub fn chart_part(lang: Lang, default: DefaultBudget, picked: Option<(&PayoffPlan, &[String])>, months: RoadMonths, table_open: bool) -> String {
+    let w = lang.road();
+    let budget = match default {
+        DefaultBudget::Flat(d) => fill(w.budget_default_flat, &[&money(d)]),
+        DefaultBudget::Range(lo, hi) => fill(w.budget_default_range, &[&money(lo), &money(hi)]),
+    };
+    let mut out = format!(r#"<p class="hint" data-testid="budget-default">{}</p>"#, esc(&budget));
+    if let Some((plan, titles)) = picked {
+        out.push_str(&chart(lang, plan, months, titles));
+        let _ = write!(
+            out,
+            r#"<details class="schedule" data-testid="road-table"{}><summary data-action="table">{}</summary>"#,
+            if table_open { " open" } else { "" },
+            esc(w.table_toggle)
+        );
+        if table_open {
+            let _ = write!(out, r#"<div class="table-wrap"><table data-testid="road-table-rows">{}</table></div>"#, chart_table(w, plan, months, titles));
+        }
+        out.push_str("</details>");
+    }
+    let _ = write!(out, r#"<h3>{}</h3><p class="explain">{}</p>"#, esc(w.prepay_heading), esc(w.prepay_intro));
     out
 }
 
@@ -126,7 +170,7 @@ fn tick_name(w: &RoadText, months: RoadMonths, k: u32) -> String {
 
 /// The picked plan's stacked chart (`titles`: one per debt of the plan),
 /// then its legend with the month each lender is paid off.
-pub fn chart(lang: Lang, plan: &PayoffPlan, months: RoadMonths, titles: &[String]) -> String {
+fn chart(lang: Lang, plan: &PayoffPlan, months: RoadMonths, titles: &[String]) -> String {
     let w = lang.road();
     let c = StackChart::of(plan);
     let name = lang.payoff_kind(plan.strategy);
@@ -197,7 +241,7 @@ fn legend(out: &mut String, w: &RoadText, plan: &PayoffPlan, months: RoadMonths,
 }
 
 /// The chart's figures as table rows: month, date, each lender, total.
-pub fn chart_table(w: &RoadText, plan: &PayoffPlan, months: RoadMonths, titles: &[String]) -> String {
+fn chart_table(w: &RoadText, plan: &PayoffPlan, months: RoadMonths, titles: &[String]) -> String {
     let mut out = format!(r#"<thead><tr><th scope="col">{}</th><th scope="col">{}</th>"#, esc(w.month_col), esc(w.date_col));
     for t in titles {
         let _ = write!(out, r#"<th scope="col">{}</th>"#, esc(t));
@@ -231,7 +275,7 @@ const EFFECT_ROWS: [EffectRow; 5] = [
 ];
 
 /// Both effects of a loan's prepayments side by side.
-pub fn effects(lang: Lang, both: &PrepaidByEffect) -> String {
+fn effects(lang: Lang, both: &PrepaidByEffect) -> String {
     let w = lang.road();
     let mut out = format!(
         r#"<table class="effects" data-testid="effects"><caption>{}</caption><thead><tr><td></td><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
@@ -253,7 +297,63 @@ pub fn effects(lang: Lang, both: &PrepaidByEffect) -> String {
     out
 }
 
-/// What the prepayments save when there is no one-off (a monthly extra only).
-pub fn prepaid_summary(w: &RoadText, p: &Prepaid) -> String {
-    format!(r#"<p data-testid="prepaid-summary">{}</p>"#, esc(&fill(w.prepaid_summary, &[&p.months.to_string(), &money(p.interest_saved)])))
+/// The button adding a one-off prepayment (`data-action="add"`), then both
+/// effects side by side, or what a monthly extra alone saves.
+pub fn add_and_effects(lang: Lang, both: Option<&PrepaidByEffect>, prepaid: Option<&Prepaid>) -> String {
+    let w = lang.road();
+    let mut out = format!(r#"<button type="button" class="add" data-testid="add-prepayment" data-action="add">{}</button>"#, esc(w.add_prepayment));
+    match (both, prepaid) {
+        (Some(both), _) => out.push_str(&effects(lang, both)),
+        (None, Some(p)) => {
+            let saved = fill(w.prepaid_summary, &[&p.months.to_string(), &money(p.interest_saved)]);
+            let _ = write!(out, r#"<p data-testid="prepaid-summary">{}</p>"#, esc(&saved));
+        }
+        (None, None) => {}
+    }
+    out
+}
+
+/// The button removing prepayment `item` (0-based; `data-action="remove"`).
+pub fn remove_button(w: &RoadText, item: u16) -> String {
+    format!(
+        r#"<button type="button" class="remove" data-testid="remove-prepayment" data-action="remove" data-item="{item}" aria-label="{}">{}</button>"#,
+        esc(&fill(w.remove_prepayment, &[&(item + 1).to_string()])),
+        esc(w.remove)
+    )
+}
+
+/// The calendar part: its words, the loans left out, and the download
+/// button (`data-action="ics"`, disabled when no loan has a due date).
+pub fn calendar(lang: Lang, undated: &[String], all_undated: bool) -> String {
+    let w = lang.road();
+    let note = match (all_undated, undated.is_empty()) {
+        (true, _) => lang.no_calendar(crate::i18n::NoCalendar::NoDueDate).to_owned(),
+        (false, false) => fill(w.calendar_undated, &[&undated.join("、")]),
+        (false, true) => String::new(),
+    };
+    format!(
+        r#"<h3>{}</h3><p class="explain">{}</p><p class="hint" data-testid="calendar-undated">{}</p><button type="button" data-testid="download-ics" data-action="ics"{}>{}</button>"#,
+        esc(w.calendar_heading),
+        esc(w.calendar_intro),
+        esc(&note),
+        if all_undated { " disabled" } else { "" },
+        esc(w.calendar_button)
+    )
+}
+
+/// The solver's answer: the months and the last instalment, or why not.
+pub fn solver_answer(w: &RoadText, answer: Option<Result<Solved, SolveError>>) -> String {
+    let Some(answer) = answer else { return String::new() };
+    let (months, text) = match answer {
+        Ok(s) => (s.months.to_string(), fill(w.solver_months, &[&s.months.to_string(), &money(s.last_payment), &money(s.total_interest)])),
+        Err(SolveError::BelowInterest { interest }) => (String::new(), fill(w.solver_below, &[&money(interest)])),
+        Err(SolveError::BeyondMaxMonths) => (String::new(), w.solver_beyond.to_owned()),
+        Err(SolveError::Contract(_) | SolveError::Payment(_)) => (String::new(), w.solver_invalid.to_owned()),
+    };
+    let refused = months.is_empty();
+    format!(
+        r#"<p class="solver-answer{}" data-testid="solver-answer" data-months="{months}" data-refused="{refused}">{}</p>"#,
+        if refused { " refused" } else { "" },
+        esc(&text)
+    )
 }

@@ -44,22 +44,24 @@ fn refocus(ids: Vec<String>) {
     });
 }
 
+/// The element a click landed in that matches `selector` (delegated handlers).
+fn clicked(ev: &leptos::ev::MouseEvent, selector: &str) -> Option<web_sys::Element> {
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
+}
+
 #[component]
 pub fn RoadSection() -> impl IntoView {
     let w = use_words();
     let open = RwSignal::new(false);
     view! {
         <details id="road" class="card road" data-testid="road" on:toggle=move |ev| open.set(is_open(&ev))>
-            <summary data-testid="road-toggle">
-                <h2>{move || w().heading}</h2>
-            </summary>
-            <Show when=move || open.get()>
-                <p class="explain">{move || w().intro}</p>
+            <summary data-testid="road-toggle" inner_html=move || markup::heading(w())></summary>
+            {move || open.get().then(|| view! {
                 <strategies::Strategies />
                 <chart::RoadChart />
                 <prepay::Prepayments />
                 <calendar::Calendar />
-            </Show>
+            })}
         </details>
     }
 }
