@@ -14,22 +14,24 @@ use crate::scenario::Evaluation;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
-/// The picked plan and the title of each of its debts.
-fn picked(lang: Lang, e: &Evaluation) -> Option<(PayoffPlan, Vec<String>)> {
-    let plan = e.road.picked()?.clone();
-    let titles = plan.loans.iter().map(|l| LoanTitle::of(e, &l.id).map_or_else(|| l.id.clone(), |t| lang.loan_title(t))).collect();
-    Some((plan, titles))
+/// The title of each debt of `plan`.
+fn titles(lang: Lang, e: &Evaluation, plan: &PayoffPlan) -> Vec<String> {
+    plan.loans.iter().map(|l| LoanTitle::of(e, &l.id).map_or_else(|| l.id.clone(), |t| lang.loan_title(t))).collect()
 }
 
 #[component]
 pub fn RoadChart() -> impl IntoView {
     let (lang, page) = (use_lang(), use_page());
     let table_open = RwSignal::new(false);
-    let plan = Memo::new(move |_| page.evaluation.with(|e| picked(lang.get(), e)));
-    let html = move || {
+    let html = Memo::new(move |_| {
+        let (lang, open) = (lang.get(), table_open.get());
         let (months, default) = page.last_valid.with(|s| (RoadMonths::of(s), DefaultBudget::of(s)));
-        plan.with(|p| markup::chart_part(lang.get(), default, p.as_ref().map(|(p, t)| (p, t.as_slice())), months, table_open.get()))
-    };
+        page.evaluation.with(|e| {
+            let plan = e.road.picked();
+            let titles = plan.map(|p| titles(lang, e, p)).unwrap_or_default();
+            markup::chart_part(lang, default, plan.map(|p| (p, titles.as_slice())), months, open)
+        })
+    });
     // The table's <details> is drawn from `table_open`, so it stays open while the figures change.
     let toggle = move |ev: MouseEvent| {
         if clicked(&ev, "summary[data-action=table]").is_some() {

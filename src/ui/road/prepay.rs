@@ -26,15 +26,16 @@ pub fn Prepayments() -> impl IntoView {
 #[component]
 fn LoanPrepay(index: usize) -> impl IntoView {
     let (lang, page) = (use_lang(), use_page());
-    let key = Memo::new(move |_| page.loans.with(|k| k.get(index).copied()));
+    let key = move || page.loans.with(|k| k.get(index).copied());
     let (loan, _) = loan_at(index);
-    let head = Memo::new(move |_| loan.with(|l| l.as_ref().map(|l| (l.id.clone(), LoanTitle { number: index + 1, lender: l.lender }))));
+    let id = move || loan.with(|l| l.as_ref().map(|l| l.id.clone()));
+    let title = move || loan.with(|l| l.as_ref().map(|l| lang.get().loan_title(LoanTitle { number: index + 1, lender: l.lender })));
     let effects = move || {
         let lang = lang.get();
         loan.with(|l| l.as_ref().map(|l| markup::add_and_effects(lang, l.road.prepaid_by_effect.as_ref(), l.road.prepaid.as_ref())))
     };
     let act = move |ev: MouseEvent| {
-        let (Some(button), Some(k)) = (clicked(&ev, "button[data-action]"), key.get_untracked()) else { return };
+        let (Some(button), Some(k)) = (clicked(&ev, "button[data-action]"), untrack(key)) else { return };
         match button.get_attribute("data-action").as_deref() {
             Some("add") => page.edit(|f| {
                 f.add_prepayment(k);
@@ -48,9 +49,9 @@ fn LoanPrepay(index: usize) -> impl IntoView {
         }
     };
     view! {
-        <fieldset class="loan-prepay" data-testid="loan-prepay" data-loan=move || head.with(|h| h.as_ref().map(|h| h.0.clone())) on:click=act>
-            <legend>{move || head.get().map(|h| lang.get().loan_title(h.1))}</legend>
-            {move || key.get().map(|k| view! {
+        <fieldset class="loan-prepay" data-testid="loan-prepay" data-loan=id on:click=act>
+            <legend>{title}</legend>
+            {move || key().map(|k| view! {
                 <PrepaymentList loan=k />
                 <div class="grid">
                     <FieldInput place=Place::loan(Field::ExtraMonthly, k) />

@@ -12,12 +12,12 @@ use leptos::prelude::*;
 #[component]
 pub fn Solver(index: usize) -> impl IntoView {
     let (w, page) = (use_words(), use_page());
-    let key = Memo::new(move |_| page.loans.with(|k| k.get(index).copied()));
-    let answer = Memo::new(move |_| page.last_valid.with(|s| s.loans.get(index).and_then(|l| l.solve())));
+    let key = move || page.loans.with(|k| k.get(index).copied());
+    let answer = Memo::new(move |_| markup::solver_answer(w(), page.last_valid.with(|s| s.loans.get(index).and_then(|l| l.solve()))));
     view! {
         <div class="solver" data-testid="solver">
-            {move || key.get().map(|k| view! { <FieldInput place=Place::loan(Field::TargetPayment, k) /> })}
-            <div aria-live="polite" inner_html=move || markup::solver_answer(w(), answer.get())></div>
+            {move || key().map(|k| view! { <FieldInput place=Place::loan(Field::TargetPayment, k) /> })}
+            <div aria-live="polite" inner_html=answer></div>
         </div>
     }
 }
