@@ -110,7 +110,7 @@ fn strategy_figures(out: &mut String, lang: Lang, f: &StrategyFigures, months: R
 }
 
 /// The custom order: each loan (id, title) with its two buttons
-/// (`data-loan`, `data-up`); ids `order-{loan}-up` / `-down` for focus.
+/// (`data-loan`, `data-action` up or down); ids `order-{loan}-up` / `-down` for focus.
 fn push_order(out: &mut String, w: &RoadText, loans: &[(String, String)]) {
     let _ = write!(
         out,
@@ -122,10 +122,10 @@ fn push_order(out: &mut String, w: &RoadText, loans: &[(String, String)]) {
     for (i, (id, title)) in loans.iter().enumerate() {
         let id = esc(id);
         let _ = write!(out, r#"<li data-testid="order-item" data-loan="{id}"><span class="order-name">{}</span>"#, esc(title));
-        for (up, dir, short, label, end) in [(true, "up", w.move_up_short, w.move_up, i == 0), (false, "down", w.move_down_short, w.move_down, i == last)] {
+        for (dir, short, label, end) in [("up", w.move_up_short, w.move_up, i == 0), ("down", w.move_down_short, w.move_down, i == last)] {
             let _ = write!(
                 out,
-                r#"<button type="button" id="order-{id}-{dir}" data-testid="order-{dir}" data-loan="{id}" data-up="{up}" aria-label="{}"{}>{}</button>"#,
+                r#"<button type="button" id="order-{id}-{dir}" data-testid="order-{dir}" data-loan="{id}" data-action="{dir}" aria-label="{}"{}>{}</button>"#,
                 esc(&fill(label, &[title])),
                 if end { " disabled" } else { "" },
                 esc(short),
@@ -136,16 +136,20 @@ fn push_order(out: &mut String, w: &RoadText, loans: &[(String, String)]) {
     out.push_str("</ol></div>");
 }
 
-/// Below the budget field: what the budget is when left empty, the picked
-/// plan's chart and legend, its table (rows only when `table_open`: up to
-/// 600), and the heading of the prepayments that follow.
-pub fn chart_part(lang: Lang, default: DefaultBudget, picked: Option<(&PayoffPlan, &[String])>, months: RoadMonths, table_open: bool) -> String {
-    let w = lang.road();
+/// What the budget is when left empty (under its field).
+pub fn budget_hint(w: &RoadText, default: DefaultBudget) -> String {
     let budget = match default {
         DefaultBudget::Flat(d) => fill(w.budget_default_flat, &[&money(d)]),
         DefaultBudget::Range(lo, hi) => fill(w.budget_default_range, &[&money(lo), &money(hi)]),
     };
-    let mut out = format!(r#"<p class="hint" data-testid="budget-default">{}</p>"#, esc(&budget));
+    format!(r#"<p class="hint" data-testid="budget-default">{}</p>"#, esc(&budget))
+}
+
+/// The picked plan's chart and legend, and its table (rows only when
+/// `table_open`: up to 600).
+pub fn chart_part(lang: Lang, picked: Option<(&PayoffPlan, &[String])>, months: RoadMonths, table_open: bool) -> String {
+    let w = lang.road();
+    let mut out = String::new();
     if let Some((plan, titles)) = picked {
         out.push_str(&chart(lang, plan, months, titles));
         let _ = write!(
@@ -159,8 +163,12 @@ pub fn chart_part(lang: Lang, default: DefaultBudget, picked: Option<(&PayoffPla
         }
         out.push_str("</details>");
     }
-    let _ = write!(out, r#"<h3>{}</h3><p class="explain">{}</p>"#, esc(w.prepay_heading), esc(w.prepay_intro));
     out
+}
+
+/// The heading of the prepayments.
+pub fn prepay_heading(w: &RoadText) -> String {
+    format!(r#"<h3>{}</h3><p class="explain">{}</p>"#, esc(w.prepay_heading), esc(w.prepay_intro))
 }
 
 /// A month on the chart's axis: its date, or its number.
@@ -332,7 +340,7 @@ pub fn calendar(lang: Lang, undated: &[String], all_undated: bool) -> String {
         (false, true) => String::new(),
     };
     format!(
-        r#"<h3>{}</h3><p class="explain">{}</p><p class="hint" data-testid="calendar-undated">{}</p><button type="button" data-testid="download-ics" data-action="ics"{}>{}</button>"#,
+        r#"<h3>{}</h3><p class="explain">{}</p><p class="hint" data-testid="calendar-undated">{}</p><button type="button" class="ics" data-testid="download-ics" data-action="ics"{}>{}</button>"#,
         esc(w.calendar_heading),
         esc(w.calendar_intro),
         esc(&note),

@@ -7,16 +7,17 @@
 //! `crate::present::road`; components only ask and show. The read-only
 //! parts are HTML text ([`markup`]: a fraction of `view!`'s bundle cost).
 
-mod calendar;
-mod chart;
 mod markup;
+mod plan;
 mod prepay;
 mod solver;
-mod strategies;
 
 pub use solver::Solver;
 
-use super::use_lang;
+use super::inputs::FieldInput;
+use super::{use_lang, EachLoan};
+use crate::form::Place;
+use crate::scenario::Field;
 use crate::i18n::RoadText;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -57,10 +58,10 @@ pub fn RoadSection() -> impl IntoView {
         <details id="road" class="card road" data-testid="road" on:toggle=move |ev| open.set(is_open(&ev))>
             <summary data-testid="road-toggle" inner_html=move || markup::heading(w())></summary>
             {move || open.get().then(|| view! {
-                <strategies::Strategies />
-                <chart::RoadChart />
-                <prepay::Prepayments />
-                <calendar::Calendar />
+                <FieldInput place=Place::of(Field::StrategyBudget) />
+                <plan::PlanPart />
+                <div inner_html=move || markup::prepay_heading(w())></div>
+                <EachLoan each=|index| view! { <prepay::LoanPrepay index=index /> }.into_any() />
             })}
         </details>
     }

@@ -4,7 +4,7 @@
 
 use super::super::inputs::FieldInput;
 use super::super::page::use_page;
-use super::super::{loan_at, use_lang, EachLoan};
+use super::super::{loan_at, use_lang};
 use super::{clicked, markup, use_words};
 use crate::form::{LoanKey, Place};
 use crate::present::LoanTitle;
@@ -12,24 +12,17 @@ use crate::scenario::Field;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
-#[component]
-pub fn Prepayments() -> impl IntoView {
-    view! {
-        <div class="prepayments" data-testid="prepayments">
-            <EachLoan each=|index| view! { <LoanPrepay index=index /> }.into_any() />
-        </div>
-    }
-}
-
 /// One loan's prepayment inputs and what they change; its add and remove
 /// buttons are read by one delegated handler.
 #[component]
-fn LoanPrepay(index: usize) -> impl IntoView {
+pub fn LoanPrepay(index: usize) -> impl IntoView {
     let (lang, page) = (use_lang(), use_page());
     let key = move || page.loans.with(|k| k.get(index).copied());
     let (loan, _) = loan_at(index);
     let id = move || loan.with(|l| l.as_ref().map(|l| l.id.clone()));
     let title = move || loan.with(|l| l.as_ref().map(|l| lang.get().loan_title(LoanTitle { number: index + 1, lender: l.lender })));
+    // The loan's one-off prepayments (rows drawn again when one comes or goes).
+    let count = move |k| page.with(|f| f.index(k).map_or(0, |i| f.document().loans[i].prepayments.len()));
     let effects = move || {
         let lang = lang.get();
         loan.with(|l| l.as_ref().map(|l| markup::add_and_effects(lang, l.road.prepaid_by_effect.as_ref(), l.road.prepaid.as_ref())))
@@ -51,24 +44,19 @@ fn LoanPrepay(index: usize) -> impl IntoView {
     view! {
         <fieldset class="loan-prepay" data-testid="loan-prepay" data-loan=id on:click=act>
             <legend>{title}</legend>
-            {move || key().map(|k| view! {
-                <PrepaymentList loan=k />
+            {move || key().map(|k| {
+                let rows = Memo::new(move |_| count(k));
+                view! {
+                {move || (0..rows.get()).map(|item| view! { <PrepaymentRow loan=k item=item as u16 /> }).collect_view()}
                 <div class="grid">
                     <FieldInput place=Place::loan(Field::ExtraMonthly, k) />
                     <FieldInput place=Place::loan(Field::PrepaymentFeePercent, k) />
                 </div>
+                }
             })}
             <div inner_html=effects></div>
         </fieldset>
     }
-}
-
-/// The loan's one-off prepayments, one row each (drawn again when one comes or goes).
-#[component]
-fn PrepaymentList(loan: LoanKey) -> impl IntoView {
-    let page = use_page();
-    let count = Memo::new(move |_| page.with(|f| f.index(loan).map_or(0, |i| f.document().loans[i].prepayments.len())));
-    move || (0..count.get()).map(|item| view! { <PrepaymentRow loan=loan item=item as u16 /> }).collect_view()
 }
 
 #[component]
