@@ -109,11 +109,11 @@ pub fn balances(plan: &PayoffPlan) -> Vec<Vec<Decimal>> {
 
 /// The chart's box in SVG user units, and the plot area inside it.
 pub const CHART_W: u32 = 640;
-pub const CHART_H: u32 = 300;
-pub const PLOT_LEFT: u32 = 96;
+pub const CHART_H: u32 = 340;
+pub const PLOT_LEFT: u32 = 118;
 pub const PLOT_TOP: u32 = 12;
 pub const PLOT_RIGHT: u32 = 628;
-pub const PLOT_BOTTOM: u32 = 256;
+pub const PLOT_BOTTOM: u32 = 290;
 
 /// A tick on an axis: its value and its position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -198,7 +198,7 @@ fn chart(lang: Lang, plan: &PayoffPlan, months: RoadMonths, titles: &[String]) -
             r#"<line class="gridline" x1="{PLOT_LEFT}" x2="{PLOT_RIGHT}" y1="{0}" y2="{0}"/><text class="tick" x="{1}" y="{2}" text-anchor="end">{3}</text>"#,
             t.at,
             PLOT_LEFT - 8,
-            t.at + rust_decimal::Decimal::from(7),
+            t.at + rust_decimal::Decimal::from(9),
             amount.trim_end_matches(".00"),
         );
     }
@@ -215,7 +215,7 @@ fn chart(lang: Lang, plan: &PayoffPlan, months: RoadMonths, titles: &[String]) -
             r#"<line class="axis" x1="{0}" x2="{0}" y1="{PLOT_BOTTOM}" y2="{1}"/><text class="tick" x="{0}" y="{2}" text-anchor="middle">{3}</text>"#,
             t.at,
             PLOT_BOTTOM + 6,
-            PLOT_BOTTOM + 28,
+            PLOT_BOTTOM + 34,
             esc(&tick_name(w, months, t.value)),
         );
     }
