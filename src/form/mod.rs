@@ -301,6 +301,7 @@ impl Form {
     }
 }
 
+mod road;
 #[cfg(test)]
 mod tests;
 

@@ -230,7 +230,7 @@ mod tests {
 /// folds, the glossary, and the labels of issue 7's figures.
 pub struct PageText {
     pub nav_label: &'static str,
-    pub nav: [&'static str; 9],
+    pub nav: [&'static str; 10],
     pub summary_heading: &'static str,
     pub can_pay: &'static str,
     pub waiting_adds: &'static str,
@@ -298,7 +298,7 @@ pub struct PageText {
 
 pub const PAGE_ZH: PageText = PageText {
     nav_label: "页面各部分",
-    nav: ["概览", "借款", "收支", "结果", "现状", "方案", "协商材料", "术语", "草稿"],
+    nav: ["概览", "借款", "收支", "结果", "现状", "方案", "协商材料", "还清路线", "术语", "草稿"],
     summary_heading: "概览：每月能还多少，怎么谈",
     can_pay: "每月能还",
     waiting_adds: "每拖 30 天多欠",
@@ -366,7 +366,7 @@ pub const PAGE_ZH: PageText = PageText {
 
 pub const PAGE_EN: PageText = PageText {
     nav_label: "Sections",
-    nav: ["Summary", "Loans", "Budget", "Results", "Now", "Proposals", "Letters", "Glossary", "Drafts"],
+    nav: ["Summary", "Loans", "Budget", "Results", "Now", "Proposals", "Letters", "Payoff", "Glossary", "Drafts"],
     summary_heading: "Summary: what you can pay and what to ask",
     can_pay: "You can pay",
     waiting_adds: "Each 30 days of waiting adds",

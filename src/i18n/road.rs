@@ -10,6 +10,9 @@
 //! out and named in [`PlanCalendar::undated`]; when no payment has a date
 //! the answer is [`NoCalendar::NoDueDate`].
 
+mod words;
+pub use words::*;
+
 use super::{money, Lang};
 use crate::engine::payoff::PayoffPlan;
 use crate::engine::{PayoffKind, PrepayEffect};

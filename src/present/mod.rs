@@ -6,6 +6,8 @@
 //! so `crate::ui` does no arithmetic. No words here (`crate::i18n`), no DOM
 //! (`crate::ui`).
 
+pub mod road;
+
 use crate::engine::allocation::Strategy;
 use crate::engine::proposal::Figures;
 use crate::engine::plan::Failing;

@@ -30,7 +30,7 @@ use super::evaluate::FigureError;
 use super::{LoanEntry, Scenario};
 use crate::engine::{
     payoff_plans, prepay, solve_months, Debt, DebtAnalysis, PayoffBudget, PayoffDebt, PayoffError, PayoffKind, PayoffPlan, Prepaid, PrepayEffect,
-    PrepayError, PrepayPlan, SolveOutput,
+    PrepayError, PrepayPlan, SolveError, SolveOutput, Solved,
 };
 use serde::Serialize;
 
@@ -73,11 +73,17 @@ impl LoanRoad {
             errors.push(FigureError { path: format!("loans[{i}].prepaid"), code: e.code(), message: e.to_string() });
             (None, None)
         });
-        let owed_now = entry.principal + entry.overdue().amount();
-        let solve = entry
-            .target_payment
-            .map(|target| SolveOutput::from(solve_months(owed_now, entry.rate.quoted().monthly_ratio(), target)));
-        Self { prepaid, prepaid_by_effect, solve }
+        Self { prepaid, prepaid_by_effect, solve: entry.solve().map(SolveOutput::from) }
+    }
+}
+
+impl LoanEntry {
+    /// "I can pay `target_payment` a month": how long it takes on what is
+    /// owed now (see the module docs); `None` without a target. The page
+    /// words the refusal from the typed error.
+    pub fn solve(&self) -> Option<Result<Solved, SolveError>> {
+        let owed_now = self.principal + self.overdue().amount();
+        self.target_payment.map(|target| solve_months(owed_now, self.rate.quoted().monthly_ratio(), target))
     }
 }
 

@@ -16,7 +16,11 @@ fn element_id(place: Place) -> String {
     match place.loan {
         Some(loan) => {
             let loan_id = use_page().peek(|f| f.loan_id(loan).map(str::to_owned)).unwrap_or_default();
-            format!("{loan_id}-{id}")
+            match place.field.spec().each {
+                // A loan's prepayments each need their own id.
+                crate::scenario::field::Each::Prepayment => format!("{loan_id}-{id}-{}", place.item + 1),
+                _ => format!("{loan_id}-{id}"),
+            }
         }
         None if place.field.spec().each == crate::scenario::field::Each::Month => format!("{id}-{}", place.item + 1),
         None => id.to_owned(),

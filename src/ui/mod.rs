@@ -16,6 +16,7 @@ mod page;
 mod proposals;
 mod remaining_total;
 mod results;
+mod road;
 mod schedule;
 mod share;
 mod stand;
@@ -92,6 +93,7 @@ fn App() -> impl IntoView {
             <stand::StandSection />
             <proposals::ProposalsSection />
             <kit::KitSection />
+            <road::RoadSection />
             <glossary::Glossary />
             <drafts::DraftsPanel drafts=drafts />
         </main>
@@ -101,7 +103,7 @@ fn App() -> impl IntoView {
 
 /// The sections the list at the top links to: anchor, and the index of its
 /// name in `PageText::nav`.
-const SECTIONS: [(&str, usize); 9] = [
+const SECTIONS: [(&str, usize); 10] = [
     ("summary", 0),
     ("loans", 1),
     ("budget", 2),
@@ -109,8 +111,9 @@ const SECTIONS: [(&str, usize); 9] = [
     ("stand", 4),
     ("proposals", 5),
     ("kit", 6),
-    ("glossary", 7),
-    ("drafts", 8),
+    ("road", 7),
+    ("glossary", 8),
+    ("drafts", 9),
 ];
 
 /// One skip-link list to every section (issue 9 and 13): the first thing a

@@ -114,6 +114,11 @@ impl Page {
         self.form.try_update(|f| f.remove_contact(i)).flatten()
     }
 
+    /// Changes the form by one of its own operations (a list's item added or moved).
+    pub fn edit(&self, change: impl FnOnce(&mut Form)) {
+        self.form.update(change);
+    }
+
     /// Replaces everything on the page (another draft opened).
     pub fn load(&self, doc: Scenario) {
         self.form.update(|f| f.load(doc));

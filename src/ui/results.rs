@@ -53,6 +53,7 @@ fn LoanResult(index: usize) -> impl IntoView {
                     <Totals loan=loan />
                 </dl>
             </ScheduleTable>
+            <super::road::Solver index=index />
         </div>
     }
 }

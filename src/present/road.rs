@@ -1,0 +1,183 @@
+//! The road to debt-free as the page shows it (issue 12): the strategies
+//! side by side, when month k of the road falls, the default budget, and
+//! the stacked balance chart's geometry in exact decimals (no floats),
+//! kept apart from the SVG so it is tested natively.
+//!
+//! Month k of the road falls on the earliest `next_due_date` of the loans
+//! + (k − 1) months, shown to the month (`2027-08`): loans fall due on
+//! different days, so the month is what all their dates share.
+
+use crate::engine::allocation::forecast_surplus;
+use crate::engine::dates::Date;
+use crate::engine::payoff::{PayoffPlan, ShortMonth};
+use crate::engine::PayoffKind;
+use crate::scenario::road::Road;
+use crate::scenario::Scenario;
+use rust_decimal::Decimal;
+
+/// The strategies in the order the page lists them.
+pub const KINDS: [PayoffKind; 4] = [PayoffKind::Avalanche, PayoffKind::Snowball, PayoffKind::ProRata, PayoffKind::Custom];
+
+/// A strategy's code on the page's attributes (as the document writes it).
+pub fn code(kind: PayoffKind) -> &'static str {
+    match kind {
+        PayoffKind::Avalanche => "avalanche",
+        PayoffKind::Snowball => "snowball",
+        PayoffKind::ProRata => "pro_rata",
+        PayoffKind::Custom => "custom",
+    }
+}
+
+/// When the months of the road fall.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RoadMonths {
+    first: Option<Date>,
+}
+
+impl RoadMonths {
+    /// Month 1 on the earliest next due date of `s`'s loans (none: no dates).
+    pub fn of(s: &Scenario) -> Self {
+        Self { first: s.loans.iter().filter_map(|l| l.next_due_date).min() }
+    }
+
+    /// The month `k` (1-based) falls in, as `2027-08`.
+    pub fn label(self, k: u32) -> Option<String> {
+        let d = self.first?.add_months(i32::try_from(k).ok()? - 1)?;
+        Some(format!("{:04}-{:02}", d.year(), d.month()))
+    }
+}
+
+/// One strategy's column in the side by side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StrategyFigures {
+    pub kind: PayoffKind,
+    pub debt_free_month: Option<u32>,
+    pub total_interest: Decimal,
+    pub total_paid: Decimal,
+    /// Interest beyond the cheapest plan that ends (`None` when this one never does).
+    pub over_best: Option<Decimal>,
+    pub first_short: Option<ShortMonth>,
+}
+
+impl StrategyFigures {
+    /// Every plan of the road, each with its distance to the cheapest.
+    pub fn all(road: &Road) -> Vec<Self> {
+        let plans = road.payoff.as_deref().unwrap_or_default();
+        let ends = |p: &&PayoffPlan| p.debt_free_month.is_some();
+        let best = plans.iter().filter(ends).map(|p| p.total_interest).min();
+        plans
+            .iter()
+            .map(|p| Self {
+                kind: p.strategy,
+                debt_free_month: p.debt_free_month,
+                total_interest: p.total_interest,
+                total_paid: p.total_paid,
+                over_best: best.filter(|_| p.debt_free_month.is_some()).map(|b| p.total_interest - b),
+                first_short: p.short_months.first().copied(),
+            })
+            .collect()
+    }
+}
+
+/// What the budget is when none is entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefaultBudget {
+    Flat(Decimal),
+    /// The forecast's surplus, lowest and highest month (never below 0).
+    Range(Decimal, Decimal),
+}
+
+impl DefaultBudget {
+    pub fn of(s: &Scenario) -> Self {
+        let b = s.budget.budget();
+        match s.budget.forecast {
+            Some(f) => {
+                let months = forecast_surplus(&b, &f).map(|m| m.max(Decimal::ZERO));
+                let (lo, hi) = (months.iter().min().copied(), months.iter().max().copied());
+                Self::Range(lo.unwrap_or_default(), hi.unwrap_or_default())
+            }
+            None => Self::Flat(b.disposable().max(Decimal::ZERO)),
+        }
+    }
+}
+
+/// Every loan's balance after each month of `plan`, month 0 (now) first.
+pub fn balances(plan: &PayoffPlan) -> Vec<Vec<Decimal>> {
+    let now = plan.loans.iter().map(|l| l.owed_now).collect();
+    std::iter::once(now).chain(plan.timeline.iter().map(|m| m.loans.iter().map(|l| l.balance).collect())).collect()
+}
+
+/// The chart's box in SVG user units, and the plot area inside it.
+pub const CHART_W: u32 = 640;
+pub const CHART_H: u32 = 340;
+pub const PLOT_LEFT: u32 = 118;
+pub const PLOT_TOP: u32 = 12;
+pub const PLOT_RIGHT: u32 = 628;
+pub const PLOT_BOTTOM: u32 = 290;
+
+/// A tick on an axis: its value and its position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tick<T> {
+    pub value: T,
+    pub at: Decimal,
+}
+
+/// The stacked areas (first loan at the bottom) and the axes' ticks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StackChart {
+    /// One SVG `points` per loan.
+    pub layers: Vec<String>,
+    pub y_ticks: Vec<Tick<Decimal>>,
+    pub x_ticks: Vec<Tick<u32>>,
+}
+
+impl StackChart {
+    pub fn of(plan: &PayoffPlan) -> Self {
+        let rows = balances(plan);
+        let totals: Vec<Decimal> = rows.iter().map(|r| r.iter().sum()).collect();
+        let step = nice_step(totals.iter().copied().max().unwrap_or_default(), 4);
+        let top = step * Decimal::from(4);
+        let months = rows.len().saturating_sub(1).max(1) as u32;
+        let (left, right) = (Decimal::from(PLOT_LEFT), Decimal::from(PLOT_RIGHT));
+        let (upper, lower) = (Decimal::from(PLOT_TOP), Decimal::from(PLOT_BOTTOM));
+        let x = |t: u32| left + (right - left) * Decimal::from(t) / Decimal::from(months);
+        let y = |v: Decimal| lower - (lower - upper) * v / top;
+        let point = |t: usize, v: Decimal| format!("{},{}", x(t as u32).round_dp(1).normalize(), y(v).round_dp(1).normalize());
+        let stacked = |t: usize, j: usize| rows[t][..j].iter().copied().sum::<Decimal>();
+        let loans = plan.loans.len();
+        let layers = (0..loans)
+            .map(|j| {
+                let upper_edge = (0..rows.len()).map(|t| point(t, stacked(t, j + 1)));
+                let lower_edge = (0..rows.len()).rev().map(|t| point(t, stacked(t, j)));
+                upper_edge.chain(lower_edge).collect::<Vec<_>>().join(" ")
+            })
+            .collect();
+        let y_ticks = (0..=4).map(|i| step * Decimal::from(i)).map(|v| Tick { value: v, at: y(v).round_dp(1) }).collect();
+        let every = month_step(months);
+        let x_ticks = (1..=months / every).map(|i| i * every).map(|m| Tick { value: m, at: x(m).round_dp(1) }).collect();
+        Self { layers, y_ticks, x_ticks }
+    }
+}
+
+/// The smallest 1, 2 or 5 × 10ⁿ yuan with `max` ≤ `ticks` steps (1 for nothing).
+pub fn nice_step(max: Decimal, ticks: u32) -> Decimal {
+    let mut unit = Decimal::ONE;
+    while unit < Decimal::from(10u64.pow(18)) {
+        for m in [1u32, 2, 5] {
+            let step = unit * Decimal::from(m);
+            if max <= step * Decimal::from(ticks) {
+                return step;
+            }
+        }
+        unit *= Decimal::TEN;
+    }
+    unit
+}
+
+/// Months between the month axis's ticks: at most six ticks.
+fn month_step(months: u32) -> u32 {
+    [1, 2, 3, 6, 12, 24, 60, 120].into_iter().find(|s| months / s <= 6).unwrap_or(120)
+}
+
+#[cfg(test)]
+mod tests;

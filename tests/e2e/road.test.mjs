@@ -1,0 +1,179 @@
+// Road to debt-free (issue 12): the three-lender golden fixture opened in
+// the page shows every strategy with evaluate's figures, the picked plan's
+// stacked chart and calendar; prepayments show both effects; the "我每月能还"
+// solver answers in months or refuses at the field; axe finds nothing.
+//
+// Expected figures come from tests/fixtures/road-three-lenders.expected.json
+// (the evaluator's output, checked by tests/fixtures/independent_check.py).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { startApp, assertClean, ARTIFACTS, REPO } from './harness.mjs';
+import { $, byId, download, importFile, message } from './page.mjs';
+import {
+  openRoad, strategy, pickStrategy, orderIds, loanPrepay, effectCells, solverOf, parseIcs,
+} from './road.page.mjs';
+
+const FIXTURES = join(REPO, 'tests', 'fixtures');
+const ROAD = await readFile(join(FIXTURES, 'road-three-lenders.json'), 'utf8');
+const EXPECTED = JSON.parse(await readFile(join(FIXTURES, 'road-three-lenders.expected.json'), 'utf8'));
+
+/** ¥12,345.67 from "12345.67". */
+const yuan = (s) => '¥' + Number(s).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Month k of the road: the earliest due date (借呗, 2026-12-01) + k − 1 months, as 2027-08. */
+const roadMonth = (k) => {
+  const d = new Date(Date.UTC(2026, 11 + k - 1, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+};
+
+let app;
+before(async () => {
+  app = await startApp(process.env.E2E_DIST ? { dir: process.env.E2E_DIST } : {});
+});
+after(async () => {
+  await app?.close();
+});
+
+/** A fresh page with the fixture imported and the road open. */
+async function openFixture(options) {
+  const opened = await app.open(options);
+  await importFile(opened.page, 'road.json', ROAD);
+  await message(opened.page, 'imported').waitFor();
+  await openRoad(opened.page);
+  return opened;
+}
+
+test('the strategies show evaluate\'s debt-free dates and totals; the pick and the order follow the user', async () => {
+  const { page, events } = await openFixture();
+  for (const plan of EXPECTED.payoff) {
+    const card = strategy(page, plan.strategy);
+    const free = byId(card, 'strategy-debt-free');
+    assert.equal(await free.getAttribute('data-month'), String(plan.debt_free_month), plan.strategy);
+    assert.equal((await free.textContent()).trim(), roadMonth(plan.debt_free_month));
+    assert.equal((await byId(card, 'strategy-interest').textContent()).trim(), yuan(plan.total_interest));
+    assert.equal((await byId(card, 'strategy-paid').textContent()).trim(), yuan(plan.total_paid));
+    const short = plan.short_months[0];
+    assert.equal((await byId(card, 'strategy-short').textContent()).trim(), `第 ${short.month} 个月差 ${yuan(short.shortfall)}`);
+  }
+  assert.equal((await byId(strategy(page, 'avalanche'), 'strategy-over-best').textContent()).trim(), '最省');
+  assert.equal(await strategy(page, EXPECTED.payoff_pick).getAttribute('data-picked'), 'true');
+
+  // Each lender's paid-off month in the legend is the picked plan's.
+  const picked = EXPECTED.payoff.find((p) => p.strategy === EXPECTED.payoff_pick);
+  for (const l of picked.loans) {
+    assert.equal(await page.locator(`${$('paid-off')}[data-loan="${l.id}"]`).getAttribute('data-month'), String(l.paid_off_month));
+  }
+  assert.equal(await page.locator(`${$('stack-chart')} polygon`).count(), 3);
+  await page.locator(`${$('road-table')} summary`).click();
+  assert.equal(await page.locator(`${$('road-table-rows')} tbody tr`).count(), picked.timeline.length + 1);
+
+  // Keyboard: move 网商贷 to the top of the custom order; focus stays on it.
+  assert.deepEqual(await orderIds(page), ['card', 'wsd', 'jb']);
+  await page.locator('#order-wsd-up').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid="order-item"]').dataset.loan === 'wsd');
+  assert.deepEqual(await orderIds(page), ['wsd', 'card', 'jb']);
+  assert.match(await page.evaluate(() => document.activeElement.id), /^order-wsd-/);
+
+  // Pick snowball: marked, and remembered in the document (the draft).
+  await pickStrategy(page, 'snowball');
+  assert.equal(await strategy(page, 'snowball').getAttribute('data-picked'), 'true');
+  assert.equal(await strategy(page, 'custom').getAttribute('data-picked'), 'false');
+  const snowball = EXPECTED.payoff.find((p) => p.strategy === 'snowball');
+  for (const l of snowball.loans) {
+    assert.equal(await page.locator(`${$('paid-off')}[data-loan="${l.id}"]`).getAttribute('data-month'), String(l.paid_off_month));
+  }
+  await assertClean(events, { page, name: 'road-strategies' });
+});
+
+test('a prepayment shows both effects side by side; a bad amount is refused at its field', async () => {
+  const { page, events } = await openFixture();
+  // 网商贷's two prepayments under each effect (evaluate's prepaid_by_effect).
+  const both = EXPECTED.loans[0].prepaid_by_effect;
+  const wsd = loanPrepay(page, 'wsd');
+  assert.deepEqual(await effectCells(wsd, 'effect-months'), [String(both.shorten_term.months), String(both.lower_payment.months)]);
+  assert.deepEqual(await effectCells(wsd, 'effect-interest'), [yuan(both.shorten_term.total_interest), yuan(both.lower_payment.total_interest)]);
+
+  // 借呗 (等额本金, 6 months): add ¥3,000 with instalment 2.
+  const jb = loanPrepay(page, 'jb');
+  assert.equal(await jb.locator($('effects')).count(), 0);
+  await byId(jb, 'add-prepayment').click();
+  await byId(jb, 'prepayment-month').fill('2');
+  await byId(jb, 'prepayment-amount').fill('3000');
+  const months = await effectCells(jb, 'effect-months');
+  assert.ok(Number(months[0]) < 6, `shorten_term keeps the payment and ends earlier: ${months}`);
+  assert.equal(months[1], '6', 'lower_payment keeps the term');
+  const saved = await effectCells(jb, 'effect-saved');
+  assert.ok(saved.every((s) => s !== '¥0.00'), `both save interest: ${saved}`);
+
+  await byId(jb, 'prepayment-amount').fill('0');
+  assert.equal((await byId(jb, 'prepayment-amount-error').textContent()).trim(), '须大于 0');
+  await byId(jb, 'remove-prepayment').click();
+  await jb.locator($('effects')).waitFor({ state: 'detached' });
+  assert.equal(await page.locator($('stale-note')).count(), 0, 'the removed bad item no longer blocks the results');
+  await assertClean(events, { page, name: 'road-prepay' });
+});
+
+test('the solver answers in months, and refuses a payment below the first month\'s interest at the field', async () => {
+  const { page, events } = await openFixture();
+  const jb = solverOf(page, 'jb');
+  const answer = byId(jb, 'solver-answer');
+  const solved = EXPECTED.loans[1].solve;
+  assert.equal(await answer.getAttribute('data-months'), String(solved.months));
+  assert.equal((await answer.textContent()).trim(), `${solved.months} 个月还清，最后一期 ${yuan(solved.last_payment)}，共付利息 ${yuan(solved.total_interest)}`);
+  // The card's ¥50 does not cover its first month's interest (¥61.25).
+  const card = byId(solverOf(page, 'card'), 'solver-answer');
+  assert.equal(await card.getAttribute('data-refused'), 'true');
+  assert.match(await card.textContent(), /¥61\.25/);
+
+  // ¥12,000 at 0.04 %/day: ¥144.00 interest the first month.
+  await byId(jb, 'target-payment').fill('144');
+  await page.waitForFunction(() => document.querySelector('[data-loan="jb"] [data-testid="solver-answer"]').dataset.refused === 'true');
+  assert.match(await answer.textContent(), /首月利息 ¥144\.00/);
+  await byId(jb, 'target-payment').fill('1万');
+  await page.waitForFunction(() => document.querySelector('[data-loan="jb"] [data-testid="solver-answer"]').dataset.months === '2');
+  await assertClean(events, { page, name: 'road-solver' });
+});
+
+test('the calendar of the picked plan parses: one event per due date, on the loans\' days', async () => {
+  const { page, events } = await openFixture();
+  assert.match(await byId(page, 'calendar-undated').textContent(), /借款 3 · 信用卡/);
+  const file = await download(page, () => byId(page, 'download-ics').click());
+  assert.equal(file.name, '还款提醒.ics');
+  const ics = parseIcs(file.text);
+  assert.equal(ics.lines[0], 'BEGIN:VCALENDAR');
+  assert.equal(ics.lines.at(-1), 'END:VCALENDAR');
+  assert.ok(file.text.split('\r\n').every((l) => Buffer.byteLength(l) <= 75), 'folded at 75 octets');
+  const status = await byId(page, 'calendar-status').textContent();
+  assert.match(status, new RegExp(`已生成 ${ics.events.length} 个`));
+  // Custom (picked): 网商贷 paid off in month 9, 借呗 in month 8 (evaluate).
+  const picked = EXPECTED.payoff.find((p) => p.strategy === EXPECTED.payoff_pick);
+  const last = Object.fromEntries(picked.loans.map((l) => [l.id, l.paid_off_month]));
+  const of = (name) => ics.events.filter((e) => e.summary.includes(name)).map((e) => e.date).sort();
+  const wsd = of('网商贷');
+  const jb = of('借呗');
+  assert.equal(wsd.length + jb.length, ics.events.length, 'only the dated loans');
+  assert.ok(wsd.every((d) => d.endsWith('15')) && jb.every((d) => d.endsWith('01')));
+  assert.equal(wsd[0], '20261215');
+  assert.equal(wsd.at(-1), roadMonth(last.wsd).replace('-', '') + '15');
+  assert.equal(jb.at(-1), roadMonth(last.jb).replace('-', '') + '01');
+  assert.equal(new Set(wsd).size, wsd.length, 'one event per due date');
+  await assertClean(events, { page, name: 'road-ics' });
+});
+
+test('axe finds nothing in the open section, in both languages, light and dark; screenshots', async () => {
+  for (const [width, colorScheme] of [[375, 'light'], [1280, 'dark']]) {
+    const { page, events } = await openFixture({ contextOptions: { viewport: { width, height: 900 }, colorScheme } });
+    for (const lang of ['zh', 'en']) {
+      if (lang === 'en') await byId(page, 'lang-toggle').click();
+      const result = await new AxeBuilder({ page }).include('#road').analyze();
+      assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `${width} ${lang}`);
+      await mkdir(ARTIFACTS, { recursive: true });
+      await page.locator('#road').screenshot({ path: join(ARTIFACTS, `road-${width}-${lang}.png`) });
+    }
+    await assertClean(events, { page, name: `road-axe-${width}` });
+  }
+});
