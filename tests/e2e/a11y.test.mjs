@@ -80,10 +80,11 @@ test('axe: no violation in the main states', async () => {
 
 test('keyboard: the section list comes first, focus is visible, Escape closes the erase dialog and returns focus', async () => {
   const { page, events } = await app.open();
+  await page.keyboard.press('Tab'); // share
   await page.keyboard.press('Tab'); // the language switch
   await page.keyboard.press('Tab');
   const first = await page.evaluate(() => ({ href: document.activeElement.getAttribute('href'), outline: getComputedStyle(document.activeElement).outlineStyle }));
-  assert.equal(first.href, '#summary', 'the section list follows the language switch');
+  assert.equal(first.href, '#summary', 'the section list follows the share and language buttons');
   assert.notEqual(first.outline, 'none', 'focus is visible');
   // Tab stops: no "?" button per figure any more.
   const stops = await page.evaluate(() => [...document.querySelectorAll('a[href], button, input, select, summary, [tabindex]')].filter((e) => e.tabIndex >= 0 && e.getClientRects().length).length);

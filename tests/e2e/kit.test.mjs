@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startApp, assertClean, REPO } from './harness.mjs';
-import { $, byId, textOf, importFile, message, download, openSchedule } from './page.mjs';
+import { $, byId, textOf, importFile, message, download, openSchedule, openAround } from './page.mjs';
 
 const THREE = await readFile(join(REPO, 'tests', 'fixtures', 'proposals-three-lenders.json'), 'utf8');
 const AMOUNT = /¥-?[\d,]+\.\d\d/g;
@@ -51,6 +51,8 @@ async function openKit(page) {
 /** 借呗's proposal card asking for 24 months, made the ask; its figures. */
 async function askForJiebei24(page) {
   const card = page.locator(`[data-loan="jiebei"] ${$('proposal')}[data-kind="term_extension"]`).filter({ has: page.getByText('24', { exact: true }) });
+  // With several loans each loan's proposals are folded to one line.
+  await openAround(card.first());
   await card.first().waitFor();
   const c = card.first();
   const figures = { payment: await textOf(c, 'p-payment'), total: await textOf(c, 'p-total-paid'), months: await textOf(c, 'p-months') };
