@@ -43,7 +43,15 @@ async function typeLoanAndBudget(page) {
 
 test('typed loan and budget give the hand-checked figures', async () => {
   const { page, events } = await app.open({ contextOptions: { viewport: { width: 375, height: 800 } } });
+  // The values typed below equal the page's example; move away from them
+  // first, so the figures below prove the typing took effect.
+  const [payment, disposable] = [await text(page, 'result-payment'), await text(page, 'result-disposable')];
+  await field(card(page), 'principal').fill('5万');
+  await field(page, 'income').fill('20000');
+  assert.notEqual(await text(page, 'result-payment'), payment, 'the typed principal changed the payment');
+  assert.notEqual(await text(page, 'result-disposable'), disposable, 'the typed income changed what is left');
   await typeLoanAndBudget(page);
+  assert.equal(await fieldErrors(page).count(), 0, 'no field shows an error');
 
   assert.equal(await text(page, 'result-payment'), '¥9,168.00');
   assert.equal(await text(page, 'result-total-interest'), '¥10,015.99');

@@ -22,8 +22,13 @@ test('the app renders under a sub-path with a clean console and no off-origin re
 
   // The CSP really is the strict one (a lost <meta> would also pass "no violation").
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*'/);
-  assert.doesNotMatch(csp, /unsafe-inline|\*/);
+  // The whole policy is pinned; only the loader's hash differs per build.
+  assert.match(csp, /'sha256-[A-Za-z0-9+/]+=*'/);
+  assert.equal(
+    csp.replace(/'sha256-[A-Za-z0-9+/]+=*'/g, "'sha256-…'"),
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-…'; style-src 'self'; img-src 'self' data:; " +
+      "connect-src 'self'; font-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+  );
 
   // Every asset came from /app/ (relative URLs), the favicon included.
   const paths = events.requests.filter((u) => u.startsWith('http')).map((u) => new URL(u).pathname);
@@ -34,6 +39,24 @@ test('the app renders under a sub-path with a clean console and no off-origin re
   // Let late work (idle callbacks, timers) surface any error before judging.
   await page.waitForTimeout(300);
   await assertClean(events, { page, name: 'smoke' });
+});
+
+// The harness itself must fail where it should, or every "clean" above means nothing.
+test('the clean-page check fails on an injected CSP violation and on an off-origin request', async () => {
+  const strict = await app.open();
+  await strict.page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = 1';
+    document.head.append(s);
+  });
+  assert.equal(await strict.page.evaluate(() => window.__injected), undefined, 'the CSP blocked the inline script');
+  await assert.rejects(assertClean(strict.events, { page: strict.page, name: 'self-test-csp' }), /csp/);
+
+  // Without the CSP (which would block it first), a request to another origin is caught.
+  const loose = await app.open({ contextOptions: { bypassCSP: true } });
+  await loose.page.evaluate(() => fetch('http://127.0.0.2:9/x').catch(() => null));
+  await assert.rejects(assertClean(loose.events, { page: loose.page, name: 'self-test-origin' }), /offOrigin/);
+  assert.ok(loose.events.offOrigin.some((u) => u.startsWith('http://127.0.0.2:9/')), loose.events.offOrigin.join(' '));
 });
 
 test('the server only serves the app under /app/', async () => {
