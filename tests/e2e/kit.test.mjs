@@ -114,12 +114,15 @@ test('a proposal becomes the ask: the letter names the lender, amount and date, 
   assert.match(letter, /公司裁员，我失去了工作，正在求职。/);
 
   // Every amount of the letter is on the page: a card, the proposal's
-  // schedule, the budget as typed; the buffer is 10 % of the income typed.
+  // schedule (its cells carry no ¥), the budget as typed; the buffer is 10 % of the income typed.
   await openSchedule(card);
+  // The fallback's figures (its last instalment) sit in its card's folds.
+  await page.evaluate(() => document.querySelectorAll('#proposals details:not([open])').forEach((d) => (d.open = true)));
+  await page.waitForTimeout(200);
   const outside = await pageOutsideDocument(page);
   const buffer = '¥1,600.00';
-  const missing = [...new Set(letter.match(AMOUNT))].filter((a) => a !== buffer && !outside.includes(a) && !outside.includes(asTyped(a)));
-  assert.deepEqual(missing, [], 'amounts of the letter not on the page');
+  const missing = [...new Set(letter.match(AMOUNT))].filter((a) => a !== buffer && !outside.includes(a) && !outside.includes(a.slice(1)) && !outside.includes(asTyped(a)));
+  assert.deepEqual(missing, [], `amounts of the letter not on the page: ${letter.split('\n').filter((l) => missing.some((m) => l.includes(m))).join(' | ')}`);
 
   // Download: the same text, as .txt; copy: the same text on the clipboard.
   const file = await download(page, () => byId(page, 'kit-download').click());
