@@ -62,3 +62,20 @@ pub fn HeaderRow(columns: Vec<fn(&Text) -> &'static str>) -> impl IntoView {
         </thead>
     }
 }
+
+/// Text made safe for HTML content and quoted attribute values: the parts
+/// drawn as HTML text (sharing, the road) put every document value through it.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -20,21 +20,7 @@ use std::fmt::Write;
 /// Colours the stylesheet defines (`layer-0` …); more lenders repeat them.
 const COLOURS: usize = 6;
 
-/// Text made safe for HTML content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::ui::widgets::escape_html as esc;
 
 /// A `<dt>`/`<dd>` pair; `value` is already escaped.
 fn pair(out: &mut String, label: &str, testid: &str, value: &str) {

@@ -47,21 +47,7 @@ fn target_id(ev: &web_sys::Event) -> String {
     ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|e| e.id()).unwrap_or_default()
 }
 
-/// Text made safe to put in HTML, in content and in quoted attributes.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::widgets::escape_html as escape;
 
 /// A one-line banner with its buttons (label, id: the id is also the test
 /// id). `kind` is its look (`ok`, `bad`, `update`, or none); a `bad` one is
