@@ -3,7 +3,11 @@
 //! falls in.
 //!
 //! The first due date comes from, in order:
-//! 1. the loan's `next_due_date`;
+//! 1. the loan's `next_due_date` — on the page (no `as_of`, today known) a
+//!    date already past is rolled forward by whole months to the first one
+//!    on or after today: the borrower entered it some time ago, and a plan
+//!    "from" a past date is an ask no lender can accept. With `as_of` the
+//!    document's own date rules and nothing is rolled;
 //! 2. the evaluation date `as_of` + the days to the next instalment
 //!    ([`DueCalendar::offset`]`(1)`: 30, or what is left of the current
 //!    30-day cycle when the loan is overdue — the rule the cost of doing
@@ -47,9 +51,34 @@ pub struct DueDates {
     pub first: Option<Date>,
     /// Where `first` comes from.
     pub source: Option<DateSource>,
+    /// The date instalments are counted from (`first` but for a rolled
+    /// `next_due_date`, whose day of month stays the anchor: Jan 31 rolled
+    /// into February is Feb 28, and March is the 31st again).
+    anchor: Option<Date>,
+    /// Months from `anchor` to `first`.
+    shift: i32,
     /// Budget month of instalment 1 before months before this one are
     /// counted as month 1 (0 or less when the next due date has passed).
     first_month: i64,
+}
+
+/// A loan's next due date as the page dates it (rule 1 above): rolled
+/// forward past `today` when the document has no `as_of`.
+pub fn next_due_on(next: Date, as_of: Option<Date>, today: Option<Date>) -> Option<Date> {
+    match (as_of, today) {
+        (None, Some(today)) => next.add_months(months_to_reach(next, today)),
+        _ => Some(next),
+    }
+}
+
+/// The whole months to add to `date` (from it as the anchor) to reach the
+/// first date on or after `today`; 0 when it is not past.
+fn months_to_reach(date: Date, today: Date) -> i32 {
+    let months = i32::try_from(month_index(today) - month_index(date)).unwrap_or(0).max(0);
+    match date.add_months(months) {
+        Some(d) if d < today => months + 1,
+        _ => months,
+    }
 }
 
 /// Months since year 0, for month differences.
@@ -71,12 +100,17 @@ impl DueDates {
             (Some(as_of), Some(next)) => month_index(next) - month_index(as_of) + 1,
             _ => 1,
         };
-        Self { first, source: first.and(source), first_month }
+        let shift = match (source, calendar.as_of, first, today) {
+            (Some(DateSource::NextDueDate), None, Some(next), Some(today)) => months_to_reach(next, today),
+            _ => 0,
+        };
+        let rolled = first.and_then(|d| d.add_months(shift));
+        Self { first: rolled, source: rolled.and(source), anchor: rolled.and(first), shift, first_month }
     }
 
     /// Due date of instalment `k` (1-based), when known and within the calendar.
     pub fn date(&self, k: u32) -> Option<Date> {
-        self.first?.add_months(i32::try_from(k).ok()?.checked_sub(1)?)
+        self.anchor?.add_months(i32::try_from(k).ok()?.checked_sub(1)?.checked_add(self.shift)?)
     }
 
     /// Budget month (1 = this month) of instalment `k` (1-based).
@@ -94,13 +128,13 @@ impl DueDates {
 
     /// Dates every row by its period.
     pub fn mark(&self, rows: &mut [Row]) {
-        let Some(first) = self.first else {
+        let Some(first) = self.anchor else {
             return;
         };
-        // The same as `first.add_months(period − 1)`, walking month by month
-        // through consecutive periods (a schedule's) without a division,
-        // and clamping only anchor days past the 28th.
-        let anchor = month_index(first) - 1;
+        // The same as `self.date(period)`, walking month by month through
+        // consecutive periods (a schedule's) without a division, and
+        // clamping only anchor days past the 28th.
+        let anchor = month_index(first) - 1 + i64::from(self.shift);
         let day = first.day();
         let mut at: Option<(u32, i32, u32)> = None;
         for r in rows.iter_mut() {
@@ -148,6 +182,29 @@ mod tests {
         assert_eq!((today.first, today.source), (Some(date("2025-03-02")), Some(DateSource::Today)));
         let none = DueDates::of(&calendar(None, None, 0), None);
         assert_eq!((none.first, none.source, none.date(1)), (None, None, None));
+    }
+
+    #[test]
+    fn a_past_next_due_date_rolls_forward_past_today_on_the_page_only() {
+        // Entered on 2026-11-05, seen on 2026-11-30: the next one is 12-05.
+        let page = DueDates::of(&calendar(None, Some("2026-11-05"), 0), Some(date("2026-11-30")));
+        assert_eq!((page.first, page.date(2), page.source), (Some(date("2026-12-05")), Some(date("2027-01-05")), Some(DateSource::NextDueDate)));
+        // Due today stays today; a future date is never moved.
+        assert_eq!(DueDates::of(&calendar(None, Some("2026-11-30"), 0), Some(date("2026-11-30"))).first, Some(date("2026-11-30")));
+        assert_eq!(DueDates::of(&calendar(None, Some("2027-02-01"), 0), Some(date("2026-11-30"))).first, Some(date("2027-02-01")));
+        // The 31st rolled into February is the 28th, and the 31st again in March.
+        let end = DueDates::of(&calendar(None, Some("2025-10-31"), 0), Some(date("2026-02-10")));
+        assert_eq!((end.first, end.date(2)), (Some(date("2026-02-28")), Some(date("2026-03-31"))));
+        let mut rows: Vec<Row> = (1..=3).map(|k| Row::new(k, Decimal::ONE, Decimal::ZERO, Decimal::ONE, Decimal::ZERO)).collect();
+        end.mark(&mut rows);
+        assert!(rows.iter().all(|r| r.date == end.date(r.period)), "marking equals date()");
+        // With as_of the document's date rules: nothing rolls; without today
+        // (the evaluator) neither.
+        let doc = DueDates::of(&calendar(Some("2025-03-10"), Some("2025-03-18"), 0), Some(date("2026-11-30")));
+        assert_eq!(doc.first, Some(date("2025-03-18")));
+        assert_eq!(DueDates::of(&calendar(None, Some("2025-03-18"), 0), None).first, Some(date("2025-03-18")));
+        // Budget months do not move (today changes dates printed, not amounts).
+        assert_eq!((page.month(1), page.first_after(12)), (1, 13));
     }
 
     #[test]

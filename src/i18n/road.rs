@@ -15,7 +15,7 @@ pub use words::*;
 
 use super::{money, Lang};
 use crate::engine::payoff::PayoffPlan;
-use crate::engine::{PayoffKind, PrepayEffect};
+use crate::engine::{Date, PayoffKind, PrepayEffect};
 use crate::ics::{calendar, IcsEvent};
 use crate::present::LoanTitle;
 use crate::scenario::{LoanEntry, Scenario};
@@ -87,12 +87,13 @@ impl Lang {
         })
     }
 
-    /// The `.ics` file of `plan`'s due dates for the loans of `s`, stamped
-    /// `now_unix_seconds` (UTC).
-    pub fn plan_calendar(self, s: &Scenario, plan: &PayoffPlan, now_unix_seconds: i64) -> Result<PlanCalendar, NoCalendar> {
+    /// The `.ics` file of `plan`'s due dates for the loans of `s` as the page
+    /// dates them on `today`, stamped `now_unix_seconds` (UTC).
+    pub fn plan_calendar(self, s: &Scenario, plan: &PayoffPlan, today: Option<Date>, now_unix_seconds: i64) -> Result<PlanCalendar, NoCalendar> {
         let entries: Vec<Option<(usize, &LoanEntry)>> =
             plan.loans.iter().map(|l| s.loans.iter().enumerate().find(|(_, e)| e.id == l.id)).collect();
-        let first_due: Vec<_> = entries.iter().map(|e| e.and_then(|(_, l)| l.next_due_date)).collect();
+        let next_due = s.next_due_dates_on(today);
+        let first_due: Vec<_> = entries.iter().map(|e| e.and_then(|(i, _)| next_due[i])).collect();
         let paid = |j: usize| plan.timeline.iter().any(|m| m.loans.get(j).is_some_and(|l| l.paid > Decimal::ZERO));
         let paying: Vec<usize> = (0..plan.loans.len()).filter(|&j| paid(j)).collect();
         if paying.is_empty() {

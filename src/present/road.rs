@@ -4,7 +4,7 @@
 //! kept apart from the SVG so it is tested natively.
 //!
 //! Month k of the road falls on the earliest `next_due_date` of the loans
-//! + (k − 1) months, shown to the month (`2027-08`): loans fall due on
+//! (rolled past today as the evaluation's dates are) + (k − 1) months, shown to the month (`2027-08`): loans fall due on
 //! different days, so the month is what all their dates share.
 
 use crate::engine::allocation::forecast_surplus;
@@ -35,9 +35,10 @@ pub struct RoadMonths {
 }
 
 impl RoadMonths {
-    /// Month 1 on the earliest next due date of `s`'s loans (none: no dates).
-    pub fn of(s: &Scenario) -> Self {
-        Self { first: s.loans.iter().filter_map(|l| l.next_due_date).min() }
+    /// Month 1 on the earliest next due date of `s`'s loans as the page
+    /// dates them on `today` (none: no dates).
+    pub fn of(s: &Scenario, today: Option<Date>) -> Self {
+        Self { first: s.next_due_dates_on(today).into_iter().flatten().min() }
     }
 
     /// The month `k` (1-based) falls in, as `2027-08`.

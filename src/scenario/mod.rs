@@ -567,6 +567,13 @@ impl Scenario {
         Evaluation::of(self)
     }
 
+    /// Every loan's next due date as the page dates it (none when not
+    /// entered): a date already past is rolled forward past `today` when
+    /// the document has no `as_of` (see [`crate::engine::due`]).
+    pub fn next_due_dates_on(&self, today: Option<Date>) -> Vec<Option<Date>> {
+        self.loans.iter().map(|l| l.next_due_date.and_then(|d| crate::engine::due::next_due_on(d, self.as_of, today))).collect()
+    }
+
     /// [`Scenario::evaluate`] with the page's `today`, which dates loans the
     /// document gives no date for and changes nothing else.
     pub fn evaluate_on(&self, today: Option<Date>) -> Evaluation {

@@ -126,7 +126,7 @@ impl Page {
 }
 
 /// Today on this device's calendar.
-fn today() -> Option<crate::engine::Date> {
+pub fn today() -> Option<crate::engine::Date> {
     let now = js_sys::Date::new_0();
     crate::engine::Date::new(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
 }

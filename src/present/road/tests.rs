@@ -35,10 +35,10 @@ fn a_plan_that_never_ends_has_no_distance_to_the_best() {
 #[test]
 fn the_road_months_start_at_the_earliest_due_date() {
     let s = fixture();
-    let months = RoadMonths::of(&s);
+    let months = RoadMonths::of(&s, None);
     assert_eq!(months.label(1).as_deref(), Some("2026-12"), "借呗 falls due on 2026-12-01, 网商贷 on the 15th");
     assert_eq!(months.label(9).as_deref(), Some("2027-08"));
-    assert_eq!(RoadMonths::of(&Scenario::example()).label(1), None, "no due date, no dates");
+    assert_eq!(RoadMonths::of(&Scenario::example(), None).label(1), None, "no due date, no dates");
 }
 
 #[test]

@@ -25,7 +25,7 @@ fn title(lang: Lang, e: &Evaluation, id: &str) -> String {
 fn html(lang: Lang, page: Page, table_open: bool) -> String {
     let (months, default, undated) = page.last_valid.with(|s| {
         let undated: Vec<usize> = (0..s.loans.len()).filter(|&i| s.loans[i].next_due_date.is_none()).collect();
-        (RoadMonths::of(s), DefaultBudget::of(s), undated)
+        (RoadMonths::of(s, crate::ui::page::today()), DefaultBudget::of(s), undated)
     });
     let (picked, kept) = page.with(|f| (f.document().payoff_kind(), f.document().payoff_strategy.as_ref().is_some_and(|p| !p.order.is_empty())));
     let ids = page.with(|f| f.payoff_order());
@@ -48,7 +48,7 @@ fn html(lang: Lang, page: Page, table_open: bool) -> String {
 fn download_calendar(lang: Lang, page: Page) -> String {
     let plan = page.evaluation.with_untracked(|e| e.road.picked().cloned());
     let now = (js_sys::Date::now() / 1000.0) as i64;
-    let made = plan.ok_or(NoCalendar::NothingDue).and_then(|p| page.last_valid.with_untracked(|s| lang.plan_calendar(s, &p, now)));
+    let made = plan.ok_or(NoCalendar::NothingDue).and_then(|p| page.last_valid.with_untracked(|s| lang.plan_calendar(s, &p, crate::ui::page::today(), now)));
     let w = lang.road();
     match made {
         Ok(c) => match download_text(w.calendar_file, "text/calendar;charset=utf-8", &c.ics) {
