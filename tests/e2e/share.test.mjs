@@ -158,6 +158,45 @@ test('personal data goes into a link only when its box is ticked', async () => {
   await assertClean(events, { page, name: 'share-privacy' });
 });
 
+/** A draft with every kind of personal data the dialog has a box for. */
+const PERSONAL = JSON.stringify({
+  ...JSON.parse(SCENARIO),
+  profile: { name: '张三', phone: '138 0000 0000', city: '杭州' },
+  loans: [{ ...JSON.parse(SCENARIO).loans[0], contract_no: 'HT-2023-001' }],
+  hardship: { reason: 'illness', since: '2025-03-01', details: '生病住院三个月', temporary: true, evidence: ['medical'] },
+  contact_log: [{ at: '2025-04-01T10:00', loan_id: 'a', channel: 'phone_out', who: '工号 6617', summary: '申请延期', promise: '五天内答复' }],
+});
+
+/** What each box (in Personal::ALL's order) puts into a link, as [path, value]. */
+const KINDS = [
+  [['loans.0.name', '网商贷 2023'], ['profile.name', '张三'], ['profile.city', '杭州']],
+  [['profile.phone', '138 0000 0000']],
+  [['loans.0.contract_no', 'HT-2023-001']],
+  [['hardship.details', '生病住院三个月']],
+  [['contact_log.0.summary', '申请延期'], ['contact_log.0.who', '工号 6617']],
+];
+const at = (doc, path) => path.split('.').reduce((v, k) => v?.[k], doc);
+
+test('each personal box puts exactly its own kind of data into a link, and no box puts none', async () => {
+  const { page, events } = await app.open();
+  await importFile(page, 'personal.json', PERSONAL);
+  await page.waitForFunction(() => document.querySelector('[data-testid="draft-name"]')?.value === 'personal');
+  const numbersOnly = decode(await makeLink(page));
+  await closeDialog(page);
+  for (const [path] of KINDS.flat()) assert.equal(at(numbersOnly, path), undefined, `${path} stays out by default`);
+  assert.equal(numbersOnly.hardship.reason, 'illness', 'the hardship reason is a code, not a story');
+  assert.equal(numbersOnly.loans[0].principal, '86000.00');
+  for (let i = 0; i < KINDS.length; i++) {
+    // The dialog remembers nothing: each link starts with every box off.
+    const doc = decode(await makeLink(page, { personal: [i] }));
+    await closeDialog(page);
+    KINDS.forEach((kind, j) => {
+      for (const [path, value] of kind) assert.equal(at(doc, path), j === i ? value : undefined, `box ${i}: ${path}`);
+    });
+  }
+  await assertClean(events, { page, name: 'share-privacy-kinds' });
+});
+
 test('an encrypted link opens with the right password only; a wrong one says so and can be retried', async () => {
   const a = await withDraft();
   const expected = await figures(a.page);

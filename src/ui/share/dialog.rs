@@ -131,6 +131,9 @@ pub fn ShareButton() -> impl IntoView {
     let show = move |_| {
         // The page may have changed since the last link: make it again.
         maker.made.set(Made::Nothing);
+        // Every link starts from "only the numbers": a box ticked for one
+        // link never carries personal data into the next unnoticed.
+        (0..Personal::ALL.len()).filter_map(|i| field(&format!("share-personal-{i}"))).for_each(|f| f.set_checked(false));
         if let Some(d) = dialog.get_untracked() {
             let _ = d.show_modal();
         }
