@@ -192,14 +192,21 @@ test('up to twenty loans can be added and removed without breaking the page', as
   }
   // The limit is reached: the button is gone, every card still answers.
   assert.equal(await add.count(), 0);
+  // An added loan has the typical terms of "other" (12 % a year, 等额本息,
+  // 12 months): ¥10,000 is 888.49 a month, ¥20,000 1,776.98.
   const last = card(page, 19);
   await field(last, 'principal').fill('1万');
-  assert.equal(await page.locator($('loan-result')).count(), 20);
+  const results = page.locator($('loan-result'));
+  assert.equal(await results.count(), 20);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="loan-result"]')[19]?.querySelector('[data-testid="result-payment"]')?.textContent === '¥888.49');
   await field(last, 'remove-loan').click();
   await field(card(page, 3), 'remove-loan').click();
   assert.equal(await loanCards(page).count(), 18);
   await field(page, 'add-loan').click();
   await field(card(page, 18), 'principal').fill('2万');
   assert.equal(await loanCards(page).count(), 19);
+  assert.equal(await results.nth(18).locator($('result-payment')).textContent(), '¥1,776.98');
+  // The loans before the removed ones keep their own figures (100,000 at 12 %).
+  assert.equal(await results.nth(2).locator($('result-payment')).textContent(), '¥8,884.88');
   await assertClean(events, { page, name: 'calculator-twenty-loans' });
 });

@@ -59,11 +59,10 @@ test('where you stand: owed now, cost of waiting, timeline, hidden fees', async 
   assert.match(await fact(stand, 'penalty-rate'), /^0\.075% \(≈ 27\.00% \/ 年化\)$/);
   const days = await horizonRows(stand).evaluateAll((rows) => rows.map((r) => r.dataset.days));
   assert.deepEqual(days, ['30', '90', '180', '360']);
-  // Owing more the longer nothing is paid.
-  const owed = await horizonOwed(stand).allTextContents();
-  const n = owed.map((s) => Number(s.replace(/[¥,]/g, '')));
-  assert.ok(n.every((v, i) => i === 0 || v > n[i - 1]), `not increasing: ${owed}`);
-  assert.ok(n[0] > 93800);
+  // What is owed if nothing is paid for 30/90/180/360 more days: the
+  // evaluator's figures for this loan (tests/fixtures' independent check
+  // recomputes its horizons from DOMAIN.md), not just "more each time".
+  assert.deepEqual(await horizonOwed(stand).allTextContents(), ['¥95,858.76', '¥99,262.43', '¥104,891.02', '¥117,886.27']);
   // Timeline: day 1 and day 30 reached at 45 days overdue, day 90 not yet.
   const reached = await reachedEvents(stand).count();
   assert.equal(reached, 3);
@@ -177,9 +176,9 @@ test('several lenders: the surplus is split three ways', async () => {
     await tables.evaluateAll((els) => els.map((e) => e.dataset.strategy)),
     ['pro_rata', 'avalanche', 'snowball'],
   );
-  // Fair shares add up exactly to what is available.
-  const shares = (await tables.first().locator('td').allTextContents()).map((s) => Number(s.replace(/[¥,]/g, '')));
-  assert.equal(shares.length, 2);
-  assert.equal(Math.round((shares[0] + shares[1]) * 100), 480000);
+  // Fair shares: balance × surplus ÷ total debt, ¥4,800 over ¥93,800 and
+  // ¥30,000: 3,636.8336 and 1,163.1664; the spare fen goes to the larger
+  // fraction, so they add up exactly to what is available.
+  assert.deepEqual(await tables.first().locator('td').allTextContents(), ['¥3,636.83', '¥1,163.17']);
   await assertClean(events, { page, name: 'proposals-allocation' });
 });
