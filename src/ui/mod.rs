@@ -3,6 +3,7 @@
 //! are `crate::store::session`, decisions are `crate::present`, words are
 //! `crate::i18n`; components only ask and show.
 
+mod as_of;
 mod budget;
 mod chart;
 mod download;
@@ -86,6 +87,7 @@ fn App() -> impl IntoView {
         // collapsed by default; add its anchor to SECTIONS.
         <main id="main">
             <share::Banners drafts=drafts />
+            <as_of::AsOfNote />
             <summary::SummarySection />
             <loans::LoansSection />
             <budget::BudgetSection />
