@@ -13,6 +13,7 @@
 //! 50 % is flagged as unsustainable). `peak_month`/`peak_due` name the first
 //! month that does not fit, or when all fit the month with the most due.
 
+use super::dates::Date;
 use super::{decimal_str, fen, EngineError, MAX_AMOUNT};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -36,11 +37,16 @@ pub const BUDGET_MONTHS: usize = 12;
 /// DTI above this percentage is flagged.
 pub const DTI_WARNING_PERCENT: Decimal = Decimal::from_parts(50, 0, 0, false, 0);
 
-/// One month of the budget.
+/// One month of the budget, or of a plan across lenders
+/// ([`crate::engine::plan`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct BudgetMonth {
     /// 1 = this month.
     pub month: u32,
+    /// A plan's month: its first due date (a paused one too), when dates
+    /// are known. The budget's months carry none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
     /// Everything due that month: instalments, and arrears in month 1.
     #[serde(with = "decimal_str")]
     pub due: Decimal,
@@ -51,7 +57,22 @@ pub struct BudgetMonth {
     /// available − due.
     #[serde(with = "decimal_str")]
     pub margin: Decimal,
+    /// due ≤ available; in a plan also a month with nothing due (nothing is
+    /// asked of a month that has nothing).
     pub fits: bool,
+}
+
+impl BudgetMonth {
+    /// A month of the budget: it fits when what it has covers what is due.
+    fn of(month: u32, due: Decimal, available: Decimal) -> Result<Self, EngineError> {
+        let margin = available.checked_sub(due).ok_or(EngineError::Overflow)?;
+        Ok(Self { month, date: None, due, available, margin, fits: margin >= Decimal::ZERO })
+    }
+
+    /// A month of a plan: nothing asked of a month with nothing fits too.
+    pub fn planned(month: u32, date: Option<Date>, due: Decimal, available: Decimal) -> Self {
+        Self { month, date, due, available, margin: available - due, fits: due <= available.max(Decimal::ZERO) }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -120,11 +141,9 @@ impl Budget {
     pub fn figures_by_month(&self, dues: &[Decimal; BUDGET_MONTHS], surplus: Option<&[Decimal; BUDGET_MONTHS]>) -> Result<BudgetFigures, EngineError> {
         self.validate()?;
         let disposable = self.disposable();
-        let mut months = [BudgetMonth { month: 0, due: Decimal::ZERO, available: Decimal::ZERO, margin: Decimal::ZERO, fits: true }; BUDGET_MONTHS];
+        let mut months = [BudgetMonth::planned(0, None, Decimal::ZERO, Decimal::ZERO); BUDGET_MONTHS];
         for (m, slot) in months.iter_mut().enumerate() {
-            let available = surplus.map_or(disposable, |s| s[m]);
-            let margin = available.checked_sub(dues[m]).ok_or(EngineError::Overflow)?;
-            *slot = BudgetMonth { month: m as u32 + 1, due: dues[m], available, margin, fits: margin >= Decimal::ZERO };
+            *slot = BudgetMonth::of(m as u32 + 1, dues[m], surplus.map_or(disposable, |s| s[m]))?;
         }
         let largest = months.iter().fold(months[0], |a, b| if b.due > a.due { *b } else { a });
         let peak = months.iter().find(|m| !m.fits).copied().unwrap_or(largest);

@@ -86,7 +86,7 @@ mod search;
 #[cfg(test)]
 mod tests;
 
-use crate::engine::budget::BUDGET_MONTHS;
+use crate::engine::budget::{BudgetMonth, BUDGET_MONTHS};
 use crate::engine::dates::Date;
 use crate::engine::proposal::{present_value, share_percent, summary, Ask, Debt, DebtAnalysis, Params, Proposal, ProposalKind, VsContract};
 use crate::engine::{decimal_str, fen, Row};
@@ -155,23 +155,9 @@ pub struct Pick {
     pub schedule: Vec<Row>,
 }
 
-/// One month of a plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct PlanMonth {
-    pub month: u32,
-    /// The first due date in the month (a paused one too), when dates are known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<Date>,
-    #[serde(with = "decimal_str")]
-    pub due: Decimal,
-    #[serde(with = "decimal_str")]
-    pub available: Decimal,
-    /// available − due.
-    #[serde(with = "decimal_str")]
-    pub margin: Decimal,
-    /// due ≤ available, or nothing due in a month with nothing.
-    pub fits: bool,
-}
+/// One month of a plan: the budget's month type, dated
+/// ([`BudgetMonth::planned`]).
+pub type PlanMonth = BudgetMonth;
 
 /// A month that does not fit: `short` = due − what the month has (0 at least).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -281,7 +267,7 @@ fn assemble(goal: Goal, cache: &Built, built: &[usize], money: &Money) -> Plan {
     }
     let month = |m: usize, available: Decimal| {
         let (due, date) = months[m - 1];
-        PlanMonth { month: m as u32, date, due, available, margin: available - due, fits: due <= available.max(Decimal::ZERO) }
+        PlanMonth::planned(m as u32, date, due, available)
     };
     let first: Vec<PlanMonth> = (1..=BUDGET_MONTHS).map(|m| month(m, money.months[m - 1])).collect();
     let later = (BUDGET_MONTHS + 1..=months.len())
