@@ -13,13 +13,8 @@ use crate::form::{LoanKey, Place};
 use crate::i18n::kit::date;
 use crate::i18n::money;
 use crate::present::{LoanTitle, PlanPayment};
-use crate::scenario::field::{Choice, Value};
-use crate::scenario::{Field, ProposalChoice};
+use crate::scenario::{Ask, Evaluation, Field, ProposalChoice};
 use leptos::prelude::*;
-
-/// The ask's four members, and the fallback's.
-const ASK: [Field; 4] = [Field::AskKind, Field::AskMonths, Field::AskHolidayMode, Field::AskHolidayMaturity];
-const FALLBACK: [Field; 4] = [Field::FallbackKind, Field::FallbackMonths, Field::FallbackHolidayMode, Field::FallbackHolidayMaturity];
 
 /// The first payment of an ask: the date already chosen while it is still
 /// to come, else the loan's next due date moved on by whole months until it
@@ -35,19 +30,15 @@ pub fn first_date(chosen: Option<Date>, due: Option<Date>, today: Option<Date>) 
     }
 }
 
-fn set_choice(page: Page, key: LoanKey, fields: [Field; 4], c: ProposalChoice) {
-    let at = |f| Place::loan(f, key);
-    page.set(at(fields[0]), Value::Choice(Choice::ProposalKind(c.kind)));
-    page.set(at(fields[1]), Value::OptionalCount(c.months));
-    if c.is_holiday() {
-        page.set(at(fields[2]), Value::Choice(Choice::HolidayMode(c.mode())));
-        page.set(at(fields[3]), Value::Choice(Choice::HolidayMaturity(c.maturity())));
-    }
+/// The fallback beside ask `c` of loan `loan_id`: the best-ranked other
+/// workable proposal of the loan (none when there is no other).
+pub(super) fn best_other(ev: &Evaluation, loan_id: &str, c: &ProposalChoice) -> Option<ProposalChoice> {
+    let others = ev.proposals.iter().filter(|q| q.loan_id == loan_id && q.figures.is_some() && !c.matches(q));
+    others.filter(|q| ProposalChoice::of(q) != *c).min_by_key(|q| q.rank).map(ProposalChoice::of)
 }
 
 /// Makes `p` its loan's ask: its kind and months, the first payment date
-/// ([`first_date`]), and as the fallback the best-ranked other workable
-/// proposal of the loan (none when there is no other).
+/// ([`first_date`]) and [`best_other`] as the fallback.
 fn ask_for(page: Page, p: &Proposal) {
     let found = page.peek(|f| {
         let i = f.document().loans.iter().position(|l| l.id == p.loan_id)?;
@@ -55,18 +46,10 @@ fn ask_for(page: Page, p: &Proposal) {
         Some((*f.loans().get(i)?, l.next_due_date, l.ask.and_then(|a| a.first_payment_date)))
     });
     let Some((key, due, chosen)) = found else { return };
-    let c = ProposalChoice::of(p);
-    let fallback = page.evaluation.with_untracked(|ev| {
-        let others = ev.proposals.iter().filter(|q| q.loan_id == p.loan_id && q.figures.is_some() && !c.matches(q));
-        others.filter(|q| ProposalChoice::of(q) != c).min_by_key(|q| q.rank).map(ProposalChoice::of)
-    });
-    page.set(Place::loan(Field::Ask, key), Value::Flag(true));
-    set_choice(page, key, ASK, c);
-    page.set(Place::loan(Field::AskFirstPaymentDate, key), Value::Date(first_date(chosen, due, today())));
-    page.set(Place::loan(Field::Fallback, key), Value::Flag(fallback.is_some()));
-    if let Some(f) = fallback {
-        set_choice(page, key, FALLBACK, f);
-    }
+    let choice = ProposalChoice::of(p);
+    let fallback = page.evaluation.with_untracked(|ev| best_other(ev, &p.loan_id, &choice));
+    let ask = Ask { choice, first_payment_date: first_date(chosen, due, today()), fallback };
+    page.edit(|f| f.set_ask(key, ask));
 }
 
 /// "Use this plan to negotiate" on a workable proposal's card; says so

@@ -12,9 +12,11 @@ mod ask;
 mod documents;
 mod log;
 mod offer;
+mod plan;
 mod widgets;
 
 pub use ask::UseAsAsk;
+pub use plan::UsePlan;
 
 use super::page::use_page;
 use super::use_lang;
