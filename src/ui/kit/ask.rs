@@ -5,14 +5,11 @@
 
 use super::super::inputs::FieldInput;
 use super::super::page::{use_page, Page};
-use super::super::{use_lang, use_text};
-use super::widgets::Line;
-use super::{kw, today, use_kit, use_kit_input};
+use super::super::use_lang;
+use super::{kw, markup, today, use_kit, use_kit_input};
 use crate::engine::{Date, Proposal};
 use crate::form::{LoanKey, Place};
-use crate::i18n::kit::date;
-use crate::i18n::money;
-use crate::present::{LoanTitle, PlanPayment};
+use crate::present::LoanTitle;
 use crate::scenario::{Ask, Evaluation, Field, ProposalChoice};
 use leptos::prelude::*;
 
@@ -93,45 +90,45 @@ pub fn Asks() -> impl IntoView {
     }
 }
 
-/// One loan: its contract number, its ask and fallback, the ask's figures.
+/// The inputs of one loan's ask that apply: the ask's and, when there is
+/// one, the fallback's; a holiday's mode and maturity only for a holiday.
+fn ask_fields(ask: Option<Ask>) -> Vec<Field> {
+    let mut out = vec![Field::ContractNo, Field::Ask];
+    let Some(a) = ask else { return out };
+    let holiday = |c: Option<ProposalChoice>| c.is_some_and(|c| c.is_holiday());
+    out.extend([Field::AskKind, Field::AskMonths]);
+    if holiday(Some(a.choice)) {
+        out.extend([Field::AskHolidayMode, Field::AskHolidayMaturity]);
+    }
+    out.extend([Field::AskFirstPaymentDate, Field::Fallback]);
+    if a.fallback.is_some() {
+        out.extend([Field::FallbackKind, Field::FallbackMonths]);
+    }
+    if holiday(a.fallback) {
+        out.extend([Field::FallbackHolidayMode, Field::FallbackHolidayMaturity]);
+    }
+    out
+}
+
+/// One loan: its contract number, its ask and fallback (keyed by field, so
+/// an input stays while others come and go), the ask's figures.
 #[component]
 fn LoanAsk(key: LoanKey) -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
-    let at = move |f| Place::loan(f, key);
     let title = Memo::new(move |_| {
         page.with(|f| Some(LoanTitle { number: f.index(key)? + 1, lender: f.document().loans.get(f.index(key)?)?.lender }))
     });
     let ask = Memo::new(move |_| page.with(|f| Some(f.document().loans.get(f.index(key)?)?.ask)).flatten());
-    let has_fallback = move || ask.with(|a| a.is_some_and(|a| a.fallback.is_some()));
-    let holiday = move |fallback: bool| ask.with(|a| a.and_then(|a| if fallback { a.fallback } else { Some(a.choice) }).is_some_and(|c| c.is_holiday()));
+    let fields = Memo::new(move |_| ask_fields(ask.get()));
     view! {
         <div class="kit-loan" data-testid="kit-loan">
             <h4>{move || title.get().map(|tt| lang.get().loan_title(tt))}</h4>
             <div class="grid">
-                <FieldInput place=at(Field::ContractNo) />
-                <FieldInput place=at(Field::Ask) />
+                <For each=move || fields.get() key=|f| *f let:f>
+                    <AskField place=Place::loan(f, key) />
+                </For>
             </div>
-            <Show when=move || ask.with(Option::is_some)>
-                <div class="grid">
-                    <AskField place=at(Field::AskKind) />
-                    <AskField place=at(Field::AskMonths) />
-                    <Show when=move || holiday(false)>
-                        <AskField place=at(Field::AskHolidayMode) />
-                        <AskField place=at(Field::AskHolidayMaturity) />
-                    </Show>
-                    <FieldInput place=at(Field::AskFirstPaymentDate) />
-                    <FieldInput place=at(Field::Fallback) />
-                    <Show when=has_fallback>
-                        <AskField place=at(Field::FallbackKind) />
-                        <AskField place=at(Field::FallbackMonths) />
-                        <Show when=move || holiday(true)>
-                            <AskField place=at(Field::FallbackHolidayMode) />
-                            <AskField place=at(Field::FallbackHolidayMaturity) />
-                        </Show>
-                    </Show>
-                </div>
-                <AskFigures key=key />
-            </Show>
+            <AskFigures key=key />
         </div>
     }
 }
@@ -157,26 +154,16 @@ fn AskField(place: Place) -> impl IntoView {
     }
 }
 
-/// The ask's figures, from the evaluation the proposal cards show.
+/// The ask's figures, from the evaluation the proposal cards show (as
+/// text: [`markup::ask_figures`]).
 #[component]
 fn AskFigures(key: LoanKey) -> impl IntoView {
-    let (page, lang, text) = (use_page(), use_lang(), use_text());
+    let (page, lang) = (use_page(), use_lang());
     let kit = use_kit_input();
-    let figures = Memo::new(move |_| {
+    let html = Memo::new(move |_| {
         let id = page.with(|f| f.loan_id(key).map(str::to_owned))?;
-        kit.input.with(|i| i.as_ref()?.accounts.iter().find(|a| a.id == id)?.ask.clone())
+        let l = lang.get();
+        kit.input.with(|i| i.as_ref()?.accounts.iter().find(|a| a.id == id)?.ask.as_ref().map(|f| markup::ask_figures(l, f)))
     });
-    let value = move |show: fn(&crate::letter::AskFigures, crate::i18n::Lang) -> String| {
-        Signal::derive(move || figures.with(|f| f.as_ref().map(|f| show(f, lang.get())).unwrap_or_default()))
-    };
-    view! {
-        <Show when=move || figures.with(Option::is_some)>
-            <dl class="facts kit-ask" data-testid="kit-ask">
-                <Line label=Signal::derive(move || text().monthly_payment.to_owned()) value=value(|f, l| l.plan_payment(PlanPayment::of(&f.figures))) testid="kit-ask-payment" />
-                <Line label=Signal::derive(move || text().months_label.to_owned()) value=value(|f, _| f.figures.months.to_string()) testid="kit-ask-months" />
-                <Line label=Signal::derive(move || text().total_paid.to_owned()) value=value(|f, _| money(f.figures.total_paid)) testid="kit-ask-total" />
-                <Line label=Signal::derive(move || lang.get().label(Field::AskFirstPaymentDate, 0)) value=value(|f, l| f.first_date.map(|d| date(d, l)).unwrap_or_default()) testid="kit-ask-first" />
-            </dl>
-        </Show>
-    }
+    view! { <div inner_html=move || html.get().unwrap_or_default()></div> }
 }

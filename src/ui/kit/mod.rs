@@ -11,6 +11,7 @@ mod about;
 mod ask;
 mod documents;
 mod log;
+mod markup;
 mod offer;
 mod plan;
 mod widgets;

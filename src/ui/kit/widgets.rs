@@ -1,18 +1,21 @@
 //! The kit's small inputs the page's `FieldInput` does not have: a text
-//! area for long free text, check boxes for a set, a list of loans, and a
-//! figure with its label.
+//! area for long free text, check boxes for a set, a list of loans; and
+//! [`kit_input`], the input of any field of a kit form.
 
+use super::super::inputs::FieldInput;
 use super::super::page::use_page;
 use super::super::use_lang;
 use crate::form::Place;
 use crate::scenario::field::{Choice, Kind, Value};
 use leptos::prelude::*;
 
-/// A labelled text area for long free text (a field of the contract):
-/// typed text goes to the page's model; its problem shows under it.
+/// A labelled text area for long free text (a field of the contract; its
+/// id and test id are the field's): typed text goes to the page's model;
+/// its problem shows under it.
 #[component]
-pub fn TextArea(place: Place, id: String, testid: &'static str) -> impl IntoView {
+pub fn TextArea(place: Place) -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
+    let (id, testid) = (place.field.spec().id.to_owned(), place.field.spec().id);
     let text = page.text(place);
     let problem = page.problem(place);
     let error_id = format!("{id}-error");
@@ -43,10 +46,22 @@ pub fn TextArea(place: Place, id: String, testid: &'static str) -> impl IntoView
     }
 }
 
+/// The input a field of the contract gets in the kit: check boxes for a
+/// set, a text area for long text (over 200 characters), else the page's
+/// [`FieldInput`] — so a form is a list of fields.
+pub fn kit_input(place: Place) -> AnyView {
+    match place.field.kind() {
+        Kind::Set(_) => view! { <SetInput place=place /> }.into_any(),
+        Kind::Text { max_chars } if max_chars > 200 => view! { <TextArea place=place /> }.into_any(),
+        _ => view! { <FieldInput place=place /> }.into_any(),
+    }
+}
+
 /// Check boxes for a field of the contract that holds a set of choices.
 #[component]
-pub fn SetInput(place: Place, testid: &'static str) -> impl IntoView {
+pub fn SetInput(place: Place) -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
+    let testid = place.field.spec().id;
     let value = page.value(place);
     let options: &'static [Choice] = match place.field.kind() {
         Kind::Set(options) => options,
@@ -112,17 +127,6 @@ pub fn Picker(
                         .collect_view()
                 }}
             </select>
-        </div>
-    }
-}
-
-/// A figure and its label, in a `<dl>`.
-#[component]
-pub fn Line(#[prop(into)] label: Signal<String>, #[prop(into)] value: Signal<String>, testid: &'static str) -> impl IntoView {
-    view! {
-        <div class="kit-fact">
-            <dt>{label}</dt>
-            <dd data-testid=testid>{value}</dd>
         </div>
     }
 }
