@@ -70,7 +70,7 @@ pub fn UseAsAsk(proposal: Proposal) -> impl IntoView {
                 aria-pressed=move || is_ask.get().to_string()
                 on:click=move |_| ask_for(page, &p)
             >
-                {move || if is_ask.get() { t().is_ask } else { t().use_as_ask }}
+                {Signal::derive(move || if is_ask.get() { t().is_ask } else { t().use_as_ask })}
             </button>
         }
     })
@@ -115,14 +115,15 @@ fn ask_fields(ask: Option<Ask>) -> Vec<Field> {
 #[component]
 fn LoanAsk(key: LoanKey) -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
-    let title = Memo::new(move |_| {
-        page.with(|f| Some(LoanTitle { number: f.index(key)? + 1, lender: f.document().loans.get(f.index(key)?)?.lender }))
+    let title = Signal::derive(move || {
+        let title = page.with(|f| Some(LoanTitle { number: f.index(key)? + 1, lender: f.document().loans.get(f.index(key)?)?.lender }));
+        title.map(|tt| lang.get().loan_title(tt)).unwrap_or_default()
     });
     let ask = Memo::new(move |_| page.with(|f| Some(f.document().loans.get(f.index(key)?)?.ask)).flatten());
     let fields = Memo::new(move |_| ask_fields(ask.get()));
     view! {
         <div class="kit-loan" data-testid="kit-loan">
-            <h4>{move || title.get().map(|tt| lang.get().loan_title(tt))}</h4>
+            <h4>{title}</h4>
             <div class="grid">
                 <For each=move || fields.get() key=|f| *f let:f>
                     <AskField place=Place::loan(f, key) />
@@ -144,12 +145,13 @@ fn AskField(place: Place) -> impl IntoView {
             asks.flat_map(|a| a.findings.iter()).find(|fd| fd.at == at).map(|fd| fd.reason.clone())
         })
     });
+    let html = move || finding.with(|r| r.as_ref().map(|r| lang.get().ask_reason(r))).map_or_else(String::new, |m| {
+        format!(r#"<p class="field-error" role="alert" data-testid="ask-finding">{}</p>"#, crate::ui::widgets::escape_html(&m))
+    });
     view! {
         <div class="ask-field">
             <FieldInput place=place />
-            {move || finding.get().map(|r| view! {
-                <p class="field-error" role="alert" data-testid="ask-finding">{move || lang.get().ask_reason(&r)}</p>
-            })}
+            <div inner_html=html></div>
         </div>
     }
 }
@@ -160,10 +162,10 @@ fn AskField(place: Place) -> impl IntoView {
 fn AskFigures(key: LoanKey) -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
     let kit = use_kit_input();
-    let html = Memo::new(move |_| {
+    let html = move || {
         let id = page.with(|f| f.loan_id(key).map(str::to_owned))?;
         let l = lang.get();
         kit.input.with(|i| i.as_ref()?.accounts.iter().find(|a| a.id == id)?.ask.as_ref().map(|f| markup::ask_figures(l, f)))
-    });
-    view! { <div inner_html=move || html.get().unwrap_or_default()></div> }
+    };
+    view! { <div inner_html=move || html().unwrap_or_default()></div> }
 }

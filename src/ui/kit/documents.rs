@@ -109,7 +109,7 @@ pub fn Documents() -> impl IntoView {
                 </Show>
             </div>
             <Actions text=text file_name=Signal::derive(file_name) copied=copied />
-            <pre class="kit-doc" data-testid="kit-doc" tabindex="0" aria-label=move || document().name(lang.get())>{move || text.get().unwrap_or_default()}</pre>
+            <pre class="kit-doc" data-testid="kit-doc" tabindex="0" aria-label=move || document().name(lang.get())>{Signal::derive(move || text.get().unwrap_or_default())}</pre>
         </Show>
     }
 }
@@ -132,11 +132,11 @@ fn Actions(text: Memo<Option<String>>, file_name: Signal<String>, copied: RwSign
             <button type="button" data-testid="kit-download" on:click=download>{kw(|t| t.download)}</button>
             <button type="button" data-testid="kit-print" on:click=print>{kw(|t| t.print)}</button>
             <span role="status" class="hint" data-testid="kit-copied">
-                {move || match copied.get() {
+                {Signal::derive(move || match copied.get() {
                     Copied::No => "",
                     Copied::Yes => t().copied,
                     Copied::Selected => t().copy_selected,
-                }}
+                })}
             </span>
         </div>
     }

@@ -6,7 +6,7 @@
 
 use super::super::page::use_page;
 use super::super::use_lang;
-use super::widgets::Picker;
+use super::widgets::{error_html, Picker};
 use super::{kw, lenders, markup, use_kit, use_kit_input};
 use crate::engine::counter_offer::{check_offer, CounterOffer, Instalments, OfferField};
 use crate::i18n::kit::KitText;
@@ -155,7 +155,7 @@ fn OfferInput(
     let described = error_id.clone();
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id>{move || label(t())}</label>
+            <label for=id>{Signal::derive(move || label(t()))}</label>
             <input
                 id=id
                 type=kind
@@ -166,7 +166,7 @@ fn OfferInput(
                 aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
-            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone() role="alert" data-testid=format!("{id}-error")>{e}</p> })}
+            <div inner_html=move || error_html(&error_id, &format!("{id}-error"), error.get())></div>
         </div>
     }
 }

@@ -49,7 +49,7 @@ pub fn UsePlan(goal: Goal) -> impl IntoView {
     };
     view! {
         <button type="button" class="use-as-ask" data-testid="use-plan" aria-pressed=move || pressed.get().to_string() on:click=set>
-            {move || if pressed.get() { t().plan_is_asks } else { t().use_plan }}
+            {Signal::derive(move || if pressed.get() { t().plan_is_asks } else { t().use_plan })}
         </button>
     }
 }
