@@ -52,7 +52,7 @@ fn PartForm(part: &'static Part) -> impl IntoView {
     let shown = move || on.is_none_or(|v| v.get() == Some(Value::Flag(true)));
     // The expenses' sum, under their categories.
     let total = (part.switch == Some(Field::ExpenseItems)).then(|| {
-        let (label, value) = (kw(|t| t.expenses_total), Memo::new(move |_| page.with(|f| money(f.document().budget.expenses))));
+        let (label, value) = (kw(|t| t.expenses_total), Signal::derive(move || page.with(|f| money(f.document().budget.expenses))));
         view! { <dl class="facts"><div class="kit-fact"><dt>{label}</dt><dd data-testid="expenses-total">{value}</dd></div></dl> }
     });
     view! {

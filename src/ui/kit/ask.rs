@@ -58,7 +58,7 @@ pub fn UseAsAsk(proposal: Proposal) -> impl IntoView {
     let p = proposal;
     let workable = p.figures.is_some();
     let mine = p.clone();
-    let is_ask = Memo::new(move |_| {
+    let is_ask = Signal::derive(move || {
         page.with(|f| f.document().loans.iter().find(|l| l.id == mine.loan_id).and_then(|l| l.ask).is_some_and(|a| a.choice.matches(&mine)))
     });
     workable.then(|| {
@@ -80,10 +80,10 @@ pub fn UseAsAsk(proposal: Proposal) -> impl IntoView {
 #[component]
 pub fn Asks() -> impl IntoView {
     let page = use_page();
-    let none = Memo::new(move |_| page.with(|f| f.document().loans.iter().all(|l| l.ask.is_none())));
+    let none = move || page.with(|f| f.document().loans.iter().all(|l| l.ask.is_none()));
     view! {
         <h3>{kw(|t| t.asks_heading)}</h3>
-        <Show when=move || none.get()>
+        <Show when=none>
             <p class="hint" data-testid="no-ask">{kw(|t| t.no_ask)}</p>
         </Show>
         {move || page.loans.get().into_iter().map(|key| view! { <LoanAsk key=key /> }).collect_view()}
@@ -119,13 +119,12 @@ fn LoanAsk(key: LoanKey) -> impl IntoView {
         let title = page.with(|f| Some(LoanTitle { number: f.index(key)? + 1, lender: f.document().loans.get(f.index(key)?)?.lender }));
         title.map(|tt| lang.get().loan_title(tt)).unwrap_or_default()
     });
-    let ask = Memo::new(move |_| page.with(|f| Some(f.document().loans.get(f.index(key)?)?.ask)).flatten());
-    let fields = Memo::new(move |_| ask_fields(ask.get()));
+    let fields = move || ask_fields(page.with(|f| Some(f.document().loans.get(f.index(key)?)?.ask)).flatten());
     view! {
         <div class="kit-loan" data-testid="kit-loan">
             <h4>{title}</h4>
             <div class="grid">
-                <For each=move || fields.get() key=|f| *f let:f>
+                <For each=fields key=|f| *f let:f>
                     <AskField place=Place::loan(f, key) />
                 </For>
             </div>
@@ -138,16 +137,16 @@ fn LoanAsk(key: LoanKey) -> impl IntoView {
 #[component]
 fn AskField(place: Place) -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
-    let finding = Memo::new(move |_| {
+    let finding = move || {
         let at = page.with(|f| f.at(place))?;
         page.evaluation.with(|ev| {
             let asks = ev.kit.loans.iter().filter_map(|l| l.ask.as_ref());
-            asks.flat_map(|a| a.findings.iter()).find(|fd| fd.at == at).map(|fd| fd.reason.clone())
+            asks.flat_map(|a| a.findings.iter()).find(|fd| fd.at == at).map(|fd| lang.get().ask_reason(&fd.reason))
         })
-    });
-    let html = move || finding.with(|r| r.as_ref().map(|r| lang.get().ask_reason(r))).map_or_else(String::new, |m| {
-        format!(r#"<p class="field-error" role="alert" data-testid="ask-finding">{}</p>"#, crate::ui::widgets::escape_html(&m))
-    });
+    };
+    let html = move || {
+        finding().map_or_else(String::new, |m| format!(r#"<p class="field-error" role="alert" data-testid="ask-finding">{}</p>"#, crate::ui::widgets::escape_html(&m)))
+    };
     view! {
         <div class="ask-field">
             <FieldInput place=place />

@@ -44,11 +44,9 @@ pub fn ContactLog() -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let editing = RwSignal::new(None::<usize>);
     let removed = RwSignal::new(None::<(usize, ContactEntry)>);
-    let order = Memo::new(move |_| filter.with(|f| page.with(|form| shown(form.document(), f))));
-    // Once for the whole log: the allowance of calls counts across entries.
+    let order = Signal::derive(move || filter.with(|f| page.with(|form| shown(form.document(), f))));
     let today = use_kit_input().today;
-    let reviews = Memo::new(move |_| page.with(|f| review(f.document(), today)));
-    let loans = Memo::new(move |_| {
+    let loans = Signal::derive(move || {
         let l = lang.get();
         page.with(|f| f.document().loans.iter().map(|x| (x.id.clone(), loan_name(f.document(), &x.id, l))).collect::<Vec<_>>())
     });
@@ -76,7 +74,8 @@ pub fn ContactLog() -> impl IntoView {
         let l = lang.get();
         page.with(|f| {
             let s = f.document();
-            reviews.with(|r| order.with(|order| entries_html(s, r, order, l)))
+            // Once for the whole log: the allowance of calls counts across entries.
+            order.with(|order| entries_html(s, &review(s, today), order, l))
         })
     };
     // One handler for every entry's buttons (drawn as text, `markup`).
@@ -146,7 +145,7 @@ const ENTRY: [Field; 10] = [
 
 /// The inputs of entry `i`, through the field contract.
 #[component]
-fn EntryEditor(i: usize, loans: Memo<Vec<(String, String)>>, on_done: Callback<()>) -> impl IntoView {
+fn EntryEditor(i: usize, loans: Signal<Vec<(String, String)>>, on_done: Callback<()>) -> impl IntoView {
     let (lang, page) = (use_lang(), use_page());
     let at = move |f| Place::item(f, i);
     let loan = page.value(at(Field::ContactLoanId));

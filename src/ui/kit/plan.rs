@@ -34,7 +34,7 @@ pub fn plan_asks(f: &Form, ev: &Evaluation, goal: Goal, today: Option<Date>) -> 
 #[component]
 pub fn UsePlan(goal: Goal) -> impl IntoView {
     let (t, page) = (use_kit(), use_page());
-    let pressed = Memo::new(move |_| {
+    let pressed = Signal::derive(move || {
         page.evaluation.with(|ev| {
             let Some(plan) = ev.plans.iter().find(|p| p.goal == goal) else { return false };
             page.with(|f| {
