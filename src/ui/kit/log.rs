@@ -45,7 +45,6 @@ pub fn ContactLog() -> impl IntoView {
     let editing = RwSignal::new(None::<usize>);
     let removed = RwSignal::new(None::<(usize, ContactEntry)>);
     let order = Signal::derive(move || filter.with(|f| page.with(|form| shown(form.document(), f))));
-    let today = use_kit_input().today;
     let loans = Signal::derive(move || {
         let l = lang.get();
         page.with(|f| f.document().loans.iter().map(|x| (x.id.clone(), loan_name(f.document(), &x.id, l))).collect::<Vec<_>>())
@@ -70,20 +69,6 @@ pub fn ContactLog() -> impl IntoView {
             removed.set(None);
         }
     };
-    let entries = move || {
-        let l = lang.get();
-        page.with(|f| {
-            let s = f.document();
-            // Once for the whole log: the allowance of calls counts across entries.
-            order.with(|order| entries_html(s, &review(s, today), order, l))
-        })
-    };
-    // One handler for every entry's buttons (drawn as text, `markup`).
-    let act = move |ev: leptos::ev::MouseEvent| match clicked(&ev) {
-        Some(("edit", i)) => editing.set(Some(i)),
-        Some(("remove", i)) => remove.run(i),
-        _ => {}
-    };
     view! {
         <h3>{kw(|t| t.log_heading)}</h3>
         <p class="explain">{kw(|t| t.log_intro)}</p>
@@ -101,8 +86,29 @@ pub fn ContactLog() -> impl IntoView {
         <Show when=move || order.with(Vec::is_empty)>
             <p class="hint" data-testid="log-empty">{kw(|t| t.log_empty)}</p>
         </Show>
-        <ol class="kit-log" data-testid="kit-log" on:click=act inner_html=entries></ol>
+        <Entries order=order editing=editing remove=remove />
     }
+}
+
+/// The entries `order` names, newest first, as HTML text; one handler for
+/// every entry's buttons.
+#[component]
+fn Entries(order: Signal<Vec<usize>>, editing: RwSignal<Option<usize>>, remove: Callback<usize>) -> impl IntoView {
+    let (lang, page, today) = (use_lang(), use_page(), use_kit_input().today);
+    let entries = move || {
+        let l = lang.get();
+        page.with(|f| {
+            let s = f.document();
+            // Once for the whole log: the allowance of calls counts across entries.
+            order.with(|order| entries_html(s, &review(s, today), order, l))
+        })
+    };
+    let act = move |ev: leptos::ev::MouseEvent| match clicked(&ev) {
+        Some(("edit", i)) => editing.set(Some(i)),
+        Some(("remove", i)) => remove.run(i),
+        _ => {}
+    };
+    view! { <ol class="kit-log" data-testid="kit-log" on:click=act inner_html=entries></ol> }
 }
 
 /// The entry button a click landed on: what it does and the entry's index.
