@@ -53,7 +53,7 @@ fn PartForm(part: &'static Part) -> impl IntoView {
     // The expenses' sum, under their categories.
     let total = (part.switch == Some(Field::ExpenseItems)).then(|| {
         let (label, value) = (kw(|t| t.expenses_total), Signal::derive(move || page.with(|f| money(f.document().budget.expenses))));
-        view! { <dl class="facts"><div class="kit-fact"><dt>{label}</dt><dd data-testid="expenses-total">{value}</dd></div></dl> }
+        view! { <dl class="facts" hidden=move || !shown()><div class="kit-fact"><dt>{label}</dt><dd data-testid="expenses-total">{value}</dd></div></dl> }
     });
     view! {
         <h3>{kw(part.heading)}</h3>
@@ -61,6 +61,6 @@ fn PartForm(part: &'static Part) -> impl IntoView {
         <Show when=shown>
             <div class="grid">{part.fields.iter().map(|f| kit_input(Place::of(*f))).collect_view()}</div>
         </Show>
-        {move || shown().then(|| total.clone())}
+        {total}
     }
 }

@@ -83,9 +83,7 @@ pub fn Asks() -> impl IntoView {
     let none = move || page.with(|f| f.document().loans.iter().all(|l| l.ask.is_none()));
     view! {
         <h3>{kw(|t| t.asks_heading)}</h3>
-        <Show when=none>
-            <p class="hint" data-testid="no-ask">{kw(|t| t.no_ask)}</p>
-        </Show>
+        <p class="hint" data-testid="no-ask" hidden=move || !none()>{kw(|t| t.no_ask)}</p>
         {move || page.loans.get().into_iter().map(|key| view! { <LoanAsk key=key /> }).collect_view()}
     }
 }

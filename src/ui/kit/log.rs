@@ -83,9 +83,7 @@ pub fn ContactLog() -> impl IntoView {
             </p>
         })}
         {move || editing.get().map(|i| view! { <EntryEditor i=i loans=loans on_done=Callback::new(move |_| editing.set(None)) /> })}
-        <Show when=move || order.with(Vec::is_empty)>
-            <p class="hint" data-testid="log-empty">{kw(|t| t.log_empty)}</p>
-        </Show>
+        <p class="hint" data-testid="log-empty" hidden=move || order.with(|o| !o.is_empty())>{kw(|t| t.log_empty)}</p>
         <Entries order=order editing=editing remove=remove />
     }
 }
