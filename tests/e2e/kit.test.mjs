@@ -244,6 +244,10 @@ test('the contact log flags a call at 23:00 and a due follow-up; removing can be
   await byId(page, 'log-empty').waitFor();
   await byId(page, 'log-undo').click();
   assert.equal(await logEntries(page).count(), 1);
+  // Parts hidden rather than rebuilt stay out of sight.
+  assert.equal(await byId(page, 'log-undo-bar').isVisible(), false);
+  assert.equal(await byId(page, 'log-empty').isVisible(), false);
+  assert.equal(await byId(page, 'expenses-total').isVisible(), false);
   await assertClean(events, { page, name: 'kit-log' });
 });
 

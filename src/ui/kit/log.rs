@@ -76,12 +76,10 @@ pub fn ContactLog() -> impl IntoView {
             <Picker id="log-filter" label=Signal::derive(move || t().lender.to_owned()) options=filter_options picked=filter on_pick=Callback::new(move |v| filter.set(v)) />
         </div>
         <button type="button" data-testid="log-add" on:click=add>{kw(|t| t.add_entry)}</button>
-        {move || removed.with(Option::is_some).then(|| view! {
-            <p role="status" class="undo-bar" data-testid="log-undo-bar">
-                {kw(|t| t.removed)}
-                <button type="button" data-testid="log-undo" on:click=undo>{kw(|t| t.undo)}</button>
-            </p>
-        })}
+        <p role="status" class="undo-bar" data-testid="log-undo-bar" hidden=move || removed.with(Option::is_none)>
+            {kw(|t| t.removed)}
+            <button type="button" data-testid="log-undo" on:click=undo>{kw(|t| t.undo)}</button>
+        </p>
         {move || editing.get().map(|i| view! { <EntryEditor i=i loans=loans on_done=Callback::new(move |_| editing.set(None)) /> })}
         <p class="hint" data-testid="log-empty" hidden=move || order.with(|o| !o.is_empty())>{kw(|t| t.log_empty)}</p>
         <Entries order=order editing=editing remove=remove />
