@@ -167,7 +167,7 @@ fn line_with<'a>(text: &'a str, start: &str) -> &'a str {
 /// the loan's `kit` entry names the proposal and its parts.
 fn ask_amounts(ev: &Value, loan: usize, kit: &Value) -> Vec<Decimal> {
     let plan = &kit["ask"]["asked"];
-    let p = &ev["proposals"][plan["proposal"].as_u64().unwrap() as usize];
+    let p = asked_proposal(ev, kit);
     let parts = plan["parts"].as_array().unwrap();
     // One part: "¥level" and, when the last differs, "（末期 ¥last）"; varying: least, most.
     let part = |x: &Value| -> Vec<Decimal> {
@@ -181,7 +181,10 @@ fn ask_amounts(ev: &Value, loan: usize, kit: &Value) -> Vec<Decimal> {
     let owed = dec(&ev["loans"][loan]["overdue_cost"]["owed_now"]);
     let total = dec(&p["total_paid"]);
     let mut want = match p["kind"].as_str().unwrap() {
+        // Deferred instalments: nothing for a few months, then the level.
+        "frozen_instalments" if parts.len() > 1 => [vec![owed], part(&parts[1])].concat(),
         "term_extension" | "frozen_instalments" => [vec![owed], part(&parts[0])].concat(),
+        "contract" => part(&parts[0]),
         "cash_flow_plan" => vec![dec(&p["min_payment"]), dec(&p["max_payment"])],
         "settlement" => vec![total, owed, dec(&p["discount"])],
         "penalty_waiver" => [vec![dec(&kit["arrears"])], range(&parts[0]), parts.get(1).map(part).unwrap_or_default()].concat(),
@@ -194,6 +197,16 @@ fn ask_amounts(ev: &Value, loan: usize, kit: &Value) -> Vec<Decimal> {
     want
 }
 
+/// The proposal a loan's `kit` entry asks for: a card by its index, or a
+/// plan's pick printed whole.
+fn asked_proposal<'a>(ev: &'a Value, kit: &'a Value) -> &'a Value {
+    let plan = &kit["ask"]["asked"];
+    match plan["proposal"].as_u64() {
+        Some(k) => &ev["proposals"][k as usize],
+        None => &plan["pick"],
+    }
+}
+
 /// The letter's ask sentence prints exactly the evaluator's amounts, and its
 /// recovery line the proposal's present value and percentages.
 fn check_ask_lines(letter: &str, ev: &Value, loan: usize, kit: &Value, lang: Lang) {
@@ -203,7 +216,7 @@ fn check_ask_lines(letter: &str, ev: &Value, loan: usize, kit: &Value, lang: Lan
     };
     let line = line_with(letter, ask_start);
     assert_eq!(amounts(line), ask_amounts(ev, loan, kit), "{line}");
-    let p = &ev["proposals"][kit["ask"]["asked"]["proposal"].as_u64().unwrap() as usize];
+    let p = asked_proposal(ev, kit);
     if p["kind"] != "settlement" {
         let rec = line_with(letter, recovery_start);
         assert_eq!(amounts(rec), vec![dec(&p["lender_pv"])], "{rec}");
@@ -333,8 +346,8 @@ fn asked_again(name: &str, s: &Scenario, i: usize, k: usize, p: &Proposal) {
         // Two proposals alike but for the budget (the shortest extension that fits is also a listed term).
         panic!("{name}: {:?} {:?} not found again: {:?}", p.kind, p.params, kit.findings);
     };
-    assert_eq!(ev.proposals[asked.proposal], *p, "{name}: the ask names the proposal it was made from");
-    assert_eq!(asked.proposal, k);
+    assert_eq!(asked.proposal(&ev.proposals), Some(p), "{name}: the ask names the proposal it was made from");
+    assert_eq!(asked.proposal, Some(k));
     let input = build(s, &ev, s.as_of).unwrap();
     let account = input.accounts.iter().find(|a| a.id == *id).unwrap();
     let json = evaluate_json(s);
@@ -350,6 +363,54 @@ fn asked_again(name: &str, s: &Scenario, i: usize, k: usize, p: &Proposal) {
         assert!(!line.contains(BLANK), "{line}");
         assert!(line.contains(&money(p.figures.as_ref().unwrap().total_paid)) && line.contains(&date(day("2025-04-15"), lang)), "{line}");
         check_ask_lines(&letter, &json, i, kit_json, lang);
+    }
+}
+
+/// Every lender asks for its pick in a combined plan — most of them asks no
+/// card makes (a catch-up, a holiday or a term of the plan's own, the
+/// contract kept, instalments deferred): the evaluation finds each among the
+/// plan's picks, and the letter prints the pick's first amount and date and
+/// its total, each amount as the evaluator prints it.
+#[test]
+fn a_plans_picks_become_the_asks_and_the_letters_carry_their_figures() {
+    let rich = |mut s: Scenario| {
+        s.budget.income = d("60000");
+        s
+    };
+    let mut kinds = Vec::new();
+    for base in [scenario("kit-three-lenders"), rich(scenario("kit-three-lenders")), scenario("plan-job-loss")] {
+        for plan in base.evaluate().plans {
+            let mut s = base.clone();
+            for pick in &plan.picks {
+                let i = s.loans.iter().position(|l| l.id == pick.loan_id).unwrap();
+                s.loans[i].ask = Some(Ask::new(ProposalChoice::of_pick(pick), pick.schedule[0].date));
+            }
+            let (ev, json) = (s.evaluate(), evaluate_json(&s));
+            let input = build(&s, &ev, s.as_of).unwrap();
+            for pick in &plan.picks {
+                let i = s.loans.iter().position(|l| l.id == pick.loan_id).unwrap();
+                let kit = ev.kit.loan(&pick.loan_id).and_then(|l| l.ask.as_ref()).unwrap();
+                assert_eq!(kit.findings, vec![], "{:?}", pick.kind);
+                let asked = kit.asked.as_ref().unwrap();
+                let f = asked.proposal(&ev.proposals).and_then(|p| p.figures.clone()).unwrap();
+                assert_eq!((&f.schedule, f.total_paid, f.first_payment_date), (&pick.schedule, pick.total_paid, pick.first_payment_date));
+                kinds.push((pick.kind, asked.plan.is_some()));
+                let account = input.accounts.iter().find(|a| a.id == pick.loan_id).unwrap();
+                let kit_json = json["kit"]["loans"].as_array().unwrap().iter().find(|l| l["id"] == *pick.loan_id).unwrap();
+                for lang in [Lang::Zh, Lang::En] {
+                    let letter = input.render(Document::Letter, lang, account);
+                    let start = if lang == Lang::Zh { "我申请个性化还款方案：" } else { "I ask for a personalised repayment plan:" };
+                    let line = line_with(&letter, start);
+                    let first = date(pick.first_payment_date.unwrap(), lang);
+                    assert!(line.contains(&money(pick.monthly_payment)) && line.contains(&first) && line.contains(&money(pick.total_paid)), "{line}");
+                    check_ask_lines(&letter, &json, i, kit_json, lang);
+                }
+            }
+        }
+    }
+    use ProposalKind::*;
+    for kind in [Contract, PenaltyWaiver, TermExtension, PaymentHoliday, FrozenInstalments] {
+        assert!(kinds.contains(&(kind, true)), "{kind:?} never asked as a plan's pick: {kinds:?}");
     }
 }
 

@@ -25,7 +25,7 @@
 
 use crate::engine::Lender;
 use crate::scenario::field::{Each, Value};
-use crate::scenario::kit::{ContactEntry, LOG_MAX};
+use crate::scenario::kit::{Ask, ContactEntry, LOG_MAX};
 use crate::scenario::{free_loan_id, At, Field, Rule, Scenario, MAX_LOANS};
 
 /// A loan's identity on the page (stable while others come and go).
@@ -291,6 +291,15 @@ impl Form {
         log.insert(i.min(log.len()), e);
         self.edits.retain(|(p, _)| p.field.spec().each != Each::Contact);
         true
+    }
+
+    /// Sets loan `loan`'s ask whole (a combined plan's pick made its ask);
+    /// typed text of its ask's inputs lapses.
+    pub fn set_ask(&mut self, loan: LoanKey, ask: Ask) {
+        let Some(i) = self.index(loan) else { return };
+        self.session = None;
+        self.doc.loans[i].ask = Some(ask);
+        self.edits.retain(|(p, _)| p.loan != Some(loan) || !matches!(p.field.spec().each, Each::Ask | Each::Fallback));
     }
 
     /// Removes contact `i`, returned for undo.

@@ -62,7 +62,7 @@ fn account(s: &Scenario, ev: &Evaluation, k: &KitLoan) -> Option<Account> {
     let (entry, out) = (&s.loans[i], &ev.loans[i]);
     let asked = k.ask.as_ref();
     let first = asked.and_then(|a| a.first_payment_date);
-    let figures = |plan: Option<&AskedPlan>| plan.and_then(|p| AskFigures::of(ev.proposals.get(p.proposal)?, first, p.parts.clone()));
+    let figures = |plan: Option<&AskedPlan>| plan.and_then(|p| AskFigures::of(p.proposal(&ev.proposals)?, first, p.parts.clone()));
     let log = by_time(s.contact_log.iter().filter(|e| e.loan_id == entry.id).cloned().collect());
     let (first_request, answered) = request_and_answer(&log);
     Some(Account {

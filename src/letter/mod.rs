@@ -127,9 +127,10 @@ impl AskFigures {
         Some(Self { kind: p.kind, params: p.params, figures, first_date, parts })
     }
 
-    /// The holiday's or the catch-up's months, when the plan has them.
+    /// The holiday's, the catch-up's or the deferral's months, when the plan has them.
     pub fn head(&self) -> Option<&PlanPart> {
-        matches!(self.kind, ProposalKind::PaymentHoliday | ProposalKind::PenaltyWaiver).then(|| self.parts.first())?
+        let deferred = self.kind == ProposalKind::FrozenInstalments && self.params.deferred_months.is_some_and(|d| d > 0);
+        (matches!(self.kind, ProposalKind::PaymentHoliday | ProposalKind::PenaltyWaiver) || deferred).then(|| self.parts.first())?
     }
 
     /// The instalments after the head (all of them without one).

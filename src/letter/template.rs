@@ -110,9 +110,19 @@ pub(crate) const ASK: &[Line] = &[
         "the amount owed now, {owed}, re-spread at the contract rate into {months} monthly instalments of {pay}{pay_note} from {first_date}, {total} in all."
     ),
     join!(
-        When::Kind(FrozenInstalments),
+        When::All(&[When::Kind(FrozenInstalments), When::Not(&When::Tail)]),
         "将目前欠款 {owed} 分期偿还，自 {first_date} 起每月还款 {pay}{pay_note}，共 {months} 期，合计 {total}。",
         "the amount owed now, {owed}, in {months} monthly instalments of {pay}{pay_note} from {first_date}, {total} in all."
+    ),
+    join!(
+        When::All(&[When::Kind(FrozenInstalments), When::Tail]),
+        "将目前欠款 {owed} 分期偿还，自 {first_date} 起暂停还款 {split} 个月，自 {tail_date} 起每月还款 {tail_pay}{tail_note}，共 {months} 期（含暂停期），合计 {total}。",
+        "the amount owed now, {owed}, in instalments: nothing for {split} months from {first_date}, then {tail_pay} a month{tail_note} from {tail_date}; {months} months including the pause, {total} in all."
+    ),
+    join!(
+        When::Kind(Contract),
+        "按原合同继续还款，自 {first_date} 起每月还款 {pay}{pay_note}，共 {months} 期，合计 {total}。",
+        "to keep paying under the contract: {pay} a month{pay_note} from {first_date}, {months} instalments, {total} in all."
     ),
     join!(
         When::All(&[When::Kind(PenaltyWaiver), When::Tail]),
@@ -149,14 +159,18 @@ pub(crate) const ASK: &[Line] = &[
 /// The ask in a few words: the statement's offer, the call's number to know.
 pub(crate) const ASK_SHORT: &[Line] = &[
     join!(When::Not(&When::Ask), "{blank}", "{blank}"),
-    join!(When::Any(&[When::Kind(TermExtension), When::Kind(FrozenInstalments)]), "自 {first_date} 起每月 {pay}{pay_note}，共 {months} 期", "{pay} a month{pay_note} for {months} months from {first_date}"),
+    join!(
+        When::Any(&[When::Kind(TermExtension), When::Kind(Contract), When::All(&[When::Kind(FrozenInstalments), When::Not(&When::Tail)])]),
+        "自 {first_date} 起每月 {pay}{pay_note}，共 {months} 期",
+        "{pay} a month{pay_note} for {months} months from {first_date}"
+    ),
     join!(
         When::Any(&[When::Mode(InterestOnly), When::All(&[When::Kind(PenaltyWaiver), When::Tail])]),
         "自 {first_date} 起前 {split} 期每月 {head_pay}，之后每月 {tail_pay}{tail_note}，共 {months} 期",
         "{head_pay} a month for {split} months from {first_date}, then {tail_pay} a month{tail_note}; {months} months"
     ),
     join!(
-        When::Mode(Capitalised),
+        When::Any(&[When::Mode(Capitalised), When::All(&[When::Kind(FrozenInstalments), When::Tail])]),
         "自 {first_date} 起暂停还款 {split} 个月，之后每月 {tail_pay}{tail_note}，共 {months} 期",
         "nothing for {split} months from {first_date}, then {tail_pay} a month{tail_note}; {months} months"
     ),
@@ -223,7 +237,7 @@ pub(crate) const LETTER: &[Line] = &[
 ];
 
 pub(crate) const LETTER_TERMS: &[Line] = &[
-    line!(When::Any(&[When::Kind(TermExtension), When::Kind(CashFlowPlan), When::Kind(PaymentHoliday)]), "利息按合同年利率 {rate} 计算。", "Interest runs at the contract rate of {rate} a year."),
+    line!(When::Any(&[When::Kind(TermExtension), When::Kind(CashFlowPlan), When::Kind(PaymentHoliday), When::Kind(Contract)]), "利息按合同年利率 {rate} 计算。", "Interest runs at the contract rate of {rate} a year."),
     line!(When::Kind(FrozenInstalments), "恳请方案期间停止计收利息。", "I ask that no interest be charged during the plan."),
     line!(When::Kind(PenaltyWaiver), "原合同利息照常计算。", "Contract interest continues as before."),
     join!(When::All(&[When::Penalty, NOT_SETTLEMENT]), "恳请减免已产生的罚息（我估算约 {penalty}）及相关费用。", "I ask you to waive the penalty interest charged so far (about {penalty} by my estimate) and related fees."),
@@ -245,7 +259,7 @@ pub(crate) const LETTER_PLAN: &[Line] = &[
     line!(When::Not(&When::Kind(Settlement)), "1. 按批准的方案按时足额还款。", "1. I will pay the agreed amounts in full and on time."),
     line!(When::Kind(Settlement), "1. 按约定日期一次性付清。", "1. I will pay the agreed sum in full on the agreed date."),
     line!("2. 收入或情况发生变化时主动告知贵方，并按要求补充证明材料。", "2. I will tell you of any change in my income or circumstances and send further proof on request."),
-    line!(When::Any(&[When::Kind(TermExtension), When::Kind(FrozenInstalments), When::Kind(PenaltyWaiver), When::Kind(CashFlowPlan)]), "3. 方案执行满 6 个月时，主动与贵方复核一次还款能力。", "3. After six months of the plan I will review my situation with you."),
+    line!(When::Not(&When::Any(&[When::Kind(PaymentHoliday), When::Kind(Settlement)])), "3. 方案执行满 6 个月时，主动与贵方复核一次还款能力。", "3. After six months of the plan I will review my situation with you."),
     line!(When::Kind(PaymentHoliday), "3. 宽限期结束前，主动与贵方复核一次还款能力。", "3. Before the holiday ends I will review my situation with you."),
     GAP,
     line!("六、请求书面答复", "6. Please reply in writing"),

@@ -27,7 +27,7 @@
 //! | `contact_log` | 500 entries |
 
 use super::field::clean_text;
-use crate::engine::{decimal_str, Date, HolidayMaturity, HolidayMode, Proposal, ProposalKind};
+use crate::engine::{decimal_str, Date, HolidayMaturity, HolidayMode, Pick, Proposal, ProposalKind};
 use rust_decimal::Decimal;
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -264,7 +264,14 @@ pub(crate) fn fill_expenses(doc: &mut serde_json::Value) {
 /// proposal of that kind the evaluation offers is meant — the shortest
 /// extension that fits — and it follows the evaluation as the figures
 /// change. `holiday_mode` (default `interest_only`) and `holiday_maturity`
-/// (default `kept`) belong to a payment holiday only.
+/// (default `kept`) belong to a payment holiday only; `deferred_months`
+/// (months before the first instalment) to frozen instalments only.
+///
+/// A combined plan's pick ([`Pick`]) may ask what no card asks — the
+/// contract kept (`contract`), a catch-up, holiday or term of its own,
+/// frozen instalments deferred by its months: [`ProposalChoice::of_pick`]
+/// names it exactly, and the evaluation finds it among the plans' picks
+/// when no card matches (`scenario::kit::figures`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProposalChoice {
@@ -275,12 +282,45 @@ pub struct ProposalChoice {
     pub holiday_mode: Option<HolidayMode>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub holiday_maturity: Option<HolidayMaturity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deferred_months: Option<u32>,
 }
 
 impl ProposalChoice {
     /// The proposal of this kind the evaluation offers.
     pub fn of_kind(kind: ProposalKind) -> Self {
-        Self { kind, months: None, holiday_mode: None, holiday_maturity: None }
+        Self { kind, months: None, holiday_mode: None, holiday_maturity: None, deferred_months: None }
+    }
+
+    /// The choice naming a plan's pick exactly: its months (the catch-up's,
+    /// the holiday's or the whole term, pause included) and, for frozen
+    /// instalments, the months deferred (0 included). Defaults stay unwritten.
+    pub fn of_pick(p: &Pick) -> Self {
+        let q = &p.params;
+        let months = match p.kind {
+            ProposalKind::PenaltyWaiver => q.catch_up_months,
+            ProposalKind::PaymentHoliday => q.holiday_months,
+            ProposalKind::Contract | ProposalKind::Settlement => None,
+            _ => q.term_months,
+        };
+        Self {
+            kind: p.kind,
+            months,
+            holiday_mode: q.holiday_mode.filter(|m| *m != HolidayMode::InterestOnly),
+            holiday_maturity: q.holiday_maturity.filter(|m| *m != HolidayMaturity::Kept),
+            deferred_months: (p.kind == ProposalKind::FrozenInstalments).then(|| q.deferred_months.unwrap_or(0)),
+        }
+    }
+
+    /// Whether this choice names the plan's pick `p`: its months exactly
+    /// (a choice without them means a card, never a pick), and its deferral
+    /// when it gives one.
+    pub fn names_pick(&self, p: &Pick) -> bool {
+        let exact = Self::of_pick(p);
+        self.kind == exact.kind
+            && self.months == exact.months
+            && (!self.is_holiday() || (self.mode(), self.maturity()) == (exact.mode(), exact.maturity()))
+            && self.deferred_months.is_none_or(|d| exact.deferred_months == Some(d))
     }
 
     /// The choice naming `p` (what "use this proposal" on a card stores):
@@ -293,6 +333,7 @@ impl ProposalChoice {
             months: if pinned { p.params.term_months } else { None },
             holiday_mode: p.params.holiday_mode.filter(|m| *m != HolidayMode::InterestOnly),
             holiday_maturity: p.params.holiday_maturity.filter(|m| *m != HolidayMaturity::Kept),
+            deferred_months: None,
         }
     }
 
@@ -329,6 +370,7 @@ impl ProposalChoice {
     /// Whether `p` is the proposal this choice names.
     pub fn matches(&self, p: &Proposal) -> bool {
         self.alike(p)
+            && self.deferred_months.is_none_or(|d| p.params.deferred_months.unwrap_or(0) == d)
             && match self.months {
                 Some(m) => Self::months_of(p) == Some(m),
                 None => self.kind != ProposalKind::TermExtension || p.params.shortest_fit,
@@ -346,7 +388,7 @@ impl ProposalChoice {
 /// What the borrower asks one lender for (`loans[].ask`): a proposal, the
 /// date of its first payment, and one fallback. In the file the choice's
 /// members stand beside the date: `{"kind", "months"?, "holiday_mode"?,
-/// "holiday_maturity"?, "first_payment_date", "fallback"?}`;
+/// "holiday_maturity"?, "deferred_months"?, "first_payment_date", "fallback"?}`;
 /// `first_payment_date` is required (a missing one is a problem at its
 /// field), the fallback is a [`ProposalChoice`] other than the ask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -370,6 +412,8 @@ struct AskFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     holiday_maturity: Option<HolidayMaturity>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    deferred_months: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     first_payment_date: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     fallback: Option<ProposalChoice>,
@@ -377,7 +421,8 @@ struct AskFile {
 
 impl From<AskFile> for Ask {
     fn from(f: AskFile) -> Self {
-        let choice = ProposalChoice { kind: f.kind, months: f.months, holiday_mode: f.holiday_mode, holiday_maturity: f.holiday_maturity };
+        let choice =
+            ProposalChoice { kind: f.kind, months: f.months, holiday_mode: f.holiday_mode, holiday_maturity: f.holiday_maturity, deferred_months: f.deferred_months };
         Self { choice, first_payment_date: f.first_payment_date, fallback: f.fallback }
     }
 }
@@ -390,6 +435,7 @@ impl From<Ask> for AskFile {
             months: c.months,
             holiday_mode: c.holiday_mode,
             holiday_maturity: c.holiday_maturity,
+            deferred_months: c.deferred_months,
             first_payment_date: a.first_payment_date,
             fallback: a.fallback,
         }

@@ -428,7 +428,7 @@ fn no_free_text_leaves_without_a_checkbox() {
         target_payment: Some(Decimal::from(120)),
         contract_no: "合同 HT-001".into(),
         ask: Some(Ask {
-            choice: ProposalChoice { kind: ProposalKind::PaymentHoliday, months: Some(2), holiday_mode: Some(HolidayMode::Capitalised), holiday_maturity: None },
+            choice: ProposalChoice { kind: ProposalKind::PaymentHoliday, months: Some(2), holiday_mode: Some(HolidayMode::Capitalised), holiday_maturity: None, deferred_months: None },
             first_payment_date: Date::new(2026, 1, 31),
             fallback: Some(ProposalChoice::of_kind(ProposalKind::FrozenInstalments)),
         }),

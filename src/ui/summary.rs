@@ -81,6 +81,7 @@ fn PlanBox(plan: PlanLine) -> impl IntoView {
             <h3>{move || if goal == Goal::Acceptance { p().plan_acceptance } else { p().plan_lowest_cost }}</h3>
             <p class="plan-line" data-testid="plan-line"><strong>{line}</strong></p>
             <p class="explain">{asks}</p>
+            <super::kit::UsePlan goal=goal />
             {if fits {
                 view! { <p class="fits" data-testid="plan-fits">{move || p().plan_fits}</p> }.into_any()
             } else {

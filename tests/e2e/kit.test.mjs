@@ -1,5 +1,5 @@
 // The negotiation kit (issue 10) on the page: a proposal card becomes a
-// lender's ask, the letter carries that lender, the ask's amounts and date —
+// lender's ask, and the summary's plan every lender's, the letter carries that lender, the ask's amounts and date —
 // every amount in it as the page shows it — and downloads, copies and prints
 // as the same text; the contact log flags a call at 23:00 and a due
 // follow-up; the counter-offer check shows the offer's true APR; axe finds
@@ -140,6 +140,37 @@ test('a proposal becomes the ask: the letter names the lender, amount and date, 
   await assertClean(events, { page, name: 'kit-letter' });
 });
 
+test('a plan across lenders becomes every ask: each letter names its amounts and first date', async () => {
+  const { page, events } = await openWithThreeLenders();
+  // The recommended plan: "网商贷 ¥X · 借呗 ¥Y – ¥Z · 信用卡 ¥W 每月，从 2026-12-05 起".
+  const plan = page.locator(`${$('plan')}[data-goal="acceptance"]`);
+  const line = await textOf(plan, 'plan-line');
+  const [, y, m, d] = line.match(/从 (\d{4})-(\d\d)-(\d\d) 起/);
+  const amounts = line.split(' 每月')[0].split(' · ').map((part) => part.match(AMOUNT));
+  assert.equal(amounts.length, 3, line);
+  const use = byId(plan, 'use-plan');
+  assert.equal(await use.getAttribute('aria-pressed'), 'false');
+  await use.click();
+  assert.equal(await use.getAttribute('aria-pressed'), 'true');
+  await openKit(page);
+  const firsts = [];
+  for (const [n, loan] of ['mybank', 'jiebei', 'card'].entries()) {
+    const first = await textOf(kitLoan(page, n), 'kit-ask-first');
+    firsts.push(first);
+    await show(page, 0, loan);
+    const letter = await documentText(page);
+    const ask = letter.split('\n').find((l) => l.startsWith('我申请个性化还款方案：'));
+    assert.ok(ask && !ask.includes('________'), letter);
+    for (const a of amounts[n]) assert.ok(ask.includes(a), `${loan}: ${a} not in ${ask}`);
+    assert.ok(ask.includes(`自 ${first} 起`), `${loan}: ${first} not in ${ask}`);
+  }
+  // The plan starts with the earliest lender's first payment.
+  assert.ok(firsts.includes(`${+y}年${+m}月${+d}日`), `${firsts} / ${line}`);
+  // No ask is flagged: each is the plan's pick, though no card asks it.
+  assert.equal(await page.locator($('ask-finding')).count(), 0);
+  await assertClean(events, { page, name: 'kit-plan' });
+});
+
 test('print media shows only the document, one A4 page for the letter', async () => {
   const { page, events } = await openWithThreeLenders();
   await askForJiebei24(page);
@@ -213,6 +244,10 @@ test('the contact log flags a call at 23:00 and a due follow-up; removing can be
   await byId(page, 'log-empty').waitFor();
   await byId(page, 'log-undo').click();
   assert.equal(await logEntries(page).count(), 1);
+  // Parts hidden rather than rebuilt stay out of sight.
+  assert.equal(await byId(page, 'log-undo-bar').isVisible(), false);
+  assert.equal(await byId(page, 'log-empty').isVisible(), false);
+  assert.equal(await byId(page, 'expenses-total').isVisible(), false);
   await assertClean(events, { page, name: 'kit-log' });
 });
 

@@ -116,6 +116,14 @@ impl Ask {
         an.dates.mark(&mut rows);
         rows
     }
+
+    /// This request as a proposal with every figure a card has, measured
+    /// against `budget`: what a combined plan's pick is when no card asks
+    /// the same (the kit's ask of a plan's pick).
+    pub fn proposal(self, debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Proposal {
+        let cx = Ctx { debt, an, budget };
+        cx.finish(self.kind(), self.params(debt, an), self.rows(debt, an), cx.monthly_basis())
+    }
 }
 
 /// Level instalments of `principal` over `n` periods from `start`; the

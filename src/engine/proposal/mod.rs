@@ -240,9 +240,7 @@ pub enum ProposalKind {
     /// 按现金流还款: payments follow the forecast surplus at the contract rate.
     CashFlowPlan,
     /// The contract as it is: a plan's pick for a loan that needs no
-    /// change (never a card, so never read from a file: an ask of it is an
-    /// unknown variant).
-    #[serde(skip_deserializing)]
+    /// change (never a card; an ask of it names the plan's pick).
     Contract,
 }
 

@@ -28,6 +28,7 @@ const EVIDENCE: &[Choice] = &[
     Choice::Evidence(Evidence::Other),
 ];
 const KINDS: &[Choice] = &[
+    Choice::ProposalKind(ProposalKind::Contract),
     Choice::ProposalKind(ProposalKind::TermExtension),
     Choice::ProposalKind(ProposalKind::FrozenInstalments),
     Choice::ProposalKind(ProposalKind::PenaltyWaiver),
@@ -86,14 +87,22 @@ fn set_kind(s: &mut Scenario, at: At, fallback: bool, v: Value) {
 
 fn set_months(s: &mut Scenario, at: At, fallback: bool, v: Value) {
     if let Value::OptionalCount(n) = v {
-        edit_choice(s, at, fallback, |c| c.months = n);
+        // Other months: a plan's deferral no longer applies to them.
+        edit_choice(s, at, fallback, |c| {
+            c.months = n;
+            c.deferred_months = None;
+        });
     }
 }
 
-/// Months of a settlement: nothing to tell it apart by.
+/// Months of a settlement or of the contract kept: nothing to tell them
+/// apart by; a deferral (it stands with the months) of another kind than
+/// frozen instalments.
 fn months_apply(s: &Scenario, at: At, fallback: bool) -> Option<Rule> {
     let c = choice(s, at, fallback)?;
-    (c.kind == ProposalKind::Settlement && c.months.is_some()).then_some(Rule::NotApplicable)
+    let no_months = matches!(c.kind, ProposalKind::Settlement | ProposalKind::Contract) && c.months.is_some();
+    let deferred = c.kind != ProposalKind::FrozenInstalments && c.deferred_months.is_some();
+    (no_months || deferred).then_some(Rule::NotApplicable)
 }
 
 fn set_mode(s: &mut Scenario, at: At, fallback: bool, v: Value) {
@@ -120,7 +129,7 @@ fn holiday_only(s: &Scenario, at: At, fallback: bool, maturity: bool) -> Option<
 fn same_as_ask(s: &Scenario, at: At) -> Option<Rule> {
     let a = ask(s, at)?;
     let f = a.fallback?;
-    let key = |c: &ProposalChoice| (c.kind, c.months, c.is_holiday().then(|| (c.mode(), c.maturity())));
+    let key = |c: &ProposalChoice| (c.kind, c.months, c.is_holiday().then(|| (c.mode(), c.maturity())), c.deferred_months);
     (key(&f) == key(&a.choice)).then_some(Rule::SameAsAsk)
 }
 

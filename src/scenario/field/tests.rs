@@ -405,7 +405,8 @@ fn any_payoff(n: usize) -> impl Strategy<Value = Option<super::super::PayoffStra
     prop::option::of(entry)
 }
 
-const KINDS: [ProposalKind; 6] = [
+const KINDS: [ProposalKind; 7] = [
+    ProposalKind::Contract,
     ProposalKind::TermExtension,
     ProposalKind::FrozenInstalments,
     ProposalKind::PenaltyWaiver,
@@ -421,13 +422,15 @@ prop_compose! {
         months in prop::option::of(1u32..=600),
         mode in prop::option::of(prop::sample::select(vec![HolidayMode::InterestOnly, HolidayMode::Capitalised])),
         maturity in prop::option::of(prop::sample::select(vec![HolidayMaturity::Kept, HolidayMaturity::Extended])),
+        deferred in prop::option::of(0u32..=6),
     ) -> ProposalChoice {
         let holiday = kind == ProposalKind::PaymentHoliday;
         ProposalChoice {
             kind,
-            months: months.filter(|_| kind != ProposalKind::Settlement),
+            months: months.filter(|_| !matches!(kind, ProposalKind::Settlement | ProposalKind::Contract)),
             holiday_mode: mode.filter(|_| holiday),
             holiday_maturity: maturity.filter(|_| holiday),
+            deferred_months: deferred.filter(|_| kind == ProposalKind::FrozenInstalments),
         }
     }
 }

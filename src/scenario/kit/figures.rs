@@ -14,8 +14,9 @@
 //!   reaches in a month — a deficit month leaves the loan 0, never less.
 //!   Absent while the budget is invalid.
 //! * `ask`: the proposal asked for and the fallback, each as its index in
-//!   `proposals` and its `parts` — a holiday's or a catch-up's first months,
-//!   then the rest; each part's `months`, the date it `starts` (the first
+//!   `proposals` — or, when no card asks it, the combined `plan` whose pick
+//!   it is — and its `parts`: a holiday's, a catch-up's or a deferral's
+//!   first months, then the rest; each part's `months`, the date it `starts` (the first
 //!   payment date plus the months before it), `level` (the amount of every
 //!   instalment but the part's last, when they are all alike), `last`, and
 //!   `least`/`most`. An ask the evaluation no longer offers (an edit made
@@ -30,7 +31,7 @@
 
 use super::conduct::{review_log, EntryReview};
 use super::ProposalChoice;
-use crate::engine::{decimal_str, Date, Debt, DebtAnalysis, Infeasible, Lender, LoanBudget, Proposal, ProposalKind, Row};
+use crate::engine::{decimal_str, Ask, Date, Debt, DebtAnalysis, Goal, Infeasible, Lender, LoanBudget, Proposal, ProposalKind, Row};
 use crate::scenario::evaluate::MoneyOut;
 use crate::scenario::{At, Evaluation, Field, LoanEntry, Scenario};
 use rust_decimal::Decimal;
@@ -129,9 +130,24 @@ pub struct AskOutput {
 /// A proposal asked for: where it is in the evaluation, and its parts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AskedPlan {
-    /// Its index in the evaluation's `proposals` (0-based).
-    pub proposal: usize,
+    /// Its index in the evaluation's `proposals` (0-based), when a card asks it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposal: Option<usize>,
+    /// Else the combined plan whose pick it is (`acceptance` first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Goal>,
+    /// That pick with a card's figures ([`crate::engine::Ask::proposal`]):
+    /// what the letters print, printed for checking.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pick: Option<Box<Proposal>>,
     pub parts: Vec<PlanPart>,
+}
+
+impl AskedPlan {
+    /// The proposal asked for, among the evaluation's `proposals`.
+    pub fn proposal<'a>(&'a self, proposals: &'a [Proposal]) -> Option<&'a Proposal> {
+        self.pick.as_deref().or_else(|| proposals.get(self.proposal?))
+    }
 }
 
 /// Consecutive instalments of an asked plan (see the module docs).
@@ -241,12 +257,13 @@ fn part(rows: &[Row], starts: Option<Date>) -> Option<PlanPart> {
     })
 }
 
-/// A holiday's or a catch-up's first months, then the rest.
+/// A holiday's, a catch-up's or a deferral's first months, then the rest.
 fn parts(p: &Proposal, first: Option<Date>) -> Vec<PlanPart> {
     let Some(f) = &p.figures else { return Vec::new() };
     let head = match p.kind {
         ProposalKind::PaymentHoliday => p.params.holiday_months,
         ProposalKind::PenaltyWaiver => p.params.catch_up_months,
+        ProposalKind::FrozenInstalments => p.params.deferred_months.filter(|d| *d > 0),
         _ => None,
     };
     let split = head.map_or(0, |h| h as usize).min(f.schedule.len());
@@ -255,17 +272,36 @@ fn parts(p: &Proposal, first: Option<Date>) -> Vec<PlanPart> {
     part(head, first).into_iter().chain(part(tail, if split == 0 { first } else { tail_start })).collect()
 }
 
-/// What became of loan `i`'s ask.
-fn ask_output(i: usize, entry: &LoanEntry, proposals: &[Proposal]) -> Option<AskOutput> {
+/// A combined plan's pick of one loan that `choice` names, built as a
+/// proposal, when no card asks it.
+type PickOf<'a> = dyn Fn(&ProposalChoice) -> Option<(Goal, Proposal)> + 'a;
+
+/// The pick of analysed debt `k` that `choice` names in the first plan
+/// that has one, with a card's figures against the loan's share.
+fn pick_of(k: usize, (debt, an): &(Debt, DebtAnalysis), ev: &Evaluation, choice: &ProposalChoice) -> Option<(Goal, Proposal)> {
+    let budget = ev.loan_budgets.get(k)?.budget();
+    ev.plans.iter().find_map(|plan| {
+        let pick = plan.picks.get(k).filter(|p| p.loan_id == debt.id && choice.names_pick(p))?;
+        Some((plan.goal, Ask::of(pick.kind, &pick.params)?.proposal(debt, an, &budget)))
+    })
+}
+
+/// What became of loan `i`'s ask: each choice is a card's or else a plan's
+/// pick (`pick_of`), or a finding at its field.
+fn ask_output(i: usize, entry: &LoanEntry, proposals: &[Proposal], pick_of: &PickOf) -> Option<AskOutput> {
     let ask = entry.ask?;
     let mine: Vec<(usize, &Proposal)> = proposals.iter().enumerate().filter(|(_, p)| p.loan_id == entry.id).collect();
     let mut findings = Vec::new();
+    let first = ask.first_payment_date;
     let mut plan = |choice: &ProposalChoice, fields: [Field; 3]| match resolve(choice, &mine) {
-        Ok(k) => Some(AskedPlan { proposal: k, parts: parts(&proposals[k], ask.first_payment_date) }),
-        Err((member, reason)) => {
-            findings.push(AskFinding { at: fields[member].at(i), reason });
-            None
-        }
+        Ok(k) => Some(AskedPlan { proposal: Some(k), plan: None, pick: None, parts: parts(&proposals[k], first) }),
+        Err((member, reason)) => match pick_of(choice) {
+            Some((goal, p)) => Some(AskedPlan { proposal: None, plan: Some(goal), parts: parts(&p, first), pick: Some(Box::new(p)) }),
+            None => {
+                findings.push(AskFinding { at: fields[member].at(i), reason });
+                None
+            }
+        },
     };
     let asked = plan(&ask.choice, ASK_FIELDS);
     let fallback = ask.fallback.and_then(|f| plan(&f, FALLBACK_FIELDS));
@@ -290,10 +326,11 @@ fn creditor(s: &Scenario, loan_id: &str) -> String {
     }
 }
 
-/// The conduct review of `s`'s contact log, follow-ups due by `today`
-/// (the page passes the browser's date; the evaluator the file's `as_of`).
+/// The conduct review of `s`'s contact log, follow-ups due by the
+/// scenario's `as_of` — the date the whole evaluation is made on — and only
+/// without one by `today` (the page passes the browser's date).
 pub fn review(s: &Scenario, today: Option<Date>) -> Vec<EntryReview> {
-    review_log(&s.contact_log, today, &|id: &str| creditor(s, id))
+    review_log(&s.contact_log, s.as_of.or(today), &|id: &str| creditor(s, id))
 }
 
 impl KitOutput {
@@ -314,7 +351,7 @@ impl KitOutput {
                 arrears: debt.overdue.amount(),
                 contract_total_paid: an.contract_total_paid,
                 share: ev.loan_budgets.get(k).map(|b| Share::of(&b.budget())),
-                ask: ask_output(i, &s.loans[i], proposals),
+                ask: ask_output(i, &s.loans[i], proposals, &|c| pick_of(k, &analysed[k], ev, c)),
             });
         }
         let months = budget.figures.as_ref().map(|f| {

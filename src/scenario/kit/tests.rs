@@ -286,7 +286,7 @@ fn a_choice_names_one_proposal() {
     let hol = |mode, maturity| {
         proposal(ProposalKind::PaymentHoliday, Params { holiday_months: Some(3), holiday_mode: Some(mode), holiday_maturity: Some(maturity), ..Params::default() })
     };
-    let c = |kind, months, holiday_mode, holiday_maturity| ProposalChoice { kind, months, holiday_mode, holiday_maturity };
+    let c = |kind, months, holiday_mode, holiday_maturity| ProposalChoice { kind, months, holiday_mode, holiday_maturity, deferred_months: None };
     assert!(c(ProposalKind::TermExtension, Some(24), None, None).matches(&ext(24, false)));
     assert!(!c(ProposalKind::TermExtension, Some(24), None, None).matches(&ext(36, false)));
     assert!(c(ProposalKind::TermExtension, None, None, None).matches(&ext(17, true)));
@@ -319,7 +319,7 @@ fn an_ask_that_no_longer_exists_is_a_finding_at_its_field() {
     assert_eq!(findings(&s), vec![]);
     let ev = s.evaluate();
     let plan = ev.kit.loans[0].ask.as_ref().unwrap().asked.as_ref().unwrap();
-    assert_eq!(ev.proposals[plan.proposal].params.term_months, Some(24));
+    assert_eq!(plan.proposal(&ev.proposals).unwrap().params.term_months, Some(24));
     // An edit: 30 months remain, so 24 is no extension any more. Not replaced: reported.
     s.loans[0].months = 30;
     assert_eq!(s.validate(), Ok(()), "the document stays valid");
@@ -348,7 +348,7 @@ fn an_ask_that_no_longer_exists_is_a_finding_at_its_field() {
     let mut s = ask(r#""kind":"frozen_instalments""#);
     let months = |s: &Scenario| {
         let ev = s.evaluate();
-        let k = ev.kit.loans[0].ask.as_ref().unwrap().asked.as_ref().unwrap().proposal;
+        let k = ev.kit.loans[0].ask.as_ref().unwrap().asked.as_ref().unwrap().proposal.unwrap();
         ev.proposals[k].params.term_months
     };
     let before = months(&s);
@@ -366,4 +366,62 @@ fn date_times_parse_to_the_minute() {
     for bad in ["2025-03-10T24:00", "2025-03-10T12:60", "2025-03-10 12:00", "2025-03-10T1:00", "2025-03-10T12:00:00", "2025-02-30T12:00", "2025-03-10T+1:00", "2025-03-10T12", ""] {
         assert_eq!(DateTime::parse(bad), None, "{bad}");
     }
+}
+
+#[test]
+fn an_ask_can_name_a_plans_pick_and_is_reported_when_the_plan_moves_on() {
+    let ask = |a: &str| read(&doc(&format!(r#","ask":{{{a},"first_payment_date":"2025-03-25"}}"#), "", ""));
+    // The plan's pick, named exactly: found among the plan's picks when no card asks it.
+    let base = ask(r#""kind":"frozen_instalments""#);
+    let ev = base.evaluate();
+    let pick = &ev.plans[0].picks[0];
+    let mut s = base.clone();
+    s.loans[0].ask = Some(Ask::new(ProposalChoice::of_pick(pick), Some(date("2025-03-25"))));
+    let written = s.to_json();
+    assert_eq!(read(&written), s, "the pick's ask reads back: {written}");
+    assert_eq!(findings(&s), vec![]);
+    let ev = s.evaluate();
+    let asked = ev.kit.loans[0].ask.as_ref().unwrap().asked.clone().unwrap();
+    let p = asked.proposal(&ev.proposals).unwrap();
+    assert_eq!(p.figures.as_ref().map(|f| (&f.schedule, f.total_paid)), Some((&pick.schedule, pick.total_paid)));
+    assert!(asked.proposal.is_some() || asked.plan == Some(ev.plans[0].goal));
+    // An edit that moves the plan on: the ask stays, and says so at its field.
+    let mut moved = s.clone();
+    moved.budget.income = d("30000");
+    let now = moved.evaluate();
+    let still = now.plans.iter().any(|plan| plan.picks.iter().any(|p| s.loans[0].ask.unwrap().choice.names_pick(p)));
+    let got = findings(&moved);
+    assert_eq!(got.is_empty(), still || now.kit.loans[0].ask.as_ref().unwrap().asked.is_some(), "{got:?}");
+    assert_eq!(moved.loans[0].ask, s.loans[0].ask, "never replaced");
+    // The contract kept is a kind of the file; this loan is overdue, so no plan keeps it.
+    let kept = ask(r#""kind":"contract""#);
+    assert_eq!(findings(&kept), vec![("loans[0].ask.kind".into(), AskReason::NotListed)]);
+    // Months for the contract, a deferral for another kind than frozen instalments: at the months.
+    for bad in [r#""kind":"contract","months":12"#, r#""kind":"term_extension","months":24,"deferred_months":1"#] {
+        let (p, _, _) = refused(&doc(&format!(r#","ask":{{{bad},"first_payment_date":"2025-03-25"}}"#), "", ""));
+        assert_eq!((p.at.path(), p.rule), ("loans[0].ask.months".into(), Rule::NotApplicable), "{bad}");
+    }
+    let deferred = ask(r#""kind":"frozen_instalments","months":13,"deferred_months":1"#);
+    assert_eq!(deferred.loans[0].ask.unwrap().choice.deferred_months, Some(1));
+}
+
+/// The page reviews the log with the browser's date; a scenario dated by
+/// `as_of` (as every other figure of the page is) has its follow-ups due by
+/// that date instead.
+#[test]
+fn follow_ups_are_due_by_the_scenarios_date_and_only_without_one_by_today() {
+    let log = r#","contact_log":[{"at":"2025-03-01T09:00","loan_id":"a","channel":"sms","follow_up":"2025-03-05"},
+        {"at":"2025-03-02T09:00","loan_id":"a","channel":"sms","follow_up":"2025-03-20"}]"#;
+    let dated = read(&doc("", "", log));
+    assert_eq!(dated.as_of, Some(date("2025-03-10")));
+    let due = |s: &Scenario, today: &str| super::figures::review(s, Some(date(today))).iter().map(|r| r.follow_up_due).collect::<Vec<_>>();
+    assert_eq!(due(&dated, "2026-01-01"), vec![true, false], "due by as_of, not by the browser's date");
+    assert_eq!(due(&dated, "2025-03-01"), vec![true, false]);
+    let mut undated = dated.clone();
+    undated.as_of = None;
+    assert_eq!(due(&undated, "2026-01-01"), vec![true, true]);
+    assert_eq!(due(&undated, "2025-03-06"), vec![true, false]);
+    assert_eq!(super::figures::review(&undated, None).iter().filter(|r| r.follow_up_due).count(), 0);
+    // The evaluation's own review (the evaluator's output) says the same as the page's.
+    assert_eq!(dated.evaluate().kit.contact_log, super::figures::review(&dated, Some(date("2026-01-01"))));
 }

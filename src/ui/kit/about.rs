@@ -1,17 +1,19 @@
 //! The facts the letters need: who the borrower is, the hardship and the
 //! essential expenses by category, all through the field contract (each
-//! problem at its field).
+//! problem at its field). Each form is a list of fields ([`kit_input`]).
 
 use super::super::inputs::FieldInput;
 use super::super::page::use_page;
-use super::{kw, use_kit};
-use super::widgets::{Line, SetInput, TextArea};
+use super::kw;
+use super::widgets::kit_input;
 use crate::form::Place;
 use crate::i18n::money;
 use crate::scenario::field::Value;
 use crate::scenario::Field;
 use leptos::prelude::*;
 
+const PROFILE: [Field; 3] = [Field::ProfileName, Field::ProfilePhone, Field::ProfileCity];
+const HARDSHIP: [Field; 5] = [Field::HardshipReason, Field::HardshipSince, Field::HardshipDetails, Field::HardshipTemporary, Field::HardshipEvidence];
 const EXPENSES: [Field; 9] = [
     Field::ExpenseHousing,
     Field::ExpenseUtilities,
@@ -24,46 +26,41 @@ const EXPENSES: [Field; 9] = [
     Field::ExpenseOther,
 ];
 
-/// Whether a switch of the document is on.
-fn switched_on(field: Field) -> Memo<bool> {
-    let value = use_page().value(Place::of(field));
-    Memo::new(move |_| value.get() == Some(Value::Flag(true)))
+/// A heading, the switch that starts its part of the document (if any),
+/// and the part's fields while it is there.
+struct Part {
+    heading: fn(&crate::i18n::kit::KitText) -> &'static str,
+    switch: Option<Field>,
+    fields: &'static [Field],
 }
+
+const PARTS: [Part; 3] = [
+    Part { heading: |t| t.about_heading, switch: None, fields: &PROFILE },
+    Part { heading: |t| t.hardship_heading, switch: Some(Field::Hardship), fields: &HARDSHIP },
+    Part { heading: |t| t.expenses_heading, switch: Some(Field::ExpenseItems), fields: &EXPENSES },
+];
 
 #[component]
 pub fn About() -> impl IntoView {
-    let t = use_kit();
+    PARTS.iter().map(|p| view! { <PartForm part=p /> }).collect_view()
+}
+
+#[component]
+fn PartForm(part: &'static Part) -> impl IntoView {
     let page = use_page();
-    let hardship = switched_on(Field::Hardship);
-    let items = switched_on(Field::ExpenseItems);
-    let total = Memo::new(move |_| page.with(|f| money(f.document().budget.expenses)));
+    let on = part.switch.map(|f| page.value(Place::of(f)));
+    let shown = move || on.is_none_or(|v| v.get() == Some(Value::Flag(true)));
+    // The expenses' sum, under their categories.
+    let total = (part.switch == Some(Field::ExpenseItems)).then(|| {
+        let (label, value) = (kw(|t| t.expenses_total), Signal::derive(move || page.with(|f| money(f.document().budget.expenses))));
+        view! { <dl class="facts" hidden=move || !shown()><div class="kit-fact"><dt>{label}</dt><dd data-testid="expenses-total">{value}</dd></div></dl> }
+    });
     view! {
-        <h3>{kw(|t| t.about_heading)}</h3>
-        <div class="grid">
-            <FieldInput place=Place::of(Field::ProfileName) />
-            <FieldInput place=Place::of(Field::ProfilePhone) />
-            <FieldInput place=Place::of(Field::ProfileCity) />
-        </div>
-        <h3>{kw(|t| t.hardship_heading)}</h3>
-        <FieldInput place=Place::of(Field::Hardship) />
-        <Show when=move || hardship.get()>
-            <div class="grid">
-                <FieldInput place=Place::of(Field::HardshipReason) />
-                <FieldInput place=Place::of(Field::HardshipSince) />
-                <TextArea place=Place::of(Field::HardshipDetails) id="hardship-details".to_owned() testid="hardship-details" />
-                <FieldInput place=Place::of(Field::HardshipTemporary) />
-                <SetInput place=Place::of(Field::HardshipEvidence) testid="hardship-evidence" />
-            </div>
+        <h3>{kw(part.heading)}</h3>
+        {part.switch.map(|f| view! { <FieldInput place=Place::of(f) /> })}
+        <Show when=shown>
+            <div class="grid">{part.fields.iter().map(|f| kit_input(Place::of(*f))).collect_view()}</div>
         </Show>
-        <h3>{kw(|t| t.expenses_heading)}</h3>
-        <FieldInput place=Place::of(Field::ExpenseItems) />
-        <Show when=move || items.get()>
-            <div class="grid">
-                {EXPENSES.into_iter().map(|f| view! { <FieldInput place=Place::of(f) /> }).collect_view()}
-            </div>
-            <dl class="facts">
-                <Line label=Signal::derive(move || t().expenses_total.to_owned()) value=total testid="expenses-total" />
-            </dl>
-        </Show>
+        {total}
     }
 }

@@ -5,21 +5,13 @@
 
 use super::super::inputs::FieldInput;
 use super::super::page::{use_page, Page};
-use super::super::{use_lang, use_text};
-use super::widgets::Line;
-use super::{kw, today, use_kit, use_kit_input};
+use super::super::use_lang;
+use super::{kw, markup, today, use_kit, use_kit_input};
 use crate::engine::{Date, Proposal};
 use crate::form::{LoanKey, Place};
-use crate::i18n::kit::date;
-use crate::i18n::money;
-use crate::present::{LoanTitle, PlanPayment};
-use crate::scenario::field::{Choice, Value};
-use crate::scenario::{Field, ProposalChoice};
+use crate::present::LoanTitle;
+use crate::scenario::{Ask, Evaluation, Field, ProposalChoice};
 use leptos::prelude::*;
-
-/// The ask's four members, and the fallback's.
-const ASK: [Field; 4] = [Field::AskKind, Field::AskMonths, Field::AskHolidayMode, Field::AskHolidayMaturity];
-const FALLBACK: [Field; 4] = [Field::FallbackKind, Field::FallbackMonths, Field::FallbackHolidayMode, Field::FallbackHolidayMaturity];
 
 /// The first payment of an ask: the date already chosen while it is still
 /// to come, else the loan's next due date moved on by whole months until it
@@ -35,19 +27,15 @@ pub fn first_date(chosen: Option<Date>, due: Option<Date>, today: Option<Date>) 
     }
 }
 
-fn set_choice(page: Page, key: LoanKey, fields: [Field; 4], c: ProposalChoice) {
-    let at = |f| Place::loan(f, key);
-    page.set(at(fields[0]), Value::Choice(Choice::ProposalKind(c.kind)));
-    page.set(at(fields[1]), Value::OptionalCount(c.months));
-    if c.is_holiday() {
-        page.set(at(fields[2]), Value::Choice(Choice::HolidayMode(c.mode())));
-        page.set(at(fields[3]), Value::Choice(Choice::HolidayMaturity(c.maturity())));
-    }
+/// The fallback beside ask `c` of loan `loan_id`: the best-ranked other
+/// workable proposal of the loan (none when there is no other).
+pub(super) fn best_other(ev: &Evaluation, loan_id: &str, c: &ProposalChoice) -> Option<ProposalChoice> {
+    let others = ev.proposals.iter().filter(|q| q.loan_id == loan_id && q.figures.is_some() && !c.matches(q));
+    others.filter(|q| ProposalChoice::of(q) != *c).min_by_key(|q| q.rank).map(ProposalChoice::of)
 }
 
 /// Makes `p` its loan's ask: its kind and months, the first payment date
-/// ([`first_date`]), and as the fallback the best-ranked other workable
-/// proposal of the loan (none when there is no other).
+/// ([`first_date`]) and [`best_other`] as the fallback.
 fn ask_for(page: Page, p: &Proposal) {
     let found = page.peek(|f| {
         let i = f.document().loans.iter().position(|l| l.id == p.loan_id)?;
@@ -55,18 +43,10 @@ fn ask_for(page: Page, p: &Proposal) {
         Some((*f.loans().get(i)?, l.next_due_date, l.ask.and_then(|a| a.first_payment_date)))
     });
     let Some((key, due, chosen)) = found else { return };
-    let c = ProposalChoice::of(p);
-    let fallback = page.evaluation.with_untracked(|ev| {
-        let others = ev.proposals.iter().filter(|q| q.loan_id == p.loan_id && q.figures.is_some() && !c.matches(q));
-        others.filter(|q| ProposalChoice::of(q) != c).min_by_key(|q| q.rank).map(ProposalChoice::of)
-    });
-    page.set(Place::loan(Field::Ask, key), Value::Flag(true));
-    set_choice(page, key, ASK, c);
-    page.set(Place::loan(Field::AskFirstPaymentDate, key), Value::Date(first_date(chosen, due, today())));
-    page.set(Place::loan(Field::Fallback, key), Value::Flag(fallback.is_some()));
-    if let Some(f) = fallback {
-        set_choice(page, key, FALLBACK, f);
-    }
+    let choice = ProposalChoice::of(p);
+    let fallback = page.evaluation.with_untracked(|ev| best_other(ev, &p.loan_id, &choice));
+    let ask = Ask { choice, first_payment_date: first_date(chosen, due, today()), fallback };
+    page.edit(|f| f.set_ask(key, ask));
 }
 
 /// "Use this plan to negotiate" on a workable proposal's card; says so
@@ -78,7 +58,7 @@ pub fn UseAsAsk(proposal: Proposal) -> impl IntoView {
     let p = proposal;
     let workable = p.figures.is_some();
     let mine = p.clone();
-    let is_ask = Memo::new(move |_| {
+    let is_ask = Signal::derive(move || {
         page.with(|f| f.document().loans.iter().find(|l| l.id == mine.loan_id).and_then(|l| l.ask).is_some_and(|a| a.choice.matches(&mine)))
     });
     workable.then(|| {
@@ -90,7 +70,7 @@ pub fn UseAsAsk(proposal: Proposal) -> impl IntoView {
                 aria-pressed=move || is_ask.get().to_string()
                 on:click=move |_| ask_for(page, &p)
             >
-                {move || if is_ask.get() { t().is_ask } else { t().use_as_ask }}
+                {Signal::derive(move || if is_ask.get() { t().is_ask } else { t().use_as_ask })}
             </button>
         }
     })
@@ -100,55 +80,53 @@ pub fn UseAsAsk(proposal: Proposal) -> impl IntoView {
 #[component]
 pub fn Asks() -> impl IntoView {
     let page = use_page();
-    let none = Memo::new(move |_| page.with(|f| f.document().loans.iter().all(|l| l.ask.is_none())));
+    let none = move || page.with(|f| f.document().loans.iter().all(|l| l.ask.is_none()));
     view! {
         <h3>{kw(|t| t.asks_heading)}</h3>
-        <Show when=move || none.get()>
-            <p class="hint" data-testid="no-ask">{kw(|t| t.no_ask)}</p>
-        </Show>
+        <p class="hint" data-testid="no-ask" hidden=move || !none()>{kw(|t| t.no_ask)}</p>
         {move || page.loans.get().into_iter().map(|key| view! { <LoanAsk key=key /> }).collect_view()}
     }
 }
 
-/// One loan: its contract number, its ask and fallback, the ask's figures.
+/// The inputs of one loan's ask that apply: the ask's and, when there is
+/// one, the fallback's; a holiday's mode and maturity only for a holiday.
+fn ask_fields(ask: Option<Ask>) -> Vec<Field> {
+    let mut out = vec![Field::ContractNo, Field::Ask];
+    let Some(a) = ask else { return out };
+    let holiday = |c: Option<ProposalChoice>| c.is_some_and(|c| c.is_holiday());
+    out.extend([Field::AskKind, Field::AskMonths]);
+    if holiday(Some(a.choice)) {
+        out.extend([Field::AskHolidayMode, Field::AskHolidayMaturity]);
+    }
+    out.extend([Field::AskFirstPaymentDate, Field::Fallback]);
+    if a.fallback.is_some() {
+        out.extend([Field::FallbackKind, Field::FallbackMonths]);
+    }
+    if holiday(a.fallback) {
+        out.extend([Field::FallbackHolidayMode, Field::FallbackHolidayMaturity]);
+    }
+    out
+}
+
+/// One loan: its contract number, its ask and fallback (keyed by field, so
+/// an input stays while others come and go), the ask's figures.
 #[component]
 fn LoanAsk(key: LoanKey) -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
-    let at = move |f| Place::loan(f, key);
-    let title = Memo::new(move |_| {
-        page.with(|f| Some(LoanTitle { number: f.index(key)? + 1, lender: f.document().loans.get(f.index(key)?)?.lender }))
+    let title = Signal::derive(move || {
+        let title = page.with(|f| Some(LoanTitle { number: f.index(key)? + 1, lender: f.document().loans.get(f.index(key)?)?.lender }));
+        title.map(|tt| lang.get().loan_title(tt)).unwrap_or_default()
     });
-    let ask = Memo::new(move |_| page.with(|f| Some(f.document().loans.get(f.index(key)?)?.ask)).flatten());
-    let has_fallback = move || ask.with(|a| a.is_some_and(|a| a.fallback.is_some()));
-    let holiday = move |fallback: bool| ask.with(|a| a.and_then(|a| if fallback { a.fallback } else { Some(a.choice) }).is_some_and(|c| c.is_holiday()));
+    let fields = move || ask_fields(page.with(|f| Some(f.document().loans.get(f.index(key)?)?.ask)).flatten());
     view! {
         <div class="kit-loan" data-testid="kit-loan">
-            <h4>{move || title.get().map(|tt| lang.get().loan_title(tt))}</h4>
+            <h4>{title}</h4>
             <div class="grid">
-                <FieldInput place=at(Field::ContractNo) />
-                <FieldInput place=at(Field::Ask) />
+                <For each=fields key=|f| *f let:f>
+                    <AskField place=Place::loan(f, key) />
+                </For>
             </div>
-            <Show when=move || ask.with(Option::is_some)>
-                <div class="grid">
-                    <AskField place=at(Field::AskKind) />
-                    <AskField place=at(Field::AskMonths) />
-                    <Show when=move || holiday(false)>
-                        <AskField place=at(Field::AskHolidayMode) />
-                        <AskField place=at(Field::AskHolidayMaturity) />
-                    </Show>
-                    <FieldInput place=at(Field::AskFirstPaymentDate) />
-                    <FieldInput place=at(Field::Fallback) />
-                    <Show when=has_fallback>
-                        <AskField place=at(Field::FallbackKind) />
-                        <AskField place=at(Field::FallbackMonths) />
-                        <Show when=move || holiday(true)>
-                            <AskField place=at(Field::FallbackHolidayMode) />
-                            <AskField place=at(Field::FallbackHolidayMaturity) />
-                        </Show>
-                    </Show>
-                </div>
-                <AskFigures key=key />
-            </Show>
+            <AskFigures key=key />
         </div>
     }
 }
@@ -157,43 +135,34 @@ fn LoanAsk(key: LoanKey) -> impl IntoView {
 #[component]
 fn AskField(place: Place) -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
-    let finding = Memo::new(move |_| {
+    let finding = move || {
         let at = page.with(|f| f.at(place))?;
         page.evaluation.with(|ev| {
             let asks = ev.kit.loans.iter().filter_map(|l| l.ask.as_ref());
-            asks.flat_map(|a| a.findings.iter()).find(|fd| fd.at == at).map(|fd| fd.reason.clone())
+            asks.flat_map(|a| a.findings.iter()).find(|fd| fd.at == at).map(|fd| lang.get().ask_reason(&fd.reason))
         })
-    });
+    };
+    let html = move || {
+        finding().map_or_else(String::new, |m| format!(r#"<p class="field-error" role="alert" data-testid="ask-finding">{}</p>"#, crate::ui::widgets::escape_html(&m)))
+    };
     view! {
         <div class="ask-field">
             <FieldInput place=place />
-            {move || finding.get().map(|r| view! {
-                <p class="field-error" role="alert" data-testid="ask-finding">{move || lang.get().ask_reason(&r)}</p>
-            })}
+            <div inner_html=html></div>
         </div>
     }
 }
 
-/// The ask's figures, from the evaluation the proposal cards show.
+/// The ask's figures, from the evaluation the proposal cards show (as
+/// text: [`markup::ask_figures`]).
 #[component]
 fn AskFigures(key: LoanKey) -> impl IntoView {
-    let (page, lang, text) = (use_page(), use_lang(), use_text());
+    let (page, lang) = (use_page(), use_lang());
     let kit = use_kit_input();
-    let figures = Memo::new(move |_| {
+    let html = move || {
         let id = page.with(|f| f.loan_id(key).map(str::to_owned))?;
-        kit.input.with(|i| i.as_ref()?.accounts.iter().find(|a| a.id == id)?.ask.clone())
-    });
-    let value = move |show: fn(&crate::letter::AskFigures, crate::i18n::Lang) -> String| {
-        Signal::derive(move || figures.with(|f| f.as_ref().map(|f| show(f, lang.get())).unwrap_or_default()))
+        let l = lang.get();
+        kit.input.with(|i| i.as_ref()?.accounts.iter().find(|a| a.id == id)?.ask.as_ref().map(|f| markup::ask_figures(l, f)))
     };
-    view! {
-        <Show when=move || figures.with(Option::is_some)>
-            <dl class="facts kit-ask" data-testid="kit-ask">
-                <Line label=Signal::derive(move || text().monthly_payment.to_owned()) value=value(|f, l| l.plan_payment(PlanPayment::of(&f.figures))) testid="kit-ask-payment" />
-                <Line label=Signal::derive(move || text().months_label.to_owned()) value=value(|f, _| f.figures.months.to_string()) testid="kit-ask-months" />
-                <Line label=Signal::derive(move || text().total_paid.to_owned()) value=value(|f, _| money(f.figures.total_paid)) testid="kit-ask-total" />
-                <Line label=Signal::derive(move || lang.get().label(Field::AskFirstPaymentDate, 0)) value=value(|f, l| f.first_date.map(|d| date(d, l)).unwrap_or_default()) testid="kit-ask-first" />
-            </dl>
-        </Show>
-    }
+    view! { <div inner_html=move || html().unwrap_or_default()></div> }
 }

@@ -98,19 +98,18 @@ pub fn Documents() -> impl IntoView {
     });
     view! {
         <h3>{kw(|t| t.documents_heading)}</h3>
-        <Show
-            when=move || text.with(Option::is_some)
-            fallback=move || view! { <p class="hint" data-testid="no-documents">{kw(|t| t.no_documents)}</p> }
-        >
+        // Hidden rather than rebuilt: every `Show` is code of its own.
+        <p class="hint" data-testid="no-documents" hidden=move || text.with(Option::is_some)>{kw(|t| t.no_documents)}</p>
+        <div hidden=move || text.with(Option::is_none)>
             <div class="grid">
                 <Picker id="kit-doc-pick" label=Signal::derive(move || t().document.to_owned()) options=doc_options picked=Signal::derive(move || doc.get().to_string()) on_pick=on_doc />
-                <Show when=move || document() != Document::Statement>
+                <div hidden=move || document() == Document::Statement>
                     <Picker id="kit-lender-pick" label=Signal::derive(move || t().lender.to_owned()) options=accounts picked=picked on_pick=on_lender />
-                </Show>
+                </div>
             </div>
             <Actions text=text file_name=Signal::derive(file_name) copied=copied />
-            <pre class="kit-doc" data-testid="kit-doc" tabindex="0" aria-label=move || document().name(lang.get())>{move || text.get().unwrap_or_default()}</pre>
-        </Show>
+            <pre class="kit-doc" data-testid="kit-doc" tabindex="0" aria-label=move || document().name(lang.get())>{Signal::derive(move || text.get().unwrap_or_default())}</pre>
+        </div>
     }
 }
 
@@ -132,11 +131,11 @@ fn Actions(text: Memo<Option<String>>, file_name: Signal<String>, copied: RwSign
             <button type="button" data-testid="kit-download" on:click=download>{kw(|t| t.download)}</button>
             <button type="button" data-testid="kit-print" on:click=print>{kw(|t| t.print)}</button>
             <span role="status" class="hint" data-testid="kit-copied">
-                {move || match copied.get() {
+                {Signal::derive(move || match copied.get() {
                     Copied::No => "",
                     Copied::Yes => t().copied,
                     Copied::Selected => t().copy_selected,
-                }}
+                })}
             </span>
         </div>
     }

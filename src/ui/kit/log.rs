@@ -2,14 +2,12 @@
 //! for every lender or one; beside each entry the collection-conduct rules
 //! it breaks and, once its date has passed, that its follow-up is due.
 
-use super::super::inputs::FieldInput;
 use super::super::page::use_page;
 use super::super::use_lang;
-use super::widgets::{Picker, TextArea};
-use super::{kw, use_kit, use_kit_input};
+use super::widgets::{kit_input, Picker};
+use super::{kw, markup, use_kit, use_kit_input};
 use crate::form::Place;
-use crate::i18n::kit::{date, date_time};
-use crate::i18n::{Lang, DOT};
+use crate::i18n::Lang;
 use crate::present::LoanTitle;
 use crate::scenario::field::Value;
 use crate::scenario::kit::conduct::EntryReview;
@@ -46,11 +44,8 @@ pub fn ContactLog() -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let editing = RwSignal::new(None::<usize>);
     let removed = RwSignal::new(None::<(usize, ContactEntry)>);
-    let order = Memo::new(move |_| filter.with(|f| page.with(|form| shown(form.document(), f))));
-    // Once for the whole log: the allowance of calls counts across entries.
-    let today = use_kit_input().today;
-    let reviews = Memo::new(move |_| page.with(|f| review(f.document(), today)));
-    let loans = Memo::new(move |_| {
+    let order = Signal::derive(move || filter.with(|f| page.with(|form| shown(form.document(), f))));
+    let loans = Signal::derive(move || {
         let l = lang.get();
         page.with(|f| f.document().loans.iter().map(|x| (x.id.clone(), loan_name(f.document(), &x.id, l))).collect::<Vec<_>>())
     });
@@ -81,65 +76,78 @@ pub fn ContactLog() -> impl IntoView {
             <Picker id="log-filter" label=Signal::derive(move || t().lender.to_owned()) options=filter_options picked=filter on_pick=Callback::new(move |v| filter.set(v)) />
         </div>
         <button type="button" data-testid="log-add" on:click=add>{kw(|t| t.add_entry)}</button>
-        {move || removed.with(Option::is_some).then(|| view! {
-            <p role="status" class="undo-bar" data-testid="log-undo-bar">
-                {kw(|t| t.removed)}
-                <button type="button" data-testid="log-undo" on:click=undo>{kw(|t| t.undo)}</button>
-            </p>
-        })}
+        <p role="status" class="undo-bar" data-testid="log-undo-bar" hidden=move || removed.with(Option::is_none)>
+            {kw(|t| t.removed)}
+            <button type="button" data-testid="log-undo" on:click=undo>{kw(|t| t.undo)}</button>
+        </p>
         {move || editing.get().map(|i| view! { <EntryEditor i=i loans=loans on_done=Callback::new(move |_| editing.set(None)) /> })}
-        <Show when=move || order.with(Vec::is_empty)>
-            <p class="hint" data-testid="log-empty">{kw(|t| t.log_empty)}</p>
-        </Show>
-        <ol class="kit-log" data-testid="kit-log">
-            {move || order.get().into_iter().map(|i| view! { <Entry i=i reviews=reviews editing=editing remove=remove /> }).collect_view()}
-        </ol>
+        <p class="hint" data-testid="log-empty" hidden=move || order.with(|o| !o.is_empty())>{kw(|t| t.log_empty)}</p>
+        <Entries order=order editing=editing remove=remove />
     }
 }
 
-/// One entry as a line: when, which loan, how, who; what was said and
-/// promised; the rules it breaks; its follow-up, marked when due.
+/// The entries `order` names, newest first, as HTML text; one handler for
+/// every entry's buttons.
 #[component]
-fn Entry(i: usize, reviews: Memo<Vec<EntryReview>>, editing: RwSignal<Option<usize>>, remove: Callback<usize>) -> impl IntoView {
-    let (lang, page) = (use_lang(), use_page());
-    let entry = Memo::new(move |_| page.with(|f| f.document().contact_log.get(i).cloned()));
-    let reviewed = Memo::new(move |_| reviews.with(|r| r.get(i).cloned().unwrap_or_default()));
-    let loan = Memo::new(move |_| {
+fn Entries(order: Signal<Vec<usize>>, editing: RwSignal<Option<usize>>, remove: Callback<usize>) -> impl IntoView {
+    let (lang, page, today) = (use_lang(), use_page(), use_kit_input().today);
+    let entries = move || {
         let l = lang.get();
-        page.with(|f| entry.with(|e| e.as_ref().map(|e| loan_name(f.document(), &e.loan_id, l)).unwrap_or_default()))
-    });
-    let head = move || {
-        let l = lang.get();
-        entry.with(|e| e.as_ref().map(|e| [date_time(e.at, l), loan.get(), l.channel(e.channel).to_owned(), e.who.clone(), e.ticket.clone()]))
-            .map(|parts| parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(DOT))
+        page.with(|f| {
+            let s = f.document();
+            // Once for the whole log: the allowance of calls counts across entries.
+            order.with(|order| entries_html(s, &review(s, today), order, l))
+        })
     };
-    let text = move |pick: fn(&ContactEntry) -> &String| move || entry.with(|e| e.as_ref().map(|e| pick(e).clone()).filter(|s| !s.is_empty()));
-    let due = move || reviewed.with(|r| r.follow_up_due);
-    view! {
-        <li class="kit-entry" class:due=due data-testid="log-entry" data-due=move || due().to_string()>
-            <p class="kit-entry-head">{head}</p>
-            {move || text(|e| &e.summary)().map(|s| view! { <p>{s}</p> })}
-            {move || text(|e| &e.promise)().map(|s| view! { <p>{kw(|t| t.promised)}{s}</p> })}
-            {move || reviewed.get().breaches.into_iter().map(|r| view! {
-                <p class="flag" data-testid="conduct-flag">{move || lang.get().conduct_rule(r)}</p>
-            }).collect_view()}
-            {move || entry.with(|e| e.as_ref().and_then(|e| e.follow_up)).map(|d| view! {
-                <p class:flag=due data-testid="follow-up">
-                    {kw(|t| t.follow_up_on)}{move || date(d, lang.get())}
-                    {move || due().then(|| format!("{DOT}{}", lang.get().follow_up_due()))}
-                </p>
-            })}
-            <div class="kit-actions">
-                <button type="button" data-testid="log-edit" on:click=move |_| editing.set(Some(i))>{kw(|t| t.edit)}</button>
-                <button type="button" data-testid="log-remove" on:click=move |_| remove.run(i)>{kw(|t| t.remove)}</button>
-            </div>
-        </li>
-    }
+    let act = move |ev: leptos::ev::MouseEvent| match clicked(&ev) {
+        Some(("edit", i)) => editing.set(Some(i)),
+        Some(("remove", i)) => remove.run(i),
+        _ => {}
+    };
+    view! { <ol class="kit-log" data-testid="kit-log" on:click=act inner_html=entries></ol> }
 }
+
+/// The entry button a click landed on: what it does and the entry's index.
+fn clicked(ev: &leptos::ev::MouseEvent) -> Option<(&'static str, usize)> {
+    use wasm_bindgen::JsCast;
+    let b = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("[data-act]").ok()??;
+    let i = b.get_attribute("data-i")?.parse().ok()?;
+    let act = match b.get_attribute("data-act")?.as_str() {
+        "edit" => "edit",
+        "remove" => "remove",
+        _ => return None,
+    };
+    Some((act, i))
+}
+
+/// The entries `order` names, as HTML text ([`markup::log_entry`]).
+fn entries_html(s: &Scenario, reviews: &[EntryReview], order: &[usize], lang: Lang) -> String {
+    let mut out = String::new();
+    for &i in order {
+        if let (Some(e), Some(r)) = (s.contact_log.get(i), reviews.get(i)) {
+            markup::log_entry(&mut out, lang, i, e, &loan_name(s, &e.loan_id, lang), r);
+        }
+    }
+    out
+}
+
+/// An entry's inputs, in the editor's order.
+const ENTRY: [Field; 10] = [
+    Field::ContactAt,
+    Field::ContactLoanId,
+    Field::ContactChannel,
+    Field::ContactWho,
+    Field::ContactTicket,
+    Field::ContactFollowUp,
+    Field::ContactSummary,
+    Field::ContactPromise,
+    Field::ContactThirdParty,
+    Field::ContactThreats,
+];
 
 /// The inputs of entry `i`, through the field contract.
 #[component]
-fn EntryEditor(i: usize, loans: Memo<Vec<(String, String)>>, on_done: Callback<()>) -> impl IntoView {
+fn EntryEditor(i: usize, loans: Signal<Vec<(String, String)>>, on_done: Callback<()>) -> impl IntoView {
     let (lang, page) = (use_lang(), use_page());
     let at = move |f| Place::item(f, i);
     let loan = page.value(at(Field::ContactLoanId));
@@ -148,21 +156,16 @@ fn EntryEditor(i: usize, loans: Memo<Vec<(String, String)>>, on_done: Callback<(
         _ => String::new(),
     });
     let pick_loan = Callback::new(move |id: String| page.set(at(Field::ContactLoanId), Value::Text(id)));
+    let input = move |f: Field| match f {
+        Field::ContactLoanId => {
+            view! { <Picker id="contact-loan" label=Signal::derive(move || lang.get().label(Field::ContactLoanId, 0)) options=loans picked=picked on_pick=pick_loan /> }.into_any()
+        }
+        f => kit_input(at(f)),
+    };
     view! {
         <fieldset class="kit-editor" data-testid="log-editor">
             <legend>{kw(|t| t.edit)}</legend>
-            <div class="grid">
-                <FieldInput place=at(Field::ContactAt) />
-                <Picker id="contact-loan" label=Signal::derive(move || lang.get().label(Field::ContactLoanId, 0)) options=loans picked=picked on_pick=pick_loan />
-                <FieldInput place=at(Field::ContactChannel) />
-                <FieldInput place=at(Field::ContactWho) />
-                <FieldInput place=at(Field::ContactTicket) />
-                <FieldInput place=at(Field::ContactFollowUp) />
-                <TextArea place=at(Field::ContactSummary) id="contact-summary".to_owned() testid="contact-summary" />
-                <TextArea place=at(Field::ContactPromise) id="contact-promise".to_owned() testid="contact-promise" />
-                <FieldInput place=at(Field::ContactThirdParty) />
-                <FieldInput place=at(Field::ContactThreats) />
-            </div>
+            <div class="grid">{ENTRY.into_iter().map(input).collect_view()}</div>
             <button type="button" data-testid="log-done" on:click=move |_| on_done.run(())>{kw(|t| t.done)}</button>
         </fieldset>
     }

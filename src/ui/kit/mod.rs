@@ -11,10 +11,13 @@ mod about;
 mod ask;
 mod documents;
 mod log;
+mod markup;
 mod offer;
+mod plan;
 mod widgets;
 
 pub use ask::UseAsAsk;
+pub use plan::UsePlan;
 
 use super::page::use_page;
 use super::use_lang;

@@ -1,18 +1,22 @@
 //! The kit's small inputs the page's `FieldInput` does not have: a text
-//! area for long free text, check boxes for a set, a list of loans, and a
-//! figure with its label.
+//! area for long free text, check boxes for a set, a list of loans; and
+//! [`kit_input`], the input of any field of a kit form.
 
+use super::super::inputs::FieldInput;
 use super::super::page::use_page;
 use super::super::use_lang;
 use crate::form::Place;
 use crate::scenario::field::{Choice, Kind, Value};
+use crate::ui::widgets::escape_html as esc;
 use leptos::prelude::*;
 
-/// A labelled text area for long free text (a field of the contract):
-/// typed text goes to the page's model; its problem shows under it.
+/// A labelled text area for long free text (a field of the contract; its
+/// id and test id are the field's): typed text goes to the page's model;
+/// its problem shows under it.
 #[component]
-pub fn TextArea(place: Place, id: String, testid: &'static str) -> impl IntoView {
+pub fn TextArea(place: Place) -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
+    let (id, testid) = (place.field.spec().id.to_owned(), place.field.spec().id);
     let text = page.text(place);
     let problem = page.problem(place);
     let error_id = format!("{id}-error");
@@ -23,7 +27,7 @@ pub fn TextArea(place: Place, id: String, testid: &'static str) -> impl IntoView
     };
     view! {
         <div class="field wide" class:invalid=move || problem.with(Option::is_some)>
-            <label for=id.clone()>{move || lang.get().label(place.field, 0)}</label>
+            <label for=id.clone()>{Signal::derive(move || lang.get().label(place.field, 0))}</label>
             <textarea
                 id=id
                 rows="3"
@@ -33,20 +37,28 @@ pub fn TextArea(place: Place, id: String, testid: &'static str) -> impl IntoView
                 prop:value=move || text.get()
                 on:input=move |ev| page.type_text(place, event_target_value(&ev))
             ></textarea>
-            {hint.map(|h| view! { <p class="hint" id=h>{move || lang.get().hint(place.field)}</p> })}
-            {move || problem.get().map(|rule| view! {
-                <p class="field-error" id=error_id.clone() role="alert" data-testid=format!("{testid}-error")>
-                    {move || lang.get().problem(place.field, rule)}
-                </p>
-            })}
+            {hint.map(|h| view! { <p class="hint" id=h>{Signal::derive(move || lang.get().hint(place.field).unwrap_or_default().to_owned())}</p> })}
+            <div inner_html=move || error_html(&error_id, &format!("{testid}-error"), problem.get().map(|rule| lang.get().problem(place.field, rule)))></div>
         </div>
+    }
+}
+
+/// The input a field of the contract gets in the kit: check boxes for a
+/// set, a text area for long text (over 200 characters), else the page's
+/// [`FieldInput`] — so a form is a list of fields.
+pub fn kit_input(place: Place) -> AnyView {
+    match place.field.kind() {
+        Kind::Set(_) => view! { <SetInput place=place /> }.into_any(),
+        Kind::Text { max_chars } if max_chars > 200 => view! { <TextArea place=place /> }.into_any(),
+        _ => view! { <FieldInput place=place /> }.into_any(),
     }
 }
 
 /// Check boxes for a field of the contract that holds a set of choices.
 #[component]
-pub fn SetInput(place: Place, testid: &'static str) -> impl IntoView {
+pub fn SetInput(place: Place) -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
+    let testid = place.field.spec().id;
     let value = page.value(place);
     let options: &'static [Choice] = match place.field.kind() {
         Kind::Set(options) => options,
@@ -79,7 +91,7 @@ pub fn SetInput(place: Place, testid: &'static str) -> impl IntoView {
                                 prop:checked=move || picked().contains(&c)
                                 on:change=move |ev| toggle(c, event_target_checked(&ev))
                             />
-                            {move || lang.get().choice(c)}
+                            {Signal::derive(move || lang.get().choice(c))}
                         </label>
                     }
                 })
@@ -88,7 +100,8 @@ pub fn SetInput(place: Place, testid: &'static str) -> impl IntoView {
     }
 }
 
-/// A labelled `<select>` over `(value, name)` pairs; `on_pick` gets the value.
+/// A labelled `<select>` over `(value, name)` pairs; `on_pick` gets the
+/// value. Its options are HTML text (escaped), redrawn when they change.
 #[component]
 pub fn Picker(
     id: &'static str,
@@ -97,32 +110,24 @@ pub fn Picker(
     #[prop(into)] picked: Signal<String>,
     on_pick: Callback<String>,
 ) -> impl IntoView {
+    let html = Signal::derive(move || {
+        let picked = picked.get();
+        options.with(|all| {
+            all.iter().fold(String::new(), |out, (v, name)| {
+                let on = if *v == picked { " selected" } else { "" };
+                out + &format!(r#"<option value="{}"{on}>{}</option>"#, esc(v), esc(name))
+            })
+        })
+    });
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <select id=id data-testid=id on:change=move |ev| on_pick.run(event_target_value(&ev))>
-                {move || {
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(v, name)| {
-                            let mine = v.clone();
-                            view! { <option value=v prop:selected=move || picked.with(|p| *p == mine)>{name}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
+            <select id=id data-testid=id on:change=move |ev| on_pick.run(event_target_value(&ev)) inner_html=html></select>
         </div>
     }
 }
 
-/// A figure and its label, in a `<dl>`.
-#[component]
-pub fn Line(#[prop(into)] label: Signal<String>, #[prop(into)] value: Signal<String>, testid: &'static str) -> impl IntoView {
-    view! {
-        <div class="kit-fact">
-            <dt>{label}</dt>
-            <dd data-testid=testid>{value}</dd>
-        </div>
-    }
+/// A field's problem, as HTML text (`id` for `aria-describedby`); empty without one.
+pub fn error_html(id: &str, testid: &str, message: Option<String>) -> String {
+    message.map_or_else(String::new, |m| format!(r#"<p class="field-error" id="{id}" role="alert" data-testid="{testid}">{}</p>"#, esc(&m)))
 }

@@ -1,0 +1,128 @@
+//! The kit's read-only parts as HTML text, set with `inner_html`: an ask's
+//! figures, the counter-offer check, the contact log's entries. Why text,
+//! not `view!`: every reactive element of a `view!` is its own monomorphised
+//! render function (issue 10 allows the whole kit 20 KB brotli), and these
+//! parts are redrawn whole anyway. Every text from the document or the
+//! evaluation is escaped ([`esc`]); the log's buttons are read by one
+//! delegated handler from their `data-act` and `data-i` attributes.
+
+use crate::engine::counter_offer::OfferCheck;
+use crate::i18n::kit::{date, date_time};
+use crate::i18n::{fill, money, percent, Lang, DOT};
+use crate::letter::AskFigures;
+use crate::present::PlanPayment;
+use crate::scenario::kit::conduct::EntryReview;
+use crate::scenario::kit::ContactEntry;
+use crate::scenario::Field;
+use crate::ui::widgets::escape_html as esc;
+use std::fmt::Write;
+
+/// A figure and its label, as the kit's `<dl>`s show them.
+fn fact(out: &mut String, label: &str, testid: &str, value: &str) {
+    let _ = write!(out, r#"<div class="kit-fact"><dt>{}</dt><dd data-testid="{testid}">{}</dd></div>"#, esc(label), esc(value));
+}
+
+/// The ask's figures, from the evaluation the proposal cards show.
+pub fn ask_figures(lang: Lang, f: &AskFigures) -> String {
+    let t = lang.text();
+    let mut out = String::from(r#"<dl class="facts kit-ask" data-testid="kit-ask">"#);
+    fact(&mut out, t.monthly_payment, "kit-ask-payment", &lang.plan_payment(PlanPayment::of(&f.figures)));
+    fact(&mut out, t.months_label, "kit-ask-months", &f.figures.months.to_string());
+    fact(&mut out, t.total_paid, "kit-ask-total", &money(f.figures.total_paid));
+    let first = f.first_date.map(|d| date(d, lang)).unwrap_or_default();
+    fact(&mut out, &lang.label(Field::AskFirstPaymentDate, 0), "kit-ask-first", &first);
+    out.push_str("</dl>");
+    out
+}
+
+/// The verdict of a check: every month fits, or the first that does not.
+fn verdict(lang: Lang, c: &OfferCheck) -> String {
+    let t = lang.kit();
+    match (c.fits, c.first_unfit) {
+        (true, _) => t.every_month_fits.to_owned(),
+        (false, Some(k)) => fill(t.month_does_not_fit, &[&k.to_string()]),
+        (false, None) if !c.signing_fits => t.signing_does_not_fit.to_owned(),
+        _ => String::new(),
+    }
+}
+
+/// The counter-offer check: its verdict, figures, months and checklist.
+pub fn offer_check(lang: Lang, c: &OfferCheck) -> String {
+    let (t, k) = (lang.text(), lang.kit());
+    let mut out = format!(
+        r#"<div class="kit-check" data-testid="offer-check"><p class="badge {}" data-testid="offer-fits" data-fits="{}">{}</p><dl class="facts">"#,
+        if c.fits { "fits" } else { "no-fit" },
+        c.fits,
+        esc(&verdict(lang, c))
+    );
+    let apr = c.apr.map_or_else(|| k.forgives.to_owned(), |a| percent(a.nominal_percent));
+    fact(&mut out, k.true_apr, "offer-apr", &apr);
+    fact(&mut out, k.at_signing, "offer-at-signing", &money(c.at_signing));
+    fact(&mut out, t.total_paid, "offer-total", &money(c.total_paid));
+    fact(&mut out, t.total_interest_fees, "offer-cost", &money(c.cost));
+    fact(&mut out, t.saving_vs_contract, "offer-vs-contract", &money(c.saving_vs_contract));
+    fact(&mut out, t.saving_vs_nothing, "offer-vs-nothing", &money(c.saving_vs_nothing));
+    if let Some(s) = c.saving_vs_ask {
+        fact(&mut out, k.vs_ask, "offer-vs-ask", &money(s));
+    }
+    let _ = write!(out, r#"</dl><details class="kit-months"><summary>{}</summary><table data-testid="offer-months"><thead><tr>"#, esc(k.months_table));
+    for head in [t.col_period, k.col_date, t.col_payment, k.col_available, k.col_fits] {
+        let _ = write!(out, r#"<th scope="col">{}</th>"#, esc(head));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for m in &c.months {
+        let day = m.date.map(|d| date(d, lang)).unwrap_or_default();
+        let _ = write!(
+            out,
+            r#"<tr{}><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+            if m.fits { "" } else { r#" class="no-fit""# },
+            m.period,
+            esc(&day),
+            money(m.payment),
+            money(m.available),
+            esc(lang.yes_no(m.fits))
+        );
+    }
+    let _ = write!(out, r#"</tbody></table></details><h4>{}</h4><ul class="checklist" data-testid="offer-checklist">"#, esc(k.checklist_heading));
+    for item in &c.checklist {
+        let _ = write!(out, "<li>{}</li>", esc(lang.agreement_item(*item)));
+    }
+    out.push_str("</ul></div>");
+    out
+}
+
+/// One entry of the contact log as its line: when, which loan, how, who;
+/// what was said and promised; the rules it breaks; its follow-up, marked
+/// when due; its edit and remove buttons (`data-act`, `data-i`).
+pub fn log_entry(out: &mut String, lang: Lang, i: usize, e: &ContactEntry, loan: &str, r: &EntryReview) {
+    let k = lang.kit();
+    let due = r.follow_up_due;
+    let head = [date_time(e.at, lang), loan.to_owned(), lang.channel(e.channel).to_owned(), e.who.clone(), e.ticket.clone()];
+    let head: Vec<String> = head.into_iter().filter(|p| !p.is_empty()).collect();
+    let _ = write!(
+        out,
+        r#"<li class="kit-entry{}" data-testid="log-entry" data-due="{due}"><p class="kit-entry-head">{}</p>"#,
+        if due { " due" } else { "" },
+        esc(&head.join(DOT))
+    );
+    if !e.summary.is_empty() {
+        let _ = write!(out, "<p>{}</p>", esc(&e.summary));
+    }
+    if !e.promise.is_empty() {
+        let _ = write!(out, "<p>{}{}</p>", esc(k.promised), esc(&e.promise));
+    }
+    for rule in &r.breaches {
+        let _ = write!(out, r#"<p class="flag" data-testid="conduct-flag">{}</p>"#, esc(&lang.conduct_rule(*rule)));
+    }
+    if let Some(d) = e.follow_up {
+        let note = if due { format!("{DOT}{}", lang.follow_up_due()) } else { String::new() };
+        let class = if due { r#" class="flag""# } else { "" };
+        let _ = write!(out, r#"<p{class} data-testid="follow-up">{}{}{}</p>"#, esc(k.follow_up_on), esc(&date(d, lang)), esc(&note));
+    }
+    let _ = write!(
+        out,
+        r#"<div class="kit-actions"><button type="button" data-testid="log-edit" data-act="edit" data-i="{i}">{}</button><button type="button" data-testid="log-remove" data-act="remove" data-i="{i}">{}</button></div></li>"#,
+        esc(k.edit),
+        esc(k.remove)
+    );
+}

@@ -1,0 +1,55 @@
+//! "Ask every lender for this plan" on a combined plan of the summary: each
+//! lender's ask becomes the plan's pick for it, named exactly
+//! ([`ProposalChoice::of_pick`]: the contract kept, a deferral, a term no
+//! card lists), first paid when the pick's first instalment falls due.
+
+use super::super::page::use_page;
+use super::ask::{best_other, first_date};
+use super::{today, use_kit};
+use crate::engine::{Date, Goal};
+use crate::form::{Form, LoanKey};
+use crate::scenario::{Ask, Evaluation, ProposalChoice};
+use leptos::prelude::*;
+
+/// The asks that make plan `goal` every lender's: each pick, first paid on
+/// its first row's date (rolled on past `today`, [`first_date`]); as the
+/// fallback the other plan's pick where it differs, else [`best_other`].
+pub fn plan_asks(f: &Form, ev: &Evaluation, goal: Goal, today: Option<Date>) -> Vec<(LoanKey, Ask)> {
+    let Some(plan) = ev.plans.iter().find(|p| p.goal == goal) else { return Vec::new() };
+    let other = ev.plans.iter().find(|p| p.goal != goal);
+    let loans = &f.document().loans;
+    let ask = |k: usize, pick: &crate::engine::Pick| {
+        let i = loans.iter().position(|l| l.id == pick.loan_id)?;
+        let choice = ProposalChoice::of_pick(pick);
+        let start = pick.schedule.first().and_then(|r| r.date);
+        let fallback = other.and_then(|o| o.picks.get(k)).map(ProposalChoice::of_pick).filter(|c| *c != choice);
+        let fallback = fallback.or_else(|| best_other(ev, &pick.loan_id, &choice));
+        Some((*f.loans().get(i)?, Ask { choice, first_payment_date: first_date(start, loans[i].next_due_date, today), fallback }))
+    };
+    plan.picks.iter().enumerate().filter_map(|(k, pick)| ask(k, pick)).collect()
+}
+
+/// The button under a plan of the summary; pressed while every lender's
+/// ask is this plan's pick.
+#[component]
+pub fn UsePlan(goal: Goal) -> impl IntoView {
+    let (t, page) = (use_kit(), use_page());
+    let pressed = Signal::derive(move || {
+        page.evaluation.with(|ev| {
+            let Some(plan) = ev.plans.iter().find(|p| p.goal == goal) else { return false };
+            page.with(|f| {
+                let asked = |id: &str| f.document().loans.iter().find(|l| l.id == id).and_then(|l| l.ask).map(|a| a.choice);
+                plan.picks.iter().all(|p| asked(&p.loan_id) == Some(ProposalChoice::of_pick(p)))
+            })
+        })
+    });
+    let set = move |_| {
+        let asks = page.evaluation.with_untracked(|ev| page.peek(|f| plan_asks(f, ev, goal, today())));
+        page.edit(|f| asks.into_iter().for_each(|(key, ask)| f.set_ask(key, ask)));
+    };
+    view! {
+        <button type="button" class="use-as-ask" data-testid="use-plan" aria-pressed=move || pressed.get().to_string() on:click=set>
+            {Signal::derive(move || if pressed.get() { t().plan_is_asks } else { t().use_plan })}
+        </button>
+    }
+}
