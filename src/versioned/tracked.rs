@@ -2,16 +2,17 @@
 //! know where it is, so a typed reading's error names its place
 //! (`loans[1].principal`).
 //!
-//! Every value that is not walked into (strings, numbers, a value of the
-//! wrong kind) is handed to `Value`'s own deserializer, and objects and
-//! arrays are walked as `Value` walks them, so every message is serde_json's.
-//! An error takes the place of the innermost value it came out of: a
-//! field's bad value its field, an unknown key that key, a missing field
-//! the object missing it, an enum's content `enum.variant`.
+//! Scalars go to `Value`'s own scalar methods; objects, arrays and enums are
+//! walked here as `Value` walks them, and a value of the wrong kind gets the
+//! error `Value` gives, so every message is serde_json's. An error takes the
+//! place of the innermost value it came out of: a field's bad value its
+//! field, an unknown key that key, a missing field the object missing it, an
+//! enum's content `enum.variant`.
 //!
-//! Why not a wrapper around any deserializer (serde_path_to_error): it
-//! wraps every visitor, seed and access, a second copy of each `Deserialize`
-//! impl that costs about 95 KB of wasm; this is one small deserializer.
+//! Size: serde_path_to_error, which wraps any deserializer, wraps every
+//! visitor, seed and access (about 95 KB of wasm). Here nothing may hand an
+//! object or array to `Value`'s own deserializer, not even on a path that
+//! never runs: that instantiates a second copy of every `Deserialize` impl.
 
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Unexpected, VariantAccess, Visitor};
 use serde_json::{Error, Map, Value};
@@ -102,7 +103,8 @@ impl<'a> Tracked<'a> {
     }
 }
 
-/// The methods `Value` answers without walking into anything.
+/// The methods `Value` answers without walking into anything (each takes
+/// one kind of scalar, else says "invalid type").
 macro_rules! by_value {
     ($($method:ident)*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -114,25 +116,29 @@ macro_rules! by_value {
 impl<'de> Deserializer<'de> for Tracked<'_> {
     type Error = Error;
 
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.value {
-            Value::Array(_) | Value::Object(_) => self.deserialize_struct("", &[], visitor),
-            value => value.deserialize_any(visitor),
+    fn deserialize_any<V: Visitor<'de>>(mut self, visitor: V) -> Result<V::Value, Error> {
+        match std::mem::take(&mut self.value) {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(b),
+            Value::Number(n) => n.deserialize_any(visitor),
+            Value::String(s) => visitor.visit_string(s),
+            Value::Array(items) => self.visit_array(items, visitor),
+            Value::Object(entries) => self.visit_object(entries, visitor),
         }
     }
 
-    fn deserialize_struct<V: Visitor<'de>>(mut self, name: &'static str, fields: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
+    fn deserialize_struct<V: Visitor<'de>>(mut self, _name: &'static str, _fields: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
         match std::mem::take(&mut self.value) {
             Value::Array(items) => self.visit_array(items, visitor),
             Value::Object(entries) => self.visit_object(entries, visitor),
-            value => value.deserialize_struct(name, fields, visitor),
+            value => Err(wrong_kind(&value, &visitor)),
         }
     }
 
     fn deserialize_seq<V: Visitor<'de>>(mut self, visitor: V) -> Result<V::Value, Error> {
         match std::mem::take(&mut self.value) {
             Value::Array(items) => self.visit_array(items, visitor),
-            value => value.deserialize_seq(visitor),
+            value => Err(wrong_kind(&value, &visitor)),
         }
     }
 
@@ -147,7 +153,7 @@ impl<'de> Deserializer<'de> for Tracked<'_> {
     fn deserialize_map<V: Visitor<'de>>(mut self, visitor: V) -> Result<V::Value, Error> {
         match std::mem::take(&mut self.value) {
             Value::Object(entries) => self.visit_object(entries, visitor),
-            value => value.deserialize_map(visitor),
+            value => Err(wrong_kind(&value, &visitor)),
         }
     }
 
@@ -162,17 +168,20 @@ impl<'de> Deserializer<'de> for Tracked<'_> {
         visitor.visit_newtype_struct(self)
     }
 
-    fn deserialize_enum<V: Visitor<'de>>(mut self, name: &'static str, variants: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
-        let entries = match std::mem::take(&mut self.value) {
-            Value::Object(entries) => entries,
-            // A string names a unit variant: nothing to walk into.
-            value => return value.deserialize_enum(name, variants, visitor),
+    fn deserialize_enum<V: Visitor<'de>>(mut self, _name: &'static str, _variants: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
+        let (variant, value) = match std::mem::take(&mut self.value) {
+            // A unit variant by its name.
+            Value::String(variant) => (variant, None),
+            Value::Object(entries) => {
+                let mut entries = entries.into_iter();
+                match (entries.next(), entries.next()) {
+                    (Some((variant, value)), None) => (variant, Some(value)),
+                    _ => return Err(de::Error::invalid_value(Unexpected::Map, &"map with a single key")),
+                }
+            }
+            other => return Err(de::Error::invalid_type(unexpected(&other), &"string or map")),
         };
-        let mut entries = entries.into_iter();
-        match (entries.next(), entries.next()) {
-            (Some((variant, value)), None) => visitor.visit_enum(Variant { variant, value, at: self.at, found: self.found }),
-            _ => Err(de::Error::invalid_value(Unexpected::Map, &"map with a single key")),
-        }
+        visitor.visit_enum(Variant { variant, value, at: self.at, found: self.found })
     }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(self, name: &'static str, visitor: V) -> Result<V::Value, Error> {
@@ -193,7 +202,8 @@ impl<'de> Deserializer<'de> for Tracked<'_> {
     fn deserialize_byte_buf<V: Visitor<'de>>(mut self, visitor: V) -> Result<V::Value, Error> {
         match std::mem::take(&mut self.value) {
             Value::Array(items) => self.visit_array(items, visitor),
-            value => value.deserialize_byte_buf(visitor),
+            Value::String(s) => visitor.visit_string(s),
+            value => Err(wrong_kind(&value, &visitor)),
         }
     }
 }
@@ -251,10 +261,11 @@ impl<'de> MapAccess<'de> for Entries<'_> {
     }
 }
 
-/// An enum written as `{"variant": content}`; its content is at `enum.variant`.
+/// An enum written as `"variant"` (no content) or `{"variant": content}`;
+/// its content is at `enum.variant`.
 struct Variant<'a> {
     variant: String,
-    value: Value,
+    value: Option<Value>,
     at: &'a At<'a>,
     found: &'a RefCell<Option<String>>,
 }
@@ -273,21 +284,27 @@ impl<'de> VariantAccess<'de> for Variant<'_> {
     type Error = Error;
 
     fn unit_variant(self) -> Result<(), Error> {
-        let at = At::Key(self.at, &self.variant);
-        Tracked::read(std::marker::PhantomData::<()>, self.value, &at, self.found)
+        match self.value {
+            Some(value) => Tracked::read(std::marker::PhantomData::<()>, value, &At::Key(self.at, &self.variant), self.found),
+            None => Ok(()),
+        }
     }
 
     fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value, Error> {
-        Tracked::read(seed, self.value, &At::Key(self.at, &self.variant), self.found)
+        match self.value {
+            Some(value) => Tracked::read(seed, value, &At::Key(self.at, &self.variant), self.found),
+            None => Err(de::Error::invalid_type(Unexpected::UnitVariant, &"newtype variant")),
+        }
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
         let at = At::Key(self.at, &self.variant);
         let content = Tracked { value: Value::Null, at: &at, found: self.found };
         match self.value {
-            Value::Array(items) if items.is_empty() => visitor.visit_unit(),
-            Value::Array(items) => content.visit_array(items, visitor),
-            other => Err(de::Error::invalid_type(unexpected(&other), &"tuple variant")),
+            Some(Value::Array(items)) if items.is_empty() => visitor.visit_unit(),
+            Some(Value::Array(items)) => content.visit_array(items, visitor),
+            Some(other) => Err(de::Error::invalid_type(unexpected(&other), &"tuple variant")),
+            None => Err(de::Error::invalid_type(Unexpected::UnitVariant, &"tuple variant")),
         }
         .map_err(|e| at.fail(self.found, e))
     }
@@ -296,11 +313,17 @@ impl<'de> VariantAccess<'de> for Variant<'_> {
         let at = At::Key(self.at, &self.variant);
         let content = Tracked { value: Value::Null, at: &at, found: self.found };
         match self.value {
-            Value::Object(entries) => content.visit_object(entries, visitor),
-            other => Err(de::Error::invalid_type(unexpected(&other), &"struct variant")),
+            Some(Value::Object(entries)) => content.visit_object(entries, visitor),
+            Some(other) => Err(de::Error::invalid_type(unexpected(&other), &"struct variant")),
+            None => Err(de::Error::invalid_type(Unexpected::UnitVariant, &"struct variant")),
         }
         .map_err(|e| at.fail(self.found, e))
     }
+}
+
+/// The "invalid type" error `Value` gives a visitor that cannot take `value`.
+fn wrong_kind(value: &Value, expected: &dyn de::Expected) -> Error {
+    de::Error::invalid_type(unexpected(value), expected)
 }
 
 /// What `value` is, in an "invalid type" message (as serde_json says it).
