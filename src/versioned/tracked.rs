@@ -243,10 +243,9 @@ impl<'de> MapAccess<'de> for Entries<'_> {
     type Error = Error;
 
     fn next_key_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<Option<S::Value>, Error> {
-        let Some((key, value)) = self.entries.next() else { return Ok(None) };
-        let read = seed.deserialize(Value::String(key.clone()));
-        let key = &self.next.insert((key, value)).0;
-        read.map(Some).map_err(|e| At::Key(self.at, key).fail(self.found, e))
+        let Some(entry) = self.entries.next() else { return Ok(None) };
+        let key = &self.next.insert(entry).0;
+        seed.deserialize(name(key)).map(Some).map_err(|e| At::Key(self.at, key).fail(self.found, e))
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Error> {
@@ -275,7 +274,7 @@ impl<'de, 'a> EnumAccess<'de> for Variant<'a> {
     type Variant = Self;
 
     fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Self), Error> {
-        let read = seed.deserialize(Value::String(self.variant.clone()));
+        let read = seed.deserialize(name(&self.variant));
         read.map(|v| (v, self))
     }
 }
@@ -319,6 +318,11 @@ impl<'de> VariantAccess<'de> for Variant<'_> {
         }
         .map_err(|e| at.fail(self.found, e))
     }
+}
+
+/// A key or variant name to read (as `Value` reads one: a string).
+fn name(key: &str) -> de::value::StrDeserializer<'_, Error> {
+    de::value::StrDeserializer::new(key)
 }
 
 /// The "invalid type" error `Value` gives a visitor that cannot take `value`.
