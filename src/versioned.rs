@@ -20,6 +20,8 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::fmt;
 
+mod tracked;
+
 /// What kind of fault stopped the reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -105,10 +107,7 @@ pub fn read_value(text: &str, format: &Format) -> Result<Value, ReadError> {
 /// The typed value of a current document, naming the path of any wrong,
 /// missing or unknown field.
 pub fn typed<T: DeserializeOwned>(doc: Value) -> Result<T, ReadError> {
-    serde_path_to_error::deserialize(doc).map_err(|e| {
-        let path = e.path().to_string();
-        ReadError::new(ErrorKind::Field, if path == "." { String::new() } else { path }, e.into_inner().to_string())
-    })
+    tracked::from_value(doc).map_err(|(path, e)| ReadError::new(ErrorKind::Field, path, e.to_string()))
 }
 
 /// Parses JSON text (after any byte-order mark), refusing repeated keys.

@@ -157,7 +157,7 @@ pub fn pro_rata(amount: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
         fracs.push((exact - whole, i));
     }
     let mut left = (cents - given).max(Decimal::ZERO);
-    fracs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    super::small_sort::sort_by(&mut fracs, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, i) in fracs.iter().cycle().take(w.len() * 2) {
         if left <= Decimal::ZERO {
             break;
@@ -184,7 +184,7 @@ fn pro_rata_exact(cents: Decimal, weights: &[Decimal]) -> Option<Vec<Decimal>> {
         rems.push((x % total, i));
     }
     let mut left = cents - out.iter().sum::<i128>();
-    rems.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    super::small_sort::sort_by(&mut rems, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, i) in rems.iter().cycle().take(w.len() * 2) {
         if left <= 0 {
             break;
@@ -271,9 +271,9 @@ fn targeted(debts: &[AllocationDebt], surplus: Decimal, strategy: Strategy, orde
 pub fn allocate(debts: &[AllocationDebt], surplus: Decimal) -> AllocationPlan {
     let surplus = fen(surplus);
     let mut by_rate: Vec<usize> = (0..debts.len()).collect();
-    by_rate.sort_by(|&a, &b| debts[b].annual_rate_percent.cmp(&debts[a].annual_rate_percent).then(a.cmp(&b)));
+    super::small_sort::sort_by(&mut by_rate, |&a, &b| debts[b].annual_rate_percent.cmp(&debts[a].annual_rate_percent).then(a.cmp(&b)));
     let mut by_balance: Vec<usize> = (0..debts.len()).collect();
-    by_balance.sort_by(|&a, &b| debts[a].balance.cmp(&debts[b].balance).then(a.cmp(&b)));
+    super::small_sort::sort_by(&mut by_balance, |&a, &b| debts[a].balance.cmp(&debts[b].balance).then(a.cmp(&b)));
     let token = (surplus <= Decimal::ZERO).then(|| TokenPlan {
         per_lender: TOKEN_PAYMENT,
         total: TOKEN_PAYMENT * Decimal::from(debts.len()),

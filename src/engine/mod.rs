@@ -28,6 +28,7 @@ pub mod rate;
 pub mod ratecheck;
 pub mod remaining;
 pub mod schedule;
+pub mod small_sort;
 pub mod solve;
 
 pub use apr::{apr_of_payments, Apr};

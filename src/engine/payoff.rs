@@ -306,7 +306,7 @@ impl PayoffPlan {
                 }
             }
         }
-        out.sort_by_key(|d| (d.date, d.loan));
+        super::small_sort::sort_by_key(&mut out, |d| (d.date, d.loan));
         out
     }
 }
@@ -586,7 +586,7 @@ impl<'a> Run<'a> {
     /// `targets` = debts by what they owed at the start of the month, smallest first.
     fn sort_smallest_first(&mut self) {
         let start = &self.start;
-        self.targets.sort_by_key(|&i| (start[i], i));
+        super::small_sort::sort_by_key(&mut self.targets, |&i| (start[i], i));
     }
 
     /// Applies the month's payments and records the month. Returns it with
@@ -643,7 +643,7 @@ impl FenRate {
 /// Indices by `key` descending, ties in input order.
 fn ranked(n: usize, key: impl Fn(usize) -> Decimal) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| key(b).cmp(&key(a)).then(a.cmp(&b)));
+    super::small_sort::sort_by(&mut order, |&a, &b| key(b).cmp(&key(a)).then(a.cmp(&b)));
     order
 }
 
@@ -707,7 +707,7 @@ fn split_fen(amount: i64, weights: &[i64], out: &mut [i64]) {
         given += out[j];
         remainders.push((exact % total, j));
     }
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    super::small_sort::sort_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for &(_, j) in remainders.iter().take(usize::try_from(amount - given).unwrap_or(0)) {
         out[j] += 1;
     }

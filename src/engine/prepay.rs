@@ -310,7 +310,7 @@ pub fn prepay(
 /// Month by month from the contract's terms until the balance is cleared.
 fn run(contract: &Schedule, i: Ratio, method: Method, plan: &PrepayPlan) -> Result<Vec<PrepaidRow>, EngineError> {
     let mut events: Vec<&Prepayment> = plan.prepayments.iter().collect();
-    events.sort_by_key(|p| p.month); // stable: a month's prepayments keep their order
+    super::small_sort::sort_by_key(&mut events, |p| p.month); // stable: a month's prepayments keep their order
     let mut events = events.into_iter().peekable();
     let fee_rate = Ratio::new(plan.fee_percent, 100);
     let mut terms = Terms::of(contract, 1, method);

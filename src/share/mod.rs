@@ -221,7 +221,7 @@ pub fn payload(scenario: &Scenario, selection: Selection) -> Vec<u8> {
     // both): a second serialiser of every scenario type, straight into a
     // `Value`, added 5.6 KB of wasm (1.2 KB brotli). Reading back what was
     // just written cannot fail.
-    let mut doc: serde_json::Value = serde_json::from_str(&scenario.to_json()).unwrap_or_default();
+    let mut doc = crate::versioned::strict_json(&scenario.to_json()).unwrap_or_default();
     selection.apply(&mut doc);
     doc.to_string().into_bytes()
 }

@@ -77,8 +77,8 @@ impl From<Fault> for SaveError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
     Missing,
-    /// Set aside; the notice says where.
-    Unreadable(Notice),
+    /// Set aside; the notice says where (boxed: it is large, and rare).
+    Unreadable(Box<Notice>),
     Fault(Fault),
 }
 
@@ -163,7 +163,7 @@ impl<B: Backend> DraftStore<B> {
     /// content. `true` when any came back.
     fn recover_unlisted(&mut self, now: u64, salvaged: &[(String, String)], names: &Names) -> bool {
         let mut keys = self.backend.keys().unwrap_or_default();
-        keys.sort();
+        crate::engine::small_sort::sort_by(&mut keys, Ord::cmp);
         let mut any = false;
         for key in keys {
             let Some(id) = key.strip_prefix(DRAFT_PREFIX) else { continue };
@@ -444,7 +444,7 @@ impl<B: Backend> DraftStore<B> {
                 let mut list = self.index.clone();
                 list.retain(|m| m.id != id);
                 let _ = self.write_index(list);
-                Err(LoadError::Unreadable(notice))
+                Err(LoadError::Unreadable(Box::new(notice)))
             }
         }
     }
@@ -507,7 +507,7 @@ impl<B: Backend> DraftStore<B> {
                 Some(QuarantineItem { key, at, bytes })
             })
             .collect();
-        items.sort_by(|a, b| (a.at, &a.key).cmp(&(b.at, &b.key)));
+        crate::engine::small_sort::sort_by(&mut items, |a, b| (a.at, &a.key).cmp(&(b.at, &b.key)));
         items
     }
 

@@ -380,7 +380,7 @@ fn a_missing_draft_is_reported_and_dropped() {
 #[test]
 fn index_format() {
     let m = DraftMeta { id: "abc-1".into(), name: "草稿 1".into(), updated_at: T0, revision: 3 };
-    let text = index_json(&[m.clone()]);
+    let text = index_json(std::slice::from_ref(&m));
     assert_eq!(text, format!(r#"{{"version":1,"drafts":[{{"id":"abc-1","name":"草稿 1","updated_at":{T0},"revision":3}}]}}"#));
     assert_eq!(parse_index(&text).unwrap(), vec![m.clone()]);
     let dup = index_json(&[m.clone(), m.clone()]);

@@ -357,7 +357,7 @@ impl<'a> Menu<'a> {
     pub fn kinds_for(&self, goal: Goal, excluded: &[Ask]) -> Vec<(usize, Choice)> {
         let mut floors: Vec<(usize, Choice)> = (0..self.kinds.len()).filter_map(|k| self.floor(k, excluded).map(|f| (k, f))).collect();
         if goal == Goal::LowestCost {
-            floors.sort_by_key(|(_, f)| (f.profile.cost, f.order));
+            crate::engine::small_sort::sort_by_key(&mut floors, |(_, f)| (f.profile.cost, f.order));
         }
         floors
     }

@@ -21,7 +21,7 @@ pub(super) fn split(amount: i64, weights: &[i64]) -> Vec<i64> {
     }
     let mut out: Vec<i64> = w.iter().map(|x| (i128::from(amount) * x / total) as i64).collect();
     let mut rems: Vec<(i128, usize)> = w.iter().enumerate().map(|(i, x)| (i128::from(amount) * x % total, i)).collect();
-    rems.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::engine::small_sort::sort_by(&mut rems, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let left = amount - out.iter().sum::<i64>();
     for (_, i) in rems.iter().take(usize::try_from(left).unwrap_or(0)) {
         out[*i] += 1;
@@ -116,7 +116,7 @@ pub(super) fn search(goal: Goal, menus: &[Menu], money: &Money, excluded: &[(usi
         spend(&mut slack, &Profile::default(), &c.profile);
     }
     let mut largest: Vec<usize> = (0..n).collect();
-    largest.sort_by(|&a, &b| owed[b].cmp(&owed[a]).then(a.cmp(&b)));
+    crate::engine::small_sort::sort_by(&mut largest, |&a, &b| owed[b].cmp(&owed[a]).then(a.cmp(&b)));
     // Promotion: a kind earlier in the goal's order, at its floor.
     for &i in &largest {
         let (k, current) = picks[i];

@@ -512,7 +512,7 @@ impl Proposal {
 
 /// Orders proposals by [`Proposal::rank_key`] (stable) and numbers them from 1.
 pub fn rank(proposals: &mut [Proposal]) {
-    proposals.sort_by_key(|p| p.rank_key());
+    crate::engine::small_sort::sort_by_key(proposals, |p| p.rank_key());
     for (i, p) in proposals.iter_mut().enumerate() {
         p.rank = i as u32 + 1;
     }

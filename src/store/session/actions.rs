@@ -31,7 +31,7 @@ impl<B: Backend, C: Clock> Session<B, C> {
         let shown = match self.store.load(id, self.clock.now()) {
             Ok((meta, scenario)) => self.show(meta, scenario),
             Err(LoadError::Unreadable(n)) => {
-                self.say(Message::Store(n));
+                self.say(Message::Store(*n));
                 None
             }
             Err(LoadError::Missing) => {
