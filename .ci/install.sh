@@ -6,7 +6,7 @@
 #   .ci/install.sh [serve|test]
 #
 # serve: wasm32 target, trunk 0.21.14, wasm-bindgen-cli at the Cargo.lock
-#        version, the crates (cargo fetch, as Trunk builds offline), npm devDeps
+#        version, wasm-split-cli 0.2.4 (lazily loaded sections), the crates (cargo fetch, as Trunk builds offline), npm devDeps
 #        (binaryen's wasm-opt 132, playwright-core, lighthouse 12.2.3, axe-core).
 # test:  the same, plus Debian's chromium and chromium-driver, and python3
 #        (standard library only) for tests/fixtures/independent_check.py.
@@ -53,6 +53,17 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb_versi
   # No --locked: the CLI's own lock file pins a yanked crate and fails to install.
   cargo install wasm-bindgen-cli --version "$wb_version"
   did+=(wasm-bindgen)
+fi
+
+# --- wasm-split-cli: cuts the lazily loaded sections out of the wasm ---------
+# (.ci/wasm-split.mjs, run by the post-build hook; the tool behind
+# `cargo leptos --split`). Its version must read leptos's wasm_split_helpers'
+# split points: 0.2.4 with wasm_split_helpers 0.2.3 / leptos 0.8.14.
+SPLIT_VERSION=0.2.4
+if [[ "$(cargo install --list)" != *"wasm_split_cli_support v$SPLIT_VERSION:"* ]]; then
+  say "installing wasm-split-cli $SPLIT_VERSION from crates.io (~2 min)"
+  cargo install --locked wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary
+  did+=(wasm-split-cli)
 fi
 
 # --- wasm builds from before .ci/rustc-wrapper (build.rustc-wrapper) --------

@@ -11,6 +11,7 @@ mod facts;
 mod glossary;
 mod inputs;
 mod kit;
+mod lazy;
 mod loans;
 mod page;
 mod proposals;
