@@ -156,10 +156,14 @@ function contributors(wasm, top = TOP) {
     console.log(`\nnote: ${named} is not ${wasm} with names: contributors skipped`);
     return;
   }
-  const fns = functionSizes(buf);
+  const fns = functionSizes(buf).map((f) => ({ ...f, name: demangle(f.name) }));
   const all = sections(buf).filter((s) => !(s.id === 0 && s.name === 'name'));
   const code = all.find((s) => s.id === 10);
   const data = all.find((s) => s.id === 11);
+  if (!code) {
+    console.log(`\n${wasm}: no code (${fmt(sizes.get(wasm).raw)} bytes)`);
+    return;
+  }
   const codeBytes = code.end - code.start;
   const dataBytes = data ? data.end - data.start : 0;
   const codeBrotli = brotli(buf.subarray(code.start, code.end)).length;
@@ -179,6 +183,29 @@ function contributors(wasm, top = TOP) {
   }
   const cut = (n) => (n.length > 110 ? `${n.slice(0, 107)}...` : n);
   table('largest functions', [...fns].sort((a, b) => b.size - a.size).map((f) => [cut(plain(f.name)), f.size]));
+}
+
+/**
+ * A legacy-mangled Rust name (`_ZN…E`, as wasm-split-cli leaves the chunks'
+ * names) demangled like wasm-bindgen does the main module's; others as they are.
+ */
+function demangle(name) {
+  const m = /^_ZN((?:\d+[^\d][^]*?)+)E(\.\d+)?$/.exec(name);
+  if (!m) return name;
+  const parts = [];
+  for (let rest = m[1]; rest; ) {
+    const len = /^\d+/.exec(rest)?.[0];
+    if (!len) return name;
+    parts.push(rest.slice(len.length, len.length + Number(len)));
+    rest = rest.slice(len.length + Number(len));
+  }
+  const codes = { SP: '@', BP: '*', RF: '&', LT: '<', GT: '>', LP: '(', RP: ')', C: ',' };
+  const plainPart = (p) =>
+    p
+      .replace(/^_\$/, '$')
+      .replace(/\.\./g, '::')
+      .replace(/\$([A-Z]{1,2}|u[0-9a-f]{2})\$/g, (all, c) => codes[c] ?? (c[0] === 'u' ? String.fromCharCode(parseInt(c.slice(1), 16)) : all));
+  return parts.map(plainPart).join('::');
 }
 
 /** A demangled name without its hash suffix (`::h0123…`, `.123`) and crate disambiguators (`core[c593…]`). */

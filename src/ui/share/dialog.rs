@@ -79,8 +79,14 @@ impl Maker {
                 Made::Failed(_) => Some("share-make"),
                 _ => None,
             });
-            if let Some(element) = target.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id)) {
-                let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
+            // After the frame: the dialog's parts are drawn by then (the
+            // order of effects is not the order of the page's updates).
+            if let Some(id) = target {
+                request_animation_frame(move || {
+                    if let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+                        let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                });
             }
         });
     }
