@@ -95,3 +95,32 @@ test('a chunk that cannot be fetched: a clear message, the page still works, ret
   events.console.splice(0, events.console.length, ...events.console.filter((m) => !reported(m)));
   await clean(events, { page, name: 'lazy-failed' });
 });
+
+test('after one visit every section opens offline: the service worker holds the chunks', async () => {
+  const { page, context, events } = await app.open();
+  // Controlled once the worker has installed (and cached this build's files).
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        if (navigator.serviceWorker.controller) return resolve();
+        navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true });
+      }),
+  );
+  const cached = await page.evaluate(async () => {
+    const cache = await caches.open((await caches.keys())[0]);
+    return (await cache.keys()).map((r) => r.url);
+  });
+  for (const split of ['kit', 'road', 'share']) assert.ok(cached.some((u) => chunkOf(split).test(u)), `the ${split} chunk is cached`);
+
+  await context.setOffline(true);
+  await page.reload({ waitUntil: 'load' });
+  await byId(page, 'kit-open').click();
+  await byId(page, 'kit-doc').waitFor();
+  await page.locator($('road-toggle')).click();
+  await page.locator($('strategies')).waitFor();
+  await byId(page, 'share-open').click();
+  await byId(page, 'share-dialog').waitFor({ state: 'visible' });
+  // Offline, the worker tries the network for the page first: that one failure is expected.
+  events.failed.splice(0, events.failed.length, ...events.failed.filter((f) => !/ERR_INTERNET_DISCONNECTED/.test(f) || !f.startsWith(`${app.url} `)));
+  await assertClean(events, { page, name: 'lazy-offline' });
+});
