@@ -105,19 +105,27 @@ function finish(path, release) {
 }
 
 /**
- * Split the build in `stage` (Trunk's staging dir). Returns the chunk file
- * names written, or null when the wasm has no split points (nothing to do).
+ * Split the build in `stage` (Trunk's staging dir), wasm-opt every piece in
+ * release and keep their named copies in `namesDir`. Returns the loader's and
+ * the chunks' file names (none when the wasm has no split points).
  */
 export function splitWasm(stage, release, namesDir) {
   const profile = release ? 'release' : 'debug';
   const artifact = join(TARGET, 'wasm32-unknown-unknown', profile, 'xieshang.wasm');
   if (!existsSync(artifact)) fail(`cargo's artifact ${artifact} is not there`);
   const input = readFileSync(artifact);
-  if (!importModules(input).has(PLACEHOLDER)) return null;
+  const stem = trunkStem(stage);
+  if (!importModules(input).has(PLACEHOLDER)) {
+    // Nothing to split: only optimise Trunk's wasm (its own wasm-opt is off).
+    const main = join(stage, `${stem}_bg.wasm`);
+    const { shipped, named } = finish(main, release);
+    writeFileSync(main, shipped);
+    if (named) writeFileSync(join(namesDir, `${stem}_bg.wasm`), named);
+    return [];
+  }
   if (!sections(input).some((s) => s.id === 0 && s.name === 'reloc.CODE')) {
     fail(`${artifact} has no relocations: is it linked with --emit-relocs (.ci/rustc-wrapper)?`);
   }
-  const stem = trunkStem(stage);
   const work = join(TARGET, 'wasm-split', profile);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(join(work, 'bg'), { recursive: true });
