@@ -85,13 +85,22 @@ fi
 # cargo fetch downloads the packages of every target, wasm32-only ones included.
 cargo fetch --quiet
 # --- npm devDependencies (wasm-opt, playwright-core, lighthouse, axe-core) ---
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]] ||
-  [[ "$(wasm-opt --version 2>/dev/null || true)" != *"version 132"* ]]; then
+# Reinstalled when package-lock.json differs from the one last installed (a
+# copy kept in node_modules/; content, not mtime: a fresh checkout or another
+# worktree has newer files but the same lock). Never through a symlinked
+# node_modules (a worktree sharing another checkout's): `npm ci` empties the
+# link's target first, pulling the tools from under every checkout using it.
+lock_stamp=node_modules/.xieshang-package-lock.json
+wasm_opt_ok() { [[ "$(wasm-opt --version 2>/dev/null || true)" == *"version 132"* ]]; }
+if [[ -L node_modules ]]; then
+  wasm_opt_ok || die "node_modules links to $(readlink -f node_modules), which lacks binaryen 132: run .ci/install.sh in that checkout"
+elif ! cmp -s package-lock.json "$lock_stamp" || ! wasm_opt_ok; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json "$lock_stamp"
   did+=(npm)
 fi
-[[ "$(wasm-opt --version)" == *"version 132"* ]] || die "wasm-opt is not binaryen 132: $(command -v wasm-opt)"
+wasm_opt_ok || die "wasm-opt is not binaryen 132: $(command -v wasm-opt)"
 
 # --- browser for the end-to-end tests, python3 for the independent check ----
 debs=()
