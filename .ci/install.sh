@@ -6,7 +6,7 @@
 #   .ci/install.sh [serve|test]
 #
 # serve: wasm32 target, trunk 0.21.14, wasm-bindgen-cli at the Cargo.lock
-#        version, the crates (cargo fetch, as Trunk builds offline), npm devDeps
+#        version, wasm-split-cli 0.2.4 (lazily loaded sections), the crates (cargo fetch, as Trunk builds offline), npm devDeps
 #        (binaryen's wasm-opt 132, playwright-core, lighthouse 12.2.3, axe-core).
 # test:  the same, plus Debian's chromium and chromium-driver, and python3
 #        (standard library only) for tests/fixtures/independent_check.py.
@@ -55,6 +55,17 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb_versi
   did+=(wasm-bindgen)
 fi
 
+# --- wasm-split-cli: cuts the lazily loaded sections out of the wasm ---------
+# (.ci/wasm-split.mjs, run by the post-build hook; the tool behind
+# `cargo leptos --split`). Its version must read leptos's wasm_split_helpers'
+# split points: 0.2.4 with wasm_split_helpers 0.2.3 / leptos 0.8.14.
+SPLIT_VERSION=0.2.4
+if [[ "$(cargo install --list)" != *"wasm_split_cli_support v$SPLIT_VERSION:"* ]]; then
+  say "installing wasm-split-cli $SPLIT_VERSION from crates.io (~2 min)"
+  cargo install --locked wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary
+  did+=(wasm-split-cli)
+fi
+
 # --- wasm builds from before .ci/rustc-wrapper (build.rustc-wrapper) --------
 # Cargo does not rebuild when a wrapper appears, so dependencies compiled
 # earlier would keep the home directory in their panic paths: drop them once.
@@ -74,13 +85,22 @@ fi
 # cargo fetch downloads the packages of every target, wasm32-only ones included.
 cargo fetch --quiet
 # --- npm devDependencies (wasm-opt, playwright-core, lighthouse, axe-core) ---
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]] ||
-  [[ "$(wasm-opt --version 2>/dev/null || true)" != *"version 132"* ]]; then
+# Reinstalled when package-lock.json differs from the one last installed (a
+# copy kept in node_modules/; content, not mtime: a fresh checkout or another
+# worktree has newer files but the same lock). Never through a symlinked
+# node_modules (a worktree sharing another checkout's): `npm ci` empties the
+# link's target first, pulling the tools from under every checkout using it.
+lock_stamp=node_modules/.xieshang-package-lock.json
+wasm_opt_ok() { [[ "$(wasm-opt --version 2>/dev/null || true)" == *"version 132"* ]]; }
+if [[ -L node_modules ]]; then
+  wasm_opt_ok || die "node_modules links to $(readlink -f node_modules), which lacks binaryen 132: run .ci/install.sh in that checkout"
+elif ! cmp -s package-lock.json "$lock_stamp" || ! wasm_opt_ok; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json "$lock_stamp"
   did+=(npm)
 fi
-[[ "$(wasm-opt --version)" == *"version 132"* ]] || die "wasm-opt is not binaryen 132: $(command -v wasm-opt)"
+wasm_opt_ok || die "wasm-opt is not binaryen 132: $(command -v wasm-opt)"
 
 # --- browser for the end-to-end tests, python3 for the independent check ----
 debs=()

@@ -3,21 +3,24 @@
 // Trunk moves it to dist/. Trunk runs the hooks of one stage concurrently, so
 // the steps live here, in order:
 //   1. CSP: hash Trunk's inline loader into index.html's CSP <meta> (.ci/csp-hash.mjs);
-//   2. release: the wasm comes out of wasm-opt with its function names (`-g`
-//      in index.html): keep that copy for tests/size-report.mjs in
-//      target/wasm-names/, ship the wasm without them (byte for byte what
-//      wasm-opt writes without `-g`);
+//   1b. the lazily loaded sections: split the wasm into the main module and
+//      its chunks, wasm-opt each in release (.ci/wasm-split.mjs; Trunk's own
+//      wasm-opt is off);
+//   2. release: every wasm piece comes out of wasm-opt with its function
+//      names (`-g`): that copy is kept for tests/size-report.mjs in
+//      target/wasm-names/ (the newest few), the wasm ships without them
+//      (byte for byte what wasm-opt writes without `-g`);
 //   3. sw.js: this build's version and file list (.ci/sw-build.mjs);
 //   4. _headers for hosts that read one (the same CSP plus frame-ancestors, cache lifetimes);
 //   5. release: .br and .gz twins of every text asset (.ci/hosting.mjs).
 // Any failure exits non-zero and fails the build.
 
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hashInlineScripts } from './csp-hash.mjs';
 import { headersFile, precompress } from './hosting.mjs';
-import { sections, withoutCustomSections } from './wasm-sections.mjs';
+import { splitWasm } from './wasm-split.mjs';
 
 const stage = process.env.TRUNK_STAGING_DIR;
 const release = process.env.TRUNK_PROFILE === 'release';
@@ -28,22 +31,10 @@ if (!stage) {
 
 /** Where the named copies go, kept few: the size report reads the one matching dist/'s wasm. */
 export const NAMES_DIR = resolve(process.env.CARGO_TARGET_DIR ?? 'target', 'wasm-names');
-const KEEP_NAMED = 4;
+const KEEP_NAMED = 32;
 
-function splitNames(dir) {
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.wasm'))) {
-    const path = join(dir, file);
-    const wasm = readFileSync(path);
-    if (!sections(wasm).some((s) => s.id === 0 && s.name === 'name')) {
-      console.log(`post-build: ${file} has no name section (no -g in data-wasm-opt-params?); size report will skip contributors`);
-      continue;
-    }
-    mkdirSync(NAMES_DIR, { recursive: true });
-    copyFileSync(path, join(NAMES_DIR, file));
-    const stripped = withoutCustomSections(wasm, ['name']);
-    writeFileSync(path, stripped);
-    console.log(`post-build: ${file}: ${wasm.length - stripped.length} bytes of names kept in ${NAMES_DIR}, not shipped`);
-  }
+/** Only the newest named copies stay (a build writes one per wasm piece). */
+function pruneNames() {
   const old = readdirSync(NAMES_DIR)
     .map((f) => ({ f, t: statSync(join(NAMES_DIR, f)).mtimeMs }))
     .sort((a, b) => b.t - a.t)
@@ -56,7 +47,12 @@ if (!csp) {
   console.error('post-build: ERROR: no index.html in the staging directory');
   process.exit(1);
 }
-if (release) splitNames(stage);
+// Lazily loaded sections: split the wasm (both profiles; it runs wasm-opt
+// on every piece in release and keeps their named copies itself).
+mkdirSync(NAMES_DIR, { recursive: true });
+const split = splitWasm(stage, release, NAMES_DIR);
+if (split.length) console.log(`post-build: split the wasm: ${split.join(', ')}`);
+if (release) pruneNames();
 execFileSync(process.execPath, [join(import.meta.dirname, 'sw-build.mjs'), stage], { stdio: 'inherit' });
 writeFileSync(join(stage, '_headers'), headersFile(stage, csp));
 if (release) {

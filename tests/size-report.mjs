@@ -15,6 +15,7 @@ import { join, relative, resolve, dirname, posix, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENCODINGS, brotli, gzip } from '../.ci/hosting.mjs';
 import { functionSizes, sections, withoutCustomSections } from '../.ci/wasm-sections.mjs';
+import { CHUNK_NAME } from '../.ci/wasm-split.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(process.argv[2] ?? join(REPO, 'dist'));
@@ -77,6 +78,7 @@ function localRefs(fromFile, text) {
 }
 
 const firstLoad = new Set(['index.html']);
+const lazy = new Set();
 const problems = [];
 const queue = ['index.html'];
 while (queue.length) {
@@ -88,6 +90,8 @@ while (queue.length) {
     } else if (!sizes.has(ref)) {
       // Only HTML references must exist; JS string literals may be false positives.
       if (file.endsWith('.html')) problems.push(`${file} references ${ref}, which is not in dist/`);
+    } else if (CHUNK_NAME.test(ref)) {
+      lazy.add(ref); // named by the split loader, fetched when its section opens
     } else if (!firstLoad.has(ref)) {
       firstLoad.add(ref);
       queue.push(ref);
@@ -109,14 +113,18 @@ const sum = (names) =>
     brotli: 0,
   });
 
-console.log(`Size report for ${relative(process.cwd(), dist) || '.'}/ (bytes; gzip -9, brotli q11; * = fetched on first load)`);
+console.log(
+  `Size report for ${relative(process.cwd(), dist) || '.'}/ (bytes; gzip -9, brotli q11; * = fetched on first load, ` +
+    `~ = a lazily loaded section's chunk, fetched when it is first opened)`,
+);
 console.log(`${'file'.padEnd(width)} ${'raw'.padStart(11)} ${'gzip'.padStart(11)} ${'brotli'.padStart(11)}`);
-for (const [name, s] of rows) console.log(line(name, s, firstLoad.has(name) ? ' *' : ''));
+for (const [name, s] of rows) console.log(line(name, s, firstLoad.has(name) ? ' *' : lazy.has(name) ? ' ~' : ''));
 const all = sum(rows.map(([n]) => n));
 const first = sum([...firstLoad]);
 console.log('-'.repeat(width + 36));
 console.log(line(`total (${rows.length} files)`, all));
 console.log(line(`first load (${firstLoad.size} files)`, first));
+if (lazy.size) console.log(line(`lazily loaded chunks (${lazy.size} files)`, sum([...lazy])));
 console.log(
   `first load, brotli: ${fmt(first.brotli)} bytes = ${kib(first.brotli)} ` +
     `(${((100 * first.brotli) / BUDGET_BROTLI).toFixed(0)}% of the 150 KB budget); gzip: ${kib(first.gzip)}`,
@@ -137,7 +145,7 @@ for (const p of problems) console.log(`note: ${p}`);
  * Largest crates, modules and functions of `wasm`, from the copy with
  * function names the post-build hook keeps (identical code; names only).
  */
-function contributors(wasm) {
+function contributors(wasm, top = TOP) {
   const named = join(NAMES_DIR, basename(wasm));
   if (!existsSync(named)) {
     console.log(`\nno named copy of ${wasm} in ${relative(process.cwd(), NAMES_DIR)}/ (made by \`trunk build --release\`): contributors skipped`);
@@ -148,10 +156,14 @@ function contributors(wasm) {
     console.log(`\nnote: ${named} is not ${wasm} with names: contributors skipped`);
     return;
   }
-  const fns = functionSizes(buf);
+  const fns = functionSizes(buf).map((f) => ({ ...f, name: demangle(f.name) }));
   const all = sections(buf).filter((s) => !(s.id === 0 && s.name === 'name'));
   const code = all.find((s) => s.id === 10);
   const data = all.find((s) => s.id === 11);
+  if (!code) {
+    console.log(`\n${wasm}: no code (${fmt(sizes.get(wasm).raw)} bytes)`);
+    return;
+  }
   const codeBytes = code.end - code.start;
   const dataBytes = data ? data.end - data.start : 0;
   const codeBrotli = brotli(buf.subarray(code.start, code.end)).length;
@@ -162,7 +174,7 @@ function contributors(wasm) {
   const pct = (n) => `${((100 * n) / codeBytes).toFixed(1).padStart(5)}%`;
   const table = (title, rows) => {
     console.log(`${title} (raw code bytes, share of code):`);
-    for (const [name, bytes] of rows.slice(0, TOP)) console.log(`  ${fmt(bytes).padStart(9)} ${pct(bytes)}  ${name}`);
+    for (const [name, bytes] of rows.slice(0, top)) console.log(`  ${fmt(bytes).padStart(9)} ${pct(bytes)}  ${name}`);
   };
   for (const depth of [1, 2]) {
     const by = new Map();
@@ -171,6 +183,29 @@ function contributors(wasm) {
   }
   const cut = (n) => (n.length > 110 ? `${n.slice(0, 107)}...` : n);
   table('largest functions', [...fns].sort((a, b) => b.size - a.size).map((f) => [cut(plain(f.name)), f.size]));
+}
+
+/**
+ * A legacy-mangled Rust name (`_ZN…E`, as wasm-split-cli leaves the chunks'
+ * names) demangled like wasm-bindgen does the main module's; others as they are.
+ */
+function demangle(name) {
+  const m = /^_ZN((?:\d+[^\d][^]*?)+)E(\.\d+)?$/.exec(name);
+  if (!m) return name;
+  const parts = [];
+  for (let rest = m[1]; rest; ) {
+    const len = /^\d+/.exec(rest)?.[0];
+    if (!len) return name;
+    parts.push(rest.slice(len.length, len.length + Number(len)));
+    rest = rest.slice(len.length + Number(len));
+  }
+  const codes = { SP: '@', BP: '*', RF: '&', LT: '<', GT: '>', LP: '(', RP: ')', C: ',' };
+  const plainPart = (p) =>
+    p
+      .replace(/^_\$/, '$')
+      .replace(/\.\./g, '::')
+      .replace(/\$([A-Z]{1,2}|u[0-9a-f]{2})\$/g, (all, c) => codes[c] ?? (c[0] === 'u' ? String.fromCharCode(parseInt(c.slice(1), 16)) : all));
+  return parts.map(plainPart).join('::');
 }
 
 /** A demangled name without its hash suffix (`::h0123…`, `.123`) and crate disambiguators (`core[c593…]`). */
@@ -222,3 +257,11 @@ function splitQualified(s) {
 }
 
 for (const wasm of [...firstLoad].filter((n) => n.endsWith('.wasm'))) contributors(wasm);
+if (lazy.size) {
+  console.log('\nLazily loaded chunks (fetched when their section is first opened; not in the first load):');
+  for (const chunk of [...lazy].sort()) {
+    const s = sizes.get(chunk);
+    console.log(`  ${chunk.padEnd(width)} raw ${fmt(s.raw).padStart(9)}  brotli ${fmt(s.brotli).padStart(8)}`);
+  }
+  for (const chunk of [...lazy].sort()) contributors(chunk, 5);
+}

@@ -12,6 +12,7 @@ mod facts;
 mod glossary;
 mod inputs;
 mod kit;
+mod lazy;
 mod loans;
 mod page;
 mod proposals;

@@ -1,5 +1,6 @@
 //! A schedule, collapsed until opened so long schedules cost nothing while
-//! the user is typing: balance chart, CSV export, the table.
+//! the user is typing: balance chart, CSV export, the table (fetched as a
+//! chunk of their own when a schedule is first opened, `ui::lazy`).
 
 use super::chart::BalanceChart;
 use super::download::download_text;
@@ -20,14 +21,8 @@ pub fn ScheduleTable(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let t = use_text();
     let lang = use_lang();
     let (open, set_open) = signal(false);
-    let export_csv = move |_| {
-        let text = rows.with_untracked(|r| schedule_csv(r, lang.get_untracked()));
-        let _ = download_text(&file_name(&file_stem.get_untracked(), "csv"), "text/csv;charset=utf-8", &text);
-    };
-    let chart_label = Signal::derive(move || rows.with(|r| lang.get().chart_label(start_balance(r), r.len())));
     let toggle = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
         if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
@@ -39,14 +34,31 @@ pub fn ScheduleTable(
             <summary>{move || rows.with(|r| lang.get().schedule_summary(r.len()))}</summary>
             {children.map(|c| c())}
             <Show when=move || open.get()>
-                <BalanceChart series=Signal::derive(move || vec![rows.get()]) label=chart_label />
-                <button type="button" class="secondary" data-testid="export-csv" on:click=export_csv>
-                    {move || t().export_csv}
-                </button>
-                <Table rows=rows name=file_stem />
+                {super::lazy::lazy(load_schedule, move || schedule_body(rows, file_stem))}
             </Show>
         </details>
     }
+}
+
+/// The open schedule: chart, CSV export, table. Its own chunk, fetched
+/// when a schedule is first opened (`ui::lazy`).
+#[leptos::wasm_split::wasm_split(schedule, wasm_split_path = ::leptos::wasm_split, preload(load_schedule), fallible)]
+fn schedule_body(rows: Signal<Vec<Row>>, file_stem: Signal<String>) -> super::lazy::Chunk {
+    let t = use_text();
+    let lang = use_lang();
+    let export_csv = move |_| {
+        let text = rows.with_untracked(|r| schedule_csv(r, lang.get_untracked()));
+        let _ = download_text(&file_name(&file_stem.get_untracked(), "csv"), "text/csv;charset=utf-8", &text);
+    };
+    let chart_label = Signal::derive(move || rows.with(|r| lang.get().chart_label(start_balance(r), r.len())));
+    Ok(view! {
+        <BalanceChart series=Signal::derive(move || vec![rows.get()]) label=chart_label />
+        <button type="button" class="secondary" data-testid="export-csv" on:click=export_csv>
+            {move || t().export_csv}
+        </button>
+        <Table rows=rows name=file_stem />
+    }
+    .into_any())
 }
 
 #[component]

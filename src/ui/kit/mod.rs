@@ -91,11 +91,18 @@ pub fn KitSection() -> impl IntoView {
                     <h2 id="kit-h">{kw(|t| t.heading)}</h2>
                 </summary>
                 <Show when=move || opened.get()>
-                    <KitBody />
+                    {super::lazy::lazy(load_kit, kit_body)}
                 </Show>
             </details>
         </section>
     }
+}
+
+/// The kit's code is its own chunk, fetched when the section is first
+/// opened (`ui::lazy`).
+#[leptos::wasm_split::wasm_split(kit, wasm_split_path = ::leptos::wasm_split, preload(load_kit), fallible)]
+fn kit_body() -> super::lazy::Chunk {
+    Ok(view! { <KitBody /> }.into_any())
 }
 
 #[component]

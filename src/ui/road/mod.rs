@@ -57,12 +57,20 @@ pub fn RoadSection() -> impl IntoView {
     view! {
         <details id="road" class="card road" data-testid="road" on:toggle=move |ev| open.set(is_open(&ev))>
             <summary data-testid="road-toggle" inner_html=move || markup::heading(w())></summary>
-            {move || open.get().then(|| view! {
-                <FieldInput place=Place::of(Field::StrategyBudget) />
-                <plan::PlanPart />
-                <div inner_html=move || markup::prepay_heading(w())></div>
-                <EachLoan each=|index| view! { <prepay::LoanPrepay index=index /> }.into_any() />
-            })}
+            {move || open.get().then(|| super::lazy::lazy(load_road, road_body))}
         </details>
     }
+}
+
+/// The open section: its own chunk, fetched when first opened (`ui::lazy`).
+#[leptos::wasm_split::wasm_split(road, wasm_split_path = ::leptos::wasm_split, preload(load_road), fallible)]
+fn road_body() -> super::lazy::Chunk {
+    let w = use_words();
+    Ok(view! {
+        <FieldInput place=Place::of(Field::StrategyBudget) />
+        <plan::PlanPart />
+        <div inner_html=move || markup::prepay_heading(w())></div>
+        <EachLoan each=|index| view! { <prepay::LoanPrepay index=index /> }.into_any() />
+    }
+    .into_any())
 }

@@ -79,8 +79,14 @@ impl Maker {
                 Made::Failed(_) => Some("share-make"),
                 _ => None,
             });
-            if let Some(element) = target.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id)) {
-                let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
+            // After the frame: the dialog's parts are drawn by then (the
+            // order of effects is not the order of the page's updates).
+            if let Some(id) = target {
+                request_animation_frame(move || {
+                    if let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+                        let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                });
             }
         });
     }
@@ -121,23 +127,48 @@ impl Maker {
     }
 }
 
-/// The "share" button and the dialog it opens.
+/// The "share" button. The dialog is its own chunk (with the link making,
+/// the compression and the QR code), fetched on the first click
+/// (`ui::lazy`); every click opens it.
 #[component]
 pub fn ShareButton() -> impl IntoView {
+    let lang = use_lang();
+    let opener = NodeRef::<html::Button>::new();
+    let opens = RwSignal::new(0u32);
+    let clicked = move || opens.get() != 0;
+    view! {
+        <button type="button" class="share-open" data-testid="share-open" aria-haspopup="dialog" node_ref=opener
+            on:click=move |_| opens.update(|n| *n += 1)>
+            {move || lang.get().share().open_dialog}
+        </button>
+        <Show when=clicked>
+            {crate::ui::lazy::lazy(load_share, move || share_dialog(opener, opens))}
+        </Show>
+    }
+}
+
+#[leptos::wasm_split::wasm_split(share, wasm_split_path = ::leptos::wasm_split, preload(load_share), fallible)]
+fn share_dialog(opener: NodeRef<html::Button>, opens: RwSignal<u32>) -> crate::ui::lazy::Chunk {
+    Ok(view! { <ShareDialog opener=opener opens=opens /> }.into_any())
+}
+
+/// The dialog, opened (modally) at once and on every later click of `opener`.
+#[component]
+fn ShareDialog(opener: NodeRef<html::Button>, opens: RwSignal<u32>) -> impl IntoView {
     let maker = Maker::new();
     let lang = maker.lang;
-    let opener = NodeRef::<html::Button>::new();
     let dialog = NodeRef::<html::Dialog>::new();
-    let show = move |_| {
-        // The page may have changed since the last link: make it again.
-        maker.made.set(Made::Nothing);
-        // Every link starts from "only the numbers": a box ticked for one
-        // link never carries personal data into the next unnoticed.
-        (0..Personal::ALL.len()).filter_map(|i| field(&format!("share-personal-{i}"))).for_each(|f| f.set_checked(false));
-        if let Some(d) = dialog.get_untracked() {
+    Effect::new(move |_| {
+        opens.track();
+        if let Some(d) = dialog.get() {
+            // The page may have changed since the last link: make it again.
+            maker.made.set(Made::Nothing);
+            // Every link starts from "only the numbers": a box ticked for
+            // one link never carries personal data into the next unnoticed.
+            (0..Personal::ALL.len()).filter_map(|i| field(&format!("share-personal-{i}"))).for_each(|f| f.set_checked(false));
             let _ = d.show_modal();
         }
-    };
+    });
     // Escape, the close button and any other way of closing end here.
     let closed = move |_| {
         if let Some(b) = opener.get_untracked() {
@@ -167,9 +198,6 @@ pub fn ShareButton() -> impl IntoView {
     let made = move || maker.made.with(|m| made_html(lang.get(), m));
     let busy = move || maker.made.with(|m| if let Made::Busy(p) = m { Some(lang.get().share_progress(*p)) } else { None });
     view! {
-        <button type="button" class="share-open" data-testid="share-open" aria-haspopup="dialog" node_ref=opener on:click=show>
-            {move || lang.get().share().open_dialog}
-        </button>
         <dialog class="share-dialog" aria-labelledby="share-h" data-testid="share-dialog" node_ref=dialog
             on:close=closed on:click=clicked on:input=changed on:focusin=focused>
             <div inner_html=head></div>

@@ -30,6 +30,9 @@ enum Opening {
     Failed(ShareError),
     /// Read, but the drafts refused a new draft (the panel says why).
     NotAdded,
+    /// The code that reads links could not be fetched (offline before it
+    /// was cached).
+    NotLoaded,
 }
 
 /// The opener's state and what it works on. Copy: every field is a handle.
@@ -53,16 +56,11 @@ impl Opener {
     }
 
     fn open(self, link: Link, password: Option<String>) {
-        let state = self.state;
-        state.set(Opening::Busy(if password.is_some() { Progress::DerivingKey } else { Progress::Inflating }));
+        self.state.set(Opening::Busy(if password.is_some() { Progress::DerivingKey } else { Progress::Inflating }));
         spawn_local(async move {
-            let progress = move |p| state.set(Opening::Busy(p));
-            let next = match open_link(&link, password.as_deref(), &progress).await {
-                Ok(scenario) => self.add_draft(&scenario),
-                Err(e @ (ShareError::WrongPasswordOrAltered | ShareError::NeedsPassword)) => Opening::Password { link, error: Some(e) },
-                Err(e) => Opening::Failed(e),
-            };
-            state.set(next);
+            if opening(self, link, password).await.is_err() {
+                self.state.set(Opening::NotLoaded);
+            }
         });
     }
 
@@ -126,7 +124,11 @@ impl Opener {
                 banner("ok", "link-opened", &fill(t.opened, &[&name]), &[(t.keep, "link-keep"), (t.discard, "link-discard")])
             }
             failed => {
-                let reason = if let Opening::Failed(e) = failed { lang.share_error(&e) + " " } else { String::new() };
+                let reason = match failed {
+                    Opening::Failed(e) => lang.share_error(&e) + " ",
+                    Opening::NotLoaded => format!("{} ", lang.page().lazy_failed),
+                    _ => String::new(),
+                };
                 banner("bad", "link-failed", &(reason + t.nothing_changed), &[(t.close, "link-dismiss")])
             }
         }
@@ -148,6 +150,23 @@ impl Opener {
             self.open(link, field("link-password").map(|f| f.value()));
         }
     }
+}
+
+/// Reading a link (inflating, decrypting, checking) and adding its draft:
+/// a chunk of its own, fetched when a link is opened (`ui::lazy`).
+#[leptos::wasm_split::wasm_split(open_link, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn opening(opener: Opener, link: Link, password: Option<String>) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    let state = opener.state;
+    spawn_local(async move {
+        let progress = move |p| state.set(Opening::Busy(p));
+        let next = match open_link(&link, password.as_deref(), &progress).await {
+            Ok(scenario) => opener.add_draft(&scenario),
+            Err(e @ (ShareError::WrongPasswordOrAltered | ShareError::NeedsPassword)) => Opening::Password { link, error: Some(e) },
+            Err(e) => Opening::Failed(e),
+        };
+        state.set(next);
+    });
+    Ok(())
 }
 
 fn field(id: &str) -> Option<web_sys::HtmlInputElement> {

@@ -1,0 +1,172 @@
+// Lazily loaded sections (issue 13): cut the wasm into the main module and one
+// chunk per `#[wasm_split(name, …)]` function (src/ui/lazy.rs), the way
+// `cargo leptos --split` does, inside Trunk's build. Run by the post-build hook
+// (.ci/post-build.mjs) on Trunk's staging directory, debug and release alike
+// (an unsplit wasm would import its chunks' loaders from a module that does
+// not exist).
+//
+// Trunk 0.21 runs cargo, wasm-bindgen and (here: off, data-wasm-opt="0") wasm-opt;
+// splitting must come between cargo and wasm-bindgen, so this step starts
+// again from cargo's artifact (linked with --emit-relocs by .ci/rustc-wrapper):
+//   1. wasm-split-cli (crate wasm_split_cli_support, installed by .ci/install.sh)
+//      writes the main module, the chunks and the loader __wasm_split.js;
+//   2. wasm-bindgen (the same version and flags Trunk used, plus
+//      --keep-lld-exports: the chunks import the main module's table and
+//      memory) makes the main module's JS, which replaces Trunk's;
+//   3. release: wasm-opt on every piece (WASM_OPT_ARGS), keeping a copy with
+//      function names in target/wasm-names/ for the size report;
+//   4. every piece gets a content-hashed name (cached for a year, like
+//      Trunk's), the loader's references follow, and index.html preloads the
+//      loader (the main JS imports it at once).
+// The main wasm and JS keep Trunk's names, so Trunk's inline loader (and its
+// CSP hash) stay as they are.
+
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { sections, withoutCustomSections } from './wasm-sections.mjs';
+
+const TARGET = resolve(process.env.CARGO_TARGET_DIR ?? 'target');
+/** The loader's name in the wasm's imports and in wasm-split-cli's output. */
+const LOADER = '__wasm_split.js';
+/** Where split functions import their loaders from until wasm-split-cli links them. */
+const PLACEHOLDER = '__wasm_split_placeholder__';
+/** Lazily fetched pieces: `xieshang-<split>-<hash>.wasm`; the loader: `xieshang-split-<hash>.js`. */
+export const CHUNK_NAME = /^xieshang-(?!split-)[a-z0-9_]+-[0-9a-f]{16}\.wasm$/;
+
+/**
+ * wasm-opt -Oz (smallest raw; -Os saves 0.2 % brotli for 3 % more raw). The
+ * enable flags are the features rustc's wasm32 target emits by default;
+ * without them wasm-opt rejects the module. -g keeps function names for the
+ * named copy (stripped from what ships); the strip flags drop sections no
+ * browser reads.
+ */
+const WASM_OPT_ARGS = [
+  '-Oz',
+  '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+  '-g', '--strip-producers', '--strip-target-features',
+];
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+const hash16 = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 16);
+
+function fail(msg) {
+  throw new Error(`wasm-split: ${msg}`);
+}
+
+/** Import module names of a wasm binary (to see whether it has split points). */
+function importModules(buf) {
+  const imp = sections(buf).find((s) => s.id === 2);
+  if (!imp) return new Set();
+  // Enough of the import section to read module names: count, then (module, field, kind, desc)*.
+  let pos = imp.start;
+  const u32 = () => {
+    let result = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = buf[pos++];
+      result += (b & 0x7f) * 2 ** shift;
+      if (!(b & 0x80)) return result;
+    }
+  };
+  const name = () => {
+    const len = u32();
+    pos += len;
+    return buf.toString('utf8', pos - len, pos);
+  };
+  const modules = new Set();
+  for (let n = u32(); n > 0; n--) {
+    modules.add(name());
+    name();
+    const kind = buf[pos++];
+    if (kind === 0) u32(); // function: type index
+    else if (kind === 1) { pos++; const f = buf[pos++]; u32(); if (f & 1) u32(); } // table
+    else if (kind === 2) { const f = buf[pos++]; u32(); if (f & 1) u32(); } // memory
+    else if (kind === 3) pos += 2; // global: valtype, mut
+    else fail(`unknown import kind ${kind}`);
+  }
+  return modules;
+}
+
+/** Trunk's main JS in `stage`: `xieshang-<hash>.js`, its stem. */
+function trunkStem(stage) {
+  const js = readdirSync(stage).filter((f) => /^xieshang-[0-9a-f]+\.js$/.test(f));
+  if (js.length !== 1) fail(`expected one xieshang-<hash>.js in ${stage}, found ${js.length}`);
+  return js[0].slice(0, -3);
+}
+
+/** wasm-opt (release) with names, then the shipped bytes and the named copy. */
+function finish(path, release) {
+  if (release) run('wasm-opt', [path, '-o', path, ...WASM_OPT_ARGS]);
+  const named = readFileSync(path);
+  const hasNames = sections(named).some((s) => s.id === 0 && s.name === 'name');
+  return { shipped: release ? withoutCustomSections(named, ['name']) : named, named: release && hasNames ? named : null };
+}
+
+/**
+ * Split the build in `stage` (Trunk's staging dir), wasm-opt every piece in
+ * release and keep their named copies in `namesDir`. Returns the loader's and
+ * the chunks' file names (none when the wasm has no split points).
+ */
+export function splitWasm(stage, release, namesDir) {
+  const profile = release ? 'release' : 'debug';
+  const artifact = join(TARGET, 'wasm32-unknown-unknown', profile, 'xieshang.wasm');
+  if (!existsSync(artifact)) fail(`cargo's artifact ${artifact} is not there`);
+  const input = readFileSync(artifact);
+  const stem = trunkStem(stage);
+  if (!importModules(input).has(PLACEHOLDER)) {
+    // Nothing to split: only optimise Trunk's wasm (its own wasm-opt is off).
+    const main = join(stage, `${stem}_bg.wasm`);
+    const { shipped, named } = finish(main, release);
+    writeFileSync(main, shipped);
+    if (named) writeFileSync(join(namesDir, `${stem}_bg.wasm`), named);
+    return [];
+  }
+  if (!sections(input).some((s) => s.id === 0 && s.name === 'reloc.CODE')) {
+    fail(`${artifact} has no relocations: is it linked with --emit-relocs (.ci/rustc-wrapper)?`);
+  }
+  const work = join(TARGET, 'wasm-split', profile);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(join(work, 'bg'), { recursive: true });
+
+  // 1. Split: <work>/main.wasm, the chunks, the loader (importing initSync from ./<stem>.js).
+  run('wasm-split-cli', [artifact, work, '--target', 'web', '--out-name', stem]);
+  // 2. The main module's JS, as Trunk made it (out-name "xieshang"), linked to the loader.
+  run('wasm-bindgen', ['--target=web', `--out-dir=${join(work, 'bg')}`, '--out-name=xieshang', '--no-typescript', '--keep-lld-exports', join(work, `${stem}.wasm`)]);
+  if (existsSync(join(work, 'bg', 'snippets'))) fail('wasm-bindgen wrote snippets: copy them like Trunk does');
+
+  // 3, 4. Chunks: optimised, hashed, named; the loader follows their names.
+  let loader = readFileSync(join(work, LOADER), 'utf8');
+  const chunks = [];
+  for (const file of readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`)) {
+    const { shipped, named } = finish(join(work, file), release);
+    const name = `xieshang-${file.slice(0, -5).toLowerCase().replace(/[^a-z0-9_]/g, '_')}-${hash16(shipped)}.wasm`;
+    const ref = `"./${file}"`;
+    if (!loader.includes(ref)) fail(`${LOADER} does not reference ${ref}`);
+    loader = loader.replaceAll(ref, `"./${name}"`);
+    writeFileSync(join(stage, name), shipped);
+    if (named) writeFileSync(join(namesDir, name), named);
+    chunks.push(name);
+  }
+  const loaderName = `xieshang-split-${hash16(loader)}.js`;
+  writeFileSync(join(stage, loaderName), loader);
+
+  // The main module replaces Trunk's (same names: the inline loader stays valid).
+  let js = readFileSync(join(work, 'bg', 'xieshang.js'), 'utf8');
+  const importRe = new RegExp(`(from\\s*)(['"])\\./${LOADER.replace('.', '\\.')}\\2`, 'g');
+  if ((js.match(importRe) ?? []).length !== 1) fail(`the main JS does not import ./${LOADER} once`);
+  js = js.replace(importRe, `$1$2./${loaderName}$2`);
+  writeFileSync(join(stage, `${stem}.js`), js);
+  const { shipped, named } = finish(join(work, 'bg', 'xieshang_bg.wasm'), release);
+  writeFileSync(join(stage, `${stem}_bg.wasm`), shipped);
+  if (named) writeFileSync(join(namesDir, `${stem}_bg.wasm`), named);
+
+  // The main JS imports the loader at once: fetch both together.
+  const html = join(stage, 'index.html');
+  const page = readFileSync(html, 'utf8');
+  const preload = new RegExp(`<link[^>]*href="?\\./${stem}\\.js"?[^>]*>`);
+  if (!preload.test(page)) fail(`index.html has no modulepreload of ./${stem}.js`);
+  writeFileSync(html, page.replace(preload, (m) => `${m}<link crossorigin href=./${loaderName} rel=modulepreload>`));
+  return [loaderName, ...chunks];
+}

@@ -1,0 +1,82 @@
+//! Sections fetched on first open (issue 13: first load ≤ 150 KB brotli).
+//!
+//! A section's body is a function marked `#[wasm_split(name, …, fallible)]`:
+//! the release and debug builds cut everything only it reaches out of the
+//! main wasm into a chunk of its own (`.ci/wasm-split.mjs`, run by the
+//! post-build hook), fetched the first time the section is opened. Until it
+//! arrives the section says so; if it cannot be fetched (offline before the
+//! service worker cached it) it says that and offers to try again — never a
+//! panic. Once fetched, a chunk stays: later opens build at once.
+//!
+//! [`lazy`] takes the split's `preload` function (fetch only) and its body
+//! (fetch, then build): see `kit::KitSection` for the pattern.
+
+use super::use_lang;
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
+/// A split function's result: its view, or why its chunk did not come.
+pub type Chunk = Result<AnyView, SplitLoaderError>;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fetch {
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// `fut`'s value if it is ready at its first poll (a loaded chunk's
+/// functions are), else `Err(fut)` to be awaited.
+fn poll_once<F: Future + Unpin>(mut fut: F) -> Result<F::Output, F> {
+    match Pin::new(&mut fut).poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(out) => Ok(out),
+        Poll::Pending => Err(fut),
+    }
+}
+
+/// The body of a lazily fetched section: `preload` fetches its chunk,
+/// `body` builds it (in the reactive owner of this component, like any
+/// child). Shows a short status while fetching, and a message with a retry
+/// button if the fetch failed.
+pub fn lazy<P, PF, B, BF>(preload: P, body: B) -> impl IntoView
+where
+    P: Fn() -> PF + Copy + Send + Sync + 'static,
+    PF: Future<Output = Result<(), SplitLoaderError>> + 'static,
+    B: Fn() -> BF + Copy + Send + Sync + 'static,
+    BF: Future<Output = Chunk> + 'static,
+{
+    let state = RwSignal::new(Fetch::Loading);
+    let fetch = move || match poll_once(Box::pin(preload())) {
+        Ok(done) => state.set(if done.is_ok() { Fetch::Ready } else { Fetch::Failed }),
+        Err(pending) => {
+            state.set(Fetch::Loading);
+            leptos::task::spawn_local(async move {
+                let done = pending.await;
+                state.set(if done.is_ok() { Fetch::Ready } else { Fetch::Failed });
+            });
+        }
+    };
+    fetch();
+    let lang = use_lang();
+    move || match state.get() {
+        Fetch::Loading => view! { <p class="lazy-status" role="status" data-testid="lazy-loading">{move || lang.get().page().lazy_loading}</p> }.into_any(),
+        // Loaded, so the body's own fetch is ready at once.
+        Fetch::Ready => poll_once(Box::pin(body())).ok().and_then(Result::ok).unwrap_or_else(|| failed(fetch)),
+        Fetch::Failed => failed(fetch),
+    }
+}
+
+/// The chunk did not come: say so, and offer to try again.
+fn failed(retry: impl Fn() + 'static) -> AnyView {
+    let lang = use_lang();
+    view! {
+        <div class="lazy-status" role="alert" data-testid="lazy-failed">
+            <p>{move || lang.get().page().lazy_failed}</p>
+            <button type="button" on:click=move |_| retry()>{move || lang.get().page().lazy_retry}</button>
+        </div>
+    }
+    .into_any()
+}
