@@ -184,48 +184,6 @@ impl Lang {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::engine::Lender;
-    use crate::scenario::Scenario;
-
-    #[test]
-    fn titles_and_lines() {
-        assert_eq!(Lang::Zh.loan_title(LoanTitle { number: 2, lender: Lender::Jiebei }), "借款 2 · 借呗");
-        assert_eq!(Lang::En.loan_title(LoanTitle { number: 1, lender: Lender::Other }), "Loan 1 · Other");
-        let d = |s: &str| s.parse::<Decimal>().unwrap();
-        assert_eq!(Lang::Zh.rate_equivalents([d("0.05"), d("1.5"), d("18")]), "折合 日 0.05% · 月 1.5% · 年化 18%");
-        assert_eq!(Lang::Zh.penalty_rate(d("0.075"), d("27")), "0.075% (≈ 27.00% / 年化)");
-        assert_eq!(Lang::Zh.chart_label(d("100000"), 12), "剩余本金走势: ¥100,000.00 → ¥0.00, 12 个月");
-        assert_eq!(Lang::Zh.schedule_summary(12), "还款计划 (12 个月)");
-        assert_eq!(Lang::Zh.plan_payment(PlanPayment::Range(d("1200"), d("16500"))), "¥1,200.00 – ¥16,500.00");
-        assert_eq!(Lang::Zh.amount_and_share(d("43800"), Some(d("46.7"))), "¥43,800.00 (46.70%)");
-        assert_eq!(Lang::Zh.maybe_percent(None), "—");
-    }
-
-    #[test]
-    fn timeline_entries_in_both_languages() {
-        use crate::engine::Milestone;
-        let e = TimelineEvent { day: 90, key: Milestone::LawyerLetterSuitLikely, reached: false, in_days: 45 };
-        assert_eq!(Lang::Zh.timeline_when(&e), "逾期第 90 天 · 45 天后：");
-        assert_eq!(Lang::En.timeline_when(&e), "Day 90 · in 45 days: ");
-        let r = TimelineEvent { reached: true, in_days: 0, ..e };
-        assert_eq!(Lang::Zh.timeline_when(&r), "逾期第 90 天 · 已到：");
-    }
-
-    #[test]
-    fn recovered_drafts_are_described_by_their_loans() {
-        let mut s = Scenario::example();
-        assert_eq!(Lang::Zh.describe(&s), "网商贷");
-        s.loans.push(Scenario::new_loan("b", Lender::Jiebei));
-        assert_eq!(Lang::Zh.describe(&s), "网商贷、借呗");
-        assert_eq!(Lang::En.describe(&s), "MYbank (网商贷), Jiebei (借呗)");
-        s.loans[1].name = "借呗 2024".into();
-        assert_eq!(Lang::Zh.describe(&s), "借呗 2024");
-    }
-}
-
 /// The guided page's words (issue 9): the section list, the summary, the
 /// folds, the glossary, and the labels of issue 7's figures.
 pub struct PageText {
@@ -574,5 +532,47 @@ impl Lang {
             None => "",
         };
         format!("{} {can_pay}{}{verdict}", p.can_pay, if verdict.is_empty() { "" } else { DOT })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Lender;
+    use crate::scenario::Scenario;
+
+    #[test]
+    fn titles_and_lines() {
+        assert_eq!(Lang::Zh.loan_title(LoanTitle { number: 2, lender: Lender::Jiebei }), "借款 2 · 借呗");
+        assert_eq!(Lang::En.loan_title(LoanTitle { number: 1, lender: Lender::Other }), "Loan 1 · Other");
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(Lang::Zh.rate_equivalents([d("0.05"), d("1.5"), d("18")]), "折合 日 0.05% · 月 1.5% · 年化 18%");
+        assert_eq!(Lang::Zh.penalty_rate(d("0.075"), d("27")), "0.075% (≈ 27.00% / 年化)");
+        assert_eq!(Lang::Zh.chart_label(d("100000"), 12), "剩余本金走势: ¥100,000.00 → ¥0.00, 12 个月");
+        assert_eq!(Lang::Zh.schedule_summary(12), "还款计划 (12 个月)");
+        assert_eq!(Lang::Zh.plan_payment(PlanPayment::Range(d("1200"), d("16500"))), "¥1,200.00 – ¥16,500.00");
+        assert_eq!(Lang::Zh.amount_and_share(d("43800"), Some(d("46.7"))), "¥43,800.00 (46.70%)");
+        assert_eq!(Lang::Zh.maybe_percent(None), "—");
+    }
+
+    #[test]
+    fn timeline_entries_in_both_languages() {
+        use crate::engine::Milestone;
+        let e = TimelineEvent { day: 90, key: Milestone::LawyerLetterSuitLikely, reached: false, in_days: 45 };
+        assert_eq!(Lang::Zh.timeline_when(&e), "逾期第 90 天 · 45 天后：");
+        assert_eq!(Lang::En.timeline_when(&e), "Day 90 · in 45 days: ");
+        let r = TimelineEvent { reached: true, in_days: 0, ..e };
+        assert_eq!(Lang::Zh.timeline_when(&r), "逾期第 90 天 · 已到：");
+    }
+
+    #[test]
+    fn recovered_drafts_are_described_by_their_loans() {
+        let mut s = Scenario::example();
+        assert_eq!(Lang::Zh.describe(&s), "网商贷");
+        s.loans.push(Scenario::new_loan("b", Lender::Jiebei));
+        assert_eq!(Lang::Zh.describe(&s), "网商贷、借呗");
+        assert_eq!(Lang::En.describe(&s), "MYbank (网商贷), Jiebei (借呗)");
+        s.loans[1].name = "借呗 2024".into();
+        assert_eq!(Lang::Zh.describe(&s), "借呗 2024");
     }
 }
