@@ -15,7 +15,9 @@ pub struct Page {
     problems: Memo<Vec<(Place, Rule)>>,
     /// The document when every input is valid.
     pub valid: Memo<Option<Scenario>>,
-    /// The last valid document: results keep showing it while a field is fixed.
+    /// The last valid document: results keep showing it while a field is
+    /// fixed. It is the document of `evaluation`: it follows the form one
+    /// task after a change ([`coalesced`]).
     pub last_valid: Memo<Scenario>,
     pub evaluation: Memo<Evaluation>,
     pub loans: Memo<Vec<LoanKey>>,
@@ -32,9 +34,10 @@ impl Page {
         let valid = Memo::new(move |_| form.with(Form::valid));
         // While a value is retyped, the document from before its edit (issue 9).
         let settled = Memo::new(move |_| form.with(Form::settled));
-        let last_valid = Memo::new(move |prev: Option<&Scenario>| {
+        let latest = Memo::new(move |prev: Option<&Scenario>| {
             settled.get().or_else(|| prev.cloned()).unwrap_or_else(|| form.with_untracked(|f| f.document().clone()))
         });
+        let last_valid = coalesced(latest);
         // Today dates loans the document gives no date for (issue 9).
         let today = today();
         let evaluation = Memo::new(move |_| last_valid.with(|s| s.evaluate_on(today)));
@@ -123,6 +126,37 @@ impl Page {
     pub fn load(&self, doc: Scenario) {
         self.form.update(|f| f.load(doc));
     }
+}
+
+/// `latest` as the results follow it (issue 13): a change is taken up in a
+/// task of its own, after the keystrokes already waiting, so however fast
+/// the typing only the newest document is evaluated and at most one
+/// evaluation is pending. Results and everything read with them (the kit,
+/// the road) see one document and its evaluation, never a mix.
+fn coalesced(latest: Memo<Scenario>) -> Memo<Scenario> {
+    let due = Trigger::new();
+    let pending = StoredValue::new(false);
+    Effect::watch(
+        move || latest.track(),
+        move |_, _, _| {
+            if !pending.get_value() {
+                pending.set_value(true);
+                set_timeout(
+                    move || {
+                        pending.set_value(false);
+                        due.notify();
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
+        },
+        false,
+    );
+    // Equal documents do not evaluate again (a retyped, unchanged value).
+    Memo::new(move |_| {
+        due.track();
+        latest.get_untracked()
+    })
 }
 
 /// Today on this device's calendar.
