@@ -23,9 +23,15 @@ fn read<T>(card: Shown, f: impl FnOnce(&Proposal) -> T) -> Option<T> {
     card.with(|c| c.as_ref().map(|c| f(&c.proposal)))
 }
 
-/// A figure of the shown proposal as text; empty while it has none.
-fn figure(card: Shown, show: fn(Lang, &Figures) -> String) -> Signal<String> {
+/// The language, read by a card's own texts: the many texts that change
+/// on a keystroke do not each subscribe to (and leave) the page's language.
+fn local_lang() -> Memo<Lang> {
     let lang = use_lang();
+    Memo::new(move |_| lang.get())
+}
+
+/// A figure of the shown proposal as text; empty while it has none.
+fn figure(card: Shown, lang: Memo<Lang>, show: fn(Lang, &Figures) -> String) -> Signal<String> {
     Signal::derive(move || read(card, |p| p.figures.as_ref().map(|f| show(lang.get(), f))).flatten().unwrap_or_default())
 }
 
@@ -33,13 +39,15 @@ fn figure(card: Shown, show: fn(Lang, &Figures) -> String) -> Signal<String> {
 pub fn ProposalCard(
     id: ProposalKey,
     cards: Memo<Vec<CardProposal>>,
+    /// The loan's title (it names the schedule's file).
+    loan: Memo<Option<LoanTitle>>,
     #[prop(into)] compared: Signal<bool>,
     on_compare: Callback<()>,
     /// Under a loan's heading (several loans): the title is one level lower.
     nested: bool,
 ) -> impl IntoView {
     let t = use_text();
-    let lang = use_lang();
+    let lang = local_lang();
     let kind = id.kind();
     // Kept while the list drops it (the list removes the card right after).
     let mine = id.clone();
@@ -49,8 +57,8 @@ pub fn ProposalCard(
     let title = Memo::new(move |_| read(card, |p| lang.get().proposal_title(p)).unwrap_or_default());
     let workable = Memo::new(move |_| read(card, |p| p.figures.is_some()).unwrap_or(false));
     let body = move || match workable.get() {
-        true => view! { <PlanFigures card=card title=stem(card, title) id=id.clone() /> }.into_any(),
-        false => view! { <WhyNot card=card /> }.into_any(),
+        true => view! { <PlanFigures card=card lang=lang title=stem(loan, lang, title) id=id.clone() /> }.into_any(),
+        false => view! { <WhyNot card=card lang=lang /> }.into_any(),
     };
     view! {
         <li class="proposal" class:cannot=move || !workable.get() data-testid="proposal" data-kind=kind.code() data-rank=move || read(card, |p| p.rank.to_string())>
@@ -71,10 +79,7 @@ pub fn ProposalCard(
 
 /// The schedule's name (its CSV file, its region's label): the loan's
 /// title and the proposal's.
-fn stem(card: Shown, title: Memo<String>) -> Signal<String> {
-    let lang = use_lang();
-    let page = use_page();
-    let loan = Memo::new(move |_| read(card, |p| page.evaluation.with(|e| LoanTitle::of(e, &p.loan_id))).flatten());
+fn stem(loan: Memo<Option<LoanTitle>>, lang: Memo<Lang>, title: Memo<String>) -> Signal<String> {
     Signal::derive(move || match loan.get() {
         Some(l) => format!("{}-{}", lang.get().loan_title(l), title.get()),
         None => title.get(),
@@ -94,9 +99,8 @@ fn AskButton(card: Shown) -> impl IntoView {
 
 /// Why a proposal cannot work, in one line.
 #[component]
-fn WhyNot(card: Shown) -> impl IntoView {
+fn WhyNot(card: Shown, lang: Memo<Lang>) -> impl IntoView {
     let t = use_text();
-    let lang = use_lang();
     view! {
         <p class="why-not" data-testid="infeasible">
             <strong>{move || t().why_not}</strong>
@@ -108,9 +112,8 @@ fn WhyNot(card: Shown) -> impl IntoView {
 
 /// A workable plan: whether it fits, three figures, and the rest folded.
 #[component]
-fn PlanFigures(card: Shown, title: Signal<String>, id: ProposalKey) -> impl IntoView {
+fn PlanFigures(card: Shown, lang: Memo<Lang>, title: Signal<String>, id: ProposalKey) -> impl IntoView {
     let t = use_text();
-    let lang = use_lang();
     let page = use_page();
     let kind = id.kind();
     let fits = Memo::new(move |_| read(card, Proposal::fits).unwrap_or(false));
@@ -123,29 +126,29 @@ fn PlanFigures(card: Shown, title: Signal<String>, id: ProposalKey) -> impl Into
             {DOT}
             {move || t().monthly_margin}
             {SPACE}
-            {figure(card, |_, f| money(f.margin))}
+            {figure(card, lang, |_, f| money(f.margin))}
         </p>
         <dl class="facts three">
-            <Fact label=words(|t| t.monthly_payment) term=Term::Payment value=figure(card, |l, f| l.plan_payment(PlanPayment::of(f))) testid="p-payment" />
-            <Fact label=words(|t| t.months_label) term=Term::Months value=figure(card, |_, f| f.months.to_string()) testid="p-months" />
-            <Fact label=page_words(|p| p.vs_contract) term=Term::VsContract value=figure(card, |l, f| l.vs_contract(f.saving_vs_contract)) testid="p-saving-contract" />
+            <Fact label=words(|t| t.monthly_payment) term=Term::Payment value=figure(card, lang, |l, f| l.plan_payment(PlanPayment::of(f))) testid="p-payment" />
+            <Fact label=words(|t| t.months_label) term=Term::Months value=figure(card, lang, |_, f| f.months.to_string()) testid="p-months" />
+            <Fact label=page_words(|p| p.vs_contract) term=Term::VsContract value=figure(card, lang, |l, f| l.vs_contract(f.saving_vs_contract)) testid="p-saving-contract" />
         </dl>
         <details class="more card-details" data-testid="proposal-details">
             <summary>{move || lang.get().page().details}</summary>
             <p class="explain">{move || lang.get().proposal_explain(kind)}</p>
             <dl class="facts">
-                <Fact label=words(|t| t.total_paid) term=Term::TotalPaid value=figure(card, |_, f| money(f.total_paid)) testid="p-total-paid" />
-                <Fact label=words(|t| t.total_interest_fees) term=Term::TotalInterest value=figure(card, |_, f| money(f.total_interest)) testid="p-total-interest" />
-                <Fact label=words(|t| t.apr_nominal) term=Term::Apr value=figure(card, |l, f| f.apr_nominal_percent.map(percent).unwrap_or_else(|| l.page().cannot_compute.to_owned())) testid="p-apr" />
+                <Fact label=words(|t| t.total_paid) term=Term::TotalPaid value=figure(card, lang, |_, f| money(f.total_paid)) testid="p-total-paid" />
+                <Fact label=words(|t| t.total_interest_fees) term=Term::TotalInterest value=figure(card, lang, |_, f| money(f.total_interest)) testid="p-total-interest" />
+                <Fact label=words(|t| t.apr_nominal) term=Term::Apr value=figure(card, lang, |l, f| f.apr_nominal_percent.map(percent).unwrap_or_else(|| l.page().cannot_compute.to_owned())) testid="p-apr" />
                 <Fact
                     label=Signal::derive(move || format!("{}{}", t().saving_vs_nothing, within()))
                     term=Term::SavingNothing
-                    value=figure(card, |_, f| money(f.saving_vs_nothing))
+                    value=figure(card, lang, |_, f| money(f.saving_vs_nothing))
                     testid="p-saving-nothing"
                 />
-                <Terms card=card />
+                <Terms card=card lang=lang />
             </dl>
-            <LenderFigures card=card />
+            <LenderFigures card=card lang=lang />
             <ScheduleTable rows=rows months=months file_stem=title />
         </details>
     }
@@ -154,8 +157,7 @@ fn PlanFigures(card: Shown, title: Signal<String>, id: ProposalKey) -> impl Into
 /// The penalty waived and what a holiday does to maturity, when the plan
 /// asks for them.
 #[component]
-fn Terms(card: Shown) -> impl IntoView {
-    let lang = use_lang();
+fn Terms(card: Shown, lang: Memo<Lang>) -> impl IntoView {
     let waived = Memo::new(move |_| read(card, |p| p.params.penalty_waived).filter(|w| !w.is_zero()));
     let maturity = Memo::new(move |_| read(card, |p| p.params.holiday_maturity).flatten());
     let maturity_words = Signal::derive(move || match maturity.get() {
@@ -175,20 +177,19 @@ fn Terms(card: Shown) -> impl IntoView {
 
 /// What the lender recovers, in its own fold.
 #[component]
-fn LenderFigures(card: Shown) -> impl IntoView {
-    let lang = use_lang();
+fn LenderFigures(card: Shown, lang: Memo<Lang>) -> impl IntoView {
     let discounted = Memo::new(move |_| read(card, |p| p.figures.as_ref().is_some_and(|f| f.discount.is_some())).unwrap_or(false));
     view! {
         <details class="more lender">
             <summary>{move || lang.get().page().for_lender}</summary>
             <dl class="facts">
-                <Fact label=words(|t| t.principal_recovered) term=Term::Recovered value=figure(card, |_, f| percent(f.principal_recovered_percent)) testid="p-recovered" />
-                <Fact label=words(|t| t.lender_pv) term=Term::LenderPv value=figure(card, |l, f| l.amount_and_share(f.lender_pv, Some(f.lender_pv_percent))) testid="p-pv" />
+                <Fact label=words(|t| t.principal_recovered) term=Term::Recovered value=figure(card, lang, |_, f| percent(f.principal_recovered_percent)) testid="p-recovered" />
+                <Fact label=words(|t| t.lender_pv) term=Term::LenderPv value=figure(card, lang, |l, f| l.amount_and_share(f.lender_pv, Some(f.lender_pv_percent))) testid="p-pv" />
                 <Show when=move || discounted.get()>
                     <Fact
                         label=words(|t| t.discount)
                         term=Term::Discount
-                        value=figure(card, |l, f| f.discount.map(|d| l.amount_and_share(d, f.discount_percent)).unwrap_or_default())
+                        value=figure(card, lang, |l, f| f.discount.map(|d| l.amount_and_share(d, f.discount_percent)).unwrap_or_default())
                         testid="p-discount"
                     />
                 </Show>

@@ -45,7 +45,9 @@ fn ProposalGroup(loan_id: String, compared: RwSignal<Compared>) -> impl IntoView
     let lang = use_lang();
     let page = use_page();
     let id = loan_id.clone();
-    let title = Memo::new(move |_| page.evaluation.with(|e| LoanTitle::of(e, &id).filter(|_| e.loans.len() > 1)));
+    let loan = Memo::new(move |_| page.evaluation.with(|e| LoanTitle::of(e, &id)));
+    let several = Memo::new(move |_| page.evaluation.with(|e| e.loans.len() > 1));
+    let title = Memo::new(move |_| loan.get().filter(|_| several.get()));
     let id = loan_id.clone();
     // Without their rows: equal when nothing a card shows changed.
     let cards = Memo::new(move |_| page.evaluation.with(|e| loan_cards(e, &id)));
@@ -54,7 +56,7 @@ fn ProposalGroup(loan_id: String, compared: RwSignal<Compared>) -> impl IntoView
         let (tt, l) = (title.get()?, lang.get());
         Some(cards.with(|cs| format!("{}{}{}", l.loan_title(tt), crate::i18n::DOT, group_line(l, cs))))
     };
-    let list = move |nested: bool| view! { <ProposalList cards=cards compared=compared nested=nested /> };
+    let list = move |nested: bool| view! { <ProposalList cards=cards loan=loan compared=compared nested=nested /> };
     // Drawn again only when the loan becomes one of several (or the only one).
     view! {
         <div class="proposal-group" data-loan=loan_id>
@@ -87,7 +89,7 @@ fn group_line(lang: crate::i18n::Lang, cards: &[CardProposal]) -> String {
 /// The ranked cards, keyed by what each asks: a card stays while its
 /// proposal is offered and updates its figures in place.
 #[component]
-fn ProposalList(cards: Memo<Vec<CardProposal>>, compared: RwSignal<Compared>, nested: bool) -> impl IntoView {
+fn ProposalList(cards: Memo<Vec<CardProposal>>, loan: Memo<Option<LoanTitle>>, compared: RwSignal<Compared>, nested: bool) -> impl IntoView {
     let keys = Memo::new(move |_| cards.with(|cs| cs.iter().map(CardProposal::key).collect::<Vec<_>>()));
     view! {
         <ol class="proposal-list">
@@ -97,7 +99,7 @@ fn ProposalList(cards: Memo<Vec<CardProposal>>, compared: RwSignal<Compared>, ne
                     let ticked = Signal::derive(move || compared.with(|c| c.contains(&mine)));
                     let toggle = key.clone();
                     let toggle = Callback::new(move |_| compared.update(|c| c.toggle(toggle.clone())));
-                    view! { <ProposalCard id=key cards=cards compared=ticked on_compare=toggle nested=nested /> }
+                    view! { <ProposalCard id=key cards=cards loan=loan compared=ticked on_compare=toggle nested=nested /> }
                 }
             </For>
         </ol>
