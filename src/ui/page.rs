@@ -21,6 +21,7 @@ pub struct Page {
     pub last_valid: Memo<Scenario>,
     pub evaluation: Memo<Evaluation>,
     pub loans: Memo<Vec<LoanKey>>,
+    inputs: Inputs,
 }
 
 pub fn use_page() -> Page {
@@ -42,7 +43,8 @@ impl Page {
         let today = today();
         let evaluation = Memo::new(move |_| last_valid.with(|s| s.evaluate_on(today)));
         let loans = Memo::new(move |_| form.with(|f| f.loans().to_vec()));
-        Self { form, problems, valid, last_valid, evaluation, loans }
+        let inputs = Inputs { form, owner: StoredValue::new(Owner::current().unwrap_or_else(Owner::new)), parts: StoredValue::new(Vec::new()) };
+        Self { form, problems, valid, last_valid, evaluation, loans, inputs }
     }
 
     /// Reads the form (tracked: call inside reactive closures).
@@ -57,13 +59,13 @@ impl Page {
 
     /// What a text input shows, as a memo (its DOM updates only on change).
     pub fn text(&self, place: Place) -> Memo<String> {
-        let form = self.form;
-        Memo::new(move |_| form.with(|f| f.text(place)))
+        let (form, part) = (self.form, self.inputs.part(place.loan));
+        Memo::new(move |_| shown(part, place, |s| s.text.clone()).unwrap_or_else(|| form.with(|f| f.text(place))))
     }
 
     pub fn value(&self, place: Place) -> Memo<Option<Value>> {
-        let form = self.form;
-        Memo::new(move |_| form.with(|f| f.value(place)))
+        let (form, part) = (self.form, self.inputs.part(place.loan));
+        Memo::new(move |_| shown(part, place, |s| s.value.clone()).unwrap_or_else(|| form.with(|f| f.value(place))))
     }
 
     /// The rule an input breaks, if any.
@@ -106,6 +108,7 @@ impl Page {
 
     pub fn remove_loan(&self, loan: LoanKey) {
         self.form.update(|f| f.remove_loan(loan));
+        self.inputs.prune();
     }
 
     /// Puts a contact into the log at `i`; false when the log is full.
@@ -125,7 +128,72 @@ impl Page {
     /// Replaces everything on the page (another draft opened).
     pub fn load(&self, doc: Scenario) {
         self.form.update(|f| f.load(doc));
+        self.inputs.prune();
     }
+}
+
+/// What an input shows.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    place: Place,
+    text: String,
+    value: Option<Value>,
+}
+
+/// The inputs' texts and values, one memo per loan (`None`: the inputs of
+/// the budget and the page). Only these few memos watch the form, so a
+/// keystroke re-reads the inputs of its own loan and not every input on
+/// the page, each leaving and rejoining the form's subscribers (issue 13).
+#[derive(Clone, Copy)]
+struct Inputs {
+    form: RwSignal<Form>,
+    /// The page's owner: a part outlives the input that asked for it first.
+    owner: StoredValue<Owner>,
+    parts: StoredValue<Vec<(Option<LoanKey>, Memo<Vec<Shown>>)>>,
+}
+
+impl Inputs {
+    fn part(self, loan: Option<LoanKey>) -> Memo<Vec<Shown>> {
+        if let Some(m) = self.parts.with_value(|ps| ps.iter().find(|(k, _)| *k == loan).map(|(_, m)| *m)) {
+            return m;
+        }
+        let form = self.form;
+        let m = self.owner.with_value(|o| o.with(|| Memo::new(move |_| form.with(|f| shown_of(f, loan)))));
+        self.parts.update_value(|ps| ps.push((loan, m)));
+        m
+    }
+
+    /// Lets the parts of loans that left the page go.
+    fn prune(self) {
+        let keys = self.form.with_untracked(|f| f.loans().to_vec());
+        self.parts.update_value(|ps| {
+            ps.retain(|(k, m)| {
+                let keep = k.is_none_or(|k| keys.contains(&k));
+                if !keep {
+                    m.dispose();
+                }
+                keep
+            })
+        });
+    }
+}
+
+/// Every input of `loan` on the form and what it shows.
+fn shown_of(f: &Form, loan: Option<LoanKey>) -> Vec<Shown> {
+    let doc = f.document();
+    crate::scenario::Field::ALL
+        .into_iter()
+        .flat_map(|field| field.places(doc))
+        .map(|at| f.place(at))
+        .filter(|p| p.loan == loan)
+        .map(|place| Shown { place, text: f.text(place), value: f.value(place) })
+        .collect()
+}
+
+/// What `place` shows, from its loan's part (tracked); `None` when the part
+/// does not list it (or is gone).
+fn shown<T>(part: Memo<Vec<Shown>>, place: Place, pick: impl FnOnce(&Shown) -> T) -> Option<T> {
+    part.try_with(|ps| ps.iter().find(|s| s.place == place).map(pick)).flatten()
 }
 
 /// `latest` as the results follow it (issue 13): a change is taken up in a
