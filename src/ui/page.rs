@@ -22,6 +22,7 @@ pub struct Page {
     pub evaluation: Memo<Evaluation>,
     pub loans: Memo<Vec<LoanKey>>,
     inputs: Inputs,
+    follow: Follow,
 }
 
 pub fn use_page() -> Page {
@@ -38,13 +39,23 @@ impl Page {
         let latest = Memo::new(move |prev: Option<&Scenario>| {
             settled.get().or_else(|| prev.cloned()).unwrap_or_else(|| form.with_untracked(|f| f.document().clone()))
         });
-        let last_valid = coalesced(latest);
+        let follow = Follow { due: Trigger::new(), pending: StoredValue::new(false), slow: StoredValue::new(false) };
+        // Equal documents do not evaluate again (a retyped, unchanged value).
+        let last_valid = Memo::new(move |_| {
+            follow.due.track();
+            latest.get_untracked()
+        });
         // Today dates loans the document gives no date for (issue 9).
         let today = today();
-        let evaluation = Memo::new(move |_| last_valid.with(|s| s.evaluate_on(today)));
+        let evaluation = Memo::new(move |_| {
+            let start = js_sys::Date::now();
+            let e = last_valid.with(|s| s.evaluate_on(today));
+            follow.slow.set_value(js_sys::Date::now() - start > SLOW_MS);
+            e
+        });
         let loans = Memo::new(move |_| form.with(|f| f.loans().to_vec()));
         let inputs = Inputs { form, owner: StoredValue::new(Owner::current().unwrap_or_else(Owner::new)), parts: StoredValue::new(Vec::new()) };
-        Self { form, problems, valid, last_valid, evaluation, loans, inputs }
+        Self { form, problems, valid, last_valid, evaluation, loans, inputs, follow }
     }
 
     /// Reads the form (tracked: call inside reactive closures).
@@ -80,54 +91,67 @@ impl Page {
         Memo::new(move |_| problems.with(|ps| ps.iter().any(|(p, _)| p.loan == Some(loan))))
     }
 
+    /// A change that is not a keystroke (a choice, a button, leaving a
+    /// field): the results follow at once, as they did before coalescing.
+    fn change(&self, change: impl FnOnce(&mut Form)) {
+        self.form.update(change);
+        self.follow.now();
+    }
+
     pub fn type_text(&self, place: Place, text: String) {
         self.form.update(|f| f.type_text(place, text));
+        self.follow.keystroke();
     }
 
     /// The input being typed into was left: a retyped value counts now.
     pub fn commit(&self) {
         if self.peek(Form::is_editing) {
-            self.form.update(Form::commit);
+            self.change(Form::commit);
         }
     }
 
     /// The user typed a loan's remaining total (剩余应还).
     pub fn type_total(&self, loan: LoanKey, text: String) {
         self.form.update(|f| f.type_total(loan, text));
+        self.follow.keystroke();
     }
 
     pub fn set(&self, place: Place, v: Value) {
-        self.form.update(|f| f.set(place, v));
+        self.change(|f| f.set(place, v));
     }
 
     pub fn add_loan(&self) {
-        self.form.update(|f| {
+        self.change(|f| {
             f.add_loan(crate::engine::Lender::Other);
         });
     }
 
     pub fn remove_loan(&self, loan: LoanKey) {
-        self.form.update(|f| f.remove_loan(loan));
+        self.change(|f| f.remove_loan(loan));
         self.inputs.prune();
     }
 
     /// Puts a contact into the log at `i`; false when the log is full.
     pub fn insert_contact(&self, i: usize, e: crate::scenario::kit::ContactEntry) -> bool {
-        self.form.try_update(|f| f.insert_contact(i, e)).unwrap_or(false)
+        let done = self.form.try_update(|f| f.insert_contact(i, e)).unwrap_or(false);
+        self.follow.now();
+        done
     }
 
     pub fn remove_contact(&self, i: usize) -> Option<crate::scenario::kit::ContactEntry> {
-        self.form.try_update(|f| f.remove_contact(i)).flatten()
+        let gone = self.form.try_update(|f| f.remove_contact(i)).flatten();
+        self.follow.now();
+        gone
     }
 
     /// Changes the form by one of its own operations (a list's item added or moved).
     pub fn edit(&self, change: impl FnOnce(&mut Form)) {
-        self.form.update(change);
+        self.change(change);
     }
 
     /// Replaces everything on the page (another draft opened).
     pub fn load(&self, doc: Scenario) {
-        self.form.update(|f| f.load(doc));
+        self.change(|f| f.load(doc));
         self.inputs.prune();
     }
 }
@@ -196,35 +220,46 @@ fn shown<T>(part: Memo<Vec<Shown>>, place: Place, pick: impl FnOnce(&Shown) -> T
     part.try_with(|ps| ps.iter().find(|s| s.place == place).map(pick)).flatten()
 }
 
-/// `latest` as the results follow it (issue 13): a change is taken up in a
-/// task of its own, after the keystrokes already waiting, so however fast
-/// the typing only the newest document is evaluated and at most one
-/// evaluation is pending. Results and everything read with them (the kit,
-/// the road) see one document and its evaluation, never a mix.
-fn coalesced(latest: Memo<Scenario>) -> Memo<Scenario> {
-    let due = Trigger::new();
-    let pending = StoredValue::new(false);
-    Effect::watch(
-        move || latest.track(),
-        move |_, _, _| {
-            if !pending.get_value() {
-                pending.set_value(true);
-                set_timeout(
-                    move || {
-                        pending.set_value(false);
-                        due.notify();
-                    },
-                    std::time::Duration::ZERO,
-                );
-            }
-        },
-        false,
-    );
-    // Equal documents do not evaluate again (a retyped, unchanged value).
-    Memo::new(move |_| {
-        due.track();
-        latest.get_untracked()
-    })
+/// An evaluation slower than a frame makes the next keystrokes wait for a
+/// task of their own.
+const SLOW_MS: f64 = 16.0;
+
+/// How the results (`last_valid`, and so `evaluation`) follow the form
+/// (issue 13). Any change but a keystroke is taken up at once, and so is a
+/// keystroke while evaluations are quick. Once one took longer than a
+/// frame, a keystroke is taken up in a task of its own, after the
+/// keystrokes already waiting: however fast the typing, only the newest
+/// document is evaluated and at most one evaluation is pending. Results
+/// and what is read with them (the kit, the road) see one document and its
+/// evaluation, never a mix.
+#[derive(Clone, Copy)]
+struct Follow {
+    due: Trigger,
+    pending: StoredValue<bool>,
+    /// The last evaluation took longer than [`SLOW_MS`].
+    slow: StoredValue<bool>,
+}
+
+impl Follow {
+    fn now(self) {
+        self.due.notify();
+    }
+
+    fn keystroke(self) {
+        if !self.slow.get_value() {
+            return self.now();
+        }
+        if !self.pending.get_value() {
+            self.pending.set_value(true);
+            set_timeout(
+                move || {
+                    self.pending.set_value(false);
+                    self.now();
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    }
 }
 
 /// Today on this device's calendar.
