@@ -26,7 +26,7 @@ impl CardProposal {
             kind: p.kind,
             loan_id: p.loan_id.clone(),
             rank: p.rank,
-            params: p.params.clone(),
+            params: p.params,
             in_plans: p.in_plans.clone(),
             figures,
             infeasible: p.infeasible,

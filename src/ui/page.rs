@@ -54,7 +54,7 @@ impl Page {
             e
         });
         let loans = Memo::new(move |_| form.with(|f| f.loans().to_vec()));
-        let inputs = Inputs { form, owner: StoredValue::new(Owner::current().unwrap_or_else(Owner::new)), parts: StoredValue::new(Vec::new()) };
+        let inputs = Inputs { form, owner: StoredValue::new(Owner::current().unwrap_or_default()), parts: StoredValue::new(Vec::new()) };
         Self { form, problems, valid, last_valid, evaluation, loans, inputs, follow }
     }
 
@@ -173,11 +173,14 @@ struct Inputs {
     form: RwSignal<Form>,
     /// The page's owner: a part outlives the input that asked for it first.
     owner: StoredValue<Owner>,
-    parts: StoredValue<Vec<(Option<LoanKey>, Memo<Vec<Shown>>)>>,
+    parts: StoredValue<Vec<(Option<LoanKey>, Part)>>,
 }
 
+/// One loan's inputs (or the page's own) and what each shows.
+type Part = Memo<Vec<Shown>>;
+
 impl Inputs {
-    fn part(self, loan: Option<LoanKey>) -> Memo<Vec<Shown>> {
+    fn part(self, loan: Option<LoanKey>) -> Part {
         if let Some(m) = self.parts.with_value(|ps| ps.iter().find(|(k, _)| *k == loan).map(|(_, m)| *m)) {
             return m;
         }
@@ -216,7 +219,7 @@ fn shown_of(f: &Form, loan: Option<LoanKey>) -> Vec<Shown> {
 
 /// What `place` shows, from its loan's part (tracked); `None` when the part
 /// does not list it (or is gone).
-fn shown<T>(part: Memo<Vec<Shown>>, place: Place, pick: impl FnOnce(&Shown) -> T) -> Option<T> {
+fn shown<T>(part: Part, place: Place, pick: impl FnOnce(&Shown) -> T) -> Option<T> {
     part.try_with(|ps| ps.iter().find(|s| s.place == place).map(pick)).flatten()
 }
 

@@ -90,7 +90,7 @@ fn stem(loan: Memo<Option<LoanTitle>>, lang: Memo<Lang>, title: Memo<String>) ->
 /// (what the proposal asks, whether it works) changes.
 #[component]
 fn AskButton(card: Shown) -> impl IntoView {
-    let asks = Memo::new(move |_| read(card, |p| (p.figures.is_some(), p.params.clone())));
+    let asks = Memo::new(move |_| read(card, |p| (p.figures.is_some(), p.params)));
     move || {
         asks.track();
         card.with_untracked(|c| c.as_ref().map(|c| c.proposal.clone())).map(|p| view! { <super::super::kit::UseAsAsk proposal=p /> })
