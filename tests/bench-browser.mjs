@@ -19,7 +19,8 @@
 //     empty cache): from navigation until typing a principal updates the
 //     results, with the files served raw and served precompressed;
 //   * autosave latency: a keystroke until the draft reaches localStorage.
-// E2E_DIST=DIR measures another build instead of dist/.
+// E2E_DIST=DIR measures another build instead of dist/; --only=large,memory
+// (any of evaluation, keystrokes, large, memory, autosave, fast3g) runs just those.
 
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -51,6 +52,9 @@ const BURST = { chars: 200, gapMs: 30, capMs: Number(process.env.BENCH_BURST_CAP
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 200);
 const all = args.includes('--all');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+/** Whether a part runs: the ones `--only` names, else the default set (`--all`: every part). */
+const runs_part = (name, always) => (only ? only.includes(name) : always || all);
 const dist = process.env.E2E_DIST ?? DIST;
 const bench = join(REPO, 'tests', 'bench');
 
@@ -336,16 +340,14 @@ async function autosave(app) {
   console.log(`Autosave: a keystroke reaches localStorage after median ${fmt(median(samples))}, max ${fmt(Math.max(...samples))} (5 edits)`);
 }
 
-await evaluation();
+if (runs_part('evaluation', true)) await evaluation();
 const app = await startApp({ dir: dist });
 try {
-  await keystrokes((await app.open()).page);
-  if (all) {
-    await largeCase((await app.open()).page);
-    await memory(app);
-    await autosave(app);
-  }
+  if (runs_part('keystrokes', true)) await keystrokes((await app.open()).page);
+  if (runs_part('large')) await largeCase((await app.open()).page);
+  if (runs_part('memory')) await memory(app);
+  if (runs_part('autosave')) await autosave(app);
 } finally {
   await app.close();
 }
-if (all) await fast3g();
+if (runs_part('fast3g')) await fast3g();

@@ -6,7 +6,10 @@
 //! so `crate::ui` does no arithmetic. No words here (`crate::i18n`), no DOM
 //! (`crate::ui`).
 
+pub mod card;
 pub mod road;
+
+pub use card::{loan_cards, proposal_rows, CardProposal};
 
 use crate::engine::allocation::Strategy;
 use crate::engine::proposal::Figures;
@@ -244,15 +247,31 @@ impl ProposalKey {
             holiday_mode: p.params.holiday_mode,
         }
     }
+
+    pub fn kind(&self) -> ProposalKind {
+        self.kind
+    }
+
+    /// Whether `p` is the proposal this key names (`ProposalKey::of(p) == *self`,
+    /// without building a key).
+    pub fn names(&self, p: &Proposal) -> bool {
+        self.loan_id == p.loan_id
+            && self.kind == p.kind
+            && self.term_months == p.params.term_months
+            && self.holiday_months == p.params.holiday_months
+            && self.holiday_mode == p.params.holiday_mode
+    }
 }
 
-/// What a proposal's card shows, as a key: a card keeps its DOM while its
-/// proposal asks the same and its figures did not change.
-pub fn card_key(p: &Proposal) -> String {
-    let figures = p.figures.as_ref().map(|f| {
-        (f.months, f.monthly_payment, f.min_payment, f.max_payment, f.total_paid, f.margin, f.fits_budget, f.saving_vs_nothing, f.lender_pv)
-    });
-    format!("{}|{:?}|{}|{:?}|{:?}", p.loan_id, p.kind, p.rank, p.params, (figures, p.infeasible))
+/// Keys the page's keyed lists. Equal keys hash alike: the loan, the kind
+/// and the months are enough to spread them.
+impl std::hash::Hash for ProposalKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.loan_id.hash(state);
+        self.kind.code().hash(state);
+        self.term_months.hash(state);
+        self.holiday_months.hash(state);
+    }
 }
 
 /// The (at most two) proposals ticked for comparison, oldest first.
@@ -280,7 +299,7 @@ impl Compared {
     pub fn chosen<'a>(&self, proposals: &'a [Proposal]) -> Vec<&'a Proposal> {
         self.0
             .iter()
-            .filter_map(|k| proposals.iter().find(|p| p.figures.is_some() && ProposalKey::of(p) == *k))
+            .filter_map(|k| proposals.iter().find(|p| p.figures.is_some() && k.names(p)))
             .collect()
     }
 }

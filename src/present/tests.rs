@@ -174,3 +174,47 @@ mod guided_page {
         assert_eq!(waiting_cost(&e), None, "not behind");
     }
 }
+
+#[test]
+fn a_key_names_exactly_the_proposals_it_was_made_from() {
+    let e = Scenario::from_json(THREE).unwrap().evaluate();
+    for p in &e.proposals {
+        for q in &e.proposals {
+            assert_eq!(ProposalKey::of(p).names(q), ProposalKey::of(p) == ProposalKey::of(q));
+        }
+    }
+}
+
+#[test]
+fn a_card_is_its_proposal_without_the_rows() {
+    let e = Scenario::from_json(OVERDUE).unwrap().evaluate();
+    let id = &e.loans[0].id;
+    let cards = loan_cards(&e, id);
+    let mine: Vec<&Proposal> = e.proposals.iter().filter(|p| &p.loan_id == id).collect();
+    assert_eq!(cards.len(), mine.len());
+    assert!(mine.iter().any(|p| p.figures.as_ref().is_some_and(|f| !f.schedule.is_empty())));
+    for (card, p) in cards.iter().zip(mine) {
+        let mut bare = p.clone();
+        if let Some(f) = bare.figures.as_mut() {
+            assert_eq!(card.rows, f.schedule.len());
+            f.schedule.clear();
+        }
+        assert_eq!(card.proposal, bare);
+        assert_eq!(card.key(), ProposalKey::of(p));
+        assert_eq!(proposal_rows(&e, &card.key()), p.figures.as_ref().map(|f| f.schedule.clone()).unwrap_or_default());
+    }
+}
+
+#[test]
+fn a_card_changes_only_when_what_it_shows_changes() {
+    let s = Scenario::from_json(THREE).unwrap();
+    let before = s.evaluate();
+    let same = s.evaluate();
+    let mut richer = s.clone();
+    richer.budget.income = d("40000");
+    let after = richer.evaluate();
+    let id = &before.loans[0].id;
+    assert_eq!(loan_cards(&before, id), loan_cards(&same, id));
+    assert_ne!(loan_cards(&before, id), loan_cards(&after, id), "a new budget changes the margins");
+    assert!(loan_cards(&before, "no such loan").is_empty());
+}

@@ -15,10 +15,14 @@ pub struct Page {
     problems: Memo<Vec<(Place, Rule)>>,
     /// The document when every input is valid.
     pub valid: Memo<Option<Scenario>>,
-    /// The last valid document: results keep showing it while a field is fixed.
+    /// The last valid document: results keep showing it while a field is
+    /// fixed. It is the document of `evaluation`: it follows the form one
+    /// task after a change ([`coalesced`]).
     pub last_valid: Memo<Scenario>,
     pub evaluation: Memo<Evaluation>,
     pub loans: Memo<Vec<LoanKey>>,
+    inputs: Inputs,
+    follow: Follow,
 }
 
 pub fn use_page() -> Page {
@@ -32,14 +36,26 @@ impl Page {
         let valid = Memo::new(move |_| form.with(Form::valid));
         // While a value is retyped, the document from before its edit (issue 9).
         let settled = Memo::new(move |_| form.with(Form::settled));
-        let last_valid = Memo::new(move |prev: Option<&Scenario>| {
+        let latest = Memo::new(move |prev: Option<&Scenario>| {
             settled.get().or_else(|| prev.cloned()).unwrap_or_else(|| form.with_untracked(|f| f.document().clone()))
+        });
+        let follow = Follow { due: Trigger::new(), pending: StoredValue::new(false), slow: StoredValue::new(false) };
+        // Equal documents do not evaluate again (a retyped, unchanged value).
+        let last_valid = Memo::new(move |_| {
+            follow.due.track();
+            latest.get_untracked()
         });
         // Today dates loans the document gives no date for (issue 9).
         let today = today();
-        let evaluation = Memo::new(move |_| last_valid.with(|s| s.evaluate_on(today)));
+        let evaluation = Memo::new(move |_| {
+            let start = js_sys::Date::now();
+            let e = last_valid.with(|s| s.evaluate_on(today));
+            follow.slow.set_value(js_sys::Date::now() - start > SLOW_MS);
+            e
+        });
         let loans = Memo::new(move |_| form.with(|f| f.loans().to_vec()));
-        Self { form, problems, valid, last_valid, evaluation, loans }
+        let inputs = Inputs { form, owner: StoredValue::new(Owner::current().unwrap_or_default()), parts: StoredValue::new(Vec::new()) };
+        Self { form, problems, valid, last_valid, evaluation, loans, inputs, follow }
     }
 
     /// Reads the form (tracked: call inside reactive closures).
@@ -54,13 +70,13 @@ impl Page {
 
     /// What a text input shows, as a memo (its DOM updates only on change).
     pub fn text(&self, place: Place) -> Memo<String> {
-        let form = self.form;
-        Memo::new(move |_| form.with(|f| f.text(place)))
+        let (form, part) = (self.form, self.inputs.part(place.loan));
+        Memo::new(move |_| shown(part, place, |s| s.text.clone()).unwrap_or_else(|| form.with(|f| f.text(place))))
     }
 
     pub fn value(&self, place: Place) -> Memo<Option<Value>> {
-        let form = self.form;
-        Memo::new(move |_| form.with(|f| f.value(place)))
+        let (form, part) = (self.form, self.inputs.part(place.loan));
+        Memo::new(move |_| shown(part, place, |s| s.value.clone()).unwrap_or_else(|| form.with(|f| f.value(place))))
     }
 
     /// The rule an input breaks, if any.
@@ -75,53 +91,177 @@ impl Page {
         Memo::new(move |_| problems.with(|ps| ps.iter().any(|(p, _)| p.loan == Some(loan))))
     }
 
+    /// A change that is not a keystroke (a choice, a button, leaving a
+    /// field): the results follow at once, as they did before coalescing.
+    fn change(&self, change: impl FnOnce(&mut Form)) {
+        self.form.update(change);
+        self.follow.now();
+    }
+
     pub fn type_text(&self, place: Place, text: String) {
         self.form.update(|f| f.type_text(place, text));
+        self.follow.keystroke();
     }
 
     /// The input being typed into was left: a retyped value counts now.
     pub fn commit(&self) {
         if self.peek(Form::is_editing) {
-            self.form.update(Form::commit);
+            self.change(Form::commit);
         }
     }
 
     /// The user typed a loan's remaining total (剩余应还).
     pub fn type_total(&self, loan: LoanKey, text: String) {
         self.form.update(|f| f.type_total(loan, text));
+        self.follow.keystroke();
     }
 
     pub fn set(&self, place: Place, v: Value) {
-        self.form.update(|f| f.set(place, v));
+        self.change(|f| f.set(place, v));
     }
 
     pub fn add_loan(&self) {
-        self.form.update(|f| {
+        self.change(|f| {
             f.add_loan(crate::engine::Lender::Other);
         });
     }
 
     pub fn remove_loan(&self, loan: LoanKey) {
-        self.form.update(|f| f.remove_loan(loan));
+        self.change(|f| f.remove_loan(loan));
+        self.inputs.prune();
     }
 
     /// Puts a contact into the log at `i`; false when the log is full.
     pub fn insert_contact(&self, i: usize, e: crate::scenario::kit::ContactEntry) -> bool {
-        self.form.try_update(|f| f.insert_contact(i, e)).unwrap_or(false)
+        let done = self.form.try_update(|f| f.insert_contact(i, e)).unwrap_or(false);
+        self.follow.now();
+        done
     }
 
     pub fn remove_contact(&self, i: usize) -> Option<crate::scenario::kit::ContactEntry> {
-        self.form.try_update(|f| f.remove_contact(i)).flatten()
+        let gone = self.form.try_update(|f| f.remove_contact(i)).flatten();
+        self.follow.now();
+        gone
     }
 
     /// Changes the form by one of its own operations (a list's item added or moved).
     pub fn edit(&self, change: impl FnOnce(&mut Form)) {
-        self.form.update(change);
+        self.change(change);
     }
 
     /// Replaces everything on the page (another draft opened).
     pub fn load(&self, doc: Scenario) {
-        self.form.update(|f| f.load(doc));
+        self.change(|f| f.load(doc));
+        self.inputs.prune();
+    }
+}
+
+/// What an input shows.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    place: Place,
+    text: String,
+    value: Option<Value>,
+}
+
+/// The inputs' texts and values, one memo per loan (`None`: the inputs of
+/// the budget and the page). Only these few memos watch the form, so a
+/// keystroke re-reads the inputs of its own loan and not every input on
+/// the page, each leaving and rejoining the form's subscribers (issue 13).
+#[derive(Clone, Copy)]
+struct Inputs {
+    form: RwSignal<Form>,
+    /// The page's owner: a part outlives the input that asked for it first.
+    owner: StoredValue<Owner>,
+    parts: StoredValue<Vec<(Option<LoanKey>, Part)>>,
+}
+
+/// One loan's inputs (or the page's own) and what each shows.
+type Part = Memo<Vec<Shown>>;
+
+impl Inputs {
+    fn part(self, loan: Option<LoanKey>) -> Part {
+        if let Some(m) = self.parts.with_value(|ps| ps.iter().find(|(k, _)| *k == loan).map(|(_, m)| *m)) {
+            return m;
+        }
+        let form = self.form;
+        let m = self.owner.with_value(|o| o.with(|| Memo::new(move |_| form.with(|f| shown_of(f, loan)))));
+        self.parts.update_value(|ps| ps.push((loan, m)));
+        m
+    }
+
+    /// Lets the parts of loans that left the page go.
+    fn prune(self) {
+        let keys = self.form.with_untracked(|f| f.loans().to_vec());
+        self.parts.update_value(|ps| {
+            ps.retain(|(k, m)| {
+                let keep = k.is_none_or(|k| keys.contains(&k));
+                if !keep {
+                    m.dispose();
+                }
+                keep
+            })
+        });
+    }
+}
+
+/// Every input of `loan` on the form and what it shows.
+fn shown_of(f: &Form, loan: Option<LoanKey>) -> Vec<Shown> {
+    let doc = f.document();
+    crate::scenario::Field::ALL
+        .into_iter()
+        .flat_map(|field| field.places(doc))
+        .map(|at| f.place(at))
+        .filter(|p| p.loan == loan)
+        .map(|place| Shown { place, text: f.text(place), value: f.value(place) })
+        .collect()
+}
+
+/// What `place` shows, from its loan's part (tracked); `None` when the part
+/// does not list it (or is gone).
+fn shown<T>(part: Part, place: Place, pick: impl FnOnce(&Shown) -> T) -> Option<T> {
+    part.try_with(|ps| ps.iter().find(|s| s.place == place).map(pick)).flatten()
+}
+
+/// An evaluation slower than a frame makes the next keystrokes wait for a
+/// task of their own.
+const SLOW_MS: f64 = 16.0;
+
+/// How the results (`last_valid`, and so `evaluation`) follow the form
+/// (issue 13). Any change but a keystroke is taken up at once, and so is a
+/// keystroke while evaluations are quick. Once one took longer than a
+/// frame, a keystroke is taken up in a task of its own, after the
+/// keystrokes already waiting: however fast the typing, only the newest
+/// document is evaluated and at most one evaluation is pending. Results
+/// and what is read with them (the kit, the road) see one document and its
+/// evaluation, never a mix.
+#[derive(Clone, Copy)]
+struct Follow {
+    due: Trigger,
+    pending: StoredValue<bool>,
+    /// The last evaluation took longer than [`SLOW_MS`].
+    slow: StoredValue<bool>,
+}
+
+impl Follow {
+    fn now(self) {
+        self.due.notify();
+    }
+
+    fn keystroke(self) {
+        if !self.slow.get_value() {
+            return self.now();
+        }
+        if !self.pending.get_value() {
+            self.pending.set_value(true);
+            set_timeout(
+                move || {
+                    self.pending.set_value(false);
+                    self.now();
+                },
+                std::time::Duration::ZERO,
+            );
+        }
     }
 }
 

@@ -37,6 +37,7 @@ fn LoanResult(index: usize) -> impl IntoView {
     let lang = use_lang();
     let (loan, title) = loan_at(index);
     let rows = Signal::derive(move || loan.with(|l| l.as_ref().and_then(|l| l.schedule.as_ref()).map(|s| s.schedule.clone())).unwrap_or_default());
+    let months = Memo::new(move |_| loan.with(|l| l.as_ref().and_then(|l| l.schedule.as_ref()).map_or(0, |s| s.schedule.len())));
     let file_stem = Signal::derive(move || {
         let lender = loan.with(|l| l.as_ref().map(|l| lang.get().lender(l.lender))).unwrap_or_default();
         lang.get().schedule_file_stem(lender)
@@ -48,7 +49,7 @@ fn LoanResult(index: usize) -> impl IntoView {
                 <Payments loan=loan />
             </dl>
             <FigureErrors loan=loan />
-            <ScheduleTable rows=rows file_stem=file_stem>
+            <ScheduleTable rows=rows months=months file_stem=file_stem>
                 <dl class="figures">
                     <Totals loan=loan />
                 </dl>

@@ -1,6 +1,7 @@
 //! A schedule, collapsed until opened so long schedules cost nothing while
 //! the user is typing: balance chart, CSV export, the table (fetched as a
-//! chunk of their own when a schedule is first opened, `ui::lazy`).
+//! chunk of their own when a schedule is first opened, `ui::lazy`). Its
+//! rows are read only while it is open; closed, it shows their number.
 
 use super::chart::BalanceChart;
 use super::download::download_text;
@@ -15,6 +16,9 @@ use leptos::prelude::*;
 #[component]
 pub fn ScheduleTable(
     #[prop(into)] rows: Signal<Vec<Row>>,
+    /// How many rows there are (the fold's summary).
+    #[prop(into)]
+    months: Signal<usize>,
     #[prop(into)] file_stem: Signal<String>,
     /// Figures shown above the chart when the fold is open (kept in the
     /// document while it is closed).
@@ -31,7 +35,7 @@ pub fn ScheduleTable(
     };
     view! {
         <details class="schedule" data-testid="schedule" on:toggle=toggle>
-            <summary>{move || rows.with(|r| lang.get().schedule_summary(r.len()))}</summary>
+            <summary>{move || lang.get().schedule_summary(months.get())}</summary>
             {children.map(|c| c())}
             <Show when=move || open.get()>
                 {super::lazy::lazy(load_schedule, move || schedule_body(rows, file_stem))}

@@ -11,7 +11,7 @@ use super::page::use_page;
 use super::widgets::Card;
 use super::{use_lang, use_text};
 use crate::engine::Proposal;
-use crate::present::{card_key, Compared, LoanTitle, ProposalKey};
+use crate::present::{loan_cards, CardProposal, Compared, LoanTitle};
 use card::ProposalCard;
 use leptos::prelude::*;
 
@@ -45,35 +45,40 @@ fn ProposalGroup(loan_id: String, compared: RwSignal<Compared>) -> impl IntoView
     let lang = use_lang();
     let page = use_page();
     let id = loan_id.clone();
-    let title = Memo::new(move |_| page.evaluation.with(|e| LoanTitle::of(e, &id).filter(|_| e.loans.len() > 1)));
+    let loan = Memo::new(move |_| page.evaluation.with(|e| LoanTitle::of(e, &id)));
+    let several = Memo::new(move |_| page.evaluation.with(|e| e.loans.len() > 1));
+    let title = Memo::new(move |_| loan.get().filter(|_| several.get()));
     let id = loan_id.clone();
-    let proposals = Memo::new(move |_| page.evaluation.with(|e| e.proposals.iter().filter(|p| p.loan_id == id).cloned().collect::<Vec<_>>()));
+    // Without their rows: equal when nothing a card shows changed.
+    let cards = Memo::new(move |_| page.evaluation.with(|e| loan_cards(e, &id)));
+    let nested = Memo::new(move |_| title.with(Option::is_some));
     let line = move || {
-        let tt = title.get()?;
-        let l = lang.get();
-        Some(proposals.with(|ps| format!("{}{}{}", l.loan_title(tt), crate::i18n::DOT, group_line(l, ps))))
+        let (tt, l) = (title.get()?, lang.get());
+        Some(cards.with(|cs| format!("{}{}{}", l.loan_title(tt), crate::i18n::DOT, group_line(l, cs))))
     };
-    let list = move |nested: bool| view! { <ProposalList proposals=proposals compared=compared nested=nested /> };
+    let list = move |nested: bool| view! { <ProposalList cards=cards loan=loan compared=compared nested=nested /> };
+    // Drawn again only when the loan becomes one of several (or the only one).
     view! {
         <div class="proposal-group" data-loan=loan_id>
-            {move || match line() {
-                Some(line) => view! {
+            {move || if nested.get() {
+                view! {
                     <details class="more group" data-testid="proposal-group">
                         <summary><h3>{line}</h3></summary>
                         {list(true)}
                     </details>
                 }
-                .into_any(),
-                None => list(false).into_any(),
+                .into_any()
+            } else {
+                list(false).into_any()
             }}
         </div>
     }
 }
 
 /// "9 个方案，3 个在预算内 · 最好的：停息分期 · 20 个月".
-fn group_line(lang: crate::i18n::Lang, ps: &[Proposal]) -> String {
-    let fit: Vec<&Proposal> = ps.iter().filter(|p| p.figures.as_ref().is_some_and(|f| f.fits_budget)).collect();
-    let mut s = lang.proposals_count(ps.len(), fit.len());
+fn group_line(lang: crate::i18n::Lang, cards: &[CardProposal]) -> String {
+    let fit: Vec<&Proposal> = cards.iter().map(|c| &c.proposal).filter(|p| p.fits()).collect();
+    let mut s = lang.proposals_count(cards.len(), fit.len());
     match fit.first() {
         Some(best) => s.push_str(&format!("{}{}{}", crate::i18n::DOT, lang.page().best_fit, lang.proposal_title(best))),
         None => s.push_str(&format!("{}{}", crate::i18n::DOT, lang.page().none_fit)),
@@ -81,19 +86,20 @@ fn group_line(lang: crate::i18n::Lang, ps: &[Proposal]) -> String {
     s
 }
 
-/// The ranked cards, keyed by what each asks: a card whose proposal did not
-/// change keeps its DOM.
+/// The ranked cards, keyed by what each asks: a card stays while its
+/// proposal is offered and updates its figures in place.
 #[component]
-fn ProposalList(proposals: Memo<Vec<Proposal>>, compared: RwSignal<Compared>, nested: bool) -> impl IntoView {
+fn ProposalList(cards: Memo<Vec<CardProposal>>, loan: Memo<Option<LoanTitle>>, compared: RwSignal<Compared>, nested: bool) -> impl IntoView {
+    let keys = Memo::new(move |_| cards.with(|cs| cs.iter().map(CardProposal::key).collect::<Vec<_>>()));
     view! {
         <ol class="proposal-list">
-            <For each=move || proposals.get() key=card_key let:p>
+            <For each=move || keys.get() key=|key| key.clone() let:key>
                 {
-                    let key = ProposalKey::of(&p);
                     let mine = key.clone();
                     let ticked = Signal::derive(move || compared.with(|c| c.contains(&mine)));
-                    let toggle = Callback::new(move |_| compared.update(|c| c.toggle(key.clone())));
-                    view! { <ProposalCard proposal=p compared=ticked on_compare=toggle nested=nested /> }
+                    let toggle = key.clone();
+                    let toggle = Callback::new(move |_| compared.update(|c| c.toggle(toggle.clone())));
+                    view! { <ProposalCard id=key cards=cards loan=loan compared=ticked on_compare=toggle nested=nested /> }
                 }
             </For>
         </ol>
