@@ -123,6 +123,14 @@ pub struct Tick<T> {
     pub at: Decimal,
 }
 
+impl<T> Tick<T> {
+    /// Where a y tick's label sits: its text's baseline 9 units below the
+    /// gridline centres the label on it.
+    pub fn label_at(&self) -> Decimal {
+        self.at + Decimal::from(9)
+    }
+}
+
 /// The stacked areas (first loan at the bottom) and the axes' ticks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StackChart {

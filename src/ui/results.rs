@@ -7,7 +7,7 @@ use super::facts::{words, Figure};
 use super::glossary::Term;
 use super::page::use_page;
 use super::schedule::ScheduleTable;
-use super::widgets::Card;
+use super::widgets::{Card, HeaderRow};
 use super::{loan_at, use_lang, use_text, EachLoan};
 use crate::i18n::{money, percent, wan, Text, DOT, SPACE};
 use crate::present::{LoanPayments, Verdict};
@@ -190,14 +190,7 @@ fn BudgetMonths(budget: Memo<Option<crate::engine::BudgetFigures>>) -> impl Into
         <details class="more">
             <summary>{move || p().months_table}</summary>
             <table class="stack" data-testid="budget-months-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{move || p().col_month}</th>
-                        <th scope="col">{move || p().col_due}</th>
-                        <th scope="col">{move || p().col_available}</th>
-                        <th scope="col">{move || p().col_margin}</th>
-                    </tr>
-                </thead>
+                <HeaderRow columns=vec![|l| l.page().col_month, |l| l.page().col_due, |l| l.page().col_available, |l| l.page().col_margin] />
                 <tbody>
                     {move || budget.get().map(|b| b.months.map(|m| view! {
                         <tr class:short=!m.fits>

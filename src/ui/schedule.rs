@@ -70,7 +70,7 @@ fn Table(rows: Signal<Vec<Row>>, name: Signal<String>) -> impl IntoView {
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=move || name.get()>
             <table data-testid="schedule-table">
-                <HeaderRow columns=vec![|t| t.col_period, |t| t.col_payment, |t| t.col_interest, |t| t.col_principal, |t| t.col_balance] />
+                <HeaderRow columns=vec![|l| l.text().col_period, |l| l.text().col_payment, |l| l.text().col_interest, |l| l.text().col_principal, |l| l.text().col_balance] />
                 <tbody>
                     {move || {
                         rows.get()

@@ -4,7 +4,7 @@
 
 use super::facts::{words, Fact};
 use super::glossary::Term;
-use super::widgets::Card;
+use super::widgets::{Card, HeaderRow};
 use super::{loan_at, use_lang, use_text, EachLoan};
 use crate::engine::{OverdueCost, RateCheck};
 use crate::i18n::{money, percent, DOT, SPACE};
@@ -76,14 +76,7 @@ fn Horizons(cost: OverdueCost) -> impl IntoView {
     view! {
         <table class="stack" data-testid="horizons">
             <caption class="visually-hidden">{move || t().explain_owed_after}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{move || t().horizon_days}</th>
-                    <th scope="col">{move || t().owed_after}</th>
-                    <th scope="col">{move || p().increase_from_today}</th>
-                    <th scope="col">{move || p().penalty_since_today}</th>
-                </tr>
-            </thead>
+            <HeaderRow columns=vec![|l| l.text().horizon_days, |l| l.text().owed_after, |l| l.page().increase_from_today, |l| l.page().penalty_since_today] />
             <tbody>
                 {cost
                     .horizons

@@ -2,8 +2,7 @@
 //! its heading, a button whose label follows the language, a table's
 //! header row.
 
-use super::use_text;
-use crate::i18n::{PageText, Text};
+use crate::i18n::{Lang, PageText, Text};
 use leptos::prelude::*;
 
 /// A section of the page with its heading (`heading_id` labels it).
@@ -52,13 +51,14 @@ pub fn Button(
     }
 }
 
-/// A table's header row: one column heading per label.
+/// A table's header row: one column heading per label, each read from the
+/// words of the current language.
 #[component]
-pub fn HeaderRow(columns: Vec<fn(&Text) -> &'static str>) -> impl IntoView {
-    let t = use_text();
+pub fn HeaderRow(columns: Vec<fn(Lang) -> &'static str>) -> impl IntoView {
+    let lang = super::use_lang();
     view! {
         <thead>
-            <tr>{columns.into_iter().map(|c| view! { <th scope="col">{move || c(t())}</th> }).collect_view()}</tr>
+            <tr>{columns.into_iter().map(|c| view! { <th scope="col">{move || c(lang.get())}</th> }).collect_view()}</tr>
         </thead>
     }
 }

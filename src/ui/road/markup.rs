@@ -184,7 +184,7 @@ fn chart(lang: Lang, plan: &PayoffPlan, months: RoadMonths, titles: &[String]) -
             r#"<line class="gridline" x1="{PLOT_LEFT}" x2="{PLOT_RIGHT}" y1="{0}" y2="{0}"/><text class="tick" x="{1}" y="{2}" text-anchor="end">{3}</text>"#,
             t.at,
             PLOT_LEFT - 8,
-            t.at + rust_decimal::Decimal::from(9),
+            t.label_at(),
             amount.trim_end_matches(".00"),
         );
     }
