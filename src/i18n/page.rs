@@ -200,6 +200,8 @@ pub struct PageText {
     pub plan_pending: &'static str,
     pub plan_from: &'static str,
     pub plan_monthly: &'static str,
+    /// After a lender's amount: its first months have nothing to pay.
+    pub plan_paused: &'static str,
     pub failing_line: &'static str,
     pub to_letter: &'static str,
     /// The document's own date is in the past: its date, days since.
@@ -275,6 +277,7 @@ pub const PAGE_ZH: PageText = PageText {
     plan_pending: "填好借款和收支后，这里给出跨贷款方的还款方案。",
     plan_from: " 每月，从 {} 起",
     plan_monthly: " 每月",
+    plan_paused: "（先停 {}）",
     failing_line: "{}：要还 {}，可用 {}，差 {}",
     to_letter: "去写协商信 →",
     as_of_note: "这些数字按文件里保存的日期 {} 计算（{} 天前）：逾期天数、还款日和罚息都以那天为准。",
@@ -348,6 +351,7 @@ pub const PAGE_EN: PageText = PageText {
     plan_pending: "Once the loans and budget are filled in, a plan across your lenders appears here.",
     plan_from: " a month from {}",
     plan_monthly: " a month",
+    plan_paused: " (after {} with nothing to pay)",
     failing_line: "{}: {} due, {} available, short {}",
     to_letter: "Write to the lenders →",
     as_of_note: "These figures are as of {}, the date saved in this file ({} days ago): days overdue, due dates and penalty count from then.",
@@ -468,7 +472,14 @@ impl Lang {
 
     /// "网商贷 ¥1,200.00 · 借呗 ¥547.01 每月，从 2025-03-18 起".
     pub fn plan_line(self, plan: &crate::present::PlanLine) -> String {
-        let parts: Vec<String> = plan.picks.iter().map(|p| format!("{} {}", self.lender_short(p.lender), self.plan_payment(p.payment))).collect();
+        let parts: Vec<String> = plan
+            .picks
+            .iter()
+            .map(|p| {
+                let pause = if p.paused_months == 0 { String::new() } else { fill(self.page().plan_paused, &[&self.count(crate::scenario::field::Unit::Months, p.paused_months)]) };
+                format!("{} {}{pause}", self.lender_short(p.lender), self.plan_payment(p.payment))
+            })
+            .collect();
         let when = match plan.from {
             Some(d) => fill(self.page().plan_from, &[&d.to_string()]),
             None => self.page().plan_monthly.to_owned(),

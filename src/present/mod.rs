@@ -101,8 +101,27 @@ impl LoanTitle {
 pub struct PickLine {
     pub lender: Lender,
     pub kind: ProposalKind,
+    /// What is paid each month once payments start (after `paused_months`).
     pub payment: PlanPayment,
     pub months: u32,
+    /// Months at the start with nothing to pay (a holiday, a deferral): said
+    /// apart, so a pause never reads as "¥0.00 – ¥X a month".
+    pub paused_months: u32,
+}
+
+impl PickLine {
+    fn of(p: &crate::engine::plan::Pick, e: &Evaluation) -> Self {
+        let paused = p.schedule.iter().take_while(|r| r.payment.is_zero()).count();
+        let paying = p.schedule.get(paused..).unwrap_or_default().iter().map(|r| r.payment);
+        let (lo, hi) = paying.fold((p.max_payment, p.min_payment), |(lo, hi), x| (lo.min(x), hi.max(x)));
+        Self {
+            lender: e.loans.iter().find(|l| l.id == p.loan_id).map_or(Lender::Other, |l| l.lender),
+            kind: p.kind,
+            payment: if p.level || hi - lo <= Decimal::ONE { PlanPayment::Level(p.monthly_payment) } else { PlanPayment::Range(lo, hi) },
+            months: p.months,
+            paused_months: u32::try_from(paused).unwrap_or(u32::MAX),
+        }
+    }
 }
 
 /// A combined plan across lenders as the summary shows it: each lender's
@@ -119,20 +138,7 @@ pub struct PlanLine {
 
 impl PlanLine {
     pub fn of(plan: &Plan, e: &Evaluation) -> Self {
-        let picks = plan
-            .picks
-            .iter()
-            .map(|p| PickLine {
-                lender: e.loans.iter().find(|l| l.id == p.loan_id).map_or(Lender::Other, |l| l.lender),
-                kind: p.kind,
-                payment: if p.level || p.max_payment - p.min_payment <= Decimal::ONE {
-                    PlanPayment::Level(p.monthly_payment)
-                } else {
-                    PlanPayment::Range(p.min_payment, p.max_payment)
-                },
-                months: p.months,
-            })
-            .collect();
+        let picks = plan.picks.iter().map(|p| PickLine::of(p, e)).collect();
         let from = plan.picks.iter().filter_map(|p| p.first_payment_date).min();
         Self { goal: plan.goal, fits: plan.fits, picks, from, failing: plan.failing.clone() }
     }

@@ -173,6 +173,25 @@ mod guided_page {
         assert!(matches!(can_pay(&e), Some(PlanPayment::Range(lo, _)) if lo.is_zero()));
         assert_eq!(waiting_cost(&e), None, "not behind");
     }
+
+    /// The job-loss plans pause June: the line says the pause and the amount
+    /// paid from the first payment on, never "¥0.00 – ¥X a month".
+    #[test]
+    fn a_paused_month_is_said_apart_from_the_monthly_amount() {
+        let e = case("job-loss");
+        for (plan, line) in e.plans.iter().zip(PlanLine::all(&e)) {
+            let (pick, said) = (&plan.picks[0], line.picks[0]);
+            let paused = pick.schedule.iter().take_while(|r| r.payment.is_zero()).count() as u32;
+            assert_eq!(said.paused_months, paused);
+            assert!(!matches!(said.payment, PlanPayment::Range(lo, _) if lo.is_zero()), "{:?}", said.payment);
+            if paused > 0 {
+                assert_eq!(said.payment, PlanPayment::Level(pick.monthly_payment));
+                let zh = crate::i18n::Lang::Zh.plan_line(&line);
+                assert!(zh.contains(&format!("（先停 {paused} 个月）")) && !zh.contains("¥0.00"), "{zh}");
+            }
+        }
+        assert!(PlanLine::all(&e).iter().any(|l| l.picks[0].paused_months > 0), "the case pauses June in some plan");
+    }
 }
 
 #[test]
