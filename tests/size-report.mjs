@@ -190,10 +190,12 @@ function contributors(wasm, top = TOP) {
  * names) demangled like wasm-bindgen does the main module's; others as they are.
  */
 function demangle(name) {
-  const m = /^_ZN((?:\d+[^\d][^]*?)+)E(\.\d+)?$/.exec(name);
-  if (!m) return name;
+  // Length-prefixed parts between `_ZN` and `E` (a regular expression for
+  // this backtracks exponentially on long names).
+  const end = /E(\.\d+)?$/.exec(name);
+  if (!name.startsWith('_ZN') || !end) return name;
   const parts = [];
-  for (let rest = m[1]; rest; ) {
+  for (let rest = name.slice(3, end.index); rest; ) {
     const len = /^\d+/.exec(rest)?.[0];
     if (!len) return name;
     parts.push(rest.slice(len.length, len.length + Number(len)));
