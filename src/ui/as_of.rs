@@ -28,7 +28,7 @@ pub fn AsOfNote() -> impl IntoView {
         past.get().map(|(as_of, days)| {
             let p = lang.get().page();
             view! {
-                <div class="as-of-note" role="note" data-testid="as-of-note">
+                <div class="banner update" role="note" data-testid="as-of-note">
                     <p>{fill(p.as_of_note, &[&as_of.to_string(), &days.to_string()])}</p>
                     <button type="button" data-testid="as-of-today" on:click=clear>{p.as_of_today}</button>
                 </div>

@@ -59,7 +59,7 @@ fn banner(kind: &str, testid: &str, text: &str, buttons: &[(&str, &str)]) -> Str
         .map(|(label, id)| format!(r#"<button type="button" id="{id}" data-testid="{id}">{}</button>"#, escape(label)))
         .collect();
     format!(
-        r#"<div class="share-banner {kind}" role="{role}" data-testid="{testid}"><p>{}</p><div class="share-actions">{buttons}</div></div>"#,
+        r#"<div class="banner share-banner {kind}" role="{role}" data-testid="{testid}"><p>{}</p><div class="share-actions">{buttons}</div></div>"#,
         escape(text)
     )
 }

@@ -177,7 +177,7 @@ fn field(id: &str) -> Option<web_sys::HtmlInputElement> {
 fn password_prompt(t: &ShareText, error: Option<String>) -> String {
     let error = error.map_or_else(String::new, |e| format!(r#"<p class="share-error" role="alert" data-testid="link-error">{}</p>"#, escape(&e)));
     format!(
-        r#"<form class="share-banner ask" data-testid="link-password-prompt"><p id="link-password-prompt">{prompt}</p>{error}<div class="share-password"><label for="link-password">{label}</label><input id="link-password" type="password" autocomplete="off" required aria-describedby="link-password-prompt" data-testid="link-password"></div><div class="share-actions"><button type="submit" id="link-open" data-testid="link-open">{open}</button><button type="button" id="link-cancel" data-testid="link-cancel">{cancel}</button></div></form>"#,
+        r#"<form class="banner share-banner ask" data-testid="link-password-prompt"><p id="link-password-prompt">{prompt}</p>{error}<div class="share-password"><label for="link-password">{label}</label><input id="link-password" type="password" autocomplete="off" required aria-describedby="link-password-prompt" data-testid="link-password"></div><div class="share-actions"><button type="submit" id="link-open" data-testid="link-open">{open}</button><button type="button" id="link-cancel" data-testid="link-cancel">{cancel}</button></div></form>"#,
         prompt = t.password_prompt,
         label = t.password_label,
         open = t.open,
