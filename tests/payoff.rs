@@ -80,7 +80,10 @@ proptest! {
         prop_assert!(rows.iter().all(|r| r.balance >= Decimal::ZERO && r.principal >= Decimal::ZERO && r.interest >= Decimal::ZERO));
         prop_assert!(rows.iter().enumerate().all(|(k, r)| r.period == k as u32 + 1));
         prop_assert_eq!(out.total_paid(), p + out.total_interest + out.fees);
-        prop_assert!(out.months <= n && out.months_saved == n - out.months);
+        // Saved months are counted against the months the contract really pays:
+        // a rounded-up level payment can clear the balance before month n.
+        let paying = Schedule::build(p, i, n, m).unwrap().paying_months();
+        prop_assert!(out.months <= paying && out.months_saved == paying - out.months, "{} of {} ({} paying)", out.months, n, paying);
         let fee_rate = plan.fee_percent / Decimal::ONE_HUNDRED;
         prop_assert!(out.schedule.iter().all(|r| r.fee == xieshang::engine::fen(r.prepaid * fee_rate)));
         // Paying principal earlier never adds interest (a fen of rounding per prepaid month aside).
@@ -472,4 +475,16 @@ fn extreme_inputs_are_results_not_panics() {
     // 8e11, then 4.4e11), then 3.52e11 with the last 4.4e11 + 3.52e11.
     let solved = xieshang::engine::Solved { months: 3, last_payment: d("792000000000.00"), total_interest: d("1792000000000.00") };
     assert_eq!(solve_months(max, d("0.8"), max), Ok(solved));
+}
+
+/// A level payment rounded up on a long high-rate loan clears the balance
+/// before the contract's last month; with nothing prepaid nothing is saved
+/// (found by `prepaid_schedules_repay_exactly` in CI).
+#[test]
+fn a_contract_that_finishes_early_saves_no_months_by_itself() {
+    let (p, i, n) = (d("3087.64"), d("0.024074"), 335);
+    let contract = Schedule::build(p, i, n, Method::EqualInstallment).unwrap();
+    assert!(contract.paying_months() < n, "{}", contract.paying_months());
+    let out = prepay(p, i, n, Method::EqualInstallment, &PrepayPlan::default()).unwrap();
+    assert_eq!((out.months, out.months_saved), (contract.paying_months(), 0));
 }
