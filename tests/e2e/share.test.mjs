@@ -141,6 +141,8 @@ test('a plain link opens the same figures in a fresh browser as a new draft, the
 test('personal data goes into a link only when its box is ticked', async () => {
   const { page, events } = await withDraft();
   await byId(page, 'share-open').click();
+  // The dialog is a chunk of its own: count its boxes once it is there.
+  await byId(page, 'share-dialog').waitFor({ state: 'visible' });
   const boxes = page.locator(`${$('share-dialog')} input[type="checkbox"][data-testid^="share-personal-"]`);
   assert.equal(await boxes.count(), 5);
   for (let i = 0; i < 5; i++) assert.equal(await boxes.nth(i).isChecked(), false, `box ${i} is off by default`);
