@@ -36,8 +36,10 @@ impl FenAmount {
     }
 
     pub fn decimal(self) -> Decimal {
-        let unit = [100, 10, 1][self.scale as usize];
-        Decimal::new(self.fen / unit, self.scale)
+        match self.scale {
+            2 => Decimal::new(self.fen, 2),
+            s => Decimal::new(self.fen / [100, 10, 1][s as usize], s),
+        }
     }
 
     /// `self + other` as `Decimal` adds, or `None` beyond the limit.

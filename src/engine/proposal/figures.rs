@@ -10,6 +10,7 @@ use crate::engine::dates::Date;
 use crate::engine::daycount::Accrual;
 use crate::engine::due::DueDates;
 use crate::engine::exact::mul_round;
+use crate::engine::fen_amount::FenAmount;
 use crate::engine::{fen, percent_2dp, EngineError, Row};
 use rust_decimal::Decimal;
 
@@ -96,6 +97,55 @@ pub(crate) struct Summary {
 
 /// The [`Summary`] of `rows`; an error for no rows or sums beyond 28 digits.
 pub(crate) fn summary(rows: &[Row]) -> Result<Summary, EngineError> {
+    match summary_fen(rows) {
+        Some(s) => Ok(s),
+        None => summary_decimal(rows),
+    }
+}
+
+/// [`summary`] in whole fen ([`FenAmount`]): integer sums and comparisons,
+/// the same figures value and scale (the least and the largest payment are
+/// rows' own, the earliest of equals, as `Decimal::min`/`max` keep them).
+/// `None` for no rows or an amount of more than two places.
+fn summary_fen(rows: &[Row]) -> Option<Summary> {
+    let first = rows.first()?;
+    let zero = FenAmount { fen: 0, scale: 0 };
+    let (mut total, mut financed, mut paid_12) = (zero, zero, zero);
+    let (mut lo, mut hi, mut first_paid, mut balance_rises) = (0, 0, None, false);
+    let (first_fen, mut level) = (FenAmount::of(first.payment)?.fen, true);
+    let (mut lo_fen, mut hi_fen) = (i64::MAX, i64::MIN);
+    let last = rows.len() - 1;
+    for (k, r) in rows.iter().enumerate() {
+        let (pay, part) = (FenAmount::of(r.payment)?, FenAmount::of(r.principal)?);
+        total = total.add(pay)?;
+        financed = financed.add(part)?;
+        (lo, lo_fen) = if pay.fen < lo_fen { (k, pay.fen) } else { (lo, lo_fen) };
+        (hi, hi_fen) = if pay.fen > hi_fen { (k, pay.fen) } else { (hi, hi_fen) };
+        if first_paid.is_none() && pay.fen > 0 {
+            first_paid = Some(k);
+        }
+        level &= k == last || pay.fen == first_fen;
+        balance_rises |= part.fen < 0;
+        if k < NOTHING_HORIZON_MONTHS as usize {
+            paid_12 = paid_12.add(pay)?;
+        }
+    }
+    Some(Summary {
+        total_paid: total.decimal(),
+        financed: financed.decimal(),
+        min_payment: rows[lo].payment,
+        max_payment: rows[hi].payment,
+        first_payment: first_paid.map_or(Decimal::ZERO, |k| rows[k].payment),
+        first_payment_date: first_paid.and_then(|k| rows[k].date),
+        level: level && first_fen > 0,
+        balance_rises,
+        paid_12: paid_12.decimal(),
+        balance_12: rows.get(11).map_or(Decimal::ZERO, |r| r.balance),
+    })
+}
+
+/// [`summary`] in `Decimal`s: amounts of more than two places.
+fn summary_decimal(rows: &[Row]) -> Result<Summary, EngineError> {
     let first = rows.first().ok_or(EngineError::MonthsOutOfRange)?;
     let mut s = Summary {
         total_paid: Decimal::ZERO,
@@ -306,4 +356,37 @@ pub fn present_value(rows: &[Row], acc: &Accrual) -> Decimal {
         sum = (total * v + (ONE >> 1)) >> 60;
     }
     Decimal::from_i128_with_scale(sum as i128, 6)
+}
+
+#[cfg(test)]
+mod fen_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn amount() -> impl Strategy<Value = Decimal> {
+        (prop_oneof![Just(0i64), -300i64..300, 0i64..100_000_000_000_000], 0u32..=2).prop_map(|(m, s)| Decimal::new(m, s))
+    }
+
+    proptest! {
+        /// The whole-fen summary is the decimal one, every figure printed
+        /// alike (scale included): level runs, zeros, negative parts, ties.
+        #[test]
+        fn whole_fen_summary_equals_decimal_summary(rows in proptest::collection::vec((amount(), amount(), amount(), any::<bool>()), 1..40)) {
+            let rows: Vec<Row> = rows.iter().zip(1..).map(|(&(pay, part, bal, repeat), k)| {
+                // Repeats make level runs and ties for the least and largest payment.
+                let pay = if repeat { rows[0].0 } else { pay };
+                Row::new(k, pay, Decimal::ZERO, part, bal)
+            }).collect();
+            let fast = summary_fen(&rows).map(|s| format!("{s:?}"));
+            prop_assert_eq!(fast, summary_decimal(&rows).ok().map(|s| format!("{s:?}")));
+        }
+    }
+
+    #[test]
+    fn three_places_take_the_decimal_path() {
+        let row = Row::new(1, Decimal::new(1, 3), Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        assert!(summary_fen(&[row]).is_none());
+        assert!(summary(&[row]).is_ok());
+        assert!(summary(&[]).is_err());
+    }
 }
