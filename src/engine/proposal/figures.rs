@@ -4,7 +4,7 @@
 
 use super::{BudgetBasis, Debt, DebtAnalysis, Figures, Infeasible, LoanBudget, Params, Proposal, ProposalKind, VsContract};
 use super::NOTHING_HORIZON_MONTHS;
-use crate::engine::apr::{monthly_irr, Apr};
+use crate::engine::apr::{monthly_irr_of_rows, Apr};
 use crate::engine::budget::BUDGET_MONTHS;
 use crate::engine::dates::Date;
 use crate::engine::daycount::Accrual;
@@ -74,7 +74,23 @@ impl Allowance<'_> {
 
     /// The smallest room any row leaves (negative: the largest shortfall).
     pub fn margin(&self, rows: &[Row]) -> Decimal {
-        rows.iter().map(|r| self.at(r.period).max(Decimal::ZERO) - r.payment).min().unwrap_or_default()
+        self.margin_fen(rows).unwrap_or_else(|| rows.iter().map(|r| self.at(r.period).max(Decimal::ZERO) - r.payment).min().unwrap_or_default())
+    }
+
+    /// [`Allowance::margin`] in whole fen ([`FenAmount`]), the same value
+    /// and scale; `None` when an amount has more than two places.
+    fn margin_fen(&self, rows: &[Row]) -> Option<Decimal> {
+        let mut least: Option<FenAmount> = None;
+        for r in rows {
+            let money = FenAmount::of(self.at(r.period))?;
+            // `Decimal::max(ZERO)`: a deficit becomes a plain 0.
+            let money = if money.fen < 0 { FenAmount { fen: 0, scale: 0 } } else { money };
+            let room = money.sub(FenAmount::of(r.payment)?)?;
+            if least.is_none_or(|l| room.fen < l.fen) {
+                least = Some(room);
+            }
+        }
+        Some(least.map_or(Decimal::ZERO, FenAmount::decimal))
     }
 }
 
@@ -252,8 +268,7 @@ impl Ctx<'_> {
         let (apr_nominal, apr_effective) = if lump {
             (None, None)
         } else {
-            let payments: Vec<Decimal> = rows.iter().map(|r| r.payment).collect();
-            match monthly_irr(an.owed_now, &payments, self.debt.loan.rate.monthly_fraction()).and_then(Apr::from_monthly) {
+            match monthly_irr_of_rows(an.owed_now, &rows, s.total_paid, self.debt.loan.rate.monthly_fraction()).and_then(Apr::from_monthly) {
                 Ok(a) => (Some(percent_2dp(a.nominal_percent)), Some(percent_2dp(a.effective_percent))),
                 Err(_) => (None, None),
             }
@@ -379,6 +394,21 @@ mod fen_tests {
             }).collect();
             let fast = summary_fen(&rows).map(|s| format!("{s:?}"));
             prop_assert_eq!(fast, summary_decimal(&rows).ok().map(|s| format!("{s:?}")));
+        }
+    }
+
+    proptest! {
+        /// The whole-fen margin is the decimal one, printed alike: deficit
+        /// months (a plain 0), ties, forecast and flat months.
+        #[test]
+        fn whole_fen_margin_equals_decimal_margin(forecast in proptest::array::uniform12(amount()), available in amount(), pays in proptest::collection::vec(amount(), 0..30)) {
+            let budget = LoanBudget { available, forecast: Some(forecast) };
+            let dates = DueDates::default();
+            let allow = Allowance { budget: &budget, dates: &dates };
+            let rows: Vec<Row> = pays.iter().zip(1..).map(|(&p, k)| Row::new(k, p, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO)).collect();
+            let decimal = rows.iter().map(|r| allow.at(r.period).max(Decimal::ZERO) - r.payment).min().unwrap_or_default();
+            prop_assert_eq!(allow.margin(&rows).to_string(), decimal.to_string());
+            prop_assert!(allow.margin_fen(&rows).is_some());
         }
     }
 
