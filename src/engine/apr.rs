@@ -84,9 +84,12 @@ fn irr(held: Decimal, payments: impl ExactSizeIterator<Item = Decimal>, total: D
     // mantissa ÷ 10^scale: both exact in f64 for fen amounts (below 2^53)
     // and one correctly rounded division, so as close as `to_f64` and
     // several times faster (this conversion was half the cost of an IRR).
-    let to_f64 = |d: Decimal| match d.scale() {
-        s @ 0..=22 => d.mantissa() as f64 / 10f64.powi(s as i32),
-        _ => d.to_f64().unwrap_or(f64::NAN),
+    let to_f64 = |d: Decimal| match super::exact::small_parts(d) {
+        Some((m, s @ 0..=22)) => m as f64 / 10f64.powi(s as i32),
+        _ => match d.scale() {
+            s @ 0..=22 => d.mantissa() as f64 / 10f64.powi(s as i32),
+            _ => d.to_f64().unwrap_or(f64::NAN),
+        },
     };
     let mut negative = false;
     let mut flows: Vec<f64> = Vec::with_capacity(payments.len());

@@ -131,15 +131,28 @@ pub fn mul_round(a: Decimal, b: Decimal, dp: u32) -> Decimal {
 /// power of ten with exact remainders. Falls back to `rust_decimal` when the
 /// result does not fit a decimal, which no valid schedule reaches.
 pub fn mul_ratio_round(a: Decimal, r: Ratio, dp: u32) -> Decimal {
-    match narrow(a.mantissa()).and_then(|ma| ratio_round_u64(ma, a.scale(), r, dp)) {
+    match narrow(a).and_then(|ma| ratio_round_u64(ma, a.scale(), r, dp)) {
         Some(q) => Decimal::from_i128_with_scale(if (a.mantissa() < 0) != (r.num.mantissa() < 0) { -q } else { q }, dp),
         None => wide_ratio_round(a, r, dp),
     }
 }
 
-/// `|m|` when it fits in 64 bits.
-fn narrow(m: i128) -> Option<u64> {
-    u64::try_from(m.unsigned_abs()).ok()
+/// `d`'s mantissa and scale when the mantissa fits in an `i64`, read from
+/// its parts: [`Decimal::mantissa`] builds an `i128`, a software type in
+/// wasm and slow to convert to `f64` natively too.
+pub(crate) fn small_parts(d: Decimal) -> Option<(i64, u32)> {
+    let bytes = d.serialize();
+    let (low, high) = (&bytes[4..12], &bytes[12..16]);
+    if high != [0; 4] {
+        return None;
+    }
+    let m = i64::try_from(u64::from_le_bytes(low.try_into().ok()?)).ok()?;
+    Some((if d.is_sign_negative() { -m } else { m }, d.scale()))
+}
+
+/// `|d|`'s mantissa when it fits in 63 bits.
+fn narrow(d: Decimal) -> Option<u64> {
+    small_parts(d).map(|(m, _)| m.unsigned_abs())
 }
 
 /// `u64::pow` without overflow.
@@ -157,7 +170,7 @@ fn pow10(k: u32) -> Option<u64> {
 /// whose first division step leaves 32 bits), so both paths give the same
 /// answer for every input.
 pub(crate) fn ratio_round_u64(ma: u64, sa: u32, r: Ratio, dp: u32) -> Option<i128> {
-    let mb = narrow(r.num.mantissa())?;
+    let mb = narrow(r.num)?;
     let total = sa + r.num.scale();
     let shift = total.saturating_sub(dp);
     if r.den > 1 && u64::from(r.den) * u64::from(POW10[shift.min(3) as usize]) > u64::from(u32::MAX) {
@@ -334,6 +347,17 @@ mod tests {
             let (fast, wide) = (mul_ratio_round(a, r, dp), wide_ratio_round(a, r, dp));
             proptest::prop_assert_eq!(fast.to_string(), wide.to_string());
             proptest::prop_assert_eq!(fast, wide);
+        }
+    }
+
+    proptest::proptest! {
+        /// The parts read from the bytes are the mantissa and scale.
+        #[test]
+        fn small_parts_are_the_mantissa(m in mantissa(), neg: bool, scale in 0u32..=28) {
+            let m = if neg { -(m as i128) } else { m as i128 };
+            let d = Decimal::from_i128_with_scale(m, scale);
+            let want = i64::try_from(m).ok().map(|m| (m, scale));
+            proptest::prop_assert_eq!(small_parts(d), want);
         }
     }
 

@@ -9,6 +9,7 @@
 //! Every conversion that could lose anything refuses (`None`) and the
 //! caller takes its `Decimal` path.
 
+use super::exact::small_parts;
 use rust_decimal::Decimal;
 
 /// `fen / 100` yuan, printed with `scale` (0–2) places.
@@ -24,9 +25,9 @@ const LIMIT: u64 = 1 << 61;
 impl FenAmount {
     /// `d` when it has at most two places and is below 2^61 fen.
     pub fn of(d: Decimal) -> Option<Self> {
-        let scale = d.scale();
+        let (m, scale) = small_parts(d)?;
         let unit = [100, 10, 1].get(scale as usize).copied()?;
-        let fen = i64::try_from(d.mantissa()).ok()?.checked_mul(unit)?;
+        let fen = m.checked_mul(unit)?;
         (fen.unsigned_abs() < LIMIT).then_some(Self { fen, scale })
     }
 
