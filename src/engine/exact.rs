@@ -170,17 +170,41 @@ fn pow10(k: u32) -> Option<u64> {
 /// whose first division step leaves 32 bits), so both paths give the same
 /// answer for every input.
 pub(crate) fn ratio_round_u64(ma: u64, sa: u32, r: Ratio, dp: u32) -> Option<i128> {
-    let mb = narrow(r.num)?;
-    let total = sa + r.num.scale();
-    let shift = total.saturating_sub(dp);
-    if r.den > 1 && u64::from(r.den) * u64::from(POW10[shift.min(3) as usize]) > u64::from(u32::MAX) {
-        return None;
+    RatioU64::new(sa, r, dp)?.apply(ma)
+}
+
+/// A rate ready for [`ratio_round_u64`] on mantissas of one scale: the
+/// rate's part of the work done once, for loops that charge the same rate
+/// on every row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RatioU64 {
+    /// |numerator|'s mantissa × the power of ten that reaches `dp` places.
+    factor: (u64, u64),
+    /// den × 10^(places to drop).
+    divisor: u64,
+}
+
+impl RatioU64 {
+    /// For mantissas of scale `sa`, results of `dp` places; `None` as
+    /// [`ratio_round_u64`] says.
+    pub fn new(sa: u32, r: Ratio, dp: u32) -> Option<Self> {
+        let mb = narrow(r.num)?;
+        let total = sa + r.num.scale();
+        let shift = total.saturating_sub(dp);
+        if r.den > 1 && u64::from(r.den) * u64::from(POW10[shift.min(3) as usize]) > u64::from(u32::MAX) {
+            return None;
+        }
+        let divisor = u64::from(r.den).checked_mul(pow10(shift)?)?;
+        Some(Self { factor: (mb, pow10(dp.saturating_sub(total))?), divisor })
     }
-    let x = ma.checked_mul(mb)?.checked_mul(pow10(dp.saturating_sub(total))?)?;
-    let d = u64::from(r.den).checked_mul(pow10(shift)?)?;
-    let (q, rem) = (x / d, x % d);
-    // Half away from zero: up when the remainder is at least half the divisor.
-    Some(i128::from(q) + i128::from(rem >= d - rem))
+
+    /// `ma × rate`, rounded half away from zero; `None` beyond 64 bits.
+    pub fn apply(self, ma: u64) -> Option<i128> {
+        let x = ma.checked_mul(self.factor.0)?.checked_mul(self.factor.1)?;
+        let (q, rem) = (x / self.divisor, x % self.divisor);
+        // Half away from zero: up when the remainder is at least half the divisor.
+        Some(i128::from(q) + i128::from(rem >= self.divisor - rem))
+    }
 }
 
 /// The general path of [`mul_ratio_round`], for mantissas of any size.

@@ -8,7 +8,7 @@
 //! a product that lands on half a fen rounds away from zero as it should.
 
 use super::dates::Date;
-use super::exact::{mul_ratio_fen, ratio_round_u64, Ratio};
+use super::exact::{mul_ratio_fen, Ratio, RatioU64};
 use super::fen_amount::FenAmount;
 use super::{decimal_str, fen, fen_down, EngineError, MAX_AMOUNT, MAX_MONTHS};
 use rust_decimal::Decimal;
@@ -294,14 +294,30 @@ enum InFen {
     Unsure,
 }
 
-/// Interest on `balance` (≥ 0) at `rate` (≥ 0), rounded half away from
-/// zero to the fen, in one 64-bit division ([`ratio_round_u64`]).
-fn interest_fen(balance: FenAmount, rate: Ratio) -> Option<FenAmount> {
-    if rate.num.is_sign_negative() {
-        return None;
+/// Interest on whole fen, rounded half away from zero to the fen
+/// ([`RatioU64`]), the rate prepared once and again only when a period's
+/// rate differs from the last one's (30/360: never; actual days: when the
+/// month's length changes).
+struct FenInterest {
+    last: Option<([u8; 16], u32, RatioU64)>,
+}
+
+impl FenInterest {
+    /// Interest on `balance` (≥ 0) at `rate` (≥ 0); `None` when it does not fit.
+    fn on(&mut self, balance: FenAmount, rate: Ratio) -> Option<FenAmount> {
+        let key = (rate.num.serialize(), rate.den);
+        let prepared = match self.last {
+            Some((num, den, p)) if (num, den) == key => p,
+            _ if rate.num.is_sign_negative() => return None,
+            _ => {
+                let p = RatioU64::new(2, rate, 2)?;
+                self.last = Some((key.0, key.1, p));
+                p
+            }
+        };
+        let q = prepared.apply(u64::try_from(balance.fen).ok()?)?;
+        FenAmount::two_places(i64::try_from(q).ok()?)
     }
-    let q = ratio_round_u64(u64::try_from(balance.fen).ok()?, 2, rate, 2)?;
-    FenAmount::two_places(i64::try_from(q).ok()?)
 }
 
 /// [`amortize`] without clamping, in whole fen ([`FenAmount`]): one 64-bit
@@ -315,9 +331,10 @@ fn amortize_fen(principal: Decimal, rate_of: &impl Fn(u32) -> Ratio, start: u32,
         return InFen::Unsure;
     };
     let mut rows = Vec::with_capacity(n as usize);
+    let mut rate = FenInterest { last: None };
     let last = start + n - 1;
     for period in start..last {
-        let Some((interest, part)) = interest_fen(balance, rate_of(period)).and_then(|i| Some((i, pay.sub(i)?))) else {
+        let Some((interest, part)) = rate.on(balance, rate_of(period)).and_then(|i| Some((i, pay.sub(i)?))) else {
             return InFen::Unsure;
         };
         if part.fen > balance.fen || part.fen < 0 {
@@ -329,7 +346,7 @@ fn amortize_fen(principal: Decimal, rate_of: &impl Fn(u32) -> Ratio, start: u32,
         balance = left;
         rows.push(Row::new(period, paid.decimal(), interest.decimal(), part.decimal(), balance.decimal()));
     }
-    let Some((interest, due)) = interest_fen(balance, rate_of(last)).and_then(|i| Some((i, balance.add(i)?))) else {
+    let Some((interest, due)) = rate.on(balance, rate_of(last)).and_then(|i| Some((i, balance.add(i)?))) else {
         return InFen::Unsure;
     };
     rows.push(Row::new(last, due.decimal(), interest.decimal(), balance.decimal(), Decimal::ZERO));

@@ -9,7 +9,7 @@ use crate::engine::budget::BUDGET_MONTHS;
 use crate::engine::dates::Date;
 use crate::engine::daycount::Accrual;
 use crate::engine::due::DueDates;
-use crate::engine::exact::mul_round;
+use crate::engine::exact::{mul_round, small_parts};
 use crate::engine::fen_amount::FenAmount;
 use crate::engine::{fen, percent_2dp, EngineError, Row};
 use rust_decimal::Decimal;
@@ -324,6 +324,7 @@ impl Ctx<'_> {
 /// take the exact decimal path.
 pub fn present_value(rows: &[Row], acc: &Accrual) -> Decimal {
     const ONE: u128 = 1 << 60;
+    const MICRO: [u128; 7] = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
     let fixed = |rate: Decimal| -> Option<u128> {
         Decimal::from(ONE as u64)
             .checked_div(Decimal::ONE + rate)
@@ -363,7 +364,9 @@ pub fn present_value(rows: &[Row], acc: &Accrual) -> Decimal {
         if p.is_sign_negative() || p.scale() > 6 {
             return exact();
         }
-        let micro = p.mantissa() as u128 * 10u128.pow(6 - p.scale());
+        // The mantissa from its parts when it fits in 64 bits (no i128 to build).
+        let m = small_parts(p).map_or_else(|| p.mantissa() as u128, |(m, _)| m as u128);
+        let micro = m * MICRO[p.scale() as usize];
         let total = sum + micro;
         if total >= 1 << 64 {
             return exact();
