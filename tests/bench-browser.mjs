@@ -110,16 +110,37 @@ async function evaluation() {
   const scenario = await readFile(join(bench, 'five-loans-360.json'), 'utf8');
   const app = await startApp({ dir: benchBundle() });
   try {
-    const { page } = await app.open();
+    const { page, context } = await app.open();
+    await context.addInitScript(() =>
+      addEventListener('TrunkApplicationStarted', (e) => (window.__benchWasmMemory = e.detail.wasm.memory)),
+    );
+    await page.reload();
+    await page.locator(APP_READY).first().waitFor();
+    const wasmBytes = () => page.evaluate(() => window.__benchWasmMemory?.buffer.byteLength ?? NaN);
+    const before = await wasmBytes();
     const times = await page.evaluate(
       ([json, n]) => Array.from(window.wasmBindings.bench_evaluate(json, n)),
       [scenario, runs],
     );
+    const after = await wasmBytes();
     console.log(`Browser benchmark: Scenario::evaluate, 5 loans × 360 months, every proposal (${runs} runs, Chromium, wasm)`);
     console.log(
       `  median ${fmt(median(times))}  p90 ${fmt(quantile(times, 0.9))}  p99 ${fmt(quantile(times, 0.99))}  ` +
         `min ${fmt(Math.min(...times))}  max ${fmt(Math.max(...times))}`,
     );
+    // Where the slow runs fall (the first ones grow the heap; later ones are
+    // the machine's or the allocator's), and what the runs did to memory.
+    const slowest = times.map((t, i) => [t, i + 1]).sort((a, b) => b[0] - a[0]).slice(0, 5);
+    console.log(`  slowest runs: ${slowest.map(([t, i]) => `#${i} ${fmt(t)}`).join(', ')}; wasm memory ${kib(before)} → ${kib(after)}`);
+    // V8 runs wasm first from its baseline compiler and swaps in optimised
+    // code for hot functions as they run: the first runs pay for that.
+    const warm = times.slice(20);
+    if (warm.length > 0) {
+      console.log(
+        `  first 10 runs: ${times.slice(0, 10).map((t) => t.toFixed(1)).join(' ')} ms; ` +
+          `after the first 20: median ${fmt(median(warm))}  p90 ${fmt(quantile(warm, 0.9))}  p99 ${fmt(quantile(warm, 0.99))}`,
+      );
+    }
     console.log('  (Chromium coarsens performance.now() to 0.1 ms; the target is ≤ 2 ms median, ≤ 5 ms p99)');
   } finally {
     await app.close();
