@@ -37,10 +37,12 @@ impl FenAmount {
     }
 
     pub fn decimal(self) -> Decimal {
-        match self.scale {
-            2 => Decimal::new(self.fen, 2),
-            s => Decimal::new(self.fen / [100, 10, 1][s as usize], s),
-        }
+        let m = match self.scale {
+            2 => self.fen,
+            s => self.fen / [100, 10, 1][s as usize],
+        };
+        let a = m.unsigned_abs();
+        Decimal::from_parts(a as u32, (a >> 32) as u32, 0, m < 0, self.scale)
     }
 
     /// `self + other` as `Decimal` adds, or `None` beyond the limit.

@@ -213,10 +213,10 @@ pub(crate) fn level_rows(
 ) -> Vec<Row> {
     let n = n.max(1);
     let rounded = fen(exact_payment);
-    if let Some(rows) = amortize(principal, rate_of, start, n, rounded, false) {
+    if let Some(rows) = amortize(principal, &rate_of, start, n, rounded, false) {
         return rows;
     }
-    let early = amortize(principal, rate_of, start, n, rounded, true).unwrap_or_default();
+    let early = amortize(principal, &rate_of, start, n, rounded, true).unwrap_or_default();
     let with_interest = !rate_of(start).is_zero();
     let mut payment = rounded;
     for _ in 0..4 {
@@ -224,7 +224,7 @@ pub(crate) fn level_rows(
         if payment < Decimal::ZERO {
             break;
         }
-        if let Some(rows) = amortize(principal, rate_of, start, n, payment, false) {
+        if let Some(rows) = amortize(principal, &rate_of, start, n, payment, false) {
             return if with_interest && off_level(&early, rounded) < off_level(&rows, payment) { early } else { rows };
         }
     }
@@ -239,16 +239,17 @@ fn off_level(rows: &[Row], level: Decimal) -> Decimal {
 /// Pays `payment` each period and the remainder in the last. Returns `None`
 /// if a non-final instalment would repay more than is owed or less than its
 /// interest, unless `clamp`, which keeps each principal part within
-/// `0..=balance`.
+/// `0..=balance`. One copy for every caller's rates (`dyn`): the loops
+/// are long, a call a row costs nothing next to them, and the wasm stays small.
 fn amortize(
     principal: Decimal,
-    rate_of: impl Fn(u32) -> Ratio,
+    rate_of: &dyn Fn(u32) -> Ratio,
     start: u32,
     n: u32,
     payment: Decimal,
     clamp: bool,
 ) -> Option<Vec<Row>> {
-    match amortize_fen(principal, &rate_of, start, n, payment) {
+    match amortize_fen(principal, rate_of, start, n, payment) {
         InFen::Rows(rows) => return Some(rows),
         InFen::Refused if !clamp => return None,
         InFen::Refused | InFen::Unsure => {}
@@ -259,7 +260,7 @@ fn amortize(
 /// [`amortize`] in `Decimal`s: every case the whole-fen loop leaves.
 fn amortize_decimal(
     principal: Decimal,
-    rate_of: impl Fn(u32) -> Ratio,
+    rate_of: &dyn Fn(u32) -> Ratio,
     start: u32,
     n: u32,
     payment: Decimal,
@@ -326,7 +327,7 @@ impl FenInterest {
 /// The rows are the decimal loop's, value and scale. `Unsure` when an
 /// amount has more than two places, a product does not fit, or a row would
 /// need clamping.
-fn amortize_fen(principal: Decimal, rate_of: &impl Fn(u32) -> Ratio, start: u32, n: u32, payment: Decimal) -> InFen {
+fn amortize_fen(principal: Decimal, rate_of: &dyn Fn(u32) -> Ratio, start: u32, n: u32, payment: Decimal) -> InFen {
     let (Some(mut balance), Some(pay)) = (FenAmount::of(principal), FenAmount::of(payment)) else {
         return InFen::Unsure;
     };
@@ -457,8 +458,8 @@ mod tests {
             let rate = if long_rate { Ratio::from(Decimal::new(rate_m, rate_scale) / Decimal::from(den)) } else { Ratio::new(Decimal::new(rate_m, rate_scale), den) };
             let rate_of = |_| rate;
             let payment = fen(annuity_payment(principal, rate.approx().min(Decimal::ONE), n)) + Decimal::new(offset, 2);
-            let fast = amortize(principal, rate_of, start, n, payment, clamp);
-            let slow = amortize_decimal(principal, rate_of, start, n, payment, clamp);
+            let fast = amortize(principal, &rate_of, start, n, payment, clamp);
+            let slow = amortize_decimal(principal, &rate_of, start, n, payment, clamp);
             proptest::prop_assert_eq!(printed(&fast), printed(&slow));
         }
     }
