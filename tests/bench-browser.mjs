@@ -19,8 +19,12 @@
 //     empty cache): from navigation until typing a principal updates the
 //     results, with the files served raw and served precompressed;
 //   * autosave latency: a keystroke until the draft reaches localStorage.
+//   * heap (only when named, --only=heap): the memory steps in the bench
+//     bundle, after 2 × 200 evaluations alone, with the Rust heap's live bytes,
+//     blocks and peak from its counting allocator (`bench_heap`): whether wasm
+//     memory grows because something is kept (live bytes grow) or not.
 // E2E_DIST=DIR measures another build instead of dist/; --only=large,memory
-// (any of evaluation, keystrokes, large, memory, autosave, fast3g) runs just those.
+// (any of evaluation, keystrokes, large, memory, heap, autosave, fast3g) runs just those.
 
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -106,16 +110,37 @@ async function evaluation() {
   const scenario = await readFile(join(bench, 'five-loans-360.json'), 'utf8');
   const app = await startApp({ dir: benchBundle() });
   try {
-    const { page } = await app.open();
+    const { page, context } = await app.open();
+    await context.addInitScript(() =>
+      addEventListener('TrunkApplicationStarted', (e) => (window.__benchWasmMemory = e.detail.wasm.memory)),
+    );
+    await page.reload();
+    await page.locator(APP_READY).first().waitFor();
+    const wasmBytes = () => page.evaluate(() => window.__benchWasmMemory?.buffer.byteLength ?? NaN);
+    const before = await wasmBytes();
     const times = await page.evaluate(
       ([json, n]) => Array.from(window.wasmBindings.bench_evaluate(json, n)),
       [scenario, runs],
     );
+    const after = await wasmBytes();
     console.log(`Browser benchmark: Scenario::evaluate, 5 loans × 360 months, every proposal (${runs} runs, Chromium, wasm)`);
     console.log(
       `  median ${fmt(median(times))}  p90 ${fmt(quantile(times, 0.9))}  p99 ${fmt(quantile(times, 0.99))}  ` +
         `min ${fmt(Math.min(...times))}  max ${fmt(Math.max(...times))}`,
     );
+    // Where the slow runs fall (the first ones grow the heap; later ones are
+    // the machine's or the allocator's), and what the runs did to memory.
+    const slowest = times.map((t, i) => [t, i + 1]).sort((a, b) => b[0] - a[0]).slice(0, 5);
+    console.log(`  slowest runs: ${slowest.map(([t, i]) => `#${i} ${fmt(t)}`).join(', ')}; wasm memory ${kib(before)} → ${kib(after)}`);
+    // V8 runs wasm first from its baseline compiler and swaps in optimised
+    // code for hot functions as they run: the first runs pay for that.
+    const warm = times.slice(20);
+    if (warm.length > 0) {
+      console.log(
+        `  first 10 runs: ${times.slice(0, 10).map((t) => t.toFixed(1)).join(' ')} ms; ` +
+          `after the first 20: median ${fmt(median(warm))}  p90 ${fmt(quantile(warm, 0.9))}  p99 ${fmt(quantile(warm, 0.99))}`,
+      );
+    }
     console.log('  (Chromium coarsens performance.now() to 0.1 ms; the target is ≤ 2 ms median, ≤ 5 ms p99)');
   } finally {
     await app.close();
@@ -190,16 +215,24 @@ async function largeCase(page) {
   );
 }
 
-/** Heap after a forced GC, DOM nodes, listeners and wasm memory, from CDP. */
+/**
+ * Heap after a forced GC, DOM nodes, listeners and wasm memory, from CDP; in
+ * the bench bundle also the Rust heap's live bytes and blocks (`bench_heap`).
+ */
 async function memorySnapshot(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
-  const wasm = await page.evaluate(() => window.__benchWasmMemory?.buffer.byteLength ?? NaN);
-  return { js: m.JSHeapUsedSize, nodes: m.Nodes, listeners: m.JSEventListeners, wasm };
+  const [wasm, heap] = await page.evaluate(() => [
+    window.__benchWasmMemory?.buffer.byteLength ?? NaN,
+    window.wasmBindings?.bench_heap ? Array.from(window.wasmBindings.bench_heap()) : null,
+  ]);
+  const rust = heap ? { live: heap[0], blocks: heap[1], peak: heap[2] } : {};
+  return { js: m.JSHeapUsedSize, nodes: m.Nodes, listeners: m.JSEventListeners, wasm, ...rust };
 }
 
-async function memory(app) {
+/** The memory steps; `heap` (the bench bundle) adds the Rust heap's live bytes, blocks and peak. */
+async function memory(app, heap = false) {
   const { page, context } = await app.open();
   // Trunk's loader hands the wasm exports (its memory among them) to this event.
   await context.addInitScript(() =>
@@ -212,7 +245,14 @@ async function memory(app) {
   // Warm up caches first so their one-time growth is not counted as a leak.
   await typeAndTime(page, SEL.principal, principals(5));
   for (let i = 0; i < 2; i++) await page.click(SEL.langToggle);
+  const scenario = await readFile(join(bench, 'five-loans-360.json'), 'utf8');
+  const evaluations = [
+    // Evaluation alone, no page update: what the engine keeps or fragments.
+    ['200 evaluations (5 × 360)', () => page.evaluate((json) => window.wasmBindings.bench_evaluate(json, 200), scenario)],
+    ['200 more evaluations', () => page.evaluate((json) => window.wasmBindings.bench_evaluate(json, 200), scenario)],
+  ];
   const steps = [
+    ...(heap ? evaluations : []),
     // Twice: growth the second time round is what would pile up, not warm-up.
     ['200 keystrokes', () => typeAndTime(page, SEL.principal, principals(200, 90000))],
     ['200 more keystrokes', () => typeAndTime(page, SEL.principal, principals(200, 120000))],
@@ -231,7 +271,8 @@ async function memory(app) {
     const d = (k, unit = (x) => x) => (base ? ` (${s[k] - base[k] >= 0 ? '+' : ''}${unit(s[k] - base[k])})` : '');
     console.log(
       `  ${label.padEnd(32)} JS heap ${kib(s.js)}${d('js', kib)}, DOM nodes ${s.nodes}${d('nodes')}, ` +
-        `listeners ${s.listeners}${d('listeners')}, wasm memory ${kib(s.wasm)}${d('wasm', kib)}`,
+        `listeners ${s.listeners}${d('listeners')}, wasm memory ${kib(s.wasm)}${d('wasm', kib)}` +
+        (heap ? `, Rust heap live ${kib(s.live)}${d('live', kib)} in ${s.blocks}${d('blocks')} blocks, peak ${kib(s.peak)}` : ''),
     );
   };
   console.log('Memory after a forced GC (change since the step before):');
@@ -341,13 +382,24 @@ async function autosave(app) {
 }
 
 if (runs_part('evaluation', true)) await evaluation();
-const app = await startApp({ dir: dist });
-try {
-  if (runs_part('keystrokes', true)) await keystrokes((await app.open()).page);
-  if (runs_part('large')) await largeCase((await app.open()).page);
-  if (runs_part('memory')) await memory(app);
-  if (runs_part('autosave')) await autosave(app);
-} finally {
-  await app.close();
+if (runs_part('heap')) {
+  // The memory steps in the bench bundle, with the Rust heap's own counts.
+  const benchApp = await startApp({ dir: benchBundle() });
+  try {
+    await memory(benchApp, true);
+  } finally {
+    await benchApp.close();
+  }
+}
+if (['keystrokes', 'large', 'memory', 'autosave'].some((part) => runs_part(part, part === 'keystrokes'))) {
+  const app = await startApp({ dir: dist });
+  try {
+    if (runs_part('keystrokes', true)) await keystrokes((await app.open()).page);
+    if (runs_part('large')) await largeCase((await app.open()).page);
+    if (runs_part('memory')) await memory(app);
+    if (runs_part('autosave')) await autosave(app);
+  } finally {
+    await app.close();
+  }
 }
 if (runs_part('fast3g')) await fast3g();

@@ -106,7 +106,9 @@ proptest! {
 
     /// For one prepayment, shortening the term costs no more interest than
     /// lowering the payment, and lowering the payment keeps the maturity
-    /// unless the prepayment clears the loan.
+    /// unless the prepayment clears the loan or the lowered level payment,
+    /// rounded, clears it early (found by this test: ¥12,708.97 at 2.8283 %
+    /// a month over 301 months, ¥9,688.21 prepaid in month 50 → 300 months).
     ///
     /// Not for a 等额本息 contract whose last instalment exceeds the level
     /// one by more than ¥1: on long high-rate loans the rounded payment would repay too
@@ -124,8 +126,11 @@ proptest! {
         let s = prepay(p, i, n, m, &plan(PrepayEffect::ShortenTerm)).unwrap();
         let l = prepay(p, i, n, m, &plan(PrepayEffect::LowerPayment)).unwrap();
         prop_assert!(s.total_interest <= l.total_interest + d("0.01"), "shorten {} lower {}", s.total_interest, l.total_interest);
-        let cleared = l.schedule[month as usize - 1].row.balance.is_zero();
-        prop_assert!(cleared || l.months == n);
+        let after = l.schedule[month as usize - 1].row.balance;
+        // The re-amortised rest's rounded payment may itself clear early
+        // (`Schedule::paying_months`, as the contract's may).
+        let rest_ends = || month < n && l.months == month + Schedule::build(after, i, n - month, m).unwrap().paying_months();
+        prop_assert!(after.is_zero() || l.months == n || rest_ends(), "{} months", l.months);
         if m == Method::Bullet {
             prop_assert_eq!(s.rows(), l.rows());
         }

@@ -69,34 +69,58 @@ fn npv(held: f64, payments: &[f64], r: f64) -> (f64, f64) {
 /// the rate comes back as a decimal rounded to 12 places, and the tests check
 /// it against the exact decimal NPV.
 pub fn monthly_irr(held: Decimal, payments: &[Decimal], guess: Decimal) -> Result<Decimal, EngineError> {
-    if held <= Decimal::ZERO || payments.iter().any(|p| p.is_sign_negative() && !p.is_zero()) {
-        return Err(EngineError::NoRateOfReturn);
-    }
     let total: Decimal = payments.iter().sum();
-    if total <= Decimal::ZERO {
+    irr(held, payments.iter().copied(), total, guess)
+}
+
+/// [`monthly_irr`] of the payments of `rows`, which total `total` (the
+/// caller has summed them already): no copy of the payments, no second sum.
+pub(crate) fn monthly_irr_of_rows(held: Decimal, rows: &[super::Row], total: Decimal, guess: Decimal) -> Result<Decimal, EngineError> {
+    irr(held, rows.iter().map(|r| r.payment), total, guess)
+}
+
+/// [`monthly_irr`] of `payments` totalling `total`.
+fn irr(held: Decimal, payments: impl ExactSizeIterator<Item = Decimal>, total: Decimal, guess: Decimal) -> Result<Decimal, EngineError> {
+    // mantissa ÷ 10^scale: both exact in f64 for fen amounts (below 2^53)
+    // and one correctly rounded division, so as close as `to_f64` and
+    // several times faster (this conversion was half the cost of an IRR).
+    let to_f64 = |d: Decimal| match super::exact::small_parts(d) {
+        Some((m, s @ 0..=22)) => m as f64 / 10f64.powi(s as i32),
+        _ => match d.scale() {
+            s @ 0..=22 => d.mantissa() as f64 / 10f64.powi(s as i32),
+            _ => d.to_f64().unwrap_or(f64::NAN),
+        },
+    };
+    let mut negative = false;
+    let mut flows: Vec<f64> = Vec::with_capacity(payments.len());
+    for p in payments {
+        negative |= p.is_sign_negative() && !p.is_zero();
+        flows.push(to_f64(p));
+    }
+    if held <= Decimal::ZERO || negative || total <= Decimal::ZERO {
         return Err(EngineError::NoRateOfReturn);
     }
     if total == held {
         return Ok(Decimal::ZERO);
     }
-    // mantissa ÷ 10^scale: both exact in f64 for fen amounts (below 2^53)
-    // and one correctly rounded division, so as close as `to_f64` and
-    // several times faster (this conversion was half the cost of an IRR).
-    let to_f64 = |d: Decimal| match d.scale() {
-        s @ 0..=22 => d.mantissa() as f64 / 10f64.powi(s as i32),
-        _ => d.to_f64().unwrap_or(f64::NAN),
-    };
     let held_f = to_f64(held);
-    let flows: Vec<f64> = payments.iter().map(|&p| to_f64(p)).collect();
     if !held_f.is_finite() || flows.iter().any(|p| !p.is_finite()) {
         return Err(EngineError::Overflow);
     }
+    let r = newton(held_f, &flows, total > held, to_f64(guess))?;
+    Decimal::from_f64(r).map(|d| d.round_dp(12)).ok_or(EngineError::NoRateOfReturn)
+}
+
+/// The root of [`npv`] for `held` and `flows`, which pay back more than
+/// `held` when `above`: bracketed, then Newton's method from `guess`
+/// safeguarded by bisection.
+fn newton(held_f: f64, flows: &[f64], above: bool, guess: f64) -> Result<f64, EngineError> {
     // NPV falls as r rises (every payment flows to the lender), so the root
     // is unique; bracket it.
-    let (mut lo, mut hi) = if total > held {
+    let (mut lo, mut hi) = if above {
         let mut hi = 0.05;
         // Until NPV is below zero; a NaN NPV widens the bracket too.
-        while npv(held_f, &flows, hi).0.partial_cmp(&0.0) != Some(std::cmp::Ordering::Less) {
+        while npv(held_f, flows, hi).0.partial_cmp(&0.0) != Some(std::cmp::Ordering::Less) {
             hi *= 4.0;
             if hi > 1000.0 {
                 return Err(EngineError::NoRateOfReturn);
@@ -106,10 +130,9 @@ pub fn monthly_irr(held: Decimal, payments: &[Decimal], guess: Decimal) -> Resul
     } else {
         (-0.99, 0.0)
     };
-    let guess = to_f64(guess);
     let mut r = if guess > lo && guess < hi { guess } else { (lo + hi) / 2.0 };
     for _ in 0..200 {
-        let (f, df) = npv(held_f, &flows, r);
+        let (f, df) = npv(held_f, flows, r);
         if f == 0.0 {
             break;
         }
@@ -126,7 +149,7 @@ pub fn monthly_irr(held: Decimal, payments: &[Decimal], guess: Decimal) -> Resul
             break;
         }
     }
-    Decimal::from_f64(r).map(|d| d.round_dp(12)).ok_or(EngineError::NoRateOfReturn)
+    Ok(r)
 }
 
 /// APR of borrowing `held` (principal minus any up-front fee) and repaying

@@ -131,6 +131,84 @@ pub fn mul_round(a: Decimal, b: Decimal, dp: u32) -> Decimal {
 /// power of ten with exact remainders. Falls back to `rust_decimal` when the
 /// result does not fit a decimal, which no valid schedule reaches.
 pub fn mul_ratio_round(a: Decimal, r: Ratio, dp: u32) -> Decimal {
+    match narrow(a).and_then(|ma| ratio_round_u64(ma, a.scale(), r, dp)) {
+        Some(q) => Decimal::from_i128_with_scale(if (a.mantissa() < 0) != (r.num.mantissa() < 0) { -q } else { q }, dp),
+        None => wide_ratio_round(a, r, dp),
+    }
+}
+
+/// `d`'s mantissa and scale when the mantissa fits in an `i64`, read from
+/// its parts: [`Decimal::mantissa`] builds an `i128`, a software type in
+/// wasm and slow to convert to `f64` natively too.
+pub(crate) fn small_parts(d: Decimal) -> Option<(i64, u32)> {
+    let bytes = d.serialize();
+    let (low, high) = (&bytes[4..12], &bytes[12..16]);
+    if high != [0; 4] {
+        return None;
+    }
+    let m = i64::try_from(u64::from_le_bytes(low.try_into().ok()?)).ok()?;
+    Some((if d.is_sign_negative() { -m } else { m }, d.scale()))
+}
+
+/// `|d|`'s mantissa when it fits in 63 bits.
+fn narrow(d: Decimal) -> Option<u64> {
+    small_parts(d).map(|(m, _)| m.unsigned_abs())
+}
+
+/// `u64::pow` without overflow.
+fn pow10(k: u32) -> Option<u64> {
+    10u64.checked_pow(k)
+}
+
+/// The fast path of [`mul_ratio_round`]: `|a| × r` rounded half away from
+/// zero to `dp` decimals as a mantissa, for `|a| = ma / 10^sa` and `|r|`,
+/// in one 64-bit division (a hardware instruction natively and in wasm,
+/// where the 192-bit path's limb loop and `rust_decimal`'s own ops are
+/// slow). Fen amounts times lenders' rates always fit: ¥10^12 in fen is
+/// 2^47, a rate's mantissa a few digits. `None` when anything would not
+/// fit, and also wherever the 192-bit path approximates (a denominator
+/// whose first division step leaves 32 bits), so both paths give the same
+/// answer for every input.
+pub(crate) fn ratio_round_u64(ma: u64, sa: u32, r: Ratio, dp: u32) -> Option<i128> {
+    RatioU64::new(sa, r, dp)?.apply(ma)
+}
+
+/// A rate ready for [`ratio_round_u64`] on mantissas of one scale: the
+/// rate's part of the work done once, for loops that charge the same rate
+/// on every row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RatioU64 {
+    /// |numerator|'s mantissa × the power of ten that reaches `dp` places.
+    factor: (u64, u64),
+    /// den × 10^(places to drop).
+    divisor: u64,
+}
+
+impl RatioU64 {
+    /// For mantissas of scale `sa`, results of `dp` places; `None` as
+    /// [`ratio_round_u64`] says.
+    pub fn new(sa: u32, r: Ratio, dp: u32) -> Option<Self> {
+        let mb = narrow(r.num)?;
+        let total = sa + r.num.scale();
+        let shift = total.saturating_sub(dp);
+        if r.den > 1 && u64::from(r.den) * u64::from(POW10[shift.min(3) as usize]) > u64::from(u32::MAX) {
+            return None;
+        }
+        let divisor = u64::from(r.den).checked_mul(pow10(shift)?)?;
+        Some(Self { factor: (mb, pow10(dp.saturating_sub(total))?), divisor })
+    }
+
+    /// `ma × rate`, rounded half away from zero; `None` beyond 64 bits.
+    pub fn apply(self, ma: u64) -> Option<i128> {
+        let x = ma.checked_mul(self.factor.0)?.checked_mul(self.factor.1)?;
+        let (q, rem) = (x / self.divisor, x % self.divisor);
+        // Half away from zero: up when the remainder is at least half the divisor.
+        Some(i128::from(q) + i128::from(rem >= self.divisor - rem))
+    }
+}
+
+/// The general path of [`mul_ratio_round`], for mantissas of any size.
+fn wide_ratio_round(a: Decimal, r: Ratio, dp: u32) -> Decimal {
     let b = r.num;
     let total = a.scale() + b.scale();
     let negative = (a.mantissa() < 0) != (b.mantissa() < 0);
@@ -266,6 +344,57 @@ mod tests {
         assert_eq!(Ratio::new(d("4.9"), 1200).times(d("30")), Ratio::new(d("147.0"), 1200));
         assert_eq!(exact_mul(Decimal::MAX, d("2")), None);
         assert_eq!(Ratio::new(d("1"), 0).den, 1);
+    }
+
+    /// A mantissa of either size class: fen amounts and rates (the fast
+    /// path's case), 64-bit extremes, and up to the 96-bit limit (the
+    /// general path's).
+    fn mantissa() -> impl proptest::strategy::Strategy<Value = u128> {
+        use proptest::prelude::*;
+        prop_oneof![0u128..1_000, 0u128..100_000_000_000_000, (0u128..=u128::from(u64::MAX)), Just(u128::from(u64::MAX)), 0u128..(1u128 << 96)]
+    }
+
+    fn denominator() -> impl proptest::strategy::Strategy<Value = u32> {
+        use proptest::prelude::*;
+        prop_oneof![Just(1u32), Just(1200), Just(36500), 1u32..5_000_000, Just(u32::MAX)]
+    }
+
+    proptest::proptest! {
+        /// The 64-bit fast path answers exactly as the general path does,
+        /// value and scale, on any input (both signs, any scales, the
+        /// extremes): it answers or steps aside, never differs.
+        #[test]
+        fn fast_path_equals_general_path(ma in mantissa(), mb in mantissa(), sa in 0u32..=28, sb in 0u32..=28, den in denominator(), dp in 0u32..=28, na: bool, nb: bool) {
+            let a = Decimal::from_i128_with_scale(if na { -(ma as i128) } else { ma as i128 }, sa);
+            let b = Decimal::from_i128_with_scale(if nb { -(mb as i128) } else { mb as i128 }, sb);
+            let r = Ratio::new(b, den);
+            let (fast, wide) = (mul_ratio_round(a, r, dp), wide_ratio_round(a, r, dp));
+            proptest::prop_assert_eq!(fast.to_string(), wide.to_string());
+            proptest::prop_assert_eq!(fast, wide);
+        }
+    }
+
+    proptest::proptest! {
+        /// The parts read from the bytes are the mantissa and scale.
+        #[test]
+        fn small_parts_are_the_mantissa(m in mantissa(), neg: bool, scale in 0u32..=28) {
+            let m = if neg { -(m as i128) } else { m as i128 };
+            let d = Decimal::from_i128_with_scale(m, scale);
+            let want = i64::try_from(m).ok().map(|m| (m, scale));
+            proptest::prop_assert_eq!(small_parts(d), want);
+        }
+    }
+
+    #[test]
+    fn schedule_products_take_the_fast_path() {
+        // ¥1 trillion in fen times 4.9 %/yr, 0.05 %/day × 31, 1.5 %/month: one 64-bit division each.
+        for (num, den) in [(d("4.9"), 1200), (d("1.55"), 100), (d("1.5"), 100), (d("18.0"), 36500), (d("0.05"), 1)] {
+            let r = Ratio::new(num, den);
+            assert!(ratio_round_u64(100_000_000_000_000, 2, r, 2).is_some(), "{num}/{den}");
+        }
+        assert_eq!(ratio_round_u64(300_150, 2, Ratio::new(d("4"), 1200), 2), Some(1001));
+        // A 28-digit rate is the general path's.
+        assert_eq!(ratio_round_u64(100, 2, Ratio::from(d("4.9") / d("1200")), 2), None);
     }
 
     proptest::proptest! {

@@ -17,6 +17,7 @@ pub mod decimal_str;
 pub mod due;
 pub mod exact;
 mod error;
+pub(crate) mod fen_amount;
 pub mod lender;
 pub mod loan;
 pub mod overdue;

@@ -4,12 +4,13 @@
 
 use super::{BudgetBasis, Debt, DebtAnalysis, Figures, Infeasible, LoanBudget, Params, Proposal, ProposalKind, VsContract};
 use super::NOTHING_HORIZON_MONTHS;
-use crate::engine::apr::{monthly_irr, Apr};
+use crate::engine::apr::{monthly_irr_of_rows, Apr};
 use crate::engine::budget::BUDGET_MONTHS;
 use crate::engine::dates::Date;
 use crate::engine::daycount::Accrual;
 use crate::engine::due::DueDates;
-use crate::engine::exact::mul_round;
+use crate::engine::exact::{mul_round, small_parts};
+use crate::engine::fen_amount::FenAmount;
 use crate::engine::{fen, percent_2dp, EngineError, Row};
 use rust_decimal::Decimal;
 
@@ -73,7 +74,23 @@ impl Allowance<'_> {
 
     /// The smallest room any row leaves (negative: the largest shortfall).
     pub fn margin(&self, rows: &[Row]) -> Decimal {
-        rows.iter().map(|r| self.at(r.period).max(Decimal::ZERO) - r.payment).min().unwrap_or_default()
+        self.margin_fen(rows).unwrap_or_else(|| rows.iter().map(|r| self.at(r.period).max(Decimal::ZERO) - r.payment).min().unwrap_or_default())
+    }
+
+    /// [`Allowance::margin`] in whole fen ([`FenAmount`]), the same value
+    /// and scale; `None` when an amount has more than two places.
+    fn margin_fen(&self, rows: &[Row]) -> Option<Decimal> {
+        let mut least: Option<FenAmount> = None;
+        for r in rows {
+            let money = FenAmount::of(self.at(r.period))?;
+            // `Decimal::max(ZERO)`: a deficit becomes a plain 0.
+            let money = if money.fen < 0 { FenAmount { fen: 0, scale: 0 } } else { money };
+            let room = money.sub(FenAmount::of(r.payment)?)?;
+            if least.is_none_or(|l| room.fen < l.fen) {
+                least = Some(room);
+            }
+        }
+        Some(least.map_or(Decimal::ZERO, FenAmount::decimal))
     }
 }
 
@@ -96,6 +113,55 @@ pub(crate) struct Summary {
 
 /// The [`Summary`] of `rows`; an error for no rows or sums beyond 28 digits.
 pub(crate) fn summary(rows: &[Row]) -> Result<Summary, EngineError> {
+    match summary_fen(rows) {
+        Some(s) => Ok(s),
+        None => summary_decimal(rows),
+    }
+}
+
+/// [`summary`] in whole fen ([`FenAmount`]): integer sums and comparisons,
+/// the same figures value and scale (the least and the largest payment are
+/// rows' own, the earliest of equals, as `Decimal::min`/`max` keep them).
+/// `None` for no rows or an amount of more than two places.
+fn summary_fen(rows: &[Row]) -> Option<Summary> {
+    let first = rows.first()?;
+    let zero = FenAmount { fen: 0, scale: 0 };
+    let (mut total, mut financed, mut paid_12) = (zero, zero, zero);
+    let (mut lo, mut hi, mut first_paid, mut balance_rises) = (0, 0, None, false);
+    let (first_fen, mut level) = (FenAmount::of(first.payment)?.fen, true);
+    let (mut lo_fen, mut hi_fen) = (i64::MAX, i64::MIN);
+    let last = rows.len() - 1;
+    for (k, r) in rows.iter().enumerate() {
+        let (pay, part) = (FenAmount::of(r.payment)?, FenAmount::of(r.principal)?);
+        total = total.add(pay)?;
+        financed = financed.add(part)?;
+        (lo, lo_fen) = if pay.fen < lo_fen { (k, pay.fen) } else { (lo, lo_fen) };
+        (hi, hi_fen) = if pay.fen > hi_fen { (k, pay.fen) } else { (hi, hi_fen) };
+        if first_paid.is_none() && pay.fen > 0 {
+            first_paid = Some(k);
+        }
+        level &= k == last || pay.fen == first_fen;
+        balance_rises |= part.fen < 0;
+        if k < NOTHING_HORIZON_MONTHS as usize {
+            paid_12 = paid_12.add(pay)?;
+        }
+    }
+    Some(Summary {
+        total_paid: total.decimal(),
+        financed: financed.decimal(),
+        min_payment: rows[lo].payment,
+        max_payment: rows[hi].payment,
+        first_payment: first_paid.map_or(Decimal::ZERO, |k| rows[k].payment),
+        first_payment_date: first_paid.and_then(|k| rows[k].date),
+        level: level && first_fen > 0,
+        balance_rises,
+        paid_12: paid_12.decimal(),
+        balance_12: rows.get(11).map_or(Decimal::ZERO, |r| r.balance),
+    })
+}
+
+/// [`summary`] in `Decimal`s: amounts of more than two places.
+fn summary_decimal(rows: &[Row]) -> Result<Summary, EngineError> {
     let first = rows.first().ok_or(EngineError::MonthsOutOfRange)?;
     let mut s = Summary {
         total_paid: Decimal::ZERO,
@@ -202,8 +268,7 @@ impl Ctx<'_> {
         let (apr_nominal, apr_effective) = if lump {
             (None, None)
         } else {
-            let payments: Vec<Decimal> = rows.iter().map(|r| r.payment).collect();
-            match monthly_irr(an.owed_now, &payments, self.debt.loan.rate.monthly_fraction()).and_then(Apr::from_monthly) {
+            match monthly_irr_of_rows(an.owed_now, &rows, s.total_paid, self.debt.loan.rate.monthly_fraction()).and_then(Apr::from_monthly) {
                 Ok(a) => (Some(percent_2dp(a.nominal_percent)), Some(percent_2dp(a.effective_percent))),
                 Err(_) => (None, None),
             }
@@ -259,6 +324,7 @@ impl Ctx<'_> {
 /// take the exact decimal path.
 pub fn present_value(rows: &[Row], acc: &Accrual) -> Decimal {
     const ONE: u128 = 1 << 60;
+    const MICRO: [u128; 7] = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
     let fixed = |rate: Decimal| -> Option<u128> {
         Decimal::from(ONE as u64)
             .checked_div(Decimal::ONE + rate)
@@ -298,7 +364,9 @@ pub fn present_value(rows: &[Row], acc: &Accrual) -> Decimal {
         if p.is_sign_negative() || p.scale() > 6 {
             return exact();
         }
-        let micro = p.mantissa() as u128 * 10u128.pow(6 - p.scale());
+        // The mantissa from its parts when it fits in 64 bits (no i128 to build).
+        let m = small_parts(p).map_or_else(|| p.mantissa() as u128, |(m, _)| m as u128);
+        let micro = m * MICRO[p.scale() as usize];
         let total = sum + micro;
         if total >= 1 << 64 {
             return exact();
@@ -306,4 +374,52 @@ pub fn present_value(rows: &[Row], acc: &Accrual) -> Decimal {
         sum = (total * v + (ONE >> 1)) >> 60;
     }
     Decimal::from_i128_with_scale(sum as i128, 6)
+}
+
+#[cfg(test)]
+mod fen_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn amount() -> impl Strategy<Value = Decimal> {
+        (prop_oneof![Just(0i64), -300i64..300, 0i64..100_000_000_000_000], 0u32..=2).prop_map(|(m, s)| Decimal::new(m, s))
+    }
+
+    proptest! {
+        /// The whole-fen summary is the decimal one, every figure printed
+        /// alike (scale included): level runs, zeros, negative parts, ties.
+        #[test]
+        fn whole_fen_summary_equals_decimal_summary(rows in proptest::collection::vec((amount(), amount(), amount(), any::<bool>()), 1..40)) {
+            let rows: Vec<Row> = rows.iter().zip(1..).map(|(&(pay, part, bal, repeat), k)| {
+                // Repeats make level runs and ties for the least and largest payment.
+                let pay = if repeat { rows[0].0 } else { pay };
+                Row::new(k, pay, Decimal::ZERO, part, bal)
+            }).collect();
+            let fast = summary_fen(&rows).map(|s| format!("{s:?}"));
+            prop_assert_eq!(fast, summary_decimal(&rows).ok().map(|s| format!("{s:?}")));
+        }
+    }
+
+    proptest! {
+        /// The whole-fen margin is the decimal one, printed alike: deficit
+        /// months (a plain 0), ties, forecast and flat months.
+        #[test]
+        fn whole_fen_margin_equals_decimal_margin(forecast in proptest::array::uniform12(amount()), available in amount(), pays in proptest::collection::vec(amount(), 0..30)) {
+            let budget = LoanBudget { available, forecast: Some(forecast) };
+            let dates = DueDates::default();
+            let allow = Allowance { budget: &budget, dates: &dates };
+            let rows: Vec<Row> = pays.iter().zip(1..).map(|(&p, k)| Row::new(k, p, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO)).collect();
+            let decimal = rows.iter().map(|r| allow.at(r.period).max(Decimal::ZERO) - r.payment).min().unwrap_or_default();
+            prop_assert_eq!(allow.margin(&rows).to_string(), decimal.to_string());
+            prop_assert!(allow.margin_fen(&rows).is_some());
+        }
+    }
+
+    #[test]
+    fn three_places_take_the_decimal_path() {
+        let row = Row::new(1, Decimal::new(1, 3), Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        assert!(summary_fen(&[row]).is_none());
+        assert!(summary(&[row]).is_ok());
+        assert!(summary(&[]).is_err());
+    }
 }
