@@ -58,9 +58,8 @@ fn PartForm(part: &'static Part) -> impl IntoView {
     view! {
         <h3>{kw(part.heading)}</h3>
         {part.switch.map(|f| view! { <FieldInput place=Place::of(f) /> })}
-        <Show when=shown>
-            <div class="grid">{part.fields.iter().map(|f| kit_input(Place::of(*f))).collect_view()}</div>
-        </Show>
+        // Hidden rather than rebuilt: a `Show` is code of its own.
+        <div class="grid" hidden=move || !shown()>{part.fields.iter().map(|f| kit_input(Place::of(*f))).collect_view()}</div>
         {total}
     }
 }

@@ -30,11 +30,20 @@ fn loan_name(s: &Scenario, id: &str, lang: Lang) -> String {
 }
 
 /// The entries to show, newest first (later in the log first at the same
-/// minute), of one loan or all (`filter` empty).
+/// minute), of one loan or all (`filter` empty). An insertion sort, as
+/// `letter::build` sorts: logs are short and mostly in order, and it costs
+/// far less code than the standard library's sort.
 fn shown(s: &Scenario, filter: &str) -> Vec<usize> {
     let log = &s.contact_log;
-    let mut order: Vec<usize> = (0..log.len()).filter(|&i| filter.is_empty() || log[i].loan_id == filter).collect();
-    order.sort_by(|&a, &b| (log[b].at, b).cmp(&(log[a].at, a)));
+    let mut order: Vec<usize> = (0..log.len()).rev().filter(|&i| filter.is_empty() || log[i].loan_id == filter).collect();
+    for i in 1..order.len() {
+        let mut j = i;
+        // Newer first; the index breaks ties (later first, as `rev` put them).
+        while j > 0 && log[order[j - 1]].at < log[order[j]].at {
+            order.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     order
 }
 

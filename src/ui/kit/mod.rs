@@ -109,7 +109,10 @@ fn kit_body() -> super::lazy::Chunk {
 fn KitBody() -> impl IntoView {
     let page = use_page();
     let today = today();
-    let input = Memo::new(move |_| page.last_valid.with(|s| page.evaluation.with(|ev| crate::letter::build(s, ev, today))));
+    // Always "changed": the documents' own memos compare their text, and
+    // comparing the whole input would cost its `PartialEq` code here.
+    let build = move |_: Option<&_>| page.last_valid.with(|s| page.evaluation.with(|ev| crate::letter::build(s, ev, today)));
+    let input = Memo::new_with_compare(build, |_, _| true);
     provide_context(Kit { today, input });
     view! {
         <p class="explain">{kw(|t| t.intro)}</p>

@@ -69,12 +69,9 @@ pub fn SetInput(place: Place) -> impl IntoView {
         _ => Vec::new(),
     };
     let toggle = move |c: Choice, on: bool| {
-        let mut now: Vec<Choice> = picked().into_iter().filter(|p| *p != c).collect();
-        if on {
-            now.push(c);
-        }
+        let was = picked();
         // In the list's order, so the letter lists them the same way each time.
-        now.sort_by_key(|p| options.iter().position(|o| o == p));
+        let now = options.iter().copied().filter(|o| if *o == c { on } else { was.contains(o) }).collect();
         page.set(place, Value::Set(now));
     };
     view! {
