@@ -10,6 +10,7 @@
 mod about;
 mod ask;
 mod documents;
+mod form;
 mod log;
 mod markup;
 mod offer;
@@ -45,15 +46,12 @@ fn kw(pick: fn(&KitText) -> &'static str) -> Signal<&'static str> {
     Signal::derive(move || pick(lang.get().kit()))
 }
 
-/// What the open section shares: the documents' input, dated today.
+/// What the open section's parts share: the documents' input, dated today
+/// (passed down, not a context: `expect_context` costs code of its own).
 #[derive(Clone, Copy)]
 struct Kit {
     today: Option<Date>,
     input: Memo<Option<LetterInput>>,
-}
-
-fn use_kit_input() -> Kit {
-    expect_context::<Kit>()
 }
 
 /// The lenders of the documents, `(loan id, name)`, and the one shown:
@@ -113,13 +111,13 @@ fn KitBody() -> impl IntoView {
     // comparing the whole input would cost its `PartialEq` code here.
     let build = move |_: Option<&_>| page.last_valid.with(|s| page.evaluation.with(|ev| crate::letter::build(s, ev, today)));
     let input = Memo::new_with_compare(build, |_, _| true);
-    provide_context(Kit { today, input });
+    let kit = Kit { today, input };
     view! {
         <p class="explain">{kw(|t| t.intro)}</p>
-        <ask::Asks />
+        <ask::Asks kit=kit />
         <about::About />
-        <documents::Documents />
-        <log::ContactLog />
-        <offer::OfferCheck />
+        <documents::Documents kit=kit />
+        <log::ContactLog kit=kit />
+        <offer::OfferCheck kit=kit />
     }
 }
