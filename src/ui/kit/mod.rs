@@ -100,7 +100,23 @@ pub fn KitSection() -> impl IntoView {
 /// opened (`ui::lazy`).
 #[leptos::wasm_split::wasm_split(kit, wasm_split_path = ::leptos::wasm_split, preload(load_kit), fallible)]
 fn kit_body() -> super::lazy::Chunk {
-    Ok(view! { <KitBody /> }.into_any())
+    Ok(mounted(view! { <KitBody /> }))
+}
+
+/// `body` built into a `<div>` of its own once that is on the page, rather
+/// than returned as an `AnyView`: an `AnyView` of the whole kit brings every
+/// render function of its type (rebuild, elements, …: ≈ 8 KB of code) into
+/// the chunk, though the kit, once open, is never rebuilt. Its state lives
+/// as long as the section's owner.
+fn mounted<V: leptos::tachys::view::Render + 'static>(body: V) -> AnyView {
+    use leptos::tachys::view::Mountable;
+    let root = NodeRef::<leptos::html::Div>::new();
+    root.on_load(move |el| {
+        let mut state = body.build();
+        state.mount(&el, None);
+        StoredValue::new_local(state);
+    });
+    view! { <div class="kit-body" node_ref=root></div> }.into_any()
 }
 
 #[component]
