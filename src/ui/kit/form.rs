@@ -290,6 +290,9 @@ fn sync_ask(field: &Element, lang: Lang, s: &Shown, ask: &Ask) {
     }
 }
 
+/// What a form last drew: in which language, with which loans to pick.
+type Drawn = Option<(Lang, Vec<(String, String)>)>;
+
 /// A form of `places` (`class` on its element); `loans` are the options of
 /// an entry's loan, if the form has one; `ask` for an ask's form.
 pub fn form(class: &'static str, places: Vec<Place>, loans: Option<Signal<Vec<(String, String)>>>, ask: Option<&'static Ask>) -> impl IntoView {
@@ -300,7 +303,7 @@ pub fn form(class: &'static str, places: Vec<Place>, loans: Option<Signal<Vec<(S
         .collect();
     let root = NodeRef::<Div>::new();
     // Its state: the language and loans drawn (`None` until drawn).
-    Effect::new(move |drawn: Option<Option<(Lang, Vec<(String, String)>)>>| {
+    Effect::new(move |drawn: Option<Drawn>| {
         let now = (lang.get(), loans.map(|s| s.get()).unwrap_or_default());
         let el = root.get()?;
         if drawn.flatten().as_ref() != Some(&now) {
@@ -319,14 +322,19 @@ pub fn form(class: &'static str, places: Vec<Place>, loans: Option<Signal<Vec<(S
         }
         Some(now)
     });
-    let on = move |ev: web_sys::Event, change: bool| {
-        let k = event_place(&ev);
-        if let (Some(k), Some(el)) = (k, root.get_untracked()) {
-            if let (Some(p), Some(field)) = (places.get(k), field_of(&el, k)) {
-                typed(&field, *p, change);
-            }
+    let places = std::rc::Rc::new(places);
+    let on_change = places.clone();
+    view! { <div class=class node_ref=root on:input=move |ev| on(&ev, root, &places, false) on:change=move |ev| on(&ev, root, &on_change, true)></div> }
+}
+
+/// An `input` or `change` event in a form of `places`: to the page. Not
+/// inlined: both handlers call it, rather than each carrying a copy.
+#[inline(never)]
+fn on(ev: &web_sys::Event, root: NodeRef<Div>, places: &[Place], change: bool) {
+    let k = event_place(ev);
+    if let (Some(k), Some(el)) = (k, root.get_untracked()) {
+        if let (Some(p), Some(field)) = (places.get(k), field_of(&el, k)) {
+            typed(&field, *p, change);
         }
-    };
-    let on_change = on.clone();
-    view! { <div class=class node_ref=root on:input=move |ev| on(ev, false) on:change=move |ev| on_change(ev, true)></div> }
+    }
 }
