@@ -322,19 +322,14 @@ pub fn form(class: &'static str, places: Vec<Place>, loans: Option<Signal<Vec<(S
         }
         Some(now)
     });
-    let places = std::rc::Rc::new(places);
-    let on_change = places.clone();
-    view! { <div class=class node_ref=root on:input=move |ev| on(&ev, root, &places, false) on:change=move |ev| on(&ev, root, &on_change, true)></div> }
-}
-
-/// An `input` or `change` event in a form of `places`: to the page. Not
-/// inlined: both handlers call it, rather than each carrying a copy.
-#[inline(never)]
-fn on(ev: &web_sys::Event, root: NodeRef<Div>, places: &[Place], change: bool) {
-    let k = event_place(ev);
-    if let (Some(k), Some(el)) = (k, root.get_untracked()) {
-        if let (Some(p), Some(field)) = (places.get(k), field_of(&el, k)) {
-            typed(&field, *p, change);
+    let on = move |ev: web_sys::Event, change: bool| {
+        let k = event_place(&ev);
+        if let (Some(k), Some(el)) = (k, root.get_untracked()) {
+            if let (Some(p), Some(field)) = (places.get(k), field_of(&el, k)) {
+                typed(&field, *p, change);
+            }
         }
-    }
+    };
+    let on_change = on.clone();
+    view! { <div class=class node_ref=root on:input=move |ev| on(ev, false) on:change=move |ev| on_change(ev, true)></div> }
 }
