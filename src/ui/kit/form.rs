@@ -77,7 +77,7 @@ fn option_name(lang: Lang, v: &Value) -> String {
     }
 }
 
-/// `(value, name)` options, the one equal to `picked` first selected.
+/// `(value, name)` options (which is selected, the effect sets).
 fn options_html(out: &mut String, options: impl Iterator<Item = (String, String)>) {
     for (v, name) in options {
         let _ = write!(out, r#"<option value="{}">{}</option>"#, esc(&v), esc(&name));
