@@ -4,8 +4,8 @@
 
 use super::super::inputs::FieldInput;
 use super::super::page::use_page;
+use super::form::form;
 use super::kw;
-use super::widgets::kit_input;
 use crate::form::Place;
 use crate::i18n::money;
 use crate::scenario::field::Value;
@@ -58,9 +58,8 @@ fn PartForm(part: &'static Part) -> impl IntoView {
     view! {
         <h3>{kw(part.heading)}</h3>
         {part.switch.map(|f| view! { <FieldInput place=Place::of(f) /> })}
-        <Show when=shown>
-            <div class="grid">{part.fields.iter().map(|f| kit_input(Place::of(*f))).collect_view()}</div>
-        </Show>
+        // Hidden rather than rebuilt: a `Show` is code of its own.
+        <div hidden=move || !shown()>{form("grid", part.fields.iter().map(|f| Place::of(*f)).collect(), None, None)}</div>
         {total}
     }
 }

@@ -3,12 +3,12 @@
 //! figures from the evaluation, and — at the field — why an ask is no longer
 //! offered (it is never replaced by another).
 
-use super::super::inputs::FieldInput;
 use super::super::page::{use_page, Page};
 use super::super::use_lang;
-use super::{kw, markup, today, use_kit, use_kit_input};
+use super::{form, kw, markup, today, use_kit, Kit};
 use crate::engine::{Date, Proposal};
-use crate::form::{LoanKey, Place};
+use crate::form::{Form, LoanKey, Place};
+use crate::i18n::Lang;
 use crate::present::LoanTitle;
 use crate::scenario::{Ask, Evaluation, Field, ProposalChoice};
 use leptos::prelude::*;
@@ -78,77 +78,70 @@ pub fn UseAsAsk(proposal: Proposal) -> impl IntoView {
 
 /// Every loan's ask.
 #[component]
-pub fn Asks() -> impl IntoView {
+pub fn Asks(kit: Kit) -> impl IntoView {
     let page = use_page();
     let none = move || page.with(|f| f.document().loans.iter().all(|l| l.ask.is_none()));
     view! {
         <h3>{kw(|t| t.asks_heading)}</h3>
         <p class="hint" data-testid="no-ask" hidden=move || !none()>{kw(|t| t.no_ask)}</p>
-        {move || page.loans.get().into_iter().map(|key| view! { <LoanAsk key=key /> }).collect_view()}
+        {move || page.loans.get().into_iter().map(|key| view! { <LoanAsk key=key kit=kit /> }).collect_view()}
     }
 }
 
 /// The inputs of one loan's ask that apply: the ask's and, when there is
 /// one, the fallback's; a holiday's mode and maturity only for a holiday.
-fn ask_fields(ask: Option<Ask>) -> Vec<Field> {
-    let mut out = vec![Field::ContractNo, Field::Ask];
-    let Some(a) = ask else { return out };
+fn applies(f: &Form, place: Place) -> bool {
+    let ask = place.loan.and_then(|k| f.document().loans.get(f.index(k)?)?.ask);
     let holiday = |c: Option<ProposalChoice>| c.is_some_and(|c| c.is_holiday());
-    out.extend([Field::AskKind, Field::AskMonths]);
-    if holiday(Some(a.choice)) {
-        out.extend([Field::AskHolidayMode, Field::AskHolidayMaturity]);
+    match place.field {
+        Field::ContractNo | Field::Ask => true,
+        Field::AskKind | Field::AskMonths | Field::AskFirstPaymentDate | Field::Fallback => ask.is_some(),
+        Field::AskHolidayMode | Field::AskHolidayMaturity => holiday(ask.map(|a| a.choice)),
+        Field::FallbackKind | Field::FallbackMonths => ask.is_some_and(|a| a.fallback.is_some()),
+        Field::FallbackHolidayMode | Field::FallbackHolidayMaturity => holiday(ask.and_then(|a| a.fallback)),
+        _ => false,
     }
-    out.extend([Field::AskFirstPaymentDate, Field::Fallback]);
-    if a.fallback.is_some() {
-        out.extend([Field::FallbackKind, Field::FallbackMonths]);
-    }
-    if holiday(a.fallback) {
-        out.extend([Field::FallbackHolidayMode, Field::FallbackHolidayMaturity]);
-    }
-    out
 }
 
-/// One loan: its contract number, its ask and fallback (keyed by field, so
-/// an input stays while others come and go), the ask's figures.
+/// The evaluation's finding at an ask's input: why it is not offered.
+fn finding(f: &Form, ev: &Evaluation, lang: Lang, place: Place) -> Option<String> {
+    let at = f.at(place)?;
+    let asks = ev.kit.loans.iter().filter_map(|l| l.ask.as_ref());
+    asks.flat_map(|a| a.findings.iter()).find(|fd| fd.at == at).map(|fd| lang.ask_reason(&fd.reason))
+}
+
+/// Every input an ask can have, in the form's order ([`applies`] hides
+/// those that do not apply, so an input stays while others come and go).
+const ASK: [Field; 12] = [
+    Field::ContractNo,
+    Field::Ask,
+    Field::AskKind,
+    Field::AskMonths,
+    Field::AskHolidayMode,
+    Field::AskHolidayMaturity,
+    Field::AskFirstPaymentDate,
+    Field::Fallback,
+    Field::FallbackKind,
+    Field::FallbackMonths,
+    Field::FallbackHolidayMode,
+    Field::FallbackHolidayMaturity,
+];
+
+const ASK_FORM: form::Ask = form::Ask { applies, finding };
+
+/// One loan: its contract number, its ask and fallback, the ask's figures.
 #[component]
-fn LoanAsk(key: LoanKey) -> impl IntoView {
+fn LoanAsk(key: LoanKey, kit: Kit) -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
     let title = Signal::derive(move || {
         let title = page.with(|f| Some(LoanTitle { number: f.index(key)? + 1, lender: f.document().loans.get(f.index(key)?)?.lender }));
         title.map(|tt| lang.get().loan_title(tt)).unwrap_or_default()
     });
-    let fields = move || ask_fields(page.with(|f| Some(f.document().loans.get(f.index(key)?)?.ask)).flatten());
     view! {
         <div class="kit-loan" data-testid="kit-loan">
             <h4>{title}</h4>
-            <div class="grid">
-                <For each=fields key=|f| *f let:f>
-                    <AskField place=Place::loan(f, key) />
-                </For>
-            </div>
-            <AskFigures key=key />
-        </div>
-    }
-}
-
-/// An ask's input, and the evaluation's finding at it (why it is not offered).
-#[component]
-fn AskField(place: Place) -> impl IntoView {
-    let (page, lang) = (use_page(), use_lang());
-    let finding = move || {
-        let at = page.with(|f| f.at(place))?;
-        page.evaluation.with(|ev| {
-            let asks = ev.kit.loans.iter().filter_map(|l| l.ask.as_ref());
-            asks.flat_map(|a| a.findings.iter()).find(|fd| fd.at == at).map(|fd| lang.get().ask_reason(&fd.reason))
-        })
-    };
-    let html = move || {
-        finding().map_or_else(String::new, |m| format!(r#"<p class="field-error" role="alert" data-testid="ask-finding">{}</p>"#, crate::ui::widgets::escape_html(&m)))
-    };
-    view! {
-        <div class="ask-field">
-            <FieldInput place=place />
-            <div inner_html=html></div>
+            {form::form("grid", ASK.iter().map(|f| Place::loan(*f, key)).collect(), None, Some(&ASK_FORM))}
+            <AskFigures key=key kit=kit />
         </div>
     }
 }
@@ -156,9 +149,8 @@ fn AskField(place: Place) -> impl IntoView {
 /// The ask's figures, from the evaluation the proposal cards show (as
 /// text: [`markup::ask_figures`]).
 #[component]
-fn AskFigures(key: LoanKey) -> impl IntoView {
+fn AskFigures(key: LoanKey, kit: Kit) -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
-    let kit = use_kit_input();
     let html = move || {
         let id = page.with(|f| f.loan_id(key).map(str::to_owned))?;
         let l = lang.get();

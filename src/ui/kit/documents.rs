@@ -6,7 +6,7 @@
 use super::super::download::download_text;
 use super::super::use_lang;
 use super::widgets::Picker;
-use super::{kw, lenders, use_kit, use_kit_input};
+use super::{kw, lenders, use_kit, Kit};
 use crate::letter::Document;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -57,10 +57,8 @@ fn copy(text: String, done: RwSignal<Copied>) {
 }
 
 #[component]
-pub fn Documents() -> impl IntoView {
-    let t = use_kit();
+pub fn Documents(kit: Kit) -> impl IntoView {
     let lang = use_lang();
-    let kit = use_kit_input();
     let doc = RwSignal::new(0usize);
     let account = RwSignal::new(String::new());
     let copied = RwSignal::new(Copied::No);
@@ -102,9 +100,9 @@ pub fn Documents() -> impl IntoView {
         <p class="hint" data-testid="no-documents" hidden=move || text.with(Option::is_some)>{kw(|t| t.no_documents)}</p>
         <div hidden=move || text.with(Option::is_none)>
             <div class="grid">
-                <Picker id="kit-doc-pick" label=Signal::derive(move || t().document.to_owned()) options=doc_options picked=Signal::derive(move || doc.get().to_string()) on_pick=on_doc />
+                <Picker id="kit-doc-pick" label=|t| t.document options=doc_options picked=Signal::derive(move || doc.get().to_string()) on_pick=on_doc />
                 <div hidden=move || document() == Document::Statement>
-                    <Picker id="kit-lender-pick" label=Signal::derive(move || t().lender.to_owned()) options=accounts picked=picked on_pick=on_lender />
+                    <Picker id="kit-lender-pick" label=|t| t.lender options=accounts picked=picked on_pick=on_lender />
                 </div>
             </div>
             <Actions text=text file_name=Signal::derive(file_name) copied=copied />

@@ -4,12 +4,12 @@
 
 use super::super::page::use_page;
 use super::super::use_lang;
-use super::widgets::{kit_input, Picker};
-use super::{kw, markup, use_kit, use_kit_input};
+use super::form::form;
+use super::widgets::Picker;
+use super::{kw, markup, use_kit, Kit};
 use crate::form::Place;
 use crate::i18n::Lang;
 use crate::present::LoanTitle;
-use crate::scenario::field::Value;
 use crate::scenario::kit::conduct::EntryReview;
 use crate::scenario::kit::figures::review;
 use crate::scenario::kit::{Channel, ContactEntry, DateTime};
@@ -30,16 +30,25 @@ fn loan_name(s: &Scenario, id: &str, lang: Lang) -> String {
 }
 
 /// The entries to show, newest first (later in the log first at the same
-/// minute), of one loan or all (`filter` empty).
+/// minute), of one loan or all (`filter` empty). An insertion sort, as
+/// `letter::build` sorts: logs are short and mostly in order, and it costs
+/// far less code than the standard library's sort.
 fn shown(s: &Scenario, filter: &str) -> Vec<usize> {
     let log = &s.contact_log;
-    let mut order: Vec<usize> = (0..log.len()).filter(|&i| filter.is_empty() || log[i].loan_id == filter).collect();
-    order.sort_by(|&a, &b| (log[b].at, b).cmp(&(log[a].at, a)));
+    let mut order: Vec<usize> = (0..log.len()).rev().filter(|&i| filter.is_empty() || log[i].loan_id == filter).collect();
+    for i in 1..order.len() {
+        let mut j = i;
+        // Newer first; the index breaks ties (later first, as `rev` put them).
+        while j > 0 && log[order[j - 1]].at < log[order[j]].at {
+            order.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     order
 }
 
 #[component]
-pub fn ContactLog() -> impl IntoView {
+pub fn ContactLog(kit: Kit) -> impl IntoView {
     let (t, lang, page) = (use_kit(), use_lang(), use_page());
     let filter = RwSignal::new(String::new());
     let editing = RwSignal::new(None::<usize>);
@@ -73,7 +82,7 @@ pub fn ContactLog() -> impl IntoView {
         <h3>{kw(|t| t.log_heading)}</h3>
         <p class="explain">{kw(|t| t.log_intro)}</p>
         <div class="grid">
-            <Picker id="log-filter" label=Signal::derive(move || t().lender.to_owned()) options=filter_options picked=filter on_pick=Callback::new(move |v| filter.set(v)) />
+            <Picker id="log-filter" label=|t| t.lender options=filter_options picked=filter on_pick=Callback::new(move |v| filter.set(v)) />
         </div>
         <button type="button" data-testid="log-add" on:click=add>{kw(|t| t.add_entry)}</button>
         <p role="status" class="undo-bar" data-testid="log-undo-bar" hidden=move || removed.with(Option::is_none)>
@@ -82,15 +91,15 @@ pub fn ContactLog() -> impl IntoView {
         </p>
         {move || editing.get().map(|i| view! { <EntryEditor i=i loans=loans on_done=Callback::new(move |_| editing.set(None)) /> })}
         <p class="hint" data-testid="log-empty" hidden=move || order.with(|o| !o.is_empty())>{kw(|t| t.log_empty)}</p>
-        <Entries order=order editing=editing remove=remove />
+        <Entries order=order editing=editing remove=remove today=kit.today />
     }
 }
 
 /// The entries `order` names, newest first, as HTML text; one handler for
 /// every entry's buttons.
 #[component]
-fn Entries(order: Signal<Vec<usize>>, editing: RwSignal<Option<usize>>, remove: Callback<usize>) -> impl IntoView {
-    let (lang, page, today) = (use_lang(), use_page(), use_kit_input().today);
+fn Entries(order: Signal<Vec<usize>>, editing: RwSignal<Option<usize>>, remove: Callback<usize>, today: Option<crate::engine::Date>) -> impl IntoView {
+    let (lang, page) = (use_lang(), use_page());
     let entries = move || {
         let l = lang.get();
         page.with(|f| {
@@ -145,27 +154,14 @@ const ENTRY: [Field; 10] = [
     Field::ContactThreats,
 ];
 
-/// The inputs of entry `i`, through the field contract.
+/// The inputs of entry `i`, through the field contract ([`form`]).
 #[component]
 fn EntryEditor(i: usize, loans: Signal<Vec<(String, String)>>, on_done: Callback<()>) -> impl IntoView {
-    let (lang, page) = (use_lang(), use_page());
-    let at = move |f| Place::item(f, i);
-    let loan = page.value(at(Field::ContactLoanId));
-    let picked = Signal::derive(move || match loan.get() {
-        Some(Value::Text(id)) => id,
-        _ => String::new(),
-    });
-    let pick_loan = Callback::new(move |id: String| page.set(at(Field::ContactLoanId), Value::Text(id)));
-    let input = move |f: Field| match f {
-        Field::ContactLoanId => {
-            view! { <Picker id="contact-loan" label=Signal::derive(move || lang.get().label(Field::ContactLoanId, 0)) options=loans picked=picked on_pick=pick_loan /> }.into_any()
-        }
-        f => kit_input(at(f)),
-    };
+    let places = ENTRY.into_iter().map(|f| Place::item(f, i)).collect();
     view! {
         <fieldset class="kit-editor" data-testid="log-editor">
             <legend>{kw(|t| t.edit)}</legend>
-            <div class="grid">{ENTRY.into_iter().map(input).collect_view()}</div>
+            {form("grid", places, Some(loans), None)}
             <button type="button" data-testid="log-done" on:click=move |_| on_done.run(())>{kw(|t| t.done)}</button>
         </fieldset>
     }

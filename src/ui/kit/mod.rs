@@ -10,6 +10,7 @@
 mod about;
 mod ask;
 mod documents;
+mod form;
 mod log;
 mod markup;
 mod offer;
@@ -45,15 +46,12 @@ fn kw(pick: fn(&KitText) -> &'static str) -> Signal<&'static str> {
     Signal::derive(move || pick(lang.get().kit()))
 }
 
-/// What the open section shares: the documents' input, dated today.
+/// What the open section's parts share: the documents' input, dated today
+/// (passed down, not a context: `expect_context` costs code of its own).
 #[derive(Clone, Copy)]
 struct Kit {
     today: Option<Date>,
     input: Memo<Option<LetterInput>>,
-}
-
-fn use_kit_input() -> Kit {
-    expect_context::<Kit>()
 }
 
 /// The lenders of the documents, `(loan id, name)`, and the one shown:
@@ -102,21 +100,40 @@ pub fn KitSection() -> impl IntoView {
 /// opened (`ui::lazy`).
 #[leptos::wasm_split::wasm_split(kit, wasm_split_path = ::leptos::wasm_split, preload(load_kit), fallible)]
 fn kit_body() -> super::lazy::Chunk {
-    Ok(view! { <KitBody /> }.into_any())
+    Ok(mounted(view! { <KitBody /> }))
+}
+
+/// `body` built into a `<div>` of its own once that is on the page, rather
+/// than returned as an `AnyView`: an `AnyView` of the whole kit brings every
+/// render function of its type (rebuild, elements, …: ≈ 8 KB of code) into
+/// the chunk, though the kit, once open, is never rebuilt. Its state lives
+/// as long as the section's owner.
+fn mounted<V: leptos::tachys::view::Render + 'static>(body: V) -> AnyView {
+    use leptos::tachys::view::Mountable;
+    let root = NodeRef::<leptos::html::Div>::new();
+    root.on_load(move |el| {
+        let mut state = body.build();
+        state.mount(&el, None);
+        StoredValue::new_local(state);
+    });
+    view! { <div class="kit-body" node_ref=root></div> }.into_any()
 }
 
 #[component]
 fn KitBody() -> impl IntoView {
     let page = use_page();
     let today = today();
-    let input = Memo::new(move |_| page.last_valid.with(|s| page.evaluation.with(|ev| crate::letter::build(s, ev, today))));
-    provide_context(Kit { today, input });
+    // Always "changed": the documents' own memos compare their text, and
+    // comparing the whole input would cost its `PartialEq` code here.
+    let build = move |_: Option<&_>| page.last_valid.with(|s| page.evaluation.with(|ev| crate::letter::build(s, ev, today)));
+    let input = Memo::new_with_compare(build, |_, _| true);
+    let kit = Kit { today, input };
     view! {
         <p class="explain">{kw(|t| t.intro)}</p>
-        <ask::Asks />
+        <ask::Asks kit=kit />
         <about::About />
-        <documents::Documents />
-        <log::ContactLog />
-        <offer::OfferCheck />
+        <documents::Documents kit=kit />
+        <log::ContactLog kit=kit />
+        <offer::OfferCheck kit=kit />
     }
 }

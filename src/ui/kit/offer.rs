@@ -7,7 +7,7 @@
 use super::super::page::use_page;
 use super::super::use_lang;
 use super::widgets::{error_html, Picker};
-use super::{kw, lenders, markup, use_kit, use_kit_input};
+use super::{kw, lenders, markup, use_kit, Kit};
 use crate::engine::counter_offer::{check_offer, CounterOffer, Instalments, OfferField};
 use crate::i18n::kit::KitText;
 use crate::i18n::Lang;
@@ -78,9 +78,8 @@ fn message(lang: Lang, field: OfferField, fault: Fault) -> String {
 }
 
 #[component]
-pub fn OfferCheck() -> impl IntoView {
+pub fn OfferCheck(kit: Kit) -> impl IntoView {
     let (t, lang, page) = (use_kit(), use_lang(), use_page());
-    let kit = use_kit_input();
     let typed = RwSignal::new(Typed::default());
     let loan = RwSignal::new(String::new());
     let (accounts, picked) = lenders(kit, lang, loan);
@@ -113,9 +112,9 @@ pub fn OfferCheck() -> impl IntoView {
         <h3>{kw(|t| t.offer_heading)}</h3>
         <p class="explain">{kw(|t| t.offer_intro)}</p>
         <div class="grid" data-testid="offer-form">
-            <Picker id="offer-loan" label=Signal::derive(move || t().lender.to_owned()) options=accounts picked=picked on_pick=Callback::new(move |v| loan.set(v)) />
+            <Picker id="offer-loan" label=|t| t.lender options=accounts picked=picked on_pick=Callback::new(move |v| loan.set(v)) />
             {input(INPUTS[0])}
-            <Picker id="offer-stated" label=Signal::derive(move || t().offer_stated_as.to_owned()) options=stated_options picked=Signal::derive(move || typed.with(|t| t.stated.to_string())) on_pick=stated />
+            <Picker id="offer-stated" label=|t| t.offer_stated_as options=stated_options picked=Signal::derive(move || typed.with(|t| t.stated.to_string())) on_pick=stated />
             {INPUTS[1..].iter().copied().map(input).collect_view()}
         </div>
         <div inner_html=check></div>
@@ -149,13 +148,12 @@ fn OfferInput(
     error: Signal<Option<String>>,
     on_input: Callback<String>,
 ) -> impl IntoView {
-    let t = use_kit();
     let (kind, mode) = if mode == "date" { ("date", "text") } else { ("text", mode) };
     let error_id = format!("{id}-error");
     let described = error_id.clone();
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id>{Signal::derive(move || label(t()))}</label>
+            <label for=id>{kw(label)}</label>
             <input
                 id=id
                 type=kind
