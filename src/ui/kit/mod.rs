@@ -107,14 +107,19 @@ fn kit_body() -> super::lazy::Chunk {
 /// than returned as an `AnyView`: an `AnyView` of the whole kit brings every
 /// render function of its type (rebuild, elements, …: ≈ 8 KB of code) into
 /// the chunk, though the kit, once open, is never rebuilt. Its state lives
-/// as long as the section's owner.
+/// as long as the section's owner. Built once, when the `<div>` is first
+/// there (`NodeRef::on_load` unwraps and would panic were it loaded again).
+/// (The road and the share dialog, tried the same way, did not shrink.)
 fn mounted<V: leptos::tachys::view::Render + 'static>(body: V) -> AnyView {
     use leptos::tachys::view::Mountable;
     let root = NodeRef::<leptos::html::Div>::new();
-    root.on_load(move |el| {
-        let mut state = body.build();
-        state.mount(&el, None);
-        StoredValue::new_local(state);
+    let body = std::cell::Cell::new(Some(body));
+    Effect::new(move |_| {
+        if let (Some(el), Some(body)) = (root.get(), body.take()) {
+            let mut state = untrack(|| body.build());
+            state.mount(&el, None);
+            StoredValue::new_local(state);
+        }
     });
     view! { <div class="kit-body" node_ref=root></div> }.into_any()
 }
