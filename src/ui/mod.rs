@@ -47,7 +47,59 @@ pub fn use_lang() -> RwSignal<Lang> {
 
 pub fn mount() {
     console_error_panic_hook::set_once();
+    // index.html's static first paint gives way to the page, in the same task
+    // (one frame: nothing shifts).
+    if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(App);
+}
+
+/// How far the page is drawn: the header, the list of sections and the
+/// summary (a phone's first screen) at mount, then one more section per
+/// task, top to bottom, so no single task blocks the page for long (issue 13:
+/// total blocking time) and nothing drawn moves (sections only add below).
+#[derive(Clone, Copy)]
+struct Drawn(RwSignal<usize>);
+
+/// The last step: every section and the footer are drawn.
+const LAST_STEP: usize = 10;
+
+impl Drawn {
+    fn start() -> Self {
+        let drawn = Self(RwSignal::new(0));
+        drawn.next();
+        drawn
+    }
+
+    /// Draws the next step on a later task, and the one after it from there.
+    fn next(self) {
+        set_timeout(
+            move || {
+                let more = self.0.try_update(|n| {
+                    *n += 1;
+                    *n < LAST_STEP
+                });
+                if more == Some(true) {
+                    self.next();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+
+    /// Whether the page is still being drawn (`aria-busy` on `<main>`).
+    fn busy(self) -> bool {
+        self.0.get() < LAST_STEP
+    }
+}
+
+/// Its children, once the page's drawing has reached `at`.
+#[component]
+fn Step(at: usize, children: ChildrenFn) -> impl IntoView {
+    let Drawn(drawn) = expect_context::<Drawn>();
+    let due = Memo::new(move |_| drawn.get() >= at);
+    move || due.get().then(|| children())
 }
 
 /// What storage holds, read before the page exists: the language, the
@@ -80,27 +132,29 @@ fn App() -> impl IntoView {
     let page = Page::new(scenario);
     provide_context(page);
     let drafts = drafts::SessionHandle::start(session, page, lang);
+    let drawn = Drawn::start();
+    provide_context(drawn);
     view! {
         <Header drafts=drafts />
         <SectionNav />
-        // The page's sections, in order (SECTIONS lists their anchors).
-        // Another lane's section mounts here with one component call,
-        // collapsed by default; add its anchor to SECTIONS.
-        <main id="main">
+        // The page's sections, in order (SECTIONS lists their anchors), each
+        // drawn at its step. Another lane's section mounts here with one
+        // component call, collapsed by default; add its anchor to SECTIONS.
+        <main id="main" aria-busy=move || drawn.busy().then_some("true")>
             <share::Banners drafts=drafts />
             <as_of::AsOfNote />
             <summary::SummarySection />
-            <loans::LoansSection />
-            <budget::BudgetSection />
-            <results::Results />
-            <stand::StandSection />
-            <proposals::ProposalsSection />
-            <kit::KitSection />
-            <road::RoadSection />
-            <glossary::Glossary />
-            <drafts::DraftsPanel drafts=drafts />
+            <Step at=1><loans::LoansSection /></Step>
+            <Step at=2><budget::BudgetSection /></Step>
+            <Step at=3><results::Results /></Step>
+            <Step at=4><stand::StandSection /></Step>
+            <Step at=5><proposals::ProposalsSection /></Step>
+            <Step at=6><kit::KitSection /></Step>
+            <Step at=7><road::RoadSection /></Step>
+            <Step at=8><glossary::Glossary /></Step>
+            <Step at=9><drafts::DraftsPanel drafts=drafts /></Step>
         </main>
-        <Footer />
+        <Step at=LAST_STEP><Footer /></Step>
     }
 }
 
