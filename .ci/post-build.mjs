@@ -3,6 +3,7 @@
 // Trunk moves it to dist/. Trunk runs the hooks of one stage concurrently, so
 // the steps live here, in order:
 //   0. the wasm is fetched after the first paint (`wasmAfterFirstPaint`);
+//   0b. one stylesheet instead of Trunk's five (`oneStylesheet`);
 //   1. CSP: hash Trunk's inline loader into index.html's CSP <meta> (.ci/csp-hash.mjs);
 //   1b. the lazily loaded sections: split the wasm into the main module and
 //      its chunks, wasm-opt each in release (.ci/wasm-split.mjs; Trunk's own
@@ -17,6 +18,7 @@
 // Any failure exits non-zero and fails the build.
 
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hashInlineScripts } from './csp-hash.mjs';
@@ -64,7 +66,32 @@ function wasmAfterFirstPaint(stage) {
   writeFileSync(html, page);
 }
 
+/**
+ * The page's five stylesheets (main, drafts, kit, share, road: 6.3 KB brotli
+ * together) as one file, in index.html's order: the first paint waits for
+ * every stylesheet, and on HTTP/1.1 five requests queue behind the browser's
+ * six connections per host with the scripts. The sections' sheets are too
+ * small to be worth fetching later. Named and integrity-checked like Trunk's.
+ */
+function oneStylesheet(stage) {
+  const html = join(stage, 'index.html');
+  const page = readFileSync(html, 'utf8');
+  const link = /<link\b[^>]*\brel="?stylesheet"?[^>]*>/g;
+  const links = page.match(link) ?? [];
+  const hrefs = links.map((l) => /\bhref="?\.\/([^"\s>]+\.css)"?/.exec(l)?.[1]);
+  if (links.length < 2 || hrefs.some((h) => !h)) throw new Error(`post-build: expected Trunk's stylesheet links, found ${links.length}`);
+  const css = Buffer.from(hrefs.map((h) => readFileSync(join(stage, h), 'utf8')).join('\n'));
+  const name = `style-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
+  writeFileSync(join(stage, name), css);
+  for (const h of hrefs) rmSync(join(stage, h));
+  let first = true;
+  const merged = page.replace(link, () => (first ? ((first = false), `<link href=./${name} integrity=${integrity} rel=stylesheet>`) : ''));
+  writeFileSync(html, merged);
+}
+
 wasmAfterFirstPaint(stage);
+oneStylesheet(stage);
 const csp = hashInlineScripts(stage).get('index.html');
 if (!csp) {
   console.error('post-build: ERROR: no index.html in the staging directory');
