@@ -55,15 +55,16 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// How far the page is drawn: the header, the list of sections and the
-/// summary (a phone's first screen) at mount, then one more section per
-/// task, top to bottom, so no single task blocks the page for long (issue 13:
-/// total blocking time) and nothing drawn moves (sections only add below).
+/// How far the page is drawn: the header and the list of sections at mount
+/// (with index.html's empty summary card), then the summary (the first
+/// evaluation) and one more section per task, top to bottom, so no single
+/// task blocks the page for long (issue 13: total blocking time) and nothing
+/// drawn moves (the card is replaced in place, sections only add below).
 #[derive(Clone, Copy)]
 struct Drawn(RwSignal<usize>);
 
 /// The last step: every section and the footer are drawn.
-const LAST_STEP: usize = 10;
+const LAST_STEP: usize = 11;
 
 impl Drawn {
     fn start() -> Self {
@@ -88,17 +89,34 @@ impl Drawn {
         );
     }
 
+    /// Whether the drawing has reached step `at` (changes once).
+    fn reached(self, at: usize) -> Memo<bool> {
+        Memo::new(move |_| self.0.get() >= at)
+    }
+
     /// Whether the page is still being drawn (`aria-busy` on `<main>`).
     fn busy(self) -> bool {
         self.0.get() < LAST_STEP
     }
 }
 
+/// index.html's empty summary card (its static shell), until the summary is
+/// drawn in its place.
+#[component]
+fn SummaryShell() -> impl IntoView {
+    view! {
+        <div class="card summary shell-card" aria-hidden="true">
+            <div class="shell-bar"></div>
+            <div class="shell-bar"></div>
+            <div class="shell-bar short"></div>
+        </div>
+    }
+}
+
 /// Its children, once the page's drawing has reached `at`.
 #[component]
 fn Step(at: usize, children: ChildrenFn) -> impl IntoView {
-    let Drawn(drawn) = expect_context::<Drawn>();
-    let due = Memo::new(move |_| drawn.get() >= at);
+    let due = expect_context::<Drawn>().reached(at);
     move || due.get().then(|| children())
 }
 
@@ -134,6 +152,7 @@ fn App() -> impl IntoView {
     let drafts = drafts::SessionHandle::start(session, page, lang);
     let drawn = Drawn::start();
     provide_context(drawn);
+    let summary = drawn.reached(1);
     view! {
         <Header drafts=drafts />
         <SectionNav />
@@ -143,16 +162,19 @@ fn App() -> impl IntoView {
         <main id="main" aria-busy=move || drawn.busy().then_some("true")>
             <share::Banners drafts=drafts />
             <as_of::AsOfNote />
-            <summary::SummarySection />
-            <Step at=1><loans::LoansSection /></Step>
-            <Step at=2><budget::BudgetSection /></Step>
-            <Step at=3><results::Results /></Step>
-            <Step at=4><stand::StandSection /></Step>
-            <Step at=5><proposals::ProposalsSection /></Step>
-            <Step at=6><kit::KitSection /></Step>
-            <Step at=7><road::RoadSection /></Step>
-            <Step at=8><glossary::Glossary /></Step>
-            <Step at=9><drafts::DraftsPanel drafts=drafts /></Step>
+            {move || match summary.get() {
+                false => view! { <SummaryShell /> }.into_any(),
+                true => view! { <summary::SummarySection /> }.into_any(),
+            }}
+            <Step at=2><loans::LoansSection /></Step>
+            <Step at=3><budget::BudgetSection /></Step>
+            <Step at=4><results::Results /></Step>
+            <Step at=5><stand::StandSection /></Step>
+            <Step at=6><proposals::ProposalsSection /></Step>
+            <Step at=7><kit::KitSection /></Step>
+            <Step at=8><road::RoadSection /></Step>
+            <Step at=9><glossary::Glossary /></Step>
+            <Step at=10><drafts::DraftsPanel drafts=drafts /></Step>
         </main>
         <Step at=LAST_STEP><Footer /></Step>
     }
