@@ -7,7 +7,7 @@
 #
 # serve: wasm32 target, trunk 0.21.14, wasm-bindgen-cli at the Cargo.lock
 #        version, wasm-split-cli 0.2.4 (lazily loaded sections), the crates (cargo fetch, as Trunk builds offline), npm devDeps
-#        (binaryen's wasm-opt 132, playwright-core, lighthouse 12.2.3, axe-core).
+#        (binaryen's wasm-opt 132, terser, playwright-core, lighthouse 12.2.3, axe-core).
 # test:  the same, plus Debian's chromium and chromium-driver, and python3
 #        (standard library only) for tests/fixtures/independent_check.py.
 #
@@ -84,7 +84,7 @@ fi
 # --- crates: Trunk builds with --offline (offline = true in Trunk.toml) ------
 # cargo fetch downloads the packages of every target, wasm32-only ones included.
 cargo fetch --quiet
-# --- npm devDependencies (wasm-opt, playwright-core, lighthouse, axe-core) ---
+# --- npm devDependencies (wasm-opt, terser, playwright-core, lighthouse, axe-core) ---
 # Reinstalled when package-lock.json differs from the one last installed (a
 # copy kept in node_modules/; content, not mtime: a fresh checkout or another
 # worktree has newer files but the same lock). Never through a symlinked

@@ -2,6 +2,8 @@
 // Trunk's post_build hook, on the finished output in $TRUNK_STAGING_DIR before
 // Trunk moves it to dist/. Trunk runs the hooks of one stage concurrently, so
 // the steps live here, in order:
+//   0. the wasm is fetched after the first paint (`wasmAfterFirstPaint`);
+//   0b. one stylesheet instead of Trunk's five (`oneStylesheet`);
 //   1. CSP: hash Trunk's inline loader into index.html's CSP <meta> (.ci/csp-hash.mjs);
 //   1b. the lazily loaded sections: split the wasm into the main module and
 //      its chunks, wasm-opt each in release (.ci/wasm-split.mjs; Trunk's own
@@ -16,7 +18,8 @@
 // Any failure exits non-zero and fails the build.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hashInlineScripts } from './csp-hash.mjs';
 import { headersFile, precompress } from './hosting.mjs';
@@ -42,6 +45,53 @@ function pruneNames() {
   for (const { f } of old) rmSync(join(NAMES_DIR, f));
 }
 
+/**
+ * index.html paints its static shell from the HTML and CSS alone (issue 13);
+ * the wasm (400 KB) is fetched once that is on screen: Trunk's preload of it
+ * goes, and its inline loader waits for the first frame to be painted
+ * (`requestAnimationFrame` runs before that frame's paint, the timeout after
+ * it) before `init` fetches the wasm. On a slow link the stylesheets no
+ * longer share the bandwidth with the wasm, so the shell paints sooner.
+ * Fails the build if Trunk's output is not as expected.
+ */
+function wasmAfterFirstPaint(stage) {
+  const html = join(stage, 'index.html');
+  let page = readFileSync(html, 'utf8');
+  const preload = /<link\b[^>]*\brel="?preload"?[^>]*_bg\.wasm[^>]*>|<link\b[^>]*_bg\.wasm[^>]*\brel="?preload"?[^>]*>/g;
+  const init = 'const wasm = await init(';
+  if ((page.match(preload) ?? []).length !== 1) throw new Error('post-build: index.html has no single preload of the wasm');
+  if (page.split(init).length !== 2) throw new Error(`post-build: Trunk's inline loader has no single "${init}"`);
+  page = page.replace(preload, '');
+  page = page.replace(init, `await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));\n${init}`);
+  writeFileSync(html, page);
+}
+
+/**
+ * The page's five stylesheets (main, drafts, kit, share, road: 6.3 KB brotli
+ * together) as one file, in index.html's order: the first paint waits for
+ * every stylesheet, and on HTTP/1.1 five requests queue behind the browser's
+ * six connections per host with the scripts. The sections' sheets are too
+ * small to be worth fetching later. Named and integrity-checked like Trunk's.
+ */
+function oneStylesheet(stage) {
+  const html = join(stage, 'index.html');
+  const page = readFileSync(html, 'utf8');
+  const link = /<link\b[^>]*\brel="?stylesheet"?[^>]*>/g;
+  const links = page.match(link) ?? [];
+  const hrefs = links.map((l) => /\bhref="?\.\/([^"\s>]+\.css)"?/.exec(l)?.[1]);
+  if (links.length < 2 || hrefs.some((h) => !h)) throw new Error(`post-build: expected Trunk's stylesheet links, found ${links.length}`);
+  const css = Buffer.from(hrefs.map((h) => readFileSync(join(stage, h), 'utf8')).join('\n'));
+  const name = `style-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
+  writeFileSync(join(stage, name), css);
+  for (const h of hrefs) rmSync(join(stage, h));
+  let first = true;
+  const merged = page.replace(link, () => (first ? ((first = false), `<link href=./${name} integrity=${integrity} rel=stylesheet>`) : ''));
+  writeFileSync(html, merged);
+}
+
+wasmAfterFirstPaint(stage);
+oneStylesheet(stage);
 const csp = hashInlineScripts(stage).get('index.html');
 if (!csp) {
   console.error('post-build: ERROR: no index.html in the staging directory');

@@ -7,12 +7,16 @@
 //
 //   node tests/audit.mjs [runs]        (default 3; make audit)
 //   AUDIT_PRECOMPRESSED=0 node tests/audit.mjs   (files served raw, as by a host that compresses nothing)
+//   AUDIT_PRESETS=mobile node tests/audit.mjs    (one preset only)
+//   AUDIT_SAVE=DIR node tests/audit.mjs          (also write every report's JSON into DIR)
 //
 // Lighthouse's mobile preset simulates a mid-range phone on a slow 4G link
 // (150 ms RTT, 1.6 Mbps, 4× CPU slowdown) from a trace taken at full speed, so
 // a busy machine inflates the performance figures: note the load with them.
 
 import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { promisify } from 'node:util';
@@ -21,6 +25,8 @@ import { startServer, CHROMIUM, DIST } from './e2e/harness.mjs';
 const runs = Number(process.argv[2] ?? 3);
 const dist = process.env.E2E_DIST ?? DIST;
 const precompressed = process.env.AUDIT_PRECOMPRESSED !== '0';
+const presets = (process.env.AUDIT_PRESETS ?? 'mobile,desktop').split(',');
+const save = process.env.AUDIT_SAVE;
 const require = createRequire(import.meta.url);
 const lighthouse = require.resolve('lighthouse/cli/index.js');
 const { version } = require('lighthouse/package.json');
@@ -65,9 +71,11 @@ try {
       `on ${server.url} (${dist}, ${precompressed ? 'precompressed' : 'served raw'}), median of ${runs} runs per preset; ` +
       `load average ${loadavg()[0].toFixed(1)}`,
   );
-  for (const preset of ['mobile', 'desktop']) {
+  if (save) mkdirSync(save, { recursive: true });
+  for (const preset of presets) {
     const reports = [];
     for (let i = 0; i < runs; i++) reports.push(await audit(server.url, preset));
+    if (save) reports.forEach((r, i) => writeFileSync(join(save, `${preset}-${i}.json`), JSON.stringify(r)));
     const scores = CATEGORIES.map((c) => `${c} ${median(reports.map((r) => Math.round(100 * r.categories[c].score)))}`);
     const metrics = METRICS.map(([id, label, unit]) => {
       const v = median(reports.map((r) => r.audits[id].numericValue));

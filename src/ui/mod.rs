@@ -47,7 +47,77 @@ pub fn use_lang() -> RwSignal<Lang> {
 
 pub fn mount() {
     console_error_panic_hook::set_once();
+    // index.html's static first paint gives way to the page, in the same task
+    // (one frame: nothing shifts).
+    if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(App);
+}
+
+/// How far the page is drawn: the header and the list of sections at mount
+/// (with index.html's empty summary card), then the summary (the first
+/// evaluation) and one more section per task, top to bottom, so no single
+/// task blocks the page for long (issue 13: total blocking time) and nothing
+/// drawn moves (the card is replaced in place, sections only add below).
+#[derive(Clone, Copy)]
+struct Drawn(RwSignal<usize>);
+
+/// The last step: every section and the footer are drawn.
+const LAST_STEP: usize = 11;
+
+impl Drawn {
+    fn start() -> Self {
+        let drawn = Self(RwSignal::new(0));
+        drawn.next();
+        drawn
+    }
+
+    /// Draws the next step on a later task, and the one after it from there.
+    fn next(self) {
+        set_timeout(
+            move || {
+                let more = self.0.try_update(|n| {
+                    *n += 1;
+                    *n < LAST_STEP
+                });
+                if more == Some(true) {
+                    self.next();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+
+    /// Whether the drawing has reached step `at` (changes once).
+    fn reached(self, at: usize) -> Memo<bool> {
+        Memo::new(move |_| self.0.get() >= at)
+    }
+
+    /// Whether the page is still being drawn (`aria-busy` on `<main>`).
+    fn busy(self) -> bool {
+        self.0.get() < LAST_STEP
+    }
+}
+
+/// index.html's empty summary card (its static shell), until the summary is
+/// drawn in its place.
+#[component]
+fn SummaryShell() -> impl IntoView {
+    view! {
+        <div class="card summary shell-card" aria-hidden="true">
+            <div class="shell-bar"></div>
+            <div class="shell-bar"></div>
+            <div class="shell-bar short"></div>
+        </div>
+    }
+}
+
+/// Its children, once the page's drawing has reached `at`.
+#[component]
+fn Step(at: usize, children: ChildrenFn) -> impl IntoView {
+    let due = expect_context::<Drawn>().reached(at);
+    move || due.get().then(|| children())
 }
 
 /// What storage holds, read before the page exists: the language, the
@@ -80,27 +150,33 @@ fn App() -> impl IntoView {
     let page = Page::new(scenario);
     provide_context(page);
     let drafts = drafts::SessionHandle::start(session, page, lang);
+    let drawn = Drawn::start();
+    provide_context(drawn);
+    let summary = drawn.reached(1);
     view! {
         <Header drafts=drafts />
         <SectionNav />
-        // The page's sections, in order (SECTIONS lists their anchors).
-        // Another lane's section mounts here with one component call,
-        // collapsed by default; add its anchor to SECTIONS.
-        <main id="main">
+        // The page's sections, in order (SECTIONS lists their anchors), each
+        // drawn at its step. Another lane's section mounts here with one
+        // component call, collapsed by default; add its anchor to SECTIONS.
+        <main id="main" aria-busy=move || drawn.busy().then_some("true")>
             <share::Banners drafts=drafts />
             <as_of::AsOfNote />
-            <summary::SummarySection />
-            <loans::LoansSection />
-            <budget::BudgetSection />
-            <results::Results />
-            <stand::StandSection />
-            <proposals::ProposalsSection />
-            <kit::KitSection />
-            <road::RoadSection />
-            <glossary::Glossary />
-            <drafts::DraftsPanel drafts=drafts />
+            {move || match summary.get() {
+                false => view! { <SummaryShell /> }.into_any(),
+                true => view! { <summary::SummarySection /> }.into_any(),
+            }}
+            <Step at=2><loans::LoansSection /></Step>
+            <Step at=3><budget::BudgetSection /></Step>
+            <Step at=4><results::Results /></Step>
+            <Step at=5><stand::StandSection /></Step>
+            <Step at=6><proposals::ProposalsSection /></Step>
+            <Step at=7><kit::KitSection /></Step>
+            <Step at=8><road::RoadSection /></Step>
+            <Step at=9><glossary::Glossary /></Step>
+            <Step at=10><drafts::DraftsPanel drafts=drafts /></Step>
         </main>
-        <Footer />
+        <Step at=LAST_STEP><Footer /></Step>
     }
 }
 

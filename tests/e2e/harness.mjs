@@ -37,8 +37,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 export const ARTIFACTS = join(REPO, 'tests', 'e2e', 'artifacts');
-/** What the app shows once Leptos has mounted. */
-export const APP_READY = '[data-testid="app-title"]';
+/**
+ * What the app shows once Leptos has mounted and drawn every section (it
+ * draws them one task after another; `<main aria-busy>` until the last).
+ */
+export const APP_READY = 'body:has(main:not([aria-busy])) [data-testid="app-title"]';
 export const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 30_000);
 
 /** Launch headless Chromium (HEADED=1 to watch it). */
