@@ -7,6 +7,7 @@
 use super::use_text;
 use super::widgets::Card;
 use crate::i18n::Text;
+use crate::ui::widgets::say;
 use leptos::prelude::*;
 
 /// A figure the glossary explains.
@@ -84,16 +85,25 @@ fn open_glossary() {
     }
 }
 
+/// A click inside a part drawn as HTML text (`ui::markup`): when it is on
+/// a glossary link, open the glossary first, as [`TermLink`] does.
+pub fn follow_term(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let on_term = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a.term").ok().flatten());
+    if on_term.is_some() {
+        open_glossary();
+    }
+}
+
 const LIST_ID: &str = "glossary-list";
 
 #[component]
 pub fn Glossary() -> impl IntoView {
     let t = use_text();
-    let lang = super::use_lang();
     view! {
         <Card id="glossary" heading_id="glossary-h" heading=|t| t.show_explanation page_heading=|p| p.glossary_heading testid="glossary" class="glossary">
             <details class="more" id=LIST_ID>
-            <summary>{move || lang.get().page().glossary_intro}</summary>
+            <summary>{say(|l| l.page().glossary_intro)}</summary>
             <dl>
                 {TERMS
                     .iter()

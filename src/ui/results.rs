@@ -12,18 +12,18 @@ use super::{loan_at, use_lang, use_text, EachLoan};
 use crate::i18n::{money, percent, wan, Text, DOT, SPACE};
 use crate::present::{LoanPayments, Verdict};
 use crate::scenario::evaluate::LoanOutput;
+use crate::ui::widgets::say;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 #[component]
 pub fn Results() -> impl IntoView {
-    let t = use_text();
     let page = use_page();
     let stale = Memo::new(move |_| page.valid.with(Option::is_none));
     view! {
         <Card id="results" heading_id="results-h" heading=|t| t.results_heading class="results">
             <Show when=move || stale.get()>
-                <p class="stale" data-testid="stale-note">{move || t().stale_results}</p>
+                <p class="stale" data-testid="stale-note">{say(|l| l.text().stale_results)}</p>
             </Show>
             <EachLoan each=|index| view! { <LoanResult index=index /> }.into_any() />
             <BudgetResult />
@@ -162,7 +162,7 @@ fn BudgetResult() -> impl IntoView {
     view! {
         <div class="budget-result">
             <Show when=move || several.get()>
-                <h3>{move || t().all_loans}</h3>
+                <h3>{say(|l| l.text().all_loans)}</h3>
             </Show>
             <dl class="figures">
                 <Show when=move || several.get()>
@@ -172,7 +172,7 @@ fn BudgetResult() -> impl IntoView {
                 <Figure testid="result-dti" label=words(|t| t.dti) value=dti term=Term::Dti />
             </dl>
             <Show when=dti_over>
-                <p class="warning" role="alert" data-testid="dti-warning">{move || t().dti_warning}</p>
+                <p class="warning" role="alert" data-testid="dti-warning">{say(|l| l.text().dti_warning)}</p>
             </Show>
             {move || budget.get().map(|b| view! { <VerdictLine verdict=Verdict::of(&b) /> })}
             <p class="months-line" data-testid="budget-months">{months_line}</p>
@@ -188,7 +188,7 @@ fn BudgetMonths(budget: Memo<Option<crate::engine::BudgetFigures>>) -> impl Into
     let p = move || lang.get().page();
     view! {
         <details class="more">
-            <summary>{move || p().months_table}</summary>
+            <summary>{say(|l| l.page().months_table)}</summary>
             <table class="stack" data-testid="budget-months-table">
                 <HeaderRow columns=vec![|l| l.page().col_month, |l| l.page().col_due, |l| l.page().col_available, |l| l.page().col_margin] />
                 <tbody>

@@ -9,6 +9,7 @@ use super::widgets::Card;
 use crate::i18n::{money, SPACE};
 use crate::engine::Goal;
 use crate::present::{can_pay, waiting_cost, Code, PlanLine};
+use crate::ui::widgets::say;
 use leptos::prelude::*;
 
 #[component]
@@ -19,25 +20,24 @@ pub fn SummarySection() -> impl IntoView {
     let waiting = Memo::new(move |_| page.evaluation.with(waiting_cost));
     let fits = Memo::new(move |_| page.evaluation.with(|e| e.budget.figures.map(|b| b.fits)));
     let pay_text = move || pay.get().map(|p| lang.get().plan_payment(p)).unwrap_or_default();
-    let p = move || lang.get().page();
     view! {
         <Card id="summary" heading_id="summary-h" heading=|t| t.results_heading page_heading=|p| p.summary_heading class="summary" testid="summary">
             <p class="visually-hidden" aria-live="polite" data-testid="live-summary">{move || lang.get().live_line(&pay_text(), fits.get())}</p>
             <p class="can-pay">
-                {move || p().can_pay}
+                {say(|l| l.page().can_pay)}
                 {SPACE}
                 <strong data-testid="can-pay">{pay_text}</strong>
             </p>
             {move || waiting.get().map(|w| view! {
                 <p class="waiting">
-                    {move || p().waiting_adds}
+                    {say(|l| l.page().waiting_adds)}
                     {SPACE}
                     <strong data-testid="waiting-cost">{money(w)}</strong>
-                    {move || p().per_30_days}
+                    {say(|l| l.page().per_30_days)}
                 </p>
             })}
             <Plans />
-            <a class="to-letter" href="#kit" data-testid="to-letter">{move || p().to_letter}</a>
+            <a class="to-letter" href="#kit" data-testid="to-letter">{say(|l| l.page().to_letter)}</a>
         </Card>
     }
 }
@@ -47,13 +47,12 @@ pub fn SummarySection() -> impl IntoView {
 /// month fits or exactly which months fail.
 #[component]
 fn Plans() -> impl IntoView {
-    let lang = use_lang();
     let page = use_page();
     let plans = Memo::new(move |_| page.evaluation.with(PlanLine::all));
     move || {
         let plans = plans.get();
         if plans.is_empty() {
-            return view! { <p class="explain" data-testid="plans-pending">{move || lang.get().page().plan_pending}</p> }.into_any();
+            return view! { <p class="explain" data-testid="plans-pending">{say(|l| l.page().plan_pending)}</p> }.into_any();
         }
         view! {
             <div class="plans">
@@ -83,10 +82,10 @@ fn PlanBox(plan: PlanLine) -> impl IntoView {
             <p class="explain">{asks}</p>
             <super::kit::UsePlan goal=goal />
             {if fits {
-                view! { <p class="fits" data-testid="plan-fits">{move || p().plan_fits}</p> }.into_any()
+                view! { <p class="fits" data-testid="plan-fits">{say(|l| l.page().plan_fits)}</p> }.into_any()
             } else {
                 view! {
-                    <p class="short">{move || p().plan_short}</p>
+                    <p class="short">{say(|l| l.page().plan_short)}</p>
                     <ul data-testid="plan-failing">
                         {failing.into_iter().map(|f| view! { <li>{move || lang.get().failing_line(&f)}</li> }).collect_view()}
                     </ul>

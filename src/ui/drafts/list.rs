@@ -3,11 +3,11 @@
 use super::{use_draft_text, when, SessionHandle};
 use crate::i18n::{fill, DOT};
 use leptos::ev;
+use crate::ui::widgets::say;
 use leptos::prelude::*;
 
 #[component]
 pub fn DropZone(drafts: SessionHandle) -> impl IntoView {
-    let t = use_draft_text();
     let dragging = RwSignal::new(false);
     let input = NodeRef::<leptos::html::Input>::new();
     let drop = move |ev: ev::DragEvent| {
@@ -37,19 +37,19 @@ pub fn DropZone(drafts: SessionHandle) -> impl IntoView {
             on:drop=drop
         >
             <button type="button" data-testid="import-draft" on:click=move |_| { if let Some(el) = input.get_untracked() { el.click(); } }>
-                {move || t().import}
+                {say(|l| l.drafts().import)}
             </button>
             <input
                 type="file"
                 accept=".json,application/json"
                 class="visually-hidden"
                 tabindex="-1"
-                aria-label=move || t().import_label
+                aria-label=say(|l| l.drafts().import_label)
                 data-testid="import-file"
                 node_ref=input
                 on:change=picked
             />
-            <p class="drafts-hint">{move || t().drop_hint}</p>
+            <p class="drafts-hint">{say(|l| l.drafts().drop_hint)}</p>
         </div>
     }
 }
@@ -58,7 +58,7 @@ pub fn DropZone(drafts: SessionHandle) -> impl IntoView {
 pub fn DraftList(drafts: SessionHandle) -> impl IntoView {
     let t = use_draft_text();
     view! {
-        <h3 class="drafts-sub">{move || t().list_heading}</h3>
+        <h3 class="drafts-sub">{say(|l| l.drafts().list_heading)}</h3>
         <ul class="draft-list" data-testid="draft-list">
             {move || {
                 let t = t();

@@ -8,25 +8,24 @@ use crate::ui::widgets::Button;
 use crate::i18n::fill;
 use crate::store::{Fault, Message, Status};
 use crate::ui::use_lang;
+use crate::ui::widgets::say;
 use leptos::prelude::*;
 
 #[component]
 pub fn DraftsPanel(drafts: SessionHandle) -> impl IntoView {
-    let lang = use_lang();
-    let t = move || lang.get().drafts();
     view! {
         <section id="drafts" class="card drafts" aria-labelledby="drafts-h" data-testid="drafts-panel">
             <div class="drafts-head">
-                <h2 id="drafts-h">{move || t().heading}</h2>
+                <h2 id="drafts-h">{say(|l| l.drafts().heading)}</h2>
                 <SaveStatus drafts=drafts />
             </div>
-            <p class="drafts-intro">{move || t().intro}</p>
+            <p class="drafts-intro">{say(|l| l.drafts().intro)}</p>
             <StorageWarning drafts=drafts />
             <Messages drafts=drafts />
             <UndoBar drafts=drafts />
             <DraftName drafts=drafts />
             <Actions drafts=drafts />
-            <p class="drafts-hint">{move || t().export_hint}</p>
+            <p class="drafts-hint">{say(|l| l.drafts().export_hint)}</p>
             <DropZone drafts=drafts />
             <DraftList drafts=drafts />
             <QuarantineShelf drafts=drafts />
@@ -37,10 +36,9 @@ pub fn DraftsPanel(drafts: SessionHandle) -> impl IntoView {
 
 #[component]
 fn DraftName(drafts: SessionHandle) -> impl IntoView {
-    let lang = use_lang();
     view! {
         <div class="field draft-name">
-            <label for="draft-name">{move || lang.get().drafts().name_label}</label>
+            <label for="draft-name">{say(|l| l.drafts().name_label)}</label>
             <input
                 id="draft-name"
                 type="text"
