@@ -44,3 +44,15 @@ pub fn header_row(out: &mut String, labels: &[&str]) {
     }
     out.push_str("</tr></thead>");
 }
+
+/// One headline figure with its name (and a second form of its value, the
+/// 万 form of an amount, when there is one), as `facts::Figure` draws it.
+pub fn figure(out: &mut String, label: &str, term: Option<Term>, testid: &str, value: &str, sub: Option<&str>) {
+    out.push_str(r#"<div class="figure"><dt>"#);
+    name(out, label, term);
+    let _ = write!(out, r#"</dt><dd><span class="value" data-testid="{testid}">{}</span>"#, esc(value));
+    if let Some(sub) = sub {
+        let _ = write!(out, r#"<span class="sub">{}</span>"#, esc(sub));
+    }
+    out.push_str("</dd></div>");
+}

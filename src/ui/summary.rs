@@ -6,11 +6,14 @@
 use super::page::use_page;
 use super::use_lang;
 use super::widgets::Card;
-use crate::i18n::{money, SPACE};
+use super::markup::element;
+use super::widgets::escape_html as esc;
+use crate::i18n::{money, Lang, SPACE};
 use crate::engine::Goal;
 use crate::present::{can_pay, waiting_cost, Code, PlanLine};
 use crate::ui::widgets::say;
 use leptos::prelude::*;
+use std::fmt::Write;
 
 #[component]
 pub fn SummarySection() -> impl IntoView {
@@ -63,35 +66,48 @@ fn Plans() -> impl IntoView {
     }
 }
 
+/// One plan: its name, each lender's part, what it asks, whether every
+/// month fits; the kit's "use this plan" button between. Read-only parts
+/// are HTML text (`ui::markup`).
 #[component]
 fn PlanBox(plan: PlanLine) -> impl IntoView {
     let lang = use_lang();
-    let p = move || lang.get().page();
     let goal = plan.goal;
     let fits = plan.fits;
-    let failing = plan.failing.clone();
-    let line = {
+    let head = {
         let plan = plan.clone();
-        move || lang.get().plan_line(&plan)
+        move || plan_head(lang.get(), &plan)
     };
-    let asks = move || lang.get().plan_asks(&plan);
+    let tail = move || plan_tail(lang.get(), &plan);
     view! {
         <div class="plan" data-testid="plan" data-goal=goal.code() data-fits=fits.to_string()>
-            <h3>{move || if goal == Goal::Acceptance { p().plan_acceptance } else { p().plan_lowest_cost }}</h3>
-            <p class="plan-line" data-testid="plan-line"><strong>{line}</strong></p>
-            <p class="explain">{asks}</p>
+            <div inner_html=head></div>
             <super::kit::UsePlan goal=goal />
-            {if fits {
-                view! { <p class="fits" data-testid="plan-fits">{say(|l| l.page().plan_fits)}</p> }.into_any()
-            } else {
-                view! {
-                    <p class="short">{say(|l| l.page().plan_short)}</p>
-                    <ul data-testid="plan-failing">
-                        {failing.into_iter().map(|f| view! { <li>{move || lang.get().failing_line(&f)}</li> }).collect_view()}
-                    </ul>
-                }
-                .into_any()
-            }}
+            <div inner_html=tail></div>
         </div>
     }
+}
+
+fn plan_head(lang: Lang, plan: &PlanLine) -> String {
+    let p = lang.page();
+    let mut out = String::new();
+    element(&mut out, "h3", "", if plan.goal == Goal::Acceptance { p.plan_acceptance } else { p.plan_lowest_cost });
+    let _ = write!(out, r#"<p class="plan-line" data-testid="plan-line"><strong>{}</strong></p>"#, esc(&lang.plan_line(plan)));
+    element(&mut out, "p", "explain", &lang.plan_asks(plan));
+    out
+}
+
+fn plan_tail(lang: Lang, plan: &PlanLine) -> String {
+    let p = lang.page();
+    if plan.fits {
+        return format!(r#"<p class="fits" data-testid="plan-fits">{}</p>"#, esc(p.plan_fits));
+    }
+    let mut out = String::new();
+    element(&mut out, "p", "short", p.plan_short);
+    out.push_str(r#"<ul data-testid="plan-failing">"#);
+    for f in &plan.failing {
+        element(&mut out, "li", "", &lang.failing_line(f));
+    }
+    out.push_str("</ul>");
+    out
 }
