@@ -5,8 +5,7 @@
 //! per proposal (its [`ProposalKey`]); new figures update its text in place.
 
 use super::super::facts::{page_words, words, Fact};
-use super::super::glossary::{follow_term, Term};
-use super::super::markup::fact;
+use super::super::glossary::Term;
 use super::super::page::use_page;
 use super::super::schedule::ScheduleTable;
 use super::super::{use_lang, use_text};
@@ -117,6 +116,7 @@ fn PlanFigures(card: Shown, lang: Memo<Lang>, title: Signal<String>, id: Proposa
     let page = use_page();
     let kind = id.kind();
     let fits = Memo::new(move |_| read(card, Proposal::fits).unwrap_or(false));
+    let within = move || lang.get().page().within_12_months;
     let rows = Signal::derive(move || page.evaluation.with(|e| proposal_rows(e, &id)));
     let months = Signal::derive(move || card.with(|c| c.as_ref().map_or(0, |c| c.rows)));
     view! {
@@ -135,57 +135,65 @@ fn PlanFigures(card: Shown, lang: Memo<Lang>, title: Signal<String>, id: Proposa
         <details class="more card-details" data-testid="proposal-details">
             <summary>{say(|l| l.page().details)}</summary>
             <p class="explain">{move || lang.get().proposal_explain(kind)}</p>
-            <dl class="facts" on:click=follow_term inner_html=html(card, lang, details_html)></dl>
-            <details class="more lender">
-                <summary>{say(|l| l.page().for_lender)}</summary>
-                <dl class="facts" on:click=follow_term inner_html=html(card, lang, lender_html)></dl>
-                <p class="explain">{say(|l| l.page().pv_explained)}</p>
-            </details>
+            <dl class="facts">
+                <Fact label=words(|t| t.total_paid) term=Term::TotalPaid value=figure(card, lang, |_, f| money(f.total_paid)) testid="p-total-paid" />
+                <Fact label=words(|t| t.total_interest_fees) term=Term::TotalInterest value=figure(card, lang, |_, f| money(f.total_interest)) testid="p-total-interest" />
+                <Fact label=words(|t| t.apr_nominal) term=Term::Apr value=figure(card, lang, |l, f| f.apr_nominal_percent.map(percent).unwrap_or_else(|| l.page().cannot_compute.to_owned())) testid="p-apr" />
+                <Fact
+                    label=Signal::derive(move || format!("{}{}", t().saving_vs_nothing, within()))
+                    term=Term::SavingNothing
+                    value=figure(card, lang, |_, f| money(f.saving_vs_nothing))
+                    testid="p-saving-nothing"
+                />
+                <Terms card=card lang=lang />
+            </dl>
+            <LenderFigures card=card lang=lang />
             <ScheduleTable rows=rows months=months file_stem=title />
         </details>
     }
 }
 
-/// Facts of the shown proposal as HTML text (`ui::markup`): one memo per
-/// fold instead of a signal per figure; its text is set again only when
-/// it changed.
-fn html(card: Shown, lang: Memo<Lang>, draw: fn(Lang, &Proposal, &Figures) -> String) -> Memo<String> {
-    Memo::new(move |_| read(card, |p| p.figures.as_ref().map(|f| draw(lang.get(), p, f))).flatten().unwrap_or_default())
-}
-
-/// Totals, the true APR, the saving against paying nothing for a year;
-/// the penalty waived and what a holiday does to maturity, when the plan
+/// The penalty waived and what a holiday does to maturity, when the plan
 /// asks for them.
-fn details_html(lang: Lang, p: &Proposal, f: &Figures) -> String {
-    let (t, pt) = (lang.text(), lang.page());
-    let mut out = String::new();
-    fact(&mut out, t.total_paid, Some(Term::TotalPaid), "p-total-paid", &money(f.total_paid));
-    fact(&mut out, t.total_interest_fees, Some(Term::TotalInterest), "p-total-interest", &money(f.total_interest));
-    let apr = f.apr_nominal_percent.map(percent).unwrap_or_else(|| pt.cannot_compute.to_owned());
-    fact(&mut out, t.apr_nominal, Some(Term::Apr), "p-apr", &apr);
-    let within = format!("{}{}", t.saving_vs_nothing, pt.within_12_months);
-    fact(&mut out, &within, Some(Term::SavingNothing), "p-saving-nothing", &money(f.saving_vs_nothing));
-    if !p.params.penalty_waived.is_zero() {
-        fact(&mut out, pt.penalty_waived, None, "p-penalty-waived", &money(p.params.penalty_waived));
+#[component]
+fn Terms(card: Shown, lang: Memo<Lang>) -> impl IntoView {
+    let waived = Memo::new(move |_| read(card, |p| p.params.penalty_waived).filter(|w| !w.is_zero()));
+    let maturity = Memo::new(move |_| read(card, |p| p.params.holiday_maturity).flatten());
+    let maturity_words = Signal::derive(move || match maturity.get() {
+        Some(HolidayMaturity::Kept) => lang.get().page().maturity_kept.to_owned(),
+        Some(HolidayMaturity::Extended) => lang.get().page().maturity_extended.to_owned(),
+        None => String::new(),
+    });
+    view! {
+        <Show when=move || waived.with(Option::is_some)>
+            <Fact label=page_words(|p| p.penalty_waived) value=Signal::derive(move || waived.get().map(money).unwrap_or_default()) testid="p-penalty-waived" />
+        </Show>
+        <Show when=move || maturity.with(Option::is_some)>
+            <Fact label=words(|t| t.holiday_label) value=maturity_words testid="p-holiday-maturity" />
+        </Show>
     }
-    if let Some(m) = p.params.holiday_maturity {
-        let words = match m {
-            HolidayMaturity::Kept => pt.maturity_kept,
-            HolidayMaturity::Extended => pt.maturity_extended,
-        };
-        fact(&mut out, t.holiday_label, None, "p-holiday-maturity", words);
-    }
-    out
 }
 
-/// What the lender recovers.
-fn lender_html(lang: Lang, _: &Proposal, f: &Figures) -> String {
-    let t = lang.text();
-    let mut out = String::new();
-    fact(&mut out, t.principal_recovered, Some(Term::Recovered), "p-recovered", &percent(f.principal_recovered_percent));
-    fact(&mut out, t.lender_pv, Some(Term::LenderPv), "p-pv", &lang.amount_and_share(f.lender_pv, Some(f.lender_pv_percent)));
-    if let Some(d) = f.discount {
-        fact(&mut out, t.discount, Some(Term::Discount), "p-discount", &lang.amount_and_share(d, f.discount_percent));
+/// What the lender recovers, in its own fold.
+#[component]
+fn LenderFigures(card: Shown, lang: Memo<Lang>) -> impl IntoView {
+    let discounted = Memo::new(move |_| read(card, |p| p.figures.as_ref().is_some_and(|f| f.discount.is_some())).unwrap_or(false));
+    view! {
+        <details class="more lender">
+            <summary>{say(|l| l.page().for_lender)}</summary>
+            <dl class="facts">
+                <Fact label=words(|t| t.principal_recovered) term=Term::Recovered value=figure(card, lang, |_, f| percent(f.principal_recovered_percent)) testid="p-recovered" />
+                <Fact label=words(|t| t.lender_pv) term=Term::LenderPv value=figure(card, lang, |l, f| l.amount_and_share(f.lender_pv, Some(f.lender_pv_percent))) testid="p-pv" />
+                <Show when=move || discounted.get()>
+                    <Fact
+                        label=words(|t| t.discount)
+                        term=Term::Discount
+                        value=figure(card, lang, |l, f| f.discount.map(|d| l.amount_and_share(d, f.discount_percent)).unwrap_or_default())
+                        testid="p-discount"
+                    />
+                </Show>
+            </dl>
+            <p class="explain">{say(|l| l.page().pv_explained)}</p>
+        </details>
     }
-    out
 }
