@@ -8,6 +8,8 @@ use crate::ui::widgets::Button;
 use crate::i18n::fill;
 use crate::store::{Fault, Message, Status};
 use crate::ui::use_lang;
+use crate::ui::widgets::escape_html as esc;
+use crate::i18n::Lang;
 use crate::ui::widgets::say;
 use leptos::prelude::*;
 
@@ -124,35 +126,36 @@ fn StorageWarning(drafts: SessionHandle) -> impl IntoView {
     }
 }
 
+/// The session's messages, each its own alert or status with a dismiss
+/// button: HTML text (`ui::markup`), one delegated handler for the buttons.
 #[component]
 fn Messages(drafts: SessionHandle) -> impl IntoView {
-    move || {
-        let ms = drafts.messages.get();
-        (!ms.is_empty()).then(|| view! {
-            // Not a list: each message is its own alert or status (axe: a <li> cannot be one).
-            <div class="drafts-messages">
-                {ms.into_iter().enumerate().map(|(i, m)| view! { <MessageItem drafts=drafts index=i message=m /> }).collect_view()}
-            </div>
-        })
-    }
+    let lang = use_lang();
+    let html = move || {
+        let l = lang.get();
+        drafts.messages.with(|ms| ms.iter().enumerate().map(|(i, m)| message_html(l, i, m)).collect::<String>())
+    };
+    let dismiss = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let button = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("[data-i]").ok().flatten());
+        if let Some(i) = button.and_then(|b| b.get_attribute("data-i")).and_then(|i| i.parse().ok()) {
+            drafts.dismiss(i);
+        }
+    };
+    // Not a list: each message is its own alert or status (axe: a <li> cannot be one).
+    view! { <div class="drafts-messages" on:click=dismiss inner_html=html></div> }
 }
 
-#[component]
-fn MessageItem(drafts: SessionHandle, index: usize, message: Message) -> impl IntoView {
-    let lang = use_lang();
-    let warning = message.is_warning();
-    let kind = message.kind();
-    view! {
-        <div
-            class=if warning { "drafts-alert" } else { "drafts-note" }
-            role=if warning { "alert" } else { "status" }
-            data-testid="drafts-message"
-            data-kind=kind
-        >
-            <p>{move || lang.get().message(&message)}</p>
-            <Button testid="dismiss-message" class="quiet" label=draft_words(|t| t.dismiss) on_click=move |_| drafts.dismiss(index) />
-        </div>
-    }
+fn message_html(lang: Lang, i: usize, m: &Message) -> String {
+    let warning = m.is_warning();
+    format!(
+        r#"<div class="{}" role="{}" data-testid="drafts-message" data-kind="{}"><p>{}</p><button type="button" class="quiet" data-testid="dismiss-message" data-i="{i}">{}</button></div>"#,
+        if warning { "drafts-alert" } else { "drafts-note" },
+        if warning { "alert" } else { "status" },
+        m.kind(),
+        esc(&lang.message(m)),
+        esc(lang.drafts().dismiss)
+    )
 }
 
 #[component]
