@@ -1,7 +1,8 @@
 //! "Where you stand": per loan, one line — owed now and what 30 more days
 //! add — and behind its fold what doing nothing costs, the typical
-//! consequences timeline and the rate detective. Read-only, so drawn as
-//! HTML text (`ui::markup`), redrawn only when its text changes.
+//! consequences timeline and the rate detective. Read-only, so its line and
+//! its body are HTML text (`ui::markup`), redrawn only when their text
+//! changes; the fold itself stays.
 
 use super::glossary::{follow_term, Term};
 use super::markup::{element, fact, header_row};
@@ -27,15 +28,29 @@ pub fn StandSection() -> impl IntoView {
 fn LoanStand(index: usize) -> impl IntoView {
     let lang = use_lang();
     let (loan, title) = loan_at(index);
-    let html = Memo::new(move |_| loan.with(|l| l.as_ref().and_then(|l| stand_html(lang.get(), l, title.get()))).unwrap_or_default());
-    view! { <div class="stand-wrap" on:click=follow_term inner_html=html></div> }
+    // Kept while the loan is overdue: a keystroke redraws its text, not the
+    // fold (which stays open or closed, and costs no new element).
+    let id = Memo::new(move |_| loan.with(|l| l.as_ref().filter(|l| l.overdue_cost.is_some()).map(|l| l.id.clone())));
+    let line = Memo::new(move |_| loan.with(|l| l.as_ref().and_then(|l| line_html(lang.get(), l, title.get()))).unwrap_or_default());
+    let body = Memo::new(move |_| loan.with(|l| l.as_ref().and_then(|l| body_html(lang.get(), l))).unwrap_or_default());
+    move || {
+        id.get().map(|id| {
+            view! {
+                <details class="stand more" data-testid="loan-stand" data-loan=id on:click=follow_term>
+                    <summary inner_html=line></summary>
+                    <div inner_html=body></div>
+                </details>
+            }
+        })
+    }
 }
 
-/// One loan's stand, when it is overdue.
-fn stand_html(lang: Lang, l: &LoanOutput, title: Option<LoanTitle>) -> Option<String> {
+/// The fold's line: the loan (when there are several), owed now and what
+/// 30 more days add, the days overdue.
+fn line_html(lang: Lang, l: &LoanOutput, title: Option<LoanTitle>) -> Option<String> {
     let cost = l.overdue_cost.as_ref()?;
     let adds = cost.horizons.iter().find(|h| h.days == 30).map_or(rust_decimal::Decimal::ZERO, |h| h.increase);
-    let mut out = format!(r#"<details class="stand more" data-testid="loan-stand" data-loan="{}"><summary><span>"#, esc(&l.id));
+    let mut out = String::from("<span>");
     if let Some(tt) = title {
         let _ = write!(out, "<strong>{}</strong>{DOT}", esc(&lang.loan_title(tt)));
     }
@@ -43,7 +58,15 @@ fn stand_html(lang: Lang, l: &LoanOutput, title: Option<LoanTitle>) -> Option<St
     if cost.days_overdue > 0 {
         let _ = write!(out, "{DOT}{}", esc(&fill(lang.page().overdue_days_line, &[&cost.days_overdue.to_string()])));
     }
-    out.push_str("</span></summary>");
+    out.push_str("</span>");
+    Some(out)
+}
+
+/// Behind the fold: what doing nothing costs, the timeline, the rate
+/// detective.
+fn body_html(lang: Lang, l: &LoanOutput) -> Option<String> {
+    let cost = l.overdue_cost.as_ref()?;
+    let mut out = String::new();
     element(&mut out, "p", "explain", lang.text().explain_owed_after);
     facts(&mut out, lang, cost);
     horizons(&mut out, lang, cost);
@@ -51,7 +74,6 @@ fn stand_html(lang: Lang, l: &LoanOutput, title: Option<LoanTitle>) -> Option<St
     if let Some(rc) = &l.rate_check {
         rate_detective(&mut out, lang, rc);
     }
-    out.push_str("</details>");
     Some(out)
 }
 

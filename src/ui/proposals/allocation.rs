@@ -1,6 +1,6 @@
 //! Several lenders: fair share, avalanche and snowball splits of the
-//! surplus. Read-only, so drawn as HTML text (`ui::markup`), redrawn only
-//! when its text changes.
+//! surplus. Read-only, so its text is HTML (`ui::markup`), redrawn only
+//! when it changes; the section and its fold stay.
 
 use super::super::markup::element;
 use super::super::page::use_page;
@@ -10,6 +10,7 @@ use crate::engine::allocation::{Allocation, Strategy};
 use crate::i18n::{money, Lang, SPACE};
 use crate::present::{Code, LoanTitle};
 use crate::scenario::Evaluation;
+use crate::ui::widgets::say;
 use leptos::prelude::*;
 use std::fmt::Write;
 
@@ -17,18 +18,34 @@ use std::fmt::Write;
 pub fn AllocationView() -> impl IntoView {
     let lang = use_lang();
     let page = use_page();
-    let html = Memo::new(move |_| page.evaluation.with(|e| allocation_html(lang.get(), e)).unwrap_or_default());
-    view! { <div class="allocation-wrap" inner_html=html></div> }
+    // The section and its fold stay while there are several lenders: a
+    // keystroke redraws their text, not them (the fold keeps its state).
+    let shown = Memo::new(move |_| page.evaluation.with(|e| e.allocation.is_some()));
+    let main = Memo::new(move |_| page.evaluation.with(|e| main_html(lang.get(), e)).unwrap_or_default());
+    let others = Memo::new(move |_| page.evaluation.with(|e| others_html(lang.get(), e)).unwrap_or_default());
+    move || {
+        shown.get().then(|| {
+            view! {
+                <div class="allocation" data-testid="allocation">
+                    <div inner_html=main></div>
+                    <Show when=move || others.with(|o| !o.is_empty())>
+                        <details class="more">
+                            <summary>{say(|l| l.page().more_strategies)}</summary>
+                            <p class="explain">{say(|l| l.page().share_minimum)}</p>
+                            <div inner_html=others></div>
+                        </details>
+                    </Show>
+                </div>
+            }
+        })
+    }
 }
 
-/// The splits, when there are several lenders.
-fn allocation_html(lang: Lang, e: &Evaluation) -> Option<String> {
+/// The surplus, the token plan, the fair split and each loan's share.
+fn main_html(lang: Lang, e: &Evaluation) -> Option<String> {
     let plan = e.allocation.as_ref()?;
     let t = lang.text();
-    let (fair, others): (Vec<&Allocation>, Vec<&Allocation>) = plan.strategies.iter().partition(|a| a.strategy == Strategy::ProRata);
-    // A split that only repeats the contract minimums adds nothing.
-    let others: Vec<&Allocation> = others.into_iter().filter(|a| !a.feasible || a.shares.iter().any(|s| !s.extra.is_zero())).collect();
-    let mut out = String::from(r#"<div class="allocation" data-testid="allocation">"#);
+    let mut out = String::new();
     element(&mut out, "h3", "", t.allocation_heading);
     element(&mut out, "p", "explain", t.allocation_intro);
     let _ = write!(out, "<p>{}{SPACE}<strong>{}</strong></p>", esc(t.disposable), money(plan.surplus));
@@ -38,7 +55,7 @@ fn allocation_html(lang: Lang, e: &Evaluation) -> Option<String> {
         element(&mut out, "p", "", &lang.token_line(tok.per_lender, tok.review_months));
         out.push_str("</div>");
     }
-    for a in fair {
+    for a in plan.strategies.iter().filter(|a| a.strategy == Strategy::ProRata) {
         split(&mut out, lang, e, a);
     }
     out.push_str(r#"<ul class="shares" data-testid="loan-shares">"#);
@@ -46,17 +63,18 @@ fn allocation_html(lang: Lang, e: &Evaluation) -> Option<String> {
         let _ = write!(out, r#"<li data-loan="{}">{}</li>"#, esc(&s.loan_id), esc(&lang.loan_share(s.share, s.of, s.percent)));
     }
     out.push_str("</ul>");
-    if !others.is_empty() {
-        let p = lang.page();
-        out.push_str(r#"<details class="more">"#);
-        element(&mut out, "summary", "", p.more_strategies);
-        element(&mut out, "p", "explain", p.share_minimum);
-        for a in others {
-            split(&mut out, lang, e, a);
-        }
-        out.push_str("</details>");
+    Some(out)
+}
+
+/// The other strategies' splits; empty when each only repeats the
+/// contract minimums (it adds nothing).
+fn others_html(lang: Lang, e: &Evaluation) -> Option<String> {
+    let plan = e.allocation.as_ref()?;
+    let mut out = String::new();
+    let others = plan.strategies.iter().filter(|a| a.strategy != Strategy::ProRata);
+    for a in others.filter(|a| !a.feasible || a.shares.iter().any(|s| !s.extra.is_zero())) {
+        split(&mut out, lang, e, a);
     }
-    out.push_str("</div>");
     Some(out)
 }
 
