@@ -1,5 +1,6 @@
-//! Figures with their words: a headline figure and a small fact, each
-//! named by a link to its glossary entry (no "?" button per figure).
+//! Figures with their words: a small fact, named by a link to its
+//! glossary entry (no "?" button per figure). Headline figures are drawn
+//! as HTML text (`ui::markup::figure`).
 
 use super::glossary::{Term, TermLink};
 use super::use_text;
@@ -11,27 +12,6 @@ fn name(label: Signal<String>, term: Option<Term>) -> AnyView {
     match term {
         Some(term) => view! { <TermLink term=term label=label /> }.into_any(),
         None => label.into_any(),
-    }
-}
-
-/// One headline figure.
-#[component]
-pub fn Figure(
-    testid: &'static str,
-    #[prop(into)] label: Signal<String>,
-    #[prop(into)] value: Signal<String>,
-    /// A second form of the value (the 万 form of an amount), when there is one.
-    #[prop(optional, into)] sub: Signal<Option<String>>,
-    #[prop(optional)] term: Option<Term>,
-) -> impl IntoView {
-    view! {
-        <div class="figure">
-            <dt>{name(label, term)}</dt>
-            <dd>
-                <span class="value" data-testid=testid>{value}</span>
-                {move || sub.get().map(|s| view! { <span class="sub">{s}</span> })}
-            </dd>
-        </div>
     }
 }
 

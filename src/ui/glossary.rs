@@ -4,10 +4,11 @@
 //! highlighted by `:target`. The list is folded until a link (or the
 //! reader) opens it.
 
-use super::use_text;
-use super::widgets::Card;
+use super::widgets::{escape_html as esc, Card};
 use crate::i18n::Text;
+use crate::ui::widgets::say;
 use leptos::prelude::*;
+use std::fmt::Write;
 
 /// A figure the glossary explains.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,28 +85,37 @@ fn open_glossary() {
     }
 }
 
+/// A click inside a part drawn as HTML text (`ui::markup`): when it is on
+/// a glossary link, open the glossary first, as [`TermLink`] does.
+pub fn follow_term(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let on_term = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a.term").ok().flatten());
+    if on_term.is_some() {
+        open_glossary();
+    }
+}
+
 const LIST_ID: &str = "glossary-list";
 
 #[component]
 pub fn Glossary() -> impl IntoView {
-    let t = use_text();
     let lang = super::use_lang();
     view! {
         <Card id="glossary" heading_id="glossary-h" heading=|t| t.show_explanation page_heading=|p| p.glossary_heading testid="glossary" class="glossary">
             <details class="more" id=LIST_ID>
-            <summary>{move || lang.get().page().glossary_intro}</summary>
-            <dl>
-                {TERMS
-                    .iter()
-                    .map(|&(_, id, name, explain)| view! {
-                        <div class="entry" id=id>
-                            <dt>{move || name(t())}</dt>
-                            <dd>{move || explain(t())}</dd>
-                        </div>
-                    })
-                    .collect_view()}
-            </dl>
+            <summary>{say(|l| l.page().glossary_intro)}</summary>
+            <dl inner_html=move || entries(lang.get().text())></dl>
             </details>
         </Card>
     }
+}
+
+/// Every entry, as HTML text (`ui::markup`): read-only, drawn again only
+/// when the language changes.
+fn entries(t: &Text) -> String {
+    let mut out = String::new();
+    for &(_, id, name, explain) in &TERMS {
+        let _ = write!(out, r#"<div class="entry" id="{id}"><dt>{}</dt><dd>{}</dd></div>"#, esc(name(t)), esc(explain(t)));
+    }
+    out
 }

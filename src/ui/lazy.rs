@@ -11,7 +11,7 @@
 //! [`lazy`] takes the split's `preload` function (fetch only) and its body
 //! (fetch, then build): see `kit::KitSection` for the pattern.
 
-use super::use_lang;
+use crate::ui::widgets::say;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
@@ -60,9 +60,8 @@ where
         }
     };
     fetch();
-    let lang = use_lang();
     move || match state.get() {
-        Fetch::Loading => view! { <p class="lazy-status" role="status" data-testid="lazy-loading">{move || lang.get().page().lazy_loading}</p> }.into_any(),
+        Fetch::Loading => view! { <p class="lazy-status" role="status" data-testid="lazy-loading">{say(|l| l.page().lazy_loading)}</p> }.into_any(),
         // Loaded, so the body's own fetch is ready at once.
         Fetch::Ready => poll_once(Box::pin(body())).ok().and_then(Result::ok).unwrap_or_else(|| failed(fetch)),
         Fetch::Failed => failed(fetch),
@@ -71,11 +70,10 @@ where
 
 /// The chunk did not come: say so, and offer to try again.
 fn failed(retry: impl Fn() + 'static) -> AnyView {
-    let lang = use_lang();
     view! {
         <div class="lazy-status" role="alert" data-testid="lazy-failed">
-            <p>{move || lang.get().page().lazy_failed}</p>
-            <button type="button" on:click=move |_| retry()>{move || lang.get().page().lazy_retry}</button>
+            <p>{say(|l| l.page().lazy_failed)}</p>
+            <button type="button" on:click=move |_| retry()>{say(|l| l.page().lazy_retry)}</button>
         </div>
     }
     .into_any()

@@ -5,11 +5,12 @@ use super::facts::words;
 use super::inputs::FieldInput;
 use super::widgets::{Button, Card};
 use super::page::use_page;
-use super::{use_lang, use_text};
+use super::use_lang;
 use crate::form::{LoanKey, Place};
 use crate::present::{rate_forms, LoanLine, LoanTitle};
 use crate::scenario::field::{Group, Value};
 use crate::scenario::{Field, Rule};
+use crate::ui::widgets::say;
 use leptos::prelude::*;
 
 #[component]
@@ -67,7 +68,6 @@ fn LoanFields(loan: LoanKey, group: Group) -> impl IntoView {
 
 #[component]
 fn LoanCard(loan: LoanKey, several: Memo<bool>, added: RwSignal<Option<LoanKey>>) -> impl IntoView {
-    let t = use_text();
     let page = use_page();
     let id = page.peek(|f| f.loan_id(loan).map(str::to_owned)).unwrap_or_default();
     // A loan already overdue opens its overdue section.
@@ -84,14 +84,14 @@ fn LoanCard(loan: LoanKey, several: Memo<bool>, added: RwSignal<Option<LoanKey>>
             <LoanFields loan=loan group=Group::Loan />
             <super::remaining_total::RemainingTotal loan=loan />
             <RateLine loan=loan />
-            <p class="preset-note">{move || t().preset_note}</p>
+            <p class="preset-note">{say(|l| l.text().preset_note)}</p>
             <details class="more" open=overdue_open data-testid="overdue-details">
-                <summary>{move || t().overdue_heading}</summary>
+                <summary>{say(|l| l.text().overdue_heading)}</summary>
                 <LoanFields loan=loan group=Group::Overdue />
-                <p class="preset-note">{move || t().preset_note}</p>
+                <p class="preset-note">{say(|l| l.text().preset_note)}</p>
             </details>
             <details class="more" data-testid="more-details">
-                <summary>{move || t().more_heading}</summary>
+                <summary>{say(|l| l.text().more_heading)}</summary>
                 <LoanFields loan=loan group=Group::More />
             </details>
             </div>

@@ -14,6 +14,7 @@ mod inputs;
 mod kit;
 mod lazy;
 mod loans;
+mod markup;
 mod page;
 mod proposals;
 mod remaining_total;

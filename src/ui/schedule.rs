@@ -6,11 +6,12 @@
 use super::chart::BalanceChart;
 use super::download::download_text;
 use super::widgets::HeaderRow;
-use super::{use_lang, use_text};
+use super::use_lang;
 use crate::chart::start_balance;
 use crate::csv::{file_name, schedule_csv};
 use crate::engine::Row;
 use crate::i18n::amount;
+use crate::ui::widgets::say;
 use leptos::prelude::*;
 
 #[component]
@@ -48,7 +49,6 @@ pub fn ScheduleTable(
 /// when a schedule is first opened (`ui::lazy`).
 #[leptos::wasm_split::wasm_split(schedule, wasm_split_path = ::leptos::wasm_split, preload(load_schedule), fallible)]
 fn schedule_body(rows: Signal<Vec<Row>>, file_stem: Signal<String>) -> super::lazy::Chunk {
-    let t = use_text();
     let lang = use_lang();
     let export_csv = move |_| {
         let text = rows.with_untracked(|r| schedule_csv(r, lang.get_untracked()));
@@ -58,7 +58,7 @@ fn schedule_body(rows: Signal<Vec<Row>>, file_stem: Signal<String>) -> super::la
     Ok(view! {
         <BalanceChart series=Signal::derive(move || vec![rows.get()]) label=chart_label />
         <button type="button" class="secondary" data-testid="export-csv" on:click=export_csv>
-            {move || t().export_csv}
+            {say(|l| l.text().export_csv)}
         </button>
         <Table rows=rows name=file_stem />
     }

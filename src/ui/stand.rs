@@ -1,15 +1,19 @@
 //! "Where you stand": per loan, one line — owed now and what 30 more days
 //! add — and behind its fold what doing nothing costs, the typical
-//! consequences timeline and the rate detective.
+//! consequences timeline and the rate detective. Read-only, so its line and
+//! its body are HTML text (`ui::markup`), redrawn only when their text
+//! changes; the fold itself stays.
 
-use super::facts::{words, Fact};
-use super::glossary::Term;
-use super::widgets::{Card, HeaderRow};
-use super::{loan_at, use_lang, use_text, EachLoan};
+use super::glossary::{follow_term, Term};
+use super::markup::{element, fact, header_row};
+use super::widgets::{escape_html as esc, Card};
+use super::{loan_at, use_lang, EachLoan};
 use crate::engine::{OverdueCost, RateCheck};
-use crate::i18n::{money, percent, DOT, SPACE};
-use crate::scenario::Field;
+use crate::i18n::{fill, money, percent, Lang, DOT, SPACE};
+use crate::present::LoanTitle;
+use crate::scenario::{Field, LoanOutput};
 use leptos::prelude::*;
+use std::fmt::Write;
 
 #[component]
 pub fn StandSection() -> impl IntoView {
@@ -23,154 +27,145 @@ pub fn StandSection() -> impl IntoView {
 #[component]
 fn LoanStand(index: usize) -> impl IntoView {
     let lang = use_lang();
-    let t = use_text();
     let (loan, title) = loan_at(index);
+    // Kept while the loan is overdue: a keystroke redraws its text, not the
+    // fold (which stays open or closed, and costs no new element).
+    let id = Memo::new(move |_| loan.with(|l| l.as_ref().filter(|l| l.overdue_cost.is_some()).map(|l| l.id.clone())));
+    let line = Memo::new(move |_| loan.with(|l| l.as_ref().and_then(|l| line_html(lang.get(), l, title.get()))).unwrap_or_default());
+    let body = Memo::new(move |_| loan.with(|l| l.as_ref().and_then(|l| body_html(lang.get(), l))).unwrap_or_default());
     move || {
-        let l = loan.get()?;
-        let cost = l.overdue_cost.clone()?;
-        let adds = cost.horizons.iter().find(|h| h.days == 30).map_or(rust_decimal::Decimal::ZERO, |h| h.increase);
-        let owed = cost.owed_now;
-        let overdue = cost.days_overdue;
-        Some(view! {
-            <details class="stand more" data-testid="loan-stand" data-loan=l.id.clone()>
-                <summary>
-                    <span>
-                        {title.get().map(|tt| view! { <strong>{lang.get().loan_title(tt)}</strong> {DOT} })}
-                        {move || lang.get().stand_line(owed, adds)}
-                        {(overdue > 0).then(|| view! { {DOT} {move || crate::i18n::fill(lang.get().page().overdue_days_line, &[&overdue.to_string()])} })}
-                    </span>
-                </summary>
-                <p class="explain">{move || t().explain_owed_after}</p>
-                <StandFacts cost=cost.clone() />
-                <Horizons cost=cost.clone() />
-                <Timeline cost=cost />
-                {l.rate_check.map(|rc| view! { <RateDetective check=rc /> })}
-            </details>
+        id.get().map(|id| {
+            view! {
+                <details class="stand more" data-testid="loan-stand" data-loan=id on:click=follow_term>
+                    <summary inner_html=line></summary>
+                    <div inner_html=body></div>
+                </details>
+            }
         })
     }
 }
 
-#[component]
-fn StandFacts(cost: OverdueCost) -> impl IntoView {
-    let lang = use_lang();
-    let days_label = Signal::derive(move || lang.get().label(Field::OverdueDays, 0));
-    let penalty = Signal::derive(move || lang.get().penalty_rate(cost.penalty_daily_percent, cost.penalty_annual_percent));
-    view! {
-        <dl class="facts">
-            <Fact label=words(|t| t.owed_now) term=Term::OwedNow value=money(cost.owed_now) testid="owed-now" />
-            <Fact label=days_label term=Term::DaysOverdue value=cost.days_overdue.to_string() testid="days-overdue" />
-            <Fact label=words(|t| t.penalty_rate) term=Term::PenaltyRate value=penalty testid="penalty-rate" />
-            <Fact label=words(|t| t.penalty_so_far) term=Term::PenaltySoFar value=money(cost.penalty_so_far_estimate) testid="penalty-so-far" />
-        </dl>
+/// The fold's line: the loan (when there are several), owed now and what
+/// 30 more days add, the days overdue.
+fn line_html(lang: Lang, l: &LoanOutput, title: Option<LoanTitle>) -> Option<String> {
+    let cost = l.overdue_cost.as_ref()?;
+    let adds = cost.horizons.iter().find(|h| h.days == 30).map_or(rust_decimal::Decimal::ZERO, |h| h.increase);
+    let mut out = String::from("<span>");
+    if let Some(tt) = title {
+        let _ = write!(out, "<strong>{}</strong>{DOT}", esc(&lang.loan_title(tt)));
     }
+    out.push_str(&esc(&lang.stand_line(cost.owed_now, adds)));
+    if cost.days_overdue > 0 {
+        let _ = write!(out, "{DOT}{}", esc(&fill(lang.page().overdue_days_line, &[&cost.days_overdue.to_string()])));
+    }
+    out.push_str("</span>");
+    Some(out)
+}
+
+/// Behind the fold: what doing nothing costs, the timeline, the rate
+/// detective.
+fn body_html(lang: Lang, l: &LoanOutput) -> Option<String> {
+    let cost = l.overdue_cost.as_ref()?;
+    let mut out = String::new();
+    element(&mut out, "p", "explain", lang.text().explain_owed_after);
+    facts(&mut out, lang, cost);
+    horizons(&mut out, lang, cost);
+    timeline(&mut out, lang, cost);
+    if let Some(rc) = &l.rate_check {
+        rate_detective(&mut out, lang, rc);
+    }
+    Some(out)
+}
+
+fn facts(out: &mut String, lang: Lang, cost: &OverdueCost) {
+    let t = lang.text();
+    out.push_str(r#"<dl class="facts">"#);
+    fact(out, t.owed_now, Some(Term::OwedNow), "owed-now", &money(cost.owed_now));
+    fact(out, &lang.label(Field::OverdueDays, 0), Some(Term::DaysOverdue), "days-overdue", &cost.days_overdue.to_string());
+    fact(out, t.penalty_rate, Some(Term::PenaltyRate), "penalty-rate", &lang.penalty_rate(cost.penalty_daily_percent, cost.penalty_annual_percent));
+    fact(out, t.penalty_so_far, Some(Term::PenaltySoFar), "penalty-so-far", &money(cost.penalty_so_far_estimate));
+    out.push_str("</dl>");
 }
 
 /// What would be owed after 30, 90, 180 and 360 more days, and what
 /// waiting adds from today (issue 7: the penalty so far is not in it).
-#[component]
-fn Horizons(cost: OverdueCost) -> impl IntoView {
-    let t = use_text();
-    let lang = use_lang();
-    let p = move || lang.get().page();
-    let court = cost.court_guideline;
-    view! {
-        <table class="stack" data-testid="horizons">
-            <caption class="visually-hidden">{move || t().explain_owed_after}</caption>
-            <HeaderRow columns=vec![|l| l.text().horizon_days, |l| l.text().owed_after, |l| l.page().increase_from_today, |l| l.page().penalty_since_today] />
-            <tbody>
-                {cost
-                    .horizons
-                    .iter()
-                    .map(|h| {
-                        view! {
-                            <tr data-days=h.days.to_string()>
-                                <th scope="row">{h.days}</th>
-                                <td data-label=move || t().owed_after>{money(h.owed)}</td>
-                                <td data-label=move || p().increase_from_today>{lang.get_untracked().increase(h.increase)}</td>
-                                <td data-label=move || p().penalty_since_today>{money(h.penalty_since_today)}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
-        {cost.above_court_guideline.then(|| view! {
-            <p class="note" data-testid="court-note">
-                {court.penalty_rate_above.then(|| view! { {move || p().court_penalty_above} {SPACE} })}
-                {court.true_apr_above.then(|| view! { {move || p().court_apr_above} {SPACE} })}
-                {move || t().court_note}
-            </p>
-        })}
+fn horizons(out: &mut String, lang: Lang, cost: &OverdueCost) {
+    let (t, p) = (lang.text(), lang.page());
+    out.push_str(r#"<table class="stack" data-testid="horizons">"#);
+    element(out, "caption", "visually-hidden", t.explain_owed_after);
+    header_row(out, &[t.horizon_days, t.owed_after, p.increase_from_today, p.penalty_since_today]);
+    out.push_str("<tbody>");
+    for h in &cost.horizons {
+        let _ = write!(
+            out,
+            r#"<tr data-days="{d}"><th scope="row">{d}</th><td data-label="{}">{}</td><td data-label="{}">{}</td><td data-label="{}">{}</td></tr>"#,
+            esc(t.owed_after),
+            money(h.owed),
+            esc(p.increase_from_today),
+            esc(&lang.increase(h.increase)),
+            esc(p.penalty_since_today),
+            money(h.penalty_since_today),
+            d = h.days,
+        );
+    }
+    out.push_str("</tbody></table>");
+    if cost.above_court_guideline {
+        let court = &cost.court_guideline;
+        out.push_str(r#"<p class="note" data-testid="court-note">"#);
+        for (above, words) in [(court.penalty_rate_above, p.court_penalty_above), (court.true_apr_above, p.court_apr_above)] {
+            if above {
+                let _ = write!(out, "{}{SPACE}", esc(words));
+            }
+        }
+        let _ = write!(out, "{}</p>", esc(t.court_note));
     }
 }
 
 /// The typical consequences, marked where already reached.
-#[component]
-fn Timeline(cost: OverdueCost) -> impl IntoView {
-    let t = use_text();
-    let lang = use_lang();
-    view! {
-        <h3>{move || t().timeline_heading}</h3>
-        <ol class="timeline" data-testid="timeline">
-            {cost
-                .timeline
-                .into_iter()
-                .map(|e| {
-                    view! {
-                        <li class:reached=e.reached>
-                            <span class="when">{move || lang.get().timeline_when(&e)}</span>
-                            <span>{move || lang.get().timeline_event(e.key)}</span>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ol>
+fn timeline(out: &mut String, lang: Lang, cost: &OverdueCost) {
+    element(out, "h3", "", lang.text().timeline_heading);
+    out.push_str(r#"<ol class="timeline" data-testid="timeline">"#);
+    for e in &cost.timeline {
+        let _ = write!(
+            out,
+            r#"<li{}><span class="when">{}</span><span>{}</span></li>"#,
+            if e.reached { r#" class="reached""# } else { "" },
+            esc(&lang.timeline_when(e)),
+            esc(lang.timeline_event(e.key))
+        );
     }
+    out.push_str("</ol>");
 }
 
 /// The app's instalment against the contract's for the loan's method, and
 /// the rates they imply (issue 7).
-#[component]
-fn RateDetective(check: RateCheck) -> impl IntoView {
-    let t = use_text();
-    let lang = use_lang();
-    let p = move || lang.get().page();
-    let warn = check.hidden_fees_likely;
-    view! {
-        <div class="rate-check" data-testid="rate-check" data-warning=warn.to_string()>
-            <h3>{move || t().rate_check_heading}</h3>
-            <p>
-                {move || p().app_shows}
-                {SPACE}
-                {money(check.app_payment)}
-                {DOT}
-                {move || p().contract_expects}
-                {SPACE}
-                {money(check.expected_payment)}
-            </p>
-            <p>
-                {move || p().implied_rate}
-                {SPACE}
-                <strong data-testid="rate-check-implied">{percent(check.implied_rate_percent)}</strong>
-                {DOT}
-                {move || p().expected_rate}
-                {SPACE}
-                {percent(check.expected_rate_percent)}
-            </p>
-            <p>
-                {move || t().quoted_rate}
-                {SPACE}
-                {percent(check.quoted_annual_percent)}
-                {DOT}
-                {move || t().true_rate}
-                {SPACE}
-                <strong data-testid="rate-check-apr">{percent(check.apr_nominal_percent)}</strong>
-                {DOT}
-                {move || t().extra_total}
-                {SPACE}
-                {money(check.extra_total)}
-            </p>
-            <p class=if warn { "warning" } else { "ok" }>{move || if warn { t().rate_check_warning } else { t().rate_check_ok }}</p>
-        </div>
-    }
+fn rate_detective(out: &mut String, lang: Lang, c: &RateCheck) {
+    let (t, p) = (lang.text(), lang.page());
+    let warn = c.hidden_fees_likely;
+    let _ = write!(out, r#"<div class="rate-check" data-testid="rate-check" data-warning="{warn}">"#);
+    element(out, "h3", "", t.rate_check_heading);
+    let _ = write!(
+        out,
+        r#"<p>{}{SPACE}{}{DOT}{}{SPACE}{}</p><p>{}{SPACE}<strong data-testid="rate-check-implied">{}</strong>{DOT}{}{SPACE}{}</p>"#,
+        esc(p.app_shows),
+        money(c.app_payment),
+        esc(p.contract_expects),
+        money(c.expected_payment),
+        esc(p.implied_rate),
+        percent(c.implied_rate_percent),
+        esc(p.expected_rate),
+        percent(c.expected_rate_percent),
+    );
+    let _ = write!(
+        out,
+        r#"<p>{}{SPACE}{}{DOT}{}{SPACE}<strong data-testid="rate-check-apr">{}</strong>{DOT}{}{SPACE}{}</p>"#,
+        esc(t.quoted_rate),
+        percent(c.quoted_annual_percent),
+        esc(t.true_rate),
+        percent(c.apr_nominal_percent),
+        esc(t.extra_total),
+        money(c.extra_total),
+    );
+    element(out, "p", if warn { "warning" } else { "ok" }, if warn { t.rate_check_warning } else { t.rate_check_ok });
+    out.push_str("</div>");
 }

@@ -6,10 +6,14 @@
 use super::page::use_page;
 use super::use_lang;
 use super::widgets::Card;
-use crate::i18n::{money, SPACE};
+use super::markup::element;
+use super::widgets::escape_html as esc;
+use crate::i18n::{money, Lang, SPACE};
 use crate::engine::Goal;
 use crate::present::{can_pay, waiting_cost, Code, PlanLine};
+use crate::ui::widgets::say;
 use leptos::prelude::*;
+use std::fmt::Write;
 
 #[component]
 pub fn SummarySection() -> impl IntoView {
@@ -19,25 +23,24 @@ pub fn SummarySection() -> impl IntoView {
     let waiting = Memo::new(move |_| page.evaluation.with(waiting_cost));
     let fits = Memo::new(move |_| page.evaluation.with(|e| e.budget.figures.map(|b| b.fits)));
     let pay_text = move || pay.get().map(|p| lang.get().plan_payment(p)).unwrap_or_default();
-    let p = move || lang.get().page();
     view! {
         <Card id="summary" heading_id="summary-h" heading=|t| t.results_heading page_heading=|p| p.summary_heading class="summary" testid="summary">
             <p class="visually-hidden" aria-live="polite" data-testid="live-summary">{move || lang.get().live_line(&pay_text(), fits.get())}</p>
             <p class="can-pay">
-                {move || p().can_pay}
+                {say(|l| l.page().can_pay)}
                 {SPACE}
                 <strong data-testid="can-pay">{pay_text}</strong>
             </p>
             {move || waiting.get().map(|w| view! {
                 <p class="waiting">
-                    {move || p().waiting_adds}
+                    {say(|l| l.page().waiting_adds)}
                     {SPACE}
                     <strong data-testid="waiting-cost">{money(w)}</strong>
-                    {move || p().per_30_days}
+                    {say(|l| l.page().per_30_days)}
                 </p>
             })}
             <Plans />
-            <a class="to-letter" href="#kit" data-testid="to-letter">{move || p().to_letter}</a>
+            <a class="to-letter" href="#kit" data-testid="to-letter">{say(|l| l.page().to_letter)}</a>
         </Card>
     }
 }
@@ -47,13 +50,12 @@ pub fn SummarySection() -> impl IntoView {
 /// month fits or exactly which months fail.
 #[component]
 fn Plans() -> impl IntoView {
-    let lang = use_lang();
     let page = use_page();
     let plans = Memo::new(move |_| page.evaluation.with(PlanLine::all));
     move || {
         let plans = plans.get();
         if plans.is_empty() {
-            return view! { <p class="explain" data-testid="plans-pending">{move || lang.get().page().plan_pending}</p> }.into_any();
+            return view! { <p class="explain" data-testid="plans-pending">{say(|l| l.page().plan_pending)}</p> }.into_any();
         }
         view! {
             <div class="plans">
@@ -64,35 +66,48 @@ fn Plans() -> impl IntoView {
     }
 }
 
+/// One plan: its name, each lender's part, what it asks, whether every
+/// month fits; the kit's "use this plan" button between. Read-only parts
+/// are HTML text (`ui::markup`).
 #[component]
 fn PlanBox(plan: PlanLine) -> impl IntoView {
     let lang = use_lang();
-    let p = move || lang.get().page();
     let goal = plan.goal;
     let fits = plan.fits;
-    let failing = plan.failing.clone();
-    let line = {
+    let head = {
         let plan = plan.clone();
-        move || lang.get().plan_line(&plan)
+        move || plan_head(lang.get(), &plan)
     };
-    let asks = move || lang.get().plan_asks(&plan);
+    let tail = move || plan_tail(lang.get(), &plan);
     view! {
         <div class="plan" data-testid="plan" data-goal=goal.code() data-fits=fits.to_string()>
-            <h3>{move || if goal == Goal::Acceptance { p().plan_acceptance } else { p().plan_lowest_cost }}</h3>
-            <p class="plan-line" data-testid="plan-line"><strong>{line}</strong></p>
-            <p class="explain">{asks}</p>
+            <div inner_html=head></div>
             <super::kit::UsePlan goal=goal />
-            {if fits {
-                view! { <p class="fits" data-testid="plan-fits">{move || p().plan_fits}</p> }.into_any()
-            } else {
-                view! {
-                    <p class="short">{move || p().plan_short}</p>
-                    <ul data-testid="plan-failing">
-                        {failing.into_iter().map(|f| view! { <li>{move || lang.get().failing_line(&f)}</li> }).collect_view()}
-                    </ul>
-                }
-                .into_any()
-            }}
+            <div inner_html=tail></div>
         </div>
     }
+}
+
+fn plan_head(lang: Lang, plan: &PlanLine) -> String {
+    let p = lang.page();
+    let mut out = String::new();
+    element(&mut out, "h3", "", if plan.goal == Goal::Acceptance { p.plan_acceptance } else { p.plan_lowest_cost });
+    let _ = write!(out, r#"<p class="plan-line" data-testid="plan-line"><strong>{}</strong></p>"#, esc(&lang.plan_line(plan)));
+    element(&mut out, "p", "explain", &lang.plan_asks(plan));
+    out
+}
+
+fn plan_tail(lang: Lang, plan: &PlanLine) -> String {
+    let p = lang.page();
+    if plan.fits {
+        return format!(r#"<p class="fits" data-testid="plan-fits">{}</p>"#, esc(p.plan_fits));
+    }
+    let mut out = String::new();
+    element(&mut out, "p", "short", p.plan_short);
+    out.push_str(r#"<ul data-testid="plan-failing">"#);
+    for f in &plan.failing {
+        element(&mut out, "li", "", &lang.failing_line(f));
+    }
+    out.push_str("</ul>");
+    out
 }

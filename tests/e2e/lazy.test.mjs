@@ -96,6 +96,26 @@ test('a chunk that cannot be fetched: a clear message, the page still works, ret
   await clean(events, { page, name: 'lazy-failed' });
 });
 
+test('the comparison is a chunk of its own, fetched when a second proposal is ticked', async () => {
+  const { page, events } = await app.open(NO_WORKER);
+  await page.waitForLoadState('networkidle');
+  const compareChunks = () => events.requests.filter((u) => chunkOf('compare').test(u));
+  const ticks = page.locator($('compare'));
+  await ticks.nth(0).check();
+  assert.match(await byId(page, 'comparison').textContent(), /勾选两个方案/);
+  assert.equal(compareChunks().length, 0, 'one ticked: nothing to compare, nothing fetched');
+  await ticks.nth(1).check();
+  await page.locator($('comparison-table')).waitFor();
+  assert.equal(compareChunks().length, 1);
+  // Cleared and ticked again: built at once from the chunk already there.
+  await byId(page, 'clear-compare').click();
+  await ticks.nth(0).check();
+  await ticks.nth(1).check();
+  await page.locator($('comparison-table')).waitFor();
+  assert.equal(compareChunks().length, 1);
+  await clean(events, { page, name: 'lazy-compare' });
+});
+
 test('after one visit every section opens offline: the service worker holds the chunks', async () => {
   const { page, context, events } = await app.open();
   // Controlled once the worker has installed (and cached this build's files).
@@ -110,7 +130,7 @@ test('after one visit every section opens offline: the service worker holds the 
     const cache = await caches.open((await caches.keys())[0]);
     return (await cache.keys()).map((r) => r.url);
   });
-  for (const split of ['kit', 'road', 'share']) assert.ok(cached.some((u) => chunkOf(split).test(u)), `the ${split} chunk is cached`);
+  for (const split of ['kit', 'road', 'share', 'compare']) assert.ok(cached.some((u) => chunkOf(split).test(u)), `the ${split} chunk is cached`);
 
   await context.setOffline(true);
   await page.reload({ waitUntil: 'load' });

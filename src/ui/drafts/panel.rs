@@ -8,25 +8,26 @@ use crate::ui::widgets::Button;
 use crate::i18n::fill;
 use crate::store::{Fault, Message, Status};
 use crate::ui::use_lang;
+use crate::ui::widgets::escape_html as esc;
+use crate::i18n::Lang;
+use crate::ui::widgets::say;
 use leptos::prelude::*;
 
 #[component]
 pub fn DraftsPanel(drafts: SessionHandle) -> impl IntoView {
-    let lang = use_lang();
-    let t = move || lang.get().drafts();
     view! {
         <section id="drafts" class="card drafts" aria-labelledby="drafts-h" data-testid="drafts-panel">
             <div class="drafts-head">
-                <h2 id="drafts-h">{move || t().heading}</h2>
+                <h2 id="drafts-h">{say(|l| l.drafts().heading)}</h2>
                 <SaveStatus drafts=drafts />
             </div>
-            <p class="drafts-intro">{move || t().intro}</p>
+            <p class="drafts-intro">{say(|l| l.drafts().intro)}</p>
             <StorageWarning drafts=drafts />
             <Messages drafts=drafts />
             <UndoBar drafts=drafts />
             <DraftName drafts=drafts />
             <Actions drafts=drafts />
-            <p class="drafts-hint">{move || t().export_hint}</p>
+            <p class="drafts-hint">{say(|l| l.drafts().export_hint)}</p>
             <DropZone drafts=drafts />
             <DraftList drafts=drafts />
             <QuarantineShelf drafts=drafts />
@@ -37,10 +38,9 @@ pub fn DraftsPanel(drafts: SessionHandle) -> impl IntoView {
 
 #[component]
 fn DraftName(drafts: SessionHandle) -> impl IntoView {
-    let lang = use_lang();
     view! {
         <div class="field draft-name">
-            <label for="draft-name">{move || lang.get().drafts().name_label}</label>
+            <label for="draft-name">{say(|l| l.drafts().name_label)}</label>
             <input
                 id="draft-name"
                 type="text"
@@ -126,35 +126,36 @@ fn StorageWarning(drafts: SessionHandle) -> impl IntoView {
     }
 }
 
+/// The session's messages, each its own alert or status with a dismiss
+/// button: HTML text (`ui::markup`), one delegated handler for the buttons.
 #[component]
 fn Messages(drafts: SessionHandle) -> impl IntoView {
-    move || {
-        let ms = drafts.messages.get();
-        (!ms.is_empty()).then(|| view! {
-            // Not a list: each message is its own alert or status (axe: a <li> cannot be one).
-            <div class="drafts-messages">
-                {ms.into_iter().enumerate().map(|(i, m)| view! { <MessageItem drafts=drafts index=i message=m /> }).collect_view()}
-            </div>
-        })
-    }
+    let lang = use_lang();
+    let html = move || {
+        let l = lang.get();
+        drafts.messages.with(|ms| ms.iter().enumerate().map(|(i, m)| message_html(l, i, m)).collect::<String>())
+    };
+    let dismiss = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let button = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("[data-i]").ok().flatten());
+        if let Some(i) = button.and_then(|b| b.get_attribute("data-i")).and_then(|i| i.parse().ok()) {
+            drafts.dismiss(i);
+        }
+    };
+    // Not a list: each message is its own alert or status (axe: a <li> cannot be one).
+    view! { <div class="drafts-messages" on:click=dismiss inner_html=html></div> }
 }
 
-#[component]
-fn MessageItem(drafts: SessionHandle, index: usize, message: Message) -> impl IntoView {
-    let lang = use_lang();
-    let warning = message.is_warning();
-    let kind = message.kind();
-    view! {
-        <div
-            class=if warning { "drafts-alert" } else { "drafts-note" }
-            role=if warning { "alert" } else { "status" }
-            data-testid="drafts-message"
-            data-kind=kind
-        >
-            <p>{move || lang.get().message(&message)}</p>
-            <Button testid="dismiss-message" class="quiet" label=draft_words(|t| t.dismiss) on_click=move |_| drafts.dismiss(index) />
-        </div>
-    }
+fn message_html(lang: Lang, i: usize, m: &Message) -> String {
+    let warning = m.is_warning();
+    format!(
+        r#"<div class="{}" role="{}" data-testid="drafts-message" data-kind="{}"><p>{}</p><button type="button" class="quiet" data-testid="dismiss-message" data-i="{i}">{}</button></div>"#,
+        if warning { "drafts-alert" } else { "drafts-note" },
+        if warning { "alert" } else { "status" },
+        m.kind(),
+        esc(&lang.message(m)),
+        esc(lang.drafts().dismiss)
+    )
 }
 
 #[component]

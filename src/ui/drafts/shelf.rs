@@ -6,6 +6,7 @@ use crate::ui::widgets::Button;
 use crate::i18n::{file_size, fill};
 use crate::store::QuarantineItem;
 use crate::ui::use_lang;
+use crate::ui::widgets::say;
 use leptos::prelude::*;
 
 #[component]
@@ -97,10 +98,10 @@ pub fn EraseAll(drafts: SessionHandle) -> impl IntoView {
                                 drafts.erase_all();
                             }
                         >
-                            {move || t().erase_confirm}
+                            {say(|l| l.drafts().erase_confirm)}
                         </button>
                         <button type="button" node_ref=cancel_ref data-testid="erase-cancel" on:click=move |_| asking.set(false)>
-                            {move || t().cancel}
+                            {say(|l| l.drafts().cancel)}
                         </button>
                     </div>
                 </div>

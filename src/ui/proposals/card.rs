@@ -13,6 +13,7 @@ use crate::engine::proposal::Figures;
 use crate::engine::{HolidayMaturity, Proposal};
 use crate::i18n::{money, percent, Lang, DOT, SPACE};
 use crate::present::{proposal_rows, CardProposal, Code, LoanTitle, PlanPayment, ProposalKey};
+use crate::ui::widgets::say;
 use leptos::prelude::*;
 
 /// The card's proposal, as the latest evaluation has it.
@@ -46,7 +47,6 @@ pub fn ProposalCard(
     /// Under a loan's heading (several loans): the title is one level lower.
     nested: bool,
 ) -> impl IntoView {
-    let t = use_text();
     let lang = local_lang();
     let kind = id.kind();
     // Kept while the list drops it (the list removes the card right after).
@@ -67,7 +67,7 @@ pub fn ProposalCard(
                 {move || workable.get().then(|| view! {
                     <label class="compare-toggle">
                         <input type="checkbox" data-testid="compare" prop:checked=move || compared.get() on:change=move |_| on_compare.run(()) />
-                        {move || t().compare}
+                        {say(|l| l.text().compare)}
                     </label>
                 })}
             </div>
@@ -100,10 +100,9 @@ fn AskButton(card: Shown) -> impl IntoView {
 /// Why a proposal cannot work, in one line.
 #[component]
 fn WhyNot(card: Shown, lang: Memo<Lang>) -> impl IntoView {
-    let t = use_text();
     view! {
         <p class="why-not" data-testid="infeasible">
-            <strong>{move || t().why_not}</strong>
+            <strong>{say(|l| l.text().why_not)}</strong>
             {DOT}
             {move || read(card, |p| p.infeasible.as_ref().map(|r| lang.get().infeasible(r))).flatten().unwrap_or_default()}
         </p>
@@ -124,7 +123,7 @@ fn PlanFigures(card: Shown, lang: Memo<Lang>, title: Signal<String>, id: Proposa
         <p class=move || if fits.get() { "badge fits" } else { "badge no-fit" } data-testid="fits" data-fits=move || fits.get().to_string()>
             {move || if fits.get() { t().fits_budget } else { t().over_budget }}
             {DOT}
-            {move || t().monthly_margin}
+            {say(|l| l.text().monthly_margin)}
             {SPACE}
             {figure(card, lang, |_, f| money(f.margin))}
         </p>
@@ -134,7 +133,7 @@ fn PlanFigures(card: Shown, lang: Memo<Lang>, title: Signal<String>, id: Proposa
             <Fact label=page_words(|p| p.vs_contract) term=Term::VsContract value=figure(card, lang, |l, f| l.vs_contract(f.saving_vs_contract)) testid="p-saving-contract" />
         </dl>
         <details class="more card-details" data-testid="proposal-details">
-            <summary>{move || lang.get().page().details}</summary>
+            <summary>{say(|l| l.page().details)}</summary>
             <p class="explain">{move || lang.get().proposal_explain(kind)}</p>
             <dl class="facts">
                 <Fact label=words(|t| t.total_paid) term=Term::TotalPaid value=figure(card, lang, |_, f| money(f.total_paid)) testid="p-total-paid" />
@@ -181,7 +180,7 @@ fn LenderFigures(card: Shown, lang: Memo<Lang>) -> impl IntoView {
     let discounted = Memo::new(move |_| read(card, |p| p.figures.as_ref().is_some_and(|f| f.discount.is_some())).unwrap_or(false));
     view! {
         <details class="more lender">
-            <summary>{move || lang.get().page().for_lender}</summary>
+            <summary>{say(|l| l.page().for_lender)}</summary>
             <dl class="facts">
                 <Fact label=words(|t| t.principal_recovered) term=Term::Recovered value=figure(card, lang, |_, f| percent(f.principal_recovered_percent)) testid="p-recovered" />
                 <Fact label=words(|t| t.lender_pv) term=Term::LenderPv value=figure(card, lang, |l, f| l.amount_and_share(f.lender_pv, Some(f.lender_pv_percent))) testid="p-pv" />
@@ -194,7 +193,7 @@ fn LenderFigures(card: Shown, lang: Memo<Lang>) -> impl IntoView {
                     />
                 </Show>
             </dl>
-            <p class="explain">{move || lang.get().page().pv_explained}</p>
+            <p class="explain">{say(|l| l.page().pv_explained)}</p>
         </details>
     }
 }

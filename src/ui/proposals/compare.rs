@@ -8,27 +8,35 @@ use crate::engine::proposal::Figures;
 use crate::engine::Proposal;
 use crate::i18n::{money, percent, Lang, Text};
 use crate::present::{Compared, PlanPayment};
+use crate::ui::widgets::say;
 use leptos::prelude::*;
 
 #[component]
 pub fn Comparison(compared: RwSignal<Compared>) -> impl IntoView {
-    let t = use_text();
     let page = use_page();
     let chosen = Memo::new(move |_| {
         compared.with(|c| page.evaluation.with(|e| c.chosen(&e.proposals).into_iter().cloned().collect::<Vec<_>>()))
     });
     view! {
         <div class="comparison" data-testid="comparison">
-            <h3>{move || t().compare_heading}</h3>
+            <h3>{say(|l| l.text().compare_heading)}</h3>
             {move || {
-                let ps = chosen.get();
-                if ps.len() < 2 {
-                    return view! { <p class="explain">{move || t().compare_hint}</p> }.into_any();
+                if chosen.with(Vec::len) < 2 {
+                    return view! { <p class="explain">{say(|l| l.text().compare_hint)}</p> }.into_any();
                 }
-                view! { <SideBySide proposals=ps on_clear=move || compared.set(Compared::default()) /> }.into_any()
+                super::super::lazy::lazy(load_compare, move || compare_body(chosen, compared)).into_any()
             }}
         </div>
     }
+}
+
+/// The two plans side by side: a chunk of its own, fetched when two are
+/// first ticked (`ui::lazy`). Built again when they or their figures
+/// change (the caller tracks `chosen`).
+#[leptos::wasm_split::wasm_split(compare, wasm_split_path = ::leptos::wasm_split, preload(load_compare), fallible)]
+fn compare_body(chosen: Memo<Vec<Proposal>>, compared: RwSignal<Compared>) -> super::super::lazy::Chunk {
+    let proposals = chosen.get_untracked();
+    Ok(view! { <SideBySide proposals=proposals on_clear=move || compared.set(Compared::default()) /> }.into_any())
 }
 
 /// One row of the table: a label and each plan's figure.
@@ -83,7 +91,7 @@ fn SideBySide(proposals: Vec<Proposal>, on_clear: impl Fn() + 'static) -> impl I
             names=Signal::derive(move || titles.get())
         />
         <button type="button" class="secondary" data-testid="clear-compare" on:click=move |_| on_clear()>
-            {move || t().clear_compare}
+            {say(|l| l.text().clear_compare)}
         </button>
     }
 }

@@ -9,15 +9,15 @@ mod compare;
 
 use super::page::use_page;
 use super::widgets::Card;
-use super::{use_lang, use_text};
+use super::use_lang;
 use crate::engine::Proposal;
 use crate::present::{loan_cards, CardProposal, Compared, LoanTitle};
 use card::ProposalCard;
+use crate::ui::widgets::say;
 use leptos::prelude::*;
 
 #[component]
 pub fn ProposalsSection() -> impl IntoView {
-    let t = use_text();
     let page = use_page();
     // The (at most two) proposals ticked for comparison.
     let compared = RwSignal::new(Compared::default());
@@ -25,9 +25,9 @@ pub fn ProposalsSection() -> impl IntoView {
     let loans = Memo::new(move |_| page.evaluation.with(|e| e.loans.iter().map(|l| l.id.clone()).collect::<Vec<_>>()));
     view! {
         <Card id="proposals" heading_id="proposals-h" heading=|t| t.proposals_heading testid="proposals">
-            <p class="explain">{move || t().proposals_intro}</p>
+            <p class="explain">{say(|l| l.text().proposals_intro)}</p>
             <Show when=move || none.get()>
-                <p data-testid="no-proposals">{move || t().no_proposals}</p>
+                <p data-testid="no-proposals">{say(|l| l.text().no_proposals)}</p>
             </Show>
             <For each=move || loans.get() key=|id| id.clone() let:id>
                 <ProposalGroup loan_id=id compared=compared />
