@@ -39,7 +39,8 @@ fn d(s: &str) -> Decimal {
 /// Cases per property: `default`, unless `PROPTEST_CASES` says otherwise.
 fn cases(default: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
-    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+    // Room for assumed-away inputs grows with the cases (a 10,000-case sweep ran out of the default 1,024).
+    ProptestConfig { cases, failure_persistence: None, max_global_rejects: cases.max(1024), ..ProptestConfig::default() }
 }
 
 /// A fen amount between `lo_fen` and `hi_fen` (both in fen).
