@@ -35,3 +35,34 @@ fn the_shell_lists_the_apps_sections_in_chinese() {
         assert!(link.contains(&format!(">{name}</a>")), "link {link:?} is not named {name:?}");
     }
 }
+
+/// The `data-en` words of an element whose Chinese text is `zh` (shell-lang.js
+/// shows them to someone who chose English last time).
+fn english_of(zh: &str) -> Option<&'static str> {
+    let shell = shell();
+    let end = shell.find(&format!(">{zh}<"))?;
+    let tag = &shell[shell[..end].rfind('<')?..end];
+    let start = tag.find("data-en=\"")? + "data-en=\"".len();
+    Some(&tag[start..start + tag[start..].find('"')?])
+}
+
+#[test]
+fn the_shell_has_the_apps_english_words_for_who_chose_english() {
+    let (zh, en) = (Lang::Zh.text(), Lang::En.text());
+    for (zh, en) in [
+        (zh.app_title, en.app_title),
+        (zh.tagline, en.tagline),
+        (zh.privacy_note, en.privacy_note),
+        (zh.switch_language, en.switch_language),
+        (Lang::Zh.share().open_dialog, Lang::En.share().open_dialog),
+    ] {
+        assert_eq!(english_of(zh), Some(en), "the English of {zh:?}");
+    }
+    for (zh, en) in Lang::Zh.page().nav.iter().zip(Lang::En.page().nav) {
+        assert_eq!(english_of(zh), Some(en), "the English of the section {zh:?}");
+    }
+    assert!(shell().contains(&format!("data-en-label=\"{}\"", Lang::En.page().nav_label)));
+    assert!(INDEX.contains("<script data-trunk src=\"shell-lang.js\"></script>"), "shell-lang.js is loaded, without defer");
+    let script = include_str!("../shell-lang.js");
+    assert!(script.contains(&format!("'{}'", xieshang::store::LANG_KEY)), "shell-lang.js reads the app's language key");
+}

@@ -1,0 +1,82 @@
+// index.html's static first paint (issue 13): the page's header and its list
+// of sections, drawn from the HTML and CSS before the wasm arrives, in the
+// language chosen last time (shell-lang.js), and replaced by the app without
+// moving anything. The words themselves are checked against src/i18n by
+// tests/shell.rs.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, assertClean, APP_READY } from './harness.mjs';
+
+const WASM = /\.wasm$/;
+let app;
+before(async () => {
+  app = await startApp(process.env.E2E_DIST ? { dir: process.env.E2E_DIST } : {});
+});
+after(async () => {
+  await app?.close();
+});
+
+/** The shell's words and where its section list ends, with the wasm held back. */
+async function shellOf(page) {
+  await page.locator('#shell nav').waitFor();
+  return page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    title: document.title,
+    h1: document.querySelector('#shell h1').textContent,
+    toggle: document.querySelector('#shell .lang-toggle').textContent,
+    nav: [...document.querySelectorAll('#shell nav a')].map((a) => a.textContent),
+    label: document.querySelector('#shell nav').getAttribute('aria-label'),
+    navBottom: document.querySelector('#shell nav').getBoundingClientRect().bottom,
+  }));
+}
+
+/** The same figures of the mounted app. */
+async function appOf(page) {
+  await page.locator(APP_READY).waitFor();
+  return page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    title: document.title,
+    h1: document.querySelector('h1').textContent,
+    toggle: document.querySelector('.lang-toggle').textContent,
+    nav: [...document.querySelectorAll('nav.sections a')].map((a) => a.textContent),
+    label: document.querySelector('nav.sections').getAttribute('aria-label'),
+    navBottom: document.querySelector('nav.sections').getBoundingClientRect().bottom,
+    shell: !!document.querySelector('#shell'),
+  }));
+}
+
+for (const [tag, h1, first] of [
+  ['zh-CN', '协商还款计算器', '概览'],
+  ['en', 'Repayment negotiation calculator', 'Summary'],
+]) {
+  test(`the first paint is in the language chosen last time (${tag}), and the app replaces it in place`, async () => {
+    for (const width of [375, 1280]) {
+      // Without the service worker, which would answer the held-back wasm from its cache.
+      const { page, events } = await app.open({ contextOptions: { viewport: { width, height: 800 }, serviceWorkers: 'block' } });
+      await page.evaluate((t) => localStorage.setItem('xieshang.lang', t), tag);
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route(WASM, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      const shell = await shellOf(page);
+      assert.equal(shell.h1, h1);
+      assert.equal(shell.nav[0], first);
+      assert.equal(shell.lang, tag);
+      release();
+      const mounted = await appOf(page);
+      assert.equal(mounted.shell, false, 'the shell is gone once the app mounts');
+      for (const key of ['lang', 'title', 'h1', 'toggle', 'nav', 'label']) {
+        assert.deepEqual(shell[key], mounted[key], `the shell's ${key} is the app's (${tag}, ${width} px)`);
+      }
+      assert.equal(shell.navBottom, mounted.navBottom, `nothing moves when the app mounts (${tag}, ${width} px)`);
+      await page.unroute(WASM);
+      const blocked = 'warning: Service Worker registration blocked by Playwright';
+      events.console.splice(0, events.console.length, ...events.console.filter((m) => m !== blocked));
+      await assertClean(events, { page, name: `shell-${tag}-${width}` });
+    }
+  });
+}
