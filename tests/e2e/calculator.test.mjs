@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { startApp, assertClean, screenshot } from './harness.mjs';
 import {
   $, byId as field, textOf as text, loanCard as card, loanCards, loanLabel, fieldErrors, inputs, labelFor,
-  openSchedule, scheduleRows, chartLines,
+  openSchedule, scheduleRows, chartLines, loanResults,
 } from './page.mjs';
 
 let app;
@@ -196,9 +196,17 @@ test('up to twenty loans can be added and removed without breaking the page', as
   // 12 months): ¥10,000 is 888.49 a month, ¥20,000 1,776.98.
   const last = card(page, 19);
   await field(last, 'principal').fill('1万');
-  const results = page.locator($('loan-result'));
+  const results = loanResults(page);
   assert.equal(await results.count(), 20);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="loan-result"]')[19]?.querySelector('[data-testid="result-payment"]')?.textContent === '¥888.49');
+  // All twenty against the budget: the example (网商贷 ¥100,000 at
+  // 0.04 %/day = 1.2 %/month: PMT = ¥8,997.54) + 18 × ¥8,884.88 + ¥888.49
+  // = ¥169,813.87 a month; 12,000 − 6,000 − 10 % buffer leaves ¥4,800, so
+  // the shortfall is ¥165,013.87 and DTI 169,813.87 / 12,000 = 1,415.12 %.
+  assert.equal(await text(page, 'result-debt-payments'), '¥169,813.87');
+  assert.equal(await text(page, 'result-dti'), '1415.12%');
+  assert.equal(await field(page, 'fit-verdict').getAttribute('data-fits'), 'false');
+  assert.equal(await text(page, 'fit-margin'), '¥165,013.87');
   await field(last, 'remove-loan').click();
   await field(card(page, 3), 'remove-loan').click();
   assert.equal(await loanCards(page).count(), 18);
@@ -208,5 +216,10 @@ test('up to twenty loans can be added and removed without breaking the page', as
   assert.equal(await results.nth(18).locator($('result-payment')).textContent(), '¥1,776.98');
   // The loans before the removed ones keep their own figures (100,000 at 12 %).
   assert.equal(await results.nth(2).locator($('result-payment')).textContent(), '¥8,884.88');
+  // And the total follows the removals: ¥8,997.54 + 17 × ¥8,884.88 +
+  // ¥1,776.98 = ¥161,817.48 (the evaluator on the same nineteen loans
+  // prints the same `budget.debt_payments`).
+  assert.equal(await text(page, 'result-debt-payments'), '¥161,817.48');
+  assert.equal(await text(page, 'result-dti'), '1348.48%');
   await assertClean(events, { page, name: 'calculator-twenty-loans' });
 });

@@ -13,9 +13,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startApp, assertClean } from './harness.mjs';
 import {
-  $, byId, loanCard, openSection, stands, horizonRows, horizonOwed, reachedEvents, proposals, proposal, fact,
-  explainToggle, openExplanation, comparisonHeaders, comparisonRows, comparisonChartLines, allocationTables,
-  openSchedule, scheduleRows, fitsOfEach,
+  $, byId, loanCard, openSection, stands, horizonRows, horizonOwed, horizonFigures, standLine, reachedEvents, proposals,
+  proposal, fact, explainToggle, openExplanation, comparisonHeaders, comparisonRows, comparisonChartLines,
+  allocationTables, allocationSplits, loanResults, openSchedule, scheduleRows, fitsOfEach,
 } from './page.mjs';
 const FORECAST = ['8000', '8000', '9000', '12000', '15000', '18000', '15000', '12000', '10000', '9000', '20000', '25000'];
 
@@ -63,6 +63,19 @@ test('where you stand: owed now, cost of waiting, timeline, hidden fees', async 
   // evaluator's figures for this loan (tests/fixtures' independent check
   // recomputes its horizons from DOMAIN.md), not just "more each time".
   assert.deepEqual(await horizonOwed(stand).allTextContents(), ['¥95,858.76', '¥99,262.43', '¥104,891.02', '¥117,886.27']);
+  // Each row in full (issue 7: what waiting adds from today, the penalty so
+  // far kept apart), the evaluator's `overdue_cost.horizons` for this case.
+  // By hand for 30 days: one instalment falls due with 80,000 × 1.5 % =
+  // ¥1,200.00 contract interest, plus ¥393.01 new penalty = +¥1,593.01.
+  assert.deepEqual(await horizonFigures(stand), [
+    ['¥95,858.76', '+¥1,593.01', '¥393.01'],
+    ['¥99,262.43', '+¥4,996.68', '¥1,674.11'],
+    ['¥104,891.02', '+¥10,625.27', '¥4,833.43'],
+    ['¥117,886.27', '+¥23,620.52', '¥15,607.73'],
+  ]);
+  // The penalty so far, apart: 13,800 past due × 0.075 % × 45 days.
+  assert.equal(await fact(stand, 'penalty-so-far'), '¥465.75');
+  assert.match(await standLine(stand).textContent(), /现在欠 ¥93,800\.00 · 再拖 30 天多 ¥1,593\.01/);
   // Timeline: day 1 and day 30 reached at 45 days overdue, day 90 not yet.
   const reached = await reachedEvents(stand).count();
   assert.equal(reached, 3);
@@ -180,5 +193,20 @@ test('several lenders: the surplus is split three ways', async () => {
   // ¥30,000: 3,636.8336 and 1,163.1664; the spare fen goes to the larger
   // fraction, so they add up exactly to what is available.
   assert.deepEqual(await tables.first().locator('td').allTextContents(), ['¥3,636.83', '¥1,163.17']);
+  // 借呗's preset is 0.04 %/day: PMT(1.2 %, 12, 30,000) = ¥2,699.26.
+  assert.equal(await loanResults(page).nth(1).locator($('result-payment')).textContent(), '¥2,699.26');
+  // Avalanche and snowball keep every contract minimum first. The overdue
+  // loan's minimum is its arrears due now (12,000 + 1,800) plus this month's
+  // ¥7,334.40 = ¥21,134.40; 借呗's is ¥2,699.26; together they are
+  // ¥19,033.66 more than the ¥4,800 available, and the caption says so (the
+  // evaluator's `allocation` for this case agrees).
+  const splits = await allocationSplits(page);
+  assert.deepEqual(splits.map((s) => s.payments), [
+    ['¥3,636.83', '¥1,163.17'],
+    ['¥21,134.40', '¥2,699.26'],
+    ['¥21,134.40', '¥2,699.26'],
+  ]);
+  assert.doesNotMatch(splits[0].caption, /缺口/);
+  for (const s of splits.slice(1)) assert.match(s.caption, /缺口 ¥19,033\.66$/);
   await assertClean(events, { page, name: 'proposals-allocation' });
 });
