@@ -174,6 +174,24 @@ mod guided_page {
         assert_eq!(waiting_cost(&e), None, "not behind");
     }
 
+    /// What 30 more days add to the overdue 网商贷 of the browser tests
+    /// (¥80,000 at 0.05 %/day over 12 months, 45 days behind with ¥13,800
+    /// past due), by hand: the instalment falling due in 15 days carries
+    /// 80,000 × 1.5 % = ¥1,200.00 interest; new penalty is 13,800 × 0.075 %
+    /// × 30 = ¥310.50 plus its ¥7,334.40 × 0.075 % × 15 = ¥82.51. The stand's
+    /// line and the summary's waiting cost are that one figure.
+    #[test]
+    fn thirty_more_days_add_new_penalty_and_interest_falling_due() {
+        let text = r#"{"version": 1, "loans": [{"id": "a", "lender": "mybank", "principal": "80000",
+            "rate": {"value": "0.05", "unit": "daily_percent"}, "method": "equal_installment", "months": 12,
+            "overdue": {"days": 45, "principal": "12000", "interest": "1800"}}],
+            "budget": {"income": "12000", "expenses": "6000"}}"#;
+        let e = Scenario::from_json(text).unwrap().evaluate();
+        let cost = e.loans[0].overdue_cost.as_ref().unwrap();
+        assert_eq!(super::super::adds_in_30_days(cost), Some(d("1593.01")));
+        assert_eq!(waiting_cost(&e), Some(d("1593.01")));
+    }
+
     /// The job-loss plans pause June: the line says the pause and the amount
     /// paid from the first payment on, never "¥0.00 – ¥X a month".
     #[test]

@@ -65,8 +65,10 @@ test('where you stand: owed now, cost of waiting, timeline, hidden fees', async 
   assert.deepEqual(await horizonOwed(stand).allTextContents(), ['¥95,858.76', '¥99,262.43', '¥104,891.02', '¥117,886.27']);
   // Each row in full (issue 7: what waiting adds from today, the penalty so
   // far kept apart), the evaluator's `overdue_cost.horizons` for this case.
-  // By hand for 30 days: one instalment falls due with 80,000 × 1.5 % =
-  // ¥1,200.00 contract interest, plus ¥393.01 new penalty = +¥1,593.01.
+  // By hand for 30 days: the instalment falling due in 15 days carries
+  // 80,000 × 1.5 % = ¥1,200.00 contract interest; new penalty is 13,800 ×
+  // 0.075 % × 30 = ¥310.50 plus its ¥7,334.40 × 0.075 % × 15 = ¥82.51, so
+  // ¥393.01 and +¥1,593.01 in all.
   assert.deepEqual(await horizonFigures(stand), [
     ['¥95,858.76', '+¥1,593.01', '¥393.01'],
     ['¥99,262.43', '+¥4,996.68', '¥1,674.11'],
