@@ -11,7 +11,7 @@ pub mod road;
 
 pub use card::{loan_cards, proposal_rows, CardProposal};
 
-use crate::engine::allocation::Strategy;
+use crate::engine::allocation::{Allocation, Strategy};
 use crate::engine::proposal::Figures;
 use crate::engine::plan::Failing;
 use crate::engine::{BudgetFigures, Date, Goal, HolidayMode, Lender, Method, OverdueCost, Plan, Proposal, ProposalKind, QuotedRate, RateUnit};
@@ -343,6 +343,18 @@ impl Code for Strategy {
             Self::Snowball => "snowball",
         }
     }
+}
+
+/// The penalty a proposal asks the lender to waive, when it asks any.
+pub fn penalty_waived(p: &Proposal) -> Option<Decimal> {
+    Some(p.params.penalty_waived).filter(|w| !w.is_zero())
+}
+
+/// Whether a strategy's split says more than the contract minimums: it
+/// cannot pay them all, or some loan gets more than its minimum. The fair
+/// split is always shown; the others only when this holds.
+pub fn split_adds_something(a: &Allocation) -> bool {
+    !a.feasible || a.shares.iter().any(|s| !s.extra.is_zero())
 }
 
 /// Whether the payments fit the budget, and the room left or the shortfall.

@@ -138,6 +138,31 @@ fn a_variation_of_one_yuan_is_still_level() {
     assert_eq!(PlanPayment::of(&f), PlanPayment::Range(d("100.00"), d("101.01")));
 }
 
+#[test]
+fn another_split_is_shown_only_when_it_says_more_than_the_minimums() {
+    use crate::engine::allocation::{Allocation, Share};
+    let share = |minimum: &str, extra: &str| Share { id: "a".into(), minimum: d(minimum), extra: d(extra), payment: d(minimum) + d(extra) };
+    let split = |feasible: bool, shares: Vec<Share>| Allocation { strategy: Strategy::Avalanche, feasible, shortfall: Decimal::ZERO, unallocated: Decimal::ZERO, shares };
+    assert!(!split_adds_something(&split(true, vec![share("100", "0"), share("50", "0")])), "only the minimums");
+    assert!(split_adds_something(&split(true, vec![share("100", "0"), share("50", "0.01")])), "one fen beyond a minimum");
+    assert!(split_adds_something(&split(false, vec![share("100", "0")])), "the minimums do not fit: the shortfall is news");
+}
+
+#[test]
+fn a_penalty_is_waived_only_when_there_is_one() {
+    let text = r#"{"version": 1, "loans": [{"id": "a", "lender": "mybank", "principal": "80000",
+        "rate": {"value": "0.05", "unit": "daily_percent"}, "method": "equal_installment", "months": 12,
+        "overdue": {"days": 45, "principal": "12000", "interest": "1800"}}],
+        "budget": {"income": "12000", "expenses": "6000"}}"#;
+    let e = Scenario::from_json(text).unwrap().evaluate();
+    let waiver = e.proposals.iter().find(|p| p.kind == ProposalKind::PenaltyWaiver).unwrap();
+    // 13,800 past due × 0.075 % × 45 days.
+    assert_eq!(penalty_waived(waiver), Some(d("465.75")));
+    let mut none = waiver.clone();
+    none.params.penalty_waived = Decimal::ZERO;
+    assert_eq!(penalty_waived(&none), None);
+}
+
 mod guided_page {
     use super::super::{can_pay, waiting_cost, PlanLine, PlanPayment};
     use crate::engine::Goal;
