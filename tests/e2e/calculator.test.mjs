@@ -128,6 +128,36 @@ test('a bad field says why at the field; other results keep their last valid val
   await assertClean(events, { page, name: 'calculator-errors' });
 });
 
+// Issue 7: when one figure of a loan cannot be computed, the loan keeps its
+// schedule and counts in the budget; the figure says why. ¥1,000 at 0 %,
+// all at maturity in one month, with a ¥994.50 fee: ¥5.50 held for a month
+// and ¥1,000 paid back is a monthly IRR of about 180, whose yearly APR
+// overflows (tests/fixtures/bugs/apr-overflow-fee.json; the evaluator gives
+// payment 1000, both APRs null with code "overflow", DTI 8.33 %).
+test('a figure that cannot be computed says why; the loan keeps its other figures', async () => {
+  const { page, events } = await app.open();
+  const loan = card(page);
+  await field(loan, 'principal').fill('1000');
+  await field(loan, 'rate').fill('0');
+  await field(loan, 'method').selectOption({ label: '到期一次还本付息' });
+  await field(loan, 'months').fill('1');
+  await field(loan, 'upfront-fee').fill('994.5');
+  assert.equal(await fieldErrors(page).count(), 0, 'the loan itself is valid');
+  assert.equal(await text(page, 'result-payment'), '¥1,000.00');
+  assert.equal(await text(page, 'result-total-paid'), '¥1,000.00');
+  assert.equal(await text(page, 'result-dti'), '8.33%', 'it counts in the budget: 1,000 / 12,000');
+  for (const [apr, why] of [['无法计算', '数字太大，超出可计算的范围。'], ['Cannot be computed', 'The numbers are too large to compute.']]) {
+    if (apr !== '无法计算') await field(page, 'lang-toggle').click();
+    assert.equal(await text(page, 'result-apr-nominal'), apr);
+    assert.equal(await text(page, 'result-apr-effective'), apr);
+    const errors = page.locator($('figure-error'));
+    assert.equal(await errors.count(), 1, 'one note per reason');
+    assert.equal(await errors.getAttribute('data-code'), 'overflow');
+    assert.equal((await errors.textContent()).trim(), why);
+  }
+  await assertClean(events, { page, name: 'calculator-figure-error' });
+});
+
 test('English switch relabels everything and is remembered', async () => {
   const { page, events } = await app.open();
   await typeLoanAndBudget(page);

@@ -75,6 +75,10 @@ export const proposals = (page) => page.locator($('proposal'));
 export const proposal = (page, kind) => page.locator(`${$('proposal')}[data-kind="${kind}"]`);
 /** A fact's trimmed value in a proposal card. */
 export const fact = textOf;
+/** The name shown beside the figure with this test id (its `<dt>`). */
+export const factLabel = (scope, id) => scope.locator(`.fact:has(${$(id)}) dt`).first();
+/** The glossary entry of one term, by its id (`g-…`). */
+export const glossaryEntry = (page, id) => page.locator(`.glossary .entry#${id}`);
 /** A figure's name in a card: a link to its glossary entry (issue 9: no "?" per figure). */
 export const explainToggle = (card) => card.locator('a.term').first();
 /** The glossary entry the page points at (after following a figure's link). */
