@@ -138,6 +138,16 @@ fn a_variation_of_one_yuan_is_still_level() {
     assert_eq!(PlanPayment::of(&f), PlanPayment::Range(d("100.00"), d("101.01")));
 }
 
+/// The overdue 网商贷 of the browser tests: ¥80,000 at 0.05 %/day over 12
+/// months, 45 days behind with ¥12,000 principal and ¥1,800 interest past due.
+fn overdue_mybank() -> crate::scenario::Evaluation {
+    let text = r#"{"version": 1, "loans": [{"id": "a", "lender": "mybank", "principal": "80000",
+        "rate": {"value": "0.05", "unit": "daily_percent"}, "method": "equal_installment", "months": 12,
+        "overdue": {"days": 45, "principal": "12000", "interest": "1800"}}],
+        "budget": {"income": "12000", "expenses": "6000"}}"#;
+    Scenario::from_json(text).unwrap().evaluate()
+}
+
 #[test]
 fn another_split_is_shown_only_when_it_says_more_than_the_minimums() {
     use crate::engine::allocation::{Allocation, Share};
@@ -150,11 +160,7 @@ fn another_split_is_shown_only_when_it_says_more_than_the_minimums() {
 
 #[test]
 fn a_penalty_is_waived_only_when_there_is_one() {
-    let text = r#"{"version": 1, "loans": [{"id": "a", "lender": "mybank", "principal": "80000",
-        "rate": {"value": "0.05", "unit": "daily_percent"}, "method": "equal_installment", "months": 12,
-        "overdue": {"days": 45, "principal": "12000", "interest": "1800"}}],
-        "budget": {"income": "12000", "expenses": "6000"}}"#;
-    let e = Scenario::from_json(text).unwrap().evaluate();
+    let e = overdue_mybank();
     let waiver = e.proposals.iter().find(|p| p.kind == ProposalKind::PenaltyWaiver).unwrap();
     // 13,800 past due × 0.075 % × 45 days.
     assert_eq!(penalty_waived(waiver), Some(d("465.75")));
@@ -207,11 +213,7 @@ mod guided_page {
     /// line and the summary's waiting cost are that one figure.
     #[test]
     fn thirty_more_days_add_new_penalty_and_interest_falling_due() {
-        let text = r#"{"version": 1, "loans": [{"id": "a", "lender": "mybank", "principal": "80000",
-            "rate": {"value": "0.05", "unit": "daily_percent"}, "method": "equal_installment", "months": 12,
-            "overdue": {"days": 45, "principal": "12000", "interest": "1800"}}],
-            "budget": {"income": "12000", "expenses": "6000"}}"#;
-        let e = Scenario::from_json(text).unwrap().evaluate();
+        let e = super::overdue_mybank();
         let cost = e.loans[0].overdue_cost.as_ref().unwrap();
         assert_eq!(super::super::adds_in_30_days(cost), Some(d("1593.01")));
         assert_eq!(waiting_cost(&e), Some(d("1593.01")));
