@@ -11,10 +11,10 @@ pub mod road;
 
 pub use card::{loan_cards, proposal_rows, CardProposal};
 
-use crate::engine::allocation::Strategy;
+use crate::engine::allocation::{Allocation, Strategy};
 use crate::engine::proposal::Figures;
 use crate::engine::plan::Failing;
-use crate::engine::{BudgetFigures, Date, Goal, HolidayMode, Lender, Method, Plan, Proposal, ProposalKind, QuotedRate, RateUnit};
+use crate::engine::{BudgetFigures, Date, Goal, HolidayMode, Lender, Method, OverdueCost, Plan, Proposal, ProposalKind, QuotedRate, RateUnit};
 use crate::scenario::evaluate::{FiguresOutput, ScheduleOutput};
 use crate::scenario::Evaluation;
 use rust_decimal::Decimal;
@@ -185,9 +185,15 @@ pub fn waiting_cost(e: &Evaluation) -> Option<Decimal> {
         .loans
         .iter()
         .filter_map(|l| l.overdue_cost.as_ref().filter(|c| c.days_overdue > 0))
-        .filter_map(|c| c.horizons.iter().find(|h| h.days == 30).map(|h| h.increase))
+        .filter_map(adds_in_30_days)
         .collect();
     (!behind.is_empty()).then(|| behind.iter().sum())
+}
+
+/// What 30 more days add to one loan's debt from today; `None` when the
+/// evaluator gave no 30-day horizon.
+pub fn adds_in_30_days(cost: &OverdueCost) -> Option<Decimal> {
+    cost.horizons.iter().find(|h| h.days == 30).map(|h| h.increase)
 }
 
 /// A loan folded to one line: its balance, rate, term, and days overdue.
@@ -337,6 +343,18 @@ impl Code for Strategy {
             Self::Snowball => "snowball",
         }
     }
+}
+
+/// The penalty a proposal asks the lender to waive, when it asks any.
+pub fn penalty_waived(p: &Proposal) -> Option<Decimal> {
+    Some(p.params.penalty_waived).filter(|w| !w.is_zero())
+}
+
+/// Whether a strategy's split says more than the contract minimums: it
+/// cannot pay them all, or some loan gets more than its minimum. The fair
+/// split is always shown; the others only when this holds.
+pub fn split_adds_something(a: &Allocation) -> bool {
+    !a.feasible || a.shares.iter().any(|s| !s.extra.is_zero())
 }
 
 /// Whether the payments fit the budget, and the room left or the shortfall.

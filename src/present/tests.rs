@@ -138,6 +138,37 @@ fn a_variation_of_one_yuan_is_still_level() {
     assert_eq!(PlanPayment::of(&f), PlanPayment::Range(d("100.00"), d("101.01")));
 }
 
+/// The overdue 网商贷 of the browser tests: ¥80,000 at 0.05 %/day over 12
+/// months, 45 days behind with ¥12,000 principal and ¥1,800 interest past due.
+fn overdue_mybank() -> crate::scenario::Evaluation {
+    let text = r#"{"version": 1, "loans": [{"id": "a", "lender": "mybank", "principal": "80000",
+        "rate": {"value": "0.05", "unit": "daily_percent"}, "method": "equal_installment", "months": 12,
+        "overdue": {"days": 45, "principal": "12000", "interest": "1800"}}],
+        "budget": {"income": "12000", "expenses": "6000"}}"#;
+    Scenario::from_json(text).unwrap().evaluate()
+}
+
+#[test]
+fn another_split_is_shown_only_when_it_says_more_than_the_minimums() {
+    use crate::engine::allocation::{Allocation, Share};
+    let share = |minimum: &str, extra: &str| Share { id: "a".into(), minimum: d(minimum), extra: d(extra), payment: d(minimum) + d(extra) };
+    let split = |feasible: bool, shares: Vec<Share>| Allocation { strategy: Strategy::Avalanche, feasible, shortfall: Decimal::ZERO, unallocated: Decimal::ZERO, shares };
+    assert!(!split_adds_something(&split(true, vec![share("100", "0"), share("50", "0")])), "only the minimums");
+    assert!(split_adds_something(&split(true, vec![share("100", "0"), share("50", "0.01")])), "one fen beyond a minimum");
+    assert!(split_adds_something(&split(false, vec![share("100", "0")])), "the minimums do not fit: the shortfall is news");
+}
+
+#[test]
+fn a_penalty_is_waived_only_when_there_is_one() {
+    let e = overdue_mybank();
+    let waiver = e.proposals.iter().find(|p| p.kind == ProposalKind::PenaltyWaiver).unwrap();
+    // 13,800 past due × 0.075 % × 45 days.
+    assert_eq!(penalty_waived(waiver), Some(d("465.75")));
+    let mut none = waiver.clone();
+    none.params.penalty_waived = Decimal::ZERO;
+    assert_eq!(penalty_waived(&none), None);
+}
+
 mod guided_page {
     use super::super::{can_pay, waiting_cost, PlanLine, PlanPayment};
     use crate::engine::Goal;
@@ -172,6 +203,20 @@ mod guided_page {
         let e = case("job-loss");
         assert!(matches!(can_pay(&e), Some(PlanPayment::Range(lo, _)) if lo.is_zero()));
         assert_eq!(waiting_cost(&e), None, "not behind");
+    }
+
+    /// What 30 more days add to the overdue 网商贷 of the browser tests
+    /// (¥80,000 at 0.05 %/day over 12 months, 45 days behind with ¥13,800
+    /// past due), by hand: the instalment falling due in 15 days carries
+    /// 80,000 × 1.5 % = ¥1,200.00 interest; new penalty is 13,800 × 0.075 %
+    /// × 30 = ¥310.50 plus its ¥7,334.40 × 0.075 % × 15 = ¥82.51. The stand's
+    /// line and the summary's waiting cost are that one figure.
+    #[test]
+    fn thirty_more_days_add_new_penalty_and_interest_falling_due() {
+        let e = super::overdue_mybank();
+        let cost = e.loans[0].overdue_cost.as_ref().unwrap();
+        assert_eq!(super::super::adds_in_30_days(cost), Some(d("1593.01")));
+        assert_eq!(waiting_cost(&e), Some(d("1593.01")));
     }
 
     /// The job-loss plans pause June: the line says the pause and the amount

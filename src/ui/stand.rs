@@ -10,7 +10,7 @@ use super::widgets::{escape_html as esc, Card};
 use super::{loan_at, use_lang, EachLoan};
 use crate::engine::{OverdueCost, RateCheck};
 use crate::i18n::{fill, money, percent, Lang, DOT, SPACE};
-use crate::present::LoanTitle;
+use crate::present::{adds_in_30_days, LoanTitle};
 use crate::scenario::{Field, LoanOutput};
 use leptos::prelude::*;
 use std::fmt::Write;
@@ -49,7 +49,7 @@ fn LoanStand(index: usize) -> impl IntoView {
 /// 30 more days add, the days overdue.
 fn line_html(lang: Lang, l: &LoanOutput, title: Option<LoanTitle>) -> Option<String> {
     let cost = l.overdue_cost.as_ref()?;
-    let adds = cost.horizons.iter().find(|h| h.days == 30).map_or(rust_decimal::Decimal::ZERO, |h| h.increase);
+    let adds = adds_in_30_days(cost).unwrap_or_default();
     let mut out = String::from("<span>");
     if let Some(tt) = title {
         let _ = write!(out, "<strong>{}</strong>{DOT}", esc(&lang.loan_title(tt)));
@@ -144,28 +144,38 @@ fn rate_detective(out: &mut String, lang: Lang, c: &RateCheck) {
     let warn = c.hidden_fees_likely;
     let _ = write!(out, r#"<div class="rate-check" data-testid="rate-check" data-warning="{warn}">"#);
     element(out, "h3", "", t.rate_check_heading);
-    let _ = write!(
+    line(out, &[(p.app_shows, money(c.app_payment), None), (p.contract_expects, money(c.expected_payment), None)]);
+    line(
         out,
-        r#"<p>{}{SPACE}{}{DOT}{}{SPACE}{}</p><p>{}{SPACE}<strong data-testid="rate-check-implied">{}</strong>{DOT}{}{SPACE}{}</p>"#,
-        esc(p.app_shows),
-        money(c.app_payment),
-        esc(p.contract_expects),
-        money(c.expected_payment),
-        esc(p.implied_rate),
-        percent(c.implied_rate_percent),
-        esc(p.expected_rate),
-        percent(c.expected_rate_percent),
+        &[(p.implied_rate, percent(c.implied_rate_percent), Some("rate-check-implied")), (p.expected_rate, percent(c.expected_rate_percent), None)],
     );
-    let _ = write!(
+    line(
         out,
-        r#"<p>{}{SPACE}{}{DOT}{}{SPACE}<strong data-testid="rate-check-apr">{}</strong>{DOT}{}{SPACE}{}</p>"#,
-        esc(t.quoted_rate),
-        percent(c.quoted_annual_percent),
-        esc(t.true_rate),
-        percent(c.apr_nominal_percent),
-        esc(t.extra_total),
-        money(c.extra_total),
+        &[
+            (t.quoted_rate, percent(c.quoted_annual_percent), None),
+            (t.true_rate, percent(c.apr_nominal_percent), Some("rate-check-apr")),
+            (t.extra_total, money(c.extra_total), None),
+        ],
     );
     element(out, "p", if warn { "warning" } else { "ok" }, if warn { t.rate_check_warning } else { t.rate_check_ok });
     out.push_str("</div>");
+}
+
+/// One paragraph of "label value" pairs joined by a dot; a value with a
+/// test id is strong.
+fn line(out: &mut String, pairs: &[(&str, String, Option<&str>)]) {
+    out.push_str("<p>");
+    for (i, (label, value, testid)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push_str(DOT);
+        }
+        let _ = write!(out, "{}{SPACE}", esc(label));
+        match testid {
+            Some(id) => {
+                let _ = write!(out, r#"<strong data-testid="{id}">{value}</strong>"#);
+            }
+            None => out.push_str(value),
+        }
+    }
+    out.push_str("</p>");
 }

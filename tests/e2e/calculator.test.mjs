@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { startApp, assertClean, screenshot } from './harness.mjs';
 import {
   $, byId as field, textOf as text, loanCard as card, loanCards, loanLabel, fieldErrors, inputs, labelFor,
-  openSchedule, scheduleRows, chartLines,
+  openSchedule, scheduleRows, chartLines, loanResults,
 } from './page.mjs';
 
 let app;
@@ -128,6 +128,36 @@ test('a bad field says why at the field; other results keep their last valid val
   await assertClean(events, { page, name: 'calculator-errors' });
 });
 
+// Issue 7: when one figure of a loan cannot be computed, the loan keeps its
+// schedule and counts in the budget; the figure says why. ¥1,000 at 0 %,
+// all at maturity in one month, with a ¥994.50 fee: ¥5.50 held for a month
+// and ¥1,000 paid back is a monthly IRR of about 180, whose yearly APR
+// overflows (tests/fixtures/bugs/apr-overflow-fee.json; the evaluator gives
+// payment 1000, both APRs null with code "overflow", DTI 8.33 %).
+test('a figure that cannot be computed says why; the loan keeps its other figures', async () => {
+  const { page, events } = await app.open();
+  const loan = card(page);
+  await field(loan, 'principal').fill('1000');
+  await field(loan, 'rate').fill('0');
+  await field(loan, 'method').selectOption({ label: '到期一次还本付息' });
+  await field(loan, 'months').fill('1');
+  await field(loan, 'upfront-fee').fill('994.5');
+  assert.equal(await fieldErrors(page).count(), 0, 'the loan itself is valid');
+  assert.equal(await text(page, 'result-payment'), '¥1,000.00');
+  assert.equal(await text(page, 'result-total-paid'), '¥1,000.00');
+  assert.equal(await text(page, 'result-dti'), '8.33%', 'it counts in the budget: 1,000 / 12,000');
+  for (const [apr, why] of [['无法计算', '数字太大，超出可计算的范围。'], ['Cannot be computed', 'The numbers are too large to compute.']]) {
+    if (apr !== '无法计算') await field(page, 'lang-toggle').click();
+    assert.equal(await text(page, 'result-apr-nominal'), apr);
+    assert.equal(await text(page, 'result-apr-effective'), apr);
+    const errors = page.locator($('figure-error'));
+    assert.equal(await errors.count(), 1, 'one note per reason');
+    assert.equal(await errors.getAttribute('data-code'), 'overflow');
+    assert.equal((await errors.textContent()).trim(), why);
+  }
+  await assertClean(events, { page, name: 'calculator-figure-error' });
+});
+
 test('English switch relabels everything and is remembered', async () => {
   const { page, events } = await app.open();
   await typeLoanAndBudget(page);
@@ -196,9 +226,17 @@ test('up to twenty loans can be added and removed without breaking the page', as
   // 12 months): ¥10,000 is 888.49 a month, ¥20,000 1,776.98.
   const last = card(page, 19);
   await field(last, 'principal').fill('1万');
-  const results = page.locator($('loan-result'));
+  const results = loanResults(page);
   assert.equal(await results.count(), 20);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="loan-result"]')[19]?.querySelector('[data-testid="result-payment"]')?.textContent === '¥888.49');
+  // All twenty against the budget: the example (网商贷 ¥100,000 at
+  // 0.04 %/day = 1.2 %/month: PMT = ¥8,997.54) + 18 × ¥8,884.88 + ¥888.49
+  // = ¥169,813.87 a month; 12,000 − 6,000 − 10 % buffer leaves ¥4,800, so
+  // the shortfall is ¥165,013.87 and DTI 169,813.87 / 12,000 = 1,415.12 %.
+  assert.equal(await text(page, 'result-debt-payments'), '¥169,813.87');
+  assert.equal(await text(page, 'result-dti'), '1415.12%');
+  assert.equal(await field(page, 'fit-verdict').getAttribute('data-fits'), 'false');
+  assert.equal(await text(page, 'fit-margin'), '¥165,013.87');
   await field(last, 'remove-loan').click();
   await field(card(page, 3), 'remove-loan').click();
   assert.equal(await loanCards(page).count(), 18);
@@ -208,5 +246,10 @@ test('up to twenty loans can be added and removed without breaking the page', as
   assert.equal(await results.nth(18).locator($('result-payment')).textContent(), '¥1,776.98');
   // The loans before the removed ones keep their own figures (100,000 at 12 %).
   assert.equal(await results.nth(2).locator($('result-payment')).textContent(), '¥8,884.88');
+  // And the total follows the removals: ¥8,997.54 + 17 × ¥8,884.88 +
+  // ¥1,776.98 = ¥161,817.48 (the evaluator on the same nineteen loans
+  // prints the same `budget.debt_payments`).
+  assert.equal(await text(page, 'result-debt-payments'), '¥161,817.48');
+  assert.equal(await text(page, 'result-dti'), '1348.48%');
   await assertClean(events, { page, name: 'calculator-twenty-loans' });
 });

@@ -52,6 +52,8 @@ export async function openSchedule(scope) {
   await schedule.locator('summary').first().click();
   await scope.locator(`${$('schedule-table')} tbody tr`).first().waitFor();
 }
+/** Each loan's results block, in loan order. */
+export const loanResults = (page) => page.locator($('loan-result'));
 export const scheduleRows = (scope) => scope.locator(`${$('schedule-table')} tbody tr`);
 export const chartLines = (scope) => scope.locator(`${$('balance-chart')} polyline`);
 
@@ -60,6 +62,11 @@ export const chartLines = (scope) => scope.locator(`${$('balance-chart')} polyli
 export const stands = (page) => page.locator($('loan-stand'));
 export const horizonRows = (stand) => stand.locator(`${$('horizons')} tbody tr`);
 export const horizonOwed = (stand) => stand.locator(`${$('horizons')} tbody tr td:nth-child(2)`);
+/** Each horizon row's cells after the days: [[owed, increase, penalty since today], …]. */
+export const horizonFigures = (stand) =>
+  horizonRows(stand).evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent.trim())));
+/** The stand's one-line summary (owed now, what 30 more days add). */
+export const standLine = (stand) => stand.locator(':scope > summary');
 export const reachedEvents = (stand) => stand.locator(`${$('timeline')} li.reached`);
 
 // --- Proposals ---------------------------------------------------------------
@@ -68,6 +75,10 @@ export const proposals = (page) => page.locator($('proposal'));
 export const proposal = (page, kind) => page.locator(`${$('proposal')}[data-kind="${kind}"]`);
 /** A fact's trimmed value in a proposal card. */
 export const fact = textOf;
+/** The name shown beside the figure with this test id (its `<dt>`). */
+export const factLabel = (scope, id) => scope.locator(`.fact:has(${$(id)}) dt`).first();
+/** The glossary entry of one term, by its id (`g-…`). */
+export const glossaryEntry = (page, id) => page.locator(`.glossary .entry#${id}`);
 /** A figure's name in a card: a link to its glossary entry (issue 9: no "?" per figure). */
 export const explainToggle = (card) => card.locator('a.term').first();
 /** The glossary entry the page points at (after following a figure's link). */
@@ -76,6 +87,15 @@ export const comparisonHeaders = (page) => page.locator(`${$('comparison-table')
 export const comparisonRows = (page) => page.locator(`${$('comparison-table')} tbody tr`);
 export const comparisonChartLines = (page) => page.locator(`${$('comparison')} ${$('balance-chart')} polyline`);
 export const allocationTables = (page) => page.locator($('allocation-table'));
+/** Every allocation table as { strategy, caption, payments: [amount per lender row] }. */
+export const allocationSplits = (page) =>
+  allocationTables(page).evaluateAll((els) =>
+    els.map((e) => ({
+      strategy: e.dataset.strategy,
+      caption: e.querySelector('caption').textContent.trim(),
+      payments: [...e.querySelectorAll('tbody td')].map((td) => td.textContent.trim()),
+    })),
+  );
 
 // --- Drafts ------------------------------------------------------------------
 

@@ -13,9 +13,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startApp, assertClean } from './harness.mjs';
 import {
-  $, byId, loanCard, openSection, stands, horizonRows, horizonOwed, reachedEvents, proposals, proposal, fact,
-  explainToggle, openExplanation, comparisonHeaders, comparisonRows, comparisonChartLines, allocationTables,
-  openSchedule, scheduleRows, fitsOfEach,
+  $, byId, textOf, loanCard, openSection, stands, horizonRows, horizonOwed, horizonFigures, standLine, reachedEvents, proposals,
+  proposal, fact, explainToggle, openExplanation, comparisonHeaders, comparisonRows, comparisonChartLines,
+  allocationTables, allocationSplits, loanResults, openSchedule, scheduleRows, fitsOfEach, factLabel, glossaryEntry,
 } from './page.mjs';
 const FORECAST = ['8000', '8000', '9000', '12000', '15000', '18000', '15000', '12000', '10000', '9000', '20000', '25000'];
 
@@ -63,6 +63,21 @@ test('where you stand: owed now, cost of waiting, timeline, hidden fees', async 
   // evaluator's figures for this loan (tests/fixtures' independent check
   // recomputes its horizons from DOMAIN.md), not just "more each time".
   assert.deepEqual(await horizonOwed(stand).allTextContents(), ['¥95,858.76', '¥99,262.43', '¥104,891.02', '¥117,886.27']);
+  // Each row in full (issue 7: what waiting adds from today, the penalty so
+  // far kept apart), the evaluator's `overdue_cost.horizons` for this case.
+  // By hand for 30 days: the instalment falling due in 15 days carries
+  // 80,000 × 1.5 % = ¥1,200.00 contract interest; new penalty is 13,800 ×
+  // 0.075 % × 30 = ¥310.50 plus its ¥7,334.40 × 0.075 % × 15 = ¥82.51, so
+  // ¥393.01 and +¥1,593.01 in all.
+  assert.deepEqual(await horizonFigures(stand), [
+    ['¥95,858.76', '+¥1,593.01', '¥393.01'],
+    ['¥99,262.43', '+¥4,996.68', '¥1,674.11'],
+    ['¥104,891.02', '+¥10,625.27', '¥4,833.43'],
+    ['¥117,886.27', '+¥23,620.52', '¥15,607.73'],
+  ]);
+  // The penalty so far, apart: 13,800 past due × 0.075 % × 45 days.
+  assert.equal(await fact(stand, 'penalty-so-far'), '¥465.75');
+  assert.match(await standLine(stand).textContent(), /现在欠 ¥93,800\.00 · 再拖 30 天多 ¥1,593\.01/);
   // Timeline: day 1 and day 30 reached at 45 days overdue, day 90 not yet.
   const reached = await reachedEvents(stand).count();
   assert.equal(reached, 3);
@@ -71,6 +86,64 @@ test('where you stand: owed now, cost of waiting, timeline, hidden fees', async 
   assert.equal(await byId(stand, 'rate-check').getAttribute('data-warning'), 'true');
   assert.equal(await fact(stand, 'rate-check-apr'), '24.91%');
   await assertClean(events, { page, name: 'stand' });
+});
+
+// Issue 7's corrected figures as the page words them, in both languages.
+// The figures are the evaluator's on the same case (its `rate_check`,
+// `court_guideline`, `budget` and each proposal's `params`).
+const CORRECTED = {
+  zh: {
+    rateCheck: /App 显示 ¥7,600\.00 · 按合同应为 ¥7,334\.40.*App 月供对应年化 24\.91% · 合同对应年化 18\.00%/,
+    court: /^罚息利率折合年化超过 24%。 逾期费用/,
+    aprAbove: /含费用的真实年化/,
+    firstMiss: '第 1 个月超出预算：要还 ¥21,134.40',
+    waived: '请求免除的罚息',
+    maturity: ['到期日不变', '到期日不变', '到期日顺延', '到期日顺延'],
+    saving: '比什么都不做省（12个月内）',
+    savingExplained: /12 个月/,
+  },
+  en: {
+    rateCheck: /App shows ¥7,600\.00 · contract says ¥7,334\.40.*App payment's rate 24\.91% · contract's rate 18\.00%/,
+    court: /^The penalty rate is above 24% a year\. Overdue charges/,
+    aprAbove: /true APR with fees/,
+    firstMiss: 'Month 1 is over budget: ¥21,134.40 due',
+    waived: 'Penalty waived',
+    maturity: ['maturity extended', 'maturity extended', 'same maturity', 'same maturity'],
+    saving: 'Saving vs doing nothing (12 months)',
+    savingExplained: /12-month/,
+  },
+};
+
+test('the corrected figures and their words, in both languages (issue 7)', async () => {
+  const { page, events } = await app.open();
+  await typeOverdueMybank(page);
+  const stand = stands(page).first();
+  const frozen = proposal(page, 'frozen_instalments');
+  for (const lang of ['zh', 'en']) {
+    const w = CORRECTED[lang];
+    if (lang === 'en') await byId(page, 'lang-toggle').click();
+    // Rate check for the loan's own method (等额本息: the level instalment
+    // on the contract principal), with the rate each payment implies.
+    assert.match((await byId(stand, 'rate-check').textContent()).replace(/\s+/g, ' '), w.rateCheck);
+    // The court note says which rate is above 24 %: the penalty rate
+    // (0.075 %/day = 27 %/yr), not the true APR (18 %, no fees).
+    const court = await byId(stand, 'court-note').textContent();
+    assert.match(court, w.court);
+    assert.doesNotMatch(court, w.aprAbove);
+    // The budget sees the arrears due now: month 1 owes 13,800 + 7,334.40.
+    assert.equal(await textOf(page, 'budget-months'), w.firstMiss);
+    // Every plan asks to waive the penalty so far: 13,800 × 0.075 % × 45.
+    assert.equal(await factLabel(frozen, 'p-penalty-waived').textContent(), w.waived);
+    assert.equal(await fact(frozen, 'p-penalty-waived'), '¥465.75');
+    // Each holiday says whether the maturity is kept or extended by its length.
+    const maturities = await page.locator(`${$('proposal')}[data-kind="payment_holiday"] ${$('p-holiday-maturity')}`).allTextContents();
+    assert.deepEqual(maturities.sort(), w.maturity);
+    // "Saving vs doing nothing" says it is a 12-month comparison, on the card
+    // and in its glossary entry.
+    assert.equal(await factLabel(frozen, 'p-saving-nothing').textContent(), w.saving);
+    assert.match(await glossaryEntry(page, 'g-saving-nothing').textContent(), w.savingExplained);
+  }
+  await assertClean(events, { page, name: 'proposals-corrected' });
 });
 
 test('every proposal kind appears, with figures, ranked by fit', async () => {
@@ -180,5 +253,20 @@ test('several lenders: the surplus is split three ways', async () => {
   // ¥30,000: 3,636.8336 and 1,163.1664; the spare fen goes to the larger
   // fraction, so they add up exactly to what is available.
   assert.deepEqual(await tables.first().locator('td').allTextContents(), ['¥3,636.83', '¥1,163.17']);
+  // 借呗's preset is 0.04 %/day: PMT(1.2 %, 12, 30,000) = ¥2,699.26.
+  assert.equal(await loanResults(page).nth(1).locator($('result-payment')).textContent(), '¥2,699.26');
+  // Avalanche and snowball keep every contract minimum first. The overdue
+  // loan's minimum is its arrears due now (12,000 + 1,800) plus this month's
+  // ¥7,334.40 = ¥21,134.40; 借呗's is ¥2,699.26; together they are
+  // ¥19,033.66 more than the ¥4,800 available, and the caption says so (the
+  // evaluator's `allocation` for this case agrees).
+  const splits = await allocationSplits(page);
+  assert.deepEqual(splits.map((s) => s.payments), [
+    ['¥3,636.83', '¥1,163.17'],
+    ['¥21,134.40', '¥2,699.26'],
+    ['¥21,134.40', '¥2,699.26'],
+  ]);
+  assert.doesNotMatch(splits[0].caption, /缺口/);
+  for (const s of splits.slice(1)) assert.match(s.caption, /缺口 ¥19,033\.66$/);
   await assertClean(events, { page, name: 'proposals-allocation' });
 });

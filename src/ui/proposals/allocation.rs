@@ -8,7 +8,7 @@ use super::super::use_lang;
 use super::super::widgets::escape_html as esc;
 use crate::engine::allocation::{Allocation, Strategy};
 use crate::i18n::{money, Lang, SPACE};
-use crate::present::{Code, LoanTitle};
+use crate::present::{split_adds_something, Code, LoanTitle};
 use crate::scenario::Evaluation;
 use crate::ui::widgets::say;
 use leptos::prelude::*;
@@ -72,7 +72,7 @@ fn others_html(lang: Lang, e: &Evaluation) -> Option<String> {
     let plan = e.allocation.as_ref()?;
     let mut out = String::new();
     let others = plan.strategies.iter().filter(|a| a.strategy != Strategy::ProRata);
-    for a in others.filter(|a| !a.feasible || a.shares.iter().any(|s| !s.extra.is_zero())) {
+    for a in others.filter(|a| split_adds_something(a)) {
         split(&mut out, lang, e, a);
     }
     Some(out)

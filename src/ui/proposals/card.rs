@@ -12,7 +12,7 @@ use super::super::{use_lang, use_text};
 use crate::engine::proposal::Figures;
 use crate::engine::{HolidayMaturity, Proposal};
 use crate::i18n::{money, percent, Lang, DOT, SPACE};
-use crate::present::{proposal_rows, CardProposal, Code, LoanTitle, PlanPayment, ProposalKey};
+use crate::present::{penalty_waived, proposal_rows, CardProposal, Code, LoanTitle, PlanPayment, ProposalKey};
 use crate::ui::widgets::say;
 use leptos::prelude::*;
 
@@ -157,7 +157,7 @@ fn PlanFigures(card: Shown, lang: Memo<Lang>, title: Signal<String>, id: Proposa
 /// asks for them.
 #[component]
 fn Terms(card: Shown, lang: Memo<Lang>) -> impl IntoView {
-    let waived = Memo::new(move |_| read(card, |p| p.params.penalty_waived).filter(|w| !w.is_zero()));
+    let waived = Memo::new(move |_| read(card, penalty_waived).flatten());
     let maturity = Memo::new(move |_| read(card, |p| p.params.holiday_maturity).flatten());
     let maturity_words = Signal::derive(move || match maturity.get() {
         Some(HolidayMaturity::Kept) => lang.get().page().maturity_kept.to_owned(),
