@@ -1,7 +1,10 @@
 //! xieshang (协商还款计算器): a private repayment-negotiation calculator.
 //!
-//! Modules depend one way: `ui` → `store`, `form`, `present`, `letter`, `i18n` →
-//! `scenario` → `versioned`, `input`, `engine`. Everything but `ui` and the
+//! Modules depend one way (each arrow points to what a module uses): `ui` →
+//! `store`, `share`, `letter`, `csv`, `chart`, `form`, `present`, `i18n`;
+//! `letter` and `csv` → `i18n` → `form`, `present`, `share`, `ics`; `store`,
+//! `share`, `form` and `present` → `scenario` → `versioned`, `input`,
+//! `engine`; `chart`, `ics` and `input` → `engine`. Everything but `ui` and the
 //! localStorage backend of `store` is pure and tested natively; those two
 //! are the only code that touches the browser. The README's architecture
 //! table has one line per module.
