@@ -5,12 +5,18 @@
 //! A native modal `<dialog>` (`showModal`): the rest of the page is inert
 //! while it is open, so focus stays inside; Escape closes it; on closing,
 //! focus goes back to the button that opened it.
+//!
+//! No signal or memo of its own: the dialog is drawn afresh, as HTML text,
+//! each time it opens (so every link starts from "only the numbers", in the
+//! page's language), and making a link writes its steps and its result into
+//! the dialog directly. The choices live in the form's fields, the link in
+//! its own field, read when needed.
 
 use super::{escape, target_id};
 use crate::i18n::{fill, Lang};
 use crate::share::browser::make_link;
-use crate::share::{is_long, link_url, qr_code, Personal, Progress, Selection, ShareError};
-use crate::ui::page::{use_page, Page};
+use crate::share::{is_long, link_url, qr_code, Personal, Progress, Selection};
+use crate::ui::page::use_page;
 use crate::ui::use_lang;
 use leptos::html;
 use leptos::prelude::*;
@@ -25,106 +31,6 @@ extern "C" {
     /// API (an old browser, a page not served over https).
     #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
     fn write_text(text: &str) -> Result<web_sys::js_sys::Promise, JsValue>;
-}
-
-/// What the dialog shows below its form.
-#[derive(Clone)]
-enum Made {
-    Nothing,
-    /// The step being worked on while a link is made.
-    Busy(Progress),
-    Link(String),
-    Failed(ShareError),
-}
-
-/// The dialog's state and what it works on. Copy: every field is a handle.
-/// The choices themselves live in the form's fields and are read when the
-/// link is made.
-#[derive(Clone, Copy)]
-struct Maker {
-    made: RwSignal<Made>,
-    page: Page,
-    lang: RwSignal<Lang>,
-}
-
-/// The form's choices: the personal data ticked and the password.
-fn choices() -> (Selection, String) {
-    let ticked = |i: usize| field(&format!("share-personal-{i}")).is_some_and(|f| f.checked());
-    let selection = Personal::ALL.into_iter().enumerate().fold(Selection::NUMBERS_ONLY, |s, (i, p)| s.with(p, ticked(i)));
-    (selection, field("share-password").map(|f| f.value()).unwrap_or_default())
-}
-
-impl Maker {
-    fn new() -> Self {
-        Self { made: RwSignal::new(Made::Nothing), page: use_page(), lang: use_lang() }
-    }
-
-    /// A button or checkbox of the dialog was clicked (by id).
-    fn clicked(self, id: &str, checked: bool) {
-        match id {
-            "share-make" => self.make(),
-            "share-copy" => self.copy(),
-            "share-show-password" => field("share-password").iter().for_each(|f| f.set_type(if checked { "text" } else { "password" })),
-            _ => {}
-        }
-    }
-
-    /// The fields are disabled while the link is made, which takes the
-    /// focus away: it goes to the link made (selected, ready to copy), or
-    /// back to "create link" when that failed.
-    fn focus_result(self) {
-        Effect::new(move |_| {
-            let target = self.made.with(|m| match m {
-                Made::Link(_) => Some("share-link"),
-                Made::Failed(_) => Some("share-make"),
-                _ => None,
-            });
-            // After the frame: the dialog's parts are drawn by then (the
-            // order of effects is not the order of the page's updates).
-            if let Some(id) = target {
-                request_animation_frame(move || {
-                    if let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
-                        let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
-                    }
-                });
-            }
-        });
-    }
-
-    /// Copies the link; without a clipboard, selects it for the user.
-    fn copy(self) {
-        let Made::Link(url) = self.made.get_untracked() else { return };
-        let t = self.lang.get_untracked().share();
-        spawn_local(async move {
-            let done = match write_text(&url) {
-                Ok(promise) => JsFuture::from(promise).await.is_ok(),
-                Err(_) => false,
-            };
-            if let (false, Some(f)) = (done, field("share-link")) {
-                let _ = f.focus();
-                f.select();
-            }
-            if let Some(status) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("share-copied")) {
-                status.set_text_content(Some(if done { t.copied } else { t.copy_failed }));
-            }
-        });
-    }
-
-    /// Makes the link of what the page shows, with the current choices.
-    fn make(self) {
-        let scenario = self.page.last_valid.get_untracked();
-        let (selection, password) = choices();
-        let page_url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-        let made = self.made;
-        made.set(Made::Busy(Progress::Compressing));
-        spawn_local(async move {
-            let progress = move |p| made.set(Made::Busy(p));
-            made.set(match make_link(&scenario, selection, Some(&password), &progress).await {
-                Ok(link) => Made::Link(link_url(&page_url, &link.fragment())),
-                Err(e) => Made::Failed(e),
-            });
-        });
-    }
 }
 
 /// The "share" button. The dialog is its own chunk (with the link making,
@@ -149,40 +55,38 @@ pub fn ShareButton() -> impl IntoView {
 
 #[leptos::wasm_split::wasm_split(share, wasm_split_path = ::leptos::wasm_split, preload(load_share), fallible)]
 fn share_dialog(opener: NodeRef<html::Button>, opens: RwSignal<u32>) -> crate::ui::lazy::Chunk {
-    Ok(view! { <ShareDialog opener=opener opens=opens /> }.into_any())
+    Ok(dialog(opener, opens).into_any())
 }
 
 /// The dialog, opened (modally) at once and on every later click of `opener`.
-#[component]
-fn ShareDialog(opener: NodeRef<html::Button>, opens: RwSignal<u32>) -> impl IntoView {
-    let maker = Maker::new();
-    let lang = maker.lang;
-    let dialog = NodeRef::<html::Dialog>::new();
+fn dialog(opener: NodeRef<html::Button>, opens: RwSignal<u32>) -> impl IntoView {
+    let lang = use_lang();
+    let page = use_page();
     Effect::new(move |_| {
         opens.track();
-        if let Some(d) = dialog.get() {
-            // The page may have changed since the last link: make it again.
-            maker.made.set(Made::Nothing);
-            // Every link starts from "only the numbers": a box ticked for
-            // one link never carries personal data into the next unnoticed.
-            (0..Personal::ALL.len()).filter_map(|i| field(&format!("share-personal-{i}"))).for_each(|f| f.set_checked(false));
+        if let Some(d) = element("share-dialog").and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
+            d.set_inner_html(&dialog_html(lang.get_untracked()));
             let _ = d.show_modal();
         }
     });
-    // Escape, the close button and any other way of closing end here.
-    let closed = move |_| {
-        if let Some(b) = opener.get_untracked() {
-            let _ = b.focus();
-        }
-    };
     let clicked = move |ev: web_sys::MouseEvent| match target_id(&ev).as_str() {
-        "share-close" => dialog.get_untracked().iter().for_each(|d| d.close()),
-        id => maker.clicked(id, event_target_checked(&ev)),
+        "share-close" => {
+            if let Some(d) = element("share-dialog").and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
+                d.close();
+            }
+        }
+        "share-make" => make(page.last_valid.get_untracked(), lang.get_untracked()),
+        "share-copy" => copy(lang.get_untracked()),
+        "share-show-password" => {
+            let shown = event_target_checked(&ev);
+            field("share-password").iter().for_each(|f| f.set_type(if shown { "text" } else { "password" }));
+        }
+        _ => {}
     };
     // A changed choice makes the link shown out of date.
     let changed = move |ev: web_sys::Event| {
         if target_id(&ev) != "share-show-password" {
-            maker.made.set(Made::Nothing);
+            set_html("share-made", "");
         }
     };
     let focused = move |ev: web_sys::FocusEvent| {
@@ -190,40 +94,103 @@ fn ShareDialog(opener: NodeRef<html::Button>, opens: RwSignal<u32>) -> impl Into
             field("share-link").iter().for_each(|f| f.select());
         }
     };
-    maker.focus_result();
-    // The words change only with the language (which cannot change while
-    // the dialog is open: the page behind it is inert).
-    let head = move || head_html(lang.get());
-    let form = move || form_html(lang.get());
-    let made = move || maker.made.with(|m| made_html(lang.get(), m));
-    let busy = move || maker.made.with(|m| if let Made::Busy(p) = m { Some(lang.get().share_progress(*p)) } else { None });
+    // Escape, the close button and any other way of closing end here.
+    let closed = move |_| {
+        if let Some(b) = opener.get_untracked() {
+            let _ = b.focus();
+        }
+    };
     view! {
-        <dialog class="share-dialog" aria-labelledby="share-h" data-testid="share-dialog" node_ref=dialog
-            on:close=closed on:click=clicked on:input=changed on:focusin=focused>
-            <div inner_html=head></div>
-            <fieldset class="share-form" prop:disabled=move || busy().is_some() inner_html=form></fieldset>
-            <p class="share-progress" role="status" data-testid="share-progress">{busy}</p>
-            <div inner_html=made></div>
-        </dialog>
+        <dialog id="share-dialog" class="share-dialog" aria-labelledby="share-h" data-testid="share-dialog"
+            on:close=closed on:click=clicked on:input=changed on:focusin=focused></dialog>
     }
 }
 
+fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
 fn field(id: &str) -> Option<web_sys::HtmlInputElement> {
-    web_sys::window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
+    element(id)?.dyn_into().ok()
 }
 
-/// The heading, the close button and the sentence about the fragment.
-fn head_html(lang: Lang) -> String {
+fn set_html(id: &str, html: &str) {
+    element(id).iter().for_each(|e| e.set_inner_html(html));
+}
+
+fn set_text(id: &str, text: &str) {
+    element(id).iter().for_each(|e| e.set_text_content(Some(text)));
+}
+
+/// The form's choices: the personal data ticked and the password.
+fn choices() -> (Selection, String) {
+    let ticked = |i: usize| field(&format!("share-personal-{i}")).is_some_and(|f| f.checked());
+    let selection = Personal::ALL.into_iter().enumerate().fold(Selection::NUMBERS_ONLY, |s, (i, p)| s.with(p, ticked(i)));
+    (selection, field("share-password").map(|f| f.value()).unwrap_or_default())
+}
+
+/// Makes the link of `scenario` with the form's choices. The form is
+/// disabled meanwhile (which takes the focus away: it goes to the link
+/// made, selected and ready to copy, or back to "create link" when that
+/// failed). A dialog opened afresh meanwhile drops the result.
+fn make(scenario: crate::scenario::Scenario, lang: Lang) {
+    let Some(form) = element("share-form") else { return };
+    let (selection, password) = choices();
+    let page_url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let _ = form.set_attribute("disabled", "");
+    set_html("share-made", "");
+    spawn_local(async move {
+        let current = || form.is_connected();
+        let progress = |p: Progress| {
+            if current() {
+                set_text("share-progress", lang.share_progress(p));
+            }
+        };
+        let made = make_link(&scenario, selection, Some(&password), &progress).await;
+        if !current() {
+            return;
+        }
+        let _ = form.remove_attribute("disabled");
+        set_text("share-progress", "");
+        let focus = match made {
+            Ok(link) => {
+                set_html("share-made", &link_html(lang, &link_url(&page_url, &link.fragment())));
+                "share-link"
+            }
+            Err(e) => {
+                let error = escape(&lang.share_error(&e));
+                set_html("share-made", &[r#"<p class="share-error" role="alert" data-testid="share-error">"#, &error, "</p>"].concat());
+                "share-make"
+            }
+        };
+        if let Some(e) = element(focus) {
+            let _ = e.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
+}
+
+/// Copies the link; without a clipboard, selects it for the user.
+fn copy(lang: Lang) {
+    let Some(url) = field("share-link").map(|f| f.value()) else { return };
     let t = lang.share();
-    format!(
-        r#"<div class="share-head"><h2 id="share-h">{}</h2><button type="button" id="share-close" class="share-close" data-testid="share-close">{}</button></div><p class="share-note" data-testid="share-fragment-note">{}</p>"#,
-        t.heading, t.close, t.fragment_note
-    )
+    spawn_local(async move {
+        let done = match write_text(&url) {
+            Ok(promise) => JsFuture::from(promise).await.is_ok(),
+            Err(_) => false,
+        };
+        if let (false, Some(f)) = (done, field("share-link")) {
+            let _ = f.focus();
+            f.select();
+        }
+        set_text("share-copied", if done { t.copied } else { t.copy_failed });
+    });
 }
 
-/// One checkbox per kind of personal data (all off by default), the
-/// optional password (hidden unless "show" is ticked) and "create link".
-fn form_html(lang: Lang) -> String {
+/// The whole dialog before a link is made: the heading, the close button,
+/// the sentence about the fragment, one checkbox per kind of personal data
+/// (all off), the optional password (hidden unless "show" is ticked),
+/// "create link", its progress and the place of the link.
+fn dialog_html(lang: Lang) -> String {
     let t = lang.share();
     let boxes: String = Personal::ALL
         .into_iter()
@@ -234,7 +201,10 @@ fn form_html(lang: Lang) -> String {
         })
         .collect();
     format!(
-        r#"<fieldset class="share-choices"><legend>{include}</legend><p class="share-hint">{numbers}</p>{boxes}</fieldset><div class="share-password"><label for="share-password">{password_label}</label><input id="share-password" type="password" autocomplete="new-password" aria-describedby="share-password-hint" data-testid="share-password"><div class="share-check"><input type="checkbox" id="share-show-password" data-testid="share-show-password"><label for="share-show-password">{show}</label></div><p class="share-hint" id="share-password-hint">{hint}</p></div><button type="button" id="share-make" class="share-make" data-testid="share-make">{make}</button>"#,
+        r#"<div class="share-head"><h2 id="share-h">{heading}</h2><button type="button" id="share-close" class="share-close" data-testid="share-close">{close}</button></div><p class="share-note" data-testid="share-fragment-note">{note}</p><fieldset class="share-form" id="share-form"><fieldset class="share-choices"><legend>{include}</legend><p class="share-hint">{numbers}</p>{boxes}</fieldset><div class="share-password"><label for="share-password">{password_label}</label><input id="share-password" type="password" autocomplete="new-password" aria-describedby="share-password-hint" data-testid="share-password"><div class="share-check"><input type="checkbox" id="share-show-password" data-testid="share-show-password"><label for="share-show-password">{show}</label></div><p class="share-hint" id="share-password-hint">{hint}</p></div><button type="button" id="share-make" class="share-make" data-testid="share-make">{make}</button></fieldset><p class="share-progress" id="share-progress" role="status" data-testid="share-progress"></p><div id="share-made"></div>"#,
+        heading = t.heading,
+        close = t.close,
+        note = t.fragment_note,
         include = t.include_heading,
         numbers = t.numbers_note,
         password_label = t.password,
@@ -244,15 +214,10 @@ fn form_html(lang: Lang) -> String {
     )
 }
 
-/// The link once made (or why it could not be): in a read-only field, its
-/// length, the long-link warning, a copy button and the QR code.
-fn made_html(lang: Lang, made: &Made) -> String {
+/// The link made: in a read-only field, its length, the long-link
+/// warning, a copy button and the QR code.
+fn link_html(lang: Lang, url: &str) -> String {
     let t = lang.share();
-    let url = match made {
-        Made::Nothing | Made::Busy(_) => return String::new(),
-        Made::Failed(e) => return format!(r#"<p class="share-error" role="alert" data-testid="share-error">{}</p>"#, escape(&lang.share_error(e))),
-        Made::Link(url) => url,
-    };
     let length = url.len().to_string();
     let warning = if is_long(url) { format!(r#"<p class="share-warning" data-testid="share-long">{}</p>"#, fill(t.long_warning, &[&length])) } else { String::new() };
     let qr = match qr_code(url) {
