@@ -16,12 +16,13 @@ use super::{escape, target_id};
 use crate::i18n::{fill, Lang};
 use crate::share::browser::make_link;
 use crate::share::{is_long, link_url, qr_code, Personal, Progress, Selection};
+use crate::scenario::Scenario;
 use crate::ui::page::use_page;
 use crate::ui::use_lang;
-use leptos::html;
+use crate::ui::widgets::say;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -34,75 +35,93 @@ extern "C" {
 }
 
 /// The "share" button. The dialog is its own chunk (with the link making,
-/// the compression and the QR code), fetched on the first click
-/// (`ui::lazy`); every click opens it.
+/// the compression and the QR code), fetched on the first click; every
+/// click opens it. While the chunk is fetched, and if it cannot be
+/// (offline before the service worker cached it), the line after the
+/// button says so; clicking again tries again.
 #[component]
 pub fn ShareButton() -> impl IntoView {
     let lang = use_lang();
-    let opener = NodeRef::<html::Button>::new();
-    let opens = RwSignal::new(0u32);
-    let clicked = move || opens.get() != 0;
+    let scenario = use_page().last_valid;
+    let open = move |_| {
+        let say = |text: &str, role: &str, testid: &str| {
+            let status = element("share-fetch");
+            status.iter().for_each(|s| {
+                s.set_text_content(Some(text));
+                let _ = s.set_attribute("role", role);
+                let _ = s.set_attribute("data-testid", testid);
+            });
+        };
+        let t = lang.get_untracked().page();
+        say(t.lazy_loading, "status", "lazy-loading");
+        spawn_local(async move {
+            match share_dialog(lang, scenario).await {
+                Ok(()) => say("", "status", "share-fetch"),
+                Err(_) => say(t.lazy_failed, "alert", "lazy-failed"),
+            }
+        });
+    };
     view! {
-        <button type="button" class="share-open" data-testid="share-open" aria-haspopup="dialog" node_ref=opener
-            on:click=move |_| opens.update(|n| *n += 1)>
-            {move || lang.get().share().open_dialog}
+        <button type="button" id="share-open" class="share-open" data-testid="share-open" aria-haspopup="dialog" on:click=open>
+            {say(|l| l.share().open_dialog)}
         </button>
-        <Show when=clicked>
-            {crate::ui::lazy::lazy(load_share, move || share_dialog(opener, opens))}
-        </Show>
+        <p id="share-fetch" class="lazy-status share-fetch" role="status" data-testid="share-fetch"></p>
     }
 }
 
-#[leptos::wasm_split::wasm_split(share, wasm_split_path = ::leptos::wasm_split, preload(load_share), fallible)]
-fn share_dialog(opener: NodeRef<html::Button>, opens: RwSignal<u32>) -> crate::ui::lazy::Chunk {
-    Ok(dialog(opener, opens).into_any())
+/// Opens the dialog (modally), drawn afresh; the first time, makes it:
+/// a `<dialog>` after the "share" button, with one listener for all its
+/// events.
+#[leptos::wasm_split::wasm_split(share, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn share_dialog(lang: RwSignal<Lang>, scenario: Memo<Scenario>) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    if let Some(d) = element("share-dialog").or_else(|| new_dialog(lang, scenario)) {
+        d.set_inner_html(&dialog_html(lang.get_untracked()));
+        let _ = d.unchecked_into::<web_sys::HtmlDialogElement>().show_modal();
+    }
+    Ok(())
 }
 
-/// The dialog, opened (modally) at once and on every later click of `opener`.
-fn dialog(opener: NodeRef<html::Button>, opens: RwSignal<u32>) -> impl IntoView {
-    let lang = use_lang();
-    let page = use_page();
-    Effect::new(move |_| {
-        opens.track();
-        if let Some(d) = element("share-dialog").and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
-            d.set_inner_html(&dialog_html(lang.get_untracked()));
-            let _ = d.show_modal();
-        }
-    });
-    let clicked = move |ev: web_sys::MouseEvent| match target_id(&ev).as_str() {
-        "share-close" => {
-            if let Some(d) = element("share-dialog").and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
-                d.close();
+/// The empty `<dialog>`, placed after the "share" button, listening.
+fn new_dialog(lang: RwSignal<Lang>, scenario: Memo<Scenario>) -> Option<web_sys::Element> {
+    let d = web_sys::window()?.document()?.create_element("dialog").ok()?;
+    for (name, value) in [("id", "share-dialog"), ("class", "share-dialog"), ("aria-labelledby", "share-h"), ("data-testid", "share-dialog")] {
+        let _ = d.set_attribute(name, value);
+    }
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| handle(&ev, lang, scenario));
+    for event in ["click", "input", "focusin", "close"] {
+        let _ = d.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+    }
+    // The dialog stays as long as the page: so does its listener.
+    listener.forget();
+    element("share-open")?.after_with_node_1(&d).ok()?;
+    Some(d)
+}
+
+/// Every event of the dialog, by its kind and the id of its target.
+fn handle(ev: &web_sys::Event, lang: RwSignal<Lang>, scenario: Memo<Scenario>) {
+    let id = target_id(ev);
+    match (ev.type_().as_str(), id.as_str()) {
+        ("click", "share-close") => {
+            if let Some(d) = element("share-dialog") {
+                d.unchecked_into::<web_sys::HtmlDialogElement>().close();
             }
         }
-        "share-make" => make(page.last_valid.get_untracked(), lang.get_untracked()),
-        "share-copy" => copy(lang.get_untracked()),
-        "share-show-password" => {
-            let shown = event_target_checked(&ev);
+        ("click", "share-make") => make(scenario.get_untracked(), lang.get_untracked()),
+        ("click", "share-copy") => copy(lang.get_untracked()),
+        ("click", "share-show-password") => {
+            let shown = field(&id).is_some_and(|f| f.checked());
             field("share-password").iter().for_each(|f| f.set_type(if shown { "text" } else { "password" }));
         }
+        // A changed choice makes the link shown out of date.
+        ("input", id) if id != "share-show-password" => set_html("share-made", ""),
+        ("focusin", "share-link") => field(&id).iter().for_each(|f| f.select()),
+        // Escape, the close button and any other way of closing end here.
+        ("close", _) => {
+            if let Some(b) = element("share-open") {
+                let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
         _ => {}
-    };
-    // A changed choice makes the link shown out of date.
-    let changed = move |ev: web_sys::Event| {
-        if target_id(&ev) != "share-show-password" {
-            set_html("share-made", "");
-        }
-    };
-    let focused = move |ev: web_sys::FocusEvent| {
-        if target_id(&ev) == "share-link" {
-            field("share-link").iter().for_each(|f| f.select());
-        }
-    };
-    // Escape, the close button and any other way of closing end here.
-    let closed = move |_| {
-        if let Some(b) = opener.get_untracked() {
-            let _ = b.focus();
-        }
-    };
-    view! {
-        <dialog id="share-dialog" class="share-dialog" aria-labelledby="share-h" data-testid="share-dialog"
-            on:close=closed on:click=clicked on:input=changed on:focusin=focused></dialog>
     }
 }
 
@@ -133,7 +152,7 @@ fn choices() -> (Selection, String) {
 /// disabled meanwhile (which takes the focus away: it goes to the link
 /// made, selected and ready to copy, or back to "create link" when that
 /// failed). A dialog opened afresh meanwhile drops the result.
-fn make(scenario: crate::scenario::Scenario, lang: Lang) {
+fn make(scenario: Scenario, lang: Lang) {
     let Some(form) = element("share-form") else { return };
     let (selection, password) = choices();
     let page_url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
