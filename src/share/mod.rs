@@ -217,13 +217,29 @@ pub fn is_long(link: &str) -> bool {
 /// The bytes a link carries before compression: the compact scenario JSON,
 /// holding only the personal data `selection` includes.
 pub fn payload(scenario: &Scenario, selection: Selection) -> Vec<u8> {
-    // Through the writer and the reader the app already has (drafts use
-    // both): a second serialiser of every scenario type, straight into a
-    // `Value`, added 5.6 KB of wasm (1.2 KB brotli). Reading back what was
-    // just written cannot fail.
-    let mut doc = crate::versioned::strict_json(&scenario.to_json()).unwrap_or_default();
-    selection.apply(&mut doc);
-    doc.to_string().into_bytes()
+    let mut s = scenario.clone();
+    selection.apply(&mut s);
+    // Through the writer the app already has (drafts use it): a second
+    // serialiser of every scenario type added 5.6 KB of wasm.
+    compact(&s.to_json())
+}
+
+/// `pretty` JSON without its layout: every space and line break outside
+/// strings dropped (inside one, they are part of its text).
+fn compact(pretty: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(pretty.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in pretty.as_bytes() {
+        if in_string {
+            (in_string, escaped) = (escaped || b != b'"', !escaped && b == b'\\');
+        } else if b == b'"' {
+            in_string = true;
+        } else if matches!(b, b' ' | b'\n') {
+            continue;
+        }
+        out.push(b);
+    }
+    out
 }
 
 /// Reads inflated link data as a scenario (strict, versioned, validated).

@@ -7,14 +7,15 @@
 //! checkbox — its own for the phone, contract numbers, the hardship story
 //! and the contact log, "names" for every other (the borrower's and the
 //! loans' names, the city, and any personal field added later, which is
-//! thus left out of a link until that box is ticked). The filter works on
-//! the serialised document (a `serde_json::Value`) by the fields' paths. A
-//! test walks a fully filled scenario and fails on any free-text field that
-//! no checkbox covers.
+//! thus left out of a link until that box is ticked). The filter clears
+//! those fields in a copy of the scenario through the field contract's own
+//! setters, and the link holds that copy's JSON: no second serialiser (a
+//! `serde_json::Value` filtered by path cost 2 KB of wasm). A test walks a
+//! fully filled scenario and fails on any free-text field that no checkbox
+//! covers.
 
-use crate::scenario::field::Each;
-use crate::scenario::Field;
-use serde_json::Value;
+use crate::scenario::field::{Each, Value};
+use crate::scenario::{Field, Scenario};
 
 /// One kind of personal data, with its own checkbox.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,12 +45,6 @@ impl Personal {
         }
     }
 
-    /// The document paths this checkbox covers: its personal fields'. `a.b`
-    /// is a member of an object; `a[].b` is `b` in every element of the array `a`.
-    pub fn paths(self) -> impl Iterator<Item = &'static str> {
-        Field::ALL.into_iter().filter(move |f| f.is_personal() && Self::of(*f) == self).map(|f| f.spec().path)
-    }
-
     fn bit(self) -> u8 {
         1 << self as u8
     }
@@ -77,32 +72,17 @@ impl Selection {
         Self(if included { self.0 | p.bit() } else { self.0 & !p.bit() })
     }
 
-    /// Removes from `doc` every field of a kind not included.
-    pub fn apply(self, doc: &mut Value) {
-        for p in Personal::ALL.into_iter().filter(|&p| !self.includes(p)) {
-            for path in p.paths() {
-                let segments: Vec<&str> = path.split('.').collect();
-                remove(doc, &segments);
+    /// Clears in `s` every personal field of a kind not included: free
+    /// text becomes empty (which the JSON leaves out), the contact log goes
+    /// whole.
+    pub fn apply(self, s: &mut Scenario) {
+        for field in Field::ALL.into_iter().filter(|&f| f.is_personal() && !self.includes(Personal::of(f))) {
+            if field == Field::ContactLog {
+                s.contact_log.clear();
+                continue;
             }
+            let places: Vec<_> = field.places(s).collect();
+            places.into_iter().for_each(|at| at.set(s, Value::Text(String::new())));
         }
-    }
-}
-
-/// Removes the field at `path` (segments as in [`Personal::paths`]).
-fn remove(doc: &mut Value, path: &[&str]) {
-    let Some((first, rest)) = path.split_first() else { return };
-    let (key, each) = match first.strip_suffix("[]") {
-        Some(key) => (key, true),
-        None => (*first, false),
-    };
-    let Some(object) = doc.as_object_mut() else { return };
-    if rest.is_empty() && !each {
-        object.remove(key);
-        return;
-    }
-    match object.get_mut(key) {
-        Some(Value::Array(items)) if each => items.iter_mut().for_each(|item| remove(item, rest)),
-        Some(inner) if !each => remove(inner, rest),
-        _ => {}
     }
 }

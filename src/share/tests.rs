@@ -13,7 +13,7 @@ use crate::scenario::{
 };
 use miniz_oxide::inflate::TINFLStatus;
 use proptest::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 fn deflate(bytes: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec_zlib(bytes, 6)
@@ -220,7 +220,13 @@ fn the_payload_is_compact_json() {
     let json = String::from_utf8(payload(&s, Selection::everything())).unwrap();
     assert!(!json.contains('\n') && !json.contains(": "), "{json}");
     assert!(json.len() < s.to_json().len());
-    assert_eq!(Scenario::from_json(&json), Ok(s));
+    assert_eq!(Scenario::from_json(&json), Ok(s.clone()));
+    // Spaces, quotes and backslashes inside a text stay as they were.
+    let mut quoted = s;
+    quoted.loans[0].name = r#"A "b":  c \" d\ {"#.into();
+    let json = String::from_utf8(payload(&quoted, Selection::everything())).unwrap();
+    assert!(json.contains(r#""A \"b\":  c \\\" d\\ {""#), "{json}");
+    assert_eq!(Scenario::from_json(&json), Ok(quoted));
 }
 
 #[test]
@@ -322,90 +328,9 @@ fn not_utf8_is_damaged() {
 
 // ---- privacy ----
 
-/// A document with every personal field the product will have.
-fn full_document() -> Value {
-    json!({
-        "version": 1,
-        "profile": {"name": "张三", "phone": "138 0000 0000", "city": "杭州"},
-        "loans": [
-            {"id": "a", "name": "网商贷 2023", "contract_no": "HT-001", "principal": "80000.00"},
-            {"id": "b", "contract_no": "HT-002", "principal": "5000"}
-        ],
-        "budget": {"income": "12000", "forecast": ["1", "2"]},
-        "hardship": {"details": "生病住院三个月", "since": "2025-03-01"},
-        "contact_log": [{"date": "2025-04-01", "note": "打了 12378"}],
-        "asks": {"monthly": "3000"}
-    })
-}
-
-fn filtered(selection: Selection) -> Value {
-    let mut doc = full_document();
-    selection.apply(&mut doc);
-    doc
-}
-
-#[test]
-fn by_default_a_link_holds_only_the_numbers() {
-    assert_eq!(Selection::default(), Selection::NUMBERS_ONLY);
-    assert!(Personal::ALL.iter().all(|&p| !Selection::default().includes(p)));
-    let doc = filtered(Selection::default());
-    assert_eq!(
-        doc,
-        json!({
-            "version": 1,
-            "profile": {},
-            "loans": [{"id": "a", "principal": "80000.00"}, {"id": "b", "principal": "5000"}],
-            "budget": {"income": "12000", "forecast": ["1", "2"]},
-            "hardship": {"since": "2025-03-01"},
-            "asks": {"monthly": "3000"}
-        })
-    );
-}
-
-#[test]
-fn each_checkbox_adds_exactly_its_own_fields() {
-    let pointers = |p: Personal| -> &'static [&'static str] {
-        match p {
-            Personal::Names => &["/profile/name", "/profile/city", "/loans/0/name"],
-            Personal::Phone => &["/profile/phone"],
-            Personal::ContractNumbers => &["/loans/0/contract_no", "/loans/1/contract_no"],
-            Personal::Hardship => &["/hardship/details"],
-            Personal::ContactLog => &["/contact_log"],
-        }
-    };
-    let full = full_document();
-    for p in Personal::ALL {
-        let doc = filtered(Selection::default().with(p, true));
-        for q in Personal::ALL {
-            for pointer in pointers(q) {
-                let kept = doc.pointer(pointer);
-                if q == p {
-                    assert_eq!(kept, full.pointer(pointer), "{p:?} keeps {pointer}");
-                } else {
-                    assert_eq!(kept, None, "{p:?} drops {pointer}");
-                }
-            }
-        }
-        // Ticking it and unticking it again is the default.
-        assert_eq!(Selection::default().with(p, true).with(p, false), Selection::default());
-    }
-    assert_eq!(filtered(Selection::everything()), full);
-}
-
-#[test]
-fn the_filter_ignores_shapes_it_does_not_expect() {
-    for odd in [json!(null), json!([1, 2]), json!({"loans": "x", "profile": 3, "hardship": []}), json!({"loans": [1, null, []]})] {
-        let mut doc = odd.clone();
-        Selection::default().apply(&mut doc);
-        assert_eq!(doc, odd);
-    }
-}
-
-/// Every free-text string in a fully filled scenario is covered by a
-/// checkbox: a new personal field without one fails here (the struct
-/// literals below stop compiling when a field is added, so it gets filled).
-#[test]
-fn no_free_text_leaves_without_a_checkbox() {
+/// A scenario with every field filled, every personal one included (the
+/// struct literals stop compiling when a field is added, so it gets filled).
+fn full_scenario() -> Scenario {
     let loan = LoanEntry {
         id: "a".into(),
         lender: Lender::Mybank,
@@ -433,14 +358,16 @@ fn no_free_text_leaves_without_a_checkbox() {
             fallback: Some(ProposalChoice::of_kind(ProposalKind::FrozenInstalments)),
         }),
     };
+    let second = LoanEntry { id: "b".into(), name: "花呗".into(), contract_no: "借据 88".into(), ask: None, ..loan.clone() };
     let mut call = ContactEntry::new(DateTime::parse("2026-01-02T22:15").unwrap(), "a", Channel::PhoneIn);
     (call.who, call.ticket, call.summary, call.promise) = ("催收 8812".into(), "WS 01".into(), "要求今天还清".into(), "不再夜间来电".into());
     (call.follow_up, call.third_party_contacted, call.threats) = (Date::new(2026, 1, 9), true, true);
+    let quiet = ContactEntry::new(DateTime::parse("2026-01-05T09:00").unwrap(), "b", Channel::Sms);
     let s = Scenario {
         version: CURRENT_VERSION,
         day_count: DayCount::Actual,
         as_of: Date::new(2026, 1, 1),
-        loans: vec![loan],
+        loans: vec![loan, second],
         budget: BudgetEntry {
             income: Decimal::ONE,
             expenses: Decimal::from(9),
@@ -449,7 +376,7 @@ fn no_free_text_leaves_without_a_checkbox() {
             forecast: Some([Decimal::ONE; 12]),
             expense_items: Some(ExpenseItems { housing: Decimal::from(8), food: Decimal::ONE, ..ExpenseItems::default() }),
         },
-        payoff_strategy: Some(PayoffStrategyEntry { kind: PayoffKind::Custom, order: vec!["a".into()], monthly_budget: Some(Decimal::ONE) }),
+        payoff_strategy: Some(PayoffStrategyEntry { kind: PayoffKind::Custom, order: vec!["a".into(), "b".into()], monthly_budget: Some(Decimal::ONE) }),
         profile: Profile { name: "张三".into(), phone: "138 0000 0000".into(), city: "杭州".into() },
         hardship: Some(Hardship {
             reason: HardshipReason::Illness,
@@ -458,9 +385,83 @@ fn no_free_text_leaves_without_a_checkbox() {
             temporary: true,
             evidence: vec![Evidence::Medical],
         }),
-        contact_log: vec![call],
+        contact_log: vec![call, quiet],
     };
     assert_eq!(s.validate(), Ok(()));
+    s
+}
+
+/// The personal data of each checkbox in `s`, as written: what the box
+/// puts into a link. Written out by hand, apart from the filter.
+fn personal_data(s: &Scenario, p: Personal) -> Vec<String> {
+    match p {
+        Personal::Names => [s.profile.name.clone(), s.profile.city.clone()].into_iter().chain(s.loans.iter().map(|l| l.name.clone())).collect(),
+        Personal::Phone => vec![s.profile.phone.clone()],
+        Personal::ContractNumbers => s.loans.iter().map(|l| l.contract_no.clone()).collect(),
+        Personal::Hardship => s.hardship.iter().map(|h| h.details.clone()).collect(),
+        Personal::ContactLog => s.contact_log.iter().map(|c| format!("{c:?}")).collect(),
+    }
+}
+
+/// `s` without any personal data, by hand: what every link holds.
+fn numbers_only(mut s: Scenario) -> Scenario {
+    s.profile = Profile::default();
+    s.loans.iter_mut().for_each(|l| (l.name, l.contract_no) = (String::new(), String::new()));
+    s.hardship.iter_mut().for_each(|h| h.details.clear());
+    s.contact_log.clear();
+    s
+}
+
+#[test]
+fn by_default_a_link_holds_only_the_numbers() {
+    assert_eq!(Selection::default(), Selection::NUMBERS_ONLY);
+    assert!(Personal::ALL.iter().all(|&p| !Selection::default().includes(p)));
+    let full = full_scenario();
+    let opened = open(&make(&full, Selection::default())).unwrap();
+    assert_eq!(opened, numbers_only(full.clone()));
+    // Not even as empty fields: the JSON has no member for any of them.
+    let json = String::from_utf8(payload(&full, Selection::default())).unwrap();
+    for member in ["\"profile\"", "\"name\"", "\"phone\"", "\"city\"", "\"contract_no\"", "\"details\"", "\"contact_log\"", "\"who\""] {
+        assert!(!json.contains(member), "{member} in {json}");
+    }
+    // Everything ticked: the link opens as the very scenario.
+    assert_eq!(open(&make(&full, Selection::everything())), Ok(full));
+}
+
+/// Each box alone puts its own fields into the link, and only those; the
+/// numbers are the same whatever is ticked.
+#[test]
+fn each_checkbox_adds_exactly_its_own_fields() {
+    let full = full_scenario();
+    for p in Personal::ALL {
+        assert!(personal_data(&full, p).iter().all(|t| !t.is_empty()), "{p:?} has data to share");
+        let opened = open(&make(&full, Selection::default().with(p, true))).unwrap();
+        for q in Personal::ALL {
+            let data = personal_data(&opened, q);
+            if q == p {
+                assert_eq!(data, personal_data(&full, q), "{p:?} keeps its own");
+            } else {
+                assert!(data.iter().all(String::is_empty), "{p:?} leaves out {q:?}: {data:?}");
+            }
+        }
+        assert_eq!(numbers_only(opened), numbers_only(full.clone()), "{p:?}: the same numbers");
+        // Ticking it and unticking it again is the default.
+        assert_eq!(Selection::default().with(p, true).with(p, false), Selection::default());
+    }
+    // Any two boxes: both boxes' fields, nothing else.
+    let two = Selection::default().with(Personal::ContractNumbers, true).with(Personal::Hardship, true);
+    let opened = open(&make(&full, two)).unwrap();
+    for q in Personal::ALL {
+        let expected = if two.includes(q) { personal_data(&full, q) } else { personal_data(&numbers_only(full.clone()), q) };
+        assert_eq!(personal_data(&opened, q), expected, "{q:?}");
+    }
+}
+
+/// Every free-text string in a fully filled scenario is covered by a
+/// checkbox: a new personal field without one fails here.
+#[test]
+fn no_free_text_leaves_without_a_checkbox() {
+    let s = full_scenario();
     let doc: Value = serde_json::from_slice(&payload(&s, Selection::default())).unwrap();
     let mut leaks = Vec::new();
     strings(&doc, String::new(), &mut leaks);

@@ -199,6 +199,26 @@ test('each personal box puts exactly its own kind of data into a link, and no bo
   await assertClean(events, { page, name: 'share-privacy-kinds' });
 });
 
+test('two boxes ticked: contract numbers and hardship arrive through the link in another browser, the rest stays out', async () => {
+  const a = await app.open();
+  await importFile(a.page, 'personal.json', PERSONAL);
+  await a.page.waitForFunction(() => document.querySelector('[data-testid="draft-name"]')?.value === 'personal');
+  const link = await makeLink(a.page, { personal: [2, 3] });
+  await closeDialog(a.page);
+
+  const b = await app.open({ path: link.slice(app.url.length) });
+  await byId(b.page, 'link-opened').waitFor();
+  // The new draft as this browser stored it.
+  const arrived = await b.page.evaluate(() => JSON.parse(localStorage.getItem('xieshang.draft.' + localStorage.getItem('xieshang.open'))));
+  KINDS.forEach((kind, j) => {
+    for (const [path, value] of kind) assert.equal(at(arrived, path), j === 2 || j === 3 ? value : undefined, `box ${j}: ${path}`);
+  });
+  assert.equal(arrived.loans[0].principal, '86000.00');
+  assert.equal(arrived.hardship.reason, 'illness');
+  await assertClean(a.events, { page: a.page, name: 'share-two-boxes-make' });
+  await assertClean(b.events, { page: b.page, name: 'share-two-boxes-open' });
+});
+
 test('an encrypted link opens with the right password only; a wrong one says so and can be retried', async () => {
   const a = await withDraft();
   const expected = await figures(a.page);

@@ -5,17 +5,24 @@
 //! A native modal `<dialog>` (`showModal`): the rest of the page is inert
 //! while it is open, so focus stays inside; Escape closes it; on closing,
 //! focus goes back to the button that opened it.
+//!
+//! No signal or memo of its own: the dialog is drawn afresh, as HTML text,
+//! each time it opens (so every link starts from "only the numbers", in the
+//! page's language), and making a link writes its steps and its result into
+//! the dialog directly. The choices live in the form's fields, the link in
+//! its own field, read when needed.
 
 use super::{escape, target_id};
 use crate::i18n::{fill, Lang};
 use crate::share::browser::make_link;
-use crate::share::{is_long, link_url, qr_code, Personal, Progress, Selection, ShareError};
-use crate::ui::page::{use_page, Page};
+use crate::share::{is_long, link_url, qr_code, Personal, Progress, Selection};
+use crate::scenario::Scenario;
+use crate::ui::page::use_page;
 use crate::ui::use_lang;
-use leptos::html;
+use crate::ui::widgets::say;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -27,24 +34,111 @@ extern "C" {
     fn write_text(text: &str) -> Result<web_sys::js_sys::Promise, JsValue>;
 }
 
-/// What the dialog shows below its form.
-#[derive(Clone)]
-enum Made {
-    Nothing,
-    /// The step being worked on while a link is made.
-    Busy(Progress),
-    Link(String),
-    Failed(ShareError),
+/// The "share" button. The dialog is its own chunk (with the link making,
+/// the compression and the QR code), fetched on the first click; every
+/// click opens it. While the chunk is fetched, and if it cannot be
+/// (offline before the service worker cached it), the line after the
+/// button says so; clicking again tries again.
+#[component]
+pub fn ShareButton() -> impl IntoView {
+    let lang = use_lang();
+    let scenario = use_page().last_valid;
+    let open = move |_| {
+        let say = |text: &str, role: &str, testid: &str| {
+            let status = element("share-fetch");
+            status.iter().for_each(|s| {
+                s.set_text_content(Some(text));
+                let _ = s.set_attribute("role", role);
+                let _ = s.set_attribute("data-testid", testid);
+            });
+        };
+        let t = lang.get_untracked().page();
+        say(t.lazy_loading, "status", "lazy-loading");
+        spawn_local(async move {
+            match share_dialog(lang, scenario).await {
+                Ok(()) => say("", "status", "share-fetch"),
+                Err(_) => say(t.lazy_failed, "alert", "lazy-failed"),
+            }
+        });
+    };
+    view! {
+        <button type="button" id="share-open" class="share-open" data-testid="share-open" aria-haspopup="dialog" on:click=open>
+            {say(|l| l.share().open_dialog)}
+        </button>
+        <p id="share-fetch" class="lazy-status share-fetch" role="status" data-testid="share-fetch"></p>
+    }
 }
 
-/// The dialog's state and what it works on. Copy: every field is a handle.
-/// The choices themselves live in the form's fields and are read when the
-/// link is made.
-#[derive(Clone, Copy)]
-struct Maker {
-    made: RwSignal<Made>,
-    page: Page,
-    lang: RwSignal<Lang>,
+/// Opens the dialog (modally), drawn afresh; the first time, makes it:
+/// a `<dialog>` after the "share" button, with one listener for all its
+/// events.
+#[leptos::wasm_split::wasm_split(share, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn share_dialog(lang: RwSignal<Lang>, scenario: Memo<Scenario>) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    if let Some(d) = element("share-dialog").or_else(|| new_dialog(lang, scenario)) {
+        d.set_inner_html(&dialog_html(lang.get_untracked()));
+        let _ = d.unchecked_into::<web_sys::HtmlDialogElement>().show_modal();
+    }
+    Ok(())
+}
+
+/// The empty `<dialog>`, placed after the "share" button, listening.
+fn new_dialog(lang: RwSignal<Lang>, scenario: Memo<Scenario>) -> Option<web_sys::Element> {
+    let d = web_sys::window()?.document()?.create_element("dialog").ok()?;
+    for (name, value) in [("id", "share-dialog"), ("class", "share-dialog"), ("aria-labelledby", "share-h"), ("data-testid", "share-dialog")] {
+        let _ = d.set_attribute(name, value);
+    }
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| handle(&ev, lang, scenario));
+    for event in ["click", "input", "focusin", "close"] {
+        let _ = d.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+    }
+    // The dialog stays as long as the page: so does its listener.
+    listener.forget();
+    element("share-open")?.after_with_node_1(&d).ok()?;
+    Some(d)
+}
+
+/// Every event of the dialog, by its kind and the id of its target.
+fn handle(ev: &web_sys::Event, lang: RwSignal<Lang>, scenario: Memo<Scenario>) {
+    let id = target_id(ev);
+    match (ev.type_().as_str(), id.as_str()) {
+        ("click", "share-close") => {
+            if let Some(d) = element("share-dialog") {
+                d.unchecked_into::<web_sys::HtmlDialogElement>().close();
+            }
+        }
+        ("click", "share-make") => make(scenario.get_untracked(), lang.get_untracked()),
+        ("click", "share-copy") => copy(lang.get_untracked()),
+        ("click", "share-show-password") => {
+            let shown = field(&id).is_some_and(|f| f.checked());
+            field("share-password").iter().for_each(|f| f.set_type(if shown { "text" } else { "password" }));
+        }
+        // A changed choice makes the link shown out of date.
+        ("input", id) if id != "share-show-password" => set_html("share-made", ""),
+        ("focusin", "share-link") => field(&id).iter().for_each(|f| f.select()),
+        // Escape, the close button and any other way of closing end here.
+        ("close", _) => {
+            if let Some(b) = element("share-open") {
+                let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+fn field(id: &str) -> Option<web_sys::HtmlInputElement> {
+    element(id)?.dyn_into().ok()
+}
+
+fn set_html(id: &str, html: &str) {
+    element(id).iter().for_each(|e| e.set_inner_html(html));
+}
+
+fn set_text(id: &str, text: &str) {
+    element(id).iter().for_each(|e| e.set_text_content(Some(text)));
 }
 
 /// The form's choices: the personal data ticked and the password.
@@ -54,176 +148,68 @@ fn choices() -> (Selection, String) {
     (selection, field("share-password").map(|f| f.value()).unwrap_or_default())
 }
 
-impl Maker {
-    fn new() -> Self {
-        Self { made: RwSignal::new(Made::Nothing), page: use_page(), lang: use_lang() }
-    }
-
-    /// A button or checkbox of the dialog was clicked (by id).
-    fn clicked(self, id: &str, checked: bool) {
-        match id {
-            "share-make" => self.make(),
-            "share-copy" => self.copy(),
-            "share-show-password" => field("share-password").iter().for_each(|f| f.set_type(if checked { "text" } else { "password" })),
-            _ => {}
+/// Makes the link of `scenario` with the form's choices. The form is
+/// disabled meanwhile (which takes the focus away: it goes to the link
+/// made, selected and ready to copy, or back to "create link" when that
+/// failed). A dialog opened afresh meanwhile drops the result.
+fn make(scenario: Scenario, lang: Lang) {
+    let Some(form) = element("share-form") else { return };
+    let (selection, password) = choices();
+    let page_url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let _ = form.set_attribute("disabled", "");
+    set_html("share-made", "");
+    spawn_local(async move {
+        let current = || form.is_connected();
+        let progress = |p: Progress| {
+            if current() {
+                set_text("share-progress", lang.share_progress(p));
+            }
+        };
+        let made = make_link(&scenario, selection, Some(&password), &progress).await;
+        if !current() {
+            return;
         }
-    }
-
-    /// The fields are disabled while the link is made, which takes the
-    /// focus away: it goes to the link made (selected, ready to copy), or
-    /// back to "create link" when that failed.
-    fn focus_result(self) {
-        Effect::new(move |_| {
-            let target = self.made.with(|m| match m {
-                Made::Link(_) => Some("share-link"),
-                Made::Failed(_) => Some("share-make"),
-                _ => None,
-            });
-            // After the frame: the dialog's parts are drawn by then (the
-            // order of effects is not the order of the page's updates).
-            if let Some(id) = target {
-                request_animation_frame(move || {
-                    if let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
-                        let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
-                    }
-                });
+        let _ = form.remove_attribute("disabled");
+        set_text("share-progress", "");
+        let focus = match made {
+            Ok(link) => {
+                set_html("share-made", &link_html(lang, &link_url(&page_url, &link.fragment())));
+                "share-link"
             }
-        });
-    }
-
-    /// Copies the link; without a clipboard, selects it for the user.
-    fn copy(self) {
-        let Made::Link(url) = self.made.get_untracked() else { return };
-        let t = self.lang.get_untracked().share();
-        spawn_local(async move {
-            let done = match write_text(&url) {
-                Ok(promise) => JsFuture::from(promise).await.is_ok(),
-                Err(_) => false,
-            };
-            if let (false, Some(f)) = (done, field("share-link")) {
-                let _ = f.focus();
-                f.select();
+            Err(e) => {
+                let error = escape(&lang.share_error(&e));
+                set_html("share-made", &[r#"<p class="share-error" role="alert" data-testid="share-error">"#, &error, "</p>"].concat());
+                "share-make"
             }
-            if let Some(status) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("share-copied")) {
-                status.set_text_content(Some(if done { t.copied } else { t.copy_failed }));
-            }
-        });
-    }
-
-    /// Makes the link of what the page shows, with the current choices.
-    fn make(self) {
-        let scenario = self.page.last_valid.get_untracked();
-        let (selection, password) = choices();
-        let page_url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-        let made = self.made;
-        made.set(Made::Busy(Progress::Compressing));
-        spawn_local(async move {
-            let progress = move |p| made.set(Made::Busy(p));
-            made.set(match make_link(&scenario, selection, Some(&password), &progress).await {
-                Ok(link) => Made::Link(link_url(&page_url, &link.fragment())),
-                Err(e) => Made::Failed(e),
-            });
-        });
-    }
-}
-
-/// The "share" button. The dialog is its own chunk (with the link making,
-/// the compression and the QR code), fetched on the first click
-/// (`ui::lazy`); every click opens it.
-#[component]
-pub fn ShareButton() -> impl IntoView {
-    let lang = use_lang();
-    let opener = NodeRef::<html::Button>::new();
-    let opens = RwSignal::new(0u32);
-    let clicked = move || opens.get() != 0;
-    view! {
-        <button type="button" class="share-open" data-testid="share-open" aria-haspopup="dialog" node_ref=opener
-            on:click=move |_| opens.update(|n| *n += 1)>
-            {move || lang.get().share().open_dialog}
-        </button>
-        <Show when=clicked>
-            {crate::ui::lazy::lazy(load_share, move || share_dialog(opener, opens))}
-        </Show>
-    }
-}
-
-#[leptos::wasm_split::wasm_split(share, wasm_split_path = ::leptos::wasm_split, preload(load_share), fallible)]
-fn share_dialog(opener: NodeRef<html::Button>, opens: RwSignal<u32>) -> crate::ui::lazy::Chunk {
-    Ok(view! { <ShareDialog opener=opener opens=opens /> }.into_any())
-}
-
-/// The dialog, opened (modally) at once and on every later click of `opener`.
-#[component]
-fn ShareDialog(opener: NodeRef<html::Button>, opens: RwSignal<u32>) -> impl IntoView {
-    let maker = Maker::new();
-    let lang = maker.lang;
-    let dialog = NodeRef::<html::Dialog>::new();
-    Effect::new(move |_| {
-        opens.track();
-        if let Some(d) = dialog.get() {
-            // The page may have changed since the last link: make it again.
-            maker.made.set(Made::Nothing);
-            // Every link starts from "only the numbers": a box ticked for
-            // one link never carries personal data into the next unnoticed.
-            (0..Personal::ALL.len()).filter_map(|i| field(&format!("share-personal-{i}"))).for_each(|f| f.set_checked(false));
-            let _ = d.show_modal();
+        };
+        if let Some(e) = element(focus) {
+            let _ = e.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     });
-    // Escape, the close button and any other way of closing end here.
-    let closed = move |_| {
-        if let Some(b) = opener.get_untracked() {
-            let _ = b.focus();
-        }
-    };
-    let clicked = move |ev: web_sys::MouseEvent| match target_id(&ev).as_str() {
-        "share-close" => dialog.get_untracked().iter().for_each(|d| d.close()),
-        id => maker.clicked(id, event_target_checked(&ev)),
-    };
-    // A changed choice makes the link shown out of date.
-    let changed = move |ev: web_sys::Event| {
-        if target_id(&ev) != "share-show-password" {
-            maker.made.set(Made::Nothing);
-        }
-    };
-    let focused = move |ev: web_sys::FocusEvent| {
-        if target_id(&ev) == "share-link" {
-            field("share-link").iter().for_each(|f| f.select());
-        }
-    };
-    maker.focus_result();
-    // The words change only with the language (which cannot change while
-    // the dialog is open: the page behind it is inert).
-    let head = move || head_html(lang.get());
-    let form = move || form_html(lang.get());
-    let made = move || maker.made.with(|m| made_html(lang.get(), m));
-    let busy = move || maker.made.with(|m| if let Made::Busy(p) = m { Some(lang.get().share_progress(*p)) } else { None });
-    view! {
-        <dialog class="share-dialog" aria-labelledby="share-h" data-testid="share-dialog" node_ref=dialog
-            on:close=closed on:click=clicked on:input=changed on:focusin=focused>
-            <div inner_html=head></div>
-            <fieldset class="share-form" prop:disabled=move || busy().is_some() inner_html=form></fieldset>
-            <p class="share-progress" role="status" data-testid="share-progress">{busy}</p>
-            <div inner_html=made></div>
-        </dialog>
-    }
 }
 
-fn field(id: &str) -> Option<web_sys::HtmlInputElement> {
-    web_sys::window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
-}
-
-/// The heading, the close button and the sentence about the fragment.
-fn head_html(lang: Lang) -> String {
+/// Copies the link; without a clipboard, selects it for the user.
+fn copy(lang: Lang) {
+    let Some(url) = field("share-link").map(|f| f.value()) else { return };
     let t = lang.share();
-    format!(
-        r#"<div class="share-head"><h2 id="share-h">{}</h2><button type="button" id="share-close" class="share-close" data-testid="share-close">{}</button></div><p class="share-note" data-testid="share-fragment-note">{}</p>"#,
-        t.heading, t.close, t.fragment_note
-    )
+    spawn_local(async move {
+        let done = match write_text(&url) {
+            Ok(promise) => JsFuture::from(promise).await.is_ok(),
+            Err(_) => false,
+        };
+        if let (false, Some(f)) = (done, field("share-link")) {
+            let _ = f.focus();
+            f.select();
+        }
+        set_text("share-copied", if done { t.copied } else { t.copy_failed });
+    });
 }
 
-/// One checkbox per kind of personal data (all off by default), the
-/// optional password (hidden unless "show" is ticked) and "create link".
-fn form_html(lang: Lang) -> String {
+/// The whole dialog before a link is made: the heading, the close button,
+/// the sentence about the fragment, one checkbox per kind of personal data
+/// (all off), the optional password (hidden unless "show" is ticked),
+/// "create link", its progress and the place of the link.
+fn dialog_html(lang: Lang) -> String {
     let t = lang.share();
     let boxes: String = Personal::ALL
         .into_iter()
@@ -234,7 +220,10 @@ fn form_html(lang: Lang) -> String {
         })
         .collect();
     format!(
-        r#"<fieldset class="share-choices"><legend>{include}</legend><p class="share-hint">{numbers}</p>{boxes}</fieldset><div class="share-password"><label for="share-password">{password_label}</label><input id="share-password" type="password" autocomplete="new-password" aria-describedby="share-password-hint" data-testid="share-password"><div class="share-check"><input type="checkbox" id="share-show-password" data-testid="share-show-password"><label for="share-show-password">{show}</label></div><p class="share-hint" id="share-password-hint">{hint}</p></div><button type="button" id="share-make" class="share-make" data-testid="share-make">{make}</button>"#,
+        r#"<div class="share-head"><h2 id="share-h">{heading}</h2><button type="button" id="share-close" class="share-close" data-testid="share-close">{close}</button></div><p class="share-note" data-testid="share-fragment-note">{note}</p><fieldset class="share-form" id="share-form"><fieldset class="share-choices"><legend>{include}</legend><p class="share-hint">{numbers}</p>{boxes}</fieldset><div class="share-password"><label for="share-password">{password_label}</label><input id="share-password" type="password" autocomplete="new-password" aria-describedby="share-password-hint" data-testid="share-password"><div class="share-check"><input type="checkbox" id="share-show-password" data-testid="share-show-password"><label for="share-show-password">{show}</label></div><p class="share-hint" id="share-password-hint">{hint}</p></div><button type="button" id="share-make" class="share-make" data-testid="share-make">{make}</button></fieldset><p class="share-progress" id="share-progress" role="status" data-testid="share-progress"></p><div id="share-made"></div>"#,
+        heading = t.heading,
+        close = t.close,
+        note = t.fragment_note,
         include = t.include_heading,
         numbers = t.numbers_note,
         password_label = t.password,
@@ -244,15 +233,10 @@ fn form_html(lang: Lang) -> String {
     )
 }
 
-/// The link once made (or why it could not be): in a read-only field, its
-/// length, the long-link warning, a copy button and the QR code.
-fn made_html(lang: Lang, made: &Made) -> String {
+/// The link made: in a read-only field, its length, the long-link
+/// warning, a copy button and the QR code.
+fn link_html(lang: Lang, url: &str) -> String {
     let t = lang.share();
-    let url = match made {
-        Made::Nothing | Made::Busy(_) => return String::new(),
-        Made::Failed(e) => return format!(r#"<p class="share-error" role="alert" data-testid="share-error">{}</p>"#, escape(&lang.share_error(e))),
-        Made::Link(url) => url,
-    };
     let length = url.len().to_string();
     let warning = if is_long(url) { format!(r#"<p class="share-warning" data-testid="share-long">{}</p>"#, fill(t.long_warning, &[&length])) } else { String::new() };
     let qr = match qr_code(url) {

@@ -24,22 +24,27 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The banners at the top of the page: a new version waiting, a link being
-/// opened (or why it was not).
+/// opened (or why it was not: `#link-banner`, drawn by `open`).
 #[component]
 pub fn Banners(drafts: SessionHandle) -> impl IntoView {
     let lang = super::use_lang();
     let waiting = update::waiting();
-    let opener = open::Opener::start(drafts, lang);
-    let html = move || {
+    open::read_address(drafts, lang);
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| open::read_address(drafts, lang));
+    let update = move || {
         let lang = lang.get();
-        let update = if waiting.get() { update::banner_html(lang) } else { String::new() };
-        update + &opener.banner_html(lang)
+        open::relang(lang);
+        if waiting.get() { update::banner_html(lang) } else { String::new() }
     };
-    let clicked = move |ev: web_sys::MouseEvent| match target_id(&ev).as_str() {
-        "update-reload" => update::apply(),
-        id => opener.clicked(id),
+    let clicked = move |ev: web_sys::MouseEvent| {
+        if target_id(&ev) == "update-reload" {
+            update::apply();
+        }
     };
-    view! { <div class="share-banners" inner_html=html on:click=clicked on:submit=move |ev| opener.submitted(ev)></div> }
+    view! {
+        <div class="share-banners" inner_html=update on:click=clicked></div>
+        <div class="share-banners" id="link-banner" on:click=move |ev| open::dismissed(&ev)></div>
+    }
 }
 
 /// The id of the element an event happened on ("" when it has none).

@@ -4,21 +4,77 @@
 //! changing an existing one, and a banner offers to keep or discard it; an
 //! encrypted link asks for its password first; a bad link says why in a
 //! banner and changes nothing.
+//!
+//! The page itself only takes the fragment ([`read_address`]): reading it,
+//! the banners and their buttons are the `open_link` chunk's, fetched when a
+//! link is opened. Its banners are HTML text in `#link-banner`, drawn
+//! afresh at each step (and in the other language when the page switches:
+//! [`relang`]), read by one listener.
 
-use super::{banner, escape};
+use super::{banner, escape, target_id};
 use crate::i18n::{clock, fill, Lang, ShareText};
-use crate::scenario::Scenario;
 use crate::share::browser::{open_link, take_link_fragment};
 use crate::share::{Link, Progress, ShareError};
 use crate::store::browser::local_time;
 use crate::ui::drafts::SessionHandle;
-use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
+/// Where the link banners are drawn.
+const BANNER: &str = "link-banner";
+
+thread_local! {
+    /// How to draw the banner again in another language, once the chunk
+    /// that draws it is there.
+    static REDRAW: Cell<Option<fn(Lang)>> = const { Cell::new(None) };
+    /// Where opening a link stands (the chunk's).
+    static STATE: RefCell<Opening> = const { RefCell::new(Opening::Idle) };
+}
+
+/// Reads the address bar's share link, if there is one (the page's part).
+pub fn read_address(drafts: SessionHandle, lang: RwSignal<Lang>) {
+    let Some(fragment) = take_link_fragment() else { return };
+    spawn_local(async move {
+        if opening(fragment, drafts, lang).await.is_err() {
+            // The code that reads links could not be fetched (offline
+            // before it was cached).
+            let t = lang.get_untracked();
+            let text = [t.page().lazy_failed, t.share().nothing_changed].join(" ");
+            draw(&banner("bad", "link-failed", &text, &[(t.share().close, "link-dismiss")]));
+        }
+    });
+}
+
+/// Draws the banner again in `lang` (the page's language changed).
+pub fn relang(lang: Lang) {
+    if let Some(redraw) = REDRAW.get() {
+        redraw(lang);
+    }
+}
+
+/// A "close" of the banner drawn when the chunk could not be fetched.
+pub fn dismissed(ev: &web_sys::Event) {
+    if target_id(ev) == "link-dismiss" {
+        draw("");
+    }
+}
+
+fn draw(html: &str) {
+    if let Some(e) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(BANNER)) {
+        e.set_inner_html(html);
+    }
+}
+
+fn field(id: &str) -> Option<web_sys::HtmlInputElement> {
+    web_sys::window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
+}
+
+// ---- the open_link chunk ----
+
 /// Where opening a link stands.
-#[derive(Clone)]
 enum Opening {
     Idle,
     Busy(Progress),
@@ -30,37 +86,72 @@ enum Opening {
     Failed(ShareError),
     /// Read, but the drafts refused a new draft (the panel says why).
     NotAdded,
-    /// The code that reads links could not be fetched (offline before it
-    /// was cached).
-    NotLoaded,
 }
 
-/// The opener's state and what it works on. Copy: every field is a handle.
+/// What the chunk works with. Copy: every field is a handle.
 #[derive(Clone, Copy)]
-pub struct Opener {
-    state: RwSignal<Opening>,
+struct Opener {
     drafts: SessionHandle,
     lang: RwSignal<Lang>,
 }
 
+/// Reads a link and opens it, asks for its password, or says why not: a
+/// chunk of its own, fetched when a link is opened.
+#[leptos::wasm_split::wasm_split(open_link, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn opening(fragment: String, drafts: SessionHandle, lang: RwSignal<Lang>) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    let opener = Opener { drafts, lang };
+    if REDRAW.get().is_none() {
+        REDRAW.set(Some(redraw));
+        opener.listen();
+    }
+    match Link::parse(&fragment) {
+        Ok(None) => {}
+        Err(e) => opener.set(Opening::Failed(e)),
+        Ok(Some(link)) if link.needs_password() => opener.set(Opening::Password { link, error: None }),
+        Ok(Some(link)) => opener.open(link, None),
+    }
+    Ok(())
+}
+
+fn redraw(lang: Lang) {
+    STATE.with_borrow(|state| draw(&banner_html(lang, state)));
+}
+
 impl Opener {
-    /// Reads the address bar's share link, if there is one.
-    fn read_address(self) {
-        let Some(fragment) = take_link_fragment() else { return };
-        match Link::parse(&fragment) {
-            Ok(None) => {}
-            Err(e) => self.state.set(Opening::Failed(e)),
-            Ok(Some(link)) if link.needs_password() => self.state.set(Opening::Password { link, error: None }),
-            Ok(Some(link)) => self.open(link, None),
+    /// One listener for the banners' buttons and the password prompt, for
+    /// as long as the page lives.
+    fn listen(self) {
+        let Some(banners) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(BANNER)) else { return };
+        let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| match ev.type_().as_str() {
+            "submit" => self.submitted(&ev),
+            _ => self.clicked(&target_id(&ev)),
+        });
+        for event in ["click", "submit"] {
+            let _ = banners.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+        }
+        listener.forget();
+    }
+
+    /// Shows `state`; the password field takes the focus when the prompt appears.
+    fn set(self, state: Opening) {
+        let asks = matches!(state, Opening::Password { .. });
+        STATE.set(state);
+        redraw(self.lang.get_untracked());
+        if let (true, Some(f)) = (asks, field("link-password")) {
+            let _ = f.focus();
         }
     }
 
     fn open(self, link: Link, password: Option<String>) {
-        self.state.set(Opening::Busy(if password.is_some() { Progress::DerivingKey } else { Progress::Inflating }));
+        self.set(Opening::Busy(if password.is_some() { Progress::DerivingKey } else { Progress::Inflating }));
         spawn_local(async move {
-            if opening(self, link, password).await.is_err() {
-                self.state.set(Opening::NotLoaded);
-            }
+            let progress = move |p| self.set(Opening::Busy(p));
+            let next = match open_link(&link, password.as_deref(), &progress).await {
+                Ok(scenario) => self.add_draft(&scenario.to_json()),
+                Err(e @ (ShareError::WrongPasswordOrAltered | ShareError::NeedsPassword)) => Opening::Password { link, error: Some(e) },
+                Err(e) => Opening::Failed(e),
+            };
+            self.set(next);
         });
     }
 
@@ -70,11 +161,11 @@ impl Opener {
 
     /// The scenario as a new draft, through the drafts' own import (which
     /// never overwrites a draft).
-    fn add_draft(self, scenario: &Scenario) -> Opening {
+    fn add_draft(self, json: &str) -> Opening {
         let previous = self.open_id();
         let (month, day, hour, minute, _) = local_time(web_sys::js_sys::Date::now() as u64);
         let name = fill(self.lang.get_untracked().share().from_link_name, &[&clock(month, day, hour, minute, false)]);
-        self.drafts.act(|s, t| s.import(&name, &scenario.to_json(), t.imported_name));
+        self.drafts.act(|s, t| s.import(&name, json, t.imported_name));
         let (id, name) = untrack(|| self.drafts.with(|s| (s.open().id.clone(), s.open().name.clone())));
         if id == previous {
             Opening::NotAdded
@@ -85,7 +176,7 @@ impl Opener {
 
     /// Deletes the draft the link made and reopens the one open before.
     fn discard(self, id: &str, previous: &str) {
-        self.state.set(Opening::Idle);
+        self.set(Opening::Idle);
         if self.open_id() != id {
             self.drafts.act(|s, _| s.switch(id));
             if self.open_id() != id {
@@ -96,81 +187,42 @@ impl Opener {
         self.drafts.act(|s, _| if s.list().iter().any(|m| m.id == previous) { s.switch(previous) } else { None });
     }
 
-    /// Reads the address bar now, and again when a link is pasted into the
-    /// address bar of this page (which does not reload it).
-    pub fn start(drafts: SessionHandle, lang: RwSignal<Lang>) -> Self {
-        let opener = Self { state: RwSignal::new(Opening::Idle), drafts, lang };
-        opener.read_address();
-        let _ = window_event_listener(ev::hashchange, move |_| opener.read_address());
-        // The password field takes the focus when the prompt appears.
-        Effect::new(move |_| {
-            if matches!(opener.state.get(), Opening::Password { .. }) {
-                if let Some(field) = field("link-password") {
-                    let _ = field.focus();
+    /// A button of the banner, by id.
+    fn clicked(self, id: &str) {
+        match id {
+            "link-discard" => {
+                let opened = STATE.with_borrow(|s| if let Opening::Opened { id, previous, .. } = s { Some((id.clone(), previous.clone())) } else { None });
+                if let Some((id, previous)) = opened {
+                    self.discard(&id, &previous);
                 }
             }
-        });
-        opener
-    }
-
-    /// The banner for where opening stands ("" while there is nothing to say).
-    pub fn banner_html(self, lang: Lang) -> String {
-        let t = lang.share();
-        match self.state.get() {
-            Opening::Idle => String::new(),
-            Opening::Busy(p) => banner("", "link-busy", lang.share_progress(p), &[]),
-            Opening::Password { error, .. } => password_prompt(t, error.map(|e| lang.share_error(&e))),
-            Opening::Opened { name, .. } => {
-                banner("ok", "link-opened", &fill(t.opened, &[&name]), &[(t.keep, "link-keep"), (t.discard, "link-discard")])
-            }
-            failed => {
-                let reason = match failed {
-                    Opening::Failed(e) => lang.share_error(&e) + " ",
-                    Opening::NotLoaded => format!("{} ", lang.page().lazy_failed),
-                    _ => String::new(),
-                };
-                banner("bad", "link-failed", &(reason + t.nothing_changed), &[(t.close, "link-dismiss")])
-            }
-        }
-    }
-
-    /// A button of the banner, by id.
-    pub fn clicked(self, id: &str) {
-        match (id, self.state.get_untracked()) {
-            ("link-discard", Opening::Opened { id, previous, .. }) => self.discard(&id, &previous),
-            ("link-keep" | "link-dismiss" | "link-cancel", _) => self.state.set(Opening::Idle),
+            "link-keep" | "link-dismiss" | "link-cancel" => self.set(Opening::Idle),
             _ => {}
         }
     }
 
     /// The password prompt was sent.
-    pub fn submitted(self, ev: ev::SubmitEvent) {
+    fn submitted(self, ev: &web_sys::Event) {
         ev.prevent_default();
-        if let Opening::Password { link, .. } = self.state.get_untracked() {
+        let link = STATE.with_borrow(|s| if let Opening::Password { link, .. } = s { Some(link.clone()) } else { None });
+        if let Some(link) = link {
             self.open(link, field("link-password").map(|f| f.value()));
         }
     }
 }
 
-/// Reading a link (inflating, decrypting, checking) and adding its draft:
-/// a chunk of its own, fetched when a link is opened (`ui::lazy`).
-#[leptos::wasm_split::wasm_split(open_link, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn opening(opener: Opener, link: Link, password: Option<String>) -> Result<(), leptos::wasm_split::SplitLoaderError> {
-    let state = opener.state;
-    spawn_local(async move {
-        let progress = move |p| state.set(Opening::Busy(p));
-        let next = match open_link(&link, password.as_deref(), &progress).await {
-            Ok(scenario) => opener.add_draft(&scenario),
-            Err(e @ (ShareError::WrongPasswordOrAltered | ShareError::NeedsPassword)) => Opening::Password { link, error: Some(e) },
-            Err(e) => Opening::Failed(e),
-        };
-        state.set(next);
-    });
-    Ok(())
-}
-
-fn field(id: &str) -> Option<web_sys::HtmlInputElement> {
-    web_sys::window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
+/// The banner for where opening stands ("" while there is nothing to say).
+fn banner_html(lang: Lang, state: &Opening) -> String {
+    let t = lang.share();
+    let failed = |reason: String| banner("bad", "link-failed", &(reason + t.nothing_changed), &[(t.close, "link-dismiss")]);
+    match state {
+        Opening::Idle => String::new(),
+        Opening::Busy(p) => banner("", "link-busy", lang.share_progress(*p), &[]),
+        Opening::Password { error, .. } => password_prompt(t, error.as_ref().map(|e| lang.share_error(e))),
+        Opening::Opened { name, .. } => banner("ok", "link-opened", &fill(t.opened, &[name]), &[(t.keep, "link-keep"), (t.discard, "link-discard")]),
+        Opening::Failed(e) => failed(lang.share_error(e) + " "),
+        Opening::NotAdded => failed(String::new()),
+    }
 }
 
 /// Asks for an encrypted link's password; "cancel" leaves everything as it was.
