@@ -153,7 +153,7 @@ async function evaluation() {
     if (full) {
       console.log(
         `  for comparison, Evaluation::on (road and kit included): median ${fmt(median(full))}  p90 ${fmt(quantile(full, 0.9))}  ` +
-          `p99 ${fmt(quantile(full, 0.99))}  max ${fmt(Math.max(...full))}`,
+          `p99 ${fmt(quantile(full, 0.99))}  min ${fmt(Math.min(...full))}  max ${fmt(Math.max(...full))}`,
       );
     }
   } finally {
