@@ -448,12 +448,22 @@ fn each_checkbox_adds_exactly_its_own_fields() {
         // Ticking it and unticking it again is the default.
         assert_eq!(Selection::default().with(p, true).with(p, false), Selection::default());
     }
-    // Any two boxes: both boxes' fields, nothing else.
-    let two = Selection::default().with(Personal::ContractNumbers, true).with(Personal::Hardship, true);
-    let opened = open(&make(&full, two)).unwrap();
-    for q in Personal::ALL {
-        let expected = if two.includes(q) { personal_data(&full, q) } else { personal_data(&numbers_only(full.clone()), q) };
-        assert_eq!(personal_data(&opened, q), expected, "{q:?}");
+}
+
+/// All 32 combinations of the five boxes: the ticked ones' fields arrive,
+/// the others' do not, and the numbers never change.
+#[test]
+fn every_combination_of_boxes_brings_exactly_the_ticked_ones() {
+    let full = full_scenario();
+    let numbers = numbers_only(full.clone());
+    for bits in 0u8..32 {
+        let selection = Personal::ALL.into_iter().enumerate().fold(Selection::default(), |s, (i, p)| s.with(p, bits & (1 << i) != 0));
+        let opened = open(&make(&full, selection)).unwrap();
+        for p in Personal::ALL {
+            let expected = if selection.includes(p) { personal_data(&full, p) } else { personal_data(&numbers, p) };
+            assert_eq!(personal_data(&opened, p), expected, "boxes {bits:05b}: {p:?}");
+        }
+        assert_eq!(numbers_only(opened), numbers, "boxes {bits:05b}: the same numbers");
     }
 }
 

@@ -11,7 +11,10 @@
 //! cost 19 KB brotli; the issue allows 15 KB for all of sharing). So the
 //! parts here are drawn as HTML text, one piece per state, with every
 //! variable part escaped ([`escape`]); their buttons and fields are read by
-//! one delegated listener per event type, by element id.
+//! one delegated listener, by element id. The dialog and the link banners
+//! have no signal, memo or effect at all: their chunks make and redraw them
+//! directly (each reactive closure is code of its own, and they only ever
+//! change as a whole).
 
 mod dialog;
 mod open;
