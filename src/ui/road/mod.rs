@@ -21,6 +21,7 @@ use crate::form::Place;
 use crate::scenario::Field;
 use crate::i18n::RoadText;
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// The road's words in the current language, reactively.
@@ -49,6 +50,15 @@ fn refocus(ids: Vec<String>) {
 /// The element a click landed in that matches `selector` (delegated handlers).
 fn clicked(ev: &leptos::ev::MouseEvent, selector: &str) -> Option<web_sys::Element> {
     ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
+}
+
+/// HTML text for `inner_html`, read again whenever what `text` reads
+/// changes. Every such part of the road is this one closure type (what it
+/// writes is behind a trait object), so the chunk holds one copy of the
+/// render code for all of them instead of one per part.
+fn html_text(text: impl Fn() -> String + Send + Sync + 'static) -> impl Fn() -> String + Send + Sync + 'static {
+    let text: Arc<dyn Fn() -> String + Send + Sync> = Arc::new(text);
+    move || text()
 }
 
 /// What the road's buttons and choices change in the document.

@@ -5,7 +5,7 @@
 use super::super::inputs::FieldInput;
 use super::super::page::use_page;
 use super::super::{loan_at, use_lang};
-use super::{clicked, edit, markup, use_words, RoadEdit};
+use super::{clicked, edit, html_text, markup, use_words, RoadEdit};
 use crate::form::{LoanKey, Place};
 use crate::present::LoanTitle;
 use crate::scenario::Field;
@@ -18,7 +18,7 @@ use leptos::prelude::*;
 #[component]
 pub fn LoanPrepay(index: usize) -> impl IntoView {
     let page = use_page();
-    move || page.loans.with(|k| k.get(index).copied()).map(|k| loan_prepay(index, k))
+    move || page.loans.with(|k| k.get(index).copied()).map(|k| loan_prepay(index, k).into_any())
 }
 
 /// The loan at `index` (key `k`); its add and remove buttons are read by
@@ -50,18 +50,19 @@ fn loan_prepay(index: usize, k: LoanKey) -> impl IntoView {
     view! {
         <fieldset class="loan-prepay" data-testid="loan-prepay" data-loan=id on:click=act>
             <legend>{title}</legend>
-            {move || (0..rows.get()).map(|item| view! { <PrepaymentRow loan=k item=item as u16 /> }).collect_view()}
+            {move || (0..rows.get()).map(|item| prepayment_row(k, item as u16)).collect_view()}
             <div class="grid">
                 <FieldInput place=Place::loan(Field::ExtraMonthly, k) />
                 <FieldInput place=Place::loan(Field::PrepaymentFeePercent, k) />
             </div>
-            <div inner_html=effects></div>
+            <div inner_html=html_text(move || effects().unwrap_or_default())></div>
         </fieldset>
     }
 }
 
-#[component]
-fn PrepaymentRow(loan: LoanKey, item: u16) -> impl IntoView {
+/// One one-off prepayment's inputs and its remove button (as any view:
+/// the list of them is then the page's one list-of-views type).
+fn prepayment_row(loan: LoanKey, item: u16) -> AnyView {
     let w = use_words();
     let at = |field| Place { field, loan: Some(loan), item };
     view! {
@@ -69,7 +70,8 @@ fn PrepaymentRow(loan: LoanKey, item: u16) -> impl IntoView {
             <FieldInput place=at(Field::PrepaymentMonth) />
             <FieldInput place=at(Field::PrepaymentAmount) />
             <FieldInput place=at(Field::PrepaymentEffect) />
-            <div inner_html=move || markup::remove_button(w(), item)></div>
+            <div inner_html=html_text(move || markup::remove_button(w(), item))></div>
         </div>
     }
+    .into_any()
 }
