@@ -27,8 +27,10 @@ fn html(lang: Lang, page: Page, table_open: bool) -> String {
         let undated: Vec<usize> = (0..s.loans.len()).filter(|&i| s.loans[i].next_due_date.is_none()).collect();
         (RoadMonths::of(s, crate::ui::page::today()), DefaultBudget::of(s), undated)
     });
-    let (picked, kept) = page.with(|f| (f.document().payoff_kind(), f.document().payoff_strategy.as_ref().is_some_and(|p| !p.order.is_empty())));
-    let ids = page.with(|f| f.payoff_order());
+    let (picked, kept, ids) = page.with(|f| {
+        let d = f.document();
+        (d.payoff_kind(), d.payoff_strategy.as_ref().is_some_and(|p| !p.order.is_empty()), f.payoff_order())
+    });
     page.evaluation.with(|e| {
         // The custom order: shown when custom is picked or an order is kept.
         let order = (picked == PayoffKind::Custom || kept).then(|| ids.into_iter().map(|id| { let t = title(lang, e, &id); (id, t) }).collect::<Vec<_>>());

@@ -49,7 +49,7 @@ fn loan_prepay(index: usize, k: LoanKey) -> impl IntoView {
     let rows = Memo::new(move |_| count(k));
     view! {
         <fieldset class="loan-prepay" data-testid="loan-prepay" data-loan=id on:click=act>
-            <legend>{title}</legend>
+            <legend inner_html=html_text(move || markup::esc(&title().unwrap_or_default()))></legend>
             {move || (0..rows.get()).map(|item| prepayment_row(k, item as u16)).collect_view()}
             <div class="grid">
                 <FieldInput place=Place::loan(Field::ExtraMonthly, k) />
