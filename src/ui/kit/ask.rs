@@ -10,6 +10,7 @@ use crate::engine::{Date, Proposal};
 use crate::form::{Form, LoanKey, Place};
 use crate::i18n::Lang;
 use crate::present::LoanTitle;
+use crate::scenario::kit::figures::KitOutput;
 use crate::scenario::{Ask, Evaluation, Field, ProposalChoice};
 use leptos::prelude::*;
 
@@ -104,9 +105,9 @@ fn applies(f: &Form, place: Place) -> bool {
 }
 
 /// The evaluation's finding at an ask's input: why it is not offered.
-fn finding(f: &Form, ev: &Evaluation, lang: Lang, place: Place) -> Option<String> {
+fn finding(f: &Form, kit: &KitOutput, lang: Lang, place: Place) -> Option<String> {
     let at = f.at(place)?;
-    let asks = ev.kit.loans.iter().filter_map(|l| l.ask.as_ref());
+    let asks = kit.loans.iter().filter_map(|l| l.ask.as_ref());
     asks.flat_map(|a| a.findings.iter()).find(|fd| fd.at == at).map(|fd| lang.ask_reason(&fd.reason))
 }
 
@@ -140,7 +141,7 @@ fn LoanAsk(key: LoanKey, kit: Kit) -> impl IntoView {
     view! {
         <div class="kit-loan" data-testid="kit-loan">
             <h4>{title}</h4>
-            {form::form("grid", ASK.iter().map(|f| Place::loan(*f, key)).collect(), None, Some(&ASK_FORM))}
+            {form::form("grid", ASK.iter().map(|f| Place::loan(*f, key)).collect(), None, Some((&ASK_FORM, kit.figures)))}
             <AskFigures key=key kit=kit />
         </div>
     }

@@ -4,8 +4,9 @@
 //!
 //! Collapsed by default: nothing below the summary is built until the
 //! section is opened (the page stays short and quick). Every figure comes
-//! from the page's one evaluation; the documents are rendered from it by
-//! `crate::letter`, never formatted here.
+//! from the page's one evaluation and the kit's figures computed from it
+//! while the section is open (`scenario::evaluate::kit_on`); the documents
+//! are rendered from them by `crate::letter`, never formatted here.
 
 mod about;
 mod ask;
@@ -25,6 +26,7 @@ use super::use_lang;
 use crate::engine::Date;
 use crate::i18n::kit::KitText;
 use crate::letter::LetterInput;
+use crate::scenario::kit::figures::KitOutput;
 use leptos::prelude::*;
 
 /// The browser's local date.
@@ -52,6 +54,9 @@ fn kw(pick: fn(&KitText) -> &'static str) -> Signal<&'static str> {
 struct Kit {
     today: Option<Date>,
     input: Memo<Option<LetterInput>>,
+    /// The kit's figures of the page's document (issue 13: not computed
+    /// on the page's every change while the section is closed).
+    figures: Memo<KitOutput>,
 }
 
 /// The lenders of the documents, `(loan id, name)`, and the one shown:
@@ -71,13 +76,21 @@ fn lenders(kit: Kit, lang: RwSignal<crate::i18n::Lang>, chosen: RwSignal<String>
     (names, shown)
 }
 
+/// Whether the section is open now. Its body, once built, stays while it
+/// is closed again; its figures wait until it is open (issue 13).
+#[derive(Clone, Copy)]
+struct KitOpen(RwSignal<bool>);
+
 /// The section: a `<details>` whose body is built when first opened.
 #[component]
 pub fn KitSection() -> impl IntoView {
     let opened = RwSignal::new(false);
+    let now = RwSignal::new(false);
+    provide_context(KitOpen(now));
     let toggle = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
         let open = ev.target().and_then(|e| e.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+        now.set(open);
         if open {
             opened.set(true);
         }
@@ -130,9 +143,26 @@ fn KitBody() -> impl IntoView {
     let today = today();
     // Always "changed": the documents' own memos compare their text, and
     // comparing the whole input would cost its `PartialEq` code here.
-    let build = move |_: Option<&_>| page.last_valid.with(|s| page.evaluation.with(|ev| crate::letter::build(s, ev, today)));
+    // The kit's figures and the documents' input follow the page's changes
+    // while the section is open: `changes` counts them then, and while it
+    // is closed tracks only whether it is open, so no change of the page
+    // recomputes them until it opens again. (Read with `get`: a memo only
+    // tracked, never read, never runs.)
+    let open = use_context::<KitOpen>().map_or(Signal::stored(true), |o| o.0.into());
+    let changes = Memo::new(move |n: Option<&u32>| match (open.get(), n) {
+        (false, Some(n)) => *n,
+        (_, n) => page.analysed(|_, _, _| n.map_or(0, |n| n.wrapping_add(1))),
+    });
+    let figures = Memo::new(move |_| {
+        changes.get();
+        untrack(|| page.analysed(|s, ev, debts| crate::scenario::evaluate::kit_on(s, debts, ev)))
+    });
+    let build = move |_: Option<&_>| {
+        changes.get();
+        untrack(|| page.analysed(|s, ev, _| figures.with(|k| crate::letter::build_with(s, ev, k, today))))
+    };
     let input = Memo::new_with_compare(build, |_, _| true);
-    let kit = Kit { today, input };
+    let kit = Kit { today, input, figures };
     view! {
         <p class="explain">{kw(|t| t.intro)}</p>
         <ask::Asks kit=kit />

@@ -87,7 +87,7 @@ pub fn OfferCheck(kit: Kit) -> impl IntoView {
     let result = Memo::new(move |_| {
         let offer = typed.with(offer)?;
         let id = picked.get();
-        let basis = page.last_valid.with(|s| page.evaluation.with(|ev| crate::letter::offer_basis(s, ev, &id)))?;
+        let basis = page.analysed(|s, ev, _| kit.figures.with(|k| crate::letter::offer_basis_with(s, ev, k, &id)))?;
         let means = kit.input.with(|i| Some(i.as_ref()?.accounts.iter().find(|a| a.id == id)?.means()))?;
         Some(offer.and_then(|o| check_offer(&o, &basis, &means).map_err(|e| (e.field, Fault::Offer(e.rule)))))
     });
