@@ -41,7 +41,7 @@ pub fn calendar(name: &str, events: &[IcsEvent], now_unix_seconds: i64) -> Strin
     for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//xieshang//xieshang//ZH", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
         push_line(&mut out, line);
     }
-    push_line(&mut out, &format!("X-WR-CALNAME:{}", escape_text(name)));
+    push_prop(&mut out, "X-WR-CALNAME:", &escape_text(name));
     for e in events {
         push_event(&mut out, e, &stamp);
     }
@@ -52,41 +52,61 @@ pub fn calendar(name: &str, events: &[IcsEvent], now_unix_seconds: i64) -> Strin
 fn push_event(out: &mut String, e: &IcsEvent, stamp: &str) {
     let summary = escape_text(&e.summary);
     push_line(out, "BEGIN:VEVENT");
-    push_line(out, &format!("UID:{}", uid(&e.loan_id, e.date)));
-    push_line(out, &format!("DTSTAMP:{stamp}"));
-    push_line(out, &format!("DTSTART;VALUE=DATE:{}", basic_date(e.date)));
+    push_prop(out, "UID:", &uid(&e.loan_id, e.date));
+    push_prop(out, "DTSTAMP:", stamp);
+    push_prop(out, "DTSTART;VALUE=DATE:", &basic_date(e.date));
     if let Some(next) = e.date.add_days(1) {
-        push_line(out, &format!("DTEND;VALUE=DATE:{}", basic_date(next)));
+        push_prop(out, "DTEND;VALUE=DATE:", &basic_date(next));
     }
-    push_line(out, &format!("SUMMARY:{summary}"));
+    push_prop(out, "SUMMARY:", &summary);
     if !e.description.is_empty() {
-        push_line(out, &format!("DESCRIPTION:{}", escape_text(&e.description)));
+        push_prop(out, "DESCRIPTION:", &escape_text(&e.description));
     }
-    push_line(out, "TRANSP:TRANSPARENT");
-    push_line(out, "BEGIN:VALARM");
-    push_line(out, "ACTION:DISPLAY");
-    push_line(out, &format!("DESCRIPTION:{summary}"));
-    push_line(out, "TRIGGER:-PT15H");
-    push_line(out, "END:VALARM");
-    push_line(out, "END:VEVENT");
+    for line in ["TRANSP:TRANSPARENT", "BEGIN:VALARM", "ACTION:DISPLAY"] {
+        push_line(out, line);
+    }
+    push_prop(out, "DESCRIPTION:", &summary);
+    for line in ["TRIGGER:-PT15H", "END:VALARM", "END:VEVENT"] {
+        push_line(out, line);
+    }
+}
+
+/// A property line `NAME:value` (`name` with its colon; `value` already
+/// escaped where it is TEXT), folded.
+fn push_prop(out: &mut String, name: &str, value: &str) {
+    push_line(out, &[name, value].concat());
 }
 
 /// `20250131-mybank@xieshang`: deterministic, ASCII, unique per loan and date.
 pub fn uid(loan_id: &str, date: Date) -> String {
-    let mut id = String::with_capacity(loan_id.len());
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut id = basic_date(date);
+    id.push('-');
     for b in loan_id.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.') {
             id.push(char::from(b));
         } else {
-            id.push_str(&format!("%{b:02X}"));
+            id.extend(['%', char::from(HEX[usize::from(b >> 4)]), char::from(HEX[usize::from(b & 15)])]);
         }
     }
-    format!("{}-{id}@xieshang", basic_date(date))
+    id.push_str("@xieshang");
+    id
+}
+
+/// `n` in decimal, zero-padded to `width` digits (no `format!` machinery).
+fn push_padded(out: &mut String, n: i64, width: usize) {
+    let digits = n.to_string();
+    out.extend(std::iter::repeat_n('0', width.saturating_sub(digits.len())));
+    out.push_str(&digits);
 }
 
 /// `YYYYMMDD` (the basic format of an iCalendar DATE).
 fn basic_date(d: Date) -> String {
-    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+    let mut out = String::with_capacity(8);
+    for (n, width) in [(i64::from(d.year()), 4), (i64::from(d.month()), 2), (i64::from(d.day()), 2)] {
+        push_padded(&mut out, n, width);
+    }
+    out
 }
 
 /// `YYYYMMDDTHHMMSSZ` of a Unix time; the epoch when out of range.
@@ -95,7 +115,13 @@ fn utc_stamp(unix_seconds: i64) -> String {
         return "19700101T000000Z".into();
     };
     let secs = unix_seconds.rem_euclid(86_400);
-    format!("{}T{:02}{:02}{:02}Z", basic_date(date), secs / 3600, secs / 60 % 60, secs % 60)
+    let mut out = basic_date(date);
+    out.push('T');
+    for n in [secs / 3600, secs / 60 % 60, secs % 60] {
+        push_padded(&mut out, n, 2);
+    }
+    out.push('Z');
+    out
 }
 
 /// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped,

@@ -4,27 +4,41 @@
 //! every reactive element of a `view!` is its own monomorphised render
 //! function, and these parts are many small elements redrawn together
 //! anyway — as text they cost the bundle a fraction (issue 12 allows
-//! 12 KB brotli). Every value from the document is escaped ([`esc`]); the
-//! controls in them (radio buttons, order buttons) are read by one
-//! delegated handler each, from their `value` or `data-` attributes.
+//! 12 KB brotli). Each piece is written by [`put`], a template whose `{}`
+//! take values it escapes: one place escapes, and call sites stay small
+//! (no `format!`). The controls in them (radio buttons, order buttons) are
+//! read by one delegated handler each, from their `value` or `data-`
+//! attributes.
 
 use crate::engine::payoff::PayoffPlan;
 use crate::engine::{Prepaid, PrepayEffect, SolveError, Solved};
 use crate::i18n::{amount, fill, money, Lang, RoadText, DOT};
 use crate::present::road::{balances, code, DefaultBudget, RoadMonths, StackChart, StrategyFigures, CHART_H, CHART_W, KINDS, PLOT_BOTTOM, PLOT_LEFT, PLOT_RIGHT, PLOT_TOP};
+use rust_decimal::Decimal;
 use crate::scenario::field::Unit;
 use crate::scenario::road::PrepaidByEffect;
 use crate::engine::PayoffKind;
-use std::fmt::Write;
 
 /// Colours the stylesheet defines (`layer-0` …); more lenders repeat them.
 const COLOURS: usize = 6;
 
 pub use crate::ui::widgets::escape_html as esc;
 
-/// A `<dt>`/`<dd>` pair; `value` is already escaped.
-fn pair(out: &mut String, label: &str, testid: &str, value: &str) {
-    let _ = write!(out, r#"<dt>{}</dt><dd data-testid="{testid}">{value}</dd>"#, esc(label));
+/// `template` onto `out`, each `{}` taking the next of `values`, escaped
+/// (markup is only ever in templates, never in values).
+pub fn put(out: &mut String, template: &str, values: &[&str]) {
+    let mut values = values.iter();
+    for (i, piece) in template.split("{}").enumerate() {
+        if i > 0 {
+            out.push_str(&esc(values.next().copied().unwrap_or_default()));
+        }
+        out.push_str(piece);
+    }
+}
+
+/// `" attr"` when `on`, else nothing (`checked`, `disabled`, `open`).
+fn flag(on: bool, attr: &'static str) -> &'static str {
+    if on { attr } else { "" }
 }
 
 /// Month `k` of the road: its date, or "month k".
@@ -32,38 +46,26 @@ fn month_name(w: &RoadText, months: RoadMonths, k: u32) -> String {
     months.label(k).unwrap_or_else(|| fill(w.debt_free_month, &[&k.to_string()]))
 }
 
-/// The section's heading (inside its `<summary>`).
-pub fn heading(w: &RoadText) -> String {
-    format!("<h2>{}</h2>", esc(w.heading))
-}
-
 /// The introduction, the strategies side by side, each with its radio
 /// button (value: its code), and the custom order when it is shown.
 pub fn strategies(lang: Lang, figures: &[StrategyFigures], months: RoadMonths, picked: PayoffKind, order: Option<&[(String, String)]>) -> String {
     let w = lang.road();
-    let mut out = format!(
-        r#"<p class="explain">{}</p><fieldset class="strategies" data-testid="strategies"><legend>{}</legend><div class="strategy-grid">"#,
-        esc(w.intro),
-        esc(w.strategies_legend)
-    );
+    let mut out = String::new();
+    put(&mut out, r#"<p class="explain">{}</p><fieldset class="strategies" data-testid="strategies"><legend>{}</legend><div class="strategy-grid">"#, &[w.intro, w.strategies_legend]);
     for kind in KINDS {
         let (c, on) = (code(kind), kind == picked);
-        let _ = write!(
-            out,
-            r#"<div class="strategy{}" data-testid="strategy" data-kind="{c}" data-picked="{on}"><div class="strategy-pick"><input type="radio" id="strategy-{c}" name="payoff-kind" value="{c}" data-testid="strategy-pick"{}><label for="strategy-{c}">{}</label>"#,
-            if on { " picked" } else { "" },
-            if on { " checked" } else { "" },
-            esc(lang.payoff_kind(kind)),
+        put(
+            &mut out,
+            r#"<div class="strategy{}" data-testid="strategy" data-kind="{}" data-picked="{}"><div class="strategy-pick"><input type="radio" id="strategy-{}" name="payoff-kind" value="{}" data-testid="strategy-pick"{}><label for="strategy-{}">{}</label>"#,
+            &[flag(on, " picked"), c, if on { "true" } else { "false" }, c, c, flag(on, " checked"), c, lang.payoff_kind(kind)],
         );
         if on {
-            let _ = write!(out, r#"<span class="badge" data-testid="strategy-picked">{}</span>"#, esc(w.picked));
+            put(&mut out, r#"<span class="badge" data-testid="strategy-picked">{}</span>"#, &[w.picked]);
         }
         out.push_str("</div>");
         match figures.iter().find(|f| f.kind == kind) {
             Some(f) => strategy_figures(&mut out, lang, f, months),
-            None => {
-                let _ = write!(out, r#"<p class="explain">{}</p>"#, esc(w.custom_unset));
-            }
+            None => put(&mut out, r#"<p class="explain">{}</p>"#, &[w.custom_unset]),
         }
         out.push_str("</div>");
     }
@@ -74,47 +76,39 @@ pub fn strategies(lang: Lang, figures: &[StrategyFigures], months: RoadMonths, p
     out
 }
 
+/// A `<dt>`/`<dd>` pair of a strategy's figures.
+fn pair(out: &mut String, label: &str, testid: &str, value: &str) {
+    put(out, r#"<dt>{}</dt><dd data-testid="{}">{}</dd>"#, &[label, testid, value]);
+}
+
 fn strategy_figures(out: &mut String, lang: Lang, f: &StrategyFigures, months: RoadMonths) {
     let w = lang.road();
     let month = f.debt_free_month;
     let free = month.map_or_else(|| w.never.to_owned(), |m| month_name(w, months, m));
-    let _ = write!(
-        out,
-        r#"<dl class="strategy-figures"><dt>{}</dt><dd data-testid="strategy-debt-free" data-month="{}">{}</dd>"#,
-        esc(w.debt_free),
-        month.map(|m| m.to_string()).unwrap_or_default(),
-        esc(&free),
-    );
+    let number = month.map(|m| m.to_string()).unwrap_or_default();
+    put(out, r#"<dl class="strategy-figures"><dt>{}</dt><dd data-testid="strategy-debt-free" data-month="{}">{}</dd>"#, &[w.debt_free, &number, &free]);
     pair(out, w.months, "strategy-months", &month.map(|m| lang.count(Unit::Months, m)).unwrap_or_default());
     pair(out, w.total_interest, "strategy-interest", &money(f.total_interest));
-    let over = f.over_best.map(|o| if o.is_zero() { w.cheapest.to_owned() } else { format!("+{}", money(o)) });
-    pair(out, w.over_best, "strategy-over-best", &esc(&over.unwrap_or_default()));
+    let over = f.over_best.map(|o| if o.is_zero() { w.cheapest.to_owned() } else { ["+", &money(o)].concat() });
+    pair(out, w.over_best, "strategy-over-best", &over.unwrap_or_default());
     pair(out, w.total_paid, "strategy-paid", &money(f.total_paid));
     let short = f.first_short.map_or_else(|| w.no_short.to_owned(), |s| fill(w.short_value, &[&s.month.to_string(), &money(s.shortfall)]));
-    pair(out, w.first_short, "strategy-short", &esc(&short));
+    pair(out, w.first_short, "strategy-short", &short);
     out.push_str("</dl>");
 }
 
 /// The custom order: each loan (id, title) with its two buttons
 /// (`data-loan`, `data-action` up or down); ids `order-{loan}-up` / `-down` for focus.
 fn push_order(out: &mut String, w: &RoadText, loans: &[(String, String)]) {
-    let _ = write!(
-        out,
-        r#"<div class="order" data-testid="payoff-order"><h3 id="order-h">{}</h3><p class="hint">{}</p><ol aria-labelledby="order-h">"#,
-        esc(w.order_heading),
-        esc(w.order_hint)
-    );
+    put(out, r#"<div class="order" data-testid="payoff-order"><h3 id="order-h">{}</h3><p class="hint">{}</p><ol aria-labelledby="order-h">"#, &[w.order_heading, w.order_hint]);
     let last = loans.len().saturating_sub(1);
     for (i, (id, title)) in loans.iter().enumerate() {
-        let id = esc(id);
-        let _ = write!(out, r#"<li data-testid="order-item" data-loan="{id}"><span class="order-name">{}</span>"#, esc(title));
+        put(out, r#"<li data-testid="order-item" data-loan="{}"><span class="order-name">{}</span>"#, &[id, title]);
         for (dir, short, label, end) in [("up", w.move_up_short, w.move_up, i == 0), ("down", w.move_down_short, w.move_down, i == last)] {
-            let _ = write!(
+            put(
                 out,
-                r#"<button type="button" id="order-{id}-{dir}" data-testid="order-{dir}" data-loan="{id}" data-action="{dir}" aria-label="{}"{}>{}</button>"#,
-                esc(&fill(label, &[title])),
-                if end { " disabled" } else { "" },
-                esc(short),
+                r#"<button type="button" id="order-{}-{}" data-testid="order-{}" data-loan="{}" data-action="{}" aria-label="{}"{}>{}</button>"#,
+                &[id, dir, dir, id, dir, &fill(label, &[title]), flag(end, " disabled"), short],
             );
         }
         out.push_str("</li>");
@@ -128,7 +122,9 @@ pub fn budget_hint(w: &RoadText, default: DefaultBudget) -> String {
         DefaultBudget::Flat(d) => fill(w.budget_default_flat, &[&money(d)]),
         DefaultBudget::Range(lo, hi) => fill(w.budget_default_range, &[&money(lo), &money(hi)]),
     };
-    format!(r#"<p class="hint" data-testid="budget-default">{}</p>"#, esc(&budget))
+    let mut out = String::new();
+    put(&mut out, r#"<p class="hint" data-testid="budget-default">{}</p>"#, &[&budget]);
+    out
 }
 
 /// The picked plan's chart and legend, and its table (rows only when
@@ -137,120 +133,90 @@ pub fn chart_part(lang: Lang, picked: Option<(&PayoffPlan, &[String])>, months: 
     let w = lang.road();
     let mut out = String::new();
     if let Some((plan, titles)) = picked {
-        out.push_str(&chart(lang, plan, months, titles));
-        let _ = write!(
-            out,
-            r#"<details class="schedule" data-testid="road-table"{}><summary data-action="table">{}</summary>"#,
-            if table_open { " open" } else { "" },
-            esc(w.table_toggle)
-        );
+        chart(&mut out, lang, plan, months, titles);
+        put(&mut out, r#"<details class="schedule" data-testid="road-table"{}><summary data-action="table">{}</summary>"#, &[flag(table_open, " open"), w.table_toggle]);
         if table_open {
-            let _ = write!(out, r#"<div class="table-wrap"><table data-testid="road-table-rows">{}</table></div>"#, chart_table(w, plan, months, titles));
+            out.push_str(r#"<div class="table-wrap"><table data-testid="road-table-rows">"#);
+            chart_table(&mut out, w, plan, months, titles);
+            out.push_str("</table></div>");
         }
         out.push_str("</details>");
     }
     out
 }
 
-/// The heading of the prepayments.
-pub fn prepay_heading(w: &RoadText) -> String {
-    format!(r#"<h3>{}</h3><p class="explain">{}</p>"#, esc(w.prepay_heading), esc(w.prepay_intro))
-}
-
-/// A month on the chart's axis: its date, or its number.
-fn tick_name(w: &RoadText, months: RoadMonths, k: u32) -> String {
-    months.label(k).unwrap_or_else(|| fill(w.month_tick, &[&k.to_string()]))
-}
-
 /// The picked plan's stacked chart (`titles`: one per debt of the plan),
 /// then its legend with the month each lender is paid off.
-fn chart(lang: Lang, plan: &PayoffPlan, months: RoadMonths, titles: &[String]) -> String {
+fn chart(out: &mut String, lang: Lang, plan: &PayoffPlan, months: RoadMonths, titles: &[String]) {
     let w = lang.road();
     let c = StackChart::of(plan);
+    // The box, the plot's edges, and where tick labels sit beside them.
+    let [width, height, left, right, top, bottom, y_label, x_tick, x_label] =
+        [CHART_W, CHART_H, PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM, PLOT_LEFT - 8, PLOT_BOTTOM + 6, PLOT_BOTTOM + 34].map(|n| n.to_string());
     let name = lang.payoff_kind(plan.strategy);
     let label = match plan.debt_free_month {
         Some(m) => fill(w.chart_label, &[name, &m.to_string()]),
         None => fill(w.chart_never, &[name]),
     };
-    let mut out = format!(
-        r#"<h3>{}</h3><svg class="stack-chart" viewBox="0 0 {CHART_W} {CHART_H}" role="img" aria-label="{}" data-testid="stack-chart">"#,
-        esc(w.chart_heading),
-        esc(&label)
-    );
+    put(out, r#"<h3>{}</h3><svg class="stack-chart" viewBox="0 0 {} {}" role="img" aria-label="{}" data-testid="stack-chart">"#, &[w.chart_heading, &width, &height, &label]);
     for t in &c.y_ticks {
-        let amount = money(t.value);
-        let _ = write!(
+        let (at, money) = (t.at.to_string(), money(t.value));
+        put(
             out,
-            r#"<line class="gridline" x1="{PLOT_LEFT}" x2="{PLOT_RIGHT}" y1="{0}" y2="{0}"/><text class="tick" x="{1}" y="{2}" text-anchor="end">{3}</text>"#,
-            t.at,
-            PLOT_LEFT - 8,
-            t.label_at(),
-            amount.trim_end_matches(".00"),
+            r#"<line class="gridline" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="tick" x="{}" y="{}" text-anchor="end">{}</text>"#,
+            &[&left, &right, &at, &at, &y_label, &t.label_at().to_string(), money.trim_end_matches(".00")],
         );
     }
     for (j, points) in c.layers.iter().enumerate() {
-        let _ = write!(out, r#"<polygon class="layer layer-{}" points="{points}"/>"#, j % COLOURS);
+        put(out, r#"<polygon class="layer layer-{}" points="{}"/>"#, &[&(j % COLOURS).to_string(), points]);
     }
-    let _ = write!(
-        out,
-        r#"<line class="axis" x1="{PLOT_LEFT}" x2="{PLOT_RIGHT}" y1="{PLOT_BOTTOM}" y2="{PLOT_BOTTOM}"/><line class="axis" x1="{PLOT_LEFT}" x2="{PLOT_LEFT}" y1="{PLOT_TOP}" y2="{PLOT_BOTTOM}"/>"#
-    );
+    put(out, r#"<line class="axis" x1="{}" x2="{}" y1="{}" y2="{}"/><line class="axis" x1="{}" x2="{}" y1="{}" y2="{}"/>"#, &[&left, &right, &bottom, &bottom, &left, &left, &top, &bottom]);
     for t in &c.x_ticks {
-        let _ = write!(
-            out,
-            r#"<line class="axis" x1="{0}" x2="{0}" y1="{PLOT_BOTTOM}" y2="{1}"/><text class="tick" x="{0}" y="{2}" text-anchor="middle">{3}</text>"#,
-            t.at,
-            PLOT_BOTTOM + 6,
-            PLOT_BOTTOM + 34,
-            esc(&tick_name(w, months, t.value)),
-        );
+        let at = t.at.to_string();
+        let name = months.label(t.value).unwrap_or_else(|| fill(w.month_tick, &[&t.value.to_string()]));
+        put(out, r#"<line class="axis" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>"#, &[&at, &at, &bottom, &x_tick, &at, &x_label, &name]);
     }
     out.push_str("</svg>");
-    legend(&mut out, w, plan, months, titles);
-    out
+    legend(out, w, plan, months, titles);
 }
 
 fn legend(out: &mut String, w: &RoadText, plan: &PayoffPlan, months: RoadMonths, titles: &[String]) {
-    let _ = write!(out, r#"<h4>{}</h4><ul class="legend" data-testid="legend">"#, esc(w.paid_off_heading));
+    put(out, r#"<h4>{}</h4><ul class="legend" data-testid="legend">"#, &[w.paid_off_heading]);
     for (j, l) in plan.loans.iter().enumerate() {
+        let month = l.paid_off_month.map(|m| m.to_string()).unwrap_or_default();
         let when = match l.paid_off_month {
             Some(0) => w.nothing_owed.to_owned(),
             Some(m) => {
-                let text = fill(w.paid_off_in, &[&m.to_string()]);
-                months.label(m).map_or(text.clone(), |d| format!("{text}{DOT}{d}"))
+                let text = fill(w.paid_off_in, &[&month]);
+                months.label(m).map_or_else(|| text.clone(), |d| [text.as_str(), DOT, &d].concat())
             }
             None => w.paid_off_never.to_owned(),
         };
-        let _ = write!(
+        put(
             out,
-            r#"<li data-testid="paid-off" data-loan="{}" data-month="{}"><span class="swatch layer-{}" aria-hidden="true"></span><span>{}{DOT}{}</span></li>"#,
-            esc(&l.id),
-            l.paid_off_month.map(|m| m.to_string()).unwrap_or_default(),
-            j % COLOURS,
-            esc(titles.get(j).map_or(&l.id, |t| t)),
-            esc(&when),
+            r#"<li data-testid="paid-off" data-loan="{}" data-month="{}"><span class="swatch layer-{}" aria-hidden="true"></span><span>{}{}{}</span></li>"#,
+            &[&l.id, &month, &(j % COLOURS).to_string(), titles.get(j).unwrap_or(&l.id), DOT, &when],
         );
     }
     out.push_str("</ul>");
 }
 
 /// The chart's figures as table rows: month, date, each lender, total.
-fn chart_table(w: &RoadText, plan: &PayoffPlan, months: RoadMonths, titles: &[String]) -> String {
-    let mut out = format!(r#"<thead><tr><th scope="col">{}</th><th scope="col">{}</th>"#, esc(w.month_col), esc(w.date_col));
+fn chart_table(out: &mut String, w: &RoadText, plan: &PayoffPlan, months: RoadMonths, titles: &[String]) {
+    put(out, r#"<thead><tr><th scope="col">{}</th><th scope="col">{}</th>"#, &[w.month_col, w.date_col]);
     for t in titles {
-        let _ = write!(out, r#"<th scope="col">{}</th>"#, esc(t));
+        put(out, r#"<th scope="col">{}</th>"#, &[t]);
     }
-    let _ = write!(out, r#"<th scope="col">{}</th></tr></thead><tbody>"#, esc(w.total_col));
+    put(out, r#"<th scope="col">{}</th></tr></thead><tbody>"#, &[w.total_col]);
     for (k, row) in balances(plan).into_iter().enumerate() {
-        let (month, date) = if k == 0 { (esc(w.now), String::new()) } else { (k.to_string(), months.label(k as u32).unwrap_or_default()) };
-        let _ = write!(out, r#"<tr><th scope="row">{month}</th><td>{date}</td>"#);
-        for b in &row {
-            let _ = write!(out, "<td>{}</td>", amount(*b));
+        let (month, date) = if k == 0 { (w.now.to_owned(), String::new()) } else { (k.to_string(), months.label(k as u32).unwrap_or_default()) };
+        put(out, r#"<tr><th scope="row">{}</th><td>{}</td>"#, &[&month, &date]);
+        for b in row.iter().chain([&row.iter().sum::<Decimal>()]) {
+            put(out, "<td>{}</td>", &[&amount(*b)]);
         }
-        let _ = write!(out, "<td>{}</td></tr>", amount(row.iter().sum()));
+        out.push_str("</tr>");
     }
     out.push_str("</tbody>");
-    out
 }
 
 /// A row of the effects table: its label and the figure of one effect.
@@ -269,38 +235,34 @@ const EFFECT_ROWS: [EffectRow; 5] = [
 ];
 
 /// Both effects of a loan's prepayments side by side.
-fn effects(lang: Lang, both: &PrepaidByEffect) -> String {
+fn effects(out: &mut String, lang: Lang, both: &PrepaidByEffect) {
     let w = lang.road();
-    let mut out = format!(
+    put(
+        out,
         r#"<table class="effects" data-testid="effects"><caption>{}</caption><thead><tr><td></td><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
-        esc(w.effects_caption),
-        esc(lang.prepay_effect(PrepayEffect::ShortenTerm)),
-        esc(lang.prepay_effect(PrepayEffect::LowerPayment)),
+        &[w.effects_caption, lang.prepay_effect(PrepayEffect::ShortenTerm), lang.prepay_effect(PrepayEffect::LowerPayment)],
     );
     for r in &EFFECT_ROWS {
-        let _ = write!(
+        put(
             out,
-            r#"<tr><th scope="row">{}</th><td data-testid="{1}" data-effect="shorten_term">{2}</td><td data-testid="{1}" data-effect="lower_payment">{3}</td></tr>"#,
-            esc((r.label)(w)),
-            r.testid,
-            (r.value)(&both.shorten_term),
-            (r.value)(&both.lower_payment),
+            r#"<tr><th scope="row">{}</th><td data-testid="{}" data-effect="shorten_term">{}</td><td data-testid="{}" data-effect="lower_payment">{}</td></tr>"#,
+            &[(r.label)(w), r.testid, &(r.value)(&both.shorten_term), r.testid, &(r.value)(&both.lower_payment)],
         );
     }
     out.push_str("</tbody></table>");
-    out
 }
 
 /// The button adding a one-off prepayment (`data-action="add"`), then both
 /// effects side by side, or what a monthly extra alone saves.
 pub fn add_and_effects(lang: Lang, both: Option<&PrepaidByEffect>, prepaid: Option<&Prepaid>) -> String {
     let w = lang.road();
-    let mut out = format!(r#"<button type="button" class="add" data-testid="add-prepayment" data-action="add">{}</button>"#, esc(w.add_prepayment));
+    let mut out = String::new();
+    put(&mut out, r#"<button type="button" class="add" data-testid="add-prepayment" data-action="add">{}</button>"#, &[w.add_prepayment]);
     match (both, prepaid) {
-        (Some(both), _) => out.push_str(&effects(lang, both)),
+        (Some(both), _) => effects(&mut out, lang, both),
         (None, Some(p)) => {
             let saved = fill(w.prepaid_summary, &[&p.months.to_string(), &money(p.interest_saved)]);
-            let _ = write!(out, r#"<p data-testid="prepaid-summary">{}</p>"#, esc(&saved));
+            put(&mut out, r#"<p data-testid="prepaid-summary">{}</p>"#, &[&saved]);
         }
         (None, None) => {}
     }
@@ -309,11 +271,14 @@ pub fn add_and_effects(lang: Lang, both: Option<&PrepaidByEffect>, prepaid: Opti
 
 /// The button removing prepayment `item` (0-based; `data-action="remove"`).
 pub fn remove_button(w: &RoadText, item: u16) -> String {
-    format!(
-        r#"<button type="button" class="remove" data-testid="remove-prepayment" data-action="remove" data-item="{item}" aria-label="{}">{}</button>"#,
-        esc(&fill(w.remove_prepayment, &[&(item + 1).to_string()])),
-        esc(w.remove)
-    )
+    let mut out = String::new();
+    let (index, number) = (item.to_string(), (item + 1).to_string());
+    put(
+        &mut out,
+        r#"<button type="button" class="remove" data-testid="remove-prepayment" data-action="remove" data-item="{}" aria-label="{}">{}</button>"#,
+        &[&index, &fill(w.remove_prepayment, &[&number]), w.remove],
+    );
+    out
 }
 
 /// The calendar part: its words, the loans left out, and the download
@@ -325,17 +290,18 @@ pub fn calendar(lang: Lang, undated: &[String], all_undated: bool) -> String {
         (false, false) => fill(w.calendar_undated, &[&undated.join("、")]),
         (false, true) => String::new(),
     };
-    format!(
+    let mut out = String::new();
+    put(
+        &mut out,
         r#"<h3>{}</h3><p class="explain">{}</p><p class="hint" data-testid="calendar-undated">{}</p><button type="button" class="ics" data-testid="download-ics" data-action="ics"{}>{}</button>"#,
-        esc(w.calendar_heading),
-        esc(w.calendar_intro),
-        esc(&note),
-        if all_undated { " disabled" } else { "" },
-        esc(w.calendar_button)
-    )
+        &[w.calendar_heading, w.calendar_intro, &note, flag(all_undated, " disabled"), w.calendar_button],
+    );
+    out
 }
 
 /// The solver's answer: the months and the last instalment, or why not.
+/// (It sits in the main wasm, in each loan's results: `format!` there
+/// costs the first load less than [`put`] would.)
 pub fn solver_answer(w: &RoadText, answer: Option<Result<Solved, SolveError>>) -> String {
     let Some(answer) = answer else { return String::new() };
     let (months, text) = match answer {

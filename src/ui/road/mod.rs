@@ -16,11 +16,13 @@ mod solver;
 pub use solver::Solver;
 
 use super::inputs::FieldInput;
+use super::widgets::say;
 use super::{use_lang, EachLoan};
 use crate::form::Place;
 use crate::scenario::Field;
 use crate::i18n::RoadText;
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// The road's words in the current language, reactively.
@@ -51,13 +53,43 @@ fn clicked(ev: &leptos::ev::MouseEvent, selector: &str) -> Option<web_sys::Eleme
     ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
 }
 
+/// HTML text for `inner_html`, read again whenever what `text` reads
+/// changes. Every such part of the road is this one closure type (what it
+/// writes is behind a trait object), so the chunk holds one copy of the
+/// render code for all of them instead of one per part.
+fn html_text(text: impl Fn() -> String + Send + Sync + 'static) -> impl Fn() -> String + Send + Sync + 'static {
+    let text: Arc<dyn Fn() -> String + Send + Sync> = Arc::new(text);
+    move || text()
+}
+
+/// What the road's buttons and choices change in the document.
+enum RoadEdit {
+    Pick(crate::engine::PayoffKind),
+    /// A loan (by id) one place up (`true`) or down the custom order.
+    Move(String, bool),
+    AddPrepayment(crate::form::LoanKey),
+    RemovePrepayment(crate::form::LoanKey, u16),
+}
+
+/// Makes `edit`: every control of the road goes through this one edit of
+/// the page (one copy of its code instead of one per control).
+fn edit(page: super::page::Page, edit: RoadEdit) {
+    page.edit(|f| match edit {
+        RoadEdit::Pick(kind) => f.pick_payoff(kind),
+        RoadEdit::Move(id, up) => f.move_in_order(&id, up),
+        RoadEdit::AddPrepayment(loan) => {
+            f.add_prepayment(loan);
+        }
+        RoadEdit::RemovePrepayment(loan, item) => f.remove_prepayment(loan, item),
+    });
+}
+
 #[component]
 pub fn RoadSection() -> impl IntoView {
-    let w = use_words();
     let open = RwSignal::new(false);
     view! {
         <details id="road" class="card road" data-testid="road" on:toggle=move |ev| open.set(is_open(&ev))>
-            <summary data-testid="road-toggle" inner_html=move || markup::heading(w())></summary>
+            <summary data-testid="road-toggle"><h2>{say(|l| l.road().heading)}</h2></summary>
             {move || open.get().then(|| super::lazy::lazy(load_road, road_body))}
         </details>
     }
@@ -66,13 +98,14 @@ pub fn RoadSection() -> impl IntoView {
 /// The open section: its own chunk, fetched when first opened (`ui::lazy`).
 #[leptos::wasm_split::wasm_split(road, wasm_split_path = ::leptos::wasm_split, preload(load_road), fallible)]
 fn road_body() -> super::lazy::Chunk {
-    let (w, page) = (use_words(), super::page::use_page());
+    let page = super::page::use_page();
     // The road's figures, computed only while the section is open (issue 13).
     let road = Memo::new(move |_| page.analysed(|s, _, debts| crate::scenario::evaluate::road_on(s, debts).0));
     Ok(view! {
         <FieldInput place=Place::of(Field::StrategyBudget) />
         <plan::PlanPart road=road />
-        <div inner_html=move || markup::prepay_heading(w())></div>
+        <h3>{say(|l| l.road().prepay_heading)}</h3>
+        <p class="explain">{say(|l| l.road().prepay_intro)}</p>
         <EachLoan each=|index| view! { <prepay::LoanPrepay index=index /> }.into_any() />
     }
     .into_any())

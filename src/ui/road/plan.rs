@@ -7,7 +7,7 @@
 use super::super::download::download_text;
 use super::super::page::{use_page, Page};
 use super::super::use_lang;
-use super::{clicked, markup, refocus};
+use super::{clicked, edit, markup, refocus, RoadEdit};
 use crate::engine::PayoffKind;
 use crate::i18n::{fill, Lang, NoCalendar};
 use crate::present::road::{code, DefaultBudget, RoadMonths, StrategyFigures, KINDS};
@@ -28,8 +28,10 @@ fn html(lang: Lang, page: Page, road: Memo<Road>, table_open: bool) -> String {
         let undated: Vec<usize> = (0..s.loans.len()).filter(|&i| s.loans[i].next_due_date.is_none()).collect();
         (RoadMonths::of(s, crate::ui::page::today()), DefaultBudget::of(s), undated)
     });
-    let (picked, kept) = page.with(|f| (f.document().payoff_kind(), f.document().payoff_strategy.as_ref().is_some_and(|p| !p.order.is_empty())));
-    let ids = page.with(|f| f.payoff_order());
+    let (picked, kept, ids) = page.with(|f| {
+        let d = f.document();
+        (d.payoff_kind(), d.payoff_strategy.as_ref().is_some_and(|p| !p.order.is_empty()), f.payoff_order())
+    });
     road.with(|road| page.evaluation.with(|e| {
         // The custom order: shown when custom is picked or an order is kept.
         let order = (picked == PayoffKind::Custom || kept).then(|| ids.into_iter().map(|id| { let t = title(lang, e, &id); (id, t) }).collect::<Vec<_>>());
@@ -47,9 +49,12 @@ fn html(lang: Lang, page: Page, road: Memo<Road>, table_open: bool) -> String {
 
 /// The picked plan's calendar, downloaded; what to tell the user.
 fn download_calendar(lang: Lang, page: Page, road: Memo<Road>) -> String {
-    let plan = road.with_untracked(|r| r.picked().cloned());
     let now = (js_sys::Date::now() / 1000.0) as i64;
-    let made = plan.ok_or(NoCalendar::NothingDue).and_then(|p| page.last_valid.with_untracked(|s| lang.plan_calendar(s, &p, crate::ui::page::today(), now)));
+    // Made inside the reads: the plan (up to 600 months) is not copied.
+    let made = road.with_untracked(|r| {
+        let plan = r.picked().ok_or(NoCalendar::NothingDue)?;
+        page.last_valid.with_untracked(|s| lang.plan_calendar(s, plan, crate::ui::page::today(), now))
+    });
     let w = lang.road();
     match made {
         Ok(c) => match download_text(w.calendar_file, "text/calendar;charset=utf-8", &c.ics) {
@@ -60,40 +65,47 @@ fn download_calendar(lang: Lang, page: Page, road: Memo<Road>) -> String {
     }
 }
 
+/// What the last calendar download said, in the live region after the
+/// block (set directly: it is no figure, and stays until the next one).
+fn say_status(text: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("calendar-status")) {
+        p.set_text_content(Some(text));
+    }
+}
+
 #[component]
 pub fn PlanPart(road: Memo<Road>) -> impl IntoView {
     let (lang, page) = (use_lang(), use_page());
     let table_open = RwSignal::new(false);
-    // What the last calendar download said (a live region outside the block).
-    let said = RwSignal::new(String::new());
     let text = Memo::new(move |_| html(lang.get(), page, road, table_open.get()));
     let pick = move |ev: Event| {
         let value = event_target_value(&ev);
         if let Some(kind) = KINDS.into_iter().find(|k| code(*k) == value) {
-            page.edit(|f| f.pick_payoff(kind));
-            refocus(vec![format!("strategy-{value}")]);
+            edit(page, RoadEdit::Pick(kind));
+            refocus(vec!["strategy-".to_owned() + &value]);
         }
     };
     let act = move |ev: MouseEvent| {
         let Some(el) = clicked(&ev, "[data-action]") else { return };
         match el.get_attribute("data-action").as_deref() {
-            Some("ics") => said.set(download_calendar(lang.get_untracked(), page, road)),
+            Some("ics") => say_status(&download_calendar(lang.get_untracked(), page, road)),
             // The table's <details> is drawn from `table_open`, so it stays open while figures change.
             Some("table") => {
                 ev.prevent_default();
-                table_open.update(|o| *o = !*o);
+                table_open.set(!table_open.get_untracked());
             }
             Some(dir @ ("up" | "down")) => {
                 let Some(id) = el.get_attribute("data-loan") else { return };
-                page.edit(|f| f.move_in_order(&id, dir == "up"));
+                edit(page, RoadEdit::Move(id.clone(), dir == "up"));
                 let other = if dir == "up" { "down" } else { "up" };
-                refocus(vec![format!("order-{id}-{dir}"), format!("order-{id}-{other}")]);
+                let order = |d: &str| ["order-", &id, "-", d].concat();
+                refocus(vec![order(dir), order(other)]);
             }
             _ => {}
         }
     };
     view! {
         <div class="road-plan" on:change=pick on:click=act inner_html=text></div>
-        <p role="status" data-testid="calendar-status">{move || said.get()}</p>
+        <p role="status" id="calendar-status" data-testid="calendar-status"></p>
     }
 }
