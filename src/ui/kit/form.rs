@@ -14,6 +14,7 @@ use crate::form::{Form, Place};
 use crate::i18n::Lang;
 use crate::scenario::field::{Choice, Kind, Unit, Value};
 use crate::scenario::{Evaluation, Field, Rule};
+use super::widgets::{prop, set_prop};
 use crate::ui::widgets::escape_html as esc;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -145,17 +146,7 @@ struct Shown {
     problem: Memo<Option<Rule>>,
 }
 
-fn prop(el: &JsValue, name: &str) -> JsValue {
-    js_sys::Reflect::get(el, &name.into()).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn set_prop(el: &JsValue, name: &str, v: JsValue) {
-    let _ = js_sys::Reflect::set(el, &name.into(), &v);
-}
-
-/// An element property (`firstElementChild`, `parentElement`…). Read by
-/// name, as the properties above: a `web_sys` method the page does not use
-/// yet would add its glue to the first load's JS.
+/// An element property (`firstElementChild`, `parentElement`…).
 fn elem(el: &JsValue, name: &str) -> Option<Element> {
     prop(el, name).dyn_into().ok()
 }
