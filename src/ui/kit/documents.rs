@@ -5,7 +5,7 @@
 
 use super::super::download::download_text;
 use super::widgets::{by_id, find, hide, push, select_html, set_text, value_of};
-use super::{lenders, put, Kit};
+use super::{change, lenders, Kit};
 use crate::i18n::Lang;
 use crate::letter::Document;
 use crate::ui::widgets::escape_html as esc;
@@ -14,8 +14,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 /// What the last copy did.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, Default, PartialEq)]
 pub enum Copied {
+    #[default]
     No,
     Yes,
     Selected,
@@ -43,10 +44,10 @@ fn select_document() {
     }
 }
 
-fn copy(text: String, done: RwSignal<Copied>) {
+fn copy(text: String, kit: Kit) {
     let Some(promise) = clipboard_write(&text) else {
         select_document();
-        done.set(Copied::Selected);
+        change(kit, |u| u.copied = Copied::Selected);
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
@@ -54,13 +55,13 @@ fn copy(text: String, done: RwSignal<Copied>) {
         if !ok {
             select_document();
         }
-        done.set(if ok { Copied::Yes } else { Copied::Selected });
+        change(kit, |u| u.copied = if ok { Copied::Yes } else { Copied::Selected });
     });
 }
 
 /// The document picked.
 fn document(kit: Kit) -> Document {
-    Document::ALL.get(kit.doc.get()).copied().unwrap_or(Document::Letter)
+    Document::ALL.get(kit.ui.with(|u| u.doc)).copied().unwrap_or(Document::Letter)
 }
 
 /// The documents' part: its heading, the hint shown while there is none,
@@ -99,11 +100,11 @@ pub fn sync(kit: Kit, el: &Element, lang: Lang, accounts: &[(String, String)], p
     hide(find(el, "[data-testid=no-documents]"), text.is_some());
     hide(find(el, "[data-docs]"), text.is_none());
     let d = document(kit);
-    set_text(by_id(el, "kit-doc-pick"), "value", &kit.doc.get().to_string());
+    set_text(by_id(el, "kit-doc-pick"), "value", &kit.ui.with(|u| u.doc).to_string());
     set_text(by_id(el, "kit-lender-pick"), "value", picked);
     hide(find(el, "[data-lender]"), d == Document::Statement || accounts.is_empty());
     let t = lang.kit();
-    let copied = match kit.copied.get() {
+    let copied = match kit.ui.with(|u| u.copied) {
         Copied::No => "",
         Copied::Yes => t.copied,
         Copied::Selected => t.copy_selected,
@@ -120,16 +121,16 @@ pub fn sync(kit: Kit, el: &Element, lang: Lang, accounts: &[(String, String)], p
 pub fn picked(kit: Kit, el: &Element) {
     let doc = value_of(el, "kit-doc-pick").parse().unwrap_or(0);
     let account = value_of(el, "kit-lender-pick");
-    if kit.doc.get_untracked() != doc || (account != kit.account.get_untracked() && !account.is_empty()) {
-        put(kit.doc, doc);
-        put(kit.account, account);
-        put(kit.copied, Copied::No);
-    }
+    change(kit, |u| {
+        if u.doc != doc || (u.account != account && !account.is_empty()) {
+            (u.doc, u.account, u.copied) = (doc, account, Copied::No);
+        }
+    });
 }
 
 /// The file a download is saved as: the document's name, and the lender's.
 fn file_name(kit: Kit, lang: Lang, picked: &str) -> String {
-    let d = Document::ALL.get(kit.doc.get_untracked()).copied().unwrap_or(Document::Letter);
+    let d = Document::ALL.get(kit.ui.with_untracked(|u| u.doc)).copied().unwrap_or(Document::Letter);
     let lender = kit.input.with_untracked(|i| i.iter().flat_map(|i| &i.accounts).find(|a| a.id == picked).map(|a| a.lender_name(lang)));
     match (d, lender) {
         (Document::Statement, _) | (_, None) => [d.name(lang), ".txt"].concat(),
@@ -140,10 +141,10 @@ fn file_name(kit: Kit, lang: Lang, picked: &str) -> String {
 /// Copy, download as .txt, print.
 pub fn act(kit: Kit, act: &str) {
     let lang = kit.lang.get_untracked();
-    let picked = kit.input.with_untracked(|i| kit.account.with_untracked(|a| lenders(i, lang, a).1));
+    let picked = kit.input.with_untracked(|i| kit.ui.with_untracked(|u| lenders(i, lang, &u.account).1));
     let text = untrack(|| text(kit, lang, &picked)).unwrap_or_default();
     match act {
-        "copy" => copy(text, kit.copied),
+        "copy" => copy(text, kit),
         "download" => {
             let _ = download_text(&file_name(kit, lang, &picked), "text/plain;charset=utf-8", &text);
         }

@@ -4,7 +4,7 @@
 
 use super::form::form;
 use super::widgets::{by_id, find, hide, push, select_html, set_text, value_of};
-use super::{kw, markup, put, Kit};
+use super::{change, kw, markup, Kit};
 use crate::ui::widgets::escape_html as esc;
 use web_sys::Element;
 use crate::form::Place;
@@ -67,38 +67,42 @@ pub fn html(lang: Lang, loans: &[(String, String)]) -> String {
 
 /// The filter picked, and the undo bar shown while there is something to undo.
 pub fn sync(kit: Kit, el: &Element) {
-    set_text(by_id(el, "log-filter"), "value", &kit.filter.get());
-    hide(find(el, "[data-testid=log-undo-bar]"), kit.removed.with(Option::is_none));
+    kit.ui.with(|u| {
+        set_text(by_id(el, "log-filter"), "value", &u.filter);
+        hide(find(el, "[data-testid=log-undo-bar]"), u.removed.is_none());
+    });
 }
 
 /// The lender picked for the filter.
 pub fn picked(kit: Kit, el: &Element) {
-    put(kit.filter, value_of(el, "log-filter"));
+    let filter = value_of(el, "log-filter");
+    change(kit, |u| u.filter = filter);
 }
 
 /// Add (an entry now, about the filtered loan or the first) or undo.
 pub fn act(kit: Kit, act: &str) {
     let page = kit.page;
     if act == "undo" {
-        if let Some((i, e)) = kit.removed.get_untracked() {
+        if let Some((i, e)) = kit.ui.with_untracked(|u| u.removed.clone()) {
             page.insert_contact(i, e);
-            kit.removed.set(None);
+            change(kit, |u| u.removed = None);
         }
         return;
     }
-    let loan = kit.filter.get_untracked();
+    let loan = kit.ui.with_untracked(|u| u.filter.clone());
     let loan = if loan.is_empty() { page.peek(|f| f.document().loans.first().map(|l| l.id.clone())).unwrap_or_default() } else { loan };
     let (Some(at), end) = (now(), page.peek(|f| f.document().contact_log.len())) else { return };
     if page.insert_contact(end, ContactEntry::new(at, loan, Channel::AppChat)) {
         kit.editing.set(Some(end));
-        kit.removed.set(None);
+        change(kit, |u| u.removed = None);
     }
 }
 
 /// Removes entry `i`, kept for undo.
 pub fn remove(kit: Kit, i: usize) {
     kit.editing.set(None);
-    kit.removed.set(kit.page.remove_contact(i).map(|e| (i, e)));
+    let removed = kit.page.remove_contact(i).map(|e| (i, e));
+    change(kit, |u| u.removed = removed);
 }
 
 /// The entries shown, newest first, as HTML text; the hint while there are none.
@@ -106,7 +110,7 @@ pub fn entries(kit: Kit, lang: Lang) -> String {
     let t = lang.kit();
     kit.page.with(|f| {
         let s = f.document();
-        let order = kit.filter.with(|filter| shown(s, filter));
+        let order = kit.ui.with(|u| shown(s, &u.filter));
         let hidden = if order.is_empty() { "" } else { " hidden" };
         let mut out = String::new();
         push(&mut out, &[r#"<p class="hint" data-testid="log-empty""#, hidden, ">", &esc(t.log_empty), r#"</p><ol class="kit-log" data-testid="kit-log">"#]);

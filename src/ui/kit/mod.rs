@@ -57,19 +57,28 @@ struct Kit {
     input: Memo<Option<LetterInput>>,
     lang: RwSignal<Lang>,
     page: Page,
+    /// What the parts drawn as HTML text show (one signal: they are drawn
+    /// by one effect, and each signal's type is code of its own).
+    ui: RwSignal<Ui>,
+    /// The log's entry being edited (its editor is a `view!` of its own).
+    editing: RwSignal<Option<usize>>,
+}
+
+/// The state of the parts drawn as HTML text.
+#[derive(Clone, Default, PartialEq)]
+struct Ui {
     /// The document shown (its index in `Document::ALL`), the lender picked
     /// for it, and what the last copy did.
-    doc: RwSignal<usize>,
-    account: RwSignal<String>,
-    copied: RwSignal<documents::Copied>,
-    /// The log's filter (a loan's id; empty for all), the entry edited and
-    /// the one last removed (for undo).
-    filter: RwSignal<String>,
-    editing: RwSignal<Option<usize>>,
-    removed: RwSignal<Option<(usize, ContactEntry)>>,
+    doc: usize,
+    account: String,
+    copied: documents::Copied,
+    /// The log's filter (a loan's id; empty for all), and the entry last
+    /// removed (for undo).
+    filter: String,
+    removed: Option<(usize, ContactEntry)>,
     /// What was typed of a counter-offer, and the loan picked for it.
-    typed: RwSignal<offer::Typed>,
-    offer_loan: RwSignal<String>,
+    typed: offer::Typed,
+    offer_loan: String,
 }
 
 /// The lenders of the documents, `(loan id, name)`, and the one shown:
@@ -153,14 +162,8 @@ fn KitBody() -> impl IntoView {
         input,
         lang: use_lang(),
         page,
-        doc: RwSignal::new(0),
-        account: RwSignal::new(String::new()),
-        copied: RwSignal::new(documents::Copied::No),
-        filter: RwSignal::new(String::new()),
+        ui: RwSignal::new(Ui::default()),
         editing: RwSignal::new(None),
-        removed: RwSignal::new(None),
-        typed: RwSignal::new(offer::Typed::default()),
-        offer_loan: RwSignal::new(String::new()),
     };
     let root = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |drawn: Option<[String; PARTS]>| {
@@ -202,7 +205,7 @@ fn part(root: &web_sys::Element, drawn: &mut [String; PARTS], k: usize, html: St
 /// problems, the document's text.
 fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
     let lang = kit.lang.get();
-    let (accounts, picked) = kit.input.with(|i| kit.account.with(|a| lenders(i, lang, a)));
+    let (accounts, picked) = kit.input.with(|i| kit.ui.with(|u| lenders(i, lang, &u.account)));
     if let Some(el) = part(root, drawn, 0, documents::html(lang, &accounts)) {
         documents::sync(kit, &el, lang, &accounts, &picked);
     }
@@ -211,7 +214,7 @@ fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
         log::sync(kit, &el);
     }
     part(root, drawn, 2, log::entries(kit, lang));
-    let offer_picked = kit.input.with(|i| kit.offer_loan.with(|a| lenders(i, lang, a).1));
+    let offer_picked = kit.input.with(|i| kit.ui.with(|u| lenders(i, lang, &u.offer_loan).1));
     let result = offer::result(kit, &offer_picked);
     if let Some(el) = part(root, drawn, 3, offer::html(lang, &accounts)) {
         offer::sync(kit, &el, lang, &offer_picked, &result);
@@ -249,10 +252,12 @@ fn on_edit(kit: Kit, ev: &web_sys::Event) {
     }
 }
 
-/// Sets `signal` to `v` unless it is `v` already (what depends on it is
-/// then not redrawn).
-fn put<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, v: T) {
-    if signal.with_untracked(|x| *x != v) {
-        signal.set(v);
+/// The parts' state changed by `change`; set (and the parts redrawn) only
+/// if it is not what it was.
+fn change(kit: Kit, change: impl FnOnce(&mut Ui)) {
+    let mut ui = kit.ui.get_untracked();
+    change(&mut ui);
+    if kit.ui.with_untracked(|now| *now != ui) {
+        kit.ui.set(ui);
     }
 }

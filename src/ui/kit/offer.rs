@@ -5,7 +5,7 @@
 //! should state. What is typed is not part of the document.
 
 use super::widgets::{by_id, error_html, find, prop, push, select_html, set_text, value_of};
-use super::{markup, put, Kit};
+use super::{change, markup, Kit};
 use crate::engine::counter_offer::{check_offer, CounterOffer, Instalments, OfferCheck, OfferField};
 use crate::i18n::kit::KitText;
 use crate::i18n::Lang;
@@ -84,7 +84,7 @@ pub type Checked = Option<Result<OfferCheck, (OfferField, Fault)>>;
 
 pub fn result(kit: Kit, id: &str) -> Checked {
     let page = kit.page;
-    let offer = kit.typed.with(offer)?;
+    let offer = kit.ui.with(|u| offer(&u.typed))?;
     let basis = page.last_valid.with(|s| page.evaluation.with(|ev| crate::letter::offer_basis(s, ev, id)))?;
     let means = kit.input.with(|i| Some(i.as_ref()?.accounts.iter().find(|a| a.id == id)?.means()))?;
     Some(offer.and_then(|o| check_offer(&o, &basis, &means).map_err(|e| (e.field, Fault::Offer(e.rule)))))
@@ -119,7 +119,8 @@ fn texts(t: &Typed) -> [&str; 6] {
 /// (after a redraw), each box's problem.
 pub fn sync(kit: Kit, el: &Element, lang: Lang, picked: &str, result: &Checked) {
     set_text(by_id(el, "offer-loan"), "value", picked);
-    kit.typed.with(|typed| {
+    kit.ui.with(|u| {
+        let typed = &u.typed;
         set_text(by_id(el, "offer-stated"), "value", &typed.stated.to_string());
         for ((id, _, _, fields), text) in INPUTS.iter().zip(texts(typed)) {
             let Some(input) = by_id(el, id) else { continue };
@@ -161,10 +162,11 @@ pub fn check(lang: Lang, result: &Checked) -> String {
 
 /// What the form now says: the loan, the way the amount is stated, the boxes.
 pub fn typed(kit: Kit, el: &Element) {
-    put(kit.offer_loan, value_of(el, "offer-loan"));
+    let loan = value_of(el, "offer-loan");
     let v = |k: usize| value_of(el, INPUTS[k].0);
     let stated = value_of(el, "offer-stated").parse().unwrap_or(0);
-    put(kit.typed, Typed { months: v(0), stated, amount: v(1), fee: v(2), upfront: v(3), down: v(4), first: v(5) });
+    let typed = Typed { months: v(0), stated, amount: v(1), fee: v(2), upfront: v(3), down: v(4), first: v(5) };
+    change(kit, |u| (u.offer_loan, u.typed) = (loan, typed));
 }
 
 /// A text box of the offer: its id, label, input mode, and the offer
