@@ -249,7 +249,7 @@ fn typed(field: &Element, place: Place, change: bool) {
 
 /// Sets `el`'s HTML unless it is already that (a problem's `role="alert"`
 /// is announced only when it changes).
-fn set_html(el: &Element, html: &str) {
+pub(super) fn set_html(el: &Element, html: &str) {
     if prop(el, "innerHTML").as_string().as_deref() != Some(html) {
         el.set_inner_html(html);
     }
@@ -263,7 +263,8 @@ fn event_place(ev: &web_sys::Event) -> Option<usize> {
 
 /// What an ask's form adds: which of its places apply now (the others are
 /// hidden), and the evaluation's finding at a place (why an ask is not
-/// offered), shown under its input.
+/// offered), shown under its input. The hardship's and the expenses' forms
+/// use it too: their fields apply while their switch is on, with no finding.
 pub struct Ask {
     pub applies: fn(&Form, Place) -> bool,
     pub finding: fn(&Form, &Evaluation, Lang, Place) -> Option<String>,

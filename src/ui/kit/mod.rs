@@ -143,11 +143,11 @@ fn mounted<V: leptos::tachys::view::Render + 'static>(body: V) -> AnyView {
     view! { <div class="kit-body" node_ref=root></div> }.into_any()
 }
 
-/// The parts drawn as HTML text, in the order of the section: the
-/// documents, the log's controls, its entries, the counter-offer's form and
-/// its check. One effect draws them all ([`draw`]); one handler per kind
+/// The parts drawn as HTML text: the documents (0), the log's controls (1)
+/// and entries (2), the counter-offer's form (3) and check (4), and the
+/// expenses' total (5, above the documents). One effect draws them all ([`draw`]); one handler per kind
 /// of event reads them ([`on_click`], [`on_edit`]).
-const PARTS: usize = 5;
+const PARTS: usize = 6;
 
 #[component]
 fn KitBody() -> impl IntoView {
@@ -179,6 +179,7 @@ fn KitBody() -> impl IntoView {
             <p class="explain">{kw(|t| t.intro)}</p>
             <ask::Asks kit=kit />
             <about::About />
+            <div data-part="5"></div>
             <div data-part="0"></div>
             <div data-part="1"></div>
             {editor}
@@ -220,6 +221,7 @@ fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
         offer::sync(kit, &el, lang, &offer_picked, &result);
     }
     part(root, drawn, 4, offer::check(lang, &result));
+    part(root, drawn, 5, kit.page.with(|f| about::total(lang, f)));
 }
 
 /// The part an event came from, with the element it happened on.
