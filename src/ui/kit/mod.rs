@@ -206,6 +206,7 @@ fn part(root: &web_sys::Element, drawn: &mut [String; PARTS], k: usize, html: St
 /// problems, the document's text.
 fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
     let lang = kit.lang.get();
+    ask::sync(kit, root, lang);
     let (accounts, picked) = kit.input.with(|i| kit.ui.with(|u| lenders(i, lang, &u.account)));
     if let Some(el) = part(root, drawn, 0, documents::html(lang, &accounts)) {
         documents::sync(kit, &el, lang, &accounts, &picked);
