@@ -95,8 +95,8 @@ impl Cx<'_> {
     fn lines(&self, parts: &[&[Line]]) -> String {
         let mut out = String::new();
         let mut first = true;
-        for line in parts.iter().flat_map(|p| p.iter()).filter(|l| self.holds(&l.when)) {
-            let text = fill(self.t(line.text), &|name| self.slot(name));
+        for line in parts.iter().flat_map(|p| p.iter()).filter(|l| self.holds(l.when)) {
+            let text = fill(self.t(line.text()), &|name| self.slot(name));
             if line.join && !first {
                 let tight = self.lang == Lang::Zh || out.ends_with('\n') || out.is_empty() || text.starts_with([',', '.', ';', ':']);
                 if !tight {
@@ -589,8 +589,8 @@ mod tests {
         for lang in [Lang::Zh, Lang::En] {
             let cx = Cx { lang, input: &input, acc: input.accounts.first(), ask: input.accounts[0].ask.as_ref() };
             for line in ALL_LINES.iter().flat_map(|p| p.iter()) {
-                for name in slot_names(cx.t(line.text)) {
-                    assert!(cx.slot(name).is_some(), "unknown slot {{{name}}} in {:?}", line.text.zh);
+                for name in slot_names(cx.t(line.text())) {
+                    assert!(cx.slot(name).is_some(), "unknown slot {{{name}}} in {:?}", line.text().zh);
                 }
             }
             // Without an account or an ask, their slots are blanks, not unknown.
