@@ -175,7 +175,7 @@ fn KitBody() -> impl IntoView {
     });
     let editor = move || kit.editing.get().map(|i| view! { <log::EntryEditor i=i kit=kit /> });
     view! {
-        <div node_ref=root on:click=move |ev| on_click(kit, &ev) on:input=move |ev| on_edit(kit, &ev) on:change=move |ev| on_edit(kit, &ev)>
+        <div node_ref=root on:click=move |ev| on_click(kit, &ev) on:input=move |ev| on_edit(kit, &ev)>
             <p class="explain">{kw(|t| t.intro)}</p>
             <ask::Asks kit=kit />
             <about::About />
@@ -244,7 +244,8 @@ fn on_click(kit: Kit, ev: &web_sys::Event) {
     }
 }
 
-/// What was typed or picked in a part's form.
+/// What was typed or picked in a part's form (a list or a check box fires
+/// `input` too, before `change`: one handler reads them all).
 fn on_edit(kit: Kit, ev: &web_sys::Event) {
     let Some((el, k)) = source(ev, "data-part") else { return };
     match k.as_str() {
