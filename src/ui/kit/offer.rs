@@ -13,6 +13,7 @@ use crate::input::{parse_amount, parse_months, parse_optional_amount, parse_opti
 use crate::scenario::{Field, Rule};
 use crate::ui::widgets::escape_html as esc;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// A typed field that cannot be read, or the offer's rule it breaks.
@@ -140,7 +141,8 @@ fn problem(input: &Element, id: &str, error: Option<String>) {
     let invalid = error.is_some();
     let _ = input.set_attribute("aria-invalid", if invalid { "true" } else { "false" });
     let _ = if invalid { input.set_attribute("aria-describedby", &error_id) } else { input.remove_attribute("aria-describedby") };
-    let field = input.parent_element();
+    // Read by name: `parent_element` would add its glue to the first load's JS.
+    let field = prop(input, "parentElement").dyn_into::<Element>().ok();
     if let Some(field) = &field {
         let _ = field.set_attribute("class", if invalid { "field invalid" } else { "field" });
     }
