@@ -6,7 +6,7 @@
 use super::{Account, AskFigures, Forecast, LetterInput, Statement};
 use crate::engine::counter_offer::{Means, OfferBasis};
 use crate::engine::{Date, Lender};
-use crate::scenario::kit::figures::{AskedPlan, KitLoan};
+use crate::scenario::kit::figures::{AskedPlan, KitLoan, KitOutput};
 use crate::scenario::kit::{Channel, ContactEntry};
 use crate::scenario::{Evaluation, Scenario};
 
@@ -34,7 +34,7 @@ fn by_time(mut log: Vec<ContactEntry>) -> Vec<ContactEntry> {
 }
 
 /// The statement; `None` while the budget is invalid.
-fn statement(s: &Scenario, ev: &Evaluation, start: Option<Date>) -> Option<Statement> {
+fn statement(s: &Scenario, ev: &Evaluation, kit: &KitOutput, start: Option<Date>) -> Option<Statement> {
     let b = &ev.budget;
     let figures = b.figures.as_ref()?;
     let forecast = match (&s.budget.forecast, &b.forecast_surplus) {
@@ -52,7 +52,7 @@ fn statement(s: &Scenario, ev: &Evaluation, start: Option<Date>) -> Option<State
         buffer_percent: b.buffer_percent,
         buffer: figures.buffer,
         available: figures.disposable,
-        months: ev.kit.months?,
+        months: kit.months?,
     })
 }
 
@@ -91,29 +91,40 @@ fn account(s: &Scenario, ev: &Evaluation, k: &KitLoan) -> Option<Account> {
 /// out of the proposals; an ask the evaluation does not offer is left
 /// blank (the evaluation's `kit` says why, at its field).
 pub fn build(s: &Scenario, ev: &Evaluation, today: Option<Date>) -> Option<LetterInput> {
+    build_with(s, ev, &ev.kit, today)
+}
+
+/// [`build`] with the kit's figures `kit` computed apart (the page's
+/// evaluation leaves its `kit` empty: [`Evaluation::core_on`]).
+pub fn build_with(s: &Scenario, ev: &Evaluation, kit: &KitOutput, today: Option<Date>) -> Option<LetterInput> {
     let start = s.loans.iter().filter_map(|l| l.ask?.first_payment_date).min();
-    let statement = statement(s, ev, start)?;
-    let accounts = ev.kit.loans.iter().map(|k| account(s, ev, k)).collect::<Option<Vec<_>>>()?;
+    let statement = statement(s, ev, kit, start)?;
+    let accounts = kit.loans.iter().map(|k| account(s, ev, k)).collect::<Option<Vec<_>>>()?;
     Some(LetterInput {
         date: today,
         profile: s.profile.clone(),
         hardship: s.hardship.clone(),
         statement,
         accounts,
-        total_owed: ev.kit.total_owed,
-        total_contract: ev.kit.total_contract_payments,
+        total_owed: kit.total_owed,
+        total_contract: kit.total_contract_payments,
     })
 }
 
 /// What the counter-offer check compares an offer of loan `loan_id` with,
 /// from the evaluation.
 pub fn offer_basis(s: &Scenario, ev: &Evaluation, loan_id: &str) -> Option<OfferBasis> {
+    offer_basis_with(s, ev, &ev.kit, loan_id)
+}
+
+/// [`offer_basis`] with the kit's figures `kit` computed apart.
+pub fn offer_basis_with(s: &Scenario, ev: &Evaluation, kit: &KitOutput, loan_id: &str) -> Option<OfferBasis> {
     let i = s.loans.iter().position(|l| l.id == loan_id)?;
     let (entry, out) = (&s.loans[i], &ev.loans[i]);
     let cost = out.overdue_cost.as_ref()?;
     Some(OfferBasis {
         owed_now: cost.owed_now,
-        contract_total_paid: ev.kit.loan(loan_id)?.contract_total_paid,
+        contract_total_paid: kit.loan(loan_id)?.contract_total_paid,
         owed_after_year: cost.horizons.last()?.owed,
         contract_monthly_rate: entry.rate.quoted().monthly_fraction(),
         is_credit_card: entry.lender == Lender::CreditCard,

@@ -20,7 +20,7 @@ mod build;
 mod render;
 mod template;
 
-pub use build::{build, offer_basis};
+pub use build::{build, build_with, offer_basis, offer_basis_with};
 
 use crate::engine::proposal::{Figures, Params};
 use crate::engine::{Date, Lender, Overdue, Proposal, ProposalKind};

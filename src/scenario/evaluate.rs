@@ -37,11 +37,12 @@ pub struct Evaluation {
     /// How to split the surplus across lenders; only with two or more loans.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allocation: Option<AllocationPlan>,
-    /// The road to debt-free: `payoff` and `payoff_pick` (see [`super::road`]).
+    /// The road to debt-free: `payoff` and `payoff_pick` (see [`super::road`]);
+    /// empty in [`Evaluation::core_on`] (the page's: see [`road_on`]).
     #[serde(flatten)]
     pub road: Road,
     /// The negotiation kit's figures ([`KitOutput`]); printed when the
-    /// scenario uses a kit field.
+    /// scenario uses a kit field. Empty in [`Evaluation::core_on`] (see [`kit_on`]).
     #[serde(skip_serializing_if = "KitOutput::unused")]
     pub kit: KitOutput,
 }
@@ -91,7 +92,7 @@ pub struct LoanOutput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rate_check: Option<RateCheck>,
     /// Prepayments and the solver: `prepaid`, `prepaid_by_effect`, `solve`
-    /// (see [`super::road`]).
+    /// (see [`super::road`]); empty in [`Evaluation::core_on`] (see [`loan_road_on`]).
     #[serde(flatten)]
     pub road: LoanRoad,
     /// Each figure that could not be computed, with its path and why.
@@ -235,27 +236,59 @@ fn same_request(card: &Proposal, pick: &Pick) -> bool {
 
 /// Every loan's output, and the analysis of each one the engine could
 /// analyse with its index in the document.
-fn analyse_loans(s: &Scenario, today: Option<Date>) -> (Vec<LoanOutput>, Vec<(usize, Debt, DebtAnalysis)>) {
-    let mut analysed = Vec::new();
+fn analyse_loans(s: &Scenario, today: Option<Date>) -> (Vec<LoanOutput>, Analysed) {
+    let mut analysed = Analysed::default();
     let mut loans = Vec::with_capacity(s.loans.len());
     for (i, entry) in s.loans.iter().enumerate() {
         let (output, analysis) = loan_output(i, entry, s, today);
         loans.push(output);
-        analysed.extend(analysis.map(|(debt, an)| (i, debt, an)));
+        if let Some(debt) = analysis {
+            analysed.index.push(i);
+            analysed.debts.push(debt);
+        }
     }
     (loans, analysed)
 }
 
-/// The road to debt-free; a loan whose part of it fails says why in its
-/// own `errors`.
-fn road_of(s: &Scenario, loans: &mut [LoanOutput], analysed: &[(usize, Debt, DebtAnalysis)]) -> Road {
-    let mut road_errors = Vec::new();
-    let debts: Vec<(usize, &Debt, &DebtAnalysis)> = analysed.iter().map(|(i, d, an)| (*i, d, an)).collect();
-    let road = Road::of(s, &debts, &mut road_errors);
-    for (i, e) in road_errors {
-        loans[i].errors.push(e);
+/// The debts the engine could analyse, in document order, each with its
+/// index among the document's loans: what the evaluation was computed
+/// from, kept so the road and the kit (computed apart, only while their
+/// sections are open) need not analyse the loans again.
+#[derive(Debug, Clone, Default)]
+pub struct Analysed {
+    pub index: Vec<usize>,
+    pub debts: Vec<(Debt, DebtAnalysis)>,
+}
+
+impl Analysed {
+    fn with_index(&self) -> Vec<(usize, &Debt, &DebtAnalysis)> {
+        self.index.iter().zip(&self.debts).map(|(i, (d, an))| (*i, d, an)).collect()
     }
-    road
+}
+
+/// The road to debt-free of `s` (see [`super::road`]), from its analysed
+/// debts; what the road section shows. Each loan's part of it that fails
+/// comes with the loan's index (the full evaluation adds it to the loan's
+/// `errors`).
+pub fn road_on(s: &Scenario, analysed: &Analysed) -> (Road, Vec<(usize, FigureError)>) {
+    let mut errors = Vec::new();
+    let road = Road::of(s, &analysed.with_index(), &mut errors);
+    (road, errors)
+}
+
+/// Loan `i`'s road figures (prepayments and the solver; see
+/// [`super::road`]) and what could not be computed, from the document alone.
+pub fn loan_road_on(s: &Scenario, i: usize) -> (LoanRoad, Vec<FigureError>) {
+    let mut errors = Vec::new();
+    let road = s.loans.get(i).map(|entry| LoanRoad::of(i, entry, &mut errors)).unwrap_or_default();
+    (road, errors)
+}
+
+/// The negotiation kit's figures of `s` (see [`KitOutput`]), from its
+/// analysed debts and the rest of its evaluation `ev` ([`Evaluation::core_on`]
+/// or the full one: the kit reads neither the road nor itself).
+pub fn kit_on(s: &Scenario, analysed: &Analysed, ev: &Evaluation) -> KitOutput {
+    KitOutput::of(s, &analysed.debts, ev)
 }
 
 /// The budget against everything due in each of the next 12 months
@@ -314,7 +347,6 @@ fn loan_output(i: usize, entry: &LoanEntry, s: &Scenario, today: Option<Date>) -
             .ok(),
         _ => None,
     };
-    let road = LoanRoad::of(i, entry, &mut errors);
     let output = LoanOutput {
         id: entry.id.clone(),
         lender: entry.lender,
@@ -333,7 +365,7 @@ fn loan_output(i: usize, entry: &LoanEntry, s: &Scenario, today: Option<Date>) -
         penalty: PenaltyOutput { multiplier: rule.multiplier, compound: rule.compound, base: rule.base, from_preset: entry.penalty.is_none() },
         overdue_cost: analysis.as_ref().map(|an| an.overdue_cost.clone()),
         rate_check,
-        road,
+        road: LoanRoad::default(),
         errors,
     };
     (output, analysis.map(|an| (debt, an)))
@@ -347,37 +379,63 @@ impl Evaluation {
 
     /// Every figure of `s`, `today` (the page's clock, never part of the
     /// document) dating loans the document gives no date for: each loan on
-    /// its own, the road to debt-free, the budget against everything due,
-    /// each loan's share with the plans and proposals, the allocation, and
-    /// last the kit, which reads the rest.
+    /// its own with its road figures, the road to debt-free, the budget
+    /// against everything due, each loan's share with the plans and
+    /// proposals, the allocation, and last the kit, which reads the rest.
+    /// [`Evaluation::core_on`] and the parts ([`loan_road_on`], [`road_on`],
+    /// [`kit_on`]) put together, each loan's errors in the same order.
     pub fn on(s: &Scenario, today: Option<Date>) -> Self {
-        let (mut loans, analysed) = analyse_loans(s, today);
-        let road = road_of(s, &mut loans, &analysed);
-        let analysed: Vec<(Debt, DebtAnalysis)> = analysed.into_iter().map(|(_, d, an)| (d, an)).collect();
-        let (budget, surplus) = budget_of(s, &analysed);
+        let (mut ev, analysed) = Self::analysed_on(s, today);
+        for (i, loan) in ev.loans.iter_mut().enumerate() {
+            let (road, errors) = loan_road_on(s, i);
+            loan.road = road;
+            loan.errors.extend(errors);
+        }
+        let (road, errors) = road_on(s, &analysed);
+        for (i, e) in errors {
+            ev.loans[i].errors.push(e);
+        }
+        ev.road = road;
+        ev.kit = kit_on(s, &analysed, &ev);
+        ev
+    }
+
+    /// What the page shows on every change (issue 13): every figure of
+    /// [`Evaluation::on`] but the road (`road` and each loan's `road` left
+    /// empty, and their errors) and the kit (`kit` left empty), which the
+    /// road and kit sections compute while they are open.
+    pub fn core_on(s: &Scenario, today: Option<Date>) -> Self {
+        Self::analysed_on(s, today).0
+    }
+
+    /// [`Evaluation::core_on`], and the debts it analysed (for [`road_on`]
+    /// and [`kit_on`]).
+    pub fn analysed_on(s: &Scenario, today: Option<Date>) -> (Self, Analysed) {
+        let (loans, analysed) = analyse_loans(s, today);
+        let debts = &analysed.debts;
+        let (budget, surplus) = budget_of(s, debts);
         let (loan_budgets, plans, proposals) = match &budget.figures {
-            Some(f) => negotiate(&analysed, f.disposable, surplus.as_ref()),
+            Some(f) => negotiate(debts, f.disposable, surplus.as_ref()),
             None => Default::default(),
         };
-        let allocation = budget.figures.as_ref().filter(|_| analysed.len() >= 2).map(|f| {
-            let debts: Vec<AllocationDebt> = analysed.iter().map(|(debt, an)| AllocationDebt::of(debt, an)).collect();
+        let allocation = budget.figures.as_ref().filter(|_| debts.len() >= 2).map(|f| {
+            let debts: Vec<AllocationDebt> = debts.iter().map(|(debt, an)| AllocationDebt::of(debt, an)).collect();
             allocate(&debts, f.disposable)
         });
-        let mut ev = Self {
+        let ev = Self {
             version: s.version,
             day_count: s.day_count,
-            dated: !analysed.is_empty() && analysed.iter().all(|(_, an)| an.dates.first.is_some()),
+            dated: !debts.is_empty() && debts.iter().all(|(_, an)| an.dates.first.is_some()),
             loans,
             budget,
             loan_budgets,
             plans,
             proposals,
             allocation,
-            road,
+            road: Road::default(),
             kit: KitOutput::default(),
         };
-        ev.kit = KitOutput::of(s, &analysed, &ev);
-        ev
+        (ev, analysed)
     }
 
     pub fn to_json(&self) -> String {

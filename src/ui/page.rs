@@ -6,6 +6,7 @@
 
 use crate::form::{Form, LoanKey, Place};
 use crate::scenario::field::Value;
+use crate::scenario::evaluate::Analysed;
 use crate::scenario::{Evaluation, Rule, Scenario};
 use leptos::prelude::*;
 
@@ -19,7 +20,12 @@ pub struct Page {
     /// fixed. It is the document of `evaluation`: it follows the form one
     /// task after a change ([`coalesced`]).
     pub last_valid: Memo<Scenario>,
+    /// What the page shows of the last valid document: its evaluation
+    /// without the road and the kit ([`Evaluation::core_on`]), which their
+    /// sections compute while open ([`Page::analysed`]).
     pub evaluation: Memo<Evaluation>,
+    /// The debts `evaluation` analysed, from the same run.
+    analysed: StoredValue<Analysed>,
     pub loans: Memo<Vec<LoanKey>>,
     inputs: Inputs,
     follow: Follow,
@@ -47,15 +53,27 @@ impl Page {
         });
         // Today dates loans the document gives no date for (issue 9).
         let today = today();
+        let analysed = StoredValue::new(Analysed::default());
         let evaluation = Memo::new(move |_| {
             let start = js_sys::Date::now();
-            let e = last_valid.with(|s| s.evaluate_on(today));
+            let (e, debts) = last_valid.with(|s| Evaluation::analysed_on(s, today));
+            analysed.set_value(debts);
             follow.slow.set_value(js_sys::Date::now() - start > SLOW_MS);
             e
         });
         let loans = Memo::new(move |_| form.with(|f| f.loans().to_vec()));
         let inputs = Inputs { form, owner: StoredValue::new(Owner::current().unwrap_or_default()), parts: StoredValue::new(Vec::new()) };
-        Self { form, problems, valid, last_valid, evaluation, loans, inputs, follow }
+        Self { form, problems, valid, last_valid, evaluation, analysed, loans, inputs, follow }
+    }
+
+    /// `f` of the last valid document, its evaluation and the debts that
+    /// analysed (tracked): what the road's and the kit's figures are
+    /// computed from, in their sections' own memos while they are open
+    /// ([`crate::scenario::evaluate::road_on`], [`crate::scenario::evaluate::kit_on`]).
+    pub fn analysed<T>(&self, f: impl FnOnce(&Scenario, &Evaluation, &Analysed) -> T) -> T {
+        let analysed = self.analysed;
+        // The evaluation first: reading it brings it (and the debts) up to date.
+        self.last_valid.with(|s| self.evaluation.with(|ev| analysed.with_value(|a| f(s, ev, a))))
     }
 
     /// Reads the form (tracked: call inside reactive closures).

@@ -57,8 +57,8 @@ fn applies(f: &Form, place: Place) -> bool {
 const SWITCHED: form::Ask = form::Ask { applies, finding: |_, _, _, _| None };
 
 #[component]
-pub fn About() -> impl IntoView {
-    PARTS.iter().map(|p| view! { <h3>{kw(p.heading)}</h3>{form::form("grid", (p.places)(), None, Some(&SWITCHED))} }).collect_view()
+pub fn About(kit: super::Kit) -> impl IntoView {
+    PARTS.iter().map(|p| view! { <h3>{kw(p.heading)}</h3>{form::form("grid", (p.places)(), None, Some((&SWITCHED, kit.figures)))} }).collect_view()
 }
 
 /// The expenses' sum, under their categories, while they are given.

@@ -11,6 +11,7 @@ use crate::engine::{Date, Proposal};
 use crate::form::{Form, LoanKey, Place};
 use crate::i18n::Lang;
 use crate::present::LoanTitle;
+use crate::scenario::kit::figures::KitOutput;
 use crate::scenario::{Ask, Evaluation, Field, ProposalChoice};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -83,9 +84,9 @@ pub fn UseAsAsk(proposal: Proposal) -> impl IntoView {
 /// the asks' figures are drawn by the kit's one effect ([`sync`]).
 #[component]
 pub fn Asks(kit: Kit) -> impl IntoView {
-    let block = |key: LoanKey| {
+    let block = move |key: LoanKey| {
         let places = ASK.iter().map(|f| Place::loan(*f, key)).collect();
-        view! { <div class="kit-loan" data-testid="kit-loan"><h4></h4>{form::form("grid", places, None, Some(&ASK_FORM))}<div></div></div> }
+        view! { <div class="kit-loan" data-testid="kit-loan"><h4></h4>{form::form("grid", places, None, Some((&ASK_FORM, kit.figures)))}<div></div></div> }
     };
     view! {
         <h3>{kw(|t| t.asks_heading)}</h3>
@@ -132,9 +133,9 @@ fn applies(f: &Form, place: Place) -> bool {
 }
 
 /// The evaluation's finding at an ask's input: why it is not offered.
-fn finding(f: &Form, ev: &Evaluation, lang: Lang, place: Place) -> Option<String> {
+fn finding(f: &Form, kit: &KitOutput, lang: Lang, place: Place) -> Option<String> {
     let at = f.at(place)?;
-    let asks = ev.kit.loans.iter().filter_map(|l| l.ask.as_ref());
+    let asks = kit.loans.iter().filter_map(|l| l.ask.as_ref());
     asks.flat_map(|a| a.findings.iter()).find(|fd| fd.at == at).map(|fd| lang.ask_reason(&fd.reason))
 }
 

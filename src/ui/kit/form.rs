@@ -13,7 +13,8 @@ use super::super::use_lang;
 use crate::form::{Form, Place};
 use crate::i18n::Lang;
 use crate::scenario::field::{Choice, Kind, Unit, Value};
-use crate::scenario::{Evaluation, Field, Rule};
+use crate::scenario::kit::figures::KitOutput;
+use crate::scenario::{Field, Rule};
 use super::widgets::{prop, set_prop};
 use crate::ui::widgets::escape_html as esc;
 use leptos::html::Div;
@@ -267,14 +268,17 @@ fn event_place(ev: &web_sys::Event) -> Option<usize> {
 /// use it too: their fields apply while their switch is on, with no finding.
 pub struct Ask {
     pub applies: fn(&Form, Place) -> bool,
-    pub finding: fn(&Form, &Evaluation, Lang, Place) -> Option<String>,
+    pub finding: fn(&Form, &KitOutput, Lang, Place) -> Option<String>,
 }
 
+/// An ask's form: its rules, and the kit's figures its findings are read from.
+type AskForm = (&'static Ask, Memo<KitOutput>);
+
 /// An ask's place `k`: shown while it applies, with its finding.
-fn sync_ask(field: &Element, lang: Lang, s: &Shown, ask: &Ask) {
+fn sync_ask(field: &Element, lang: Lang, s: &Shown, (ask, figures): AskForm) {
     let Some(boxed) = elem(field, "parentElement") else { return };
     let page = use_page();
-    let (applies, finding) = page.with(|f| ((ask.applies)(f, s.place), page.evaluation.with(|ev| (ask.finding)(f, ev, lang, s.place))));
+    let (applies, finding) = page.with(|f| ((ask.applies)(f, s.place), figures.with(|k| (ask.finding)(f, k, lang, s.place))));
     let _ = if applies { boxed.remove_attribute("hidden") } else { boxed.set_attribute("hidden", "") };
     let html = finding.map(|m| format!(r#"<p class="field-error" role="alert" data-testid="ask-finding">{}</p>"#, esc(&m))).unwrap_or_default();
     if let Some(slot) = boxed.query_selector(":scope > div:last-child").ok().flatten() {
@@ -287,7 +291,7 @@ type Drawn = Option<(Lang, Vec<(String, String)>)>;
 
 /// A form of `places` (`class` on its element); `loans` are the options of
 /// an entry's loan, if the form has one; `ask` for an ask's form.
-pub fn form(class: &'static str, places: Vec<Place>, loans: Option<Signal<Vec<(String, String)>>>, ask: Option<&'static Ask>) -> impl IntoView {
+pub fn form(class: &'static str, places: Vec<Place>, loans: Option<Signal<Vec<(String, String)>>>, ask: Option<AskForm>) -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
     let shown: Vec<Shown> = places
         .iter()

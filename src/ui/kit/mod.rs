@@ -4,8 +4,9 @@
 //!
 //! Collapsed by default: nothing below the summary is built until the
 //! section is opened (the page stays short and quick). Every figure comes
-//! from the page's one evaluation; the documents are rendered from it by
-//! `crate::letter`, never formatted here.
+//! from the page's one evaluation and the kit's figures computed from it
+//! while the section is open (`scenario::evaluate::kit_on`); the documents
+//! are rendered from them by `crate::letter`, never formatted here.
 
 mod about;
 mod ask;
@@ -27,6 +28,7 @@ use crate::i18n::kit::KitText;
 use crate::i18n::Lang;
 use crate::letter::LetterInput;
 use crate::scenario::kit::ContactEntry;
+use crate::scenario::kit::figures::KitOutput;
 use leptos::prelude::*;
 
 /// The browser's local date.
@@ -62,6 +64,9 @@ struct Kit {
     ui: RwSignal<Ui>,
     /// The log's entry being edited (its editor is a `view!` of its own).
     editing: RwSignal<Option<usize>>,
+    /// The kit's figures of the page's document (issue 13: not computed
+    /// on the page's every change while the section is closed).
+    figures: Memo<KitOutput>,
 }
 
 /// The state of the parts drawn as HTML text.
@@ -90,13 +95,21 @@ fn lenders(input: &Option<LetterInput>, lang: Lang, chosen: &str) -> (Vec<(Strin
     (all.into_iter().map(|(id, name, _)| (id, name)).collect(), picked)
 }
 
+/// Whether the section is open now. Its body, once built, stays while it
+/// is closed again; its figures wait until it is open (issue 13).
+#[derive(Clone, Copy)]
+struct KitOpen(RwSignal<bool>);
+
 /// The section: a `<details>` whose body is built when first opened.
 #[component]
 pub fn KitSection() -> impl IntoView {
     let opened = RwSignal::new(false);
+    let now = RwSignal::new(false);
+    provide_context(KitOpen(now));
     let toggle = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
         let open = ev.target().and_then(|e| e.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+        now.set(open);
         if open {
             opened.set(true);
         }
@@ -155,11 +168,29 @@ fn KitBody() -> impl IntoView {
     let today = today();
     // Always "changed": the documents' own memos compare their text, and
     // comparing the whole input would cost its `PartialEq` code here.
-    let build = move |_: Option<&_>| page.last_valid.with(|s| page.evaluation.with(|ev| crate::letter::build(s, ev, today)));
+    // The kit's figures and the documents' input follow the page's changes
+    // while the section is open: `changes` counts them then, and while it
+    // is closed tracks only whether it is open, so no change of the page
+    // recomputes them until it opens again. (Read with `get`: a memo only
+    // tracked, never read, never runs.)
+    let open = use_context::<KitOpen>().map_or(Signal::stored(true), |o| o.0.into());
+    let changes = Memo::new(move |n: Option<&u32>| match (open.get(), n) {
+        (false, Some(n)) => *n,
+        (_, n) => page.analysed(|_, _, _| n.map_or(0, |n| n.wrapping_add(1))),
+    });
+    let figures = Memo::new(move |_| {
+        changes.get();
+        untrack(|| page.analysed(|s, ev, debts| crate::scenario::evaluate::kit_on(s, debts, ev)))
+    });
+    let build = move |_: Option<&_>| {
+        changes.get();
+        untrack(|| page.analysed(|s, ev, _| figures.with(|k| crate::letter::build_with(s, ev, k, today))))
+    };
     let input = Memo::new_with_compare(build, |_, _| true);
     let kit = Kit {
         today,
         input,
+        figures,
         lang: use_lang(),
         page,
         ui: RwSignal::new(Ui::default()),
@@ -178,7 +209,7 @@ fn KitBody() -> impl IntoView {
         <div node_ref=root on:click=move |ev| on_click(kit, &ev) on:input=move |ev| on_edit(kit, &ev)>
             <p class="explain">{kw(|t| t.intro)}</p>
             <ask::Asks kit=kit />
-            <about::About />
+            <about::About kit=kit />
             <div data-part="5"></div>
             <div data-part="0"></div>
             <div data-part="1"></div>

@@ -86,7 +86,7 @@ pub type Checked = Option<Result<OfferCheck, (OfferField, Fault)>>;
 pub fn result(kit: Kit, id: &str) -> Checked {
     let page = kit.page;
     let offer = kit.ui.with(|u| offer(&u.typed))?;
-    let basis = page.last_valid.with(|s| page.evaluation.with(|ev| crate::letter::offer_basis(s, ev, id)))?;
+    let basis = page.analysed(|s, ev, _| kit.figures.with(|k| crate::letter::offer_basis_with(s, ev, k, id)))?;
     let means = kit.input.with(|i| Some(i.as_ref()?.accounts.iter().find(|a| a.id == id)?.means()))?;
     Some(offer.and_then(|o| check_offer(&o, &basis, &means).map_err(|e| (e.field, Fault::Offer(e.rule)))))
 }

@@ -3,8 +3,9 @@
 //! stacked balance chart; prepayments per loan; the calendar download.
 //! Collapsed by default, and drawn only while open (the page stays short
 //! and typing elsewhere stays fast). The "我每月能还" solver sits in each
-//! loan's results ([`Solver`]). Figures come from the evaluation and
-//! `crate::present::road`; components only ask and show. The read-only
+//! loan's results ([`Solver`]). Figures come from the road's own memos,
+//! computed only while the section is open (`scenario::evaluate::road_on`,
+//! `loan_road_on`), and `crate::present::road`; components only ask and show. The read-only
 //! parts are HTML text ([`markup`]: a fraction of `view!`'s bundle cost).
 
 mod markup;
@@ -65,10 +66,12 @@ pub fn RoadSection() -> impl IntoView {
 /// The open section: its own chunk, fetched when first opened (`ui::lazy`).
 #[leptos::wasm_split::wasm_split(road, wasm_split_path = ::leptos::wasm_split, preload(load_road), fallible)]
 fn road_body() -> super::lazy::Chunk {
-    let w = use_words();
+    let (w, page) = (use_words(), super::page::use_page());
+    // The road's figures, computed only while the section is open (issue 13).
+    let road = Memo::new(move |_| page.analysed(|s, _, debts| crate::scenario::evaluate::road_on(s, debts).0));
     Ok(view! {
         <FieldInput place=Place::of(Field::StrategyBudget) />
-        <plan::PlanPart />
+        <plan::PlanPart road=road />
         <div inner_html=move || markup::prepay_heading(w())></div>
         <EachLoan each=|index| view! { <prepay::LoanPrepay index=index /> }.into_any() />
     }

@@ -23,9 +23,11 @@ pub fn LoanPrepay(index: usize) -> impl IntoView {
     let title = move || loan.with(|l| l.as_ref().map(|l| lang.get().loan_title(LoanTitle { number: index + 1, lender: l.lender })));
     // The loan's one-off prepayments (rows drawn again when one comes or goes).
     let count = move |k| page.with(|f| f.index(k).map_or(0, |i| f.document().loans[i].prepayments.len()));
+    // The loan's prepaid figures, computed only while the road is open (issue 13).
+    let road = Memo::new(move |_| page.last_valid.with(|s| crate::scenario::evaluate::loan_road_on(s, index).0));
     let effects = move || {
         let lang = lang.get();
-        loan.with(|l| l.as_ref().map(|l| markup::add_and_effects(lang, l.road.prepaid_by_effect.as_ref(), l.road.prepaid.as_ref())))
+        loan.with(Option::is_some).then(|| road.with(|r| markup::add_and_effects(lang, r.prepaid_by_effect.as_ref(), r.prepaid.as_ref())))
     };
     let act = move |ev: MouseEvent| {
         let (Some(button), Some(k)) = (clicked(&ev, "button[data-action]"), untrack(key)) else { return };
