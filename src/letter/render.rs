@@ -95,8 +95,8 @@ impl Cx<'_> {
     fn lines(&self, parts: &[&[Line]]) -> String {
         let mut out = String::new();
         let mut first = true;
-        for line in parts.iter().flat_map(|p| p.iter()).filter(|l| self.holds(&l.when)) {
-            let text = fill(self.t(line.text), &|name| self.slot(name));
+        for line in parts.iter().flat_map(|p| p.iter()).filter(|l| self.holds(l.when)) {
+            let text = fill(self.t(line.text()), &|name| self.slot(name));
             if line.join && !first {
                 let tight = self.lang == Lang::Zh || out.ends_with('\n') || out.is_empty() || text.starts_with([',', '.', ';', ':']);
                 if !tight {
@@ -141,11 +141,15 @@ impl Cx<'_> {
         }
     }
 
+    /// The value of slot `name`; blank for an account's or an ask's slot
+    /// when there is none; `None` for a name no slot has.
     fn slot(&self, name: &str) -> Option<String> {
-        self.person_slot(name)
-            .or_else(|| self.budget_slot(name))
-            .or_else(|| self.account_slot(name))
-            .or_else(|| self.ask_slot(name))
+        let s = Slot::named(name)?;
+        let missing = if s >= Slot::FIRST_ASK { self.ask.is_none() } else { s >= Slot::FIRST_ACCOUNT && self.acc.is_none() };
+        if missing {
+            return Some(BLANK.to_owned());
+        }
+        self.person_slot(s).or_else(|| self.budget_slot(s)).or_else(|| self.account_slot(s)).or_else(|| self.ask_slot(s))
     }
 
     fn date(&self, d: Option<Date>) -> String {
@@ -161,26 +165,26 @@ impl Cx<'_> {
     }
 
     /// The borrower, the cause and the guideline's figures.
-    fn person_slot(&self, name: &str) -> Option<String> {
+    fn person_slot(&self, name: Slot) -> Option<String> {
         let (p, h) = (&self.input.profile, self.input.hardship.as_ref());
         Some(match name {
-            "blank" => BLANK.to_owned(),
-            "name" => or_blank(&p.name),
-            "phone" => or_blank(&p.phone),
-            "city" => or_blank(&p.city),
-            "date" => self.date(self.input.date),
-            "since" => self.date(h.and_then(|h| h.since)),
-            "details" => h.map(|h| h.details.clone()).unwrap_or_default(),
-            "reason" => self.lines(&[REASON]),
-            "evidence_list" => {
+            Slot::Blank => BLANK.to_owned(),
+            Slot::Name => or_blank(&p.name),
+            Slot::Phone => or_blank(&p.phone),
+            Slot::City => or_blank(&p.city),
+            Slot::Date => self.date(self.input.date),
+            Slot::Since => self.date(h.and_then(|h| h.since)),
+            Slot::Details => h.map(|h| h.details.clone()).unwrap_or_default(),
+            Slot::Reason => self.lines(&[REASON]),
+            Slot::EvidenceList => {
                 let names: Vec<&str> = h.map(|h| h.evidence.iter().map(|e| self.lang.evidence(*e)).collect()).unwrap_or_default();
                 names.join(self.t(LIST_SEP))
             }
-            "attachments" => self.attachments(),
-            "hotline" => COMPLAINT_HOTLINE.to_owned(),
-            "quiet_from" => clock(0, 0, QUIET_FROM_HOUR, 0, true),
-            "quiet_until" => clock(0, 0, QUIET_UNTIL_HOUR, 0, true),
-            "max_calls" => MAX_CALLS_A_DAY.to_string(),
+            Slot::Attachments => self.attachments(),
+            Slot::Hotline => COMPLAINT_HOTLINE.to_owned(),
+            Slot::QuietFrom => clock(0, 0, QUIET_FROM_HOUR, 0, true),
+            Slot::QuietUntil => clock(0, 0, QUIET_UNTIL_HOUR, 0, true),
+            Slot::MaxCalls => MAX_CALLS_A_DAY.to_string(),
             _ => return None,
         })
     }
@@ -192,26 +196,26 @@ impl Cx<'_> {
     }
 
     /// The statement's figures.
-    fn budget_slot(&self, name: &str) -> Option<String> {
+    fn budget_slot(&self, name: Slot) -> Option<String> {
         let s = &self.input.statement;
         let accounts = &self.input.accounts;
         Some(match name {
-            "income" => money(s.income),
-            "expenses" => money(s.expenses),
-            "other" => money(s.other_obligations),
-            "buffer" => money(s.buffer),
-            "buffer_pct" => rate_percent(s.buffer_percent),
-            "available" => money(s.available),
-            "income_min" => money(s.months.income_least),
-            "income_max" => money(s.months.income_most),
-            "avail_min" => money(s.months.available_least),
-            "avail_max" => money(s.months.available_most),
-            "n_debts" => accounts.len().to_string(),
-            "total_owed" => money(self.input.total_owed),
-            "total_contract" => money(self.input.total_contract),
-            "expense_lines" => self.expense_lines(),
-            "forecast_lines" => self.forecast_lines(),
-            "debt_lines" => accounts.iter().zip(1..).map(|(a, i)| self.debt_line(a, i)).collect::<Vec<_>>().join("\n"),
+            Slot::Income => money(s.income),
+            Slot::Expenses => money(s.expenses),
+            Slot::Other => money(s.other_obligations),
+            Slot::Buffer => money(s.buffer),
+            Slot::BufferPct => rate_percent(s.buffer_percent),
+            Slot::Available => money(s.available),
+            Slot::IncomeMin => money(s.months.income_least),
+            Slot::IncomeMax => money(s.months.income_most),
+            Slot::AvailMin => money(s.months.available_least),
+            Slot::AvailMax => money(s.months.available_most),
+            Slot::NDebts => accounts.len().to_string(),
+            Slot::TotalOwed => money(self.input.total_owed),
+            Slot::TotalContract => money(self.input.total_contract),
+            Slot::ExpenseLines => self.expense_lines(),
+            Slot::ForecastLines => self.forecast_lines(),
+            Slot::DebtLines => accounts.iter().zip(1..).map(|(a, i)| self.debt_line(a, i)).collect::<Vec<_>>().join("\n"),
             _ => return None,
         })
     }
@@ -261,33 +265,31 @@ impl Cx<'_> {
     }
 
     /// The account: its identity, arrears, share and contacts.
-    fn account_slot(&self, name: &str) -> Option<String> {
+    fn account_slot(&self, name: Slot) -> Option<String> {
         let blank = || Some(BLANK.to_owned());
-        let Some(a) = self.acc else {
-            return ACCOUNT_SLOTS.contains(&name).then(|| BLANK.to_owned());
-        };
+        let a = self.acc?;
         Some(match name {
-            "lender" => lender_name(a, self.lang),
-            "loan_label" => if a.name.is_empty() { lender_name(a, self.lang) } else { a.name.clone() },
-            "contract_no" => or_blank(&a.contract_no),
-            "principal_owed" => money(a.principal_owed),
-            "owed" => money(a.owed_now),
-            "overdue_days" => a.overdue.days.to_string(),
-            "overdue_amount" => money(a.arrears),
-            "overdue_principal" => money(a.overdue.principal),
-            "overdue_interest" => money(a.overdue.interest),
-            "contract_payment" => money(a.contract_payment),
-            "share_max" => money(a.share.most),
-            "share_range" => self.share_range(a),
-            "lump_limit" => return a.lump_sum.map(money).or_else(blank),
-            "first_request" => self.date(a.first_request),
-            "answered" => self.date(a.answered),
-            "n_contacts" => a.log.len().to_string(),
-            "log_lines" => self.log_lines(a),
-            "ask_sentence" => self.lines(&[ASK]),
-            "ask_short" => self.lines(&[ASK_SHORT]),
-            "fallback_sentence" => Cx { ask: a.fallback.as_ref(), ..*self }.lines(&[ASK]),
-            "checklist" => {
+            Slot::Lender => lender_name(a, self.lang),
+            Slot::LoanLabel => if a.name.is_empty() { lender_name(a, self.lang) } else { a.name.clone() },
+            Slot::ContractNo => or_blank(&a.contract_no),
+            Slot::PrincipalOwed => money(a.principal_owed),
+            Slot::Owed => money(a.owed_now),
+            Slot::OverdueDays => a.overdue.days.to_string(),
+            Slot::OverdueAmount => money(a.arrears),
+            Slot::OverduePrincipal => money(a.overdue.principal),
+            Slot::OverdueInterest => money(a.overdue.interest),
+            Slot::ContractPayment => money(a.contract_payment),
+            Slot::ShareMax => money(a.share.most),
+            Slot::ShareRange => self.share_range(a),
+            Slot::LumpLimit => return a.lump_sum.map(money).or_else(blank),
+            Slot::FirstRequest => self.date(a.first_request),
+            Slot::Answered => self.date(a.answered),
+            Slot::NContacts => a.log.len().to_string(),
+            Slot::LogLines => self.log_lines(a),
+            Slot::AskSentence => self.lines(&[ASK]),
+            Slot::AskShort => self.lines(&[ASK_SHORT]),
+            Slot::FallbackSentence => Cx { ask: a.fallback.as_ref(), ..*self }.lines(&[ASK]),
+            Slot::Checklist => {
                 let items = agreement_checklist(a.lender == Lender::CreditCard);
                 items.iter().map(|i| format!("· {}", self.lang.agreement_item(*i))).collect::<Vec<_>>().join("\n")
             }
@@ -347,33 +349,31 @@ impl Cx<'_> {
     }
 
     /// The ask's figures; blanks when there is no ask.
-    fn ask_slot(&self, name: &str) -> Option<String> {
-        let Some(a) = self.ask else {
-            return ASK_SLOTS.contains(&name).then(|| BLANK.to_owned());
-        };
+    fn ask_slot(&self, name: Slot) -> Option<String> {
+        let a = self.ask?;
         let f = &a.figures;
         let (head, tail) = (a.head(), a.tail());
         Some(match name {
-            "first_date" => self.date(a.first_date),
-            "tail_date" => self.date(tail.and_then(|t| t.starts)),
-            "months" => f.months.to_string(),
-            "split" => head.map_or(0, |h| h.months).to_string(),
-            "total" => money(f.total_paid),
-            "pay" => self.pay(a.parts.first()).0,
-            "pay_note" => self.pay(a.parts.first()).1,
-            "pay_min" => money(f.min_payment),
-            "pay_max" => money(f.max_payment),
-            "head_pay" => head.map_or_else(|| BLANK.to_owned(), |h| self.range(h.least, h.most)),
-            "tail_pay" => self.pay(tail).0,
-            "tail_note" => self.pay(tail).1,
-            "discount" => f.discount.map_or_else(|| BLANK.to_owned(), money),
-            "discount_pct" => f.discount_percent.map_or_else(|| BLANK.to_owned(), percent),
-            "rate" => rate_percent(a.params.annual_rate_percent),
-            "penalty" => money(a.params.penalty_waived),
-            "recovered" => percent(f.principal_recovered_percent),
-            "pv" => money(f.lender_pv),
-            "pv_pct" => percent(f.lender_pv_percent),
-            "schedule_lines" => self.schedule_lines(a),
+            Slot::FirstDate => self.date(a.first_date),
+            Slot::TailDate => self.date(tail.and_then(|t| t.starts)),
+            Slot::Months => f.months.to_string(),
+            Slot::Split => head.map_or(0, |h| h.months).to_string(),
+            Slot::Total => money(f.total_paid),
+            Slot::Pay => self.pay(a.parts.first()).0,
+            Slot::PayNote => self.pay(a.parts.first()).1,
+            Slot::PayMin => money(f.min_payment),
+            Slot::PayMax => money(f.max_payment),
+            Slot::HeadPay => head.map_or_else(|| BLANK.to_owned(), |h| self.range(h.least, h.most)),
+            Slot::TailPay => self.pay(tail).0,
+            Slot::TailNote => self.pay(tail).1,
+            Slot::Discount => f.discount.map_or_else(|| BLANK.to_owned(), money),
+            Slot::DiscountPct => f.discount_percent.map_or_else(|| BLANK.to_owned(), percent),
+            Slot::Rate => rate_percent(a.params.annual_rate_percent),
+            Slot::Penalty => money(a.params.penalty_waived),
+            Slot::Recovered => percent(f.principal_recovered_percent),
+            Slot::Pv => money(f.lender_pv),
+            Slot::PvPct => percent(f.lender_pv_percent),
+            Slot::ScheduleLines => self.schedule_lines(a),
             _ => return None,
         })
     }
@@ -394,17 +394,168 @@ impl Cx<'_> {
     }
 }
 
-/// Slots of an account, blank when there is none.
-const ACCOUNT_SLOTS: &[&str] = &[
-    "lender", "loan_label", "contract_no", "principal_owed", "owed", "overdue_days", "overdue_amount", "overdue_principal", "overdue_interest",
-    "contract_payment", "share_max", "share_range", "lump_limit", "first_request", "answered", "n_contacts", "log_lines",
-    "ask_sentence", "ask_short", "fallback_sentence", "checklist",
-];
+/// The slots the templates name: the borrower's, the statement's, an
+/// account's, then an ask's (in that order: [`Slot::FIRST_ACCOUNT`] and
+/// [`Slot::FIRST_ASK`] start the last two). A name is looked up once in
+/// [`SLOT_NAMES`], then matched as a number (a match on the names costs a
+/// comparison each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Slot {
+    Blank,
+    Name,
+    Phone,
+    City,
+    Date,
+    Since,
+    Details,
+    Reason,
+    EvidenceList,
+    Attachments,
+    Hotline,
+    QuietFrom,
+    QuietUntil,
+    MaxCalls,
+    Income,
+    Expenses,
+    Other,
+    Buffer,
+    BufferPct,
+    Available,
+    IncomeMin,
+    IncomeMax,
+    AvailMin,
+    AvailMax,
+    NDebts,
+    TotalOwed,
+    TotalContract,
+    ExpenseLines,
+    ForecastLines,
+    DebtLines,
+    Lender,
+    LoanLabel,
+    ContractNo,
+    PrincipalOwed,
+    Owed,
+    OverdueDays,
+    OverdueAmount,
+    OverduePrincipal,
+    OverdueInterest,
+    ContractPayment,
+    ShareMax,
+    ShareRange,
+    LumpLimit,
+    FirstRequest,
+    Answered,
+    NContacts,
+    LogLines,
+    AskSentence,
+    AskShort,
+    FallbackSentence,
+    Checklist,
+    FirstDate,
+    TailDate,
+    Months,
+    Split,
+    Total,
+    Pay,
+    PayNote,
+    PayMin,
+    PayMax,
+    HeadPay,
+    TailPay,
+    TailNote,
+    Discount,
+    DiscountPct,
+    Rate,
+    Penalty,
+    Recovered,
+    Pv,
+    PvPct,
+    ScheduleLines,
+}
 
-/// Slots of an ask, blank when there is none.
-const ASK_SLOTS: &[&str] = &[
-    "first_date", "tail_date", "months", "split", "total", "pay", "pay_note", "pay_min", "pay_max", "head_pay", "tail_pay", "tail_note", "discount", "discount_pct",
-    "rate", "penalty", "recovered", "pv", "pv_pct", "schedule_lines",
+impl Slot {
+    const FIRST_ACCOUNT: Self = Self::Lender;
+    const FIRST_ASK: Self = Self::FirstDate;
+
+    fn named(name: &str) -> Option<Self> {
+        SLOT_NAMES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+    }
+}
+
+/// Each slot's name in the templates (`{owed}`).
+const SLOT_NAMES: [(&str, Slot); 71] = [
+    ("blank", Slot::Blank),
+    ("name", Slot::Name),
+    ("phone", Slot::Phone),
+    ("city", Slot::City),
+    ("date", Slot::Date),
+    ("since", Slot::Since),
+    ("details", Slot::Details),
+    ("reason", Slot::Reason),
+    ("evidence_list", Slot::EvidenceList),
+    ("attachments", Slot::Attachments),
+    ("hotline", Slot::Hotline),
+    ("quiet_from", Slot::QuietFrom),
+    ("quiet_until", Slot::QuietUntil),
+    ("max_calls", Slot::MaxCalls),
+    ("income", Slot::Income),
+    ("expenses", Slot::Expenses),
+    ("other", Slot::Other),
+    ("buffer", Slot::Buffer),
+    ("buffer_pct", Slot::BufferPct),
+    ("available", Slot::Available),
+    ("income_min", Slot::IncomeMin),
+    ("income_max", Slot::IncomeMax),
+    ("avail_min", Slot::AvailMin),
+    ("avail_max", Slot::AvailMax),
+    ("n_debts", Slot::NDebts),
+    ("total_owed", Slot::TotalOwed),
+    ("total_contract", Slot::TotalContract),
+    ("expense_lines", Slot::ExpenseLines),
+    ("forecast_lines", Slot::ForecastLines),
+    ("debt_lines", Slot::DebtLines),
+    ("lender", Slot::Lender),
+    ("loan_label", Slot::LoanLabel),
+    ("contract_no", Slot::ContractNo),
+    ("principal_owed", Slot::PrincipalOwed),
+    ("owed", Slot::Owed),
+    ("overdue_days", Slot::OverdueDays),
+    ("overdue_amount", Slot::OverdueAmount),
+    ("overdue_principal", Slot::OverduePrincipal),
+    ("overdue_interest", Slot::OverdueInterest),
+    ("contract_payment", Slot::ContractPayment),
+    ("share_max", Slot::ShareMax),
+    ("share_range", Slot::ShareRange),
+    ("lump_limit", Slot::LumpLimit),
+    ("first_request", Slot::FirstRequest),
+    ("answered", Slot::Answered),
+    ("n_contacts", Slot::NContacts),
+    ("log_lines", Slot::LogLines),
+    ("ask_sentence", Slot::AskSentence),
+    ("ask_short", Slot::AskShort),
+    ("fallback_sentence", Slot::FallbackSentence),
+    ("checklist", Slot::Checklist),
+    ("first_date", Slot::FirstDate),
+    ("tail_date", Slot::TailDate),
+    ("months", Slot::Months),
+    ("split", Slot::Split),
+    ("total", Slot::Total),
+    ("pay", Slot::Pay),
+    ("pay_note", Slot::PayNote),
+    ("pay_min", Slot::PayMin),
+    ("pay_max", Slot::PayMax),
+    ("head_pay", Slot::HeadPay),
+    ("tail_pay", Slot::TailPay),
+    ("tail_note", Slot::TailNote),
+    ("discount", Slot::Discount),
+    ("discount_pct", Slot::DiscountPct),
+    ("rate", Slot::Rate),
+    ("penalty", Slot::Penalty),
+    ("recovered", Slot::Recovered),
+    ("pv", Slot::Pv),
+    ("pv_pct", Slot::PvPct),
+    ("schedule_lines", Slot::ScheduleLines),
 ];
 
 #[cfg(test)]
@@ -438,14 +589,19 @@ mod tests {
         for lang in [Lang::Zh, Lang::En] {
             let cx = Cx { lang, input: &input, acc: input.accounts.first(), ask: input.accounts[0].ask.as_ref() };
             for line in ALL_LINES.iter().flat_map(|p| p.iter()) {
-                for name in slot_names(cx.t(line.text)) {
-                    assert!(cx.slot(name).is_some(), "unknown slot {{{name}}} in {:?}", line.text.zh);
+                for name in slot_names(cx.t(line.text())) {
+                    assert!(cx.slot(name).is_some(), "unknown slot {{{name}}} in {:?}", line.text().zh);
                 }
             }
             // Without an account or an ask, their slots are blanks, not unknown.
             let bare = Cx { acc: None, ask: None, ..cx };
-            for name in ACCOUNT_SLOTS.iter().chain(ASK_SLOTS) {
+            for (name, _) in SLOT_NAMES.iter().filter(|(_, s)| *s >= Slot::FIRST_ACCOUNT) {
                 assert_eq!(bare.slot(name).as_deref(), Some(BLANK), "{name}");
+            }
+            // Every slot has its name once, and every name is its slot's.
+            for (k, (name, s)) in SLOT_NAMES.iter().enumerate() {
+                assert_eq!(*s as usize, k, "{name}");
+                assert_eq!(Slot::named(name), Some(*s));
             }
         }
     }

@@ -54,11 +54,22 @@ pub(crate) enum When {
     LumpSum,
 }
 
+/// A line: when it is shown, whether it continues the previous one, and
+/// its text in both languages as one literal, Chinese then English split by
+/// a NUL ([`Line::text`]): a line is 16 bytes of data, not 32.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Line {
-    pub when: When,
+    pub when: &'static When,
     pub join: bool,
-    pub text: T,
+    both: &'static str,
+}
+
+impl Line {
+    /// The line's text in each language.
+    pub fn text(&self) -> T {
+        let (zh, en) = self.both.split_once('\0').unwrap_or((self.both, self.both));
+        T { zh, en }
+    }
 }
 
 macro_rules! line {
@@ -66,13 +77,13 @@ macro_rules! line {
         line!(When::Always, $zh, $en)
     };
     ($when:expr, $zh:literal, $en:literal) => {
-        Line { when: $when, join: false, text: T { zh: $zh, en: $en } }
+        Line { when: &$when, join: false, both: concat!($zh, "\0", $en) }
     };
 }
 
 macro_rules! join {
     ($when:expr, $zh:literal, $en:literal) => {
-        Line { when: $when, join: true, text: T { zh: $zh, en: $en } }
+        Line { when: &$when, join: true, both: concat!($zh, "\0", $en) }
     };
 }
 

@@ -2,14 +2,13 @@
 //! essential expenses by category, all through the field contract (each
 //! problem at its field). Each form is a list of fields ([`kit_input`]).
 
-use super::super::inputs::FieldInput;
-use super::super::page::use_page;
-use super::form::form;
-use super::kw;
-use crate::form::Place;
-use crate::i18n::money;
+use super::widgets::push;
+use super::{form, kw};
+use crate::form::{Form, Place};
+use crate::i18n::{money, Lang};
 use crate::scenario::field::Value;
 use crate::scenario::Field;
+use crate::ui::widgets::escape_html as esc;
 use leptos::prelude::*;
 
 const PROFILE: [Field; 3] = [Field::ProfileName, Field::ProfilePhone, Field::ProfileCity];
@@ -27,39 +26,47 @@ const EXPENSES: [Field; 9] = [
 ];
 
 /// A heading, the switch that starts its part of the document (if any),
-/// and the part's fields while it is there.
+/// and the part's fields, shown while it is on.
 struct Part {
     heading: fn(&crate::i18n::kit::KitText) -> &'static str,
-    switch: Option<Field>,
-    fields: &'static [Field],
+    places: fn() -> Vec<Place>,
+}
+
+/// The switch first, then the fields.
+fn places(switch: Option<Field>, fields: &[Field]) -> Vec<Place> {
+    switch.into_iter().chain(fields.iter().copied()).map(Place::of).collect()
 }
 
 const PARTS: [Part; 3] = [
-    Part { heading: |t| t.about_heading, switch: None, fields: &PROFILE },
-    Part { heading: |t| t.hardship_heading, switch: Some(Field::Hardship), fields: &HARDSHIP },
-    Part { heading: |t| t.expenses_heading, switch: Some(Field::ExpenseItems), fields: &EXPENSES },
+    Part { heading: |t| t.about_heading, places: || places(None, &PROFILE) },
+    Part { heading: |t| t.hardship_heading, places: || places(Some(Field::Hardship), &HARDSHIP) },
+    Part { heading: |t| t.expenses_heading, places: || places(Some(Field::ExpenseItems), &EXPENSES) },
 ];
 
-#[component]
-pub fn About() -> impl IntoView {
-    PARTS.iter().map(|p| view! { <PartForm part=p /> }).collect_view()
+/// A field of the hardship or the expenses applies while its switch is on.
+fn applies(f: &Form, place: Place) -> bool {
+    let switch = match place.field {
+        Field::Hardship | Field::ExpenseItems => return true,
+        f if HARDSHIP.contains(&f) => Field::Hardship,
+        f if EXPENSES.contains(&f) => Field::ExpenseItems,
+        _ => return true,
+    };
+    f.value(Place::of(switch)) == Some(Value::Flag(true))
 }
 
+const SWITCHED: form::Ask = form::Ask { applies, finding: |_, _, _, _| None };
+
 #[component]
-fn PartForm(part: &'static Part) -> impl IntoView {
-    let page = use_page();
-    let on = part.switch.map(|f| page.value(Place::of(f)));
-    let shown = move || on.is_none_or(|v| v.get() == Some(Value::Flag(true)));
-    // The expenses' sum, under their categories.
-    let total = (part.switch == Some(Field::ExpenseItems)).then(|| {
-        let (label, value) = (kw(|t| t.expenses_total), Signal::derive(move || page.with(|f| money(f.document().budget.expenses))));
-        view! { <dl class="facts" hidden=move || !shown()><div class="kit-fact"><dt>{label}</dt><dd data-testid="expenses-total">{value}</dd></div></dl> }
-    });
-    view! {
-        <h3>{kw(part.heading)}</h3>
-        {part.switch.map(|f| view! { <FieldInput place=Place::of(f) /> })}
-        // Hidden rather than rebuilt: a `Show` is code of its own.
-        <div hidden=move || !shown()>{form("grid", part.fields.iter().map(|f| Place::of(*f)).collect(), None, None)}</div>
-        {total}
+pub fn About(kit: super::Kit) -> impl IntoView {
+    PARTS.iter().map(|p| view! { <h3>{kw(p.heading)}</h3>{form::form("grid", (p.places)(), None, Some((&SWITCHED, kit.figures)))} }).collect_view()
+}
+
+/// The expenses' sum, under their categories, while they are given.
+pub fn total(lang: Lang, f: &Form) -> String {
+    let mut out = String::new();
+    if f.value(Place::of(Field::ExpenseItems)) == Some(Value::Flag(true)) {
+        push(&mut out, &[r#"<dl class="facts"><div class="kit-fact"><dt>"#, &esc(lang.kit().expenses_total), r#"</dt><dd data-testid="expenses-total">"#]);
+        push(&mut out, &[&money(f.document().budget.expenses), "</dd></div></dl>"]);
     }
+    out
 }

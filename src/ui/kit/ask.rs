@@ -4,7 +4,8 @@
 //! offered (it is never replaced by another).
 
 use super::super::page::{use_page, Page};
-use super::super::use_lang;
+use super::form::set_html;
+use super::widgets::{find, hide, prop, set_text};
 use super::{form, kw, markup, today, use_kit, Kit};
 use crate::engine::{Date, Proposal};
 use crate::form::{Form, LoanKey, Place};
@@ -13,6 +14,8 @@ use crate::present::LoanTitle;
 use crate::scenario::kit::figures::KitOutput;
 use crate::scenario::{Ask, Evaluation, Field, ProposalChoice};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 /// The first payment of an ask: the date already chosen while it is still
 /// to come, else the loan's next due date moved on by whole months until it
@@ -77,15 +80,40 @@ pub fn UseAsAsk(proposal: Proposal) -> impl IntoView {
     })
 }
 
-/// Every loan's ask.
+/// Every loan's ask: a block per loan with its form; the blocks' titles and
+/// the asks' figures are drawn by the kit's one effect ([`sync`]).
 #[component]
 pub fn Asks(kit: Kit) -> impl IntoView {
-    let page = use_page();
-    let none = move || page.with(|f| f.document().loans.iter().all(|l| l.ask.is_none()));
+    let block = move |key: LoanKey| {
+        let places = ASK.iter().map(|f| Place::loan(*f, key)).collect();
+        view! { <div class="kit-loan" data-testid="kit-loan"><h4></h4>{form::form("grid", places, None, Some((&ASK_FORM, kit.figures)))}<div></div></div> }
+    };
     view! {
         <h3>{kw(|t| t.asks_heading)}</h3>
-        <p class="hint" data-testid="no-ask" hidden=move || !none()>{kw(|t| t.no_ask)}</p>
-        {move || page.loans.get().into_iter().map(|key| view! { <LoanAsk key=key kit=kit /> }).collect_view()}
+        <p class="hint" data-testid="no-ask">{kw(|t| t.no_ask)}</p>
+        {move || kit.page.loans.get().into_iter().map(block).collect_view()}
+    }
+}
+
+/// The hint while no loan has an ask; each block's title ("借款 2 · 借呗")
+/// and its ask's figures, from the evaluation the proposal cards show (as
+/// text: [`markup::ask_figures`]).
+pub fn sync(kit: Kit, root: &Element, lang: Lang) {
+    let (none, loans) = kit.page.with(|f| {
+        let loans = &f.document().loans;
+        let titles = loans.iter().zip(1..).map(|(l, number)| (l.id.clone(), lang.loan_title(LoanTitle { number, lender: l.lender })));
+        (loans.iter().all(|l| l.ask.is_none()), titles.collect::<Vec<_>>())
+    });
+    hide(find(root, "[data-testid=no-ask]"), !none);
+    let mut block = find(root, ".kit-loan");
+    for (id, title) in loans {
+        let Some(b) = block else { break };
+        set_text(find(&b, "h4"), "textContent", &title);
+        let figures = kit.input.with(|i| i.as_ref()?.accounts.iter().find(|a| a.id == id)?.ask.as_ref().map(|f| markup::ask_figures(lang, f)));
+        if let Some(slot) = find(&b, ":scope > div:last-child") {
+            set_html(&slot, &figures.unwrap_or_default());
+        }
+        block = prop(&b, "nextElementSibling").dyn_into::<Element>().ok().filter(|e| prop(e, "className").as_string().as_deref() == Some("kit-loan"));
     }
 }
 
@@ -129,33 +157,3 @@ const ASK: [Field; 12] = [
 ];
 
 const ASK_FORM: form::Ask = form::Ask { applies, finding };
-
-/// One loan: its contract number, its ask and fallback, the ask's figures.
-#[component]
-fn LoanAsk(key: LoanKey, kit: Kit) -> impl IntoView {
-    let (page, lang) = (use_page(), use_lang());
-    let title = Signal::derive(move || {
-        let title = page.with(|f| Some(LoanTitle { number: f.index(key)? + 1, lender: f.document().loans.get(f.index(key)?)?.lender }));
-        title.map(|tt| lang.get().loan_title(tt)).unwrap_or_default()
-    });
-    view! {
-        <div class="kit-loan" data-testid="kit-loan">
-            <h4>{title}</h4>
-            {form::form("grid", ASK.iter().map(|f| Place::loan(*f, key)).collect(), None, Some((&ASK_FORM, kit.figures)))}
-            <AskFigures key=key kit=kit />
-        </div>
-    }
-}
-
-/// The ask's figures, from the evaluation the proposal cards show (as
-/// text: [`markup::ask_figures`]).
-#[component]
-fn AskFigures(key: LoanKey, kit: Kit) -> impl IntoView {
-    let (page, lang) = (use_page(), use_lang());
-    let html = move || {
-        let id = page.with(|f| f.loan_id(key).map(str::to_owned))?;
-        let l = lang.get();
-        kit.input.with(|i| i.as_ref()?.accounts.iter().find(|a| a.id == id)?.ask.as_ref().map(|f| markup::ask_figures(l, f)))
-    };
-    view! { <div inner_html=move || html().unwrap_or_default()></div> }
-}

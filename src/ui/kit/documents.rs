@@ -4,16 +4,19 @@
 //! prints only the shown document).
 
 use super::super::download::download_text;
-use super::super::use_lang;
-use super::widgets::Picker;
-use super::{kw, lenders, use_kit, Kit};
+use super::widgets::{by_id, find, hide, push, select_html, set_text, value_of};
+use super::{change, lenders, Kit};
+use crate::i18n::Lang;
 use crate::letter::Document;
+use crate::ui::widgets::escape_html as esc;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
 
 /// What the last copy did.
-#[derive(Clone, Copy, PartialEq)]
-enum Copied {
+#[derive(Clone, Copy, Default, PartialEq)]
+pub enum Copied {
+    #[default]
     No,
     Yes,
     Selected,
@@ -41,10 +44,10 @@ fn select_document() {
     }
 }
 
-fn copy(text: String, done: RwSignal<Copied>) {
+fn copy(text: String, kit: Kit) {
     let Some(promise) = clipboard_write(&text) else {
         select_document();
-        done.set(Copied::Selected);
+        change(kit, |u| u.copied = Copied::Selected);
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
@@ -52,89 +55,101 @@ fn copy(text: String, done: RwSignal<Copied>) {
         if !ok {
             select_document();
         }
-        done.set(if ok { Copied::Yes } else { Copied::Selected });
+        change(kit, |u| u.copied = if ok { Copied::Yes } else { Copied::Selected });
     });
 }
 
-#[component]
-pub fn Documents(kit: Kit) -> impl IntoView {
-    let lang = use_lang();
-    let doc = RwSignal::new(0usize);
-    let account = RwSignal::new(String::new());
-    let copied = RwSignal::new(Copied::No);
-    let (accounts, picked) = lenders(kit, lang, account);
-    let document = move || Document::ALL.get(doc.get()).copied().unwrap_or(Document::Letter);
-    let text = Memo::new(move |_| {
-        let (l, d) = (lang.get(), document());
-        kit.input.with(|i| {
-            let i = i.as_ref()?;
-            match d {
-                Document::Statement => Some(i.statement(l)),
-                _ => picked.with(|id| i.accounts.iter().find(|a| a.id == *id).map(|a| i.render(d, l, a))),
-            }
-        })
-    });
-    let file_name = move || {
-        let (l, d) = (lang.get_untracked(), document());
-        let lender = accounts.with_untracked(|all| picked.with_untracked(|id| all.iter().find(|a| a.0 == *id).map(|a| a.1.clone())));
-        match (d, lender) {
-            (Document::Statement, _) | (_, None) => format!("{}.txt", d.name(l)),
-            (_, Some(name)) => format!("{}-{name}.txt", d.name(l)),
+/// The document picked.
+fn document(kit: Kit) -> Document {
+    Document::ALL.get(kit.ui.with(|u| u.doc)).copied().unwrap_or(Document::Letter)
+}
+
+/// The documents' part: its heading, the hint shown while there is none,
+/// the pickers, the actions and the document (its text set by [`sync`]).
+pub fn html(lang: Lang, accounts: &[(String, String)]) -> String {
+    let t = lang.kit();
+    let mut out = String::new();
+    push(&mut out, &["<h3>", &esc(t.documents_heading), r#"</h3><p class="hint" data-testid="no-documents">"#, &esc(t.no_documents), r#"</p><div data-docs><div class="grid">"#]);
+    let docs: Vec<(String, String)> = Document::ALL.iter().enumerate().map(|(i, d)| (i.to_string(), d.name(lang).to_owned())).collect();
+    select_html(&mut out, "kit-doc-pick", t.document, &docs);
+    out.push_str("<div data-lender>");
+    select_html(&mut out, "kit-lender-pick", t.lender, accounts);
+    out.push_str(r#"</div></div><div class="kit-actions">"#);
+    for (act, word) in [("copy", t.copy), ("download", t.download), ("print", t.print)] {
+        push(&mut out, &[r#"<button type="button" data-testid="kit-"#, act, r#"" data-act=""#, act, r#"">"#, &esc(word), "</button>"]);
+    }
+    out.push_str(r#"<span role="status" class="hint" data-testid="kit-copied"></span></div><pre class="kit-doc" data-testid="kit-doc" tabindex="0"></pre></div>"#);
+    out
+}
+
+/// The document's text: the statement, or the picked lender's document.
+fn text(kit: Kit, lang: Lang, picked: &str) -> Option<String> {
+    let d = document(kit);
+    kit.input.with(|i| {
+        let i = i.as_ref()?;
+        match d {
+            Document::Statement => Some(i.statement(lang)),
+            _ => i.accounts.iter().find(|a| a.id == picked).map(|a| i.render(d, lang, a)),
         }
+    })
+}
+
+/// Brings the part in step: what is picked, what the last copy did, the document.
+pub fn sync(kit: Kit, el: &Element, lang: Lang, accounts: &[(String, String)], picked: &str) {
+    let text = text(kit, lang, picked);
+    hide(find(el, "[data-testid=no-documents]"), text.is_some());
+    hide(find(el, "[data-docs]"), text.is_none());
+    let d = document(kit);
+    set_text(by_id(el, "kit-doc-pick"), "value", &kit.ui.with(|u| u.doc).to_string());
+    set_text(by_id(el, "kit-lender-pick"), "value", picked);
+    hide(find(el, "[data-lender]"), d == Document::Statement || accounts.is_empty());
+    let t = lang.kit();
+    let copied = match kit.ui.with(|u| u.copied) {
+        Copied::No => "",
+        Copied::Yes => t.copied,
+        Copied::Selected => t.copy_selected,
     };
-    let doc_options = Signal::derive(move || {
-        let l = lang.get();
-        Document::ALL.iter().enumerate().map(|(i, d)| (i.to_string(), d.name(l).to_owned())).collect::<Vec<_>>()
+    set_text(find(el, "[data-testid=kit-copied]"), "textContent", copied);
+    let doc = find(el, "pre");
+    if let Some(pre) = &doc {
+        let _ = pre.set_attribute("aria-label", d.name(lang));
+    }
+    set_text(doc, "textContent", &text.unwrap_or_default());
+}
+
+/// A document or lender picked: shown, and the last copy forgotten.
+pub fn picked(kit: Kit, el: &Element) {
+    let doc = value_of(el, "kit-doc-pick").parse().unwrap_or(0);
+    let account = value_of(el, "kit-lender-pick");
+    change(kit, |u| {
+        if u.doc != doc || (u.account != account && !account.is_empty()) {
+            (u.doc, u.account, u.copied) = (doc, account, Copied::No);
+        }
     });
-    let on_doc = Callback::new(move |v: String| {
-        doc.set(v.parse().unwrap_or(0));
-        copied.set(Copied::No);
-    });
-    let on_lender = Callback::new(move |v: String| {
-        account.set(v);
-        copied.set(Copied::No);
-    });
-    view! {
-        <h3>{kw(|t| t.documents_heading)}</h3>
-        // Hidden rather than rebuilt: every `Show` is code of its own.
-        <p class="hint" data-testid="no-documents" hidden=move || text.with(Option::is_some)>{kw(|t| t.no_documents)}</p>
-        <div hidden=move || text.with(Option::is_none)>
-            <div class="grid">
-                <Picker id="kit-doc-pick" label=|t| t.document options=doc_options picked=Signal::derive(move || doc.get().to_string()) on_pick=on_doc />
-                <div hidden=move || document() == Document::Statement>
-                    <Picker id="kit-lender-pick" label=|t| t.lender options=accounts picked=picked on_pick=on_lender />
-                </div>
-            </div>
-            <Actions text=text file_name=Signal::derive(file_name) copied=copied />
-            <pre class="kit-doc" data-testid="kit-doc" tabindex="0" aria-label=move || document().name(lang.get())>{Signal::derive(move || text.get().unwrap_or_default())}</pre>
-        </div>
+}
+
+/// The file a download is saved as: the document's name, and the lender's.
+fn file_name(kit: Kit, lang: Lang, picked: &str) -> String {
+    let d = Document::ALL.get(kit.ui.with_untracked(|u| u.doc)).copied().unwrap_or(Document::Letter);
+    let lender = kit.input.with_untracked(|i| i.iter().flat_map(|i| &i.accounts).find(|a| a.id == picked).map(|a| a.lender_name(lang)));
+    match (d, lender) {
+        (Document::Statement, _) | (_, None) => [d.name(lang), ".txt"].concat(),
+        (_, Some(name)) => [d.name(lang), "-", &name, ".txt"].concat(),
     }
 }
 
-/// Copy, download as .txt, print; and what the last copy did.
-#[component]
-fn Actions(text: Memo<Option<String>>, file_name: Signal<String>, copied: RwSignal<Copied>) -> impl IntoView {
-    let t = use_kit();
-    let download = move |_| {
-        if let Some(body) = text.get_untracked() {
-            let _ = download_text(&file_name.get_untracked(), "text/plain;charset=utf-8", &body);
+/// Copy, download as .txt, print.
+pub fn act(kit: Kit, act: &str) {
+    let lang = kit.lang.get_untracked();
+    let picked = kit.input.with_untracked(|i| kit.ui.with_untracked(|u| lenders(i, lang, &u.account).1));
+    let text = untrack(|| text(kit, lang, &picked)).unwrap_or_default();
+    match act {
+        "copy" => copy(text, kit),
+        "download" => {
+            let _ = download_text(&file_name(kit, lang, &picked), "text/plain;charset=utf-8", &text);
         }
-    };
-    let print = move |_| {
-        let _ = web_sys::window().map(|w| w.print());
-    };
-    view! {
-        <div class="kit-actions">
-            <button type="button" data-testid="kit-copy" on:click=move |_| copy(text.get_untracked().unwrap_or_default(), copied)>{kw(|t| t.copy)}</button>
-            <button type="button" data-testid="kit-download" on:click=download>{kw(|t| t.download)}</button>
-            <button type="button" data-testid="kit-print" on:click=print>{kw(|t| t.print)}</button>
-            <span role="status" class="hint" data-testid="kit-copied">
-                {Signal::derive(move || match copied.get() {
-                    Copied::No => "",
-                    Copied::Yes => t().copied,
-                    Copied::Selected => t().copy_selected,
-                })}
-            </span>
-        </div>
+        _ => {
+            let _ = web_sys::window().map(|w| w.print());
+        }
     }
 }

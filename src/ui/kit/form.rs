@@ -15,6 +15,7 @@ use crate::i18n::Lang;
 use crate::scenario::field::{Choice, Kind, Unit, Value};
 use crate::scenario::kit::figures::KitOutput;
 use crate::scenario::{Field, Rule};
+use super::widgets::{prop, set_prop};
 use crate::ui::widgets::escape_html as esc;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -146,17 +147,7 @@ struct Shown {
     problem: Memo<Option<Rule>>,
 }
 
-fn prop(el: &JsValue, name: &str) -> JsValue {
-    js_sys::Reflect::get(el, &name.into()).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn set_prop(el: &JsValue, name: &str, v: JsValue) {
-    let _ = js_sys::Reflect::set(el, &name.into(), &v);
-}
-
-/// An element property (`firstElementChild`, `parentElement`…). Read by
-/// name, as the properties above: a `web_sys` method the page does not use
-/// yet would add its glue to the first load's JS.
+/// An element property (`firstElementChild`, `parentElement`…).
 fn elem(el: &JsValue, name: &str) -> Option<Element> {
     prop(el, name).dyn_into().ok()
 }
@@ -259,7 +250,7 @@ fn typed(field: &Element, place: Place, change: bool) {
 
 /// Sets `el`'s HTML unless it is already that (a problem's `role="alert"`
 /// is announced only when it changes).
-fn set_html(el: &Element, html: &str) {
+pub(super) fn set_html(el: &Element, html: &str) {
     if prop(el, "innerHTML").as_string().as_deref() != Some(html) {
         el.set_inner_html(html);
     }
@@ -273,7 +264,8 @@ fn event_place(ev: &web_sys::Event) -> Option<usize> {
 
 /// What an ask's form adds: which of its places apply now (the others are
 /// hidden), and the evaluation's finding at a place (why an ask is not
-/// offered), shown under its input.
+/// offered), shown under its input. The hardship's and the expenses' forms
+/// use it too: their fields apply while their switch is on, with no finding.
 pub struct Ask {
     pub applies: fn(&Form, Place) -> bool,
     pub finding: fn(&Form, &KitOutput, Lang, Place) -> Option<String>,

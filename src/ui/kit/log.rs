@@ -2,11 +2,11 @@
 //! for every lender or one; beside each entry the collection-conduct rules
 //! it breaks and, once its date has passed, that its follow-up is due.
 
-use super::super::page::use_page;
-use super::super::use_lang;
 use super::form::form;
-use super::widgets::Picker;
-use super::{kw, markup, use_kit, Kit};
+use super::widgets::{by_id, find, hide, push, select_html, set_text, value_of};
+use super::{change, kw, markup, Kit};
+use crate::ui::widgets::escape_html as esc;
+use web_sys::Element;
 use crate::form::Place;
 use crate::i18n::Lang;
 use crate::present::LoanTitle;
@@ -47,86 +47,78 @@ fn shown(s: &Scenario, filter: &str) -> Vec<usize> {
     order
 }
 
-#[component]
-pub fn ContactLog(kit: Kit) -> impl IntoView {
-    let (t, lang, page) = (use_kit(), use_lang(), use_page());
-    let filter = RwSignal::new(String::new());
-    let editing = RwSignal::new(None::<usize>);
-    let removed = RwSignal::new(None::<(usize, ContactEntry)>);
-    let order = Signal::derive(move || filter.with(|f| page.with(|form| shown(form.document(), f))));
-    let loans = Signal::derive(move || {
-        let l = lang.get();
-        page.with(|f| f.document().loans.iter().map(|x| (x.id.clone(), loan_name(f.document(), &x.id, l))).collect::<Vec<_>>())
+/// The loans an entry can be about, `(id, title)`.
+pub fn loans(kit: Kit, lang: Lang) -> Vec<(String, String)> {
+    kit.page.with(|f| f.document().loans.iter().map(|x| (x.id.clone(), loan_name(f.document(), &x.id, lang))).collect())
+}
+
+/// The log's controls: its heading, the lender filter, add, and the undo bar.
+pub fn html(lang: Lang, loans: &[(String, String)]) -> String {
+    let t = lang.kit();
+    let mut out = String::new();
+    push(&mut out, &["<h3>", &esc(t.log_heading), r#"</h3><p class="explain">"#, &esc(t.log_intro), r#"</p><div class="grid">"#]);
+    let options: Vec<(String, String)> = std::iter::once((String::new(), t.all_lenders.to_owned())).chain(loans.iter().cloned()).collect();
+    select_html(&mut out, "log-filter", t.lender, &options);
+    push(&mut out, &[r#"</div><button type="button" data-testid="log-add" data-act="add">"#, &esc(t.add_entry), "</button>"]);
+    push(&mut out, &[r#"<p role="status" class="undo-bar" data-testid="log-undo-bar" hidden>"#, &esc(t.removed), r#"<button type="button" data-testid="log-undo" data-act="undo">"#]);
+    push(&mut out, &[&esc(t.undo), "</button></p>"]);
+    out
+}
+
+/// The filter picked, and the undo bar shown while there is something to undo.
+pub fn sync(kit: Kit, el: &Element) {
+    kit.ui.with(|u| {
+        set_text(by_id(el, "log-filter"), "value", &u.filter);
+        hide(find(el, "[data-testid=log-undo-bar]"), u.removed.is_none());
     });
-    let filter_options = Signal::derive(move || std::iter::once((String::new(), t().all_lenders.to_owned())).chain(loans.get()).collect::<Vec<_>>());
-    let add = move |_| {
-        let loan = filter.get_untracked();
-        let loan = if loan.is_empty() { loans.with_untracked(|l| l.first().map(|l| l.0.clone())).unwrap_or_default() } else { loan };
-        let (Some(at), end) = (now(), page.peek(|f| f.document().contact_log.len())) else { return };
-        if page.insert_contact(end, ContactEntry::new(at, loan, Channel::AppChat)) {
-            editing.set(Some(end));
-            removed.set(None);
-        }
-    };
-    let remove = Callback::new(move |i: usize| {
-        editing.set(None);
-        removed.set(page.remove_contact(i).map(|e| (i, e)));
-    });
-    let undo = move |_| {
-        if let Some((i, e)) = removed.get_untracked() {
+}
+
+/// The lender picked for the filter.
+pub fn picked(kit: Kit, el: &Element) {
+    let filter = value_of(el, "log-filter");
+    change(kit, |u| u.filter = filter);
+}
+
+/// Add (an entry now, about the filtered loan or the first) or undo.
+pub fn act(kit: Kit, act: &str) {
+    let page = kit.page;
+    if act == "undo" {
+        if let Some((i, e)) = kit.ui.with_untracked(|u| u.removed.clone()) {
             page.insert_contact(i, e);
-            removed.set(None);
+            change(kit, |u| u.removed = None);
         }
-    };
-    view! {
-        <h3>{kw(|t| t.log_heading)}</h3>
-        <p class="explain">{kw(|t| t.log_intro)}</p>
-        <div class="grid">
-            <Picker id="log-filter" label=|t| t.lender options=filter_options picked=filter on_pick=Callback::new(move |v| filter.set(v)) />
-        </div>
-        <button type="button" data-testid="log-add" on:click=add>{kw(|t| t.add_entry)}</button>
-        <p role="status" class="undo-bar" data-testid="log-undo-bar" hidden=move || removed.with(Option::is_none)>
-            {kw(|t| t.removed)}
-            <button type="button" data-testid="log-undo" on:click=undo>{kw(|t| t.undo)}</button>
-        </p>
-        {move || editing.get().map(|i| view! { <EntryEditor i=i loans=loans on_done=Callback::new(move |_| editing.set(None)) /> })}
-        <p class="hint" data-testid="log-empty" hidden=move || order.with(|o| !o.is_empty())>{kw(|t| t.log_empty)}</p>
-        <Entries order=order editing=editing remove=remove today=kit.today />
+        return;
+    }
+    let loan = kit.ui.with_untracked(|u| u.filter.clone());
+    let loan = if loan.is_empty() { page.peek(|f| f.document().loans.first().map(|l| l.id.clone())).unwrap_or_default() } else { loan };
+    let (Some(at), end) = (now(), page.peek(|f| f.document().contact_log.len())) else { return };
+    if page.insert_contact(end, ContactEntry::new(at, loan, Channel::AppChat)) {
+        kit.editing.set(Some(end));
+        change(kit, |u| u.removed = None);
     }
 }
 
-/// The entries `order` names, newest first, as HTML text; one handler for
-/// every entry's buttons.
-#[component]
-fn Entries(order: Signal<Vec<usize>>, editing: RwSignal<Option<usize>>, remove: Callback<usize>, today: Option<crate::engine::Date>) -> impl IntoView {
-    let (lang, page) = (use_lang(), use_page());
-    let entries = move || {
-        let l = lang.get();
-        page.with(|f| {
-            let s = f.document();
-            // Once for the whole log: the allowance of calls counts across entries.
-            order.with(|order| entries_html(s, &review(s, today), order, l))
-        })
-    };
-    let act = move |ev: leptos::ev::MouseEvent| match clicked(&ev) {
-        Some(("edit", i)) => editing.set(Some(i)),
-        Some(("remove", i)) => remove.run(i),
-        _ => {}
-    };
-    view! { <ol class="kit-log" data-testid="kit-log" on:click=act inner_html=entries></ol> }
+/// Removes entry `i`, kept for undo.
+pub fn remove(kit: Kit, i: usize) {
+    kit.editing.set(None);
+    let removed = kit.page.remove_contact(i).map(|e| (i, e));
+    change(kit, |u| u.removed = removed);
 }
 
-/// The entry button a click landed on: what it does and the entry's index.
-fn clicked(ev: &leptos::ev::MouseEvent) -> Option<(&'static str, usize)> {
-    use wasm_bindgen::JsCast;
-    let b = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("[data-act]").ok()??;
-    let i = b.get_attribute("data-i")?.parse().ok()?;
-    let act = match b.get_attribute("data-act")?.as_str() {
-        "edit" => "edit",
-        "remove" => "remove",
-        _ => return None,
-    };
-    Some((act, i))
+/// The entries shown, newest first, as HTML text; the hint while there are none.
+pub fn entries(kit: Kit, lang: Lang) -> String {
+    let t = lang.kit();
+    kit.page.with(|f| {
+        let s = f.document();
+        let order = kit.ui.with(|u| shown(s, &u.filter));
+        let hidden = if order.is_empty() { "" } else { " hidden" };
+        let mut out = String::new();
+        push(&mut out, &[r#"<p class="hint" data-testid="log-empty""#, hidden, ">", &esc(t.log_empty), r#"</p><ol class="kit-log" data-testid="kit-log">"#]);
+        // Once for the whole log: the allowance of calls counts across entries.
+        out.push_str(&entries_html(s, &review(s, kit.today), &order, lang));
+        out.push_str("</ol>");
+        out
+    })
 }
 
 /// The entries `order` names, as HTML text ([`markup::log_entry`]).
@@ -156,13 +148,14 @@ const ENTRY: [Field; 10] = [
 
 /// The inputs of entry `i`, through the field contract ([`form`]).
 #[component]
-fn EntryEditor(i: usize, loans: Signal<Vec<(String, String)>>, on_done: Callback<()>) -> impl IntoView {
+pub fn EntryEditor(i: usize, kit: Kit) -> impl IntoView {
     let places = ENTRY.into_iter().map(|f| Place::item(f, i)).collect();
+    let loans = Signal::derive(move || loans(kit, kit.lang.get()));
     view! {
         <fieldset class="kit-editor" data-testid="log-editor">
             <legend>{kw(|t| t.edit)}</legend>
             {form("grid", places, Some(loans), None)}
-            <button type="button" data-testid="log-done" on:click=move |_| on_done.run(())>{kw(|t| t.done)}</button>
+            <button type="button" data-testid="log-done" on:click=move |_| kit.editing.set(None)>{kw(|t| t.done)}</button>
         </fieldset>
     }
 }

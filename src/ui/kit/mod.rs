@@ -21,11 +21,13 @@ mod widgets;
 pub use ask::UseAsAsk;
 pub use plan::UsePlan;
 
-use super::page::use_page;
+use super::page::{use_page, Page};
 use super::use_lang;
 use crate::engine::Date;
 use crate::i18n::kit::KitText;
+use crate::i18n::Lang;
 use crate::letter::LetterInput;
+use crate::scenario::kit::ContactEntry;
 use crate::scenario::kit::figures::KitOutput;
 use leptos::prelude::*;
 
@@ -48,32 +50,49 @@ fn kw(pick: fn(&KitText) -> &'static str) -> Signal<&'static str> {
     Signal::derive(move || pick(lang.get().kit()))
 }
 
-/// What the open section's parts share: the documents' input, dated today
-/// (passed down, not a context: `expect_context` costs code of its own).
+/// What the open section's parts share: the documents' input, dated today,
+/// and the state of the parts drawn as HTML text (passed down, not a
+/// context: `expect_context` costs code of its own).
 #[derive(Clone, Copy)]
 struct Kit {
     today: Option<Date>,
     input: Memo<Option<LetterInput>>,
+    lang: RwSignal<Lang>,
+    page: Page,
+    /// What the parts drawn as HTML text show (one signal: they are drawn
+    /// by one effect, and each signal's type is code of its own).
+    ui: RwSignal<Ui>,
+    /// The log's entry being edited (its editor is a `view!` of its own).
+    editing: RwSignal<Option<usize>>,
     /// The kit's figures of the page's document (issue 13: not computed
     /// on the page's every change while the section is closed).
     figures: Memo<KitOutput>,
 }
 
+/// The state of the parts drawn as HTML text.
+#[derive(Clone, Default, PartialEq)]
+struct Ui {
+    /// The document shown (its index in `Document::ALL`), the lender picked
+    /// for it, and what the last copy did.
+    doc: usize,
+    account: String,
+    copied: documents::Copied,
+    /// The log's filter (a loan's id; empty for all), and the entry last
+    /// removed (for undo).
+    filter: String,
+    removed: Option<(usize, ContactEntry)>,
+    /// What was typed of a counter-offer, and the loan picked for it.
+    typed: offer::Typed,
+    offer_loan: String,
+}
+
 /// The lenders of the documents, `(loan id, name)`, and the one shown:
 /// `chosen` while it is there, else the first with an ask, else the first.
-fn lenders(kit: Kit, lang: RwSignal<crate::i18n::Lang>, chosen: RwSignal<String>) -> (Memo<Vec<(String, String)>>, Memo<String>) {
-    let all = Memo::new(move |_| {
-        let l = lang.get();
-        kit.input.with(|i| i.iter().flat_map(|i| &i.accounts).map(|a| (a.id.clone(), a.lender_name(l), a.ask.is_some())).collect::<Vec<_>>())
-    });
-    let names = Memo::new(move |_| all.with(|all| all.iter().map(|(id, name, _)| (id.clone(), name.clone())).collect()));
-    let shown = Memo::new(move |_| {
-        all.with(|all| {
-            let picked = chosen.with(|id| all.iter().find(|a| a.0 == *id));
-            picked.or_else(|| all.iter().find(|a| a.2)).or(all.first()).map(|a| a.0.clone()).unwrap_or_default()
-        })
-    });
-    (names, shown)
+fn lenders(input: &Option<LetterInput>, lang: Lang, chosen: &str) -> (Vec<(String, String)>, String) {
+    let all: Vec<_> = input.iter().flat_map(|i| &i.accounts).map(|a| (a.id.clone(), a.lender_name(lang), a.ask.is_some())).collect();
+    let picked = all.iter().find(|a| a.0 == chosen).or_else(|| all.iter().find(|a| a.2)).or(all.first());
+    let picked = picked.map(|a| a.0.clone()).unwrap_or_default();
+    (all.into_iter().map(|(id, name, _)| (id, name)).collect(), picked)
 }
 
 /// Whether the section is open now. Its body, once built, stays while it
@@ -137,6 +156,12 @@ fn mounted<V: leptos::tachys::view::Render + 'static>(body: V) -> AnyView {
     view! { <div class="kit-body" node_ref=root></div> }.into_any()
 }
 
+/// The parts drawn as HTML text: the documents (0), the log's controls (1)
+/// and entries (2), the counter-offer's form (3) and check (4), and the
+/// expenses' total (5, above the documents). One effect draws them all ([`draw`]); one handler per kind
+/// of event reads them ([`on_click`], [`on_edit`]).
+const PARTS: usize = 6;
+
 #[component]
 fn KitBody() -> impl IntoView {
     let page = use_page();
@@ -162,13 +187,112 @@ fn KitBody() -> impl IntoView {
         untrack(|| page.analysed(|s, ev, _| figures.with(|k| crate::letter::build_with(s, ev, k, today))))
     };
     let input = Memo::new_with_compare(build, |_, _| true);
-    let kit = Kit { today, input, figures };
+    let kit = Kit {
+        today,
+        input,
+        figures,
+        lang: use_lang(),
+        page,
+        ui: RwSignal::new(Ui::default()),
+        editing: RwSignal::new(None),
+    };
+    let root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |drawn: Option<[String; PARTS]>| {
+        let mut drawn = drawn.unwrap_or_default();
+        if let Some(root) = root.get() {
+            draw(kit, &root, &mut drawn);
+        }
+        drawn
+    });
+    let editor = move || kit.editing.get().map(|i| view! { <log::EntryEditor i=i kit=kit /> });
     view! {
-        <p class="explain">{kw(|t| t.intro)}</p>
-        <ask::Asks kit=kit />
-        <about::About />
-        <documents::Documents kit=kit />
-        <log::ContactLog kit=kit />
-        <offer::OfferCheck kit=kit />
+        <div node_ref=root on:click=move |ev| on_click(kit, &ev) on:input=move |ev| on_edit(kit, &ev)>
+            <p class="explain">{kw(|t| t.intro)}</p>
+            <ask::Asks kit=kit />
+            <about::About kit=kit />
+            <div data-part="5"></div>
+            <div data-part="0"></div>
+            <div data-part="1"></div>
+            {editor}
+            <div data-part="2"></div>
+            <div data-part="3"></div>
+            <div data-part="4"></div>
+        </div>
+    }
+}
+
+/// Part `k` under `root`, its HTML set to `html` unless it was drawn so
+/// already (a redraw would lose the focus and what is typed).
+fn part(root: &web_sys::Element, drawn: &mut [String; PARTS], k: usize, html: String) -> Option<web_sys::Element> {
+    let el = widgets::find(root, &["[data-part=\"", &k.to_string(), "\"]"].concat())?;
+    if drawn[k] != html {
+        el.set_inner_html(&html);
+        drawn[k] = html;
+    }
+    Some(el)
+}
+
+/// Draws every part (each only when its text changed) and brings what the
+/// text leaves out in step: picked options, typed values, hidden parts,
+/// problems, the document's text.
+fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
+    let lang = kit.lang.get();
+    ask::sync(kit, root, lang);
+    let (accounts, picked) = kit.input.with(|i| kit.ui.with(|u| lenders(i, lang, &u.account)));
+    if let Some(el) = part(root, drawn, 0, documents::html(lang, &accounts)) {
+        documents::sync(kit, &el, lang, &accounts, &picked);
+    }
+    let loans = log::loans(kit, lang);
+    if let Some(el) = part(root, drawn, 1, log::html(lang, &loans)) {
+        log::sync(kit, &el);
+    }
+    part(root, drawn, 2, log::entries(kit, lang));
+    let offer_picked = kit.input.with(|i| kit.ui.with(|u| lenders(i, lang, &u.offer_loan).1));
+    let result = offer::result(kit, &offer_picked);
+    if let Some(el) = part(root, drawn, 3, offer::html(lang, &accounts)) {
+        offer::sync(kit, &el, lang, &offer_picked, &result);
+    }
+    part(root, drawn, 4, offer::check(lang, &result));
+    part(root, drawn, 5, kit.page.with(|f| about::total(lang, f)));
+}
+
+/// The part an event came from, with the element it happened on.
+fn source(ev: &web_sys::Event, attr: &str) -> Option<(web_sys::Element, String)> {
+    let el = widgets::target(ev)?.closest(&["[", attr, "]"].concat()).ok()??;
+    let name = el.get_attribute(attr)?;
+    Some((el, name))
+}
+
+/// A button of a part: what it does (`data-act`), for which entry (`data-i`).
+fn on_click(kit: Kit, ev: &web_sys::Event) {
+    let Some((el, act)) = source(ev, "data-act") else { return };
+    let i = el.get_attribute("data-i").and_then(|i| i.parse().ok());
+    match (act.as_str(), i) {
+        ("copy" | "download" | "print", _) => documents::act(kit, &act),
+        ("edit", Some(i)) => kit.editing.set(Some(i)),
+        ("remove", Some(i)) => log::remove(kit, i),
+        (act, _) => log::act(kit, act),
+    }
+}
+
+/// What was typed or picked in a part's form (a list or a check box fires
+/// `input` too, before `change`: one handler reads them all).
+fn on_edit(kit: Kit, ev: &web_sys::Event) {
+    let Some((el, k)) = source(ev, "data-part") else { return };
+    match k.as_str() {
+        "0" => documents::picked(kit, &el),
+        "1" => log::picked(kit, &el),
+        "3" => offer::typed(kit, &el),
+        _ => {}
+    }
+}
+
+/// The parts' state changed by `change`; set (and the parts redrawn) only
+/// if it is not what it was.
+fn change(kit: Kit, change: impl FnOnce(&mut Ui)) {
+    let mut ui = kit.ui.get_untracked();
+    change(&mut ui);
+    if kit.ui.with_untracked(|now| *now != ui) {
+        kit.ui.set(ui);
     }
 }

@@ -4,27 +4,28 @@
 //! ask, each month against the budget, and what the written agreement
 //! should state. What is typed is not part of the document.
 
-use super::super::page::use_page;
-use super::super::use_lang;
-use super::widgets::{error_html, Picker};
-use super::{kw, lenders, markup, use_kit, Kit};
-use crate::engine::counter_offer::{check_offer, CounterOffer, Instalments, OfferField};
+use super::widgets::{by_id, error_html, find, prop, push, select_html, set_text, value_of};
+use super::{change, markup, Kit};
+use crate::engine::counter_offer::{check_offer, CounterOffer, Instalments, OfferCheck, OfferField};
 use crate::i18n::kit::KitText;
 use crate::i18n::Lang;
 use crate::input::{parse_amount, parse_months, parse_optional_amount, parse_optional_date, parse_percent};
 use crate::scenario::{Field, Rule};
+use crate::ui::widgets::escape_html as esc;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 /// A typed field that cannot be read, or the offer's rule it breaks.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Fault {
+pub enum Fault {
     Read(Rule),
     Offer(crate::engine::counter_offer::OfferRule),
 }
 
 /// What was typed, field by field.
 #[derive(Debug, Clone, Default, PartialEq)]
-struct Typed {
+pub struct Typed {
     months: String,
     /// 0: a monthly amount, 1: the total, 2: an annual rate.
     stated: usize,
@@ -77,94 +78,113 @@ fn message(lang: Lang, field: OfferField, fault: Fault) -> String {
     }
 }
 
-#[component]
-pub fn OfferCheck(kit: Kit) -> impl IntoView {
-    let (t, lang, page) = (use_kit(), use_lang(), use_page());
-    let typed = RwSignal::new(Typed::default());
-    let loan = RwSignal::new(String::new());
-    let (accounts, picked) = lenders(kit, lang, loan);
-    // The check, or the field at fault (an offer the engine refuses names its field).
-    let result = Memo::new(move |_| {
-        let offer = typed.with(offer)?;
-        let id = picked.get();
-        let basis = page.analysed(|s, ev, _| kit.figures.with(|k| crate::letter::offer_basis_with(s, ev, k, &id)))?;
-        let means = kit.input.with(|i| Some(i.as_ref()?.accounts.iter().find(|a| a.id == id)?.means()))?;
-        Some(offer.and_then(|o| check_offer(&o, &basis, &means).map_err(|e| (e.field, Fault::Offer(e.rule)))))
+/// The check of what was typed for loan `id`, or the field at fault (an
+/// offer the engine refuses names its field); `None` until months and
+/// amount are typed.
+pub type Checked = Option<Result<OfferCheck, (OfferField, Fault)>>;
+
+pub fn result(kit: Kit, id: &str) -> Checked {
+    let page = kit.page;
+    let offer = kit.ui.with(|u| offer(&u.typed))?;
+    let basis = page.analysed(|s, ev, _| kit.figures.with(|k| crate::letter::offer_basis_with(s, ev, k, id)))?;
+    let means = kit.input.with(|i| Some(i.as_ref()?.accounts.iter().find(|a| a.id == id)?.means()))?;
+    Some(offer.and_then(|o| check_offer(&o, &basis, &means).map_err(|e| (e.field, Fault::Offer(e.rule)))))
+}
+
+/// The form: the loan, the text boxes and how the amount is stated (what
+/// they say, [`sync`] sets).
+pub fn html(lang: Lang, accounts: &[(String, String)]) -> String {
+    let t = lang.kit();
+    let mut out = String::new();
+    push(&mut out, &["<h3>", &esc(t.offer_heading), r#"</h3><p class="explain">"#, &esc(t.offer_intro), r#"</p><div class="grid" data-testid="offer-form">"#]);
+    select_html(&mut out, "offer-loan", t.lender, accounts);
+    for (k, (id, label, mode, _)) in INPUTS.iter().enumerate() {
+        if k == 1 {
+            let stated = [t.offer_monthly, t.offer_total, t.offer_rate].iter().enumerate().map(|(i, n)| (i.to_string(), (*n).to_owned())).collect::<Vec<_>>();
+            select_html(&mut out, "offer-stated", t.offer_stated_as, &stated);
+        }
+        let (kind, mode) = if *mode == "date" { ("date", "text") } else { ("text", *mode) };
+        push(&mut out, &[r#"<div class="field"><label for=""#, id, r#"">"#, &esc(label(t)), r#"</label><input id=""#, id, r#"" type=""#, kind]);
+        push(&mut out, &[r#"" inputmode=""#, mode, r#"" autocomplete="off" data-testid=""#, id, r#"" aria-invalid="false"><div></div></div>"#]);
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// What was typed, in the order of [`INPUTS`].
+fn texts(t: &Typed) -> [&str; 6] {
+    [&t.months, &t.amount, &t.fee, &t.upfront, &t.down, &t.first]
+}
+
+/// Brings the form in step: the loan and the way picked, what was typed
+/// (after a redraw), each box's problem.
+pub fn sync(kit: Kit, el: &Element, lang: Lang, picked: &str, result: &Checked) {
+    set_text(by_id(el, "offer-loan"), "value", picked);
+    kit.ui.with(|u| {
+        let typed = &u.typed;
+        set_text(by_id(el, "offer-stated"), "value", &typed.stated.to_string());
+        for ((id, _, _, fields), text) in INPUTS.iter().zip(texts(typed)) {
+            let Some(input) = by_id(el, id) else { continue };
+            set_text(Some(input.clone()), "value", text);
+            let error = match result {
+                Some(Err((f, fault))) if fields.contains(f) => Some(message(lang, *f, *fault)),
+                _ => None,
+            };
+            problem(&input, id, error);
+        }
     });
-    let input = move |(id, label, mode, fields, change): Input| {
-        let error = Signal::derive(move || match result.get() {
-            Some(Err((f, fault))) if fields.contains(&f) => Some(message(lang.get(), f, fault)),
-            _ => None,
-        });
-        let on_input = Callback::new(move |v: String| typed.update(|t| change(t, v)));
-        view! { <OfferInput id=id label=label mode=mode error=error on_input=on_input /> }
-    };
-    let stated_options = Signal::derive(move || {
-        let t = t();
-        vec![("0".into(), t.offer_monthly.to_owned()), ("1".into(), t.offer_total.to_owned()), ("2".into(), t.offer_rate.to_owned())]
-    });
-    let stated = Callback::new(move |v: String| typed.update(|t| t.stated = v.parse().unwrap_or(0)));
-    let check = move || match result.get() {
-        Some(Ok(check)) => markup::offer_check(lang.get(), &check),
-        _ => String::new(),
-    };
-    view! {
-        <h3>{kw(|t| t.offer_heading)}</h3>
-        <p class="explain">{kw(|t| t.offer_intro)}</p>
-        <div class="grid" data-testid="offer-form">
-            <Picker id="offer-loan" label=|t| t.lender options=accounts picked=picked on_pick=Callback::new(move |v| loan.set(v)) />
-            {input(INPUTS[0])}
-            <Picker id="offer-stated" label=|t| t.offer_stated_as options=stated_options picked=Signal::derive(move || typed.with(|t| t.stated.to_string())) on_pick=stated />
-            {INPUTS[1..].iter().copied().map(input).collect_view()}
-        </div>
-        <div inner_html=check></div>
+}
+
+/// A text box's problem: under it, in its `aria-*` and its field's class.
+fn problem(input: &Element, id: &str, error: Option<String>) {
+    let error_id = [id, "-error"].concat();
+    let invalid = error.is_some();
+    let _ = input.set_attribute("aria-invalid", if invalid { "true" } else { "false" });
+    let _ = if invalid { input.set_attribute("aria-describedby", &error_id) } else { input.remove_attribute("aria-describedby") };
+    // Read by name: `parent_element` would add its glue to the first load's JS.
+    let field = prop(input, "parentElement").dyn_into::<Element>().ok();
+    if let Some(field) = &field {
+        let _ = field.set_attribute("class", if invalid { "field invalid" } else { "field" });
+    }
+    let html = error_html(&error_id, &error_id, error);
+    if let Some(slot) = field.and_then(|f| find(&f, ":scope > div")) {
+        if prop(&slot, "innerHTML").as_string().as_deref() != Some(&html) {
+            slot.set_inner_html(&html);
+        }
     }
 }
 
-/// A text box of the offer: its id, label, input mode, the offer fields
-/// whose faults show at it, and what typing in it changes. The engine has
-/// no field for the first payment date (it cannot be wrong once read): its
-/// read errors travel as `Owed`, whose own rule (nothing owed) cannot happen
-/// for a loan the evaluation analysed, and are shown at the date.
-type Input = (&'static str, fn(&KitText) -> &'static str, &'static str, &'static [OfferField], fn(&mut Typed, String));
+/// The check's verdict, figures, months and checklist, as HTML text.
+pub fn check(lang: Lang, result: &Checked) -> String {
+    match result {
+        Some(Ok(check)) => markup::offer_check(lang, check),
+        _ => String::new(),
+    }
+}
+
+/// What the form now says: the loan, the way the amount is stated, the boxes.
+pub fn typed(kit: Kit, el: &Element) {
+    let loan = value_of(el, "offer-loan");
+    let v = |k: usize| value_of(el, INPUTS[k].0);
+    let stated = value_of(el, "offer-stated").parse().unwrap_or(0);
+    let typed = Typed { months: v(0), stated, amount: v(1), fee: v(2), upfront: v(3), down: v(4), first: v(5) };
+    change(kit, |u| (u.offer_loan, u.typed) = (loan, typed));
+}
+
+/// A text box of the offer: its id, label, input mode, and the offer
+/// fields whose faults show at it. The engine has no field for the first
+/// payment date (it cannot be wrong once read): its read errors travel as
+/// `Owed`, whose own rule (nothing owed) cannot happen for a loan the
+/// evaluation analysed, and are shown at the date.
+type Input = (&'static str, fn(&KitText) -> &'static str, &'static str, &'static [OfferField]);
 
 /// The offer's text boxes, in the form's order (the way the amount is
 /// stated is picked between the first and the second).
 const INPUTS: [Input; 6] = [
-    ("offer-months", |t| t.offer_months, "numeric", &[OfferField::Months], |t, v| t.months = v),
-    ("offer-amount", |t| t.offer_amount, "decimal", &[OfferField::Monthly, OfferField::Total, OfferField::AnnualRate], |t, v| t.amount = v),
-    ("offer-fee", |t| t.offer_fee, "decimal", &[OfferField::MonthlyFee], |t, v| t.fee = v),
-    ("offer-upfront", |t| t.offer_upfront, "decimal", &[OfferField::UpfrontFee], |t, v| t.upfront = v),
-    ("offer-down", |t| t.offer_down, "decimal", &[OfferField::DownPayment], |t, v| t.down = v),
-    ("offer-first", |t| t.offer_first_date, "date", &[OfferField::Owed], |t, v| t.first = v),
+    ("offer-months", |t| t.offer_months, "numeric", &[OfferField::Months]),
+    ("offer-amount", |t| t.offer_amount, "decimal", &[OfferField::Monthly, OfferField::Total, OfferField::AnnualRate]),
+    ("offer-fee", |t| t.offer_fee, "decimal", &[OfferField::MonthlyFee]),
+    ("offer-upfront", |t| t.offer_upfront, "decimal", &[OfferField::UpfrontFee]),
+    ("offer-down", |t| t.offer_down, "decimal", &[OfferField::DownPayment]),
+    ("offer-first", |t| t.offer_first_date, "date", &[OfferField::Owed]),
 ];
-
-/// A labelled text box of the offer, with its problem under it.
-#[component]
-fn OfferInput(
-    id: &'static str,
-    label: fn(&KitText) -> &'static str,
-    mode: &'static str,
-    error: Signal<Option<String>>,
-    on_input: Callback<String>,
-) -> impl IntoView {
-    let (kind, mode) = if mode == "date" { ("date", "text") } else { ("text", mode) };
-    let error_id = format!("{id}-error");
-    let described = error_id.clone();
-    view! {
-        <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id>{kw(label)}</label>
-            <input
-                id=id
-                type=kind
-                inputmode=mode
-                autocomplete="off"
-                data-testid=id
-                aria-invalid=move || error.with(Option::is_some).to_string()
-                aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
-                on:input=move |ev| on_input.run(event_target_value(&ev))
-            />
-            <div inner_html=move || error_html(&error_id, &format!("{id}-error"), error.get())></div>
-        </div>
-    }
-}

@@ -1,39 +1,80 @@
-//! The kit's small widgets: a list to pick from, a field's problem as HTML
-//! text. (Its forms are `form::form`.)
+//! The kit's small pieces of HTML text and the DOM reads and writes of the
+//! parts drawn as text (its forms are `form::form`). No `format!`: the
+//! text is pushed piece by piece.
 
-use super::kw;
-use crate::i18n::kit::KitText;
 use crate::ui::widgets::escape_html as esc;
-use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
 
-/// A labelled `<select>` over `(value, name)` pairs; `on_pick` gets the
-/// value. Its options are HTML text (escaped), redrawn when they change.
-#[component]
-pub fn Picker(
-    id: &'static str,
-    label: fn(&KitText) -> &'static str,
-    #[prop(into)] options: Signal<Vec<(String, String)>>,
-    #[prop(into)] picked: Signal<String>,
-    on_pick: Callback<String>,
-) -> impl IntoView {
-    let html = Signal::derive(move || {
-        let picked = picked.get();
-        options.with(|all| {
-            all.iter().fold(String::new(), |out, (v, name)| {
-                let on = if *v == picked { " selected" } else { "" };
-                out + &format!(r#"<option value="{}"{on}>{}</option>"#, esc(v), esc(name))
-            })
-        })
-    });
-    view! {
-        <div class="field">
-            <label for=id>{kw(label)}</label>
-            <select id=id data-testid=id on:change=move |ev| on_pick.run(event_target_value(&ev)) inner_html=html></select>
-        </div>
+/// Pushes `parts` in turn (what comes from the document escaped before).
+pub fn push(out: &mut String, parts: &[&str]) {
+    for p in parts {
+        out.push_str(p);
     }
+}
+
+/// A labelled `<select>` over `(value, name)` pairs; which is picked, the
+/// part's sync sets (a redraw would lose the focus).
+pub fn select_html(out: &mut String, id: &str, label: &str, options: &[(String, String)]) {
+    push(out, &[r#"<div class="field"><label for=""#, id, r#"">"#, &esc(label), r#"</label><select id=""#, id, r#"" data-testid=""#, id, r#"">"#]);
+    for (v, name) in options {
+        push(out, &[r#"<option value=""#, &esc(v), r#"">"#, &esc(name), "</option>"]);
+    }
+    out.push_str("</select></div>");
 }
 
 /// A field's problem, as HTML text (`id` for `aria-describedby`); empty without one.
 pub fn error_html(id: &str, testid: &str, message: Option<String>) -> String {
-    message.map_or_else(String::new, |m| format!(r#"<p class="field-error" id="{id}" role="alert" data-testid="{testid}">{}</p>"#, esc(&m)))
+    let mut out = String::new();
+    if let Some(m) = message {
+        push(&mut out, &[r#"<p class="field-error" id=""#, id, r#"" role="alert" data-testid=""#, testid, r#"">"#, &esc(&m), "</p>"]);
+    }
+    out
+}
+
+/// A property of an element (read by name: a `web_sys` method the page
+/// does not use yet would add its glue to the first load's JS).
+pub fn prop(el: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(el, &name.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+pub fn set_prop(el: &JsValue, name: &str, v: JsValue) {
+    let _ = js_sys::Reflect::set(el, &name.into(), &v);
+}
+
+/// The element `selector` names under `root`.
+pub fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// The element of id `id` under `root`.
+pub fn by_id(root: &Element, id: &str) -> Option<Element> {
+    find(root, &["#", id].concat())
+}
+
+/// The `value` of the input or list of id `id` under `root`.
+pub fn value_of(root: &Element, id: &str) -> String {
+    by_id(root, id).and_then(|el| prop(&el, "value").as_string()).unwrap_or_default()
+}
+
+/// Sets a text property (`value`, `textContent`) unless it says `v` already
+/// (setting it anew would move the caret).
+pub fn set_text(el: Option<Element>, name: &str, v: &str) {
+    if let Some(el) = el {
+        if prop(&el, name).as_string().as_deref() != Some(v) {
+            set_prop(&el, name, v.into());
+        }
+    }
+}
+
+/// Shows or hides an element.
+pub fn hide(el: Option<Element>, hidden: bool) {
+    if let Some(el) = el {
+        set_prop(&el, "hidden", hidden.into());
+    }
+}
+
+/// The element a DOM event happened on.
+pub fn target(ev: &web_sys::Event) -> Option<Element> {
+    ev.target()?.dyn_into().ok()
 }
