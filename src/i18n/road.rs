@@ -13,7 +13,7 @@
 mod words;
 pub use words::*;
 
-use super::{money, Lang};
+use super::{fill, money, Lang};
 use crate::engine::payoff::PayoffPlan;
 use crate::engine::{Date, PayoffKind, PrepayEffect};
 use crate::ics::{calendar, IcsEvent};
@@ -77,6 +77,21 @@ impl Lang {
             PrepayEffect::ShortenTerm => ["月供不变，缩短期限", "Keep the payment, shorten the term"],
             PrepayEffect::LowerPayment => ["期限不变，减少月供", "Keep the term, lower the payment"],
         })
+    }
+
+    /// A strategy against the cheapest: "最省" / "Cheapest" for itself, else
+    /// what it costs more ("+¥1,234.56").
+    pub fn over_best(self, more: Decimal) -> String {
+        if more.is_zero() {
+            self.road().cheapest.to_owned()
+        } else {
+            self.increase(more)
+        }
+    }
+
+    /// The loans left out of the calendar, listed ("A、B" / "A, B").
+    pub fn calendar_undated(self, titles: &[String]) -> String {
+        fill(self.road().calendar_undated, &[&titles.join(self.pick(["、", ", "]))])
     }
 
     /// Why there is no calendar, as a sentence.

@@ -102,6 +102,16 @@ impl DefaultBudget {
     }
 }
 
+/// The chart's table: [`balances`] with each month's total owed at the end.
+pub fn balances_with_total(plan: &PayoffPlan) -> Vec<Vec<Decimal>> {
+    let mut rows = balances(plan);
+    for row in &mut rows {
+        let total = row.iter().sum();
+        row.push(total);
+    }
+    rows
+}
+
 /// Every loan's balance after each month of `plan`, month 0 (now) first.
 pub fn balances(plan: &PayoffPlan) -> Vec<Vec<Decimal>> {
     let now = plan.loans.iter().map(|l| l.owed_now).collect();

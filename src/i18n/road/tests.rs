@@ -94,3 +94,20 @@ fn a_past_next_due_date_rolls_forward_past_today() {
     dated.as_of = Date::new(2026, 1, 10);
     assert!(Lang::Zh.plan_calendar(&dated, &plan, today, NOW).unwrap().ics.contains("DTSTART;VALUE=DATE:20260131\r\n"));
 }
+
+#[test]
+fn a_strategy_against_the_cheapest_is_worded_in_each_language() {
+    let more: Decimal = "1234.5".parse().unwrap();
+    assert_eq!(Lang::Zh.over_best(Decimal::ZERO), "最省");
+    assert_eq!(Lang::En.over_best(Decimal::ZERO), "Cheapest");
+    assert_eq!(Lang::Zh.over_best(more), "+¥1,234.50");
+    assert_eq!(Lang::En.over_best(more), "+¥1,234.50");
+}
+
+#[test]
+fn the_loans_left_out_of_the_calendar_are_listed_in_each_languages_way() {
+    let titles = ["借款1 · 网商贷".to_owned(), "借款2 · 借呗".to_owned()];
+    assert_eq!(Lang::Zh.calendar_undated(&titles), "没有填写下次还款日，不在日历中：借款1 · 网商贷、借款2 · 借呗");
+    let titles = ["Loan 1 · MYbank".to_owned(), "Loan 2 · Jiebei".to_owned()];
+    assert_eq!(Lang::En.calendar_undated(&titles), "Not in the calendar (no next due date): Loan 1 · MYbank, Loan 2 · Jiebei");
+}

@@ -83,3 +83,18 @@ fn nice_steps_are_one_two_or_five() {
     assert_eq!(month_step(600), 120);
     assert_eq!(month_step(1), 1);
 }
+
+#[test]
+fn the_chart_table_ends_each_month_with_its_total() {
+    let e = fixture().evaluate();
+    let plan = e.road.picked().unwrap();
+    let (plain, with_total) = (balances(plan), balances_with_total(plan));
+    assert_eq!(plain.len(), with_total.len());
+    for (p, t) in plain.iter().zip(&with_total) {
+        assert_eq!(t[..p.len()], p[..]);
+        assert_eq!(t.len(), p.len() + 1);
+    }
+    // Owed now: 30,000 + 2,850 overdue, 12,000, 15,000 (added by hand).
+    assert_eq!(*with_total[0].last().unwrap(), d("59850"));
+    assert!(with_total.last().unwrap().last().unwrap().is_zero());
+}

@@ -61,7 +61,8 @@ pub fn offer_check(lang: Lang, c: &OfferCheck) -> String {
     fact(&mut out, t.total_paid, "offer-total", &money(c.total_paid));
     fact(&mut out, t.total_interest_fees, "offer-cost", &money(c.cost));
     fact(&mut out, t.saving_vs_contract, "offer-vs-contract", &money(c.saving_vs_contract));
-    fact(&mut out, t.saving_vs_nothing, "offer-vs-nothing", &money(c.saving_vs_nothing));
+    // The same 12-month comparison as the proposal cards' (issue 7), labelled so.
+    fact(&mut out, &[t.saving_vs_nothing, lang.page().within_12_months].concat(), "offer-vs-nothing", &money(c.saving_vs_nothing));
     if let Some(s) = c.saving_vs_ask {
         fact(&mut out, k.vs_ask, "offer-vs-ask", &money(s));
     }

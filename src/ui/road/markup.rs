@@ -13,8 +13,7 @@
 use crate::engine::payoff::PayoffPlan;
 use crate::engine::{Prepaid, PrepayEffect, SolveError, Solved};
 use crate::i18n::{amount, fill, money, Lang, RoadText, DOT};
-use crate::present::road::{balances, code, DefaultBudget, RoadMonths, StackChart, StrategyFigures, CHART_H, CHART_W, KINDS, PLOT_BOTTOM, PLOT_LEFT, PLOT_RIGHT, PLOT_TOP};
-use rust_decimal::Decimal;
+use crate::present::road::{balances_with_total, code, DefaultBudget, RoadMonths, StackChart, StrategyFigures, CHART_H, CHART_W, KINDS, PLOT_BOTTOM, PLOT_LEFT, PLOT_RIGHT, PLOT_TOP};
 use crate::scenario::field::Unit;
 use crate::scenario::road::PrepaidByEffect;
 use crate::engine::PayoffKind;
@@ -89,7 +88,7 @@ fn strategy_figures(out: &mut String, lang: Lang, f: &StrategyFigures, months: R
     put(out, r#"<dl class="strategy-figures"><dt>{}</dt><dd data-testid="strategy-debt-free" data-month="{}">{}</dd>"#, &[w.debt_free, &number, &free]);
     pair(out, w.months, "strategy-months", &month.map(|m| lang.count(Unit::Months, m)).unwrap_or_default());
     pair(out, w.total_interest, "strategy-interest", &money(f.total_interest));
-    let over = f.over_best.map(|o| if o.is_zero() { w.cheapest.to_owned() } else { ["+", &money(o)].concat() });
+    let over = f.over_best.map(|o| lang.over_best(o));
     pair(out, w.over_best, "strategy-over-best", &over.unwrap_or_default());
     pair(out, w.total_paid, "strategy-paid", &money(f.total_paid));
     let short = f.first_short.map_or_else(|| w.no_short.to_owned(), |s| fill(w.short_value, &[&s.month.to_string(), &money(s.shortfall)]));
@@ -208,10 +207,10 @@ fn chart_table(out: &mut String, w: &RoadText, plan: &PayoffPlan, months: RoadMo
         put(out, r#"<th scope="col">{}</th>"#, &[t]);
     }
     put(out, r#"<th scope="col">{}</th></tr></thead><tbody>"#, &[w.total_col]);
-    for (k, row) in balances(plan).into_iter().enumerate() {
+    for (k, row) in balances_with_total(plan).into_iter().enumerate() {
         let (month, date) = if k == 0 { (w.now.to_owned(), String::new()) } else { (k.to_string(), months.label(k as u32).unwrap_or_default()) };
         put(out, r#"<tr><th scope="row">{}</th><td>{}</td>"#, &[&month, &date]);
-        for b in row.iter().chain([&row.iter().sum::<Decimal>()]) {
+        for b in &row {
             put(out, "<td>{}</td>", &[&amount(*b)]);
         }
         out.push_str("</tr>");
@@ -287,7 +286,7 @@ pub fn calendar(lang: Lang, undated: &[String], all_undated: bool) -> String {
     let w = lang.road();
     let note = match (all_undated, undated.is_empty()) {
         (true, _) => lang.no_calendar(crate::i18n::NoCalendar::NoDueDate).to_owned(),
-        (false, false) => fill(w.calendar_undated, &[&undated.join("、")]),
+        (false, false) => lang.calendar_undated(undated),
         (false, true) => String::new(),
     };
     let mut out = String::new();
