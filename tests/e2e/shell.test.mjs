@@ -17,23 +17,12 @@ after(async () => {
   await app?.close();
 });
 
-/** The shell's words and where its section list ends, with the wasm held back. */
-async function shellOf(page) {
-  await page.locator('#shell nav').waitFor();
-  return page.evaluate(() => ({
-    lang: document.documentElement.lang,
-    title: document.title,
-    h1: document.querySelector('#shell h1').textContent,
-    toggle: document.querySelector('#shell .lang-toggle').textContent,
-    nav: [...document.querySelectorAll('#shell nav a')].map((a) => a.textContent),
-    label: document.querySelector('#shell nav').getAttribute('aria-label'),
-    navBottom: document.querySelector('#shell nav').getBoundingClientRect().bottom,
-  }));
-}
-
-/** The same figures of the mounted app. */
-async function appOf(page) {
-  await page.locator(APP_READY).waitFor();
+/**
+ * The header's words and where its section list ends: the shell's while the
+ * wasm is held back (the app's are not there yet), the app's once it has
+ * mounted (the shell is gone), read by the same selectors.
+ */
+async function headerOf(page) {
   return page.evaluate(() => ({
     lang: document.documentElement.lang,
     title: document.title,
@@ -62,12 +51,15 @@ for (const [tag, h1, first] of [
         await route.continue();
       });
       await page.reload({ waitUntil: 'domcontentloaded' });
-      const shell = await shellOf(page);
+      await page.locator('#shell nav').waitFor();
+      const shell = await headerOf(page);
+      assert.equal(shell.shell, true, 'the wasm is held back: the shell is what shows');
       assert.equal(shell.h1, h1);
       assert.equal(shell.nav[0], first);
       assert.equal(shell.lang, tag);
       release();
-      const mounted = await appOf(page);
+      await page.locator(APP_READY).waitFor();
+      const mounted = await headerOf(page);
       assert.equal(mounted.shell, false, 'the shell is gone once the app mounts');
       for (const key of ['lang', 'title', 'h1', 'toggle', 'nav', 'label']) {
         assert.deepEqual(shell[key], mounted[key], `the shell's ${key} is the app's (${tag}, ${width} px)`);
