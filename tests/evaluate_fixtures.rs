@@ -25,6 +25,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
+use xieshang::scenario::evaluate::FigureReason;
 use xieshang::scenario::{ErrorKind, Scenario};
 
 fn fixtures_dir() -> PathBuf {
@@ -516,4 +517,12 @@ fn huge_but_finite_irrs_are_figure_errors_not_panics() {
     assert!(l["errors"][0]["message"].as_str().unwrap().contains("check the figure"));
     assert_eq!(s(&l["apr_nominal_percent"]), n("18.06"));
     assert_eq!(l["schedule"].as_array().unwrap().len(), 390);
+
+    // What the page words for each (issue 8: a typed reason, not the code string).
+    let reasons = |name: &str| -> Vec<FigureReason> {
+        let scenario = Scenario::from_json(&read(&fixtures_dir().join("bugs").join(name))).unwrap();
+        scenario.evaluate().loans[0].errors.iter().map(|e| e.reason).collect()
+    };
+    assert_eq!(reasons("apr-overflow-fee.json"), [FigureReason::Overflow, FigureReason::Overflow]);
+    assert_eq!(reasons("apr-overflow-app-payment.json"), [FigureReason::RateCheckImplausible]);
 }

@@ -7,6 +7,7 @@ use super::{fill, money, percent, rate_percent, Lang};
 use crate::engine::overdue::TimelineEvent;
 use crate::engine::{Proposal, ProposalKind};
 use crate::present::{LoanTitle, PaymentLabel, PlanPayment};
+use crate::scenario::evaluate::FigureReason;
 use rust_decimal::Decimal;
 
 /// Separates figures on one line.
@@ -225,7 +226,7 @@ pub struct PageText {
     pub error_overflow: &'static str,
     pub error_no_rate_of_return: &'static str,
     pub error_rate_check_implausible: &'static str,
-    pub error_other: &'static str,
+    pub error_input: &'static str,
     pub increase_from_today: &'static str,
     pub penalty_since_today: &'static str,
     pub court_penalty_above: &'static str,
@@ -299,7 +300,7 @@ pub const PAGE_ZH: PageText = PageText {
     error_overflow: "数字太大，超出可计算的范围。",
     error_no_rate_of_return: "这组还款算不出年化利率（费用是否几乎等于本金？）。",
     error_rate_check_implausible: "App 显示的月供对应的利率不合理，请核对输入的月供。",
-    error_other: "这一项无法计算。",
+    error_input: "这一项无法计算。",
     increase_from_today: "比现在多（从今天起新增）",
     penalty_since_today: "其中今天起的罚息",
     court_penalty_above: "罚息利率折合年化超过 24%。",
@@ -373,7 +374,7 @@ pub const PAGE_EN: PageText = PageText {
     error_overflow: "The numbers are too large to compute.",
     error_no_rate_of_return: "No annual rate fits these payments (is the fee almost the whole principal?).",
     error_rate_check_implausible: "The app's payment implies an implausible rate: check the payment you typed.",
-    error_other: "This figure cannot be computed.",
+    error_input: "This figure cannot be computed.",
     increase_from_today: "Added from today",
     penalty_since_today: "New penalty",
     court_penalty_above: "The penalty rate is above 24% a year.",
@@ -417,14 +418,14 @@ impl Lang {
         self.pick([&PAGE_ZH, &PAGE_EN])
     }
 
-    /// A figure that could not be computed, by its error code.
-    pub fn figure_error(self, code: &str) -> &'static str {
+    /// Why a figure could not be computed.
+    pub fn figure_error(self, reason: FigureReason) -> &'static str {
         let p = self.page();
-        match code {
-            "overflow" => p.error_overflow,
-            "no_rate_of_return" => p.error_no_rate_of_return,
-            "rate_check_implausible" => p.error_rate_check_implausible,
-            _ => p.error_other,
+        match reason {
+            FigureReason::Overflow => p.error_overflow,
+            FigureReason::NoRateOfReturn => p.error_no_rate_of_return,
+            FigureReason::RateCheckImplausible => p.error_rate_check_implausible,
+            FigureReason::Input => p.error_input,
         }
     }
 
@@ -585,5 +586,24 @@ mod tests {
         assert_eq!(Lang::En.describe(&s), "MYbank (网商贷), Jiebei (借呗)");
         s.loans[1].name = "借呗 2024".into();
         assert_eq!(Lang::Zh.describe(&s), "借呗 2024");
+    }
+
+    #[test]
+    fn every_reason_a_figure_failed_has_its_own_words_in_both_languages() {
+        use crate::engine::{EngineError, PrepayError, RateCheckError};
+        let all = [FigureReason::Overflow, FigureReason::NoRateOfReturn, FigureReason::RateCheckImplausible, FigureReason::Input];
+        for lang in [Lang::Zh, Lang::En] {
+            let words: std::collections::BTreeSet<&str> = all.iter().map(|r| lang.figure_error(*r)).collect();
+            assert_eq!(words.len(), all.len(), "{lang:?}: each reason is worded apart");
+        }
+        assert_eq!(Lang::En.figure_error(FigureReason::Input), "This figure cannot be computed.");
+        // Where each engine error lands (the nested ones through their inner error).
+        assert_eq!(FigureReason::from(&EngineError::Overflow), FigureReason::Overflow);
+        assert_eq!(FigureReason::from(&EngineError::NoRateOfReturn), FigureReason::NoRateOfReturn);
+        assert_eq!(FigureReason::from(&EngineError::PrincipalTooLarge), FigureReason::Input);
+        assert_eq!(FigureReason::from(&RateCheckError::Implausible), FigureReason::RateCheckImplausible);
+        assert_eq!(FigureReason::from(&RateCheckError::Input(EngineError::Overflow)), FigureReason::Overflow);
+        assert_eq!(FigureReason::from(&PrepayError::Contract(EngineError::NoRateOfReturn)), FigureReason::NoRateOfReturn);
+        assert_eq!(FigureReason::from(&PrepayError::FeePercentOutOfRange), FigureReason::Input);
     }
 }

@@ -12,6 +12,7 @@ use crate::engine::{
     BudgetFigures, Date, DateSource, DayCount, Debt, DebtAnalysis, Lender, LoanShare, Method, Money, OverdueCost, PenaltyBase, Pick, Plan,
     Proposal, RateCheck, Row, Schedule,
 };
+use crate::engine::{EngineError, PrepayError, RateCheckError};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -105,13 +106,68 @@ pub struct LoanOutput {
 }
 
 /// A figure that could not be computed: `path` names it in the output
-/// (`loans[0].apr_nominal_percent`), `code` is the stable key for
-/// translation, `message` says why in English.
+/// (`loans[0].apr_nominal_percent`), `code` is the engine's stable key for
+/// what went wrong, `message` says why in English, `reason` is what the
+/// page words (one of four: [`FigureReason`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FigureError {
     pub path: String,
     pub code: &'static str,
     pub message: String,
+    #[serde(skip)]
+    pub reason: FigureReason,
+}
+
+/// Why a figure of a valid document could not be computed, as the page
+/// says it (issue 8: a typed reason, matched exhaustively by i18n).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureReason {
+    /// An intermediate result left the range of exact decimals.
+    Overflow,
+    /// No rate of return fits the cash flows (a fee almost the whole principal).
+    NoRateOfReturn,
+    /// The app's payment implies a rate below 0 or above 1000 % a year.
+    RateCheckImplausible,
+    /// An input the engine refused (the page's form refuses these first;
+    /// the CLI reads files the form never saw).
+    Input,
+}
+
+impl From<&EngineError> for FigureReason {
+    fn from(e: &EngineError) -> Self {
+        use EngineError::*;
+        match e {
+            Overflow => Self::Overflow,
+            NoRateOfReturn => Self::NoRateOfReturn,
+            PrincipalNotPositive | PrincipalTooLarge | RateNegative | RateTooHigh | MonthsOutOfRange | FeeOutOfRange
+            | NotInFen(_) | AmountNegative(_) | AmountTooLarge(_) | BufferOutOfRange | OutOfRange(_) => Self::Input,
+        }
+    }
+}
+
+impl From<&RateCheckError> for FigureReason {
+    fn from(e: &RateCheckError) -> Self {
+        match e {
+            RateCheckError::Input(e) => e.into(),
+            RateCheckError::Implausible => Self::RateCheckImplausible,
+        }
+    }
+}
+
+impl From<&PrepayError> for FigureReason {
+    fn from(e: &PrepayError) -> Self {
+        match e {
+            PrepayError::Contract(e) | PrepayError::Amount { error: e, .. } | PrepayError::ExtraMonthly(e) => e.into(),
+            PrepayError::MonthOutOfRange { .. } | PrepayError::FeePercentOutOfRange => Self::Input,
+        }
+    }
+}
+
+impl FigureError {
+    /// The figure at `path` could not be computed because of `e`.
+    pub fn new(path: String, code: &'static str, message: String, reason: impl Into<FigureReason>) -> Self {
+        Self { path, code, message, reason: reason.into() }
+    }
 }
 
 /// A loan's payments, totals and schedule.
@@ -319,8 +375,8 @@ fn budget_of(s: &Scenario, analysed: &[(Debt, DebtAnalysis)]) -> (BudgetOutput, 
     (output, surplus)
 }
 
-fn figure_error(path: String, code: &'static str, message: &str) -> FigureError {
-    FigureError { path, code, message: message.to_string() }
+fn figure_error(path: String, code: &'static str, message: &str, reason: impl Into<FigureReason>) -> FigureError {
+    FigureError::new(path, code, message.to_string(), reason)
 }
 
 /// Loan `i`'s output, and its analysis when its terms could be computed.
@@ -330,20 +386,20 @@ fn loan_output(i: usize, entry: &LoanEntry, s: &Scenario, today: Option<Date>) -
     let rule = debt.penalty;
     let rate = debt.loan.rate;
     let mut errors = Vec::new();
-    let analysis = debt.analyse_on(today).map_err(|e| errors.push(figure_error(format!("loans[{i}]"), e.code(), e.message()))).ok();
+    let analysis = debt.analyse_on(today).map_err(|e| errors.push(figure_error(format!("loans[{i}]"), e.code(), e.message(), &e))).ok();
     let schedule = analysis.as_ref().map(|an| ScheduleOutput::of(&an.contract));
     let apr = analysis.as_ref().and_then(|an| match an.apr {
         Ok(apr) => Some(apr),
         Err(e) => {
             for key in ["apr_nominal_percent", "apr_effective_percent"] {
-                errors.push(figure_error(at(key), e.code(), e.message()));
+                errors.push(figure_error(at(key), e.code(), e.message(), &e));
             }
             None
         }
     });
     let rate_check = match (entry.app_payment, &analysis) {
         (Some(p), Some(an)) => rate_check(&debt.loan, &an.contract, p)
-            .map_err(|e| errors.push(figure_error(at("rate_check"), e.code(), e.message())))
+            .map_err(|e| errors.push(figure_error(at("rate_check"), e.code(), e.message(), &e)))
             .ok(),
         _ => None,
     };

@@ -70,7 +70,7 @@ impl LoanRoad {
     /// Loan `i`'s road figures; what cannot be computed goes to `errors`.
     pub(super) fn of(i: usize, entry: &LoanEntry, errors: &mut Vec<FigureError>) -> Self {
         let (prepaid, prepaid_by_effect) = prepaid(entry).unwrap_or_else(|e| {
-            errors.push(FigureError { path: format!("loans[{i}].prepaid"), code: e.code(), message: e.to_string() });
+            errors.push(FigureError::new(format!("loans[{i}].prepaid"), e.code(), e.to_string(), &e));
             (None, None)
         });
         Self { prepaid, prepaid_by_effect, solve: entry.solve().map(SolveOutput::from) }
@@ -116,7 +116,7 @@ impl Road {
         for (i, debt, an) in debts {
             match PayoffDebt::of_analysed(debt, an) {
                 Ok(d) => taken.push((*i, d)),
-                Err(e) => errors.push((*i, FigureError { path: format!("loans[{i}].payoff"), code: e.code(), message: e.message().into() })),
+                Err(e) => errors.push((*i, FigureError::new(format!("loans[{i}].payoff"), e.code(), e.message().into(), &e))),
             }
         }
         let budget = budget(s);
@@ -126,7 +126,7 @@ impl Road {
             match payoff_plans(&only, &budget, (!order.is_empty()).then_some(order.as_slice())) {
                 Err(PayoffError::Debt { index, error }) if index < taken.len() => {
                     let (i, _) = taken.remove(index);
-                    errors.push((i, FigureError { path: format!("loans[{i}].payoff"), code: error.code(), message: error.message().into() }));
+                    errors.push((i, FigureError::new(format!("loans[{i}].payoff"), error.code(), error.message().into(), &error)));
                 }
                 result => break result.unwrap_or_default(),
             }

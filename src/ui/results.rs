@@ -12,7 +12,7 @@ use super::{loan_at, use_lang, EachLoan};
 use crate::engine::BudgetFigures;
 use crate::i18n::{money, percent, wan, Lang, Text, DOT, SPACE};
 use crate::present::{LoanPayments, LoanTitle, Verdict};
-use crate::scenario::evaluate::LoanOutput;
+use crate::scenario::evaluate::{FigureReason, LoanOutput};
 use crate::ui::widgets::say;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -75,10 +75,10 @@ fn head_html(lang: Lang, l: &LoanOutput, title: Option<LoanTitle>) -> String {
         figure(&mut out, lang.payment_label(second.label), None, "result-last-payment", &money(second.amount), None);
     }
     out.push_str("</dl>");
-    let mut codes: Vec<&'static str> = l.errors.iter().map(|e| e.code).collect();
-    codes.dedup();
-    for code in codes {
-        let _ = write!(out, r#"<p class="note" data-testid="figure-error" data-code="{code}">{}</p>"#, esc(lang.figure_error(code)));
+    let mut reasons: Vec<(&'static str, FigureReason)> = l.errors.iter().map(|e| (e.code, e.reason)).collect();
+    reasons.dedup();
+    for (code, reason) in reasons {
+        let _ = write!(out, r#"<p class="note" data-testid="figure-error" data-code="{code}">{}</p>"#, esc(lang.figure_error(reason)));
     }
     out
 }
