@@ -164,9 +164,10 @@ impl From<&PrepayError> for FigureReason {
 }
 
 impl FigureError {
-    /// The figure at `path` could not be computed because of `e`.
-    pub fn new(path: String, code: &'static str, message: String, reason: impl Into<FigureReason>) -> Self {
-        Self { path, code, message, reason: reason.into() }
+    /// The figure at `path` could not be computed: the engine's `code` and
+    /// `message`, and the `reason` the page words (from the engine's error).
+    pub fn new(path: String, code: &'static str, message: impl Into<String>, reason: impl Into<FigureReason>) -> Self {
+        Self { path, code, message: message.into(), reason: reason.into() }
     }
 }
 
@@ -375,10 +376,6 @@ fn budget_of(s: &Scenario, analysed: &[(Debt, DebtAnalysis)]) -> (BudgetOutput, 
     (output, surplus)
 }
 
-fn figure_error(path: String, code: &'static str, message: &str, reason: impl Into<FigureReason>) -> FigureError {
-    FigureError::new(path, code, message.to_string(), reason)
-}
-
 /// Loan `i`'s output, and its analysis when its terms could be computed.
 fn loan_output(i: usize, entry: &LoanEntry, s: &Scenario, today: Option<Date>) -> (LoanOutput, Option<(Debt, DebtAnalysis)>) {
     let at = |key: &str| format!("loans[{i}].{key}");
@@ -386,20 +383,20 @@ fn loan_output(i: usize, entry: &LoanEntry, s: &Scenario, today: Option<Date>) -
     let rule = debt.penalty;
     let rate = debt.loan.rate;
     let mut errors = Vec::new();
-    let analysis = debt.analyse_on(today).map_err(|e| errors.push(figure_error(format!("loans[{i}]"), e.code(), e.message(), &e))).ok();
+    let analysis = debt.analyse_on(today).map_err(|e| errors.push(FigureError::new(format!("loans[{i}]"), e.code(), e.message(), &e))).ok();
     let schedule = analysis.as_ref().map(|an| ScheduleOutput::of(&an.contract));
     let apr = analysis.as_ref().and_then(|an| match an.apr {
         Ok(apr) => Some(apr),
         Err(e) => {
             for key in ["apr_nominal_percent", "apr_effective_percent"] {
-                errors.push(figure_error(at(key), e.code(), e.message(), &e));
+                errors.push(FigureError::new(at(key), e.code(), e.message(), &e));
             }
             None
         }
     });
     let rate_check = match (entry.app_payment, &analysis) {
         (Some(p), Some(an)) => rate_check(&debt.loan, &an.contract, p)
-            .map_err(|e| errors.push(figure_error(at("rate_check"), e.code(), e.message(), &e)))
+            .map_err(|e| errors.push(FigureError::new(at("rate_check"), e.code(), e.message(), &e)))
             .ok(),
         _ => None,
     };

@@ -116,7 +116,7 @@ impl Road {
         for (i, debt, an) in debts {
             match PayoffDebt::of_analysed(debt, an) {
                 Ok(d) => taken.push((*i, d)),
-                Err(e) => errors.push((*i, FigureError::new(format!("loans[{i}].payoff"), e.code(), e.message().into(), &e))),
+                Err(e) => errors.push((*i, FigureError::new(format!("loans[{i}].payoff"), e.code(), e.message(), &e))),
             }
         }
         let budget = budget(s);
@@ -126,7 +126,7 @@ impl Road {
             match payoff_plans(&only, &budget, (!order.is_empty()).then_some(order.as_slice())) {
                 Err(PayoffError::Debt { index, error }) if index < taken.len() => {
                     let (i, _) = taken.remove(index);
-                    errors.push((i, FigureError::new(format!("loans[{i}].payoff"), error.code(), error.message().into(), &error)));
+                    errors.push((i, FigureError::new(format!("loans[{i}].payoff"), error.code(), error.message(), &error)));
                 }
                 result => break result.unwrap_or_default(),
             }
