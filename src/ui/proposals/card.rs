@@ -2,19 +2,28 @@
 //! range), the months, more or less than the contract in plain words —
 //! with the rest behind "details" and the lender's figures in their own
 //! fold; or, when it cannot work, one line saying why. A card is drawn once
-//! per proposal (its [`ProposalKey`]); new figures update its text in place.
+//! per proposal (its [`ProposalKey`]).
+//!
+//! What a card only shows is HTML text (`ui::markup`, issue 13): its title,
+//! its figures, its details and the lender's figures, each one memo of a
+//! string, set again only when that text changes. Why: every reactive text
+//! of a `view!` is its own render function and subscription, dozens per
+//! card. What holds state stays elements: the compare tick box, the folds
+//! (they stay open or closed while figures change), the schedule, the "use
+//! this plan" button. Glossary links are followed by one delegated handler.
 
-use super::super::facts::{page_words, words, Fact};
-use super::super::glossary::Term;
+use super::super::glossary::{follow_term, Term};
+use super::super::markup::fact;
 use super::super::page::use_page;
 use super::super::schedule::ScheduleTable;
-use super::super::{use_lang, use_text};
-use crate::engine::proposal::Figures;
+use super::super::use_lang;
+use super::super::widgets::escape_html as esc;
 use crate::engine::{HolidayMaturity, Proposal};
 use crate::i18n::{money, percent, Lang, DOT, SPACE};
 use crate::present::{penalty_waived, proposal_rows, CardProposal, Code, LoanTitle, PlanPayment, ProposalKey};
 use crate::ui::widgets::say;
 use leptos::prelude::*;
+use std::fmt::Write;
 
 /// The card's proposal, as the latest evaluation has it.
 type Shown = Memo<Option<CardProposal>>;
@@ -24,16 +33,18 @@ fn read<T>(card: Shown, f: impl FnOnce(&Proposal) -> T) -> Option<T> {
     card.with(|c| c.as_ref().map(|c| f(&c.proposal)))
 }
 
-/// The language, read by a card's own texts: the many texts that change
-/// on a keystroke do not each subscribe to (and leave) the page's language.
+/// The language, read by a card's own texts: the texts that change on a
+/// keystroke do not each subscribe to (and leave) the page's language.
 fn local_lang() -> Memo<Lang> {
     let lang = use_lang();
     Memo::new(move |_| lang.get())
 }
 
-/// A figure of the shown proposal as text; empty while it has none.
-fn figure(card: Shown, lang: Memo<Lang>, show: fn(Lang, &Figures) -> String) -> Signal<String> {
-    Signal::derive(move || read(card, |p| p.figures.as_ref().map(|f| show(lang.get(), f))).flatten().unwrap_or_default())
+/// A part of the card as HTML text; empty while there is no proposal. One
+/// closure type for every part (one render function), and a memo: an equal
+/// text is not set again.
+fn html(card: Shown, lang: Memo<Lang>, build: fn(Lang, &Proposal) -> String) -> Memo<String> {
+    Memo::new(move |_| read(card, |p| build(lang.get(), p)).unwrap_or_default())
 }
 
 #[component]
@@ -56,14 +67,14 @@ pub fn ProposalCard(
     });
     let title = Memo::new(move |_| read(card, |p| lang.get().proposal_title(p)).unwrap_or_default());
     let workable = Memo::new(move |_| read(card, |p| p.figures.is_some()).unwrap_or(false));
-    let body = move || match workable.get() {
-        true => view! { <PlanFigures card=card lang=lang title=stem(loan, lang, title) id=id.clone() /> }.into_any(),
-        false => view! { <WhyNot card=card lang=lang /> }.into_any(),
-    };
+    let level = if nested { "h4" } else { "h3" };
+    let heading = move || format!("<{level}>{}</{level}>", esc(&title.get()));
+    let figures = html(card, lang, figures_html);
+    let details = move || workable.get().then(|| view! { <Details card=card lang=lang title=stem(loan, lang, title) id=id.clone() /> });
     view! {
-        <li class="proposal" class:cannot=move || !workable.get() data-testid="proposal" data-kind=kind.code() data-rank=move || read(card, |p| p.rank.to_string())>
+        <li class="proposal" class:cannot=move || !workable.get() data-testid="proposal" data-kind=kind.code() data-rank=move || read(card, |p| p.rank.to_string()) on:click=follow_term>
             <div class="proposal-head">
-                {if nested { view! { <h4>{move || title.get()}</h4> }.into_any() } else { view! { <h3>{move || title.get()}</h3> }.into_any() }}
+                <div inner_html=heading></div>
                 {move || workable.get().then(|| view! {
                     <label class="compare-toggle">
                         <input type="checkbox" data-testid="compare" prop:checked=move || compared.get() on:change=move |_| on_compare.run(()) />
@@ -71,7 +82,8 @@ pub fn ProposalCard(
                     </label>
                 })}
             </div>
-            {body}
+            <div inner_html=figures></div>
+            {details}
             <AskButton card=card />
         </li>
     }
@@ -97,103 +109,93 @@ fn AskButton(card: Shown) -> impl IntoView {
     }
 }
 
-/// Why a proposal cannot work, in one line.
+/// A workable plan's folds: the rest of its figures, the lender's, the
+/// schedule. The folds are elements (they keep their state); their figures
+/// are text.
 #[component]
-fn WhyNot(card: Shown, lang: Memo<Lang>) -> impl IntoView {
-    view! {
-        <p class="why-not" data-testid="infeasible">
-            <strong>{say(|l| l.text().why_not)}</strong>
-            {DOT}
-            {move || read(card, |p| p.infeasible.as_ref().map(|r| lang.get().infeasible(r))).flatten().unwrap_or_default()}
-        </p>
-    }
-}
-
-/// A workable plan: whether it fits, three figures, and the rest folded.
-#[component]
-fn PlanFigures(card: Shown, lang: Memo<Lang>, title: Signal<String>, id: ProposalKey) -> impl IntoView {
-    let t = use_text();
+fn Details(card: Shown, lang: Memo<Lang>, title: Signal<String>, id: ProposalKey) -> impl IntoView {
     let page = use_page();
-    let kind = id.kind();
-    let fits = Memo::new(move |_| read(card, Proposal::fits).unwrap_or(false));
-    let within = move || lang.get().page().within_12_months;
+    let facts = html(card, lang, details_html);
+    let lender = html(card, lang, lender_html);
     let rows = Signal::derive(move || page.evaluation.with(|e| proposal_rows(e, &id)));
     let months = Signal::derive(move || card.with(|c| c.as_ref().map_or(0, |c| c.rows)));
     view! {
-        <p class=move || if fits.get() { "badge fits" } else { "badge no-fit" } data-testid="fits" data-fits=move || fits.get().to_string()>
-            {move || if fits.get() { t().fits_budget } else { t().over_budget }}
-            {DOT}
-            {say(|l| l.text().monthly_margin)}
-            {SPACE}
-            {figure(card, lang, |_, f| money(f.margin))}
-        </p>
-        <dl class="facts three">
-            <Fact label=words(|t| t.monthly_payment) term=Term::Payment value=figure(card, lang, |l, f| l.plan_payment(PlanPayment::of(f))) testid="p-payment" />
-            <Fact label=words(|t| t.months_label) term=Term::Months value=figure(card, lang, |_, f| f.months.to_string()) testid="p-months" />
-            <Fact label=page_words(|p| p.vs_contract) term=Term::VsContract value=figure(card, lang, |l, f| l.vs_contract(f.saving_vs_contract)) testid="p-saving-contract" />
-        </dl>
         <details class="more card-details" data-testid="proposal-details">
             <summary>{say(|l| l.page().details)}</summary>
-            <p class="explain">{move || lang.get().proposal_explain(kind)}</p>
-            <dl class="facts">
-                <Fact label=words(|t| t.total_paid) term=Term::TotalPaid value=figure(card, lang, |_, f| money(f.total_paid)) testid="p-total-paid" />
-                <Fact label=words(|t| t.total_interest_fees) term=Term::TotalInterest value=figure(card, lang, |_, f| money(f.total_interest)) testid="p-total-interest" />
-                <Fact label=words(|t| t.apr_nominal) term=Term::Apr value=figure(card, lang, |l, f| f.apr_nominal_percent.map(percent).unwrap_or_else(|| l.page().cannot_compute.to_owned())) testid="p-apr" />
-                <Fact
-                    label=Signal::derive(move || format!("{}{}", t().saving_vs_nothing, within()))
-                    term=Term::SavingNothing
-                    value=figure(card, lang, |_, f| money(f.saving_vs_nothing))
-                    testid="p-saving-nothing"
-                />
-                <Terms card=card lang=lang />
-            </dl>
-            <LenderFigures card=card lang=lang />
+            <div inner_html=facts></div>
+            <details class="more lender">
+                <summary>{say(|l| l.page().for_lender)}</summary>
+                <dl class="facts" inner_html=lender></dl>
+                <p class="explain">{say(|l| l.page().pv_explained)}</p>
+            </details>
             <ScheduleTable rows=rows months=months file_stem=title />
         </details>
     }
 }
 
-/// The penalty waived and what a holiday does to maturity, when the plan
-/// asks for them.
-#[component]
-fn Terms(card: Shown, lang: Memo<Lang>) -> impl IntoView {
-    let waived = Memo::new(move |_| read(card, penalty_waived).flatten());
-    let maturity = Memo::new(move |_| read(card, |p| p.params.holiday_maturity).flatten());
-    let maturity_words = Signal::derive(move || match maturity.get() {
-        Some(HolidayMaturity::Kept) => lang.get().page().maturity_kept.to_owned(),
-        Some(HolidayMaturity::Extended) => lang.get().page().maturity_extended.to_owned(),
-        None => String::new(),
-    });
-    view! {
-        <Show when=move || waived.with(Option::is_some)>
-            <Fact label=page_words(|p| p.penalty_waived) value=Signal::derive(move || waived.get().map(money).unwrap_or_default()) testid="p-penalty-waived" />
-        </Show>
-        <Show when=move || maturity.with(Option::is_some)>
-            <Fact label=words(|t| t.holiday_label) value=maturity_words testid="p-holiday-maturity" />
-        </Show>
-    }
+/// Whether the plan fits and its three figures; or why it cannot work.
+fn figures_html(lang: Lang, p: &Proposal) -> String {
+    let (t, mut out) = (lang.text(), String::new());
+    let Some(f) = &p.figures else {
+        let why = p.infeasible.as_ref().map(|r| lang.infeasible(r)).unwrap_or_default();
+        let _ = write!(out, r#"<p class="why-not" data-testid="infeasible"><strong>{}</strong>{DOT}{}</p>"#, esc(t.why_not), esc(&why));
+        return out;
+    };
+    let fits = p.fits();
+    let (class, says) = if fits { ("fits", t.fits_budget) } else { ("no-fit", t.over_budget) };
+    let _ = write!(
+        out,
+        r#"<p class="badge {class}" data-testid="fits" data-fits="{fits}">{}{DOT}{}{SPACE}{}</p>"#,
+        esc(says),
+        esc(t.monthly_margin),
+        money(f.margin)
+    );
+    out.push_str(r#"<dl class="facts three">"#);
+    fact(&mut out, t.monthly_payment, Some(Term::Payment), "p-payment", &lang.plan_payment(PlanPayment::of(f)));
+    fact(&mut out, t.months_label, Some(Term::Months), "p-months", &f.months.to_string());
+    fact(&mut out, lang.page().vs_contract, Some(Term::VsContract), "p-saving-contract", &lang.vs_contract(f.saving_vs_contract));
+    out.push_str("</dl>");
+    out
 }
 
-/// What the lender recovers, in its own fold.
-#[component]
-fn LenderFigures(card: Shown, lang: Memo<Lang>) -> impl IntoView {
-    let discounted = Memo::new(move |_| read(card, |p| p.figures.as_ref().is_some_and(|f| f.discount.is_some())).unwrap_or(false));
-    view! {
-        <details class="more lender">
-            <summary>{say(|l| l.page().for_lender)}</summary>
-            <dl class="facts">
-                <Fact label=words(|t| t.principal_recovered) term=Term::Recovered value=figure(card, lang, |_, f| percent(f.principal_recovered_percent)) testid="p-recovered" />
-                <Fact label=words(|t| t.lender_pv) term=Term::LenderPv value=figure(card, lang, |l, f| l.amount_and_share(f.lender_pv, Some(f.lender_pv_percent))) testid="p-pv" />
-                <Show when=move || discounted.get()>
-                    <Fact
-                        label=words(|t| t.discount)
-                        term=Term::Discount
-                        value=figure(card, lang, |l, f| f.discount.map(|d| l.amount_and_share(d, f.discount_percent)).unwrap_or_default())
-                        testid="p-discount"
-                    />
-                </Show>
-            </dl>
-            <p class="explain">{say(|l| l.page().pv_explained)}</p>
-        </details>
+/// Behind "details": what the plan is, its totals and true APR, the saving
+/// against doing nothing, the penalty it asks to waive and what a holiday
+/// does to maturity.
+fn details_html(lang: Lang, p: &Proposal) -> String {
+    let (t, w) = (lang.text(), lang.page());
+    let mut out = String::new();
+    let Some(f) = &p.figures else { return out };
+    let _ = write!(out, r#"<p class="explain">{}</p><dl class="facts">"#, esc(lang.proposal_explain(p.kind)));
+    fact(&mut out, t.total_paid, Some(Term::TotalPaid), "p-total-paid", &money(f.total_paid));
+    fact(&mut out, t.total_interest_fees, Some(Term::TotalInterest), "p-total-interest", &money(f.total_interest));
+    let apr = f.apr_nominal_percent.map(percent).unwrap_or_else(|| w.cannot_compute.to_owned());
+    fact(&mut out, t.apr_nominal, Some(Term::Apr), "p-apr", &apr);
+    let saving = format!("{}{}", t.saving_vs_nothing, w.within_12_months);
+    fact(&mut out, &saving, Some(Term::SavingNothing), "p-saving-nothing", &money(f.saving_vs_nothing));
+    if let Some(waived) = penalty_waived(p) {
+        fact(&mut out, w.penalty_waived, None, "p-penalty-waived", &money(waived));
     }
+    if let Some(m) = p.params.holiday_maturity {
+        let says = match m {
+            HolidayMaturity::Kept => w.maturity_kept,
+            HolidayMaturity::Extended => w.maturity_extended,
+        };
+        fact(&mut out, t.holiday_label, None, "p-holiday-maturity", says);
+    }
+    out.push_str("</dl>");
+    out
+}
+
+/// What the lender recovers: the principal's share, the present value and,
+/// for a settlement, the discount asked.
+fn lender_html(lang: Lang, p: &Proposal) -> String {
+    let t = lang.text();
+    let mut out = String::new();
+    let Some(f) = &p.figures else { return out };
+    fact(&mut out, t.principal_recovered, Some(Term::Recovered), "p-recovered", &percent(f.principal_recovered_percent));
+    fact(&mut out, t.lender_pv, Some(Term::LenderPv), "p-pv", &lang.amount_and_share(f.lender_pv, Some(f.lender_pv_percent)));
+    if let Some(d) = f.discount {
+        fact(&mut out, t.discount, Some(Term::Discount), "p-discount", &lang.amount_and_share(d, f.discount_percent));
+    }
+    out
 }
