@@ -40,11 +40,59 @@ fn local_lang() -> Memo<Lang> {
     Memo::new(move |_| lang.get())
 }
 
-/// A part of the card as HTML text; empty while there is no proposal. One
-/// closure type for every part (one render function), and a memo: an equal
-/// text is not set again.
-fn html(card: Shown, lang: Memo<Lang>, build: fn(Lang, &Proposal) -> String) -> Memo<String> {
-    Memo::new(move |_| read(card, |p| build(lang.get(), p)).unwrap_or_default())
+/// A part of a card as HTML text: its shape (the names, which figures
+/// there are, the language) and its values, each by the test id of the
+/// element that shows it. A keystroke usually changes values only: they
+/// are set in place, and the shape is parsed again only when it changes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Part {
+    shape: String,
+    values: Vec<(&'static str, String)>,
+}
+
+impl Part {
+    /// A figure with its name, as `markup::fact` draws it.
+    fn fact(&mut self, label: &str, term: Option<Term>, testid: &'static str, value: String) {
+        fact(&mut self.shape, label, term, testid, "");
+        self.values.push((testid, value));
+    }
+
+    /// A value in running text.
+    fn value(&mut self, testid: &'static str, value: String) {
+        let _ = write!(self.shape, r#"<span data-testid="{testid}"></span>"#);
+        self.values.push((testid, value));
+    }
+}
+
+/// The element of a card drawing one part: one closure type for every
+/// part (one render function), and one effect that sets what changed.
+fn part(card: Shown, lang: Memo<Lang>, build: fn(Lang, &Proposal, &mut Part)) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |drawn: Option<Option<Part>>| {
+        let mut now = Part::default();
+        read(card, |p| build(lang.get(), p, &mut now));
+        let el = root.get()?;
+        draw(&el, drawn.flatten().as_ref(), &now);
+        Some(now)
+    });
+    view! { <div node_ref=root></div> }
+}
+
+/// Sets the shape when it changed (then every value), else the values that
+/// changed.
+fn draw(el: &web_sys::Element, drawn: Option<&Part>, now: &Part) {
+    let same = drawn.filter(|d| d.shape == now.shape);
+    if same.is_none() {
+        el.set_inner_html(&now.shape);
+    }
+    for (i, (testid, value)) in now.values.iter().enumerate() {
+        if same.and_then(|d| d.values.get(i)).is_some_and(|(_, was)| was == value) {
+            continue;
+        }
+        if let Ok(Some(shows)) = el.query_selector(&[r#"[data-testid=""#, testid, r#""]"#].concat()) {
+            shows.set_text_content(Some(value));
+        }
+    }
 }
 
 #[component]
@@ -69,7 +117,6 @@ pub fn ProposalCard(
     let workable = Memo::new(move |_| read(card, |p| p.figures.is_some()).unwrap_or(false));
     let level = if nested { "h4" } else { "h3" };
     let heading = move || format!("<{level}>{}</{level}>", esc(&title.get()));
-    let figures = html(card, lang, figures_html);
     let details = move || workable.get().then(|| view! { <Details card=card lang=lang title=stem(loan, lang, title) id=id.clone() /> });
     view! {
         <li class="proposal" class:cannot=move || !workable.get() data-testid="proposal" data-kind=kind.code() data-rank=move || read(card, |p| p.rank.to_string()) on:click=follow_term>
@@ -82,7 +129,7 @@ pub fn ProposalCard(
                     </label>
                 })}
             </div>
-            <div inner_html=figures></div>
+            {part(card, lang, figures_html)}
             {details}
             <AskButton card=card />
         </li>
@@ -115,17 +162,15 @@ fn AskButton(card: Shown) -> impl IntoView {
 #[component]
 fn Details(card: Shown, lang: Memo<Lang>, title: Signal<String>, id: ProposalKey) -> impl IntoView {
     let page = use_page();
-    let facts = html(card, lang, details_html);
-    let lender = html(card, lang, lender_html);
     let rows = Signal::derive(move || page.evaluation.with(|e| proposal_rows(e, &id)));
     let months = Signal::derive(move || card.with(|c| c.as_ref().map_or(0, |c| c.rows)));
     view! {
         <details class="more card-details" data-testid="proposal-details">
             <summary>{say(|l| l.page().details)}</summary>
-            <div inner_html=facts></div>
+            {part(card, lang, details_html)}
             <details class="more lender">
                 <summary>{say(|l| l.page().for_lender)}</summary>
-                <dl class="facts" inner_html=lender></dl>
+                {part(card, lang, lender_html)}
                 <p class="explain">{say(|l| l.page().pv_explained)}</p>
             </details>
             <ScheduleTable rows=rows months=months file_stem=title />
@@ -134,68 +179,61 @@ fn Details(card: Shown, lang: Memo<Lang>, title: Signal<String>, id: ProposalKey
 }
 
 /// Whether the plan fits and its three figures; or why it cannot work.
-fn figures_html(lang: Lang, p: &Proposal) -> String {
-    let (t, mut out) = (lang.text(), String::new());
+fn figures_html(lang: Lang, p: &Proposal, out: &mut Part) {
+    let t = lang.text();
     let Some(f) = &p.figures else {
-        let why = p.infeasible.as_ref().map(|r| lang.infeasible(r)).unwrap_or_default();
-        let _ = write!(out, r#"<p class="why-not" data-testid="infeasible"><strong>{}</strong>{DOT}{}</p>"#, esc(t.why_not), esc(&why));
-        return out;
+        let _ = write!(out.shape, r#"<p class="why-not" data-testid="infeasible"><strong>{}</strong>{DOT}"#, esc(t.why_not));
+        out.value("p-why-not", p.infeasible.as_ref().map(|r| lang.infeasible(r)).unwrap_or_default());
+        out.shape.push_str("</p>");
+        return;
     };
     let fits = p.fits();
     let (class, says) = if fits { ("fits", t.fits_budget) } else { ("no-fit", t.over_budget) };
-    let _ = write!(
-        out,
-        r#"<p class="badge {class}" data-testid="fits" data-fits="{fits}">{}{DOT}{}{SPACE}{}</p>"#,
-        esc(says),
-        esc(t.monthly_margin),
-        money(f.margin)
-    );
-    out.push_str(r#"<dl class="facts three">"#);
-    fact(&mut out, t.monthly_payment, Some(Term::Payment), "p-payment", &lang.plan_payment(PlanPayment::of(f)));
-    fact(&mut out, t.months_label, Some(Term::Months), "p-months", &f.months.to_string());
-    fact(&mut out, lang.page().vs_contract, Some(Term::VsContract), "p-saving-contract", &lang.vs_contract(f.saving_vs_contract));
-    out.push_str("</dl>");
-    out
+    let _ = write!(out.shape, r#"<p class="badge {class}" data-testid="fits" data-fits="{fits}">{}{DOT}{}{SPACE}"#, esc(says), esc(t.monthly_margin));
+    out.value("p-margin", money(f.margin));
+    out.shape.push_str(r#"</p><dl class="facts three">"#);
+    out.fact(t.monthly_payment, Some(Term::Payment), "p-payment", lang.plan_payment(PlanPayment::of(f)));
+    out.fact(t.months_label, Some(Term::Months), "p-months", f.months.to_string());
+    out.fact(lang.page().vs_contract, Some(Term::VsContract), "p-saving-contract", lang.vs_contract(f.saving_vs_contract));
+    out.shape.push_str("</dl>");
 }
 
 /// Behind "details": what the plan is, its totals and true APR, the saving
 /// against doing nothing, the penalty it asks to waive and what a holiday
 /// does to maturity.
-fn details_html(lang: Lang, p: &Proposal) -> String {
+fn details_html(lang: Lang, p: &Proposal, out: &mut Part) {
     let (t, w) = (lang.text(), lang.page());
-    let mut out = String::new();
-    let Some(f) = &p.figures else { return out };
-    let _ = write!(out, r#"<p class="explain">{}</p><dl class="facts">"#, esc(lang.proposal_explain(p.kind)));
-    fact(&mut out, t.total_paid, Some(Term::TotalPaid), "p-total-paid", &money(f.total_paid));
-    fact(&mut out, t.total_interest_fees, Some(Term::TotalInterest), "p-total-interest", &money(f.total_interest));
+    let Some(f) = &p.figures else { return };
+    let _ = write!(out.shape, r#"<p class="explain">{}</p><dl class="facts">"#, esc(lang.proposal_explain(p.kind)));
+    out.fact(t.total_paid, Some(Term::TotalPaid), "p-total-paid", money(f.total_paid));
+    out.fact(t.total_interest_fees, Some(Term::TotalInterest), "p-total-interest", money(f.total_interest));
     let apr = f.apr_nominal_percent.map(percent).unwrap_or_else(|| w.cannot_compute.to_owned());
-    fact(&mut out, t.apr_nominal, Some(Term::Apr), "p-apr", &apr);
-    let saving = format!("{}{}", t.saving_vs_nothing, w.within_12_months);
-    fact(&mut out, &saving, Some(Term::SavingNothing), "p-saving-nothing", &money(f.saving_vs_nothing));
+    out.fact(t.apr_nominal, Some(Term::Apr), "p-apr", apr);
+    let saving = [t.saving_vs_nothing, w.within_12_months].concat();
+    out.fact(&saving, Some(Term::SavingNothing), "p-saving-nothing", money(f.saving_vs_nothing));
     if let Some(waived) = penalty_waived(p) {
-        fact(&mut out, w.penalty_waived, None, "p-penalty-waived", &money(waived));
+        out.fact(w.penalty_waived, None, "p-penalty-waived", money(waived));
     }
     if let Some(m) = p.params.holiday_maturity {
         let says = match m {
             HolidayMaturity::Kept => w.maturity_kept,
             HolidayMaturity::Extended => w.maturity_extended,
         };
-        fact(&mut out, t.holiday_label, None, "p-holiday-maturity", says);
+        out.fact(t.holiday_label, None, "p-holiday-maturity", says.to_owned());
     }
-    out.push_str("</dl>");
-    out
+    out.shape.push_str("</dl>");
 }
 
 /// What the lender recovers: the principal's share, the present value and,
 /// for a settlement, the discount asked.
-fn lender_html(lang: Lang, p: &Proposal) -> String {
+fn lender_html(lang: Lang, p: &Proposal, out: &mut Part) {
     let t = lang.text();
-    let mut out = String::new();
-    let Some(f) = &p.figures else { return out };
-    fact(&mut out, t.principal_recovered, Some(Term::Recovered), "p-recovered", &percent(f.principal_recovered_percent));
-    fact(&mut out, t.lender_pv, Some(Term::LenderPv), "p-pv", &lang.amount_and_share(f.lender_pv, Some(f.lender_pv_percent)));
+    let Some(f) = &p.figures else { return };
+    out.shape.push_str(r#"<dl class="facts">"#);
+    out.fact(t.principal_recovered, Some(Term::Recovered), "p-recovered", percent(f.principal_recovered_percent));
+    out.fact(t.lender_pv, Some(Term::LenderPv), "p-pv", lang.amount_and_share(f.lender_pv, Some(f.lender_pv_percent)));
     if let Some(d) = f.discount {
-        fact(&mut out, t.discount, Some(Term::Discount), "p-discount", &lang.amount_and_share(d, f.discount_percent));
+        out.fact(t.discount, Some(Term::Discount), "p-discount", lang.amount_and_share(d, f.discount_percent));
     }
-    out
+    out.shape.push_str("</dl>");
 }
