@@ -5,10 +5,12 @@
 //! per proposal (its [`ProposalKey`]).
 //!
 //! What a card only shows is HTML text (`ui::markup`, issue 13): its title,
-//! its figures, its details and the lender's figures, each one memo of a
-//! string, set again only when that text changes. Why: every reactive text
-//! of a `view!` is its own render function and subscription, dozens per
-//! card. What holds state stays elements: the compare tick box, the folds
+//! its figures, its details and the lender's figures. Why: every reactive
+//! text of a `view!` is its own render function and subscription, dozens
+//! per card. A part's names are parsed again only when they change (the
+//! language, which figures there are); a keystroke sets the values that
+//! changed ([`Part`]), so it writes no more to the page than text nodes
+//! did. What holds state stays elements: the compare tick box, the folds
 //! (they stay open or closed while figures change), the schedule, the "use
 //! this plan" button. Glossary links are followed by one delegated handler.
 
