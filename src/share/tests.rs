@@ -578,3 +578,110 @@ fn the_qr_code_matches_an_independent_encoder() {
     let reference: Vec<String> = include_str!("qr_reference.txt").lines().map(str::to_owned).collect();
     assert_eq!(modules(&qr), reference);
 }
+
+/// `qrcodegen`'s matrix of `link` (byte mode, Low boosted, automatic mask):
+/// what our encoder replaced, row by row as in [`modules`].
+fn qrcodegen_modules(link: &str) -> Option<(u8, Vec<String>)> {
+    let code = qrcodegen::QrCode::encode_binary(link.as_bytes(), qrcodegen::QrCodeEcc::Low).ok()?;
+    let n = code.size();
+    let rows = (0..n).map(|y| (0..n).map(|x| if code.get_module(x, y) { '1' } else { '0' }).collect()).collect();
+    Some((code.version().value(), rows))
+}
+
+fn assert_same_as_qrcodegen(link: &str) {
+    let ours = qr_code(link).ok().map(|qr| (qr.version, modules(&qr)));
+    assert_eq!(ours, qrcodegen_modules(link), "{} bytes", link.len());
+}
+
+#[test]
+fn the_qr_code_is_qrcodegens_at_every_version_and_level_boundary() {
+    // The longest link of each version and level (and one byte more), so
+    // every version, every block layout and every boosted level is drawn.
+    let mut lengths = vec![0, 1, 2952, 2953, 2954];
+    for version in 1..=40u8 {
+        for level in [qrcodegen::QrCodeEcc::Low, qrcodegen::QrCodeEcc::Medium, qrcodegen::QrCodeEcc::Quartile, qrcodegen::QrCodeEcc::High] {
+            let v = qrcodegen::Version::new(version);
+            let longest = (0..=2953).rev().find(|&n| {
+                let seg = qrcodegen::QrSegment::make_bytes(&vec![b'a'; n]);
+                qrcodegen::QrCode::encode_segments_advanced(&[seg], level, v, v, None, false).is_ok()
+            });
+            lengths.extend(longest.into_iter().flat_map(|n| [n, n + 1]));
+        }
+    }
+    lengths.sort_unstable();
+    lengths.dedup();
+    for n in lengths {
+        // Varied bytes, so the masks score differently.
+        let link: String = (0..n).map(|i| char::from(b"https://x.org/#s1=AZaz09-_"[(i * 7 + n) % 26])).collect();
+        assert_same_as_qrcodegen(&link);
+    }
+}
+
+/// The 15 format bits read from the matrix's first and second copies.
+fn format_bits(rows: &[String]) -> (u32, u32) {
+    let dark = |x: usize, y: usize| u32::from(rows[y].as_bytes()[x] == b'1');
+    let n = rows.len();
+    let first: [(usize, usize); 15] = [(8, 0), (8, 1), (8, 2), (8, 3), (8, 4), (8, 5), (8, 7), (8, 8), (7, 8), (5, 8), (4, 8), (3, 8), (2, 8), (1, 8), (0, 8)];
+    let second = (0..15).map(|i| if i < 8 { (n - 1 - i, 8) } else { (8, n - 15 + i) });
+    let read = |at: &mut dyn Iterator<Item = (usize, usize)>| at.enumerate().fold(0, |bits, (i, (x, y))| bits | dark(x, y) << i);
+    (read(&mut first.into_iter()), read(&mut { second }))
+}
+
+/// Remainder of `word` divided by `generator` over GF(2) (long division,
+/// independent of the encoder's own loop).
+fn gf2_remainder(mut word: u32, generator: u32) -> u32 {
+    let degree = 31 - generator.leading_zeros();
+    while word != 0 && 31 - word.leading_zeros() >= degree {
+        word ^= generator << (31 - word.leading_zeros() - degree);
+    }
+    word
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn random_links_encode_as_qrcodegen_does(link in "[ -~]{0,2000}|[a-zA-Z0-9_-]{2000,2953}|\\PC{0,300}") {
+        assert_same_as_qrcodegen(&link);
+    }
+
+    #[test]
+    fn format_and_version_information_are_valid_bch_codes(link in "[a-zA-Z0-9_-]{0,1200}") {
+        let qr = qr_code(&link).unwrap();
+        let rows = modules(&qr);
+        let (first, second) = format_bits(&rows);
+        prop_assert_eq!(first, second, "both copies of the format information");
+        let format = first ^ 0x5412;
+        prop_assert_eq!(gf2_remainder(format, 0x537), 0, "BCH(15,5)");
+        let level = [qr::Ecc::Medium, qr::Ecc::Low, qr::Ecc::High, qr::Ecc::Quartile][(format >> 13) as usize];
+        prop_assert_eq!(level, qr.ecc);
+        // The dark module beside the lower-left format bits.
+        prop_assert_eq!(rows[qr.size as usize - 8].as_bytes()[8], b'1');
+        if qr.version >= 7 {
+            let n = qr.size as usize;
+            let bit = |x: usize, y: usize| u32::from(rows[y].as_bytes()[x] == b'1');
+            let upper_right = (0..18).fold(0, |v, i| v | bit(n - 11 + i % 3, i / 3) << i);
+            let lower_left = (0..18).fold(0, |v, i| v | bit(i / 3, n - 11 + i % 3) << i);
+            prop_assert_eq!(upper_right, lower_left, "both copies of the version information");
+            prop_assert_eq!(upper_right >> 12, u32::from(qr.version));
+            prop_assert_eq!(gf2_remainder(upper_right, 0x1F25), 0, "BCH(18,6)");
+        }
+    }
+}
+
+#[test]
+fn version_and_format_information_match_the_standards_tables() {
+    // ISO/IEC 18004 annex D: version 7's information is 0x07C94, version
+    // 40's 0x28C69 (150 and 2,953 bytes need those versions at Low).
+    for (len, info) in [(150, 0x07C94), (2953, 0x28C69)] {
+        let qr = qr_code(&"a".repeat(len)).unwrap();
+        let rows = modules(&qr);
+        let n = qr.size as usize;
+        let read = (0..18).fold(0, |v, i| v | u32::from(rows[i / 3].as_bytes()[n - 11 + i % 3] == b'1') << i);
+        assert_eq!(read, info, "{len} bytes");
+    }
+    let rows = modules(&qr_code(&"a".repeat(2953)).unwrap());
+    let (format, _) = format_bits(&rows);
+    // Stored XOR 0x5412; level L's code is 01.
+    assert_eq!((format ^ 0x5412) >> 13, 0b01, "level L at version 40");
+}
