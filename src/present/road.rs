@@ -11,8 +11,9 @@ use crate::engine::allocation::forecast_surplus;
 use crate::engine::dates::Date;
 use crate::engine::payoff::{PayoffPlan, ShortMonth};
 use crate::engine::PayoffKind;
+use crate::scenario::evaluate::{road_on, Analysed, FigureReason};
 use crate::scenario::road::Road;
-use crate::scenario::Scenario;
+use crate::scenario::{Evaluation, Scenario};
 use rust_decimal::Decimal;
 
 /// The strategies in the order the page lists them.
@@ -25,6 +26,39 @@ pub fn code(kind: PayoffKind) -> &'static str {
         PayoffKind::Snowball => "snowball",
         PayoffKind::ProRata => "pro_rata",
         PayoffKind::Custom => "custom",
+    }
+}
+
+/// A loan the road to debt-free leaves out (its index in the scenario), and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeftOut {
+    pub loan: usize,
+    pub reason: FigureReason,
+}
+
+/// The road as its section shows it: the payoff, and every loan it leaves
+/// out, so the debt-free date is never read as covering a loan it does not.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RoadShown {
+    pub road: Road,
+    pub left_out: Vec<LeftOut>,
+}
+
+impl RoadShown {
+    /// The road of `s` from its evaluation `e` and the debts it analysed: a
+    /// loan whose terms could not be computed is left out for its own
+    /// error's reason, one the payoff refused for the payoff's.
+    pub fn of(s: &Scenario, e: &Evaluation, analysed: &Analysed) -> Self {
+        let (road, refused) = road_on(s, analysed);
+        let own = |i: usize| e.loans.get(i).and_then(|l| l.errors.first()).map_or(FigureReason::Input, |f| f.reason);
+        let left_out = (0..s.loans.len())
+            .filter_map(|i| {
+                let payoff = refused.iter().find(|(j, _)| *j == i).map(|(_, f)| f.reason);
+                let reason = payoff.or_else(|| (!analysed.index.contains(&i)).then(|| own(i)))?;
+                Some(LeftOut { loan: i, reason })
+            })
+            .collect();
+        Self { road, left_out }
     }
 }
 

@@ -37,10 +37,10 @@ after(async () => {
   await app?.close();
 });
 
-/** A fresh page with the fixture imported and the road open. */
-async function openFixture(options) {
+/** A fresh page with the fixture (or `text`) imported and the road open. */
+async function openFixture(options, text = ROAD) {
   const opened = await app.open(options);
-  await importFile(opened.page, 'road.json', ROAD);
+  await importFile(opened.page, 'road.json', text);
   await message(opened.page, 'imported').waitFor();
   await openRoad(opened.page);
   return opened;
@@ -60,6 +60,7 @@ test('the strategies show evaluate\'s debt-free dates and totals; the pick and t
   }
   assert.equal((await byId(strategy(page, 'avalanche'), 'strategy-over-best').textContent()).trim(), '最省');
   assert.equal(await strategy(page, EXPECTED.payoff_pick).getAttribute('data-picked'), 'true');
+  assert.equal(await page.locator($('road-left-out')).count(), 0, 'every loan is on the road');
 
   // Each lender's paid-off month in the legend is the picked plan's.
   const picked = EXPECTED.payoff.find((p) => p.strategy === EXPECTED.payoff_pick);
@@ -87,6 +88,25 @@ test('the strategies show evaluate\'s debt-free dates and totals; the pick and t
     assert.equal(await page.locator(`${$('paid-off')}[data-loan="${l.id}"]`).getAttribute('data-month'), String(l.paid_off_month));
   }
   await assertClean(events, { page, name: 'road-strategies' });
+});
+
+test('a loan the road cannot take is named with the reason, in both languages', async () => {
+  // 网商贷 at ¥1 trillion plus its ¥2,400 overdue: more than the payoff can
+  // take (evaluate prints an error at loans[0].payoff and leaves it out).
+  const doc = JSON.parse(ROAD);
+  doc.loans[0].principal = '1000000000000.00';
+  const { page, events } = await openFixture({}, JSON.stringify(doc));
+  const note = byId(page, 'road-left-out');
+  const items = note.locator($('left-out'));
+  assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.dataset.loan)), ['wsd']);
+  assert.match(await items.first().textContent(), /^借款 1 · 网商贷：.*1 万亿元/);
+  assert.match(await note.textContent(), /没有算入还清路线/);
+  // The plans pay the other two only.
+  assert.deepEqual(await page.locator($('paid-off')).evaluateAll((els) => els.map((e) => e.dataset.loan).sort()), ['card', 'jb']);
+  await byId(page, 'lang-toggle').click();
+  await page.waitForFunction(() => /leaves these loans out/.test(document.querySelector('[data-testid="road-left-out"]')?.textContent));
+  assert.match(await items.first().textContent(), /^Loan 1 · MYbank.*: .*1 trillion/);
+  await assertClean(events, { page, name: 'road-left-out' });
 });
 
 test('a prepayment shows both effects side by side; a bad amount is refused at its field', async () => {

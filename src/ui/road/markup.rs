@@ -126,6 +126,21 @@ pub fn budget_hint(w: &RoadText, default: DefaultBudget) -> String {
     out
 }
 
+/// The loans the road leaves out (id, title, why), each by name, before
+/// the strategies: their debt-free dates do not cover these.
+pub fn left_out(w: &RoadText, loans: &[(&str, String, &str)]) -> String {
+    let mut out = String::new();
+    if loans.is_empty() {
+        return out;
+    }
+    put(&mut out, r#"<div class="note left-out" data-testid="road-left-out"><p>{}</p><ul>"#, &[w.left_out_intro]);
+    for (id, title, why) in loans {
+        put(&mut out, r#"<li data-testid="left-out" data-loan="{}">{}</li>"#, &[id, &fill(w.left_out_item, &[title, why])]);
+    }
+    out.push_str("</ul></div>");
+    out
+}
+
 /// The picked plan's chart and legend, and its table (rows only when
 /// `table_open`: up to 600).
 pub fn chart_part(lang: Lang, picked: Option<(&PayoffPlan, &[String])>, months: RoadMonths, table_open: bool) -> String {

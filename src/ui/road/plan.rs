@@ -10,9 +10,8 @@ use super::super::use_lang;
 use super::{clicked, edit, markup, refocus, RoadEdit};
 use crate::engine::PayoffKind;
 use crate::i18n::{fill, Lang, NoCalendar};
-use crate::present::road::{code, DefaultBudget, RoadMonths, StrategyFigures, KINDS};
+use crate::present::road::{code, DefaultBudget, RoadMonths, RoadShown, StrategyFigures, KINDS};
 use crate::present::LoanTitle;
-use crate::scenario::road::Road;
 use crate::scenario::Evaluation;
 use leptos::ev::{Event, MouseEvent};
 use leptos::prelude::*;
@@ -23,7 +22,7 @@ fn title(lang: Lang, e: &Evaluation, id: &str) -> String {
 }
 
 /// The whole block's text, from the document and its evaluation.
-fn html(lang: Lang, page: Page, road: Memo<Road>, table_open: bool) -> String {
+fn html(lang: Lang, page: Page, road: Memo<RoadShown>, table_open: bool) -> String {
     let (months, default, undated) = page.last_valid.with(|s| {
         let undated: Vec<usize> = (0..s.loans.len()).filter(|&i| s.loans[i].next_due_date.is_none()).collect();
         (RoadMonths::of(s, crate::ui::page::today()), DefaultBudget::of(s), undated)
@@ -32,14 +31,20 @@ fn html(lang: Lang, page: Page, road: Memo<Road>, table_open: bool) -> String {
         let d = f.document();
         (d.payoff_kind(), d.payoff_strategy.as_ref().is_some_and(|p| !p.order.is_empty()), f.payoff_order())
     });
-    road.with(|road| page.evaluation.with(|e| {
+    road.with(|shown| page.evaluation.with(|e| {
+        let road = &shown.road;
         // The custom order: shown when custom is picked or an order is kept.
         let order = (picked == PayoffKind::Custom || kept).then(|| ids.into_iter().map(|id| { let t = title(lang, e, &id); (id, t) }).collect::<Vec<_>>());
         let plan = road.picked();
         let titles: Vec<String> = plan.map(|p| p.loans.iter().map(|l| title(lang, e, &l.id)).collect()).unwrap_or_default();
         let all_undated = undated.len() == e.loans.len();
         let undated: Vec<String> = undated.iter().filter_map(|&i| e.loans.get(i)).map(|l| title(lang, e, &l.id)).collect();
+        let left_out: Vec<(&str, String, &str)> = shown.left_out.iter().filter_map(|l| {
+            let id = e.loans.get(l.loan)?.id.as_str();
+            Some((id, title(lang, e, id), lang.left_out_reason(l.reason)))
+        }).collect();
         let mut out = markup::budget_hint(lang.road(), default);
+        out.push_str(&markup::left_out(lang.road(), &left_out));
         out.push_str(&markup::strategies(lang, &StrategyFigures::all(road), months, picked, order.as_deref()));
         out.push_str(&markup::chart_part(lang, plan.map(|p| (p, titles.as_slice())), months, table_open));
         out.push_str(&markup::calendar(lang, &undated, all_undated));
@@ -48,11 +53,11 @@ fn html(lang: Lang, page: Page, road: Memo<Road>, table_open: bool) -> String {
 }
 
 /// The picked plan's calendar, downloaded; what to tell the user.
-fn download_calendar(lang: Lang, page: Page, road: Memo<Road>) -> String {
+fn download_calendar(lang: Lang, page: Page, road: Memo<RoadShown>) -> String {
     let now = (js_sys::Date::now() / 1000.0) as i64;
     // Made inside the reads: the plan (up to 600 months) is not copied.
     let made = road.with_untracked(|r| {
-        let plan = r.picked().ok_or(NoCalendar::NothingDue)?;
+        let plan = r.road.picked().ok_or(NoCalendar::NothingDue)?;
         page.last_valid.with_untracked(|s| lang.plan_calendar(s, plan, crate::ui::page::today(), now))
     });
     let w = lang.road();
@@ -74,7 +79,7 @@ fn say_status(text: &str) {
 }
 
 #[component]
-pub fn PlanPart(road: Memo<Road>) -> impl IntoView {
+pub fn PlanPart(road: Memo<RoadShown>) -> impl IntoView {
     let (lang, page) = (use_lang(), use_page());
     let table_open = RwSignal::new(false);
     let text = Memo::new(move |_| html(lang.get(), page, road, table_open.get()));
