@@ -184,6 +184,32 @@ test('the calendar of the picked plan parses: one event per due date, on the loa
   await assertClean(events, { page, name: 'road-ics' });
 });
 
+test('the calendar writer is a chunk of its own: fetched on the first download, again after a failed fetch', async () => {
+  // No service worker: it would fetch every chunk for the cache at once.
+  const { page, events } = await openFixture({ contextOptions: { serviceWorkers: 'block' } });
+  const ics = /\/xieshang-split_ics-[0-9a-f]{16}\.wasm$/;
+  const fetches = () => events.requests.filter((u) => ics.test(u)).length;
+  assert.equal(fetches(), 0, 'not fetched with the road');
+  let failing = true;
+  await page.route(ics, (route) => (failing ? route.abort('internetdisconnected') : route.continue()));
+  await byId(page, 'download-ics').click();
+  await page.waitForFunction(() => /没能载入/.test(document.querySelector('[data-testid="calendar-status"]').textContent));
+  failing = false;
+  const file = await download(page, () => byId(page, 'download-ics').click());
+  assert.equal(file.name, '还款提醒.ics');
+  assert.match(await byId(page, 'calendar-status').textContent(), /已生成 \d+ 个还款提醒/);
+  await download(page, () => byId(page, 'download-ics').click());
+  assert.equal(fetches(), 2, 'the failed fetch, then once for both downloads');
+
+  // Only the aborted fetch, the loader's report of it and the blocked worker.
+  const aborted = (s) => ics.test(s.split(' (')[0]);
+  assert.equal(events.failed.filter(aborted).length, 1);
+  events.failed.splice(0, events.failed.length, ...events.failed.filter((f) => !aborted(f)));
+  const expected = (m) => /^error: (TypeError: Failed to fetch|Failed to load resource: net::ERR_INTERNET_DISCONNECTED)/.test(m) || m === 'warning: Service Worker registration blocked by Playwright';
+  events.console.splice(0, events.console.length, ...events.console.filter((m) => !expected(m)));
+  await assertClean(events, { page, name: 'road-ics-chunk' });
+});
+
 test('axe finds nothing in the open section, in both languages, light and dark; screenshots', async () => {
   for (const [width, colorScheme] of [[375, 'light'], [1280, 'dark']]) {
     const { page, events } = await openFixture({ contextOptions: { viewport: { width, height: 900 }, colorScheme } });

@@ -15,6 +15,7 @@ use crate::present::LoanTitle;
 use crate::scenario::Evaluation;
 use leptos::ev::{Event, MouseEvent};
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 
 /// A loan's title on the page, by its id (the id when it has none).
 fn title(lang: Lang, e: &Evaluation, id: &str) -> String {
@@ -52,8 +53,11 @@ fn html(lang: Lang, page: Page, road: Memo<RoadShown>, table_open: bool) -> Stri
     }))
 }
 
-/// The picked plan's calendar, downloaded; what to tell the user.
-fn download_calendar(lang: Lang, page: Page, road: Memo<RoadShown>) -> String {
+/// The picked plan's calendar, downloaded; what to tell the user. The
+/// `.ics` writer is a chunk of its own, fetched on the first download
+/// (`Err` when it could not be fetched).
+#[leptos::wasm_split::wasm_split(ics, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn download_calendar(lang: Lang, page: Page, road: Memo<RoadShown>) -> Result<String, SplitLoaderError> {
     let now = (js_sys::Date::now() / 1000.0) as i64;
     // Made inside the reads: the plan (up to 600 months) is not copied.
     let made = road.with_untracked(|r| {
@@ -61,13 +65,24 @@ fn download_calendar(lang: Lang, page: Page, road: Memo<RoadShown>) -> String {
         page.last_valid.with_untracked(|s| lang.plan_calendar(s, plan, crate::ui::page::today(), now))
     });
     let w = lang.road();
-    match made {
+    Ok(match made {
         Ok(c) => match download_text(w.calendar_file, "text/calendar;charset=utf-8", &c.ics) {
             Ok(()) => fill(w.calendar_done, &[&c.events.to_string()]),
             Err(_) => w.calendar_failed.to_owned(),
         },
         Err(e) => lang.no_calendar(e).to_owned(),
-    }
+    })
+}
+
+/// Downloads the calendar, saying meanwhile that its chunk is coming, and
+/// then what came of it (or that the chunk could not be fetched: clicking
+/// again tries again).
+fn calendar_clicked(lang: Lang, page: Page, road: Memo<RoadShown>) {
+    let p = lang.page();
+    say_status(p.lazy_loading);
+    leptos::task::spawn_local(async move {
+        say_status(&download_calendar(lang, page, road).await.unwrap_or_else(|_| p.lazy_failed.to_owned()));
+    });
 }
 
 /// What the last calendar download said, in the live region after the
@@ -93,7 +108,7 @@ pub fn PlanPart(road: Memo<RoadShown>) -> impl IntoView {
     let act = move |ev: MouseEvent| {
         let Some(el) = clicked(&ev, "[data-action]") else { return };
         match el.get_attribute("data-action").as_deref() {
-            Some("ics") => say_status(&download_calendar(lang.get_untracked(), page, road)),
+            Some("ics") => calendar_clicked(lang.get_untracked(), page, road),
             // The table's <details> is drawn from `table_open`, so it stays open while figures change.
             Some("table") => {
                 ev.prevent_default();
