@@ -15,6 +15,7 @@ use crate::scenario::evaluate::{road_on, Analysed, FigureReason};
 use crate::scenario::road::Road;
 use crate::scenario::{Evaluation, Scenario};
 use rust_decimal::Decimal;
+use std::fmt::Write;
 
 /// The strategies in the order the page lists them.
 pub const KINDS: [PayoffKind; 4] = [PayoffKind::Avalanche, PayoffKind::Snowball, PayoffKind::ProRata, PayoffKind::Custom];
@@ -195,14 +196,18 @@ impl StackChart {
         let (upper, lower) = (Decimal::from(PLOT_TOP), Decimal::from(PLOT_BOTTOM));
         let x = |t: u32| left + (right - left) * Decimal::from(t) / Decimal::from(months);
         let y = |v: Decimal| lower - (lower - upper) * v / top;
-        let point = |t: usize, v: Decimal| format!("{},{}", x(t as u32).round_dp(1).normalize(), y(v).round_dp(1).normalize());
         let stacked = |t: usize, j: usize| rows[t][..j].iter().copied().sum::<Decimal>();
-        let loans = plan.loans.len();
-        let layers = (0..loans)
+        // Each layer's upper edge left to right, then its lower edge back,
+        // written straight into its `points` (no string per point).
+        let layers = (0..plan.loans.len())
             .map(|j| {
-                let upper_edge = (0..rows.len()).map(|t| point(t, stacked(t, j + 1)));
-                let lower_edge = (0..rows.len()).rev().map(|t| point(t, stacked(t, j)));
-                upper_edge.chain(lower_edge).collect::<Vec<_>>().join(" ")
+                let mut points = String::new();
+                let upper_edge = (0..rows.len()).map(|t| (t, j + 1));
+                for (t, below) in upper_edge.chain((0..rows.len()).rev().map(|t| (t, j))) {
+                    let gap = if points.is_empty() { "" } else { " " };
+                    let _ = write!(points, "{gap}{},{}", x(t as u32).round_dp(1).normalize(), y(stacked(t, below)).round_dp(1).normalize());
+                }
+                points
             })
             .collect();
         let y_ticks = (0..=4).map(|i| step * Decimal::from(i)).map(|v| Tick { value: v, at: y(v).round_dp(1) }).collect();
