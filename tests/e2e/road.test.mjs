@@ -87,6 +87,12 @@ test('the strategies show evaluate\'s debt-free dates and totals; the pick and t
   for (const l of snowball.loans) {
     assert.equal(await page.locator(`${$('paid-off')}[data-loan="${l.id}"]`).getAttribute('data-month'), String(l.paid_off_month));
   }
+  // Keyboard: an arrow key moves the pick to the next strategy; focus follows it.
+  await page.locator('#strategy-snowball').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('[data-testid="strategy"][data-kind="pro_rata"]').dataset.picked === 'true');
+  assert.equal(await strategy(page, 'snowball').getAttribute('data-picked'), 'false');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'strategy-pro_rata');
   await assertClean(events, { page, name: 'road-strategies' });
 });
 

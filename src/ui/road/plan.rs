@@ -2,7 +2,7 @@
 //! what the budget is when empty, the strategies side by side (a radio
 //! button picks one), the custom order (up/down buttons), the picked plan's
 //! chart, legend and table, and its calendar download. One delegated
-//! handler reads the radio buttons, one every button.
+//! click handler reads the radio buttons and every button.
 
 use super::super::download::download_text;
 use super::super::page::{use_page, Page};
@@ -13,7 +13,7 @@ use crate::i18n::{fill, Lang, NoCalendar};
 use crate::present::road::{code, DefaultBudget, RoadMonths, RoadShown, StrategyFigures, KINDS};
 use crate::present::LoanTitle;
 use crate::scenario::Evaluation;
-use leptos::ev::{Event, MouseEvent};
+use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
@@ -98,16 +98,18 @@ pub fn PlanPart(road: Memo<RoadShown>) -> impl IntoView {
     let (lang, page) = (use_lang(), use_page());
     let table_open = RwSignal::new(false);
     let text = Memo::new(move |_| html(lang.get(), page, road, table_open.get()));
-    let pick = move |ev: Event| {
-        let value = event_target_value(&ev);
-        if let Some(kind) = KINDS.into_iter().find(|k| code(*k) == value) {
-            edit(page, RoadEdit::Pick(kind));
-            refocus(vec!["strategy-".to_owned() + &value]);
-        }
-    };
     let act = move |ev: MouseEvent| {
         let Some(el) = clicked(&ev, "[data-action]") else { return };
         match el.get_attribute("data-action").as_deref() {
+            // A radio button: its click comes with the mouse, a label, Space or the arrow keys.
+            Some("pick") => {
+                let value = el.get_attribute("value").unwrap_or_default();
+                let kind = KINDS.into_iter().find(|k| code(*k) == value);
+                if let Some(kind) = kind.filter(|k| page.peek(|f| f.document().payoff_kind()) != *k) {
+                    edit(page, RoadEdit::Pick(kind));
+                    refocus(vec!["strategy-".to_owned() + &value]);
+                }
+            }
             Some("ics") => calendar_clicked(lang.get_untracked(), page, road),
             // The table's <details> is drawn from `table_open`, so it stays open while figures change.
             Some("table") => {
@@ -125,7 +127,7 @@ pub fn PlanPart(road: Memo<RoadShown>) -> impl IntoView {
         }
     };
     view! {
-        <div class="road-plan" on:change=pick on:click=act inner_html=text></div>
+        <div class="road-plan" on:click=act inner_html=text></div>
         <p role="status" id="calendar-status" data-testid="calendar-status"></p>
     }
 }
