@@ -18,6 +18,7 @@ use crate::engine::payoff::PayoffPlan;
 use crate::engine::{Date, PayoffKind, PrepayEffect};
 use crate::ics::{calendar, IcsEvent};
 use crate::present::LoanTitle;
+use crate::scenario::evaluate::FigureReason;
 use crate::scenario::{LoanEntry, Scenario};
 use rust_decimal::Decimal;
 
@@ -92,6 +93,15 @@ impl Lang {
     /// The loans left out of the calendar, listed ("A、B" / "A, B").
     pub fn calendar_undated(self, titles: &[String]) -> String {
         fill(self.road().calendar_undated, &[&titles.join(self.pick(["、", ", "]))])
+    }
+
+    /// Why the road leaves a loan out, as a sentence.
+    pub fn left_out_reason(self, reason: FigureReason) -> &'static str {
+        self.pick(match reason {
+            FigureReason::Overflow => ["它的数字太大，超出可计算的范围。", "Its numbers are too large to compute."],
+            FigureReason::Input => ["欠款或利率超出还清路线可计算的范围（欠款最多 1 万亿元），请核对这笔借款。", "What it owes or its rate is beyond what the road can compute (at most ¥1 trillion owed): check this loan."],
+            FigureReason::NoRateOfReturn | FigureReason::RateCheckImplausible => ["它的数字无法计算，请核对这笔借款。", "Its figures cannot be computed: check this loan."],
+        })
     }
 
     /// Why there is no calendar, as a sentence.

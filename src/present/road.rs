@@ -11,9 +11,11 @@ use crate::engine::allocation::forecast_surplus;
 use crate::engine::dates::Date;
 use crate::engine::payoff::{PayoffPlan, ShortMonth};
 use crate::engine::PayoffKind;
+use crate::scenario::evaluate::{road_on, Analysed, FigureReason};
 use crate::scenario::road::Road;
-use crate::scenario::Scenario;
+use crate::scenario::{Evaluation, Scenario};
 use rust_decimal::Decimal;
+use std::fmt::Write;
 
 /// The strategies in the order the page lists them.
 pub const KINDS: [PayoffKind; 4] = [PayoffKind::Avalanche, PayoffKind::Snowball, PayoffKind::ProRata, PayoffKind::Custom];
@@ -25,6 +27,39 @@ pub fn code(kind: PayoffKind) -> &'static str {
         PayoffKind::Snowball => "snowball",
         PayoffKind::ProRata => "pro_rata",
         PayoffKind::Custom => "custom",
+    }
+}
+
+/// A loan the road to debt-free leaves out (its index in the scenario), and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeftOut {
+    pub loan: usize,
+    pub reason: FigureReason,
+}
+
+/// The road as its section shows it: the payoff, and every loan it leaves
+/// out, so the debt-free date is never read as covering a loan it does not.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RoadShown {
+    pub road: Road,
+    pub left_out: Vec<LeftOut>,
+}
+
+impl RoadShown {
+    /// The road of `s` from its evaluation `e` and the debts it analysed: a
+    /// loan whose terms could not be computed is left out for its own
+    /// error's reason, one the payoff refused for the payoff's.
+    pub fn of(s: &Scenario, e: &Evaluation, analysed: &Analysed) -> Self {
+        let (road, refused) = road_on(s, analysed);
+        let own = |i: usize| e.loans.get(i).and_then(|l| l.errors.first()).map_or(FigureReason::Input, |f| f.reason);
+        let left_out = (0..s.loans.len())
+            .filter_map(|i| {
+                let payoff = refused.iter().find(|(j, _)| *j == i).map(|(_, f)| f.reason);
+                let reason = payoff.or_else(|| (!analysed.index.contains(&i)).then(|| own(i)))?;
+                Some(LeftOut { loan: i, reason })
+            })
+            .collect();
+        Self { road, left_out }
     }
 }
 
@@ -161,14 +196,18 @@ impl StackChart {
         let (upper, lower) = (Decimal::from(PLOT_TOP), Decimal::from(PLOT_BOTTOM));
         let x = |t: u32| left + (right - left) * Decimal::from(t) / Decimal::from(months);
         let y = |v: Decimal| lower - (lower - upper) * v / top;
-        let point = |t: usize, v: Decimal| format!("{},{}", x(t as u32).round_dp(1).normalize(), y(v).round_dp(1).normalize());
         let stacked = |t: usize, j: usize| rows[t][..j].iter().copied().sum::<Decimal>();
-        let loans = plan.loans.len();
-        let layers = (0..loans)
+        // Each layer's upper edge left to right, then its lower edge back,
+        // written straight into its `points` (no string per point).
+        let layers = (0..plan.loans.len())
             .map(|j| {
-                let upper_edge = (0..rows.len()).map(|t| point(t, stacked(t, j + 1)));
-                let lower_edge = (0..rows.len()).rev().map(|t| point(t, stacked(t, j)));
-                upper_edge.chain(lower_edge).collect::<Vec<_>>().join(" ")
+                let mut points = String::new();
+                let upper_edge = (0..rows.len()).map(|t| (t, j + 1));
+                for (t, below) in upper_edge.chain((0..rows.len()).rev().map(|t| (t, j))) {
+                    let gap = if points.is_empty() { "" } else { " " };
+                    let _ = write!(points, "{gap}{},{}", x(t as u32).round_dp(1).normalize(), y(stacked(t, below)).round_dp(1).normalize());
+                }
+                points
             })
             .collect();
         let y_ticks = (0..=4).map(|i| step * Decimal::from(i)).map(|v| Tick { value: v, at: y(v).round_dp(1) }).collect();

@@ -37,10 +37,10 @@ after(async () => {
   await app?.close();
 });
 
-/** A fresh page with the fixture imported and the road open. */
-async function openFixture(options) {
+/** A fresh page with the fixture (or `text`) imported and the road open. */
+async function openFixture(options, text = ROAD) {
   const opened = await app.open(options);
-  await importFile(opened.page, 'road.json', ROAD);
+  await importFile(opened.page, 'road.json', text);
   await message(opened.page, 'imported').waitFor();
   await openRoad(opened.page);
   return opened;
@@ -60,6 +60,7 @@ test('the strategies show evaluate\'s debt-free dates and totals; the pick and t
   }
   assert.equal((await byId(strategy(page, 'avalanche'), 'strategy-over-best').textContent()).trim(), '最省');
   assert.equal(await strategy(page, EXPECTED.payoff_pick).getAttribute('data-picked'), 'true');
+  assert.equal(await page.locator($('road-left-out')).count(), 0, 'every loan is on the road');
 
   // Each lender's paid-off month in the legend is the picked plan's.
   const picked = EXPECTED.payoff.find((p) => p.strategy === EXPECTED.payoff_pick);
@@ -86,7 +87,32 @@ test('the strategies show evaluate\'s debt-free dates and totals; the pick and t
   for (const l of snowball.loans) {
     assert.equal(await page.locator(`${$('paid-off')}[data-loan="${l.id}"]`).getAttribute('data-month'), String(l.paid_off_month));
   }
+  // Keyboard: an arrow key moves the pick to the next strategy; focus follows it.
+  await page.locator('#strategy-snowball').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('[data-testid="strategy"][data-kind="pro_rata"]').dataset.picked === 'true');
+  assert.equal(await strategy(page, 'snowball').getAttribute('data-picked'), 'false');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'strategy-pro_rata');
   await assertClean(events, { page, name: 'road-strategies' });
+});
+
+test('a loan the road cannot take is named with the reason, in both languages', async () => {
+  // 网商贷 at ¥1 trillion plus its ¥2,400 overdue: more than the payoff can
+  // take (evaluate prints an error at loans[0].payoff and leaves it out).
+  const doc = JSON.parse(ROAD);
+  doc.loans[0].principal = '1000000000000.00';
+  const { page, events } = await openFixture({}, JSON.stringify(doc));
+  const note = byId(page, 'road-left-out');
+  const items = note.locator($('left-out'));
+  assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.dataset.loan)), ['wsd']);
+  assert.match(await items.first().textContent(), /^借款 1 · 网商贷：.*1 万亿元/);
+  assert.match(await note.textContent(), /没有算入还清路线/);
+  // The plans pay the other two only.
+  assert.deepEqual(await page.locator($('paid-off')).evaluateAll((els) => els.map((e) => e.dataset.loan).sort()), ['card', 'jb']);
+  await byId(page, 'lang-toggle').click();
+  await page.waitForFunction(() => /leaves these loans out/.test(document.querySelector('[data-testid="road-left-out"]')?.textContent));
+  assert.match(await items.first().textContent(), /^Loan 1 · MYbank.*: .*1 trillion/);
+  await assertClean(events, { page, name: 'road-left-out' });
 });
 
 test('a prepayment shows both effects side by side; a bad amount is refused at its field', async () => {
@@ -162,6 +188,32 @@ test('the calendar of the picked plan parses: one event per due date, on the loa
   assert.equal(jb.at(-1), roadMonth(last.jb).replace('-', '') + '01');
   assert.equal(new Set(wsd).size, wsd.length, 'one event per due date');
   await assertClean(events, { page, name: 'road-ics' });
+});
+
+test('the calendar writer is a chunk of its own: fetched on the first download, again after a failed fetch', async () => {
+  // No service worker: it would fetch every chunk for the cache at once.
+  const { page, events } = await openFixture({ contextOptions: { serviceWorkers: 'block' } });
+  const ics = /\/xieshang-split_ics-[0-9a-f]{16}\.wasm$/;
+  const fetches = () => events.requests.filter((u) => ics.test(u)).length;
+  assert.equal(fetches(), 0, 'not fetched with the road');
+  let failing = true;
+  await page.route(ics, (route) => (failing ? route.abort('internetdisconnected') : route.continue()));
+  await byId(page, 'download-ics').click();
+  await page.waitForFunction(() => /没能载入/.test(document.querySelector('[data-testid="calendar-status"]').textContent));
+  failing = false;
+  const file = await download(page, () => byId(page, 'download-ics').click());
+  assert.equal(file.name, '还款提醒.ics');
+  assert.match(await byId(page, 'calendar-status').textContent(), /已生成 \d+ 个还款提醒/);
+  await download(page, () => byId(page, 'download-ics').click());
+  assert.equal(fetches(), 2, 'the failed fetch, then once for both downloads');
+
+  // Only the aborted fetch, the loader's report of it and the blocked worker.
+  const aborted = (s) => ics.test(s.split(' (')[0]);
+  assert.equal(events.failed.filter(aborted).length, 1);
+  events.failed.splice(0, events.failed.length, ...events.failed.filter((f) => !aborted(f)));
+  const expected = (m) => /^error: (TypeError: Failed to fetch|Failed to load resource: net::ERR_INTERNET_DISCONNECTED)/.test(m) || m === 'warning: Service Worker registration blocked by Playwright';
+  events.console.splice(0, events.console.length, ...events.console.filter((m) => !expected(m)));
+  await assertClean(events, { page, name: 'road-ics-chunk' });
 });
 
 test('axe finds nothing in the open section, in both languages, light and dark; screenshots', async () => {

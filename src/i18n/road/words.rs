@@ -79,6 +79,9 @@ pub struct RoadText {
     pub debt_free_month: &'static str,
     /// How many reminders.
     pub calendar_done: &'static str,
+    pub left_out_intro: &'static str,
+    /// The loan's title, then why it is left out.
+    pub left_out_item: &'static str,
 }
 
 const ROAD_ZH: RoadText = RoadText {
@@ -142,6 +145,8 @@ const ROAD_ZH: RoadText = RoadText {
     paid_off_in: "第 {} 个月还清",
     debt_free_month: "第 {} 个月",
     calendar_done: "已生成 {} 个还款提醒。",
+    left_out_intro: "以下借款没有算入还清路线，下面的还清时间和总额都不包括它们：",
+    left_out_item: "{}：{}",
 };
 
 const ROAD_EN: RoadText = RoadText {
@@ -205,6 +210,8 @@ const ROAD_EN: RoadText = RoadText {
     paid_off_in: "Paid off in month {}",
     debt_free_month: "Month {}",
     calendar_done: "{} reminders made.",
+    left_out_intro: "The road leaves these loans out: the debt-free dates and totals below do not cover them.",
+    left_out_item: "{}: {}",
 };
 
 impl Lang {

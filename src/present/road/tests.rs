@@ -98,3 +98,32 @@ fn the_chart_table_ends_each_month_with_its_total() {
     assert_eq!(*with_total[0].last().unwrap(), d("59850"));
     assert!(with_total.last().unwrap().last().unwrap().is_zero());
 }
+
+#[test]
+fn the_road_names_each_loan_it_leaves_out_and_why() {
+    let mut s = fixture();
+    // 网商贷: ¥1 trillion plus 2,400 overdue, more than the payoff's largest amount.
+    s.loans[0].principal = crate::engine::MAX_AMOUNT;
+    assert_eq!(s.validate(), Ok(()));
+    let (e, analysed) = Evaluation::analysed_on(&s, None);
+    let shown = RoadShown::of(&s, &e, &analysed);
+    assert_eq!(shown.left_out, [LeftOut { loan: 0, reason: FigureReason::Input }]);
+    assert!(shown.road.payoff.as_ref().unwrap().iter().all(|p| p.loans.iter().all(|l| l.id != "wsd")));
+    // As the evaluator prints it.
+    assert_eq!(shown.road, s.evaluate().road);
+    assert!(RoadShown::of(&fixture(), &e, &Evaluation::analysed_on(&fixture(), None).1).left_out.is_empty());
+}
+
+#[test]
+fn a_loan_whose_terms_could_not_be_computed_is_left_out_for_its_own_reason() {
+    let s = fixture();
+    let (mut e, mut analysed) = Evaluation::analysed_on(&s, None);
+    // As if 借呗's analysis had failed: not among the debts, its error its own.
+    let at = analysed.index.iter().position(|&i| i == 1).unwrap();
+    analysed.index.remove(at);
+    analysed.debts.remove(at);
+    e.loans[1].errors.insert(0, crate::scenario::evaluate::FigureError::new("loans[1]".into(), "overflow", "overflow", &crate::engine::EngineError::Overflow));
+    let shown = RoadShown::of(&s, &e, &analysed);
+    assert_eq!(shown.left_out, [LeftOut { loan: 1, reason: FigureReason::Overflow }]);
+    assert!(shown.road.payoff.as_ref().unwrap().iter().all(|p| p.loans.len() == 2));
+}

@@ -7,7 +7,7 @@
 //! 12 KB brotli). Each piece is written by [`put`], a template whose `{}`
 //! take values it escapes: one place escapes, and call sites stay small
 //! (no `format!`). The controls in them (radio buttons, order buttons) are
-//! read by one delegated handler each, from their `value` or `data-`
+//! read by one delegated click handler, from their `value` or `data-`
 //! attributes.
 
 use crate::engine::payoff::PayoffPlan;
@@ -55,7 +55,7 @@ pub fn strategies(lang: Lang, figures: &[StrategyFigures], months: RoadMonths, p
         let (c, on) = (code(kind), kind == picked);
         put(
             &mut out,
-            r#"<div class="strategy{}" data-testid="strategy" data-kind="{}" data-picked="{}"><div class="strategy-pick"><input type="radio" id="strategy-{}" name="payoff-kind" value="{}" data-testid="strategy-pick"{}><label for="strategy-{}">{}</label>"#,
+            r#"<div class="strategy{}" data-testid="strategy" data-kind="{}" data-picked="{}"><div class="strategy-pick"><input type="radio" id="strategy-{}" name="payoff-kind" value="{}" data-testid="strategy-pick" data-action="pick"{}><label for="strategy-{}">{}</label>"#,
             &[flag(on, " picked"), c, if on { "true" } else { "false" }, c, c, flag(on, " checked"), c, lang.payoff_kind(kind)],
         );
         if on {
@@ -123,6 +123,21 @@ pub fn budget_hint(w: &RoadText, default: DefaultBudget) -> String {
     };
     let mut out = String::new();
     put(&mut out, r#"<p class="hint" data-testid="budget-default">{}</p>"#, &[&budget]);
+    out
+}
+
+/// The loans the road leaves out (id, title, why), each by name, before
+/// the strategies: their debt-free dates do not cover these.
+pub fn left_out(w: &RoadText, loans: &[(&str, String, &str)]) -> String {
+    let mut out = String::new();
+    if loans.is_empty() {
+        return out;
+    }
+    put(&mut out, r#"<div class="note left-out" data-testid="road-left-out"><p>{}</p><ul>"#, &[w.left_out_intro]);
+    for (id, title, why) in loans {
+        put(&mut out, r#"<li data-testid="left-out" data-loan="{}">{}</li>"#, &[id, &fill(w.left_out_item, &[title, why])]);
+    }
+    out.push_str("</ul></div>");
     out
 }
 

@@ -4,8 +4,9 @@
 //! Collapsed by default, and drawn only while open (the page stays short
 //! and typing elsewhere stays fast). The "我每月能还" solver sits in each
 //! loan's results ([`Solver`]). Figures come from the road's own memos,
-//! computed only while the section is open (`scenario::evaluate::road_on`,
-//! `loan_road_on`), and `crate::present::road`; components only ask and show. The read-only
+//! computed only while the section is open (`present::road::RoadShown`,
+//! which names the loans the road leaves out, `scenario::evaluate::loan_road_on`),
+//! and `crate::present::road`; components only ask and show. The read-only
 //! parts are HTML text ([`markup`]: a fraction of `view!`'s bundle cost).
 
 mod markup;
@@ -100,7 +101,7 @@ pub fn RoadSection() -> impl IntoView {
 fn road_body() -> super::lazy::Chunk {
     let page = super::page::use_page();
     // The road's figures, computed only while the section is open (issue 13).
-    let road = Memo::new(move |_| page.analysed(|s, _, debts| crate::scenario::evaluate::road_on(s, debts).0));
+    let road = Memo::new(move |_| page.analysed(crate::present::road::RoadShown::of));
     Ok(view! {
         <FieldInput place=Place::of(Field::StrategyBudget) />
         <plan::PlanPart road=road />

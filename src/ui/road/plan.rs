@@ -2,7 +2,7 @@
 //! what the budget is when empty, the strategies side by side (a radio
 //! button picks one), the custom order (up/down buttons), the picked plan's
 //! chart, legend and table, and its calendar download. One delegated
-//! handler reads the radio buttons, one every button.
+//! click handler reads the radio buttons and every button.
 
 use super::super::download::download_text;
 use super::super::page::{use_page, Page};
@@ -10,12 +10,12 @@ use super::super::use_lang;
 use super::{clicked, edit, markup, refocus, RoadEdit};
 use crate::engine::PayoffKind;
 use crate::i18n::{fill, Lang, NoCalendar};
-use crate::present::road::{code, DefaultBudget, RoadMonths, StrategyFigures, KINDS};
+use crate::present::road::{code, DefaultBudget, RoadMonths, RoadShown, StrategyFigures, KINDS};
 use crate::present::LoanTitle;
-use crate::scenario::road::Road;
 use crate::scenario::Evaluation;
-use leptos::ev::{Event, MouseEvent};
+use leptos::ev::MouseEvent;
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 
 /// A loan's title on the page, by its id (the id when it has none).
 fn title(lang: Lang, e: &Evaluation, id: &str) -> String {
@@ -23,7 +23,7 @@ fn title(lang: Lang, e: &Evaluation, id: &str) -> String {
 }
 
 /// The whole block's text, from the document and its evaluation.
-fn html(lang: Lang, page: Page, road: Memo<Road>, table_open: bool) -> String {
+fn html(lang: Lang, page: Page, road: Memo<RoadShown>, table_open: bool) -> String {
     let (months, default, undated) = page.last_valid.with(|s| {
         let undated: Vec<usize> = (0..s.loans.len()).filter(|&i| s.loans[i].next_due_date.is_none()).collect();
         (RoadMonths::of(s, crate::ui::page::today()), DefaultBudget::of(s), undated)
@@ -32,14 +32,20 @@ fn html(lang: Lang, page: Page, road: Memo<Road>, table_open: bool) -> String {
         let d = f.document();
         (d.payoff_kind(), d.payoff_strategy.as_ref().is_some_and(|p| !p.order.is_empty()), f.payoff_order())
     });
-    road.with(|road| page.evaluation.with(|e| {
+    road.with(|shown| page.evaluation.with(|e| {
+        let road = &shown.road;
         // The custom order: shown when custom is picked or an order is kept.
         let order = (picked == PayoffKind::Custom || kept).then(|| ids.into_iter().map(|id| { let t = title(lang, e, &id); (id, t) }).collect::<Vec<_>>());
         let plan = road.picked();
         let titles: Vec<String> = plan.map(|p| p.loans.iter().map(|l| title(lang, e, &l.id)).collect()).unwrap_or_default();
         let all_undated = undated.len() == e.loans.len();
         let undated: Vec<String> = undated.iter().filter_map(|&i| e.loans.get(i)).map(|l| title(lang, e, &l.id)).collect();
+        let left_out: Vec<(&str, String, &str)> = shown.left_out.iter().filter_map(|l| {
+            let id = e.loans.get(l.loan)?.id.as_str();
+            Some((id, title(lang, e, id), lang.left_out_reason(l.reason)))
+        }).collect();
         let mut out = markup::budget_hint(lang.road(), default);
+        out.push_str(&markup::left_out(lang.road(), &left_out));
         out.push_str(&markup::strategies(lang, &StrategyFigures::all(road), months, picked, order.as_deref()));
         out.push_str(&markup::chart_part(lang, plan.map(|p| (p, titles.as_slice())), months, table_open));
         out.push_str(&markup::calendar(lang, &undated, all_undated));
@@ -47,22 +53,36 @@ fn html(lang: Lang, page: Page, road: Memo<Road>, table_open: bool) -> String {
     }))
 }
 
-/// The picked plan's calendar, downloaded; what to tell the user.
-fn download_calendar(lang: Lang, page: Page, road: Memo<Road>) -> String {
+/// The picked plan's calendar, downloaded; what to tell the user. The
+/// `.ics` writer is a chunk of its own, fetched on the first download
+/// (`Err` when it could not be fetched).
+#[leptos::wasm_split::wasm_split(ics, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn download_calendar(lang: Lang, page: Page, road: Memo<RoadShown>) -> Result<String, SplitLoaderError> {
     let now = (js_sys::Date::now() / 1000.0) as i64;
     // Made inside the reads: the plan (up to 600 months) is not copied.
     let made = road.with_untracked(|r| {
-        let plan = r.picked().ok_or(NoCalendar::NothingDue)?;
+        let plan = r.road.picked().ok_or(NoCalendar::NothingDue)?;
         page.last_valid.with_untracked(|s| lang.plan_calendar(s, plan, crate::ui::page::today(), now))
     });
     let w = lang.road();
-    match made {
+    Ok(match made {
         Ok(c) => match download_text(w.calendar_file, "text/calendar;charset=utf-8", &c.ics) {
             Ok(()) => fill(w.calendar_done, &[&c.events.to_string()]),
             Err(_) => w.calendar_failed.to_owned(),
         },
         Err(e) => lang.no_calendar(e).to_owned(),
-    }
+    })
+}
+
+/// Downloads the calendar, saying meanwhile that its chunk is coming, and
+/// then what came of it (or that the chunk could not be fetched: clicking
+/// again tries again).
+fn calendar_clicked(lang: Lang, page: Page, road: Memo<RoadShown>) {
+    let p = lang.page();
+    say_status(p.lazy_loading);
+    leptos::task::spawn_local(async move {
+        say_status(&download_calendar(lang, page, road).await.unwrap_or_else(|_| p.lazy_failed.to_owned()));
+    });
 }
 
 /// What the last calendar download said, in the live region after the
@@ -74,21 +94,23 @@ fn say_status(text: &str) {
 }
 
 #[component]
-pub fn PlanPart(road: Memo<Road>) -> impl IntoView {
+pub fn PlanPart(road: Memo<RoadShown>) -> impl IntoView {
     let (lang, page) = (use_lang(), use_page());
     let table_open = RwSignal::new(false);
     let text = Memo::new(move |_| html(lang.get(), page, road, table_open.get()));
-    let pick = move |ev: Event| {
-        let value = event_target_value(&ev);
-        if let Some(kind) = KINDS.into_iter().find(|k| code(*k) == value) {
-            edit(page, RoadEdit::Pick(kind));
-            refocus(vec!["strategy-".to_owned() + &value]);
-        }
-    };
     let act = move |ev: MouseEvent| {
         let Some(el) = clicked(&ev, "[data-action]") else { return };
         match el.get_attribute("data-action").as_deref() {
-            Some("ics") => say_status(&download_calendar(lang.get_untracked(), page, road)),
+            // A radio button: its click comes with the mouse, a label, Space or the arrow keys.
+            Some("pick") => {
+                let value = el.get_attribute("value").unwrap_or_default();
+                let kind = KINDS.into_iter().find(|k| code(*k) == value);
+                if let Some(kind) = kind.filter(|k| page.peek(|f| f.document().payoff_kind()) != *k) {
+                    edit(page, RoadEdit::Pick(kind));
+                    refocus(vec!["strategy-".to_owned() + &value]);
+                }
+            }
+            Some("ics") => calendar_clicked(lang.get_untracked(), page, road),
             // The table's <details> is drawn from `table_open`, so it stays open while figures change.
             Some("table") => {
                 ev.prevent_default();
@@ -105,7 +127,7 @@ pub fn PlanPart(road: Memo<Road>) -> impl IntoView {
         }
     };
     view! {
-        <div class="road-plan" on:change=pick on:click=act inner_html=text></div>
+        <div class="road-plan" on:click=act inner_html=text></div>
         <p role="status" id="calendar-status" data-testid="calendar-status"></p>
     }
 }
