@@ -15,8 +15,8 @@ use crate::scenario::Scenario;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::js_sys::{Array, JsString, Reflect, Uint8Array};
-use web_sys::{AesGcmParams, AesKeyGenParams, CryptoKey, Pbkdf2Params, ReadableStreamDefaultReader, ReadableWritablePair, SubtleCrypto};
+use web_sys::js_sys::{Array, JsString, Object, Reflect, Uint8Array};
+use web_sys::{CryptoKey, ReadableStreamDefaultReader, ReadableWritablePair, SubtleCrypto};
 
 #[wasm_bindgen]
 extern "C" {
@@ -52,7 +52,9 @@ async fn run(codec: Codec, input: &[u8], cap: usize) -> Result<Vec<u8>, Stop> {
         if Reflect::get(&step, &"done".into()).map_or(true, |d| d.is_truthy()) {
             return Ok(out);
         }
-        let chunk: Uint8Array = Reflect::get(&step, &"value".into()).map_err(|_| Stop::Failed)?.dyn_into().map_err(|_| Stop::Failed)?;
+        // The streams yield Uint8Arrays; `new Uint8Array` of one copies it
+        // (without the `instanceof` check `dyn_into` imports).
+        let chunk = Uint8Array::new(&Reflect::get(&step, &"value".into()).map_err(|_| Stop::Failed)?);
         if out.len() + chunk.length() as usize > cap {
             // Stops the decompressor; the rest is never produced.
             let _ = JsFuture::from(reader.cancel()).await;
@@ -90,6 +92,17 @@ fn crypto() -> Result<(web_sys::Crypto, SubtleCrypto), ShareError> {
     Ok((crypto.unchecked_into(), subtle.unchecked_into()))
 }
 
+/// A plain object of `fields`: Web Crypto's parameter dictionaries, built
+/// with the `Reflect.set` the page already imports (web-sys's typed
+/// dictionaries import a setter, with its JS glue, per field).
+fn dictionary(fields: &[(&str, JsValue)]) -> Object {
+    let object = Object::new();
+    for (key, value) in fields {
+        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object
+}
+
 async fn call(promise: Result<web_sys::js_sys::Promise, JsValue>) -> Result<JsValue, JsValue> {
     JsFuture::from(promise?).await
 }
@@ -102,14 +115,20 @@ async fn derive_key(subtle: &SubtleCrypto, password: &str, salt: &[u8]) -> Resul
     let usage = Array::of1(&"deriveKey".into());
     let raw = Uint8Array::from(password.as_bytes());
     let base: CryptoKey = call(subtle.import_key_with_str("raw", &raw, "PBKDF2", false, &usage)).await?.unchecked_into();
-    let params = Pbkdf2Params::new("PBKDF2", &"SHA-256".into(), PBKDF2_ITERATIONS, &Uint8Array::from(salt));
-    let aes = AesKeyGenParams::new("AES-GCM", 256);
-    let usages = Array::of2(&"encrypt".into(), &"decrypt".into());
+    let params = dictionary(&[
+        ("name", "PBKDF2".into()),
+        ("hash", "SHA-256".into()),
+        ("iterations", PBKDF2_ITERATIONS.into()),
+        ("salt", Uint8Array::from(salt).into()),
+    ]);
+    let aes = dictionary(&[("name", "AES-GCM".into()), ("length", 256.into())]);
+    let usages = Array::of1(&"encrypt".into());
+    usages.push(&"decrypt".into());
     Ok(call(subtle.derive_key_with_object_and_object(&params, &base, &aes, false, &usages)).await?.unchecked_into())
 }
 
-fn gcm(iv: &[u8]) -> AesGcmParams {
-    AesGcmParams::new("AES-GCM", &Uint8Array::from(iv))
+fn gcm(iv: &[u8]) -> Object {
+    dictionary(&[("name", "AES-GCM".into()), ("iv", Uint8Array::from(iv).into())])
 }
 
 /// Encrypts compressed data under `password` with a fresh salt and IV.
@@ -173,15 +192,14 @@ pub async fn open_link(link: &Link, password: Option<&str>, progress: &dyn Fn(Pr
 /// history. Other fragments (in-page anchors) are left alone.
 pub fn take_link_fragment() -> Option<String> {
     let window = web_sys::window()?;
-    let location = window.location();
-    let hash = location.hash().ok()?;
-    if !super::is_link_fragment(&hash) {
+    // The fragment as `location.hash` gives it, read from the address.
+    let href = window.location().href().ok()?;
+    let (bare, fragment) = href.split_once('#')?;
+    if !super::is_link_fragment(fragment) {
         return None;
     }
-    let href = location.href().ok()?;
-    let bare = href.split_once('#').map_or(href.as_str(), |(bare, _)| bare);
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(bare));
     }
-    Some(hash)
+    Some(format!("#{fragment}"))
 }

@@ -110,7 +110,8 @@ fn handle(ev: &web_sys::Event, lang: RwSignal<Lang>, scenario: Memo<Scenario>) {
         ("click", "share-copy") => copy(lang.get_untracked()),
         ("click", "share-show-password") => {
             let shown = field(&id).is_some_and(|f| f.checked());
-            field("share-password").iter().for_each(|f| f.set_type(if shown { "text" } else { "password" }));
+            // An attribute: the page imports its setter already.
+            element("share-password").iter().for_each(|f| drop(f.set_attribute("type", if shown { "text" } else { "password" })));
         }
         // A changed choice makes the link shown out of date.
         ("input", id) if id != "share-show-password" => set_html("share-made", ""),

@@ -50,9 +50,10 @@ pub fn Banners(drafts: SessionHandle) -> impl IntoView {
     }
 }
 
-/// The id of the element an event happened on ("" when it has none).
+/// The id of the element an event happened on ("" when it has none). As
+/// an attribute: the page imports `getAttribute` already, not `id`.
 fn target_id(ev: &web_sys::Event) -> String {
-    ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|e| e.id()).unwrap_or_default()
+    ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.get_attribute("id")).unwrap_or_default()
 }
 
 use super::widgets::escape_html as escape;
