@@ -18,12 +18,12 @@ use rust_decimal::Decimal;
 
 pub(super) fn document(input: &LetterInput, doc: Document, lang: Lang, acc: Option<&Account>) -> String {
     let cx = Cx { lang, input, acc, ask: acc.and_then(|a| a.ask.as_ref()) };
-    let parts: &[&[Line]] = match doc {
-        Document::Letter => &[LETTER, LETTER_TERMS, RECOVERY, LETTER_PLAN, SIGNATURE],
+    let parts: &[Part] = match doc {
+        Document::Letter => &[LETTER_TITLE, TO, LETTER, LETTER_TERMS, RECOVERY, LETTER_PLAN, SIGNATURE],
         Document::Statement => &[STATEMENT],
-        Document::FollowUp(FollowUp::NoReply) => &[NO_REPLY, SIGNATURE],
-        Document::FollowUp(FollowUp::StillNoReply) => &[STILL_NO_REPLY, SIGNATURE],
-        Document::FollowUp(FollowUp::Reconsider) => &[RECONSIDER, RECOVERY, RECONSIDER_END, SIGNATURE],
+        Document::FollowUp(FollowUp::NoReply) => &[NO_REPLY_TITLE, TO, APPLICANT, NO_REPLY, SIGNATURE],
+        Document::FollowUp(FollowUp::StillNoReply) => &[STILL_NO_REPLY_TITLE, TO, APPLICANT, STILL_NO_REPLY, SIGNATURE],
+        Document::FollowUp(FollowUp::Reconsider) => &[RECONSIDER_TITLE, TO, APPLICANT, RECONSIDER, RECOVERY, RECONSIDER_END, SIGNATURE],
         Document::CallKit => &[CALL],
     };
     let mut out = cx.lines(parts);
@@ -92,12 +92,12 @@ impl Cx<'_> {
         fill(self.t(t), &|name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone()).or_else(|| self.slot(name)))
     }
 
-    fn lines(&self, parts: &[&[Line]]) -> String {
+    fn lines(&self, parts: &[Part]) -> String {
         let mut out = String::new();
         let mut first = true;
-        for line in parts.iter().flat_map(|p| p.iter()).filter(|l| self.holds(l.when)) {
-            let text = fill(self.t(line.text()), &|name| self.slot(name));
-            if line.join && !first {
+        for (_, join, line) in parts.iter().flat_map(|p| p.lines(self.lang == Lang::Zh)).filter(|l| self.holds(l.0)) {
+            let text = fill(line, &|name| self.slot(name));
+            if join && !first {
                 let tight = self.lang == Lang::Zh || out.ends_with('\n') || out.is_empty() || text.starts_with([',', '.', ';', ':']);
                 if !tight {
                     out.push(' ');
@@ -565,9 +565,9 @@ mod tests {
     use crate::scenario::Scenario;
 
     /// Every template line, in every part.
-    const ALL_LINES: &[&[Line]] = &[
-        TO, APPLICANT, SIGNATURE, REASON, ASK, ASK_SHORT, RECOVERY, LETTER, LETTER_TERMS, LETTER_PLAN, STATEMENT, NO_REPLY, STILL_NO_REPLY,
-        RECONSIDER, RECONSIDER_END, CALL,
+    const ALL_LINES: &[Part] = &[
+        TO, APPLICANT, SIGNATURE, REASON, ASK, ASK_SHORT, RECOVERY, LETTER_TITLE, LETTER, LETTER_TERMS, LETTER_PLAN, STATEMENT,
+        NO_REPLY_TITLE, NO_REPLY, STILL_NO_REPLY_TITLE, STILL_NO_REPLY, RECONSIDER_TITLE, RECONSIDER, RECONSIDER_END, CALL,
     ];
 
     fn slot_names(text: &str) -> Vec<&str> {
@@ -588,9 +588,9 @@ mod tests {
         assert!(input.accounts[0].ask.is_some());
         for lang in [Lang::Zh, Lang::En] {
             let cx = Cx { lang, input: &input, acc: input.accounts.first(), ask: input.accounts[0].ask.as_ref() };
-            for line in ALL_LINES.iter().flat_map(|p| p.iter()) {
-                for name in slot_names(cx.t(line.text())) {
-                    assert!(cx.slot(name).is_some(), "unknown slot {{{name}}} in {:?}", line.text().zh);
+            for (_, _, line) in ALL_LINES.iter().flat_map(|p| p.lines(lang == Lang::Zh)) {
+                for name in slot_names(line) {
+                    assert!(cx.slot(name).is_some(), "unknown slot {{{name}}} in {line:?}");
                 }
             }
             // Without an account or an ask, their slots are blanks, not unknown.

@@ -1,0 +1,269 @@
+#!/usr/bin/env node
+// Size report for the built app: raw, gzip -9 and brotli (quality 11) size of
+// every file in dist/, the totals, and the total of what the page downloads on
+// first load (index.html plus every local file it references, followed through
+// static JS imports), both as transferred from the precompressed .br twins and
+// raw (a host that compresses nothing). Then where the wasm's bytes are: the
+// largest crates, modules and functions of the named copy the post-build hook
+// keeps in target/wasm-names/. Node's zlib only; prints figures, never fails
+// on size.
+//
+//   node tests/size-report.mjs [DIST_DIR]
+
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, relative, resolve, dirname, posix, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ENCODINGS, brotli, gzip } from '../.ci/hosting.mjs';
+import { functionSizes, sections, withoutCustomSections } from '../.ci/wasm-sections.mjs';
+import { CHUNK_NAME } from '../.ci/wasm-split.mjs';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = resolve(process.argv[2] ?? join(REPO, 'dist'));
+const NAMES_DIR = resolve(process.env.CARGO_TARGET_DIR ?? join(REPO, 'target'), 'wasm-names');
+const BUDGET_BROTLI = 150 * 1000; // DESIGN.md: first load <= 150 KB brotli
+const TOP = +(process.env.TOP ?? 12); // rows per contributor table
+
+if (!existsSync(join(dist, 'index.html'))) {
+  console.error(`size-report: ${dist}/index.html not found; run \`trunk build --release\` first`);
+  process.exit(1);
+}
+
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return e.name.startsWith('.') ? [] : walk(p); // skip Trunk's .stage
+    return [p];
+  });
+}
+
+// Twins (.br/.gz) are not files of their own: they give the "served" size.
+const isTwin = (f) => ENCODINGS.some((e) => f.endsWith(e.ext));
+const sizes = new Map();
+for (const file of walk(dist).sort()) {
+  if (isTwin(file)) continue;
+  const buf = readFileSync(file);
+  const twin = (ext) => (existsSync(file + ext) ? statSync(file + ext).size : null);
+  sizes.set(relative(dist, file).split('\\').join('/'), {
+    raw: buf.length,
+    gzip: gzip(buf).length,
+    brotli: brotli(buf).length,
+    servedBrotli: twin('.br'),
+  });
+}
+
+// ---- what the first load fetches ----
+// Local URLs in href/src attributes of index.html, and static imports /
+// literal './x.wasm|js' URLs in the JS it loads (resolved relative to the file).
+function localRefs(fromFile, text) {
+  const refs = new Set();
+  const patterns = [
+    /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi, // HTML attributes
+    /\bimport\s*(?:[^'"`;]*?\bfrom\s*)?['"]([^'"]+)['"]/g, // static imports
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, // literal dynamic imports
+    /['"`](\.{1,2}\/[^'"`\s]+\.(?:wasm|js|mjs|css))['"`]/g, // './x_bg.wasm' literals
+  ];
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) {
+      const url = m.slice(1).find((g) => g !== undefined);
+      if (!url || /^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(url)) continue; // absolute, data:, fragment
+      const clean = url.split(/[?#]/)[0];
+      if (!clean) continue;
+      const target = clean.startsWith('/')
+        ? null // root-absolute would break under a sub-path; report it below
+        : posix.normalize(posix.join(posix.dirname(fromFile), clean));
+      refs.add(target ?? `!${url}`);
+    }
+  }
+  return refs;
+}
+
+const firstLoad = new Set(['index.html']);
+const lazy = new Set();
+const problems = [];
+const queue = ['index.html'];
+while (queue.length) {
+  const file = queue.shift();
+  if (!/\.(html|m?js|css)$/.test(file)) continue;
+  for (const ref of localRefs(file, readFileSync(join(dist, file), 'utf8'))) {
+    if (ref.startsWith('!')) {
+      problems.push(`${file} references root-absolute ${ref.slice(1)} (breaks under a sub-path)`);
+    } else if (!sizes.has(ref)) {
+      // Only HTML references must exist; JS string literals may be false positives.
+      if (file.endsWith('.html')) problems.push(`${file} references ${ref}, which is not in dist/`);
+    } else if (CHUNK_NAME.test(ref)) {
+      lazy.add(ref); // named by the split loader, fetched when its section opens
+    } else if (!firstLoad.has(ref)) {
+      firstLoad.add(ref);
+      queue.push(ref);
+    }
+  }
+}
+
+// ---- print ----
+const fmt = (n) => n.toLocaleString('en-US');
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const rows = [...sizes.entries()];
+const width = Math.max(5, ...rows.map(([f]) => f.length + 2));
+const line = (name, s, mark = '') =>
+  `${(name + mark).padEnd(width)} ${fmt(s.raw).padStart(11)} ${fmt(s.gzip).padStart(11)} ${fmt(s.brotli).padStart(11)}`;
+const sum = (names) =>
+  names.reduce((t, n) => ({ raw: t.raw + sizes.get(n).raw, gzip: t.gzip + sizes.get(n).gzip, brotli: t.brotli + sizes.get(n).brotli }), {
+    raw: 0,
+    gzip: 0,
+    brotli: 0,
+  });
+
+console.log(
+  `Size report for ${relative(process.cwd(), dist) || '.'}/ (bytes; gzip -9, brotli q11; * = fetched on first load, ` +
+    `~ = a lazily loaded section's chunk, fetched when it is first opened)`,
+);
+console.log(`${'file'.padEnd(width)} ${'raw'.padStart(11)} ${'gzip'.padStart(11)} ${'brotli'.padStart(11)}`);
+for (const [name, s] of rows) console.log(line(name, s, firstLoad.has(name) ? ' *' : lazy.has(name) ? ' ~' : ''));
+const all = sum(rows.map(([n]) => n));
+const first = sum([...firstLoad]);
+console.log('-'.repeat(width + 36));
+console.log(line(`total (${rows.length} files)`, all));
+console.log(line(`first load (${firstLoad.size} files)`, first));
+if (lazy.size) console.log(line(`lazily loaded chunks (${lazy.size} files)`, sum([...lazy])));
+console.log(
+  `first load, brotli: ${fmt(first.brotli)} bytes = ${kib(first.brotli)} ` +
+    `(${((100 * first.brotli) / BUDGET_BROTLI).toFixed(0)}% of the 150 KB budget); gzip: ${kib(first.gzip)}`,
+);
+// What crosses the wire: a host that serves the .br twins (or compresses at
+// q11) vs one that sends the files as they are.
+const served = [...firstLoad].reduce((t, n) => t + (sizes.get(n).servedBrotli ?? sizes.get(n).raw), 0);
+const twinless = [...firstLoad].filter((n) => sizes.get(n).servedBrotli === null);
+console.log(
+  `first load transferred: ${fmt(served)} bytes (${kib(served)}) served from the .br twins` +
+    (twinless.length ? ` (raw: ${twinless.join(', ')})` : '') +
+    `; ${fmt(first.raw)} bytes (${kib(first.raw)}) served raw, ${(first.raw / served).toFixed(1)}× more`,
+);
+for (const p of problems) console.log(`note: ${p}`);
+
+// ---- where the wasm's bytes are ----
+/**
+ * Largest crates, modules and functions of `wasm`, from the copy with
+ * function names the post-build hook keeps (identical code; names only).
+ */
+function contributors(wasm, top = TOP) {
+  const named = join(NAMES_DIR, basename(wasm));
+  if (!existsSync(named)) {
+    console.log(`\nno named copy of ${wasm} in ${relative(process.cwd(), NAMES_DIR)}/ (made by \`trunk build --release\`): contributors skipped`);
+    return;
+  }
+  const buf = readFileSync(named);
+  if (!withoutCustomSections(buf).equals(readFileSync(join(dist, wasm)))) {
+    console.log(`\nnote: ${named} is not ${wasm} with names: contributors skipped`);
+    return;
+  }
+  const fns = functionSizes(buf).map((f) => ({ ...f, name: demangle(f.name) }));
+  const all = sections(buf).filter((s) => !(s.id === 0 && s.name === 'name'));
+  const code = all.find((s) => s.id === 10);
+  const data = all.find((s) => s.id === 11);
+  if (!code) {
+    console.log(`\n${wasm}: no code (${fmt(sizes.get(wasm).raw)} bytes)`);
+    return;
+  }
+  const codeBytes = code.end - code.start;
+  const dataBytes = data ? data.end - data.start : 0;
+  const codeBrotli = brotli(buf.subarray(code.start, code.end)).length;
+  console.log(
+    `\nWhere ${wasm}'s ${fmt(sizes.get(wasm).raw)} bytes are: code ${fmt(codeBytes)} (${fmt(codeBrotli)} brotli), ` +
+      `data ${fmt(dataBytes)}, other ${fmt(sizes.get(wasm).raw - codeBytes - dataBytes)}; ${fmt(fns.length)} functions`,
+  );
+  const pct = (n) => `${((100 * n) / codeBytes).toFixed(1).padStart(5)}%`;
+  const table = (title, rows) => {
+    console.log(`${title} (raw code bytes, share of code):`);
+    for (const [name, bytes] of rows.slice(0, top)) console.log(`  ${fmt(bytes).padStart(9)} ${pct(bytes)}  ${name}`);
+  };
+  for (const depth of [1, 2]) {
+    const by = new Map();
+    for (const f of fns) by.set(owner(f.name, depth), (by.get(owner(f.name, depth)) ?? 0) + f.size);
+    table(depth === 1 ? 'by crate' : 'by module', [...by].sort((a, b) => b[1] - a[1]));
+  }
+  const cut = (n) => (n.length > 110 ? `${n.slice(0, 107)}...` : n);
+  table('largest functions', [...fns].sort((a, b) => b.size - a.size).map((f) => [cut(plain(f.name)), f.size]));
+}
+
+/**
+ * A legacy-mangled Rust name (`_ZN…E`, as wasm-split-cli leaves the chunks'
+ * names) demangled like wasm-bindgen does the main module's; others as they are.
+ */
+function demangle(name) {
+  // Length-prefixed parts between `_ZN` and `E` (a regular expression for
+  // this backtracks exponentially on long names).
+  const end = /E(\.\d+)?$/.exec(name);
+  if (!name.startsWith('_ZN') || !end) return name;
+  const parts = [];
+  for (let rest = name.slice(3, end.index); rest; ) {
+    const len = /^\d+/.exec(rest)?.[0];
+    if (!len) return name;
+    parts.push(rest.slice(len.length, len.length + Number(len)));
+    rest = rest.slice(len.length + Number(len));
+  }
+  const codes = { SP: '@', BP: '*', RF: '&', LT: '<', GT: '>', LP: '(', RP: ')', C: ',' };
+  const plainPart = (p) =>
+    p
+      .replace(/^_\$/, '$')
+      .replace(/\.\./g, '::')
+      .replace(/\$([A-Z]{1,2}|u[0-9a-f]{2})\$/g, (all, c) => codes[c] ?? (c[0] === 'u' ? String.fromCharCode(parseInt(c.slice(1), 16)) : all));
+  return parts.map(plainPart).join('::');
+}
+
+/** A demangled name without its hash suffix (`::h0123…`, `.123`) and crate disambiguators (`core[c593…]`). */
+function plain(name) {
+  return name.replace(/::h[0-9a-f]{16}(?:\.\d+)?$|\.\d+$/, '').replace(/\[[0-9a-f]{16}\]/g, '');
+}
+
+const GENERIC_OR_PRIMITIVE = /^(?:[A-Z][A-Za-z]?|[iu](?:8|16|32|64|128|size)|f32|f64|bool|char|str|\[.*|\(.*)$/;
+
+/**
+ * Who a function's bytes belong to, as the first `depth` path segments: the
+ * Self type of `<X as Trait>::f` (the trait when X is a generic parameter or
+ * a primitive), the dropped type of `drop_in_place<X>`, else its own path.
+ */
+function owner(name, depth) {
+  if (name.startsWith('func[')) return '(unnamed)';
+  let s = plain(name);
+  for (;;) {
+    const drop = s.match(/^core::ptr::drop_in_place<(.*)>$/);
+    if (drop) s = drop[1];
+    else if (s.startsWith('<')) {
+      const [self, trait] = splitQualified(s);
+      s = trait && GENERIC_OR_PRIMITIVE.test(stripRefs(self)) ? trait : self;
+    } else break;
+    s = stripRefs(s);
+  }
+  return s.split('<')[0].split('::').filter(Boolean).slice(0, depth).join('::') || '(unnamed)';
+}
+
+const stripRefs = (s) => s.replace(/^(?:&|\*const |\*mut |mut |dyn )+/, '');
+
+/** `<X as Trait>::rest` -> [X, Trait]; `<X>::rest` -> [X, undefined]. */
+function splitQualified(s) {
+  let level = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '<') level++;
+    else if (s[i] === '>' && --level === 0) {
+      const inner = s.slice(1, i);
+      let l = 0;
+      for (let j = 0; j < inner.length; j++) {
+        if (inner[j] === '<') l++;
+        else if (inner[j] === '>') l--;
+        else if (l === 0 && inner.startsWith(' as ', j)) return [inner.slice(0, j), inner.slice(j + 4)];
+      }
+      return [inner, undefined];
+    }
+  }
+  return [s.slice(1), undefined];
+}
+
+for (const wasm of [...firstLoad].filter((n) => n.endsWith('.wasm'))) contributors(wasm);
+if (lazy.size) {
+  console.log('\nLazily loaded chunks (fetched when their section is first opened; not in the first load):');
+  for (const chunk of [...lazy].sort()) {
+    const s = sizes.get(chunk);
+    console.log(`  ${chunk.padEnd(width)} raw ${fmt(s.raw).padStart(9)}  brotli ${fmt(s.brotli).padStart(8)}`);
+  }
+  for (const chunk of [...lazy].sort()) contributors(chunk);
+}
