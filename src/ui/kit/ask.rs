@@ -120,7 +120,7 @@ pub fn sync(kit: Kit, root: &Element, lang: Lang) {
     let mut block = find(root, ".kit-loan");
     for id in ids {
         let Some(b) = block else { break };
-        let figures = kit.input.with(|i| i.as_ref()?.accounts.iter().find(|a| a.id == id)?.ask.as_ref().map(|f| markup::ask_figures(lang, f)));
+        let figures = kit.input(|i| i.as_ref()?.accounts.iter().find(|a| a.id == id)?.ask.as_ref().map(|f| markup::ask_figures(lang, f)));
         if let Some(slot) = find(&b, ":scope > div:last-child") {
             set_html(&slot, &figures.unwrap_or_default());
         }

@@ -288,10 +288,11 @@ pub fn html(out: &mut String, f: &Form, lang: Lang, n: usize, spec: &Spec, loans
 
 /// Brings every form under `root` in step with the page: each input's
 /// value and problem, and an ask's places that apply and their findings.
-pub fn sync_all(root: &Element, specs: &[Spec], lang: Lang, page: Page, figures: Memo<KitOutput>) {
+pub fn sync_all(root: &Element, specs: &[Spec], lang: Lang, page: Page, docs: Memo<super::Docs>) {
     page.problems(|problems| {
         page.with(|f| {
-            figures.with(|figures| {
+            docs.with(|docs| {
+                let figures = &docs.figures;
                 for (n, spec) in specs.iter().enumerate() {
                     let Some(el) = root.query_selector(&format!("[data-form=\"{n}\"]")).ok().flatten() else { continue };
                     for (k, &place) in spec.places.iter().enumerate() {

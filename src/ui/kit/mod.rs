@@ -56,7 +56,9 @@ fn kw(pick: fn(&KitText) -> &'static str) -> Signal<&'static str> {
 #[derive(Clone, Copy)]
 struct Kit {
     today: Option<Date>,
-    input: Memo<Option<LetterInput>>,
+    /// The kit's figures and the documents' input (issue 13: not computed
+    /// on the page's every change while the section is closed).
+    docs: Memo<Docs>,
     lang: RwSignal<Lang>,
     page: Page,
     /// What the parts drawn as HTML text show (one signal: they are drawn
@@ -65,9 +67,20 @@ struct Kit {
     /// The forms last drawn, by their index (`data-form`): what their
     /// inputs are, for the handlers.
     forms: StoredValue<Vec<form::Spec>>,
-    /// The kit's figures of the page's document (issue 13: not computed
-    /// on the page's every change while the section is closed).
-    figures: Memo<KitOutput>,
+}
+
+/// What the kit computes from the page's last valid document and its
+/// evaluation: its figures, and from them the documents' input, dated today.
+struct Docs {
+    figures: KitOutput,
+    input: Option<LetterInput>,
+}
+
+impl Kit {
+    /// Reads the documents' input (tracked).
+    fn input<T>(&self, f: impl FnOnce(&Option<LetterInput>) -> T) -> T {
+        self.docs.with(|d| f(&d.input))
+    }
 }
 
 /// The state of the parts drawn as HTML text.
@@ -160,28 +173,25 @@ const CHECK: usize = 8;
 fn body() -> AnyView {
     let page = use_page();
     let today = today();
-    // Always "changed": the documents' own memos compare their text, and
-    // comparing the whole input would cost its `PartialEq` code here.
     // The kit's figures and the documents' input follow the page's changes
-    // while the section is open: `changes` counts them then, and while it
-    // is closed tracks only whether it is open, so no change of the page
-    // recomputes them until it opens again. (Read with `get`: a memo only
-    // tracked, never read, never runs.)
+    // while the section is open; while it is closed the memo tracks only
+    // whether it is open, so no change of the page recomputes them until it
+    // opens again. One memo for both (each memo's type is code of its own);
+    // always "changed" when computed: the parts drawn compare their text,
+    // and comparing the input would cost its `PartialEq` code here.
     let open = use_context::<KitOpen>().map_or(Signal::stored(true), |o| o.0.into());
-    let changes = Memo::new(move |n: Option<&u32>| match (open.get(), n) {
-        (false, Some(n)) => *n,
-        (_, n) => page.analysed(|_, _, _| n.map_or(0, |n| n.wrapping_add(1))),
+    let docs = Memo::new_owning(move |prev: Option<Docs>| match (open.get(), prev) {
+        (false, Some(docs)) => (docs, false),
+        _ => {
+            let docs = page.analysed(|s, ev, debts| {
+                let figures = crate::scenario::evaluate::kit_on(s, debts, ev);
+                let input = crate::letter::build_with(s, ev, &figures, today);
+                Docs { figures, input }
+            });
+            (docs, true)
+        }
     });
-    let figures = Memo::new(move |_| {
-        changes.get();
-        untrack(|| page.analysed(|s, ev, debts| crate::scenario::evaluate::kit_on(s, debts, ev)))
-    });
-    let build = move |_: Option<&_>| {
-        changes.get();
-        untrack(|| page.analysed(|s, ev, _| figures.with(|k| crate::letter::build_with(s, ev, k, today))))
-    };
-    let input = Memo::new_with_compare(build, |_, _| true);
-    let kit = Kit { today, input, figures, lang: use_lang(), page, ui: RwSignal::new(Ui::default()), forms: StoredValue::new(Vec::new()) };
+    let kit = Kit { today, docs, lang: use_lang(), page, ui: RwSignal::new(Ui::default()), forms: StoredValue::new(Vec::new()) };
     let root = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |drawn: Option<[String; PARTS]>| {
         let mut drawn = drawn.unwrap_or_default();
@@ -232,10 +242,10 @@ fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
     part(root, drawn, ASKS, asks);
     part(root, drawn, ABOUT, about);
     part(root, drawn, EDITOR, editor);
-    form::sync_all(root, &forms, lang, kit.page, kit.figures);
+    form::sync_all(root, &forms, lang, kit.page, kit.docs);
     kit.forms.set_value(forms);
     ask::sync(kit, root, lang);
-    let (accounts, picked) = kit.input.with(|i| kit.ui.with(|u| lenders(i, lang, &u.account)));
+    let (accounts, picked) = kit.input(|i| kit.ui.with(|u| lenders(i, lang, &u.account)));
     if let Some(el) = part(root, drawn, DOCS, documents::html(lang, &accounts)) {
         documents::sync(kit, &el, lang, &accounts, &picked);
     }
@@ -243,7 +253,7 @@ fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
         log::sync(kit, &el);
     }
     part(root, drawn, ENTRIES, log::entries(kit, lang));
-    let offer_picked = kit.input.with(|i| kit.ui.with(|u| lenders(i, lang, &u.offer_loan).1));
+    let offer_picked = kit.input(|i| kit.ui.with(|u| lenders(i, lang, &u.offer_loan).1));
     let result = offer::result(kit, &offer_picked);
     if let Some(el) = part(root, drawn, OFFER, offer::html(lang, &accounts)) {
         offer::sync(kit, &el, lang, &offer_picked, &result);
