@@ -64,9 +64,6 @@ struct Kit {
     /// What the parts drawn as HTML text show (one signal: they are drawn
     /// by one effect, and each signal's type is code of its own).
     ui: RwSignal<Ui>,
-    /// The forms last drawn, by their index (`data-form`): what their
-    /// inputs are, for the handlers.
-    forms: StoredValue<Vec<form::Spec>>,
 }
 
 /// What the kit computes from the page's last valid document and its
@@ -84,7 +81,7 @@ impl Kit {
 }
 
 /// The state of the parts drawn as HTML text.
-#[derive(Clone, Default, PartialEq)]
+#[derive(Default)]
 struct Ui {
     /// The document shown (its index in `Document::ALL`), the lender picked
     /// for it, and what the last copy did.
@@ -191,7 +188,7 @@ fn body() -> AnyView {
             (docs, true)
         }
     });
-    let kit = Kit { today, docs, lang: use_lang(), page, ui: RwSignal::new(Ui::default()), forms: StoredValue::new(Vec::new()) };
+    let kit = Kit { today, docs, lang: use_lang(), page, ui: RwSignal::new(Ui::default()) };
     let root = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |drawn: Option<[String; PARTS]>| {
         let mut drawn = drawn.unwrap_or_default();
@@ -218,8 +215,9 @@ fn part(root: &web_sys::Element, drawn: &mut [String; PARTS], k: usize, html: St
     Some(el)
 }
 
-/// The kit's forms, by their index: the facts' three, the entry being
-/// edited (no places while none is), then each loan's ask.
+/// The kit's forms, by their index (`data-form`): the facts' three, the
+/// entry being edited (no places while none is), then each loan's ask.
+/// Made anew where needed (the draw, an event): a few short lists.
 fn forms(kit: Kit) -> Vec<form::Spec> {
     let mut all = about::forms();
     let editing = kit.ui.with(|u| u.editing);
@@ -243,7 +241,6 @@ fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
     part(root, drawn, ABOUT, about);
     part(root, drawn, EDITOR, editor);
     form::sync_all(root, &forms, lang, kit.page, kit.docs);
-    kit.forms.set_value(forms);
     ask::sync(kit, root, lang);
     let (accounts, picked) = kit.input(|i| kit.ui.with(|u| lenders(i, lang, &u.account)));
     if let Some(el) = part(root, drawn, DOCS, documents::html(lang, &accounts)) {
@@ -286,7 +283,7 @@ fn on_click(kit: Kit, ev: &web_sys::Event) {
 /// part's own inputs (a list or a check box fires `input` too, before
 /// `change`: `input` alone is read there).
 fn on_edit(kit: Kit, ev: &web_sys::Event, changed: bool) {
-    if form::on_event(kit.page, kit.forms, ev, changed) || changed {
+    if form::on_event(kit.page, &untrack(|| forms(kit)), ev, changed) || changed {
         return;
     }
     let Some((el, k)) = source(ev, "data-part") else { return };
@@ -298,12 +295,9 @@ fn on_edit(kit: Kit, ev: &web_sys::Event, changed: bool) {
     }
 }
 
-/// The parts' state changed by `change`; set (and the parts redrawn) only
-/// if it is not what it was.
+/// The parts' state changed by `change`, and the parts redrawn (each
+/// only where its text changed: comparing the state first costs more code
+/// than it saves work).
 fn change(kit: Kit, change: impl FnOnce(&mut Ui)) {
-    let mut ui = kit.ui.get_untracked();
-    change(&mut ui);
-    if kit.ui.with_untracked(|now| *now != ui) {
-        kit.ui.set(ui);
-    }
+    kit.ui.update(change);
 }
