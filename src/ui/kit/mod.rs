@@ -189,17 +189,18 @@ fn body() -> AnyView {
         }
     });
     let kit = Kit { today, docs, lang: use_lang(), page, ui: RwSignal::new(Ui::default()) };
-    let root = NodeRef::<leptos::html::Div>::new();
+    // Effects first run after the body is on the page: found by its class
+    // (the page has one), not by a `NodeRef` (code of its own).
     Effect::new(move |drawn: Option<[String; PARTS]>| {
         let mut drawn = drawn.unwrap_or_default();
-        if let Some(root) = root.get() {
+        if let Some(root) = document().query_selector(".kit-body").ok().flatten() {
             draw(kit, &root, &mut drawn);
         }
         drawn
     });
     let edit = move |ev: web_sys::Event, change: bool| on_edit(kit, &ev, change);
     view! {
-        <div class="kit-body" node_ref=root on:click=move |ev| on_click(kit, &ev) on:input=move |ev| edit(ev, false) on:change=move |ev| edit(ev, true)></div>
+        <div class="kit-body" on:click=move |ev| on_click(kit, &ev) on:input=move |ev| edit(ev, false) on:change=move |ev| edit(ev, true)></div>
     }
     .into_any()
 }
