@@ -1,6 +1,6 @@
 //! The facts the letters need: who the borrower is, the hardship and the
 //! essential expenses by category, all through the field contract (each
-//! problem at its field). Each form is a list of fields ([`kit_input`]).
+//! problem at its field). Each form is a list of fields ([`forms`]).
 
 use super::widgets::push;
 use super::form;

@@ -107,7 +107,7 @@ pub fn html(f: &Form, lang: Lang, forms: &[form::Spec]) -> String {
 
 /// The index of the first ask's form in the kit's list (after the facts'
 /// three and the entry's editor).
-const FIRST: usize = 4;
+pub(super) const FIRST: usize = super::log::FORM + 1;
 
 /// The hint while no loan has an ask, and each block's ask's figures, from
 /// the evaluation the proposal cards show (as text: [`markup::ask_figures`]).

@@ -144,19 +144,22 @@ const ENTRY: [Field; 10] = [
     Field::ContactThreats,
 ];
 
-/// Entry `i`'s inputs as a form (the kit's form 3).
+/// The editor's index in the kit's list of forms (after the facts' three).
+pub(super) const FORM: usize = 3;
+
+/// Entry `i`'s inputs as a form (the kit's form [`FORM`]).
 pub fn editor_form(i: usize) -> Spec {
     Spec { places: ENTRY.into_iter().map(|f| Place::item(f, i)).collect(), ask: None }
 }
 
-/// The editor of the entry being edited (form 3), as HTML text; empty
+/// The editor of the entry being edited (form [`FORM`]), as HTML text; empty
 /// while none is.
 pub fn editor(f: &crate::form::Form, lang: Lang, forms: &[Spec], loans: &[(String, String)]) -> String {
     let t = lang.kit();
     let mut out = String::new();
-    let Some(spec) = forms.get(3).filter(|s| !s.places.is_empty()) else { return out };
+    let Some(spec) = forms.get(FORM).filter(|s| !s.places.is_empty()) else { return out };
     push(&mut out, &[r#"<fieldset class="kit-editor" data-testid="log-editor"><legend>"#, &esc(t.edit), "</legend>"]);
-    form::html(&mut out, f, lang, 3, spec, loans);
+    form::html(&mut out, f, lang, FORM, spec, loans);
     push(&mut out, &[r#"<button type="button" data-testid="log-done" data-act="done">"#, &esc(t.done), "</button></fieldset>"]);
     out
 }

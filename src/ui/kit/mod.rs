@@ -222,7 +222,9 @@ fn part(root: &web_sys::Element, drawn: &mut [String; PARTS], k: usize, html: St
 fn forms(kit: Kit) -> Vec<form::Spec> {
     let mut all = about::forms();
     let editing = kit.ui.with(|u| u.editing);
+    debug_assert_eq!(all.len(), log::FORM);
     all.push(editing.map(log::editor_form).unwrap_or_default());
+    debug_assert_eq!(all.len(), ask::FIRST);
     all.extend(kit.page.with(|f| f.loans().iter().map(|&key| ask::form(key)).collect::<Vec<_>>()));
     all
 }
