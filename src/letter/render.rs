@@ -18,12 +18,12 @@ use rust_decimal::Decimal;
 
 pub(super) fn document(input: &LetterInput, doc: Document, lang: Lang, acc: Option<&Account>) -> String {
     let cx = Cx { lang, input, acc, ask: acc.and_then(|a| a.ask.as_ref()) };
-    let parts: &[&[Line]] = match doc {
-        Document::Letter => &[LETTER, LETTER_TERMS, RECOVERY, LETTER_PLAN, SIGNATURE],
+    let parts: &[Part] = match doc {
+        Document::Letter => &[LETTER_TITLE, TO, LETTER, LETTER_TERMS, RECOVERY, LETTER_PLAN, SIGNATURE],
         Document::Statement => &[STATEMENT],
-        Document::FollowUp(FollowUp::NoReply) => &[NO_REPLY, SIGNATURE],
-        Document::FollowUp(FollowUp::StillNoReply) => &[STILL_NO_REPLY, SIGNATURE],
-        Document::FollowUp(FollowUp::Reconsider) => &[RECONSIDER, RECOVERY, RECONSIDER_END, SIGNATURE],
+        Document::FollowUp(FollowUp::NoReply) => &[NO_REPLY_TITLE, TO, APPLICANT, NO_REPLY, SIGNATURE],
+        Document::FollowUp(FollowUp::StillNoReply) => &[STILL_NO_REPLY_TITLE, TO, APPLICANT, STILL_NO_REPLY, SIGNATURE],
+        Document::FollowUp(FollowUp::Reconsider) => &[RECONSIDER_TITLE, TO, APPLICANT, RECONSIDER, RECOVERY, RECONSIDER_END, SIGNATURE],
         Document::CallKit => &[CALL],
     };
     let mut out = cx.lines(parts);
@@ -92,12 +92,12 @@ impl Cx<'_> {
         fill(self.t(t), &|name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone()).or_else(|| self.slot(name)))
     }
 
-    fn lines(&self, parts: &[&[Line]]) -> String {
+    fn lines(&self, parts: &[Part]) -> String {
         let mut out = String::new();
         let mut first = true;
-        for line in parts.iter().flat_map(|p| p.iter()).filter(|l| self.holds(l.when)) {
-            let text = fill(self.t(line.text()), &|name| self.slot(name));
-            if line.join && !first {
+        for (_, join, line) in parts.iter().flat_map(|p| p.lines(self.lang == Lang::Zh)).filter(|l| self.holds(l.0)) {
+            let text = fill(line, &|name| self.slot(name));
+            if join && !first {
                 let tight = self.lang == Lang::Zh || out.ends_with('\n') || out.is_empty() || text.starts_with([',', '.', ';', ':']);
                 if !tight {
                     out.push(' ');
@@ -479,83 +479,87 @@ impl Slot {
     const FIRST_ASK: Self = Self::FirstDate;
 
     fn named(name: &str) -> Option<Self> {
-        SLOT_NAMES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+        SLOT_NAMES.split(' ').position(|n| n == name).and_then(|k| SLOTS.get(k).copied())
     }
 }
 
-/// Each slot's name in the templates (`{owed}`).
-const SLOT_NAMES: [(&str, Slot); 71] = [
-    ("blank", Slot::Blank),
-    ("name", Slot::Name),
-    ("phone", Slot::Phone),
-    ("city", Slot::City),
-    ("date", Slot::Date),
-    ("since", Slot::Since),
-    ("details", Slot::Details),
-    ("reason", Slot::Reason),
-    ("evidence_list", Slot::EvidenceList),
-    ("attachments", Slot::Attachments),
-    ("hotline", Slot::Hotline),
-    ("quiet_from", Slot::QuietFrom),
-    ("quiet_until", Slot::QuietUntil),
-    ("max_calls", Slot::MaxCalls),
-    ("income", Slot::Income),
-    ("expenses", Slot::Expenses),
-    ("other", Slot::Other),
-    ("buffer", Slot::Buffer),
-    ("buffer_pct", Slot::BufferPct),
-    ("available", Slot::Available),
-    ("income_min", Slot::IncomeMin),
-    ("income_max", Slot::IncomeMax),
-    ("avail_min", Slot::AvailMin),
-    ("avail_max", Slot::AvailMax),
-    ("n_debts", Slot::NDebts),
-    ("total_owed", Slot::TotalOwed),
-    ("total_contract", Slot::TotalContract),
-    ("expense_lines", Slot::ExpenseLines),
-    ("forecast_lines", Slot::ForecastLines),
-    ("debt_lines", Slot::DebtLines),
-    ("lender", Slot::Lender),
-    ("loan_label", Slot::LoanLabel),
-    ("contract_no", Slot::ContractNo),
-    ("principal_owed", Slot::PrincipalOwed),
-    ("owed", Slot::Owed),
-    ("overdue_days", Slot::OverdueDays),
-    ("overdue_amount", Slot::OverdueAmount),
-    ("overdue_principal", Slot::OverduePrincipal),
-    ("overdue_interest", Slot::OverdueInterest),
-    ("contract_payment", Slot::ContractPayment),
-    ("share_max", Slot::ShareMax),
-    ("share_range", Slot::ShareRange),
-    ("lump_limit", Slot::LumpLimit),
-    ("first_request", Slot::FirstRequest),
-    ("answered", Slot::Answered),
-    ("n_contacts", Slot::NContacts),
-    ("log_lines", Slot::LogLines),
-    ("ask_sentence", Slot::AskSentence),
-    ("ask_short", Slot::AskShort),
-    ("fallback_sentence", Slot::FallbackSentence),
-    ("checklist", Slot::Checklist),
-    ("first_date", Slot::FirstDate),
-    ("tail_date", Slot::TailDate),
-    ("months", Slot::Months),
-    ("split", Slot::Split),
-    ("total", Slot::Total),
-    ("pay", Slot::Pay),
-    ("pay_note", Slot::PayNote),
-    ("pay_min", Slot::PayMin),
-    ("pay_max", Slot::PayMax),
-    ("head_pay", Slot::HeadPay),
-    ("tail_pay", Slot::TailPay),
-    ("tail_note", Slot::TailNote),
-    ("discount", Slot::Discount),
-    ("discount_pct", Slot::DiscountPct),
-    ("rate", Slot::Rate),
-    ("penalty", Slot::Penalty),
-    ("recovered", Slot::Recovered),
-    ("pv", Slot::Pv),
-    ("pv_pct", Slot::PvPct),
-    ("schedule_lines", Slot::ScheduleLines),
+/// Each slot's name in the templates (`{owed}`), in the order of [`SLOTS`],
+/// one text (a table of `&str`s would be 8 bytes of pointer a name).
+const SLOT_NAMES: &str = "blank name phone city date since details reason evidence_list attachments hotline quiet_from quiet_until max_calls income expenses other buffer buffer_pct available income_min income_max avail_min avail_max n_debts total_owed total_contract expense_lines forecast_lines debt_lines lender loan_label contract_no principal_owed owed overdue_days overdue_amount overdue_principal overdue_interest contract_payment share_max share_range lump_limit first_request answered n_contacts log_lines ask_sentence ask_short fallback_sentence checklist first_date tail_date months split total pay pay_note pay_min pay_max head_pay tail_pay tail_note discount discount_pct rate penalty recovered pv pv_pct schedule_lines";
+
+/// Every slot, in the order of [`SLOT_NAMES`] (and of their declaration).
+const SLOTS: [Slot; 71] = [
+    Slot::Blank,
+    Slot::Name,
+    Slot::Phone,
+    Slot::City,
+    Slot::Date,
+    Slot::Since,
+    Slot::Details,
+    Slot::Reason,
+    Slot::EvidenceList,
+    Slot::Attachments,
+    Slot::Hotline,
+    Slot::QuietFrom,
+    Slot::QuietUntil,
+    Slot::MaxCalls,
+    Slot::Income,
+    Slot::Expenses,
+    Slot::Other,
+    Slot::Buffer,
+    Slot::BufferPct,
+    Slot::Available,
+    Slot::IncomeMin,
+    Slot::IncomeMax,
+    Slot::AvailMin,
+    Slot::AvailMax,
+    Slot::NDebts,
+    Slot::TotalOwed,
+    Slot::TotalContract,
+    Slot::ExpenseLines,
+    Slot::ForecastLines,
+    Slot::DebtLines,
+    Slot::Lender,
+    Slot::LoanLabel,
+    Slot::ContractNo,
+    Slot::PrincipalOwed,
+    Slot::Owed,
+    Slot::OverdueDays,
+    Slot::OverdueAmount,
+    Slot::OverduePrincipal,
+    Slot::OverdueInterest,
+    Slot::ContractPayment,
+    Slot::ShareMax,
+    Slot::ShareRange,
+    Slot::LumpLimit,
+    Slot::FirstRequest,
+    Slot::Answered,
+    Slot::NContacts,
+    Slot::LogLines,
+    Slot::AskSentence,
+    Slot::AskShort,
+    Slot::FallbackSentence,
+    Slot::Checklist,
+    Slot::FirstDate,
+    Slot::TailDate,
+    Slot::Months,
+    Slot::Split,
+    Slot::Total,
+    Slot::Pay,
+    Slot::PayNote,
+    Slot::PayMin,
+    Slot::PayMax,
+    Slot::HeadPay,
+    Slot::TailPay,
+    Slot::TailNote,
+    Slot::Discount,
+    Slot::DiscountPct,
+    Slot::Rate,
+    Slot::Penalty,
+    Slot::Recovered,
+    Slot::Pv,
+    Slot::PvPct,
+    Slot::ScheduleLines,
 ];
 
 #[cfg(test)]
@@ -565,9 +569,9 @@ mod tests {
     use crate::scenario::Scenario;
 
     /// Every template line, in every part.
-    const ALL_LINES: &[&[Line]] = &[
-        TO, APPLICANT, SIGNATURE, REASON, ASK, ASK_SHORT, RECOVERY, LETTER, LETTER_TERMS, LETTER_PLAN, STATEMENT, NO_REPLY, STILL_NO_REPLY,
-        RECONSIDER, RECONSIDER_END, CALL,
+    const ALL_LINES: &[Part] = &[
+        TO, APPLICANT, SIGNATURE, REASON, ASK, ASK_SHORT, RECOVERY, LETTER_TITLE, LETTER, LETTER_TERMS, LETTER_PLAN, STATEMENT,
+        NO_REPLY_TITLE, NO_REPLY, STILL_NO_REPLY_TITLE, STILL_NO_REPLY, RECONSIDER_TITLE, RECONSIDER, RECONSIDER_END, CALL,
     ];
 
     fn slot_names(text: &str) -> Vec<&str> {
@@ -588,20 +592,21 @@ mod tests {
         assert!(input.accounts[0].ask.is_some());
         for lang in [Lang::Zh, Lang::En] {
             let cx = Cx { lang, input: &input, acc: input.accounts.first(), ask: input.accounts[0].ask.as_ref() };
-            for line in ALL_LINES.iter().flat_map(|p| p.iter()) {
-                for name in slot_names(cx.t(line.text())) {
-                    assert!(cx.slot(name).is_some(), "unknown slot {{{name}}} in {:?}", line.text().zh);
+            for (_, _, line) in ALL_LINES.iter().flat_map(|p| p.lines(lang == Lang::Zh)) {
+                for name in slot_names(line) {
+                    assert!(cx.slot(name).is_some(), "unknown slot {{{name}}} in {line:?}");
                 }
             }
             // Without an account or an ask, their slots are blanks, not unknown.
             let bare = Cx { acc: None, ask: None, ..cx };
-            for (name, _) in SLOT_NAMES.iter().filter(|(_, s)| *s >= Slot::FIRST_ACCOUNT) {
+            for (name, _) in SLOT_NAMES.split(' ').zip(SLOTS).filter(|(_, s)| *s >= Slot::FIRST_ACCOUNT) {
                 assert_eq!(bare.slot(name).as_deref(), Some(BLANK), "{name}");
             }
             // Every slot has its name once, and every name is its slot's.
-            for (k, (name, s)) in SLOT_NAMES.iter().enumerate() {
-                assert_eq!(*s as usize, k, "{name}");
-                assert_eq!(Slot::named(name), Some(*s));
+            assert_eq!(SLOT_NAMES.split(' ').count(), SLOTS.len());
+            for (k, (name, s)) in SLOT_NAMES.split(' ').zip(SLOTS).enumerate() {
+                assert_eq!(s as usize, k, "{name}");
+                assert_eq!(Slot::named(name), Some(s));
             }
         }
     }

@@ -103,6 +103,11 @@ impl Page {
         Memo::new(move |_| problems.with(|ps| ps.iter().find(|(p, _)| *p == place).map(|(_, r)| *r)))
     }
 
+    /// Reads every input's problem (tracked): the kit's forms, drawn as text.
+    pub fn problems<T>(&self, f: impl FnOnce(&[(Place, Rule)]) -> T) -> T {
+        self.problems.with(|ps| f(ps))
+    }
+
     /// Whether any input of `loan` breaks a rule (its form stays open).
     pub fn loan_has_problem(&self, loan: LoanKey) -> Memo<bool> {
         let problems = self.problems;

@@ -1,15 +1,14 @@
 //! The facts the letters need: who the borrower is, the hardship and the
 //! essential expenses by category, all through the field contract (each
-//! problem at its field). Each form is a list of fields ([`kit_input`]).
+//! problem at its field). Each form is a list of fields ([`forms`]).
 
 use super::widgets::push;
-use super::{form, kw};
+use super::form;
 use crate::form::{Form, Place};
 use crate::i18n::{money, Lang};
 use crate::scenario::field::Value;
 use crate::scenario::Field;
 use crate::ui::widgets::escape_html as esc;
-use leptos::prelude::*;
 
 const PROFILE: [Field; 3] = [Field::ProfileName, Field::ProfilePhone, Field::ProfileCity];
 const HARDSHIP: [Field; 5] = [Field::HardshipReason, Field::HardshipSince, Field::HardshipDetails, Field::HardshipTemporary, Field::HardshipEvidence];
@@ -56,9 +55,19 @@ fn applies(f: &Form, place: Place) -> bool {
 
 const SWITCHED: form::Ask = form::Ask { applies, finding: |_, _, _, _| None };
 
-#[component]
-pub fn About(kit: super::Kit) -> impl IntoView {
-    PARTS.iter().map(|p| view! { <h3>{kw(p.heading)}</h3>{form::form("grid", (p.places)(), None, Some((&SWITCHED, kit.figures)))} }).collect_view()
+/// The facts' forms, in the order of [`PARTS`] (the kit's forms 0 to 2).
+pub fn forms() -> Vec<form::Spec> {
+    PARTS.iter().map(|p| form::Spec { places: (p.places)(), ask: Some(&SWITCHED) }).collect()
+}
+
+/// The facts' headings and forms, as HTML text.
+pub fn html(f: &Form, lang: Lang, forms: &[form::Spec]) -> String {
+    let mut out = String::new();
+    for (n, (p, spec)) in PARTS.iter().zip(forms).enumerate() {
+        push(&mut out, &["<h3>", &esc((p.heading)(lang.kit())), "</h3>"]);
+        form::html(&mut out, f, lang, n, spec, &[]);
+    }
+    out
 }
 
 /// The expenses' sum, under their categories, while they are given.

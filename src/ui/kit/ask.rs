@@ -5,8 +5,9 @@
 
 use super::super::page::{use_page, Page};
 use super::form::set_html;
-use super::widgets::{find, hide, prop, set_text};
-use super::{form, kw, markup, today, use_kit, Kit};
+use super::widgets::{find, hide, prop, push};
+use super::{form, markup, today, use_kit, Kit};
+use crate::ui::widgets::escape_html as esc;
 use crate::engine::{Date, Proposal};
 use crate::form::{Form, LoanKey, Place};
 use crate::i18n::Lang;
@@ -80,36 +81,46 @@ pub fn UseAsAsk(proposal: Proposal) -> impl IntoView {
     })
 }
 
-/// Every loan's ask: a block per loan with its form; the blocks' titles and
-/// the asks' figures are drawn by the kit's one effect ([`sync`]).
-#[component]
-pub fn Asks(kit: Kit) -> impl IntoView {
-    let block = move |key: LoanKey| {
-        let places = ASK.iter().map(|f| Place::loan(*f, key)).collect();
-        view! { <div class="kit-loan" data-testid="kit-loan"><h4></h4>{form::form("grid", places, None, Some((&ASK_FORM, kit.figures)))}<div></div></div> }
-    };
-    view! {
-        <h3>{kw(|t| t.asks_heading)}</h3>
-        <p class="hint" data-testid="no-ask">{kw(|t| t.no_ask)}</p>
-        {move || kit.page.loans.get().into_iter().map(block).collect_view()}
-    }
+/// Loan `key`'s ask as a form ([`ASK`]).
+pub fn form(key: LoanKey) -> form::Spec {
+    form::Spec { places: ASK.iter().map(|f| Place::loan(*f, key)).collect(), ask: Some(&ASK_FORM) }
 }
 
-/// The hint while no loan has an ask; each block's title ("借款 2 · 借呗")
-/// and its ask's figures, from the evaluation the proposal cards show (as
-/// text: [`markup::ask_figures`]).
+/// Every loan's ask, as HTML text: the kit's intro, the heading, the hint
+/// shown while no loan has an ask, and a block per loan with its title
+/// ("借款 2 · 借呗"), its form (`forms[FIRST..]`, in the loans' order) and
+/// its figures (set by [`sync`]).
+pub fn html(f: &Form, lang: Lang, forms: &[form::Spec]) -> String {
+    let t = lang.kit();
+    let mut out = String::new();
+    push(&mut out, &[r#"<p class="explain">"#, &esc(t.intro), "</p><h3>", &esc(t.asks_heading), r#"</h3><p class="hint" data-testid="no-ask">"#, &esc(t.no_ask), "</p>"]);
+    for (n, (l, number)) in f.document().loans.iter().zip(1..).enumerate() {
+        let title = lang.loan_title(LoanTitle { number, lender: l.lender });
+        push(&mut out, &[r#"<div class="kit-loan" data-testid="kit-loan"><h4>"#, &esc(&title), "</h4>"]);
+        if let Some(spec) = forms.get(FIRST + n) {
+            form::html(&mut out, f, lang, FIRST + n, spec, &[]);
+        }
+        out.push_str("<div></div></div>");
+    }
+    out
+}
+
+/// The index of the first ask's form in the kit's list (after the facts'
+/// three and the entry's editor).
+pub(super) const FIRST: usize = super::log::FORM + 1;
+
+/// The hint while no loan has an ask, and each block's ask's figures, from
+/// the evaluation the proposal cards show (as text: [`markup::ask_figures`]).
 pub fn sync(kit: Kit, root: &Element, lang: Lang) {
-    let (none, loans) = kit.page.with(|f| {
+    let (none, ids) = kit.page.with(|f| {
         let loans = &f.document().loans;
-        let titles = loans.iter().zip(1..).map(|(l, number)| (l.id.clone(), lang.loan_title(LoanTitle { number, lender: l.lender })));
-        (loans.iter().all(|l| l.ask.is_none()), titles.collect::<Vec<_>>())
+        (loans.iter().all(|l| l.ask.is_none()), loans.iter().map(|l| l.id.clone()).collect::<Vec<_>>())
     });
     hide(find(root, "[data-testid=no-ask]"), !none);
     let mut block = find(root, ".kit-loan");
-    for (id, title) in loans {
+    for id in ids {
         let Some(b) = block else { break };
-        set_text(find(&b, "h4"), "textContent", &title);
-        let figures = kit.input.with(|i| i.as_ref()?.accounts.iter().find(|a| a.id == id)?.ask.as_ref().map(|f| markup::ask_figures(lang, f)));
+        let figures = kit.input(|i| i.as_ref()?.accounts.iter().find(|a| a.id == id)?.ask.as_ref().map(|f| markup::ask_figures(lang, f)));
         if let Some(slot) = find(&b, ":scope > div:last-child") {
             set_html(&slot, &figures.unwrap_or_default());
         }

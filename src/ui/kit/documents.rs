@@ -85,7 +85,7 @@ pub fn html(lang: Lang, accounts: &[(String, String)]) -> String {
 /// The document's text: the statement, or the picked lender's document.
 fn text(kit: Kit, lang: Lang, picked: &str) -> Option<String> {
     let d = document(kit);
-    kit.input.with(|i| {
+    kit.input(|i| {
         let i = i.as_ref()?;
         match d {
             Document::Statement => Some(i.statement(lang)),
@@ -131,7 +131,7 @@ pub fn picked(kit: Kit, el: &Element) {
 /// The file a download is saved as: the document's name, and the lender's.
 fn file_name(kit: Kit, lang: Lang, picked: &str) -> String {
     let d = Document::ALL.get(kit.ui.with_untracked(|u| u.doc)).copied().unwrap_or(Document::Letter);
-    let lender = kit.input.with_untracked(|i| i.iter().flat_map(|i| &i.accounts).find(|a| a.id == picked).map(|a| a.lender_name(lang)));
+    let lender = kit.input(|i| i.iter().flat_map(|i| &i.accounts).find(|a| a.id == picked).map(|a| a.lender_name(lang)));
     match (d, lender) {
         (Document::Statement, _) | (_, None) => [d.name(lang), ".txt"].concat(),
         (_, Some(name)) => [d.name(lang), "-", &name, ".txt"].concat(),
@@ -141,7 +141,7 @@ fn file_name(kit: Kit, lang: Lang, picked: &str) -> String {
 /// Copy, download as .txt, print.
 pub fn act(kit: Kit, act: &str) {
     let lang = kit.lang.get_untracked();
-    let picked = kit.input.with_untracked(|i| kit.ui.with_untracked(|u| lenders(i, lang, &u.account).1));
+    let picked = kit.input(|i| kit.ui.with_untracked(|u| lenders(i, lang, &u.account).1));
     let text = untrack(|| text(kit, lang, &picked)).unwrap_or_default();
     match act {
         "copy" => copy(text, kit),

@@ -1,15 +1,15 @@
 //! The kit's forms as HTML text: a form is a list of places of the field
 //! contract, drawn by one function in the page's field markup (the ids, test
 //! ids, labels, hints and problems `ui::inputs::FieldInput` gives) and set
-//! with `inner_html`; what is typed or picked goes to the page through two
-//! delegated handlers, and one effect keeps each input's value and problem
-//! in step with the page. Why not a `view!` per input: every reactive
-//! element of a `view!` is monomorphised render code, and issue 10 allows
-//! the whole kit 20 KB brotli. The form is redrawn only when the language
-//! (or the list of loans it offers) changes, never while typing.
+//! with `inner_html` by the kit's one effect; what is typed or picked goes
+//! to the page through the kit's delegated handlers ([`on_event`]), and the
+//! same effect keeps each input's value and problem in step with the page
+//! ([`sync_all`]). Why not a `view!` per input: every reactive element of a
+//! `view!` is monomorphised render code, and issue 10 allows the whole kit
+//! 20 KB brotli. A form is redrawn only when its text changes (the language,
+//! the loans it offers), never while typing.
 
-use super::super::page::use_page;
-use super::super::use_lang;
+use super::super::page::Page;
 use crate::form::{Form, Place};
 use crate::i18n::Lang;
 use crate::scenario::field::{Choice, Kind, Unit, Value};
@@ -17,7 +17,6 @@ use crate::scenario::kit::figures::KitOutput;
 use crate::scenario::{Field, Rule};
 use super::widgets::{prop, set_prop};
 use crate::ui::widgets::escape_html as esc;
-use leptos::html::Div;
 use leptos::prelude::*;
 use std::fmt::Write;
 use wasm_bindgen::{JsCast, JsValue};
@@ -89,9 +88,8 @@ fn options_html(out: &mut String, options: impl Iterator<Item = (String, String)
 /// Place `k` of a form as HTML text, as `FieldInput` draws it (its problem
 /// goes into the empty `<div>` at its end; an ask's finding into the one
 /// after it).
-fn field_html(out: &mut String, lang: Lang, k: usize, s: &Shown, loans: &[(String, String)], noted: bool) {
-    let (place, id, testid) = (s.place, s.id.as_str(), id_of(s.place.field));
-    let field = place.field;
+fn field_html(out: &mut String, lang: Lang, k: usize, place: Place, id: &str, loans: &[(String, String)], noted: bool) {
+    let (field, testid) = (place.field, id_of(place.field));
     if noted {
         out.push_str(r#"<div class="ask-field">"#);
     }
@@ -137,16 +135,6 @@ fn field_html(out: &mut String, lang: Lang, k: usize, s: &Shown, loans: &[(Strin
     }
 }
 
-/// What one place shows, read from the page (memos made once per form).
-#[derive(Clone)]
-struct Shown {
-    place: Place,
-    id: String,
-    text: Memo<String>,
-    value: Memo<Option<Value>>,
-    problem: Memo<Option<Rule>>,
-}
-
 /// An element property (`firstElementChild`, `parentElement`…).
 fn elem(el: &JsValue, name: &str) -> Option<Element> {
     prop(el, name).dyn_into().ok()
@@ -173,28 +161,33 @@ fn inputs(field: &Element) -> Vec<Element> {
     out
 }
 
-/// Brings place `k`'s inputs and problem in step with the page.
-fn sync(field: &Element, lang: Lang, s: &Shown) {
+/// What the page says of a place now: its text, value and problem.
+struct Now {
+    text: String,
+    value: Option<Value>,
+    problem: Option<Rule>,
+}
+
+/// Brings a place's inputs and problem in step with the page.
+fn sync(field: &Element, lang: Lang, place: Place, id: &str, now: Now) {
     let els = inputs(field);
     let Some(first) = els.first() else { return };
-    let value = s.value.get();
-    match look(s.place.field) {
+    match look(place.field) {
         Look::Line(..) | Look::Area => {
-            let text = s.text.get();
-            if prop(first, "value").as_string().as_deref() != Some(&text) {
-                set_prop(first, "value", text.into());
+            if prop(first, "value").as_string().as_deref() != Some(&now.text) {
+                set_prop(first, "value", now.text.into());
             }
-            problem(field, first, lang, s);
+            problem(field, first, lang, place, id, now.problem);
         }
         Look::Select(kind) => {
-            if let Some(i) = kind.options().iter().position(|v| value.as_ref() == Some(v)) {
+            if let Some(i) = kind.options().iter().position(|v| now.value.as_ref() == Some(v)) {
                 set_prop(first, "selectedIndex", (i as f64).into());
             }
         }
-        Look::Loans => set_prop(first, "value", if let Some(Value::Text(id)) = value { id.into() } else { JsValue::from_str("") }),
-        Look::Check => set_prop(first, "checked", (value == Some(Value::Flag(true))).into()),
+        Look::Loans => set_prop(first, "value", if let Some(Value::Text(id)) = now.value { id.into() } else { JsValue::from_str("") }),
+        Look::Check => set_prop(first, "checked", (now.value == Some(Value::Flag(true))).into()),
         Look::Checks(options) => {
-            let picked = match value {
+            let picked = match now.value {
                 Some(Value::Set(p)) => p,
                 _ => Vec::new(),
             };
@@ -206,26 +199,24 @@ fn sync(field: &Element, lang: Lang, s: &Shown) {
 }
 
 /// A text box's problem: under it, in its `aria-*` and its field's class.
-fn problem(field: &Element, input: &Element, lang: Lang, s: &Shown) {
-    let id = &s.id;
-    let testid = id_of(s.place.field);
-    let rule = s.problem.get();
+fn problem(field: &Element, input: &Element, lang: Lang, place: Place, id: &str, rule: Option<Rule>) {
+    let testid = id_of(place.field);
     let error_id = format!("{id}-error");
-    let hint = lang.hint(s.place.field).map(|_| format!("{id}-hint"));
+    let hint = lang.hint(place.field).map(|_| format!("{id}-hint"));
     let described: Vec<String> = hint.into_iter().chain(rule.map(|_| error_id.clone())).collect();
     let _ = input.set_attribute("aria-invalid", if rule.is_some() { "true" } else { "false" });
     let _ = if described.is_empty() { input.remove_attribute("aria-describedby") } else { input.set_attribute("aria-describedby", &described.join(" ")) };
-    let class = if look(s.place.field) == Look::Area { "field wide" } else { "field" };
+    let class = if look(place.field) == Look::Area { "field wide" } else { "field" };
     let _ = field.set_attribute("class", &if rule.is_some() { format!("{class} invalid") } else { class.to_owned() });
-    let html = rule.map(|r| super::widgets::error_html(&error_id, &format!("{testid}-error"), Some(lang.problem(s.place.field, r)))).unwrap_or_default();
+    let html = rule.map(|r| super::widgets::error_html(&error_id, &format!("{testid}-error"), Some(lang.problem(place.field, r)))).unwrap_or_default();
     if let Some(slot) = field.query_selector(":scope > div").ok().flatten() {
         set_html(&slot, &html);
     }
 }
 
-/// What place `k`'s inputs now say, for the page.
-fn typed(field: &Element, place: Place, change: bool) {
-    let page = use_page();
+/// What a place's inputs now say, for the page (`change`: the `change`
+/// event, else `input`).
+fn typed(page: Page, field: &Element, place: Place, change: bool) {
     let els = inputs(field);
     let Some(first) = els.first() else { return };
     let value = || prop(first, "value").as_string().unwrap_or_default();
@@ -256,12 +247,6 @@ pub(super) fn set_html(el: &Element, html: &str) {
     }
 }
 
-/// The place of the input an event came from, by its `data-k`.
-fn event_place(ev: &web_sys::Event) -> Option<usize> {
-    let el = ev.target()?.dyn_into::<Element>().ok()?.closest("[data-k]").ok()??;
-    el.get_attribute("data-k")?.parse().ok()
-}
-
 /// What an ask's form adds: which of its places apply now (the others are
 /// hidden), and the evaluation's finding at a place (why an ask is not
 /// offered), shown under its input. The hardship's and the expenses' forms
@@ -271,61 +256,69 @@ pub struct Ask {
     pub finding: fn(&Form, &KitOutput, Lang, Place) -> Option<String>,
 }
 
-/// An ask's form: its rules, and the kit's figures its findings are read from.
-type AskForm = (&'static Ask, Memo<KitOutput>);
-
-/// An ask's place `k`: shown while it applies, with its finding.
-fn sync_ask(field: &Element, lang: Lang, s: &Shown, (ask, figures): AskForm) {
+/// An ask's place: shown while it applies, with its finding.
+fn sync_ask(field: &Element, lang: Lang, place: Place, ask: &Ask, f: &Form, figures: &KitOutput) {
     let Some(boxed) = elem(field, "parentElement") else { return };
-    let page = use_page();
-    let (applies, finding) = page.with(|f| ((ask.applies)(f, s.place), figures.with(|k| (ask.finding)(f, k, lang, s.place))));
-    let _ = if applies { boxed.remove_attribute("hidden") } else { boxed.set_attribute("hidden", "") };
+    let _ = if (ask.applies)(f, place) { boxed.remove_attribute("hidden") } else { boxed.set_attribute("hidden", "") };
+    let finding = (ask.finding)(f, figures, lang, place);
     let html = finding.map(|m| format!(r#"<p class="field-error" role="alert" data-testid="ask-finding">{}</p>"#, esc(&m))).unwrap_or_default();
     if let Some(slot) = boxed.query_selector(":scope > div:last-child").ok().flatten() {
         set_html(&slot, &html);
     }
 }
 
-/// What a form last drew: in which language, with which loans to pick.
-type Drawn = Option<(Lang, Vec<(String, String)>)>;
+/// A form of the kit: its places, and the rules of an ask's form. Drawn as
+/// HTML text ([`html`]) in an element `data-form="n"` (`n` its index in the
+/// kit's list of forms), found again by that selector to bring it in step
+/// ([`sync_all`]) and to read what is typed into it ([`on_event`]).
+#[derive(Clone, Default)]
+pub struct Spec {
+    pub places: Vec<Place>,
+    pub ask: Option<&'static Ask>,
+}
 
-/// A form of `places` (`class` on its element); `loans` are the options of
-/// an entry's loan, if the form has one; `ask` for an ask's form.
-pub fn form(class: &'static str, places: Vec<Place>, loans: Option<Signal<Vec<(String, String)>>>, ask: Option<AskForm>) -> impl IntoView {
-    let (page, lang) = (use_page(), use_lang());
-    let shown: Vec<Shown> = places
-        .iter()
-        .map(|&place| Shown { place, id: page.peek(|f| element_id(f, place)), text: page.text(place), value: page.value(place), problem: page.problem(place) })
-        .collect();
-    let root = NodeRef::<Div>::new();
-    // Its state: the language and loans drawn (`None` until drawn).
-    Effect::new(move |drawn: Option<Drawn>| {
-        let now = (lang.get(), loans.map(|s| s.get()).unwrap_or_default());
-        let el = root.get()?;
-        if drawn.flatten().as_ref() != Some(&now) {
-            let mut html = String::new();
-            for (k, s) in shown.iter().enumerate() {
-                field_html(&mut html, now.0, k, s, &now.1, ask.is_some());
-            }
-            el.set_inner_html(&html);
-        }
-        for (k, s) in shown.iter().enumerate() {
-            let Some(field) = field_of(&el, k) else { continue };
-            sync(&field, now.0, s);
-            if let Some(ask) = ask {
-                sync_ask(&field, now.0, s, ask);
-            }
-        }
-        Some(now)
+/// Form `n` as HTML text; `loans` are the options of an entry's loan.
+pub fn html(out: &mut String, f: &Form, lang: Lang, n: usize, spec: &Spec, loans: &[(String, String)]) {
+    let _ = write!(out, r#"<div class="grid" data-form="{n}">"#);
+    for (k, &place) in spec.places.iter().enumerate() {
+        field_html(out, lang, k, place, &element_id(f, place), loans, spec.ask.is_some());
+    }
+    out.push_str("</div>");
+}
+
+/// Brings every form under `root` in step with the page: each input's
+/// value and problem, and an ask's places that apply and their findings.
+pub fn sync_all(root: &Element, specs: &[Spec], lang: Lang, page: Page, docs: Memo<super::Docs>) {
+    page.problems(|problems| {
+        page.with(|f| {
+            docs.with(|docs| {
+                let figures = &docs.figures;
+                for (n, spec) in specs.iter().enumerate() {
+                    let Some(el) = root.query_selector(&format!("[data-form=\"{n}\"]")).ok().flatten() else { continue };
+                    for (k, &place) in spec.places.iter().enumerate() {
+                        let Some(field) = field_of(&el, k) else { continue };
+                        let problem = problems.iter().find(|(p, _)| *p == place).map(|(_, r)| *r);
+                        sync(&field, lang, place, &element_id(f, place), Now { text: f.text(place), value: f.value(place), problem });
+                        if let Some(ask) = spec.ask {
+                            sync_ask(&field, lang, place, ask, f, figures);
+                        }
+                    }
+                }
+            })
+        })
     });
-    let on = move |ev: web_sys::Event, change: bool| {
-        let k = event_place(&ev);
-        if let (Some(k), Some(el)) = (k, root.get_untracked()) {
-            if let (Some(p), Some(field)) = (places.get(k), field_of(&el, k)) {
-                typed(&field, *p, change);
-            }
-        }
-    };
-    let on_change = on.clone();
-    view! { <div class=class node_ref=root on:input=move |ev| on(ev, false) on:change=move |ev| on_change(ev, true)></div> }
+}
+
+/// What was typed or picked in a form (`change`: the `change` event, else
+/// `input`), for the page; `false` if the event did not come from a form.
+pub fn on_event(page: Page, specs: &[Spec], ev: &web_sys::Event, change: bool) -> bool {
+    let at = |el: &Element, attr: &str| el.get_attribute(attr).and_then(|v| v.parse::<usize>().ok());
+    let field = ev.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("[data-k]").ok().flatten());
+    let Some(field) = field else { return false };
+    let form = field.closest("[data-form]").ok().flatten();
+    let place = form.and_then(|form| specs.get(at(&form, "data-form")?)?.places.get(at(&field, "data-k")?).copied());
+    if let Some(place) = place {
+        typed(page, &field, place, change);
+    }
+    true
 }

@@ -2,9 +2,9 @@
 //! for every lender or one; beside each entry the collection-conduct rules
 //! it breaks and, once its date has passed, that its follow-up is due.
 
-use super::form::form;
+use super::form::{self, Spec};
 use super::widgets::{by_id, find, hide, push, select_html, set_text, value_of};
-use super::{change, kw, markup, Kit};
+use super::{change, markup, Kit};
 use crate::ui::widgets::escape_html as esc;
 use web_sys::Element;
 use crate::form::Place;
@@ -93,16 +93,14 @@ pub fn act(kit: Kit, act: &str) {
     let loan = if loan.is_empty() { page.peek(|f| f.document().loans.first().map(|l| l.id.clone())).unwrap_or_default() } else { loan };
     let (Some(at), end) = (now(), page.peek(|f| f.document().contact_log.len())) else { return };
     if page.insert_contact(end, ContactEntry::new(at, loan, Channel::AppChat)) {
-        kit.editing.set(Some(end));
-        change(kit, |u| u.removed = None);
+        change(kit, |u| (u.editing, u.removed) = (Some(end), None));
     }
 }
 
 /// Removes entry `i`, kept for undo.
 pub fn remove(kit: Kit, i: usize) {
-    kit.editing.set(None);
     let removed = kit.page.remove_contact(i).map(|e| (i, e));
-    change(kit, |u| u.removed = removed);
+    change(kit, |u| (u.editing, u.removed) = (None, removed));
 }
 
 /// The entries shown, newest first, as HTML text; the hint while there are none.
@@ -146,16 +144,22 @@ const ENTRY: [Field; 10] = [
     Field::ContactThreats,
 ];
 
-/// The inputs of entry `i`, through the field contract ([`form`]).
-#[component]
-pub fn EntryEditor(i: usize, kit: Kit) -> impl IntoView {
-    let places = ENTRY.into_iter().map(|f| Place::item(f, i)).collect();
-    let loans = Signal::derive(move || loans(kit, kit.lang.get()));
-    view! {
-        <fieldset class="kit-editor" data-testid="log-editor">
-            <legend>{kw(|t| t.edit)}</legend>
-            {form("grid", places, Some(loans), None)}
-            <button type="button" data-testid="log-done" on:click=move |_| kit.editing.set(None)>{kw(|t| t.done)}</button>
-        </fieldset>
-    }
+/// The editor's index in the kit's list of forms (after the facts' three).
+pub(super) const FORM: usize = 3;
+
+/// Entry `i`'s inputs as a form (the kit's form [`FORM`]).
+pub fn editor_form(i: usize) -> Spec {
+    Spec { places: ENTRY.into_iter().map(|f| Place::item(f, i)).collect(), ask: None }
+}
+
+/// The editor of the entry being edited (form [`FORM`]), as HTML text; empty
+/// while none is.
+pub fn editor(f: &crate::form::Form, lang: Lang, forms: &[Spec], loans: &[(String, String)]) -> String {
+    let t = lang.kit();
+    let mut out = String::new();
+    let Some(spec) = forms.get(FORM).filter(|s| !s.places.is_empty()) else { return out };
+    push(&mut out, &[r#"<fieldset class="kit-editor" data-testid="log-editor"><legend>"#, &esc(t.edit), "</legend>"]);
+    form::html(&mut out, f, lang, FORM, spec, loans);
+    push(&mut out, &[r#"<button type="button" data-testid="log-done" data-act="done">"#, &esc(t.done), "</button></fieldset>"]);
+    out
 }

@@ -56,21 +56,32 @@ fn kw(pick: fn(&KitText) -> &'static str) -> Signal<&'static str> {
 #[derive(Clone, Copy)]
 struct Kit {
     today: Option<Date>,
-    input: Memo<Option<LetterInput>>,
+    /// The kit's figures and the documents' input (issue 13: not computed
+    /// on the page's every change while the section is closed).
+    docs: Memo<Docs>,
     lang: RwSignal<Lang>,
     page: Page,
     /// What the parts drawn as HTML text show (one signal: they are drawn
     /// by one effect, and each signal's type is code of its own).
     ui: RwSignal<Ui>,
-    /// The log's entry being edited (its editor is a `view!` of its own).
-    editing: RwSignal<Option<usize>>,
-    /// The kit's figures of the page's document (issue 13: not computed
-    /// on the page's every change while the section is closed).
-    figures: Memo<KitOutput>,
+}
+
+/// What the kit computes from the page's last valid document and its
+/// evaluation: its figures, and from them the documents' input, dated today.
+struct Docs {
+    figures: KitOutput,
+    input: Option<LetterInput>,
+}
+
+impl Kit {
+    /// Reads the documents' input (tracked).
+    fn input<T>(&self, f: impl FnOnce(&Option<LetterInput>) -> T) -> T {
+        self.docs.with(|d| f(&d.input))
+    }
 }
 
 /// The state of the parts drawn as HTML text.
-#[derive(Clone, Default, PartialEq)]
+#[derive(Default)]
 struct Ui {
     /// The document shown (its index in `Document::ALL`), the lender picked
     /// for it, and what the last copy did.
@@ -84,6 +95,8 @@ struct Ui {
     /// What was typed of a counter-offer, and the loan picked for it.
     typed: offer::Typed,
     offer_loan: String,
+    /// The log's entry being edited.
+    editing: Option<usize>,
 }
 
 /// The lenders of the documents, `(loan id, name)`, and the one shown:
@@ -132,93 +145,64 @@ pub fn KitSection() -> impl IntoView {
 /// opened (`ui::lazy`).
 #[leptos::wasm_split::wasm_split(kit, wasm_split_path = ::leptos::wasm_split, preload(load_kit), fallible)]
 fn kit_body() -> super::lazy::Chunk {
-    Ok(mounted(view! { <KitBody /> }))
+    Ok(body())
 }
 
-/// `body` built into a `<div>` of its own once that is on the page, rather
-/// than returned as an `AnyView`: an `AnyView` of the whole kit brings every
-/// render function of its type (rebuild, elements, …: ≈ 8 KB of code) into
-/// the chunk, though the kit, once open, is never rebuilt. Its state lives
-/// as long as the section's owner. Built once, when the `<div>` is first
-/// there (`NodeRef::on_load` unwraps and would panic were it loaded again).
-/// (The road and the share dialog, tried the same way, did not shrink.)
-fn mounted<V: leptos::tachys::view::Render + 'static>(body: V) -> AnyView {
-    use leptos::tachys::view::Mountable;
-    let root = NodeRef::<leptos::html::Div>::new();
-    let body = std::cell::Cell::new(Some(body));
-    Effect::new(move |_| {
-        if let (Some(el), Some(body)) = (root.get(), body.take()) {
-            let mut state = untrack(|| body.build());
-            state.mount(&el, None);
-            StoredValue::new_local(state);
-        }
-    });
-    view! { <div class="kit-body" node_ref=root></div> }.into_any()
-}
+/// The kit's parts, in the page's order, each drawn as HTML text into a
+/// `<div data-part="k">` of the body: the asks (with the intro), the facts
+/// the letters need, the expenses' total, the documents, the log's
+/// controls, the entry being edited, the log's entries, the counter-offer's
+/// form and its check. One effect draws them all ([`draw`]); one handler
+/// per kind of event reads them ([`on_click`], [`on_edit`]). No `view!` but
+/// the body's root: each `view!` tree is render code of its own type.
+const PARTS: usize = 9;
+const ASKS: usize = 0;
+const ABOUT: usize = 1;
+const TOTAL: usize = 2;
+const DOCS: usize = 3;
+const LOG: usize = 4;
+const EDITOR: usize = 5;
+const ENTRIES: usize = 6;
+const OFFER: usize = 7;
+const CHECK: usize = 8;
 
-/// The parts drawn as HTML text: the documents (0), the log's controls (1)
-/// and entries (2), the counter-offer's form (3) and check (4), and the
-/// expenses' total (5, above the documents). One effect draws them all ([`draw`]); one handler per kind
-/// of event reads them ([`on_click`], [`on_edit`]).
-const PARTS: usize = 6;
-
-#[component]
-fn KitBody() -> impl IntoView {
+/// The kit's state, and its body: an empty `<div>` its effect draws into.
+fn body() -> AnyView {
     let page = use_page();
     let today = today();
-    // Always "changed": the documents' own memos compare their text, and
-    // comparing the whole input would cost its `PartialEq` code here.
     // The kit's figures and the documents' input follow the page's changes
-    // while the section is open: `changes` counts them then, and while it
-    // is closed tracks only whether it is open, so no change of the page
-    // recomputes them until it opens again. (Read with `get`: a memo only
-    // tracked, never read, never runs.)
+    // while the section is open; while it is closed the memo tracks only
+    // whether it is open, so no change of the page recomputes them until it
+    // opens again. One memo for both (each memo's type is code of its own);
+    // always "changed" when computed: the parts drawn compare their text,
+    // and comparing the input would cost its `PartialEq` code here.
     let open = use_context::<KitOpen>().map_or(Signal::stored(true), |o| o.0.into());
-    let changes = Memo::new(move |n: Option<&u32>| match (open.get(), n) {
-        (false, Some(n)) => *n,
-        (_, n) => page.analysed(|_, _, _| n.map_or(0, |n| n.wrapping_add(1))),
+    let docs = Memo::new_owning(move |prev: Option<Docs>| match (open.get(), prev) {
+        (false, Some(docs)) => (docs, false),
+        _ => {
+            let docs = page.analysed(|s, ev, debts| {
+                let figures = crate::scenario::evaluate::kit_on(s, debts, ev);
+                let input = crate::letter::build_with(s, ev, &figures, today);
+                Docs { figures, input }
+            });
+            (docs, true)
+        }
     });
-    let figures = Memo::new(move |_| {
-        changes.get();
-        untrack(|| page.analysed(|s, ev, debts| crate::scenario::evaluate::kit_on(s, debts, ev)))
-    });
-    let build = move |_: Option<&_>| {
-        changes.get();
-        untrack(|| page.analysed(|s, ev, _| figures.with(|k| crate::letter::build_with(s, ev, k, today))))
-    };
-    let input = Memo::new_with_compare(build, |_, _| true);
-    let kit = Kit {
-        today,
-        input,
-        figures,
-        lang: use_lang(),
-        page,
-        ui: RwSignal::new(Ui::default()),
-        editing: RwSignal::new(None),
-    };
-    let root = NodeRef::<leptos::html::Div>::new();
+    let kit = Kit { today, docs, lang: use_lang(), page, ui: RwSignal::new(Ui::default()) };
+    // Effects first run after the body is on the page: found by its class
+    // (the page has one), not by a `NodeRef` (code of its own).
     Effect::new(move |drawn: Option<[String; PARTS]>| {
         let mut drawn = drawn.unwrap_or_default();
-        if let Some(root) = root.get() {
+        if let Some(root) = document().query_selector(".kit-body").ok().flatten() {
             draw(kit, &root, &mut drawn);
         }
         drawn
     });
-    let editor = move || kit.editing.get().map(|i| view! { <log::EntryEditor i=i kit=kit /> });
+    let edit = move |ev: web_sys::Event, change: bool| on_edit(kit, &ev, change);
     view! {
-        <div node_ref=root on:click=move |ev| on_click(kit, &ev) on:input=move |ev| on_edit(kit, &ev)>
-            <p class="explain">{kw(|t| t.intro)}</p>
-            <ask::Asks kit=kit />
-            <about::About kit=kit />
-            <div data-part="5"></div>
-            <div data-part="0"></div>
-            <div data-part="1"></div>
-            {editor}
-            <div data-part="2"></div>
-            <div data-part="3"></div>
-            <div data-part="4"></div>
-        </div>
+        <div class="kit-body" on:click=move |ev| on_click(kit, &ev) on:input=move |ev| edit(ev, false) on:change=move |ev| edit(ev, true)></div>
     }
+    .into_any()
 }
 
 /// Part `k` under `root`, its HTML set to `html` unless it was drawn so
@@ -232,28 +216,50 @@ fn part(root: &web_sys::Element, drawn: &mut [String; PARTS], k: usize, html: St
     Some(el)
 }
 
+/// The kit's forms, by their index (`data-form`): the facts' three, the
+/// entry being edited (no places while none is), then each loan's ask.
+/// Made anew where needed (the draw, an event): a few short lists.
+fn forms(kit: Kit) -> Vec<form::Spec> {
+    let mut all = about::forms();
+    let editing = kit.ui.with(|u| u.editing);
+    debug_assert_eq!(all.len(), log::FORM);
+    all.push(editing.map(log::editor_form).unwrap_or_default());
+    debug_assert_eq!(all.len(), ask::FIRST);
+    all.extend(kit.page.with(|f| f.loans().iter().map(|&key| ask::form(key)).collect::<Vec<_>>()));
+    all
+}
+
 /// Draws every part (each only when its text changed) and brings what the
-/// text leaves out in step: picked options, typed values, hidden parts,
+/// text leaves out in step: typed values, picked options, hidden parts,
 /// problems, the document's text.
 fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
+    if root.child_element_count() == 0 {
+        root.set_inner_html(&(0..PARTS).map(|k| ["<div data-part=\"", &k.to_string(), "\"></div>"].concat()).collect::<String>());
+    }
     let lang = kit.lang.get();
+    let forms = forms(kit);
+    let loans = log::loans(kit, lang);
+    let (asks, about, editor) = kit.page.with(|f| (ask::html(f, lang, &forms), about::html(f, lang, &forms), log::editor(f, lang, &forms, &loans)));
+    part(root, drawn, ASKS, asks);
+    part(root, drawn, ABOUT, about);
+    part(root, drawn, EDITOR, editor);
+    form::sync_all(root, &forms, lang, kit.page, kit.docs);
     ask::sync(kit, root, lang);
-    let (accounts, picked) = kit.input.with(|i| kit.ui.with(|u| lenders(i, lang, &u.account)));
-    if let Some(el) = part(root, drawn, 0, documents::html(lang, &accounts)) {
+    let (accounts, picked) = kit.input(|i| kit.ui.with(|u| lenders(i, lang, &u.account)));
+    if let Some(el) = part(root, drawn, DOCS, documents::html(lang, &accounts)) {
         documents::sync(kit, &el, lang, &accounts, &picked);
     }
-    let loans = log::loans(kit, lang);
-    if let Some(el) = part(root, drawn, 1, log::html(lang, &loans)) {
+    if let Some(el) = part(root, drawn, LOG, log::html(lang, &loans)) {
         log::sync(kit, &el);
     }
-    part(root, drawn, 2, log::entries(kit, lang));
-    let offer_picked = kit.input.with(|i| kit.ui.with(|u| lenders(i, lang, &u.offer_loan).1));
+    part(root, drawn, ENTRIES, log::entries(kit, lang));
+    let offer_picked = kit.input(|i| kit.ui.with(|u| lenders(i, lang, &u.offer_loan).1));
     let result = offer::result(kit, &offer_picked);
-    if let Some(el) = part(root, drawn, 3, offer::html(lang, &accounts)) {
+    if let Some(el) = part(root, drawn, OFFER, offer::html(lang, &accounts)) {
         offer::sync(kit, &el, lang, &offer_picked, &result);
     }
-    part(root, drawn, 4, offer::check(lang, &result));
-    part(root, drawn, 5, kit.page.with(|f| about::total(lang, f)));
+    part(root, drawn, CHECK, offer::check(lang, &result));
+    part(root, drawn, TOTAL, kit.page.with(|f| about::total(lang, f)));
 }
 
 /// The part an event came from, with the element it happened on.
@@ -269,30 +275,32 @@ fn on_click(kit: Kit, ev: &web_sys::Event) {
     let i = el.get_attribute("data-i").and_then(|i| i.parse().ok());
     match (act.as_str(), i) {
         ("copy" | "download" | "print", _) => documents::act(kit, &act),
-        ("edit", Some(i)) => kit.editing.set(Some(i)),
+        ("edit", Some(i)) => change(kit, |u| u.editing = Some(i)),
+        ("done", _) => change(kit, |u| u.editing = None),
         ("remove", Some(i)) => log::remove(kit, i),
         (act, _) => log::act(kit, act),
     }
 }
 
-/// What was typed or picked in a part's form (a list or a check box fires
-/// `input` too, before `change`: one handler reads them all).
-fn on_edit(kit: Kit, ev: &web_sys::Event) {
+/// What was typed or picked: in a form (`input` and `change`), or in a
+/// part's own inputs (a list or a check box fires `input` too, before
+/// `change`: `input` alone is read there).
+fn on_edit(kit: Kit, ev: &web_sys::Event, changed: bool) {
+    if form::on_event(kit.page, &untrack(|| forms(kit)), ev, changed) || changed {
+        return;
+    }
     let Some((el, k)) = source(ev, "data-part") else { return };
-    match k.as_str() {
-        "0" => documents::picked(kit, &el),
-        "1" => log::picked(kit, &el),
-        "3" => offer::typed(kit, &el),
+    match k.parse() {
+        Ok(DOCS) => documents::picked(kit, &el),
+        Ok(LOG) => log::picked(kit, &el),
+        Ok(OFFER) => offer::typed(kit, &el),
         _ => {}
     }
 }
 
-/// The parts' state changed by `change`; set (and the parts redrawn) only
-/// if it is not what it was.
+/// The parts' state changed by `change`, and the parts redrawn (each
+/// only where its text changed: comparing the state first costs more code
+/// than it saves work).
 fn change(kit: Kit, change: impl FnOnce(&mut Ui)) {
-    let mut ui = kit.ui.get_untracked();
-    change(&mut ui);
-    if kit.ui.with_untracked(|now| *now != ui) {
-        kit.ui.set(ui);
-    }
+    kit.ui.update(change);
 }

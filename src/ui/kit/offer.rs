@@ -86,8 +86,8 @@ pub type Checked = Option<Result<OfferCheck, (OfferField, Fault)>>;
 pub fn result(kit: Kit, id: &str) -> Checked {
     let page = kit.page;
     let offer = kit.ui.with(|u| offer(&u.typed))?;
-    let basis = page.analysed(|s, ev, _| kit.figures.with(|k| crate::letter::offer_basis_with(s, ev, k, id)))?;
-    let means = kit.input.with(|i| Some(i.as_ref()?.accounts.iter().find(|a| a.id == id)?.means()))?;
+    let basis = page.analysed(|s, ev, _| kit.docs.with(|d| crate::letter::offer_basis_with(s, ev, &d.figures, id)))?;
+    let means = kit.input(|i| Some(i.as_ref()?.accounts.iter().find(|a| a.id == id)?.means()))?;
     Some(offer.and_then(|o| check_offer(&o, &basis, &means).map_err(|e| (e.field, Fault::Offer(e.rule)))))
 }
 
