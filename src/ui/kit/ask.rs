@@ -63,7 +63,8 @@ pub fn UseAsAsk(proposal: Proposal) -> impl IntoView {
     let p = proposal;
     let workable = p.figures.is_some();
     let mine = p.clone();
-    let is_ask = Signal::derive(move || {
+    // A memo, as `plan::UsePlan`'s: the button changes only when the ask does.
+    let is_ask = Memo::new(move |_| {
         page.with(|f| f.document().loans.iter().find(|l| l.id == mine.loan_id).and_then(|l| l.ask).is_some_and(|a| a.choice.matches(&mine)))
     });
     workable.then(|| {

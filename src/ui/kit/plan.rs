@@ -34,7 +34,9 @@ pub fn plan_asks(f: &Form, ev: &Evaluation, goal: Goal, today: Option<Date>) -> 
 #[component]
 pub fn UsePlan(goal: Goal) -> impl IntoView {
     let (t, page) = (use_kit(), use_page());
-    let pressed = Signal::derive(move || {
+    // A memo: the button's attribute and text update only when it changes,
+    // not on every keystroke that moves the evaluation.
+    let pressed = Memo::new(move |_| {
         page.evaluation.with(|ev| {
             let Some(plan) = ev.plans.iter().find(|p| p.goal == goal) else { return false };
             page.with(|f| {
