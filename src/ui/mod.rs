@@ -57,33 +57,56 @@ pub fn mount() {
 }
 
 /// How far the page is drawn: the header and the list of sections at mount
-/// (with index.html's empty summary card), then the summary (the first
-/// evaluation) and one more section per task, top to bottom, so no single
-/// task blocks the page for long (issue 13: total blocking time) and nothing
-/// drawn moves (the card is replaced in place, sections only add below).
+/// (with index.html's empty summary card), then the first evaluation on a
+/// task of its own, the summary, and one more part per task, top to bottom,
+/// so no single task blocks the page for long (issue 13: total blocking
+/// time) and nothing drawn moves (the card is replaced in place, sections
+/// only add below, a loan's folded parts fill in while closed).
 #[derive(Clone, Copy)]
 struct Drawn(RwSignal<usize>);
 
+/// The drawing steps, in order (mount is 0).
+mod step {
+    /// The first evaluation, nothing drawn: the summary's task only draws.
+    pub const EVALUATE: usize = 1;
+    pub const SUMMARY: usize = 2;
+    pub const LOANS: usize = 3;
+    /// The loans' closed parts (overdue, more): fields no one sees yet.
+    pub const LOAN_DETAILS: usize = 4;
+    pub const BUDGET: usize = 5;
+    pub const RESULTS: usize = 6;
+    pub const STAND: usize = 7;
+    pub const PROPOSALS: usize = 8;
+    pub const KIT: usize = 9;
+    pub const ROAD: usize = 10;
+    pub const GLOSSARY: usize = 11;
+    /// The drafts panel, and autosave's first look at the document.
+    pub const DRAFTS: usize = 12;
+}
+
 /// The last step: every section and the footer are drawn.
-const LAST_STEP: usize = 11;
+const LAST_STEP: usize = 13;
 
 impl Drawn {
-    fn start() -> Self {
+    fn start(page: Page) -> Self {
         let drawn = Self(RwSignal::new(0));
-        drawn.next();
+        drawn.next(page);
         drawn
     }
 
     /// Draws the next step on a later task, and the one after it from there.
-    fn next(self) {
+    fn next(self, page: Page) {
         set_timeout(
             move || {
                 let more = self.0.try_update(|n| {
                     *n += 1;
                     *n < LAST_STEP
                 });
+                if self.0.get_untracked() == step::EVALUATE {
+                    page.evaluation.with_untracked(|_| ());
+                }
                 if more == Some(true) {
-                    self.next();
+                    self.next(page);
                 }
             },
             std::time::Duration::ZERO,
@@ -150,10 +173,10 @@ fn App() -> impl IntoView {
     });
     let page = Page::new(scenario);
     provide_context(page);
-    let drafts = drafts::SessionHandle::start(session, page, lang);
-    let drawn = Drawn::start();
+    let drawn = Drawn::start(page);
     provide_context(drawn);
-    let summary = drawn.reached(1);
+    let drafts = drafts::SessionHandle::start(session, page, lang, drawn.reached(step::DRAFTS));
+    let summary = drawn.reached(step::SUMMARY);
     view! {
         <Header drafts=drafts />
         <SectionNav />
@@ -167,15 +190,15 @@ fn App() -> impl IntoView {
                 false => view! { <SummaryShell /> }.into_any(),
                 true => view! { <summary::SummarySection /> }.into_any(),
             }}
-            <Step at=2><loans::LoansSection /></Step>
-            <Step at=3><budget::BudgetSection /></Step>
-            <Step at=4><results::Results /></Step>
-            <Step at=5><stand::StandSection /></Step>
-            <Step at=6><proposals::ProposalsSection /></Step>
-            <Step at=7><kit::KitSection /></Step>
-            <Step at=8><road::RoadSection /></Step>
-            <Step at=9><glossary::Glossary /></Step>
-            <Step at=10><drafts::DraftsPanel drafts=drafts /></Step>
+            <Step at=step::LOANS><loans::LoansSection /></Step>
+            <Step at=step::BUDGET><budget::BudgetSection /></Step>
+            <Step at=step::RESULTS><results::Results /></Step>
+            <Step at=step::STAND><stand::StandSection /></Step>
+            <Step at=step::PROPOSALS><proposals::ProposalsSection /></Step>
+            <Step at=step::KIT><kit::KitSection /></Step>
+            <Step at=step::ROAD><road::RoadSection /></Step>
+            <Step at=step::GLOSSARY><glossary::Glossary /></Step>
+            <Step at=step::DRAFTS><drafts::DraftsPanel drafts=drafts /></Step>
         </main>
         <Step at=LAST_STEP><Footer /></Step>
     }
@@ -197,20 +220,29 @@ const SECTIONS: [(&str, usize); 10] = [
 ];
 
 /// One skip-link list to every section (issue 9 and 13): the first thing a
-/// keyboard reaches.
+/// keyboard reaches. Its links are HTML text (`markup`): one redraw per
+/// language, not one per link.
 #[component]
 fn SectionNav() -> impl IntoView {
     let lang = use_lang();
     view! {
         <nav class="sections" aria-label=move || lang.get().page().nav_label>
-            <ul>
-                {SECTIONS
-                    .iter()
-                    .map(|&(id, name)| view! { <li><a href=format!("#{id}")>{move || lang.get().page().nav[name]}</a></li> })
-                    .collect_view()}
-            </ul>
+            <ul inner_html=move || section_links(lang.get())></ul>
         </nav>
     }
+}
+
+fn section_links(lang: Lang) -> String {
+    let names = lang.page().nav;
+    let mut out = String::new();
+    for &(id, name) in &SECTIONS {
+        out.push_str(r##"<li><a href="#"##);
+        out.push_str(id);
+        out.push_str(r#"">"#);
+        out.push_str(&widgets::escape_html(names[name]));
+        out.push_str("</a></li>");
+    }
+    out
 }
 
 #[component]
