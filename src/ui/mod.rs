@@ -48,17 +48,13 @@ pub fn use_lang() -> RwSignal<Lang> {
 
 pub fn mount() {
     console_error_panic_hook::set_once();
-    // index.html's static first paint gives way to the page, in the same task
-    // (one frame: nothing shifts).
-    if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
-        shell.remove();
-    }
     leptos::mount::mount_to_body(App);
 }
 
-/// How far the page is drawn: the header and the list of sections at mount
-/// (with index.html's empty summary card), then the first evaluation on a
-/// task of its own, the summary, and one more part per task, top to bottom,
+/// How far the page is drawn: at mount nothing (storage is read, the page
+/// set up; index.html's static first paint stays), then the header, the
+/// list of sections and index.html's empty summary card in its place, the
+/// first evaluation on a task of its own, the summary, and one more part per task, top to bottom,
 /// so no single task blocks the page for long (issue 13: total blocking
 /// time) and nothing drawn moves (the card is replaced in place, sections
 /// only add below, a loan's folded parts fill in while closed).
@@ -67,25 +63,27 @@ struct Drawn(RwSignal<usize>);
 
 /// The drawing steps, in order (mount is 0).
 mod step {
+    /// The header, the section list and `<main>` in the shell's place.
+    pub const PAGE: usize = 1;
     /// The first evaluation, nothing drawn: the summary's task only draws.
-    pub const EVALUATE: usize = 1;
-    pub const SUMMARY: usize = 2;
-    pub const LOANS: usize = 3;
+    pub const EVALUATE: usize = 2;
+    pub const SUMMARY: usize = 3;
+    pub const LOANS: usize = 4;
     /// The loans' closed parts (overdue, more): fields no one sees yet.
-    pub const LOAN_DETAILS: usize = 4;
-    pub const BUDGET: usize = 5;
-    pub const RESULTS: usize = 6;
-    pub const STAND: usize = 7;
-    pub const PROPOSALS: usize = 8;
-    pub const KIT: usize = 9;
-    pub const ROAD: usize = 10;
-    pub const GLOSSARY: usize = 11;
+    pub const LOAN_DETAILS: usize = 5;
+    pub const BUDGET: usize = 6;
+    pub const RESULTS: usize = 7;
+    pub const STAND: usize = 8;
+    pub const PROPOSALS: usize = 9;
+    pub const KIT: usize = 10;
+    pub const ROAD: usize = 11;
+    pub const GLOSSARY: usize = 12;
     /// The drafts panel, and autosave's first look at the document.
-    pub const DRAFTS: usize = 12;
+    pub const DRAFTS: usize = 13;
 }
 
 /// The last step: every section and the footer are drawn.
-const LAST_STEP: usize = 13;
+const LAST_STEP: usize = 14;
 
 impl Drawn {
     fn start(page: Page) -> Self {
@@ -176,6 +174,17 @@ fn App() -> impl IntoView {
     let drawn = Drawn::start(page);
     provide_context(drawn);
     let drafts = drafts::SessionHandle::start(session, page, lang, drawn.reached(step::DRAFTS));
+    view! { <Step at=step::PAGE><Body drafts=drafts /></Step> }
+}
+
+/// The page: index.html's static first paint gives way to it in the same
+/// task (one frame: nothing shifts).
+#[component]
+fn Body(drafts: drafts::SessionHandle) -> impl IntoView {
+    if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
+        shell.remove();
+    }
+    let drawn = expect_context::<Drawn>();
     let summary = drawn.reached(step::SUMMARY);
     view! {
         <Header drafts=drafts />
