@@ -100,26 +100,29 @@ fn LoanBody(loan: LoanKey, overdue_open: bool) -> impl IntoView {
         <super::remaining_total::RemainingTotal loan=loan />
         <RateLine loan=loan />
         <p class="preset-note">{say(|l| l.text().preset_note)}</p>
-        <Closed testid="overdue-details" open=overdue_open heading=|l| l.text().overdue_heading>
-            <LoanFields loan=loan group=Group::Overdue />
-            <p class="preset-note">{say(|l| l.text().preset_note)}</p>
-        </Closed>
-        <Closed testid="more-details" open=false heading=|l| l.text().more_heading>
-            <LoanFields loan=loan group=Group::More />
-        </Closed>
+        <Closed loan=loan group=Group::Overdue open=overdue_open />
+        <Closed loan=loan group=Group::More open=false />
     }
 }
 
-/// A part of a loan that opens (`<details>`): its fields are drawn when
-/// it first opens (issue 13: no one types into a closed part, and its
-/// date inputs are the dearest to draw), then stay.
+/// A part of a loan that opens (`<details>`: overdue, more): its fields
+/// are drawn when it first opens (issue 13: no one types into a closed
+/// part, and its date inputs are the dearest to draw), then stay.
 #[component]
-fn Closed(testid: &'static str, open: bool, heading: fn(crate::i18n::Lang) -> &'static str, children: ChildrenFn) -> impl IntoView {
+fn Closed(loan: LoanKey, group: Group, open: bool) -> impl IntoView {
     let opened = RwSignal::new(open);
+    let overdue = group == Group::Overdue;
+    let (testid, heading): (_, fn(crate::i18n::Lang) -> &'static str) = match overdue {
+        true => ("overdue-details", |l| l.text().overdue_heading),
+        false => ("more-details", |l| l.text().more_heading),
+    };
     view! {
         <details class="more" open=open data-testid=testid on:toggle=move |_| if !opened.get_untracked() { opened.set(true) }>
             <summary>{say(heading)}</summary>
-            {move || opened.get().then(|| children())}
+            {move || opened.get().then(|| view! {
+                <LoanFields loan=loan group=group />
+                {overdue.then(|| view! { <p class="preset-note">{say(|l| l.text().preset_note)}</p> })}
+            })}
         </details>
     }
 }

@@ -174,7 +174,8 @@ fn App() -> impl IntoView {
     let drawn = Drawn::start(page);
     provide_context(drawn);
     let drafts = drafts::SessionHandle::start(session, page, lang, drawn.reached(step::DRAFTS));
-    view! { <Step at=step::PAGE><Body drafts=drafts /></Step> }
+    let due = drawn.reached(step::PAGE);
+    move || due.get().then(|| view! { <Body drafts=drafts /> })
 }
 
 /// The page: index.html's static first paint gives way to it in the same
