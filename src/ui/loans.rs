@@ -85,7 +85,7 @@ fn LoanCard(loan: LoanKey, several: Memo<bool>, added: RwSignal<Option<LoanKey>>
         <div class="loan" class:folded=move || !shown.get() data-testid="loan-card" data-loan=id>
             <LoanHead loan=loan several=several open=open shown=shown />
             <div class="loan-body" hidden=move || !shown.get()>
-                {move || body.get().then(|| view! { <LoanBody loan=loan overdue_open=overdue_open /> })}
+                {move || body.get().then(|| view! { <LoanBody loan=loan overdue_open=overdue_open /> }.into_any())}
             </div>
         </div>
     }
@@ -122,7 +122,7 @@ fn Closed(loan: LoanKey, group: Group, open: bool) -> impl IntoView {
             {move || opened.get().then(|| view! {
                 <LoanFields loan=loan group=group />
                 {overdue.then(|| view! { <p class="preset-note">{say(|l| l.text().preset_note)}</p> })}
-            })}
+            }.into_any())}
         </details>
     }
 }

@@ -175,7 +175,7 @@ fn App() -> impl IntoView {
     provide_context(drawn);
     let drafts = drafts::SessionHandle::start(session, page, lang, drawn.reached(step::DRAFTS));
     let due = drawn.reached(step::PAGE);
-    move || due.get().then(|| view! { <Body drafts=drafts /> })
+    move || due.get().then(|| view! { <Body drafts=drafts /> }.into_any())
 }
 
 /// The page: index.html's static first paint gives way to it in the same
