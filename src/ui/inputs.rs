@@ -6,8 +6,11 @@ use super::page::use_page;
 use super::use_lang;
 use crate::form::Place;
 use crate::i18n::Lang;
+use super::widgets::escape_html;
 use crate::scenario::field::{Kind, Unit, Value};
+use crate::scenario::Field;
 use leptos::prelude::*;
+use std::fmt::Write;
 
 /// The element and test id of an input: the field's id, prefixed with its
 /// loan's id (`a-principal`), or numbered for an item (`forecast-3`).
@@ -117,38 +120,37 @@ fn option_name(lang: Lang, v: &Value) -> String {
     }
 }
 
-/// A labelled `<select>` over the field's options.
+/// A labelled `<select>` over the field's options. The options are HTML
+/// text (`markup`, issue 13: one redraw, not two reactive parts per
+/// option), the picked one `selected`, redrawn whole when the language or
+/// the value changes.
 #[component]
 fn SelectInput(place: Place, ids: Ids) -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
-    let options = place.field.kind().options();
     let value = page.value(place);
-    let picked = options.clone();
     let pick = move |ev| {
         let i = event_target_value(&ev).parse::<usize>().ok();
-        if let Some(v) = i.and_then(|i| picked.get(i).cloned()) {
+        if let Some(v) = i.and_then(|i| place.field.kind().options().get(i).cloned()) {
             page.set(place, v);
         }
     };
+    let options = move || value.with(|v| options_html(lang.get(), place.field, v.as_ref()));
     view! {
         <div class="field">
             <Label place=place target=ids.id.clone() />
-            <select id=ids.id data-testid=ids.testid on:change=pick>
-                {options
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, opt)| {
-                        let name = opt.clone();
-                        view! {
-                            <option value=i.to_string() prop:selected=move || value.with(|v| v.as_ref() == Some(&opt))>
-                                {move || option_name(lang.get(), &name)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
+            <select id=ids.id data-testid=ids.testid on:change=pick inner_html=options></select>
         </div>
     }
+}
+
+/// A list's options, `value` the index, the picked one `selected`.
+fn options_html(lang: Lang, field: Field, picked: Option<&Value>) -> String {
+    let mut out = String::new();
+    for (i, option) in field.kind().options().iter().enumerate() {
+        let selected = if picked == Some(option) { " selected" } else { "" };
+        let _ = write!(out, r#"<option value="{i}"{selected}>{}</option>"#, escape_html(&option_name(lang, option)));
+    }
+    out
 }
 
 /// A labelled check box.

@@ -5,7 +5,7 @@ use super::facts::words;
 use super::inputs::FieldInput;
 use super::widgets::{Button, Card};
 use super::page::use_page;
-use super::use_lang;
+use super::{step, use_lang, Drawn};
 use crate::form::{LoanKey, Place};
 use crate::present::{rate_forms, LoanLine, LoanTitle};
 use crate::scenario::field::{Group, Value};
@@ -77,25 +77,53 @@ fn LoanCard(loan: LoanKey, several: Memo<bool>, added: RwSignal<Option<LoanKey>>
     let open = RwSignal::new(!filled_in);
     // A loan with a problem never hides it.
     let shown = Memo::new(move |_| open.get() || problem.get());
+    // A folded loan's fields are drawn with the loans' closed parts, or
+    // when it opens (then they stay).
+    let later = expect_context::<Drawn>().reached(step::LOAN_DETAILS);
+    let body = Memo::new(move |drawn: Option<&bool>| drawn == Some(&true) || shown.get() || later.get());
     view! {
         <div class="loan" class:folded=move || !shown.get() data-testid="loan-card" data-loan=id>
             <LoanHead loan=loan several=several open=open shown=shown />
             <div class="loan-body" hidden=move || !shown.get()>
-            <LoanFields loan=loan group=Group::Loan />
-            <super::remaining_total::RemainingTotal loan=loan />
-            <RateLine loan=loan />
-            <p class="preset-note">{say(|l| l.text().preset_note)}</p>
-            <details class="more" open=overdue_open data-testid="overdue-details">
-                <summary>{say(|l| l.text().overdue_heading)}</summary>
-                <LoanFields loan=loan group=Group::Overdue />
-                <p class="preset-note">{say(|l| l.text().preset_note)}</p>
-            </details>
-            <details class="more" data-testid="more-details">
-                <summary>{say(|l| l.text().more_heading)}</summary>
-                <LoanFields loan=loan group=Group::More />
-            </details>
+                {move || body.get().then(|| view! { <LoanBody loan=loan overdue_open=overdue_open /> }.into_any())}
             </div>
         </div>
+    }
+}
+
+/// A loan's fields: its main group, its remaining total and rate line,
+/// then the overdue and "more" parts.
+#[component]
+fn LoanBody(loan: LoanKey, overdue_open: bool) -> impl IntoView {
+    view! {
+        <LoanFields loan=loan group=Group::Loan />
+        <super::remaining_total::RemainingTotal loan=loan />
+        <RateLine loan=loan />
+        <p class="preset-note">{say(|l| l.text().preset_note)}</p>
+        <Closed loan=loan group=Group::Overdue open=overdue_open />
+        <Closed loan=loan group=Group::More open=false />
+    }
+}
+
+/// A part of a loan that opens (`<details>`: overdue, more): its fields
+/// are drawn when it first opens (issue 13: no one types into a closed
+/// part, and its date inputs are the dearest to draw), then stay.
+#[component]
+fn Closed(loan: LoanKey, group: Group, open: bool) -> impl IntoView {
+    let opened = RwSignal::new(open);
+    let overdue = group == Group::Overdue;
+    let (testid, heading): (_, fn(crate::i18n::Lang) -> &'static str) = match overdue {
+        true => ("overdue-details", |l| l.text().overdue_heading),
+        false => ("more-details", |l| l.text().more_heading),
+    };
+    view! {
+        <details class="more" open=open data-testid=testid on:toggle=move |_| if !opened.get_untracked() { opened.set(true) }>
+            <summary>{say(heading)}</summary>
+            {move || opened.get().then(|| view! {
+                <LoanFields loan=loan group=group />
+                {overdue.then(|| view! { <p class="preset-note">{say(|l| l.text().preset_note)}</p> })}
+            }.into_any())}
+        </details>
     }
 }
 

@@ -48,42 +48,63 @@ pub fn use_lang() -> RwSignal<Lang> {
 
 pub fn mount() {
     console_error_panic_hook::set_once();
-    // index.html's static first paint gives way to the page, in the same task
-    // (one frame: nothing shifts).
-    if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
-        shell.remove();
-    }
     leptos::mount::mount_to_body(App);
 }
 
-/// How far the page is drawn: the header and the list of sections at mount
-/// (with index.html's empty summary card), then the summary (the first
-/// evaluation) and one more section per task, top to bottom, so no single
-/// task blocks the page for long (issue 13: total blocking time) and nothing
-/// drawn moves (the card is replaced in place, sections only add below).
+/// How far the page is drawn: at mount nothing (storage is read, the page
+/// set up; index.html's static first paint stays), then the header, the
+/// list of sections and index.html's empty summary card in its place, the
+/// first evaluation on a task of its own, the summary, and one more part per task, top to bottom,
+/// so no single task blocks the page for long (issue 13: total blocking
+/// time) and nothing drawn moves (the card is replaced in place, sections
+/// only add below, a loan's folded parts fill in while closed).
 #[derive(Clone, Copy)]
 struct Drawn(RwSignal<usize>);
 
+/// The drawing steps, in order (mount is 0).
+mod step {
+    /// The header, the section list and `<main>` in the shell's place.
+    pub const PAGE: usize = 1;
+    /// The first evaluation, nothing drawn: the summary's task only draws.
+    pub const EVALUATE: usize = 2;
+    pub const SUMMARY: usize = 3;
+    pub const LOANS: usize = 4;
+    /// The loans' closed parts (overdue, more): fields no one sees yet.
+    pub const LOAN_DETAILS: usize = 5;
+    pub const BUDGET: usize = 6;
+    pub const RESULTS: usize = 7;
+    pub const STAND: usize = 8;
+    pub const PROPOSALS: usize = 9;
+    pub const KIT: usize = 10;
+    pub const ROAD: usize = 11;
+    pub const GLOSSARY: usize = 12;
+    /// The drafts panel, and autosave's first look at the document.
+    pub const DRAFTS: usize = 13;
+}
+
 /// The last step: every section and the footer are drawn.
-const LAST_STEP: usize = 11;
+const LAST_STEP: usize = 14;
 
 impl Drawn {
-    fn start() -> Self {
+    fn start(page: Page) -> Self {
         let drawn = Self(RwSignal::new(0));
-        drawn.next();
+        drawn.next(page);
         drawn
     }
 
     /// Draws the next step on a later task, and the one after it from there.
-    fn next(self) {
+    fn next(self, page: Page) {
         set_timeout(
             move || {
                 let more = self.0.try_update(|n| {
                     *n += 1;
                     *n < LAST_STEP
                 });
+                if self.0.get_untracked() == step::EVALUATE {
+                    page.evaluation.with_untracked(|_| ());
+                }
                 if more == Some(true) {
-                    self.next();
+                    self.next(page);
                 }
             },
             std::time::Duration::ZERO,
@@ -150,10 +171,22 @@ fn App() -> impl IntoView {
     });
     let page = Page::new(scenario);
     provide_context(page);
-    let drafts = drafts::SessionHandle::start(session, page, lang);
-    let drawn = Drawn::start();
+    let drawn = Drawn::start(page);
     provide_context(drawn);
-    let summary = drawn.reached(1);
+    let drafts = drafts::SessionHandle::start(session, page, lang, drawn.reached(step::DRAFTS));
+    let due = drawn.reached(step::PAGE);
+    move || due.get().then(|| view! { <Body drafts=drafts /> }.into_any())
+}
+
+/// The page: index.html's static first paint gives way to it in the same
+/// task (one frame: nothing shifts).
+#[component]
+fn Body(drafts: drafts::SessionHandle) -> impl IntoView {
+    if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
+        shell.remove();
+    }
+    let drawn = expect_context::<Drawn>();
+    let summary = drawn.reached(step::SUMMARY);
     view! {
         <Header drafts=drafts />
         <SectionNav />
@@ -167,15 +200,15 @@ fn App() -> impl IntoView {
                 false => view! { <SummaryShell /> }.into_any(),
                 true => view! { <summary::SummarySection /> }.into_any(),
             }}
-            <Step at=2><loans::LoansSection /></Step>
-            <Step at=3><budget::BudgetSection /></Step>
-            <Step at=4><results::Results /></Step>
-            <Step at=5><stand::StandSection /></Step>
-            <Step at=6><proposals::ProposalsSection /></Step>
-            <Step at=7><kit::KitSection /></Step>
-            <Step at=8><road::RoadSection /></Step>
-            <Step at=9><glossary::Glossary /></Step>
-            <Step at=10><drafts::DraftsPanel drafts=drafts /></Step>
+            <Step at=step::LOANS><loans::LoansSection /></Step>
+            <Step at=step::BUDGET><budget::BudgetSection /></Step>
+            <Step at=step::RESULTS><results::Results /></Step>
+            <Step at=step::STAND><stand::StandSection /></Step>
+            <Step at=step::PROPOSALS><proposals::ProposalsSection /></Step>
+            <Step at=step::KIT><kit::KitSection /></Step>
+            <Step at=step::ROAD><road::RoadSection /></Step>
+            <Step at=step::GLOSSARY><glossary::Glossary /></Step>
+            <Step at=step::DRAFTS><drafts::DraftsPanel drafts=drafts /></Step>
         </main>
         <Step at=LAST_STEP><Footer /></Step>
     }
@@ -197,20 +230,29 @@ const SECTIONS: [(&str, usize); 10] = [
 ];
 
 /// One skip-link list to every section (issue 9 and 13): the first thing a
-/// keyboard reaches.
+/// keyboard reaches. Its links are HTML text (`markup`): one redraw per
+/// language, not one per link.
 #[component]
 fn SectionNav() -> impl IntoView {
     let lang = use_lang();
     view! {
         <nav class="sections" aria-label=move || lang.get().page().nav_label>
-            <ul>
-                {SECTIONS
-                    .iter()
-                    .map(|&(id, name)| view! { <li><a href=format!("#{id}")>{move || lang.get().page().nav[name]}</a></li> })
-                    .collect_view()}
-            </ul>
+            <ul inner_html=move || section_links(lang.get())></ul>
         </nav>
     }
+}
+
+fn section_links(lang: Lang) -> String {
+    let names = lang.page().nav;
+    let mut out = String::new();
+    for &(id, name) in &SECTIONS {
+        out.push_str(r##"<li><a href="#"##);
+        out.push_str(id);
+        out.push_str(r#"">"#);
+        out.push_str(&widgets::escape_html(names[name]));
+        out.push_str("</a></li>");
+    }
+    out
 }
 
 #[component]

@@ -58,8 +58,10 @@ fn when(ms: u64) -> String {
 }
 
 impl SessionHandle {
-    /// Starts autosave and the browser listeners for `page`.
-    pub fn start(session: BrowserSession, page: Page, lang: RwSignal<Lang>) -> Self {
+    /// Starts the browser listeners for `page`, and autosave once `ready`
+    /// holds (its first look validates and serialises the document: work
+    /// the page's first drawing steps need not wait for).
+    pub fn start(session: BrowserSession, page: Page, lang: RwSignal<Lang>, ready: Memo<bool>) -> Self {
         let session = RwSignal::new(session);
         let me = Self {
             session,
@@ -71,7 +73,7 @@ impl SessionHandle {
             shelf: Memo::new(move |_| session.with(|s| s.shelf().to_vec())),
             shown: Memo::new(move |_| session.with(|s| (s.shown(), s.open().id.clone()))),
         };
-        me.autosave();
+        me.autosave(ready);
         me.listen();
         me
     }
@@ -90,9 +92,12 @@ impl SessionHandle {
     }
 
     /// Every change of the page's document schedules a save after a pause.
-    fn autosave(self) {
+    fn autosave(self, ready: Memo<bool>) {
         let (page, session) = (self.page, self.session);
         Effect::new(move |_| {
+            if !ready.get() {
+                return;
+            }
             let current = page.valid.get();
             let last_valid = page.last_valid.get();
             let ticket = session.try_update(|s| s.page_changed(current, last_valid)).flatten();
