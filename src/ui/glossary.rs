@@ -70,13 +70,6 @@ impl Term {
     }
 }
 
-/// A figure's name as a link to its glossary entry. Not a tab stop (there
-/// are dozens): keyboard users reach the glossary from the section list.
-#[component]
-pub fn TermLink(term: Term, #[prop(into)] label: Signal<String>) -> impl IntoView {
-    view! { <a class="term" href=format!("#{}", term.anchor()) tabindex="-1" on:click=|_| open_glossary()>{label}</a> }
-}
-
 /// Opens the glossary's fold before the browser follows a link into it
 /// (a closed `<details>` has nowhere to scroll to).
 fn open_glossary() {
@@ -86,7 +79,9 @@ fn open_glossary() {
 }
 
 /// A click inside a part drawn as HTML text (`ui::markup`): when it is on
-/// a glossary link, open the glossary first, as [`TermLink`] does.
+/// a glossary link (`markup::name`: not a tab stop, there are dozens;
+/// keyboard users reach the glossary from the section list), open the
+/// glossary first.
 pub fn follow_term(ev: leptos::ev::MouseEvent) {
     use wasm_bindgen::JsCast;
     let on_term = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a.term").ok().flatten());
