@@ -139,16 +139,15 @@ pub fn mul_ratio_round(a: Decimal, r: Ratio, dp: u32) -> Decimal {
 
 /// `d`'s mantissa and scale when the mantissa fits in an `i64`, read from
 /// its parts: [`Decimal::mantissa`] builds an `i128`, a software type in
-/// wasm and slow to convert to `f64` natively too. `unpack` reads the
-/// three words as they are (no byte array to build and test): this runs
-/// for every amount of every row the proposals sum.
+/// wasm and slow to convert to `f64` natively too.
 pub(crate) fn small_parts(d: Decimal) -> Option<(i64, u32)> {
-    let parts = d.unpack();
-    if parts.hi != 0 {
+    let bytes = d.serialize();
+    let (low, high) = (&bytes[4..12], &bytes[12..16]);
+    if high != [0; 4] {
         return None;
     }
-    let m = i64::try_from(u64::from(parts.mid) << 32 | u64::from(parts.lo)).ok()?;
-    Some((if parts.negative { -m } else { m }, parts.scale))
+    let m = i64::try_from(u64::from_le_bytes(low.try_into().ok()?)).ok()?;
+    Some((if d.is_sign_negative() { -m } else { m }, d.scale()))
 }
 
 /// `|d|`'s mantissa when it fits in 63 bits.
