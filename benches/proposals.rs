@@ -5,12 +5,14 @@
 //! shipped) prints median and min of `Scenario::evaluate()` for five overdue
 //! 360-month loans with a 12-month forecast and a settlement offer each, so
 //! every proposal kind, the two combined plans, the cost of doing nothing,
-//! the rate detective and the allocation are all computed; then the same in actual-days mode. Built in test mode (`cargo test
+//! the rate detective and the allocation are all computed; then the page's
+//! own evaluation of it (`Evaluation::analysed_on`, what `bench_evaluate`
+//! times in the browser: no road, no kit); then the same in actual-days mode. Built in test mode (`cargo test
 //! --all-targets`) it runs once and checks the result: a smoke test.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-use xieshang::scenario::Scenario;
+use xieshang::scenario::{Evaluation, Scenario};
 
 /// Five overdue 30-year loans, all methods and rate units, every optional field.
 pub const SCENARIO: &str = r#"{
@@ -65,18 +67,29 @@ fn twenty_loans() -> String {
 }
 
 fn time(scenario: &Scenario, warmup: usize, runs: usize) -> (Duration, Duration) {
+    time_with(scenario, warmup, runs, Scenario::evaluate)
+}
+
+/// Median and min of `evaluate(scenario)` over `runs` runs after `warmup`.
+fn time_with(scenario: &Scenario, warmup: usize, runs: usize, evaluate: fn(&Scenario) -> Evaluation) -> (Duration, Duration) {
     for _ in 0..warmup {
-        black_box(black_box(scenario).evaluate());
+        black_box(evaluate(black_box(scenario)));
     }
     let mut samples: Vec<Duration> = (0..runs)
         .map(|_| {
             let t = Instant::now();
-            black_box(black_box(scenario).evaluate());
+            black_box(evaluate(black_box(scenario)));
             t.elapsed()
         })
         .collect();
     samples.sort();
     (samples[samples.len() / 2], samples[0])
+}
+
+/// What the page evaluates on every change (the road and the kit only
+/// while their sections are open): what `bench_evaluate` times in the browser.
+fn page_evaluation(s: &Scenario) -> Evaluation {
+    Evaluation::analysed_on(s, None).0
 }
 
 fn micros(d: Duration) -> f64 {
@@ -96,6 +109,7 @@ fn main() {
     assert_eq!(kinds.len(), 6, "every proposal kind: {kinds:?}");
     let (warmup, runs) = if benching { (20, 300) } else { (0, 1) };
     let (median, min) = time(&scenario, warmup, runs);
+    let (p_median, p_min) = time_with(&scenario, warmup, runs, page_evaluation);
     let actual = Scenario::from_json(&actual_days()).expect("the actual-days variant is valid");
     assert!(actual.evaluate().proposals.len() >= check.proposals.len() - 1);
     let (a_median, a_min) = time(&actual, warmup, runs);
@@ -110,6 +124,8 @@ fn main() {
     }
     println!("Scenario::evaluate with all proposals, 5 overdue loans × 360 months ({n} proposals, {rows} schedule rows):");
     println!("  median {:>9.1} µs   min {:>9.1} µs   ({runs} runs)", micros(median), micros(min));
+    println!("The same as the page evaluates it (Evaluation::analysed_on: no road, no kit):");
+    println!("  median {:>9.1} µs   min {:>9.1} µs   ({runs} runs)", micros(p_median), micros(p_min));
     println!("The same in actual-days mode:");
     println!("  median {:>9.1} µs   min {:>9.1} µs   ({runs} runs)", micros(a_median), micros(a_min));
     println!("Twenty loans (the five four times), 30/360:");

@@ -88,7 +88,7 @@ mod tests;
 
 use crate::engine::budget::{BudgetMonth, BUDGET_MONTHS};
 use crate::engine::dates::Date;
-use crate::engine::proposal::{present_value, share_percent, summary, Ask, Debt, DebtAnalysis, Params, Proposal, ProposalKind, VsContract};
+use crate::engine::proposal::{present_value, share_percent, summary, Ask, Debt, DebtAnalysis, Figures, Params, Proposal, ProposalKind, VsContract};
 use crate::engine::{decimal_str, fen, Row};
 use menu::Menu;
 use rust_decimal::Decimal;
@@ -182,7 +182,8 @@ pub fn plans(debts: &[(Debt, DebtAnalysis)], money: &Money, cards: &[Vec<Proposa
     }
     let menus: Vec<Menu> = debts.iter().map(|(d, an)| Menu::new(d, an)).collect();
     let mut built = Built { cards, picks: Vec::new() };
-    [Goal::Acceptance, Goal::LowestCost].into_iter().map(|goal| plan(goal, &menus, money, &mut built)).collect()
+    let plans: Vec<(Plan, Vec<usize>)> = [Goal::Acceptance, Goal::LowestCost].into_iter().map(|goal| plan(goal, &menus, money, &mut built)).collect();
+    built.hand_out(plans)
 }
 
 /// Picks already built from their exact rows, by loan and request (the
@@ -206,20 +207,42 @@ impl Built<'_> {
             return at;
         }
         let card = self.cards.get(i).and_then(|cards| cards.iter().find(|p| Ask::of(p.kind, &p.params) == Some(ask)));
-        let rows = match card.and_then(|p| p.figures.as_ref()) {
-            Some(f) => f.schedule.clone(),
-            None => ask.rows(menus[i].debt, menus[i].an),
+        let pick = match card.and_then(|p| p.figures.as_ref()) {
+            Some(f) => pick_of_card(&menus[i], ask, f),
+            None => pick(&menus[i], ask, ask.rows(menus[i].debt, menus[i].an)),
         };
         let mut months: Vec<MonthDue> = Vec::new();
-        for r in &rows {
+        for r in &pick.schedule {
             let m = menus[i].month_of(r.period);
             match months.last_mut() {
                 Some(last) if last.0 == m => last.1 += r.payment,
                 _ => months.push((m, r.payment, r.date)),
             }
         }
-        self.picks.push((i, ask, pick(&menus[i], ask, rows), months));
+        self.picks.push((i, ask, pick, months));
         self.picks.len() - 1
+    }
+
+    /// The plans with their picks (`built` indices into the cache): a pick
+    /// is moved into the last plan that has it and copied into the others,
+    /// so each schedule is copied only when both plans share it.
+    fn hand_out(self, plans: Vec<(Plan, Vec<usize>)>) -> Vec<Plan> {
+        let mut last_use = vec![None; self.picks.len()];
+        for (p, (_, built)) in plans.iter().enumerate() {
+            for &b in built {
+                last_use[b] = Some(p);
+            }
+        }
+        let mut picks: Vec<Option<Pick>> = self.picks.into_iter().map(|b| Some(b.2)).collect();
+        let mut out = Vec::with_capacity(plans.len());
+        for (p, (mut plan, built)) in plans.into_iter().enumerate() {
+            plan.picks = built
+                .iter()
+                .filter_map(|&b| if last_use[b] == Some(p) { picks[b].take() } else { picks[b].clone() })
+                .collect();
+            out.push(plan);
+        }
+        out
     }
 }
 
@@ -227,14 +250,14 @@ impl Built<'_> {
 /// their exact rows do not (a last instalment absorbed more than screened),
 /// the choices that ask more than screened are set aside and the search
 /// runs again, at most three times.
-fn plan(goal: Goal, menus: &[Menu], money: &Money, cache: &mut Built) -> Plan {
+fn plan(goal: Goal, menus: &[Menu], money: &Money, cache: &mut Built) -> (Plan, Vec<usize>) {
     let mut excluded: Vec<(usize, Ask)> = Vec::new();
     loop {
         let choices = search::search(goal, menus, money, &excluded);
         let built: Vec<usize> = choices.iter().enumerate().map(|(i, c)| cache.get(menus, i, c.ask)).collect();
         let plan = assemble(goal, cache, &built, money);
         if plan.fits || excluded.len() >= 3 || !search::screened_fit(&choices, money) {
-            return plan;
+            return (plan, built);
         }
         let before = excluded.len();
         for (i, (&b, c)) in built.iter().zip(&choices).enumerate() {
@@ -245,14 +268,15 @@ fn plan(goal: Goal, menus: &[Menu], money: &Money, cache: &mut Built) -> Plan {
             }
         }
         if excluded.len() == before {
-            return plan;
+            return (plan, built);
         }
     }
 }
 
 // ---------------------------------------------------------------- exact --
 
-/// The plan from the chosen options' exact rows (`built`, indices into `cache`).
+/// The plan from the chosen options' exact rows (`built`, indices into
+/// `cache`), its picks left empty ([`Built::hand_out`] fills them).
 fn assemble(goal: Goal, cache: &Built, built: &[usize], money: &Money) -> Plan {
     let chosen = || built.iter().map(|&b| &cache.picks[b]);
     let longest = chosen().flat_map(|b| b.3.last().map(|m| m.0)).max().unwrap_or(0);
@@ -279,8 +303,32 @@ fn assemble(goal: Goal, cache: &Built, built: &[usize], money: &Money) -> Plan {
         .filter(|m| !m.fits)
         .map(|m| Failing { month: m.month, date: m.date, due: m.due, available: m.available, short: m.due - m.available.max(Decimal::ZERO) })
         .collect();
-    let picks = chosen().map(|b| b.2.clone()).collect();
-    Plan { goal, fits: failing.is_empty(), picks, months: first, later, failing }
+    Plan { goal, fits: failing.is_empty(), picks: Vec::new(), months: first, later, failing }
+}
+
+/// A loan's pick asking what a card asks, from the card's figures: the
+/// same rows, so the same summary and present value as [`pick`] computes
+/// (a card that asks a plan's request is never a lump sum); only the
+/// schedule is copied.
+fn pick_of_card(menu: &Menu, ask: Ask, f: &Figures) -> Pick {
+    let (debt, an) = (menu.debt, menu.an);
+    let params = ask.params(debt, an);
+    Pick {
+        loan_id: debt.id.clone(),
+        kind: ask.kind(),
+        params,
+        months: f.months,
+        first_payment_date: f.first_payment_date,
+        monthly_payment: f.monthly_payment,
+        min_payment: f.min_payment,
+        max_payment: f.max_payment,
+        level: f.level,
+        balance_rises: f.balance_rises,
+        total_paid: f.total_paid,
+        vs_contract: VsContract::of(f.total_paid, an.contract_total_paid + params.penalty_waived),
+        lender_pv_percent: f.lender_pv_percent,
+        schedule: f.schedule.clone(),
+    }
 }
 
 /// A loan's pick from its exact rows.
