@@ -10,6 +10,12 @@
 //!
 //! [`lazy`] takes the split's `preload` function (fetch only) and its body
 //! (fetch, then build): see `kit::KitSection` for the pattern.
+//!
+//! A chunk never calls another split directly: a split's body is an export,
+//! kept in every binary that links the library, and a loader called from it
+//! would leave the wasm tests an import nothing resolves (they could not
+//! start). The main wasm hands such a call over as a plain function in
+//! context instead (`road::plan::Calendar`).
 
 use crate::ui::widgets::say;
 use leptos::prelude::*;

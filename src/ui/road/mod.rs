@@ -88,6 +88,7 @@ fn edit(page: super::page::Page, edit: RoadEdit) {
 #[component]
 pub fn RoadSection() -> impl IntoView {
     let open = RwSignal::new(false);
+    provide_context(plan::Calendar(plan::calendar_clicked));
     view! {
         <details id="road" class="card road" data-testid="road" on:toggle=move |ev| open.set(is_open(&ev))>
             <summary data-testid="road-toggle"><h2>{say(|l| l.road().heading)}</h2></summary>

@@ -74,10 +74,18 @@ fn download_calendar(lang: Lang, page: Page, road: Memo<RoadShown>) -> Result<St
     })
 }
 
+/// The calendar download, as the section (main wasm) hands it to this
+/// chunk. Called directly from here, the `ics` split's loader would be
+/// reachable from this chunk's export in every binary that links the
+/// library — the wasm tests (`tests/wasm_share.rs`), which have no split
+/// loader to resolve it and could not start.
+#[derive(Clone, Copy)]
+pub struct Calendar(pub fn(Lang, Page, Memo<RoadShown>));
+
 /// Downloads the calendar, saying meanwhile that its chunk is coming, and
 /// then what came of it (or that the chunk could not be fetched: clicking
 /// again tries again).
-fn calendar_clicked(lang: Lang, page: Page, road: Memo<RoadShown>) {
+pub fn calendar_clicked(lang: Lang, page: Page, road: Memo<RoadShown>) {
     let p = lang.page();
     say_status(p.lazy_loading);
     leptos::task::spawn_local(async move {
@@ -97,6 +105,7 @@ fn say_status(text: &str) {
 pub fn PlanPart(road: Memo<RoadShown>) -> impl IntoView {
     let (lang, page) = (use_lang(), use_page());
     let table_open = RwSignal::new(false);
+    let calendar = use_context::<Calendar>();
     let text = Memo::new(move |_| html(lang.get(), page, road, table_open.get()));
     let act = move |ev: MouseEvent| {
         let Some(el) = clicked(&ev, "[data-action]") else { return };
@@ -110,7 +119,11 @@ pub fn PlanPart(road: Memo<RoadShown>) -> impl IntoView {
                     refocus(vec!["strategy-".to_owned() + &value]);
                 }
             }
-            Some("ics") => calendar_clicked(lang.get_untracked(), page, road),
+            Some("ics") => {
+                if let Some(Calendar(download)) = calendar {
+                    download(lang.get_untracked(), page, road);
+                }
+            }
             // The table's <details> is drawn from `table_open`, so it stays open while figures change.
             Some("table") => {
                 ev.prevent_default();
