@@ -10,8 +10,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, assertClean } from './harness.mjs';
-import { $, byId } from './page.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startApp, assertClean, REPO } from './harness.mjs';
+import { $, byId, importFile, message } from './page.mjs';
 
 const CHUNK = /\/xieshang-(?!split-)[a-z0-9_]+-[0-9a-f]{16}\.wasm$/;
 const chunkOf = (split) => new RegExp(`/xieshang-split_${split}-[0-9a-f]{16}\\.wasm$`);
@@ -130,7 +132,11 @@ test('after one visit every section opens offline: the service worker holds the 
     const cache = await caches.open((await caches.keys())[0]);
     return (await cache.keys()).map((r) => r.url);
   });
-  for (const split of ['kit', 'road', 'share', 'compare']) assert.ok(cached.some((u) => chunkOf(split).test(u)), `the ${split} chunk is cached`);
+  for (const split of ['kit', 'road', 'ics', 'share', 'open_link', 'compare', 'schedule']) assert.ok(cached.some((u) => chunkOf(split).test(u)), `the ${split} chunk is cached`);
+
+  // Dated loans, so the road has a calendar to download.
+  await importFile(page, 'road.json', await readFile(join(REPO, 'tests', 'fixtures', 'road-three-lenders.json'), 'utf8'));
+  await message(page, 'imported').waitFor();
 
   await context.setOffline(true);
   await page.reload({ waitUntil: 'load' });
@@ -138,6 +144,9 @@ test('after one visit every section opens offline: the service worker holds the 
   await byId(page, 'kit-doc').waitFor();
   await page.locator($('road-toggle')).click();
   await page.locator($('strategies')).waitFor();
+  // The calendar's writer, a chunk fetched on the first download, offline too.
+  await byId(page, 'download-ics').click();
+  await page.waitForFunction(() => /已生成 \d+ 个还款提醒/.test(document.querySelector('[data-testid="calendar-status"]').textContent));
   await byId(page, 'share-open').click();
   await byId(page, 'share-dialog').waitFor({ state: 'visible' });
   // Offline, the worker tries the network for the page first: that one failure is expected.
