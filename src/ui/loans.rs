@@ -77,8 +77,8 @@ fn LoanCard(loan: LoanKey, several: Memo<bool>, added: RwSignal<Option<LoanKey>>
     let open = RwSignal::new(!filled_in);
     // A loan with a problem never hides it.
     let shown = Memo::new(move |_| open.get() || problem.get());
-    // A folded loan's fields are drawn with the loans' closed parts, or
-    // when it opens (then they stay).
+    // A folded loan's fields are drawn a step after the open loans'
+    // (`step::LOAN_DETAILS`), or when it opens (then they stay).
     let later = expect_context::<Drawn>().reached(step::LOAN_DETAILS);
     let body = Memo::new(move |drawn: Option<&bool>| drawn == Some(&true) || shown.get() || later.get());
     view! {

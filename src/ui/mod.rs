@@ -57,7 +57,7 @@ pub fn mount() {
 /// first evaluation on a task of its own, the summary, and one more part per task, top to bottom,
 /// so no single task blocks the page for long (issue 13: total blocking
 /// time) and nothing drawn moves (the card is replaced in place, sections
-/// only add below, a loan's folded parts fill in while closed).
+/// only add below, a folded loan's fields fill in while it is folded).
 #[derive(Clone, Copy)]
 struct Drawn(RwSignal<usize>);
 
@@ -69,7 +69,9 @@ mod step {
     pub const EVALUATE: usize = 2;
     pub const SUMMARY: usize = 3;
     pub const LOANS: usize = 4;
-    /// The loans' closed parts (overdue, more): fields no one sees yet.
+    /// The fields of the loans folded to one line (with several loans):
+    /// fields no one sees yet. (A loan's overdue and "more" parts are
+    /// drawn when first opened, not at a step.)
     pub const LOAN_DETAILS: usize = 5;
     pub const BUDGET: usize = 6;
     pub const RESULTS: usize = 7;

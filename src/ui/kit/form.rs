@@ -313,7 +313,7 @@ pub fn sync_all(root: &Element, specs: &[Spec], lang: Lang, page: Page, docs: Me
 /// `input`), for the page; `false` if the event did not come from a form.
 pub fn on_event(page: Page, specs: &[Spec], ev: &web_sys::Event, change: bool) -> bool {
     let at = |el: &Element, attr: &str| el.get_attribute(attr).and_then(|v| v.parse::<usize>().ok());
-    let field = ev.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("[data-k]").ok().flatten());
+    let field = super::widgets::target(ev).and_then(|t| t.closest("[data-k]").ok().flatten());
     let Some(field) = field else { return false };
     let form = field.closest("[data-form]").ok().flatten();
     let place = form.and_then(|form| specs.get(at(&form, "data-form")?)?.places.get(at(&field, "data-k")?).copied());
