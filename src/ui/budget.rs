@@ -32,7 +32,7 @@ fn Forecast() -> impl IntoView {
     let on = page.value(Place::of(Field::Forecast));
     view! {
         {switches.iter().map(|f| view! { <FieldInput place=Place::of(*f) /> }).collect_view()}
-        <Show when=move || on.with(|v| *v == Some(Value::Flag(true)))>
+        {move || on.with(|v| *v == Some(Value::Flag(true))).then(|| view! {
             <p class="hint">{move || lang.get().hint(Field::Forecast)}</p>
             <div class="forecast-grid" data-testid="forecast">
                 {months
@@ -41,6 +41,6 @@ fn Forecast() -> impl IntoView {
                     .map(|place| view! { <FieldInput place=place /> })
                     .collect_view()}
             </div>
-        </Show>
+        })}
     }
 }

@@ -7,6 +7,8 @@
 use super::widgets::{escape_html as esc, Card};
 use crate::i18n::Text;
 use crate::ui::widgets::say;
+use super::markup::draw;
+use leptos::html::Dl;
 use leptos::prelude::*;
 use std::fmt::Write;
 
@@ -95,11 +97,13 @@ const LIST_ID: &str = "glossary-list";
 #[component]
 pub fn Glossary() -> impl IntoView {
     let lang = super::use_lang();
+    let list = NodeRef::<Dl>::new();
+    draw(list, move |out| entries(out, lang.get().text()));
     view! {
         <Card id="glossary" heading_id="glossary-h" heading=|t| t.show_explanation page_heading=|p| p.glossary_heading testid="glossary" class="glossary">
             <details class="more" id=LIST_ID>
             <summary>{say(|l| l.page().glossary_intro)}</summary>
-            <dl inner_html=move || entries(lang.get().text())></dl>
+            <dl node_ref=list></dl>
             </details>
         </Card>
     }
@@ -107,10 +111,8 @@ pub fn Glossary() -> impl IntoView {
 
 /// Every entry, as HTML text (`ui::markup`): read-only, drawn again only
 /// when the language changes.
-fn entries(t: &Text) -> String {
-    let mut out = String::new();
+fn entries(out: &mut String, t: &Text) {
     for &(_, id, name, explain) in &TERMS {
         let _ = write!(out, r#"<div class="entry" id="{id}"><dt>{}</dt><dd>{}</dd></div>"#, esc(name(t)), esc(explain(t)));
     }
-    out
 }

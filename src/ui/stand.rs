@@ -5,13 +5,14 @@
 //! changes; the fold itself stays.
 
 use super::glossary::{follow_term, Term};
-use super::markup::{element, fact, header_row};
+use super::markup::{draw, element, fact, header_row};
 use super::widgets::{escape_html as esc, Card};
 use super::{loan_at, use_lang, EachLoan};
 use crate::engine::{OverdueCost, RateCheck};
 use crate::i18n::{fill, money, percent, Lang, DOT, SPACE};
 use crate::present::{adds_in_30_days, LoanTitle};
 use crate::scenario::{Field, LoanOutput};
+use leptos::html::{Div, Summary};
 use leptos::prelude::*;
 use std::fmt::Write;
 
@@ -31,14 +32,15 @@ fn LoanStand(index: usize) -> impl IntoView {
     // Kept while the loan is overdue: a keystroke redraws its text, not the
     // fold (which stays open or closed, and costs no new element).
     let id = Memo::new(move |_| loan.with(|l| l.as_ref().filter(|l| l.overdue_cost.is_some()).map(|l| l.id.clone())));
-    let line = Memo::new(move |_| loan.with(|l| l.as_ref().and_then(|l| line_html(lang.get(), l, title.get()))).unwrap_or_default());
-    let body = Memo::new(move |_| loan.with(|l| l.as_ref().and_then(|l| body_html(lang.get(), l))).unwrap_or_default());
+    let (line, body) = (NodeRef::<Summary>::new(), NodeRef::<Div>::new());
+    draw(line, move |out| loan.with(|l| l.as_ref().map_or((), |l| line_html(out, lang.get(), l, title.get()))));
+    draw(body, move |out| loan.with(|l| l.as_ref().map_or((), |l| body_html(out, lang.get(), l))));
     move || {
         id.get().map(|id| {
             view! {
                 <details class="stand more" data-testid="loan-stand" data-loan=id on:click=follow_term>
-                    <summary inner_html=line></summary>
-                    <div inner_html=body></div>
+                    <summary node_ref=line></summary>
+                    <div node_ref=body></div>
                 </details>
             }
         })
@@ -47,10 +49,10 @@ fn LoanStand(index: usize) -> impl IntoView {
 
 /// The fold's line: the loan (when there are several), owed now and what
 /// 30 more days add, the days overdue.
-fn line_html(lang: Lang, l: &LoanOutput, title: Option<LoanTitle>) -> Option<String> {
-    let cost = l.overdue_cost.as_ref()?;
+fn line_html(out: &mut String, lang: Lang, l: &LoanOutput, title: Option<LoanTitle>) {
+    let Some(cost) = l.overdue_cost.as_ref() else { return };
     let adds = adds_in_30_days(cost).unwrap_or_default();
-    let mut out = String::from("<span>");
+    out.push_str("<span>");
     if let Some(tt) = title {
         let _ = write!(out, "<strong>{}</strong>{DOT}", esc(&lang.loan_title(tt)));
     }
@@ -59,22 +61,19 @@ fn line_html(lang: Lang, l: &LoanOutput, title: Option<LoanTitle>) -> Option<Str
         let _ = write!(out, "{DOT}{}", esc(&fill(lang.page().overdue_days_line, &[&cost.days_overdue.to_string()])));
     }
     out.push_str("</span>");
-    Some(out)
 }
 
 /// Behind the fold: what doing nothing costs, the timeline, the rate
 /// detective.
-fn body_html(lang: Lang, l: &LoanOutput) -> Option<String> {
-    let cost = l.overdue_cost.as_ref()?;
-    let mut out = String::new();
-    element(&mut out, "p", "explain", lang.text().explain_owed_after);
-    facts(&mut out, lang, cost);
-    horizons(&mut out, lang, cost);
-    timeline(&mut out, lang, cost);
+fn body_html(out: &mut String, lang: Lang, l: &LoanOutput) {
+    let Some(cost) = l.overdue_cost.as_ref() else { return };
+    element(out, "p", "explain", lang.text().explain_owed_after);
+    facts(out, lang, cost);
+    horizons(out, lang, cost);
+    timeline(out, lang, cost);
     if let Some(rc) = &l.rate_check {
-        rate_detective(&mut out, lang, rc);
+        rate_detective(out, lang, rc);
     }
-    Some(out)
 }
 
 fn facts(out: &mut String, lang: Lang, cost: &OverdueCost) {
