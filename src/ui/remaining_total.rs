@@ -7,7 +7,11 @@ use super::page::use_page;
 use super::use_lang;
 use crate::form::LoanKey;
 use crate::scenario::Field;
+use super::markup::draw;
+use super::widgets::{escape_html as esc, say};
+use leptos::html::{Div, P};
 use leptos::prelude::*;
+use std::fmt::Write;
 
 #[component]
 pub fn RemainingTotal(loan: LoanKey) -> impl IntoView {
@@ -17,16 +21,32 @@ pub fn RemainingTotal(loan: LoanKey) -> impl IntoView {
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let text = Memo::new(move |_| page.with(|f| f.total_text(loan)));
     let problem = Memo::new(move |_| page.with(|f| f.total_problem(loan)));
-    let split = Memo::new(move |_| page.with(|f| f.total_split(loan)));
+    // The error (an alert, drawn when it appears) and the split: HTML text.
+    let (error, split) = (NodeRef::<Div>::new(), NodeRef::<P>::new());
+    let error_id_at = esc(&error_id);
+    draw(error, move |out| {
+        if let Some(rule) = problem.get() {
+            let _ = write!(
+                out,
+                r#"<p class="field-error" id="{error_id_at}" role="alert" data-testid="remaining-total-error">{}</p>"#,
+                esc(&lang.get().problem(Field::Principal, rule))
+            );
+        }
+    });
+    draw(split, move |out| {
+        if let Some(s) = page.with(|f| f.total_split(loan)) {
+            out.push_str(&esc(&lang.get().total_split(s)));
+        }
+    });
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || if problem.with(Option::is_some) { format!("{hint_id} {error_id}") } else { hint_id.clone() }
     };
     view! {
         <details class="more remaining-total" data-testid="remaining-total-details">
-            <summary>{move || lang.get().total_summary()}</summary>
+            <summary>{say(|l| l.total_summary())}</summary>
             <div class="field" class:invalid=move || problem.with(Option::is_some)>
-                <label for=id.clone()>{move || lang.get().total_label()}</label>
+                <label for=id.clone()>{say(|l| l.total_label())}</label>
                 <input
                     id=id
                     type="text"
@@ -38,15 +58,9 @@ pub fn RemainingTotal(loan: LoanKey) -> impl IntoView {
                     prop:value=move || text.get()
                     on:input=move |ev| page.type_total(loan, event_target_value(&ev))
                 />
-                <p class="hint" id=hint_id>{move || lang.get().total_hint()}</p>
-                {move || problem.get().map(|rule| view! {
-                    <p class="field-error" id=error_id.clone() role="alert" data-testid="remaining-total-error">
-                        {move || lang.get().problem(Field::Principal, rule)}
-                    </p>
-                })}
-                <p class="equivalents" data-testid="remaining-total-split">
-                    {move || split.get().map(|s| lang.get().total_split(s))}
-                </p>
+                <p class="hint" id=hint_id>{say(|l| l.total_hint())}</p>
+                <div node_ref=error></div>
+                <p class="equivalents" data-testid="remaining-total-split" node_ref=split></p>
             </div>
         </details>
     }

@@ -1,12 +1,14 @@
-//! The list of drafts and the import drop zone.
+//! The list of drafts (HTML text, drawn by the panel) and the import drop zone.
 
-use super::{use_draft_text, when, SessionHandle};
-use crate::i18n::{fill, DraftText, DOT};
+use super::shelf::Asking;
+use super::{when, SessionHandle, Shown};
+use crate::i18n::{fill, DraftText, Lang, DOT};
 use crate::store::DraftMeta;
 use crate::ui::widgets::escape_html as esc;
 use leptos::ev;
 use crate::ui::widgets::say;
 use leptos::prelude::*;
+use std::fmt::Write;
 
 #[component]
 pub fn DropZone(drafts: SessionHandle) -> impl IntoView {
@@ -56,32 +58,22 @@ pub fn DropZone(drafts: SessionHandle) -> impl IntoView {
     }
 }
 
-/// The drafts, the open one marked; a click on one opens it (one handler
-/// for the list: the items are HTML text, `ui::markup`, names escaped).
-#[component]
-pub fn DraftList(drafts: SessionHandle) -> impl IntoView {
-    let t = use_draft_text();
-    let html = move || {
-        let t = t();
-        drafts.shown.with(|(list, open_id)| list.iter().map(|m| item_html(t, m, m.id == *open_id)).collect::<String>())
-    };
-    let pick = move |ev: ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let item = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("[data-id]").ok().flatten());
-        if let Some(id) = item.and_then(|e| e.get_attribute("data-id")) {
-            drafts.switch(id);
-        }
-    };
-    view! {
-        <h3 class="drafts-sub">{say(|l| l.drafts().list_heading)}</h3>
-        <ul class="draft-list" data-testid="draft-list" on:click=pick inner_html=html></ul>
+/// The drafts, the open one marked; a click on one opens it (the panel's
+/// click handler, by its `data-id`; names escaped).
+pub(super) fn list_html(out: &mut String, lang: Lang, s: &Shown, _: Asking) {
+    let t = lang.drafts();
+    let _ = write!(out, r#"<h3 class="drafts-sub">{}</h3><ul class="draft-list" data-testid="draft-list">"#, esc(t.list_heading));
+    for m in &s.list {
+        item_html(out, t, m, m.id == s.open_id);
     }
+    out.push_str("</ul>");
 }
 
-fn item_html(t: &DraftText, m: &DraftMeta, is_open: bool) -> String {
+fn item_html(out: &mut String, t: &DraftText, m: &DraftMeta, is_open: bool) {
     let updated = if m.revision > 0 { fill(t.updated, &[&when(m.updated_at)]) } else { t.not_saved_yet.to_owned() };
     let current = if is_open { format!("{DOT}{}", t.current) } else { String::new() };
-    format!(
+    let _ = write!(
+        out,
         r#"<li><button type="button" class="draft-item{}" data-testid="draft-item" data-id="{}"{}><span class="draft-item-name">{}</span><span class="draft-item-meta">{}{}</span></button></li>"#,
         if is_open { " open" } else { "" },
         esc(&m.id),
@@ -89,5 +81,5 @@ fn item_html(t: &DraftText, m: &DraftMeta, is_open: bool) -> String {
         esc(&m.name),
         esc(&updated),
         esc(&current)
-    )
+    );
 }

@@ -30,25 +30,40 @@ pub struct SessionHandle {
     session: RwSignal<BrowserSession>,
     page: Page,
     lang: RwSignal<Lang>,
-    /// What the panel shows, each changing only when it changes.
-    status: Memo<Status>,
-    messages: Memo<Vec<Message>>,
-    undo_offer: Memo<Option<String>>,
-    shelf: Memo<Vec<QuarantineItem>>,
-    /// The drafts listed, and the open one's id.
-    shown: Memo<(Vec<DraftMeta>, String)>,
+    /// What the panel shows, changing only when it changes (not on every
+    /// keystroke, which the session hears of).
+    shown: Memo<Shown>,
 }
 
-/// One of the drafts panel's words, following the language.
-pub fn draft_words(pick: fn(&DraftText) -> &'static str) -> Signal<String> {
-    let t = use_draft_text();
-    Signal::derive(move || pick(t()).to_owned())
+/// What the panel shows of the session: one memo (each memo is code of its
+/// own), its parts redrawn when their own text changes.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    status: Status,
+    messages: Vec<Message>,
+    /// The name of the draft just deleted, while it can be brought back.
+    undo_offer: Option<String>,
+    shelf: Vec<QuarantineItem>,
+    /// The drafts listed, the open one's id and name, and how many there are.
+    list: Vec<DraftMeta>,
+    open_id: String,
+    open_name: String,
+    count: usize,
 }
 
-/// The drafts panel's words in the current language.
-pub fn use_draft_text() -> impl Fn() -> &'static DraftText + Copy {
-    let lang = crate::ui::use_lang();
-    move || lang.get().drafts()
+impl Shown {
+    fn of(s: &BrowserSession) -> Self {
+        Self {
+            status: s.status().clone(),
+            messages: s.messages().to_vec(),
+            undo_offer: s.undo_offer().map(|m| m.name.clone()),
+            shelf: s.shelf().to_vec(),
+            list: s.shown(),
+            open_id: s.open().id.clone(),
+            open_name: s.open().name.clone(),
+            count: s.list().len(),
+        }
+    }
 }
 
 /// 14:03, or 11-28 14:03 when not today, in local time.
@@ -67,11 +82,7 @@ impl SessionHandle {
             session,
             page,
             lang,
-            status: Memo::new(move |_| session.with(|s| s.status().clone())),
-            messages: Memo::new(move |_| session.with(|s| s.messages().to_vec())),
-            undo_offer: Memo::new(move |_| session.with(|s| s.undo_offer().map(|m| m.name.clone()))),
-            shelf: Memo::new(move |_| session.with(|s| s.shelf().to_vec())),
-            shown: Memo::new(move |_| session.with(|s| (s.shown(), s.open().id.clone()))),
+            shown: Memo::new(move |_| session.with(Shown::of)),
         };
         me.autosave(ready);
         me.listen();

@@ -1,38 +1,99 @@
 //! The panel: its heading and save state, warnings and messages, the name
-//! of the open draft and the buttons.
+//! of the open draft and the buttons. What it only shows is HTML text
+//! (`ui::markup::draw`), each part drawn again only when its text changes;
+//! every button is read by one click handler on the panel, by its test id
+//! (issue 13: each `view!` element, closure and memo was code of its own).
 
-use super::list::{DraftList, DropZone};
-use super::shelf::{EraseAll, QuarantineShelf};
-use super::{draft_words, use_draft_text, when, SessionHandle};
-use crate::ui::widgets::Button;
-use crate::i18n::fill;
+use super::list::{list_html, DropZone};
+use super::shelf::{erase_html, shelf_html, Asking};
+use super::{when, SessionHandle, Shown};
+use crate::i18n::{fill, Lang};
 use crate::store::{Fault, Message, Status};
+use crate::ui::markup::{clicked, draw, draw_then};
 use crate::ui::use_lang;
 use crate::ui::widgets::escape_html as esc;
-use crate::i18n::Lang;
 use crate::ui::widgets::say;
+use leptos::ev::{KeyboardEvent, MouseEvent};
+use leptos::html::{Div, P};
 use leptos::prelude::*;
+use std::fmt::Write;
+
+/// How a part of the panel is drawn from what it shows.
+type Html = fn(&mut String, Lang, &Shown, Asking);
 
 #[component]
 pub fn DraftsPanel(drafts: SessionHandle) -> impl IntoView {
+    let lang = use_lang();
+    let asking = Asking::new();
+    let part = move |html: Html| move |out: &mut String| drafts.shown.with(|s| html(out, lang.get(), s, asking));
+    let [warning, messages, undo, actions, list, shelf, erase] = [(); 7].map(|_| NodeRef::<Div>::new());
+    draw(warning, part(warning_html));
+    draw(messages, part(messages_html));
+    draw(undo, part(undo_html));
+    draw(actions, part(actions_html));
+    draw(list, part(list_html));
+    draw_then(shelf, part(shelf_html), move |el| asking.refocus_shelf(el));
+    draw_then(erase, part(erase_html), move |el| asking.refocus_erase(el));
+    let on_key = move |ev: KeyboardEvent| {
+        if ev.key() == "Escape" {
+            if asking.erase.get_untracked() {
+                asking.erase.set(false);
+            }
+        }
+    };
     view! {
-        <section id="drafts" class="card drafts" aria-labelledby="drafts-h" data-testid="drafts-panel">
+        <section
+            id="drafts"
+            class="card drafts"
+            aria-labelledby="drafts-h"
+            data-testid="drafts-panel"
+            on:click=move |ev: MouseEvent| act(drafts, asking, &ev)
+            on:keydown=on_key
+        >
             <div class="drafts-head">
                 <h2 id="drafts-h">{say(|l| l.drafts().heading)}</h2>
                 <SaveStatus drafts=drafts />
             </div>
             <p class="drafts-intro">{say(|l| l.drafts().intro)}</p>
-            <StorageWarning drafts=drafts />
-            <Messages drafts=drafts />
-            <UndoBar drafts=drafts />
+            <div node_ref=warning></div>
+            // Not a list: each message is its own alert or status (axe: a <li> cannot be one).
+            <div class="drafts-messages" node_ref=messages></div>
+            <div node_ref=undo></div>
             <DraftName drafts=drafts />
-            <Actions drafts=drafts />
+            <div class="draft-actions" node_ref=actions></div>
             <p class="drafts-hint">{say(|l| l.drafts().export_hint)}</p>
             <DropZone drafts=drafts />
-            <DraftList drafts=drafts />
-            <QuarantineShelf drafts=drafts />
-            <EraseAll drafts=drafts />
+            <div node_ref=list></div>
+            <div node_ref=shelf></div>
+            <div class="erase" node_ref=erase></div>
         </section>
+    }
+}
+
+/// A click on one of the panel's buttons.
+fn act(drafts: SessionHandle, asking: Asking, ev: &MouseEvent) {
+    let Some(testid) = clicked(ev) else { return };
+    let el = || ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+    let attr = |name: &str| el().and_then(|e| e.closest(&format!("[{name}]")).ok().flatten()).and_then(|e| e.get_attribute(name));
+    match testid.as_str() {
+        "new-draft" => drafts.new_draft(),
+        "duplicate-draft" => drafts.duplicate(),
+        "export-draft" => drafts.export(),
+        "delete-draft" => drafts.delete(),
+        "conflict-load" => drafts.conflict_load(),
+        "conflict-keep" => drafts.conflict_keep(),
+        "undo-delete" => drafts.undo(),
+        "dismiss-message" => {
+            if let Some(i) = attr("data-i").and_then(|i| i.parse().ok()) {
+                drafts.dismiss(i);
+            }
+        }
+        "draft-item" => {
+            if let Some(id) = attr("data-id") {
+                drafts.switch(id);
+            }
+        }
+        _ => asking.clicked(drafts, &testid, attr("data-key")),
     }
 }
 
@@ -47,127 +108,112 @@ fn DraftName(drafts: SessionHandle) -> impl IntoView {
                 maxlength="80"
                 autocomplete="off"
                 data-testid="draft-name"
-                prop:value=move || drafts.with(|s| s.open().name.clone())
+                prop:value=move || drafts.shown.with(|s| s.open_name.clone())
                 on:change=move |ev| drafts.rename(event_target_value(&ev))
             />
         </div>
     }
 }
 
-#[component]
-fn Actions(drafts: SessionHandle) -> impl IntoView {
-    view! {
-        <div class="draft-actions">
-            <Button testid="new-draft" label=draft_words(|t| t.new_draft) on_click=move |_| drafts.new_draft() />
-            <Button testid="duplicate-draft" label=draft_words(|t| t.duplicate) on_click=move |_| drafts.duplicate() />
-            <Button testid="export-draft" label=draft_words(|t| t.export) on_click=move |_| drafts.export() />
-            <Button testid="delete-draft" class="danger" label=draft_words(|t| t.delete) on_click=move |_| drafts.delete() />
-        </div>
+fn actions_html(out: &mut String, lang: Lang, _: &Shown, _: Asking) {
+    let t = lang.drafts();
+    for (testid, class, label) in [
+        ("new-draft", "", t.new_draft),
+        ("duplicate-draft", "", t.duplicate),
+        ("export-draft", "", t.export),
+        ("delete-draft", "danger", t.delete),
+    ] {
+        button(out, testid, class, label);
     }
 }
 
+/// A button of the panel (read by [`act`], by its test id).
+pub(super) fn button(out: &mut String, testid: &str, class: &str, label: &str) {
+    out.push_str(r#"<button type="button""#);
+    if !class.is_empty() {
+        let _ = write!(out, r#" class="{class}""#);
+    }
+    let _ = write!(out, r#" data-testid="{testid}">{}</button>"#, esc(label));
+}
+
+/// The save state: a status region that stays, its words and look set in
+/// place (a region drawn again would not be announced).
 #[component]
 fn SaveStatus(drafts: SessionHandle) -> impl IntoView {
     let lang = use_lang();
-    let status = drafts.status;
-    let text = move || {
+    let root = NodeRef::<P>::new();
+    Effect::new(move |_| {
+        let el = root.get()?;
         let t = lang.get().drafts();
-        match status.get() {
-            Status::Saved(ms) => fill(t.saved_at, &[&when(ms)]),
-            Status::Saving => t.saving.to_owned(),
-            Status::NotYet | Status::Erased => t.not_saved_yet.to_owned(),
-            _ => t.not_saved.to_owned(),
-        }
-    };
-    view! {
-        <p
-            class="save-status"
-            class:problem=move || status.with(Status::is_problem)
-            class:ok=move || matches!(status.get(), Status::Saved(_))
-            role="status"
-            data-testid="save-status"
-            data-state=move || status.with(|s| s.code())
-        >
-            {text}
-        </p>
-    }
+        drafts.shown.with(|s| {
+            let status = &s.status;
+            let text = match status {
+                Status::Saved(ms) => fill(t.saved_at, &[&when(*ms)]),
+                Status::Saving => t.saving.to_owned(),
+                Status::NotYet | Status::Erased => t.not_saved_yet.to_owned(),
+                _ => t.not_saved.to_owned(),
+            };
+            let look = if status.is_problem() { " problem" } else if matches!(status, Status::Saved(_)) { " ok" } else { "" };
+            el.set_class_name(&["save-status", look].concat());
+            let _ = el.set_attribute("data-state", status.code());
+            el.set_text_content(Some(&text));
+        });
+        Some(())
+    });
+    view! { <p class="save-status" role="status" data-testid="save-status" node_ref=root></p> }
 }
 
 /// Why edits are not being saved, or that everything was erased.
-#[component]
-fn StorageWarning(drafts: SessionHandle) -> impl IntoView {
-    let lang = use_lang();
-    move || {
-        let t = lang.get().drafts();
-        let status = drafts.status.get();
-        let text = match &status {
-            Status::Blocked => t.blocked.to_owned(),
-            Status::Failed(Fault::Full) => t.full.to_owned(),
-            Status::Failed(Fault::Locked) => t.locked.to_owned(),
-            Status::Failed(f) => fill(t.failed, &[&lang.get().fault(f)]),
-            Status::Newer => t.newer_app.to_owned(),
-            Status::Conflict(theirs) => fill(t.conflict, &[&when(theirs.updated_at)]),
-            Status::Erased => t.erased.to_owned(),
-            _ => return None,
-        };
-        let conflict = matches!(status, Status::Conflict(_));
-        let class = if status == Status::Erased { "drafts-note" } else { "drafts-alert" };
-        Some(view! {
-            <div class=class role="alert" data-testid="storage-warning" data-state=status.code()>
-                <p>{text}</p>
-                {conflict.then(|| view! {
-                    <div class="draft-actions">
-                        <Button testid="conflict-load" label=t.conflict_load on_click=move |_| drafts.conflict_load() />
-                        <Button testid="conflict-keep" label=t.conflict_keep on_click=move |_| drafts.conflict_keep() />
-                    </div>
-                })}
-            </div>
-        })
+fn warning_html(out: &mut String, lang: Lang, s: &Shown, _: Asking) {
+    let t = lang.drafts();
+    let status = &s.status;
+    let text = match status {
+        Status::Blocked => t.blocked.to_owned(),
+        Status::Failed(Fault::Full) => t.full.to_owned(),
+        Status::Failed(Fault::Locked) => t.locked.to_owned(),
+        Status::Failed(f) => fill(t.failed, &[&lang.fault(f)]),
+        Status::Newer => t.newer_app.to_owned(),
+        Status::Conflict(theirs) => fill(t.conflict, &[&when(theirs.updated_at)]),
+        Status::Erased => t.erased.to_owned(),
+        _ => return,
+    };
+    let class = if *status == Status::Erased { "drafts-note" } else { "drafts-alert" };
+    let _ = write!(out, r#"<div class="{class}" role="alert" data-testid="storage-warning" data-state="{}"><p>{}</p>"#, status.code(), esc(&text));
+    if matches!(status, Status::Conflict(_)) {
+        out.push_str(r#"<div class="draft-actions">"#);
+        button(out, "conflict-load", "", t.conflict_load);
+        button(out, "conflict-keep", "", t.conflict_keep);
+        out.push_str("</div>");
     }
+    out.push_str("</div>");
 }
 
 /// The session's messages, each its own alert or status with a dismiss
-/// button: HTML text (`ui::markup`), one delegated handler for the buttons.
-#[component]
-fn Messages(drafts: SessionHandle) -> impl IntoView {
-    let lang = use_lang();
-    let html = move || {
-        let l = lang.get();
-        drafts.messages.with(|ms| ms.iter().enumerate().map(|(i, m)| message_html(l, i, m)).collect::<String>())
-    };
-    let dismiss = move |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let button = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("[data-i]").ok().flatten());
-        if let Some(i) = button.and_then(|b| b.get_attribute("data-i")).and_then(|i| i.parse().ok()) {
-            drafts.dismiss(i);
-        }
-    };
-    // Not a list: each message is its own alert or status (axe: a <li> cannot be one).
-    view! { <div class="drafts-messages" on:click=dismiss inner_html=html></div> }
+/// button.
+fn messages_html(out: &mut String, lang: Lang, s: &Shown, _: Asking) {
+    for (i, m) in s.messages.iter().enumerate() {
+        message_html(out, lang, i, m);
+    }
 }
 
-fn message_html(lang: Lang, i: usize, m: &Message) -> String {
+fn message_html(out: &mut String, lang: Lang, i: usize, m: &Message) {
     let warning = m.is_warning();
-    format!(
+    let _ = write!(
+        out,
         r#"<div class="{}" role="{}" data-testid="drafts-message" data-kind="{}"><p>{}</p><button type="button" class="quiet" data-testid="dismiss-message" data-i="{i}">{}</button></div>"#,
         if warning { "drafts-alert" } else { "drafts-note" },
         if warning { "alert" } else { "status" },
         m.kind(),
         esc(&lang.message(m)),
         esc(lang.drafts().dismiss)
-    )
+    );
 }
 
-#[component]
-fn UndoBar(drafts: SessionHandle) -> impl IntoView {
-    let t = use_draft_text();
-    move || {
-        let (name, t) = (drafts.undo_offer.get()?, t());
-        Some(view! {
-            <div class="drafts-note undo-bar" role="status" data-testid="undo-bar">
-                <p>{fill(t.deleted, &[&name])}</p>
-                <Button testid="undo-delete" label=t.undo on_click=move |_| drafts.undo() />
-            </div>
-        })
-    }
+/// "Deleted … · Undo", while the deleted draft can be brought back.
+fn undo_html(out: &mut String, lang: Lang, s: &Shown, _: Asking) {
+    let Some(name) = &s.undo_offer else { return };
+    let t = lang.drafts();
+    let _ = write!(out, r#"<div class="drafts-note undo-bar" role="status" data-testid="undo-bar"><p>{}</p>"#, esc(&fill(t.deleted, &[name])));
+    button(out, "undo-delete", "", t.undo);
+    out.push_str("</div>");
 }

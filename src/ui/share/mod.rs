@@ -34,18 +34,21 @@ pub fn Banners(drafts: SessionHandle) -> impl IntoView {
     let waiting = update::waiting();
     open::read_address(drafts, lang);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| open::read_address(drafts, lang));
-    let update = move || {
+    let update = NodeRef::<leptos::html::Div>::new();
+    super::markup::draw(update, move |out| {
         let lang = lang.get();
         open::relang(lang);
-        if waiting.get() { update::banner_html(lang) } else { String::new() }
-    };
+        if waiting.get() {
+            out.push_str(&update::banner_html(lang));
+        }
+    });
     let clicked = move |ev: web_sys::MouseEvent| {
         if target_id(&ev) == "update-reload" {
             update::apply();
         }
     };
     view! {
-        <div class="share-banners" inner_html=update on:click=clicked></div>
+        <div class="share-banners" node_ref=update on:click=clicked></div>
         <div class="share-banners" id="link-banner" on:click=move |ev| open::dismissed(&ev)></div>
     }
 }
