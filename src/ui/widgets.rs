@@ -5,9 +5,11 @@
 use crate::i18n::{Lang, PageText, Text};
 use leptos::prelude::*;
 
-/// A section of the page with its heading (`heading_id` labels it).
+/// A section of the page with its heading (`heading_id` labels it). Its
+/// children keep their own type (no `AnyView`: type-erasing them was code
+/// of its own for every section, issue 13); the heading is one type for all.
 #[component]
-pub fn Card(
+pub fn Card<C: IntoView + 'static>(
     heading_id: &'static str,
     heading: fn(&Text) -> &'static str,
     /// The section's anchor (the section list links to it).
@@ -18,20 +20,24 @@ pub fn Card(
     #[prop(optional)] testid: Option<&'static str>,
     /// Announce changes politely to screen readers (live results).
     #[prop(optional)] live: bool,
-    children: Children,
+    children: TypedChildren<C>,
 ) -> impl IntoView {
-    let lang = super::use_lang();
     let class = class.map_or_else(|| "card".to_owned(), |c| format!("card {c}"));
+    view! {
+        <section id=id class=class aria-labelledby=heading_id data-testid=testid aria-live=live.then_some("polite")>
+            {card_heading(heading_id, heading, page_heading)}
+            {children.into_inner()()}
+        </section>
+    }
+}
+
+fn card_heading(heading_id: &'static str, heading: fn(&Text) -> &'static str, page_heading: Option<fn(&PageText) -> &'static str>) -> impl IntoView {
+    let lang = super::use_lang();
     let words = move || match page_heading {
         Some(h) => h(lang.get().page()),
         None => heading(lang.get().text()),
     };
-    view! {
-        <section id=id class=class aria-labelledby=heading_id data-testid=testid aria-live=live.then_some("polite")>
-            <h2 id=heading_id>{words}</h2>
-            {children()}
-        </section>
-    }
+    view! { <h2 id=heading_id>{words}</h2> }
 }
 
 /// A button with a test id; `label` follows the language.
