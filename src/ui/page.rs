@@ -64,7 +64,6 @@ impl Page {
         let loans = Memo::new(move |_| form.with(|f| f.loans().to_vec()));
         let owner = StoredValue::new(Owner::current().unwrap_or_default());
         let inputs = Inputs { form, problems, owner, parts: StoredValue::new(Vec::new()) };
-        inputs.follow();
         Self { form, problems, valid, last_valid, evaluation, analysed, loans, inputs, follow }
     }
 
@@ -218,7 +217,16 @@ impl Inputs {
             return p;
         }
         let (shown, problems) = self.form.with_untracked(|f| (shown_of(f, loan), self.problems.with_untracked(|ps| problems_of(ps, loan))));
-        let p = self.owner.with_value(|o| o.with(|| Part { shown: RwSignal::new(shown), problems: RwSignal::new(problems) }));
+        let first = self.parts.with_value(Vec::is_empty);
+        let p = self.owner.with_value(|o| {
+            o.with(|| {
+                if first {
+                    // Made with the first input (not at mount: its first run validates the form).
+                    self.follow();
+                }
+                Part { shown: RwSignal::new(shown), problems: RwSignal::new(problems) }
+            })
+        });
         self.parts.update_value(|ps| ps.push((loan, p)));
         p
     }
