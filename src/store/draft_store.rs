@@ -116,9 +116,22 @@ fn stored_version(text: &str) -> Option<u64> {
 impl<B: Backend> DraftStore<B> {
     /// Reads everything stored, sets aside what cannot be read, migrates what
     /// is old, recovers drafts missing from the index, and opens the draft
-    /// opened last (or the newest, or a new one from the example). An index
-    /// written by a newer version is left as it is: the page opens read-only.
+    /// opened last (or the newest, or a new one from the example, stored at
+    /// once). An index written by a newer version is left as it is: the page
+    /// opens read-only.
     pub fn start(backend: B, now: u64, salt: u32, names: &Names) -> (Self, Startup) {
+        let (mut me, mut startup) = Self::start_unstored(backend, now, salt, names);
+        if startup.created && !startup.read_only {
+            (startup.open, startup.fault) = me.store_new(&startup.open, &startup.scenario.to_json(), now);
+        }
+        (me, startup)
+    }
+
+    /// [`DraftStore::start`], except that a new draft made from the example
+    /// is not written (its revision is 0): a first visit writes nothing
+    /// until [`DraftStore::store_new`] (issue 13: the page's first task).
+    /// Repairs (quarantine, migration, recovery) are written as in `start`.
+    pub fn start_unstored(backend: B, now: u64, salt: u32, names: &Names) -> (Self, Startup) {
         let mut me = Self { backend, index: Vec::new(), locked: Vec::new(), notices: Vec::new(), read_only: false };
         let mut dirty = false;
         let mut salvaged = Vec::new();
@@ -192,26 +205,35 @@ impl<B: Backend> DraftStore<B> {
     fn open_at_start(mut self, now: u64, salt: u32, names: &Names) -> (Self, Startup) {
         let wanted = self.backend.get(OPEN_KEY).ok().flatten();
         let chosen = wanted
-            .and_then(|id| self.index.iter().find(|m| m.id == id).cloned())
+            .as_ref()
+            .and_then(|id| self.index.iter().find(|m| m.id == *id).cloned())
             .or_else(|| self.index.iter().max_by_key(|m| m.updated_at).cloned());
         if let Some(meta) = chosen {
             let text = self.backend.get(&draft_key(&meta.id)).ok().flatten();
             if let Some(scenario) = text.and_then(|t| Scenario::from_json(&t).ok()) {
-                let _ = self.backend.set(OPEN_KEY, &meta.id);
+                if wanted.as_deref() != Some(meta.id.as_str()) {
+                    let _ = self.backend.set(OPEN_KEY, &meta.id);
+                }
                 let notices = std::mem::take(&mut self.notices);
                 return (self, Startup { open: meta, scenario, created: false, notices, fault: None, read_only: false });
             }
         }
-        let meta = self.new_meta(next_default_name(names.draft, &self.index), now, salt);
-        let scenario = Scenario::example();
-        let (open, fault) = match self.save(&meta, &scenario.to_json(), now) {
+        let open = self.new_meta(next_default_name(names.draft, &self.index), now, salt);
+        let notices = std::mem::take(&mut self.notices);
+        (self, Startup { open, scenario: Scenario::example(), created: true, notices, fault: None, read_only: false })
+    }
+
+    /// Writes the new draft [`DraftStore::start_unstored`] made and
+    /// remembers it as open: its stored meta, or `meta` and why it could
+    /// not be written.
+    pub fn store_new(&mut self, meta: &DraftMeta, json: &str, now: u64) -> (DraftMeta, Option<Fault>) {
+        let (open, fault) = match self.save(meta, json, now) {
             Ok(saved) => (saved, None),
-            Err(SaveError::Fault(f)) => (meta, Some(f)),
-            Err(_) => (meta, Some(Fault::Other("could not save".into()))),
+            Err(SaveError::Fault(f)) => (meta.clone(), Some(f)),
+            Err(_) => (meta.clone(), Some(Fault::Other("could not save".into()))),
         };
         let _ = self.backend.set(OPEN_KEY, &open.id);
-        let notices = std::mem::take(&mut self.notices);
-        (self, Startup { open, scenario, created: true, notices, fault, read_only: false })
+        (open, fault)
     }
 
     /// `true` when the draft is readable (migrated and rewritten if old);

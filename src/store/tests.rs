@@ -567,3 +567,23 @@ fn salvaged_names_keep_escapes_and_survive_any_cut() {
         }
     }
 }
+
+#[test]
+fn an_unstored_start_sets_unreadable_data_aside_at_once_and_stores_the_new_draft_when_asked() {
+    let b = Shared::new();
+    b.put(&draft_key("x1-abcd"), "{oops");
+    b.put(INDEX_KEY, r#"{"version":1,"drafts":[{"id":"x1-abcd","name":"坏的","updated_at":1,"revision":1}]}"#);
+    let (mut d, st) = DraftStore::start_unstored(b.clone(), T0, 7, &NAMES);
+    // The repair is written at once: the data moved, byte for byte, the index without it…
+    assert_eq!(quarantine_keys(&b).len(), 1);
+    assert_eq!(b.get(&draft_key("x1-abcd")), None);
+    assert!(parse_index(&b.get(INDEX_KEY).unwrap()).unwrap().is_empty());
+    // …the new draft is not, until asked.
+    assert!(st.created && st.open.revision == 0);
+    assert_eq!(b.get(&draft_key(&st.open.id)), None);
+    assert_eq!(b.get(OPEN_KEY), None);
+    let (open, fault) = d.store_new(&st.open, &st.scenario.to_json(), T0 + 5);
+    assert_eq!((open.revision, fault), (1, None));
+    assert_eq!(parse_index(&b.get(INDEX_KEY).unwrap()).unwrap(), vec![open.clone()]);
+    assert_eq!(b.get(OPEN_KEY), Some(open.id));
+}

@@ -8,7 +8,7 @@ use crate::form::Place;
 use crate::i18n::Lang;
 use super::widgets::escape_html;
 use crate::scenario::field::{Kind, Unit, Value};
-use crate::scenario::Field;
+use crate::scenario::{Field, Rule};
 use leptos::prelude::*;
 use std::fmt::Write;
 
@@ -79,15 +79,9 @@ fn TextInput(place: Place, ids: Ids) -> impl IntoView {
     };
     let hint = lang.get_untracked().hint(place.field).map(|_| format!("{id}-hint"));
     let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint, error_id) = (hint.clone(), error_id.clone());
-        move || {
-            let error = problem.with(Option::is_some).then(|| error_id.clone());
-            hint.iter().cloned().chain(error).collect::<Vec<_>>().join(" ")
-        }
-    };
+    let marks = Marks { problem, hint: hint.clone(), error_id: error_id.clone() };
     view! {
-        <div class="field" class:invalid=move || problem.with(Option::is_some)>
+        <div class="field">
             <Label place=place target=id.clone() />
             <input
                 id=id
@@ -95,8 +89,7 @@ fn TextInput(place: Place, ids: Ids) -> impl IntoView {
                 inputmode=inputmode
                 autocomplete="off"
                 data-testid=testid.clone()
-                aria-invalid=move || if problem.with(Option::is_some) { "true" } else { "false" }
-                aria-describedby=described_by
+                use:mark_problem=marks
                 prop:value=move || text.get()
                 on:input=move |ev| page.type_text(place, event_target_value(&ev))
                 on:change=move |_| page.commit()
@@ -109,6 +102,35 @@ fn TextInput(place: Place, ids: Ids) -> impl IntoView {
             })}
         </div>
     }
+}
+
+/// What a text box's problem changes: its field's `invalid` class, its
+/// `aria-invalid`, and its `aria-describedby` (the hint, and the error
+/// while there is one).
+#[derive(Clone)]
+struct Marks {
+    problem: Memo<Option<Rule>>,
+    hint: Option<String>,
+    error_id: String,
+}
+
+/// Sets a text box's [`Marks`] from its problem, in one effect (issue 13:
+/// one reactive part for the three, not one each). It first runs once the
+/// box is in its field.
+fn mark_problem(input: web_sys::Element, marks: Marks) {
+    Effect::new(move |_| {
+        let bad = marks.problem.with(Option::is_some);
+        let error = bad.then_some(marks.error_id.as_str());
+        let described = marks.hint.as_deref().into_iter().chain(error).collect::<Vec<_>>().join(" ");
+        let _ = input.set_attribute("aria-invalid", if bad { "true" } else { "false" });
+        let _ = match described.is_empty() {
+            true => input.remove_attribute("aria-describedby"),
+            false => input.set_attribute("aria-describedby", &described),
+        };
+        if let Some(field) = input.parent_element() {
+            let _ = field.class_list().toggle_with_force("invalid", bad);
+        }
+    });
 }
 
 /// How an option of a list is called.

@@ -5,7 +5,7 @@ use super::facts::words;
 use super::inputs::FieldInput;
 use super::widgets::{Button, Card};
 use super::page::use_page;
-use super::{step, use_lang, Drawn};
+use super::{step, use_lang, Drawn, Step};
 use crate::form::{LoanKey, Place};
 use crate::present::{rate_forms, LoanLine, LoanTitle};
 use crate::scenario::field::{Group, Value};
@@ -31,12 +31,15 @@ pub fn LoansSection() -> impl IntoView {
             <For each=move || page.loans.get() key=|loan| *loan let:loan>
                 <LoanCard loan=loan several=several added=added />
             </For>
-            <div class="grid day-count">
-                {Field::in_group(Group::Settings).map(|f| view! { <FieldInput place=Place::of(f) /> }).collect_view()}
-            </div>
-            <Show when=move || can_add.get()>
-                <Button testid="add-loan" class="add-loan" label=words(|t| t.add_loan) on_click=add />
-            </Show>
+            // What is below the cards comes a step later (nothing below is drawn yet).
+            <Step at=step::LOAN_DETAILS>
+                <div class="grid day-count">
+                    {Field::in_group(Group::Settings).map(|f| view! { <FieldInput place=Place::of(f) /> }).collect_view()}
+                </div>
+                <Show when=move || can_add.get()>
+                    <Button testid="add-loan" class="add-loan" label=words(|t| t.add_loan) on_click=add />
+                </Show>
+            </Step>
         </Card>
     }
 }

@@ -70,8 +70,9 @@ mod step {
     pub const SUMMARY: usize = 3;
     pub const LOANS: usize = 4;
     /// The fields of the loans folded to one line (with several loans):
-    /// fields no one sees yet. (A loan's overdue and "more" parts are
-    /// drawn when first opened, not at a step.)
+    /// fields no one sees yet; and what is below the cards (the settings
+    /// for all loans, "add a loan"). (A loan's overdue and "more" parts
+    /// are drawn when first opened, not at a step.)
     pub const LOAN_DETAILS: usize = 5;
     pub const BUDGET: usize = 6;
     pub const RESULTS: usize = 7;
@@ -80,7 +81,9 @@ mod step {
     pub const KIT: usize = 10;
     pub const ROAD: usize = 11;
     pub const GLOSSARY: usize = 12;
-    /// The drafts panel, and autosave's first look at the document.
+    /// The drafts panel, and autosave's first look at the document (a
+    /// first visit's new draft is stored then; leaving the page and
+    /// dropped files are followed from then).
     pub const DRAFTS: usize = 13;
 }
 
@@ -152,7 +155,8 @@ fn boot() -> (Lang, Session<AnyBackend, BrowserClock>, crate::scenario::Scenario
     let t = lang.drafts();
     let describe = move |s: &crate::scenario::Scenario| lang.describe(s);
     let names = Names { draft: t.default_name, recovered: t.recovered_name, describe: &describe };
-    let (session, scenario) = Session::start(backend, BrowserClock, &names);
+    // A first visit's new draft is stored at the drafts step (`drafts::SessionHandle`).
+    let (session, scenario) = Session::start_unstored(backend, BrowserClock, &names);
     (lang, session, scenario)
 }
 

@@ -62,7 +62,8 @@ impl Page {
             e
         });
         let loans = Memo::new(move |_| form.with(|f| f.loans().to_vec()));
-        let inputs = Inputs { form, owner: StoredValue::new(Owner::current().unwrap_or_default()), parts: StoredValue::new(Vec::new()) };
+        let owner = StoredValue::new(Owner::current().unwrap_or_default());
+        let inputs = Inputs { form, problems, owner, parts: StoredValue::new(Vec::new()) };
         Self { form, problems, valid, last_valid, evaluation, analysed, loans, inputs, follow }
     }
 
@@ -97,10 +98,11 @@ impl Page {
         Memo::new(move |_| shown(part, place, |s| s.value.clone()).unwrap_or_else(|| form.with(|f| f.value(place))))
     }
 
-    /// The rule an input breaks, if any.
+    /// The rule an input breaks, if any (from its loan's part: a keystroke
+    /// that changes no problem touches no input's problem).
     pub fn problem(&self, place: Place) -> Memo<Option<Rule>> {
-        let problems = self.problems;
-        Memo::new(move |_| problems.with(|ps| ps.iter().find(|(p, _)| *p == place).map(|(_, r)| *r)))
+        let part = self.inputs.part(place.loan);
+        Memo::new(move |_| part.problems.with(|ps| ps.iter().find(|(p, _)| *p == place).map(|(_, r)| *r)))
     }
 
     /// Reads every input's problem (tracked): the kit's forms, drawn as text.
@@ -187,45 +189,89 @@ struct Shown {
     value: Option<Value>,
 }
 
-/// The inputs' texts and values, one memo per loan (`None`: the inputs of
-/// the budget and the page). Only these few memos watch the form, so a
-/// keystroke re-reads the inputs of its own loan and not every input on
-/// the page, each leaving and rejoining the form's subscribers (issue 13).
+/// The inputs' texts, values and problems, one part per loan (`None`: the
+/// inputs of the budget and the page). One effect watches the form and
+/// sets a part only when it changed, so a keystroke marks and re-checks the
+/// inputs of its own loan, not every input on the page (issue 13: every
+/// reactive node that depends on the form is visited on every keystroke).
 #[derive(Clone, Copy)]
 struct Inputs {
     form: RwSignal<Form>,
+    problems: Memo<Vec<(Place, Rule)>>,
     /// The page's owner: a part outlives the input that asked for it first.
     owner: StoredValue<Owner>,
     parts: StoredValue<Vec<(Option<LoanKey>, Part)>>,
 }
 
-/// One loan's inputs (or the page's own) and what each shows.
-type Part = Memo<Vec<Shown>>;
+/// One loan's inputs (or the page's own): what each shows, and the rules
+/// they break.
+#[derive(Clone, Copy)]
+struct Part {
+    shown: RwSignal<Vec<Shown>>,
+    problems: RwSignal<Vec<(Place, Rule)>>,
+}
 
 impl Inputs {
     fn part(self, loan: Option<LoanKey>) -> Part {
-        if let Some(m) = self.parts.with_value(|ps| ps.iter().find(|(k, _)| *k == loan).map(|(_, m)| *m)) {
-            return m;
+        if let Some(p) = self.parts.with_value(|ps| ps.iter().find(|(k, _)| *k == loan).map(|(_, p)| *p)) {
+            return p;
         }
-        let form = self.form;
-        let m = self.owner.with_value(|o| o.with(|| Memo::new(move |_| form.with(|f| shown_of(f, loan)))));
-        self.parts.update_value(|ps| ps.push((loan, m)));
-        m
+        let (shown, problems) = self.form.with_untracked(|f| (shown_of(f, loan), self.problems.with_untracked(|ps| problems_of(ps, loan))));
+        let first = self.parts.with_value(Vec::is_empty);
+        let p = self.owner.with_value(|o| {
+            o.with(|| {
+                if first {
+                    // Made with the first input (not at mount: its first run validates the form).
+                    self.follow();
+                }
+                Part { shown: RwSignal::new(shown), problems: RwSignal::new(problems) }
+            })
+        });
+        self.parts.update_value(|ps| ps.push((loan, p)));
+        p
+    }
+
+    /// Keeps every part up to date: the one effect that watches the form
+    /// for the inputs.
+    fn follow(self) {
+        Effect::new(move |_| {
+            let parts = self.parts.get_value();
+            self.form.with(|f| {
+                self.problems.with(|ps| {
+                    for (loan, part) in parts {
+                        set_if_changed(part.shown, shown_of(f, loan));
+                        set_if_changed(part.problems, problems_of(ps, loan));
+                    }
+                })
+            });
+        });
     }
 
     /// Lets the parts of loans that left the page go.
     fn prune(self) {
         let keys = self.form.with_untracked(|f| f.loans().to_vec());
         self.parts.update_value(|ps| {
-            ps.retain(|(k, m)| {
+            ps.retain(|(k, p)| {
                 let keep = k.is_none_or(|k| keys.contains(&k));
                 if !keep {
-                    m.dispose();
+                    p.shown.dispose();
+                    p.problems.dispose();
                 }
                 keep
             })
         });
     }
+}
+
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.try_with_untracked(|v| *v != value) == Some(true) {
+        signal.set(value);
+    }
+}
+
+/// The problems of `loan`'s inputs.
+fn problems_of(problems: &[(Place, Rule)], loan: Option<LoanKey>) -> Vec<(Place, Rule)> {
+    problems.iter().filter(|(p, _)| p.loan == loan).copied().collect()
 }
 
 /// Every input of `loan` on the form and what it shows.
@@ -243,7 +289,7 @@ fn shown_of(f: &Form, loan: Option<LoanKey>) -> Vec<Shown> {
 /// What `place` shows, from its loan's part (tracked); `None` when the part
 /// does not list it (or is gone).
 fn shown<T>(part: Part, place: Place, pick: impl FnOnce(&Shown) -> T) -> Option<T> {
-    part.try_with(|ps| ps.iter().find(|s| s.place == place).map(pick)).flatten()
+    part.shown.try_with(|ps| ps.iter().find(|s| s.place == place).map(pick)).flatten()
 }
 
 /// An evaluation slower than a frame makes the next keystrokes wait for a

@@ -138,39 +138,61 @@ pub struct Session<B: Backend, C: Clock> {
     generation: u64,
     /// The page changed since it opened (for the warning before leaving).
     edited: bool,
+    /// The open draft is the new one made at start, not yet stored
+    /// ([`Session::settle`] stores it).
+    unstored: bool,
 }
 
 impl<B: Backend, C: Clock> Session<B, C> {
-    /// Opens the drafts stored in `backend`; the scenario the page starts with.
+    /// Opens the drafts stored in `backend`; the scenario the page starts
+    /// with. A new draft (a first visit) is stored at once.
     pub fn start(backend: B, clock: C, names: &Names) -> (Self, Scenario) {
-        let (store, startup) = DraftStore::start(backend, clock.now(), clock.salt(), names);
-        let status = if startup.read_only {
-            Status::Newer
-        } else if !store.persistent() {
-            Status::Blocked
-        } else if let Some(f) = startup.fault.clone() {
-            Status::Failed(f)
-        } else {
-            Status::Saved(startup.open.updated_at)
-        };
+        let (mut me, scenario) = Self::start_unstored(backend, clock, names);
+        me.settle();
+        (me, scenario)
+    }
+
+    /// [`Session::start`] without writing anything a first visit does not
+    /// need yet (issue 13: the page's first task): the new draft is stored,
+    /// and the list and the shelf read, by [`Session::settle`]. Until then
+    /// the session holds the page it started with, as stored.
+    pub fn start_unstored(backend: B, clock: C, names: &Names) -> (Self, Scenario) {
+        let (store, startup) = DraftStore::start_unstored(backend, clock.now(), clock.salt(), names);
         let json = startup.scenario.to_json();
         let page = Page { current: Some(startup.scenario.clone()), json: Some(json.clone()), last_valid: startup.scenario.clone() };
         let mut me = Self {
             list: Vec::new(),
             shelf: Vec::new(),
+            status: Status::NotYet,
             store,
             clock,
             open: startup.open,
-            status,
             messages: startup.notices.into_iter().map(Message::Store).collect(),
             undo: None,
             saved_json: json,
             page,
             generation: 0,
             edited: false,
+            unstored: startup.created && !startup.read_only,
         };
-        me.sync();
+        me.status = me.idle_status(&me.open);
         (me, startup.scenario)
+    }
+
+    /// The page is drawn: stores the new draft [`Session::start_unstored`]
+    /// made (unless another was opened since), and reads the list and the
+    /// shelf the drafts panel shows.
+    pub fn settle(&mut self) {
+        if std::mem::take(&mut self.unstored) {
+            let (open, fault) = self.store.store_new(&self.open, &self.saved_json, self.clock.now());
+            self.status = match fault {
+                Some(_) if !self.store.persistent() => Status::Blocked,
+                Some(f) => Status::Failed(f),
+                None => self.idle_status(&open),
+            };
+            self.open = open;
+        }
+        self.sync();
     }
 
     pub fn status(&self) -> &Status {
@@ -347,6 +369,7 @@ impl<B: Backend, C: Clock> Session<B, C> {
     /// Makes `meta` the open draft showing `scenario`; the page loads it.
     fn show(&mut self, meta: DraftMeta, scenario: Scenario) -> Option<Scenario> {
         self.generation += 1;
+        self.unstored = false;
         self.saved_json = scenario.to_json();
         self.page = Page { current: Some(scenario.clone()), json: Some(self.saved_json.clone()), last_valid: scenario.clone() };
         self.status = self.idle_status(&meta);

@@ -288,3 +288,96 @@ fn quarantined_items_download_and_discard() {
     t.discard(&key);
     assert!(t.shelf().is_empty());
 }
+
+/// Starts a tab as the page does: nothing stored until it settles.
+fn unstored_tab(b: &Shared, clock: &TestClock) -> (Tab, Scenario) {
+    Session::start_unstored(b.clone(), clock.clone(), &NAMES)
+}
+
+#[test]
+fn a_first_visit_writes_nothing_until_the_page_settles() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut t, first) = unstored_tab(&b, &clock);
+    assert_eq!(first, Scenario::example());
+    assert!(b.keys().is_empty(), "nothing written at start");
+    assert_eq!(t.status(), &Status::NotYet);
+    // Closed before it settles: nothing was entered, nothing is lost, nothing written.
+    assert!(!t.must_warn_before_leaving());
+    t.flush();
+    assert!(b.keys().is_empty());
+    clock.pass(50);
+    t.settle();
+    // Settled, it is what `start` gives at once.
+    let (eager, _) = tab(&Shared::new(), &TestClock::new());
+    assert_eq!(t.status(), &Status::Saved(T0 + 50));
+    assert_eq!((t.open().name.as_str(), t.open().revision), (eager.open().name.as_str(), eager.open().revision));
+    assert_eq!(stored_open(&b), Scenario::example());
+    assert_eq!(t.list(), std::slice::from_ref(t.open()));
+    assert_eq!(b.get(OPEN_KEY).as_deref(), Some(t.open().id.as_str()));
+    // The first change saves a second revision, as after `start`.
+    type_and_pause(&mut t, &with_income(9));
+    assert_eq!((stored_open(&b), t.open().revision), (with_income(9), 2));
+}
+
+#[test]
+fn a_returning_visit_writes_nothing_at_start() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut t, _) = tab(&b, &clock);
+    type_and_pause(&mut t, &with_income(31));
+    let snapshot = b.0.borrow().map.clone();
+    let (mut again, page) = unstored_tab(&b, &clock);
+    assert_eq!(page, with_income(31));
+    assert_eq!(again.status(), &Status::Saved(T0));
+    again.settle();
+    assert_eq!(again.list().len(), 1);
+    assert_eq!(b.0.borrow().map, snapshot, "the open draft is remembered already");
+}
+
+#[test]
+fn another_tabs_drafts_written_before_the_page_settles_are_kept() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut late, _) = unstored_tab(&b, &clock);
+    // Another tab, opened meanwhile, makes and edits its own first draft.
+    let (mut other, _) = tab(&b, &clock);
+    type_and_pause(&mut other, &with_income(77));
+    late.settle();
+    let index = parse_index(&b.get(INDEX_KEY).unwrap()).unwrap();
+    assert_eq!(index.len(), 2);
+    assert_ne!(late.open().id, other.open().id);
+    assert_eq!(Scenario::from_json(&b.get(&draft_key(&other.open().id)).unwrap()).unwrap(), with_income(77));
+    assert_eq!(stored_open(&b), Scenario::example(), "the settled page is the open one here");
+}
+
+#[test]
+fn a_draft_opened_before_the_page_settles_replaces_the_unstored_one() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut t, _) = unstored_tab(&b, &clock);
+    // A share link opened at once (it is imported as a new draft).
+    assert_eq!(t.import("link", &with_income(5).to_json(), "导入的草稿"), Some(with_income(5)));
+    t.settle();
+    let index = parse_index(&b.get(INDEX_KEY).unwrap()).unwrap();
+    assert_eq!(index.len(), 1, "the example no one edited is not stored");
+    assert_eq!(stored_open(&b), with_income(5));
+}
+
+#[test]
+fn settling_writes_nothing_where_storage_refuses() {
+    // A newer version's drafts: read-only, nothing written.
+    let (b, clock) = (Shared::new(), TestClock::new());
+    b.put(INDEX_KEY, r#"{"version":3,"drafts":[]}"#);
+    let snapshot = b.0.borrow().map.clone();
+    let (mut t, _) = unstored_tab(&b, &clock);
+    t.settle();
+    assert_eq!((t.status(), &b.0.borrow().map), (&Status::Newer, &snapshot));
+    // Full storage: said as `start` says it.
+    let b = Shared::new();
+    b.0.borrow_mut().quota = Some(10);
+    let (mut t, _) = unstored_tab(&b, &clock);
+    t.settle();
+    assert_eq!(t.status(), &Status::Failed(crate::store::Fault::Full));
+    assert!(!t.must_warn_before_leaving(), "nothing was entered");
+    // Blocked storage: the page's own map.
+    let (mut t, _) = Session::start_unstored(MemoryBackend::volatile(), clock, &NAMES);
+    t.settle();
+    assert_eq!((t.status(), t.list().len()), (&Status::Blocked, 1));
+}

@@ -73,9 +73,10 @@ fn when(ms: u64) -> String {
 }
 
 impl SessionHandle {
-    /// Starts the browser listeners for `page`, and autosave once `ready`
-    /// holds (its first look validates and serialises the document: work
-    /// the page's first drawing steps need not wait for).
+    /// Follows other tabs for `page`, and autosave once `ready` holds (its
+    /// first look validates and serialises the document, stores a first
+    /// visit's new draft and starts the other listeners: work the page's
+    /// first drawing steps need not wait for).
     pub fn start(session: BrowserSession, page: Page, lang: RwSignal<Lang>, ready: Memo<bool>) -> Self {
         let session = RwSignal::new(session);
         let me = Self {
@@ -85,7 +86,7 @@ impl SessionHandle {
             shown: Memo::new(move |_| session.with(Shown::of)),
         };
         me.autosave(ready);
-        me.listen();
+        me.follow_other_tabs();
         me
     }
 
@@ -105,15 +106,30 @@ impl SessionHandle {
     /// Every change of the page's document schedules a save after a pause.
     fn autosave(self, ready: Memo<bool>) {
         let (page, session) = (self.page, self.session);
-        Effect::new(move |_| {
+        Effect::new(move |looked: Option<bool>| {
             if !ready.get() {
-                return;
+                return false;
+            }
+            if looked != Some(true) {
+                session.update(BrowserSession::settle);
+                self.listen();
             }
             let current = page.valid.get();
             let last_valid = page.last_valid.get();
             let ticket = session.try_update(|s| s.page_changed(current, last_valid)).flatten();
             if let Some(ticket) = ticket {
                 set_timeout(move || session.update(|s| s.autosave(ticket)), Duration::from_millis(DEBOUNCE_MS));
+            }
+            true
+        });
+    }
+
+    /// Another tab changed storage: from the start, so the page never
+    /// shows a draft older than storage holds.
+    fn follow_other_tabs(self) {
+        window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
+            if e.key().is_none_or(|k| k.starts_with(crate::store::PREFIX)) {
+                self.act(|s, _| s.external_change());
             }
         });
     }
@@ -132,12 +148,6 @@ impl SessionHandle {
             if session.with_untracked(|s| s.must_warn_before_leaving()) {
                 e.prevent_default();
                 e.set_return_value("unsaved");
-            }
-        });
-        // Another tab changed storage.
-        window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
-            if e.key().is_none_or(|k| k.starts_with(crate::store::PREFIX)) {
-                self.act(|s, _| s.external_change());
             }
         });
         // A file dropped outside the drop zone must not navigate away.
