@@ -47,7 +47,7 @@ fn select_document() {
 fn copy(text: String, kit: Kit) {
     let Some(promise) = clipboard_write(&text) else {
         select_document();
-        change(kit, &mut |u| u.copied = Copied::Selected);
+        change(kit, |u| u.copied = Copied::Selected);
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
@@ -55,7 +55,7 @@ fn copy(text: String, kit: Kit) {
         if !ok {
             select_document();
         }
-        change(kit, &mut |u| u.copied = if ok { Copied::Yes } else { Copied::Selected });
+        change(kit, |u| u.copied = if ok { Copied::Yes } else { Copied::Selected });
     });
 }
 
@@ -117,10 +117,10 @@ pub fn sync(s: &Seen, el: &Element, accounts: &[(String, String)], picked: &str)
 /// A document or lender picked: shown, and the last copy forgotten.
 pub fn picked(kit: Kit, el: &Element) {
     let doc = value_of(el, "kit-doc-pick").parse().unwrap_or(0);
-    let mut account = value_of(el, "kit-lender-pick");
-    change(kit, &mut |u| {
+    let account = value_of(el, "kit-lender-pick");
+    change(kit, |u| {
         if u.doc != doc || (u.account != account && !account.is_empty()) {
-            (u.doc, u.account, u.copied) = (doc, std::mem::take(&mut account), Copied::No);
+            (u.doc, u.account, u.copied) = (doc, account, Copied::No);
         }
     });
 }

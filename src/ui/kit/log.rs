@@ -74,8 +74,8 @@ pub fn sync(u: &Ui, el: &Element) {
 
 /// The lender picked for the filter.
 pub fn picked(kit: Kit, el: &Element) {
-    let mut filter = value_of(el, "log-filter");
-    change(kit, &mut |u| u.filter = std::mem::take(&mut filter));
+    let filter = value_of(el, "log-filter");
+    change(kit, |u| u.filter = filter);
 }
 
 /// Add (an entry now, about the filtered loan or the first) or undo.
@@ -84,7 +84,7 @@ pub fn act(kit: Kit, act: &str) {
     if act == "undo" {
         if let Some((i, e)) = kit.ui.with_untracked(|u| u.removed.clone()) {
             page.insert_contact(i, e);
-            change(kit, &mut |u| u.removed = None);
+            change(kit, |u| u.removed = None);
         }
         return;
     }
@@ -92,14 +92,14 @@ pub fn act(kit: Kit, act: &str) {
     let loan = if loan.is_empty() { page.peek(|f| f.document().loans.first().map(|l| l.id.clone())).unwrap_or_default() } else { loan };
     let (Some(at), end) = (now(), page.peek(|f| f.document().contact_log.len())) else { return };
     if page.insert_contact(end, ContactEntry::new(at, loan, Channel::AppChat)) {
-        change(kit, &mut |u| (u.editing, u.removed) = (Some(end), None));
+        change(kit, |u| (u.editing, u.removed) = (Some(end), None));
     }
 }
 
 /// Removes entry `i`, kept for undo.
 pub fn remove(kit: Kit, i: usize) {
-    let mut removed = kit.page.remove_contact(i).map(|e| (i, e));
-    change(kit, &mut |u| (u.editing, u.removed) = (None, removed.take()));
+    let removed = kit.page.remove_contact(i).map(|e| (i, e));
+    change(kit, |u| (u.editing, u.removed) = (None, removed));
 }
 
 /// The entries shown, newest first, as HTML text; the hint while there are none.

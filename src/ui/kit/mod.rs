@@ -236,10 +236,23 @@ struct Seen<'a> {
 }
 
 impl Kit {
-    /// Calls `f` with what the parts read now (tracked).
-    fn seen(self, lang: Lang, f: &mut dyn FnMut(&Seen)) {
+    /// Reads what the parts show (tracked) and with it computes the parts'
+    /// text (`drawn` is `None`) or brings the parts drawn in step. One
+    /// function for both, not a closure each: a `dyn` closure is a table
+    /// slot in the main wasm, a generic one a copy of the reads.
+    fn seen(self, lang: Lang, d: &mut Drawing, root: &web_sys::Element, drawn: Option<&[Option<web_sys::Element>]>) {
         self.page.problems(|problems| {
-            self.page.with(|form| self.docs.with(|docs| self.ui.with(|ui| f(&Seen { lang, today: self.today, form, problems, docs, ui }))))
+            self.page.with(|form| {
+                self.docs.with(|docs| {
+                    self.ui.with(|ui| {
+                        let s = Seen { lang, today: self.today, form, problems, docs, ui };
+                        match drawn {
+                            None => *d = Drawing::of(&s),
+                            Some(els) => d.sync(&s, root, els),
+                        }
+                    })
+                })
+            })
         });
     }
 }
@@ -276,6 +289,21 @@ impl Drawing {
         html[CHECK] = offer::check(lang, &result);
         Self { html, forms, accounts, picked, offer_picked, result }
     }
+
+    /// Brings the parts drawn (`els`, by index) in step with what is seen.
+    fn sync(&self, s: &Seen, root: &web_sys::Element, els: &[Option<web_sys::Element>]) {
+        form::sync_all(root, &self.forms, s);
+        ask::sync(s, root);
+        if let Some(Some(el)) = els.get(DOCS) {
+            documents::sync(s, el, &self.accounts, &self.picked);
+        }
+        if let Some(Some(el)) = els.get(LOG) {
+            log::sync(s.ui, el);
+        }
+        if let Some(Some(el)) = els.get(OFFER) {
+            offer::sync(s, el, &self.offer_picked, &self.result);
+        }
+    }
 }
 
 /// Draws every part (each only when its text changed) and brings what the
@@ -289,21 +317,9 @@ fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
     }
     let lang = kit.lang.get();
     let mut d = Drawing::default();
-    kit.seen(lang, &mut |s| d = Drawing::of(s));
+    kit.seen(lang, &mut d, root, None);
     let els: Vec<_> = std::mem::take(&mut d.html).into_iter().enumerate().map(|(k, html)| part(root, drawn, k, html)).collect();
-    kit.seen(lang, &mut |s| {
-        form::sync_all(root, &d.forms, s);
-        ask::sync(s, root);
-        if let Some(el) = &els[DOCS] {
-            documents::sync(s, el, &d.accounts, &d.picked);
-        }
-        if let Some(el) = &els[LOG] {
-            log::sync(s.ui, el);
-        }
-        if let Some(el) = &els[OFFER] {
-            offer::sync(s, el, &d.offer_picked, &d.result);
-        }
-    });
+    kit.seen(lang, &mut d, root, Some(&els));
 }
 
 /// The part an event came from, with the element it happened on.
@@ -319,8 +335,8 @@ fn on_click(kit: Kit, ev: &web_sys::Event) {
     let i = el.get_attribute("data-i").and_then(|i| i.parse().ok());
     match (act.as_str(), i) {
         ("copy" | "download" | "print", _) => documents::act(kit, &act),
-        ("edit", Some(i)) => change(kit, &mut |u| u.editing = Some(i)),
-        ("done", _) => change(kit, &mut |u| u.editing = None),
+        ("edit", Some(i)) => change(kit, |u| u.editing = Some(i)),
+        ("done", _) => change(kit, |u| u.editing = None),
         ("remove", Some(i)) => log::remove(kit, i),
         (act, _) => log::act(kit, act),
     }
@@ -345,7 +361,9 @@ fn on_edit(kit: Kit, ev: &web_sys::Event, changed: bool) {
 
 /// The parts' state changed by `change`, and the parts redrawn (each
 /// only where its text changed: comparing the state first costs more code
-/// than it saves work). Not generic: one write of the signal for all.
-fn change(kit: Kit, change: &mut dyn FnMut(&mut Ui)) {
-    kit.ui.update(|u| change(u));
+/// than it saves work). Generic, not `dyn`: a `dyn` closure is a table
+/// slot each in the main wasm (3 bytes of its first load), for ~150 bytes
+/// of the chunk.
+fn change(kit: Kit, change: impl FnOnce(&mut Ui)) {
+    kit.ui.update(change);
 }

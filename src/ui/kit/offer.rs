@@ -166,8 +166,7 @@ pub fn typed(kit: Kit, el: &Element) {
     let v = |k: usize| value_of(el, INPUTS[k].0);
     let stated = value_of(el, "offer-stated").parse().unwrap_or(0);
     let typed = Typed { months: v(0), stated, amount: v(1), fee: v(2), upfront: v(3), down: v(4), first: v(5) };
-    let (mut loan, mut typed) = (loan, typed);
-    change(kit, &mut |u| (u.offer_loan, u.typed) = (std::mem::take(&mut loan), std::mem::take(&mut typed)));
+    change(kit, |u| (u.offer_loan, u.typed) = (loan, typed));
 }
 
 /// A text box of the offer: its id, label, input mode, and the offer
