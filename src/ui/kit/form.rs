@@ -200,10 +200,14 @@ fn sync(field: &Element, lang: Lang, place: Place, id: &str, now: Now) {
 fn problem(field: &Element, input: &Element, lang: Lang, place: Place, id: &str, rule: Option<Rule>) {
     let testid = id_of(place.field);
     let error_id = [id, "-error"].concat();
-    let hint = lang.hint(place.field).map(|_| [id, "-hint"].concat());
-    let described: Vec<String> = hint.into_iter().chain(rule.map(|_| error_id.clone())).collect();
+    let described = match (lang.hint(place.field).is_some(), rule.is_some()) {
+        (true, true) => [id, "-hint ", &error_id].concat(),
+        (true, false) => [id, "-hint"].concat(),
+        (false, true) => error_id.clone(),
+        (false, false) => String::new(),
+    };
     let _ = input.set_attribute("aria-invalid", if rule.is_some() { "true" } else { "false" });
-    let _ = if described.is_empty() { input.remove_attribute("aria-describedby") } else { input.set_attribute("aria-describedby", &described.join(" ")) };
+    let _ = if described.is_empty() { input.remove_attribute("aria-describedby") } else { input.set_attribute("aria-describedby", &described) };
     let class = if look(place.field) == Look::Area { "field wide" } else { "field" };
     let _ = field.set_attribute("class", &if rule.is_some() { [class, " invalid"].concat() } else { class.to_owned() });
     let html = super::widgets::error_html(&error_id, &[testid, "-error"].concat(), rule.map(|r| lang.problem(place.field, r)));

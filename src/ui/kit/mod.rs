@@ -97,10 +97,10 @@ struct Ui {
 /// The lenders of the documents, `(loan id, name)`, and the one shown:
 /// `chosen` while it is there, else the first with an ask, else the first.
 fn lenders(input: &Option<LetterInput>, lang: Lang, chosen: &str) -> (Vec<(String, String)>, String) {
-    let all: Vec<_> = input.iter().flat_map(|i| &i.accounts).map(|a| (a.id.clone(), a.lender_name(lang), a.ask.is_some())).collect();
-    let picked = all.iter().find(|a| a.0 == chosen).or_else(|| all.iter().find(|a| a.2)).or(all.first());
-    let picked = picked.map(|a| a.0.clone()).unwrap_or_default();
-    (all.into_iter().map(|(id, name, _)| (id, name)).collect(), picked)
+    let accounts = input.as_ref().map_or(&[][..], |i| &i.accounts[..]);
+    let picked = accounts.iter().find(|a| a.id == chosen).or_else(|| accounts.iter().find(|a| a.ask.is_some())).or(accounts.first());
+    let picked = picked.map(|a| a.id.clone()).unwrap_or_default();
+    (accounts.iter().map(|a| (a.id.clone(), a.lender_name(lang))).collect(), picked)
 }
 
 /// Whether the section is open now. Its body, once built, stays while it
