@@ -57,7 +57,7 @@ fn statement(s: &Scenario, ev: &Evaluation, kit: &KitOutput, start: Option<Date>
 }
 
 /// One analysed loan as the documents show it.
-fn account(s: &Scenario, ev: &Evaluation, k: &KitLoan) -> Option<Account> {
+fn account(s: &Scenario, ev: &Evaluation, kit: &KitOutput, k: &KitLoan) -> Option<Account> {
     let i = s.loans.iter().position(|l| l.id == k.id)?;
     let (entry, out) = (&s.loans[i], &ev.loans[i]);
     let asked = k.ask.as_ref();
@@ -82,6 +82,7 @@ fn account(s: &Scenario, ev: &Evaluation, k: &KitLoan) -> Option<Account> {
         first_request,
         answered,
         log,
+        offer_basis: offer_basis_with(s, ev, kit, &entry.id),
     })
 }
 
@@ -99,7 +100,7 @@ pub fn build(s: &Scenario, ev: &Evaluation, today: Option<Date>) -> Option<Lette
 pub fn build_with(s: &Scenario, ev: &Evaluation, kit: &KitOutput, today: Option<Date>) -> Option<LetterInput> {
     let start = s.loans.iter().filter_map(|l| l.ask?.first_payment_date).min();
     let statement = statement(s, ev, kit, start)?;
-    let accounts = kit.loans.iter().map(|k| account(s, ev, k)).collect::<Option<Vec<_>>>()?;
+    let accounts = kit.loans.iter().map(|k| account(s, ev, kit, k)).collect::<Option<Vec<_>>>()?;
     Some(LetterInput {
         date: today,
         profile: s.profile.clone(),

@@ -22,6 +22,7 @@ mod template;
 
 pub use build::{build, build_with, offer_basis, offer_basis_with};
 
+use crate::engine::counter_offer::OfferBasis;
 use crate::engine::proposal::{Figures, Params};
 use crate::engine::{Date, Lender, Overdue, Proposal, ProposalKind};
 use crate::i18n::Lang;
@@ -107,6 +108,8 @@ pub struct Account {
     pub answered: Option<Date>,
     /// Contacts about this debt, oldest first.
     pub log: Vec<ContactEntry>,
+    /// What the counter-offer check compares an offer with ([`offer_basis`]).
+    pub offer_basis: Option<OfferBasis>,
 }
 
 /// A proposal the borrower asks for, with the evaluation's figures.

@@ -56,8 +56,21 @@ pub(crate) fn fill(text: &str, slot: &dyn Fn(&str) -> Option<String>) -> String 
     out
 }
 
+/// What a missing fact prints as ([`BLANK`]), made in one place.
+#[inline(never)]
+fn blank() -> String {
+    BLANK.to_owned()
+}
+
+/// [`money`] of an amount read in place: each of the slots' 30 amounts
+/// passes a pointer, not a copy of its 16 bytes.
+#[inline(never)]
+fn amount(d: &Decimal) -> String {
+    money(*d)
+}
+
 fn or_blank(s: &str) -> String {
-    if s.is_empty() { BLANK.to_owned() } else { s.to_owned() }
+    if s.is_empty() { blank() } else { s.to_owned() }
 }
 
 /// The lender as the letter names it: the online lenders by their name;
@@ -147,20 +160,20 @@ impl Cx<'_> {
         let s = Slot::named(name)?;
         let missing = if s >= Slot::FIRST_ASK { self.ask.is_none() } else { s >= Slot::FIRST_ACCOUNT && self.acc.is_none() };
         if missing {
-            return Some(BLANK.to_owned());
+            return Some(blank());
         }
         self.person_slot(s).or_else(|| self.budget_slot(s)).or_else(|| self.account_slot(s)).or_else(|| self.ask_slot(s))
     }
 
     fn date(&self, d: Option<Date>) -> String {
-        d.map_or_else(|| BLANK.to_owned(), |d| date(d, self.lang))
+        d.map_or_else(blank, |d| date(d, self.lang))
     }
 
     fn range(&self, a: Decimal, b: Decimal) -> String {
         if a == b {
-            money(a)
+            amount(&a)
         } else {
-            self.fill_t(RANGE, &[("a", money(a)), ("b", money(b))])
+            self.fill_t(RANGE, &[("a", amount(&a)), ("b", amount(&b))])
         }
     }
 
@@ -168,7 +181,7 @@ impl Cx<'_> {
     fn person_slot(&self, name: Slot) -> Option<String> {
         let (p, h) = (&self.input.profile, self.input.hardship.as_ref());
         Some(match name {
-            Slot::Blank => BLANK.to_owned(),
+            Slot::Blank => blank(),
             Slot::Name => or_blank(&p.name),
             Slot::Phone => or_blank(&p.phone),
             Slot::City => or_blank(&p.city),
@@ -200,19 +213,19 @@ impl Cx<'_> {
         let s = &self.input.statement;
         let accounts = &self.input.accounts;
         Some(match name {
-            Slot::Income => money(s.income),
-            Slot::Expenses => money(s.expenses),
-            Slot::Other => money(s.other_obligations),
-            Slot::Buffer => money(s.buffer),
+            Slot::Income => amount(&s.income),
+            Slot::Expenses => amount(&s.expenses),
+            Slot::Other => amount(&s.other_obligations),
+            Slot::Buffer => amount(&s.buffer),
             Slot::BufferPct => rate_percent(s.buffer_percent),
-            Slot::Available => money(s.available),
-            Slot::IncomeMin => money(s.months.income_least),
-            Slot::IncomeMax => money(s.months.income_most),
-            Slot::AvailMin => money(s.months.available_least),
-            Slot::AvailMax => money(s.months.available_most),
+            Slot::Available => amount(&s.available),
+            Slot::IncomeMin => amount(&s.months.income_least),
+            Slot::IncomeMax => amount(&s.months.income_most),
+            Slot::AvailMin => amount(&s.months.available_least),
+            Slot::AvailMax => amount(&s.months.available_most),
             Slot::NDebts => accounts.len().to_string(),
-            Slot::TotalOwed => money(self.input.total_owed),
-            Slot::TotalContract => money(self.input.total_contract),
+            Slot::TotalOwed => amount(&self.input.total_owed),
+            Slot::TotalContract => amount(&self.input.total_contract),
             Slot::ExpenseLines => self.expense_lines(),
             Slot::ForecastLines => self.forecast_lines(),
             Slot::DebtLines => accounts.iter().zip(1..).map(|(a, i)| self.debt_line(a, i)).collect::<Vec<_>>().join("\n"),
@@ -226,7 +239,7 @@ impl Cx<'_> {
             .iter()
             .map(|c| (c, items.get(*c)))
             .filter(|(_, v)| !v.is_zero())
-            .map(|(c, v)| self.fill_t(EXPENSE_LINE, &[("label", self.lang.expense_category(*c).to_owned()), ("amount", money(v))]))
+            .map(|(c, v)| self.fill_t(EXPENSE_LINE, &[("label", self.lang.expense_category(*c).to_owned()), ("amount", amount(&v))]))
             .collect();
         lines.join("\n")
     }
@@ -238,7 +251,7 @@ impl Cx<'_> {
             None => self.lang.label(Field::ForecastMonth, k),
         };
         let lines: Vec<String> = (0..12)
-            .map(|k| self.fill_t(FORECAST_LINE, &[("month", month(k)), ("income", money(f.income[k])), ("available", money(f.available[k]))]))
+            .map(|k| self.fill_t(FORECAST_LINE, &[("month", month(k)), ("income", amount(&f.income[k])), ("available", amount(&f.available[k]))]))
             .collect();
         lines.join("\n")
     }
@@ -252,8 +265,8 @@ impl Cx<'_> {
                 ("i", i.to_string()),
                 ("d_lender", lender_name(a, self.lang)),
                 ("d_contract", or_blank(&a.contract_no)),
-                ("d_owed", money(a.owed_now)),
-                ("d_contract_pay", money(a.contract_payment)),
+                ("d_owed", amount(&a.owed_now)),
+                ("d_contract_pay", amount(&a.contract_payment)),
                 ("d_share", sub.share_range(a)),
                 ("d_offer", offer),
             ],
@@ -266,22 +279,21 @@ impl Cx<'_> {
 
     /// The account: its identity, arrears, share and contacts.
     fn account_slot(&self, name: Slot) -> Option<String> {
-        let blank = || Some(BLANK.to_owned());
         let a = self.acc?;
         Some(match name {
             Slot::Lender => lender_name(a, self.lang),
             Slot::LoanLabel => if a.name.is_empty() { lender_name(a, self.lang) } else { a.name.clone() },
             Slot::ContractNo => or_blank(&a.contract_no),
-            Slot::PrincipalOwed => money(a.principal_owed),
-            Slot::Owed => money(a.owed_now),
+            Slot::PrincipalOwed => amount(&a.principal_owed),
+            Slot::Owed => amount(&a.owed_now),
             Slot::OverdueDays => a.overdue.days.to_string(),
-            Slot::OverdueAmount => money(a.arrears),
-            Slot::OverduePrincipal => money(a.overdue.principal),
-            Slot::OverdueInterest => money(a.overdue.interest),
-            Slot::ContractPayment => money(a.contract_payment),
-            Slot::ShareMax => money(a.share.most),
+            Slot::OverdueAmount => amount(&a.arrears),
+            Slot::OverduePrincipal => amount(&a.overdue.principal),
+            Slot::OverdueInterest => amount(&a.overdue.interest),
+            Slot::ContractPayment => amount(&a.contract_payment),
+            Slot::ShareMax => amount(&a.share.most),
             Slot::ShareRange => self.share_range(a),
-            Slot::LumpLimit => return a.lump_sum.map(money).or_else(blank),
+            Slot::LumpLimit => a.lump_sum.as_ref().map_or_else(blank, amount),
             Slot::FirstRequest => self.date(a.first_request),
             Slot::Answered => self.date(a.answered),
             Slot::NContacts => a.log.len().to_string(),
@@ -338,11 +350,11 @@ impl Cx<'_> {
 
     /// A part's amount: one (and a note when only the last differs), or a range.
     fn pay(&self, part: Option<&PlanPart>) -> (String, String) {
-        let Some(p) = part else { return (BLANK.to_owned(), String::new()) };
+        let Some(p) = part else { return (blank(), String::new()) };
         match p.level {
             Some(level) => {
-                let note = if p.last == level { String::new() } else { self.fill_t(LAST_NOTE, &[("v", money(p.last))]) };
-                (money(level), note)
+                let note = if p.last == level { String::new() } else { self.fill_t(LAST_NOTE, &[("v", amount(&p.last))]) };
+                (amount(&level), note)
             }
             None => (self.range(p.least, p.most), String::new()),
         }
@@ -358,20 +370,20 @@ impl Cx<'_> {
             Slot::TailDate => self.date(tail.and_then(|t| t.starts)),
             Slot::Months => f.months.to_string(),
             Slot::Split => head.map_or(0, |h| h.months).to_string(),
-            Slot::Total => money(f.total_paid),
+            Slot::Total => amount(&f.total_paid),
             Slot::Pay => self.pay(a.parts.first()).0,
             Slot::PayNote => self.pay(a.parts.first()).1,
-            Slot::PayMin => money(f.min_payment),
-            Slot::PayMax => money(f.max_payment),
-            Slot::HeadPay => head.map_or_else(|| BLANK.to_owned(), |h| self.range(h.least, h.most)),
+            Slot::PayMin => amount(&f.min_payment),
+            Slot::PayMax => amount(&f.max_payment),
+            Slot::HeadPay => head.map_or_else(blank, |h| self.range(h.least, h.most)),
             Slot::TailPay => self.pay(tail).0,
             Slot::TailNote => self.pay(tail).1,
-            Slot::Discount => f.discount.map_or_else(|| BLANK.to_owned(), money),
-            Slot::DiscountPct => f.discount_percent.map_or_else(|| BLANK.to_owned(), percent),
+            Slot::Discount => f.discount.as_ref().map_or_else(blank, amount),
+            Slot::DiscountPct => f.discount_percent.map_or_else(blank, percent),
             Slot::Rate => rate_percent(a.params.annual_rate_percent),
-            Slot::Penalty => money(a.params.penalty_waived),
+            Slot::Penalty => amount(&a.params.penalty_waived),
             Slot::Recovered => percent(f.principal_recovered_percent),
-            Slot::Pv => money(f.lender_pv),
+            Slot::Pv => amount(&f.lender_pv),
             Slot::PvPct => percent(f.lender_pv_percent),
             Slot::ScheduleLines => self.schedule_lines(a),
             _ => return None,
@@ -386,8 +398,8 @@ impl Cx<'_> {
             .take(12)
             .zip(0..)
             .map(|(r, k)| {
-                let month = a.first_date.and_then(|d| d.add_months(k)).map_or_else(|| BLANK.to_owned(), |d| year_month(d, self.lang));
-                self.fill_t(SCHEDULE_ITEM, &[("month", month), ("amount", money(r.payment))])
+                let month = a.first_date.and_then(|d| d.add_months(k)).map_or_else(blank, |d| year_month(d, self.lang));
+                self.fill_t(SCHEDULE_ITEM, &[("month", month), ("amount", amount(&r.payment))])
             })
             .collect();
         items.chunks(3).map(|c| c.join(self.t(ITEM_SEP))).collect::<Vec<_>>().join("\n")

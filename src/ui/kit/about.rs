@@ -2,13 +2,12 @@
 //! essential expenses by category, all through the field contract (each
 //! problem at its field). Each form is a list of fields ([`forms`]).
 
-use super::widgets::push;
+use super::widgets::put;
 use super::form;
 use crate::form::{Form, Place};
 use crate::i18n::{money, Lang};
 use crate::scenario::field::Value;
 use crate::scenario::Field;
-use crate::ui::widgets::escape_html as esc;
 
 const PROFILE: [Field; 3] = [Field::ProfileName, Field::ProfilePhone, Field::ProfileCity];
 const HARDSHIP: [Field; 5] = [Field::HardshipReason, Field::HardshipSince, Field::HardshipDetails, Field::HardshipTemporary, Field::HardshipEvidence];
@@ -64,7 +63,7 @@ pub fn forms() -> Vec<form::Spec> {
 pub fn html(f: &Form, lang: Lang, forms: &[form::Spec]) -> String {
     let mut out = String::new();
     for (n, (p, spec)) in PARTS.iter().zip(forms).enumerate() {
-        push(&mut out, &["<h3>", &esc((p.heading)(lang.kit())), "</h3>"]);
+        put(&mut out, "<h3>{}</h3>", &[(p.heading)(lang.kit())]);
         form::html(&mut out, f, lang, n, spec, &[]);
     }
     out
@@ -74,8 +73,8 @@ pub fn html(f: &Form, lang: Lang, forms: &[form::Spec]) -> String {
 pub fn total(lang: Lang, f: &Form) -> String {
     let mut out = String::new();
     if f.value(Place::of(Field::ExpenseItems)) == Some(Value::Flag(true)) {
-        push(&mut out, &[r#"<dl class="facts"><div class="kit-fact"><dt>"#, &esc(lang.kit().expenses_total), r#"</dt><dd data-testid="expenses-total">"#]);
-        push(&mut out, &[&money(f.document().budget.expenses), "</dd></div></dl>"]);
+        let total = money(f.document().budget.expenses);
+        put(&mut out, r#"<dl class="facts"><div class="kit-fact"><dt>{}</dt><dd data-testid="expenses-total">{}</dd></div></dl>"#, &[lang.kit().expenses_total, &total]);
     }
     out
 }

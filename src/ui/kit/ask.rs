@@ -5,9 +5,8 @@
 
 use super::super::page::{use_page, Page};
 use super::form::set_html;
-use super::widgets::{find, hide, prop, push};
-use super::{form, markup, today, use_kit, Kit};
-use crate::ui::widgets::escape_html as esc;
+use super::widgets::{find, hide, prop, put};
+use super::{form, markup, today, use_kit, Seen};
 use crate::engine::{Date, Proposal};
 use crate::form::{Form, LoanKey, Place};
 use crate::i18n::Lang;
@@ -94,10 +93,10 @@ pub fn form(key: LoanKey) -> form::Spec {
 pub fn html(f: &Form, lang: Lang, forms: &[form::Spec]) -> String {
     let t = lang.kit();
     let mut out = String::new();
-    push(&mut out, &[r#"<p class="explain">"#, &esc(t.intro), "</p><h3>", &esc(t.asks_heading), r#"</h3><p class="hint" data-testid="no-ask">"#, &esc(t.no_ask), "</p>"]);
+    put(&mut out, r#"<p class="explain">{}</p><h3>{}</h3><p class="hint" data-testid="no-ask">{}</p>"#, &[t.intro, t.asks_heading, t.no_ask]);
     for (n, (l, number)) in f.document().loans.iter().zip(1..).enumerate() {
         let title = lang.loan_title(LoanTitle { number, lender: l.lender });
-        push(&mut out, &[r#"<div class="kit-loan" data-testid="kit-loan"><h4>"#, &esc(&title), "</h4>"]);
+        put(&mut out, r#"<div class="kit-loan" data-testid="kit-loan"><h4>{}</h4>"#, &[&title]);
         if let Some(spec) = forms.get(FIRST + n) {
             form::html(&mut out, f, lang, FIRST + n, spec, &[]);
         }
@@ -112,16 +111,14 @@ pub(super) const FIRST: usize = super::log::FORM + 1;
 
 /// The hint while no loan has an ask, and each block's ask's figures, from
 /// the evaluation the proposal cards show (as text: [`markup::ask_figures`]).
-pub fn sync(kit: Kit, root: &Element, lang: Lang) {
-    let (none, ids) = kit.page.with(|f| {
-        let loans = &f.document().loans;
-        (loans.iter().all(|l| l.ask.is_none()), loans.iter().map(|l| l.id.clone()).collect::<Vec<_>>())
-    });
-    hide(find(root, "[data-testid=no-ask]"), !none);
+pub fn sync(s: &Seen, root: &Element) {
+    let loans = &s.form.document().loans;
+    hide(find(root, "[data-testid=no-ask]"), loans.iter().any(|l| l.ask.is_some()));
     let mut block = find(root, ".kit-loan");
-    for id in ids {
+    for l in loans {
         let Some(b) = block else { break };
-        let figures = kit.input(|i| i.as_ref()?.accounts.iter().find(|a| a.id == id)?.ask.as_ref().map(|f| markup::ask_figures(lang, f)));
+        let asked = s.docs.input.as_ref().and_then(|i| i.accounts.iter().find(|a| a.id == l.id)?.ask.as_ref());
+        let figures = asked.map(|f| markup::ask_figures(s.lang, f));
         if let Some(slot) = find(&b, ":scope > div:last-child") {
             set_html(&slot, &figures.unwrap_or_default());
         }

@@ -4,11 +4,11 @@
 //! prints only the shown document).
 
 use super::super::download::download_text;
-use super::widgets::{by_id, find, hide, push, select_html, set_text, value_of};
-use super::{change, lenders, Kit};
+use super::widgets::{by_id, find, hide, put, select_html, set_text, value_of};
+use super::{change, lenders, Kit, Seen};
+use crate::letter::LetterInput;
 use crate::i18n::Lang;
 use crate::letter::Document;
-use crate::ui::widgets::escape_html as esc;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
@@ -59,9 +59,9 @@ fn copy(text: String, kit: Kit) {
     });
 }
 
-/// The document picked.
-fn document(kit: Kit) -> Document {
-    Document::ALL.get(kit.ui.with(|u| u.doc)).copied().unwrap_or(Document::Letter)
+/// The document picked (its index in `Document::ALL`).
+fn document(doc: usize) -> Document {
+    Document::ALL.get(doc).copied().unwrap_or(Document::Letter)
 }
 
 /// The documents' part: its heading, the hint shown while there is none,
@@ -69,42 +69,39 @@ fn document(kit: Kit) -> Document {
 pub fn html(lang: Lang, accounts: &[(String, String)]) -> String {
     let t = lang.kit();
     let mut out = String::new();
-    push(&mut out, &["<h3>", &esc(t.documents_heading), r#"</h3><p class="hint" data-testid="no-documents">"#, &esc(t.no_documents), r#"</p><div data-docs><div class="grid">"#]);
+    put(&mut out, r#"<h3>{}</h3><p class="hint" data-testid="no-documents">{}</p><div data-docs><div class="grid">"#, &[t.documents_heading, t.no_documents]);
     let docs: Vec<(String, String)> = Document::ALL.iter().enumerate().map(|(i, d)| (i.to_string(), d.name(lang).to_owned())).collect();
     select_html(&mut out, "kit-doc-pick", t.document, &docs);
     out.push_str("<div data-lender>");
     select_html(&mut out, "kit-lender-pick", t.lender, accounts);
     out.push_str(r#"</div></div><div class="kit-actions">"#);
     for (act, word) in [("copy", t.copy), ("download", t.download), ("print", t.print)] {
-        push(&mut out, &[r#"<button type="button" data-testid="kit-"#, act, r#"" data-act=""#, act, r#"">"#, &esc(word), "</button>"]);
+        put(&mut out, r#"<button type="button" data-testid="kit-{}" data-act="{}">{}</button>"#, &[act, act, word]);
     }
     out.push_str(r#"<span role="status" class="hint" data-testid="kit-copied"></span></div><pre class="kit-doc" data-testid="kit-doc" tabindex="0"></pre></div>"#);
     out
 }
 
-/// The document's text: the statement, or the picked lender's document.
-fn text(kit: Kit, lang: Lang, picked: &str) -> Option<String> {
-    let d = document(kit);
-    kit.input(|i| {
-        let i = i.as_ref()?;
-        match d {
-            Document::Statement => Some(i.statement(lang)),
-            _ => i.accounts.iter().find(|a| a.id == picked).map(|a| i.render(d, lang, a)),
-        }
-    })
+/// The text of document `d`: the statement, or the picked lender's document.
+fn text(d: Document, input: &Option<LetterInput>, lang: Lang, picked: &str) -> Option<String> {
+    let i = input.as_ref()?;
+    match d {
+        Document::Statement => Some(i.statement(lang)),
+        _ => i.accounts.iter().find(|a| a.id == picked).map(|a| i.render(d, lang, a)),
+    }
 }
 
 /// Brings the part in step: what is picked, what the last copy did, the document.
-pub fn sync(kit: Kit, el: &Element, lang: Lang, accounts: &[(String, String)], picked: &str) {
-    let text = text(kit, lang, picked);
+pub fn sync(s: &Seen, el: &Element, accounts: &[(String, String)], picked: &str) {
+    let (lang, d) = (s.lang, document(s.ui.doc));
+    let text = text(d, &s.docs.input, lang, picked);
     hide(find(el, "[data-testid=no-documents]"), text.is_some());
     hide(find(el, "[data-docs]"), text.is_none());
-    let d = document(kit);
-    set_text(by_id(el, "kit-doc-pick"), "value", &kit.ui.with(|u| u.doc).to_string());
+    set_text(by_id(el, "kit-doc-pick"), "value", &s.ui.doc.to_string());
     set_text(by_id(el, "kit-lender-pick"), "value", picked);
     hide(find(el, "[data-lender]"), d == Document::Statement || accounts.is_empty());
     let t = lang.kit();
-    let copied = match kit.ui.with(|u| u.copied) {
+    let copied = match s.ui.copied {
         Copied::No => "",
         Copied::Yes => t.copied,
         Copied::Selected => t.copy_selected,
@@ -129,9 +126,8 @@ pub fn picked(kit: Kit, el: &Element) {
 }
 
 /// The file a download is saved as: the document's name, and the lender's.
-fn file_name(kit: Kit, lang: Lang, picked: &str) -> String {
-    let d = Document::ALL.get(kit.ui.with_untracked(|u| u.doc)).copied().unwrap_or(Document::Letter);
-    let lender = kit.input(|i| i.iter().flat_map(|i| &i.accounts).find(|a| a.id == picked).map(|a| a.lender_name(lang)));
+fn file_name(d: Document, input: &Option<LetterInput>, lang: Lang, picked: &str) -> String {
+    let lender = input.iter().flat_map(|i| &i.accounts).find(|a| a.id == picked).map(|a| a.lender_name(lang));
     match (d, lender) {
         (Document::Statement, _) | (_, None) => [d.name(lang), ".txt"].concat(),
         (_, Some(name)) => [d.name(lang), "-", &name, ".txt"].concat(),
@@ -141,12 +137,16 @@ fn file_name(kit: Kit, lang: Lang, picked: &str) -> String {
 /// Copy, download as .txt, print.
 pub fn act(kit: Kit, act: &str) {
     let lang = kit.lang.get_untracked();
-    let picked = kit.input(|i| kit.ui.with_untracked(|u| lenders(i, lang, &u.account).1));
-    let text = untrack(|| text(kit, lang, &picked)).unwrap_or_default();
+    let (text, file) = kit.docs.with_untracked(|docs| {
+        kit.ui.with_untracked(|u| {
+            let (d, picked) = (document(u.doc), lenders(&docs.input, lang, &u.account).1);
+            (text(d, &docs.input, lang, &picked).unwrap_or_default(), file_name(d, &docs.input, lang, &picked))
+        })
+    });
     match act {
         "copy" => copy(text, kit),
         "download" => {
-            let _ = download_text(&file_name(kit, lang, &picked), "text/plain;charset=utf-8", &text);
+            let _ = download_text(&file, "text/plain;charset=utf-8", &text);
         }
         _ => {
             let _ = web_sys::window().map(|w| w.print());

@@ -15,10 +15,7 @@ use crate::i18n::Lang;
 use crate::scenario::field::{Choice, Kind, Unit, Value};
 use crate::scenario::kit::figures::KitOutput;
 use crate::scenario::{Field, Rule};
-use super::widgets::{prop, set_prop};
-use crate::ui::widgets::escape_html as esc;
-use leptos::prelude::*;
-use std::fmt::Write;
+use super::widgets::{html as html_of, options_html, prop, put, set_prop};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
@@ -64,7 +61,7 @@ fn id_of(field: Field) -> &'static str {
 /// prefixed with its loan's id (`a-ask-months`).
 fn element_id(f: &Form, place: Place) -> String {
     match place.loan.and_then(|k| f.loan_id(k)) {
-        Some(loan) => format!("{loan}-{}", id_of(place.field)),
+        Some(loan) => [loan, "-", id_of(place.field)].concat(),
         None => id_of(place.field).to_owned(),
     }
 }
@@ -78,13 +75,6 @@ fn option_name(lang: Lang, v: &Value) -> String {
     }
 }
 
-/// `(value, name)` options (which is selected, the effect sets).
-fn options_html(out: &mut String, options: impl Iterator<Item = (String, String)>) {
-    for (v, name) in options {
-        let _ = write!(out, r#"<option value="{}">{}</option>"#, esc(&v), esc(&name));
-    }
-}
-
 /// Place `k` of a form as HTML text, as `FieldInput` draws it (its problem
 /// goes into the empty `<div>` at its end; an ask's finding into the one
 /// after it).
@@ -93,39 +83,41 @@ fn field_html(out: &mut String, lang: Lang, k: usize, place: Place, id: &str, lo
     if noted {
         out.push_str(r#"<div class="ask-field">"#);
     }
-    let label = esc(&lang.label(field, 0));
-    let hint = lang.hint(field).map(|h| format!(r#"<p class="hint" id="{id}-hint">{}</p>"#, esc(h))).unwrap_or_default();
-    let head = |out: &mut String, class: &str| {
-        let _ = write!(out, r#"<div class="{class}" data-k="{k}"><label for="{id}">{label}</label>"#);
-    };
+    let (label, k) = (lang.label(field, 0), k.to_string());
+    let hint = lang.hint(field).map(|h| html_of(r#"<p class="hint" id="{}-hint">{}</p>"#, &[id, h])).unwrap_or_default();
+    let head = |out: &mut String, class: &str| put(out, r#"<div class="{}" data-k="{}"><label for="{}">{}</label>"#, &[class, &k, id, &label]);
     match look(field) {
         Look::Line(kind, mode) => {
             head(out, "field");
-            let _ = write!(out, r#"<input id="{id}" type="{kind}" inputmode="{mode}" autocomplete="off" data-testid="{testid}" aria-invalid="false">{hint}<div></div></div>"#);
+            put(out, r#"<input id="{}" type="{}" inputmode="{}" autocomplete="off" data-testid="{}" aria-invalid="false">"#, &[id, kind, mode, testid]);
+            push_end(out, &hint);
         }
         Look::Area => {
             head(out, "field wide");
-            let _ = write!(out, r#"<textarea id="{id}" rows="3" data-testid="{testid}" aria-invalid="false"></textarea>{hint}<div></div></div>"#);
+            put(out, r#"<textarea id="{}" rows="3" data-testid="{}" aria-invalid="false"></textarea>"#, &[id, testid]);
+            push_end(out, &hint);
         }
         Look::Select(kind) => {
             head(out, "field");
-            let _ = write!(out, r#"<select id="{id}" data-testid="{testid}">"#);
-            options_html(out, kind.options().iter().enumerate().map(|(i, v)| (i.to_string(), option_name(lang, v))));
+            put(out, r#"<select id="{}" data-testid="{}">"#, &[id, testid]);
+            for (i, v) in kind.options().iter().enumerate() {
+                put(out, r#"<option value="{}">{}</option>"#, &[&i.to_string(), &option_name(lang, v)]);
+            }
             out.push_str("</select></div>");
         }
         Look::Loans => {
             head(out, "field");
-            let _ = write!(out, r#"<select id="{id}" data-testid="{testid}">"#);
-            options_html(out, loans.iter().cloned());
+            put(out, r#"<select id="{}" data-testid="{}">"#, &[id, testid]);
+            options_html(out, loans);
             out.push_str("</select></div>");
         }
         Look::Check => {
-            let _ = write!(out, r#"<div class="field check" data-k="{k}"><input id="{id}" type="checkbox" data-testid="{testid}"><label for="{id}">{label}</label></div>"#);
+            put(out, r#"<div class="field check" data-k="{}"><input id="{}" type="checkbox" data-testid="{}"><label for="{}">{}</label></div>"#, &[&k, id, testid, id, &label]);
         }
         Look::Checks(options) => {
-            let _ = write!(out, r#"<fieldset class="checks wide" data-testid="{testid}" data-k="{k}"><legend>{label}</legend>"#);
+            put(out, r#"<fieldset class="checks wide" data-testid="{}" data-k="{}"><legend>{}</legend>"#, &[testid, &k, &label]);
             for c in options {
-                let _ = write!(out, r#"<label class="check"><input type="checkbox">{}</label>"#, esc(lang.choice(*c)));
+                put(out, r#"<label class="check"><input type="checkbox">{}</label>"#, &[lang.choice(*c)]);
             }
             out.push_str("</fieldset>");
         }
@@ -135,6 +127,12 @@ fn field_html(out: &mut String, lang: Lang, k: usize, place: Place, id: &str, lo
     }
 }
 
+/// A text box's end: its hint (HTML text), and the `<div>` its problem goes in.
+fn push_end(out: &mut String, hint: &str) {
+    out.push_str(hint);
+    out.push_str("<div></div></div>");
+}
+
 /// An element property (`firstElementChild`, `parentElement`…).
 fn elem(el: &JsValue, name: &str) -> Option<Element> {
     prop(el, name).dyn_into().ok()
@@ -142,7 +140,7 @@ fn elem(el: &JsValue, name: &str) -> Option<Element> {
 
 /// Place `k`'s element: its `<div class="field">` or `<fieldset>`.
 fn field_of(root: &Element, k: usize) -> Option<Element> {
-    root.query_selector(&format!("[data-k=\"{k}\"]")).ok().flatten()
+    root.query_selector(&["[data-k=\"", &k.to_string(), "\"]"].concat()).ok().flatten()
 }
 
 /// The inputs (`input`, `select`, `textarea`) of place `k`, in order:
@@ -201,14 +199,18 @@ fn sync(field: &Element, lang: Lang, place: Place, id: &str, now: Now) {
 /// A text box's problem: under it, in its `aria-*` and its field's class.
 fn problem(field: &Element, input: &Element, lang: Lang, place: Place, id: &str, rule: Option<Rule>) {
     let testid = id_of(place.field);
-    let error_id = format!("{id}-error");
-    let hint = lang.hint(place.field).map(|_| format!("{id}-hint"));
-    let described: Vec<String> = hint.into_iter().chain(rule.map(|_| error_id.clone())).collect();
+    let error_id = [id, "-error"].concat();
+    let described = match (lang.hint(place.field).is_some(), rule.is_some()) {
+        (true, true) => [id, "-hint ", &error_id].concat(),
+        (true, false) => [id, "-hint"].concat(),
+        (false, true) => error_id.clone(),
+        (false, false) => String::new(),
+    };
     let _ = input.set_attribute("aria-invalid", if rule.is_some() { "true" } else { "false" });
-    let _ = if described.is_empty() { input.remove_attribute("aria-describedby") } else { input.set_attribute("aria-describedby", &described.join(" ")) };
+    let _ = if described.is_empty() { input.remove_attribute("aria-describedby") } else { input.set_attribute("aria-describedby", &described) };
     let class = if look(place.field) == Look::Area { "field wide" } else { "field" };
-    let _ = field.set_attribute("class", &if rule.is_some() { format!("{class} invalid") } else { class.to_owned() });
-    let html = rule.map(|r| super::widgets::error_html(&error_id, &format!("{testid}-error"), Some(lang.problem(place.field, r)))).unwrap_or_default();
+    let _ = field.set_attribute("class", &if rule.is_some() { [class, " invalid"].concat() } else { class.to_owned() });
+    let html = super::widgets::error_html(&error_id, &[testid, "-error"].concat(), rule.map(|r| lang.problem(place.field, r)));
     if let Some(slot) = field.query_selector(":scope > div").ok().flatten() {
         set_html(&slot, &html);
     }
@@ -261,7 +263,7 @@ fn sync_ask(field: &Element, lang: Lang, place: Place, ask: &Ask, f: &Form, figu
     let Some(boxed) = elem(field, "parentElement") else { return };
     let _ = if (ask.applies)(f, place) { boxed.remove_attribute("hidden") } else { boxed.set_attribute("hidden", "") };
     let finding = (ask.finding)(f, figures, lang, place);
-    let html = finding.map(|m| format!(r#"<p class="field-error" role="alert" data-testid="ask-finding">{}</p>"#, esc(&m))).unwrap_or_default();
+    let html = finding.map(|m| html_of(r#"<p class="field-error" role="alert" data-testid="ask-finding">{}</p>"#, &[&m])).unwrap_or_default();
     if let Some(slot) = boxed.query_selector(":scope > div:last-child").ok().flatten() {
         set_html(&slot, &html);
     }
@@ -279,7 +281,7 @@ pub struct Spec {
 
 /// Form `n` as HTML text; `loans` are the options of an entry's loan.
 pub fn html(out: &mut String, f: &Form, lang: Lang, n: usize, spec: &Spec, loans: &[(String, String)]) {
-    let _ = write!(out, r#"<div class="grid" data-form="{n}">"#);
+    put(out, r#"<div class="grid" data-form="{}">"#, &[&n.to_string()]);
     for (k, &place) in spec.places.iter().enumerate() {
         field_html(out, lang, k, place, &element_id(f, place), loans, spec.ask.is_some());
     }
@@ -288,25 +290,19 @@ pub fn html(out: &mut String, f: &Form, lang: Lang, n: usize, spec: &Spec, loans
 
 /// Brings every form under `root` in step with the page: each input's
 /// value and problem, and an ask's places that apply and their findings.
-pub fn sync_all(root: &Element, specs: &[Spec], lang: Lang, page: Page, docs: Memo<super::Docs>) {
-    page.problems(|problems| {
-        page.with(|f| {
-            docs.with(|docs| {
-                let figures = &docs.figures;
-                for (n, spec) in specs.iter().enumerate() {
-                    let Some(el) = root.query_selector(&format!("[data-form=\"{n}\"]")).ok().flatten() else { continue };
-                    for (k, &place) in spec.places.iter().enumerate() {
-                        let Some(field) = field_of(&el, k) else { continue };
-                        let problem = problems.iter().find(|(p, _)| *p == place).map(|(_, r)| *r);
-                        sync(&field, lang, place, &element_id(f, place), Now { text: f.text(place), value: f.value(place), problem });
-                        if let Some(ask) = spec.ask {
-                            sync_ask(&field, lang, place, ask, f, figures);
-                        }
-                    }
-                }
-            })
-        })
-    });
+pub fn sync_all(root: &Element, specs: &[Spec], seen: &super::Seen) {
+    let (lang, f, figures) = (seen.lang, seen.form, &seen.docs.figures);
+    for (n, spec) in specs.iter().enumerate() {
+        let Some(el) = root.query_selector(&["[data-form=\"", &n.to_string(), "\"]"].concat()).ok().flatten() else { continue };
+        for (k, &place) in spec.places.iter().enumerate() {
+            let Some(field) = field_of(&el, k) else { continue };
+            let problem = seen.problems.iter().find(|(p, _)| *p == place).map(|(_, r)| *r);
+            sync(&field, lang, place, &element_id(f, place), Now { text: f.text(place), value: f.value(place), problem });
+            if let Some(ask) = spec.ask {
+                sync_ask(&field, lang, place, ask, f, figures);
+            }
+        }
+    }
 }
 
 /// What was typed or picked in a form (`change`: the `change` event, else

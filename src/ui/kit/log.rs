@@ -3,9 +3,8 @@
 //! it breaks and, once its date has passed, that its follow-up is due.
 
 use super::form::{self, Spec};
-use super::widgets::{by_id, find, hide, push, select_html, set_text, value_of};
-use super::{change, markup, Kit};
-use crate::ui::widgets::escape_html as esc;
+use super::widgets::{by_id, find, hide, put, select_html, set_text, value_of};
+use super::{change, markup, Kit, Seen, Ui};
 use web_sys::Element;
 use crate::form::Place;
 use crate::i18n::Lang;
@@ -48,29 +47,29 @@ fn shown(s: &Scenario, filter: &str) -> Vec<usize> {
 }
 
 /// The loans an entry can be about, `(id, title)`.
-pub fn loans(kit: Kit, lang: Lang) -> Vec<(String, String)> {
-    kit.page.with(|f| f.document().loans.iter().map(|x| (x.id.clone(), loan_name(f.document(), &x.id, lang))).collect())
+pub fn loans(f: &crate::form::Form, lang: Lang) -> Vec<(String, String)> {
+    f.document().loans.iter().map(|x| (x.id.clone(), loan_name(f.document(), &x.id, lang))).collect()
 }
 
 /// The log's controls: its heading, the lender filter, add, and the undo bar.
 pub fn html(lang: Lang, loans: &[(String, String)]) -> String {
     let t = lang.kit();
     let mut out = String::new();
-    push(&mut out, &["<h3>", &esc(t.log_heading), r#"</h3><p class="explain">"#, &esc(t.log_intro), r#"</p><div class="grid">"#]);
+    put(&mut out, r#"<h3>{}</h3><p class="explain">{}</p><div class="grid">"#, &[t.log_heading, t.log_intro]);
     let options: Vec<(String, String)> = std::iter::once((String::new(), t.all_lenders.to_owned())).chain(loans.iter().cloned()).collect();
     select_html(&mut out, "log-filter", t.lender, &options);
-    push(&mut out, &[r#"</div><button type="button" data-testid="log-add" data-act="add">"#, &esc(t.add_entry), "</button>"]);
-    push(&mut out, &[r#"<p role="status" class="undo-bar" data-testid="log-undo-bar" hidden>"#, &esc(t.removed), r#"<button type="button" data-testid="log-undo" data-act="undo">"#]);
-    push(&mut out, &[&esc(t.undo), "</button></p>"]);
+    put(
+        &mut out,
+        r#"</div><button type="button" data-testid="log-add" data-act="add">{}</button><p role="status" class="undo-bar" data-testid="log-undo-bar" hidden>{}<button type="button" data-testid="log-undo" data-act="undo">{}</button></p>"#,
+        &[t.add_entry, t.removed, t.undo],
+    );
     out
 }
 
 /// The filter picked, and the undo bar shown while there is something to undo.
-pub fn sync(kit: Kit, el: &Element) {
-    kit.ui.with(|u| {
-        set_text(by_id(el, "log-filter"), "value", &u.filter);
-        hide(find(el, "[data-testid=log-undo-bar]"), u.removed.is_none());
-    });
+pub fn sync(u: &Ui, el: &Element) {
+    set_text(by_id(el, "log-filter"), "value", &u.filter);
+    hide(find(el, "[data-testid=log-undo-bar]"), u.removed.is_none());
 }
 
 /// The lender picked for the filter.
@@ -104,19 +103,16 @@ pub fn remove(kit: Kit, i: usize) {
 }
 
 /// The entries shown, newest first, as HTML text; the hint while there are none.
-pub fn entries(kit: Kit, lang: Lang) -> String {
-    let t = lang.kit();
-    kit.page.with(|f| {
-        let s = f.document();
-        let order = kit.ui.with(|u| shown(s, &u.filter));
-        let hidden = if order.is_empty() { "" } else { " hidden" };
-        let mut out = String::new();
-        push(&mut out, &[r#"<p class="hint" data-testid="log-empty""#, hidden, ">", &esc(t.log_empty), r#"</p><ol class="kit-log" data-testid="kit-log">"#]);
-        // Once for the whole log: the allowance of calls counts across entries.
-        out.push_str(&entries_html(s, &review(s, kit.today), &order, lang));
-        out.push_str("</ol>");
-        out
-    })
+pub fn entries(seen: &Seen) -> String {
+    let (lang, s) = (seen.lang, seen.form.document());
+    let order = shown(s, &seen.ui.filter);
+    let mut out = String::new();
+    out.push_str(if order.is_empty() { r#"<p class="hint" data-testid="log-empty">"# } else { r#"<p class="hint" data-testid="log-empty" hidden>"# });
+    put(&mut out, r#"{}</p><ol class="kit-log" data-testid="kit-log">"#, &[lang.kit().log_empty]);
+    // Once for the whole log: the allowance of calls counts across entries.
+    out.push_str(&entries_html(s, &review(s, seen.today), &order, lang));
+    out.push_str("</ol>");
+    out
 }
 
 /// The entries `order` names, as HTML text ([`markup::log_entry`]).
@@ -158,8 +154,8 @@ pub fn editor(f: &crate::form::Form, lang: Lang, forms: &[Spec], loans: &[(Strin
     let t = lang.kit();
     let mut out = String::new();
     let Some(spec) = forms.get(FORM).filter(|s| !s.places.is_empty()) else { return out };
-    push(&mut out, &[r#"<fieldset class="kit-editor" data-testid="log-editor"><legend>"#, &esc(t.edit), "</legend>"]);
+    put(&mut out, r#"<fieldset class="kit-editor" data-testid="log-editor"><legend>{}</legend>"#, &[t.edit]);
     form::html(&mut out, f, lang, FORM, spec, loans);
-    push(&mut out, &[r#"<button type="button" data-testid="log-done" data-act="done">"#, &esc(t.done), "</button></fieldset>"]);
+    put(&mut out, r#"<button type="button" data-testid="log-done" data-act="done">{}</button></fieldset>"#, &[t.done]);
     out
 }

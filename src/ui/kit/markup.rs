@@ -3,7 +3,7 @@
 //! not `view!`: every reactive element of a `view!` is its own monomorphised
 //! render function (issue 10 allows the whole kit 20 KB brotli), and these
 //! parts are redrawn whole anyway. Every text from the document or the
-//! evaluation is escaped ([`esc`]); the log's buttons are read by one
+//! evaluation is escaped ([`put`]); the log's buttons are read by one
 //! delegated handler from their `data-act` and `data-i` attributes.
 
 use crate::engine::counter_offer::OfferCheck;
@@ -14,12 +14,19 @@ use crate::present::PlanPayment;
 use crate::scenario::kit::conduct::EntryReview;
 use crate::scenario::kit::ContactEntry;
 use crate::scenario::Field;
-use crate::ui::widgets::escape_html as esc;
-use std::fmt::Write;
+use rust_decimal::Decimal;
+use super::widgets::put;
 
 /// A figure and its label, as the kit's `<dl>`s show them.
 fn fact(out: &mut String, label: &str, testid: &str, value: &str) {
-    let _ = write!(out, r#"<div class="kit-fact"><dt>{}</dt><dd data-testid="{testid}">{}</dd></div>"#, esc(label), esc(value));
+    put(out, r#"<div class="kit-fact"><dt>{}</dt><dd data-testid="{}">{}</dd></div>"#, &[label, testid, value]);
+}
+
+/// A figure that is an amount (read in place: a pointer a call, not a copy
+/// of its 16 bytes).
+#[inline(never)]
+fn money_fact(out: &mut String, label: &str, testid: &str, value: &Decimal) {
+    fact(out, label, testid, &money(*value));
 }
 
 /// The ask's figures, from the evaluation the proposal cards show.
@@ -28,7 +35,7 @@ pub fn ask_figures(lang: Lang, f: &AskFigures) -> String {
     let mut out = String::from(r#"<dl class="facts kit-ask" data-testid="kit-ask">"#);
     fact(&mut out, t.monthly_payment, "kit-ask-payment", &lang.plan_payment(PlanPayment::of(&f.figures)));
     fact(&mut out, t.months_label, "kit-ask-months", &f.figures.months.to_string());
-    fact(&mut out, t.total_paid, "kit-ask-total", &money(f.figures.total_paid));
+    money_fact(&mut out, t.total_paid, "kit-ask-total", &f.figures.total_paid);
     let first = f.first_date.map(|d| date(d, lang)).unwrap_or_default();
     fact(&mut out, &lang.label(Field::AskFirstPaymentDate, 0), "kit-ask-first", &first);
     out.push_str("</dl>");
@@ -49,44 +56,33 @@ fn verdict(lang: Lang, c: &OfferCheck) -> String {
 /// The counter-offer check: its verdict, figures, months and checklist.
 pub fn offer_check(lang: Lang, c: &OfferCheck) -> String {
     let (t, k) = (lang.text(), lang.kit());
-    let mut out = format!(
-        r#"<div class="kit-check" data-testid="offer-check"><p class="badge {}" data-testid="offer-fits" data-fits="{}">{}</p><dl class="facts">"#,
-        if c.fits { "fits" } else { "no-fit" },
-        c.fits,
-        esc(&verdict(lang, c))
-    );
+    let mut out = String::new();
+    let (class, fits) = if c.fits { ("fits", "true") } else { ("no-fit", "false") };
+    put(&mut out, r#"<div class="kit-check" data-testid="offer-check"><p class="badge {}" data-testid="offer-fits" data-fits="{}">{}</p><dl class="facts">"#, &[class, fits, &verdict(lang, c)]);
     let apr = c.apr.map_or_else(|| k.forgives.to_owned(), |a| percent(a.nominal_percent));
     fact(&mut out, k.true_apr, "offer-apr", &apr);
-    fact(&mut out, k.at_signing, "offer-at-signing", &money(c.at_signing));
-    fact(&mut out, t.total_paid, "offer-total", &money(c.total_paid));
-    fact(&mut out, t.total_interest_fees, "offer-cost", &money(c.cost));
-    fact(&mut out, t.saving_vs_contract, "offer-vs-contract", &money(c.saving_vs_contract));
+    money_fact(&mut out, k.at_signing, "offer-at-signing", &c.at_signing);
+    money_fact(&mut out, t.total_paid, "offer-total", &c.total_paid);
+    money_fact(&mut out, t.total_interest_fees, "offer-cost", &c.cost);
+    money_fact(&mut out, t.saving_vs_contract, "offer-vs-contract", &c.saving_vs_contract);
     // The same 12-month comparison as the proposal cards' (issue 7), labelled so.
-    fact(&mut out, &[t.saving_vs_nothing, lang.page().within_12_months].concat(), "offer-vs-nothing", &money(c.saving_vs_nothing));
-    if let Some(s) = c.saving_vs_ask {
-        fact(&mut out, k.vs_ask, "offer-vs-ask", &money(s));
+    money_fact(&mut out, &[t.saving_vs_nothing, lang.page().within_12_months].concat(), "offer-vs-nothing", &c.saving_vs_nothing);
+    if let Some(s) = &c.saving_vs_ask {
+        money_fact(&mut out, k.vs_ask, "offer-vs-ask", s);
     }
-    let _ = write!(out, r#"</dl><details class="kit-months"><summary>{}</summary><table data-testid="offer-months"><thead><tr>"#, esc(k.months_table));
+    put(&mut out, r#"</dl><details class="kit-months"><summary>{}</summary><table data-testid="offer-months"><thead><tr>"#, &[k.months_table]);
     for head in [t.col_period, k.col_date, t.col_payment, k.col_available, k.col_fits] {
-        let _ = write!(out, r#"<th scope="col">{}</th>"#, esc(head));
+        put(&mut out, r#"<th scope="col">{}</th>"#, &[head]);
     }
     out.push_str("</tr></thead><tbody>");
     for m in &c.months {
         let day = m.date.map(|d| date(d, lang)).unwrap_or_default();
-        let _ = write!(
-            out,
-            r#"<tr{}><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
-            if m.fits { "" } else { r#" class="no-fit""# },
-            m.period,
-            esc(&day),
-            money(m.payment),
-            money(m.available),
-            esc(lang.yes_no(m.fits))
-        );
+        out.push_str(if m.fits { "<tr>" } else { r#"<tr class="no-fit">"# });
+        put(&mut out, "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", &[&m.period.to_string(), &day, &money(m.payment), &money(m.available), lang.yes_no(m.fits)]);
     }
-    let _ = write!(out, r#"</tbody></table></details><h4>{}</h4><ul class="checklist" data-testid="offer-checklist">"#, esc(k.checklist_heading));
+    put(&mut out, r#"</tbody></table></details><h4>{}</h4><ul class="checklist" data-testid="offer-checklist">"#, &[k.checklist_heading]);
     for item in &c.checklist {
-        let _ = write!(out, "<li>{}</li>", esc(lang.agreement_item(*item)));
+        put(&mut out, "<li>{}</li>", &[lang.agreement_item(*item)]);
     }
     out.push_str("</ul></div>");
     out
@@ -100,30 +96,26 @@ pub fn log_entry(out: &mut String, lang: Lang, i: usize, e: &ContactEntry, loan:
     let due = r.follow_up_due;
     let head = [date_time(e.at, lang), loan.to_owned(), lang.channel(e.channel).to_owned(), e.who.clone(), e.ticket.clone()];
     let head: Vec<String> = head.into_iter().filter(|p| !p.is_empty()).collect();
-    let _ = write!(
-        out,
-        r#"<li class="kit-entry{}" data-testid="log-entry" data-due="{due}"><p class="kit-entry-head">{}</p>"#,
-        if due { " due" } else { "" },
-        esc(&head.join(DOT))
-    );
+    out.push_str(if due { r#"<li class="kit-entry due" data-testid="log-entry" data-due="true">"# } else { r#"<li class="kit-entry" data-testid="log-entry" data-due="false">"# });
+    put(out, r#"<p class="kit-entry-head">{}</p>"#, &[&head.join(DOT)]);
     if !e.summary.is_empty() {
-        let _ = write!(out, "<p>{}</p>", esc(&e.summary));
+        put(out, "<p>{}</p>", &[&e.summary]);
     }
     if !e.promise.is_empty() {
-        let _ = write!(out, "<p>{}{}</p>", esc(k.promised), esc(&e.promise));
+        put(out, "<p>{}{}</p>", &[k.promised, &e.promise]);
     }
     for rule in &r.breaches {
-        let _ = write!(out, r#"<p class="flag" data-testid="conduct-flag">{}</p>"#, esc(&lang.conduct_rule(*rule)));
+        put(out, r#"<p class="flag" data-testid="conduct-flag">{}</p>"#, &[&lang.conduct_rule(*rule)]);
     }
     if let Some(d) = e.follow_up {
-        let note = if due { format!("{DOT}{}", lang.follow_up_due()) } else { String::new() };
-        let class = if due { r#" class="flag""# } else { "" };
-        let _ = write!(out, r#"<p{class} data-testid="follow-up">{}{}{}</p>"#, esc(k.follow_up_on), esc(&date(d, lang)), esc(&note));
+        let (open, note) = if due { (r#"<p class="flag""#, [DOT, lang.follow_up_due()].concat()) } else { ("<p", String::new()) };
+        out.push_str(open);
+        put(out, r#" data-testid="follow-up">{}{}{}</p>"#, &[k.follow_up_on, &date(d, lang), &note]);
     }
-    let _ = write!(
+    let i = i.to_string();
+    put(
         out,
-        r#"<div class="kit-actions"><button type="button" data-testid="log-edit" data-act="edit" data-i="{i}">{}</button><button type="button" data-testid="log-remove" data-act="remove" data-i="{i}">{}</button></div></li>"#,
-        esc(k.edit),
-        esc(k.remove)
+        r#"<div class="kit-actions"><button type="button" data-testid="log-edit" data-act="edit" data-i="{}">{}</button><button type="button" data-testid="log-remove" data-act="remove" data-i="{}">{}</button></div></li>"#,
+        &[&i, k.edit, &i, k.remove],
     );
 }

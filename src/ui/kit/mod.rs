@@ -24,6 +24,8 @@ pub use plan::UsePlan;
 use super::page::{use_page, Page};
 use super::use_lang;
 use crate::engine::Date;
+use crate::form::{Form, Place};
+use crate::scenario::Rule;
 use crate::i18n::kit::KitText;
 use crate::i18n::Lang;
 use crate::letter::LetterInput;
@@ -73,13 +75,6 @@ struct Docs {
     input: Option<LetterInput>,
 }
 
-impl Kit {
-    /// Reads the documents' input (tracked).
-    fn input<T>(&self, f: impl FnOnce(&Option<LetterInput>) -> T) -> T {
-        self.docs.with(|d| f(&d.input))
-    }
-}
-
 /// The state of the parts drawn as HTML text.
 #[derive(Default)]
 struct Ui {
@@ -102,10 +97,10 @@ struct Ui {
 /// The lenders of the documents, `(loan id, name)`, and the one shown:
 /// `chosen` while it is there, else the first with an ask, else the first.
 fn lenders(input: &Option<LetterInput>, lang: Lang, chosen: &str) -> (Vec<(String, String)>, String) {
-    let all: Vec<_> = input.iter().flat_map(|i| &i.accounts).map(|a| (a.id.clone(), a.lender_name(lang), a.ask.is_some())).collect();
-    let picked = all.iter().find(|a| a.0 == chosen).or_else(|| all.iter().find(|a| a.2)).or(all.first());
-    let picked = picked.map(|a| a.0.clone()).unwrap_or_default();
-    (all.into_iter().map(|(id, name, _)| (id, name)).collect(), picked)
+    let accounts = input.as_ref().map_or(&[][..], |i| &i.accounts[..]);
+    let picked = accounts.iter().find(|a| a.id == chosen).or_else(|| accounts.iter().find(|a| a.ask.is_some())).or(accounts.first());
+    let picked = picked.map(|a| a.id.clone()).unwrap_or_default();
+    (accounts.iter().map(|a| (a.id.clone(), a.lender_name(lang))).collect(), picked)
 }
 
 /// Whether the section is open now. Its body, once built, stays while it
@@ -219,47 +214,112 @@ fn part(root: &web_sys::Element, drawn: &mut [String; PARTS], k: usize, html: St
 /// The kit's forms, by their index (`data-form`): the facts' three, the
 /// entry being edited (no places while none is), then each loan's ask.
 /// Made anew where needed (the draw, an event): a few short lists.
-fn forms(kit: Kit) -> Vec<form::Spec> {
+fn forms(editing: Option<usize>, f: &Form) -> Vec<form::Spec> {
     let mut all = about::forms();
-    let editing = kit.ui.with(|u| u.editing);
     debug_assert_eq!(all.len(), log::FORM);
     all.push(editing.map(log::editor_form).unwrap_or_default());
     debug_assert_eq!(all.len(), ask::FIRST);
-    all.extend(kit.page.with(|f| f.loans().iter().map(|&key| ask::form(key)).collect::<Vec<_>>()));
+    all.extend(f.loans().iter().map(|&key| ask::form(key)));
     all
+}
+
+/// What one drawing reads: the language, the form and its problems, the
+/// kit's figures and documents' input, the parts' state. Each signal is
+/// read once for all the parts ([`Kit::seen`]): every read is code of its own.
+struct Seen<'a> {
+    lang: Lang,
+    today: Option<Date>,
+    form: &'a Form,
+    problems: &'a [(Place, Rule)],
+    docs: &'a Docs,
+    ui: &'a Ui,
+}
+
+impl Kit {
+    /// Reads what the parts show (tracked) and with it computes the parts'
+    /// text (`drawn` is `None`) or brings the parts drawn in step. One
+    /// function for both, not a closure each: a `dyn` closure is a table
+    /// slot in the main wasm, a generic one a copy of the reads.
+    fn seen(self, lang: Lang, d: &mut Drawing, root: &web_sys::Element, drawn: Option<&[Option<web_sys::Element>]>) {
+        self.page.problems(|problems| {
+            self.page.with(|form| {
+                self.docs.with(|docs| {
+                    self.ui.with(|ui| {
+                        let s = Seen { lang, today: self.today, form, problems, docs, ui };
+                        match drawn {
+                            None => *d = Drawing::of(&s),
+                            Some(els) => d.sync(&s, root, els),
+                        }
+                    })
+                })
+            })
+        });
+    }
+}
+
+/// The parts' text and what their syncs need, computed in one read.
+#[derive(Default)]
+struct Drawing {
+    html: [String; PARTS],
+    forms: Vec<form::Spec>,
+    accounts: Vec<(String, String)>,
+    picked: String,
+    offer_picked: String,
+    result: offer::Checked,
+}
+
+impl Drawing {
+    fn of(s: &Seen) -> Self {
+        let (lang, f) = (s.lang, s.form);
+        let forms = forms(s.ui.editing, f);
+        let loans = log::loans(f, lang);
+        let input = &s.docs.input;
+        let (accounts, picked) = lenders(input, lang, &s.ui.account);
+        let offer_picked = lenders(input, lang, &s.ui.offer_loan).1;
+        let result = offer::result(s, &offer_picked);
+        let mut html: [String; PARTS] = Default::default();
+        html[ASKS] = ask::html(f, lang, &forms);
+        html[ABOUT] = about::html(f, lang, &forms);
+        html[TOTAL] = about::total(lang, f);
+        html[DOCS] = documents::html(lang, &accounts);
+        html[LOG] = log::html(lang, &loans);
+        html[EDITOR] = log::editor(f, lang, &forms, &loans);
+        html[ENTRIES] = log::entries(s);
+        html[OFFER] = offer::html(lang, &accounts);
+        html[CHECK] = offer::check(lang, &result);
+        Self { html, forms, accounts, picked, offer_picked, result }
+    }
+
+    /// Brings the parts drawn (`els`, by index) in step with what is seen.
+    fn sync(&self, s: &Seen, root: &web_sys::Element, els: &[Option<web_sys::Element>]) {
+        form::sync_all(root, &self.forms, s);
+        ask::sync(s, root);
+        if let Some(Some(el)) = els.get(DOCS) {
+            documents::sync(s, el, &self.accounts, &self.picked);
+        }
+        if let Some(Some(el)) = els.get(LOG) {
+            log::sync(s.ui, el);
+        }
+        if let Some(Some(el)) = els.get(OFFER) {
+            offer::sync(s, el, &self.offer_picked, &self.result);
+        }
+    }
 }
 
 /// Draws every part (each only when its text changed) and brings what the
 /// text leaves out in step: typed values, picked options, hidden parts,
-/// problems, the document's text.
+/// problems, the document's text. The parts' HTML is set outside the
+/// signals' reads (setting it can move the focus, and what an event then
+/// writes must not meet a read in progress).
 fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
     if root.child_element_count() == 0 {
         root.set_inner_html(&(0..PARTS).map(|k| ["<div data-part=\"", &k.to_string(), "\"></div>"].concat()).collect::<String>());
     }
     let lang = kit.lang.get();
-    let forms = forms(kit);
-    let loans = log::loans(kit, lang);
-    let (asks, about, editor) = kit.page.with(|f| (ask::html(f, lang, &forms), about::html(f, lang, &forms), log::editor(f, lang, &forms, &loans)));
-    part(root, drawn, ASKS, asks);
-    part(root, drawn, ABOUT, about);
-    part(root, drawn, EDITOR, editor);
-    form::sync_all(root, &forms, lang, kit.page, kit.docs);
-    ask::sync(kit, root, lang);
-    let (accounts, picked) = kit.input(|i| kit.ui.with(|u| lenders(i, lang, &u.account)));
-    if let Some(el) = part(root, drawn, DOCS, documents::html(lang, &accounts)) {
-        documents::sync(kit, &el, lang, &accounts, &picked);
-    }
-    if let Some(el) = part(root, drawn, LOG, log::html(lang, &loans)) {
-        log::sync(kit, &el);
-    }
-    part(root, drawn, ENTRIES, log::entries(kit, lang));
-    let offer_picked = kit.input(|i| kit.ui.with(|u| lenders(i, lang, &u.offer_loan).1));
-    let result = offer::result(kit, &offer_picked);
-    if let Some(el) = part(root, drawn, OFFER, offer::html(lang, &accounts)) {
-        offer::sync(kit, &el, lang, &offer_picked, &result);
-    }
-    part(root, drawn, CHECK, offer::check(lang, &result));
-    part(root, drawn, TOTAL, kit.page.with(|f| about::total(lang, f)));
+    let mut d = Drawing::default();
+    kit.seen(lang, &mut d, root, None);
+    let els: Vec<_> = std::mem::take(&mut d.html).into_iter().enumerate().map(|(k, html)| part(root, drawn, k, html)).collect();
+    kit.seen(lang, &mut d, root, Some(&els));
 }
 
 /// The part an event came from, with the element it happened on.
@@ -286,7 +346,8 @@ fn on_click(kit: Kit, ev: &web_sys::Event) {
 /// part's own inputs (a list or a check box fires `input` too, before
 /// `change`: `input` alone is read there).
 fn on_edit(kit: Kit, ev: &web_sys::Event, changed: bool) {
-    if form::on_event(kit.page, &untrack(|| forms(kit)), ev, changed) || changed {
+    let forms = kit.ui.with_untracked(|u| kit.page.peek(|f| forms(u.editing, f)));
+    if form::on_event(kit.page, &forms, ev, changed) || changed {
         return;
     }
     let Some((el, k)) = source(ev, "data-part") else { return };
@@ -300,7 +361,9 @@ fn on_edit(kit: Kit, ev: &web_sys::Event, changed: bool) {
 
 /// The parts' state changed by `change`, and the parts redrawn (each
 /// only where its text changed: comparing the state first costs more code
-/// than it saves work).
+/// than it saves work). Generic, not `dyn`: a `dyn` closure is a table
+/// slot each in the main wasm (3 bytes of its first load), for ~150 bytes
+/// of the chunk.
 fn change(kit: Kit, change: impl FnOnce(&mut Ui)) {
     kit.ui.update(change);
 }

@@ -4,15 +4,13 @@
 //! ask, each month against the budget, and what the written agreement
 //! should state. What is typed is not part of the document.
 
-use super::widgets::{by_id, error_html, find, prop, push, select_html, set_text, value_of};
-use super::{change, markup, Kit};
+use super::widgets::{by_id, error_html, find, prop, put, select_html, set_text, value_of};
+use super::{change, markup, Kit, Seen};
 use crate::engine::counter_offer::{check_offer, CounterOffer, Instalments, OfferCheck, OfferField};
 use crate::i18n::kit::KitText;
 use crate::i18n::Lang;
 use crate::input::{parse_amount, parse_months, parse_optional_amount, parse_optional_date, parse_percent};
 use crate::scenario::{Field, Rule};
-use crate::ui::widgets::escape_html as esc;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -83,12 +81,11 @@ fn message(lang: Lang, field: OfferField, fault: Fault) -> String {
 /// amount are typed.
 pub type Checked = Option<Result<OfferCheck, (OfferField, Fault)>>;
 
-pub fn result(kit: Kit, id: &str) -> Checked {
-    let page = kit.page;
-    let offer = kit.ui.with(|u| offer(&u.typed))?;
-    let basis = page.analysed(|s, ev, _| kit.docs.with(|d| crate::letter::offer_basis_with(s, ev, &d.figures, id)))?;
-    let means = kit.input(|i| Some(i.as_ref()?.accounts.iter().find(|a| a.id == id)?.means()))?;
-    Some(offer.and_then(|o| check_offer(&o, &basis, &means).map_err(|e| (e.field, Fault::Offer(e.rule)))))
+pub fn result(s: &Seen, id: &str) -> Checked {
+    let offer = offer(&s.ui.typed)?;
+    let account = s.docs.input.as_ref()?.accounts.iter().find(|a| a.id == id)?;
+    let basis = account.offer_basis?;
+    Some(offer.and_then(|o| check_offer(&o, &basis, &account.means()).map_err(|e| (e.field, Fault::Offer(e.rule)))))
 }
 
 /// The form: the loan, the text boxes and how the amount is stated (what
@@ -96,7 +93,7 @@ pub fn result(kit: Kit, id: &str) -> Checked {
 pub fn html(lang: Lang, accounts: &[(String, String)]) -> String {
     let t = lang.kit();
     let mut out = String::new();
-    push(&mut out, &["<h3>", &esc(t.offer_heading), r#"</h3><p class="explain">"#, &esc(t.offer_intro), r#"</p><div class="grid" data-testid="offer-form">"#]);
+    put(&mut out, r#"<h3>{}</h3><p class="explain">{}</p><div class="grid" data-testid="offer-form">"#, &[t.offer_heading, t.offer_intro]);
     select_html(&mut out, "offer-loan", t.lender, accounts);
     for (k, (id, label, mode, _)) in INPUTS.iter().enumerate() {
         if k == 1 {
@@ -104,8 +101,11 @@ pub fn html(lang: Lang, accounts: &[(String, String)]) -> String {
             select_html(&mut out, "offer-stated", t.offer_stated_as, &stated);
         }
         let (kind, mode) = if *mode == "date" { ("date", "text") } else { ("text", *mode) };
-        push(&mut out, &[r#"<div class="field"><label for=""#, id, r#"">"#, &esc(label(t)), r#"</label><input id=""#, id, r#"" type=""#, kind]);
-        push(&mut out, &[r#"" inputmode=""#, mode, r#"" autocomplete="off" data-testid=""#, id, r#"" aria-invalid="false"><div></div></div>"#]);
+        put(
+            &mut out,
+            r#"<div class="field"><label for="{}">{}</label><input id="{}" type="{}" inputmode="{}" autocomplete="off" data-testid="{}" aria-invalid="false"><div></div></div>"#,
+            &[id, label(t), id, kind, mode, id],
+        );
     }
     out.push_str("</div>");
     out
@@ -118,21 +118,19 @@ fn texts(t: &Typed) -> [&str; 6] {
 
 /// Brings the form in step: the loan and the way picked, what was typed
 /// (after a redraw), each box's problem.
-pub fn sync(kit: Kit, el: &Element, lang: Lang, picked: &str, result: &Checked) {
+pub fn sync(s: &Seen, el: &Element, picked: &str, result: &Checked) {
     set_text(by_id(el, "offer-loan"), "value", picked);
-    kit.ui.with(|u| {
-        let typed = &u.typed;
-        set_text(by_id(el, "offer-stated"), "value", &typed.stated.to_string());
-        for ((id, _, _, fields), text) in INPUTS.iter().zip(texts(typed)) {
-            let Some(input) = by_id(el, id) else { continue };
-            set_text(Some(input.clone()), "value", text);
-            let error = match result {
-                Some(Err((f, fault))) if fields.contains(f) => Some(message(lang, *f, *fault)),
-                _ => None,
-            };
-            problem(&input, id, error);
-        }
-    });
+    let typed = &s.ui.typed;
+    set_text(by_id(el, "offer-stated"), "value", &typed.stated.to_string());
+    for ((id, _, _, fields), text) in INPUTS.iter().zip(texts(typed)) {
+        let Some(input) = by_id(el, id) else { continue };
+        set_text(Some(input.clone()), "value", text);
+        let error = match result {
+            Some(Err((f, fault))) if fields.contains(f) => Some(message(s.lang, *f, *fault)),
+            _ => None,
+        };
+        problem(&input, id, error);
+    }
 }
 
 /// A text box's problem: under it, in its `aria-*` and its field's class.

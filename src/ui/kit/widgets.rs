@@ -1,35 +1,49 @@
 //! The kit's small pieces of HTML text and the DOM reads and writes of the
-//! parts drawn as text (its forms are `form::form`). No `format!`: the
-//! text is pushed piece by piece.
+//! parts drawn as text (its forms are `form::form`). No `format!`, and no
+//! escaping at each site: markup is a template whose `{}`s [`put`] fills,
+//! escaping each value (one call and one literal a site).
 
-use crate::ui::widgets::escape_html as esc;
+use crate::ui::widgets::escape_html;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-/// Pushes `parts` in turn (what comes from the document escaped before).
-pub fn push(out: &mut String, parts: &[&str]) {
-    for p in parts {
-        out.push_str(p);
+/// Pushes `template` with each `{}` replaced by the next of `args`, escaped
+/// for HTML (the one place the kit's markup escapes).
+pub fn put(out: &mut String, template: &str, args: &[&str]) {
+    let mut args = args.iter();
+    for (k, piece) in template.split("{}").enumerate() {
+        if k > 0 {
+            out.push_str(&escape_html(args.next().map_or("", |a| a)));
+        }
+        out.push_str(piece);
     }
+}
+
+/// [`put`] into a new text.
+pub fn html(template: &str, args: &[&str]) -> String {
+    let mut out = String::new();
+    put(&mut out, template, args);
+    out
 }
 
 /// A labelled `<select>` over `(value, name)` pairs; which is picked, the
 /// part's sync sets (a redraw would lose the focus).
 pub fn select_html(out: &mut String, id: &str, label: &str, options: &[(String, String)]) {
-    push(out, &[r#"<div class="field"><label for=""#, id, r#"">"#, &esc(label), r#"</label><select id=""#, id, r#"" data-testid=""#, id, r#"">"#]);
-    for (v, name) in options {
-        push(out, &[r#"<option value=""#, &esc(v), r#"">"#, &esc(name), "</option>"]);
-    }
+    put(out, r#"<div class="field"><label for="{}">{}</label><select id="{}" data-testid="{}">"#, &[id, label, id, id]);
+    options_html(out, options);
     out.push_str("</select></div>");
+}
+
+/// A list's `(value, name)` options (which is picked, a part's sync sets).
+pub fn options_html(out: &mut String, options: &[(String, String)]) {
+    for (v, name) in options {
+        put(out, r#"<option value="{}">{}</option>"#, &[v, name]);
+    }
 }
 
 /// A field's problem, as HTML text (`id` for `aria-describedby`); empty without one.
 pub fn error_html(id: &str, testid: &str, message: Option<String>) -> String {
-    let mut out = String::new();
-    if let Some(m) = message {
-        push(&mut out, &[r#"<p class="field-error" id=""#, id, r#"" role="alert" data-testid=""#, testid, r#"">"#, &esc(&m), "</p>"]);
-    }
-    out
+    message.map(|m| html(r#"<p class="field-error" id="{}" role="alert" data-testid="{}">{}</p>"#, &[id, testid, &m])).unwrap_or_default()
 }
 
 /// A property of an element (read by name: a `web_sys` method the page
