@@ -317,7 +317,12 @@ pub fn payoff_plans(debts: &[PayoffDebt], budget: &PayoffBudget, custom_order: O
     let book = Book::of(debts)?;
     let mut strategies = vec![PayoffStrategy::Avalanche, PayoffStrategy::Snowball, PayoffStrategy::ProRata];
     strategies.extend(custom_order.map(|o| PayoffStrategy::Custom(o.to_vec())));
-    strategies.iter().map(|s| book.play(s, budget)).collect()
+    // A loop, not `collect` into a `Result`: one copy of the play fewer in wasm.
+    let mut plans = Vec::with_capacity(strategies.len());
+    for s in &strategies {
+        plans.push(book.play(s, budget)?);
+    }
+    Ok(plans)
 }
 
 /// Plays `strategy` out month by month (see the module docs).
