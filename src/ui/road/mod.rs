@@ -90,15 +90,20 @@ pub fn RoadSection() -> impl IntoView {
     }
 }
 
+/// The road's figures: the payoff with the loans it leaves out, and each
+/// loan's prepaid figures and solver answer, by position.
+pub(super) struct Figures {
+    shown: RoadShown,
+    loans: Vec<LoanRoad>,
+}
+
 /// The open section's state: its figures (computed only while it is open,
 /// issue 13), whether the chart's table is open, and the calendar download.
 #[derive(Clone, Copy)]
 struct Road {
     lang: RwSignal<Lang>,
     page: Page,
-    shown: Memo<RoadShown>,
-    /// Each loan's prepaid figures and solver answer, by position.
-    loans: Memo<Vec<LoanRoad>>,
+    figures: Memo<Figures>,
     table_open: RwSignal<bool>,
     calendar: Option<plan::Calendar>,
 }
@@ -110,9 +115,14 @@ struct Road {
 #[leptos::wasm_split::wasm_split(road, wasm_split_path = ::leptos::wasm_split, preload(load_road), fallible)]
 fn road_body() -> super::lazy::Chunk {
     let page = use_page();
-    let shown = Memo::new(move |_| page.analysed(RoadShown::of));
-    let loans = Memo::new(move |_| page.last_valid.with(|s| (0..s.loans.len()).map(|i| loan_road_on(s, i).0).collect()));
-    let road = Road { lang: use_lang(), page, shown, loans, table_open: RwSignal::new(false), calendar: use_context::<plan::Calendar>() };
+    // One memo for all the figures (each memo's type is code of its own),
+    // always "changed" when computed: the parts drawn compare their text,
+    // and comparing the figures would cost their `PartialEq` code here.
+    let figures = Memo::new_owning(move |_| {
+        let figures = page.analysed(|s, e, a| Figures { shown: RoadShown::of(s, e, a), loans: (0..s.loans.len()).map(|i| loan_road_on(s, i).0).collect() });
+        (figures, true)
+    });
+    let road = Road { lang: use_lang(), page, figures, table_open: RwSignal::new(false), calendar: use_context::<plan::Calendar>() };
     // Effects first run after the body is on the page: found by its class
     // (the page has one), not by a `NodeRef` (code of its own).
     Effect::new(move |drawn: Option<Drawn>| {
@@ -165,17 +175,18 @@ fn draw(road: Road, root: &Element, drawn: &mut Drawn) {
     let w = lang.road();
     let (budget, loans) = page.with(|f| (prepay::budget(lang, f), prepay::html(lang, f)));
     part(root, drawn, BUDGET, budget);
-    part(root, drawn, PLAN, plan::html(lang, page, road.shown, road.table_open.get()));
-    let mut head = String::new();
-    markup::put(&mut head, r#"<h3>{}</h3><p class="explain">{}</p>"#, &[w.prepay_heading, w.prepay_intro]);
-    part(root, drawn, PREPAY_HEAD, head);
-    if part(root, drawn, LOANS, loans) {
-        drawn.effects.clear();
-    }
-    road.loans.with(|loans| {
+    let table_open = road.table_open.get();
+    road.figures.with(|figures| {
+        part(root, drawn, PLAN, plan::html(lang, page, &figures.shown, table_open));
+        let mut head = String::new();
+        markup::put(&mut head, r#"<h3>{}</h3><p class="explain">{}</p>"#, &[w.prepay_heading, w.prepay_intro]);
+        part(root, drawn, PREPAY_HEAD, head);
+        if part(root, drawn, LOANS, loans) {
+            drawn.effects.clear();
+        }
         let mut n = 0;
         while let Some(slot) = root.query_selector(&["[data-n=\"", &n.to_string(), "\"] > [data-effects]"].concat()).ok().flatten() {
-            let html = prepay::effects(lang, loans.get(n));
+            let html = prepay::effects(lang, figures.loans.get(n));
             if drawn.effects.get(n) != Some(&html) {
                 slot.set_inner_html(&html);
                 drawn.effects.resize(drawn.effects.len().max(n + 1), String::new());

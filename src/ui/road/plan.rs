@@ -6,7 +6,7 @@
 
 use super::super::download::download_text;
 use super::super::page::Page;
-use super::{clicked, edit, markup, refocus, Road, RoadEdit};
+use super::{clicked, edit, markup, refocus, Figures, Road, RoadEdit};
 use crate::engine::PayoffKind;
 use crate::i18n::{fill, Lang, NoCalendar};
 use crate::present::road::{code, DefaultBudget, RoadMonths, RoadShown, StrategyFigures, KINDS};
@@ -22,7 +22,7 @@ fn title(lang: Lang, e: &Evaluation, id: &str) -> String {
 }
 
 /// The plan's text, from the document and its evaluation.
-pub(super) fn html(lang: Lang, page: Page, road: Memo<RoadShown>, table_open: bool) -> String {
+pub(super) fn html(lang: Lang, page: Page, shown: &RoadShown, table_open: bool) -> String {
     let (months, default, undated) = page.last_valid.with(|s| {
         let undated: Vec<usize> = (0..s.loans.len()).filter(|&i| s.loans[i].next_due_date.is_none()).collect();
         (RoadMonths::of(s, crate::ui::page::today()), DefaultBudget::of(s), undated)
@@ -31,7 +31,7 @@ pub(super) fn html(lang: Lang, page: Page, road: Memo<RoadShown>, table_open: bo
         let d = f.document();
         (d.payoff_kind(), d.payoff_strategy.as_ref().is_some_and(|p| !p.order.is_empty()), f.payoff_order())
     });
-    road.with(|shown| page.evaluation.with(|e| {
+    page.evaluation.with(|e| {
         let road = &shown.road;
         // The custom order: shown when custom is picked or an order is kept.
         let order = (picked == PayoffKind::Custom || kept).then(|| ids.into_iter().map(|id| { let t = title(lang, e, &id); (id, t) }).collect::<Vec<_>>());
@@ -49,18 +49,18 @@ pub(super) fn html(lang: Lang, page: Page, road: Memo<RoadShown>, table_open: bo
         out.push_str(&markup::chart_part(lang, plan.map(|p| (p, titles.as_slice())), months, table_open));
         out.push_str(&markup::calendar(lang, &undated, all_undated));
         out
-    }))
+    })
 }
 
 /// The picked plan's calendar, downloaded; what to tell the user. The
 /// `.ics` writer is a chunk of its own, fetched on the first download
 /// (`Err` when it could not be fetched).
 #[leptos::wasm_split::wasm_split(ics, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn download_calendar(lang: Lang, page: Page, road: Memo<RoadShown>) -> Result<String, SplitLoaderError> {
+fn download_calendar(lang: Lang, page: Page, figures: Memo<Figures>) -> Result<String, SplitLoaderError> {
     let now = (js_sys::Date::now() / 1000.0) as i64;
     // Made inside the reads: the plan (up to 600 months) is not copied.
-    let made = road.with_untracked(|r| {
-        let plan = r.road.picked().ok_or(NoCalendar::NothingDue)?;
+    let made = figures.with_untracked(|f| {
+        let plan = f.shown.road.picked().ok_or(NoCalendar::NothingDue)?;
         page.last_valid.with_untracked(|s| lang.plan_calendar(s, plan, crate::ui::page::today(), now))
     });
     let w = lang.road();
@@ -79,16 +79,16 @@ fn download_calendar(lang: Lang, page: Page, road: Memo<RoadShown>) -> Result<St
 /// library — the wasm tests (`tests/wasm_share.rs`), which have no split
 /// loader to resolve it and could not start.
 #[derive(Clone, Copy)]
-pub struct Calendar(pub fn(Lang, Page, Memo<RoadShown>));
+pub(super) struct Calendar(pub fn(Lang, Page, Memo<Figures>));
 
 /// Downloads the calendar, saying meanwhile that its chunk is coming, and
 /// then what came of it (or that the chunk could not be fetched: clicking
 /// again tries again).
-pub fn calendar_clicked(lang: Lang, page: Page, road: Memo<RoadShown>) {
+pub(super) fn calendar_clicked(lang: Lang, page: Page, figures: Memo<Figures>) {
     let p = lang.page();
     say_status(p.lazy_loading);
     leptos::task::spawn_local(async move {
-        say_status(&download_calendar(lang, page, road).await.unwrap_or_else(|_| p.lazy_failed.to_owned()));
+        say_status(&download_calendar(lang, page, figures).await.unwrap_or_else(|_| p.lazy_failed.to_owned()));
     });
 }
 
@@ -123,7 +123,7 @@ pub(super) fn on_click(road: Road, ev: &MouseEvent) {
         }
         Some("ics") => {
             if let Some(Calendar(download)) = road.calendar {
-                download(road.lang.get_untracked(), page, road.shown);
+                download(road.lang.get_untracked(), page, road.figures);
             }
         }
         // The table's <details> is drawn from `table_open`, so it stays open while figures change.
