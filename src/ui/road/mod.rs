@@ -22,8 +22,8 @@ use super::use_lang;
 use super::widgets::say;
 use crate::i18n::{Lang, RoadText};
 use crate::present::road::RoadShown;
-use crate::scenario::evaluate::loan_road_on;
-use crate::scenario::road::LoanRoad;
+use crate::engine::Prepaid;
+use crate::scenario::road::PrepaidByEffect;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -91,10 +91,10 @@ pub fn RoadSection() -> impl IntoView {
 }
 
 /// The road's figures: the payoff with the loans it leaves out, and each
-/// loan's prepaid figures and solver answer, by position.
+/// loan's prepaid figures (as entered, and under each effect), by position.
 pub(super) struct Figures {
     shown: RoadShown,
-    loans: Vec<LoanRoad>,
+    loans: Vec<(Option<Prepaid>, Option<PrepaidByEffect>)>,
 }
 
 /// The open section's state: its figures (computed only while it is open,
@@ -119,7 +119,7 @@ fn road_body() -> super::lazy::Chunk {
     // always "changed" when computed: the parts drawn compare their text,
     // and comparing the figures would cost their `PartialEq` code here.
     let figures = Memo::new_owning(move |_| {
-        let figures = page.analysed(|s, e, a| Figures { shown: RoadShown::of(s, e, a), loans: (0..s.loans.len()).map(|i| loan_road_on(s, i).0).collect() });
+        let figures = page.analysed(|s, e, a| Figures { shown: RoadShown::of(s, e, a), loans: s.loans.iter().map(|l| l.prepaid()).collect() });
         (figures, true)
     });
     let road = Road { lang: use_lang(), page, figures, table_open: RwSignal::new(false), calendar: use_context::<plan::Calendar>() };

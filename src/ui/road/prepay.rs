@@ -10,7 +10,8 @@ use super::markup::{self, put};
 use crate::form::Form;
 use crate::i18n::Lang;
 use crate::present::LoanTitle;
-use crate::scenario::road::LoanRoad;
+use crate::engine::Prepaid;
+use crate::scenario::road::PrepaidByEffect;
 use crate::scenario::Field;
 
 /// Every loan's prepayment inputs as HTML text (redrawn only when this
@@ -50,8 +51,8 @@ fn field(out: &mut String, lang: Lang, f: &Form, places: &[crate::form::Place], 
 
 /// Loan `n`'s effects: both side by side, or what a monthly extra alone
 /// saves (nothing while it has neither).
-pub fn effects(lang: Lang, road: Option<&LoanRoad>) -> String {
-    road.map(|r| markup::effects_or_saved(lang, r.prepaid_by_effect.as_ref(), r.prepaid.as_ref())).unwrap_or_default()
+pub fn effects(lang: Lang, prepaid: Option<&(Option<Prepaid>, Option<PrepaidByEffect>)>) -> String {
+    prepaid.map(|(p, both)| markup::effects_or_saved(lang, both.as_ref(), p.as_ref())).unwrap_or_default()
 }
 
 /// The budget's input (place 0).
