@@ -3,11 +3,12 @@
 //! stacked balance chart; prepayments per loan; the calendar download.
 //! Collapsed by default, and drawn only while open (the page stays short
 //! and typing elsewhere stays fast). The "我每月能还" solver sits in each
-//! loan's results ([`Solver`]). Figures come from the road's own memos,
+//! loan's results ([`Solver`]). Figures come from the road's one memo,
 //! computed only while the section is open (`present::road::RoadShown`,
-//! which names the loans the road leaves out, `scenario::evaluate::loan_road_on`),
-//! and `crate::present::road`; components only ask and show. The read-only
-//! parts are HTML text ([`markup`]: a fraction of `view!`'s bundle cost).
+//! which names the loans the road leaves out, and each loan's
+//! `LoanEntry::prepaid`), and `crate::present::road`; components only ask
+//! and show. The open section is HTML text ([`markup`], its inputs
+//! [`fields`]: a fraction of `view!`'s bundle cost) drawn by one effect.
 
 mod fields;
 mod markup;
