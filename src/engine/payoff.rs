@@ -317,7 +317,12 @@ pub fn payoff_plans(debts: &[PayoffDebt], budget: &PayoffBudget, custom_order: O
     let book = Book::of(debts)?;
     let mut strategies = vec![PayoffStrategy::Avalanche, PayoffStrategy::Snowball, PayoffStrategy::ProRata];
     strategies.extend(custom_order.map(|o| PayoffStrategy::Custom(o.to_vec())));
-    strategies.iter().map(|s| book.play(s, budget)).collect()
+    // A loop, not `collect` into a `Result`: one copy of the play fewer in wasm.
+    let mut plans = Vec::with_capacity(strategies.len());
+    for s in &strategies {
+        plans.push(book.play(s, budget)?);
+    }
+    Ok(plans)
 }
 
 /// Plays `strategy` out month by month (see the module docs).
@@ -371,6 +376,9 @@ struct Book<'a> {
     interest: Vec<i64>,
     overdue: Vec<i64>,
     instalments: Vec<Vec<i64>>,
+    /// The avalanche's keys: the contract rate, and the penalty rate (a short month).
+    by_rate: Vec<Decimal>,
+    by_penalty: Vec<Decimal>,
 }
 
 impl<'a> Book<'a> {
@@ -378,28 +386,38 @@ impl<'a> Book<'a> {
         if debts.len() > MAX_DEBTS {
             return Err(PayoffError::TooManyDebts);
         }
+        let n = debts.len();
+        let mut book = Self {
+            debts,
+            rates: Vec::with_capacity(n),
+            principal: Vec::with_capacity(n),
+            interest: Vec::with_capacity(n),
+            overdue: Vec::with_capacity(n),
+            instalments: Vec::with_capacity(n),
+            by_rate: Vec::with_capacity(n),
+            by_penalty: Vec::with_capacity(n),
+        };
+        // One pass, not a `collect` per list: each is code of its own in wasm.
         for (index, d) in debts.iter().enumerate() {
             d.validate().map_err(|error| PayoffError::Debt { index, error })?;
+            book.rates.push(FenRate::of(d.monthly_rate));
+            book.principal.push(to_fen(d.principal));
+            book.interest.push(to_fen(d.interest));
+            book.overdue.push(to_fen(d.overdue_due_now));
+            book.instalments.push(d.instalments.iter().map(|v| to_fen(*v)).collect());
+            book.by_rate.push(d.monthly_rate.approx());
+            book.by_penalty.push(d.penalty_rate);
         }
-        Ok(Self {
-            debts,
-            rates: debts.iter().map(|d| FenRate::of(d.monthly_rate)).collect(),
-            principal: debts.iter().map(|d| to_fen(d.principal)).collect(),
-            interest: debts.iter().map(|d| to_fen(d.interest)).collect(),
-            overdue: debts.iter().map(|d| to_fen(d.overdue_due_now)).collect(),
-            instalments: debts.iter().map(|d| d.instalments.iter().map(|v| to_fen(*v)).collect()).collect(),
-        })
+        Ok(book)
     }
 
     fn play(&self, strategy: &PayoffStrategy, budget: &PayoffBudget) -> Result<PayoffPlan, PayoffError> {
-        let n = self.debts.len();
         let order = match strategy {
             PayoffStrategy::Custom(ids) => custom_order(self.debts, ids)?,
-            PayoffStrategy::Avalanche => ranked(n, |i| self.debts[i].monthly_rate.approx()),
+            PayoffStrategy::Avalanche => ranked(&self.by_rate),
             PayoffStrategy::Snowball | PayoffStrategy::ProRata => Vec::new(),
         };
-        let by_penalty = ranked(n, |i| self.debts[i].penalty_rate);
-        Ok(Run::new(self, strategy.kind(), order, by_penalty).play(budget))
+        Ok(Run::new(self, strategy.kind(), order, ranked(&self.by_penalty)).play(budget))
     }
 }
 
@@ -640,10 +658,10 @@ impl FenRate {
     }
 }
 
-/// Indices by `key` descending, ties in input order.
-fn ranked(n: usize, key: impl Fn(usize) -> Decimal) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    super::small_sort::sort_by(&mut order, |&a, &b| key(b).cmp(&key(a)).then(a.cmp(&b)));
+/// Indices by `keys` descending, ties in input order.
+fn ranked(keys: &[Decimal]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    super::small_sort::sort_by(&mut order, |&a, &b| keys[b].cmp(&keys[a]).then(a.cmp(&b)));
     order
 }
 

@@ -85,6 +85,13 @@ impl LoanEntry {
         let owed_now = self.principal + self.overdue().amount();
         self.target_payment.map(|target| solve_months(owed_now, self.rate.quoted().monthly_ratio(), target))
     }
+
+    /// The loan's prepaid figures, as [`LoanRoad`] has them (nothing when
+    /// nothing is prepaid, or when they cannot be computed: the page shows
+    /// that problem at the field, the evaluator prints it, [`LoanRoad::of`]).
+    pub fn prepaid(&self) -> (Option<Prepaid>, Option<PrepaidByEffect>) {
+        prepaid(self).unwrap_or((None, None))
+    }
 }
 
 /// The loan with its prepayments as entered, and under each effect when

@@ -143,6 +143,36 @@ test('a prepayment shows both effects side by side; a bad amount is refused at i
   await assertClean(events, { page, name: 'road-prepay' });
 });
 
+test('prepayments from the keyboard: the focus stays while typing and on the loan\'s buttons when a row comes or goes', async () => {
+  const { page, events } = await openFixture();
+  const jb = loanPrepay(page, 'jb');
+  const focused = () => page.evaluate(() => document.activeElement?.id);
+  await page.locator('#jb-add-prepayment').focus();
+  await page.keyboard.press('Enter');
+  await jb.locator($('prepayment')).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'jb-add-prepayment');
+  // The new row is valid (instalment 1, a tenth of the principal): both effects show.
+  await jb.locator($('effects')).waitFor();
+  // Typing an amount redraws the effects, never the input being typed into.
+  const [saved] = await effectCells(jb, 'effect-saved');
+  await page.locator('#jb-prepayment-amount-1').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('2500');
+  await page.waitForFunction((before) => document.querySelector('[data-loan="jb"] [data-testid="effect-saved"]')?.textContent.trim() !== before, saved);
+  assert.equal(await focused(), 'jb-prepayment-amount-1');
+  assert.equal(await page.locator('#jb-prepayment-amount-1').inputValue(), '2500');
+  // A label for every input of the row.
+  for (const id of ['jb-prepayment-month-1', 'jb-prepayment-amount-1', 'jb-prepayment-effect-1']) {
+    assert.ok((await page.locator(`label[for="${id}"]`).textContent()).trim().length > 0, id);
+  }
+  await page.locator('#jb-remove-1').focus();
+  await page.keyboard.press('Enter');
+  await jb.locator($('prepayment')).waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.id === 'jb-add-prepayment');
+  assert.equal(await focused(), 'jb-add-prepayment');
+  await assertClean(events, { page, name: 'road-prepay-keys' });
+});
+
 test('the solver answers in months, and refuses a payment below the first month\'s interest at the field', async () => {
   const { page, events } = await openFixture();
   const jb = solverOf(page, 'jb');

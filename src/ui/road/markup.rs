@@ -266,12 +266,11 @@ fn effects(out: &mut String, lang: Lang, both: &PrepaidByEffect) {
     out.push_str("</tbody></table>");
 }
 
-/// The button adding a one-off prepayment (`data-action="add"`), then both
-/// effects side by side, or what a monthly extra alone saves.
-pub fn add_and_effects(lang: Lang, both: Option<&PrepaidByEffect>, prepaid: Option<&Prepaid>) -> String {
+/// Both effects of a loan's prepayments side by side, or what a monthly
+/// extra alone saves.
+pub fn effects_or_saved(lang: Lang, both: Option<&PrepaidByEffect>, prepaid: Option<&Prepaid>) -> String {
     let w = lang.road();
     let mut out = String::new();
-    put(&mut out, r#"<button type="button" class="add" data-testid="add-prepayment" data-action="add">{}</button>"#, &[w.add_prepayment]);
     match (both, prepaid) {
         (Some(both), _) => effects(&mut out, lang, both),
         (None, Some(p)) => {
@@ -283,14 +282,15 @@ pub fn add_and_effects(lang: Lang, both: Option<&PrepaidByEffect>, prepaid: Opti
     out
 }
 
-/// The button removing prepayment `item` (0-based; `data-action="remove"`).
-pub fn remove_button(w: &RoadText, item: u16) -> String {
+/// The button removing prepayment `item` (0-based; `data-action="remove"`)
+/// of the loan `loan` (its id: the button's is `{loan}-remove-{item + 1}`).
+pub fn remove_button(w: &RoadText, loan: &str, item: u16) -> String {
     let mut out = String::new();
     let (index, number) = (item.to_string(), (item + 1).to_string());
     put(
         &mut out,
-        r#"<button type="button" class="remove" data-testid="remove-prepayment" data-action="remove" data-item="{}" aria-label="{}">{}</button>"#,
-        &[&index, &fill(w.remove_prepayment, &[&number]), w.remove],
+        r#"<div><button type="button" class="remove" id="{}-remove-{}" data-testid="remove-prepayment" data-action="remove" data-item="{}" aria-label="{}">{}</button></div>"#,
+        &[loan, &number, &index, &fill(w.remove_prepayment, &[&number]), w.remove],
     );
     out
 }

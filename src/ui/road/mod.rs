@@ -3,12 +3,14 @@
 //! stacked balance chart; prepayments per loan; the calendar download.
 //! Collapsed by default, and drawn only while open (the page stays short
 //! and typing elsewhere stays fast). The "我每月能还" solver sits in each
-//! loan's results ([`Solver`]). Figures come from the road's own memos,
+//! loan's results ([`Solver`]). Figures come from the road's one memo,
 //! computed only while the section is open (`present::road::RoadShown`,
-//! which names the loans the road leaves out, `scenario::evaluate::loan_road_on`),
-//! and `crate::present::road`; components only ask and show. The read-only
-//! parts are HTML text ([`markup`]: a fraction of `view!`'s bundle cost).
+//! which names the loans the road leaves out, and each loan's
+//! `LoanEntry::prepaid`), and `crate::present::road`; components only ask
+//! and show. The open section is HTML text ([`markup`], its inputs
+//! [`fields`]: a fraction of `view!`'s bundle cost) drawn by one effect.
 
+mod fields;
 mod markup;
 mod plan;
 mod prepay;
@@ -16,15 +18,16 @@ mod solver;
 
 pub use solver::Solver;
 
-use super::inputs::FieldInput;
+use super::page::{use_page, Page};
+use super::use_lang;
 use super::widgets::say;
-use super::{use_lang, EachLoan};
-use crate::form::Place;
-use crate::scenario::Field;
-use crate::i18n::RoadText;
+use crate::i18n::{Lang, RoadText};
+use crate::present::road::RoadShown;
+use crate::engine::Prepaid;
+use crate::scenario::road::PrepaidByEffect;
 use leptos::prelude::*;
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 /// The road's words in the current language, reactively.
 fn use_words() -> impl Fn() -> &'static RoadText + Copy {
@@ -52,15 +55,6 @@ fn refocus(ids: Vec<String>) {
 /// The element a click landed in that matches `selector` (delegated handlers).
 fn clicked(ev: &leptos::ev::MouseEvent, selector: &str) -> Option<web_sys::Element> {
     ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
-}
-
-/// HTML text for `inner_html`, read again whenever what `text` reads
-/// changes. Every such part of the road is this one closure type (what it
-/// writes is behind a trait object), so the chunk holds one copy of the
-/// render code for all of them instead of one per part.
-fn html_text(text: impl Fn() -> String + Send + Sync + 'static) -> impl Fn() -> String + Send + Sync + 'static {
-    let text: Arc<dyn Fn() -> String + Send + Sync> = Arc::new(text);
-    move || text()
 }
 
 /// What the road's buttons and choices change in the document.
@@ -97,18 +91,110 @@ pub fn RoadSection() -> impl IntoView {
     }
 }
 
+/// The road's figures: the payoff with the loans it leaves out, and each
+/// loan's prepaid figures (as entered, and under each effect), by position.
+pub(super) struct Figures {
+    shown: RoadShown,
+    loans: Vec<(Option<Prepaid>, Option<PrepaidByEffect>)>,
+}
+
+/// The open section's state: its figures (computed only while it is open,
+/// issue 13), whether the chart's table is open, and the calendar download.
+#[derive(Clone, Copy)]
+struct Road {
+    lang: RwSignal<Lang>,
+    page: Page,
+    figures: Memo<Figures>,
+    table_open: RwSignal<bool>,
+    calendar: Option<plan::Calendar>,
+}
+
 /// The open section: its own chunk, fetched when first opened (`ui::lazy`).
+/// Its parts are HTML text in an empty `<div>` its one effect draws into
+/// ([`draw`]); one handler per kind of event reads them. No `view!` but
+/// the body's root: each `view!` tree is render code of its own type.
 #[leptos::wasm_split::wasm_split(road, wasm_split_path = ::leptos::wasm_split, preload(load_road), fallible)]
 fn road_body() -> super::lazy::Chunk {
-    let page = super::page::use_page();
-    // The road's figures, computed only while the section is open (issue 13).
-    let road = Memo::new(move |_| page.analysed(crate::present::road::RoadShown::of));
+    let page = use_page();
+    // One memo for all the figures (each memo's type is code of its own),
+    // always "changed" when computed: the parts drawn compare their text,
+    // and comparing the figures would cost their `PartialEq` code here.
+    let figures = Memo::new_owning(move |_| {
+        let figures = page.analysed(|s, e, a| Figures { shown: RoadShown::of(s, e, a), loans: s.loans.iter().map(|l| l.prepaid()).collect() });
+        (figures, true)
+    });
+    let road = Road { lang: use_lang(), page, figures, table_open: RwSignal::new(false), calendar: use_context::<plan::Calendar>() };
+    // Effects first run after the body is on the page: found by its class
+    // (the page has one), not by a `NodeRef` (code of its own).
+    Effect::new(move |drawn: Option<Drawn>| {
+        let mut drawn = drawn.unwrap_or_default();
+        if let Some(root) = document().query_selector(".road-body").ok().flatten() {
+            draw(road, &root, &mut drawn);
+        }
+        drawn
+    });
     Ok(view! {
-        <FieldInput place=Place::of(Field::StrategyBudget) />
-        <plan::PlanPart road=road />
-        <h3>{say(|l| l.road().prepay_heading)}</h3>
-        <p class="explain">{say(|l| l.road().prepay_intro)}</p>
-        <EachLoan each=|index| view! { <prepay::LoanPrepay index=index /> }.into_any() />
+        <div class="road-body" on:click=move |ev| plan::on_click(road, &ev) on:input=move |ev| fields::typed(page, &ev, false) on:change=move |ev| fields::typed(page, &ev, true)></div>
     }
     .into_any())
+}
+
+/// The parts of the body, each in a `<div data-part="k">`, and the live
+/// region the calendar download speaks in (after the plan).
+const SKELETON: &str = r#"<div data-part="0"></div><div data-part="1"></div><p role="status" id="calendar-status" data-testid="calendar-status"></p><div data-part="2"></div><div data-part="3"></div>"#;
+const BUDGET: usize = 0;
+const PLAN: usize = 1;
+const PREPAY_HEAD: usize = 2;
+const LOANS: usize = 3;
+
+/// What the effect drew last: each part's text, and each loan's effects.
+#[derive(Default)]
+struct Drawn {
+    parts: [String; 4],
+    effects: Vec<String>,
+}
+
+/// Part `k` under `root`, its HTML set to `html` unless it was drawn so
+/// already (a redraw would lose the focus and what is typed); whether it was drawn anew.
+fn part(root: &Element, drawn: &mut Drawn, k: usize, html: String) -> bool {
+    let Some(el) = root.query_selector(&["[data-part=\"", &k.to_string(), "\"]"].concat()).ok().flatten() else { return false };
+    let anew = drawn.parts[k] != html;
+    if anew {
+        el.set_inner_html(&html);
+        drawn.parts[k] = html;
+    }
+    anew
+}
+
+/// Draws every part (each only when its text changed), each loan's effects,
+/// and brings the inputs' values and problems in step.
+fn draw(road: Road, root: &Element, drawn: &mut Drawn) {
+    if root.child_element_count() == 0 {
+        root.set_inner_html(SKELETON);
+    }
+    let (lang, page) = (road.lang.get(), road.page);
+    let w = lang.road();
+    let (budget, loans) = page.with(|f| (prepay::budget(lang, f), prepay::html(lang, f)));
+    part(root, drawn, BUDGET, budget);
+    let table_open = road.table_open.get();
+    road.figures.with(|figures| {
+        part(root, drawn, PLAN, plan::html(lang, page, &figures.shown, table_open));
+        let mut head = String::new();
+        markup::put(&mut head, r#"<h3>{}</h3><p class="explain">{}</p>"#, &[w.prepay_heading, w.prepay_intro]);
+        part(root, drawn, PREPAY_HEAD, head);
+        if part(root, drawn, LOANS, loans) {
+            drawn.effects.clear();
+        }
+        let mut n = 0;
+        while let Some(slot) = root.query_selector(&["[data-n=\"", &n.to_string(), "\"] > [data-effects]"].concat()).ok().flatten() {
+            let html = prepay::effects(lang, figures.loans.get(n));
+            if drawn.effects.get(n) != Some(&html) {
+                slot.set_inner_html(&html);
+                drawn.effects.resize(drawn.effects.len().max(n + 1), String::new());
+                drawn.effects[n] = html;
+            }
+            n += 1;
+        }
+    });
+    fields::sync_all(root, lang, page);
 }

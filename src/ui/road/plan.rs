@@ -5,9 +5,8 @@
 //! click handler reads the radio buttons and every button.
 
 use super::super::download::download_text;
-use super::super::page::{use_page, Page};
-use super::super::use_lang;
-use super::{clicked, edit, markup, refocus, RoadEdit};
+use super::super::page::Page;
+use super::{clicked, edit, markup, refocus, Figures, Road, RoadEdit};
 use crate::engine::PayoffKind;
 use crate::i18n::{fill, Lang, NoCalendar};
 use crate::present::road::{code, DefaultBudget, RoadMonths, RoadShown, StrategyFigures, KINDS};
@@ -22,8 +21,8 @@ fn title(lang: Lang, e: &Evaluation, id: &str) -> String {
     LoanTitle::of(e, id).map_or_else(|| id.to_owned(), |t| lang.loan_title(t))
 }
 
-/// The whole block's text, from the document and its evaluation.
-fn html(lang: Lang, page: Page, road: Memo<RoadShown>, table_open: bool) -> String {
+/// The plan's text, from the document and its evaluation.
+pub(super) fn html(lang: Lang, page: Page, shown: &RoadShown, table_open: bool) -> String {
     let (months, default, undated) = page.last_valid.with(|s| {
         let undated: Vec<usize> = (0..s.loans.len()).filter(|&i| s.loans[i].next_due_date.is_none()).collect();
         (RoadMonths::of(s, crate::ui::page::today()), DefaultBudget::of(s), undated)
@@ -32,7 +31,7 @@ fn html(lang: Lang, page: Page, road: Memo<RoadShown>, table_open: bool) -> Stri
         let d = f.document();
         (d.payoff_kind(), d.payoff_strategy.as_ref().is_some_and(|p| !p.order.is_empty()), f.payoff_order())
     });
-    road.with(|shown| page.evaluation.with(|e| {
+    page.evaluation.with(|e| {
         let road = &shown.road;
         // The custom order: shown when custom is picked or an order is kept.
         let order = (picked == PayoffKind::Custom || kept).then(|| ids.into_iter().map(|id| { let t = title(lang, e, &id); (id, t) }).collect::<Vec<_>>());
@@ -50,18 +49,18 @@ fn html(lang: Lang, page: Page, road: Memo<RoadShown>, table_open: bool) -> Stri
         out.push_str(&markup::chart_part(lang, plan.map(|p| (p, titles.as_slice())), months, table_open));
         out.push_str(&markup::calendar(lang, &undated, all_undated));
         out
-    }))
+    })
 }
 
 /// The picked plan's calendar, downloaded; what to tell the user. The
 /// `.ics` writer is a chunk of its own, fetched on the first download
 /// (`Err` when it could not be fetched).
 #[leptos::wasm_split::wasm_split(ics, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn download_calendar(lang: Lang, page: Page, road: Memo<RoadShown>) -> Result<String, SplitLoaderError> {
+fn download_calendar(lang: Lang, page: Page, figures: Memo<Figures>) -> Result<String, SplitLoaderError> {
     let now = (js_sys::Date::now() / 1000.0) as i64;
     // Made inside the reads: the plan (up to 600 months) is not copied.
-    let made = road.with_untracked(|r| {
-        let plan = r.road.picked().ok_or(NoCalendar::NothingDue)?;
+    let made = figures.with_untracked(|f| {
+        let plan = f.shown.road.picked().ok_or(NoCalendar::NothingDue)?;
         page.last_valid.with_untracked(|s| lang.plan_calendar(s, plan, crate::ui::page::today(), now))
     });
     let w = lang.road();
@@ -80,16 +79,16 @@ fn download_calendar(lang: Lang, page: Page, road: Memo<RoadShown>) -> Result<St
 /// library — the wasm tests (`tests/wasm_share.rs`), which have no split
 /// loader to resolve it and could not start.
 #[derive(Clone, Copy)]
-pub struct Calendar(pub fn(Lang, Page, Memo<RoadShown>));
+pub(super) struct Calendar(pub fn(Lang, Page, Memo<Figures>));
 
 /// Downloads the calendar, saying meanwhile that its chunk is coming, and
 /// then what came of it (or that the chunk could not be fetched: clicking
 /// again tries again).
-pub fn calendar_clicked(lang: Lang, page: Page, road: Memo<RoadShown>) {
+pub(super) fn calendar_clicked(lang: Lang, page: Page, figures: Memo<Figures>) {
     let p = lang.page();
     say_status(p.lazy_loading);
     leptos::task::spawn_local(async move {
-        say_status(&download_calendar(lang, page, road).await.unwrap_or_else(|_| p.lazy_failed.to_owned()));
+        say_status(&download_calendar(lang, page, figures).await.unwrap_or_else(|_| p.lazy_failed.to_owned()));
     });
 }
 
@@ -101,46 +100,55 @@ fn say_status(text: &str) {
     }
 }
 
-#[component]
-pub fn PlanPart(road: Memo<RoadShown>) -> impl IntoView {
-    let (lang, page) = (use_lang(), use_page());
-    let table_open = RwSignal::new(false);
-    let calendar = use_context::<Calendar>();
-    let text = Memo::new(move |_| html(lang.get(), page, road, table_open.get()));
-    let act = move |ev: MouseEvent| {
-        let Some(el) = clicked(&ev, "[data-action]") else { return };
-        match el.get_attribute("data-action").as_deref() {
-            // A radio button: its click comes with the mouse, a label, Space or the arrow keys.
-            Some("pick") => {
-                let value = el.get_attribute("value").unwrap_or_default();
-                let kind = KINDS.into_iter().find(|k| code(*k) == value);
-                if let Some(kind) = kind.filter(|k| page.peek(|f| f.document().payoff_kind()) != *k) {
-                    edit(page, RoadEdit::Pick(kind));
-                    refocus(vec!["strategy-".to_owned() + &value]);
-                }
-            }
-            Some("ics") => {
-                if let Some(Calendar(download)) = calendar {
-                    download(lang.get_untracked(), page, road);
-                }
-            }
-            // The table's <details> is drawn from `table_open`, so it stays open while figures change.
-            Some("table") => {
-                ev.prevent_default();
-                table_open.set(!table_open.get_untracked());
-            }
-            Some(dir @ ("up" | "down")) => {
-                let Some(id) = el.get_attribute("data-loan") else { return };
-                edit(page, RoadEdit::Move(id.clone(), dir == "up"));
-                let other = if dir == "up" { "down" } else { "up" };
-                let order = |d: &str| ["order-", &id, "-", d].concat();
-                refocus(vec![order(dir), order(other)]);
-            }
-            _ => {}
-        }
+/// A click in the section: a radio button (its click comes with the
+/// mouse, a label, Space or the arrow keys), the calendar, the chart's
+/// table, the custom order's buttons, a loan's add and remove buttons.
+pub(super) fn on_click(road: Road, ev: &MouseEvent) {
+    let Some(el) = clicked(ev, "[data-action]") else { return };
+    let page = road.page;
+    // The loan (its key and id) of a prepayment's button.
+    let loan = || {
+        let set = el.closest("[data-n]").ok().flatten()?;
+        let n: usize = set.get_attribute("data-n")?.parse().ok()?;
+        Some((page.peek(|f| f.loans().get(n).copied())?, set.get_attribute("data-loan")?))
     };
-    view! {
-        <div class="road-plan" on:click=act inner_html=text></div>
-        <p role="status" id="calendar-status" data-testid="calendar-status"></p>
+    match el.get_attribute("data-action").as_deref() {
+        Some("pick") => {
+            let value = el.get_attribute("value").unwrap_or_default();
+            let kind = KINDS.into_iter().find(|k| code(*k) == value);
+            if let Some(kind) = kind.filter(|k| page.peek(|f| f.document().payoff_kind()) != *k) {
+                edit(page, RoadEdit::Pick(kind));
+                refocus(vec!["strategy-".to_owned() + &value]);
+            }
+        }
+        Some("ics") => {
+            if let Some(Calendar(download)) = road.calendar {
+                download(road.lang.get_untracked(), page, road.figures);
+            }
+        }
+        // The table's <details> is drawn from `table_open`, so it stays open while figures change.
+        Some("table") => {
+            ev.prevent_default();
+            road.table_open.set(!road.table_open.get_untracked());
+        }
+        Some(dir @ ("up" | "down")) => {
+            let Some(id) = el.get_attribute("data-loan") else { return };
+            edit(page, RoadEdit::Move(id.clone(), dir == "up"));
+            let other = if dir == "up" { "down" } else { "up" };
+            let order = |d: &str| ["order-", &id, "-", d].concat();
+            refocus(vec![order(dir), order(other)]);
+        }
+        // The buttons are drawn anew: focus goes back to the same place.
+        Some("add") => {
+            let Some((key, id)) = loan() else { return };
+            edit(page, RoadEdit::AddPrepayment(key));
+            refocus(vec![id + "-add-prepayment"]);
+        }
+        Some("remove") => {
+            let (Some((key, id)), Some(item)) = (loan(), el.get_attribute("data-item").and_then(|i| i.parse::<u16>().ok())) else { return };
+            edit(page, RoadEdit::RemovePrepayment(key, item));
+            refocus(vec![[&id, "-remove-", &(item + 1).to_string()].concat(), id + "-add-prepayment"]);
+        }
+        _ => {}
     }
 }
