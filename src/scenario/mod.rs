@@ -30,6 +30,7 @@
 pub mod evaluate;
 pub mod field;
 pub mod kit;
+mod read;
 pub mod road;
 
 pub use evaluate::{BudgetOutput, Evaluation, LoanOutput};
@@ -543,7 +544,7 @@ impl Scenario {
     pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
         let mut doc = versioned::read_value(text, &FORMAT)?;
         kit::fill_expenses(&mut doc);
-        let scenario: Scenario = versioned::typed(doc)?;
+        let scenario = read::scenario(doc)?;
         scenario.validate()?;
         Ok(scenario)
     }

@@ -20,7 +20,7 @@ use std::cell::RefCell;
 
 /// Reads `T` from `value`; on an error, also the path of its place (empty
 /// for the whole document).
-pub(super) fn from_value<T: de::DeserializeOwned>(value: Value) -> Result<T, (String, Error)> {
+pub(crate) fn from_value<T: de::DeserializeOwned>(value: Value) -> Result<T, (String, Error)> {
     let found = RefCell::new(None);
     T::deserialize(Tracked { value, at: &At::Root, found: &found })
         .map_err(|e| (found.take().unwrap_or_default(), e))
