@@ -22,9 +22,6 @@ use serde_json::{Map, Value};
 use std::fmt;
 
 pub mod fields;
-// The serde reader this one replaced, kept while tests compare the two.
-#[cfg(test)]
-pub(crate) mod tracked;
 
 use fields::{At, Read};
 

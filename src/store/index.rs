@@ -5,15 +5,14 @@
 use super::files::{valid_id, MAX_NAME_CHARS};
 use crate::versioned::fields::{items, string, u64, At, Fields, Read};
 use crate::versioned::{self, ErrorKind, Format, ReadError};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 /// The index format this build writes.
 pub const INDEX_VERSION: u32 = 1;
 
 /// One draft in the index.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DraftMeta {
     pub id: String,
     pub name: String,
@@ -23,8 +22,7 @@ pub struct DraftMeta {
     pub revision: u64,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize)]
 struct IndexDoc {
     version: u32,
     drafts: Vec<DraftMeta>,
