@@ -198,12 +198,14 @@ mod tests {
 
     fn doc(v: Value, at: &At) -> Read<Doc> {
         let mut f = fields::Fields::new(v, at, "struct Doc", &["version", "items"])?;
-        Ok(Doc { version: f.req("version", fields::u32)?, items: f.req("items", |v, at| fields::items(v, at, item))? })
+        let doc = Doc { version: f.req("version", fields::u32, 0), items: f.req("items", |v, at| fields::items(v, at, item), Vec::new()) };
+        f.done(doc)
     }
 
     fn item(v: Value, at: &At) -> Read<Item> {
         let mut f = fields::Fields::new(v, at, "struct Item", &["n"])?;
-        Ok(Item { n: f.req("n", fields::u32)? })
+        let item = Item { n: f.req("n", fields::u32, 0) };
+        f.done(item)
     }
 
     fn migrate(mut doc: Value, from: u64) -> Result<Value, ReadError> {

@@ -25,17 +25,18 @@ use serde_json::Value;
 pub(super) fn scenario(doc: Value) -> Read<Scenario> {
     const KEYS: &[&str] = &["version", "day_count", "as_of", "loans", "budget", "payoff_strategy", "profile", "hardship", "contact_log"];
     let mut f = Fields::new(doc, &At::Root, "struct Scenario", KEYS)?;
-    Ok(Scenario {
-        version: f.req("version", u32)?,
-        day_count: f.or("day_count", |v, at| DAY_COUNTS.read(v, at), DayCount::default())?,
-        as_of: f.opt("as_of", date)?,
-        loans: f.req("loans", |v, at| items(v, at, loan))?,
-        budget: f.or("budget", budget, BudgetEntry::default())?,
-        payoff_strategy: f.opt("payoff_strategy", payoff_strategy)?,
-        profile: f.or("profile", profile, Profile::default())?,
-        hardship: f.opt("hardship", hardship)?,
-        contact_log: f.or("contact_log", |v, at| items(v, at, contact), Vec::new())?,
-    })
+    let scenario = Scenario {
+        version: f.req("version", u32, 0),
+        day_count: f.or("day_count", |v, at| DAY_COUNTS.read(v, at), DayCount::default()),
+        as_of: f.opt("as_of", date),
+        loans: f.req("loans", |v, at| items(v, at, loan), Vec::new()),
+        budget: f.or("budget", budget, BudgetEntry::default()),
+        payoff_strategy: f.opt("payoff_strategy", payoff_strategy),
+        profile: f.or("profile", profile, Profile::default()),
+        hardship: f.opt("hardship", hardship),
+        contact_log: f.or("contact_log", |v, at| items(v, at, contact), Vec::new()),
+    };
+    f.done(scenario)
 }
 
 fn loan(v: Value, at: &At) -> Read<LoanEntry> {
@@ -45,38 +46,41 @@ fn loan(v: Value, at: &At) -> Read<LoanEntry> {
         "contract_no", "ask",
     ];
     let mut f = Fields::new(v, at, "struct LoanEntry", KEYS)?;
-    Ok(LoanEntry {
-        id: f.req("id", string)?,
-        lender: f.or("lender", |v, at| LENDERS.read(v, at), Lender::default())?,
-        name: f.or("name", string, String::new())?,
-        principal: f.req("principal", decimal)?,
-        rate: f.req("rate", rate)?,
-        method: f.req("method", |v, at| METHODS.read(v, at))?,
-        months: f.req("months", u32)?,
-        upfront_fee: f.or("upfront_fee", decimal, Decimal::ZERO)?,
-        overdue: f.opt("overdue", overdue)?,
-        penalty: f.opt("penalty", penalty)?,
-        app_payment: f.opt("app_payment", decimal)?,
-        next_due_date: f.opt("next_due_date", date)?,
-        period_start: f.opt("period_start", date)?,
-        settlement_offer: f.opt("settlement_offer", decimal)?,
-        holiday_months: f.opt("holiday_months", u32)?,
-        prepayments: f.or("prepayments", |v, at| items(v, at, prepayment), Vec::new())?,
-        extra_monthly: f.opt("extra_monthly", decimal)?,
-        prepayment_fee_percent: f.or("prepayment_fee_percent", decimal, Decimal::ZERO)?,
-        target_payment: f.opt("target_payment", decimal)?,
-        contract_no: f.or("contract_no", text, String::new())?,
-        ask: f.opt("ask", ask)?,
-    })
+    let rate_stand_in = RateEntry { value: Decimal::ZERO, unit: RateUnit::DailyPercent, day_basis: DayBasis::default() };
+    let loan = LoanEntry {
+        id: f.req("id", string, String::new()),
+        lender: f.or("lender", |v, at| LENDERS.read(v, at), Lender::default()),
+        name: f.or("name", string, String::new()),
+        principal: f.req("principal", decimal, Decimal::ZERO),
+        rate: f.req("rate", rate, rate_stand_in),
+        method: f.req("method", |v, at| METHODS.read(v, at), Method::EqualInstallment),
+        months: f.req("months", u32, 0),
+        upfront_fee: f.or("upfront_fee", decimal, Decimal::ZERO),
+        overdue: f.opt("overdue", overdue),
+        penalty: f.opt("penalty", penalty),
+        app_payment: f.opt("app_payment", decimal),
+        next_due_date: f.opt("next_due_date", date),
+        period_start: f.opt("period_start", date),
+        settlement_offer: f.opt("settlement_offer", decimal),
+        holiday_months: f.opt("holiday_months", u32),
+        prepayments: f.or("prepayments", |v, at| items(v, at, prepayment), Vec::new()),
+        extra_monthly: f.opt("extra_monthly", decimal),
+        prepayment_fee_percent: f.or("prepayment_fee_percent", decimal, Decimal::ZERO),
+        target_payment: f.opt("target_payment", decimal),
+        contract_no: f.or("contract_no", text, String::new()),
+        ask: f.opt("ask", ask),
+    };
+    f.done(loan)
 }
 
 fn rate(v: Value, at: &At) -> Read<RateEntry> {
     let mut f = Fields::new(v, at, "struct RateEntry", &["value", "unit", "day_basis"])?;
-    Ok(RateEntry {
-        value: f.req("value", decimal)?,
-        unit: f.req("unit", |v, at| RATE_UNITS.read(v, at))?,
-        day_basis: f.or("day_basis", day_basis, DayBasis::default())?,
-    })
+    let rate = RateEntry {
+        value: f.req("value", decimal, Decimal::ZERO),
+        unit: f.req("unit", |v, at| RATE_UNITS.read(v, at), RateUnit::DailyPercent),
+        day_basis: f.or("day_basis", day_basis, DayBasis::default()),
+    };
+    f.done(rate)
 }
 
 /// 360 or 365, as a number.
@@ -91,43 +95,47 @@ fn day_basis(v: Value, at: &At) -> Read<DayBasis> {
 fn overdue(v: Value, at: &At) -> Read<OverdueEntry> {
     let mut f = Fields::new(v, at, "struct OverdueEntry", &["days", "principal", "interest"])?;
     let d = OverdueEntry::default();
-    Ok(OverdueEntry {
-        days: f.or("days", u32, d.days)?,
-        principal: f.or("principal", decimal, d.principal)?,
-        interest: f.or("interest", decimal, d.interest)?,
-    })
+    let overdue = OverdueEntry {
+        days: f.or("days", u32, d.days),
+        principal: f.or("principal", decimal, d.principal),
+        interest: f.or("interest", decimal, d.interest),
+    };
+    f.done(overdue)
 }
 
 fn penalty(v: Value, at: &At) -> Read<PenaltyEntry> {
     let mut f = Fields::new(v, at, "struct PenaltyEntry", &["multiplier", "compound", "base"])?;
-    Ok(PenaltyEntry {
-        multiplier: f.req("multiplier", decimal)?,
-        compound: f.req("compound", boolean)?,
-        base: f.req("base", |v, at| PENALTY_BASES.read(v, at))?,
-    })
+    let penalty = PenaltyEntry {
+        multiplier: f.req("multiplier", decimal, Decimal::ZERO),
+        compound: f.req("compound", boolean, false),
+        base: f.req("base", |v, at| PENALTY_BASES.read(v, at), PenaltyBase::Principal),
+    };
+    f.done(penalty)
 }
 
 fn prepayment(v: Value, at: &At) -> Read<Prepayment> {
     let mut f = Fields::new(v, at, "struct Prepayment", &["month", "amount", "effect"])?;
-    Ok(Prepayment {
-        month: f.req("month", u32)?,
-        amount: f.req("amount", decimal)?,
-        effect: f.req("effect", |v, at| PREPAY_EFFECTS.read(v, at))?,
-    })
+    let prepayment = Prepayment {
+        month: f.req("month", u32, 0),
+        amount: f.req("amount", decimal, Decimal::ZERO),
+        effect: f.req("effect", |v, at| PREPAY_EFFECTS.read(v, at), PrepayEffect::ShortenTerm),
+    };
+    f.done(prepayment)
 }
 
 fn budget(v: Value, at: &At) -> Read<BudgetEntry> {
     const KEYS: &[&str] = &["income", "expenses", "other_obligations", "buffer_percent", "forecast", "expense_items"];
     let mut f = Fields::new(v, at, "struct BudgetEntry", KEYS)?;
     let d = BudgetEntry::default();
-    Ok(BudgetEntry {
-        income: f.or("income", decimal, d.income)?,
-        expenses: f.or("expenses", decimal, d.expenses)?,
-        other_obligations: f.or("other_obligations", decimal, d.other_obligations)?,
-        buffer_percent: f.or("buffer_percent", decimal, d.buffer_percent)?,
-        forecast: f.opt("forecast", forecast)?,
-        expense_items: f.opt("expense_items", expense_items)?,
-    })
+    let budget = BudgetEntry {
+        income: f.or("income", decimal, d.income),
+        expenses: f.or("expenses", decimal, d.expenses),
+        other_obligations: f.or("other_obligations", decimal, d.other_obligations),
+        buffer_percent: f.or("buffer_percent", decimal, d.buffer_percent),
+        forecast: f.opt("forecast", forecast),
+        expense_items: f.opt("expense_items", expense_items),
+    };
+    f.done(budget)
 }
 
 /// Exactly 12 monthly incomes.
@@ -152,81 +160,80 @@ fn expense_items(v: Value, at: &At) -> Read<ExpenseItems> {
         &mut items.communication,
         &mut items.other,
     ]) {
-        if let Some(amount) = f.get(key, decimal)? {
-            *slot = amount;
-        }
+        *slot = f.or(key, decimal, *slot);
     }
-    Ok(items)
+    f.done(items)
 }
 
 fn payoff_strategy(v: Value, at: &At) -> Read<PayoffStrategyEntry> {
     let mut f = Fields::new(v, at, "struct PayoffStrategyEntry", &["kind", "order", "monthly_budget"])?;
-    Ok(PayoffStrategyEntry {
-        kind: f.req("kind", |v, at| PAYOFF_KINDS.read(v, at))?,
-        order: f.or("order", |v, at| items(v, at, string), Vec::new())?,
-        monthly_budget: f.opt("monthly_budget", decimal)?,
-    })
+    let strategy = PayoffStrategyEntry {
+        kind: f.req("kind", |v, at| PAYOFF_KINDS.read(v, at), PayoffKind::Avalanche),
+        order: f.or("order", |v, at| items(v, at, string), Vec::new()),
+        monthly_budget: f.opt("monthly_budget", decimal),
+    };
+    f.done(strategy)
 }
 
 fn profile(v: Value, at: &At) -> Read<Profile> {
     let mut f = Fields::new(v, at, "struct Profile", &["name", "phone", "city"])?;
-    Ok(Profile {
-        name: f.or("name", text, String::new())?,
-        phone: f.or("phone", text, String::new())?,
-        city: f.or("city", text, String::new())?,
-    })
+    let profile = Profile { name: f.or("name", text, String::new()), phone: f.or("phone", text, String::new()), city: f.or("city", text, String::new()) };
+    f.done(profile)
 }
 
 fn hardship(v: Value, at: &At) -> Read<Hardship> {
     let mut f = Fields::new(v, at, "struct Hardship", &["reason", "since", "details", "temporary", "evidence"])?;
-    Ok(Hardship {
-        reason: f.req("reason", |v, at| HARDSHIP_REASONS.read(v, at))?,
-        since: f.opt("since", date)?,
-        details: f.or("details", text, String::new())?,
-        temporary: f.or("temporary", boolean, false)?,
-        evidence: f.or("evidence", |v, at| items(v, at, |v, at| EVIDENCE.read(v, at)), Vec::new())?,
-    })
+    let hardship = Hardship {
+        reason: f.req("reason", |v, at| HARDSHIP_REASONS.read(v, at), HardshipReason::Other),
+        since: f.opt("since", date),
+        details: f.or("details", text, String::new()),
+        temporary: f.or("temporary", boolean, false),
+        evidence: f.or("evidence", |v, at| items(v, at, |v, at| EVIDENCE.read(v, at)), Vec::new()),
+    };
+    f.done(hardship)
 }
 
 /// A loan's ask: the choice's members beside the date and the fallback.
 fn ask(v: Value, at: &At) -> Read<Ask> {
     const KEYS: &[&str] = &["kind", "months", "holiday_mode", "holiday_maturity", "deferred_months", "first_payment_date", "fallback"];
     let mut f = Fields::new(v, at, "struct AskFile", KEYS)?;
-    Ok(Ask { choice: choice_of(&mut f)?, first_payment_date: f.opt("first_payment_date", date)?, fallback: f.opt("fallback", proposal_choice)? })
+    let ask = Ask { choice: choice_of(&mut f), first_payment_date: f.opt("first_payment_date", date), fallback: f.opt("fallback", proposal_choice) };
+    f.done(ask)
 }
 
 fn proposal_choice(v: Value, at: &At) -> Read<ProposalChoice> {
     const KEYS: &[&str] = &["kind", "months", "holiday_mode", "holiday_maturity", "deferred_months"];
-    choice_of(&mut Fields::new(v, at, "struct ProposalChoice", KEYS)?)
+    let mut f = Fields::new(v, at, "struct ProposalChoice", KEYS)?;
+    let choice = choice_of(&mut f);
+    f.done(choice)
 }
 
 /// The members of a [`ProposalChoice`], in an ask or on their own.
-fn choice_of(f: &mut Fields) -> Read<ProposalChoice> {
-    Ok(ProposalChoice {
-        kind: f.req("kind", |v, at| PROPOSAL_KINDS.read(v, at))?,
-        months: f.opt("months", u32)?,
-        holiday_mode: f.opt("holiday_mode", |v, at| HOLIDAY_MODES.read(v, at))?,
-        holiday_maturity: f.opt("holiday_maturity", |v, at| HOLIDAY_MATURITIES.read(v, at))?,
-        deferred_months: f.opt("deferred_months", u32)?,
-    })
+fn choice_of(f: &mut Fields) -> ProposalChoice {
+    ProposalChoice {
+        kind: f.req("kind", |v, at| PROPOSAL_KINDS.read(v, at), ProposalKind::TermExtension),
+        months: f.opt("months", u32),
+        holiday_mode: f.opt("holiday_mode", |v, at| HOLIDAY_MODES.read(v, at)),
+        holiday_maturity: f.opt("holiday_maturity", |v, at| HOLIDAY_MATURITIES.read(v, at)),
+        deferred_months: f.opt("deferred_months", u32),
+    }
 }
 
 fn contact(v: Value, at: &At) -> Read<ContactEntry> {
     const KEYS: &[&str] =
         &["at", "loan_id", "channel", "who", "ticket", "summary", "promise", "follow_up", "third_party_contacted", "threats"];
     let mut f = Fields::new(v, at, "struct ContactEntry", KEYS)?;
-    Ok(ContactEntry {
-        at: f.req("at", date_time)?,
-        loan_id: f.req("loan_id", text)?,
-        channel: f.req("channel", |v, at| CHANNELS.read(v, at))?,
-        who: f.or("who", text, String::new())?,
-        ticket: f.or("ticket", text, String::new())?,
-        summary: f.or("summary", text, String::new())?,
-        promise: f.or("promise", text, String::new())?,
-        follow_up: f.opt("follow_up", date)?,
-        third_party_contacted: f.or("third_party_contacted", boolean, false)?,
-        threats: f.or("threats", boolean, false)?,
-    })
+    // A time has no stand-in value: once `done`, a missing one was reported.
+    let when = f.req("at", |v, at| date_time(v, at).map(Some), None);
+    let loan_id = f.req("loan_id", text, String::new());
+    let channel = f.req("channel", |v, at| CHANNELS.read(v, at), Channel::AppChat);
+    let (who, ticket) = (f.or("who", text, String::new()), f.or("ticket", text, String::new()));
+    let (summary, promise) = (f.or("summary", text, String::new()), f.or("promise", text, String::new()));
+    let follow_up = f.opt("follow_up", date);
+    let third_party_contacted = f.or("third_party_contacted", boolean, false);
+    let threats = f.or("threats", boolean, false);
+    let Some(when) = f.done(when)? else { return Err(at.error("missing field `at`")) };
+    Ok(ContactEntry { at: when, loan_id, channel, who, ticket, summary, promise, follow_up, third_party_contacted, threats })
 }
 
 // ------------------------------------------------------------------ values

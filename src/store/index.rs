@@ -51,12 +51,19 @@ pub fn parse_index(text: &str) -> Result<Vec<DraftMeta>, ReadError> {
 
 fn index_doc(v: Value, at: &At) -> Read<IndexDoc> {
     let mut f = Fields::new(v, at, "struct IndexDoc", &["version", "drafts"])?;
-    Ok(IndexDoc { version: f.req("version", versioned::fields::u32)?, drafts: f.req("drafts", |v, at| items(v, at, draft_meta))? })
+    let doc = IndexDoc { version: f.req("version", versioned::fields::u32, 0), drafts: f.req("drafts", |v, at| items(v, at, draft_meta), Vec::new()) };
+    f.done(doc)
 }
 
 fn draft_meta(v: Value, at: &At) -> Read<DraftMeta> {
     let mut f = Fields::new(v, at, "struct DraftMeta", &["id", "name", "updated_at", "revision"])?;
-    Ok(DraftMeta { id: f.req("id", string)?, name: f.req("name", string)?, updated_at: f.req("updated_at", u64)?, revision: f.req("revision", u64)? })
+    let meta = DraftMeta {
+        id: f.req("id", string, String::new()),
+        name: f.req("name", string, String::new()),
+        updated_at: f.req("updated_at", u64, 0),
+        revision: f.req("revision", u64, 0),
+    };
+    f.done(meta)
 }
 
 /// The index as stored.

@@ -90,10 +90,14 @@ pub fn unexpected(value: &Value) -> Unexpected<'_> {
 }
 
 /// An object being read: its keys are taken one by one; every key it holds
-/// is one of `keys` (checked on opening, so a typo is named first).
+/// is one of `keys` (checked on opening, so a typo is named first). The
+/// first fault is kept and ends the reading ([`Fields::done`]): until then
+/// a field read after it, or missing, gives its stand-in value, so a
+/// reader builds its value in one expression without a branch per field.
 pub struct Fields<'a> {
     entries: Map<String, Value>,
     at: &'a At<'a>,
+    fault: Option<ReadError>,
 }
 
 impl<'a> Fields<'a> {
@@ -107,32 +111,46 @@ impl<'a> Fields<'a> {
         if let Some(key) = entries.keys().find(|k| !keys.contains(&k.as_str())) {
             return Err(At::Key(at, key).fault(Error::unknown_field(key, keys)));
         }
-        Ok(Self { entries, at })
+        Ok(Self { entries, at, fault: None })
     }
 
-    /// The value of `key` read by `read`; none when the key is absent.
-    pub fn get<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>) -> Read<Option<T>> {
-        match self.entries.remove(key) {
-            Some(value) => read(value, &At::Key(self.at, key)).map(Some),
-            None => Ok(None),
+    /// The value of `key` read by `read`; none when the key is absent, its
+    /// value `null` and `null_is_none`, or a fault came first.
+    fn read<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>, null_is_none: bool) -> Option<T> {
+        if self.fault.is_some() {
+            return None;
         }
+        let value = self.entries.remove(key)?;
+        if null_is_none && value.is_null() {
+            return None;
+        }
+        read(value, &At::Key(self.at, key)).map_err(|e| self.fault = Some(e)).ok()
     }
 
-    /// A required field.
-    pub fn req<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>) -> Read<T> {
-        self.get(key, read)?.ok_or_else(|| self.at.fault(Error::missing_field(key)))
+    /// A required field; `stand_in` until the missing field is reported.
+    pub fn req<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>, stand_in: T) -> T {
+        let missing = self.fault.is_none() && !self.entries.contains_key(key);
+        if missing {
+            self.fault = Some(self.at.fault(Error::missing_field(key)));
+        }
+        self.read(key, read, false).unwrap_or(stand_in)
     }
 
     /// A field with a default (`null` is not absent: it is read, and refused).
-    pub fn or<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>, default: T) -> Read<T> {
-        Ok(self.get(key, read)?.unwrap_or(default))
+    pub fn or<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>, default: T) -> T {
+        self.read(key, read, false).unwrap_or(default)
     }
 
     /// An optional field: absent or `null` is none.
-    pub fn opt<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>) -> Read<Option<T>> {
-        match self.entries.remove(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(value) => read(value, &At::Key(self.at, key)).map(Some),
+    pub fn opt<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>) -> Option<T> {
+        self.read(key, read, true)
+    }
+
+    /// `value`, built from this object's fields, unless one was at fault.
+    pub fn done<T>(self, value: T) -> Read<T> {
+        match self.fault {
+            Some(fault) => Err(fault),
+            None => Ok(value),
         }
     }
 }
@@ -183,7 +201,11 @@ pub fn items<T>(value: Value, at: &At, read: fn(Value, &At) -> Read<T>) -> Read<
         Value::Array(items) => items,
         other => return Err(at.wrong_kind(&other, "a sequence")),
     };
-    items.into_iter().enumerate().map(|(i, item)| read(item, &At::Index(at, i))).collect()
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        out.push(read(item, &At::Index(at, i))?);
+    }
+    Ok(out)
 }
 
 /// The names of an enum's variants as the document spells them, and the

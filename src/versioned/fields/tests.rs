@@ -22,17 +22,18 @@ const KINDS: Variants<Kind> = Variants::new(&["plain"], &[Kind::Plain]);
 
 fn doc(v: Value) -> Read<Doc> {
     let mut f = Fields::new(v, &At::Root, "struct Doc", &["items", "kind"])?;
-    Ok(Doc { items: f.req("items", |v, at| items(v, at, item))?, kind: f.opt("kind", |v, at| KINDS.read(v, at))? })
+    let doc = Doc { items: f.req("items", |v, at| items(v, at, item), Vec::new()), kind: f.opt("kind", |v, at| KINDS.read(v, at)) };
+    f.done(doc)
 }
 
 fn item(v: Value, at: &At) -> Read<Item> {
     let mut f = Fields::new(v, at, "struct Item", &["n", "on"])?;
-    let n = f.req("n", u32)?;
+    let n = f.req("n", u32, 0);
     let on = f.opt("on", |v, at| {
         let s = string(v, at)?;
         crate::engine::Date::parse(&s).ok_or_else(|| at.error("not a date"))
-    })?;
-    Ok(Item { n, on })
+    });
+    f.done(Item { n, on })
 }
 
 fn fault(v: Value) -> (String, String) {
