@@ -117,22 +117,37 @@ impl<'a> Fields<'a> {
     /// The value of `key` read by `read`; none when the key is absent, its
     /// value `null` and `null_is_none`, or a fault came first.
     fn read<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>, null_is_none: bool) -> Option<T> {
+        let value = self.take(key, null_is_none)?;
+        read(value, &At::Key(self.at, key)).map_err(|e| self.note(e)).ok()
+    }
+
+    // The parts that do not depend on the type read, once for every type
+    // (inlined, each field would repeat them).
+
+    #[inline(never)]
+    fn take(&mut self, key: &str, null_is_none: bool) -> Option<Value> {
         if self.fault.is_some() {
             return None;
         }
-        let value = self.entries.remove(key)?;
-        if null_is_none && value.is_null() {
-            return None;
+        self.entries.remove(key).filter(|v| !(null_is_none && v.is_null()))
+    }
+
+    #[inline(never)]
+    fn note(&mut self, fault: ReadError) {
+        self.fault.get_or_insert(fault);
+    }
+
+    /// Notes `key` missing unless it is there (or a fault came first).
+    #[inline(never)]
+    fn require(&mut self, key: &'static str) {
+        if self.fault.is_none() && !self.entries.contains_key(key) {
+            self.fault = Some(self.at.fault(Error::missing_field(key)));
         }
-        read(value, &At::Key(self.at, key)).map_err(|e| self.fault = Some(e)).ok()
     }
 
     /// A required field; `stand_in` until the missing field is reported.
     pub fn req<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>, stand_in: T) -> T {
-        let missing = self.fault.is_none() && !self.entries.contains_key(key);
-        if missing {
-            self.fault = Some(self.at.fault(Error::missing_field(key)));
-        }
+        self.require(key);
         self.read(key, read, false).unwrap_or(stand_in)
     }
 

@@ -189,9 +189,8 @@ fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
     }
 }
 
+// 256 cases; PROPTEST_CASES raises them.
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
-
     #[test]
     fn what_is_written_reads_back_the_same(s in any_scenario()) {
         prop_assert_eq!(typed_again(&s), Ok(s.clone()), "{}", s.to_json());
