@@ -8,19 +8,22 @@
 //! * `version` must be a whole number this build knows: a missing one says
 //!   "this is not a … document", a newer one is reported as newer (so the
 //!   caller keeps it rather than overwriting it), an older one is migrated;
-//! * the typed reading names the path of any wrong, missing or unknown field.
+//! * the typed reading ([`fields`]) names the path of any wrong, missing or
+//!   unknown field.
 //!
 //! Errors are [`ReadError`]s: a kind, the JSON location (which may name a
 //! key that is no field at all, such as a typo) and a technical message in
 //! English. Values that read well but break a rule are the field contract's
 //! business (`crate::scenario::field`).
 
-use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::fmt;
 
-mod tracked;
+pub mod fields;
+
+use fields::{At, Read};
 
 /// What kind of fault stopped the reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,13 +82,14 @@ pub fn unknown_version(v: u64) -> ReadError {
     ReadError::new(ErrorKind::Version, "version", format!("version {v} is not a format this app ever wrote"))
 }
 
-/// Reads `text` as a document of `format`, migrating older versions.
-pub fn read<T: DeserializeOwned>(text: &str, format: &Format) -> Result<T, ReadError> {
-    typed(read_value(text, format)?)
+/// Reads `text` as a document of `format`, migrating older versions, and
+/// types it with `typed` (a reader of [`fields`], given the document's root).
+pub fn read<T>(text: &str, format: &Format, typed: fn(Value, &At) -> Read<T>) -> Result<T, ReadError> {
+    typed(read_value(text, format)?, &At::Root)
 }
 
 /// Reads `text` as JSON of `format` in its current version, not yet typed
-/// (for a reader that completes the document first; then [`typed`]).
+/// (for a reader that completes the document first).
 pub fn read_value(text: &str, format: &Format) -> Result<Value, ReadError> {
     let doc = strict_json(text)?;
     let version = doc
@@ -102,12 +106,6 @@ pub fn read_value(text: &str, format: &Format) -> Result<Value, ReadError> {
     } else {
         (format.migrate)(doc, version)
     }
-}
-
-/// The typed value of a current document, naming the path of any wrong,
-/// missing or unknown field.
-pub fn typed<T: DeserializeOwned>(doc: Value) -> Result<T, ReadError> {
-    tracked::from_value(doc).map_err(|(path, e)| ReadError::new(ErrorKind::Field, path, e.to_string()))
 }
 
 /// Parses JSON text (after any byte-order mark), refusing repeated keys.
@@ -187,17 +185,27 @@ impl<'de> Visitor<'de> for StrictVisitor {
 mod tests {
     use super::*;
 
-    #[derive(Debug, Deserialize, PartialEq)]
-    #[serde(deny_unknown_fields)]
+    #[derive(Debug, PartialEq)]
     struct Doc {
         version: u32,
         items: Vec<Item>,
     }
 
-    #[derive(Debug, Deserialize, PartialEq)]
-    #[serde(deny_unknown_fields)]
+    #[derive(Debug, PartialEq)]
     struct Item {
         n: u32,
+    }
+
+    fn doc(v: Value, at: &At) -> Read<Doc> {
+        let mut f = fields::Fields::new(v, at, "struct Doc", &["version", "items"])?;
+        let doc = Doc { version: f.req("version", fields::u32, 0), items: f.req("items", |v, at| fields::items(v, at, item), Vec::new()) };
+        f.done(doc)
+    }
+
+    fn item(v: Value, at: &At) -> Read<Item> {
+        let mut f = fields::Fields::new(v, at, "struct Item", &["n"])?;
+        let item = Item { n: f.req("n", fields::u32, 0) };
+        f.done(item)
     }
 
     fn migrate(mut doc: Value, from: u64) -> Result<Value, ReadError> {
@@ -213,7 +221,7 @@ mod tests {
     const FORMAT: Format = Format { name: "test document", current: 2, migrate };
 
     fn read_doc(text: &str) -> Result<Doc, ReadError> {
-        read(text, &FORMAT)
+        read(text, &FORMAT, doc)
     }
 
     #[test]

@@ -26,10 +26,9 @@
 //! | `contact_log[].promise` | 300 |
 //! | `contact_log` | 500 entries |
 
-use super::field::clean_text;
 use crate::engine::{decimal_str, Date, HolidayMaturity, HolidayMode, Pick, Proposal, ProposalKind};
 use rust_decimal::Decimal;
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::fmt;
 
 pub const NAME_MAX: usize = 40;
@@ -44,24 +43,17 @@ pub const PROMISE_MAX: usize = 300;
 /// Most entries the contact log holds.
 pub const LOG_MAX: usize = 500;
 
-/// Serde for free text: cleaned and trimmed as it is read, the rule typed
-/// text follows.
-pub(crate) fn clean<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    String::deserialize(d).map(|s| clean_text(&s).trim().to_owned())
-}
-
 // ---------------------------------------------------------------- profile
 
 /// Who the borrower is (`profile`); every field optional and short. A
 /// missing one prints as a blank to fill in by hand.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Profile {
-    #[serde(default, deserialize_with = "clean", skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub name: String,
-    #[serde(default, deserialize_with = "clean", skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub phone: String,
-    #[serde(default, deserialize_with = "clean", skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub city: String,
 }
 
@@ -74,7 +66,7 @@ impl Profile {
 // --------------------------------------------------------------- hardship
 
 /// Why the borrower cannot keep up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HardshipReason {
     JobLoss,
@@ -90,7 +82,7 @@ impl HardshipReason {
 }
 
 /// A document the borrower can attach (DOMAIN.md "What a lender usually asks for").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Evidence {
     IdCard,
@@ -123,17 +115,15 @@ impl Evidence {
 /// and so is `since` (a missing one is a problem at `hardship.since`, so a
 /// half-filled form keeps what it has); `details` default empty,
 /// `temporary` default false, `evidence` default none, each key once.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Hardship {
     pub reason: HardshipReason,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<Date>,
-    #[serde(default, deserialize_with = "clean", skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub details: String,
-    #[serde(default)]
     pub temporary: bool,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
 
@@ -183,26 +173,25 @@ impl ExpenseCategory {
 /// Essential monthly expenses by category (`budget.expense_items`), each
 /// default "0". When present, `budget.expenses` is their sum: a file may
 /// leave `expenses` out, and one giving both must agree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct ExpenseItems {
-    #[serde(with = "decimal_str", default, skip_serializing_if = "Decimal::is_zero")]
+    #[serde(with = "decimal_str", skip_serializing_if = "Decimal::is_zero")]
     pub housing: Decimal,
-    #[serde(with = "decimal_str", default, skip_serializing_if = "Decimal::is_zero")]
+    #[serde(with = "decimal_str", skip_serializing_if = "Decimal::is_zero")]
     pub utilities: Decimal,
-    #[serde(with = "decimal_str", default, skip_serializing_if = "Decimal::is_zero")]
+    #[serde(with = "decimal_str", skip_serializing_if = "Decimal::is_zero")]
     pub food: Decimal,
-    #[serde(with = "decimal_str", default, skip_serializing_if = "Decimal::is_zero")]
+    #[serde(with = "decimal_str", skip_serializing_if = "Decimal::is_zero")]
     pub transport: Decimal,
-    #[serde(with = "decimal_str", default, skip_serializing_if = "Decimal::is_zero")]
+    #[serde(with = "decimal_str", skip_serializing_if = "Decimal::is_zero")]
     pub children: Decimal,
-    #[serde(with = "decimal_str", default, skip_serializing_if = "Decimal::is_zero")]
+    #[serde(with = "decimal_str", skip_serializing_if = "Decimal::is_zero")]
     pub medical: Decimal,
-    #[serde(with = "decimal_str", default, skip_serializing_if = "Decimal::is_zero")]
+    #[serde(with = "decimal_str", skip_serializing_if = "Decimal::is_zero")]
     pub insurance: Decimal,
-    #[serde(with = "decimal_str", default, skip_serializing_if = "Decimal::is_zero")]
+    #[serde(with = "decimal_str", skip_serializing_if = "Decimal::is_zero")]
     pub communication: Decimal,
-    #[serde(with = "decimal_str", default, skip_serializing_if = "Decimal::is_zero")]
+    #[serde(with = "decimal_str", skip_serializing_if = "Decimal::is_zero")]
     pub other: Decimal,
 }
 
@@ -272,17 +261,16 @@ pub(crate) fn fill_expenses(doc: &mut serde_json::Value) {
 /// frozen instalments deferred by its months: [`ProposalChoice::of_pick`]
 /// names it exactly, and the evaluation finds it among the plans' picks
 /// when no card matches (`scenario::kit::figures`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct ProposalChoice {
     pub kind: ProposalKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub months: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub holiday_mode: Option<HolidayMode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub holiday_maturity: Option<HolidayMaturity>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deferred_months: Option<u32>,
 }
 
@@ -391,40 +379,31 @@ impl ProposalChoice {
 /// "holiday_maturity"?, "deferred_months"?, "first_payment_date", "fallback"?}`;
 /// `first_payment_date` is required (a missing one is a problem at its
 /// field), the fallback is a [`ProposalChoice`] other than the ask.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "AskFile", into = "AskFile")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(into = "AskFile")]
 pub struct Ask {
     pub choice: ProposalChoice,
     pub first_payment_date: Option<Date>,
     pub fallback: Option<ProposalChoice>,
 }
 
-/// The ask as the file spells it (serde cannot flatten a struct that
-/// refuses unknown fields).
-#[derive(Clone, Copy, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The ask as the file spells it: the choice's members beside the date
+/// (`scenario::read` reads it back).
+#[derive(Clone, Copy, Serialize)]
 struct AskFile {
     kind: ProposalKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     months: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     holiday_mode: Option<HolidayMode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     holiday_maturity: Option<HolidayMaturity>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     deferred_months: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     first_payment_date: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     fallback: Option<ProposalChoice>,
-}
-
-impl From<AskFile> for Ask {
-    fn from(f: AskFile) -> Self {
-        let choice =
-            ProposalChoice { kind: f.kind, months: f.months, holiday_mode: f.holiday_mode, holiday_maturity: f.holiday_maturity, deferred_months: f.deferred_months };
-        Self { choice, first_payment_date: f.first_payment_date, fallback: f.fallback }
-    }
 }
 
 impl From<Ask> for AskFile {
@@ -509,15 +488,8 @@ impl Serialize for DateTime {
     }
 }
 
-impl<'de> Deserialize<'de> for DateTime {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        DateTime::parse(&s).ok_or_else(|| de::Error::custom(format!("\"{s}\" is not a date and time: write YYYY-MM-DDTHH:MM")))
-    }
-}
-
 /// How a contact took place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// In-app customer service chat.
@@ -539,34 +511,32 @@ impl Channel {
 /// One contact with a lender (`contact_log[]`). `at`, `loan_id` (a loan of
 /// the document) and `channel` are required; texts default empty, flags
 /// false, no follow-up date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ContactEntry {
     pub at: DateTime,
     /// The loan (`loans[].id`) the contact was about.
-    #[serde(deserialize_with = "clean")]
     pub loan_id: String,
     pub channel: Channel,
     /// Who: department, name or staff number (部门/姓名/工号).
-    #[serde(default, deserialize_with = "clean", skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub who: String,
     /// Ticket or case number (工单号).
-    #[serde(default, deserialize_with = "clean", skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub ticket: String,
     /// What was said.
-    #[serde(default, deserialize_with = "clean", skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub summary: String,
     /// What the lender promised (and by when).
-    #[serde(default, deserialize_with = "clean", skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub promise: String,
     /// When to follow up if nothing happens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<Date>,
     /// The caller contacted family, friends, an employer or other third parties.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub third_party_contacted: bool,
     /// Threats, insults, or impersonating officials (police, courts, lawyers).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub threats: bool,
 }
 

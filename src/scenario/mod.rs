@@ -7,8 +7,9 @@
 //! silently ignored); optional fields have documented defaults.
 //!
 //! Reading ([`crate::versioned`]) goes JSON → version check → migrations →
-//! typed, so a file from a newer app is reported as such instead of as
-//! "unknown field"; then every field is checked against its rule
+//! typed (`read`, one hand-written reader per type), so a file from a newer
+//! app is reported as such instead of as "unknown field"; then every field
+//! is checked against its rule
 //! ([`field`], the field contract: one row per input of the document).
 //!
 //! Optional fields (all absent by default, so every earlier file stays valid
@@ -30,6 +31,7 @@
 pub mod evaluate;
 pub mod field;
 pub mod kit;
+mod read;
 pub mod road;
 
 pub use evaluate::{BudgetOutput, Evaluation, LoanOutput};
@@ -44,7 +46,7 @@ use crate::engine::{
 use crate::engine::proposal::LISTED_HOLIDAYS;
 use crate::versioned::{self, Format};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The version this build writes. Older versions are migrated on read.
 pub const CURRENT_VERSION: u32 = 1;
@@ -57,47 +59,44 @@ pub const FORECAST_MONTHS: usize = 12;
 /// Most one-off prepayments one loan may hold.
 pub const MAX_PREPAYMENTS: usize = 60;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scenario {
     pub version: u32,
     /// How interest accrues: `"30_360"` (default) or `"actual"` (daily
     /// between real due dates; every loan then needs `next_due_date`).
-    #[serde(default, skip_serializing_if = "is_default_day_count")]
+    #[serde(skip_serializing_if = "is_default_day_count")]
     pub day_count: DayCount,
     /// The evaluation date, `"YYYY-MM-DD"`; default none (instalments are
     /// then assumed 30 days apart when projecting the cost of doing nothing).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<Date>,
     pub loans: Vec<LoanEntry>,
-    #[serde(default)]
     pub budget: BudgetEntry,
     /// The road to debt-free: the strategy the borrower picked; default
     /// none (avalanche on the amount available for debt).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub payoff_strategy: Option<PayoffStrategyEntry>,
     // The negotiation kit (see `kit`); each absent by default.
-    #[serde(default, skip_serializing_if = "Profile::is_empty")]
+    #[serde(skip_serializing_if = "Profile::is_empty")]
     pub profile: Profile,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hardship: Option<Hardship>,
     /// At most [`kit::LOG_MAX`] contacts, in the order entered.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub contact_log: Vec<ContactEntry>,
 }
 
 /// How the borrower wants to pay all lenders off (`payoff_strategy`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PayoffStrategyEntry {
     /// `avalanche`, `snowball`, `pro_rata` or `custom`.
     pub kind: PayoffKind,
     /// Loan ids, first target first: required for `custom`, each id once.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub order: Vec<String>,
     /// Money for all debts each month; default the amount available for
     /// debt (each forecast month's surplus when there is a forecast).
-    #[serde(with = "decimal_str::option", default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "decimal_str::option", skip_serializing_if = "Option::is_none")]
     pub monthly_budget: Option<Decimal>,
 }
 
@@ -112,16 +111,14 @@ fn is_default_day_count(d: &DayCount) -> bool {
 }
 
 /// One loan as entered.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LoanEntry {
     /// Stable identifier within the scenario (non-empty, unique).
     pub id: String,
     /// Lender preset; default `other`.
-    #[serde(default)]
     pub lender: Lender,
     /// Free label ("网商贷 2023"); default empty.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub name: String,
     /// Outstanding principal.
     #[serde(with = "decimal_str")]
@@ -131,72 +128,69 @@ pub struct LoanEntry {
     /// Remaining months, 1–600.
     pub months: u32,
     /// Fee deducted up front; default "0".
-    #[serde(with = "decimal_str", default, skip_serializing_if = "Decimal::is_zero")]
+    #[serde(with = "decimal_str", skip_serializing_if = "Decimal::is_zero")]
     pub upfront_fee: Decimal,
     /// What is already past due, *in addition to* `principal` (which is the
     /// principal of the remaining schedule); default none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub overdue: Option<OverdueEntry>,
     /// Penalty rule; default the lender preset's ([`Lender::penalty`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub penalty: Option<PenaltyEntry>,
     /// The monthly payment the lender's app shows (等额本息), for the rate
     /// detective; default none.
-    #[serde(with = "decimal_str::option", default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "decimal_str::option", skip_serializing_if = "Option::is_none")]
     pub app_payment: Option<Decimal>,
     /// Due date of the next instalment, `"YYYY-MM-DD"`; default none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub next_due_date: Option<Date>,
     /// The day interest starts for the first period, `"YYYY-MM-DD"`: the
     /// payout or the last paid due date, before `next_due_date`. Actual-days
     /// mode only (30/360 counts every period as a month); default: one
     /// month before `next_due_date`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub period_start: Option<Date>,
     /// A lump sum the borrower can raise for a settlement; default none.
-    #[serde(with = "decimal_str::option", default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "decimal_str::option", skip_serializing_if = "Option::is_none")]
     pub settlement_offer: Option<Decimal>,
     /// Months of payment holiday to propose, 1–6; default 3.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub holiday_months: Option<u32>,
     /// One-off prepayments, each paid with instalment `month`; default none.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub prepayments: Vec<Prepayment>,
     /// Extra principal paid with every instalment from month 1; default none.
-    #[serde(with = "decimal_str::option", default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "decimal_str::option", skip_serializing_if = "Option::is_none")]
     pub extra_monthly: Option<Decimal>,
     /// The lender's fee on prepaid principal, percent; default 0.
-    #[serde(with = "decimal_str", default, skip_serializing_if = "Decimal::is_zero")]
+    #[serde(with = "decimal_str", skip_serializing_if = "Decimal::is_zero")]
     pub prepayment_fee_percent: Decimal,
     /// "I can pay this much a month", for the solver; default none.
-    #[serde(with = "decimal_str::option", default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "decimal_str::option", skip_serializing_if = "Option::is_none")]
     pub target_payment: Option<Decimal>,
     /// The contract or IOU number (合同编号/借据号); default empty.
-    #[serde(default, deserialize_with = "kit::clean", skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub contract_no: String,
     /// What the borrower asks this lender for; default none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ask: Option<Ask>,
 }
 
 /// Overdue state as entered. Every field defaults to 0.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct OverdueEntry {
     /// Days since the first missed due date.
-    #[serde(default)]
     pub days: u32,
     /// Principal of missed instalments.
-    #[serde(with = "decimal_str", default)]
+    #[serde(with = "decimal_str")]
     pub principal: Decimal,
     /// Contract interest of missed instalments (penalty interest excluded).
-    #[serde(with = "decimal_str", default)]
+    #[serde(with = "decimal_str")]
     pub interest: Decimal,
 }
 
 /// A penalty rule as entered; all three fields are required when present.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct PenaltyEntry {
     /// Penalty rate = contract rate × multiplier, e.g. "1.5"; 0–10.
     #[serde(with = "decimal_str")]
@@ -218,15 +212,14 @@ impl PenaltyEntry {
 }
 
 /// A rate as the lender quotes it.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct RateEntry {
     /// In percent: "0.05" with unit daily_percent means 0.05 % a day.
     #[serde(with = "decimal_str")]
     pub value: Decimal,
     pub unit: RateUnit,
     /// 360 (default) or 365 days a year for daily rates.
-    #[serde(default, skip_serializing_if = "is_default_basis")]
+    #[serde(skip_serializing_if = "is_default_basis")]
     pub day_basis: DayBasis,
 }
 
@@ -235,55 +228,26 @@ fn is_default_basis(b: &DayBasis) -> bool {
 }
 
 /// The monthly budget as entered.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct BudgetEntry {
-    #[serde(with = "decimal_str", default)]
+    #[serde(with = "decimal_str")]
     pub income: Decimal,
-    #[serde(with = "decimal_str", default)]
+    #[serde(with = "decimal_str")]
     pub expenses: Decimal,
     /// Default "0".
-    #[serde(with = "decimal_str", default)]
+    #[serde(with = "decimal_str")]
     pub other_obligations: Decimal,
     /// Default "10".
-    #[serde(with = "decimal_str", default = "default_buffer")]
+    #[serde(with = "decimal_str")]
     pub buffer_percent: Decimal,
     /// Net income of each of the next 12 months (strings, may be negative),
     /// for the cash-flow plan; default none. Each month's surplus is its
     /// income − expenses − other obligations − the buffer on its income.
-    #[serde(with = "forecast_str", default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "decimal_str::months::serialize", skip_serializing_if = "Option::is_none")]
     pub forecast: Option<[Decimal; FORECAST_MONTHS]>,
     /// Essential expenses by category; `expenses` is then their sum.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expense_items: Option<ExpenseItems>,
-}
-
-/// Serde for the optional 12-month forecast: an array of 12 decimal strings.
-mod forecast_str {
-    use crate::engine::decimal_str;
-    use rust_decimal::Decimal;
-    use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
-
-    #[derive(Serialize, Deserialize)]
-    struct Money(#[serde(with = "decimal_str")] Decimal);
-
-    pub fn serialize<S: Serializer>(v: &Option<[Decimal; 12]>, s: S) -> Result<S::Ok, S::Error> {
-        match v {
-            Some(a) => a.iter().map(|d| Money(*d)).collect::<Vec<_>>().serialize(s),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<[Decimal; 12]>, D::Error> {
-        let Some(v) = Option::<Vec<Money>>::deserialize(d)? else {
-            return Ok(None);
-        };
-        let n = v.len();
-        let a: [Money; 12] = v
-            .try_into()
-            .map_err(|_| de::Error::custom(format!("must hold exactly 12 monthly incomes, not {n}")))?;
-        Ok(Some(a.map(|m| m.0)))
-    }
 }
 
 fn default_buffer() -> Decimal {
@@ -543,7 +507,7 @@ impl Scenario {
     pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
         let mut doc = versioned::read_value(text, &FORMAT)?;
         kit::fill_expenses(&mut doc);
-        let scenario: Scenario = versioned::typed(doc)?;
+        let scenario = read::scenario(doc)?;
         scenario.validate()?;
         Ok(scenario)
     }

@@ -3,15 +3,16 @@
 //! and read by the same reader ([`crate::versioned`]).
 
 use super::files::{valid_id, MAX_NAME_CHARS};
+use crate::versioned::fields::{items, string, u64, At, Fields, Read};
 use crate::versioned::{self, ErrorKind, Format, ReadError};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 /// The index format this build writes.
 pub const INDEX_VERSION: u32 = 1;
 
 /// One draft in the index.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DraftMeta {
     pub id: String,
     pub name: String,
@@ -21,8 +22,7 @@ pub struct DraftMeta {
     pub revision: u64,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize)]
 struct IndexDoc {
     version: u32,
     drafts: Vec<DraftMeta>,
@@ -33,7 +33,7 @@ const FORMAT: Format = Format { name: "drafts index", current: INDEX_VERSION as 
 
 /// Reads an index with the shared versioned reader, then checks its entries.
 pub fn parse_index(text: &str) -> Result<Vec<DraftMeta>, ReadError> {
-    let doc: IndexDoc = versioned::read(text, &FORMAT)?;
+    let doc = versioned::read(text, &FORMAT, index_doc)?;
     let invalid = |i: usize, field: &str, message: &str| Err(ReadError::new(ErrorKind::Invalid, format!("drafts[{i}].{field}"), message));
     for (i, d) in doc.drafts.iter().enumerate() {
         if !valid_id(&d.id) {
@@ -47,6 +47,23 @@ pub fn parse_index(text: &str) -> Result<Vec<DraftMeta>, ReadError> {
         }
     }
     Ok(doc.drafts)
+}
+
+fn index_doc(v: Value, at: &At) -> Read<IndexDoc> {
+    let mut f = Fields::new(v, at, "struct IndexDoc", &["version", "drafts"])?;
+    let doc = IndexDoc { version: f.req("version", versioned::fields::u32, 0), drafts: f.req("drafts", |v, at| items(v, at, draft_meta), Vec::new()) };
+    f.done(doc)
+}
+
+fn draft_meta(v: Value, at: &At) -> Read<DraftMeta> {
+    let mut f = Fields::new(v, at, "struct DraftMeta", &["id", "name", "updated_at", "revision"])?;
+    let meta = DraftMeta {
+        id: f.req("id", string, String::new()),
+        name: f.req("name", string, String::new()),
+        updated_at: f.req("updated_at", u64, 0),
+        revision: f.req("revision", u64, 0),
+    };
+    f.done(meta)
 }
 
 /// The index as stored.

@@ -1,0 +1,283 @@
+//! Typed reading of a JSON value by hand: a document's reader takes each
+//! object's keys with [`Fields`] and each value with a reader function
+//! (`fn(Value, &At) -> Read<T>`), so an error names its place
+//! (`loans[1].principal`) and says what serde would have said.
+//!
+//! Why by hand: a serde `Deserialize` derive is monomorphised against the
+//! deserializer and its visitors, and a document of a dozen structs cost
+//! ~80 KB of wasm that way; these readers are plain functions over
+//! `serde_json::Value`.
+//!
+//! Places: an error takes the place of the innermost value it came out of —
+//! a bad value its field, an unknown key that key, a missing field the
+//! object missing it, an array item `[i]`. Messages are serde's wording
+//! (`invalid type: string "x", expected u32`, ``unknown field `monthz`,
+//! expected one of …``, ``missing field `id` ``), built by serde_json's own
+//! error type.
+
+use super::{ErrorKind, ReadError};
+use serde::de::{Error as _, Unexpected};
+use serde_json::{Error, Map, Value};
+
+/// What a reader gives: the value, or the fault and its place.
+pub type Read<T> = Result<T, ReadError>;
+
+/// A place in the document: the keys and indices from the root.
+#[derive(Clone, Copy)]
+pub enum At<'a> {
+    Root,
+    Key(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl At<'_> {
+    /// `loans[1].principal`; the root is empty.
+    pub fn path(&self) -> String {
+        let mut path = String::new();
+        self.render(&mut path);
+        path
+    }
+
+    fn render(&self, path: &mut String) {
+        match *self {
+            At::Root => {}
+            At::Key(parent, key) => {
+                parent.render(path);
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            At::Index(parent, index) => {
+                parent.render(path);
+                path.push('[');
+                path.push_str(&index.to_string());
+                path.push(']');
+            }
+        }
+    }
+
+    /// A field fault at this place, worded as `error` says it.
+    pub fn fault(&self, error: Error) -> ReadError {
+        self.error(error.to_string())
+    }
+
+    /// A field fault at this place in words of its own.
+    pub fn error(&self, message: impl Into<String>) -> ReadError {
+        ReadError::new(ErrorKind::Field, self.path(), message)
+    }
+
+    /// "invalid type: …, expected `expected`" for `value` here.
+    pub fn wrong_kind(&self, value: &Value, expected: &str) -> ReadError {
+        self.fault(Error::invalid_type(unexpected(value), &expected))
+    }
+}
+
+/// What `value` is, in an "invalid type" message (as serde_json says it).
+pub fn unexpected(value: &Value) -> Unexpected<'_> {
+    match value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Unexpected::Unsigned(u),
+            (None, Some(i)) => Unexpected::Signed(i),
+            _ => Unexpected::Float(n.as_f64().unwrap_or_default()),
+        },
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    }
+}
+
+/// An object being read: its keys are taken one by one; every key it holds
+/// is one of `keys` (checked on opening, so a typo is named first). The
+/// first fault is kept and ends the reading ([`Fields::done`]): until then
+/// a field read after it, or missing, gives its stand-in value, so a
+/// reader builds its value in one expression without a branch per field.
+pub struct Fields<'a> {
+    entries: Map<String, Value>,
+    at: &'a At<'a>,
+    fault: Option<ReadError>,
+}
+
+impl<'a> Fields<'a> {
+    /// Opens `value` at `at` as the object `what` ("struct LoanEntry") with
+    /// these keys (in the order serde lists them in "expected one of").
+    pub fn new(value: Value, at: &'a At<'a>, what: &str, keys: &'static [&'static str]) -> Read<Self> {
+        let entries = match value {
+            Value::Object(entries) => entries,
+            other => return Err(at.wrong_kind(&other, what)),
+        };
+        if let Some(key) = entries.keys().find(|k| !keys.contains(&k.as_str())) {
+            return Err(At::Key(at, key).fault(Error::unknown_field(key, keys)));
+        }
+        Ok(Self { entries, at, fault: None })
+    }
+
+    /// The value of `key` read by `read`; none when the key is absent, its
+    /// value `null` and `null_is_none`, or a fault came first.
+    fn read<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>, null_is_none: bool) -> Option<T> {
+        let value = self.take(key, null_is_none)?;
+        read(value, &At::Key(self.at, key)).map_err(|e| self.note(e)).ok()
+    }
+
+    // The parts that do not depend on the type read, once for every type
+    // (inlined, each field would repeat them).
+
+    #[inline(never)]
+    fn take(&mut self, key: &str, null_is_none: bool) -> Option<Value> {
+        if self.fault.is_some() {
+            return None;
+        }
+        self.entries.remove(key).filter(|v| !(null_is_none && v.is_null()))
+    }
+
+    #[inline(never)]
+    fn note(&mut self, fault: ReadError) {
+        self.fault.get_or_insert(fault);
+    }
+
+    /// Notes `key` missing unless it is there (or a fault came first).
+    #[inline(never)]
+    fn require(&mut self, key: &'static str) {
+        if self.fault.is_none() && !self.entries.contains_key(key) {
+            self.fault = Some(self.at.fault(Error::missing_field(key)));
+        }
+    }
+
+    /// A required field; `stand_in` until the missing field is reported.
+    pub fn req<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>, stand_in: T) -> T {
+        self.require(key);
+        self.read(key, read, false).unwrap_or(stand_in)
+    }
+
+    /// A field with a default (`null` is not absent: it is read, and refused).
+    pub fn or<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>, default: T) -> T {
+        self.read(key, read, false).unwrap_or(default)
+    }
+
+    /// An optional field: absent or `null` is none.
+    pub fn opt<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>) -> Option<T> {
+        self.read(key, read, true)
+    }
+
+    /// `value`, built from this object's fields, unless one was at fault.
+    pub fn done<T>(self, value: T) -> Read<T> {
+        match self.fault {
+            Some(fault) => Err(fault),
+            None => Ok(value),
+        }
+    }
+}
+
+/// A string.
+pub fn string(value: Value, at: &At) -> Read<String> {
+    match value {
+        Value::String(s) => Ok(s),
+        other => Err(at.wrong_kind(&other, "a string")),
+    }
+}
+
+/// `true` or `false`.
+pub fn boolean(value: Value, at: &At) -> Read<bool> {
+    match value {
+        Value::Bool(b) => Ok(b),
+        other => Err(at.wrong_kind(&other, "a boolean")),
+    }
+}
+
+/// A whole number up to `max`, named `what` ("u32") in errors, as serde
+/// reads one from a JSON number: negative and too large are invalid
+/// values, fractions and non-numbers invalid types.
+fn whole(value: Value, at: &At, max: u64, what: &'static str) -> Read<u64> {
+    let n = match &value {
+        Value::Number(n) => n,
+        other => return Err(at.wrong_kind(other, what)),
+    };
+    match (n.as_u64(), n.as_i64()) {
+        (Some(u), _) if u <= max => Ok(u),
+        (Some(u), _) => Err(at.fault(Error::invalid_value(Unexpected::Unsigned(u), &what))),
+        (None, Some(i)) => Err(at.fault(Error::invalid_value(Unexpected::Signed(i), &what))),
+        (None, None) => Err(at.wrong_kind(&value, what)),
+    }
+}
+
+pub fn u32(value: Value, at: &At) -> Read<u32> {
+    whole(value, at, u32::MAX.into(), "u32").map(|n| n as u32)
+}
+
+pub fn u64(value: Value, at: &At) -> Read<u64> {
+    whole(value, at, u64::MAX, "u64")
+}
+
+/// An array, each item read by `read` at `[i]`.
+pub fn items<T>(value: Value, at: &At, read: fn(Value, &At) -> Read<T>) -> Read<Vec<T>> {
+    let items = match value {
+        Value::Array(items) => items,
+        other => return Err(at.wrong_kind(&other, "a sequence")),
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        out.push(read(item, &At::Index(at, i))?);
+    }
+    Ok(out)
+}
+
+/// The names of an enum's variants as the document spells them, and the
+/// variants in the same order.
+pub struct Variants<T: 'static> {
+    names: &'static [&'static str],
+    values: &'static [T],
+}
+
+impl<T: Copy> Variants<T> {
+    /// Panics at compile time (a `const` item) unless each name has its variant.
+    pub const fn new(names: &'static [&'static str], values: &'static [T]) -> Self {
+        assert!(names.len() == values.len());
+        Self { names, values }
+    }
+
+    /// The variant `value` names: `"name"`, or `{"name": null}` as serde
+    /// also reads a unit variant.
+    pub fn read(&self, value: Value, at: &At) -> Read<T> {
+        let i = variant(value, at, self.names)?;
+        self.values.get(i).copied().ok_or_else(|| at.error("unknown variant"))
+    }
+
+    /// The names, in order.
+    pub fn names(&self) -> &'static [&'static str] {
+        self.names
+    }
+
+    /// The variants, in order.
+    pub fn values(&self) -> &'static [T] {
+        self.values
+    }
+}
+
+/// Which of `names` `value` names (see [`Variants::read`]).
+fn variant(value: Value, at: &At, names: &'static [&'static str]) -> Read<usize> {
+    let name = match value {
+        Value::String(name) => name,
+        Value::Object(entries) => {
+            let mut entries = entries.into_iter();
+            let (Some((name, content)), None) = (entries.next(), entries.next()) else {
+                return Err(at.fault(Error::invalid_value(Unexpected::Map, &"map with a single key")));
+            };
+            let i = index(&name, at, names)?;
+            return match content {
+                Value::Null => Ok(i),
+                other => Err(At::Key(at, &name).wrong_kind(&other, "unit")),
+            };
+        }
+        other => return Err(at.wrong_kind(&other, "string or map")),
+    };
+    index(&name, at, names)
+}
+
+fn index(name: &str, at: &At, names: &'static [&'static str]) -> Read<usize> {
+    names.iter().position(|n| *n == name).ok_or_else(|| at.fault(Error::unknown_variant(name, names)))
+}
+
+#[cfg(test)]
+mod tests;
