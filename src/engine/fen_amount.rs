@@ -24,6 +24,7 @@ const LIMIT: u64 = 1 << 61;
 
 impl FenAmount {
     /// `d` when it has at most two places and is below 2^61 fen.
+    #[inline(always)]
     pub fn of(d: Decimal) -> Option<Self> {
         let (m, scale) = small_parts(d)?;
         let unit = [100, 10, 1].get(scale as usize).copied()?;
@@ -32,10 +33,12 @@ impl FenAmount {
     }
 
     /// An amount of two places (what an exact product rounded to the fen is).
+    #[inline(always)]
     pub fn two_places(fen: i64) -> Option<Self> {
         (fen.unsigned_abs() < LIMIT).then_some(Self { fen, scale: 2 })
     }
 
+    #[inline(always)]
     pub fn decimal(self) -> Decimal {
         let m = match self.scale {
             2 => self.fen,
@@ -46,6 +49,7 @@ impl FenAmount {
     }
 
     /// `self + other` as `Decimal` adds, or `None` beyond the limit.
+    #[inline(always)]
     pub fn add(self, other: Self) -> Option<Self> {
         match (self.fen, other.fen) {
             (0, _) => Some(other),
@@ -55,6 +59,7 @@ impl FenAmount {
     }
 
     /// `self − other` as `Decimal` subtracts, or `None` beyond the limit.
+    #[inline(always)]
     pub fn sub(self, other: Self) -> Option<Self> {
         match (self.fen, other.fen) {
             (0, 0) => Some(other),

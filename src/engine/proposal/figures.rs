@@ -24,6 +24,7 @@ pub(crate) struct Allowance<'a> {
 
 impl Allowance<'_> {
     /// The money period `k` may use.
+    #[inline(always)]
     pub fn at(&self, k: u32) -> Decimal {
         self.budget.in_month(self.dates.month(k))
     }

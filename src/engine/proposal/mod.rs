@@ -211,6 +211,7 @@ pub struct LoanBudget {
 impl LoanBudget {
     /// The money of budget month `month` (1 = this month): its forecast
     /// share in the first 12 months when there is a forecast, else the flat amount.
+    #[inline(always)]
     pub fn in_month(&self, month: u32) -> Decimal {
         match self.forecast {
             Some(f) if (1..=12).contains(&month) => f[month as usize - 1],
