@@ -85,6 +85,25 @@ const POW10: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
+/// [`monthly_irr`] of the payments of `rows`: read into whole fen once
+/// when every one has two places at most (summed and converted there),
+/// else as decimals.
+pub(crate) fn monthly_irr_of_schedule(held: Decimal, rows: &[super::Row], guess: Decimal) -> Result<Decimal, EngineError> {
+    let zero = FenAmount { fen: 0, scale: 0 };
+    let mut total = Some(zero);
+    let pays: Option<Vec<FenAmount>> = rows
+        .iter()
+        .map(|r| FenAmount::of(r.payment).inspect(|p| total = total.and_then(|t| t.add(*p))))
+        .collect();
+    if let (Some(pays), Some(total)) = (pays, total) {
+        if let Some(irr) = monthly_irr_of_fen(held, &pays, total.decimal(), guess) {
+            return irr;
+        }
+    }
+    let total: Decimal = rows.iter().map(|r| r.payment).sum();
+    monthly_irr_of_rows(held, rows, total, guess)
+}
+
 /// [`monthly_irr`] of the payments of rows in whole fen (`pays[k]` is
 /// row k's payment, as [`crate::engine::proposal`] reads them once for every
 /// figure): the same flows as from the rows, as long as every amount is

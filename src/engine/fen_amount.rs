@@ -70,6 +70,17 @@ impl FenAmount {
     }
 }
 
+/// The sum of `amounts` exactly as `Decimal`'s `sum` gives it (value and
+/// scale: from a plain 0, each amount added in turn), in whole fen; `None`
+/// when an amount has more than two places or a sum leaves the range.
+pub(crate) fn sum(amounts: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+    let mut total = FenAmount { fen: 0, scale: 0 };
+    for d in amounts {
+        total = total.add(FenAmount::of(d)?)?;
+    }
+    Some(total.decimal())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +98,15 @@ mod tests {
             prop_assert_eq!(fa.decimal().to_string(), a.to_string());
             prop_assert_eq!(fa.add(fb).unwrap().decimal().to_string(), (a + b).to_string());
             prop_assert_eq!(fa.sub(fb).unwrap().decimal().to_string(), (a - b).to_string());
+        }
+    }
+
+    proptest! {
+        /// A whole-fen sum prints as the `Decimal` sum, whatever the scales.
+        #[test]
+        fn sums_print_as_decimal_sums(amounts in proptest::collection::vec(amount(), 0..40)) {
+            let want: Decimal = amounts.iter().sum();
+            prop_assert_eq!(sum(amounts.iter().copied()).map(|d| d.to_string()), Some(want.to_string()));
         }
     }
 

@@ -9,7 +9,7 @@
 
 use super::dates::Date;
 use super::exact::{mul_ratio_fen, Ratio, RatioU64};
-use super::fen_amount::FenAmount;
+use super::fen_amount::{self, FenAmount};
 use super::{decimal_str, fen, fen_down, EngineError, MAX_AMOUNT, MAX_MONTHS};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -100,15 +100,22 @@ impl Schedule {
     }
 
     pub fn total_paid(&self) -> Decimal {
-        self.rows.iter().map(|r| r.payment).sum()
+        self.total(|r| r.payment)
     }
 
     pub fn total_interest(&self) -> Decimal {
-        self.rows.iter().map(|r| r.interest).sum()
+        self.total(|r| r.interest)
     }
 
     pub fn total_principal(&self) -> Decimal {
-        self.rows.iter().map(|r| r.principal).sum()
+        self.total(|r| r.principal)
+    }
+
+    /// The sum of one amount of every row, in whole fen when every amount
+    /// has two places at most (the same value and scale as summing `Decimal`s).
+    fn total(&self, amount: fn(&Row) -> Decimal) -> Decimal {
+        let amounts = || self.rows.iter().map(amount);
+        fen_amount::sum(amounts()).unwrap_or_else(|| amounts().sum())
     }
 
     pub fn first_payment(&self) -> Decimal {
