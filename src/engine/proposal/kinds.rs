@@ -7,7 +7,7 @@ use super::{
     BudgetBasis, Debt, DebtAnalysis, Holiday, HolidayMaturity, HolidayMode, Infeasible, LoanBudget, Params, Proposal, ProposalKind,
     CASH_FLOW_CAP_MONTHS, CATCH_UP_CAP_MONTHS, FROZEN_CAP_MONTHS, MAX_HOLIDAY_MONTHS, STANDARD_TERMS,
 };
-use crate::engine::daycount::{annuity_rows, Accrual};
+use crate::engine::daycount::{annuity_rows, annuity_rows_into, Accrual};
 use crate::engine::exact::mul_ratio_fen;
 use crate::engine::overdue::Overdue;
 use crate::engine::schedule::annuity_payment;
@@ -249,8 +249,9 @@ pub fn frozen_instalments(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -
 /// instalments (the last absorbing the rounding).
 fn frozen_rows(owed: Decimal, months: u32, deferred: u32) -> Vec<Row> {
     let zero = Decimal::ZERO;
-    let mut rows: Vec<Row> = (1..=deferred).map(|k| Row::new(k, zero, zero, zero, owed)).collect();
-    rows.extend(annuity_rows(owed, &Accrual::monthly(zero), deferred + 1, months));
+    let mut rows: Vec<Row> = Vec::with_capacity((deferred + months) as usize);
+    rows.extend((1..=deferred).map(|k| Row::new(k, zero, zero, zero, owed)));
+    annuity_rows_into(&mut rows, owed, &Accrual::monthly(zero), deferred + 1, months);
     rows
 }
 
@@ -382,7 +383,7 @@ fn holiday_rows(debt: &Debt, an: &DebtAnalysis, h: Holiday) -> Vec<Row> {
         };
         rows.push(row);
     }
-    rows.extend(annuity_rows(balance, acc, h.months + 1, after));
+    annuity_rows_into(&mut rows, balance, acc, h.months + 1, after);
     rows
 }
 
