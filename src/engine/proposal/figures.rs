@@ -51,8 +51,9 @@ impl Allowance<'_> {
         let stop = last.min(self.steady_from().max(start));
         let mut best = (start, self.at(start));
         for k in start + 1..=stop {
-            if self.at(k) < best.1 {
-                best = (k, self.at(k));
+            let money = self.at(k);
+            if money < best.1 {
+                best = (k, money);
             }
         }
         best

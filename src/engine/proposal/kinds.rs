@@ -156,7 +156,16 @@ fn shortest_fit(principal: Decimal, acc: &Accrual, allow: Allowance, start: u32,
     };
     let lo = min.clamp(1, cap);
     let varying = allow.steady_from().saturating_sub(start);
-    let found = (lo..=cap.min(varying)).find(|&n| level(n) <= allow.tightest(start, n).1);
+    // The tightest money of the first n periods, kept as n grows: what
+    // `allow.tightest(start, n)` finds while every period has forecast money.
+    let mut tight = allow.tightest(start, lo);
+    let found = (lo..=cap.min(varying)).find(|&n| {
+        let (k, money) = (start + n - 1, allow.at(start + n - 1));
+        if n > lo && money < tight.1 {
+            tight = (k, money);
+        }
+        level(n) <= tight.1
+    });
     let n = match found {
         Some(n) => n,
         None => {
