@@ -6,6 +6,7 @@
 //! Periods are months; multiplying by 12 (periods per year), never by the
 //! number of periods, avoids a mistake other calculators are known for.
 
+use super::fen_amount::FenAmount;
 use super::schedule::pow;
 use super::{decimal_str, EngineError};
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
@@ -84,26 +85,74 @@ const POW10: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
-/// [`monthly_irr`] of `payments` totalling `total`.
-fn irr(held: Decimal, payments: impl ExactSizeIterator<Item = Decimal>, total: Decimal, guess: Decimal) -> Result<Decimal, EngineError> {
-    // mantissa ÷ 10^scale: both exact in f64 for fen amounts (below 2^53)
-    // and one correctly rounded division, so as close as `to_f64` and
-    // several times faster (this conversion was half the cost of an IRR).
-    // The powers of ten from a table: each is exact (10^22 is the last
-    // exact f64), as `powi` computes them, without a call per payment.
-    let to_f64 = |d: Decimal| match super::exact::small_parts(d) {
+/// [`monthly_irr`] of the payments of `rows`: read into whole fen once
+/// when every one has two places at most (summed and converted there),
+/// else as decimals.
+pub(crate) fn monthly_irr_of_schedule(held: Decimal, rows: &[super::Row], guess: Decimal) -> Result<Decimal, EngineError> {
+    let zero = FenAmount { fen: 0, scale: 0 };
+    let mut total = Some(zero);
+    let pays: Option<Vec<FenAmount>> = rows
+        .iter()
+        .map(|r| FenAmount::of(r.payment).inspect(|p| total = total.and_then(|t| t.add(*p))))
+        .collect();
+    if let (Some(pays), Some(total)) = (pays, total) {
+        if let Some(irr) = monthly_irr_of_fen(held, &pays, total.decimal(), guess) {
+            return irr;
+        }
+    }
+    let total: Decimal = rows.iter().map(|r| r.payment).sum();
+    monthly_irr_of_rows(held, rows, total, guess)
+}
+
+/// [`monthly_irr`] of the payments of rows in whole fen (`pays[k]` is
+/// row k's payment, as [`crate::engine::proposal`] reads them once for every
+/// figure): the same flows as from the rows, as long as every amount is
+/// below 2^53 fen — `fen ÷ 100` and `mantissa ÷ 10^scale` are then one
+/// correctly rounded division of the same exact value. `None` when an
+/// amount is larger (the caller converts the rows instead).
+pub(crate) fn monthly_irr_of_fen(held: Decimal, pays: &[FenAmount], total: Decimal, guess: Decimal) -> Option<Result<Decimal, EngineError>> {
+    const EXACT: u64 = 1 << 53;
+    let mut negative = false;
+    let mut flows: Vec<f64> = Vec::with_capacity(pays.len());
+    for f in pays.iter().map(|p| p.fen) {
+        if f.unsigned_abs() >= EXACT {
+            return None;
+        }
+        negative |= f < 0;
+        flows.push(f as f64 / 100.0);
+    }
+    Some(irr_of_flows(held, flows, negative, total, guess))
+}
+
+/// `d` in `f64`: mantissa ÷ 10^scale, both exact in f64 for fen amounts
+/// (below 2^53), one correctly rounded division, so as close as `to_f64`
+/// and several times faster (this conversion was half the cost of an IRR).
+/// The powers of ten from a table: each is exact (10^22 is the last exact
+/// f64), as `powi` computes them, without a call per payment.
+fn to_f64(d: Decimal) -> f64 {
+    match super::exact::small_parts(d) {
         Some((m, s @ 0..=22)) => m as f64 / POW10[s as usize],
         _ => match d.scale() {
             s @ 0..=22 => d.mantissa() as f64 / POW10[s as usize],
             _ => d.to_f64().unwrap_or(f64::NAN),
         },
-    };
+    }
+}
+
+/// [`monthly_irr`] of `payments` totalling `total`.
+fn irr(held: Decimal, payments: impl ExactSizeIterator<Item = Decimal>, total: Decimal, guess: Decimal) -> Result<Decimal, EngineError> {
     let mut negative = false;
     let mut flows: Vec<f64> = Vec::with_capacity(payments.len());
     for p in payments {
         negative |= p.is_sign_negative() && !p.is_zero();
         flows.push(to_f64(p));
     }
+    irr_of_flows(held, flows, negative, total, guess)
+}
+
+/// The monthly IRR of `flows` (the payments in `f64`, `negative` when one
+/// of them is below zero) totalling `total` exactly.
+fn irr_of_flows(held: Decimal, flows: Vec<f64>, negative: bool, total: Decimal, guess: Decimal) -> Result<Decimal, EngineError> {
     if held <= Decimal::ZERO || negative || total <= Decimal::ZERO {
         return Err(EngineError::NoRateOfReturn);
     }

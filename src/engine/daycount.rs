@@ -8,7 +8,7 @@
 
 use super::dates::{days_in_month, Date, MAX_YEAR, MIN_YEAR};
 use super::exact::{mul_ratio_fen, mul_round, Ratio};
-use super::schedule::{annuity_payment, check_bounds, equal_principal, interest_only, level_rows};
+use super::schedule::{annuity_payment, check_bounds, equal_principal, interest_only, level_rows_into};
 use super::{fen, EngineError, Method, QuotedRate, Row, Schedule};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -244,8 +244,15 @@ pub fn level_payment(principal: Decimal, acc: &Accrual, start: u32, n: u32) -> D
 /// `start`. Never fails: degenerate inputs clamp instead (the principal
 /// parts still sum to `principal` and no balance goes negative).
 pub(crate) fn annuity_rows(principal: Decimal, acc: &Accrual, start: u32, n: u32) -> Vec<Row> {
+    let mut rows = Vec::new();
+    annuity_rows_into(&mut rows, principal, acc, start, n);
+    rows
+}
+
+/// [`annuity_rows`] appended to `out`, after the months already there.
+pub(crate) fn annuity_rows_into(out: &mut Vec<Row>, principal: Decimal, acc: &Accrual, start: u32, n: u32) {
     let n = n.max(1);
-    level_rows(principal, |p| acc.period_ratio(p), start, n, level_payment(principal, acc, start, n))
+    level_rows_into(out, principal, |p| acc.period_ratio(p), start, n, level_payment(principal, acc, start, n));
 }
 
 #[cfg(test)]

@@ -114,6 +114,7 @@ impl DueDates {
     }
 
     /// Budget month (1 = this month) of instalment `k` (1-based).
+    #[inline(always)]
     pub fn month(&self, k: u32) -> u32 {
         let m = (self.first_month + i64::from(k) - 1).max(1);
         u32::try_from(m).unwrap_or(u32::MAX)

@@ -140,6 +140,7 @@ pub fn mul_ratio_round(a: Decimal, r: Ratio, dp: u32) -> Decimal {
 /// `d`'s mantissa and scale when the mantissa fits in an `i64`, read from
 /// its parts: [`Decimal::mantissa`] builds an `i128`, a software type in
 /// wasm and slow to convert to `f64` natively too.
+#[inline(always)]
 pub(crate) fn small_parts(d: Decimal) -> Option<(i64, u32)> {
     let bytes = d.serialize();
     let (low, high) = (&bytes[4..12], &bytes[12..16]);
@@ -151,6 +152,7 @@ pub(crate) fn small_parts(d: Decimal) -> Option<(i64, u32)> {
 }
 
 /// `|d|`'s mantissa when it fits in 63 bits.
+#[inline(always)]
 fn narrow(d: Decimal) -> Option<u64> {
     small_parts(d).map(|(m, _)| m.unsigned_abs())
 }
@@ -199,6 +201,7 @@ impl RatioU64 {
     }
 
     /// `ma × rate`, rounded half away from zero; `None` beyond 64 bits.
+    #[inline(always)]
     pub fn apply(self, ma: u64) -> Option<i128> {
         let x = ma.checked_mul(self.factor.0)?.checked_mul(self.factor.1)?;
         let (q, rem) = (x / self.divisor, x % self.divisor);

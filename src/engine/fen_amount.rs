@@ -24,6 +24,7 @@ const LIMIT: u64 = 1 << 61;
 
 impl FenAmount {
     /// `d` when it has at most two places and is below 2^61 fen.
+    #[inline(always)]
     pub fn of(d: Decimal) -> Option<Self> {
         let (m, scale) = small_parts(d)?;
         let unit = [100, 10, 1].get(scale as usize).copied()?;
@@ -32,10 +33,12 @@ impl FenAmount {
     }
 
     /// An amount of two places (what an exact product rounded to the fen is).
+    #[inline(always)]
     pub fn two_places(fen: i64) -> Option<Self> {
         (fen.unsigned_abs() < LIMIT).then_some(Self { fen, scale: 2 })
     }
 
+    #[inline(always)]
     pub fn decimal(self) -> Decimal {
         let m = match self.scale {
             2 => self.fen,
@@ -46,6 +49,7 @@ impl FenAmount {
     }
 
     /// `self + other` as `Decimal` adds, or `None` beyond the limit.
+    #[inline(always)]
     pub fn add(self, other: Self) -> Option<Self> {
         match (self.fen, other.fen) {
             (0, _) => Some(other),
@@ -55,6 +59,7 @@ impl FenAmount {
     }
 
     /// `self − other` as `Decimal` subtracts, or `None` beyond the limit.
+    #[inline(always)]
     pub fn sub(self, other: Self) -> Option<Self> {
         match (self.fen, other.fen) {
             (0, 0) => Some(other),
@@ -63,6 +68,17 @@ impl FenAmount {
             (a, b) => Self::two_places(a - b).map(|s| Self { scale: self.scale.max(other.scale), ..s }),
         }
     }
+}
+
+/// The sum of `amounts` exactly as `Decimal`'s `sum` gives it (value and
+/// scale: from a plain 0, each amount added in turn), in whole fen; `None`
+/// when an amount has more than two places or a sum leaves the range.
+pub(crate) fn sum(amounts: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+    let mut total = FenAmount { fen: 0, scale: 0 };
+    for d in amounts {
+        total = total.add(FenAmount::of(d)?)?;
+    }
+    Some(total.decimal())
 }
 
 #[cfg(test)]
@@ -82,6 +98,15 @@ mod tests {
             prop_assert_eq!(fa.decimal().to_string(), a.to_string());
             prop_assert_eq!(fa.add(fb).unwrap().decimal().to_string(), (a + b).to_string());
             prop_assert_eq!(fa.sub(fb).unwrap().decimal().to_string(), (a - b).to_string());
+        }
+    }
+
+    proptest! {
+        /// A whole-fen sum prints as the `Decimal` sum, whatever the scales.
+        #[test]
+        fn sums_print_as_decimal_sums(amounts in proptest::collection::vec(amount(), 0..40)) {
+            let want: Decimal = amounts.iter().sum();
+            prop_assert_eq!(sum(amounts.iter().copied()).map(|d| d.to_string()), Some(want.to_string()));
         }
     }
 

@@ -73,7 +73,15 @@ pub(crate) fn fen_down(amount: Decimal) -> Decimal {
 }
 
 /// A percentage for display and output: two decimals, half away from zero.
+/// A positive percentage of more places (an IRR × 1200 has 28 digits) is
+/// rounded by [`exact::mul_round`], 64-bit divisions only, several times
+/// faster than `round_dp_with_strategy`'s digit-by-digit division and the
+/// same value and scale; the rest as before (a negative one could round to
+/// a signed zero, which `rust_decimal` prints as it does).
 pub fn percent_2dp(p: Decimal) -> Decimal {
+    if p.scale() > 2 && !p.is_sign_negative() {
+        return exact::mul_round(p, Decimal::ONE, 2);
+    }
     p.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
 
@@ -81,6 +89,17 @@ pub fn percent_2dp(p: Decimal) -> Decimal {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    proptest::proptest! {
+        /// The fast rounding prints as `round_dp_with_strategy` does, any
+        /// sign, scale and size (IRR-like 28-digit values included).
+        #[test]
+        fn percent_2dp_rounds_as_rust_decimal(m in proptest::prelude::any::<i128>(), scale in 0u32..=28) {
+            let p = Decimal::from_i128_with_scale(m % (1i128 << 96), scale);
+            let want = p.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            proptest::prop_assert_eq!(percent_2dp(p).to_string(), want.to_string());
+        }
+    }
 
     #[test]
     fn constants_are_what_they_say() {

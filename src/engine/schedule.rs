@@ -9,7 +9,7 @@
 
 use super::dates::Date;
 use super::exact::{mul_ratio_fen, Ratio, RatioU64};
-use super::fen_amount::FenAmount;
+use super::fen_amount::{self, FenAmount};
 use super::{decimal_str, fen, fen_down, EngineError, MAX_AMOUNT, MAX_MONTHS};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -100,15 +100,22 @@ impl Schedule {
     }
 
     pub fn total_paid(&self) -> Decimal {
-        self.rows.iter().map(|r| r.payment).sum()
+        self.total(|r| r.payment)
     }
 
     pub fn total_interest(&self) -> Decimal {
-        self.rows.iter().map(|r| r.interest).sum()
+        self.total(|r| r.interest)
     }
 
     pub fn total_principal(&self) -> Decimal {
-        self.rows.iter().map(|r| r.principal).sum()
+        self.total(|r| r.principal)
+    }
+
+    /// The sum of one amount of every row, in whole fen when every amount
+    /// has two places at most (the same value and scale as summing `Decimal`s).
+    fn total(&self, amount: fn(&Row) -> Decimal) -> Decimal {
+        let amounts = || self.rows.iter().map(amount);
+        fen_amount::sum(amounts()).unwrap_or_else(|| amounts().sum())
     }
 
     pub fn first_payment(&self) -> Decimal {
@@ -211,11 +218,43 @@ pub(crate) fn level_rows(
     n: u32,
     exact_payment: Decimal,
 ) -> Vec<Row> {
+    let mut rows = Vec::new();
+    level_rows_into(&mut rows, principal, rate_of, start, n, exact_payment);
+    rows
+}
+
+/// [`level_rows`] appended to `out`, after the rows already there (a
+/// holiday's or a deferral's first months): built in place when the
+/// rounded payment works, as it nearly always does, instead of in a
+/// vector of their own copied over.
+pub(crate) fn level_rows_into(
+    out: &mut Vec<Row>,
+    principal: Decimal,
+    rate_of: impl Fn(u32) -> Ratio + Copy,
+    start: u32,
+    n: u32,
+    exact_payment: Decimal,
+) {
     let n = n.max(1);
     let rounded = fen(exact_payment);
-    if let Some(rows) = amortize(principal, &rate_of, start, n, rounded, false) {
-        return rows;
-    }
+    let kept = out.len();
+    out.reserve(n as usize);
+    // `amortize` without clamping, its whole-fen loop writing into `out`.
+    let tried = match amortize_fen(principal, &rate_of, start, n, rounded, out) {
+        InFen::Rows => return,
+        InFen::Refused => None,
+        InFen::Unsure => {
+            out.truncate(kept);
+            amortize_decimal(principal, &rate_of, start, n, rounded, false)
+        }
+    };
+    out.truncate(kept);
+    out.extend(tried.unwrap_or_else(|| off_level_rows(principal, rate_of, start, n, rounded)));
+}
+
+/// [`level_rows`] when the `rounded` payment repays too fast: a fen less,
+/// or the rounded payment finishing early (see there).
+fn off_level_rows(principal: Decimal, rate_of: impl Fn(u32) -> Ratio + Copy, start: u32, n: u32, rounded: Decimal) -> Vec<Row> {
     let early = amortize(principal, &rate_of, start, n, rounded, true).unwrap_or_default();
     let with_interest = !rate_of(start).is_zero();
     let mut payment = rounded;
@@ -249,8 +288,9 @@ fn amortize(
     payment: Decimal,
     clamp: bool,
 ) -> Option<Vec<Row>> {
-    match amortize_fen(principal, rate_of, start, n, payment) {
-        InFen::Rows(rows) => return Some(rows),
+    let mut rows = Vec::with_capacity(n as usize);
+    match amortize_fen(principal, rate_of, start, n, payment, &mut rows) {
+        InFen::Rows => return Some(rows),
         InFen::Refused if !clamp => return None,
         InFen::Refused | InFen::Unsure => {}
     }
@@ -287,8 +327,8 @@ fn amortize_decimal(
 
 /// What [`amortize_fen`] found.
 enum InFen {
-    /// The rows, exactly as the decimal loop builds them.
-    Rows(Vec<Row>),
+    /// The rows, exactly as the decimal loop builds them, are written.
+    Rows,
     /// An instalment would repay more than is owed or less than its interest.
     Refused,
     /// Not computable in whole fen: the decimal loop decides.
@@ -324,14 +364,14 @@ impl FenInterest {
 /// [`amortize`] without clamping, in whole fen ([`FenAmount`]): one 64-bit
 /// division and a few integer operations a row instead of a dozen
 /// `Decimal` ones (every proposal builds hundreds of rows per keystroke).
-/// The rows are the decimal loop's, value and scale. `Unsure` when an
-/// amount has more than two places, a product does not fit, or a row would
-/// need clamping.
-fn amortize_fen(principal: Decimal, rate_of: &dyn Fn(u32) -> Ratio, start: u32, n: u32, payment: Decimal) -> InFen {
+/// The rows are the decimal loop's, value and scale, appended to `rows`
+/// (which keeps what was written when it refuses: the caller truncates).
+/// `Unsure` when an amount has more than two places, a product does not
+/// fit, or a row would need clamping.
+fn amortize_fen(principal: Decimal, rate_of: &dyn Fn(u32) -> Ratio, start: u32, n: u32, payment: Decimal, rows: &mut Vec<Row>) -> InFen {
     let (Some(mut balance), Some(pay)) = (FenAmount::of(principal), FenAmount::of(payment)) else {
         return InFen::Unsure;
     };
-    let mut rows = Vec::with_capacity(n as usize);
     let mut rate = FenInterest { last: None };
     let last = start + n - 1;
     for period in start..last {
@@ -351,7 +391,7 @@ fn amortize_fen(principal: Decimal, rate_of: &dyn Fn(u32) -> Ratio, start: u32, 
         return InFen::Unsure;
     };
     rows.push(Row::new(last, due.decimal(), interest.decimal(), balance.decimal(), Decimal::ZERO));
-    InFen::Rows(rows)
+    InFen::Rows
 }
 
 fn final_row(period: u32, balance: Decimal, interest: Decimal) -> Row {

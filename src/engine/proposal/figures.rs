@@ -4,7 +4,7 @@
 
 use super::{BudgetBasis, Debt, DebtAnalysis, Figures, Infeasible, LoanBudget, Params, Proposal, ProposalKind, VsContract};
 use super::NOTHING_HORIZON_MONTHS;
-use crate::engine::apr::{monthly_irr_of_rows, Apr};
+use crate::engine::apr::{monthly_irr_of_fen, monthly_irr_of_rows, Apr};
 use crate::engine::budget::BUDGET_MONTHS;
 use crate::engine::dates::Date;
 use crate::engine::daycount::Accrual;
@@ -24,6 +24,7 @@ pub(crate) struct Allowance<'a> {
 
 impl Allowance<'_> {
     /// The money period `k` may use.
+    #[inline(always)]
     pub fn at(&self, k: u32) -> Decimal {
         self.budget.in_month(self.dates.month(k))
     }
@@ -50,8 +51,9 @@ impl Allowance<'_> {
         let stop = last.min(self.steady_from().max(start));
         let mut best = (start, self.at(start));
         for k in start + 1..=stop {
-            if self.at(k) < best.1 {
-                best = (k, self.at(k));
+            let money = self.at(k);
+            if money < best.1 {
+                best = (k, money);
             }
         }
         best
@@ -73,19 +75,34 @@ impl Allowance<'_> {
     }
 
     /// The smallest room any row leaves (negative: the largest shortfall).
-    pub fn margin(&self, rows: &[Row]) -> Decimal {
-        self.margin_fen(rows).unwrap_or_else(|| rows.iter().map(|r| self.at(r.period).max(Decimal::ZERO) - r.payment).min().unwrap_or_default())
+    /// `pays`: the rows' payments in whole fen, when the caller has them.
+    pub fn margin(&self, rows: &[Row], pays: Option<&[FenAmount]>) -> Decimal {
+        pays.and_then(|pays| self.margin_fen(rows, pays))
+            .unwrap_or_else(|| rows.iter().map(|r| self.at(r.period).max(Decimal::ZERO) - r.payment).min().unwrap_or_default())
     }
 
-    /// [`Allowance::margin`] in whole fen ([`FenAmount`]), the same value
-    /// and scale; `None` when an amount has more than two places.
-    fn margin_fen(&self, rows: &[Row]) -> Option<Decimal> {
+    /// The money of budget months 1–12 and of every later month (the 13th
+    /// entry), each converted once, a deficit a plain 0 (as
+    /// `Decimal::max(ZERO)` makes it); `None` when one has more than two places.
+    fn months_fen(&self) -> Option<[FenAmount; BUDGET_MONTHS + 1]> {
+        let zero = FenAmount { fen: 0, scale: 0 };
+        let mut money = [zero; BUDGET_MONTHS + 1];
+        for (month, slot) in (1u32..).zip(money.iter_mut()) {
+            let m = FenAmount::of(self.budget.in_month(month))?;
+            *slot = if m.fen < 0 { zero } else { m };
+        }
+        Some(money)
+    }
+
+    /// [`Allowance::margin`] in whole fen ([`FenAmount`]) from the rows'
+    /// payments `pays`, the same value and scale; `None` when an amount of
+    /// the budget has more than two places.
+    fn margin_fen(&self, rows: &[Row], pays: &[FenAmount]) -> Option<Decimal> {
+        let money = self.months_fen()?;
         let mut least: Option<FenAmount> = None;
-        for r in rows {
-            let money = FenAmount::of(self.at(r.period))?;
-            // `Decimal::max(ZERO)`: a deficit becomes a plain 0.
-            let money = if money.fen < 0 { FenAmount { fen: 0, scale: 0 } } else { money };
-            let room = money.sub(FenAmount::of(r.payment)?)?;
+        for (r, pay) in rows.iter().zip(pays) {
+            let month = self.dates.month(r.period).min(BUDGET_MONTHS as u32 + 1);
+            let room = money[month as usize - 1].sub(*pay)?;
             if least.is_none_or(|l| room.fen < l.fen) {
                 least = Some(room);
             }
@@ -114,7 +131,7 @@ pub(crate) struct Summary {
 /// The [`Summary`] of `rows`; an error for no rows or sums beyond 28 digits.
 pub(crate) fn summary(rows: &[Row]) -> Result<Summary, EngineError> {
     match summary_fen(rows) {
-        Some(s) => Ok(s),
+        Some((s, _)) => Ok(s),
         None => summary_decimal(rows),
     }
 }
@@ -122,8 +139,10 @@ pub(crate) fn summary(rows: &[Row]) -> Result<Summary, EngineError> {
 /// [`summary`] in whole fen ([`FenAmount`]): integer sums and comparisons,
 /// the same figures value and scale (the least and the largest payment are
 /// rows' own, the earliest of equals, as `Decimal::min`/`max` keep them).
-/// `None` for no rows or an amount of more than two places.
-fn summary_fen(rows: &[Row]) -> Option<Summary> {
+/// `None` for no rows or an amount of more than two places. Also gives
+/// every payment in whole fen, read once here for the other figures of a
+/// proposal (its margin, IRR and present value).
+fn summary_fen(rows: &[Row]) -> Option<(Summary, Vec<FenAmount>)> {
     let first = rows.first()?;
     let zero = FenAmount { fen: 0, scale: 0 };
     let (mut total, mut financed, mut paid_12) = (zero, zero, zero);
@@ -131,8 +150,10 @@ fn summary_fen(rows: &[Row]) -> Option<Summary> {
     let (first_fen, mut level) = (FenAmount::of(first.payment)?.fen, true);
     let (mut lo_fen, mut hi_fen) = (i64::MAX, i64::MIN);
     let last = rows.len() - 1;
+    let mut pays = Vec::with_capacity(rows.len());
     for (k, r) in rows.iter().enumerate() {
         let (pay, part) = (FenAmount::of(r.payment)?, FenAmount::of(r.principal)?);
+        pays.push(pay);
         total = total.add(pay)?;
         financed = financed.add(part)?;
         (lo, lo_fen) = if pay.fen < lo_fen { (k, pay.fen) } else { (lo, lo_fen) };
@@ -146,7 +167,7 @@ fn summary_fen(rows: &[Row]) -> Option<Summary> {
             paid_12 = paid_12.add(pay)?;
         }
     }
-    Some(Summary {
+    let s = Summary {
         total_paid: total.decimal(),
         financed: financed.decimal(),
         min_payment: rows[lo].payment,
@@ -157,7 +178,8 @@ fn summary_fen(rows: &[Row]) -> Option<Summary> {
         balance_rises,
         paid_12: paid_12.decimal(),
         balance_12: rows.get(11).map_or(Decimal::ZERO, |r| r.balance),
-    })
+    };
+    Some((s, pays))
 }
 
 /// [`summary`] in `Decimal`s: amounts of more than two places.
@@ -245,13 +267,14 @@ impl Ctx<'_> {
         }
     }
 
-    /// Whether `rows` fit the budget of their `basis`, and the margin.
-    fn fit(&self, rows: &[Row], basis: BudgetBasis, max_payment: Decimal) -> (bool, Decimal) {
+    /// Whether `rows` fit the budget of their `basis`, and the margin
+    /// (`pays`: their payments in whole fen, when every one has two places at most).
+    fn fit(&self, rows: &[Row], basis: BudgetBasis, max_payment: Decimal, pays: Option<&[FenAmount]>) -> (bool, Decimal) {
         let available = self.budget.available;
         let margin = match basis {
             BudgetBasis::Flat => available - max_payment,
             BudgetBasis::LumpSum => return (true, available),
-            BudgetBasis::Forecast => self.allowance().margin(rows),
+            BudgetBasis::Forecast => self.allowance().margin(rows, pays),
             BudgetBasis::ForecastRepeated => {
                 let f = self.budget.forecast.unwrap_or([available; 12]);
                 let month = |k: u32| (self.an.dates.month(k) as usize - 1) % 12;
@@ -261,20 +284,29 @@ impl Ctx<'_> {
         (margin >= Decimal::ZERO, margin)
     }
 
+    /// The figures of `rows`. Their payments are read into whole fen once
+    /// (with the summary) for the margin, the IRR and the present value.
     fn figures(&self, rows: Vec<Row>, basis: BudgetBasis, penalty_waived: Decimal) -> Result<Figures, EngineError> {
         let an = self.an;
-        let s = summary(&rows)?;
+        let (s, pays) = match summary_fen(&rows) {
+            Some((s, pays)) => (s, Some(pays)),
+            None => (summary_decimal(&rows)?, None),
+        };
+        let pays = pays.as_deref();
         let lump = basis == BudgetBasis::LumpSum;
         let (apr_nominal, apr_effective) = if lump {
             (None, None)
         } else {
-            match monthly_irr_of_rows(an.owed_now, &rows, s.total_paid, self.debt.loan.rate.monthly_fraction()).and_then(Apr::from_monthly) {
+            let guess = self.debt.loan.rate.monthly_fraction();
+            let fen_irr = pays.and_then(|p| monthly_irr_of_fen(an.owed_now, p, s.total_paid, guess));
+            let irr = fen_irr.unwrap_or_else(|| monthly_irr_of_rows(an.owed_now, &rows, s.total_paid, guess));
+            match irr.and_then(Apr::from_monthly) {
                 Ok(a) => (Some(percent_2dp(a.nominal_percent)), Some(percent_2dp(a.effective_percent))),
                 Err(_) => (None, None),
             }
         };
-        let lender_pv = if lump { s.total_paid } else { fen(present_value(&rows, &self.debt.accrual)) };
-        let (fits_budget, margin) = self.fit(&rows, basis, s.max_payment);
+        let lender_pv = if lump { s.total_paid } else { fen(present_value_of(&rows, pays, &self.debt.accrual)) };
+        let (fits_budget, margin) = self.fit(&rows, basis, s.max_payment, pays);
         let discount = lump.then(|| an.owed_now - s.total_paid);
         let reference = an.contract_total_paid + penalty_waived;
         Ok(Figures {
@@ -323,6 +355,12 @@ impl Ctx<'_> {
 /// the fen the result is rounded to. Amounts beyond the fixed-point range
 /// take the exact decimal path.
 pub fn present_value(rows: &[Row], acc: &Accrual) -> Decimal {
+    present_value_of(rows, None, acc)
+}
+
+/// [`present_value`] of `rows`, whose payments in whole fen are `pays`
+/// when the caller has read them (one conversion per row for every figure).
+pub(crate) fn present_value_of(rows: &[Row], pays: Option<&[FenAmount]>, acc: &Accrual) -> Decimal {
     const ONE: u128 = 1 << 60;
     const MICRO: [u128; 7] = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
     let fixed = |rate: Decimal| -> Option<u128> {
@@ -355,7 +393,7 @@ pub fn present_value(rows: &[Row], acc: &Accrual) -> Decimal {
         })
     };
     let mut sum: u128 = 0;
-    for r in rows.iter().rev() {
+    for (k, r) in rows.iter().enumerate().rev() {
         // payment in micro-yuan; refuse anything not a whole fen ≥ 0 or too large.
         let p = r.payment;
         let Some(v) = factor(r.period) else {
@@ -364,9 +402,12 @@ pub fn present_value(rows: &[Row], acc: &Accrual) -> Decimal {
         if p.is_sign_negative() || p.scale() > 6 {
             return exact();
         }
-        // The mantissa from its parts when it fits in 64 bits (no i128 to build).
-        let m = small_parts(p).map_or_else(|| p.mantissa() as u128, |(m, _)| m as u128);
-        let micro = m * MICRO[p.scale() as usize];
+        let micro = match pays.and_then(|pays| pays.get(k)) {
+            // Not negative (the sign was checked): a whole number of fen.
+            Some(pay) => pay.fen.unsigned_abs() as u128 * 10_000,
+            // The mantissa from its parts when it fits in 64 bits (no i128 to build).
+            None => small_parts(p).map_or_else(|| p.mantissa() as u128, |(m, _)| m as u128) * MICRO[p.scale() as usize],
+        };
         let total = sum + micro;
         if total >= 1 << 64 {
             return exact();
@@ -395,7 +436,7 @@ mod fen_tests {
                 let pay = if repeat { rows[0].0 } else { pay };
                 Row::new(k, pay, Decimal::ZERO, part, bal)
             }).collect();
-            let fast = summary_fen(&rows).map(|s| format!("{s:?}"));
+            let fast = summary_fen(&rows).map(|(s, _)| format!("{s:?}"));
             prop_assert_eq!(fast, summary_decimal(&rows).ok().map(|s| format!("{s:?}")));
         }
     }
@@ -410,8 +451,9 @@ mod fen_tests {
             let allow = Allowance { budget: &budget, dates: &dates };
             let rows: Vec<Row> = pays.iter().zip(1..).map(|(&p, k)| Row::new(k, p, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO)).collect();
             let decimal = rows.iter().map(|r| allow.at(r.period).max(Decimal::ZERO) - r.payment).min().unwrap_or_default();
-            prop_assert_eq!(allow.margin(&rows).to_string(), decimal.to_string());
-            prop_assert!(allow.margin_fen(&rows).is_some());
+            let pays: Vec<FenAmount> = rows.iter().map(|r| FenAmount::of(r.payment).unwrap()).collect();
+            prop_assert_eq!(allow.margin(&rows, Some(&pays)).to_string(), decimal.to_string());
+            prop_assert!(allow.margin_fen(&rows, &pays).is_some());
         }
     }
 

@@ -7,8 +7,9 @@ use super::{
     BudgetBasis, Debt, DebtAnalysis, Holiday, HolidayMaturity, HolidayMode, Infeasible, LoanBudget, Params, Proposal, ProposalKind,
     CASH_FLOW_CAP_MONTHS, CATCH_UP_CAP_MONTHS, FROZEN_CAP_MONTHS, MAX_HOLIDAY_MONTHS, STANDARD_TERMS,
 };
-use crate::engine::daycount::{annuity_rows, Accrual};
+use crate::engine::daycount::{annuity_rows, annuity_rows_into, Accrual};
 use crate::engine::exact::mul_ratio_fen;
+use crate::engine::fen_amount::FenAmount;
 use crate::engine::overdue::Overdue;
 use crate::engine::schedule::annuity_payment;
 use crate::engine::{fen, Row, MAX_AMOUNT, MAX_MONTHS};
@@ -126,6 +127,16 @@ impl Ask {
     }
 }
 
+/// `fen(owed_fen / 100 / n)` — a level payment at 0 % — in whole fen:
+/// `owed_fen / n` rounded half away from zero. The decimal quotient has 28
+/// digits, so it is within 1e-15 yuan of the exact one, while a quotient
+/// that is not exactly on half a fen is at least 1/(2n) fen (1/1200 for
+/// 600 months) from it: both round the same way.
+fn level_at_zero(owed_fen: i64, n: u32) -> Decimal {
+    let n = i64::from(n.max(1));
+    Decimal::new((2 * owed_fen + n) / (2 * n), 2)
+}
+
 /// Level instalments of `principal` over `n` periods from `start`; the
 /// first `n` in `min..=cap` whose instalments each fit their period's
 /// money ([`Allowance`]). Terms whose periods all have forecast money are
@@ -134,10 +145,27 @@ impl Ask {
 /// is constant and the term is found by bisection on the closed-form
 /// annuity. Either way the schedule itself confirms it.
 fn shortest_fit(principal: Decimal, acc: &Accrual, allow: Allowance, start: u32, min: u32, cap: u32) -> Result<Vec<Row>, Infeasible> {
-    let level = |n: u32| fen(annuity_payment(principal, acc.nominal_monthly(), n));
+    let rate = acc.nominal_monthly();
+    // At 0 % (frozen instalments) the level payment P / n to the fen, in
+    // whole fen: only compared here, and the value the decimal formula
+    // gives ([`level_at_zero`]).
+    let owed_fen = FenAmount::of(principal).filter(|p| rate.is_zero() && p.fen >= 0);
+    let level = |n: u32| match owed_fen {
+        Some(p) => level_at_zero(p.fen, n),
+        None => fen(annuity_payment(principal, rate, n)),
+    };
     let lo = min.clamp(1, cap);
     let varying = allow.steady_from().saturating_sub(start);
-    let found = (lo..=cap.min(varying)).find(|&n| level(n) <= allow.tightest(start, n).1);
+    // The tightest money of the first n periods, kept as n grows: what
+    // `allow.tightest(start, n)` finds while every period has forecast money.
+    let mut tight = allow.tightest(start, lo);
+    let found = (lo..=cap.min(varying)).find(|&n| {
+        let (k, money) = (start + n - 1, allow.at(start + n - 1));
+        if n > lo && money < tight.1 {
+            tight = (k, money);
+        }
+        level(n) <= tight.1
+    });
     let n = match found {
         Some(n) => n,
         None => {
@@ -146,7 +174,8 @@ fn shortest_fit(principal: Decimal, acc: &Accrual, allow: Allowance, start: u32,
             if money <= Decimal::ZERO {
                 return Err(Infeasible::NoBudget { available: money, month: allow.month_of(k) });
             }
-            let at_cap = level(cap);
+            // Printed (its scale too): from the decimal formula.
+            let at_cap = fen(annuity_payment(principal, rate, cap));
             if from > cap || at_cap > money {
                 return Err(Infeasible::AboveBudgetAtCap { cap_months: cap, payment_at_cap: at_cap, available: money, month: allow.month_of(k) });
             }
@@ -249,8 +278,9 @@ pub fn frozen_instalments(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -
 /// instalments (the last absorbing the rounding).
 fn frozen_rows(owed: Decimal, months: u32, deferred: u32) -> Vec<Row> {
     let zero = Decimal::ZERO;
-    let mut rows: Vec<Row> = (1..=deferred).map(|k| Row::new(k, zero, zero, zero, owed)).collect();
-    rows.extend(annuity_rows(owed, &Accrual::monthly(zero), deferred + 1, months));
+    let mut rows: Vec<Row> = Vec::with_capacity((deferred + months) as usize);
+    rows.extend((1..=deferred).map(|k| Row::new(k, zero, zero, zero, owed)));
+    annuity_rows_into(&mut rows, owed, &Accrual::monthly(zero), deferred + 1, months);
     rows
 }
 
@@ -382,7 +412,7 @@ fn holiday_rows(debt: &Debt, an: &DebtAnalysis, h: Holiday) -> Vec<Row> {
         };
         rows.push(row);
     }
-    rows.extend(annuity_rows(balance, acc, h.months + 1, after));
+    annuity_rows_into(&mut rows, balance, acc, h.months + 1, after);
     rows
 }
 
@@ -435,4 +465,21 @@ pub fn cash_flow_plan(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Pr
         rows.push(Row::new(period, share, interest, part, balance));
     }
     cx.infeasible(kind, params, Infeasible::NotClearedWithinCap { cap_months: CASH_FLOW_CAP_MONTHS })
+}
+
+#[cfg(test)]
+mod level_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The whole-fen 0 % level payment is the decimal formula's value,
+        /// for any amount up to the largest principal and any term.
+        #[test]
+        fn level_at_zero_is_the_decimal_level(owed in prop_oneof![0i64..10_000, 0i64..100_000_000_000_000], scale in 0u32..=2, n in 1u32..=600) {
+            let principal = Decimal::new(owed, scale);
+            let fen_owed = FenAmount::of(principal).unwrap().fen;
+            prop_assert_eq!(level_at_zero(fen_owed, n), fen(annuity_payment(principal, Decimal::ZERO, n)));
+        }
+    }
 }

@@ -83,7 +83,7 @@ pub use kinds::{
     Ask,
 };
 
-use super::apr::{monthly_irr, Apr};
+use super::apr::{monthly_irr_of_schedule, Apr};
 use super::budget::BUDGET_MONTHS;
 use super::daycount::{build_schedule, Accrual};
 use super::dates::Date;
@@ -166,7 +166,7 @@ impl Debt {
         let dates = DueDates::of(&self.calendar, today);
         dates.mark(&mut contract.rows);
         let held = self.loan.principal - self.loan.upfront_fee;
-        let apr = monthly_irr(held, &contract.payments(), self.accrual.nominal_monthly()).and_then(Apr::from_monthly);
+        let apr = monthly_irr_of_schedule(held, &contract.rows, self.accrual.nominal_monthly()).and_then(Apr::from_monthly);
         let true_apr = apr.as_ref().ok().map(|a| a.nominal_percent);
         let overdue_cost = overdue_cost(&self.loan.rate, &contract, &self.overdue, &self.penalty, &self.calendar, true_apr)?;
         let principal_owed = contract.total_principal() + self.overdue.principal;
@@ -211,6 +211,7 @@ pub struct LoanBudget {
 impl LoanBudget {
     /// The money of budget month `month` (1 = this month): its forecast
     /// share in the first 12 months when there is a forecast, else the flat amount.
+    #[inline(always)]
     pub fn in_month(&self, month: u32) -> Decimal {
         match self.forecast {
             Some(f) if (1..=12).contains(&month) => f[month as usize - 1],
@@ -512,7 +513,7 @@ impl Proposal {
 
 /// Orders proposals by [`Proposal::rank_key`] (stable) and numbers them from 1.
 pub fn rank(proposals: &mut [Proposal]) {
-    crate::engine::small_sort::sort_by_key(proposals, |p| p.rank_key());
+    crate::engine::small_sort::sort_by_cached_key(proposals, Proposal::rank_key);
     for (i, p) in proposals.iter_mut().enumerate() {
         p.rank = i as u32 + 1;
     }
