@@ -22,6 +22,7 @@ use serde_json::{Map, Value};
 use std::fmt;
 
 pub mod fields;
+pub mod write;
 
 use fields::{At, Read};
 

@@ -33,6 +33,7 @@ pub mod field;
 pub mod kit;
 mod read;
 pub mod road;
+mod write;
 
 pub use evaluate::{BudgetOutput, Evaluation, LoanOutput};
 pub use field::{At, Field, Problem, Rule};
@@ -514,8 +515,8 @@ impl Scenario {
 
     /// Pretty JSON in the current version.
     pub fn to_json(&self) -> String {
-        // Serialising plain structs of strings and numbers cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        // The bytes `Serialize` writes (tests compare), without serde in the wasm.
+        write::scenario(self)
     }
 
     /// The first rule the document breaks (see [`Scenario::problems`]).

@@ -308,4 +308,4 @@ pub(super) const CHANNELS: Variants<Channel> =
 
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

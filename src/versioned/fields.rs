@@ -244,6 +244,14 @@ impl<T: Copy> Variants<T> {
         self.values.get(i).copied().ok_or_else(|| at.error("unknown variant"))
     }
 
+    /// The name `value` is written as.
+    pub fn name(&self, value: T) -> &'static str
+    where
+        T: PartialEq,
+    {
+        self.values.iter().position(|v| *v == value).and_then(|i| self.names.get(i)).copied().unwrap_or_default()
+    }
+
     /// The names, in order.
     pub fn names(&self) -> &'static [&'static str] {
         self.names

@@ -136,7 +136,7 @@ fn kit_parts() -> impl Strategy<Value = (Profile, Option<Hardship>, Vec<ContactE
     (profile, hardship, proptest::collection::vec(contact, 0..3))
 }
 
-fn any_scenario() -> impl Strategy<Value = Scenario> {
+pub(in crate::scenario) fn any_scenario() -> impl Strategy<Value = Scenario> {
     let loans = (1usize..4).prop_flat_map(|n| (0..n).map(|i| loan(((b'a' + i as u8) as char).to_string())).collect::<Vec<_>>());
     let strategy = proptest::option::of(
         (pick(&PAYOFF_KINDS), proptest::collection::vec(text(), 0..3), proptest::option::of(money()))
