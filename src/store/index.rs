@@ -98,8 +98,13 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Any text, and often quotes, backslashes and control characters.
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![any::<String>(), "[\\x00-\\x20\"\\\\网a]{0,8}"]
+    }
+
     fn meta() -> impl Strategy<Value = DraftMeta> {
-        (any::<String>(), any::<String>(), any::<u64>(), any::<u64>()).prop_map(|(id, name, updated_at, revision)| DraftMeta { id, name, updated_at, revision })
+        (text(), text(), any::<u64>(), any::<u64>()).prop_map(|(id, name, updated_at, revision)| DraftMeta { id, name, updated_at, revision })
     }
 
     proptest! {
