@@ -5,7 +5,7 @@ use super::facts::words;
 use super::inputs::FieldInput;
 use super::widgets::{Button, Card};
 use super::page::use_page;
-use super::{step, use_lang, Drawn, Step};
+use super::{markup, step, use_lang, Drawn, Step};
 use crate::form::{LoanKey, Place};
 use crate::present::{rate_forms, LoanLine, LoanTitle};
 use crate::scenario::field::{Group, Value};
@@ -132,25 +132,36 @@ fn Closed(loan: LoanKey, group: Group, open: bool) -> impl IntoView {
 
 /// "借款 2 · 借呗" and, folded, the loan in one line (balance · rate ·
 /// term) as the button that opens it; the button that folds it; the
-/// button that removes the loan (not the only one).
+/// button that removes the loan (not the only one). The button's words are
+/// HTML text (`markup::draw`, issue 13): the button itself stays, and so
+/// does the focus on it.
 #[component]
 fn LoanHead(loan: LoanKey, several: Memo<bool>, open: RwSignal<bool>, shown: Memo<bool>) -> impl IntoView {
     let lang = use_lang();
     let page = use_page();
-    let title = Memo::new(move |_| {
-        page.with(|f| Some(LoanTitle { number: f.index(loan)? + 1, lender: f.document().loans.get(f.index(loan)?)?.lender }))
+    let line = NodeRef::<leptos::html::Button>::new();
+    let head = move |out: &mut String| {
+        let (lang, shown) = (lang.get(), shown.get());
+        let (title, terms) = page.with(|f| {
+            let i = f.index(loan);
+            let l = i.and_then(|i| f.document().loans.get(i));
+            let title = i.zip(l).map(|(i, l)| lang.loan_title(LoanTitle { number: i + 1, lender: l.lender }));
+            (title, l.filter(|_| !shown).map(|l| lang.loan_line(&LoanLine::of(l))))
+        });
+        markup::element(out, "span", "loan-title", title.as_deref().unwrap_or_default());
+        if let Some(terms) = terms {
+            markup::element(out, "span", "loan-terms", &terms);
+        }
+        markup::element(out, "span", "loan-edit", if shown { lang.page().done } else { lang.page().edit });
+    };
+    // The words change with `shown` ("done" / "edit"), so the state follows them.
+    markup::draw_then(line, head, move |el| {
+        let _ = el.set_attribute("aria-expanded", if shown.get_untracked() { "true" } else { "false" });
     });
-    let line = Memo::new(move |_| page.with(|f| f.index(loan).and_then(|i| f.document().loans.get(i).map(LoanLine::of))));
     view! {
         <div class="loan-head">
             <h3>
-                <button type="button" class="loan-line" data-testid="loan-line" aria-expanded=move || shown.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
-                    <span class="loan-title">{move || title.get().map(|tt| lang.get().loan_title(tt))}</span>
-                    <Show when=move || !shown.get()>
-                        <span class="loan-terms">{move || line.get().map(|l| lang.get().loan_line(&l))}</span>
-                    </Show>
-                    <span class="loan-edit">{move || if shown.get() { lang.get().page().done } else { lang.get().page().edit }}</span>
-                </button>
+                <button node_ref=line type="button" class="loan-line" data-testid="loan-line" aria-expanded=shown.get_untracked().to_string() on:click=move |_| open.update(|o| *o = !*o)></button>
             </h3>
             <Show when=move || several.get()>
                 <Button testid="remove-loan" class="link-button" label=words(|t| t.remove_loan) on_click=move |_| page.remove_loan(loan) />
