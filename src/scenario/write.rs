@@ -24,13 +24,7 @@ pub(super) fn scenario(s: &Scenario) -> String {
         str_field(&mut w, "day_count", DAY_COUNTS.name(s.day_count));
     }
     opt(&mut w, "as_of", s.as_of);
-    w.key("loans");
-    w.open('[');
-    for l in &s.loans {
-        w.item();
-        loan(&mut w, l);
-    }
-    w.close(']');
+    list(&mut w, "loans", &s.loans, loan);
     w.key("budget");
     budget(&mut w, &s.budget);
     if let Some(p) = &s.payoff_strategy {
@@ -46,13 +40,7 @@ pub(super) fn scenario(s: &Scenario) -> String {
         hardship(&mut w, h);
     }
     if !s.contact_log.is_empty() {
-        w.key("contact_log");
-        w.open('[');
-        for c in &s.contact_log {
-            w.item();
-            contact(&mut w, c);
-        }
-        w.close(']');
+        list(&mut w, "contact_log", &s.contact_log, contact);
     }
     w.close('}');
     w.finish()
@@ -94,18 +82,14 @@ fn loan(w: &mut JsonWriter, l: &LoanEntry) {
     opt(w, "settlement_offer", l.settlement_offer);
     number(w, "holiday_months", l.holiday_months);
     if !l.prepayments.is_empty() {
-        w.key("prepayments");
-        w.open('[');
-        for p in &l.prepayments {
-            w.item();
+        list(w, "prepayments", &l.prepayments, |w, p| {
             w.open('{');
             w.key("month");
             w.raw(p.month);
             opt(w, "amount", Some(p.amount));
             str_field(w, "effect", PREPAY_EFFECTS.name(p.effect));
             w.close('}');
-        }
-        w.close(']');
+        });
     }
     opt(w, "extra_monthly", l.extra_monthly);
     amount(w, "prepayment_fee_percent", l.prepayment_fee_percent);
@@ -136,13 +120,7 @@ fn budget(w: &mut JsonWriter, b: &BudgetEntry) {
     opt(w, "other_obligations", Some(b.other_obligations));
     opt(w, "buffer_percent", Some(b.buffer_percent));
     if let Some(months) = &b.forecast {
-        w.key("forecast");
-        w.open('[');
-        for m in months {
-            w.item();
-            w.display(m);
-        }
-        w.close(']');
+        list(w, "forecast", months, |w, m| w.display(m));
     }
     if let Some(items) = &b.expense_items {
         w.key("expense_items");
@@ -165,13 +143,7 @@ fn payoff_strategy(w: &mut JsonWriter, p: &PayoffStrategyEntry) {
     w.open('{');
     str_field(w, "kind", PAYOFF_KINDS.name(p.kind));
     if !p.order.is_empty() {
-        w.key("order");
-        w.open('[');
-        for id in &p.order {
-            w.item();
-            w.string(id);
-        }
-        w.close(']');
+        list(w, "order", &p.order, |w, id| w.string(id));
     }
     opt(w, "monthly_budget", p.monthly_budget);
     w.close('}');
@@ -193,13 +165,7 @@ fn hardship(w: &mut JsonWriter, h: &Hardship) {
     w.key("temporary");
     w.raw(h.temporary);
     if !h.evidence.is_empty() {
-        w.key("evidence");
-        w.open('[');
-        for e in &h.evidence {
-            w.item();
-            w.string(EVIDENCE.name(*e));
-        }
-        w.close(']');
+        list(w, "evidence", &h.evidence, |w, e| w.string(EVIDENCE.name(*e)));
     }
     w.close('}');
 }
@@ -242,6 +208,18 @@ fn contact(w: &mut JsonWriter, c: &ContactEntry) {
 }
 
 // ----------------------------------------------------------------- members
+
+/// `key` and an array of `items`, each written by `each` (a plain `fn`, so
+/// one copy per item type, not per call site).
+fn list<T>(w: &mut JsonWriter, key: &str, items: &[T], each: fn(&mut JsonWriter, &T)) {
+    w.key(key);
+    w.open('[');
+    for item in items {
+        w.item();
+        each(w, item);
+    }
+    w.close(']');
+}
 
 fn str_field(w: &mut JsonWriter, key: &str, value: &str) {
     w.key(key);
