@@ -16,13 +16,13 @@
 //! English. Values that read well but break a rule are the field contract's
 //! business (`crate::scenario::field`).
 
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
-use serde_json::{Map, Value};
 use std::fmt;
 
 pub mod fields;
+pub mod json;
 pub mod write;
+
+use json::{Refusal, Value};
 
 use fields::{At, Read};
 
@@ -112,74 +112,12 @@ pub fn read_value(text: &str, format: &Format) -> Result<Value, ReadError> {
 /// Parses JSON text (after any byte-order mark), refusing repeated keys.
 pub fn strict_json(text: &str) -> Result<Value, ReadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut de = serde_json::Deserializer::from_str(text);
     // A repeated key is a data error (its message names the key and where
     // it stands); anything else is a syntax error.
-    let fail = |e: serde_json::Error| match e.classify() {
-        serde_json::error::Category::Data => ReadError::new(ErrorKind::Field, "", e.to_string()),
-        _ => ReadError::new(ErrorKind::Syntax, "", format!("not valid JSON: {e}")),
-    };
-    let Strict(value) = Strict::deserialize(&mut de).map_err(fail)?;
-    de.end().map_err(fail)?;
-    Ok(value)
-}
-
-/// A JSON value whose objects have no repeated key.
-struct Strict(Value);
-
-impl<'de> Deserialize<'de> for Strict {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(StrictVisitor).map(Strict)
-    }
-}
-
-struct StrictVisitor;
-
-impl<'de> Visitor<'de> for StrictVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(Strict(v)) = seq.next_element()? {
-            items.push(v);
-        }
-        Ok(Value::Array(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut object = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let Strict(v) = map.next_value()?;
-            if object.contains_key(&key) {
-                return Err(de::Error::custom(format!("duplicate key `{key}`")));
-            }
-            object.insert(key, v);
-        }
-        Ok(Value::Object(object))
-    }
+    json::parse(text).map_err(|refusal| match refusal {
+        Refusal::Duplicate(message) => ReadError::new(ErrorKind::Field, "", message),
+        Refusal::Syntax(message) => ReadError::new(ErrorKind::Syntax, "", format!("not valid JSON: {message}")),
+    })
 }
 
 #[cfg(test)]
@@ -212,7 +150,7 @@ mod tests {
     fn migrate(mut doc: Value, from: u64) -> Result<Value, ReadError> {
         match from {
             1 => {
-                doc["version"] = Value::from(2);
+                doc.as_object_mut().map(|d| d.insert("version".into(), Value::from(2)));
                 Ok(doc)
             }
             v => Err(unknown_version(v)),

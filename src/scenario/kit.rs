@@ -230,7 +230,7 @@ impl ExpenseItems {
 /// A file giving `budget.expense_items` without `budget.expenses` gets
 /// their sum written in before it is typed (the sum of valid amounts; an
 /// item that is not one is left for the typed reading to name).
-pub(crate) fn fill_expenses(doc: &mut serde_json::Value) {
+pub(crate) fn fill_expenses(doc: &mut crate::versioned::json::Value) {
     let Some(budget) = doc.get_mut("budget").and_then(|b| b.as_object_mut()) else { return };
     if budget.contains_key("expenses") {
         return;
@@ -238,7 +238,7 @@ pub(crate) fn fill_expenses(doc: &mut serde_json::Value) {
     let Some(items) = budget.get("expense_items").and_then(|i| i.as_object()) else { return };
     let amounts: Option<Vec<Decimal>> = items.values().map(|v| v.as_str().and_then(|s| Decimal::from_str_exact(s).ok())).collect();
     if let Some(sum) = amounts.and_then(|a| a.into_iter().try_fold(Decimal::ZERO, |s, a| s.checked_add(a))) {
-        budget.insert("expenses".into(), serde_json::Value::String(sum.to_string()));
+        budget.insert("expenses".into(), crate::versioned::json::Value::String(sum.to_string()));
     }
 }
 

@@ -467,7 +467,7 @@ mod v0;
 /// published format; version 0 is the pre-release format (see `v0.rs` and
 /// `tests/fixtures/migration/`). A v2 adds `1 => migrate(v1_to_v2(doc)?, 2)`
 /// and a fixture test.
-fn migrate(doc: serde_json::Value, from: u64) -> Result<serde_json::Value, ReadError> {
+fn migrate(doc: versioned::json::Value, from: u64) -> Result<versioned::json::Value, ReadError> {
     match from {
         0 => migrate(v0::to_v1(doc)?, 1),
         v if v == CURRENT_VERSION as u64 => Ok(doc),

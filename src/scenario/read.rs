@@ -19,7 +19,7 @@ use crate::engine::{
 };
 use crate::versioned::fields::{boolean, items, string, u32, At, Fields, Read, Variants};
 use rust_decimal::Decimal;
-use serde_json::Value;
+use crate::versioned::json::Value;
 
 /// The scenario in `doc` (a current-version document).
 pub(super) fn scenario(doc: Value) -> Read<Scenario> {

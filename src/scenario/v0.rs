@@ -12,7 +12,7 @@
 
 use crate::versioned::{ErrorKind, ReadError};
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
+use crate::versioned::json::{Map, Value};
 use std::str::FromStr;
 
 fn err(kind: ErrorKind, path: impl Into<String>, message: &str) -> ReadError {
@@ -37,7 +37,7 @@ fn decimal(v: Value, path: String) -> Result<Value, ReadError> {
     }
 }
 
-fn take(obj: &mut Map<String, Value>, key: &str, path: &str) -> Result<Value, ReadError> {
+fn take(obj: &mut Map, key: &str, path: &str) -> Result<Value, ReadError> {
     obj.remove(key).ok_or_else(|| missing(format!("{path}.{key}")))
 }
 

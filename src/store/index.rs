@@ -7,7 +7,7 @@ use crate::versioned::fields::{items, string, u64, At, Fields, Read};
 use crate::versioned::write::JsonWriter;
 use crate::versioned::{self, ErrorKind, Format, ReadError};
 use serde::Serialize;
-use serde_json::Value;
+use crate::versioned::json::Value;
 
 /// The index format this build writes.
 pub const INDEX_VERSION: u32 = 1;

@@ -5,19 +5,19 @@
 //!
 //! Why by hand: a serde `Deserialize` derive is monomorphised against the
 //! deserializer and its visitors, and a document of a dozen structs cost
-//! ~80 KB of wasm that way; these readers are plain functions over
-//! `serde_json::Value`.
+//! ~80 KB of wasm that way; these readers are plain functions over the
+//! [`Value`]s of [`super::json`].
 //!
 //! Places: an error takes the place of the innermost value it came out of —
 //! a bad value its field, an unknown key that key, a missing field the
 //! object missing it, an array item `[i]`. Messages are serde's wording
 //! (`invalid type: string "x", expected u32`, ``unknown field `monthz`,
-//! expected one of …``, ``missing field `id` ``), built by serde_json's own
-//! error type.
+//! expected one of …``, ``missing field `id` ``), word for word as
+//! serde_json's error type writes them (tests compare).
 
+use super::json::{Map, Number, Value};
 use super::{ErrorKind, ReadError};
-use serde::de::{Error as _, Unexpected};
-use serde_json::{Error, Map, Value};
+use std::fmt;
 
 /// What a reader gives: the value, or the fault and its place.
 pub type Read<T> = Result<T, ReadError>;
@@ -57,11 +57,6 @@ impl At<'_> {
         }
     }
 
-    /// A field fault at this place, worded as `error` says it.
-    pub fn fault(&self, error: Error) -> ReadError {
-        self.error(error.to_string())
-    }
-
     /// A field fault at this place in words of its own.
     pub fn error(&self, message: impl Into<String>) -> ReadError {
         ReadError::new(ErrorKind::Field, self.path(), message)
@@ -69,23 +64,47 @@ impl At<'_> {
 
     /// "invalid type: …, expected `expected`" for `value` here.
     pub fn wrong_kind(&self, value: &Value, expected: &str) -> ReadError {
-        self.fault(Error::invalid_type(unexpected(value), &expected))
+        self.error(format!("invalid type: {}, expected {expected}", Unexpected(value)))
+    }
+
+    /// "invalid value: integer `n`, expected `expected`".
+    fn out_of_range(&self, n: impl fmt::Display, expected: &str) -> ReadError {
+        self.error(format!("invalid value: integer `{n}`, expected {expected}"))
     }
 }
 
-/// What `value` is, in an "invalid type" message (as serde_json says it).
-pub fn unexpected(value: &Value) -> Unexpected<'_> {
-    match value {
-        Value::Null => Unexpected::Unit,
-        Value::Bool(b) => Unexpected::Bool(*b),
-        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-            (Some(u), _) => Unexpected::Unsigned(u),
-            (None, Some(i)) => Unexpected::Signed(i),
-            _ => Unexpected::Float(n.as_f64().unwrap_or_default()),
-        },
-        Value::String(s) => Unexpected::Str(s),
-        Value::Array(_) => Unexpected::Seq,
-        Value::Object(_) => Unexpected::Map,
+/// What a value is, in an "invalid type" message (as serde_json says it).
+pub struct Unexpected<'a>(pub &'a Value);
+
+impl fmt::Display for Unexpected<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Value::Null => f.write_str("null"),
+            Value::Bool(b) => write!(f, "boolean `{b}`"),
+            Value::Number(Number::Float(x)) => write!(f, "floating point `{}`", zmij::Buffer::new().format(*x)),
+            Value::Number(n) => write!(f, "integer `{n}`"),
+            Value::String(s) => write!(f, "string {s:?}"),
+            Value::Array(_) => f.write_str("sequence"),
+            Value::Object(_) => f.write_str("map"),
+        }
+    }
+}
+
+/// serde's list of the names expected: "`a`", "`a` or `b`", "one of `a`, `b`, `c`".
+fn one_of(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => format!("`{one}`"),
+        [a, b] => format!("`{a}` or `{b}`"),
+        _ => format!("one of `{}`", names.join("`, `")),
+    }
+}
+
+/// "unknown field `k`, expected …" (or variant), as serde says it.
+fn unknown(what: &str, name: &str, names: &[&str]) -> String {
+    match names {
+        [] => format!("unknown {what} `{name}`, there are no {what}s"),
+        _ => format!("unknown {what} `{name}`, expected {}", one_of(names)),
     }
 }
 
@@ -95,7 +114,7 @@ pub fn unexpected(value: &Value) -> Unexpected<'_> {
 /// a field read after it, or missing, gives its stand-in value, so a
 /// reader builds its value in one expression without a branch per field.
 pub struct Fields<'a> {
-    entries: Map<String, Value>,
+    entries: Map,
     at: &'a At<'a>,
     fault: Option<ReadError>,
 }
@@ -109,7 +128,7 @@ impl<'a> Fields<'a> {
             other => return Err(at.wrong_kind(&other, what)),
         };
         if let Some(key) = entries.keys().find(|k| !keys.contains(&k.as_str())) {
-            return Err(At::Key(at, key).fault(Error::unknown_field(key, keys)));
+            return Err(At::Key(at, key).error(unknown("field", key, keys)));
         }
         Ok(Self { entries, at, fault: None })
     }
@@ -141,7 +160,7 @@ impl<'a> Fields<'a> {
     #[inline(never)]
     fn require(&mut self, key: &'static str) {
         if self.fault.is_none() && !self.entries.contains_key(key) {
-            self.fault = Some(self.at.fault(Error::missing_field(key)));
+            self.fault = Some(self.at.error(format!("missing field `{key}`")));
         }
     }
 
@@ -194,11 +213,11 @@ fn whole(value: Value, at: &At, max: u64, what: &'static str) -> Read<u64> {
         Value::Number(n) => n,
         other => return Err(at.wrong_kind(other, what)),
     };
-    match (n.as_u64(), n.as_i64()) {
-        (Some(u), _) if u <= max => Ok(u),
-        (Some(u), _) => Err(at.fault(Error::invalid_value(Unexpected::Unsigned(u), &what))),
-        (None, Some(i)) => Err(at.fault(Error::invalid_value(Unexpected::Signed(i), &what))),
-        (None, None) => Err(at.wrong_kind(&value, what)),
+    match *n {
+        Number::PosInt(u) if u <= max => Ok(u),
+        Number::PosInt(u) => Err(at.out_of_range(u, what)),
+        Number::NegInt(i) => Err(at.out_of_range(i, what)),
+        Number::Float(_) => Err(at.wrong_kind(&value, what)),
     }
 }
 
@@ -270,7 +289,7 @@ fn variant(value: Value, at: &At, names: &'static [&'static str]) -> Read<usize>
         Value::Object(entries) => {
             let mut entries = entries.into_iter();
             let (Some((name, content)), None) = (entries.next(), entries.next()) else {
-                return Err(at.fault(Error::invalid_value(Unexpected::Map, &"map with a single key")));
+                return Err(at.error("invalid value: map, expected map with a single key"));
             };
             let i = index(&name, at, names)?;
             return match content {
@@ -284,7 +303,7 @@ fn variant(value: Value, at: &At, names: &'static [&'static str]) -> Read<usize>
 }
 
 fn index(name: &str, at: &At, names: &'static [&'static str]) -> Read<usize> {
-    names.iter().position(|n| *n == name).ok_or_else(|| at.fault(Error::unknown_variant(name, names)))
+    names.iter().position(|n| *n == name).ok_or_else(|| at.error(unknown("variant", name, names)))
 }
 
 #[cfg(test)]

@@ -9,6 +9,8 @@ use crate::scenario::{kit, ErrorKind, ScenarioError, FORMAT};
 use crate::versioned::read_value;
 use proptest::prelude::*;
 use proptest::sample::select;
+// Hostile documents are built with serde_json (the reader's own Value is `json::Value`).
+use serde_json::Value;
 
 /// The typed reading of what `s` writes, before any rule is checked.
 fn typed_again(s: &Scenario) -> Read<Scenario> {

@@ -1,6 +1,11 @@
 use super::*;
 use serde_json::json;
 
+/// The tests write documents with serde_json's `json!`.
+fn value(v: serde_json::Value) -> Value {
+    v.into()
+}
+
 #[derive(Debug, PartialEq)]
 struct Doc {
     items: Vec<Item>,
@@ -20,8 +25,8 @@ enum Kind {
 
 const KINDS: Variants<Kind> = Variants::new(&["plain"], &[Kind::Plain]);
 
-fn doc(v: Value) -> Read<Doc> {
-    let mut f = Fields::new(v, &At::Root, "struct Doc", &["items", "kind"])?;
+fn doc(v: serde_json::Value) -> Read<Doc> {
+    let mut f = Fields::new(value(v), &At::Root, "struct Doc", &["items", "kind"])?;
     let doc = Doc { items: f.req("items", |v, at| items(v, at, item), Vec::new()), kind: f.opt("kind", |v, at| KINDS.read(v, at)) };
     f.done(doc)
 }
@@ -36,7 +41,7 @@ fn item(v: Value, at: &At) -> Read<Item> {
     f.done(Item { n, on })
 }
 
-fn fault(v: Value) -> (String, String) {
+fn fault(v: serde_json::Value) -> (String, String) {
     let e = doc(v).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Field);
     (e.path, e.message)
@@ -74,12 +79,12 @@ fn enums_and_arrays_say_what_serde_json_says() {
 
 #[test]
 fn numbers_are_whole_and_in_range() {
-    let n = |v: Value| fault(json!({"items": [{"n": v}]})).1;
+    let n = |v: serde_json::Value| fault(json!({"items": [{"n": v}]})).1;
     assert_eq!(n(json!(-1)), "invalid value: integer `-1`, expected u32");
     assert_eq!(n(json!(5_000_000_000u64)), "invalid value: integer `5000000000`, expected u32");
     assert_eq!(n(json!(1.5)), "invalid type: floating point `1.5`, expected u32");
     assert_eq!(n(json!(null)), "invalid type: null, expected u32");
     assert_eq!(n(json!(true)), "invalid type: boolean `true`, expected u32");
-    assert_eq!(u32(json!(4_294_967_295u64), &At::Root), Ok(u32::MAX));
-    assert_eq!(u64(json!(u64::MAX), &At::Root), Ok(u64::MAX));
+    assert_eq!(u32(value(json!(4_294_967_295u64)), &At::Root), Ok(u32::MAX));
+    assert_eq!(u64(value(json!(u64::MAX)), &At::Root), Ok(u64::MAX));
 }
