@@ -136,15 +136,18 @@ mod tests {
     }
 
     fn doc(v: Value, at: &At) -> Read<Doc> {
-        let mut f = fields::Fields::new(v, at, "struct Doc", &["version", "items"])?;
-        let doc = Doc { version: f.req("version", fields::u32, 0), items: f.req("items", |v, at| fields::items(v, at, item), Vec::new()) };
-        f.done(doc)
+        let mut doc = Doc { version: 0, items: Vec::new() };
+        fields::object(v, at, "struct Doc", &mut [
+            fields::req("version", &mut fields::Put(&mut doc.version, fields::u32)),
+            fields::req("items", &mut fields::Put(&mut doc.items, |v, at| fields::items(v, at, item))),
+        ])?;
+        Ok(doc)
     }
 
     fn item(v: Value, at: &At) -> Read<Item> {
-        let mut f = fields::Fields::new(v, at, "struct Item", &["n"])?;
-        let item = Item { n: f.req("n", fields::u32, 0) };
-        f.done(item)
+        let mut item = Item { n: 0 };
+        fields::object(v, at, "struct Item", &mut [fields::req("n", &mut fields::Put(&mut item.n, fields::u32))])?;
+        Ok(item)
     }
 
     fn migrate(mut doc: Value, from: u64) -> Result<Value, ReadError> {

@@ -2,8 +2,8 @@
 //! [`crate::versioned::read_value`] and its migrations) becomes a
 //! [`Scenario`], or the first wrong, missing or unknown field is named.
 //!
-//! One reader per type of the document, each taking its object's keys in
-//! declaration order ([`Fields`]); the defaults are the types' own
+//! One reader per type of the document, each listing its object's members
+//! in declaration order ([`object`]); the defaults are the types' own
 //! (`Default`, or what the module docs list). Values are only read here:
 //! their rules are the field contract's ([`super::field`]), checked after.
 //! Free text is cleaned as it is read ([`super::field::clean_text`]).
@@ -17,70 +17,96 @@ use crate::engine::{
     decimal_str, Date, DayBasis, DayCount, HolidayMaturity, HolidayMode, Lender, Method, PayoffKind, PenaltyBase, PrepayEffect, Prepayment,
     ProposalKind, RateUnit,
 };
-use crate::versioned::fields::{boolean, items, string, u32, At, Fields, Read, Variants};
+use crate::versioned::fields::{boolean, items, object, opt, or, req, string, u32, At, Put, PutSome, Read, Variants};
 use rust_decimal::Decimal;
 use crate::versioned::json::Value;
 
 /// The scenario in `doc` (a current-version document).
 pub(super) fn scenario(doc: Value) -> Read<Scenario> {
-    const KEYS: &[&str] = &["version", "day_count", "as_of", "loans", "budget", "payoff_strategy", "profile", "hardship", "contact_log"];
-    let mut f = Fields::new(doc, &At::Root, "struct Scenario", KEYS)?;
-    let scenario = Scenario {
-        version: f.req("version", u32, 0),
-        day_count: f.or("day_count", |v, at| DAY_COUNTS.read(v, at), DayCount::default()),
-        as_of: f.opt("as_of", date),
-        loans: f.req("loans", |v, at| items(v, at, loan), Vec::new()),
-        budget: f.or("budget", budget, BudgetEntry::default()),
-        payoff_strategy: f.opt("payoff_strategy", payoff_strategy),
-        profile: f.or("profile", profile, Profile::default()),
-        hardship: f.opt("hardship", hardship),
-        contact_log: f.or("contact_log", |v, at| items(v, at, contact), Vec::new()),
+    let mut s = Scenario {
+        version: 0,
+        day_count: DayCount::default(),
+        as_of: None,
+        loans: Vec::new(),
+        budget: BudgetEntry::default(),
+        payoff_strategy: None,
+        profile: Profile::default(),
+        hardship: None,
+        contact_log: Vec::new(),
     };
-    f.done(scenario)
+    object(doc, &At::Root, "struct Scenario", &mut [
+        req("version", &mut Put(&mut s.version, u32)),
+        or("day_count", &mut Put(&mut s.day_count, |v, at| DAY_COUNTS.read(v, at))),
+        opt("as_of", &mut PutSome(&mut s.as_of, date)),
+        req("loans", &mut Put(&mut s.loans, |v, at| items(v, at, loan))),
+        or("budget", &mut Put(&mut s.budget, budget)),
+        opt("payoff_strategy", &mut PutSome(&mut s.payoff_strategy, payoff_strategy)),
+        or("profile", &mut Put(&mut s.profile, profile)),
+        opt("hardship", &mut PutSome(&mut s.hardship, hardship)),
+        or("contact_log", &mut Put(&mut s.contact_log, |v, at| items(v, at, contact))),
+    ])?;
+    Ok(s)
 }
 
 fn loan(v: Value, at: &At) -> Read<LoanEntry> {
-    const KEYS: &[&str] = &[
-        "id", "lender", "name", "principal", "rate", "method", "months", "upfront_fee", "overdue", "penalty", "app_payment", "next_due_date",
-        "period_start", "settlement_offer", "holiday_months", "prepayments", "extra_monthly", "prepayment_fee_percent", "target_payment",
-        "contract_no", "ask",
-    ];
-    let mut f = Fields::new(v, at, "struct LoanEntry", KEYS)?;
-    let rate_stand_in = RateEntry { value: Decimal::ZERO, unit: RateUnit::DailyPercent, day_basis: DayBasis::default() };
-    let loan = LoanEntry {
-        id: f.req("id", string, String::new()),
-        lender: f.or("lender", |v, at| LENDERS.read(v, at), Lender::default()),
-        name: f.or("name", string, String::new()),
-        principal: f.req("principal", decimal, Decimal::ZERO),
-        rate: f.req("rate", rate, rate_stand_in),
-        method: f.req("method", |v, at| METHODS.read(v, at), Method::EqualInstallment),
-        months: f.req("months", u32, 0),
-        upfront_fee: f.or("upfront_fee", decimal, Decimal::ZERO),
-        overdue: f.opt("overdue", overdue),
-        penalty: f.opt("penalty", penalty),
-        app_payment: f.opt("app_payment", decimal),
-        next_due_date: f.opt("next_due_date", date),
-        period_start: f.opt("period_start", date),
-        settlement_offer: f.opt("settlement_offer", decimal),
-        holiday_months: f.opt("holiday_months", u32),
-        prepayments: f.or("prepayments", |v, at| items(v, at, prepayment), Vec::new()),
-        extra_monthly: f.opt("extra_monthly", decimal),
-        prepayment_fee_percent: f.or("prepayment_fee_percent", decimal, Decimal::ZERO),
-        target_payment: f.opt("target_payment", decimal),
-        contract_no: f.or("contract_no", text, String::new()),
-        ask: f.opt("ask", ask),
+    let rate = RateEntry { value: Decimal::ZERO, unit: RateUnit::DailyPercent, day_basis: DayBasis::default() };
+    let mut l = LoanEntry {
+        id: String::new(),
+        lender: Lender::default(),
+        name: String::new(),
+        principal: Decimal::ZERO,
+        rate,
+        method: Method::EqualInstallment,
+        months: 0,
+        upfront_fee: Decimal::ZERO,
+        overdue: None,
+        penalty: None,
+        app_payment: None,
+        next_due_date: None,
+        period_start: None,
+        settlement_offer: None,
+        holiday_months: None,
+        prepayments: Vec::new(),
+        extra_monthly: None,
+        prepayment_fee_percent: Decimal::ZERO,
+        target_payment: None,
+        contract_no: String::new(),
+        ask: None,
     };
-    f.done(loan)
+    object(v, at, "struct LoanEntry", &mut [
+        req("id", &mut Put(&mut l.id, string)),
+        or("lender", &mut Put(&mut l.lender, |v, at| LENDERS.read(v, at))),
+        or("name", &mut Put(&mut l.name, string)),
+        req("principal", &mut Put(&mut l.principal, decimal)),
+        req("rate", &mut Put(&mut l.rate, rate_entry)),
+        req("method", &mut Put(&mut l.method, |v, at| METHODS.read(v, at))),
+        req("months", &mut Put(&mut l.months, u32)),
+        or("upfront_fee", &mut Put(&mut l.upfront_fee, decimal)),
+        opt("overdue", &mut PutSome(&mut l.overdue, overdue)),
+        opt("penalty", &mut PutSome(&mut l.penalty, penalty)),
+        opt("app_payment", &mut PutSome(&mut l.app_payment, decimal)),
+        opt("next_due_date", &mut PutSome(&mut l.next_due_date, date)),
+        opt("period_start", &mut PutSome(&mut l.period_start, date)),
+        opt("settlement_offer", &mut PutSome(&mut l.settlement_offer, decimal)),
+        opt("holiday_months", &mut PutSome(&mut l.holiday_months, u32)),
+        or("prepayments", &mut Put(&mut l.prepayments, |v, at| items(v, at, prepayment))),
+        opt("extra_monthly", &mut PutSome(&mut l.extra_monthly, decimal)),
+        or("prepayment_fee_percent", &mut Put(&mut l.prepayment_fee_percent, decimal)),
+        opt("target_payment", &mut PutSome(&mut l.target_payment, decimal)),
+        or("contract_no", &mut Put(&mut l.contract_no, text)),
+        opt("ask", &mut PutSome(&mut l.ask, ask)),
+    ])?;
+    Ok(l)
 }
 
-fn rate(v: Value, at: &At) -> Read<RateEntry> {
-    let mut f = Fields::new(v, at, "struct RateEntry", &["value", "unit", "day_basis"])?;
-    let rate = RateEntry {
-        value: f.req("value", decimal, Decimal::ZERO),
-        unit: f.req("unit", |v, at| RATE_UNITS.read(v, at), RateUnit::DailyPercent),
-        day_basis: f.or("day_basis", day_basis, DayBasis::default()),
-    };
-    f.done(rate)
+fn rate_entry(v: Value, at: &At) -> Read<RateEntry> {
+    let mut r = RateEntry { value: Decimal::ZERO, unit: RateUnit::DailyPercent, day_basis: DayBasis::default() };
+    object(v, at, "struct RateEntry", &mut [
+        req("value", &mut Put(&mut r.value, decimal)),
+        req("unit", &mut Put(&mut r.unit, |v, at| RATE_UNITS.read(v, at))),
+        or("day_basis", &mut Put(&mut r.day_basis, day_basis)),
+    ])?;
+    Ok(r)
 }
 
 /// 360 or 365, as a number.
@@ -93,49 +119,46 @@ fn day_basis(v: Value, at: &At) -> Read<DayBasis> {
 }
 
 fn overdue(v: Value, at: &At) -> Read<OverdueEntry> {
-    let mut f = Fields::new(v, at, "struct OverdueEntry", &["days", "principal", "interest"])?;
-    let d = OverdueEntry::default();
-    let overdue = OverdueEntry {
-        days: f.or("days", u32, d.days),
-        principal: f.or("principal", decimal, d.principal),
-        interest: f.or("interest", decimal, d.interest),
-    };
-    f.done(overdue)
+    let mut o = OverdueEntry::default();
+    object(v, at, "struct OverdueEntry", &mut [
+        or("days", &mut Put(&mut o.days, u32)),
+        or("principal", &mut Put(&mut o.principal, decimal)),
+        or("interest", &mut Put(&mut o.interest, decimal)),
+    ])?;
+    Ok(o)
 }
 
 fn penalty(v: Value, at: &At) -> Read<PenaltyEntry> {
-    let mut f = Fields::new(v, at, "struct PenaltyEntry", &["multiplier", "compound", "base"])?;
-    let penalty = PenaltyEntry {
-        multiplier: f.req("multiplier", decimal, Decimal::ZERO),
-        compound: f.req("compound", boolean, false),
-        base: f.req("base", |v, at| PENALTY_BASES.read(v, at), PenaltyBase::Principal),
-    };
-    f.done(penalty)
+    let mut p = PenaltyEntry { multiplier: Decimal::ZERO, compound: false, base: PenaltyBase::Principal };
+    object(v, at, "struct PenaltyEntry", &mut [
+        req("multiplier", &mut Put(&mut p.multiplier, decimal)),
+        req("compound", &mut Put(&mut p.compound, boolean)),
+        req("base", &mut Put(&mut p.base, |v, at| PENALTY_BASES.read(v, at))),
+    ])?;
+    Ok(p)
 }
 
 fn prepayment(v: Value, at: &At) -> Read<Prepayment> {
-    let mut f = Fields::new(v, at, "struct Prepayment", &["month", "amount", "effect"])?;
-    let prepayment = Prepayment {
-        month: f.req("month", u32, 0),
-        amount: f.req("amount", decimal, Decimal::ZERO),
-        effect: f.req("effect", |v, at| PREPAY_EFFECTS.read(v, at), PrepayEffect::ShortenTerm),
-    };
-    f.done(prepayment)
+    let mut p = Prepayment { month: 0, amount: Decimal::ZERO, effect: PrepayEffect::ShortenTerm };
+    object(v, at, "struct Prepayment", &mut [
+        req("month", &mut Put(&mut p.month, u32)),
+        req("amount", &mut Put(&mut p.amount, decimal)),
+        req("effect", &mut Put(&mut p.effect, |v, at| PREPAY_EFFECTS.read(v, at))),
+    ])?;
+    Ok(p)
 }
 
 fn budget(v: Value, at: &At) -> Read<BudgetEntry> {
-    const KEYS: &[&str] = &["income", "expenses", "other_obligations", "buffer_percent", "forecast", "expense_items"];
-    let mut f = Fields::new(v, at, "struct BudgetEntry", KEYS)?;
-    let d = BudgetEntry::default();
-    let budget = BudgetEntry {
-        income: f.or("income", decimal, d.income),
-        expenses: f.or("expenses", decimal, d.expenses),
-        other_obligations: f.or("other_obligations", decimal, d.other_obligations),
-        buffer_percent: f.or("buffer_percent", decimal, d.buffer_percent),
-        forecast: f.opt("forecast", forecast),
-        expense_items: f.opt("expense_items", expense_items),
-    };
-    f.done(budget)
+    let mut b = BudgetEntry::default();
+    object(v, at, "struct BudgetEntry", &mut [
+        or("income", &mut Put(&mut b.income, decimal)),
+        or("expenses", &mut Put(&mut b.expenses, decimal)),
+        or("other_obligations", &mut Put(&mut b.other_obligations, decimal)),
+        or("buffer_percent", &mut Put(&mut b.buffer_percent, decimal)),
+        opt("forecast", &mut PutSome(&mut b.forecast, forecast)),
+        opt("expense_items", &mut PutSome(&mut b.expense_items, expense_items)),
+    ])?;
+    Ok(b)
 }
 
 /// Exactly 12 monthly incomes.
@@ -146,93 +169,110 @@ fn forecast(v: Value, at: &At) -> Read<[Decimal; FORECAST_MONTHS]> {
 }
 
 fn expense_items(v: Value, at: &At) -> Read<ExpenseItems> {
-    const KEYS: &[&str] = &["housing", "utilities", "food", "transport", "children", "medical", "insurance", "communication", "other"];
-    let mut f = Fields::new(v, at, "struct ExpenseItems", KEYS)?;
-    let mut items = ExpenseItems::default();
-    for (key, slot) in KEYS.iter().zip([
-        &mut items.housing,
-        &mut items.utilities,
-        &mut items.food,
-        &mut items.transport,
-        &mut items.children,
-        &mut items.medical,
-        &mut items.insurance,
-        &mut items.communication,
-        &mut items.other,
-    ]) {
-        *slot = f.or(key, decimal, *slot);
-    }
-    f.done(items)
+    let mut e = ExpenseItems::default();
+    object(v, at, "struct ExpenseItems", &mut [
+        or("housing", &mut Put(&mut e.housing, decimal)),
+        or("utilities", &mut Put(&mut e.utilities, decimal)),
+        or("food", &mut Put(&mut e.food, decimal)),
+        or("transport", &mut Put(&mut e.transport, decimal)),
+        or("children", &mut Put(&mut e.children, decimal)),
+        or("medical", &mut Put(&mut e.medical, decimal)),
+        or("insurance", &mut Put(&mut e.insurance, decimal)),
+        or("communication", &mut Put(&mut e.communication, decimal)),
+        or("other", &mut Put(&mut e.other, decimal)),
+    ])?;
+    Ok(e)
 }
 
 fn payoff_strategy(v: Value, at: &At) -> Read<PayoffStrategyEntry> {
-    let mut f = Fields::new(v, at, "struct PayoffStrategyEntry", &["kind", "order", "monthly_budget"])?;
-    let strategy = PayoffStrategyEntry {
-        kind: f.req("kind", |v, at| PAYOFF_KINDS.read(v, at), PayoffKind::Avalanche),
-        order: f.or("order", |v, at| items(v, at, string), Vec::new()),
-        monthly_budget: f.opt("monthly_budget", decimal),
-    };
-    f.done(strategy)
+    let mut p = PayoffStrategyEntry { kind: PayoffKind::Avalanche, order: Vec::new(), monthly_budget: None };
+    object(v, at, "struct PayoffStrategyEntry", &mut [
+        req("kind", &mut Put(&mut p.kind, |v, at| PAYOFF_KINDS.read(v, at))),
+        or("order", &mut Put(&mut p.order, |v, at| items(v, at, string))),
+        opt("monthly_budget", &mut PutSome(&mut p.monthly_budget, decimal)),
+    ])?;
+    Ok(p)
 }
 
 fn profile(v: Value, at: &At) -> Read<Profile> {
-    let mut f = Fields::new(v, at, "struct Profile", &["name", "phone", "city"])?;
-    let profile = Profile { name: f.or("name", text, String::new()), phone: f.or("phone", text, String::new()), city: f.or("city", text, String::new()) };
-    f.done(profile)
+    let mut p = Profile::default();
+    object(v, at, "struct Profile", &mut [
+        or("name", &mut Put(&mut p.name, text)),
+        or("phone", &mut Put(&mut p.phone, text)),
+        or("city", &mut Put(&mut p.city, text)),
+    ])?;
+    Ok(p)
 }
 
 fn hardship(v: Value, at: &At) -> Read<Hardship> {
-    let mut f = Fields::new(v, at, "struct Hardship", &["reason", "since", "details", "temporary", "evidence"])?;
-    let hardship = Hardship {
-        reason: f.req("reason", |v, at| HARDSHIP_REASONS.read(v, at), HardshipReason::Other),
-        since: f.opt("since", date),
-        details: f.or("details", text, String::new()),
-        temporary: f.or("temporary", boolean, false),
-        evidence: f.or("evidence", |v, at| items(v, at, |v, at| EVIDENCE.read(v, at)), Vec::new()),
+    let mut h = Hardship { reason: HardshipReason::Other, since: None, details: String::new(), temporary: false, evidence: Vec::new() };
+    object(v, at, "struct Hardship", &mut [
+        req("reason", &mut Put(&mut h.reason, |v, at| HARDSHIP_REASONS.read(v, at))),
+        opt("since", &mut PutSome(&mut h.since, date)),
+        or("details", &mut Put(&mut h.details, text)),
+        or("temporary", &mut Put(&mut h.temporary, boolean)),
+        or("evidence", &mut Put(&mut h.evidence, |v, at| items(v, at, |v, at| EVIDENCE.read(v, at)))),
+    ])?;
+    Ok(h)
+}
+
+/// Reads `$v` as the object `$what`: the members of the proposal choice
+/// `$c`, then any `$more` (an ask is a choice with a date and a fallback).
+macro_rules! choice_object {
+    ($v:expr, $at:expr, $what:expr, $c:expr $(, $more:expr)*) => {
+        object($v, $at, $what, &mut [
+            req("kind", &mut Put(&mut $c.kind, |v, at| PROPOSAL_KINDS.read(v, at))),
+            opt("months", &mut PutSome(&mut $c.months, u32)),
+            opt("holiday_mode", &mut PutSome(&mut $c.holiday_mode, |v, at| HOLIDAY_MODES.read(v, at))),
+            opt("holiday_maturity", &mut PutSome(&mut $c.holiday_maturity, |v, at| HOLIDAY_MATURITIES.read(v, at))),
+            opt("deferred_months", &mut PutSome(&mut $c.deferred_months, u32)),
+            $($more),*
+        ])
     };
-    f.done(hardship)
+}
+
+fn no_choice() -> ProposalChoice {
+    ProposalChoice { kind: ProposalKind::TermExtension, months: None, holiday_mode: None, holiday_maturity: None, deferred_months: None }
 }
 
 /// A loan's ask: the choice's members beside the date and the fallback.
 fn ask(v: Value, at: &At) -> Read<Ask> {
-    const KEYS: &[&str] = &["kind", "months", "holiday_mode", "holiday_maturity", "deferred_months", "first_payment_date", "fallback"];
-    let mut f = Fields::new(v, at, "struct AskFile", KEYS)?;
-    let ask = Ask { choice: choice_of(&mut f), first_payment_date: f.opt("first_payment_date", date), fallback: f.opt("fallback", proposal_choice) };
-    f.done(ask)
+    let (mut choice, mut first_payment_date, mut fallback) = (no_choice(), None, None);
+    choice_object!(
+        v,
+        at,
+        "struct AskFile",
+        choice,
+        opt("first_payment_date", &mut PutSome(&mut first_payment_date, date)),
+        opt("fallback", &mut PutSome(&mut fallback, proposal_choice))
+    )?;
+    Ok(Ask { choice, first_payment_date, fallback })
 }
 
 fn proposal_choice(v: Value, at: &At) -> Read<ProposalChoice> {
-    const KEYS: &[&str] = &["kind", "months", "holiday_mode", "holiday_maturity", "deferred_months"];
-    let mut f = Fields::new(v, at, "struct ProposalChoice", KEYS)?;
-    let choice = choice_of(&mut f);
-    f.done(choice)
-}
-
-/// The members of a [`ProposalChoice`], in an ask or on their own.
-fn choice_of(f: &mut Fields) -> ProposalChoice {
-    ProposalChoice {
-        kind: f.req("kind", |v, at| PROPOSAL_KINDS.read(v, at), ProposalKind::TermExtension),
-        months: f.opt("months", u32),
-        holiday_mode: f.opt("holiday_mode", |v, at| HOLIDAY_MODES.read(v, at)),
-        holiday_maturity: f.opt("holiday_maturity", |v, at| HOLIDAY_MATURITIES.read(v, at)),
-        deferred_months: f.opt("deferred_months", u32),
-    }
+    let mut c = no_choice();
+    choice_object!(v, at, "struct ProposalChoice", c)?;
+    Ok(c)
 }
 
 fn contact(v: Value, at: &At) -> Read<ContactEntry> {
-    const KEYS: &[&str] =
-        &["at", "loan_id", "channel", "who", "ticket", "summary", "promise", "follow_up", "third_party_contacted", "threats"];
-    let mut f = Fields::new(v, at, "struct ContactEntry", KEYS)?;
-    // A time has no stand-in value: once `done`, a missing one was reported.
-    let when = f.req("at", |v, at| date_time(v, at).map(Some), None);
-    let loan_id = f.req("loan_id", text, String::new());
-    let channel = f.req("channel", |v, at| CHANNELS.read(v, at), Channel::AppChat);
-    let (who, ticket) = (f.or("who", text, String::new()), f.or("ticket", text, String::new()));
-    let (summary, promise) = (f.or("summary", text, String::new()), f.or("promise", text, String::new()));
-    let follow_up = f.opt("follow_up", date);
-    let third_party_contacted = f.or("third_party_contacted", boolean, false);
-    let threats = f.or("threats", boolean, false);
-    let Some(when) = f.done(when)? else { return Err(at.error("missing field `at`")) };
+    // A time has no stand-in value: once read, a missing one was reported.
+    let mut when = None;
+    let mut c = (String::new(), Channel::AppChat, String::new(), String::new(), String::new(), String::new(), None, false, false);
+    object(v, at, "struct ContactEntry", &mut [
+        req("at", &mut PutSome(&mut when, date_time)),
+        req("loan_id", &mut Put(&mut c.0, text)),
+        req("channel", &mut Put(&mut c.1, |v, at| CHANNELS.read(v, at))),
+        or("who", &mut Put(&mut c.2, text)),
+        or("ticket", &mut Put(&mut c.3, text)),
+        or("summary", &mut Put(&mut c.4, text)),
+        or("promise", &mut Put(&mut c.5, text)),
+        opt("follow_up", &mut PutSome(&mut c.6, date)),
+        or("third_party_contacted", &mut Put(&mut c.7, boolean)),
+        or("threats", &mut Put(&mut c.8, boolean)),
+    ])?;
+    let Some(when) = when else { return Err(at.error("missing field `at`")) };
+    let (loan_id, channel, who, ticket, summary, promise, follow_up, third_party_contacted, threats) = c;
     Ok(ContactEntry { at: when, loan_id, channel, who, ticket, summary, promise, follow_up, third_party_contacted, threats })
 }
 

@@ -3,7 +3,7 @@
 //! and read by the same reader ([`crate::versioned`]).
 
 use super::files::{valid_id, MAX_NAME_CHARS};
-use crate::versioned::fields::{items, string, u64, At, Fields, Read};
+use crate::versioned::fields::{items, object, req, string, u64, At, Put, Read};
 use crate::versioned::write::JsonWriter;
 use crate::versioned::{self, ErrorKind, Format, ReadError};
 use serde::Serialize;
@@ -51,20 +51,23 @@ pub fn parse_index(text: &str) -> Result<Vec<DraftMeta>, ReadError> {
 }
 
 fn index_doc(v: Value, at: &At) -> Read<IndexDoc> {
-    let mut f = Fields::new(v, at, "struct IndexDoc", &["version", "drafts"])?;
-    let doc = IndexDoc { version: f.req("version", versioned::fields::u32, 0), drafts: f.req("drafts", |v, at| items(v, at, draft_meta), Vec::new()) };
-    f.done(doc)
+    let mut doc = IndexDoc { version: 0, drafts: Vec::new() };
+    object(v, at, "struct IndexDoc", &mut [
+        req("version", &mut Put(&mut doc.version, versioned::fields::u32)),
+        req("drafts", &mut Put(&mut doc.drafts, |v, at| items(v, at, draft_meta))),
+    ])?;
+    Ok(doc)
 }
 
 fn draft_meta(v: Value, at: &At) -> Read<DraftMeta> {
-    let mut f = Fields::new(v, at, "struct DraftMeta", &["id", "name", "updated_at", "revision"])?;
-    let meta = DraftMeta {
-        id: f.req("id", string, String::new()),
-        name: f.req("name", string, String::new()),
-        updated_at: f.req("updated_at", u64, 0),
-        revision: f.req("revision", u64, 0),
-    };
-    f.done(meta)
+    let mut m = DraftMeta { id: String::new(), name: String::new(), updated_at: 0, revision: 0 };
+    object(v, at, "struct DraftMeta", &mut [
+        req("id", &mut Put(&mut m.id, string)),
+        req("name", &mut Put(&mut m.name, string)),
+        req("updated_at", &mut Put(&mut m.updated_at, u64)),
+        req("revision", &mut Put(&mut m.revision, u64)),
+    ])?;
+    Ok(m)
 }
 
 /// The index as stored.

@@ -1,7 +1,8 @@
-//! Typed reading of a JSON value by hand: a document's reader takes each
-//! object's keys with [`Fields`] and each value with a reader function
-//! (`fn(Value, &At) -> Read<T>`), so an error names its place
-//! (`loans[1].principal`) and says what serde would have said.
+//! Typed reading of a JSON value by hand: a document's reader lists each
+//! object's members ([`object`]: key, required or not, place) and reads
+//! each value with a reader function (`fn(Value, &At) -> Read<T>`), so an
+//! error names its place (`loans[1].principal`) and says what serde would
+//! have said.
 //!
 //! Why by hand: a serde `Deserialize` derive is monomorphised against the
 //! deserializer and its visitors, and a document of a dozen structs cost
@@ -15,7 +16,7 @@
 //! expected one of …``, ``missing field `id` ``), word for word as
 //! serde_json's error type writes them (tests compare).
 
-use super::json::{Map, Number, Value};
+use super::json::{Number, Value};
 use super::{ErrorKind, ReadError};
 use std::fmt;
 
@@ -108,85 +109,85 @@ fn unknown(what: &str, name: &str, names: &[&str]) -> String {
     }
 }
 
-/// An object being read: its keys are taken one by one; every key it holds
-/// is one of `keys` (checked on opening, so a typo is named first). The
-/// first fault is kept and ends the reading ([`Fields::done`]): until then
-/// a field read after it, or missing, gives its stand-in value, so a
-/// reader builds its value in one expression without a branch per field.
-pub struct Fields<'a> {
-    entries: Map,
-    at: &'a At<'a>,
-    fault: Option<ReadError>,
+/// How an object's member is taken.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Take {
+    Req,
+    Or,
+    Opt,
 }
 
-impl<'a> Fields<'a> {
-    /// Opens `value` at `at` as the object `what` ("struct LoanEntry") with
-    /// these keys (in the order serde lists them in "expected one of").
-    pub fn new(value: Value, at: &'a At<'a>, what: &str, keys: &'static [&'static str]) -> Read<Self> {
-        let entries = match value {
-            Value::Object(entries) => entries,
-            other => return Err(at.wrong_kind(&other, what)),
-        };
-        if let Some(key) = entries.keys().find(|k| !keys.contains(&k.as_str())) {
-            return Err(At::Key(at, key).error(unknown("field", key, keys)));
+/// A place a member's value is read into: [`Put`] or [`PutSome`].
+pub trait Slot {
+    fn fill(&mut self, value: Value, at: &At) -> Read<()>;
+}
+
+/// A member's place, and the reader of its value.
+pub struct Put<'a, T>(pub &'a mut T, pub fn(Value, &At) -> Read<T>);
+
+impl<T> Slot for Put<'_, T> {
+    fn fill(&mut self, value: Value, at: &At) -> Read<()> {
+        *self.0 = (self.1)(value, at)?;
+        Ok(())
+    }
+}
+
+/// An optional member's place (none until read), and the reader of its value.
+pub struct PutSome<'a, T>(pub &'a mut Option<T>, pub fn(Value, &At) -> Read<T>);
+
+impl<T> Slot for PutSome<'_, T> {
+    fn fill(&mut self, value: Value, at: &At) -> Read<()> {
+        *self.0 = Some((self.1)(value, at)?);
+        Ok(())
+    }
+}
+
+/// A member of an object: its key, how it is taken and where its value goes.
+pub struct Member<'a> {
+    key: &'static str,
+    take: Take,
+    slot: &'a mut dyn Slot,
+}
+
+/// A required member.
+pub fn req<'a>(key: &'static str, slot: &'a mut dyn Slot) -> Member<'a> {
+    Member { key, take: Take::Req, slot }
+}
+
+/// A member with a default: absent, its place keeps its value (`null` is
+/// not absent: it is read, and refused).
+pub fn or<'a>(key: &'static str, slot: &'a mut dyn Slot) -> Member<'a> {
+    Member { key, take: Take::Or, slot }
+}
+
+/// An optional member: absent or `null`, its place stays none.
+pub fn opt<'a>(key: &'static str, slot: &'a mut dyn Slot) -> Member<'a> {
+    Member { key, take: Take::Opt, slot }
+}
+
+/// Reads `value` at `at` as the object `what` ("struct LoanEntry") of
+/// `members` (in declaration order, the order serde lists them in "expected
+/// one of"), each into its place. A key that is none of them is named first
+/// (the first in key order); then the first member at fault, missing or its
+/// value refused, in members' order. One function for every object: a
+/// member costs its table entry, not code of its own.
+pub fn object(value: Value, at: &At, what: &str, members: &mut [Member]) -> Read<()> {
+    let mut entries = match value {
+        Value::Object(entries) => entries,
+        other => return Err(at.wrong_kind(&other, what)),
+    };
+    if let Some(key) = entries.keys().find(|k| !members.iter().any(|m| m.key == k.as_str())) {
+        let names: Vec<&str> = members.iter().map(|m| m.key).collect();
+        return Err(At::Key(at, key).error(unknown("field", key, &names)));
+    }
+    for m in members {
+        match entries.remove(m.key) {
+            None if m.take == Take::Req => return Err(at.error(format!("missing field `{}`", m.key))),
+            Some(v) if !(m.take == Take::Opt && v.is_null()) => m.slot.fill(v, &At::Key(at, m.key))?,
+            _ => {}
         }
-        Ok(Self { entries, at, fault: None })
     }
-
-    /// The value of `key` read by `read`; none when the key is absent, its
-    /// value `null` and `null_is_none`, or a fault came first.
-    fn read<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>, null_is_none: bool) -> Option<T> {
-        let value = self.take(key, null_is_none)?;
-        read(value, &At::Key(self.at, key)).map_err(|e| self.note(e)).ok()
-    }
-
-    // The parts that do not depend on the type read, once for every type
-    // (inlined, each field would repeat them).
-
-    #[inline(never)]
-    fn take(&mut self, key: &str, null_is_none: bool) -> Option<Value> {
-        if self.fault.is_some() {
-            return None;
-        }
-        self.entries.remove(key).filter(|v| !(null_is_none && v.is_null()))
-    }
-
-    #[inline(never)]
-    fn note(&mut self, fault: ReadError) {
-        self.fault.get_or_insert(fault);
-    }
-
-    /// Notes `key` missing unless it is there (or a fault came first).
-    #[inline(never)]
-    fn require(&mut self, key: &'static str) {
-        if self.fault.is_none() && !self.entries.contains_key(key) {
-            self.fault = Some(self.at.error(format!("missing field `{key}`")));
-        }
-    }
-
-    /// A required field; `stand_in` until the missing field is reported.
-    pub fn req<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>, stand_in: T) -> T {
-        self.require(key);
-        self.read(key, read, false).unwrap_or(stand_in)
-    }
-
-    /// A field with a default (`null` is not absent: it is read, and refused).
-    pub fn or<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>, default: T) -> T {
-        self.read(key, read, false).unwrap_or(default)
-    }
-
-    /// An optional field: absent or `null` is none.
-    pub fn opt<T>(&mut self, key: &'static str, read: fn(Value, &At) -> Read<T>) -> Option<T> {
-        self.read(key, read, true)
-    }
-
-    /// `value`, built from this object's fields, unless one was at fault.
-    pub fn done<T>(self, value: T) -> Read<T> {
-        match self.fault {
-            Some(fault) => Err(fault),
-            None => Ok(value),
-        }
-    }
+    Ok(())
 }
 
 /// A string.

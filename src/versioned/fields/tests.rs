@@ -26,19 +26,27 @@ enum Kind {
 const KINDS: Variants<Kind> = Variants::new(&["plain"], &[Kind::Plain]);
 
 fn doc(v: serde_json::Value) -> Read<Doc> {
-    let mut f = Fields::new(value(v), &At::Root, "struct Doc", &["items", "kind"])?;
-    let doc = Doc { items: f.req("items", |v, at| items(v, at, item), Vec::new()), kind: f.opt("kind", |v, at| KINDS.read(v, at)) };
-    f.done(doc)
+    let mut doc = Doc { items: Vec::new(), kind: None };
+    object(value(v), &At::Root, "struct Doc", &mut [
+        req("items", &mut Put(&mut doc.items, |v, at| items(v, at, item))),
+        opt("kind", &mut PutSome(&mut doc.kind, |v, at| KINDS.read(v, at))),
+    ])?;
+    Ok(doc)
 }
 
 fn item(v: Value, at: &At) -> Read<Item> {
-    let mut f = Fields::new(v, at, "struct Item", &["n", "on"])?;
-    let n = f.req("n", u32, 0);
-    let on = f.opt("on", |v, at| {
-        let s = string(v, at)?;
-        crate::engine::Date::parse(&s).ok_or_else(|| at.error("not a date"))
-    });
-    f.done(Item { n, on })
+    let mut item = Item { n: 0, on: None };
+    object(v, at, "struct Item", &mut [
+        req("n", &mut Put(&mut item.n, u32)),
+        opt(
+            "on",
+            &mut PutSome(&mut item.on, |v, at| {
+                let s = string(v, at)?;
+                crate::engine::Date::parse(&s).ok_or_else(|| at.error("not a date"))
+            }),
+        ),
+    ])?;
+    Ok(item)
 }
 
 fn fault(v: serde_json::Value) -> (String, String) {
