@@ -516,7 +516,12 @@ impl Scenario {
     /// Pretty JSON in the current version.
     pub fn to_json(&self) -> String {
         // The bytes `Serialize` writes (tests compare), without serde in the wasm.
-        write::scenario(self)
+        write::scenario(self, true)
+    }
+
+    /// The same JSON without its layout (what a share link carries).
+    pub fn to_compact_json(&self) -> String {
+        write::scenario(self, false)
     }
 
     /// The first rule the document breaks (see [`Scenario::problems`]).

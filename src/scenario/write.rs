@@ -14,9 +14,9 @@ use crate::versioned::write::JsonWriter;
 use rust_decimal::Decimal;
 use std::fmt::Display;
 
-/// `s` as pretty JSON.
-pub(super) fn scenario(s: &Scenario) -> String {
-    let mut w = JsonWriter::new(true);
+/// `s` as pretty JSON (`to_string_pretty`), or compact (`to_string`).
+pub(super) fn scenario(s: &Scenario, pretty: bool) -> String {
+    let mut w = JsonWriter::new(pretty);
     w.open('{');
     w.key("version");
     w.raw(s.version);

@@ -221,25 +221,7 @@ pub fn payload(scenario: &Scenario, selection: Selection) -> Vec<u8> {
     selection.apply(&mut s);
     // Through the writer the app already has (drafts use it): a second
     // serialiser of every scenario type added 5.6 KB of wasm.
-    compact(&s.to_json())
-}
-
-/// `pretty` JSON without its layout: every space and line break outside
-/// strings dropped (inside one, they are part of its text).
-fn compact(pretty: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(pretty.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for &b in pretty.as_bytes() {
-        if in_string {
-            (in_string, escaped) = (escaped || b != b'"', !escaped && b == b'\\');
-        } else if b == b'"' {
-            in_string = true;
-        } else if matches!(b, b' ' | b'\n') {
-            continue;
-        }
-        out.push(b);
-    }
-    out
+    s.to_compact_json().into_bytes()
 }
 
 /// Reads inflated link data as a scenario (strict, versioned, validated).

@@ -32,6 +32,7 @@ fn every_fixture_is_written_as_serde_writes_it() {
     for path in files {
         let Ok(s) = Scenario::from_json(&std::fs::read_to_string(&path).unwrap()) else { continue };
         assert_eq!(s.to_json(), serde_writes(&s), "{}", path.display());
+        assert_eq!(s.to_compact_json(), serde_json::to_string(&s).unwrap(), "{}", path.display());
         read += 1;
     }
     assert!(read >= 20, "only {read} fixtures read");
@@ -64,5 +65,6 @@ proptest! {
             c.loan_id = next();
         }
         prop_assert_eq!(s.to_json(), serde_writes(&s));
+        prop_assert_eq!(s.to_compact_json(), serde_json::to_string(&s).unwrap());
     }
 }
