@@ -2,7 +2,7 @@
 //! loan groups; the settings for all loans; the button that adds one.
 
 use super::facts::words;
-use super::inputs::FieldInput;
+use super::inputs::fields;
 use super::widgets::{Button, Card};
 use super::page::use_page;
 use super::{markup, step, use_lang, Drawn, Step};
@@ -33,9 +33,7 @@ pub fn LoansSection() -> impl IntoView {
             </For>
             // What is below the cards comes a step later (nothing below is drawn yet).
             <Step at=step::LOAN_DETAILS>
-                <div class="grid day-count">
-                    {Field::in_group(Group::Settings).map(|f| view! { <FieldInput place=Place::of(f) /> }).collect_view()}
-                </div>
+                {fields(Field::in_group(Group::Settings).map(Place::of).collect(), "grid day-count", None)}
                 <Show when=move || can_add.get()>
                     <Button testid="add-loan" class="add-loan" label=words(|t| t.add_loan) on_click=add />
                 </Show>
@@ -44,29 +42,9 @@ pub fn LoansSection() -> impl IntoView {
     }
 }
 
-/// A group of a loan's fields as grid cells; a field that pairs with the
-/// one before it shares its cell.
-#[component]
-fn LoanFields(loan: LoanKey, group: Group) -> impl IntoView {
-    let mut cells: Vec<Vec<Field>> = Vec::new();
-    for f in Field::in_group(group) {
-        match cells.last_mut() {
-            Some(cell) if f.pairs_with_previous() => cell.push(f),
-            _ => cells.push(vec![f]),
-        }
-    }
-    let input = move |f: Field| view! { <FieldInput place=Place::loan(f, loan) /> };
-    view! {
-        <div class="grid">
-            {cells
-                .into_iter()
-                .map(|cell| match cell.as_slice() {
-                    [one] => input(*one).into_any(),
-                    pair => view! { <div class="rate-pair">{pair.iter().map(|f| input(*f)).collect_view()}</div> }.into_any(),
-                })
-                .collect_view()}
-        </div>
-    }
+/// A group of a loan's fields as grid cells (the rate and its unit share one).
+fn loan_fields(loan: LoanKey, group: Group) -> impl IntoView {
+    fields(Field::in_group(group).map(|f| Place::loan(f, loan)).collect(), "grid", None)
 }
 
 #[component]
@@ -99,7 +77,7 @@ fn LoanCard(loan: LoanKey, several: Memo<bool>, added: RwSignal<Option<LoanKey>>
 #[component]
 fn LoanBody(loan: LoanKey, overdue_open: bool) -> impl IntoView {
     view! {
-        <LoanFields loan=loan group=Group::Loan />
+        {loan_fields(loan, Group::Loan)}
         <super::remaining_total::RemainingTotal loan=loan />
         <RateLine loan=loan />
         <p class="preset-note">{say(|l| l.text().preset_note)}</p>
@@ -123,7 +101,7 @@ fn Closed(loan: LoanKey, group: Group, open: bool) -> impl IntoView {
         <details class="more" open=open data-testid=testid on:toggle=move |_| if !opened.get_untracked() { opened.set(true) }>
             <summary>{say(heading)}</summary>
             {move || opened.get().then(|| view! {
-                <LoanFields loan=loan group=group />
+                {loan_fields(loan, group)}
                 {overdue.then(|| view! { <p class="preset-note">{say(|l| l.text().preset_note)}</p> })}
             }.into_any())}
         </details>
@@ -176,10 +154,11 @@ fn LoanHead(loan: LoanKey, several: Memo<bool>, open: RwSignal<bool>, shown: Mem
 fn RateLine(loan: LoanKey) -> impl IntoView {
     let lang = use_lang();
     let page = use_page();
-    let problem = page.problem(Place::loan(Field::RateValue, loan));
+    let at = Place::loan(Field::RateValue, loan);
     let forms = Memo::new(move |_| {
         // A rate above the limit still has its equivalents; text that does not read has none.
-        let reads = problem.with(|p| matches!(p, None | Some(Rule::RateTooHigh)));
+        let problem = page.problems(|ps| ps.iter().find(|(p, _)| *p == at).map(|(_, r)| *r));
+        let reads = matches!(problem, None | Some(Rule::RateTooHigh));
         page.with(|f| Some(rate_forms(&f.document().loans.get(f.index(loan)?)?.rate.quoted()))).filter(|_| reads)
     });
     view! {
