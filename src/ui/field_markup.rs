@@ -178,7 +178,7 @@ pub fn field_at(root: &Element, k: usize) -> Option<Element> {
 }
 
 /// An element property (`firstElementChild`, `nextElementSibling`…).
-fn elem(el: &JsValue, name: &str) -> Option<Element> {
+pub fn elem(el: &JsValue, name: &str) -> Option<Element> {
     prop(el, name).dyn_into().ok()
 }
 
