@@ -32,12 +32,25 @@ struct Synced {
 /// when given). A place whose field pairs with the one before it
 /// (`Field::pairs_with_previous`: the rate and its unit) shares its cell.
 pub fn fields(places: Vec<Place>, class: &'static str, testid: Option<&'static str>) -> impl IntoView {
+    form(places, class, testid, None)
+}
+
+/// [`fields`], drawn once `opened` is true (a fold's fields: no one types
+/// into a closed fold, and its date inputs are the dearest to draw).
+pub fn fields_when(places: Vec<Place>, class: &'static str, opened: RwSignal<bool>) -> impl IntoView {
+    form(places, class, None, Some(opened))
+}
+
+fn form(places: Vec<Place>, class: &'static str, testid: Option<&'static str>, opened: Option<RwSignal<bool>>) -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
     let root = NodeRef::<Div>::new();
     let places: Rc<[Place]> = places.into();
     let mine = places.clone();
     Effect::new(move |drawn: Option<Option<Synced>>| {
         let lang = lang.get();
+        if opened.is_some_and(|o| !o.get()) {
+            return None;
+        }
         let el: Element = root.get()?.into();
         let now: Vec<Now> = page.with(|f| page.problems(|ps| mine.iter().map(|p| Now::of(f, ps, *p)).collect()));
         let drawn = drawn.flatten().filter(|d| d.el == el && d.lang == lang);
