@@ -182,18 +182,18 @@ pub fn elem(el: &JsValue, name: &str) -> Option<Element> {
     prop(el, name).dyn_into().ok()
 }
 
-/// The inputs (`input`, `select`, `textarea`) of a field, in order: its
-/// element's children, and the check box in each of its `<label>`s.
-fn inputs(field: &Element) -> Vec<Element> {
+/// The inputs of a field, in order: its one `input`, `select` or
+/// `textarea` (one DOM call: this runs on every keystroke), or the check
+/// box in each `<label>` of a set of check boxes.
+fn inputs(field: &Element, look: Look) -> Vec<Element> {
+    let Look::Checks(_) = look else {
+        return field.query_selector("input,select,textarea").ok().flatten().into_iter().collect();
+    };
     let mut out = Vec::new();
     let mut next = field.first_element_child();
-    while let Some(el) = next {
-        match prop(&el, "tagName").as_string().as_deref() {
-            Some("INPUT" | "SELECT" | "TEXTAREA") => out.push(el.clone()),
-            Some("LABEL") => out.extend(el.first_element_child()),
-            _ => {}
-        }
-        next = elem(&el, "nextElementSibling");
+    while let Some(label) = next {
+        out.extend(label.first_element_child().filter(|_| prop(&label, "tagName").as_string().as_deref() == Some("LABEL")));
+        next = elem(&label, "nextElementSibling");
     }
     out
 }
@@ -220,9 +220,10 @@ impl Now {
 
 /// Brings a place's inputs and problem in step with the page.
 pub fn sync(field: &Element, lang: Lang, place: Place, id: &str, now: &Now) {
-    let els = inputs(field);
+    let look = look(place.field);
+    let els = inputs(field, look);
     let Some(first) = els.first() else { return };
-    match look(place.field) {
+    match look {
         Look::Line(..) | Look::Area => {
             if prop(first, "value").as_string().as_deref() != Some(&now.text) {
                 set_prop(first, "value", now.text.as_str().into());
@@ -271,10 +272,11 @@ fn problem(field: &Element, input: &Element, lang: Lang, place: Place, id: &str,
 /// What a field's inputs now say, for the page (`change`: the `change`
 /// event, else `input`).
 pub fn typed(page: Page, field: &Element, place: Place, change: bool) {
-    let els = inputs(field);
+    let look = look(place.field);
+    let els = inputs(field, look);
     let Some(first) = els.first() else { return };
     let value = || prop(first, "value").as_string().unwrap_or_default();
-    match (look(place.field), change) {
+    match (look, change) {
         (Look::Line(..) | Look::Area, false) => page.type_text(place, value()),
         (Look::Line(..) | Look::Area, true) => page.commit(),
         (Look::Select(kind), true) => {
