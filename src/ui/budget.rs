@@ -1,10 +1,10 @@
 //! The monthly budget: the budget group of the field contract, then the
-//! 12-month income forecast (a switch and, when on, its months).
+//! 12-month income forecast (a switch and, when on, its months), each a
+//! form of `super::inputs`.
 
-use super::inputs::FieldInput;
+use super::inputs::fields;
 use super::page::use_page;
-use super::use_lang;
-use super::widgets::Card;
+use super::widgets::{say, Card};
 use crate::form::Place;
 use crate::scenario::field::{Each, Group, Value};
 use crate::scenario::{Field, FORECAST_MONTHS};
@@ -14,9 +14,7 @@ use leptos::prelude::*;
 pub fn BudgetSection() -> impl IntoView {
     view! {
         <Card id="budget" heading_id="budget-h" heading=|t| t.budget_heading>
-            <div class="grid budget-grid" data-testid="budget-card">
-                {Field::in_group(Group::Budget).map(|f| view! { <FieldInput place=Place::of(f) /> }).collect_view()}
-            </div>
+            {fields(Field::in_group(Group::Budget).map(Place::of).collect(), "grid budget-grid", Some("budget-card"))}
             <Forecast />
         </Card>
     }
@@ -26,21 +24,15 @@ pub fn BudgetSection() -> impl IntoView {
 #[component]
 fn Forecast() -> impl IntoView {
     let page = use_page();
-    let lang = use_lang();
     let (switches, months): (Vec<Field>, Vec<Field>) =
         Field::in_group(Group::Forecast).partition(|f| f.spec().each != Each::Month);
-    let on = page.value(Place::of(Field::Forecast));
+    let on = Memo::new(move |_| page.with(|f| f.value(Place::of(Field::Forecast)) == Some(Value::Flag(true))));
+    let months: Vec<Place> = months.iter().flat_map(|f| (0..FORECAST_MONTHS).map(move |k| Place::item(*f, k))).collect();
     view! {
-        {switches.iter().map(|f| view! { <FieldInput place=Place::of(*f) /> }).collect_view()}
-        {move || on.with(|v| *v == Some(Value::Flag(true))).then(|| view! {
-            <p class="hint">{move || lang.get().hint(Field::Forecast)}</p>
-            <div class="forecast-grid" data-testid="forecast">
-                {months
-                    .iter()
-                    .flat_map(|f| (0..FORECAST_MONTHS).map(move |k| Place::item(*f, k)))
-                    .map(|place| view! { <FieldInput place=place /> })
-                    .collect_view()}
-            </div>
+        {fields(switches.into_iter().map(Place::of).collect(), "forecast-switch", None)}
+        {move || on.get().then(|| view! {
+            <p class="hint">{say(|l| l.hint(Field::Forecast).unwrap_or_default())}</p>
+            {fields(months.clone(), "forecast-grid", Some("forecast"))}
         })}
     }
 }

@@ -1,9 +1,9 @@
 //! "My loans": one card per loan, each rendered from the field contract's
 //! loan groups; the settings for all loans; the button that adds one.
 
-use super::facts::words;
-use super::inputs::FieldInput;
-use super::widgets::{Button, Card};
+use super::field_markup::put;
+use super::inputs::{fields, fields_when};
+use super::widgets::Card;
 use super::page::use_page;
 use super::{markup, step, use_lang, Drawn, Step};
 use crate::form::{LoanKey, Place};
@@ -21,10 +21,19 @@ pub fn LoansSection() -> impl IntoView {
     // The loan just added opens; loans that arrive filled in (a document
     // of several loans opened or imported) start as one line each.
     let added = RwSignal::new(None::<LoanKey>);
-    let add = move |_| {
-        page.add_loan();
-        added.set(page.peek(|f| f.loans().last().copied()));
+    let add = move |ev: web_sys::MouseEvent| {
+        if markup::clicked(&ev).as_deref() == Some("add-loan") {
+            page.add_loan();
+            added.set(page.peek(|f| f.loans().last().copied()));
+        }
     };
+    // The button that adds a loan, as HTML text: gone at the limit.
+    let (lang, add_el) = (use_lang(), NodeRef::<leptos::html::Div>::new());
+    markup::draw(add_el, move |out| {
+        if can_add.get() {
+            put(out, r#"<button type="button" class="add-loan" data-testid="add-loan">{}</button>"#, &[lang.get().text().add_loan]);
+        }
+    });
     view! {
         <Card id="loans" heading_id="loans-h" heading=|t| t.loans_heading>
             // Keyed: a card is drawn once, when its loan comes.
@@ -33,40 +42,16 @@ pub fn LoansSection() -> impl IntoView {
             </For>
             // What is below the cards comes a step later (nothing below is drawn yet).
             <Step at=step::LOAN_DETAILS>
-                <div class="grid day-count">
-                    {Field::in_group(Group::Settings).map(|f| view! { <FieldInput place=Place::of(f) /> }).collect_view()}
-                </div>
-                <Show when=move || can_add.get()>
-                    <Button testid="add-loan" class="add-loan" label=words(|t| t.add_loan) on_click=add />
-                </Show>
+                {fields(Field::in_group(Group::Settings).map(Place::of).collect(), "grid day-count", None)}
+                <div node_ref=add_el on:click=add></div>
             </Step>
         </Card>
     }
 }
 
-/// A group of a loan's fields as grid cells; a field that pairs with the
-/// one before it shares its cell.
-#[component]
-fn LoanFields(loan: LoanKey, group: Group) -> impl IntoView {
-    let mut cells: Vec<Vec<Field>> = Vec::new();
-    for f in Field::in_group(group) {
-        match cells.last_mut() {
-            Some(cell) if f.pairs_with_previous() => cell.push(f),
-            _ => cells.push(vec![f]),
-        }
-    }
-    let input = move |f: Field| view! { <FieldInput place=Place::loan(f, loan) /> };
-    view! {
-        <div class="grid">
-            {cells
-                .into_iter()
-                .map(|cell| match cell.as_slice() {
-                    [one] => input(*one).into_any(),
-                    pair => view! { <div class="rate-pair">{pair.iter().map(|f| input(*f)).collect_view()}</div> }.into_any(),
-                })
-                .collect_view()}
-        </div>
-    }
+/// A group of a loan's fields (as grid cells: the rate and its unit share one).
+fn places(loan: LoanKey, group: Group) -> Vec<Place> {
+    Field::in_group(group).map(|f| Place::loan(f, loan)).collect()
 }
 
 #[component]
@@ -84,10 +69,12 @@ fn LoanCard(loan: LoanKey, several: Memo<bool>, added: RwSignal<Option<LoanKey>>
     // (`step::LOAN_DETAILS`), or when it opens (then they stay).
     let later = expect_context::<Drawn>().reached(step::LOAN_DETAILS);
     let body = Memo::new(move |drawn: Option<&bool>| drawn == Some(&true) || shown.get() || later.get());
+    // Folded or not: set by the head with its words ([`LoanHead`]).
+    let (class, folded) = if shown.get_untracked() { ("loan", false) } else { ("loan folded", true) };
     view! {
-        <div class="loan" class:folded=move || !shown.get() data-testid="loan-card" data-loan=id>
+        <div class=class data-testid="loan-card" data-loan=id>
             <LoanHead loan=loan several=several open=open shown=shown />
-            <div class="loan-body" hidden=move || !shown.get()>
+            <div class="loan-body" hidden=folded>
                 {move || body.get().then(|| view! { <LoanBody loan=loan overdue_open=overdue_open /> }.into_any())}
             </div>
         </div>
@@ -99,7 +86,7 @@ fn LoanCard(loan: LoanKey, several: Memo<bool>, added: RwSignal<Option<LoanKey>>
 #[component]
 fn LoanBody(loan: LoanKey, overdue_open: bool) -> impl IntoView {
     view! {
-        <LoanFields loan=loan group=Group::Loan />
+        {fields(places(loan, Group::Loan), "grid", None)}
         <super::remaining_total::RemainingTotal loan=loan />
         <RateLine loan=loan />
         <p class="preset-note">{say(|l| l.text().preset_note)}</p>
@@ -122,10 +109,8 @@ fn Closed(loan: LoanKey, group: Group, open: bool) -> impl IntoView {
     view! {
         <details class="more" open=open data-testid=testid on:toggle=move |_| if !opened.get_untracked() { opened.set(true) }>
             <summary>{say(heading)}</summary>
-            {move || opened.get().then(|| view! {
-                <LoanFields loan=loan group=group />
-                {overdue.then(|| view! { <p class="preset-note">{say(|l| l.text().preset_note)}</p> })}
-            }.into_any())}
+            {fields_when(places(loan, group), "grid", opened)}
+            {overdue.then(|| view! { <p class="preset-note">{say(|l| l.text().preset_note)}</p> })}
         </details>
     }
 }
@@ -154,37 +139,47 @@ fn LoanHead(loan: LoanKey, several: Memo<bool>, open: RwSignal<bool>, shown: Mem
         }
         markup::element(out, "span", "loan-edit", if shown { lang.page().done } else { lang.page().edit });
     };
-    // The words change with `shown` ("done" / "edit"), so the state follows them.
+    // The words change with `shown` ("done" / "edit"), so the state follows
+    // them: the button's, the card's class and its body's `hidden`.
     markup::draw_then(line, head, move |el| {
-        let _ = el.set_attribute("aria-expanded", if shown.get_untracked() { "true" } else { "false" });
+        let shown = shown.get_untracked();
+        let _ = el.set_attribute("aria-expanded", if shown { "true" } else { "false" });
+        if let Some(card) = el.closest(".loan").ok().flatten() {
+            let _ = card.class_list().toggle_with_force("folded", !shown);
+            if let Some(body) = card.query_selector(".loan-body").ok().flatten() {
+                let _ = if shown { body.remove_attribute("hidden") } else { body.set_attribute("hidden", "") };
+            }
+        }
     });
     view! {
         <div class="loan-head">
             <h3>
                 <button node_ref=line type="button" class="loan-line" data-testid="loan-line" aria-expanded=shown.get_untracked().to_string() on:click=move |_| open.update(|o| *o = !*o)></button>
             </h3>
-            <Show when=move || several.get()>
-                <Button testid="remove-loan" class="link-button" label=words(|t| t.remove_loan) on_click=move |_| page.remove_loan(loan) />
-            </Show>
+            <button type="button" class="link-button" data-testid="remove-loan" hidden=move || !several.get() on:click=move |_| page.remove_loan(loan)>
+                {say(|l| l.text().remove_loan)}
+            </button>
         </div>
     }
 }
 
 /// "Equals 0.05 % a day · 1.5 % a month · 18 % a year" under the rate,
-/// while the rate reads.
+/// while the rate reads (HTML text, `markup::draw`).
 #[component]
 fn RateLine(loan: LoanKey) -> impl IntoView {
     let lang = use_lang();
     let page = use_page();
-    let problem = page.problem(Place::loan(Field::RateValue, loan));
-    let forms = Memo::new(move |_| {
+    let at = Place::loan(Field::RateValue, loan);
+    let line = NodeRef::<leptos::html::P>::new();
+    markup::draw(line, move |out| {
         // A rate above the limit still has its equivalents; text that does not read has none.
-        let reads = problem.with(|p| matches!(p, None | Some(Rule::RateTooHigh)));
-        page.with(|f| Some(rate_forms(&f.document().loans.get(f.index(loan)?)?.rate.quoted()))).filter(|_| reads)
+        let problem = page.problems(|ps| ps.iter().find(|(p, _)| *p == at).map(|(_, r)| *r));
+        if !matches!(problem, None | Some(Rule::RateTooHigh)) {
+            return;
+        }
+        if let Some(forms) = page.with(|f| Some(rate_forms(&f.document().loans.get(f.index(loan)?)?.rate.quoted()))) {
+            put(out, "{}", &[&lang.get().rate_equivalents(forms)]);
+        }
     });
-    view! {
-        <p class="equivalents" data-testid="rate-equivalents">
-            {move || forms.get().map(|forms| lang.get().rate_equivalents(forms))}
-        </p>
-    }
+    view! { <p class="equivalents" data-testid="rate-equivalents" node_ref=line></p> }
 }

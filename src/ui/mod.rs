@@ -10,6 +10,7 @@ mod download;
 mod drafts;
 mod facts;
 mod glossary;
+mod field_markup;
 mod inputs;
 mod kit;
 mod lazy;

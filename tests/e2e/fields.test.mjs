@@ -229,3 +229,29 @@ test('only the total the app shows (剩余应还): the principal is worked out f
   assert.equal(await total.inputValue(), '110,015.99');
   await assertClean(events, { page, name: 'fields-total' });
 });
+
+test('typing keeps the box, its focus and its caret; its problem comes and goes at the field', async () => {
+  const { page, events } = await app.open();
+  const card = loanCard(page);
+  const principal = byId(card, 'principal');
+  await enter(principal, '80000');
+  // Mark the element: a redrawn box would be a new element without the mark.
+  await principal.evaluate((el) => { el.dataset.mark = 'kept'; });
+  await principal.click();
+  await principal.evaluate((el) => el.setSelectionRange(1, 1));
+  await principal.press('5'); // 850000: the caret after the 5
+  await principal.press('x'); // 85x0000: text that does not read
+  assert.ok((await textOf(card, 'principal-error')).length > 0);
+  const state = () => principal.evaluate((el) => ({
+    mark: el.dataset.mark, focused: document.activeElement === el, caret: el.selectionStart, value: el.value,
+    invalid: el.getAttribute('aria-invalid'), described: el.getAttribute('aria-describedby'),
+  }));
+  const bad = await state();
+  assert.deepEqual([bad.mark, bad.focused, bad.caret, bad.value, bad.invalid], ['kept', true, 3, '85x0000', 'true']);
+  assert.ok(bad.described.split(' ').includes(await byId(card, 'principal-error').getAttribute('id')), 'the message describes the box');
+  await principal.press('Backspace');
+  const good = await state();
+  assert.deepEqual([good.mark, good.focused, good.caret, good.value, good.invalid], ['kept', true, 2, '850000', 'false']);
+  assert.equal(await card.locator('[data-testid="principal-error"]').count(), 0);
+  await assertClean(events, { page, name: 'fields-caret' });
+});

@@ -3,21 +3,12 @@
 //! escaping at each site: markup is a template whose `{}`s [`put`] fills,
 //! escaping each value (one call and one literal a site).
 
-use crate::ui::widgets::escape_html;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 /// Pushes `template` with each `{}` replaced by the next of `args`, escaped
-/// for HTML (the one place the kit's markup escapes).
-pub fn put(out: &mut String, template: &str, args: &[&str]) {
-    let mut args = args.iter();
-    for (k, piece) in template.split("{}").enumerate() {
-        if k > 0 {
-            out.push_str(&escape_html(args.next().map_or("", |a| a)));
-        }
-        out.push_str(piece);
-    }
-}
+/// for HTML (the page's field writer's: the one place markup escapes).
+pub use crate::ui::field_markup::put;
 
 /// [`put`] into a new text.
 pub fn html(template: &str, args: &[&str]) -> String {
