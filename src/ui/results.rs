@@ -4,7 +4,7 @@
 //! line instead (issue 9).
 
 use super::glossary::{follow_term, Term};
-use super::markup::{draw, element, figure, header_row};
+use super::markup::{draw, element, figure, header_row, part, Put};
 use super::page::use_page;
 use super::schedule::ScheduleTable;
 use super::widgets::{escape_html as esc, Card};
@@ -14,7 +14,7 @@ use crate::i18n::{money, percent, wan, Lang, Text, DOT, SPACE};
 use crate::present::{LoanPayments, LoanTitle, Verdict};
 use crate::scenario::evaluate::{FigureReason, LoanOutput};
 use crate::ui::widgets::say;
-use leptos::html::{Div, Dl};
+use leptos::html::Div;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -50,14 +50,18 @@ fn LoanResult(index: usize) -> impl IntoView {
         let lender = loan.with(|l| l.as_ref().map(|l| lang.get().lender(l.lender))).unwrap_or_default();
         lang.get().schedule_file_stem(lender)
     });
-    let (head, totals) = (NodeRef::<Div>::new(), NodeRef::<Dl>::new());
-    draw(head, move |out| loan.with(|l| l.as_ref().map_or((), |l| head_html(out, lang.get(), l, title.get()))));
+    let (head, totals) = (NodeRef::<Div>::new(), NodeRef::<Div>::new());
+    part(head, move |out| {
+        loan.with(|l| l.as_ref().map_or((), |l| head_html(&mut out.shape, lang.get(), l, title.get())));
+        // The loan's id on the result itself (set in place: no closure of its own).
+        out.set("..", Put::Attr("data-loan"), loan.with(|l| l.as_ref().map(|l| l.id.clone())).unwrap_or_default());
+    });
     draw(totals, move |out| loan.with(|l| l.as_ref().map_or((), |l| totals_html(out, lang.get(), l))));
     view! {
-        <div class="loan-result" data-testid="loan-result" data-loan=move || loan.with(|l| l.as_ref().map(|l| l.id.clone()))>
+        <div class="loan-result" data-testid="loan-result">
             <div on:click=follow_term node_ref=head></div>
             <ScheduleTable rows=rows months=months file_stem=file_stem>
-                <dl class="figures" on:click=follow_term node_ref=totals></dl>
+                <div on:click=follow_term node_ref=totals></div>
             </ScheduleTable>
             <super::road::Solver index=index />
         </div>
@@ -112,6 +116,7 @@ const TOTALS: [Total; 4] = [
 /// Total interest, total repaid and the true APR both ways; a figure that
 /// could not be computed says so.
 fn totals_html(out: &mut String, lang: Lang, l: &LoanOutput) {
+    out.push_str(r#"<dl class="figures">"#);
     for total in &TOTALS {
         let v = (total.value)(l);
         let value = match v {
@@ -122,6 +127,7 @@ fn totals_html(out: &mut String, lang: Lang, l: &LoanOutput) {
         let sub = v.filter(|_| total.amount).and_then(|v| wan(v, lang));
         figure(out, (total.label)(lang.text()), Some(total.term), total.testid, &value, sub.as_deref());
     }
+    out.push_str("</dl>");
 }
 
 /// What the budget leaves for debt, debt-to-income, and whether every one

@@ -1,18 +1,18 @@
 //! "Where you stand": per loan, one line — owed now and what 30 more days
 //! add — and behind its fold what doing nothing costs, the typical
-//! consequences timeline and the rate detective. Read-only, so its line and
-//! its body are HTML text (`ui::markup`), redrawn only when their text
-//! changes; the fold itself stays.
+//! consequences timeline and the rate detective. Read-only, so the fold,
+//! its line and its body are HTML text (`ui::markup::Part`): the line and
+//! body redrawn only when their text changes, the fold kept.
 
 use super::glossary::{follow_term, Term};
-use super::markup::{draw, element, fact, header_row};
+use super::markup::{self, element, fact, header_row, Part, Put};
 use super::widgets::{escape_html as esc, Card};
 use super::{loan_at, use_lang, EachLoan};
 use crate::engine::{OverdueCost, RateCheck};
 use crate::i18n::{fill, money, percent, Lang, DOT, SPACE};
 use crate::present::{adds_in_30_days, LoanTitle};
 use crate::scenario::{Field, LoanOutput};
-use leptos::html::{Div, Summary};
+use leptos::html::Div;
 use leptos::prelude::*;
 use std::fmt::Write;
 
@@ -25,26 +25,29 @@ pub fn StandSection() -> impl IntoView {
     }
 }
 
+/// A loan's fold while it is overdue: one part of HTML text
+/// (`ui::markup::Part`) whose shape is only the fold, so a keystroke (or
+/// the language) redraws its line and body, not the fold (which stays
+/// open or closed).
 #[component]
 fn LoanStand(index: usize) -> impl IntoView {
     let lang = use_lang();
     let (loan, title) = loan_at(index);
-    // Kept while the loan is overdue: a keystroke redraws its text, not the
-    // fold (which stays open or closed, and costs no new element).
-    let id = Memo::new(move |_| loan.with(|l| l.as_ref().filter(|l| l.overdue_cost.is_some()).map(|l| l.id.clone())));
-    let (line, body) = (NodeRef::<Summary>::new(), NodeRef::<Div>::new());
-    draw(line, move |out| loan.with(|l| l.as_ref().map_or((), |l| line_html(out, lang.get(), l, title.get()))));
-    draw(body, move |out| loan.with(|l| l.as_ref().map_or((), |l| body_html(out, lang.get(), l))));
-    move || {
-        id.get().map(|id| {
-            view! {
-                <details class="stand more" data-testid="loan-stand" data-loan=id on:click=follow_term>
-                    <summary node_ref=line></summary>
-                    <div node_ref=body></div>
-                </details>
-            }
-        })
+    let root = NodeRef::<Div>::new();
+    markup::part(root, move |out| loan.with(|l| l.as_ref().map_or((), |l| stand_html(out, lang.get(), l, title.get()))));
+    view! { <div on:click=follow_term node_ref=root></div> }
+}
+
+fn stand_html(out: &mut Part, lang: Lang, l: &LoanOutput, title: Option<LoanTitle>) {
+    if l.overdue_cost.is_none() {
+        return;
     }
+    let _ = write!(out.shape, r#"<details class="stand more" data-testid="loan-stand" data-loan="{}"><summary></summary><div></div></details>"#, esc(&l.id));
+    let (mut line, mut body) = (String::new(), String::new());
+    line_html(&mut line, lang, l, title);
+    body_html(&mut body, lang, l);
+    out.set("summary", Put::Html, line);
+    out.set("details > div", Put::Html, body);
 }
 
 /// The fold's line: the loan (when there are several), owed now and what

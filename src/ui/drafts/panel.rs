@@ -9,12 +9,12 @@ use super::shelf::{erase_html, shelf_html, Asking};
 use super::{when, SessionHandle, Shown};
 use crate::i18n::{fill, Lang};
 use crate::store::{Fault, Message, Status};
-use crate::ui::markup::{clicked, draw, draw_then};
+use crate::ui::markup::{clicked, draw, draw_then, part, Put};
 use crate::ui::use_lang;
 use crate::ui::widgets::escape_html as esc;
 use crate::ui::widgets::say;
 use leptos::ev::{KeyboardEvent, MouseEvent};
-use leptos::html::{Div, P};
+use leptos::html::Div;
 use leptos::prelude::*;
 use std::fmt::Write;
 
@@ -136,14 +136,14 @@ pub(super) fn button(out: &mut String, testid: &str, class: &str, label: &str) {
     let _ = write!(out, r#" data-testid="{testid}">{}</button>"#, esc(label));
 }
 
-/// The save state: a status region that stays, its words and look set in
-/// place (a region drawn again would not be announced).
+/// The save state: a status region that stays (its shape never changes),
+/// its words and look set in place (a region drawn again would not be
+/// announced).
 #[component]
 fn SaveStatus(drafts: SessionHandle) -> impl IntoView {
     let lang = use_lang();
-    let root = NodeRef::<P>::new();
-    Effect::new(move |_| {
-        let el = root.get()?;
+    let root = NodeRef::<Div>::new();
+    part(root, move |out| {
         let t = lang.get().drafts();
         drafts.shown.with(|s| {
             let status = &s.status;
@@ -154,13 +154,13 @@ fn SaveStatus(drafts: SessionHandle) -> impl IntoView {
                 _ => t.not_saved.to_owned(),
             };
             let look = if status.is_problem() { " problem" } else if matches!(status, Status::Saved(_)) { " ok" } else { "" };
-            el.set_class_name(&["save-status", look].concat());
-            let _ = el.set_attribute("data-state", status.code());
-            el.set_text_content(Some(&text));
+            out.shape.push_str(r#"<p class="save-status" role="status" data-testid="save-status"></p>"#);
+            out.set("p", Put::Attr("class"), ["save-status", look].concat());
+            out.set("p", Put::Attr("data-state"), status.code());
+            out.set("p", Put::Text, text);
         });
-        Some(())
     });
-    view! { <p class="save-status" role="status" data-testid="save-status" node_ref=root></p> }
+    view! { <div node_ref=root></div> }
 }
 
 /// Why edits are not being saved, or that everything was erased.

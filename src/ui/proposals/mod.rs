@@ -94,13 +94,7 @@ fn ProposalList(cards: Memo<Vec<CardProposal>>, loan: Memo<Option<LoanTitle>>, c
     view! {
         <ol class="proposal-list">
             <For each=move || keys.get() key=|key| key.clone() let:key>
-                {
-                    let mine = key.clone();
-                    let ticked = Signal::derive(move || compared.with(|c| c.contains(&mine)));
-                    let toggle = key.clone();
-                    let toggle = Callback::new(move |_| compared.update(|c| c.toggle(toggle.clone())));
-                    view! { <ProposalCard id=key cards=cards loan=loan compared=ticked on_compare=toggle nested=nested /> }
-                }
+                <ProposalCard id=key cards=cards loan=loan compared=compared nested=nested />
             </For>
         </ol>
     }
