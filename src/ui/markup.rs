@@ -112,6 +112,9 @@ pub enum Put {
     Html,
     /// An attribute.
     Attr(&'static str),
+    /// A text field's value (set when the part's value changes, not while
+    /// the reader types).
+    Value,
     /// A tick box's state ("true"/"false"), compared with the box itself
     /// (a click ticks it before the page hears of it).
     Checked,
@@ -205,6 +208,10 @@ fn set(target: &web_sys::Element, how: Put, value: &str) -> bool {
         Put::Html => target.set_inner_html(value),
         Put::Attr(name) => {
             let _ = target.set_attribute(name, value);
+        }
+        Put::Value => {
+            let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() else { return false };
+            input.set_value(value);
         }
         Put::Checked => {
             let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() else { return false };
