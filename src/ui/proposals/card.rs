@@ -50,7 +50,7 @@ fn local_lang() -> Memo<Lang> {
 /// The element of a card drawing one part (`markup::part`, one closure
 /// type for every part that only reads the proposal).
 fn part(card: Shown, lang: Memo<Lang>, build: fn(Lang, &Proposal, &mut Part)) -> impl IntoView {
-    let root = NodeRef::<leptos::html::Div>::new();
+    let root = NodeRef::<Div>::new();
     markup::part(root, move |out| read(card, |p| build(lang.get(), p, out)).unwrap_or_default());
     view! { <div node_ref=root></div> }
 }
