@@ -8,11 +8,12 @@ use super::markup::{draw, element, figure, header_row, part, Put};
 use super::page::use_page;
 use super::schedule::ScheduleTable;
 use super::widgets::{escape_html as esc, Card};
-use super::{loan_at, use_lang, EachLoan};
+use super::{use_lang, EachLoan};
 use crate::engine::BudgetFigures;
 use crate::i18n::{money, percent, wan, Lang, Text, DOT, SPACE};
 use crate::present::{LoanPayments, LoanTitle, Verdict};
 use crate::scenario::evaluate::{FigureReason, LoanOutput};
+use crate::scenario::Evaluation;
 use crate::ui::widgets::say;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -38,25 +39,30 @@ pub fn Results() -> impl IntoView {
 }
 
 /// Payments in one line; totals, true APR and schedule behind the fold.
-/// The figures are read-only: HTML text (`ui::markup::draw`), redrawn only
-/// when their text changes.
+/// The figures are read-only: HTML text (`ui::markup`), read from the
+/// evaluation by the loan's place and redrawn only when their text changes
+/// (no memo cloning the loan's output on every keystroke).
 #[component]
 fn LoanResult(index: usize) -> impl IntoView {
-    let lang = use_lang();
-    let (loan, title) = loan_at(index);
-    let rows = Signal::derive(move || loan.with(|l| l.as_ref().and_then(|l| l.schedule.as_ref()).map(|s| s.schedule.clone())).unwrap_or_default());
-    let months = Memo::new(move |_| loan.with(|l| l.as_ref().and_then(|l| l.schedule.as_ref()).map_or(0, |s| s.schedule.len())));
+    let (lang, page) = (use_lang(), use_page());
+    let loan = move |f: &mut dyn FnMut(&LoanOutput, &Evaluation)| page.evaluation.with(|e| e.loans.get(index).map(|l| f(l, e)));
+    let rows = Signal::derive(move || page.evaluation.with(|e| schedule_of(e, index).cloned()).unwrap_or_default());
+    let months = Memo::new(move |_| page.evaluation.with(|e| schedule_of(e, index).map_or(0, Vec::len)));
     let file_stem = Signal::derive(move || {
-        let lender = loan.with(|l| l.as_ref().map(|l| lang.get().lender(l.lender))).unwrap_or_default();
+        let lender = page.evaluation.with(|e| e.loans.get(index).map(|l| lang.get().lender(l.lender))).unwrap_or_default();
         lang.get().schedule_file_stem(lender)
     });
     let (head, totals) = (NodeRef::<Div>::new(), NodeRef::<Div>::new());
     part(head, move |out| {
-        loan.with(|l| l.as_ref().map_or((), |l| head_html(&mut out.shape, lang.get(), l, title.get())));
-        // The loan's id on the result itself (set in place: no closure of its own).
-        out.set("..", Put::Attr("data-loan"), loan.with(|l| l.as_ref().map(|l| l.id.clone())).unwrap_or_default());
+        loan(&mut |l, e| {
+            head_html(&mut out.shape, lang.get(), l, LoanTitle::among(e, index));
+            // The loan's id on the result itself (set in place: no closure of its own).
+            out.set("..", Put::Attr("data-loan"), l.id.clone());
+        });
     });
-    draw(totals, move |out| loan.with(|l| l.as_ref().map_or((), |l| totals_html(out, lang.get(), l))));
+    draw(totals, move |out| {
+        loan(&mut |l, _| totals_html(out, lang.get(), l));
+    });
     view! {
         <div class="loan-result" data-testid="loan-result">
             <div on:click=follow_term node_ref=head></div>
@@ -66,6 +72,11 @@ fn LoanResult(index: usize) -> impl IntoView {
             <super::road::Solver index=index />
         </div>
     }
+}
+
+/// The schedule of the evaluation's loan at `index`.
+fn schedule_of(e: &Evaluation, index: usize) -> Option<&Vec<crate::engine::Row>> {
+    e.loans.get(index).and_then(|l| l.schedule.as_ref()).map(|s| &s.schedule)
 }
 
 /// The loan's title (when there are several), its headline payment (and
