@@ -8,7 +8,7 @@ use super::widgets::{escape_html as esc, Card};
 use crate::i18n::Text;
 use crate::ui::widgets::say;
 use super::markup::draw;
-use leptos::html::Dl;
+use leptos::html::Div;
 use leptos::prelude::*;
 use std::fmt::Write;
 
@@ -97,13 +97,17 @@ const LIST_ID: &str = "glossary-list";
 #[component]
 pub fn Glossary() -> impl IntoView {
     let lang = super::use_lang();
-    let list = NodeRef::<Dl>::new();
-    draw(list, move |out| entries(out, lang.get().text()));
+    let list = NodeRef::<Div>::new();
+    draw(list, move |out| {
+        out.push_str("<dl>");
+        entries(out, lang.get().text());
+        out.push_str("</dl>");
+    });
     view! {
         <Card id="glossary" heading_id="glossary-h" heading=|t| t.show_explanation page_heading=|p| p.glossary_heading testid="glossary" class="glossary">
             <details class="more" id=LIST_ID>
             <summary>{say(|l| l.page().glossary_intro)}</summary>
-            <dl node_ref=list></dl>
+            <div node_ref=list></div>
             </details>
         </Card>
     }

@@ -79,25 +79,150 @@ where
     E: ElementType + 'static,
     E::Output: JsCast + Clone + Into<web_sys::Element> + 'static,
 {
-    draw_at(Box::new(move || root.get().map(Into::into)), Box::new(html), Box::new(after));
+    draw_at(element_of(root), Box::new(move |p: &mut Part| html(&mut p.shape)), Box::new(after));
 }
 
-type Drawn = Option<(web_sys::Element, String)>;
+/// Draws `build`'s [`Part`] into `root`: its shape when it changed (then
+/// every value), else only the values that changed, set in place. What
+/// holds state (a fold, a focused button) stays while the shape does.
+pub fn part<E>(root: NodeRef<E>, build: impl Fn(&mut Part) + 'static)
+where
+    E: ElementType + 'static,
+    E::Output: JsCast + Clone + Into<web_sys::Element> + 'static,
+{
+    draw_at(element_of(root), Box::new(build), Box::new(|_| ()));
+}
 
-fn draw_at(el: Box<dyn Fn() -> Option<web_sys::Element>>, html: Box<dyn Fn(&mut String)>, after: Box<dyn Fn(&web_sys::Element)>) {
+/// `root`'s element once it is in the page (one closure per element type,
+/// shared by [`draw`] and [`part`]).
+fn element_of<E>(root: NodeRef<E>) -> Box<dyn Fn() -> Option<web_sys::Element>>
+where
+    E: ElementType + 'static,
+    E::Output: JsCast + Clone + Into<web_sys::Element> + 'static,
+{
+    Box::new(move || root.get().map(Into::into))
+}
+
+/// How a [`Part`]'s value shows in its element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Put {
+    /// The element's text.
+    Text,
+    /// The element's content, as HTML text (escaped by whoever wrote it).
+    Html,
+    /// An attribute.
+    Attr(&'static str),
+    /// A text field's value (set when the part's value changes, not while
+    /// the reader types).
+    Value,
+    /// A tick box's state ("true"/"false"), compared with the box itself
+    /// (a click ticks it before the page hears of it).
+    Checked,
+}
+
+/// A part of the page as HTML text: its shape (the elements, parsed again
+/// only when it changes) and its values, each at the element a CSS
+/// selector finds in it ("" is the part's own element, ".." its parent).
+/// A keystroke usually changes values only: it writes no more to the page
+/// than reactive text nodes would.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Part {
+    pub shape: String,
+    values: Vec<(String, Put, String)>,
+}
+
+impl Part {
+    /// A value at the element `at` (a CSS selector).
+    pub fn set(&mut self, at: impl Into<String>, how: Put, value: impl Into<String>) {
+        self.values.push((at.into(), how, value.into()));
+    }
+
+    /// A value at the element with this test id.
+    pub fn at_testid(&mut self, testid: &str, how: Put, value: impl Into<String>) {
+        self.set(testid_selector(testid), how, value);
+    }
+
+    /// A figure with its name, as [`fact`] draws it, its value set in place.
+    pub fn fact(&mut self, label: &str, term: Option<Term>, testid: &str, value: String) {
+        fact(&mut self.shape, label, term, testid, "");
+        self.at_testid(testid, Put::Text, value);
+    }
+
+    /// A value in running text.
+    pub fn value(&mut self, testid: &str, value: String) {
+        let _ = write!(self.shape, r#"<span data-testid="{testid}"></span>"#);
+        self.at_testid(testid, Put::Text, value);
+    }
+}
+
+/// `[data-testid="…"]`.
+pub fn testid_selector(testid: &str) -> String {
+    [r#"[data-testid=""#, testid, r#""]"#].concat()
+}
+
+type Drawn = Option<(web_sys::Element, Part)>;
+
+fn draw_at(el: Box<dyn Fn() -> Option<web_sys::Element>>, build: Box<dyn Fn(&mut Part)>, after: Box<dyn Fn(&web_sys::Element)>) {
     // What was drawn, and where (a part drawn again in a new element, a
-    // fold shown again, draws its text there even when it is the same).
+    // fold shown again, draws its shape there even when it is the same).
     Effect::new(move |drawn: Option<Drawn>| {
-        let mut now = String::new();
-        html(&mut now);
+        let mut now = Part::default();
+        build(&mut now);
         let el = el()?;
-        let same = drawn.flatten().is_some_and(|(was, text)| was == el && text == now);
-        if !same {
-            el.set_inner_html(&now);
+        let drawn = drawn.flatten().filter(|(was, _)| *was == el).map(|(_, part)| part);
+        if apply(&el, drawn.as_ref(), &now) {
             after(&el);
         }
         Some((el, now))
     });
+}
+
+/// Sets the shape when it changed (then every value), else the values that
+/// changed; whether anything was written.
+fn apply(el: &web_sys::Element, drawn: Option<&Part>, now: &Part) -> bool {
+    let same = drawn.filter(|d| d.shape == now.shape);
+    let mut wrote = same.is_none();
+    if wrote {
+        el.set_inner_html(&now.shape);
+    }
+    for (i, (at, how, value)) in now.values.iter().enumerate() {
+        let was = same.and_then(|d| d.values.get(i)).filter(|(a, h, _)| a == at && h == how);
+        if *how != Put::Checked && was.is_some_and(|(_, _, v)| v == value) {
+            continue;
+        }
+        let target = match at.as_str() {
+            "" => Some(el.clone()),
+            ".." => el.parent_element(),
+            _ => el.query_selector(at).ok().flatten(),
+        };
+        if let Some(target) = target {
+            wrote |= set(&target, *how, value);
+        }
+    }
+    wrote
+}
+
+fn set(target: &web_sys::Element, how: Put, value: &str) -> bool {
+    match how {
+        Put::Text => target.set_text_content(Some(value)),
+        Put::Html => target.set_inner_html(value),
+        Put::Attr(name) => {
+            let _ = target.set_attribute(name, value);
+        }
+        Put::Value => {
+            let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() else { return false };
+            input.set_value(value);
+        }
+        Put::Checked => {
+            let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() else { return false };
+            let checked = value == "true";
+            if input.checked() == checked {
+                return false;
+            }
+            input.set_checked(checked);
+        }
+    }
+    true
 }
 
 /// The first element in `el` with this test id (and, when given, this

@@ -286,14 +286,6 @@ fn Header(drafts: drafts::SessionHandle) -> impl IntoView {
     }
 }
 
-/// The evaluation's loan at `index` and its title (when there are several).
-fn loan_at(index: usize) -> (Memo<Option<crate::scenario::LoanOutput>>, Memo<Option<crate::present::LoanTitle>>) {
-    let page = page::use_page();
-    let loan = Memo::new(move |_| page.evaluation.with(|e| e.loans.get(index).cloned()));
-    let title = Memo::new(move |_| page.evaluation.with(|e| crate::present::LoanTitle::among(e, index)));
-    (loan, title)
-}
-
 /// One view per loan of the evaluation, by position (drawn again when the
 /// number of loans changes).
 #[component]

@@ -7,9 +7,9 @@ use super::page::use_page;
 use super::use_lang;
 use crate::form::LoanKey;
 use crate::scenario::Field;
-use super::markup::draw;
+use super::markup::{draw, part, Put};
 use super::widgets::{escape_html as esc, say};
-use leptos::html::{Div, P};
+use leptos::html::Div;
 use leptos::prelude::*;
 use std::fmt::Write;
 
@@ -22,7 +22,7 @@ pub fn RemainingTotal(loan: LoanKey) -> impl IntoView {
     let text = Memo::new(move |_| page.with(|f| f.total_text(loan)));
     let problem = Memo::new(move |_| page.with(|f| f.total_problem(loan)));
     // The error (an alert, drawn when it appears) and the split: HTML text.
-    let (error, split) = (NodeRef::<Div>::new(), NodeRef::<P>::new());
+    let (error, split) = (NodeRef::<Div>::new(), NodeRef::<Div>::new());
     let error_id_at = esc(&error_id);
     draw(error, move |out| {
         if let Some(rule) = problem.get() {
@@ -33,10 +33,9 @@ pub fn RemainingTotal(loan: LoanKey) -> impl IntoView {
             );
         }
     });
-    draw(split, move |out| {
-        if let Some(s) = page.with(|f| f.total_split(loan)) {
-            out.push_str(&esc(&lang.get().total_split(s)));
-        }
+    part(split, move |out| {
+        out.shape.push_str(r#"<p class="equivalents" data-testid="remaining-total-split"></p>"#);
+        out.set("p", Put::Text, page.with(|f| f.total_split(loan)).map(|s| lang.get().total_split(s)).unwrap_or_default());
     });
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
@@ -60,7 +59,7 @@ pub fn RemainingTotal(loan: LoanKey) -> impl IntoView {
                 />
                 <p class="hint" id=hint_id>{say(|l| l.total_hint())}</p>
                 <div node_ref=error></div>
-                <p class="equivalents" data-testid="remaining-total-split" node_ref=split></p>
+                <div node_ref=split></div>
             </div>
         </details>
     }

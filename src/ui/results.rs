@@ -4,17 +4,18 @@
 //! line instead (issue 9).
 
 use super::glossary::{follow_term, Term};
-use super::markup::{draw, element, figure, header_row};
+use super::markup::{draw, element, figure, header_row, part, Put};
 use super::page::use_page;
 use super::schedule::ScheduleTable;
 use super::widgets::{escape_html as esc, Card};
-use super::{loan_at, use_lang, EachLoan};
+use super::{use_lang, EachLoan};
 use crate::engine::BudgetFigures;
 use crate::i18n::{money, percent, wan, Lang, Text, DOT, SPACE};
 use crate::present::{LoanPayments, LoanTitle, Verdict};
 use crate::scenario::evaluate::{FigureReason, LoanOutput};
+use crate::scenario::Evaluation;
 use crate::ui::widgets::say;
-use leptos::html::{Div, Dl};
+use leptos::html::Div;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use std::fmt::Write;
@@ -38,30 +39,44 @@ pub fn Results() -> impl IntoView {
 }
 
 /// Payments in one line; totals, true APR and schedule behind the fold.
-/// The figures are read-only: HTML text (`ui::markup::draw`), redrawn only
-/// when their text changes.
+/// The figures are read-only: HTML text (`ui::markup`), read from the
+/// evaluation by the loan's place and redrawn only when their text changes
+/// (no memo cloning the loan's output on every keystroke).
 #[component]
 fn LoanResult(index: usize) -> impl IntoView {
-    let lang = use_lang();
-    let (loan, title) = loan_at(index);
-    let rows = Signal::derive(move || loan.with(|l| l.as_ref().and_then(|l| l.schedule.as_ref()).map(|s| s.schedule.clone())).unwrap_or_default());
-    let months = Memo::new(move |_| loan.with(|l| l.as_ref().and_then(|l| l.schedule.as_ref()).map_or(0, |s| s.schedule.len())));
+    let (lang, page) = (use_lang(), use_page());
+    let loan = move |f: &mut dyn FnMut(&LoanOutput, &Evaluation)| page.evaluation.with(|e| e.loans.get(index).map(|l| f(l, e)));
+    let rows = Signal::derive(move || page.evaluation.with(|e| schedule_of(e, index).cloned()).unwrap_or_default());
+    let months = Memo::new(move |_| page.evaluation.with(|e| schedule_of(e, index).map_or(0, Vec::len)));
     let file_stem = Signal::derive(move || {
-        let lender = loan.with(|l| l.as_ref().map(|l| lang.get().lender(l.lender))).unwrap_or_default();
+        let lender = page.evaluation.with(|e| e.loans.get(index).map(|l| lang.get().lender(l.lender))).unwrap_or_default();
         lang.get().schedule_file_stem(lender)
     });
-    let (head, totals) = (NodeRef::<Div>::new(), NodeRef::<Dl>::new());
-    draw(head, move |out| loan.with(|l| l.as_ref().map_or((), |l| head_html(out, lang.get(), l, title.get()))));
-    draw(totals, move |out| loan.with(|l| l.as_ref().map_or((), |l| totals_html(out, lang.get(), l))));
+    let (head, totals) = (NodeRef::<Div>::new(), NodeRef::<Div>::new());
+    part(head, move |out| {
+        loan(&mut |l, e| {
+            head_html(&mut out.shape, lang.get(), l, LoanTitle::among(e, index));
+            // The loan's id on the result itself (set in place: no closure of its own).
+            out.set("..", Put::Attr("data-loan"), l.id.clone());
+        });
+    });
+    draw(totals, move |out| {
+        loan(&mut |l, _| totals_html(out, lang.get(), l));
+    });
     view! {
-        <div class="loan-result" data-testid="loan-result" data-loan=move || loan.with(|l| l.as_ref().map(|l| l.id.clone()))>
+        <div class="loan-result" data-testid="loan-result">
             <div on:click=follow_term node_ref=head></div>
             <ScheduleTable rows=rows months=months file_stem=file_stem>
-                <dl class="figures" on:click=follow_term node_ref=totals></dl>
+                <div on:click=follow_term node_ref=totals></div>
             </ScheduleTable>
             <super::road::Solver index=index />
         </div>
     }
+}
+
+/// The schedule of the evaluation's loan at `index`.
+fn schedule_of(e: &Evaluation, index: usize) -> Option<&Vec<crate::engine::Row>> {
+    e.loans.get(index).and_then(|l| l.schedule.as_ref()).map(|s| &s.schedule)
 }
 
 /// The loan's title (when there are several), its headline payment (and
@@ -112,6 +127,7 @@ const TOTALS: [Total; 4] = [
 /// Total interest, total repaid and the true APR both ways; a figure that
 /// could not be computed says so.
 fn totals_html(out: &mut String, lang: Lang, l: &LoanOutput) {
+    out.push_str(r#"<dl class="figures">"#);
     for total in &TOTALS {
         let v = (total.value)(l);
         let value = match v {
@@ -122,6 +138,7 @@ fn totals_html(out: &mut String, lang: Lang, l: &LoanOutput) {
         let sub = v.filter(|_| total.amount).and_then(|v| wan(v, lang));
         figure(out, (total.label)(lang.text()), Some(total.term), total.testid, &value, sub.as_deref());
     }
+    out.push_str("</dl>");
 }
 
 /// What the budget leaves for debt, debt-to-income, and whether every one

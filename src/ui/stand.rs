@@ -1,49 +1,48 @@
 //! "Where you stand": per loan, one line — owed now and what 30 more days
 //! add — and behind its fold what doing nothing costs, the typical
-//! consequences timeline and the rate detective. Read-only, so its line and
-//! its body are HTML text (`ui::markup`), redrawn only when their text
-//! changes; the fold itself stays.
+//! consequences timeline and the rate detective. Read-only, so the folds,
+//! their lines and bodies are HTML text (`ui::markup::Part`): a line or
+//! body redrawn only when its text changes, the folds kept.
 
 use super::glossary::{follow_term, Term};
-use super::markup::{draw, element, fact, header_row};
+use super::markup::{self, element, fact, header_row, Part, Put};
 use super::widgets::{escape_html as esc, Card};
-use super::{loan_at, use_lang, EachLoan};
+use super::page::use_page;
+use super::use_lang;
 use crate::engine::{OverdueCost, RateCheck};
 use crate::i18n::{fill, money, percent, Lang, DOT, SPACE};
 use crate::present::{adds_in_30_days, LoanTitle};
-use crate::scenario::{Field, LoanOutput};
-use leptos::html::{Div, Summary};
+use crate::scenario::{Evaluation, Field, LoanOutput};
+use leptos::html::Div;
 use leptos::prelude::*;
 use std::fmt::Write;
 
+/// Every overdue loan's fold, as one part of HTML text
+/// (`ui::markup::Part`): its shape is only the folds, drawn again when
+/// which loans are overdue changes; a keystroke (or the language) sets
+/// each fold's line and body in place, and the folds stay open or closed.
 #[component]
 pub fn StandSection() -> impl IntoView {
+    let (page, lang) = (use_page(), use_lang());
+    let root = NodeRef::<Div>::new();
+    markup::part(root, move |out| page.evaluation.with(|e| stands_html(out, lang.get(), e)));
     view! {
         <Card id="stand" heading_id="stand-h" heading=|t| t.stand_heading testid="stand">
-            <EachLoan each=|index| view! { <LoanStand index=index /> }.into_any() />
+            <div on:click=follow_term node_ref=root></div>
         </Card>
     }
 }
 
-#[component]
-fn LoanStand(index: usize) -> impl IntoView {
-    let lang = use_lang();
-    let (loan, title) = loan_at(index);
-    // Kept while the loan is overdue: a keystroke redraws its text, not the
-    // fold (which stays open or closed, and costs no new element).
-    let id = Memo::new(move |_| loan.with(|l| l.as_ref().filter(|l| l.overdue_cost.is_some()).map(|l| l.id.clone())));
-    let (line, body) = (NodeRef::<Summary>::new(), NodeRef::<Div>::new());
-    draw(line, move |out| loan.with(|l| l.as_ref().map_or((), |l| line_html(out, lang.get(), l, title.get()))));
-    draw(body, move |out| loan.with(|l| l.as_ref().map_or((), |l| body_html(out, lang.get(), l))));
-    move || {
-        id.get().map(|id| {
-            view! {
-                <details class="stand more" data-testid="loan-stand" data-loan=id on:click=follow_term>
-                    <summary node_ref=line></summary>
-                    <div node_ref=body></div>
-                </details>
-            }
-        })
+fn stands_html(out: &mut Part, lang: Lang, e: &Evaluation) {
+    let overdue = e.loans.iter().enumerate().filter(|(_, l)| l.overdue_cost.is_some());
+    for (k, (index, l)) in overdue.enumerate() {
+        let _ = write!(out.shape, r#"<details class="stand more" data-testid="loan-stand" data-loan="{}"><summary></summary><div></div></details>"#, esc(&l.id));
+        let (mut line, mut body) = (String::new(), String::new());
+        line_html(&mut line, lang, l, LoanTitle::among(e, index));
+        body_html(&mut body, lang, l);
+        let at = format!(":scope > details:nth-of-type({})", k + 1);
+        out.set(format!("{at} > summary"), Put::Html, line);
+        out.set(format!("{at} > div"), Put::Html, body);
     }
 }
 

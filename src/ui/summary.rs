@@ -6,30 +6,35 @@
 use super::page::use_page;
 use super::use_lang;
 use super::widgets::Card;
-use super::markup::{draw, element};
+use super::kit::{self, plan_pressed, use_plan};
+use super::markup::{self, draw, element, part, Part, Put};
 use super::widgets::escape_html as esc;
 use crate::i18n::{money, Lang, SPACE};
 use crate::engine::Goal;
 use crate::present::{can_pay, waiting_cost, Code, PlanLine};
 use crate::scenario::Evaluation;
-use leptos::html::{Div, P};
+use leptos::ev::MouseEvent;
+use leptos::html::Div;
 use crate::ui::widgets::say;
 use leptos::prelude::*;
 use std::fmt::Write;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn SummarySection() -> impl IntoView {
     let (lang, page) = (use_lang(), use_page());
-    let (live, lines) = (NodeRef::<P>::new(), NodeRef::<Div>::new());
-    draw(live, move |out| {
+    let (live, lines) = (NodeRef::<Div>::new(), NodeRef::<Div>::new());
+    // The live region stays (its shape never changes): its sentence is set in place.
+    part(live, move |out| {
         let (pay, fits) = page.evaluation.with(|e| (can_pay(e), e.budget.figures.map(|b| b.fits)));
         let lang = lang.get();
-        out.push_str(&esc(&lang.live_line(&pay.map(|p| lang.plan_payment(p)).unwrap_or_default(), fits)));
+        out.shape.push_str(r#"<p class="visually-hidden" aria-live="polite" data-testid="live-summary"></p>"#);
+        out.set("p", Put::Text, lang.live_line(&pay.map(|p| lang.plan_payment(p)).unwrap_or_default(), fits));
     });
     draw(lines, move |out| page.evaluation.with(|e| lines_html(out, lang.get(), e)));
     view! {
         <Card id="summary" heading_id="summary-h" heading=|t| t.results_heading page_heading=|p| p.summary_heading class="summary" testid="summary">
-            <p class="visually-hidden" aria-live="polite" data-testid="live-summary" node_ref=live></p>
+            <div node_ref=live></div>
             <div node_ref=lines></div>
             <Plans />
             <a class="to-letter" href="#kit" data-testid="to-letter">{say(|l| l.page().to_letter)}</a>
@@ -56,51 +61,54 @@ fn lines_html(out: &mut String, lang: Lang, e: &Evaluation) {
 
 /// The two labelled plans across lenders, side by side: each lender's
 /// amount a month and from when, what each is asked, and whether every
-/// month fits or exactly which months fail. A plan's box is drawn again
-/// only when which plans there are (or whether they fit) changes; its
-/// text follows the evaluation.
+/// month fits or exactly which months fail; the kit's "use this plan"
+/// button between. One part of HTML text (`ui::markup::Part`): a plan's
+/// box is drawn again only when which plans there are (or whether they
+/// fit) changes; its text and its button's state are set in place (the
+/// button keeps the focus). The buttons' clicks are read here, by test id.
 #[component]
 fn Plans() -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
-    let plans = Memo::new(move |_| page.evaluation.with(PlanLine::all));
-    let boxes = Memo::new(move |_| plans.with(|ps| ps.iter().map(|p| (p.goal, p.fits)).collect::<Vec<_>>()));
-    let pending = NodeRef::<Div>::new();
-    draw(pending, move |out| {
-        if plans.with(Vec::is_empty) {
-            let _ = write!(out, r#"<p class="explain" data-testid="plans-pending">{}</p>"#, esc(lang.get().page().plan_pending));
-        }
+    let root = NodeRef::<Div>::new();
+    markup::part(root, move |out| {
+        let plans = page.evaluation.with(PlanLine::all);
+        let pressed: Vec<bool> = plans.iter().map(|p| plan_pressed(page, p.goal)).collect();
+        plans_html(out, lang.get(), &plans, &pressed);
     });
-    view! {
-        <div node_ref=pending></div>
-        {move || {
-            let boxes = boxes.get();
-            (!boxes.is_empty()).then(|| view! {
-                <div class="plans">
-                    {boxes.into_iter().enumerate().map(|(i, (goal, fits))| plan_box(plans, i, goal, fits)).collect_view()}
-                </div>
-            })
-        }}
-    }
+    let clicked = move |ev: MouseEvent| {
+        if markup::clicked(&ev).as_deref() != Some("use-plan") {
+            return;
+        }
+        let at = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("[data-goal]").ok().flatten());
+        let code = at.and_then(|e| e.get_attribute("data-goal"));
+        if let Some(goal) = [Goal::Acceptance, Goal::LowestCost].into_iter().find(|g| code.as_deref() == Some(g.code())) {
+            use_plan(page, goal);
+        }
+    };
+    view! { <div node_ref=root on:click=clicked></div> }
 }
 
-/// One plan: its name, each lender's part, what it asks, whether every
-/// month fits; the kit's "use this plan" button between. Read-only parts
-/// are HTML text (`ui::markup::draw`).
-fn plan_box(plans: Memo<Vec<PlanLine>>, i: usize, goal: Goal, fits: bool) -> impl IntoView {
-    let lang = use_lang();
-    let (head, tail) = (NodeRef::<Div>::new(), NodeRef::<Div>::new());
-    let part = move |html: fn(&mut String, Lang, &PlanLine)| {
-        move |out: &mut String| plans.with(|ps| ps.get(i).map_or((), |p| html(out, lang.get(), p)))
-    };
-    draw(head, part(plan_head));
-    draw(tail, part(plan_tail));
-    view! {
-        <div class="plan" data-testid="plan" data-goal=goal.code() data-fits=fits.to_string()>
-            <div node_ref=head></div>
-            <super::kit::UsePlan goal=goal />
-            <div node_ref=tail></div>
-        </div>
+/// The plans' boxes (or the line saying they are still to come): each its
+/// head, its button and its tail, set in place.
+fn plans_html(out: &mut Part, lang: Lang, plans: &[PlanLine], pressed: &[bool]) {
+    if plans.is_empty() {
+        let _ = write!(out.shape, r#"<p class="explain" data-testid="plans-pending">{}</p>"#, esc(lang.page().plan_pending));
+        return;
     }
+    out.shape.push_str(r#"<div class="plans">"#);
+    for (plan, pressed) in plans.iter().zip(pressed) {
+        let goal = plan.goal.code();
+        let _ = write!(out.shape, r#"<div class="plan" data-testid="plan" data-goal="{goal}" data-fits="{}"><div></div>"#, plan.fits);
+        let words = if *pressed { lang.kit().plan_is_asks } else { lang.kit().use_plan };
+        kit::pressed(out, &format!(r#"[data-goal="{goal}"]"#), "use-plan", *pressed, words);
+        out.shape.push_str("<div></div></div>");
+        let (mut head, mut tail) = (String::new(), String::new());
+        plan_head(&mut head, lang, plan);
+        plan_tail(&mut tail, lang, plan);
+        out.set(format!(r#"[data-goal="{goal}"] > div:first-child"#), Put::Html, head);
+        out.set(format!(r#"[data-goal="{goal}"] > div:last-child"#), Put::Html, tail);
+    }
+    out.shape.push_str("</div>");
 }
 
 fn plan_head(out: &mut String, lang: Lang, plan: &PlanLine) {

@@ -4,18 +4,19 @@
 //! every button is read by one click handler on the panel, by its test id
 //! (issue 13: each `view!` element, closure and memo was code of its own).
 
-use super::list::{list_html, DropZone};
+use super::list::{import_clicked, import_picked, list_html, DropZone};
 use super::shelf::{erase_html, shelf_html, Asking};
 use super::{when, SessionHandle, Shown};
 use crate::i18n::{fill, Lang};
 use crate::store::{Fault, Message, Status};
-use crate::ui::markup::{clicked, draw, draw_then};
+use crate::ui::markup::{clicked, draw, draw_then, part, Put};
 use crate::ui::use_lang;
 use crate::ui::widgets::escape_html as esc;
 use crate::ui::widgets::say;
 use leptos::ev::{KeyboardEvent, MouseEvent};
-use leptos::html::{Div, P};
+use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use std::fmt::Write;
 
 /// How a part of the panel is drawn from what it shows.
@@ -48,6 +49,7 @@ pub fn DraftsPanel(drafts: SessionHandle) -> impl IntoView {
             aria-labelledby="drafts-h"
             data-testid="drafts-panel"
             on:click=move |ev: MouseEvent| act(drafts, asking, &ev)
+            on:change=move |ev| changed(drafts, &ev)
             on:keydown=on_key
         >
             <div class="drafts-head">
@@ -83,6 +85,11 @@ fn act(drafts: SessionHandle, asking: Asking, ev: &MouseEvent) {
         "conflict-load" => drafts.conflict_load(),
         "conflict-keep" => drafts.conflict_keep(),
         "undo-delete" => drafts.undo(),
+        "import-draft" => {
+            if let Some(button) = el() {
+                import_clicked(&button);
+            }
+        }
         "dismiss-message" => {
             if let Some(i) = attr("data-i").and_then(|i| i.parse().ok()) {
                 drafts.dismiss(i);
@@ -97,21 +104,28 @@ fn act(drafts: SessionHandle, asking: Asking, ev: &MouseEvent) {
     }
 }
 
+/// The open draft's name: a field drawn as HTML text, its label and value
+/// set in place (the value only when the name changes, not while it is
+/// typed); renamed on change ([`changed`]).
 #[component]
 fn DraftName(drafts: SessionHandle) -> impl IntoView {
-    view! {
-        <div class="field draft-name">
-            <label for="draft-name">{say(|l| l.drafts().name_label)}</label>
-            <input
-                id="draft-name"
-                type="text"
-                maxlength="80"
-                autocomplete="off"
-                data-testid="draft-name"
-                prop:value=move || drafts.shown.with(|s| s.open_name.clone())
-                on:change=move |ev| drafts.rename(event_target_value(&ev))
-            />
-        </div>
+    let lang = use_lang();
+    let root = NodeRef::<Div>::new();
+    part(root, move |out| {
+        out.shape.push_str(r#"<label for="draft-name"></label><input id="draft-name" type="text" maxlength="80" autocomplete="off" data-testid="draft-name">"#);
+        out.set("label", Put::Text, lang.get().drafts().name_label);
+        out.at_testid("draft-name", Put::Value, drafts.shown.with(|s| s.open_name.clone()));
+    });
+    view! { <div class="field draft-name" node_ref=root></div> }
+}
+
+/// A field of the panel changed: the draft's name, or a file picked to import.
+fn changed(drafts: SessionHandle, ev: &leptos::ev::Event) {
+    let Some(field) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    match field.get_attribute("data-testid").as_deref() {
+        Some("draft-name") => drafts.rename(field.value()),
+        Some("import-file") => import_picked(drafts, &field),
+        _ => {}
     }
 }
 
@@ -136,14 +150,14 @@ pub(super) fn button(out: &mut String, testid: &str, class: &str, label: &str) {
     let _ = write!(out, r#" data-testid="{testid}">{}</button>"#, esc(label));
 }
 
-/// The save state: a status region that stays, its words and look set in
-/// place (a region drawn again would not be announced).
+/// The save state: a status region that stays (its shape never changes),
+/// its words and look set in place (a region drawn again would not be
+/// announced).
 #[component]
 fn SaveStatus(drafts: SessionHandle) -> impl IntoView {
     let lang = use_lang();
-    let root = NodeRef::<P>::new();
-    Effect::new(move |_| {
-        let el = root.get()?;
+    let root = NodeRef::<Div>::new();
+    part(root, move |out| {
         let t = lang.get().drafts();
         drafts.shown.with(|s| {
             let status = &s.status;
@@ -154,13 +168,13 @@ fn SaveStatus(drafts: SessionHandle) -> impl IntoView {
                 _ => t.not_saved.to_owned(),
             };
             let look = if status.is_problem() { " problem" } else if matches!(status, Status::Saved(_)) { " ok" } else { "" };
-            el.set_class_name(&["save-status", look].concat());
-            let _ = el.set_attribute("data-state", status.code());
-            el.set_text_content(Some(&text));
+            out.shape.push_str(r#"<p class="save-status" role="status" data-testid="save-status"></p>"#);
+            out.set("p", Put::Attr("class"), ["save-status", look].concat());
+            out.set("p", Put::Attr("data-state"), status.code());
+            out.set("p", Put::Text, text);
         });
-        Some(())
     });
-    view! { <p class="save-status" role="status" data-testid="save-status" node_ref=root></p> }
+    view! { <div node_ref=root></div> }
 }
 
 /// Why edits are not being saved, or that everything was erased.

@@ -3,10 +3,12 @@
 //! figures from the evaluation, and — at the field — why an ask is no longer
 //! offered (it is never replaced by another).
 
-use super::super::page::{use_page, Page};
+use super::super::page::Page;
 use super::form::set_html;
 use super::widgets::{find, hide, prop, put};
-use super::{form, markup, today, use_kit, Seen};
+use super::{form, markup, today, Seen};
+use crate::ui::markup::{Part, Put};
+use std::fmt::Write;
 use crate::engine::{Date, Proposal};
 use crate::form::{Form, LoanKey, Place};
 use crate::i18n::Lang;
@@ -40,7 +42,7 @@ pub(super) fn best_other(ev: &Evaluation, loan_id: &str, c: &ProposalChoice) -> 
 
 /// Makes `p` its loan's ask: its kind and months, the first payment date
 /// ([`first_date`]) and [`best_other`] as the fallback.
-fn ask_for(page: Page, p: &Proposal) {
+pub fn ask_for(page: Page, p: &Proposal) {
     let found = page.peek(|f| {
         let i = f.document().loans.iter().position(|l| l.id == p.loan_id)?;
         let l = &f.document().loans[i];
@@ -53,32 +55,25 @@ fn ask_for(page: Page, p: &Proposal) {
     page.edit(|f| f.set_ask(key, ask));
 }
 
-/// "Use this plan to negotiate" on a workable proposal's card; says so
-/// once it is the loan's ask.
-#[component]
-pub fn UseAsAsk(proposal: Proposal) -> impl IntoView {
-    let t = use_kit();
-    let page = use_page();
-    let p = proposal;
-    let workable = p.figures.is_some();
-    let mine = p.clone();
-    // A memo, as `plan::UsePlan`'s: the button changes only when the ask does.
-    let is_ask = Memo::new(move |_| {
-        page.with(|f| f.document().loans.iter().find(|l| l.id == mine.loan_id).and_then(|l| l.ask).is_some_and(|a| a.choice.matches(&mine)))
-    });
-    workable.then(|| {
-        view! {
-            <button
-                type="button"
-                class="use-as-ask"
-                data-testid="use-as-ask"
-                aria-pressed=move || is_ask.get().to_string()
-                on:click=move |_| ask_for(page, &p)
-            >
-                {Signal::derive(move || if is_ask.get() { t().is_ask } else { t().use_as_ask })}
-            </button>
-        }
-    })
+/// "Use this plan to negotiate" on a workable proposal's card, as HTML text
+/// (`ui::markup::Part`): the button (its clicks are the card's, by its test
+/// id: [`ask_for`]), its words and whether it is pressed set in place, so
+/// it keeps the focus when pressed. Says so once it is the loan's ask.
+pub fn use_as_ask(out: &mut Part, page: Page, lang: Lang, p: &Proposal) {
+    if p.figures.is_none() {
+        return;
+    }
+    let is_ask = page.with(|f| f.document().loans.iter().find(|l| l.id == p.loan_id).and_then(|l| l.ask).is_some_and(|a| a.choice.matches(p)));
+    pressed(out, "", "use-as-ask", is_ask, if is_ask { lang.kit().is_ask } else { lang.kit().use_as_ask });
+}
+
+/// A "use this plan" button (`testid`, inside the element `scope` selects,
+/// "" for none) of a [`Part`]: pressed or not, with its words.
+pub fn pressed(out: &mut Part, scope: &str, testid: &str, pressed: bool, words: &str) {
+    let _ = write!(out.shape, r#"<button type="button" class="use-as-ask" data-testid="{testid}"></button>"#);
+    let at = [scope, " ", &crate::ui::markup::testid_selector(testid)].concat();
+    out.set(at.trim_start(), Put::Attr("aria-pressed"), if pressed { "true" } else { "false" });
+    out.set(at.trim_start(), Put::Text, words);
 }
 
 /// Loan `key`'s ask as a form ([`ASK`]).

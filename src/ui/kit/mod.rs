@@ -18,8 +18,8 @@ mod offer;
 mod plan;
 mod widgets;
 
-pub use ask::UseAsAsk;
-pub use plan::UsePlan;
+pub use ask::{ask_for, pressed, use_as_ask};
+pub use plan::{plan_pressed, use_plan};
 
 use super::page::{use_page, Page};
 use super::use_lang;
@@ -37,12 +37,6 @@ use leptos::prelude::*;
 pub fn today() -> Option<Date> {
     let d = js_sys::Date::new_0();
     Date::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
-}
-
-/// The kit's words in the current language, reactively.
-fn use_kit() -> impl Fn() -> &'static KitText + Copy {
-    let lang = use_lang();
-    move || lang.get().kit()
 }
 
 /// A word of the kit in the current language, as a signal (every word

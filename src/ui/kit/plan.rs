@@ -3,9 +3,9 @@
 //! ([`ProposalChoice::of_pick`]: the contract kept, a deferral, a term no
 //! card lists), first paid when the pick's first instalment falls due.
 
-use super::super::page::use_page;
+use super::super::page::Page;
 use super::ask::{best_other, first_date};
-use super::{today, use_kit};
+use super::today;
 use crate::engine::{Date, Goal};
 use crate::form::{Form, LoanKey};
 use crate::scenario::{Ask, Evaluation, ProposalChoice};
@@ -29,29 +29,21 @@ pub fn plan_asks(f: &Form, ev: &Evaluation, goal: Goal, today: Option<Date>) -> 
     plan.picks.iter().enumerate().filter_map(|(k, pick)| ask(k, pick)).collect()
 }
 
-/// The button under a plan of the summary; pressed while every lender's
-/// ask is this plan's pick.
-#[component]
-pub fn UsePlan(goal: Goal) -> impl IntoView {
-    let (t, page) = (use_kit(), use_page());
-    // A memo: the button's attribute and text update only when it changes,
-    // not on every keystroke that moves the evaluation.
-    let pressed = Memo::new(move |_| {
-        page.evaluation.with(|ev| {
-            let Some(plan) = ev.plans.iter().find(|p| p.goal == goal) else { return false };
-            page.with(|f| {
-                let asked = |id: &str| f.document().loans.iter().find(|l| l.id == id).and_then(|l| l.ask).map(|a| a.choice);
-                plan.picks.iter().all(|p| asked(&p.loan_id) == Some(ProposalChoice::of_pick(p)))
-            })
+/// Whether every lender's ask is plan `goal`'s pick (its "use this plan"
+/// button is pressed). Tracked: read where the summary draws the button.
+pub fn plan_pressed(page: Page, goal: Goal) -> bool {
+    page.evaluation.with(|ev| {
+        let Some(plan) = ev.plans.iter().find(|p| p.goal == goal) else { return false };
+        page.with(|f| {
+            let asked = |id: &str| f.document().loans.iter().find(|l| l.id == id).and_then(|l| l.ask).map(|a| a.choice);
+            plan.picks.iter().all(|p| asked(&p.loan_id) == Some(ProposalChoice::of_pick(p)))
         })
-    });
-    let set = move |_| {
-        let asks = page.evaluation.with_untracked(|ev| page.peek(|f| plan_asks(f, ev, goal, today())));
-        page.edit(|f| asks.into_iter().for_each(|(key, ask)| f.set_ask(key, ask)));
-    };
-    view! {
-        <button type="button" class="use-as-ask" data-testid="use-plan" aria-pressed=move || pressed.get().to_string() on:click=set>
-            {Signal::derive(move || if pressed.get() { t().plan_is_asks } else { t().use_plan })}
-        </button>
-    }
+    })
+}
+
+/// The "use this plan" button under plan `goal` of the summary was
+/// pressed: every lender's ask becomes the plan's pick ([`plan_asks`]).
+pub fn use_plan(page: Page, goal: Goal) {
+    let asks = page.evaluation.with_untracked(|ev| page.peek(|f| plan_asks(f, ev, goal, today())));
+    page.edit(|f| asks.into_iter().for_each(|(key, ask)| f.set_ask(key, ask)));
 }

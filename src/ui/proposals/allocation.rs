@@ -1,8 +1,8 @@
 //! Several lenders: fair share, avalanche and snowball splits of the
-//! surplus. Read-only, so its text is HTML (`ui::markup`), redrawn only
-//! when it changes; the section and its fold stay.
+//! surplus. Read-only, so it is HTML text (`ui::markup::Part`), redrawn
+//! only where it changes; the section and its fold stay.
 
-use super::super::markup::element;
+use super::super::markup::{self, element, Part, Put};
 use super::super::page::use_page;
 use super::super::use_lang;
 use super::super::widgets::escape_html as esc;
@@ -10,7 +10,7 @@ use crate::engine::allocation::{Allocation, Strategy};
 use crate::i18n::{money, Lang, SPACE};
 use crate::present::{split_adds_something, Code, LoanTitle};
 use crate::scenario::Evaluation;
-use crate::ui::widgets::say;
+use leptos::html::Div;
 use leptos::prelude::*;
 use std::fmt::Write;
 
@@ -18,27 +18,27 @@ use std::fmt::Write;
 pub fn AllocationView() -> impl IntoView {
     let lang = use_lang();
     let page = use_page();
-    // The section and its fold stay while there are several lenders: a
-    // keystroke redraws their text, not them (the fold keeps its state).
-    let shown = Memo::new(move |_| page.evaluation.with(|e| e.allocation.is_some()));
-    let main = Memo::new(move |_| page.evaluation.with(|e| main_html(lang.get(), e)).unwrap_or_default());
-    let others = Memo::new(move |_| page.evaluation.with(|e| others_html(lang.get(), e)).unwrap_or_default());
-    move || {
-        shown.get().then(|| {
-            view! {
-                <div class="allocation" data-testid="allocation">
-                    <div inner_html=main></div>
-                    <Show when=move || others.with(|o| !o.is_empty())>
-                        <details class="more">
-                            <summary>{say(|l| l.page().more_strategies)}</summary>
-                            <p class="explain">{say(|l| l.page().share_minimum)}</p>
-                            <div inner_html=others></div>
-                        </details>
-                    </Show>
-                </div>
-            }
-        })
+    let root = NodeRef::<Div>::new();
+    markup::part(root, move |out| page.evaluation.with(|e| allocation_html(out, lang.get(), e)));
+    view! { <div node_ref=root></div> }
+}
+
+/// While there are several lenders: the section and, when the other
+/// strategies add something, their fold. Its words and figures are set in
+/// place: a keystroke or the language redraws their text, not the fold
+/// (which keeps its state).
+fn allocation_html(out: &mut Part, lang: Lang, e: &Evaluation) {
+    let (Some(main), Some(others)) = (main_html(lang, e), others_html(lang, e)) else { return };
+    out.shape.push_str(r#"<div class="allocation" data-testid="allocation"><div></div>"#);
+    out.set(".allocation > div", Put::Html, main);
+    if !others.is_empty() {
+        out.shape.push_str(r#"<details class="more"><summary></summary><p class="explain"></p><div></div></details>"#);
+        let p = lang.page();
+        out.set(".allocation summary", Put::Text, p.more_strategies);
+        out.set(".allocation details > p", Put::Text, p.share_minimum);
+        out.set(".allocation details > div", Put::Html, others);
     }
+    out.shape.push_str("</div>");
 }
 
 /// The surplus, the token plan, the fair split and each loan's share.

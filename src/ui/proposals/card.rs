@@ -4,26 +4,31 @@
 //! fold; or, when it cannot work, one line saying why. A card is drawn once
 //! per proposal (its [`ProposalKey`]).
 //!
-//! What a card only shows is HTML text (`ui::markup`, issue 13): its title,
-//! its figures, its details and the lender's figures. Why: every reactive
-//! text of a `view!` is its own render function and subscription, dozens
-//! per card. A part's names are parsed again only when they change (the
+//! A card is HTML text (`ui::markup::Part`, issue 13): its title and
+//! compare tick box, its figures, its details, the lender's figures and the
+//! "use this plan" button. Why: every reactive text, attribute and handler
+//! of a `view!` is its own render function and subscription, dozens per
+//! card. A part's shape is parsed again only when it changes (the
 //! language, which figures there are); a keystroke sets the values that
-//! changed ([`Part`]), so it writes no more to the page than text nodes
-//! did. What holds state stays elements: the compare tick box, the folds
-//! (they stay open or closed while figures change), the schedule, the "use
-//! this plan" button. Glossary links are followed by one delegated handler.
+//! changed, so it writes no more to the page than text nodes did, and the
+//! tick box and the button stay (with the focus). The folds and the
+//! schedule stay elements (they keep their state while figures change).
+//! The card's clicks are read by one handler, by test id: the tick box,
+//! the button, glossary links.
 
 use super::super::glossary::{follow_term, Term};
-use super::super::markup::fact;
+use super::super::kit::{ask_for, use_as_ask};
+use super::super::markup::{self, Part, Put};
 use super::super::page::use_page;
 use super::super::schedule::ScheduleTable;
 use super::super::use_lang;
 use super::super::widgets::escape_html as esc;
 use crate::engine::{HolidayMaturity, Proposal};
 use crate::i18n::{money, percent, Lang, DOT, SPACE};
-use crate::present::{penalty_waived, proposal_rows, CardProposal, Code, LoanTitle, PlanPayment, ProposalKey};
+use crate::present::{penalty_waived, proposal_rows, CardProposal, Code, Compared, LoanTitle, PlanPayment, ProposalKey};
 use crate::ui::widgets::say;
+use leptos::ev::MouseEvent;
+use leptos::html::Div;
 use leptos::prelude::*;
 use std::fmt::Write;
 
@@ -42,59 +47,12 @@ fn local_lang() -> Memo<Lang> {
     Memo::new(move |_| lang.get())
 }
 
-/// A part of a card as HTML text: its shape (the names, which figures
-/// there are, the language) and its values, each by the test id of the
-/// element that shows it. A keystroke usually changes values only: they
-/// are set in place, and the shape is parsed again only when it changes.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Part {
-    shape: String,
-    values: Vec<(&'static str, String)>,
-}
-
-impl Part {
-    /// A figure with its name, as `markup::fact` draws it.
-    fn fact(&mut self, label: &str, term: Option<Term>, testid: &'static str, value: String) {
-        fact(&mut self.shape, label, term, testid, "");
-        self.values.push((testid, value));
-    }
-
-    /// A value in running text.
-    fn value(&mut self, testid: &'static str, value: String) {
-        let _ = write!(self.shape, r#"<span data-testid="{testid}"></span>"#);
-        self.values.push((testid, value));
-    }
-}
-
-/// The element of a card drawing one part: one closure type for every
-/// part (one render function), and one effect that sets what changed.
+/// The element of a card drawing one part (`markup::part`, one closure
+/// type for every part that only reads the proposal).
 fn part(card: Shown, lang: Memo<Lang>, build: fn(Lang, &Proposal, &mut Part)) -> impl IntoView {
-    let root = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |drawn: Option<Option<Part>>| {
-        let mut now = Part::default();
-        read(card, |p| build(lang.get(), p, &mut now));
-        let el = root.get()?;
-        draw(&el, drawn.flatten().as_ref(), &now);
-        Some(now)
-    });
+    let root = NodeRef::<Div>::new();
+    markup::part(root, move |out| read(card, |p| build(lang.get(), p, out)).unwrap_or_default());
     view! { <div node_ref=root></div> }
-}
-
-/// Sets the shape when it changed (then every value), else the values that
-/// changed.
-fn draw(el: &web_sys::Element, drawn: Option<&Part>, now: &Part) {
-    let same = drawn.filter(|d| d.shape == now.shape);
-    if same.is_none() {
-        el.set_inner_html(&now.shape);
-    }
-    for (i, (testid, value)) in now.values.iter().enumerate() {
-        if same.and_then(|d| d.values.get(i)).is_some_and(|(_, was)| was == value) {
-            continue;
-        }
-        if let Ok(Some(shows)) = el.query_selector(&[r#"[data-testid=""#, testid, r#""]"#].concat()) {
-            shows.set_text_content(Some(value));
-        }
-    }
 }
 
 #[component]
@@ -103,59 +61,65 @@ pub fn ProposalCard(
     cards: Memo<Vec<CardProposal>>,
     /// The loan's title (it names the schedule's file).
     loan: Memo<Option<LoanTitle>>,
-    #[prop(into)] compared: Signal<bool>,
-    on_compare: Callback<()>,
+    /// The (at most two) proposals ticked for comparison.
+    compared: RwSignal<Compared>,
     /// Under a loan's heading (several loans): the title is one level lower.
     nested: bool,
 ) -> impl IntoView {
-    let lang = local_lang();
+    let (lang, page) = (local_lang(), use_page());
     let kind = id.kind();
     // Kept while the list drops it (the list removes the card right after).
     let mine = id.clone();
     let card: Shown = Memo::new(move |prev: Option<&Option<CardProposal>>| {
         cards.with(|cs| cs.iter().find(|c| mine.names(&c.proposal)).cloned()).or_else(|| prev.cloned().flatten())
     });
-    let title = Memo::new(move |_| read(card, |p| lang.get().proposal_title(p)).unwrap_or_default());
     let workable = Memo::new(move |_| read(card, |p| p.figures.is_some()).unwrap_or(false));
-    let level = if nested { "h4" } else { "h3" };
-    let heading = move || format!("<{level}>{}</{level}>", esc(&title.get()));
+    let (head, ask) = (NodeRef::<Div>::new(), NodeRef::<Div>::new());
+    let ticked = id.clone();
+    markup::part(head, move |out| {
+        let ticked = compared.with(|c| c.contains(&ticked));
+        read(card, |p| head_html(out, lang.get(), p, nested, ticked)).unwrap_or_default()
+    });
+    markup::part(ask, move |out| read(card, |p| use_as_ask(out, page, lang.get(), p)).unwrap_or_default());
+    let title = move || read(card, |p| lang.get().proposal_title(p)).unwrap_or_default();
+    let key = id.clone();
     let details = move || workable.get().then(|| view! { <Details card=card lang=lang title=stem(loan, lang, title) id=id.clone() /> });
+    let clicked = move |ev: MouseEvent| match markup::clicked(&ev).as_deref() {
+        Some("compare") => compared.update(|c| c.toggle(key.clone())),
+        Some("use-as-ask") => read(card, |p| ask_for(page, p)).unwrap_or_default(),
+        _ => follow_term(ev),
+    };
     view! {
-        <li class="proposal" class:cannot=move || !workable.get() data-testid="proposal" data-kind=kind.code() data-rank=move || read(card, |p| p.rank.to_string()) on:click=follow_term>
-            <div class="proposal-head">
-                <div inner_html=heading></div>
-                {move || workable.get().then(|| view! {
-                    <label class="compare-toggle">
-                        <input type="checkbox" data-testid="compare" prop:checked=move || compared.get() on:change=move |_| on_compare.run(()) />
-                        {say(|l| l.text().compare)}
-                    </label>
-                })}
-            </div>
+        <li class="proposal" data-testid="proposal" data-kind=kind.code() on:click=clicked>
+            <div class="proposal-head" node_ref=head></div>
             {part(card, lang, figures_html)}
             {details}
-            <AskButton card=card />
+            <div node_ref=ask></div>
         </li>
     }
 }
 
-/// The schedule's name (its CSV file, its region's label): the loan's
-/// title and the proposal's.
-fn stem(loan: Memo<Option<LoanTitle>>, lang: Memo<Lang>, title: Memo<String>) -> Signal<String> {
-    Signal::derive(move || match loan.get() {
-        Some(l) => format!("{}-{}", lang.get().loan_title(l), title.get()),
-        None => title.get(),
-    })
+/// The card's title and, for a workable plan, its compare tick box; the
+/// card's look (`cannot`) and rank on the card itself.
+fn head_html(out: &mut Part, lang: Lang, p: &Proposal, nested: bool, ticked: bool) {
+    let level = if nested { "h4" } else { "h3" };
+    let _ = write!(out.shape, "<{level}>{}</{level}>", esc(&lang.proposal_title(p)));
+    let workable = p.figures.is_some();
+    if workable {
+        let _ = write!(out.shape, r#"<label class="compare-toggle"><input type="checkbox" data-testid="compare">{}</label>"#, esc(lang.text().compare));
+        out.at_testid("compare", Put::Checked, ticked.to_string());
+    }
+    out.set("..", Put::Attr("class"), if workable { "proposal" } else { "proposal cannot" });
+    out.set("..", Put::Attr("data-rank"), p.rank.to_string());
 }
 
-/// The kit's "use this plan" button, drawn again only when what it names
-/// (what the proposal asks, whether it works) changes.
-#[component]
-fn AskButton(card: Shown) -> impl IntoView {
-    let asks = Memo::new(move |_| read(card, |p| (p.figures.is_some(), p.params)));
-    move || {
-        asks.track();
-        card.with_untracked(|c| c.as_ref().map(|c| c.proposal.clone())).map(|p| view! { <super::super::kit::UseAsAsk proposal=p /> })
-    }
+/// The schedule's name (its CSV file, its region's label): the loan's
+/// title and the proposal's.
+fn stem(loan: Memo<Option<LoanTitle>>, lang: Memo<Lang>, title: impl Fn() -> String + Send + Sync + 'static) -> Signal<String> {
+    Signal::derive(move || match loan.get() {
+        Some(l) => format!("{}-{}", lang.get().loan_title(l), title()),
+        None => title(),
+    })
 }
 
 /// A workable plan's folds: the rest of its figures, the lender's, the

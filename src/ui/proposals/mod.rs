@@ -13,22 +13,30 @@ use super::use_lang;
 use crate::engine::Proposal;
 use crate::present::{loan_cards, CardProposal, Compared, LoanTitle};
 use card::ProposalCard;
+use super::markup::draw;
+use super::widgets::escape_html as esc;
 use crate::ui::widgets::say;
+use leptos::either::Either;
+use leptos::html::{Div, Summary};
 use leptos::prelude::*;
+use std::fmt::Write;
 
 #[component]
 pub fn ProposalsSection() -> impl IntoView {
-    let page = use_page();
+    let (page, lang) = (use_page(), use_lang());
     // The (at most two) proposals ticked for comparison.
     let compared = RwSignal::new(Compared::default());
-    let none = Memo::new(move |_| page.evaluation.with(|e| e.proposals.is_empty()));
     let loans = Memo::new(move |_| page.evaluation.with(|e| e.loans.iter().map(|l| l.id.clone()).collect::<Vec<_>>()));
+    let none = NodeRef::<Div>::new();
+    draw(none, move |out| {
+        if page.evaluation.with(|e| e.proposals.is_empty()) {
+            let _ = write!(out, r#"<p data-testid="no-proposals">{}</p>"#, esc(lang.get().text().no_proposals));
+        }
+    });
     view! {
         <Card id="proposals" heading_id="proposals-h" heading=|t| t.proposals_heading testid="proposals">
             <p class="explain">{say(|l| l.text().proposals_intro)}</p>
-            <Show when=move || none.get()>
-                <p data-testid="no-proposals">{say(|l| l.text().no_proposals)}</p>
-            </Show>
+            <div node_ref=none></div>
             <For each=move || loans.get() key=|id| id.clone() let:id>
                 <ProposalGroup loan_id=id compared=compared />
             </For>
@@ -46,30 +54,29 @@ fn ProposalGroup(loan_id: String, compared: RwSignal<Compared>) -> impl IntoView
     let page = use_page();
     let id = loan_id.clone();
     let loan = Memo::new(move |_| page.evaluation.with(|e| LoanTitle::of(e, &id)));
-    let several = Memo::new(move |_| page.evaluation.with(|e| e.loans.len() > 1));
-    let title = Memo::new(move |_| loan.get().filter(|_| several.get()));
+    let nested = Memo::new(move |_| page.evaluation.with(|e| e.loans.len() > 1));
     let id = loan_id.clone();
     // Without their rows: equal when nothing a card shows changed.
     let cards = Memo::new(move |_| page.evaluation.with(|e| loan_cards(e, &id)));
-    let nested = Memo::new(move |_| title.with(Option::is_some));
-    let line = move || {
-        let (tt, l) = (title.get()?, lang.get());
-        Some(cards.with(|cs| format!("{}{}{}", l.loan_title(tt), crate::i18n::DOT, group_line(l, cs))))
-    };
+    let line = NodeRef::<Summary>::new();
+    draw(line, move |out| {
+        let (Some(tt), true) = (loan.get(), nested.get()) else { return };
+        let l = lang.get();
+        let _ = write!(out, "<h3>{}</h3>", esc(&cards.with(|cs| format!("{}{}{}", l.loan_title(tt), crate::i18n::DOT, group_line(l, cs)))));
+    });
     let list = move |nested: bool| view! { <ProposalList cards=cards loan=loan compared=compared nested=nested /> };
     // Drawn again only when the loan becomes one of several (or the only one).
     view! {
         <div class="proposal-group" data-loan=loan_id>
             {move || if nested.get() {
-                view! {
+                Either::Left(view! {
                     <details class="more group" data-testid="proposal-group">
-                        <summary><h3>{line}</h3></summary>
+                        <summary node_ref=line></summary>
                         {list(true)}
                     </details>
-                }
-                .into_any()
+                })
             } else {
-                list(false).into_any()
+                Either::Right(list(false))
             }}
         </div>
     }
@@ -94,13 +101,7 @@ fn ProposalList(cards: Memo<Vec<CardProposal>>, loan: Memo<Option<LoanTitle>>, c
     view! {
         <ol class="proposal-list">
             <For each=move || keys.get() key=|key| key.clone() let:key>
-                {
-                    let mine = key.clone();
-                    let ticked = Signal::derive(move || compared.with(|c| c.contains(&mine)));
-                    let toggle = key.clone();
-                    let toggle = Callback::new(move |_| compared.update(|c| c.toggle(toggle.clone())));
-                    view! { <ProposalCard id=key cards=cards loan=loan compared=ticked on_compare=toggle nested=nested /> }
-                }
+                <ProposalCard id=key cards=cards loan=loan compared=compared nested=nested />
             </For>
         </ol>
     }
