@@ -169,11 +169,11 @@ impl Cx<'_> {
         d.map_or_else(blank, |d| date(d, self.lang))
     }
 
-    fn range(&self, a: Decimal, b: Decimal) -> String {
+    fn range(&self, a: &Decimal, b: &Decimal) -> String {
         if a == b {
-            amount(&a)
+            amount(a)
         } else {
-            self.fill_t(RANGE, &[("a", amount(&a)), ("b", amount(&b))])
+            self.fill_t(RANGE, &[("a", amount(a)), ("b", amount(b))])
         }
     }
 
@@ -274,7 +274,7 @@ impl Cx<'_> {
     }
 
     fn share_range(&self, a: &Account) -> String {
-        self.range(a.share.least, a.share.most)
+        self.range(&a.share.least, &a.share.most)
     }
 
     /// The account: its identity, arrears, share and contacts.
@@ -356,7 +356,7 @@ impl Cx<'_> {
                 let note = if p.last == level { String::new() } else { self.fill_t(LAST_NOTE, &[("v", amount(&p.last))]) };
                 (amount(&level), note)
             }
-            None => (self.range(p.least, p.most), String::new()),
+            None => (self.range(&p.least, &p.most), String::new()),
         }
     }
 
@@ -375,7 +375,7 @@ impl Cx<'_> {
             Slot::PayNote => self.pay(a.parts.first()).1,
             Slot::PayMin => amount(&f.min_payment),
             Slot::PayMax => amount(&f.max_payment),
-            Slot::HeadPay => head.map_or_else(blank, |h| self.range(h.least, h.most)),
+            Slot::HeadPay => head.map_or_else(blank, |h| self.range(&h.least, &h.most)),
             Slot::TailPay => self.pay(tail).0,
             Slot::TailNote => self.pay(tail).1,
             Slot::Discount => f.discount.as_ref().map_or_else(blank, amount),

@@ -24,9 +24,14 @@ fn fact(out: &mut String, label: &str, testid: &str, value: &str) {
 
 /// A figure that is an amount (read in place: a pointer a call, not a copy
 /// of its 16 bytes).
-#[inline(never)]
 fn money_fact(out: &mut String, label: &str, testid: &str, value: &Decimal) {
-    fact(out, label, testid, &money(*value));
+    fact(out, label, testid, &amount(value));
+}
+
+/// [`money`] of an amount read in place (a pointer a call, not a copy).
+#[inline(never)]
+fn amount(value: &Decimal) -> String {
+    money(*value)
 }
 
 /// The ask's figures, from the evaluation the proposal cards show.
@@ -78,7 +83,7 @@ pub fn offer_check(lang: Lang, c: &OfferCheck) -> String {
     for m in &c.months {
         let day = m.date.map(|d| date(d, lang)).unwrap_or_default();
         out.push_str(if m.fits { "<tr>" } else { r#"<tr class="no-fit">"# });
-        put(&mut out, "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", &[&m.period.to_string(), &day, &money(m.payment), &money(m.available), lang.yes_no(m.fits)]);
+        put(&mut out, "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", &[&m.period.to_string(), &day, &amount(&m.payment), &amount(&m.available), lang.yes_no(m.fits)]);
     }
     put(&mut out, r#"</tbody></table></details><h4>{}</h4><ul class="checklist" data-testid="offer-checklist">"#, &[k.checklist_heading]);
     for item in &c.checklist {
