@@ -99,10 +99,18 @@ pub fn offer_check(lang: Lang, c: &OfferCheck) -> String {
 pub fn log_entry(out: &mut String, lang: Lang, i: usize, e: &ContactEntry, loan: &str, r: &EntryReview) {
     let k = lang.kit();
     let due = r.follow_up_due;
-    let head = [date_time(e.at, lang), loan.to_owned(), lang.channel(e.channel).to_owned(), e.who.clone(), e.ticket.clone()];
-    let head: Vec<String> = head.into_iter().filter(|p| !p.is_empty()).collect();
+    // The head's non-empty pieces joined by dots (no copies of the entry's texts).
+    let mut head = date_time(e.at, lang);
+    for piece in [loan, lang.channel(e.channel), &e.who, &e.ticket] {
+        if !piece.is_empty() {
+            if !head.is_empty() {
+                head.push_str(DOT);
+            }
+            head.push_str(piece);
+        }
+    }
     out.push_str(if due { r#"<li class="kit-entry due" data-testid="log-entry" data-due="true">"# } else { r#"<li class="kit-entry" data-testid="log-entry" data-due="false">"# });
-    put(out, r#"<p class="kit-entry-head">{}</p>"#, &[&head.join(DOT)]);
+    put(out, r#"<p class="kit-entry-head">{}</p>"#, &[&head]);
     if !e.summary.is_empty() {
         put(out, "<p>{}</p>", &[&e.summary]);
     }
