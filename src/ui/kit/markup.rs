@@ -101,7 +101,9 @@ pub fn log_entry(out: &mut String, lang: Lang, i: usize, e: &ContactEntry, loan:
     let due = r.follow_up_due;
     // The head's non-empty pieces joined by dots (no copies of the entry's texts).
     let mut head = date_time(e.at, lang);
-    for piece in [loan, lang.channel(e.channel), &e.who, &e.ticket] {
+    // By reference: an array by value is `array::IntoIter<&str, 4>`, the
+    // share dialog's too, which would then move to a chunk both load.
+    for piece in &[loan, lang.channel(e.channel), &e.who, &e.ticket] {
         if !piece.is_empty() {
             if !head.is_empty() {
                 head.push_str(DOT);
