@@ -141,36 +141,33 @@ fn fault(field: OfferField, rule: OfferRule) -> OfferError {
     OfferError { field, rule }
 }
 
-/// An amount of money: ≥ 0 (> 0 when `positive`), ≤ ¥1 trillion, whole fen.
-fn check_amount(v: Decimal, field: OfferField, positive: bool) -> Result<(), OfferError> {
-    if positive && v <= Decimal::ZERO {
-        return Err(fault(field, OfferRule::NotPositive));
-    }
-    if v < Decimal::ZERO {
-        return Err(fault(field, OfferRule::Negative));
-    }
-    if v > MAX_AMOUNT {
-        return Err(fault(field, OfferRule::TooLarge));
-    }
-    if fen(v) != v {
-        return Err(fault(field, OfferRule::NotInFen));
-    }
-    Ok(())
+/// What a field of the offer must be.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// An amount of money: ≥ 0 (> 0 when `positive`), ≤ ¥1 trillion, whole fen.
+    Amount { positive: bool },
+    /// A percentage between 0 and this ceiling.
+    Percent(Decimal),
 }
 
-/// A percentage between 0 and `max`.
-fn check_percent(v: Decimal, field: OfferField, max: Decimal) -> Result<(), OfferError> {
-    if v < Decimal::ZERO {
-        return Err(fault(field, OfferRule::Negative));
+/// The rule `v` breaks as a value of `kind`, if any. One function for
+/// every field (read by reference: a `Decimal` by value is a 16-byte copy
+/// at each call).
+fn broken(v: &Decimal, kind: &Kind) -> Option<OfferRule> {
+    let v = *v;
+    match *kind {
+        Kind::Amount { positive: true } if v <= Decimal::ZERO => Some(OfferRule::NotPositive),
+        _ if v < Decimal::ZERO => Some(OfferRule::Negative),
+        Kind::Amount { .. } if v > MAX_AMOUNT => Some(OfferRule::TooLarge),
+        Kind::Amount { .. } if fen(v) != v => Some(OfferRule::NotInFen),
+        Kind::Percent(max) if v > max => Some(OfferRule::OutOfRange),
+        _ => None,
     }
-    if v > max {
-        return Err(fault(field, OfferRule::OutOfRange));
-    }
-    Ok(())
 }
 
 impl CounterOffer {
-    /// Checks every field against the amount owed now.
+    /// Checks every field against the amount owed now, in the form's
+    /// order: the first field at fault is named.
     pub fn validate(&self, owed_now: Decimal) -> Result<(), OfferError> {
         if owed_now <= Decimal::ZERO {
             return Err(fault(OfferField::Owed, OfferRule::NotPositive));
@@ -178,20 +175,28 @@ impl CounterOffer {
         if self.months == 0 || self.months > MAX_MONTHS {
             return Err(fault(OfferField::Months, OfferRule::OutOfRange));
         }
-        match self.instalments {
-            Instalments::Monthly(m) => check_amount(m, OfferField::Monthly, true)?,
-            Instalments::Total(t) => {
-                check_amount(t, OfferField::Total, true)?;
-                // Every instalment must be at least a fen.
-                if t < Decimal::new(i64::from(self.months), 2) {
-                    return Err(fault(OfferField::Total, OfferRule::NotPositive));
-                }
+        const AMOUNT: Kind = Kind::Amount { positive: false };
+        let stated = match &self.instalments {
+            Instalments::Monthly(m) => (OfferField::Monthly, m, Kind::Amount { positive: true }),
+            // Every instalment must be at least a fen (`Total`'s own check below).
+            Instalments::Total(t) => (OfferField::Total, t, Kind::Amount { positive: true }),
+            Instalments::AnnualRate(r) => (OfferField::AnnualRate, r, Kind::Percent(MAX_ANNUAL_PERCENT)),
+        };
+        let rows = [
+            stated,
+            (OfferField::MonthlyFee, &self.monthly_fee_percent, Kind::Percent(MAX_MONTHLY_FEE_PERCENT)),
+            (OfferField::UpfrontFee, &self.upfront_fee, AMOUNT),
+            (OfferField::DownPayment, &self.down_payment, AMOUNT),
+        ];
+        for (field, v, kind) in &rows {
+            let rule = match broken(v, kind) {
+                None if *field == OfferField::Total && **v < Decimal::new(i64::from(self.months), 2) => Some(OfferRule::NotPositive),
+                rule => rule,
+            };
+            if let Some(rule) = rule {
+                return Err(fault(*field, rule));
             }
-            Instalments::AnnualRate(r) => check_percent(r, OfferField::AnnualRate, MAX_ANNUAL_PERCENT)?,
         }
-        check_percent(self.monthly_fee_percent, OfferField::MonthlyFee, MAX_MONTHLY_FEE_PERCENT)?;
-        check_amount(self.upfront_fee, OfferField::UpfrontFee, false)?;
-        check_amount(self.down_payment, OfferField::DownPayment, false)?;
         if self.down_payment + self.upfront_fee >= owed_now {
             return Err(fault(OfferField::DownPayment, OfferRule::CoversDebt));
         }
@@ -202,20 +207,27 @@ impl CounterOffer {
     fn payments(&self, owed_now: Decimal) -> Vec<Decimal> {
         let n = self.months;
         let financed = owed_now - self.down_payment;
+        let fee = fen(financed * self.monthly_fee_percent / Decimal::ONE_HUNDRED);
+        // The same amount each month, the last absorbing the fen.
         let level = |total: Decimal| {
             let part = fen(total / Decimal::from(n));
-            let last = total - part * Decimal::from(n - 1);
-            (1..=n).map(move |k| if k < n { part } else { last })
+            let mut all = vec![part; n as usize];
+            if let Some(last) = all.last_mut() {
+                *last = total - part * Decimal::from(n - 1);
+            }
+            all
         };
-        let base: Vec<Decimal> = match self.instalments {
+        let mut all = match self.instalments {
             Instalments::Monthly(m) => vec![m; n as usize],
-            Instalments::Total(t) => level(t).collect(),
+            Instalments::Total(t) => level(t),
             Instalments::AnnualRate(r) => Schedule::build(financed, r / Decimal::from(1200), n, Method::EqualInstallment)
                 .map(|s| s.payments())
-                .unwrap_or_else(|_| level(financed).collect()),
+                .unwrap_or_else(|_| level(financed)),
         };
-        let fee = fen(financed * self.monthly_fee_percent / Decimal::ONE_HUNDRED);
-        base.into_iter().map(|p| p + fee).collect()
+        for p in &mut all {
+            *p += fee;
+        }
+        all
     }
 }
 

@@ -679,27 +679,30 @@ fn fill_in_order(mut amount: i64, order: &[usize], room: &[i64], pay: &mut [i64]
 /// `room`; what a cap leaves over is split again among the others.
 fn fill_pro_rata(amount: i64, weights: &[i64], room: &[i64], pay: &mut [i64]) {
     let n = weights.len();
+    // A debt is open while it has been given less than its room (no flags
+    // of their own: each `Vec` is code).
     let mut given = vec![0i64; n];
-    let mut open: Vec<bool> = room.iter().map(|r| *r > 0).collect();
     let (mut w, mut split) = (vec![0i64; n], vec![0i64; n]);
     let mut left = amount;
     for _ in 0..=n {
-        if left <= 0 || !open.contains(&true) {
+        let mut any = false;
+        for j in 0..n {
+            let open = given[j] < room[j];
+            w[j] = if open { weights[j].max(0) } else { 0 };
+            any |= open;
+        }
+        if left <= 0 || !any {
             break;
         }
-        for j in 0..n {
-            w[j] = if open[j] { weights[j].max(0) } else { 0 };
-        }
         if w.iter().all(|x| *x == 0) {
-            (0..n).for_each(|j| w[j] = i64::from(open[j]));
+            (0..n).for_each(|j| w[j] = i64::from(given[j] < room[j]));
         }
         split_fen(left, &w, &mut split);
         let mut capped = false;
         for j in 0..n {
-            if open[j] && given[j] + split[j] >= room[j] {
+            if given[j] < room[j] && given[j] + split[j] >= room[j] {
                 left -= room[j] - given[j];
                 given[j] = room[j];
-                open[j] = false;
                 capped = true;
             }
         }

@@ -8,7 +8,8 @@ use crate::engine::counter_offer::{Means, OfferBasis};
 use crate::engine::{Date, Lender};
 use crate::scenario::kit::figures::{AskedPlan, KitLoan, KitOutput};
 use crate::scenario::kit::{Channel, ContactEntry};
-use crate::scenario::{Evaluation, Scenario};
+use crate::scenario::evaluate::LoanOutput;
+use crate::scenario::{Evaluation, LoanEntry, Scenario};
 
 /// The first request and the lender's answer, from a log oldest first: the
 /// earliest contact that is not a call from the lender, and the latest such
@@ -57,7 +58,7 @@ fn statement(s: &Scenario, ev: &Evaluation, kit: &KitOutput, start: Option<Date>
 }
 
 /// One analysed loan as the documents show it.
-fn account(s: &Scenario, ev: &Evaluation, kit: &KitOutput, k: &KitLoan) -> Option<Account> {
+fn account(s: &Scenario, ev: &Evaluation, k: &KitLoan) -> Option<Account> {
     let i = s.loans.iter().position(|l| l.id == k.id)?;
     let (entry, out) = (&s.loans[i], &ev.loans[i]);
     let asked = k.ask.as_ref();
@@ -82,7 +83,7 @@ fn account(s: &Scenario, ev: &Evaluation, kit: &KitOutput, k: &KitLoan) -> Optio
         first_request,
         answered,
         log,
-        offer_basis: offer_basis_with(s, ev, kit, &entry.id),
+        offer_basis: basis(entry, out, k),
     })
 }
 
@@ -100,7 +101,11 @@ pub fn build(s: &Scenario, ev: &Evaluation, today: Option<Date>) -> Option<Lette
 pub fn build_with(s: &Scenario, ev: &Evaluation, kit: &KitOutput, today: Option<Date>) -> Option<LetterInput> {
     let start = s.loans.iter().filter_map(|l| l.ask?.first_payment_date).min();
     let statement = statement(s, ev, kit, start)?;
-    let accounts = kit.loans.iter().map(|k| account(s, ev, kit, k)).collect::<Option<Vec<_>>>()?;
+    // A loop, not `collect::<Option<Vec<_>>>`: its adapter is code of its own.
+    let mut accounts = Vec::with_capacity(kit.loans.len());
+    for k in &kit.loans {
+        accounts.push(account(s, ev, k)?);
+    }
     Some(LetterInput {
         date: today,
         profile: s.profile.clone(),
@@ -121,11 +126,15 @@ pub fn offer_basis(s: &Scenario, ev: &Evaluation, loan_id: &str) -> Option<Offer
 /// [`offer_basis`] with the kit's figures `kit` computed apart.
 pub fn offer_basis_with(s: &Scenario, ev: &Evaluation, kit: &KitOutput, loan_id: &str) -> Option<OfferBasis> {
     let i = s.loans.iter().position(|l| l.id == loan_id)?;
-    let (entry, out) = (&s.loans[i], &ev.loans[i]);
+    basis(&s.loans[i], &ev.loans[i], kit.loan(loan_id)?)
+}
+
+/// The counter-offer basis of one loan, its output and its kit figures.
+fn basis(entry: &LoanEntry, out: &LoanOutput, k: &KitLoan) -> Option<OfferBasis> {
     let cost = out.overdue_cost.as_ref()?;
     Some(OfferBasis {
         owed_now: cost.owed_now,
-        contract_total_paid: kit.loan(loan_id)?.contract_total_paid,
+        contract_total_paid: k.contract_total_paid,
         owed_after_year: cost.horizons.last()?.owed,
         contract_monthly_rate: entry.rate.quoted().monthly_fraction(),
         is_credit_card: entry.lender == Lender::CreditCard,

@@ -69,6 +69,14 @@ fn amount(d: &Decimal) -> String {
     money(*d)
 }
 
+/// `sep` before every piece but the first (`k` counts the pieces from 0):
+/// lists are written onto one text, not collected and joined.
+fn sep(out: &mut String, k: usize, sep: &str) {
+    if k > 0 {
+        out.push_str(sep);
+    }
+}
+
 fn or_blank(s: &str) -> String {
     if s.is_empty() { blank() } else { s.to_owned() }
 }
@@ -169,11 +177,11 @@ impl Cx<'_> {
         d.map_or_else(blank, |d| date(d, self.lang))
     }
 
-    fn range(&self, a: Decimal, b: Decimal) -> String {
+    fn range(&self, a: &Decimal, b: &Decimal) -> String {
         if a == b {
-            amount(&a)
+            amount(a)
         } else {
-            self.fill_t(RANGE, &[("a", amount(&a)), ("b", amount(&b))])
+            self.fill_t(RANGE, &[("a", amount(a)), ("b", amount(b))])
         }
     }
 
@@ -190,8 +198,12 @@ impl Cx<'_> {
             Slot::Details => h.map(|h| h.details.clone()).unwrap_or_default(),
             Slot::Reason => self.lines(&[REASON]),
             Slot::EvidenceList => {
-                let names: Vec<&str> = h.map(|h| h.evidence.iter().map(|e| self.lang.evidence(*e)).collect()).unwrap_or_default();
-                names.join(self.t(LIST_SEP))
+                let mut out = String::new();
+                for (k, e) in h.iter().flat_map(|h| &h.evidence).enumerate() {
+                    sep(&mut out, k, self.t(LIST_SEP));
+                    out.push_str(self.lang.evidence(*e));
+                }
+                out
             }
             Slot::Attachments => self.attachments(),
             Slot::Hotline => COMPLAINT_HOTLINE.to_owned(),
@@ -204,8 +216,14 @@ impl Cx<'_> {
 
     fn attachments(&self) -> String {
         let evidence = self.input.hardship.iter().flat_map(|h| h.evidence.iter().map(|e| self.lang.evidence(*e)));
-        let names: Vec<String> = std::iter::once(self.t(STATEMENT_NAME)).chain(evidence).zip(1..).map(|(n, i)| format!("{i}. {n}")).collect();
-        names.join(self.t(ITEM_SEP))
+        let mut out = String::new();
+        for (k, name) in std::iter::once(self.t(STATEMENT_NAME)).chain(evidence).enumerate() {
+            sep(&mut out, k, self.t(ITEM_SEP));
+            out.push_str(&(k + 1).to_string());
+            out.push_str(". ");
+            out.push_str(name);
+        }
+        out
     }
 
     /// The statement's figures.
@@ -228,20 +246,27 @@ impl Cx<'_> {
             Slot::TotalContract => amount(&self.input.total_contract),
             Slot::ExpenseLines => self.expense_lines(),
             Slot::ForecastLines => self.forecast_lines(),
-            Slot::DebtLines => accounts.iter().zip(1..).map(|(a, i)| self.debt_line(a, i)).collect::<Vec<_>>().join("\n"),
+            Slot::DebtLines => {
+                let mut out = String::new();
+                for (k, a) in accounts.iter().enumerate() {
+                    sep(&mut out, k, "\n");
+                    out.push_str(&self.debt_line(a, k + 1));
+                }
+                out
+            }
             _ => return None,
         })
     }
 
     fn expense_lines(&self) -> String {
-        let Some(items) = &self.input.statement.expense_items else { return String::new() };
-        let lines: Vec<String> = ExpenseCategory::ALL
-            .iter()
-            .map(|c| (c, items.get(*c)))
-            .filter(|(_, v)| !v.is_zero())
-            .map(|(c, v)| self.fill_t(EXPENSE_LINE, &[("label", self.lang.expense_category(*c).to_owned()), ("amount", amount(&v))]))
-            .collect();
-        lines.join("\n")
+        let mut out = String::new();
+        let Some(items) = &self.input.statement.expense_items else { return out };
+        let given = ExpenseCategory::ALL.iter().map(|c| (c, items.get(*c))).filter(|(_, v)| !v.is_zero());
+        for (k, (c, v)) in given.enumerate() {
+            sep(&mut out, k, "\n");
+            out.push_str(&self.fill_t(EXPENSE_LINE, &[("label", self.lang.expense_category(*c).to_owned()), ("amount", amount(&v))]));
+        }
+        out
     }
 
     fn forecast_lines(&self) -> String {
@@ -250,10 +275,12 @@ impl Cx<'_> {
             Some(d) => year_month(d, self.lang),
             None => self.lang.label(Field::ForecastMonth, k),
         };
-        let lines: Vec<String> = (0..12)
-            .map(|k| self.fill_t(FORECAST_LINE, &[("month", month(k)), ("income", amount(&f.income[k])), ("available", amount(&f.available[k]))]))
-            .collect();
-        lines.join("\n")
+        let mut out = String::new();
+        for k in 0..12 {
+            sep(&mut out, k, "\n");
+            out.push_str(&self.fill_t(FORECAST_LINE, &[("month", month(k)), ("income", amount(&f.income[k])), ("available", amount(&f.available[k]))]));
+        }
+        out
     }
 
     fn debt_line(&self, a: &Account, i: usize) -> String {
@@ -274,7 +301,7 @@ impl Cx<'_> {
     }
 
     fn share_range(&self, a: &Account) -> String {
-        self.range(a.share.least, a.share.most)
+        self.range(&a.share.least, &a.share.most)
     }
 
     /// The account: its identity, arrears, share and contacts.
@@ -302,8 +329,13 @@ impl Cx<'_> {
             Slot::AskShort => self.lines(&[ASK_SHORT]),
             Slot::FallbackSentence => Cx { ask: a.fallback.as_ref(), ..*self }.lines(&[ASK]),
             Slot::Checklist => {
-                let items = agreement_checklist(a.lender == Lender::CreditCard);
-                items.iter().map(|i| format!("· {}", self.lang.agreement_item(*i))).collect::<Vec<_>>().join("\n")
+                let mut out = String::new();
+                for (k, item) in agreement_checklist(a.lender == Lender::CreditCard).into_iter().enumerate() {
+                    sep(&mut out, k, "\n");
+                    out.push_str("· ");
+                    out.push_str(self.lang.agreement_item(item));
+                }
+                out
             }
             _ => return None,
         })
@@ -317,13 +349,16 @@ impl Cx<'_> {
         };
         let groups: Vec<&[ContactEntry]> = a.log.chunk_by(same).collect();
         let skip = groups.len().saturating_sub(LOG_LINES_SHOWN);
-        let mut lines: Vec<String> = Vec::new();
+        let mut out = String::new();
         if skip > 0 {
             let omitted: usize = groups[..skip].iter().map(|g| g.len()).sum();
-            lines.push(self.fill_t(LOG_MORE, &[("n", omitted.to_string())]));
+            out.push_str(&self.fill_t(LOG_MORE, &[("n", omitted.to_string())]));
         }
-        lines.extend(groups[skip..].iter().map(|g| self.log_line(g)));
-        lines.join("\n")
+        for (k, g) in groups[skip..].iter().enumerate() {
+            sep(&mut out, k + usize::from(skip > 0), "\n");
+            out.push_str(&self.log_line(g));
+        }
+        out
     }
 
     fn log_line(&self, group: &[ContactEntry]) -> String {
@@ -356,7 +391,7 @@ impl Cx<'_> {
                 let note = if p.last == level { String::new() } else { self.fill_t(LAST_NOTE, &[("v", amount(&p.last))]) };
                 (amount(&level), note)
             }
-            None => (self.range(p.least, p.most), String::new()),
+            None => (self.range(&p.least, &p.most), String::new()),
         }
     }
 
@@ -375,7 +410,7 @@ impl Cx<'_> {
             Slot::PayNote => self.pay(a.parts.first()).1,
             Slot::PayMin => amount(&f.min_payment),
             Slot::PayMax => amount(&f.max_payment),
-            Slot::HeadPay => head.map_or_else(blank, |h| self.range(h.least, h.most)),
+            Slot::HeadPay => head.map_or_else(blank, |h| self.range(&h.least, &h.most)),
             Slot::TailPay => self.pay(tail).0,
             Slot::TailNote => self.pay(tail).1,
             Slot::Discount => f.discount.as_ref().map_or_else(blank, amount),
@@ -391,18 +426,14 @@ impl Cx<'_> {
     }
 
     fn schedule_lines(&self, a: &AskFigures) -> String {
-        let items: Vec<String> = a
-            .figures
-            .schedule
-            .iter()
-            .take(12)
-            .zip(0..)
-            .map(|(r, k)| {
-                let month = a.first_date.and_then(|d| d.add_months(k)).map_or_else(blank, |d| year_month(d, self.lang));
-                self.fill_t(SCHEDULE_ITEM, &[("month", month), ("amount", amount(&r.payment))])
-            })
-            .collect();
-        items.chunks(3).map(|c| c.join(self.t(ITEM_SEP))).collect::<Vec<_>>().join("\n")
+        // Three items a line.
+        let mut out = String::new();
+        for (k, r) in a.figures.schedule.iter().take(12).enumerate() {
+            sep(&mut out, k, if k % 3 == 0 { "\n" } else { self.t(ITEM_SEP) });
+            let month = a.first_date.and_then(|d| d.add_months(k as i32)).map_or_else(blank, |d| year_month(d, self.lang));
+            out.push_str(&self.fill_t(SCHEDULE_ITEM, &[("month", month), ("amount", amount(&r.payment))]));
+        }
+        out
     }
 }
 

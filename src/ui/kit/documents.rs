@@ -4,8 +4,8 @@
 //! prints only the shown document).
 
 use super::super::download::download_text;
-use super::widgets::{by_id, find, hide, put, select_html, set_text, value_of};
-use super::{change, lenders, Kit, Seen};
+use super::widgets::{by_id, find, hide, indexed_options, put, select_html, select_open, set_text, value_of, SELECT_END};
+use super::{change, shown_lender, Kit, Seen};
 use crate::letter::LetterInput;
 use crate::i18n::Lang;
 use crate::letter::Document;
@@ -70,8 +70,9 @@ pub fn html(lang: Lang, accounts: &[(String, String)]) -> String {
     let t = lang.kit();
     let mut out = String::new();
     put(&mut out, r#"<h3>{}</h3><p class="hint" data-testid="no-documents">{}</p><div data-docs><div class="grid">"#, &[t.documents_heading, t.no_documents]);
-    let docs: Vec<(String, String)> = Document::ALL.iter().enumerate().map(|(i, d)| (i.to_string(), d.name(lang).to_owned())).collect();
-    select_html(&mut out, "kit-doc-pick", t.document, &docs);
+    select_open(&mut out, "kit-doc-pick", t.document);
+    indexed_options(&mut out, &Document::ALL.map(|d| d.name(lang)));
+    out.push_str(SELECT_END);
     out.push_str("<div data-lender>");
     select_html(&mut out, "kit-lender-pick", t.lender, accounts);
     out.push_str(r#"</div></div><div class="kit-actions">"#);
@@ -139,7 +140,7 @@ pub fn act(kit: Kit, act: &str) {
     let lang = kit.lang.get_untracked();
     let (text, file) = kit.docs.with_untracked(|docs| {
         kit.ui.with_untracked(|u| {
-            let (d, picked) = (document(u.doc), lenders(&docs.input, lang, &u.account).1);
+            let (d, picked) = (document(u.doc), shown_lender(&docs.input, &u.account));
             (text(d, &docs.input, lang, &picked).unwrap_or_default(), file_name(d, &docs.input, lang, &picked))
         })
     });

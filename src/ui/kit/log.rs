@@ -3,7 +3,7 @@
 //! it breaks and, once its date has passed, that its follow-up is due.
 
 use super::form::{self, Spec};
-use super::widgets::{by_id, find, hide, put, select_html, set_text, value_of};
+use super::widgets::{by_id, find, hide, option, options_html, put, select_open, set_text, value_of, SELECT_END};
 use super::{change, markup, Kit, Seen, Ui};
 use web_sys::Element;
 use crate::form::Place;
@@ -46,9 +46,11 @@ fn shown(s: &Scenario, filter: &str) -> Vec<usize> {
     order
 }
 
-/// The loans an entry can be about, `(id, title)`.
+/// The loans an entry can be about, `(id, title)`, titled by their place
+/// (not found again by id).
 pub fn loans(f: &crate::form::Form, lang: Lang) -> Vec<(String, String)> {
-    f.document().loans.iter().map(|x| (x.id.clone(), loan_name(f.document(), &x.id, lang))).collect()
+    let title = |(i, x): (usize, &crate::scenario::LoanEntry)| (x.id.clone(), lang.loan_title(LoanTitle { number: i + 1, lender: x.lender }));
+    f.document().loans.iter().enumerate().map(title).collect()
 }
 
 /// The log's controls: its heading, the lender filter, add, and the undo bar.
@@ -56,8 +58,10 @@ pub fn html(lang: Lang, loans: &[(String, String)]) -> String {
     let t = lang.kit();
     let mut out = String::new();
     put(&mut out, r#"<h3>{}</h3><p class="explain">{}</p><div class="grid">"#, &[t.log_heading, t.log_intro]);
-    let options: Vec<(String, String)> = std::iter::once((String::new(), t.all_lenders.to_owned())).chain(loans.iter().cloned()).collect();
-    select_html(&mut out, "log-filter", t.lender, &options);
+    select_open(&mut out, "log-filter", t.lender);
+    option(&mut out, "", t.all_lenders);
+    options_html(&mut out, loans);
+    out.push_str(SELECT_END);
     put(
         &mut out,
         r#"</div><button type="button" data-testid="log-add" data-act="add">{}</button><p role="status" class="undo-bar" data-testid="log-undo-bar" hidden>{}<button type="button" data-testid="log-undo" data-act="undo">{}</button></p>"#,

@@ -24,9 +24,14 @@ fn fact(out: &mut String, label: &str, testid: &str, value: &str) {
 
 /// A figure that is an amount (read in place: a pointer a call, not a copy
 /// of its 16 bytes).
-#[inline(never)]
 fn money_fact(out: &mut String, label: &str, testid: &str, value: &Decimal) {
-    fact(out, label, testid, &money(*value));
+    fact(out, label, testid, &amount(value));
+}
+
+/// [`money`] of an amount read in place (a pointer a call, not a copy).
+#[inline(never)]
+fn amount(value: &Decimal) -> String {
+    money(*value)
 }
 
 /// The ask's figures, from the evaluation the proposal cards show.
@@ -78,7 +83,7 @@ pub fn offer_check(lang: Lang, c: &OfferCheck) -> String {
     for m in &c.months {
         let day = m.date.map(|d| date(d, lang)).unwrap_or_default();
         out.push_str(if m.fits { "<tr>" } else { r#"<tr class="no-fit">"# });
-        put(&mut out, "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", &[&m.period.to_string(), &day, &money(m.payment), &money(m.available), lang.yes_no(m.fits)]);
+        put(&mut out, "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", &[&m.period.to_string(), &day, &amount(&m.payment), &amount(&m.available), lang.yes_no(m.fits)]);
     }
     put(&mut out, r#"</tbody></table></details><h4>{}</h4><ul class="checklist" data-testid="offer-checklist">"#, &[k.checklist_heading]);
     for item in &c.checklist {
@@ -94,10 +99,20 @@ pub fn offer_check(lang: Lang, c: &OfferCheck) -> String {
 pub fn log_entry(out: &mut String, lang: Lang, i: usize, e: &ContactEntry, loan: &str, r: &EntryReview) {
     let k = lang.kit();
     let due = r.follow_up_due;
-    let head = [date_time(e.at, lang), loan.to_owned(), lang.channel(e.channel).to_owned(), e.who.clone(), e.ticket.clone()];
-    let head: Vec<String> = head.into_iter().filter(|p| !p.is_empty()).collect();
+    // The head's non-empty pieces joined by dots (no copies of the entry's texts).
+    let mut head = date_time(e.at, lang);
+    // By reference: an array by value is `array::IntoIter<&str, 4>`, the
+    // share dialog's too, which would then move to a chunk both load.
+    for piece in &[loan, lang.channel(e.channel), &e.who, &e.ticket] {
+        if !piece.is_empty() {
+            if !head.is_empty() {
+                head.push_str(DOT);
+            }
+            head.push_str(piece);
+        }
+    }
     out.push_str(if due { r#"<li class="kit-entry due" data-testid="log-entry" data-due="true">"# } else { r#"<li class="kit-entry" data-testid="log-entry" data-due="false">"# });
-    put(out, r#"<p class="kit-entry-head">{}</p>"#, &[&head.join(DOT)]);
+    put(out, r#"<p class="kit-entry-head">{}</p>"#, &[&head]);
     if !e.summary.is_empty() {
         put(out, "<p>{}</p>", &[&e.summary]);
     }

@@ -88,13 +88,21 @@ struct Ui {
     editing: Option<usize>,
 }
 
-/// The lenders of the documents, `(loan id, name)`, and the one shown:
-/// `chosen` while it is there, else the first with an ask, else the first.
-fn lenders(input: &Option<LetterInput>, lang: Lang, chosen: &str) -> (Vec<(String, String)>, String) {
-    let accounts = input.as_ref().map_or(&[][..], |i| &i.accounts[..]);
+fn accounts(input: &Option<LetterInput>) -> &[crate::letter::Account] {
+    input.as_ref().map_or(&[][..], |i| &i.accounts[..])
+}
+
+/// The lenders of the documents, `(loan id, name)`.
+fn lenders(input: &Option<LetterInput>, lang: Lang) -> Vec<(String, String)> {
+    accounts(input).iter().map(|a| (a.id.clone(), a.lender_name(lang))).collect()
+}
+
+/// The lender shown: `chosen` while it is there, else the first with an
+/// ask, else the first (no list of names made for it).
+fn shown_lender(input: &Option<LetterInput>, chosen: &str) -> String {
+    let accounts = accounts(input);
     let picked = accounts.iter().find(|a| a.id == chosen).or_else(|| accounts.iter().find(|a| a.ask.is_some())).or(accounts.first());
-    let picked = picked.map(|a| a.id.clone()).unwrap_or_default();
-    (accounts.iter().map(|a| (a.id.clone(), a.lender_name(lang))).collect(), picked)
+    picked.map(|a| a.id.clone()).unwrap_or_default()
 }
 
 /// Whether the section is open now. Its body, once built, stays while it
@@ -268,8 +276,7 @@ impl Drawing {
         let forms = forms(s.ui.editing, f);
         let loans = log::loans(f, lang);
         let input = &s.docs.input;
-        let (accounts, picked) = lenders(input, lang, &s.ui.account);
-        let offer_picked = lenders(input, lang, &s.ui.offer_loan).1;
+        let (accounts, picked, offer_picked) = (lenders(input, lang), shown_lender(input, &s.ui.account), shown_lender(input, &s.ui.offer_loan));
         let result = offer::result(s, &offer_picked);
         let mut html: [String; PARTS] = Default::default();
         html[ASKS] = ask::html(f, lang, &forms);

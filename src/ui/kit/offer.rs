@@ -4,7 +4,7 @@
 //! ask, each month against the budget, and what the written agreement
 //! should state. What is typed is not part of the document.
 
-use super::widgets::{by_id, error_html, find, prop, put, select_html, set_text, value_of};
+use super::widgets::{by_id, error_html, find, indexed_options, prop, put, select_html, select_open, set_text, value_of, SELECT_END};
 use super::{change, markup, Kit, Seen};
 use crate::engine::counter_offer::{check_offer, CounterOffer, Instalments, OfferCheck, OfferField};
 use crate::i18n::kit::KitText;
@@ -97,8 +97,9 @@ pub fn html(lang: Lang, accounts: &[(String, String)]) -> String {
     select_html(&mut out, "offer-loan", t.lender, accounts);
     for (k, (id, label, mode, _)) in INPUTS.iter().enumerate() {
         if k == 1 {
-            let stated = [t.offer_monthly, t.offer_total, t.offer_rate].iter().enumerate().map(|(i, n)| (i.to_string(), (*n).to_owned())).collect::<Vec<_>>();
-            select_html(&mut out, "offer-stated", t.offer_stated_as, &stated);
+            select_open(&mut out, "offer-stated", t.offer_stated_as);
+            indexed_options(&mut out, &[t.offer_monthly, t.offer_total, t.offer_rate]);
+            out.push_str(SELECT_END);
         }
         let (kind, mode) = if *mode == "date" { ("date", "text") } else { ("text", *mode) };
         put(

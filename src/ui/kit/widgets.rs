@@ -20,15 +20,35 @@ pub fn html(template: &str, args: &[&str]) -> String {
 /// A labelled `<select>` over `(value, name)` pairs; which is picked, the
 /// part's sync sets (a redraw would lose the focus).
 pub fn select_html(out: &mut String, id: &str, label: &str, options: &[(String, String)]) {
-    put(out, r#"<div class="field"><label for="{}">{}</label><select id="{}" data-testid="{}">"#, &[id, label, id, id]);
+    select_open(out, id, label);
     options_html(out, options);
-    out.push_str("</select></div>");
+    out.push_str(SELECT_END);
+}
+
+/// The start of a labelled `<select>`: its options follow ([`option`],
+/// [`options_html`], [`indexed_options`]), then [`SELECT_END`] (no list of
+/// owned pairs made for the words the page has already).
+pub fn select_open(out: &mut String, id: &str, label: &str) {
+    put(out, r#"<div class="field"><label for="{}">{}</label><select id="{}" data-testid="{}">"#, &[id, label, id, id]);
+}
+
+pub const SELECT_END: &str = "</select></div>";
+
+pub fn option(out: &mut String, value: &str, name: &str) {
+    put(out, r#"<option value="{}">{}</option>"#, &[value, name]);
 }
 
 /// A list's `(value, name)` options (which is picked, a part's sync sets).
 pub fn options_html(out: &mut String, options: &[(String, String)]) {
     for (v, name) in options {
-        put(out, r#"<option value="{}">{}</option>"#, &[v, name]);
+        option(out, v, name);
+    }
+}
+
+/// Options named `names`, valued by their index.
+pub fn indexed_options(out: &mut String, names: &[&str]) {
+    for (i, name) in names.iter().enumerate() {
+        option(out, &i.to_string(), name);
     }
 }
 
