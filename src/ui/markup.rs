@@ -24,7 +24,7 @@ pub fn name(out: &mut String, label: &str, term: Option<Term>) {
     }
 }
 
-/// One small figure with its name, as `facts::Fact` draws it.
+/// One small figure with its name.
 pub fn fact(out: &mut String, label: &str, term: Option<Term>, testid: &str, value: &str) {
     out.push_str(r#"<div class="fact"><dt>"#);
     name(out, label, term);
@@ -49,7 +49,7 @@ pub fn header_row(out: &mut String, labels: &[&str]) {
 }
 
 /// One headline figure with its name (and a second form of its value, the
-/// 万 form of an amount, when there is one), as `facts::Figure` draws it.
+/// 万 form of an amount, when there is one).
 pub fn figure(out: &mut String, label: &str, term: Option<Term>, testid: &str, value: &str, sub: Option<&str>) {
     out.push_str(r#"<div class="figure"><dt>"#);
     name(out, label, term);

@@ -8,7 +8,6 @@ mod budget;
 mod chart;
 mod download;
 mod drafts;
-mod facts;
 mod glossary;
 mod field_markup;
 mod inputs;

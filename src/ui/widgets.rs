@@ -40,23 +40,6 @@ fn card_heading(heading_id: &'static str, heading: fn(&Text) -> &'static str, pa
     view! { <h2 id=heading_id>{words}</h2> }
 }
 
-/// A button with a test id; `label` follows the language.
-#[component]
-pub fn Button(
-    testid: &'static str,
-    #[prop(into)] label: Signal<String>,
-    /// What a click does (a `Callback`, so every button shares one render function).
-    #[prop(into)]
-    on_click: Callback<()>,
-    #[prop(optional)] class: Option<&'static str>,
-) -> impl IntoView {
-    view! {
-        <button type="button" class=class data-testid=testid on:click=move |_| on_click.run(())>
-            {label}
-        </button>
-    }
-}
-
 /// A table's header row: one column heading per label, each read from the
 /// words of the current language.
 #[component]
