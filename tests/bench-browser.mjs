@@ -312,7 +312,13 @@ async function coldLoad(browser, url) {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, ...FAST_3G });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: FAST_3G.cpuSlowdown });
     let bytes = 0;
-    cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+    const pending = new Set();
+    cdp.on('Network.requestWillBeSent', (e) => pending.add(e.requestId));
+    cdp.on('Network.loadingFailed', (e) => pending.delete(e.requestId));
+    cdp.on('Network.loadingFinished', (e) => {
+      pending.delete(e.requestId);
+      bytes += e.encodedDataLength;
+    });
     await page.goto(url, { waitUntil: 'commit' });
     await page.locator(SEL.principal).first().waitFor({ timeout: 120_000 });
     const times = await page.evaluate(
@@ -334,6 +340,8 @@ async function coldLoad(browser, url) {
     // Then every section drawn (the chunk below the results included, fetched once the page answers).
     await page.locator('main:not([aria-busy])').waitFor({ timeout: 120_000 });
     const drawn = await page.evaluate(() => performance.now());
+    // The network's reports of the last requests may come after the page used them.
+    for (let i = 0; i < 100 && pending.size; i++) await page.waitForTimeout(100);
     return { ...times, drawn, bytes };
   } finally {
     await context.close();
