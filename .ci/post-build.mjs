@@ -55,10 +55,12 @@ function pruneNames() {
  * loader waits for the first frame to be painted (`requestAnimationFrame`
  * runs before that frame's paint, the timeout after it) before `init`
  * compiles the wasm, so the paint never waits for the compiler. The preload
- * is `fetchpriority=low`: the download still starts at once (on Fast 3G it
- * ends as early), but Lighthouse's simulation no longer counts a
- * high-priority 300 KB request started before the first paint as part of
- * the largest paint (its LCP went from 1.0 s to 2.7 s in two runs of three).
+ * is `fetchpriority=low` (on Fast 3G it ends as early). Known cost:
+ * Lighthouse's simulation sometimes counts this 300 KB request, started
+ * before the first paint, in the largest paint (simulated LCP 2.6–2.7 s
+ * instead of 1.0 s in some runs, with or without `fetchpriority`; the
+ * observed LCP is the shell's first paint either way). To trade back:
+ * remove the preload here, as wave 8 did.
  * Fails the build if Trunk's output is not as expected.
  */
 function initAfterFirstPaint(stage) {
