@@ -52,7 +52,30 @@
     if (applying) location.reload();
   });
 
-  window.addEventListener('load', () => {
+  /**
+   * Once the page is loaded and drawn (its <main> no longer aria-busy), or
+   * 20 s after load at the latest: installing the worker downloads every
+   * file of the build, which on a slow link must not share the bandwidth
+   * with what the page itself still fetches to draw (the wasm, the chunk
+   * below the results).
+   */
+  function whenDrawn(then) {
+    let done = false;
+    const drawn = () => document.querySelector('main:not([aria-busy])');
+    const observer = new MutationObserver(() => drawn() && go());
+    const timer = setTimeout(() => go(), 20000);
+    function go() {
+      if (done) return;
+      done = true;
+      observer.disconnect();
+      clearTimeout(timer);
+      then();
+    }
+    if (drawn()) return go();
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+  }
+
+  window.addEventListener('load', () => whenDrawn(() => {
     container.register('sw.js', { scope: './' }).then((registration) => {
       if (!registration) return; // some embedders block workers this way
       check(registration);
@@ -67,5 +90,5 @@
         if (document.visibilityState === 'visible') registration.update().catch(() => {});
       });
     }, () => {});
-  });
+  }));
 })();

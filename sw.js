@@ -20,8 +20,12 @@ const CACHE = `xieshang-${BUILD}`;
 const INDEX = new URL('index.html', self.location).href;
 const NETWORK_WAIT_MS = 4000;
 
-// Past the HTTP cache: a stale copy must not enter a new build's cache.
-const URLS = ['index.html', ...ASSETS].map((a) => new Request(new URL(a, self.location), { cache: 'reload' }));
+// A file named by its content's hash never goes stale: the HTTP cache may
+// give it (the page has just downloaded most of them; a first visit then
+// does not fetch the wasm twice). Any other past the HTTP cache: a stale
+// copy must not enter a new build's cache.
+const HASHED = /-[0-9a-f]{16}(?:_bg)?\.[a-z]+$/;
+const URLS = ['index.html', ...ASSETS].map((a) => new Request(new URL(a, self.location), { cache: HASHED.test(a) ? 'default' : 'reload' }));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(URLS)));

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 // Size report for the built app: raw, gzip -9 and brotli (quality 11) size of
 // every file in dist/, the totals, and the total of what the page downloads on
-// first load (index.html plus every local file it references, followed through
-// static JS imports), both as transferred from the precompressed .br twins and
-// raw (a host that compresses nothing). Then where the wasm's bytes are: the
+// first load without a user action: its critical path (index.html plus every
+// local file it references, followed through static JS imports: what it
+// fetches before it answers) and the wasm chunks it fetches by itself at a
+// drawing step once it answers (the `step_*` splits, src/ui/mod.rs, with the
+// shared chunks they need, read from the split loader); both as transferred
+// from the precompressed .br twins and raw (a host that compresses nothing).
+// Then where the wasm's bytes are: the
 // largest crates, modules and functions of the named copy the post-build hook
 // keeps in target/wasm-names/. Node's zlib only; prints figures, never fails
 // on size.
@@ -99,6 +103,43 @@ while (queue.length) {
   }
 }
 
+// ---- the chunks the page fetches by itself, at a drawing step ----
+/** Splits the page fetches at a drawing step, without a user action (src/ui/mod.rs). */
+const STEP_SPLIT = /^xieshang-split_step_[a-z0-9_]+-[0-9a-f]{16}\.wasm$/;
+
+/**
+ * Each piece the split loader fetches, with the shared chunks it needs:
+ * `NAME = …(() => { const src = fetch(new URL("./FILE", import.meta.url)); … }, [DEPS])`
+ * (.ci/wasm-split.mjs writes it; minified in release).
+ */
+function splitPieces(loader) {
+  const piece = /([\w$]+)\s*=\s*(?:[\w$]+\()+\(\)\s*=>\s*\{\s*const\s+[\w$]+\s*=\s*fetch\(new URL\("\.\/([^"]+)",\s*import\.meta\.url\)\);.*?\},\s*\[([\w$,\s]*)\]\)/gs;
+  const byVar = new Map();
+  for (const [, name, file, deps] of loader.matchAll(piece)) byVar.set(name, { file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) });
+  const pieces = new Map();
+  for (const { file, deps } of byVar.values()) pieces.set(file, deps.map((d) => byVar.get(d)?.file ?? `!${d}`));
+  return pieces;
+}
+
+const criticalPath = new Set(firstLoad);
+const loaders = [...firstLoad].filter((f) => /^xieshang-split-[0-9a-f]{16}\.js$/.test(f));
+for (const loader of loaders) {
+  const pieces = splitPieces(readFileSync(join(dist, loader), 'utf8'));
+  const chunks = [...lazy].filter((c) => !/^xieshang-chunk_/.test(c));
+  const missing = chunks.filter((c) => !pieces.has(c));
+  if (missing.length) problems.push(`${loader}: could not read which chunks ${missing.join(', ')} need; the step chunks' shared chunks may be missing from the first load`);
+  for (const [file, deps] of pieces) {
+    if (!STEP_SPLIT.test(file)) continue;
+    for (const f of [file, ...deps]) {
+      if (f.startsWith('!') || !sizes.has(f)) problems.push(`${loader}: ${file} needs ${f}, which is not in dist/`);
+      else {
+        lazy.delete(f);
+        firstLoad.add(f);
+      }
+    }
+  }
+}
+
 // ---- print ----
 const fmt = (n) => n.toLocaleString('en-US');
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -114,20 +155,28 @@ const sum = (names) =>
   });
 
 console.log(
-  `Size report for ${relative(process.cwd(), dist) || '.'}/ (bytes; gzip -9, brotli q11; * = fetched on first load, ` +
+  `Size report for ${relative(process.cwd(), dist) || '.'}/ (bytes; gzip -9, brotli q11; * = fetched on first load ` +
+    `before the page answers (critical path), + = fetched on first load at a drawing step once it answers, ` +
     `~ = a lazily loaded section's chunk, fetched when it is first opened)`,
 );
 console.log(`${'file'.padEnd(width)} ${'raw'.padStart(11)} ${'gzip'.padStart(11)} ${'brotli'.padStart(11)}`);
-for (const [name, s] of rows) console.log(line(name, s, firstLoad.has(name) ? ' *' : lazy.has(name) ? ' ~' : ''));
+const mark = (name) => (criticalPath.has(name) ? ' *' : firstLoad.has(name) ? ' +' : lazy.has(name) ? ' ~' : '');
+for (const [name, s] of rows) console.log(line(name, s, mark(name)));
 const all = sum(rows.map(([n]) => n));
 const first = sum([...firstLoad]);
+const critical = sum([...criticalPath]);
 console.log('-'.repeat(width + 36));
 console.log(line(`total (${rows.length} files)`, all));
 console.log(line(`first load (${firstLoad.size} files)`, first));
+console.log(line(`critical path (${criticalPath.size} files)`, critical));
 if (lazy.size) console.log(line(`lazily loaded chunks (${lazy.size} files)`, sum([...lazy])));
 console.log(
   `first load, brotli: ${fmt(first.brotli)} bytes = ${kib(first.brotli)} ` +
     `(${((100 * first.brotli) / BUDGET_BROTLI).toFixed(0)}% of the 150 KB budget); gzip: ${kib(first.gzip)}`,
+);
+console.log(
+  `critical path (fetched before the page answers), brotli: ${fmt(critical.brotli)} bytes = ${kib(critical.brotli)}; ` +
+    `then ${fmt(first.brotli - critical.brotli)} bytes fetched at a drawing step`,
 );
 // What crosses the wire: a host that serves the .br twins (or compresses at
 // q11) vs one that sends the files as they are.
@@ -258,7 +307,16 @@ function splitQualified(s) {
   return [s.slice(1), undefined];
 }
 
-for (const wasm of [...firstLoad].filter((n) => n.endsWith('.wasm'))) contributors(wasm);
+for (const wasm of [...criticalPath].filter((n) => n.endsWith('.wasm'))) contributors(wasm);
+const drawn = [...firstLoad].filter((n) => !criticalPath.has(n)).sort();
+if (drawn.length) {
+  console.log('\nChunks fetched at a drawing step, once the page answers (in the first load, not on its critical path):');
+  for (const chunk of drawn) {
+    const s = sizes.get(chunk);
+    console.log(`  ${chunk.padEnd(width)} raw ${fmt(s.raw).padStart(9)}  brotli ${fmt(s.brotli).padStart(8)}`);
+  }
+  for (const chunk of drawn) contributors(chunk, 8);
+}
 if (lazy.size) {
   console.log('\nLazily loaded chunks (fetched when their section is first opened; not in the first load):');
   for (const chunk of [...lazy].sort()) {

@@ -15,7 +15,8 @@
 //! kept in every binary that links the library, and a loader called from it
 //! would leave the wasm tests an import nothing resolves (they could not
 //! start). The main wasm hands such a call over as a plain function in
-//! context instead (`road::plan::Calendar`).
+//! context instead (`road::plan::Calendar`; generally [`hand`] and
+//! [`handed`]: a schedule opened in a proposal card, which is chunk code).
 
 use crate::ui::widgets::say;
 use leptos::prelude::*;
@@ -71,6 +72,33 @@ where
         // Loaded, so the body's own fetch is ready at once.
         Fetch::Ready => poll_once(Box::pin(body())).ok().and_then(Result::ok).unwrap_or_else(|| failed(fetch)),
         Fetch::Failed => failed(fetch),
+    }
+}
+
+/// A lazily loaded part that chunk code mounts: the main wasm's function
+/// that calls its loader, in context (keyed by the part's arguments `A`).
+pub struct Handed<A: 'static>(fn(A) -> AnyView);
+
+impl<A> Clone for Handed<A> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<A> Copy for Handed<A> {}
+
+/// Hands `mount` to chunk code. Called by the main wasm (`ui::App`), so
+/// only the main wasm reaches the loader `mount` calls.
+pub fn hand<A: 'static>(mount: fn(A) -> AnyView) {
+    provide_context(Handed(mount));
+}
+
+/// The part that was handed over for `A`, mounted with `args` (the failure
+/// message if none was: a page that forgot to [`hand`] it).
+pub fn handed<A: 'static>(args: A) -> AnyView {
+    match use_context::<Handed<A>>() {
+        Some(Handed(mount)) => mount(args),
+        None => failed(|| ()),
     }
 }
 

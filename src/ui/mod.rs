@@ -98,6 +98,9 @@ impl Drawn {
     }
 
     /// Draws the next step on a later task, and the one after it from there.
+    /// Before the first section of the chunk below the results, the drawing
+    /// waits until that chunk is fetched (or failed: its sections say so),
+    /// so the sections below still come in order, each drawn at once.
     fn next(self, page: Page) {
         set_timeout(
             move || {
@@ -105,11 +108,17 @@ impl Drawn {
                     *n += 1;
                     *n < LAST_STEP
                 });
-                if self.0.get_untracked() == step::EVALUATE {
+                let drawn = self.0.get_untracked();
+                if drawn == step::EVALUATE {
                     page.evaluation.with_untracked(|_| ());
                 }
-                if more == Some(true) {
-                    self.next(page);
+                match more {
+                    Some(true) if drawn + 1 == step::STAND => leptos::task::spawn_local(async move {
+                        below().await;
+                        self.next(page);
+                    }),
+                    Some(true) => self.next(page),
+                    _ => (),
                 }
             },
             std::time::Duration::ZERO,
@@ -177,6 +186,9 @@ fn App() -> impl IntoView {
     });
     let page = Page::new(scenario);
     provide_context(page);
+    // What the chunk below the results opens, from the main wasm (`lazy::handed`).
+    lazy::hand(schedule::open_schedule);
+    lazy::hand(proposals::compare::side_by_side);
     let drawn = Drawn::start(page);
     provide_context(drawn);
     let drafts = drafts::SessionHandle::start(session, page, lang, drawn.reached(step::DRAFTS));
@@ -209,15 +221,55 @@ fn Body(drafts: drafts::SessionHandle) -> impl IntoView {
             <Step at=step::LOANS><loans::LoansSection /></Step>
             <Step at=step::BUDGET><budget::BudgetSection /></Step>
             <Step at=step::RESULTS><results::Results /></Step>
-            <Step at=step::STAND><stand::StandSection /></Step>
-            <Step at=step::PROPOSALS><proposals::ProposalsSection /></Step>
+            <Step at=step::STAND>{lazy::lazy(load_below, stand_below)}</Step>
+            <Step at=step::PROPOSALS>{lazy::lazy(load_proposals, proposals_below)}</Step>
             <Step at=step::KIT><kit::KitSection /></Step>
             <Step at=step::ROAD><road::RoadSection /></Step>
-            <Step at=step::GLOSSARY><glossary::Glossary /></Step>
-            <Step at=step::DRAFTS><drafts::DraftsPanel drafts=drafts /></Step>
+            <Step at=step::GLOSSARY>{lazy::lazy(load_glossary, glossary_below)}</Step>
+            <Step at=step::DRAFTS>{lazy::lazy(load_drafts, move || drafts_below(drafts))}</Step>
         </main>
         <Step at=LAST_STEP><Footer /></Step>
     }
+}
+
+// The sections below the results that need no other chunk (where you
+// stand, the proposals, the glossary, the drafts panel): one chunk,
+// `step_below` (`step_`: fetched at a drawing step, without a user action;
+// tests/size-report.mjs counts such chunks in the first load), fetched when
+// the results are drawn (issue 13: the page answers without
+// them, and the main wasm's download is the Fast-3G critical path). A split
+// function per section, all in the one chunk. Their code must not reach a
+// loader: the schedule and the comparison they open are handed over
+// (`lazy::hand`, in `App`).
+
+/// Fetches the chunk below the results (each section's loader learns it
+/// is there, so each is built at once at its step).
+async fn below() {
+    if load_below().await.is_ok() {
+        let _ = load_proposals().await;
+        let _ = load_glossary().await;
+        let _ = load_drafts().await;
+    }
+}
+
+#[leptos::wasm_split::wasm_split(step_below, wasm_split_path = ::leptos::wasm_split, preload(load_below), fallible)]
+fn stand_below() -> lazy::Chunk {
+    Ok(view! { <stand::StandSection /> }.into_any())
+}
+
+#[leptos::wasm_split::wasm_split(step_below, wasm_split_path = ::leptos::wasm_split, preload(load_proposals), fallible)]
+fn proposals_below() -> lazy::Chunk {
+    Ok(view! { <proposals::ProposalsSection /> }.into_any())
+}
+
+#[leptos::wasm_split::wasm_split(step_below, wasm_split_path = ::leptos::wasm_split, preload(load_glossary), fallible)]
+fn glossary_below() -> lazy::Chunk {
+    Ok(view! { <glossary::Glossary /> }.into_any())
+}
+
+#[leptos::wasm_split::wasm_split(step_below, wasm_split_path = ::leptos::wasm_split, preload(load_drafts), fallible)]
+fn drafts_below(drafts: drafts::SessionHandle) -> lazy::Chunk {
+    Ok(view! { <drafts::DraftsPanel drafts=drafts /> }.into_any())
 }
 
 /// The sections the list at the top links to: anchor, and the index of its

@@ -39,10 +39,17 @@ pub fn ScheduleTable(
             <summary>{move || lang.get().schedule_summary(months.get())}</summary>
             {children.map(|c| c())}
             <Show when=move || open.get()>
-                {super::lazy::lazy(load_schedule, move || schedule_body(rows, file_stem))}
+                {super::lazy::handed((rows, file_stem))}
             </Show>
         </details>
     }
+}
+
+/// The open schedule's chunk, fetched on first open: handed to the tables
+/// by the main wasm (`ui::App`), since a proposal card's table is chunk
+/// code (`ui::lazy::handed`).
+pub fn open_schedule((rows, file_stem): (Signal<Vec<Row>>, Signal<String>)) -> AnyView {
+    super::lazy::lazy(load_schedule, move || schedule_body(rows, file_stem)).into_any()
 }
 
 /// The open schedule: chart, CSV export, table. Its own chunk, fetched

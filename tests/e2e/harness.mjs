@@ -64,9 +64,11 @@ export async function launchBrowser() {
  *   events.csp        – securitypolicyviolation events (read by collectCsp / assertClean)
  *   events.requests   – every request URL, in order
  * `waitFor` (a selector, default the app title) must appear; pass null to skip.
- * `contextOptions` go to browser.newContext (viewport, colorScheme, locale…).
+ * `contextOptions` go to browser.newContext (viewport, colorScheme, locale…);
+ * `prepare(context)` runs before the page opens (routes that must catch the
+ * page's first requests).
  */
-export async function openPage(browser, url, { waitFor = APP_READY, contextOptions = {}, path = '' } = {}) {
+export async function openPage(browser, url, { waitFor = APP_READY, contextOptions = {}, path = '', prepare } = {}) {
   const origin = new URL(url).origin;
   const context = await browser.newContext({ serviceWorkers: 'allow', ...contextOptions });
   context.setDefaultTimeout(TIMEOUT);
@@ -105,6 +107,7 @@ export async function openPage(browser, url, { waitFor = APP_READY, contextOptio
     if (res.status() >= 400) events.failed.push(`${res.url()} (HTTP ${res.status()})`);
   });
 
+  if (prepare) await prepare(context);
   const page = await context.newPage();
   page.on('console', (msg) => {
     if (msg.type() === 'error' || msg.type() === 'warning') {

@@ -2,7 +2,10 @@
 // the share dialog are wasm chunks of their own (.ci/wasm-split.mjs). The
 // first load fetches none of them; opening a section fetches its chunk once,
 // says "loading" until it is there, and says why (with a retry button) when
-// it cannot be fetched — the page keeps working, nothing panics.
+// it cannot be fetched — the page keeps working, nothing panics. The
+// sections below the results (where you stand, the proposals, the glossary,
+// the drafts panel) are one chunk the page fetches by itself once the results
+// are drawn (`step_below`, src/ui/mod.rs): the page answers without it.
 //
 // Without the service worker here: after the page has loaded, the worker
 // fetches every chunk into its cache (so the sections open offline later),
@@ -32,10 +35,14 @@ after(async () => {
   await app?.close();
 });
 
-test('the first load fetches no section chunk; opening the kit fetches its chunk once', async () => {
+/** The split loader's file in `requests`' order: the loader names every piece (`split_NAME` and shared `chunk_N`). */
+const SPLIT = /\/xieshang-split_([a-z0-9_]+)-[0-9a-f]{16}\.wasm$/;
+
+test('the first load fetches the sections below the results, no section the user opens; opening the kit fetches its chunk once', async () => {
   const { page, events } = await app.open(NO_WORKER);
   await page.waitForLoadState('networkidle');
-  assert.deepEqual(events.requests.filter((u) => CHUNK.test(u)), [], 'no chunk before a section is opened');
+  const splits = events.requests.map((u) => SPLIT.exec(u)?.[1]).filter(Boolean);
+  assert.deepEqual(splits, ['step_below'], 'only the chunk below the results, once');
   assert.ok(events.requests.some((u) => /\/xieshang-split-[0-9a-f]{16}\.js$/.test(u)), 'the split loader comes with the main module');
 
   await byId(page, 'kit-open').click();
@@ -48,6 +55,61 @@ test('the first load fetches no section chunk; opening the kit fetches its chunk
   await byId(page, 'kit-doc').waitFor();
   assert.equal(kitChunks().length, 1);
   await clean(events, { page, name: 'lazy-kit' });
+});
+
+test('the page answers before the chunk below the results comes, which then draws its sections in order', async () => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const { page, events } = await app.open({
+    ...NO_WORKER,
+    waitFor: $('result-payment'),
+    prepare: (context) =>
+      context.route(chunkOf('step_below'), async (route) => {
+        await held;
+        await route.continue();
+      }),
+  });
+  // Typing a principal updates the results while the chunk is held.
+  const payment = await page.locator($('result-payment')).first().textContent();
+  await page.locator($('principal')).first().fill('123456');
+  await page.waitForFunction((old) => document.querySelector('[data-testid="result-payment"]').textContent !== old, payment);
+  for (const id of ['stand', 'proposals', 'kit', 'glossary', 'drafts']) assert.equal(await page.locator(`#${id}`).count(), 0, `#${id} waits for the chunk`);
+  assert.equal(await page.getAttribute('main', 'aria-busy'), 'true');
+  assert.equal(await page.locator($('lazy-loading')).count(), 0, 'nothing says "loading": the sections below are not drawn yet');
+
+  release();
+  await page.locator('body:has(main:not([aria-busy])) footer').waitFor();
+  const sections = ['summary', 'loans', 'budget', 'results', 'stand', 'proposals', 'kit', 'road', 'glossary', 'drafts'];
+  const order = await page.evaluate((ids) => [...document.querySelectorAll('main [id]')].map((s) => s.id).filter((id) => ids.includes(id)), sections);
+  assert.deepEqual(order, sections);
+  assert.equal(await page.locator(`${$('proposal')}`).first().isVisible(), true);
+  await clean(events, { page, name: 'lazy-below' });
+});
+
+test('when the chunk below the results cannot be fetched, each of its sections says so, the page still works, and retry draws it', async () => {
+  let failing = true;
+  const { page, events } = await app.open({
+    ...NO_WORKER,
+    prepare: (context) => context.route(chunkOf('step_below'), (route) => (failing ? route.abort('internetdisconnected') : route.continue())),
+  });
+  const failed = page.locator($('lazy-failed'));
+  assert.equal(await failed.count(), 4, 'stand, proposals, glossary, drafts: a message each');
+  for (const s of await failed.all()) assert.equal(await s.getAttribute('role'), 'alert');
+  const payment = await page.locator($('result-payment')).first().textContent();
+  await page.locator($('principal')).first().fill('123456');
+  await page.waitForFunction((old) => document.querySelector('[data-testid="result-payment"]').textContent !== old, payment);
+
+  failing = false;
+  await page.locator(`#main > ${$('lazy-failed')} button`).first().click();
+  await page.locator('#stand').waitFor();
+  assert.equal(await failed.count(), 3, 'the retried section is drawn; the others keep their message');
+  await page.locator(`#main > ${$('lazy-failed')} button`).first().click();
+  await page.locator(`${$('proposal')}`).first().waitFor();
+  const below = (s) => chunkOf('step_below').test(s.split(' (')[0]);
+  events.failed.splice(0, events.failed.length, ...events.failed.filter((f) => !below(f)));
+  const reported = (m) => /^error: (TypeError: Failed to fetch|Failed to load resource: net::ERR_INTERNET_DISCONNECTED)/.test(m);
+  events.console.splice(0, events.console.length, ...events.console.filter((m) => !reported(m)));
+  await clean(events, { page, name: 'lazy-below-failed' });
 });
 
 test('a section says it is loading while its chunk comes', async () => {
@@ -132,7 +194,7 @@ test('after one visit every section opens offline: the service worker holds the 
     const cache = await caches.open((await caches.keys())[0]);
     return (await cache.keys()).map((r) => r.url);
   });
-  for (const split of ['kit', 'road', 'ics', 'share', 'open_link', 'compare', 'schedule']) assert.ok(cached.some((u) => chunkOf(split).test(u)), `the ${split} chunk is cached`);
+  for (const split of ['step_below', 'kit', 'road', 'ics', 'share', 'open_link', 'compare', 'schedule']) assert.ok(cached.some((u) => chunkOf(split).test(u)), `the ${split} chunk is cached`);
 
   // Dated loans, so the road has a calendar to download.
   await importFile(page, 'road.json', await readFile(join(REPO, 'tests', 'fixtures', 'road-three-lenders.json'), 'utf8'));

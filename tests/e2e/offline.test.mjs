@@ -127,6 +127,9 @@ test('after one visit the app loads, keeps its drafts and computes with the netw
   assert.ok(response.fromServiceWorker(), 'the page came from the service worker');
   assert.equal(await page.locator($('principal')).first().inputValue(), '123456', 'the draft is there');
   assert.equal(await page.locator($('result-payment')).first().textContent(), payment);
+  // The sections below the results are a chunk the page fetches while it draws: cached too.
+  await page.locator('main:not([aria-busy]) #proposals').waitFor();
+  assert.equal(await page.locator($('lazy-failed')).count(), 0);
   await page.locator($('principal')).first().fill('100000');
   await page.waitForFunction((old) => document.querySelector('[data-testid="result-payment"]')?.textContent !== old, payment);
 

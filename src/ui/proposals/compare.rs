@@ -24,10 +24,17 @@ pub fn Comparison(compared: RwSignal<Compared>) -> impl IntoView {
                 if chosen.with(Vec::len) < 2 {
                     return view! { <p class="explain">{say(|l| l.text().compare_hint)}</p> }.into_any();
                 }
-                super::super::lazy::lazy(load_compare, move || compare_body(chosen, compared)).into_any()
+                super::super::lazy::handed((chosen, compared))
             }}
         </div>
     }
+}
+
+/// The side-by-side chunk, fetched when two plans are first ticked: handed
+/// to the comparison by the main wasm (`ui::App`), since the proposals
+/// section is chunk code (`ui::lazy::handed`).
+pub fn side_by_side((chosen, compared): (Memo<Vec<Proposal>>, RwSignal<Compared>)) -> AnyView {
+    super::super::lazy::lazy(load_compare, move || compare_body(chosen, compared)).into_any()
 }
 
 /// The two plans side by side: a chunk of its own, fetched when two are

@@ -5,7 +5,7 @@
 
 mod allocation;
 mod card;
-mod compare;
+pub(super) mod compare;
 
 use super::page::use_page;
 use super::widgets::Card;
