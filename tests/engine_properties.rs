@@ -315,10 +315,12 @@ fn check_equal_installment(loan: &Loan, f: &LoanFigures) -> Result<(), TestCaseE
     let a = rows[0].payment;
     let tolerance = tolerance_of(a);
     prop_assert!(rows.iter().all(|r| (r.payment - a).abs() <= tolerance), "an instalment strays beyond {} from {}", tolerance, a);
-    if loan.principal >= Decimal::new(i64::from(loan.months), 2) {
-        prop_assert!(rows.iter().all(|r| r.payment > Decimal::ZERO), "a month pays nothing");
-        prop_assert_eq!(f.schedule.paying_months(), loan.months);
+    // Less than a fen a month cannot be repaid in equal fen: only the bounds above.
+    if loan.principal < Decimal::new(i64::from(loan.months), 2) {
+        return Ok(());
     }
+    prop_assert!(rows.iter().all(|r| r.payment > Decimal::ZERO), "a month pays nothing");
+    prop_assert_eq!(f.schedule.paying_months(), loan.months);
     let exact = annuity_f64(loan.principal, monthly_rate_exact(&loan.rate), loan.months);
     // fen(A), allowing either side only where A lies within the f64 error
     // of a half fen.
@@ -330,7 +332,9 @@ fn check_equal_installment(loan: &Loan, f: &LoanFigures) -> Result<(), TestCaseE
     if !level {
         // Re-solved: only where neither rounding of the annuity works, and
         // within a few fen (at rates up to 5 % a month; the tolerance above beyond).
-        prop_assert!(lenders.iter().all(Option::is_none), "re-solved although the lenders' rule works: {:?}", lenders);
+        // (Unless the annuity lies on a half fen within the f64 error: the
+        // engine's exact rounding is then the one that counts.)
+        prop_assert!(low != high || lenders.iter().all(Option::is_none), "re-solved although the lenders' rule works: {:?}", lenders);
         let i = { let (num, den) = monthly_rate_exact(&loan.rate); num as f64 / den as f64 };
         let spread = rows.iter().map(|r| (r.payment - a).abs()).max().unwrap_or_default();
         prop_assert!(i > 0.05 || spread <= d("0.05"), "re-solved payments spread {} from {}", spread, a);

@@ -275,7 +275,12 @@ pub(crate) fn level_tolerance(payment: Decimal) -> Decimal {
 /// [`level_tolerance`] of it (every other row pays exactly `payment`), and
 /// above zero: ¥0.12 over 5 months at 0.03 is repaid in month 4.
 fn ends_level(rows: &[Row], payment: Decimal) -> bool {
-    rows.last().is_some_and(|r| r.payment > Decimal::ZERO && (r.payment - payment).abs() <= level_tolerance(payment))
+    let Some(last) = rows.last() else { return false };
+    // In whole fen when both have two places at most: |d| ≤ max(¥1, p/10) ⇔ 10·|d| ≤ max(1000 fen, p).
+    if let (Some(l), Some(p)) = (FenAmount::of(last.payment), FenAmount::of(payment)) {
+        return l.fen > 0 && (l.fen - p.fen).unsigned_abs().saturating_mul(10) <= p.fen.max(1000).unsigned_abs();
+    }
+    last.payment > Decimal::ZERO && (last.payment - payment).abs() <= level_tolerance(payment)
 }
 
 /// Level instalments re-solved every period: period `k` pays the level
