@@ -578,3 +578,68 @@ fn allocation_counts_arrears_and_the_penalty_rate() {
     assert_eq!(av.shares[1].extra, d("10000") - d("1100.16") - d("2133.10"));
     assert_eq!(a.total_minimums, d("3233.26"));
 }
+
+/// Where a level payment rounded once fails (decades at credit-card rates:
+/// a fen a month compounds to hundreds of yuan), each month's payment is
+/// re-solved (`schedule`'s module docs). Every proposal that states a term
+/// pays in each month of it: its level months all pay, within ¥1 or a tenth
+/// of their first payment of each other (unless a month's interest alone is
+/// more than a payment), and the term it states is its months (a card said
+/// 335 months while its schedule paid in 334).
+fn check_stated_terms(e: &Evaluation) -> Result<(), TestCaseError> {
+    for p in &e.proposals {
+        let (Some(f), Some(term)) = (&p.figures, p.params.term_months) else { continue };
+        prop_assert_eq!(f.months, term, "{:?} states {} months", p.kind, term);
+        // The months before the level ones: a holiday's, or a deferral's.
+        let before = match p.kind {
+            ProposalKind::PaymentHoliday => p.params.holiday_months.unwrap_or(0),
+            ProposalKind::FrozenInstalments => p.params.deferred_months.unwrap_or(0),
+            _ => 0,
+        } as usize;
+        let level = &f.schedule[before.min(f.schedule.len())..];
+        let Some(first) = level.first() else { continue };
+        // A fen a month at least (else equal fen payments cannot repay).
+        if first.balance + first.principal < Decimal::new(level.len() as i64, 2) {
+            continue;
+        }
+        let tolerance = (first.payment / Decimal::TEN).max(Decimal::ONE);
+        prop_assert!(level.iter().all(|r| r.payment > Decimal::ZERO), "{:?}: a month of ¥0.00", p.kind);
+        // In actual days a loan that barely amortises has a level payment
+        // below a 31-day month's interest: those months pay their interest.
+        let (low, high) = level.iter().fold((Decimal::MAX, Decimal::ZERO), |(l, h), r| (l.min(r.payment), h.max(r.interest)));
+        if high > low {
+            continue;
+        }
+        prop_assert!(level.iter().all(|r| (r.payment - first.payment).abs() <= tolerance), "{:?}: beyond {} of {}", p.kind, tolerance, first.payment);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(cases(64))]
+
+    /// Long loans at high monthly rates, budgets tight enough that the
+    /// shortest extension runs to hundreds of months.
+    #[test]
+    fn stated_terms_are_the_months_paid(
+        principal in 100_000u64..10_000_000,
+        rate in 150u64..=300,
+        months in 200u32..=560,
+        overdue in prop::option::of(0u64..500_000),
+        income in 0u64..2_000_000,
+        actual in any::<bool>(),
+    ) {
+        let mut loan = json!({"id": "l0", "lender": "other", "principal": money(principal),
+            "rate": {"value": dec(rate, 2), "unit": "monthly_percent"}, "method": "equal_installment", "months": months});
+        if let Some(o) = overdue {
+            loan["overdue"] = json!({"days": 40, "principal": money(o), "interest": money(o / 50)});
+        }
+        let mut doc = json!({"version": 1, "loans": [loan], "budget": {"income": money(income), "expenses": "0"}});
+        if actual {
+            doc["day_count"] = json!("actual");
+            doc["loans"][0]["next_due_date"] = json!("2025-01-31");
+        }
+        let (_, e) = evaluate(&doc);
+        check_stated_terms(&e)?;
+    }
+}

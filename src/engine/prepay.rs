@@ -31,8 +31,8 @@
 //! Rounding follows [`Schedule`]: interest to the fen once per month, the
 //! last instalment absorbing the remainder, so the principal parts sum
 //! exactly to the principal. With no prepayment the schedule equals the
-//! contract's row for row (up to the month the contract clears its balance:
-//! a level payment can finish early, its last rows owing nothing). Savings are measured against that contract
+//! contract's row for row (a 等额本息 contract whose payments were re-solved a
+//! fen at a time, `schedule`'s module docs, keeps each month's own payment). Savings are measured against that contract
 //! schedule: `interest_saved` = contract interest − interest (fees not
 //! included: they are reported apart), `months_saved` = contract months −
 //! months.
@@ -223,6 +223,9 @@ pub(crate) fn in_fen(mut v: Decimal) -> Decimal {
 pub(crate) enum Terms {
     /// 等额本息 and 先息后本: a level payment, principal = payment − interest.
     Level(Decimal),
+    /// 等额本息 whose payments were re-solved a fen at a time
+    /// ([`crate::engine::schedule`]): each month's own payment from `start`.
+    Payments { start: u32, payments: Vec<Decimal> },
     /// 等额本金: the principal part of each month from `start`.
     Parts { start: u32, parts: Vec<Decimal> },
     /// 到期一次: nothing until maturity.
@@ -233,6 +236,7 @@ impl Terms {
     /// The terms of `schedule`, whose first row is month `start`.
     fn of(schedule: &Schedule, start: u32, method: Method) -> Self {
         match method {
+            Method::EqualInstallment if !is_level(schedule) => Self::Payments { start, payments: schedule.payments() },
             Method::EqualInstallment | Method::InterestOnly => Self::Level(schedule.first_payment()),
             Method::EqualPrincipal => Self::Parts { start, parts: schedule.rows.iter().map(|r| r.principal).collect() },
             Method::Bullet => Self::Bullet,
@@ -245,10 +249,10 @@ impl Terms {
         match self {
             Self::Bullet if k >= maturity => (mul_ratio_fen(balance * Decimal::from(maturity), i), balance),
             Self::Bullet => (Decimal::ZERO, Decimal::ZERO),
-            Self::Level(payment) => {
-                let interest = mul_ratio_fen(balance, i);
-                let part = if k >= maturity { balance } else { (*payment - interest).clamp(Decimal::ZERO, balance) };
-                (interest, part)
+            Self::Level(payment) => level_instalment(*payment, k, balance, i, maturity),
+            Self::Payments { start, payments } => {
+                let payment = payments.get(k.saturating_sub(*start) as usize).copied().unwrap_or(Decimal::ZERO);
+                level_instalment(payment, k, balance, i, maturity)
             }
             Self::Parts { start, parts } => {
                 let interest = mul_ratio_fen(balance, i);
@@ -271,13 +275,27 @@ impl Terms {
                 return k;
             }
             // A level payment that only covers the interest never clears.
-            if part.is_zero() && !interest.is_zero() && matches!(self, Self::Level(_)) {
+            if part.is_zero() && !interest.is_zero() && matches!(self, Self::Level(_) | Self::Payments { .. }) {
                 return maturity;
             }
             b -= part;
         }
         maturity
     }
+}
+
+/// Whether every instalment of `schedule` but the last is its first.
+fn is_level(schedule: &Schedule) -> bool {
+    let first = schedule.first_payment();
+    schedule.rows.iter().rev().skip(1).all(|r| r.payment == first)
+}
+
+/// (interest, principal) of month `k` paying `payment`: principal =
+/// payment − interest within 0..=balance, and everything at `maturity`.
+fn level_instalment(payment: Decimal, k: u32, balance: Decimal, i: Ratio, maturity: u32) -> (Decimal, Decimal) {
+    let interest = mul_ratio_fen(balance, i);
+    let part = if k >= maturity { balance } else { (payment - interest).clamp(Decimal::ZERO, balance) };
+    (interest, part)
 }
 
 /// The schedule of `principal` at `monthly_rate` (a fraction, or an exact

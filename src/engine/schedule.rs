@@ -6,6 +6,20 @@
 //! exactly 0.00. Interest is computed in 30/360 mode: balance × monthly rate,
 //! the rate an exact [`Ratio`] (4.9 %/yr is 4.9 / 1200, not 0.0040833…3), so
 //! a product that lands on half a fen rounds away from zero as it should.
+//!
+//! Level instalments (等额本息, and every proposal re-amortised at a rate):
+//! the payment is the exact level payment rounded to the fen and the last
+//! instalment absorbs the remainder — what lenders print — whenever that
+//! last instalment stays within [`level_tolerance`] of the payment (¥1, or
+//! a tenth of the payment when more). Where it does not — a fen a month
+//! compounds to s_n = ((1+i)^n − 1)/i fen by the end, hundreds of yuan on
+//! decades at credit-card rates, and a tiny loan over many months cannot
+//! repay in equal fen — each month's payment is re-solved: the level
+//! payment of the balance over the months left, rounded to the fen
+//! (`resolved_rows`). The payments then differ by a fen or two, never a
+//! balloon. Either way a schedule of n months pays in each of its n months
+//! (given a principal of at least a fen a month): no month of ¥0.00, so
+//! the months a proposal states are the months it pays.
 
 use super::dates::Date;
 use super::exact::{mul_ratio_fen, Ratio, RatioU64};
@@ -198,19 +212,11 @@ fn equal_installment(principal: Decimal, i: Ratio, n: u32) -> Vec<Row> {
 }
 
 /// Level instalments of `principal` over periods `start..start + n`, period
-/// `p` bearing interest at `rate_of(p)`; the payment is `exact_payment`
-/// rounded to the fen and the last instalment absorbs the remainder. Shared
-/// by the 30/360 schedules (a constant rate) and the actual-days ones.
-///
-/// The rounded payment can repay a little too fast on long, tiny loans
-/// (e.g. ¥603 over 600 months rounds ¥1.005 up to ¥1.01 and would pay off
-/// early). Then a fen less is tried (two steps suffice in practice) and the
-/// last absorbs the rest — unless interest multiplies that fen: a fen a
-/// month grows to s_n = ((1+i)^n − 1)/i fen by the end (≈ ¥970 for 280
-/// months at 2.9 %/month), so with interest the rounded payment finishing
-/// early (the instalment that would overpay pays what is left, later ones
-/// nothing) is kept when it stays nearer the level in all. At 0 % a fen
-/// less moves the last by at most n fen, and the fen less stays.
+/// `p` bearing interest at `rate_of(p)`: the payment is `exact_payment`
+/// rounded to the fen and the last instalment absorbs the remainder — the
+/// lenders' rule — whenever that keeps every instalment within
+/// [`level_tolerance`] of the level one (see [`resolved_rows`] otherwise).
+/// Shared by the 30/360 schedules (a constant rate) and the actual-days ones.
 pub(crate) fn level_rows(
     principal: Decimal,
     rate_of: impl Fn(u32) -> Ratio + Copy,
@@ -241,38 +247,77 @@ pub(crate) fn level_rows_into(
     out.reserve(n as usize);
     // `amortize` without clamping, its whole-fen loop writing into `out`.
     let tried = match amortize_fen(principal, &rate_of, start, n, rounded, out) {
-        InFen::Rows => return,
-        InFen::Refused => None,
+        InFen::Rows if ends_level(&out[kept..], rounded) => return,
+        InFen::Rows | InFen::Refused => None,
         InFen::Unsure => {
             out.truncate(kept);
-            amortize_decimal(principal, &rate_of, start, n, rounded, false)
+            amortize_decimal(principal, &rate_of, start, n, rounded, false).filter(|rows| ends_level(rows, rounded))
         }
     };
     out.truncate(kept);
-    out.extend(tried.unwrap_or_else(|| off_level_rows(principal, rate_of, start, n, rounded)));
-}
-
-/// [`level_rows`] when the `rounded` payment repays too fast: a fen less,
-/// or the rounded payment finishing early (see there).
-fn off_level_rows(principal: Decimal, rate_of: impl Fn(u32) -> Ratio + Copy, start: u32, n: u32, rounded: Decimal) -> Vec<Row> {
-    let early = amortize(principal, &rate_of, start, n, rounded, true).unwrap_or_default();
-    let with_interest = !rate_of(start).is_zero();
-    let mut payment = rounded;
-    for _ in 0..4 {
-        payment -= FEN;
-        if payment < Decimal::ZERO {
-            break;
-        }
-        if let Some(rows) = amortize(principal, &rate_of, start, n, payment, false) {
-            return if with_interest && off_level(&early, rounded) < off_level(&rows, payment) { early } else { rows };
-        }
+    match tried {
+        Some(rows) => out.extend(rows),
+        None => resolved_rows(out, principal, &rate_of, start, n),
     }
-    early
 }
 
-/// How far a schedule strays from its level payment, summed over its rows.
-fn off_level(rows: &[Row], level: Decimal) -> Decimal {
-    rows.iter().map(|r| (r.payment - level).abs()).sum()
+/// How far the last instalment of a level schedule may stray from the
+/// level `payment`: ¥1, or a tenth of the payment when that is more. The
+/// lenders' rounding stays well inside it wherever lenders lend (a 30-year
+/// mortgage at 6 % strays by ¥5 at most on a payment of ¥60 or more;
+/// five years at 36 % by ¥0.82); beyond, half a fen a month compounds
+/// into a balloon ([`resolved_rows`]).
+pub(crate) fn level_tolerance(payment: Decimal) -> Decimal {
+    (payment / Decimal::TEN).max(Decimal::ONE)
+}
+
+/// Whether the lenders' rows at the level `payment` end within
+/// [`level_tolerance`] of it (every other row pays exactly `payment`), and
+/// above zero: ¥0.12 over 5 months at 0.03 is repaid in month 4.
+fn ends_level(rows: &[Row], payment: Decimal) -> bool {
+    let Some(last) = rows.last() else { return false };
+    // In whole fen when both have two places at most: |d| ≤ max(¥1, p/10) ⇔ 10·|d| ≤ max(1000 fen, p).
+    if let (Some(l), Some(p)) = (FenAmount::of(last.payment), FenAmount::of(payment)) {
+        return l.fen > 0 && (l.fen - p.fen).unsigned_abs().saturating_mul(10) <= p.fen.max(1000).unsigned_abs();
+    }
+    last.payment > Decimal::ZERO && (last.payment - payment).abs() <= level_tolerance(payment)
+}
+
+/// Level instalments re-solved every period: period `k` pays the level
+/// payment of the balance over the periods left, rounded to the fen, so a
+/// rounding that would compound into a balloon or an early finish is
+/// corrected a fen at a time as it arises. Every period of the term pays
+/// (a schedule of n months pays in n months), the payments stay within a
+/// few fen of each other, and the last absorbs what is left. Used when
+/// the lenders' single rounded payment does not work: a fen a month grows
+/// by s_n = ((1+i)^n − 1)/i — ≈ ¥975 for 280 months at 2.88 %/month, where
+/// 54.83 ended in a last instalment of 997.46 and 54.84 repaid in month
+/// 279 — or a tiny loan over many months (¥603 over 600 at 0 %: 1.01
+/// repays in month 598, 1.00 leaves 4.00 for the last).
+///
+/// The level payment of balance B over periods k..=end is B / S_k, with
+/// S_k = Σ_{j=k..end} Π_{l=k..j} 1/(1 + r_l), summed backwards once. A
+/// payment never falls below its month's interest: with actual days, a loan
+/// so long and dear that it barely amortises has a level payment below a
+/// 31-day month's interest, and those months pay their interest.
+fn resolved_rows(out: &mut Vec<Row>, principal: Decimal, rate_of: &dyn Fn(u32) -> Ratio, start: u32, n: u32) {
+    let last = start + n - 1;
+    let mut sums = vec![Decimal::ZERO; n as usize];
+    let mut next = Decimal::ZERO;
+    for (slot, period) in sums.iter_mut().zip(start..last + 1).rev() {
+        let v = Decimal::ONE.checked_div(Decimal::ONE + rate_of(period).approx()).unwrap_or(Decimal::ZERO);
+        next = super::exact::mul_round(v, Decimal::ONE + next, 24);
+        *slot = next;
+    }
+    let mut balance = principal;
+    for (period, sum) in (start..last).zip(sums) {
+        let interest = mul_ratio_fen(balance, rate_of(period));
+        let payment = balance.checked_div(sum).map_or(balance + interest, fen);
+        let part = (payment - interest).clamp(Decimal::ZERO, balance);
+        balance -= part;
+        out.push(Row::new(period, part + interest, interest, part, balance));
+    }
+    out.push(final_row(last, balance, mul_ratio_fen(balance, rate_of(last))));
 }
 
 /// Pays `payment` each period and the remainder in the last. Returns `None`
@@ -280,6 +325,8 @@ fn off_level(rows: &[Row], level: Decimal) -> Decimal {
 /// interest, unless `clamp`, which keeps each principal part within
 /// `0..=balance`. One copy for every caller's rates (`dyn`): the loops
 /// are long, a call a row costs nothing next to them, and the wasm stays small.
+/// Only the tests call it (against [`amortize_decimal`]).
+#[cfg(test)]
 fn amortize(
     principal: Decimal,
     rate_of: &dyn Fn(u32) -> Ratio,
@@ -577,21 +624,45 @@ mod tests {
     }
 
     /// ¥1,906.23 at 2.8758 %/month over 280 months: the exact annuity is
-    /// 54.8389…, so 54.84 repays in 279 months and 54.83 falls short. A fen
-    /// per month grows by s_n = ((1+i)^n − 1)/i ≈ 97,000 here, so the fen
-    /// less left a last instalment of 997.46 (18 × the level one). The
-    /// rounded payment with an early finish stays level to within ¥56 in
-    /// all: 54.84 for 278 months, then what is left, then nothing.
+    /// 54.8389…, and a fen a month grows by s_n ≈ 97,500 fen here, so no
+    /// single rounded payment works: 54.83 left a last instalment of 997.46
+    /// and 54.84 repaid in month 279, month 280 paying ¥0.00 (found by the
+    /// payoff helper). Re-solved a fen at a time, all 280 months pay
+    /// 54.83 or 54.84, the last 54.83.
     #[test]
-    fn a_long_high_rate_loan_has_no_balloon() {
+    fn a_long_high_rate_loan_has_no_balloon_and_no_empty_month() {
         let s = Schedule::build(d("1906.23"), d("0.028758"), 280, Method::EqualInstallment).unwrap();
-        assert_eq!(s.rows.len(), 280);
-        assert!(s.rows[..278].iter().all(|r| r.payment == d("54.84")), "{:?}", &s.rows[..3]);
-        assert!(s.last_payment() <= d("54.84"), "last {}", s.last_payment());
-        assert!(s.max_payment() == d("54.84"));
+        assert_eq!((s.months(), s.paying_months()), (280, 280));
+        assert_eq!(s.first_payment(), d("54.84"));
+        assert!(s.rows.iter().all(|r| r.payment == d("54.83") || r.payment == d("54.84")), "{:?}", s.rows.iter().map(|r| r.payment).max());
+        assert_eq!(s.last_payment(), d("54.83"));
         assert_eq!(s.total_principal(), d("1906.23"));
         assert!(s.rows.iter().all(|r| r.balance >= Decimal::ZERO && r.principal >= Decimal::ZERO && r.payment >= r.interest));
         assert_eq!(s.rows[279].balance, Decimal::ZERO);
+    }
+
+    /// The other cases the property tests found: a ¥0.00 last month
+    /// (¥14,703.14 at 2.4224 %/month over 335 months repaid in 334 at
+    /// 356.29), and the tiny long loan (¥603 over 600 months at 0 %: 1.01
+    /// repays in month 598, 1.00 leaves 4.00 for the last).
+    #[test]
+    fn every_month_of_the_term_pays() {
+        let s = Schedule::build(d("14703.14"), d("0.024224"), 335, Method::EqualInstallment).unwrap();
+        assert_eq!(s.paying_months(), 335);
+        assert!(s.rows.iter().all(|r| r.payment == d("356.28") || r.payment == d("356.29")));
+        let s = Schedule::build(d("603"), Decimal::ZERO, 600, Method::EqualInstallment).unwrap();
+        assert!(s.rows.iter().all(|r| r.payment == d("1.00") || r.payment == d("1.01")));
+        assert_eq!(s.paying_months(), 600);
+        // Where the lenders' rule works it is kept: 12 × 9,168.00 with the last absorbing.
+        let s = Schedule::build(d("100000"), d("0.015"), 12, Method::EqualInstallment).unwrap();
+        assert!(s.rows[..11].iter().all(|r| r.payment == d("9168.00")));
+        assert_eq!(s.last_payment(), d("9167.99"));
+    }
+
+    #[test]
+    fn the_tolerance_is_a_yuan_or_a_tenth() {
+        assert_eq!(level_tolerance(d("5.31")), Decimal::ONE);
+        assert_eq!(level_tolerance(d("5307.27")), d("530.727"));
     }
 
     #[test]
