@@ -361,7 +361,9 @@ pub fn split_adds_something(a: &Allocation) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Verdict {
     pub fits: bool,
-    /// Left each month when it fits, short each month when not (≥ 0).
+    /// The tightest of the next 12 months: at least this much is left in every
+    /// month when it fits; when not, the shortfall of the worst month (≥ 0) —
+    /// not every month's (a seasonal forecast can leave one month short).
     pub amount: Decimal,
 }
 
