@@ -278,13 +278,21 @@ impl LoanEntry {
     /// A new loan with the typical terms of `lender`.
     pub fn from_preset(id: impl Into<String>, lender: Lender, principal: Decimal, months: u32) -> Self {
         let p = lender.preset();
+        let rate = RateEntry { value: p.typical_rate, unit: p.rate_unit, day_basis: DayBasis::default() };
+        Self::with_terms(id.into(), lender, principal, rate, p.method, months)
+    }
+
+    /// A loan with these terms and none of the optional ones (no overdue,
+    /// fee, prepayment, ask…): the one place their defaults are written (the
+    /// reader starts each loan from it too).
+    pub(crate) fn with_terms(id: String, lender: Lender, principal: Decimal, rate: RateEntry, method: Method, months: u32) -> Self {
         Self {
-            id: id.into(),
+            id,
             lender,
             name: String::new(),
             principal,
-            rate: RateEntry { value: p.typical_rate, unit: p.rate_unit, day_basis: DayBasis::default() },
-            method: p.method,
+            rate,
+            method,
             months,
             upfront_fee: Decimal::ZERO,
             overdue: None,

@@ -50,29 +50,7 @@ pub(super) fn scenario(doc: Value) -> Read<Scenario> {
 
 fn loan(v: Value, at: &At) -> Read<LoanEntry> {
     let rate = RateEntry { value: Decimal::ZERO, unit: RateUnit::DailyPercent, day_basis: DayBasis::default() };
-    let mut l = LoanEntry {
-        id: String::new(),
-        lender: Lender::default(),
-        name: String::new(),
-        principal: Decimal::ZERO,
-        rate,
-        method: Method::EqualInstallment,
-        months: 0,
-        upfront_fee: Decimal::ZERO,
-        overdue: None,
-        penalty: None,
-        app_payment: None,
-        next_due_date: None,
-        period_start: None,
-        settlement_offer: None,
-        holiday_months: None,
-        prepayments: Vec::new(),
-        extra_monthly: None,
-        prepayment_fee_percent: Decimal::ZERO,
-        target_payment: None,
-        contract_no: String::new(),
-        ask: None,
-    };
+    let mut l = LoanEntry::with_terms(String::new(), Lender::default(), Decimal::ZERO, rate, Method::EqualInstallment, 0);
     object(v, at, "struct LoanEntry", &mut [
         req("id", &mut Put(&mut l.id, string)),
         or("lender", &mut Put(&mut l.lender, |v, at| LENDERS.read(v, at))),
