@@ -694,4 +694,4 @@ impl From<serde_json::Value> for Value {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -5,31 +5,15 @@
 use super::super::read::tests::any_scenario;
 use super::super::Scenario;
 use proptest::prelude::*;
-use std::path::Path;
 
 fn serde_writes(s: &Scenario) -> String {
     serde_json::to_string_pretty(s).unwrap()
 }
 
-fn json_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            json_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn every_fixture_is_written_as_serde_writes_it() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
-    let mut files = Vec::new();
-    json_files(&root.join("fixtures"), &mut files);
-    json_files(&root.join("e2e/cases"), &mut files);
     let mut read = 0;
-    for path in files {
+    for path in crate::versioned::json::tests::fixture_files() {
         let Ok(s) = Scenario::from_json(&std::fs::read_to_string(&path).unwrap()) else { continue };
         assert_eq!(s.to_json(), serde_writes(&s), "{}", path.display());
         assert_eq!(s.to_compact_json(), serde_json::to_string(&s).unwrap(), "{}", path.display());

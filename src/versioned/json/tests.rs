@@ -116,25 +116,31 @@ fn an_object_of_too_many_keys_is_refused() {
     assert!(m.starts_with("more than 1000 keys in one object at line 1 column"), "{m}");
 }
 
-fn json_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            json_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
+/// Every JSON document the tests hold: the evaluator's fixtures and the
+/// browser tests' cases (the reader's and the writer's tests walk them all).
+pub(crate) fn fixture_files() -> Vec<std::path::PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                out.push(path);
+            }
         }
     }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut files = Vec::new();
+    walk(&root.join("fixtures"), &mut files);
+    walk(&root.join("e2e/cases"), &mut files);
+    files
 }
 
 /// Every fixture as it is, and the inputs with a character taken out,
 /// replaced or added every few places.
 #[test]
 fn every_fixture_and_its_faults_read_as_serde_json_reads_them() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
-    let mut files = Vec::new();
-    json_files(&root.join("fixtures"), &mut files);
-    json_files(&root.join("e2e/cases"), &mut files);
+    let files = fixture_files();
     assert!(files.len() > 40);
     const SUBS: [char; 10] = ['"', '1', '{', '}', ',', ' ', '-', '\\', '[', ':'];
     for path in files {
