@@ -37,10 +37,32 @@ mod tests {
         fn as_rust_decimal(a in proptest::prelude::any::<i128>(), sa in 0u32..=28, b in proptest::prelude::any::<i128>(), sb in 0u32..=28) {
             let a = Decimal::from_i128_with_scale(a % (1i128 << 96), sa);
             let b = Decimal::from_i128_with_scale(b % (1i128 << 96), sb);
-            let show = |d: Option<Decimal>| d.map(|d| d.to_string());
-            proptest::prop_assert_eq!(show(add(a, b)), show(a.checked_add(b)));
-            proptest::prop_assert_eq!(show(sub(a, b)), show(a.checked_sub(b)));
-            proptest::prop_assert_eq!(show(mul(a, b)), show(a.checked_mul(b)));
+            same(a, b);
         }
+
+        /// Small, zero and huge operands of every sign and scale: the
+        /// fast paths (32 and 64 bits), zeros and overflow.
+        #[test]
+        fn as_rust_decimal_at_the_edges(a in edge(), b in edge()) {
+            same(a, b);
+        }
+    }
+
+    fn edge() -> impl proptest::strategy::Strategy<Value = Decimal> {
+        use proptest::prelude::*;
+        let mantissa = prop_oneof![Just(0i128), 0i128..1 << 32, 0i128..1 << 64, (1i128 << 95)..(1i128 << 96)];
+        (mantissa, 0u32..=28, any::<bool>()).prop_map(|(m, scale, negative)| {
+            let mut d = Decimal::from_i128_with_scale(m, scale);
+            d.set_sign_negative(negative);
+            d
+        })
+    }
+
+    /// Value, scale and sign (a signed zero included) as `rust_decimal`'s own.
+    fn same(a: Decimal, b: Decimal) {
+        let show = |d: Option<Decimal>| d.map(|d| (d.serialize(), d.to_string()));
+        assert_eq!(show(add(a, b)), show(a.checked_add(b)), "{a} + {b}");
+        assert_eq!(show(sub(a, b)), show(a.checked_sub(b)), "{a} - {b}");
+        assert_eq!(show(mul(a, b)), show(a.checked_mul(b)), "{a} * {b}");
     }
 }
