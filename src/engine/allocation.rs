@@ -47,7 +47,7 @@ impl AllocationDebt {
     pub fn of(debt: &Debt, an: &DebtAnalysis) -> Self {
         let contract = debt.loan.rate.annual_percent();
         let accrues = match debt.overdue.is_overdue() {
-            true => contract.max(contract.checked_mul(debt.penalty.multiplier).unwrap_or(Decimal::MAX)),
+            true => contract.max(super::checked::mul(contract, debt.penalty.multiplier).unwrap_or(Decimal::MAX)),
             false => contract,
         };
         Self {
@@ -136,7 +136,7 @@ pub fn pro_rata(amount: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
         return pro_rata(-amount, weights).into_iter().map(|v| -v).collect();
     }
     let mut w: Vec<Decimal> = weights.iter().map(|x| (*x).max(Decimal::ZERO)).collect();
-    let mut total: Decimal = w.iter().copied().fold(Decimal::ZERO, |a, b| a.checked_add(b).unwrap_or(Decimal::MAX));
+    let mut total: Decimal = w.iter().copied().fold(Decimal::ZERO, |a, b| super::checked::add(a, b).unwrap_or(Decimal::MAX));
     if total.is_zero() {
         w = vec![Decimal::ONE; weights.len()];
         total = Decimal::from(weights.len());

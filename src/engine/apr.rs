@@ -8,7 +8,7 @@
 
 use super::fen_amount::FenAmount;
 use super::schedule::pow;
-use super::{decimal_str, EngineError};
+use super::{checked, decimal_str, EngineError};
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -32,11 +32,11 @@ impl Apr {
         let growth = pow(Decimal::ONE + irr, 12).ok_or(EngineError::Overflow)?;
         // Absurd but finite rates (a fee of nearly the whole principal) must
         // come back as an error, not overflow: every step is checked.
-        let percent = |x: Decimal| x.checked_mul(hundred).ok_or(EngineError::Overflow);
+        let percent = |x: Decimal| checked::mul(x, hundred).ok_or(EngineError::Overflow);
         Ok(Self {
             monthly_irr: irr,
-            nominal_percent: percent(irr.checked_mul(Decimal::from(12)).ok_or(EngineError::Overflow)?)?,
-            effective_percent: percent(growth.checked_sub(Decimal::ONE).ok_or(EngineError::Overflow)?)?,
+            nominal_percent: percent(checked::mul(irr, Decimal::from(12)).ok_or(EngineError::Overflow)?)?,
+            effective_percent: percent(checked::sub(growth, Decimal::ONE).ok_or(EngineError::Overflow)?)?,
         })
     }
 }

@@ -65,7 +65,7 @@ pub struct BudgetMonth {
 impl BudgetMonth {
     /// A month of the budget: it fits when what it has covers what is due.
     fn of(month: u32, due: Decimal, available: Decimal) -> Result<Self, EngineError> {
-        let margin = available.checked_sub(due).ok_or(EngineError::Overflow)?;
+        let margin = super::checked::sub(available, due).ok_or(EngineError::Overflow)?;
         Ok(Self { month, date: None, due, available, margin, fits: margin >= Decimal::ZERO })
     }
 
@@ -153,7 +153,7 @@ impl Budget {
             false => Some(
                 debt_payments
                     .checked_div(self.income)
-                    .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+                    .and_then(|r| super::checked::mul(r, Decimal::ONE_HUNDRED))
                     .ok_or(EngineError::Overflow)
                     .map(super::percent_2dp)?,
             ),

@@ -62,7 +62,7 @@ impl Ratio {
     pub fn times(self, k: Decimal) -> Self {
         match exact_mul(self.num, k) {
             Some(num) => Self { num, den: self.den },
-            None => Self::from(self.approx().checked_mul(k).unwrap_or(Decimal::MAX)),
+            None => Self::from(super::checked::mul(self.approx(), k).unwrap_or(Decimal::MAX)),
         }
     }
 
@@ -269,7 +269,7 @@ fn wide_ratio_round(a: Decimal, r: Ratio, dp: u32) -> Decimal {
 
 fn fallback(a: Decimal, r: Ratio, dp: u32) -> Decimal {
     let b = r.approx();
-    a.checked_mul(b)
+    super::checked::mul(a, b)
         .unwrap_or(if (a.is_sign_negative()) != (b.is_sign_negative()) { Decimal::MIN } else { Decimal::MAX })
         .round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }

@@ -10,6 +10,7 @@
 pub mod allocation;
 pub mod apr;
 pub mod budget;
+pub mod checked;
 pub mod counter_offer;
 pub mod dates;
 pub mod daycount;

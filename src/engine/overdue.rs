@@ -21,7 +21,7 @@ use super::dates::Date;
 use super::due::DueDates;
 use super::exact::{mul_ratio_fen, mul_ratio_round, Ratio};
 use super::schedule::pow;
-use super::{decimal_str, percent_2dp, EngineError, QuotedRate, Schedule, MAX_AMOUNT};
+use super::{checked, decimal_str, percent_2dp, EngineError, QuotedRate, Schedule, MAX_AMOUNT};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -301,14 +301,12 @@ pub fn overdue_cost(
     calendar: &DueCalendar,
     true_apr_percent: Option<Decimal>,
 ) -> Result<OverdueCost, EngineError> {
-    let owed_now = contract
-        .total_principal()
-        .checked_add(overdue.principal)
-        .and_then(|v| v.checked_add(overdue.interest))
+    let owed_now = checked::add(contract.total_principal(), overdue.principal)
+        .and_then(|v| checked::add(v, overdue.interest))
         .ok_or(EngineError::Overflow)?;
     let pen = rule.daily_ratio(rate);
     let base_now = overdue.principal + if rule.interest_bears() { overdue.interest } else { Decimal::ZERO };
-    let so_far = mul_ratio_fen(base_now.checked_mul(Decimal::from(overdue.days)).ok_or(EngineError::Overflow)?, pen);
+    let so_far = mul_ratio_fen(checked::mul(base_now, Decimal::from(overdue.days)).ok_or(EngineError::Overflow)?, pen);
     let waiting = Waiting { contract, overdue, rule, calendar, pen, so_far, owed_now };
     let simple = rate.annual_percent() * rule.multiplier;
     let effective = if rule.compound {
@@ -384,7 +382,7 @@ impl Waiting<'_> {
         let mut horizons = Vec::with_capacity(HORIZONS.len());
         for t in days {
             let base = op + if self.rule.interest_bears() { oi } else { Decimal::ZERO } + capitalised;
-            base_days = base.checked_mul(Decimal::from(t - prev)).and_then(|x| x.checked_add(base_days)).ok_or(EngineError::Overflow)?;
+            base_days = checked::mul(base, Decimal::from(t - prev)).and_then(|x| checked::add(x, base_days)).ok_or(EngineError::Overflow)?;
             prev = t;
             while let Some(&(_, idx)) = next_due.next_if(|(due, _)| *due <= t) {
                 let row = &self.contract.rows[idx];

@@ -87,7 +87,7 @@ impl QuotedRate {
             RateUnit::MonthlyPercent => TWELVE,
             RateUnit::AnnualPercent => Decimal::ONE,
         };
-        self.value.checked_mul(factor).unwrap_or(if self.value.is_sign_negative() { Decimal::MIN } else { Decimal::MAX })
+        super::checked::mul(self.value, factor).unwrap_or(if self.value.is_sign_negative() { Decimal::MIN } else { Decimal::MAX })
     }
 
     /// Monthly rate in percent (月利率).

@@ -24,7 +24,7 @@
 use super::dates::Date;
 use super::exact::{mul_ratio_fen, Ratio, RatioU64};
 use super::fen_amount::{self, FenAmount};
-use super::{decimal_str, fen, fen_down, EngineError, MAX_AMOUNT, MAX_MONTHS};
+use super::{checked, decimal_str, fen, fen_down, EngineError, MAX_AMOUNT, MAX_MONTHS};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -181,11 +181,11 @@ pub(crate) fn pow(base: Decimal, mut n: u32) -> Option<Decimal> {
     let mut b = base;
     while n > 0 {
         if n & 1 == 1 {
-            result = result.checked_mul(b)?;
+            result = checked::mul(result, b)?;
         }
         n >>= 1;
         if n > 0 {
-            b = b.checked_mul(b)?;
+            b = checked::mul(b, b)?;
         }
     }
     Some(result)

@@ -4,6 +4,7 @@
 
 use super::{BudgetBasis, Debt, DebtAnalysis, Figures, Infeasible, LoanBudget, Params, Proposal, ProposalKind, VsContract};
 use super::NOTHING_HORIZON_MONTHS;
+use crate::engine::checked;
 use crate::engine::apr::{monthly_irr_of_fen, monthly_irr_of_rows, Apr};
 use crate::engine::budget::BUDGET_MONTHS;
 use crate::engine::dates::Date;
@@ -199,8 +200,8 @@ fn summary_decimal(rows: &[Row]) -> Result<Summary, EngineError> {
     };
     let last = rows.len() - 1;
     for (k, r) in rows.iter().enumerate() {
-        s.total_paid = s.total_paid.checked_add(r.payment).ok_or(EngineError::Overflow)?;
-        s.financed = s.financed.checked_add(r.principal).ok_or(EngineError::Overflow)?;
+        s.total_paid = checked::add(s.total_paid, r.payment).ok_or(EngineError::Overflow)?;
+        s.financed = checked::add(s.financed, r.principal).ok_or(EngineError::Overflow)?;
         s.min_payment = s.min_payment.min(r.payment);
         s.max_payment = s.max_payment.max(r.payment);
         if s.first_payment.is_zero() && r.payment > Decimal::ZERO {
