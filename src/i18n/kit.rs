@@ -181,15 +181,21 @@ impl Lang {
     }
 }
 
-/// The kit section's own words on the page, in one language. `{}` marks
-/// where a value goes.
+/// The kit's words the page shows outside the kit's chunk (its heading,
+/// the proposals' and the summary's "use this plan" buttons): the main
+/// wasm holds these; the rest ([`KitWords`]) only the kit's chunk.
 pub struct KitText {
     pub heading: &'static str,
-    pub intro: &'static str,
     pub use_as_ask: &'static str,
     pub is_ask: &'static str,
     pub use_plan: &'static str,
     pub plan_is_asks: &'static str,
+}
+
+/// The kit section's own words on the page, in one language. `{}` marks
+/// where a value goes.
+pub struct KitWords {
+    pub intro: &'static str,
     pub asks_heading: &'static str,
     pub no_ask: &'static str,
     pub about_heading: &'static str,
@@ -245,11 +251,14 @@ pub struct KitText {
 
 pub const KIT_ZH: KitText = KitText {
     heading: "协商材料",
-    intro: "把上面的数字变成贷款方可以批准的申请：为每家选好方案，填写困难情况，然后查看、复制、下载或打印申请书、收支说明和通话准备。所有内容只在本机生成。",
     use_as_ask: "用这个方案去协商",
     is_ask: "✓ 已选为协商方案",
     use_plan: "用这个组合方案去协商",
     plan_is_asks: "✓ 已设为各家的协商方案",
+};
+
+pub const KIT_WORDS_ZH: KitWords = KitWords {
+    intro: "把上面的数字变成贷款方可以批准的申请：为每家选好方案，填写困难情况，然后查看、复制、下载或打印申请书、收支说明和通话准备。所有内容只在本机生成。",
     asks_heading: "向每家贷款方提出的方案",
     no_ask: "还没有选定方案：在上面的方案卡片上点“用这个方案去协商”，或在这里勾选。",
     about_heading: "申请人",
@@ -305,11 +314,14 @@ pub const KIT_ZH: KitText = KitText {
 
 pub const KIT_EN: KitText = KitText {
     heading: "Negotiation kit",
-    intro: "Turn the figures above into a request a lender can approve: pick a plan for each lender, describe the hardship, then read, copy, download or print the letter, the financial statement and the call kit. Everything is made on this device.",
     use_as_ask: "Ask for this plan",
     is_ask: "✓ This is your ask",
     use_plan: "Ask every lender for this plan",
     plan_is_asks: "✓ Every lender's ask",
+};
+
+pub const KIT_WORDS_EN: KitWords = KitWords {
+    intro: "Turn the figures above into a request a lender can approve: pick a plan for each lender, describe the hardship, then read, copy, download or print the letter, the financial statement and the call kit. Everything is made on this device.",
     asks_heading: "What you ask each lender",
     no_ask: "No plan chosen yet: press \"Ask for this plan\" on a proposal above, or tick it here.",
     about_heading: "About you",
@@ -368,6 +380,13 @@ impl Lang {
         match self {
             Lang::Zh => &KIT_ZH,
             Lang::En => &KIT_EN,
+        }
+    }
+
+    pub fn kit_words(self) -> &'static KitWords {
+        match self {
+            Lang::Zh => &KIT_WORDS_ZH,
+            Lang::En => &KIT_WORDS_EN,
         }
     }
 }

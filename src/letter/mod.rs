@@ -21,6 +21,7 @@ mod render;
 mod template;
 
 pub use build::{build, build_with, offer_basis, offer_basis_with};
+pub use template::{Words, WORDS_EN, WORDS_ZH};
 
 use crate::engine::counter_offer::OfferBasis;
 use crate::engine::proposal::{Figures, Params};
@@ -215,12 +216,22 @@ impl Account {
 impl LetterInput {
     /// Renders `doc` for `account` (the statement is the same for every account).
     pub fn render(&self, doc: Document, lang: Lang, account: &Account) -> String {
-        render::document(self, doc, lang, Some(account))
+        self.render_in(doc, Words::of(lang), account)
+    }
+
+    /// Renders `doc` for `account` in the language of `words`.
+    pub fn render_in(&self, doc: Document, words: &'static Words, account: &Account) -> String {
+        render::document(self, doc, words, Some(account))
     }
 
     /// The financial statement.
     pub fn statement(&self, lang: Lang) -> String {
-        render::document(self, Document::Statement, lang, None)
+        self.statement_in(Words::of(lang))
+    }
+
+    /// The financial statement in the language of `words`.
+    pub fn statement_in(&self, words: &'static Words) -> String {
+        render::document(self, Document::Statement, words, None)
     }
 
     /// The documents `pick` names for `accounts`, each under a heading that

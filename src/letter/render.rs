@@ -16,15 +16,15 @@ use crate::scenario::kit::{ContactEntry, DateTime, ExpenseCategory};
 use crate::scenario::Field;
 use rust_decimal::Decimal;
 
-pub(super) fn document(input: &LetterInput, doc: Document, lang: Lang, acc: Option<&Account>) -> String {
-    let cx = Cx { lang, input, acc, ask: acc.and_then(|a| a.ask.as_ref()) };
-    let parts: &[Part] = match doc {
-        Document::Letter => &[LETTER_TITLE, TO, LETTER, LETTER_TERMS, RECOVERY, LETTER_PLAN, SIGNATURE],
-        Document::Statement => &[STATEMENT],
-        Document::FollowUp(FollowUp::NoReply) => &[NO_REPLY_TITLE, TO, APPLICANT, NO_REPLY, SIGNATURE],
-        Document::FollowUp(FollowUp::StillNoReply) => &[STILL_NO_REPLY_TITLE, TO, APPLICANT, STILL_NO_REPLY, SIGNATURE],
-        Document::FollowUp(FollowUp::Reconsider) => &[RECONSIDER_TITLE, TO, APPLICANT, RECONSIDER, RECOVERY, RECONSIDER_END, SIGNATURE],
-        Document::CallKit => &[CALL],
+pub(super) fn document(input: &LetterInput, doc: Document, words: &'static Words, acc: Option<&Account>) -> String {
+    let cx = Cx { lang: words.lang, words, input, acc, ask: acc.and_then(|a| a.ask.as_ref()) };
+    let parts: &[P] = match doc {
+        Document::Letter => &[P::LETTER_TITLE, P::TO, P::LETTER, P::LETTER_TERMS, P::RECOVERY, P::LETTER_PLAN, P::SIGNATURE],
+        Document::Statement => &[P::STATEMENT],
+        Document::FollowUp(FollowUp::NoReply) => &[P::NO_REPLY_TITLE, P::TO, P::APPLICANT, P::NO_REPLY, P::SIGNATURE],
+        Document::FollowUp(FollowUp::StillNoReply) => &[P::STILL_NO_REPLY_TITLE, P::TO, P::APPLICANT, P::STILL_NO_REPLY, P::SIGNATURE],
+        Document::FollowUp(FollowUp::Reconsider) => &[P::RECONSIDER_TITLE, P::TO, P::APPLICANT, P::RECONSIDER, P::RECOVERY, P::RECONSIDER_END, P::SIGNATURE],
+        Document::CallKit => &[P::CALL],
     };
     let mut out = cx.lines(parts);
     out.push('\n');
@@ -95,6 +95,8 @@ pub(super) fn lender_name(a: &Account, lang: Lang) -> String {
 
 struct Cx<'a> {
     lang: Lang,
+    /// The documents' texts in `lang`.
+    words: &'static Words,
     input: &'a LetterInput,
     acc: Option<&'a Account>,
     /// The ask being rendered: the account's, or its fallback.
@@ -113,10 +115,10 @@ impl Cx<'_> {
         fill(self.t(t), &|name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone()).or_else(|| self.slot(name)))
     }
 
-    fn lines(&self, parts: &[Part]) -> String {
+    fn lines(&self, parts: &[P]) -> String {
         let mut out = String::new();
         let mut first = true;
-        for (_, join, line) in parts.iter().flat_map(|p| p.lines(self.lang == Lang::Zh)).filter(|l| self.holds(l.0)) {
+        for (_, join, line) in parts.iter().flat_map(|p| p.lines(self.words)).filter(|l| self.holds(l.0)) {
             let text = fill(line, &|name| self.slot(name));
             if join && !first {
                 let tight = self.lang == Lang::Zh || out.ends_with('\n') || out.is_empty() || text.starts_with([',', '.', ';', ':']);
@@ -196,7 +198,7 @@ impl Cx<'_> {
             Slot::Date => self.date(self.input.date),
             Slot::Since => self.date(h.and_then(|h| h.since)),
             Slot::Details => h.map(|h| h.details.clone()).unwrap_or_default(),
-            Slot::Reason => self.lines(&[REASON]),
+            Slot::Reason => self.lines(&[P::REASON]),
             Slot::EvidenceList => {
                 let mut out = String::new();
                 for (k, e) in h.iter().flat_map(|h| &h.evidence).enumerate() {
@@ -285,7 +287,7 @@ impl Cx<'_> {
 
     fn debt_line(&self, a: &Account, i: usize) -> String {
         let sub = Cx { ask: a.ask.as_ref(), acc: Some(a), ..*self };
-        let offer = sub.lines(&[ASK_SHORT]);
+        let offer = sub.lines(&[P::ASK_SHORT]);
         sub.fill_t(
             DEBT_LINE,
             &[
@@ -325,9 +327,9 @@ impl Cx<'_> {
             Slot::Answered => self.date(a.answered),
             Slot::NContacts => a.log.len().to_string(),
             Slot::LogLines => self.log_lines(a),
-            Slot::AskSentence => self.lines(&[ASK]),
-            Slot::AskShort => self.lines(&[ASK_SHORT]),
-            Slot::FallbackSentence => Cx { ask: a.fallback.as_ref(), ..*self }.lines(&[ASK]),
+            Slot::AskSentence => self.lines(&[P::ASK]),
+            Slot::AskShort => self.lines(&[P::ASK_SHORT]),
+            Slot::FallbackSentence => Cx { ask: a.fallback.as_ref(), ..*self }.lines(&[P::ASK]),
             Slot::Checklist => {
                 let mut out = String::new();
                 for (k, item) in agreement_checklist(a.lender == Lender::CreditCard).into_iter().enumerate() {
@@ -634,7 +636,7 @@ mod tests {
         let input = build(&s, &s.evaluate(), None).unwrap();
         assert!(input.accounts[0].ask.is_some());
         for lang in [Lang::Zh, Lang::En] {
-            let cx = Cx { lang, input: &input, acc: input.accounts.first(), ask: input.accounts[0].ask.as_ref() };
+            let cx = Cx { lang, words: Words::of(lang), input: &input, acc: input.accounts.first(), ask: input.accounts[0].ask.as_ref() };
             for (_, _, line) in ALL_LINES.iter().flat_map(|p| p.lines(lang == Lang::Zh)) {
                 for name in slot_names(line) {
                     assert!(cx.slot(name).is_some(), "unknown slot {{{name}}} in {line:?}");

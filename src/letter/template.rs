@@ -8,6 +8,7 @@ use crate::engine::{HolidayMode, ProposalKind};
 use crate::scenario::kit::HardshipReason;
 use HolidayMode::{Capitalised, InterestOnly};
 use ProposalKind::*;
+use crate::i18n::Lang;
 
 /// A text in both languages.
 #[derive(Debug, Clone, Copy)]
@@ -74,11 +75,84 @@ const SEP: char = '\u{1}';
 impl Part {
     /// The part's lines in one language (`zh`: Chinese): each with its
     /// condition, whether it continues the previous line, and its text.
+    #[cfg(test)]
     pub fn lines(&self, zh: bool) -> impl Iterator<Item = (&'static When, bool, &'static str)> {
-        let text = if zh { self.zh } else { self.en };
-        self.conds.iter().zip(text.split(SEP)).map(|(&c, line)| (&CONDS[(c & !JOIN) as usize], c & JOIN != 0, line))
+        lines_of(self.conds, if zh { self.zh } else { self.en })
     }
 }
+
+fn lines_of(conds: &'static [u8], text: &'static str) -> impl Iterator<Item = (&'static When, bool, &'static str)> {
+    conds.iter().zip(text.split(SEP)).map(|(&c, line)| (&CONDS[(c & !JOIN) as usize], c & JOIN != 0, line))
+}
+
+/// The documents' texts in one language: each part's lines ([`P`]). The
+/// page fetches only the reader's language (`ui::kit`: a chunk each, so a
+/// Chinese reader never downloads the English letters, nor the other way).
+pub struct Words {
+    pub lang: Lang,
+    parts: [&'static str; PARTS.len()],
+}
+
+/// The letters' texts in Chinese and in English.
+pub static WORDS_ZH: Words = Words { lang: Lang::Zh, parts: texts(true) };
+pub static WORDS_EN: Words = Words { lang: Lang::En, parts: texts(false) };
+
+impl Words {
+    /// The texts of `lang` (both languages are then in the binary: the
+    /// page's kit is handed the reader's alone).
+    pub fn of(lang: Lang) -> &'static Self {
+        match lang {
+            Lang::Zh => &WORDS_ZH,
+            Lang::En => &WORDS_EN,
+        }
+    }
+}
+
+/// Every part's text in one language, by [`P`] (in const code).
+const fn texts(zh: bool) -> [&'static str; PARTS.len()] {
+    let mut out = [""; PARTS.len()];
+    let mut i = 0;
+    while i < PARTS.len() {
+        out[i] = if zh { PARTS[i].zh } else { PARTS[i].en };
+        i += 1;
+    }
+    out
+}
+
+/// Every part's conditions, by [`P`]: the same in both languages.
+static CONDS_OF: [&[u8]; PARTS.len()] = {
+    let mut out: [&[u8]; PARTS.len()] = [&[]; PARTS.len()];
+    let mut i = 0;
+    while i < PARTS.len() {
+        out[i] = PARTS[i].conds;
+        i += 1;
+    }
+    out
+};
+
+impl P {
+    /// The part's lines in `w`'s language: each with its condition,
+    /// whether it continues the previous line, and its text.
+    pub fn lines(self, w: &'static Words) -> impl Iterator<Item = (&'static When, bool, &'static str)> {
+        lines_of(CONDS_OF[self as usize], w.parts[self as usize])
+    }
+}
+
+/// The parts by name, for the renderer: a part is its index; its text is
+/// in [`Words`] (one language), its conditions in [`CONDS_OF`].
+macro_rules! parts {
+    ($($name:ident),* $(,)?) => {
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum P {
+            $($name,)*
+        }
+        /// Every part, in [`P`]'s order.
+        const PARTS: [Part; [$(P::$name),*].len()] = [$($name),*];
+    };
+}
+
+parts![TO, APPLICANT, SIGNATURE, REASON, ASK, ASK_SHORT, RECOVERY, LETTER_TITLE, LETTER, LETTER_TERMS, LETTER_PLAN, STATEMENT, NO_REPLY_TITLE, NO_REPLY, STILL_NO_REPLY_TITLE, STILL_NO_REPLY, RECONSIDER_TITLE, RECONSIDER, RECONSIDER_END, CALL];
 
 /// Every condition a line of the templates has, once; a line names its
 /// own by its index ([`cond`], checked as the templates compile).

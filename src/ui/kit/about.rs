@@ -26,7 +26,7 @@ const EXPENSES: [Field; 9] = [
 /// A heading, the switch that starts its part of the document (if any),
 /// and the part's fields, shown while it is on.
 struct Part {
-    heading: fn(&crate::i18n::kit::KitText) -> &'static str,
+    heading: fn(&crate::i18n::kit::KitWords) -> &'static str,
     places: fn() -> Vec<Place>,
 }
 
@@ -63,7 +63,7 @@ pub fn forms() -> Vec<form::Spec> {
 pub fn html(f: &Form, lang: Lang, forms: &[form::Spec]) -> String {
     let mut out = String::new();
     for (n, (p, spec)) in PARTS.iter().zip(forms).enumerate() {
-        put(&mut out, "<h3>{}</h3>", &[(p.heading)(lang.kit())]);
+        put(&mut out, "<h3>{}</h3>", &[(p.heading)(lang.kit_words())]);
         form::html(&mut out, f, lang, n, spec, &[]);
     }
     out
@@ -74,7 +74,7 @@ pub fn total(lang: Lang, f: &Form) -> String {
     let mut out = String::new();
     if f.value(Place::of(Field::ExpenseItems)) == Some(Value::Flag(true)) {
         let total = money(f.document().budget.expenses);
-        put(&mut out, r#"<dl class="facts"><div class="kit-fact"><dt>{}</dt><dd data-testid="expenses-total">{}</dd></div></dl>"#, &[lang.kit().expenses_total, &total]);
+        put(&mut out, r#"<dl class="facts"><div class="kit-fact"><dt>{}</dt><dd data-testid="expenses-total">{}</dd></div></dl>"#, &[lang.kit_words().expenses_total, &total]);
     }
     out
 }

@@ -86,7 +86,7 @@ pub fn form(key: LoanKey) -> form::Spec {
 /// ("借款 2 · 借呗"), its form (`forms[FIRST..]`, in the loans' order) and
 /// its figures (set by [`sync`]).
 pub fn html(f: &Form, lang: Lang, forms: &[form::Spec]) -> String {
-    let t = lang.kit();
+    let t = lang.kit_words();
     let mut out = String::new();
     put(&mut out, r#"<p class="explain">{}</p><h3>{}</h3><p class="hint" data-testid="no-ask">{}</p>"#, &[t.intro, t.asks_heading, t.no_ask]);
     for (n, (l, number)) in f.document().loans.iter().zip(1..).enumerate() {

@@ -6,7 +6,7 @@
 use super::super::download::download_text;
 use super::widgets::{by_id, find, hide, indexed_options, put, select_html, select_open, set_text, value_of, SELECT_END};
 use super::{change, shown_lender, Kit, Seen};
-use crate::letter::LetterInput;
+use crate::letter::{LetterInput, Words};
 use crate::i18n::Lang;
 use crate::letter::Document;
 use leptos::prelude::*;
@@ -67,7 +67,7 @@ fn document(doc: usize) -> Document {
 /// The documents' part: its heading, the hint shown while there is none,
 /// the pickers, the actions and the document (its text set by [`sync`]).
 pub fn html(lang: Lang, accounts: &[(String, String)]) -> String {
-    let t = lang.kit();
+    let t = lang.kit_words();
     let mut out = String::new();
     put(&mut out, r#"<h3>{}</h3><p class="hint" data-testid="no-documents">{}</p><div data-docs><div class="grid">"#, &[t.documents_heading, t.no_documents]);
     select_open(&mut out, "kit-doc-pick", t.document);
@@ -84,24 +84,25 @@ pub fn html(lang: Lang, accounts: &[(String, String)]) -> String {
 }
 
 /// The text of document `d`: the statement, or the picked lender's document.
-fn text(d: Document, input: &Option<LetterInput>, lang: Lang, picked: &str) -> Option<String> {
-    let i = input.as_ref()?;
+/// in the language of `words` (the texts the page was handed).
+fn text(d: Document, input: &Option<LetterInput>, words: Option<&'static Words>, picked: &str) -> Option<String> {
+    let (i, w) = (input.as_ref()?, words?);
     match d {
-        Document::Statement => Some(i.statement(lang)),
-        _ => i.accounts.iter().find(|a| a.id == picked).map(|a| i.render(d, lang, a)),
+        Document::Statement => Some(i.statement_in(w)),
+        _ => i.accounts.iter().find(|a| a.id == picked).map(|a| i.render_in(d, w, a)),
     }
 }
 
 /// Brings the part in step: what is picked, what the last copy did, the document.
 pub fn sync(s: &Seen, el: &Element, accounts: &[(String, String)], picked: &str) {
     let (lang, d) = (s.lang, document(s.ui.doc));
-    let text = text(d, &s.docs.input, lang, picked);
+    let text = text(d, &s.docs.input, s.words, picked);
     hide(find(el, "[data-testid=no-documents]"), text.is_some());
     hide(find(el, "[data-docs]"), text.is_none());
     set_text(by_id(el, "kit-doc-pick"), "value", &s.ui.doc.to_string());
     set_text(by_id(el, "kit-lender-pick"), "value", picked);
     hide(find(el, "[data-lender]"), d == Document::Statement || accounts.is_empty());
-    let t = lang.kit();
+    let t = lang.kit_words();
     let copied = match s.ui.copied {
         Copied::No => "",
         Copied::Yes => t.copied,
@@ -138,10 +139,11 @@ fn file_name(d: Document, input: &Option<LetterInput>, lang: Lang, picked: &str)
 /// Copy, download as .txt, print.
 pub fn act(kit: Kit, act: &str) {
     let lang = kit.lang.get_untracked();
+    let words = kit.words.get_untracked();
     let (text, file) = kit.docs.with_untracked(|docs| {
         kit.ui.with_untracked(|u| {
             let (d, picked) = (document(u.doc), shown_lender(&docs.input, &u.account));
-            (text(d, &docs.input, lang, &picked).unwrap_or_default(), file_name(d, &docs.input, lang, &picked))
+            (text(d, &docs.input, words, &picked).unwrap_or_default(), file_name(d, &docs.input, lang, &picked))
         })
     });
     match act {

@@ -55,7 +55,7 @@ pub fn loans(f: &crate::form::Form, lang: Lang) -> Vec<(String, String)> {
 
 /// The log's controls: its heading, the lender filter, add, and the undo bar.
 pub fn html(lang: Lang, loans: &[(String, String)]) -> String {
-    let t = lang.kit();
+    let t = lang.kit_words();
     let mut out = String::new();
     put(&mut out, r#"<h3>{}</h3><p class="explain">{}</p><div class="grid">"#, &[t.log_heading, t.log_intro]);
     select_open(&mut out, "log-filter", t.lender);
@@ -112,7 +112,7 @@ pub fn entries(seen: &Seen) -> String {
     let order = shown(s, &seen.ui.filter);
     let mut out = String::new();
     out.push_str(if order.is_empty() { r#"<p class="hint" data-testid="log-empty">"# } else { r#"<p class="hint" data-testid="log-empty" hidden>"# });
-    put(&mut out, r#"{}</p><ol class="kit-log" data-testid="kit-log">"#, &[lang.kit().log_empty]);
+    put(&mut out, r#"{}</p><ol class="kit-log" data-testid="kit-log">"#, &[lang.kit_words().log_empty]);
     // Once for the whole log: the allowance of calls counts across entries.
     out.push_str(&entries_html(s, &review(s, seen.today), &order, lang));
     out.push_str("</ol>");
@@ -155,7 +155,7 @@ pub fn editor_form(i: usize) -> Spec {
 /// The editor of the entry being edited (form [`FORM`]), as HTML text; empty
 /// while none is.
 pub fn editor(f: &crate::form::Form, lang: Lang, forms: &[Spec], loans: &[(String, String)]) -> String {
-    let t = lang.kit();
+    let t = lang.kit_words();
     let mut out = String::new();
     let Some(spec) = forms.get(FORM).filter(|s| !s.places.is_empty()) else { return out };
     put(&mut out, r#"<fieldset class="kit-editor" data-testid="log-editor"><legend>{}</legend>"#, &[t.edit]);

@@ -49,7 +49,7 @@ pub fn ask_figures(lang: Lang, f: &AskFigures) -> String {
 
 /// The verdict of a check: every month fits, or the first that does not.
 fn verdict(lang: Lang, c: &OfferCheck) -> String {
-    let t = lang.kit();
+    let t = lang.kit_words();
     match (c.fits, c.first_unfit) {
         (true, _) => t.every_month_fits.to_owned(),
         (false, Some(k)) => fill(t.month_does_not_fit, &[&k.to_string()]),
@@ -60,7 +60,7 @@ fn verdict(lang: Lang, c: &OfferCheck) -> String {
 
 /// The counter-offer check: its verdict, figures, months and checklist.
 pub fn offer_check(lang: Lang, c: &OfferCheck) -> String {
-    let (t, k) = (lang.text(), lang.kit());
+    let (t, k) = (lang.text(), lang.kit_words());
     let mut out = String::new();
     let (class, fits) = if c.fits { ("fits", "true") } else { ("no-fit", "false") };
     put(&mut out, r#"<div class="kit-check" data-testid="offer-check"><p class="badge {}" data-testid="offer-fits" data-fits="{}">{}</p><dl class="facts">"#, &[class, fits, &verdict(lang, c)]);
@@ -97,7 +97,7 @@ pub fn offer_check(lang: Lang, c: &OfferCheck) -> String {
 /// what was said and promised; the rules it breaks; its follow-up, marked
 /// when due; its edit and remove buttons (`data-act`, `data-i`).
 pub fn log_entry(out: &mut String, lang: Lang, i: usize, e: &ContactEntry, loan: &str, r: &EntryReview) {
-    let k = lang.kit();
+    let k = lang.kit_words();
     let due = r.follow_up_due;
     // The head's non-empty pieces joined by dots (no copies of the entry's texts).
     let mut head = date_time(e.at, lang);

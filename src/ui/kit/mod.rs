@@ -28,7 +28,7 @@ use crate::form::{Form, Place};
 use crate::scenario::Rule;
 use crate::i18n::kit::KitText;
 use crate::i18n::Lang;
-use crate::letter::LetterInput;
+use crate::letter::{LetterInput, Words};
 use crate::scenario::kit::ContactEntry;
 use crate::scenario::kit::figures::KitOutput;
 use leptos::prelude::*;
@@ -56,6 +56,11 @@ struct Kit {
     /// on the page's every change while the section is closed).
     docs: Memo<Docs>,
     lang: RwSignal<Lang>,
+    /// The documents' texts, in the language last fetched ([`Texts`]).
+    words: RwSignal<Option<&'static Words>>,
+    /// Fetches the texts of another language (a language switch while the
+    /// section is open): the main wasm's, handed over ([`Texts`]).
+    follow: fn(Lang, RwSignal<Option<&'static Words>>),
     page: Page,
     /// What the parts drawn as HTML text show (one signal: they are drawn
     /// by one effect, and each signal's type is code of its own).
@@ -110,9 +115,51 @@ fn shown_lender(input: &Option<LetterInput>, chosen: &str) -> String {
 #[derive(Clone, Copy)]
 struct KitOpen(RwSignal<bool>);
 
+/// The documents' texts of one language are a chunk of their own
+/// (`kit_zh`, `kit_en`: the letters' words are a third of the kit's bytes),
+/// fetched with the kit's code for the page's language, and for the other
+/// one if the language is switched while the section is open. Only the
+/// main wasm calls their loaders (`ui::lazy`): it hands the kit's chunk the
+/// texts and [`follow`].
+#[leptos::wasm_split::wasm_split(kit_zh, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn words_zh() -> Result<&'static Words, leptos::wasm_split::SplitLoaderError> {
+    Ok(&crate::letter::WORDS_ZH)
+}
+
+#[leptos::wasm_split::wasm_split(kit_en, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn words_en() -> Result<&'static Words, leptos::wasm_split::SplitLoaderError> {
+    Ok(&crate::letter::WORDS_EN)
+}
+
+/// The documents' texts of `lang`, fetched.
+async fn words_of(lang: Lang) -> Result<&'static Words, leptos::wasm_split::SplitLoaderError> {
+    match lang {
+        Lang::Zh => words_zh().await,
+        Lang::En => words_en().await,
+    }
+}
+
+/// Fetches the texts of `lang` into `words` (kept as they are if the
+/// fetch fails: the documents stay in the language they were in).
+fn follow(lang: Lang, words: RwSignal<Option<&'static Words>>) {
+    leptos::task::spawn_local(async move {
+        if let Ok(w) = words_of(lang).await {
+            words.set(Some(w));
+        }
+    });
+}
+
 /// The section: a `<details>` whose body is built when first opened.
 #[component]
 pub fn KitSection() -> impl IntoView {
+    let lang = use_lang();
+    let words = RwSignal::new(None);
+    // The kit's code, and the documents' texts in the page's language.
+    let fetch = move || async move {
+        load_kit().await?;
+        words.set(Some(words_of(lang.get_untracked()).await?));
+        Ok(())
+    };
     let opened = RwSignal::new(false);
     let now = RwSignal::new(false);
     provide_context(KitOpen(now));
@@ -131,7 +178,7 @@ pub fn KitSection() -> impl IntoView {
                     <h2 id="kit-h">{kw(|t| t.heading)}</h2>
                 </summary>
                 <Show when=move || opened.get()>
-                    {super::lazy::lazy(load_kit, kit_body)}
+                    {super::lazy::lazy(fetch, move || kit_body(words, follow))}
                 </Show>
             </details>
         </section>
@@ -141,8 +188,8 @@ pub fn KitSection() -> impl IntoView {
 /// The kit's code is its own chunk, fetched when the section is first
 /// opened (`ui::lazy`).
 #[leptos::wasm_split::wasm_split(kit, wasm_split_path = ::leptos::wasm_split, preload(load_kit), fallible)]
-fn kit_body() -> super::lazy::Chunk {
-    Ok(body())
+fn kit_body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Option<&'static Words>>)) -> super::lazy::Chunk {
+    Ok(body(words, follow))
 }
 
 /// The kit's parts, in the page's order, each drawn as HTML text into a
@@ -164,7 +211,7 @@ const OFFER: usize = 7;
 const CHECK: usize = 8;
 
 /// The kit's state, and its body: an empty `<div>` its effect draws into.
-fn body() -> AnyView {
+fn body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Option<&'static Words>>)) -> AnyView {
     let page = use_page();
     let today = today();
     // The kit's figures and the documents' input follow the page's changes
@@ -185,7 +232,7 @@ fn body() -> AnyView {
             (docs, true)
         }
     });
-    let kit = Kit { today, docs, lang: use_lang(), page, ui: RwSignal::new(Ui::default()) };
+    let kit = Kit { today, docs, lang: use_lang(), words, follow, page, ui: RwSignal::new(Ui::default()) };
     // Effects first run after the body is on the page: found by its class
     // (the page has one), not by a `NodeRef` (code of its own).
     Effect::new(move |drawn: Option<[String; PARTS]>| {
@@ -230,6 +277,8 @@ fn forms(editing: Option<usize>, f: &Form) -> Vec<form::Spec> {
 /// read once for all the parts ([`Kit::seen`]): every read is code of its own.
 struct Seen<'a> {
     lang: Lang,
+    /// The documents' texts (in `lang` but while another's are fetched).
+    words: Option<&'static Words>,
     today: Option<Date>,
     form: &'a Form,
     problems: &'a [(Place, Rule)],
@@ -242,12 +291,12 @@ impl Kit {
     /// text (`drawn` is `None`) or brings the parts drawn in step. One
     /// function for both, not a closure each: a `dyn` closure is a table
     /// slot in the main wasm, a generic one a copy of the reads.
-    fn seen(self, lang: Lang, d: &mut Drawing, root: &web_sys::Element, drawn: Option<&[Option<web_sys::Element>]>) {
+    fn seen(self, lang: Lang, words: Option<&'static Words>, d: &mut Drawing, root: &web_sys::Element, drawn: Option<&[Option<web_sys::Element>]>) {
         self.page.problems(|problems| {
             self.page.with(|form| {
                 self.docs.with(|docs| {
                     self.ui.with(|ui| {
-                        let s = Seen { lang, today: self.today, form, problems, docs, ui };
+                        let s = Seen { lang, words, today: self.today, form, problems, docs, ui };
                         match drawn {
                             None => *d = Drawing::of(&s),
                             Some(els) => d.sync(&s, root, els),
@@ -317,10 +366,14 @@ fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
         root.set_inner_html(&(0..PARTS).map(|k| ["<div data-part=\"", &k.to_string(), "\"></div>"].concat()).collect::<String>());
     }
     let lang = kit.lang.get();
+    let words = kit.words.get();
+    if words.is_some_and(|w| w.lang != lang) {
+        (kit.follow)(lang, kit.words);
+    }
     let mut d = Drawing::default();
-    kit.seen(lang, &mut d, root, None);
+    kit.seen(lang, words, &mut d, root, None);
     let els: Vec<_> = std::mem::take(&mut d.html).into_iter().enumerate().map(|(k, html)| part(root, drawn, k, html)).collect();
-    kit.seen(lang, &mut d, root, Some(&els));
+    kit.seen(lang, words, &mut d, root, Some(&els));
 }
 
 /// The part an event came from, with the element it happened on.
