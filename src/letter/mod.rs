@@ -166,8 +166,12 @@ pub enum Document {
 impl Document {
     /// The document's name ("协商还款申请书").
     pub fn name(self, lang: Lang) -> &'static str {
-        let i = Self::ALL.iter().position(|d| *d == self).unwrap_or(0);
-        lang.pick([template::DOCUMENT_NAMES[i].zh, template::DOCUMENT_NAMES[i].en])
+        self.name_in(Words::of(lang))
+    }
+
+    /// The document's name in the language of `words`.
+    pub fn name_in(self, words: &Words) -> &'static str {
+        words.document_name(Self::ALL.iter().position(|d| *d == self).unwrap_or(0))
     }
 
     pub const ALL: [Self; 6] = [

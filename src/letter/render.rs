@@ -104,14 +104,11 @@ struct Cx<'a> {
 }
 
 impl Cx<'_> {
-    fn t(&self, t: T) -> &'static str {
-        match self.lang {
-            Lang::Zh => t.zh,
-            Lang::En => t.en,
-        }
+    fn t(&self, t: Tx) -> &'static str {
+        self.words.t(t)
     }
 
-    fn fill_t(&self, t: T, pairs: &[(&str, String)]) -> String {
+    fn fill_t(&self, t: Tx, pairs: &[(&str, String)]) -> String {
         fill(self.t(t), &|name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone()).or_else(|| self.slot(name)))
     }
 
@@ -183,7 +180,7 @@ impl Cx<'_> {
         if a == b {
             amount(a)
         } else {
-            self.fill_t(RANGE, &[("a", amount(a)), ("b", amount(b))])
+            self.fill_t(Tx::RANGE, &[("a", amount(a)), ("b", amount(b))])
         }
     }
 
@@ -202,7 +199,7 @@ impl Cx<'_> {
             Slot::EvidenceList => {
                 let mut out = String::new();
                 for (k, e) in h.iter().flat_map(|h| &h.evidence).enumerate() {
-                    sep(&mut out, k, self.t(LIST_SEP));
+                    sep(&mut out, k, self.t(Tx::LIST_SEP));
                     out.push_str(self.lang.evidence(*e));
                 }
                 out
@@ -219,8 +216,8 @@ impl Cx<'_> {
     fn attachments(&self) -> String {
         let evidence = self.input.hardship.iter().flat_map(|h| h.evidence.iter().map(|e| self.lang.evidence(*e)));
         let mut out = String::new();
-        for (k, name) in std::iter::once(self.t(STATEMENT_NAME)).chain(evidence).enumerate() {
-            sep(&mut out, k, self.t(ITEM_SEP));
+        for (k, name) in std::iter::once(self.t(Tx::STATEMENT_NAME)).chain(evidence).enumerate() {
+            sep(&mut out, k, self.t(Tx::ITEM_SEP));
             out.push_str(&(k + 1).to_string());
             out.push_str(". ");
             out.push_str(name);
@@ -266,7 +263,7 @@ impl Cx<'_> {
         let given = ExpenseCategory::ALL.iter().map(|c| (c, items.get(*c))).filter(|(_, v)| !v.is_zero());
         for (k, (c, v)) in given.enumerate() {
             sep(&mut out, k, "\n");
-            out.push_str(&self.fill_t(EXPENSE_LINE, &[("label", self.lang.expense_category(*c).to_owned()), ("amount", amount(&v))]));
+            out.push_str(&self.fill_t(Tx::EXPENSE_LINE, &[("label", self.words.expense_category(*c).to_owned()), ("amount", amount(&v))]));
         }
         out
     }
@@ -280,7 +277,7 @@ impl Cx<'_> {
         let mut out = String::new();
         for k in 0..12 {
             sep(&mut out, k, "\n");
-            out.push_str(&self.fill_t(FORECAST_LINE, &[("month", month(k)), ("income", amount(&f.income[k])), ("available", amount(&f.available[k]))]));
+            out.push_str(&self.fill_t(Tx::FORECAST_LINE, &[("month", month(k)), ("income", amount(&f.income[k])), ("available", amount(&f.available[k]))]));
         }
         out
     }
@@ -289,7 +286,7 @@ impl Cx<'_> {
         let sub = Cx { ask: a.ask.as_ref(), acc: Some(a), ..*self };
         let offer = sub.lines(&[P::ASK_SHORT]);
         sub.fill_t(
-            DEBT_LINE,
+            Tx::DEBT_LINE,
             &[
                 ("i", i.to_string()),
                 ("d_lender", lender_name(a, self.lang)),
@@ -335,7 +332,7 @@ impl Cx<'_> {
                 for (k, item) in agreement_checklist(a.lender == Lender::CreditCard).into_iter().enumerate() {
                     sep(&mut out, k, "\n");
                     out.push_str("· ");
-                    out.push_str(self.lang.agreement_item(item));
+                    out.push_str(self.words.agreement_item(item));
                 }
                 out
             }
@@ -354,7 +351,7 @@ impl Cx<'_> {
         let mut out = String::new();
         if skip > 0 {
             let omitted: usize = groups[..skip].iter().map(|g| g.len()).sum();
-            out.push_str(&self.fill_t(LOG_MORE, &[("n", omitted.to_string())]));
+            out.push_str(&self.fill_t(Tx::LOG_MORE, &[("n", omitted.to_string())]));
         }
         for (k, g) in groups[skip..].iter().enumerate() {
             sep(&mut out, k + usize::from(skip > 0), "\n");
@@ -365,23 +362,23 @@ impl Cx<'_> {
 
     fn log_line(&self, group: &[ContactEntry]) -> String {
         let (Some(e), Some(last)) = (group.first(), group.last()) else { return String::new() };
-        let part = |t: T, v: &str| if v.is_empty() { String::new() } else { self.fill_t(t, &[("v", clean_text(v))]) };
+        let part = |t: Tx, v: &str| if v.is_empty() { String::new() } else { self.fill_t(t, &[("v", clean_text(v))]) };
         let time = |t: DateTime| clock(0, 0, t.hour(), t.minute(), true);
         let channel = self.lang.channel(e.channel).to_owned();
         let (at, channel) = match group.len() {
             1 => (date_time(e.at, self.lang), channel),
             n => (
-                self.fill_t(LOG_SPAN, &[("date", date(e.at.date(), self.lang)), ("from", time(e.at)), ("to", time(last.at))]),
-                self.fill_t(LOG_TIMES, &[("channel", channel), ("n", n.to_string())]),
+                self.fill_t(Tx::LOG_SPAN, &[("date", date(e.at.date(), self.lang)), ("from", time(e.at)), ("to", time(last.at))]),
+                self.fill_t(Tx::LOG_TIMES, &[("channel", channel), ("n", n.to_string())]),
             ),
         };
         // The summary's own full stop would clash with what follows it.
         let summary = clean_text(&e.summary);
         let summary = summary.trim_end_matches(['。', '.', '；', ';', '，', ',']);
-        let summary = if summary.is_empty() { self.t(LOG_NO_SUMMARY).to_owned() } else { summary.to_owned() };
+        let summary = if summary.is_empty() { self.t(Tx::LOG_NO_SUMMARY).to_owned() } else { summary.to_owned() };
         self.fill_t(
-            LOG_LINE,
-            &[("at", at), ("channel", channel), ("who", part(LOG_WHO, &e.who)), ("ticket", part(LOG_TICKET, &e.ticket)), ("summary", summary), ("promise", part(LOG_PROMISE, &e.promise))],
+            Tx::LOG_LINE,
+            &[("at", at), ("channel", channel), ("who", part(Tx::LOG_WHO, &e.who)), ("ticket", part(Tx::LOG_TICKET, &e.ticket)), ("summary", summary), ("promise", part(Tx::LOG_PROMISE, &e.promise))],
         )
     }
 
@@ -390,7 +387,7 @@ impl Cx<'_> {
         let Some(p) = part else { return (blank(), String::new()) };
         match p.level {
             Some(level) => {
-                let note = if p.last == level { String::new() } else { self.fill_t(LAST_NOTE, &[("v", amount(&p.last))]) };
+                let note = if p.last == level { String::new() } else { self.fill_t(Tx::LAST_NOTE, &[("v", amount(&p.last))]) };
                 (amount(&level), note)
             }
             None => (self.range(&p.least, &p.most), String::new()),
@@ -431,9 +428,9 @@ impl Cx<'_> {
         // Three items a line.
         let mut out = String::new();
         for (k, r) in a.figures.schedule.iter().take(12).enumerate() {
-            sep(&mut out, k, if k % 3 == 0 { "\n" } else { self.t(ITEM_SEP) });
+            sep(&mut out, k, if k % 3 == 0 { "\n" } else { self.t(Tx::ITEM_SEP) });
             let month = a.first_date.and_then(|d| d.add_months(k as i32)).map_or_else(blank, |d| year_month(d, self.lang));
-            out.push_str(&self.fill_t(SCHEDULE_ITEM, &[("month", month), ("amount", amount(&r.payment))]));
+            out.push_str(&self.fill_t(Tx::SCHEDULE_ITEM, &[("month", month), ("amount", amount(&r.payment))]));
         }
         out
     }

@@ -8,6 +8,7 @@ use crate::engine::{HolidayMode, ProposalKind};
 use crate::scenario::kit::HardshipReason;
 use HolidayMode::{Capitalised, InterestOnly};
 use ProposalKind::*;
+use crate::i18n::kit::{KitWords, KIT_WORDS_EN, KIT_WORDS_ZH};
 use crate::i18n::Lang;
 
 /// A text in both languages.
@@ -88,14 +89,38 @@ fn lines_of(conds: &'static [u8], text: &'static str) -> impl Iterator<Item = (&
 /// The documents' texts in one language: each part's lines ([`P`]). The
 /// page fetches only the reader's language (`ui::kit`: a chunk each, so a
 /// Chinese reader never downloads the English letters, nor the other way).
+/// With them the kit's own words (`i18n::kit`); a `Words` reads as its
+/// language ([`Lang`]'s words that are not the kit's are the main wasm's).
 pub struct Words {
     pub lang: Lang,
     parts: [&'static str; PARTS.len()],
+    texts: [&'static str; TEXTS.len()],
+    names: [&'static str; DOCUMENT_NAMES.len()],
+    pub kit: KitWords,
 }
 
 /// The letters' texts in Chinese and in English.
-pub static WORDS_ZH: Words = Words { lang: Lang::Zh, parts: texts(true) };
-pub static WORDS_EN: Words = Words { lang: Lang::En, parts: texts(false) };
+pub static WORDS_ZH: Words = Words { lang: Lang::Zh, parts: texts(true), texts: pick(&TEXTS, true), names: pick(&DOCUMENT_NAMES, true), kit: KIT_WORDS_ZH };
+pub static WORDS_EN: Words = Words { lang: Lang::En, parts: texts(false), texts: pick(&TEXTS, false), names: pick(&DOCUMENT_NAMES, false), kit: KIT_WORDS_EN };
+
+impl std::ops::Deref for Words {
+    type Target = Lang;
+
+    fn deref(&self) -> &Lang {
+        &self.lang
+    }
+}
+
+/// One language of texts `all` (in const code).
+const fn pick<const N: usize>(all: &[T; N], zh: bool) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if zh { all[i].zh } else { all[i].en };
+        i += 1;
+    }
+    out
+}
 
 impl Words {
     /// The texts of `lang` (both languages are then in the binary: the
@@ -130,6 +155,18 @@ static CONDS_OF: [&[u8]; PARTS.len()] = {
     out
 };
 
+impl Words {
+    /// A short text ([`Tx`]) in this language.
+    pub(crate) fn t(&self, t: Tx) -> &'static str {
+        self.texts[t as usize]
+    }
+
+    /// The name of document `k` of `Document::ALL`.
+    pub(crate) fn document_name(&self, k: usize) -> &'static str {
+        self.names.get(k).copied().unwrap_or_default()
+    }
+}
+
 impl P {
     /// The part's lines in `w`'s language: each with its condition,
     /// whether it continues the previous line, and its text.
@@ -151,6 +188,21 @@ macro_rules! parts {
         const PARTS: [Part; [$(P::$name),*].len()] = [$($name),*];
     };
 }
+
+/// The short texts by name, like the parts ([`P`]).
+macro_rules! texts {
+    ($($name:ident),* $(,)?) => {
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum Tx {
+            $($name,)*
+        }
+        /// Every short text, in [`Tx`]'s order.
+        const TEXTS: [T; [$(Tx::$name),*].len()] = [$($name),*];
+    };
+}
+
+texts![DEBT_LINE, EXPENSE_LINE, FORECAST_LINE, SCHEDULE_ITEM, LOG_LINE, LOG_WHO, LOG_TICKET, LOG_PROMISE, LOG_NO_SUMMARY, LOG_MORE, LOG_SPAN, LOG_TIMES, LAST_NOTE, RANGE, STATEMENT_NAME, LIST_SEP, ITEM_SEP];
 
 parts![TO, APPLICANT, SIGNATURE, REASON, ASK, ASK_SHORT, RECOVERY, LETTER_TITLE, LETTER, LETTER_TERMS, LETTER_PLAN, STATEMENT, NO_REPLY_TITLE, NO_REPLY, STILL_NO_REPLY_TITLE, STILL_NO_REPLY, RECONSIDER_TITLE, RECONSIDER, RECONSIDER_END, CALL];
 

@@ -98,8 +98,8 @@ fn accounts(input: &Option<LetterInput>) -> &[crate::letter::Account] {
 }
 
 /// The lenders of the documents, `(loan id, name)`.
-fn lenders(input: &Option<LetterInput>, lang: Lang) -> Vec<(String, String)> {
-    accounts(input).iter().map(|a| (a.id.clone(), a.lender_name(lang))).collect()
+fn lenders(input: &Option<LetterInput>, lang: &'static Words) -> Vec<(String, String)> {
+    accounts(input).iter().map(|a| (a.id.clone(), a.lender_name(lang.lang))).collect()
 }
 
 /// The lender shown: `chosen` while it is there, else the first with an
@@ -276,9 +276,9 @@ fn forms(editing: Option<usize>, f: &Form) -> Vec<form::Spec> {
 /// kit's figures and documents' input, the parts' state. Each signal is
 /// read once for all the parts ([`Kit::seen`]): every read is code of its own.
 struct Seen<'a> {
-    lang: Lang,
-    /// The documents' texts (in `lang` but while another's are fetched).
-    words: Option<&'static Words>,
+    /// The kit's language: the texts it was handed (the page's language
+    /// but while another's are fetched: the kit then changes at once).
+    lang: &'static Words,
     today: Option<Date>,
     form: &'a Form,
     problems: &'a [(Place, Rule)],
@@ -291,12 +291,12 @@ impl Kit {
     /// text (`drawn` is `None`) or brings the parts drawn in step. One
     /// function for both, not a closure each: a `dyn` closure is a table
     /// slot in the main wasm, a generic one a copy of the reads.
-    fn seen(self, lang: Lang, words: Option<&'static Words>, d: &mut Drawing, root: &web_sys::Element, drawn: Option<&[Option<web_sys::Element>]>) {
+    fn seen(self, lang: &'static Words, d: &mut Drawing, root: &web_sys::Element, drawn: Option<&[Option<web_sys::Element>]>) {
         self.page.problems(|problems| {
             self.page.with(|form| {
                 self.docs.with(|docs| {
                     self.ui.with(|ui| {
-                        let s = Seen { lang, words, today: self.today, form, problems, docs, ui };
+                        let s = Seen { lang, today: self.today, form, problems, docs, ui };
                         match drawn {
                             None => *d = Drawing::of(&s),
                             Some(els) => d.sync(&s, root, els),
@@ -365,15 +365,16 @@ fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
     if root.child_element_count() == 0 {
         root.set_inner_html(&(0..PARTS).map(|k| ["<div data-part=\"", &k.to_string(), "\"></div>"].concat()).collect::<String>());
     }
-    let lang = kit.lang.get();
-    let words = kit.words.get();
-    if words.is_some_and(|w| w.lang != lang) {
-        (kit.follow)(lang, kit.words);
+    let page_lang = kit.lang.get();
+    // Handed before the body was built (`KitSection`).
+    let Some(lang) = kit.words.get() else { return };
+    if lang.lang != page_lang {
+        (kit.follow)(page_lang, kit.words);
     }
     let mut d = Drawing::default();
-    kit.seen(lang, words, &mut d, root, None);
+    kit.seen(lang, &mut d, root, None);
     let els: Vec<_> = std::mem::take(&mut d.html).into_iter().enumerate().map(|(k, html)| part(root, drawn, k, html)).collect();
-    kit.seen(lang, words, &mut d, root, Some(&els));
+    kit.seen(lang, &mut d, root, Some(&els));
 }
 
 /// The part an event came from, with the element it happened on.
