@@ -9,6 +9,9 @@
 //! formatters. `examples/letter` prints them for a scenario file. The texts are data
 //! (`template.rs`): one structure of lines with named slots (`{owed}`) and
 //! conditions, each line in both languages, and one renderer (`render.rs`).
+//! Each language's texts are one [`Words`] (with the kit's own words): the
+//! page fetches the reader's alone (`ui::kit`) and renders with it
+//! ([`LetterInput::render_in`]); `render(…, lang, …)` picks them by language.
 //!
 //! What the letters say follows DOMAIN.md ("What a request and a statement
 //! contain"): they ask for a 个性化还款方案 (never "停息挂账"), promise no

@@ -792,3 +792,32 @@ pub(crate) const DOCUMENT_NAMES: [T; 6] = [
     T { zh: "复议申请", en: "Request to reconsider" },
     T { zh: "通话准备", en: "Call kit" },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each language's `Words` holds that language's text of every part,
+    /// short text and document name, in their order, and reads as it.
+    #[test]
+    fn each_language_holds_its_own_texts() {
+        for (w, zh) in [(&WORDS_ZH, true), (&WORDS_EN, false)] {
+            assert_eq!(w.lang, if zh { Lang::Zh } else { Lang::En });
+            assert!(std::ptr::eq(Words::of(w.lang), w));
+            for (k, p) in PARTS.iter().enumerate() {
+                assert_eq!(w.parts[k], if zh { p.zh } else { p.en });
+                assert_eq!(CONDS_OF[k], p.conds);
+            }
+            for (k, t) in TEXTS.iter().enumerate() {
+                assert_eq!(w.texts[k], if zh { t.zh } else { t.en });
+            }
+            for (k, t) in DOCUMENT_NAMES.iter().enumerate() {
+                assert_eq!(w.document_name(k), if zh { t.zh } else { t.en });
+            }
+            assert_eq!(w.t(Tx::STATEMENT_NAME), if zh { "收支说明" } else { "financial statement" });
+            let lines: Vec<_> = P::LETTER.lines(w).map(|l| l.2).collect();
+            let def_lines: Vec<_> = LETTER.lines(zh).map(|l| l.2).collect();
+            assert_eq!(lines, def_lines);
+        }
+    }
+}

@@ -55,11 +55,13 @@ struct Kit {
     /// The kit's figures and the documents' input (issue 13: not computed
     /// on the page's every change while the section is closed).
     docs: Memo<Docs>,
+    /// The page's language.
     lang: RwSignal<Lang>,
-    /// The documents' texts, in the language last fetched ([`Texts`]).
+    /// The kit's texts, in the language last fetched: the kit is drawn in
+    /// their language ([`words_zh`]).
     words: RwSignal<Option<&'static Words>>,
     /// Fetches the texts of another language (a language switch while the
-    /// section is open): the main wasm's, handed over ([`Texts`]).
+    /// section is open): the main wasm's, handed over ([`follow`]).
     follow: fn(Lang, RwSignal<Option<&'static Words>>),
     page: Page,
     /// What the parts drawn as HTML text show (one signal: they are drawn
@@ -115,8 +117,8 @@ fn shown_lender(input: &Option<LetterInput>, chosen: &str) -> String {
 #[derive(Clone, Copy)]
 struct KitOpen(RwSignal<bool>);
 
-/// The documents' texts of one language are a chunk of their own
-/// (`kit_zh`, `kit_en`: the letters' words are a third of the kit's bytes),
+/// The kit's texts of one language are a chunk of their own (`kit_zh`,
+/// `kit_en`: the letters' templates and the kit's words, `letter::Words`),
 /// fetched with the kit's code for the page's language, and for the other
 /// one if the language is switched while the section is open. Only the
 /// main wasm calls their loaders (`ui::lazy`): it hands the kit's chunk the
@@ -131,7 +133,7 @@ fn words_en() -> Result<&'static Words, leptos::wasm_split::SplitLoaderError> {
     Ok(&crate::letter::WORDS_EN)
 }
 
-/// The documents' texts of `lang`, fetched.
+/// The kit's texts of `lang`, fetched.
 async fn words_of(lang: Lang) -> Result<&'static Words, leptos::wasm_split::SplitLoaderError> {
     match lang {
         Lang::Zh => words_zh().await,
@@ -140,7 +142,7 @@ async fn words_of(lang: Lang) -> Result<&'static Words, leptos::wasm_split::Spli
 }
 
 /// Fetches the texts of `lang` into `words` (kept as they are if the
-/// fetch fails: the documents stay in the language they were in).
+/// fetch fails: the kit stays in the language it was in).
 fn follow(lang: Lang, words: RwSignal<Option<&'static Words>>) {
     leptos::task::spawn_local(async move {
         if let Ok(w) = words_of(lang).await {
@@ -154,7 +156,7 @@ fn follow(lang: Lang, words: RwSignal<Option<&'static Words>>) {
 pub fn KitSection() -> impl IntoView {
     let lang = use_lang();
     let words = RwSignal::new(None);
-    // The kit's code, and the documents' texts in the page's language.
+    // The kit's code, and its texts in the page's language.
     let fetch = move || async move {
         load_kit().await?;
         words.set(Some(words_of(lang.get_untracked()).await?));
