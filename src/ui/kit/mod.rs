@@ -156,10 +156,13 @@ fn follow(lang: Lang, words: RwSignal<Option<&'static Words>>) {
 pub fn KitSection() -> impl IntoView {
     let lang = use_lang();
     let words = RwSignal::new(None);
-    // The kit's code, and its texts in the page's language.
+    // The kit's code, and its texts in the page's language: both fetched
+    // at once (`follow` starts the texts' fetch; awaiting them again joins it).
     let fetch = move || async move {
+        let lang = lang.get_untracked();
+        follow(lang, words);
         load_kit().await?;
-        words.set(Some(words_of(lang.get_untracked()).await?));
+        words.set(Some(words_of(lang).await?));
         Ok(())
     };
     let opened = RwSignal::new(false);
