@@ -58,7 +58,7 @@ fn options(args: &[String]) -> Option<Options> {
 fn documents(s: &Scenario, o: &Options) -> Result<String, String> {
     let ev = s.evaluate();
     for finding in ev.kit.loans.iter().filter_map(|l| l.ask.as_ref()).flat_map(|a| &a.findings) {
-        eprintln!("{}: {}", finding.at.path(), o.lang.ask_reason(&finding.reason));
+        eprintln!("{}: {}", finding.at.path(), xieshang::letter::Words::of(o.lang).ask_reason(&finding.reason));
     }
     let no_figures = || format!("budget: {}", ev.budget.error.clone().unwrap_or_else(|| "no figures".into()));
     let input = build(s, &ev, s.as_of).ok_or_else(no_figures)?;

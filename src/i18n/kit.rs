@@ -11,6 +11,7 @@ use crate::scenario::kit::conduct::{ConductRule, COMPLAINT_HOTLINE};
 use crate::scenario::kit::figures::AskReason;
 use crate::scenario::kit::{Channel, DateTime, Evidence, ExpenseCategory, HardshipReason};
 use crate::scenario::Field;
+use crate::letter::Words;
 
 const MONTHS_EN: [&str; 12] =
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -83,53 +84,9 @@ impl Lang {
         }
     }
 
-    pub fn expense_category(self, c: ExpenseCategory) -> &'static str {
-        use ExpenseCategory::*;
-        match c {
-            Housing => self.pick(["住房（房租或房贷）", "Housing (rent or mortgage)"]),
-            Utilities => self.pick(["水电燃气", "Utilities"]),
-            Food => self.pick(["伙食和日用品", "Food and housekeeping"]),
-            Transport => self.pick(["交通", "Transport"]),
-            Children => self.pick(["子女抚养和教育", "Children and school"]),
-            Medical => self.pick(["医疗", "Medical"]),
-            Insurance => self.pick(["保险", "Insurance"]),
-            Communication => self.pick(["通讯", "Phone and internet"]),
-            Other => self.pick(["其他必要支出", "Other essentials"]),
-        }
-    }
 
-    /// The rule and where to complain.
-    pub fn conduct_rule(self, r: ConductRule) -> String {
-        use ConductRule::*;
-        let rule = match r {
-            NightCall => self.pick(["22:00 至次日 08:00 之间来电", "call between 22:00 and 08:00"]),
-            TooManyCalls => self.pick(["同一天来电超过 6 次", "more than 6 calls in one day"]),
-            ThirdParty => self.pick(["联系了与借款无关的第三方", "contacted unrelated third parties"]),
-            ThreatsOrImpersonation => self.pick(["威胁、辱骂或冒充公检法等", "threats, abuse or impersonating officials"]),
-        };
-        let hotline = self.pick(["可向金融监管部门消费者投诉热线 {} 投诉", "complaints: the financial regulator's hotline {}"]);
-        format!("{rule}{}{}", self.pick(["，", "; "]), super::fill(hotline, &[COMPLAINT_HOTLINE]))
-    }
 
-    pub fn follow_up_due(self) -> &'static str {
-        self.pick(["已到跟进日期", "follow-up due"])
-    }
 
-    /// What the written agreement should state.
-    pub fn agreement_item(self, i: AgreementItem) -> &'static str {
-        use AgreementItem::*;
-        match i {
-            BalanceAndStructure => self.pick(["欠款总额及构成（本金、利息、费用、罚息）", "the balance and its parts (principal, interest, fees, penalty)"]),
-            PeriodAndMethod => self.pick(["还款期限和方式", "the repayment period and method"]),
-            DatesAndAmounts => self.pick(["每期还款日期和金额", "each payment's date and amount"]),
-            InterestAndFees => self.pick(["方案期间是否继续计收利息、年费和其他费用", "whether interest, annual fees and other charges continue"]),
-            PenaltyAlreadyCharged => self.pick(["已产生的罚息如何处理", "what happens to the penalty interest already charged"]),
-            CreditReporting => self.pick(["方案执行期间和结清后如何报送征信", "how the account is reported to the credit bureau, during and after"]),
-            DutiesAndDefault => self.pick(["双方的义务，以及未按方案还款的后果", "both sides' duties and what happens on default"]),
-            NoNewCards => self.pick(["还清前不再申请新的信用卡（第七十条）", "no new card applications until settled (Article 70)"]),
-            CollectionStops => self.pick(["协议签订后停止催收", "collection stops once signed"]),
-        }
-    }
 
     pub fn holiday_maturity(self, m: HolidayMaturity) -> &'static str {
         match m {
@@ -138,58 +95,78 @@ impl Lang {
         }
     }
 
+
+}
+
+/// The kit's words the page shows outside the kit's chunk (its heading,
+/// the proposals' and the summary's "use this plan" buttons): the main
+/// wasm holds these; the rest ([`KitWords`]) only the kit's chunk.
+pub struct KitText {
+    pub heading: &'static str,
+    pub use_as_ask: &'static str,
+    pub is_ask: &'static str,
+    pub use_plan: &'static str,
+    pub plan_is_asks: &'static str,
+}
+
+/// The kit's words that read its figures, in the language of the texts the
+/// kit was handed (`letter::Words`: only the reader's language is fetched).
+impl Words {
+    pub fn expense_category(&self, c: ExpenseCategory) -> &'static str {
+        self.kit.expense_categories[c as usize]
+    }
+
+    /// The rule and where to complain.
+    pub fn conduct_rule(&self, r: ConductRule) -> String {
+        let c = &self.kit.conduct;
+        [c[r as usize], c[5], &super::fill(c[4], &[COMPLAINT_HOTLINE])].concat()
+    }
+
+    /// What the written agreement should state.
+    pub fn agreement_item(&self, i: AgreementItem) -> &'static str {
+        self.kit.agreement_items[i as usize]
+    }
+
     /// Why an ask is not offered any more, as a phrase to follow its field.
-    pub fn ask_reason(self, r: &AskReason) -> String {
+    pub fn ask_reason(&self, r: &AskReason) -> String {
+        let t = &self.kit.ask_reasons;
         match r {
-            AskReason::NotListed => self.pick(["这笔借款已没有这类方案，请重新选择", "no proposal of this kind is offered for this loan now; choose again"]).into(),
-            AskReason::Infeasible { why } => {
-                super::fill(self.pick(["这个方案已不可行：{}；请重新选择", "this proposal no longer works: {}; choose again"]), &[self.infeasible(why).trim_end_matches(['。', '.'])])
-            }
-            AskReason::MonthsNotOffered { offered } if offered.is_empty() => {
-                self.pick(["这个期数已不在可选范围内，请重新选择", "these months are not offered now; choose again"]).into()
-            }
+            AskReason::NotListed => t[0].into(),
+            AskReason::Infeasible { why } => super::fill(t[1], &[self.lang.infeasible(why).trim_end_matches(['。', '.'])]),
+            AskReason::MonthsNotOffered { offered } if offered.is_empty() => t[2].into(),
             AskReason::MonthsNotOffered { offered } => {
                 let list: Vec<String> = offered.iter().map(|n| n.to_string()).collect();
-                let template = self.pick(["这个期数已不在可选范围内（可选：{} 个月），请重新选择", "these months are not offered now (offered: {} months); choose again"]);
-                super::fill(template, &[&list.join(self.pick(["、", ", "]))])
+                super::fill(t[3], &[&list.join(t[4])])
             }
-            AskReason::HolidayNotOffered => {
-                self.pick(["这种宽限期已不在可选范围内，请重新选择", "this kind of payment holiday is not offered now; choose again"]).into()
-            }
+            AskReason::HolidayNotOffered => t[5].into(),
         }
     }
 
     /// A counter-offer field's rule.
-    pub fn offer_rule(self, field: OfferField, rule: OfferRule) -> String {
+    pub fn offer_rule(&self, field: OfferField, rule: OfferRule) -> String {
         use OfferRule::*;
-        match (rule, field) {
-            (OutOfRange, OfferField::Months) => self.pick(["期数须在 1 到 600 之间", "Between 1 and 600 months"]).into(),
+        let t = &self.kit.offer_rules;
+        let k = match (rule, field) {
+            (OutOfRange, OfferField::Months) => 0,
             (OutOfRange, OfferField::MonthlyFee) => {
-                let max = percent(crate::engine::counter_offer::MAX_MONTHLY_FEE_PERCENT);
-                super::fill(self.pick(["每期费率最高 {}", "At most {} a month"]), &[&max])
+                return super::fill(t[1], &[&percent(crate::engine::counter_offer::MAX_MONTHLY_FEE_PERCENT)]);
             }
-            (OutOfRange, _) => self.pick(["年化超过 1000%，请检查", "Above 1000% a year — please check"]).into(),
-            (NotPositive, OfferField::Owed) => self.pick(["这笔借款没有欠款", "Nothing is owed on this loan"]).into(),
-            (NotPositive, _) => self.pick(["须大于 0", "Must be more than 0"]).into(),
-            (Negative, _) => self.pick(["不能为负数", "Cannot be negative"]).into(),
-            (TooLarge, _) => self.pick(["金额不能超过 1 万亿", "At most ¥1 trillion"]).into(),
-            (NotInFen, _) => self.pick(["金额最多两位小数（分）", "At most two decimals (fen)"]).into(),
-            (CoversDebt, _) => {
-                self.pick(["首付和费用已覆盖全部欠款：这是一次性结清，不是分期", "Down payment and fee cover the whole debt: that is a settlement"]).into()
-            }
-        }
+            (OutOfRange, _) => 2,
+            (NotPositive, OfferField::Owed) => 3,
+            (NotPositive, _) => 4,
+            (Negative, _) => 5,
+            (TooLarge, _) => 6,
+            (NotInFen, _) => 7,
+            (CoversDebt, _) => 8,
+        };
+        t[k].into()
     }
 }
 
 /// The kit section's own words on the page, in one language. `{}` marks
 /// where a value goes.
-pub struct KitText {
-    pub heading: &'static str,
+pub struct KitWords {
     pub intro: &'static str,
-    pub use_as_ask: &'static str,
-    pub is_ask: &'static str,
-    pub use_plan: &'static str,
-    pub plan_is_asks: &'static str,
     pub asks_heading: &'static str,
     pub no_ask: &'static str,
     pub about_heading: &'static str,
@@ -241,15 +218,34 @@ pub struct KitText {
     pub col_available: &'static str,
     pub col_fits: &'static str,
     pub checklist_heading: &'static str,
+    /// By `ExpenseCategory`.
+    pub expense_categories: [&'static str; 9],
+    /// By `ConductRule`; then where to complain (`{}`: the hotline) and
+    /// what joins the two.
+    pub conduct: [&'static str; 6],
+    pub follow_up_due: &'static str,
+    /// By `AgreementItem`.
+    pub agreement_items: [&'static str; 9],
+    /// Why an ask is not offered ([`Words::ask_reason`]): not listed,
+    /// infeasible (`{}`: why), months not offered, the same with the months
+    /// offered (`{}`), what separates those, holiday not offered.
+    pub ask_reasons: [&'static str; 6],
+    /// A counter-offer's rules ([`Words::offer_rule`]): months out of range,
+    /// fee above its most (`{}`), rate out of range, nothing owed, not
+    /// positive, negative, too large, not in fen, covers the debt.
+    pub offer_rules: [&'static str; 9],
 }
 
 pub const KIT_ZH: KitText = KitText {
     heading: "协商材料",
-    intro: "把上面的数字变成贷款方可以批准的申请：为每家选好方案，填写困难情况，然后查看、复制、下载或打印申请书、收支说明和通话准备。所有内容只在本机生成。",
     use_as_ask: "用这个方案去协商",
     is_ask: "✓ 已选为协商方案",
     use_plan: "用这个组合方案去协商",
     plan_is_asks: "✓ 已设为各家的协商方案",
+};
+
+pub const KIT_WORDS_ZH: KitWords = KitWords {
+    intro: "把上面的数字变成贷款方可以批准的申请：为每家选好方案，填写困难情况，然后查看、复制、下载或打印申请书、收支说明和通话准备。所有内容只在本机生成。",
     asks_heading: "向每家贷款方提出的方案",
     no_ask: "还没有选定方案：在上面的方案卡片上点“用这个方案去协商”，或在这里勾选。",
     about_heading: "申请人",
@@ -301,15 +297,68 @@ pub const KIT_ZH: KitText = KitText {
     col_available: "可用金额",
     col_fits: "负担得起",
     checklist_heading: "书面协议应写明",
+    expense_categories: [
+        "住房（房租或房贷）",
+        "水电燃气",
+        "伙食和日用品",
+        "交通",
+        "子女抚养和教育",
+        "医疗",
+        "保险",
+        "通讯",
+        "其他必要支出",
+    ],
+    conduct: [
+        "22:00 至次日 08:00 之间来电",
+        "同一天来电超过 6 次",
+        "联系了与借款无关的第三方",
+        "威胁、辱骂或冒充公检法等",
+        "可向金融监管部门消费者投诉热线 {} 投诉",
+        "，",
+    ],
+    follow_up_due: "已到跟进日期",
+    agreement_items: [
+        "欠款总额及构成（本金、利息、费用、罚息）",
+        "还款期限和方式",
+        "每期还款日期和金额",
+        "方案期间是否继续计收利息、年费和其他费用",
+        "已产生的罚息如何处理",
+        "方案执行期间和结清后如何报送征信",
+        "双方的义务，以及未按方案还款的后果",
+        "还清前不再申请新的信用卡（第七十条）",
+        "协议签订后停止催收",
+    ],
+    ask_reasons: [
+        "这笔借款已没有这类方案，请重新选择",
+        "这个方案已不可行：{}；请重新选择",
+        "这个期数已不在可选范围内，请重新选择",
+        "这个期数已不在可选范围内（可选：{} 个月），请重新选择",
+        "、",
+        "这种宽限期已不在可选范围内，请重新选择",
+    ],
+    offer_rules: [
+        "期数须在 1 到 600 之间",
+        "每期费率最高 {}",
+        "年化超过 1000%，请检查",
+        "这笔借款没有欠款",
+        "须大于 0",
+        "不能为负数",
+        "金额不能超过 1 万亿",
+        "金额最多两位小数（分）",
+        "首付和费用已覆盖全部欠款：这是一次性结清，不是分期",
+    ],
 };
 
 pub const KIT_EN: KitText = KitText {
     heading: "Negotiation kit",
-    intro: "Turn the figures above into a request a lender can approve: pick a plan for each lender, describe the hardship, then read, copy, download or print the letter, the financial statement and the call kit. Everything is made on this device.",
     use_as_ask: "Ask for this plan",
     is_ask: "✓ This is your ask",
     use_plan: "Ask every lender for this plan",
     plan_is_asks: "✓ Every lender's ask",
+};
+
+pub const KIT_WORDS_EN: KitWords = KitWords {
+    intro: "Turn the figures above into a request a lender can approve: pick a plan for each lender, describe the hardship, then read, copy, download or print the letter, the financial statement and the call kit. Everything is made on this device.",
     asks_heading: "What you ask each lender",
     no_ask: "No plan chosen yet: press \"Ask for this plan\" on a proposal above, or tick it here.",
     about_heading: "About you",
@@ -361,6 +410,56 @@ pub const KIT_EN: KitText = KitText {
     col_available: "Available",
     col_fits: "Fits",
     checklist_heading: "The written agreement should state",
+    expense_categories: [
+        "Housing (rent or mortgage)",
+        "Utilities",
+        "Food and housekeeping",
+        "Transport",
+        "Children and school",
+        "Medical",
+        "Insurance",
+        "Phone and internet",
+        "Other essentials",
+    ],
+    conduct: [
+        "call between 22:00 and 08:00",
+        "more than 6 calls in one day",
+        "contacted unrelated third parties",
+        "threats, abuse or impersonating officials",
+        "complaints: the financial regulator's hotline {}",
+        "; ",
+    ],
+    follow_up_due: "follow-up due",
+    agreement_items: [
+        "the balance and its parts (principal, interest, fees, penalty)",
+        "the repayment period and method",
+        "each payment's date and amount",
+        "whether interest, annual fees and other charges continue",
+        "what happens to the penalty interest already charged",
+        "how the account is reported to the credit bureau, during and after",
+        "both sides' duties and what happens on default",
+        "no new card applications until settled (Article 70)",
+        "collection stops once signed",
+    ],
+    ask_reasons: [
+        "no proposal of this kind is offered for this loan now; choose again",
+        "this proposal no longer works: {}; choose again",
+        "these months are not offered now; choose again",
+        "these months are not offered now (offered: {} months); choose again",
+        ", ",
+        "this kind of payment holiday is not offered now; choose again",
+    ],
+    offer_rules: [
+        "Between 1 and 600 months",
+        "At most {} a month",
+        "Above 1000% a year — please check",
+        "Nothing is owed on this loan",
+        "Must be more than 0",
+        "Cannot be negative",
+        "At most ¥1 trillion",
+        "At most two decimals (fen)",
+        "Down payment and fee cover the whole debt: that is a settlement",
+    ],
 };
 
 impl Lang {
@@ -370,6 +469,7 @@ impl Lang {
             Lang::En => &KIT_EN,
         }
     }
+
 }
 
 /// The kit's fields' words, in the order of [`Field`] after the core's.
@@ -441,18 +541,18 @@ mod tests {
     fn conduct_messages_name_the_hotline() {
         for lang in [Lang::Zh, Lang::En] {
             for r in [ConductRule::NightCall, ConductRule::TooManyCalls, ConductRule::ThirdParty, ConductRule::ThreatsOrImpersonation] {
-                assert!(lang.conduct_rule(r).contains("12378"), "{}", lang.conduct_rule(r));
+                assert!(Words::of(lang).conduct_rule(r).contains("12378"), "{}", Words::of(lang).conduct_rule(r));
             }
         }
-        assert_eq!(Lang::En.conduct_rule(ConductRule::NightCall), "call between 22:00 and 08:00; complaints: the financial regulator's hotline 12378");
+        assert_eq!(Words::of(Lang::En).conduct_rule(ConductRule::NightCall), "call between 22:00 and 08:00; complaints: the financial regulator's hotline 12378");
     }
 
     #[test]
     fn rule_messages() {
-        assert_eq!(Lang::En.offer_rule(OfferField::MonthlyFee, OfferRule::OutOfRange), "At most 10.00% a month");
+        assert_eq!(Words::of(Lang::En).offer_rule(OfferField::MonthlyFee, OfferRule::OutOfRange), "At most 10.00% a month");
         let months = AskReason::MonthsNotOffered { offered: vec![12, 24] };
-        assert_eq!(Lang::Zh.ask_reason(&months), "这个期数已不在可选范围内（可选：12、24 个月），请重新选择");
-        assert_eq!(Lang::En.ask_reason(&months), "these months are not offered now (offered: 12, 24 months); choose again");
-        assert_ne!(Lang::Zh.ask_reason(&AskReason::NotListed), Lang::En.ask_reason(&AskReason::NotListed));
+        assert_eq!(Words::of(Lang::Zh).ask_reason(&months), "这个期数已不在可选范围内（可选：12、24 个月），请重新选择");
+        assert_eq!(Words::of(Lang::En).ask_reason(&months), "these months are not offered now (offered: 12, 24 months); choose again");
+        assert_ne!(Words::of(Lang::Zh).ask_reason(&AskReason::NotListed), Words::of(Lang::En).ask_reason(&AskReason::NotListed));
     }
 }

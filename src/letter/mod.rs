@@ -9,6 +9,9 @@
 //! formatters. `examples/letter` prints them for a scenario file. The texts are data
 //! (`template.rs`): one structure of lines with named slots (`{owed}`) and
 //! conditions, each line in both languages, and one renderer (`render.rs`).
+//! Each language's texts are one [`Words`] (with the kit's own words): the
+//! page fetches the reader's alone (`ui::kit`) and renders with it
+//! ([`LetterInput::render_in`]); `render(…, lang, …)` picks them by language.
 //!
 //! What the letters say follows DOMAIN.md ("What a request and a statement
 //! contain"): they ask for a 个性化还款方案 (never "停息挂账"), promise no
@@ -21,6 +24,7 @@ mod render;
 mod template;
 
 pub use build::{build, build_with, offer_basis, offer_basis_with};
+pub use template::{Words, WORDS_EN, WORDS_ZH};
 
 use crate::engine::counter_offer::OfferBasis;
 use crate::engine::proposal::{Figures, Params};
@@ -165,8 +169,12 @@ pub enum Document {
 impl Document {
     /// The document's name ("协商还款申请书").
     pub fn name(self, lang: Lang) -> &'static str {
-        let i = Self::ALL.iter().position(|d| *d == self).unwrap_or(0);
-        lang.pick([template::DOCUMENT_NAMES[i].zh, template::DOCUMENT_NAMES[i].en])
+        self.name_in(Words::of(lang))
+    }
+
+    /// The document's name in the language of `words`.
+    pub fn name_in(self, words: &Words) -> &'static str {
+        words.document_name(Self::ALL.iter().position(|d| *d == self).unwrap_or(0))
     }
 
     pub const ALL: [Self; 6] = [
@@ -215,12 +223,22 @@ impl Account {
 impl LetterInput {
     /// Renders `doc` for `account` (the statement is the same for every account).
     pub fn render(&self, doc: Document, lang: Lang, account: &Account) -> String {
-        render::document(self, doc, lang, Some(account))
+        self.render_in(doc, Words::of(lang), account)
+    }
+
+    /// Renders `doc` for `account` in the language of `words`.
+    pub fn render_in(&self, doc: Document, words: &'static Words, account: &Account) -> String {
+        render::document(self, doc, words, Some(account))
     }
 
     /// The financial statement.
     pub fn statement(&self, lang: Lang) -> String {
-        render::document(self, Document::Statement, lang, None)
+        self.statement_in(Words::of(lang))
+    }
+
+    /// The financial statement in the language of `words`.
+    pub fn statement_in(&self, words: &'static Words) -> String {
+        render::document(self, Document::Statement, words, None)
     }
 
     /// The documents `pick` names for `accounts`, each under a heading that

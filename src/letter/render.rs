@@ -16,15 +16,15 @@ use crate::scenario::kit::{ContactEntry, DateTime, ExpenseCategory};
 use crate::scenario::Field;
 use rust_decimal::Decimal;
 
-pub(super) fn document(input: &LetterInput, doc: Document, lang: Lang, acc: Option<&Account>) -> String {
-    let cx = Cx { lang, input, acc, ask: acc.and_then(|a| a.ask.as_ref()) };
-    let parts: &[Part] = match doc {
-        Document::Letter => &[LETTER_TITLE, TO, LETTER, LETTER_TERMS, RECOVERY, LETTER_PLAN, SIGNATURE],
-        Document::Statement => &[STATEMENT],
-        Document::FollowUp(FollowUp::NoReply) => &[NO_REPLY_TITLE, TO, APPLICANT, NO_REPLY, SIGNATURE],
-        Document::FollowUp(FollowUp::StillNoReply) => &[STILL_NO_REPLY_TITLE, TO, APPLICANT, STILL_NO_REPLY, SIGNATURE],
-        Document::FollowUp(FollowUp::Reconsider) => &[RECONSIDER_TITLE, TO, APPLICANT, RECONSIDER, RECOVERY, RECONSIDER_END, SIGNATURE],
-        Document::CallKit => &[CALL],
+pub(super) fn document(input: &LetterInput, doc: Document, words: &'static Words, acc: Option<&Account>) -> String {
+    let cx = Cx { lang: words.lang, words, input, acc, ask: acc.and_then(|a| a.ask.as_ref()) };
+    let parts: &[P] = match doc {
+        Document::Letter => &[P::LETTER_TITLE, P::TO, P::LETTER, P::LETTER_TERMS, P::RECOVERY, P::LETTER_PLAN, P::SIGNATURE],
+        Document::Statement => &[P::STATEMENT],
+        Document::FollowUp(FollowUp::NoReply) => &[P::NO_REPLY_TITLE, P::TO, P::APPLICANT, P::NO_REPLY, P::SIGNATURE],
+        Document::FollowUp(FollowUp::StillNoReply) => &[P::STILL_NO_REPLY_TITLE, P::TO, P::APPLICANT, P::STILL_NO_REPLY, P::SIGNATURE],
+        Document::FollowUp(FollowUp::Reconsider) => &[P::RECONSIDER_TITLE, P::TO, P::APPLICANT, P::RECONSIDER, P::RECOVERY, P::RECONSIDER_END, P::SIGNATURE],
+        Document::CallKit => &[P::CALL],
     };
     let mut out = cx.lines(parts);
     out.push('\n');
@@ -95,6 +95,8 @@ pub(super) fn lender_name(a: &Account, lang: Lang) -> String {
 
 struct Cx<'a> {
     lang: Lang,
+    /// The documents' texts in `lang`.
+    words: &'static Words,
     input: &'a LetterInput,
     acc: Option<&'a Account>,
     /// The ask being rendered: the account's, or its fallback.
@@ -102,21 +104,18 @@ struct Cx<'a> {
 }
 
 impl Cx<'_> {
-    fn t(&self, t: T) -> &'static str {
-        match self.lang {
-            Lang::Zh => t.zh,
-            Lang::En => t.en,
-        }
+    fn t(&self, t: Tx) -> &'static str {
+        self.words.t(t)
     }
 
-    fn fill_t(&self, t: T, pairs: &[(&str, String)]) -> String {
+    fn fill_t(&self, t: Tx, pairs: &[(&str, String)]) -> String {
         fill(self.t(t), &|name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone()).or_else(|| self.slot(name)))
     }
 
-    fn lines(&self, parts: &[Part]) -> String {
+    fn lines(&self, parts: &[P]) -> String {
         let mut out = String::new();
         let mut first = true;
-        for (_, join, line) in parts.iter().flat_map(|p| p.lines(self.lang == Lang::Zh)).filter(|l| self.holds(l.0)) {
+        for (_, join, line) in parts.iter().flat_map(|p| p.lines(self.words)).filter(|l| self.holds(l.0)) {
             let text = fill(line, &|name| self.slot(name));
             if join && !first {
                 let tight = self.lang == Lang::Zh || out.ends_with('\n') || out.is_empty() || text.starts_with([',', '.', ';', ':']);
@@ -181,7 +180,7 @@ impl Cx<'_> {
         if a == b {
             amount(a)
         } else {
-            self.fill_t(RANGE, &[("a", amount(a)), ("b", amount(b))])
+            self.fill_t(Tx::RANGE, &[("a", amount(a)), ("b", amount(b))])
         }
     }
 
@@ -196,11 +195,11 @@ impl Cx<'_> {
             Slot::Date => self.date(self.input.date),
             Slot::Since => self.date(h.and_then(|h| h.since)),
             Slot::Details => h.map(|h| h.details.clone()).unwrap_or_default(),
-            Slot::Reason => self.lines(&[REASON]),
+            Slot::Reason => self.lines(&[P::REASON]),
             Slot::EvidenceList => {
                 let mut out = String::new();
                 for (k, e) in h.iter().flat_map(|h| &h.evidence).enumerate() {
-                    sep(&mut out, k, self.t(LIST_SEP));
+                    sep(&mut out, k, self.t(Tx::LIST_SEP));
                     out.push_str(self.lang.evidence(*e));
                 }
                 out
@@ -217,8 +216,8 @@ impl Cx<'_> {
     fn attachments(&self) -> String {
         let evidence = self.input.hardship.iter().flat_map(|h| h.evidence.iter().map(|e| self.lang.evidence(*e)));
         let mut out = String::new();
-        for (k, name) in std::iter::once(self.t(STATEMENT_NAME)).chain(evidence).enumerate() {
-            sep(&mut out, k, self.t(ITEM_SEP));
+        for (k, name) in std::iter::once(self.t(Tx::STATEMENT_NAME)).chain(evidence).enumerate() {
+            sep(&mut out, k, self.t(Tx::ITEM_SEP));
             out.push_str(&(k + 1).to_string());
             out.push_str(". ");
             out.push_str(name);
@@ -264,7 +263,7 @@ impl Cx<'_> {
         let given = ExpenseCategory::ALL.iter().map(|c| (c, items.get(*c))).filter(|(_, v)| !v.is_zero());
         for (k, (c, v)) in given.enumerate() {
             sep(&mut out, k, "\n");
-            out.push_str(&self.fill_t(EXPENSE_LINE, &[("label", self.lang.expense_category(*c).to_owned()), ("amount", amount(&v))]));
+            out.push_str(&self.fill_t(Tx::EXPENSE_LINE, &[("label", self.words.expense_category(*c).to_owned()), ("amount", amount(&v))]));
         }
         out
     }
@@ -278,16 +277,16 @@ impl Cx<'_> {
         let mut out = String::new();
         for k in 0..12 {
             sep(&mut out, k, "\n");
-            out.push_str(&self.fill_t(FORECAST_LINE, &[("month", month(k)), ("income", amount(&f.income[k])), ("available", amount(&f.available[k]))]));
+            out.push_str(&self.fill_t(Tx::FORECAST_LINE, &[("month", month(k)), ("income", amount(&f.income[k])), ("available", amount(&f.available[k]))]));
         }
         out
     }
 
     fn debt_line(&self, a: &Account, i: usize) -> String {
         let sub = Cx { ask: a.ask.as_ref(), acc: Some(a), ..*self };
-        let offer = sub.lines(&[ASK_SHORT]);
+        let offer = sub.lines(&[P::ASK_SHORT]);
         sub.fill_t(
-            DEBT_LINE,
+            Tx::DEBT_LINE,
             &[
                 ("i", i.to_string()),
                 ("d_lender", lender_name(a, self.lang)),
@@ -325,15 +324,15 @@ impl Cx<'_> {
             Slot::Answered => self.date(a.answered),
             Slot::NContacts => a.log.len().to_string(),
             Slot::LogLines => self.log_lines(a),
-            Slot::AskSentence => self.lines(&[ASK]),
-            Slot::AskShort => self.lines(&[ASK_SHORT]),
-            Slot::FallbackSentence => Cx { ask: a.fallback.as_ref(), ..*self }.lines(&[ASK]),
+            Slot::AskSentence => self.lines(&[P::ASK]),
+            Slot::AskShort => self.lines(&[P::ASK_SHORT]),
+            Slot::FallbackSentence => Cx { ask: a.fallback.as_ref(), ..*self }.lines(&[P::ASK]),
             Slot::Checklist => {
                 let mut out = String::new();
                 for (k, item) in agreement_checklist(a.lender == Lender::CreditCard).into_iter().enumerate() {
                     sep(&mut out, k, "\n");
                     out.push_str("· ");
-                    out.push_str(self.lang.agreement_item(item));
+                    out.push_str(self.words.agreement_item(item));
                 }
                 out
             }
@@ -352,7 +351,7 @@ impl Cx<'_> {
         let mut out = String::new();
         if skip > 0 {
             let omitted: usize = groups[..skip].iter().map(|g| g.len()).sum();
-            out.push_str(&self.fill_t(LOG_MORE, &[("n", omitted.to_string())]));
+            out.push_str(&self.fill_t(Tx::LOG_MORE, &[("n", omitted.to_string())]));
         }
         for (k, g) in groups[skip..].iter().enumerate() {
             sep(&mut out, k + usize::from(skip > 0), "\n");
@@ -363,23 +362,23 @@ impl Cx<'_> {
 
     fn log_line(&self, group: &[ContactEntry]) -> String {
         let (Some(e), Some(last)) = (group.first(), group.last()) else { return String::new() };
-        let part = |t: T, v: &str| if v.is_empty() { String::new() } else { self.fill_t(t, &[("v", clean_text(v))]) };
+        let part = |t: Tx, v: &str| if v.is_empty() { String::new() } else { self.fill_t(t, &[("v", clean_text(v))]) };
         let time = |t: DateTime| clock(0, 0, t.hour(), t.minute(), true);
         let channel = self.lang.channel(e.channel).to_owned();
         let (at, channel) = match group.len() {
             1 => (date_time(e.at, self.lang), channel),
             n => (
-                self.fill_t(LOG_SPAN, &[("date", date(e.at.date(), self.lang)), ("from", time(e.at)), ("to", time(last.at))]),
-                self.fill_t(LOG_TIMES, &[("channel", channel), ("n", n.to_string())]),
+                self.fill_t(Tx::LOG_SPAN, &[("date", date(e.at.date(), self.lang)), ("from", time(e.at)), ("to", time(last.at))]),
+                self.fill_t(Tx::LOG_TIMES, &[("channel", channel), ("n", n.to_string())]),
             ),
         };
         // The summary's own full stop would clash with what follows it.
         let summary = clean_text(&e.summary);
         let summary = summary.trim_end_matches(['。', '.', '；', ';', '，', ',']);
-        let summary = if summary.is_empty() { self.t(LOG_NO_SUMMARY).to_owned() } else { summary.to_owned() };
+        let summary = if summary.is_empty() { self.t(Tx::LOG_NO_SUMMARY).to_owned() } else { summary.to_owned() };
         self.fill_t(
-            LOG_LINE,
-            &[("at", at), ("channel", channel), ("who", part(LOG_WHO, &e.who)), ("ticket", part(LOG_TICKET, &e.ticket)), ("summary", summary), ("promise", part(LOG_PROMISE, &e.promise))],
+            Tx::LOG_LINE,
+            &[("at", at), ("channel", channel), ("who", part(Tx::LOG_WHO, &e.who)), ("ticket", part(Tx::LOG_TICKET, &e.ticket)), ("summary", summary), ("promise", part(Tx::LOG_PROMISE, &e.promise))],
         )
     }
 
@@ -388,7 +387,7 @@ impl Cx<'_> {
         let Some(p) = part else { return (blank(), String::new()) };
         match p.level {
             Some(level) => {
-                let note = if p.last == level { String::new() } else { self.fill_t(LAST_NOTE, &[("v", amount(&p.last))]) };
+                let note = if p.last == level { String::new() } else { self.fill_t(Tx::LAST_NOTE, &[("v", amount(&p.last))]) };
                 (amount(&level), note)
             }
             None => (self.range(&p.least, &p.most), String::new()),
@@ -429,9 +428,9 @@ impl Cx<'_> {
         // Three items a line.
         let mut out = String::new();
         for (k, r) in a.figures.schedule.iter().take(12).enumerate() {
-            sep(&mut out, k, if k % 3 == 0 { "\n" } else { self.t(ITEM_SEP) });
+            sep(&mut out, k, if k % 3 == 0 { "\n" } else { self.t(Tx::ITEM_SEP) });
             let month = a.first_date.and_then(|d| d.add_months(k as i32)).map_or_else(blank, |d| year_month(d, self.lang));
-            out.push_str(&self.fill_t(SCHEDULE_ITEM, &[("month", month), ("amount", amount(&r.payment))]));
+            out.push_str(&self.fill_t(Tx::SCHEDULE_ITEM, &[("month", month), ("amount", amount(&r.payment))]));
         }
         out
     }
@@ -634,7 +633,7 @@ mod tests {
         let input = build(&s, &s.evaluate(), None).unwrap();
         assert!(input.accounts[0].ask.is_some());
         for lang in [Lang::Zh, Lang::En] {
-            let cx = Cx { lang, input: &input, acc: input.accounts.first(), ask: input.accounts[0].ask.as_ref() };
+            let cx = Cx { lang, words: Words::of(lang), input: &input, acc: input.accounts.first(), ask: input.accounts[0].ask.as_ref() };
             for (_, _, line) in ALL_LINES.iter().flat_map(|p| p.lines(lang == Lang::Zh)) {
                 for name in slot_names(line) {
                     assert!(cx.slot(name).is_some(), "unknown slot {{{name}}} in {line:?}");

@@ -8,6 +8,8 @@ use crate::engine::{HolidayMode, ProposalKind};
 use crate::scenario::kit::HardshipReason;
 use HolidayMode::{Capitalised, InterestOnly};
 use ProposalKind::*;
+use crate::i18n::kit::{KitWords, KIT_WORDS_EN, KIT_WORDS_ZH};
+use crate::i18n::Lang;
 
 /// A text in both languages.
 #[derive(Debug, Clone, Copy)]
@@ -74,11 +76,135 @@ const SEP: char = '\u{1}';
 impl Part {
     /// The part's lines in one language (`zh`: Chinese): each with its
     /// condition, whether it continues the previous line, and its text.
+    #[cfg(test)]
     pub fn lines(&self, zh: bool) -> impl Iterator<Item = (&'static When, bool, &'static str)> {
-        let text = if zh { self.zh } else { self.en };
-        self.conds.iter().zip(text.split(SEP)).map(|(&c, line)| (&CONDS[(c & !JOIN) as usize], c & JOIN != 0, line))
+        lines_of(self.conds, if zh { self.zh } else { self.en })
     }
 }
+
+fn lines_of(conds: &'static [u8], text: &'static str) -> impl Iterator<Item = (&'static When, bool, &'static str)> {
+    conds.iter().zip(text.split(SEP)).map(|(&c, line)| (&CONDS[(c & !JOIN) as usize], c & JOIN != 0, line))
+}
+
+/// The documents' texts in one language: each part's lines ([`P`]). The
+/// page fetches only the reader's language (`ui::kit`: a chunk each, so a
+/// Chinese reader never downloads the English letters, nor the other way).
+/// With them the kit's own words (`i18n::kit`); a `Words` reads as its
+/// language ([`Lang`]'s words that are not the kit's are the main wasm's).
+pub struct Words {
+    pub lang: Lang,
+    parts: [&'static str; PARTS.len()],
+    texts: [&'static str; TEXTS.len()],
+    names: [&'static str; DOCUMENT_NAMES.len()],
+    pub kit: KitWords,
+}
+
+/// The letters' texts in Chinese and in English.
+pub static WORDS_ZH: Words = Words { lang: Lang::Zh, parts: texts(true), texts: pick(&TEXTS, true), names: pick(&DOCUMENT_NAMES, true), kit: KIT_WORDS_ZH };
+pub static WORDS_EN: Words = Words { lang: Lang::En, parts: texts(false), texts: pick(&TEXTS, false), names: pick(&DOCUMENT_NAMES, false), kit: KIT_WORDS_EN };
+
+impl std::ops::Deref for Words {
+    type Target = Lang;
+
+    fn deref(&self) -> &Lang {
+        &self.lang
+    }
+}
+
+/// One language of texts `all` (in const code).
+const fn pick<const N: usize>(all: &[T; N], zh: bool) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if zh { all[i].zh } else { all[i].en };
+        i += 1;
+    }
+    out
+}
+
+impl Words {
+    /// The texts of `lang` (both languages are then in the binary: the
+    /// page's kit is handed the reader's alone).
+    pub fn of(lang: Lang) -> &'static Self {
+        match lang {
+            Lang::Zh => &WORDS_ZH,
+            Lang::En => &WORDS_EN,
+        }
+    }
+}
+
+/// Every part's text in one language, by [`P`] (in const code).
+const fn texts(zh: bool) -> [&'static str; PARTS.len()] {
+    let mut out = [""; PARTS.len()];
+    let mut i = 0;
+    while i < PARTS.len() {
+        out[i] = if zh { PARTS[i].zh } else { PARTS[i].en };
+        i += 1;
+    }
+    out
+}
+
+/// Every part's conditions, by [`P`]: the same in both languages.
+static CONDS_OF: [&[u8]; PARTS.len()] = {
+    let mut out: [&[u8]; PARTS.len()] = [&[]; PARTS.len()];
+    let mut i = 0;
+    while i < PARTS.len() {
+        out[i] = PARTS[i].conds;
+        i += 1;
+    }
+    out
+};
+
+impl Words {
+    /// A short text ([`Tx`]) in this language.
+    pub(crate) fn t(&self, t: Tx) -> &'static str {
+        self.texts[t as usize]
+    }
+
+    /// The name of document `k` of `Document::ALL`.
+    pub(crate) fn document_name(&self, k: usize) -> &'static str {
+        self.names.get(k).copied().unwrap_or_default()
+    }
+}
+
+impl P {
+    /// The part's lines in `w`'s language: each with its condition,
+    /// whether it continues the previous line, and its text.
+    pub fn lines(self, w: &'static Words) -> impl Iterator<Item = (&'static When, bool, &'static str)> {
+        lines_of(CONDS_OF[self as usize], w.parts[self as usize])
+    }
+}
+
+/// The parts by name, for the renderer: a part is its index; its text is
+/// in [`Words`] (one language), its conditions in [`CONDS_OF`].
+macro_rules! parts {
+    ($($name:ident),* $(,)?) => {
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum P {
+            $($name,)*
+        }
+        /// Every part, in [`P`]'s order.
+        const PARTS: [Part; [$(P::$name),*].len()] = [$($name),*];
+    };
+}
+
+/// The short texts by name, like the parts ([`P`]).
+macro_rules! texts {
+    ($($name:ident),* $(,)?) => {
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum Tx {
+            $($name,)*
+        }
+        /// Every short text, in [`Tx`]'s order.
+        const TEXTS: [T; [$(Tx::$name),*].len()] = [$($name),*];
+    };
+}
+
+texts![DEBT_LINE, EXPENSE_LINE, FORECAST_LINE, SCHEDULE_ITEM, LOG_LINE, LOG_WHO, LOG_TICKET, LOG_PROMISE, LOG_NO_SUMMARY, LOG_MORE, LOG_SPAN, LOG_TIMES, LAST_NOTE, RANGE, STATEMENT_NAME, LIST_SEP, ITEM_SEP];
+
+parts![TO, APPLICANT, SIGNATURE, REASON, ASK, ASK_SHORT, RECOVERY, LETTER_TITLE, LETTER, LETTER_TERMS, LETTER_PLAN, STATEMENT, NO_REPLY_TITLE, NO_REPLY, STILL_NO_REPLY_TITLE, STILL_NO_REPLY, RECONSIDER_TITLE, RECONSIDER, RECONSIDER_END, CALL];
 
 /// Every condition a line of the templates has, once; a line names its
 /// own by its index ([`cond`], checked as the templates compile).
@@ -666,3 +792,32 @@ pub(crate) const DOCUMENT_NAMES: [T; 6] = [
     T { zh: "复议申请", en: "Request to reconsider" },
     T { zh: "通话准备", en: "Call kit" },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each language's `Words` holds that language's text of every part,
+    /// short text and document name, in their order, and reads as it.
+    #[test]
+    fn each_language_holds_its_own_texts() {
+        for (w, zh) in [(&WORDS_ZH, true), (&WORDS_EN, false)] {
+            assert_eq!(w.lang, if zh { Lang::Zh } else { Lang::En });
+            assert!(std::ptr::eq(Words::of(w.lang), w));
+            for (k, p) in PARTS.iter().enumerate() {
+                assert_eq!(w.parts[k], if zh { p.zh } else { p.en });
+                assert_eq!(CONDS_OF[k], p.conds);
+            }
+            for (k, t) in TEXTS.iter().enumerate() {
+                assert_eq!(w.texts[k], if zh { t.zh } else { t.en });
+            }
+            for (k, t) in DOCUMENT_NAMES.iter().enumerate() {
+                assert_eq!(w.document_name(k), if zh { t.zh } else { t.en });
+            }
+            assert_eq!(w.t(Tx::STATEMENT_NAME), if zh { "收支说明" } else { "financial statement" });
+            let lines: Vec<_> = P::LETTER.lines(w).map(|l| l.2).collect();
+            let def_lines: Vec<_> = LETTER.lines(zh).map(|l| l.2).collect();
+            assert_eq!(lines, def_lines);
+        }
+    }
+}

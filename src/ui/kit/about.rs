@@ -2,10 +2,11 @@
 //! essential expenses by category, all through the field contract (each
 //! problem at its field). Each form is a list of fields ([`forms`]).
 
+use crate::letter::Words;
 use super::widgets::put;
 use super::form;
 use crate::form::{Form, Place};
-use crate::i18n::{money, Lang};
+use crate::i18n::money;
 use crate::scenario::field::Value;
 use crate::scenario::Field;
 
@@ -26,7 +27,7 @@ const EXPENSES: [Field; 9] = [
 /// A heading, the switch that starts its part of the document (if any),
 /// and the part's fields, shown while it is on.
 struct Part {
-    heading: fn(&crate::i18n::kit::KitText) -> &'static str,
+    heading: fn(&crate::i18n::kit::KitWords) -> &'static str,
     places: fn() -> Vec<Place>,
 }
 
@@ -60,21 +61,21 @@ pub fn forms() -> Vec<form::Spec> {
 }
 
 /// The facts' headings and forms, as HTML text.
-pub fn html(f: &Form, lang: Lang, forms: &[form::Spec]) -> String {
+pub fn html(f: &Form, lang: &'static Words, forms: &[form::Spec]) -> String {
     let mut out = String::new();
     for (n, (p, spec)) in PARTS.iter().zip(forms).enumerate() {
-        put(&mut out, "<h3>{}</h3>", &[(p.heading)(lang.kit())]);
+        put(&mut out, "<h3>{}</h3>", &[(p.heading)(&lang.kit)]);
         form::html(&mut out, f, lang, n, spec, &[]);
     }
     out
 }
 
 /// The expenses' sum, under their categories, while they are given.
-pub fn total(lang: Lang, f: &Form) -> String {
+pub fn total(lang: &'static Words, f: &Form) -> String {
     let mut out = String::new();
     if f.value(Place::of(Field::ExpenseItems)) == Some(Value::Flag(true)) {
         let total = money(f.document().budget.expenses);
-        put(&mut out, r#"<dl class="facts"><div class="kit-fact"><dt>{}</dt><dd data-testid="expenses-total">{}</dd></div></dl>"#, &[lang.kit().expenses_total, &total]);
+        put(&mut out, r#"<dl class="facts"><div class="kit-fact"><dt>{}</dt><dd data-testid="expenses-total">{}</dd></div></dl>"#, &[&lang.kit.expenses_total, &total]);
     }
     out
 }

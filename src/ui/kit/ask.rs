@@ -15,6 +15,7 @@ use crate::i18n::Lang;
 use crate::present::LoanTitle;
 use crate::scenario::kit::figures::KitOutput;
 use crate::scenario::{Ask, Evaluation, Field, ProposalChoice};
+use crate::letter::Words;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -85,8 +86,8 @@ pub fn form(key: LoanKey) -> form::Spec {
 /// shown while no loan has an ask, and a block per loan with its title
 /// ("借款 2 · 借呗"), its form (`forms[FIRST..]`, in the loans' order) and
 /// its figures (set by [`sync`]).
-pub fn html(f: &Form, lang: Lang, forms: &[form::Spec]) -> String {
-    let t = lang.kit();
+pub fn html(f: &Form, lang: &'static Words, forms: &[form::Spec]) -> String {
+    let t = &lang.kit;
     let mut out = String::new();
     put(&mut out, r#"<p class="explain">{}</p><h3>{}</h3><p class="hint" data-testid="no-ask">{}</p>"#, &[t.intro, t.asks_heading, t.no_ask]);
     for (n, (l, number)) in f.document().loans.iter().zip(1..).enumerate() {
@@ -137,7 +138,7 @@ fn applies(f: &Form, place: Place) -> bool {
 }
 
 /// The evaluation's finding at an ask's input: why it is not offered.
-fn finding(f: &Form, kit: &KitOutput, lang: Lang, place: Place) -> Option<String> {
+fn finding(f: &Form, kit: &KitOutput, lang: &'static Words, place: Place) -> Option<String> {
     let at = f.at(place)?;
     let asks = kit.loans.iter().filter_map(|l| l.ask.as_ref());
     asks.flat_map(|a| a.findings.iter()).find(|fd| fd.at == at).map(|fd| lang.ask_reason(&fd.reason))

@@ -6,8 +6,7 @@
 use super::super::download::download_text;
 use super::widgets::{by_id, find, hide, indexed_options, put, select_html, select_open, set_text, value_of, SELECT_END};
 use super::{change, shown_lender, Kit, Seen};
-use crate::letter::LetterInput;
-use crate::i18n::Lang;
+use crate::letter::{LetterInput, Words};
 use crate::letter::Document;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -66,12 +65,12 @@ fn document(doc: usize) -> Document {
 
 /// The documents' part: its heading, the hint shown while there is none,
 /// the pickers, the actions and the document (its text set by [`sync`]).
-pub fn html(lang: Lang, accounts: &[(String, String)]) -> String {
-    let t = lang.kit();
+pub fn html(lang: &'static Words, accounts: &[(String, String)]) -> String {
+    let t = &lang.kit;
     let mut out = String::new();
     put(&mut out, r#"<h3>{}</h3><p class="hint" data-testid="no-documents">{}</p><div data-docs><div class="grid">"#, &[t.documents_heading, t.no_documents]);
     select_open(&mut out, "kit-doc-pick", t.document);
-    indexed_options(&mut out, &Document::ALL.map(|d| d.name(lang)));
+    indexed_options(&mut out, &Document::ALL.map(|d| d.name_in(lang)));
     out.push_str(SELECT_END);
     out.push_str("<div data-lender>");
     select_html(&mut out, "kit-lender-pick", t.lender, accounts);
@@ -84,11 +83,12 @@ pub fn html(lang: Lang, accounts: &[(String, String)]) -> String {
 }
 
 /// The text of document `d`: the statement, or the picked lender's document.
-fn text(d: Document, input: &Option<LetterInput>, lang: Lang, picked: &str) -> Option<String> {
+/// in the language of `words` (the texts the page was handed).
+fn text(d: Document, input: &Option<LetterInput>, w: &'static Words, picked: &str) -> Option<String> {
     let i = input.as_ref()?;
     match d {
-        Document::Statement => Some(i.statement(lang)),
-        _ => i.accounts.iter().find(|a| a.id == picked).map(|a| i.render(d, lang, a)),
+        Document::Statement => Some(i.statement_in(w)),
+        _ => i.accounts.iter().find(|a| a.id == picked).map(|a| i.render_in(d, w, a)),
     }
 }
 
@@ -101,7 +101,7 @@ pub fn sync(s: &Seen, el: &Element, accounts: &[(String, String)], picked: &str)
     set_text(by_id(el, "kit-doc-pick"), "value", &s.ui.doc.to_string());
     set_text(by_id(el, "kit-lender-pick"), "value", picked);
     hide(find(el, "[data-lender]"), d == Document::Statement || accounts.is_empty());
-    let t = lang.kit();
+    let t = &lang.kit;
     let copied = match s.ui.copied {
         Copied::No => "",
         Copied::Yes => t.copied,
@@ -110,7 +110,7 @@ pub fn sync(s: &Seen, el: &Element, accounts: &[(String, String)], picked: &str)
     set_text(find(el, "[data-testid=kit-copied]"), "textContent", copied);
     let doc = find(el, "pre");
     if let Some(pre) = &doc {
-        let _ = pre.set_attribute("aria-label", d.name(lang));
+        let _ = pre.set_attribute("aria-label", d.name_in(lang));
     }
     set_text(doc, "textContent", &text.unwrap_or_default());
 }
@@ -127,17 +127,17 @@ pub fn picked(kit: Kit, el: &Element) {
 }
 
 /// The file a download is saved as: the document's name, and the lender's.
-fn file_name(d: Document, input: &Option<LetterInput>, lang: Lang, picked: &str) -> String {
-    let lender = input.iter().flat_map(|i| &i.accounts).find(|a| a.id == picked).map(|a| a.lender_name(lang));
+fn file_name(d: Document, input: &Option<LetterInput>, lang: &'static Words, picked: &str) -> String {
+    let lender = input.iter().flat_map(|i| &i.accounts).find(|a| a.id == picked).map(|a| a.lender_name(lang.lang));
     match (d, lender) {
-        (Document::Statement, _) | (_, None) => [d.name(lang), ".txt"].concat(),
-        (_, Some(name)) => [d.name(lang), "-", &name, ".txt"].concat(),
+        (Document::Statement, _) | (_, None) => [d.name_in(lang), ".txt"].concat(),
+        (_, Some(name)) => [d.name_in(lang), "-", &name, ".txt"].concat(),
     }
 }
 
 /// Copy, download as .txt, print.
 pub fn act(kit: Kit, act: &str) {
-    let lang = kit.lang.get_untracked();
+    let Some(lang) = kit.words.get_untracked() else { return };
     let (text, file) = kit.docs.with_untracked(|docs| {
         kit.ui.with_untracked(|u| {
             let (d, picked) = (document(u.doc), shown_lender(&docs.input, &u.account));

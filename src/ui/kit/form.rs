@@ -9,11 +9,11 @@
 //! 20 KB brotli. A form is redrawn only when its text changes (the language,
 //! the loans it offers), never while typing.
 
+use crate::letter::Words;
 use super::super::field_markup::{self as fm, Now};
 use super::super::page::Page;
 use super::widgets::{html as html_of, put};
 use crate::form::{Form, Place};
-use crate::i18n::Lang;
 use crate::scenario::kit::figures::KitOutput;
 use web_sys::Element;
 
@@ -21,11 +21,11 @@ pub(super) use fm::set_html;
 
 /// Place `k` of a form as HTML text, by the page's one field writer (an
 /// ask's finding goes into the empty `<div>` after it).
-fn field_html(out: &mut String, lang: Lang, k: usize, place: Place, id: &str, loans: &[(String, String)], noted: bool) {
+fn field_html(out: &mut String, lang: &'static Words, k: usize, place: Place, id: &str, loans: &[(String, String)], noted: bool) {
     if noted {
         out.push_str(r#"<div class="ask-field">"#);
     }
-    fm::field_html(out, lang, k, place, id, loans);
+    fm::field_html(out, lang.lang, k, place, id, loans);
     if noted {
         out.push_str("<div></div></div>");
     }
@@ -37,11 +37,11 @@ fn field_html(out: &mut String, lang: Lang, k: usize, place: Place, id: &str, lo
 /// use it too: their fields apply while their switch is on, with no finding.
 pub struct Ask {
     pub applies: fn(&Form, Place) -> bool,
-    pub finding: fn(&Form, &KitOutput, Lang, Place) -> Option<String>,
+    pub finding: fn(&Form, &KitOutput, &'static Words, Place) -> Option<String>,
 }
 
 /// An ask's place: shown while it applies, with its finding.
-fn sync_ask(field: &Element, lang: Lang, place: Place, ask: &Ask, f: &Form, figures: &KitOutput) {
+fn sync_ask(field: &Element, lang: &'static Words, place: Place, ask: &Ask, f: &Form, figures: &KitOutput) {
     let Some(boxed) = fm::elem(field, "parentElement") else { return };
     let _ = if (ask.applies)(f, place) { boxed.remove_attribute("hidden") } else { boxed.set_attribute("hidden", "") };
     let finding = (ask.finding)(f, figures, lang, place);
@@ -62,7 +62,7 @@ pub struct Spec {
 }
 
 /// Form `n` as HTML text; `loans` are the options of an entry's loan.
-pub fn html(out: &mut String, f: &Form, lang: Lang, n: usize, spec: &Spec, loans: &[(String, String)]) {
+pub fn html(out: &mut String, f: &Form, lang: &'static Words, n: usize, spec: &Spec, loans: &[(String, String)]) {
     put(out, r#"<div class="grid" data-form="{}">"#, &[&n.to_string()]);
     for (k, &place) in spec.places.iter().enumerate() {
         field_html(out, lang, k, place, &fm::element_id(f, place), loans, spec.ask.is_some());
@@ -78,7 +78,7 @@ pub fn sync_all(root: &Element, specs: &[Spec], seen: &super::Seen) {
         let Some(el) = root.query_selector(&["[data-form=\"", &n.to_string(), "\"]"].concat()).ok().flatten() else { continue };
         for (k, &place) in spec.places.iter().enumerate() {
             let Some(field) = fm::field_at(&el, k) else { continue };
-            fm::sync(&field, lang, place, &fm::element_id(f, place), &Now::of(f, seen.problems, place));
+            fm::sync(&field, lang.lang, place, &fm::element_id(f, place), &Now::of(f, seen.problems, place));
             if let Some(ask) = spec.ask {
                 sync_ask(&field, lang, place, ask, f, figures);
             }

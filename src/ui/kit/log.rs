@@ -7,12 +7,12 @@ use super::widgets::{by_id, find, hide, option, options_html, put, select_open, 
 use super::{change, markup, Kit, Seen, Ui};
 use web_sys::Element;
 use crate::form::Place;
-use crate::i18n::Lang;
 use crate::present::LoanTitle;
 use crate::scenario::kit::conduct::EntryReview;
 use crate::scenario::kit::figures::review;
 use crate::scenario::kit::{Channel, ContactEntry, DateTime};
 use crate::scenario::{Field, Scenario};
+use crate::letter::Words;
 use leptos::prelude::*;
 
 /// Now, to the minute, in local time.
@@ -23,7 +23,7 @@ fn now() -> Option<DateTime> {
 }
 
 /// The loan's title as the page shows it ("借款 2 · 借呗").
-fn loan_name(s: &Scenario, id: &str, lang: Lang) -> String {
+fn loan_name(s: &Scenario, id: &str, lang: &'static Words) -> String {
     let i = s.loans.iter().position(|l| l.id == id);
     i.map(|i| lang.loan_title(LoanTitle { number: i + 1, lender: s.loans[i].lender })).unwrap_or_default()
 }
@@ -48,14 +48,14 @@ fn shown(s: &Scenario, filter: &str) -> Vec<usize> {
 
 /// The loans an entry can be about, `(id, title)`, titled by their place
 /// (not found again by id).
-pub fn loans(f: &crate::form::Form, lang: Lang) -> Vec<(String, String)> {
+pub fn loans(f: &crate::form::Form, lang: &'static Words) -> Vec<(String, String)> {
     let title = |(i, x): (usize, &crate::scenario::LoanEntry)| (x.id.clone(), lang.loan_title(LoanTitle { number: i + 1, lender: x.lender }));
     f.document().loans.iter().enumerate().map(title).collect()
 }
 
 /// The log's controls: its heading, the lender filter, add, and the undo bar.
-pub fn html(lang: Lang, loans: &[(String, String)]) -> String {
-    let t = lang.kit();
+pub fn html(lang: &'static Words, loans: &[(String, String)]) -> String {
+    let t = &lang.kit;
     let mut out = String::new();
     put(&mut out, r#"<h3>{}</h3><p class="explain">{}</p><div class="grid">"#, &[t.log_heading, t.log_intro]);
     select_open(&mut out, "log-filter", t.lender);
@@ -112,7 +112,7 @@ pub fn entries(seen: &Seen) -> String {
     let order = shown(s, &seen.ui.filter);
     let mut out = String::new();
     out.push_str(if order.is_empty() { r#"<p class="hint" data-testid="log-empty">"# } else { r#"<p class="hint" data-testid="log-empty" hidden>"# });
-    put(&mut out, r#"{}</p><ol class="kit-log" data-testid="kit-log">"#, &[lang.kit().log_empty]);
+    put(&mut out, r#"{}</p><ol class="kit-log" data-testid="kit-log">"#, &[&lang.kit.log_empty]);
     // Once for the whole log: the allowance of calls counts across entries.
     out.push_str(&entries_html(s, &review(s, seen.today), &order, lang));
     out.push_str("</ol>");
@@ -120,7 +120,7 @@ pub fn entries(seen: &Seen) -> String {
 }
 
 /// The entries `order` names, as HTML text ([`markup::log_entry`]).
-fn entries_html(s: &Scenario, reviews: &[EntryReview], order: &[usize], lang: Lang) -> String {
+fn entries_html(s: &Scenario, reviews: &[EntryReview], order: &[usize], lang: &'static Words) -> String {
     let mut out = String::new();
     for &i in order {
         if let (Some(e), Some(r)) = (s.contact_log.get(i), reviews.get(i)) {
@@ -154,8 +154,8 @@ pub fn editor_form(i: usize) -> Spec {
 
 /// The editor of the entry being edited (form [`FORM`]), as HTML text; empty
 /// while none is.
-pub fn editor(f: &crate::form::Form, lang: Lang, forms: &[Spec], loans: &[(String, String)]) -> String {
-    let t = lang.kit();
+pub fn editor(f: &crate::form::Form, lang: &'static Words, forms: &[Spec], loans: &[(String, String)]) -> String {
+    let t = &lang.kit;
     let mut out = String::new();
     let Some(spec) = forms.get(FORM).filter(|s| !s.places.is_empty()) else { return out };
     put(&mut out, r#"<fieldset class="kit-editor" data-testid="log-editor"><legend>{}</legend>"#, &[t.edit]);

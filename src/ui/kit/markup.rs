@@ -6,9 +6,10 @@
 //! evaluation is escaped ([`put`]); the log's buttons are read by one
 //! delegated handler from their `data-act` and `data-i` attributes.
 
+use crate::letter::Words;
 use crate::engine::counter_offer::OfferCheck;
 use crate::i18n::kit::{date, date_time};
-use crate::i18n::{fill, money, percent, Lang, DOT};
+use crate::i18n::{fill, money, percent, DOT};
 use crate::letter::AskFigures;
 use crate::present::PlanPayment;
 use crate::scenario::kit::conduct::EntryReview;
@@ -35,21 +36,21 @@ fn amount(value: &Decimal) -> String {
 }
 
 /// The ask's figures, from the evaluation the proposal cards show.
-pub fn ask_figures(lang: Lang, f: &AskFigures) -> String {
+pub fn ask_figures(lang: &'static Words, f: &AskFigures) -> String {
     let t = lang.text();
     let mut out = String::from(r#"<dl class="facts kit-ask" data-testid="kit-ask">"#);
     fact(&mut out, t.monthly_payment, "kit-ask-payment", &lang.plan_payment(PlanPayment::of(&f.figures)));
     fact(&mut out, t.months_label, "kit-ask-months", &f.figures.months.to_string());
     money_fact(&mut out, t.total_paid, "kit-ask-total", &f.figures.total_paid);
-    let first = f.first_date.map(|d| date(d, lang)).unwrap_or_default();
+    let first = f.first_date.map(|d| date(d, lang.lang)).unwrap_or_default();
     fact(&mut out, &lang.label(Field::AskFirstPaymentDate, 0), "kit-ask-first", &first);
     out.push_str("</dl>");
     out
 }
 
 /// The verdict of a check: every month fits, or the first that does not.
-fn verdict(lang: Lang, c: &OfferCheck) -> String {
-    let t = lang.kit();
+fn verdict(lang: &'static Words, c: &OfferCheck) -> String {
+    let t = &lang.kit;
     match (c.fits, c.first_unfit) {
         (true, _) => t.every_month_fits.to_owned(),
         (false, Some(k)) => fill(t.month_does_not_fit, &[&k.to_string()]),
@@ -59,8 +60,8 @@ fn verdict(lang: Lang, c: &OfferCheck) -> String {
 }
 
 /// The counter-offer check: its verdict, figures, months and checklist.
-pub fn offer_check(lang: Lang, c: &OfferCheck) -> String {
-    let (t, k) = (lang.text(), lang.kit());
+pub fn offer_check(lang: &'static Words, c: &OfferCheck) -> String {
+    let (t, k) = (lang.text(), &lang.kit);
     let mut out = String::new();
     let (class, fits) = if c.fits { ("fits", "true") } else { ("no-fit", "false") };
     put(&mut out, r#"<div class="kit-check" data-testid="offer-check"><p class="badge {}" data-testid="offer-fits" data-fits="{}">{}</p><dl class="facts">"#, &[class, fits, &verdict(lang, c)]);
@@ -81,7 +82,7 @@ pub fn offer_check(lang: Lang, c: &OfferCheck) -> String {
     }
     out.push_str("</tr></thead><tbody>");
     for m in &c.months {
-        let day = m.date.map(|d| date(d, lang)).unwrap_or_default();
+        let day = m.date.map(|d| date(d, lang.lang)).unwrap_or_default();
         out.push_str(if m.fits { "<tr>" } else { r#"<tr class="no-fit">"# });
         put(&mut out, "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", &[&m.period.to_string(), &day, &amount(&m.payment), &amount(&m.available), lang.yes_no(m.fits)]);
     }
@@ -96,11 +97,11 @@ pub fn offer_check(lang: Lang, c: &OfferCheck) -> String {
 /// One entry of the contact log as its line: when, which loan, how, who;
 /// what was said and promised; the rules it breaks; its follow-up, marked
 /// when due; its edit and remove buttons (`data-act`, `data-i`).
-pub fn log_entry(out: &mut String, lang: Lang, i: usize, e: &ContactEntry, loan: &str, r: &EntryReview) {
-    let k = lang.kit();
+pub fn log_entry(out: &mut String, lang: &'static Words, i: usize, e: &ContactEntry, loan: &str, r: &EntryReview) {
+    let k = &lang.kit;
     let due = r.follow_up_due;
     // The head's non-empty pieces joined by dots (no copies of the entry's texts).
-    let mut head = date_time(e.at, lang);
+    let mut head = date_time(e.at, lang.lang);
     // By reference: an array by value is `array::IntoIter<&str, 4>`, the
     // share dialog's too, which would then move to a chunk both load.
     for piece in &[loan, lang.channel(e.channel), &e.who, &e.ticket] {
@@ -123,9 +124,9 @@ pub fn log_entry(out: &mut String, lang: Lang, i: usize, e: &ContactEntry, loan:
         put(out, r#"<p class="flag" data-testid="conduct-flag">{}</p>"#, &[&lang.conduct_rule(*rule)]);
     }
     if let Some(d) = e.follow_up {
-        let (open, note) = if due { (r#"<p class="flag""#, [DOT, lang.follow_up_due()].concat()) } else { ("<p", String::new()) };
+        let (open, note) = if due { (r#"<p class="flag""#, [DOT, lang.kit.follow_up_due].concat()) } else { ("<p", String::new()) };
         out.push_str(open);
-        put(out, r#" data-testid="follow-up">{}{}{}</p>"#, &[k.follow_up_on, &date(d, lang), &note]);
+        put(out, r#" data-testid="follow-up">{}{}{}</p>"#, &[k.follow_up_on, &date(d, lang.lang), &note]);
     }
     let i = i.to_string();
     put(

@@ -28,7 +28,7 @@ use crate::form::{Form, Place};
 use crate::scenario::Rule;
 use crate::i18n::kit::KitText;
 use crate::i18n::Lang;
-use crate::letter::LetterInput;
+use crate::letter::{LetterInput, Words};
 use crate::scenario::kit::ContactEntry;
 use crate::scenario::kit::figures::KitOutput;
 use leptos::prelude::*;
@@ -55,7 +55,14 @@ struct Kit {
     /// The kit's figures and the documents' input (issue 13: not computed
     /// on the page's every change while the section is closed).
     docs: Memo<Docs>,
+    /// The page's language.
     lang: RwSignal<Lang>,
+    /// The kit's texts, in the language last fetched: the kit is drawn in
+    /// their language ([`words_zh`]).
+    words: RwSignal<Option<&'static Words>>,
+    /// Fetches the texts of another language (a language switch while the
+    /// section is open): the main wasm's, handed over ([`follow`]).
+    follow: fn(Lang, RwSignal<Option<&'static Words>>),
     page: Page,
     /// What the parts drawn as HTML text show (one signal: they are drawn
     /// by one effect, and each signal's type is code of its own).
@@ -93,8 +100,8 @@ fn accounts(input: &Option<LetterInput>) -> &[crate::letter::Account] {
 }
 
 /// The lenders of the documents, `(loan id, name)`.
-fn lenders(input: &Option<LetterInput>, lang: Lang) -> Vec<(String, String)> {
-    accounts(input).iter().map(|a| (a.id.clone(), a.lender_name(lang))).collect()
+fn lenders(input: &Option<LetterInput>, lang: &'static Words) -> Vec<(String, String)> {
+    accounts(input).iter().map(|a| (a.id.clone(), a.lender_name(lang.lang))).collect()
 }
 
 /// The lender shown: `chosen` while it is there, else the first with an
@@ -110,9 +117,54 @@ fn shown_lender(input: &Option<LetterInput>, chosen: &str) -> String {
 #[derive(Clone, Copy)]
 struct KitOpen(RwSignal<bool>);
 
+/// The kit's texts of one language are a chunk of their own (`kit_zh`,
+/// `kit_en`: the letters' templates and the kit's words, `letter::Words`),
+/// fetched with the kit's code for the page's language, and for the other
+/// one if the language is switched while the section is open. Only the
+/// main wasm calls their loaders (`ui::lazy`): it hands the kit's chunk the
+/// texts and [`follow`].
+#[leptos::wasm_split::wasm_split(kit_zh, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn words_zh() -> Result<&'static Words, leptos::wasm_split::SplitLoaderError> {
+    Ok(&crate::letter::WORDS_ZH)
+}
+
+#[leptos::wasm_split::wasm_split(kit_en, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn words_en() -> Result<&'static Words, leptos::wasm_split::SplitLoaderError> {
+    Ok(&crate::letter::WORDS_EN)
+}
+
+/// The kit's texts of `lang`, fetched.
+async fn words_of(lang: Lang) -> Result<&'static Words, leptos::wasm_split::SplitLoaderError> {
+    match lang {
+        Lang::Zh => words_zh().await,
+        Lang::En => words_en().await,
+    }
+}
+
+/// Fetches the texts of `lang` into `words` (kept as they are if the
+/// fetch fails: the kit stays in the language it was in).
+fn follow(lang: Lang, words: RwSignal<Option<&'static Words>>) {
+    leptos::task::spawn_local(async move {
+        if let Ok(w) = words_of(lang).await {
+            words.set(Some(w));
+        }
+    });
+}
+
 /// The section: a `<details>` whose body is built when first opened.
 #[component]
 pub fn KitSection() -> impl IntoView {
+    let lang = use_lang();
+    let words = RwSignal::new(None);
+    // The kit's code, and its texts in the page's language: both fetched
+    // at once (`follow` starts the texts' fetch; awaiting them again joins it).
+    let fetch = move || async move {
+        let lang = lang.get_untracked();
+        follow(lang, words);
+        load_kit().await?;
+        words.set(Some(words_of(lang).await?));
+        Ok(())
+    };
     let opened = RwSignal::new(false);
     let now = RwSignal::new(false);
     provide_context(KitOpen(now));
@@ -131,7 +183,7 @@ pub fn KitSection() -> impl IntoView {
                     <h2 id="kit-h">{kw(|t| t.heading)}</h2>
                 </summary>
                 <Show when=move || opened.get()>
-                    {super::lazy::lazy(load_kit, kit_body)}
+                    {super::lazy::lazy(fetch, move || kit_body(words, follow))}
                 </Show>
             </details>
         </section>
@@ -141,8 +193,8 @@ pub fn KitSection() -> impl IntoView {
 /// The kit's code is its own chunk, fetched when the section is first
 /// opened (`ui::lazy`).
 #[leptos::wasm_split::wasm_split(kit, wasm_split_path = ::leptos::wasm_split, preload(load_kit), fallible)]
-fn kit_body() -> super::lazy::Chunk {
-    Ok(body())
+fn kit_body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Option<&'static Words>>)) -> super::lazy::Chunk {
+    Ok(body(words, follow))
 }
 
 /// The kit's parts, in the page's order, each drawn as HTML text into a
@@ -164,7 +216,7 @@ const OFFER: usize = 7;
 const CHECK: usize = 8;
 
 /// The kit's state, and its body: an empty `<div>` its effect draws into.
-fn body() -> AnyView {
+fn body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Option<&'static Words>>)) -> AnyView {
     let page = use_page();
     let today = today();
     // The kit's figures and the documents' input follow the page's changes
@@ -185,7 +237,7 @@ fn body() -> AnyView {
             (docs, true)
         }
     });
-    let kit = Kit { today, docs, lang: use_lang(), page, ui: RwSignal::new(Ui::default()) };
+    let kit = Kit { today, docs, lang: use_lang(), words, follow, page, ui: RwSignal::new(Ui::default()) };
     // Effects first run after the body is on the page: found by its class
     // (the page has one), not by a `NodeRef` (code of its own).
     Effect::new(move |drawn: Option<[String; PARTS]>| {
@@ -229,7 +281,9 @@ fn forms(editing: Option<usize>, f: &Form) -> Vec<form::Spec> {
 /// kit's figures and documents' input, the parts' state. Each signal is
 /// read once for all the parts ([`Kit::seen`]): every read is code of its own.
 struct Seen<'a> {
-    lang: Lang,
+    /// The kit's language: the texts it was handed (the page's language
+    /// but while another's are fetched: the kit then changes at once).
+    lang: &'static Words,
     today: Option<Date>,
     form: &'a Form,
     problems: &'a [(Place, Rule)],
@@ -242,7 +296,7 @@ impl Kit {
     /// text (`drawn` is `None`) or brings the parts drawn in step. One
     /// function for both, not a closure each: a `dyn` closure is a table
     /// slot in the main wasm, a generic one a copy of the reads.
-    fn seen(self, lang: Lang, d: &mut Drawing, root: &web_sys::Element, drawn: Option<&[Option<web_sys::Element>]>) {
+    fn seen(self, lang: &'static Words, d: &mut Drawing, root: &web_sys::Element, drawn: Option<&[Option<web_sys::Element>]>) {
         self.page.problems(|problems| {
             self.page.with(|form| {
                 self.docs.with(|docs| {
@@ -316,7 +370,12 @@ fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
     if root.child_element_count() == 0 {
         root.set_inner_html(&(0..PARTS).map(|k| ["<div data-part=\"", &k.to_string(), "\"></div>"].concat()).collect::<String>());
     }
-    let lang = kit.lang.get();
+    let page_lang = kit.lang.get();
+    // Handed before the body was built (`KitSection`).
+    let Some(lang) = kit.words.get() else { return };
+    if lang.lang != page_lang {
+        (kit.follow)(page_lang, kit.words);
+    }
     let mut d = Drawing::default();
     kit.seen(lang, &mut d, root, None);
     let els: Vec<_> = std::mem::take(&mut d.html).into_iter().enumerate().map(|(k, html)| part(root, drawn, k, html)).collect();

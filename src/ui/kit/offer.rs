@@ -4,11 +4,11 @@
 //! ask, each month against the budget, and what the written agreement
 //! should state. What is typed is not part of the document.
 
+use crate::letter::Words;
 use super::widgets::{by_id, error_html, find, indexed_options, prop, put, select_html, select_open, set_text, value_of, SELECT_END};
 use super::{change, markup, Kit, Seen};
 use crate::engine::counter_offer::{check_offer, CounterOffer, Instalments, OfferCheck, OfferField};
-use crate::i18n::kit::KitText;
-use crate::i18n::Lang;
+use crate::i18n::kit::KitWords;
 use crate::input::{parse_amount, parse_months, parse_optional_amount, parse_optional_date, parse_percent};
 use crate::scenario::{Field, Rule};
 use wasm_bindgen::JsCast;
@@ -69,7 +69,7 @@ fn like_field(f: OfferField) -> Field {
     }
 }
 
-fn message(lang: Lang, field: OfferField, fault: Fault) -> String {
+fn message(lang: &'static Words, field: OfferField, fault: Fault) -> String {
     match fault {
         Fault::Read(rule) => lang.problem(like_field(field), rule),
         Fault::Offer(rule) => lang.offer_rule(field, rule),
@@ -90,8 +90,8 @@ pub fn result(s: &Seen, id: &str) -> Checked {
 
 /// The form: the loan, the text boxes and how the amount is stated (what
 /// they say, [`sync`] sets).
-pub fn html(lang: Lang, accounts: &[(String, String)]) -> String {
-    let t = lang.kit();
+pub fn html(lang: &'static Words, accounts: &[(String, String)]) -> String {
+    let t = &lang.kit;
     let mut out = String::new();
     put(&mut out, r#"<h3>{}</h3><p class="explain">{}</p><div class="grid" data-testid="offer-form">"#, &[t.offer_heading, t.offer_intro]);
     select_html(&mut out, "offer-loan", t.lender, accounts);
@@ -154,7 +154,7 @@ fn problem(input: &Element, id: &str, error: Option<String>) {
 }
 
 /// The check's verdict, figures, months and checklist, as HTML text.
-pub fn check(lang: Lang, result: &Checked) -> String {
+pub fn check(lang: &'static Words, result: &Checked) -> String {
     match result {
         Some(Ok(check)) => markup::offer_check(lang, check),
         _ => String::new(),
@@ -175,7 +175,7 @@ pub fn typed(kit: Kit, el: &Element) {
 /// payment date (it cannot be wrong once read): its read errors travel as
 /// `Owed`, whose own rule (nothing owed) cannot happen for a loan the
 /// evaluation analysed, and are shown at the date.
-type Input = (&'static str, fn(&KitText) -> &'static str, &'static str, &'static [OfferField]);
+type Input = (&'static str, fn(&KitWords) -> &'static str, &'static str, &'static [OfferField]);
 
 /// The offer's text boxes, in the form's order (the way the amount is
 /// stated is picked between the first and the second).
