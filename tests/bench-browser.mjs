@@ -326,7 +326,7 @@ async function coldLoad(browser, url) {
       bytes += e.encodedDataLength;
     });
     if (RETURNING) {
-      const draft = await readFile(join(REPO, 'tests/fixtures/migration/v0-mybank.expected.json'), 'utf8');
+      const draft = await readFile(join(REPO, 'tests/fixtures/equal-principal-annual.json'), 'utf8');
       const index = JSON.stringify({ version: 1, drafts: [{ id: 'bench-1', name: '草稿 1', updated_at: 1764000000000, revision: 1 }] });
       await page.addInitScript(
         ([index, draft]) => {
