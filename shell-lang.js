@@ -1,15 +1,36 @@
-// The static first paint (index.html's #shell) in the language chosen last
-// time. The shell is written in Chinese, the default; someone who chose
-// English would otherwise read Chinese until the wasm mounts (seconds on a
-// slow phone). Each English word is a data-en attribute of its element (the
-// words are src/i18n's: tests/shell.rs). Runs before the shell is painted:
-// index.html loads it right after #shell, without defer.
+// Runs before the static first paint (index.html's #shell): index.html
+// loads it right after #shell, without defer. Two things that need
+// localStorage before the wasm arrives:
+// 1. The shell in the language chosen last time. The shell is written in
+//    Chinese, the default; someone who chose English would otherwise read
+//    Chinese until the wasm mounts (seconds on a slow phone). Each English
+//    word is a data-en attribute of its element (the words are src/i18n's:
+//    tests/shell.rs).
+// 2. A returning visit (storage holds drafts: a key `xieshang.draft…`, as
+//    `store::holds_drafts` asks): the page fetches the chunk that reads
+//    drafts before it mounts (src/ui/mod.rs, `mount`), so its download
+//    starts now, beside the wasm's. The post-build hook names it and the
+//    shared chunks it needs in <meta name=xieshang-read>.
 (() => {
   let lang = null;
+  let drafts = false;
   try {
     lang = localStorage.getItem('xieshang.lang');
+    for (let i = 0; i < localStorage.length && !drafts; i++) drafts = (localStorage.key(i) ?? '').startsWith('xieshang.draft');
   } catch (_) {
-    return; // storage blocked: the default language, as the app will do
+    return; // storage blocked: the default language and no drafts, as the app will do
+  }
+  const reading = drafts && document.querySelector('meta[name=xieshang-read]');
+  if (reading) {
+    for (const href of reading.content.split(' ').filter(Boolean)) {
+      const link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.crossOrigin = 'anonymous';
+      link.type = 'application/wasm';
+      link.href = `./${href}`;
+      document.head.append(link);
+    }
   }
   if (lang !== 'en') return;
   document.documentElement.lang = 'en';

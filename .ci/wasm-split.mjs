@@ -113,6 +113,36 @@ function trunkStem(stage) {
   return js[0].slice(0, -3);
 }
 
+/**
+ * Each piece the split loader fetches, with the shared chunks it needs:
+ * `NAME = …(() => { const src = fetch(new URL("./FILE", import.meta.url)); … }, [DEPS])`
+ * (written by wasm-split-cli; minified in release). A dep that cannot be
+ * named is `!VAR`.
+ */
+export function splitPieces(loader) {
+  const piece = /([\w$]+)\s*=\s*(?:[\w$]+\()+\(\)\s*=>\s*\{\s*const\s+[\w$]+\s*=\s*fetch\(new URL\("\.\/([^"]+)",\s*import\.meta\.url\)\);.*?\},\s*\[([\w$,\s]*)\]\)/gs;
+  const byVar = new Map();
+  for (const [, name, file, deps] of loader.matchAll(piece)) byVar.set(name, { file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) });
+  const pieces = new Map();
+  for (const { file, deps } of byVar.values()) pieces.set(file, deps.map((d) => byVar.get(d)?.file ?? `!${d}`));
+  return pieces;
+}
+
+/** `file` and every chunk it needs, transitively (from `splitPieces`). */
+export function withDeps(pieces, file) {
+  const out = [];
+  const visit = (f) => {
+    if (out.includes(f)) return;
+    out.push(f);
+    for (const d of pieces.get(f) ?? []) visit(d);
+  };
+  visit(file);
+  return out;
+}
+
+/** The split whose chunk reads stored drafts (src/store/browser.rs). */
+const READ_SPLIT = /^xieshang-split_read-[0-9a-f]{16}\.wasm$/;
+
 /** wasm-opt (release) with names, then the shipped bytes and the named copy. */
 function finish(path, release) {
   if (release) run('wasm-opt', [path, '-o', path, ...WASM_OPT_ARGS]);
@@ -184,6 +214,16 @@ export function splitWasm(stage, release, namesDir) {
   const page = readFileSync(html, 'utf8');
   const preload = new RegExp(`<link[^>]*href="?\\./${stem}\\.js"?[^>]*>`);
   if (!preload.test(page)) fail(`index.html has no modulepreload of ./${stem}.js`);
-  writeFileSync(html, page.replace(preload, (m) => `${m}<link crossorigin href=./${loaderName} rel=modulepreload>`));
+  let linked = page.replace(preload, (m) => `${m}<link crossorigin href=./${loaderName} rel=modulepreload>`);
+  // The chunk that reads stored drafts and the shared chunks it needs, for
+  // shell-lang.js to preload when storage holds drafts (a returning visit:
+  // the page fetches them before it mounts).
+  const read = chunks.find((c) => READ_SPLIT.test(c));
+  if (!read) fail('no chunk of the split `read` (src/store/browser.rs)');
+  const reading = withDeps(splitPieces(loader), read);
+  if (reading.some((f) => f.startsWith('!') || !chunks.includes(f))) fail(`could not read which chunks ${read} needs: ${reading.join(' ')}`);
+  if (!linked.includes('</head>')) fail('index.html has no </head>');
+  linked = linked.replace('</head>', `<meta name=xieshang-read content="${reading.join(' ')}"></head>`);
+  writeFileSync(html, linked);
   return [loaderName, ...chunks];
 }

@@ -65,4 +65,5 @@ fn the_shell_has_the_apps_english_words_for_who_chose_english() {
     assert!(INDEX.contains("<script data-trunk src=\"shell-lang.js\"></script>"), "shell-lang.js is loaded, without defer");
     let script = include_str!("../shell-lang.js");
     assert!(script.contains(&format!("'{}'", xieshang::store::LANG_KEY)), "shell-lang.js reads the app's language key");
+    assert!(script.contains(&format!("'{}'", xieshang::store::DRAFTS_STEM)), "shell-lang.js asks for drafts as store::holds_drafts does");
 }

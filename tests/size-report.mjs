@@ -19,7 +19,7 @@ import { join, relative, resolve, dirname, posix, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENCODINGS, brotli, gzip } from '../.ci/hosting.mjs';
 import { functionSizes, sections, withoutCustomSections } from '../.ci/wasm-sections.mjs';
-import { CHUNK_NAME } from '../.ci/wasm-split.mjs';
+import { CHUNK_NAME, splitPieces, withDeps } from '../.ci/wasm-split.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(process.argv[2] ?? join(REPO, 'dist'));
@@ -107,30 +107,20 @@ while (queue.length) {
 /** Splits the page fetches at a drawing step, without a user action (src/ui/mod.rs). */
 const STEP_SPLIT = /^xieshang-split_step_[a-z0-9_]+-[0-9a-f]{16}\.wasm$/;
 
-/**
- * Each piece the split loader fetches, with the shared chunks it needs:
- * `NAME = …(() => { const src = fetch(new URL("./FILE", import.meta.url)); … }, [DEPS])`
- * (.ci/wasm-split.mjs writes it; minified in release).
- */
-function splitPieces(loader) {
-  const piece = /([\w$]+)\s*=\s*(?:[\w$]+\()+\(\)\s*=>\s*\{\s*const\s+[\w$]+\s*=\s*fetch\(new URL\("\.\/([^"]+)",\s*import\.meta\.url\)\);.*?\},\s*\[([\w$,\s]*)\]\)/gs;
-  const byVar = new Map();
-  for (const [, name, file, deps] of loader.matchAll(piece)) byVar.set(name, { file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) });
-  const pieces = new Map();
-  for (const { file, deps } of byVar.values()) pieces.set(file, deps.map((d) => byVar.get(d)?.file ?? `!${d}`));
-  return pieces;
-}
-
 const criticalPath = new Set(firstLoad);
+/** A returning visit (storage holds drafts) also fetches the `read` split and its chunks before the page mounts (src/ui/mod.rs). */
+const READ_SPLIT = /^xieshang-split_read-[0-9a-f]{16}\.wasm$/;
+const reading = new Set();
 const loaders = [...firstLoad].filter((f) => /^xieshang-split-[0-9a-f]{16}\.js$/.test(f));
 for (const loader of loaders) {
   const pieces = splitPieces(readFileSync(join(dist, loader), 'utf8'));
   const chunks = [...lazy].filter((c) => !/^xieshang-chunk_/.test(c));
   const missing = chunks.filter((c) => !pieces.has(c));
   if (missing.length) problems.push(`${loader}: could not read which chunks ${missing.join(', ')} need; the step chunks' shared chunks may be missing from the first load`);
-  for (const [file, deps] of pieces) {
+  for (const file of pieces.keys()) {
+    if (READ_SPLIT.test(file)) for (const f of withDeps(pieces, file)) if (sizes.has(f)) reading.add(f);
     if (!STEP_SPLIT.test(file)) continue;
-    for (const f of [file, ...deps]) {
+    for (const f of withDeps(pieces, file)) {
       if (f.startsWith('!') || !sizes.has(f)) problems.push(`${loader}: ${file} needs ${f}, which is not in dist/`);
       else {
         lazy.delete(f);
@@ -178,6 +168,13 @@ console.log(
   `critical path (fetched before the page answers), brotli: ${fmt(critical.brotli)} bytes = ${kib(critical.brotli)}; ` +
     `then ${fmt(first.brotli - critical.brotli)} bytes fetched at a drawing step`,
 );
+if (reading.size) {
+  const back = sum([...new Set([...criticalPath, ...reading])]);
+  console.log(
+    `a returning visit (drafts stored) also fetches the code that reads them before the page mounts: ` +
+      `${[...reading].join(', ')} (${fmt(sum([...reading]).brotli)} bytes brotli); its critical path, brotli: ${fmt(back.brotli)} bytes`,
+  );
+}
 // What crosses the wire: a host that serves the .br twins (or compresses at
 // q11) vs one that sends the files as they are.
 const served = [...firstLoad].reduce((t, n) => t + (sizes.get(n).servedBrotli ?? sizes.get(n).raw), 0);

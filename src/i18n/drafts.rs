@@ -27,6 +27,9 @@ pub struct DraftText {
     pub failed: &'static str,
     pub locked: &'static str,
     pub newer_app: &'static str,
+    /// The code that reads stored drafts could not be loaded (the page's
+    /// alert and the panel's status).
+    pub unread: &'static str,
     pub erased: &'static str,
     pub conflict: &'static str,
     pub conflict_load: &'static str,
@@ -105,6 +108,7 @@ pub const DRAFTS_ZH: DraftText = DraftText {
     failed: "无法保存草稿（{}）。请用“导出文件”保存。",
     locked: "存储中有无法读取、也无法移开的数据；为了不覆盖它，暂停保存。请用“导出文件”保存。",
     newer_app: "另一个标签页打开了更新版本的本工具：此页暂停保存，请刷新此页。",
+    unread: "读取本机草稿的程序没能载入（可能没有网络）。草稿原样保留在本机；为了不覆盖它们，此页暂停保存。联网后请刷新此页。",
     erased: "本机上的数据已全部清除。之后的修改会重新保存。",
     conflict: "此草稿已在另一个标签页中修改（{}）。为了不覆盖，此页暂停保存。",
     conflict_load: "载入另一页的版本",
@@ -183,6 +187,7 @@ pub const DRAFTS_EN: DraftText = DraftText {
     failed: "Drafts could not be saved ({}). Use “Export file” to keep your work.",
     locked: "Storage holds data that cannot be read or moved; saving is paused so it is not overwritten. Use “Export file” to keep your work.",
     newer_app: "A newer version of this app is open in another tab: saving is paused here. Reload this page.",
+    unread: "The code that reads the drafts on this device could not be loaded (no connection?). Your drafts are kept as they are; saving is paused here so they are not overwritten. Reload this page once you are online.",
     erased: "Everything was erased from this device. Changes from now on are saved again.",
     conflict: "This draft was changed in another tab ({}). Saving here is paused so nothing is overwritten.",
     conflict_load: "Load the other tab's version",
@@ -346,6 +351,7 @@ impl Lang {
             Message::OpenFailed(f) => fill(t.open_failed, &[&self.fault(f)]),
             Message::EraseFailed(f) => fill(t.erase_failed, &[&self.fault(f)]),
             Message::ExportFailed(s) => fill(t.export_failed, &[s]),
+            Message::Unread => self.page().lazy_failed.to_owned(),
         }
     }
 

@@ -156,3 +156,59 @@ pub fn local_time(ms: u64) -> (u32, u32, u32, u32, bool) {
     let today = d.get_full_year() == now.get_full_year() && d.get_month() == now.get_month() && d.get_date() == now.get_date();
     (d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes(), today)
 }
+
+/// Whether the chunk that reads stored drafts is loaded.
+static READING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The page's [`Reader`](super::Reader): the reading code is the chunk
+/// `read` (issue 13: a first visit has nothing stored to read), fetched by
+/// [`load_reading`]; until it is there each function answers `None`.
+pub const READER: super::Reader = super::Reader {
+    ready: reading_ready,
+    draft: |text| now(read_draft(text.to_owned())),
+    index: |text| now(read_index(text.to_owned())),
+    salvage: |text| now(read_salvage(text.to_owned())),
+};
+
+pub fn reading_ready() -> bool {
+    READING.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Fetches the reading chunk (at once if it is there); `false` if it
+/// could not be fetched (offline before the service worker cached it).
+/// Each split function has a loader of its own: each learns that the chunk
+/// is there, so each is ready at its first poll.
+pub async fn load_reading() -> bool {
+    if !reading_ready() && load_read().await.is_ok() && load_read_index().await.is_ok() && load_read_salvage().await.is_ok() {
+        READING.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+    reading_ready()
+}
+
+/// A split function's result, if its chunk is loaded (its call is then
+/// ready at the first poll).
+fn now<T>(call: impl std::future::Future<Output = Result<T, leptos::wasm_split::SplitLoaderError>>) -> Option<T> {
+    use std::task::{Context, Poll, Waker};
+    if !reading_ready() {
+        return None;
+    }
+    match std::pin::pin!(call).poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(Ok(value)) => Some(value),
+        _ => None,
+    }
+}
+
+#[leptos::wasm_split::wasm_split(read, wasm_split_path = ::leptos::wasm_split, preload(load_read), fallible)]
+fn read_draft(text: String) -> Result<super::Draft, leptos::wasm_split::SplitLoaderError> {
+    Ok(super::read_draft(&text))
+}
+
+#[leptos::wasm_split::wasm_split(read, wasm_split_path = ::leptos::wasm_split, preload(load_read_index), fallible)]
+fn read_index(text: String) -> Result<Result<Vec<super::DraftMeta>, crate::versioned::ReadError>, leptos::wasm_split::SplitLoaderError> {
+    Ok(super::parse_index(&text))
+}
+
+#[leptos::wasm_split::wasm_split(read, wasm_split_path = ::leptos::wasm_split, preload(load_read_salvage), fallible)]
+fn read_salvage(text: String) -> Result<Vec<(String, String)>, leptos::wasm_split::SplitLoaderError> {
+    Ok(super::salvage_names(&text))
+}

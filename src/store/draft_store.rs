@@ -2,10 +2,11 @@
 //! quarantine, migration and recovery), save with revision checks, create,
 //! rename, delete and undo, erase, and the quarantine shelf.
 
-use super::files::{fresh_id, next_default_name, salvage_names, unique_name, valid_id};
-use super::index::{index_json, parse_index, DraftMeta};
-use super::{draft_key, Backend, Fault, DRAFT_PREFIX, INDEX_KEY, OPEN_KEY, PREFIX, QUARANTINE_PREFIX};
-use crate::scenario::{ErrorKind, Scenario, ScenarioError, CURRENT_VERSION};
+use super::files::{fresh_id, next_default_name, unique_name, valid_id};
+use super::index::{index_json, DraftMeta};
+use super::read::Reader;
+use super::{draft_key, holds_drafts, Backend, Fault, DRAFT_PREFIX, INDEX_KEY, OPEN_KEY, PREFIX, QUARANTINE_PREFIX};
+use crate::scenario::{ErrorKind, Scenario, ScenarioError};
 
 /// What a piece of unreadable data was.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,17 +101,24 @@ pub struct QuarantineItem {
 
 pub struct DraftStore<B: Backend> {
     backend: B,
+    read: Reader,
     index: Vec<DraftMeta>,
+    /// The index's stored text as last read or written, with its list: a
+    /// write reads the index again only when another tab changed it.
+    seen: Option<(String, Vec<DraftMeta>)>,
     /// Keys holding unreadable data that could not be moved: never written.
     locked: Vec<String>,
     notices: Vec<Notice>,
     /// The index belongs to a newer version: write nothing.
     read_only: bool,
+    /// Storage holds drafts the reading code (not loaded) could not read:
+    /// write nothing (also `read_only`).
+    unread: bool,
 }
 
-/// The `version` a stored document claims, if any.
-fn stored_version(text: &str) -> Option<u64> {
-    crate::versioned::strict_json(text).ok()?.get("version")?.as_u64()
+/// The reading code is not loaded (a fault: nothing is written).
+fn unread() -> Fault {
+    Fault::Other("the code that reads drafts is not loaded".into())
 }
 
 impl<B: Backend> DraftStore<B> {
@@ -120,7 +128,7 @@ impl<B: Backend> DraftStore<B> {
     /// once). An index written by a newer version is left as it is: the page
     /// opens read-only.
     pub fn start(backend: B, now: u64, salt: u32, names: &Names) -> (Self, Startup) {
-        let (mut me, mut startup) = Self::start_unstored(backend, now, salt, names);
+        let (mut me, mut startup) = Self::start_unstored(backend, Reader::NATIVE, now, salt, names);
         if startup.created && !startup.read_only {
             (startup.open, startup.fault) = me.store_new(&startup.open, &startup.scenario.to_json(), now);
         }
@@ -131,16 +139,31 @@ impl<B: Backend> DraftStore<B> {
     /// is not written (its revision is 0): a first visit writes nothing
     /// until [`DraftStore::store_new`] (issue 13: the page's first task).
     /// Repairs (quarantine, migration, recovery) are written as in `start`.
-    pub fn start_unstored(backend: B, now: u64, salt: u32, names: &Names) -> (Self, Startup) {
-        let mut me = Self { backend, index: Vec::new(), locked: Vec::new(), notices: Vec::new(), read_only: false };
+    /// Stored text is read with `read`; if its code is not loaded and
+    /// storage holds drafts, nothing is read nor written: the page opens
+    /// the example, read-only ([`DraftStore::unread`]).
+    pub fn start_unstored(backend: B, read: Reader, now: u64, salt: u32, names: &Names) -> (Self, Startup) {
+        let mut me =
+            Self { backend, read, index: Vec::new(), seen: None, locked: Vec::new(), notices: Vec::new(), read_only: false, unread: false };
+        if !(read.ready)() && holds_drafts(&me.backend) {
+            me.unread = true;
+            return me.start_read_only(now, salt, names, Vec::new());
+        }
         let mut dirty = false;
         let mut salvaged = Vec::new();
         if let Ok(Some(text)) = me.backend.get(INDEX_KEY) {
-            match parse_index(&text) {
-                Ok(list) => me.index = list,
-                Err(error) if error.kind == ErrorKind::NewerVersion => return me.start_read_only(now, salt, names),
-                Err(error) => {
-                    salvaged = salvage_names(&text);
+            match (read.index)(&text) {
+                None => {
+                    me.unread = true;
+                    return me.start_read_only(now, salt, names, Vec::new());
+                }
+                Some(Ok(list)) => {
+                    me.seen = Some((text, list.clone()));
+                    me.index = list;
+                }
+                Some(Err(error)) if error.kind == ErrorKind::NewerVersion => return me.start_read_only(now, salt, names, vec![Notice::NewerIndex]),
+                Some(Err(error)) => {
+                    salvaged = (read.salvage)(&text).unwrap_or_default();
                     let n = me.set_aside(INDEX_KEY, Source::Index, error.into(), now);
                     me.notices.push(n);
                     dirty = true;
@@ -157,17 +180,20 @@ impl<B: Backend> DraftStore<B> {
         }
         dirty |= me.recover_unlisted(now, &salvaged, names);
         if dirty && !me.is_locked(INDEX_KEY) {
-            let _ = me.backend.set(INDEX_KEY, &index_json(&me.index));
+            let json = index_json(&me.index);
+            if me.backend.set(INDEX_KEY, &json).is_ok() {
+                me.seen = Some((json, me.index.clone()));
+            }
         }
         me.open_at_start(now, salt, names)
     }
 
-    /// A newer version's drafts: leave them, show the example, save nothing.
-    fn start_read_only(mut self, now: u64, salt: u32, names: &Names) -> (Self, Startup) {
+    /// A newer version's drafts, or drafts the reading code (not loaded)
+    /// cannot read: leave them, show the example, save nothing.
+    fn start_read_only(mut self, now: u64, salt: u32, names: &Names, notices: Vec<Notice>) -> (Self, Startup) {
         self.read_only = true;
         let open = self.new_meta(next_default_name(names.draft, &[]), now, salt);
-        let startup =
-            Startup { open, scenario: Scenario::example(), created: true, notices: vec![Notice::NewerIndex], fault: None, read_only: true };
+        let startup = Startup { open, scenario: Scenario::example(), created: true, notices, fault: None, read_only: true };
         (self, startup)
     }
 
@@ -184,7 +210,11 @@ impl<B: Backend> DraftStore<B> {
                 continue;
             }
             let text = self.backend.get(&key).ok().flatten().unwrap_or_default();
-            let described = Scenario::from_json(&text).map(|s| (names.describe)(&s)).unwrap_or_default();
+            let described = match (self.read.draft)(&text) {
+                // Not loaded: left as it is, unlisted, for a page that can read it.
+                None => continue,
+                Some(read) => read.map(|(s, _)| (names.describe)(&s)).unwrap_or_default(),
+            };
             let base = salvaged
                 .iter()
                 .find(|(i, _)| i == id)
@@ -210,7 +240,7 @@ impl<B: Backend> DraftStore<B> {
             .or_else(|| self.index.iter().max_by_key(|m| m.updated_at).cloned());
         if let Some(meta) = chosen {
             let text = self.backend.get(&draft_key(&meta.id)).ok().flatten();
-            if let Some(scenario) = text.and_then(|t| Scenario::from_json(&t).ok()) {
+            if let Some((scenario, _)) = text.and_then(|t| (self.read.draft)(&t)).and_then(Result::ok) {
                 if wanted.as_deref() != Some(meta.id.as_str()) {
                     let _ = self.backend.set(OPEN_KEY, &meta.id);
                 }
@@ -246,15 +276,17 @@ impl<B: Backend> DraftStore<B> {
                 self.notices.push(Notice::Missing { name: meta.name.clone() });
                 false
             }
-            Ok(Some(text)) => match Scenario::from_json(&text) {
-                Ok(s) => {
-                    if let Some(from) = stored_version(&text).filter(|v| *v < CURRENT_VERSION as u64) {
+            Ok(Some(text)) => match (self.read.draft)(&text) {
+                // Not loaded: kept as it is.
+                None => true,
+                Some(Ok((s, older))) => {
+                    if let Some(from) = older {
                         let _ = self.put(&key, &s.to_json());
                         self.notices.push(Notice::Migrated { name: meta.name.clone(), from });
                     }
                     true
                 }
-                Err(error) => {
+                Some(Err(error)) => {
                     let source = Source::Draft { id: meta.id.clone(), name: Some(meta.name.clone()) };
                     let n = self.set_aside(&key, source, error, now);
                     self.notices.push(n);
@@ -318,8 +350,23 @@ impl<B: Backend> DraftStore<B> {
         }
         match self.backend.get(INDEX_KEY)? {
             None => Ok(Vec::new()),
-            Some(text) => match parse_index(&text) {
-                Ok(list) => Ok(list),
+            Some(text) => match self.seen.as_ref().filter(|(seen, _)| *seen == text) {
+                Some((_, list)) => Ok(list.clone()),
+                None => self.read_index(text, now),
+            },
+        }
+    }
+
+    /// Reads the index's stored text (another tab changed it, or it was
+    /// never read); unreadable text is set aside.
+    fn read_index(&mut self, text: String, now: u64) -> Result<Vec<DraftMeta>, SaveError> {
+        match (self.read.index)(&text) {
+            None => Err(SaveError::Fault(unread())),
+            Some(read) => match read {
+                Ok(list) => {
+                    self.seen = Some((text, list.clone()));
+                    Ok(list)
+                }
                 Err(e) if e.kind == ErrorKind::NewerVersion => Err(SaveError::Newer),
                 Err(e) => {
                     let n = self.set_aside(INDEX_KEY, Source::Index, e.into(), now);
@@ -334,7 +381,9 @@ impl<B: Backend> DraftStore<B> {
     }
 
     fn write_index(&mut self, list: Vec<DraftMeta>) -> Result<(), SaveError> {
-        self.put(INDEX_KEY, &index_json(&list))?;
+        let json = index_json(&list);
+        self.put(INDEX_KEY, &json)?;
+        self.seen = Some((json, list.clone()));
         self.index = list;
         Ok(())
     }
@@ -452,9 +501,9 @@ impl<B: Backend> DraftStore<B> {
         self.index = list;
         let key = draft_key(id);
         let text = self.backend.get(&key).map_err(LoadError::Fault)?.ok_or(LoadError::Missing)?;
-        match Scenario::from_json(&text) {
-            Ok(s) => {
-                if let Some(from) = stored_version(&text).filter(|v| *v < CURRENT_VERSION as u64) {
+        match (self.read.draft)(&text).ok_or_else(|| LoadError::Fault(unread()))? {
+            Ok((s, older)) => {
+                if let Some(from) = older {
                     let _ = self.put(&key, &s.to_json());
                     self.notices.push(Notice::Migrated { name: meta.name.clone(), from });
                 }
@@ -480,9 +529,21 @@ impl<B: Backend> DraftStore<B> {
         self.put(OPEN_KEY, id)
     }
 
-    /// A newer version owns the drafts: nothing is written.
+    /// A newer version owns the drafts, or they could not be read
+    /// ([`DraftStore::unread`]): nothing is written.
     pub fn read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// Storage holds drafts that were not read because the reading code
+    /// could not be loaded: nothing is written.
+    pub fn unread(&self) -> bool {
+        self.unread
+    }
+
+    /// How this store reads stored text.
+    pub fn reader(&self) -> Reader {
+        self.read
     }
 
     /// A preference (such as the language) as stored.

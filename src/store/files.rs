@@ -30,9 +30,18 @@ pub fn check_import_size(bytes: u64) -> Result<(), ImportError> {
 
 /// Reads an imported file's text as a scenario (migrating older versions).
 pub fn parse_import(text: &str) -> Result<Scenario, ImportError> {
+    read_import(text, super::Reader::NATIVE)
+}
+
+/// [`parse_import`] with `read` (the page's reader; `Unreadable` if its
+/// code is not loaded).
+pub fn read_import(text: &str, read: super::Reader) -> Result<Scenario, ImportError> {
     check_import_size(text.len() as u64)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    Scenario::from_json(text).map_err(ImportError::Scenario)
+    match (read.draft)(text) {
+        None => Err(ImportError::Unreadable),
+        Some(read) => read.map(|(scenario, _)| scenario).map_err(ImportError::Scenario),
+    }
 }
 
 /// Ids are short lowercase ASCII: safe in keys, attributes and file names.

@@ -37,6 +37,7 @@ mod draft_store;
 mod files;
 mod index;
 mod memory;
+mod read;
 pub mod session;
 
 #[cfg(target_arch = "wasm32")]
@@ -47,9 +48,10 @@ mod tests;
 
 pub use draft_store::{Deleted, DraftStore, LoadError, Names, Notice, QuarantineItem, SaveError, Source, Startup};
 pub use files::{
-    check_import_size, clean_name, export_file_name, fresh_id, import_name, next_default_name, parse_import, salvage_names,
-    unique_name, valid_id, ImportError, MAX_IMPORT_BYTES, MAX_NAME_CHARS,
+    check_import_size, clean_name, export_file_name, fresh_id, import_name, next_default_name, parse_import, read_import,
+    salvage_names, unique_name, valid_id, ImportError, MAX_IMPORT_BYTES, MAX_NAME_CHARS,
 };
+pub use read::{read_draft, Draft, Reader};
 pub use session::{Clock, Message, Session, Status, Ticket};
 pub use index::{index_json, parse_index, DraftMeta, INDEX_VERSION};
 pub use memory::MemoryBackend;
@@ -65,6 +67,17 @@ pub const QUARANTINE_PREFIX: &str = "xieshang.quarantine.";
 pub fn draft_key(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}")
 }
+
+/// Whether storage holds drafts (or what is left of them): the index or a
+/// draft's key (`xieshang.draft…`). Only then does the page need the code
+/// that reads them at start ([`Reader`]); shell-lang.js asks the same of
+/// localStorage to hint that code's chunk early.
+pub fn holds_drafts(backend: &impl Backend) -> bool {
+    backend.keys().is_ok_and(|keys| keys.iter().any(|k| k.starts_with(DRAFTS_STEM)))
+}
+
+/// What the index's key and every draft's key start with.
+pub const DRAFTS_STEM: &str = "xieshang.draft";
 
 /// The language tag chosen last time (`zh-CN`, `en`), if storage holds one:
 /// read here and written by [`Session::save_lang`], the one path.

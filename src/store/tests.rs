@@ -573,7 +573,7 @@ fn an_unstored_start_sets_unreadable_data_aside_at_once_and_stores_the_new_draft
     let b = Shared::new();
     b.put(&draft_key("x1-abcd"), "{oops");
     b.put(INDEX_KEY, r#"{"version":1,"drafts":[{"id":"x1-abcd","name":"坏的","updated_at":1,"revision":1}]}"#);
-    let (mut d, st) = DraftStore::start_unstored(b.clone(), T0, 7, &NAMES);
+    let (mut d, st) = DraftStore::start_unstored(b.clone(), Reader::NATIVE, T0, 7, &NAMES);
     // The repair is written at once: the data moved, byte for byte, the index without it…
     assert_eq!(quarantine_keys(&b).len(), 1);
     assert_eq!(b.get(&draft_key("x1-abcd")), None);

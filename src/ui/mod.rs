@@ -46,9 +46,20 @@ pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<Language>().0
 }
 
+/// Mounts the page, once the code that reads stored drafts is here if
+/// storage holds any (a chunk: a first visit has nothing to read, issue 13;
+/// shell-lang.js hinted it early). If it cannot be fetched, the page opens
+/// read-only and says so (`Status::Unread`): nothing stored is touched.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    if crate::store::holds_drafts(&AnyBackend::detect()) {
+        wasm_bindgen_futures::spawn_local(async {
+            crate::store::browser::load_reading().await;
+            leptos::mount::mount_to_body(App);
+        });
+    } else {
+        leptos::mount::mount_to_body(App);
+    }
 }
 
 /// How far the page is drawn: at mount nothing (storage is read, the page
@@ -165,7 +176,7 @@ fn boot() -> (Lang, Session<AnyBackend, BrowserClock>, crate::scenario::Scenario
     let describe = move |s: &crate::scenario::Scenario| lang.describe(s);
     let names = Names { draft: t.default_name, recovered: t.recovered_name, describe: &describe };
     // A first visit's new draft is stored at the drafts step (`drafts::SessionHandle`).
-    let (session, scenario) = Session::start_unstored(backend, BrowserClock, &names);
+    let (session, scenario) = Session::start_unstored(backend, BrowserClock, crate::store::browser::READER, &names);
     (lang, session, scenario)
 }
 
@@ -213,6 +224,7 @@ fn Body(drafts: drafts::SessionHandle) -> impl IntoView {
         // component call, collapsed by default; add its anchor to SECTIONS.
         <main id="main" aria-busy=move || drawn.busy().then_some("true")>
             <share::Banners drafts=drafts />
+            <Unread drafts=drafts />
             <as_of::AsOfNote />
             {move || match summary.get() {
                 false => view! { <SummaryShell /> }.into_any(),
@@ -270,6 +282,25 @@ fn glossary_below() -> lazy::Chunk {
 #[leptos::wasm_split::wasm_split(step_below, wasm_split_path = ::leptos::wasm_split, preload(load_drafts), fallible)]
 fn drafts_below(drafts: drafts::SessionHandle) -> lazy::Chunk {
     Ok(view! { <drafts::DraftsPanel drafts=drafts /> }.into_any())
+}
+
+/// The stored drafts could not be read (their chunk did not come): said at
+/// the top, with a reload (the page saves nothing meanwhile).
+#[component]
+fn Unread(drafts: drafts::SessionHandle) -> impl IntoView {
+    let reload = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    };
+    untrack(|| drafts.with(|s| s.unread())).then(|| {
+        view! {
+            <div class="banner bad" role="alert" data-testid="drafts-unread">
+                <p>{widgets::say(|l| l.drafts().unread)}</p>
+                <button type="button" on:click=reload>{widgets::say(|l| l.page().lazy_retry)}</button>
+            </div>
+        }
+    })
 }
 
 /// The sections the list at the top links to: anchor, and the index of its

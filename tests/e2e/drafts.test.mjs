@@ -110,7 +110,10 @@ test('every change is autosaved; reload restores it, the language and the open d
   assert.match(await page.locator($('save-status')).textContent(), /已保存 \d\d:\d\d/);
 
   // A second draft, then back to the first: the open draft is remembered too.
+  // (A first visit's page fetches the code that reads drafts at its first
+  // drafts action, src/store/read.rs: the action is done once it is here.)
   await page.click($('new-draft'));
+  await page.locator($('draft-item')).nth(1).waitFor();
   await draftItem(page, first).click();
   await page.click($('lang-toggle'));
   assert.equal(await page.evaluate(() => localStorage.getItem('xieshang.lang')), 'en');
@@ -139,6 +142,7 @@ test('create, rename, duplicate, switch, delete with undo', async () => {
   await page.waitForFunction(() => localStorage.getItem('xieshang.drafts').includes('网商贷 协商'));
 
   await page.click($('new-draft'));
+  await page.locator($('draft-item')).nth(1).waitFor();
   let items = await listed(page);
   assert.deepEqual(items.map((i) => i.name), ['网商贷 协商', '草稿 1']);
   assert.ok(items[1].open);
@@ -186,6 +190,7 @@ test('create, rename, duplicate, switch, delete with undo', async () => {
   await p2.fill($('income'), '777');
   await waitStored(p2, '"777"');
   await p2.click($('delete-draft'));
+  await p2.locator($('undo-bar')).waitFor();
   assert.equal((await listed(p2)).length, 1);
   assert.equal(await p2.inputValue($('income')), '12000');
   await p2.click($('undo-delete'));
@@ -200,6 +205,7 @@ test('erase everything asks first, then removes every xieshang. key and nothing 
   await page.fill($('income'), '44444');
   await waitStored(page, '"44444"');
   await page.click($('new-draft'));
+  await page.locator($('draft-item')).nth(1).waitFor();
   await page.click($('lang-toggle'));
   await page.evaluate(() => localStorage.setItem('xieshang.quarantine.1-0', 'old junk'));
 

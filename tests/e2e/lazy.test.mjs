@@ -15,7 +15,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startApp, assertClean, REPO } from './harness.mjs';
+import { startApp, assertClean, APP_READY, REPO } from './harness.mjs';
 import { $, byId, importFile, message } from './page.mjs';
 
 const CHUNK = /\/xieshang-(?!split-)[a-z0-9_]+-[0-9a-f]{16}\.wasm$/;
@@ -112,6 +112,72 @@ test('when the chunk below the results cannot be fetched, each of its sections s
   await clean(events, { page, name: 'lazy-below-failed' });
 });
 
+/** What localStorage holds, key by key. */
+const stored = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+
+test('reading stored drafts is a chunk: a first visit never fetches it, a returning one hints it early and opens its draft', async () => {
+  const { page, events } = await app.open(NO_WORKER);
+  await page.waitForLoadState('networkidle');
+  await page.locator($('income')).first().fill('23456');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('xieshang.draft.') && localStorage.getItem(k).includes('23456')));
+  assert.equal(events.requests.filter((u) => chunkOf('read').test(u)).length, 0, 'a first visit saves without reading');
+  assert.equal(await page.locator('link[rel=preload][href*="split_read"]').count(), 0);
+
+  await page.reload({ waitUntil: 'load' });
+  await page.locator(APP_READY).waitFor();
+  assert.equal(await page.locator($('income')).first().inputValue(), '23456', 'the stored draft is open');
+  assert.equal(events.requests.filter((u) => chunkOf('read').test(u)).length, 1, 'fetched once');
+  // shell-lang.js preloads it and the chunks it needs, as the build named them.
+  const named = (await page.getAttribute('meta[name=xieshang-read]', 'content')).split(' ');
+  const hinted = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload][as=fetch]')].map((l) => l.getAttribute('href').replace('./', '')));
+  for (const f of named) assert.ok(hinted.includes(f), `${f} is preloaded`);
+  assert.ok(named.some((f) => /^xieshang-split_read-/.test(f)));
+  await clean(events, { page, name: 'lazy-read' });
+});
+
+test('when the code that reads drafts cannot be fetched, the page says so, works, and leaves every stored byte as it was', async () => {
+  let failing = false;
+  const { page, events } = await app.open({
+    ...NO_WORKER,
+    prepare: (context) => context.route(chunkOf('read'), (route) => (failing ? route.abort('internetdisconnected') : route.continue())),
+  });
+  await page.locator($('income')).first().fill('23456');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('xieshang.draft.') && localStorage.getItem(k).includes('23456')));
+  await page.waitForLoadState('networkidle');
+  const before = await stored(page);
+
+  failing = true;
+  await page.reload({ waitUntil: 'load' });
+  await page.locator(APP_READY).waitFor();
+  const alert = page.locator($('drafts-unread'));
+  assert.equal(await alert.getAttribute('role'), 'alert');
+  assert.match(await alert.textContent(), /没能载入/);
+  // The page works (the example, typed into) and saves nothing over the drafts.
+  const payment = await page.locator($('result-payment')).first().textContent();
+  await page.locator($('principal')).first().fill('123456');
+  await page.waitForFunction((old) => document.querySelector('[data-testid="result-payment"]').textContent !== old, payment);
+  await page.locator($('income')).first().fill('34567');
+  await page.waitForTimeout(1000);
+  assert.equal(await byId(page, 'storage-warning').getAttribute('data-state'), 'unread');
+  // Other actions wait for the chunk too, and change nothing without it.
+  await byId(page, 'new-draft').click();
+  await page.waitForTimeout(300);
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  assert.deepEqual(await stored(page), before, 'nothing stored changed');
+
+  // Online again: the alert's button reloads, and the draft opens as stored.
+  failing = false;
+  page.once('dialog', (d) => d.accept());
+  await alert.getByRole('button').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="drafts-unread"]') && document.querySelector('main:not([aria-busy])'));
+  assert.equal(await page.locator($('income')).first().inputValue(), '23456');
+  const read = (s) => chunkOf('read').test(s.split(' (')[0]);
+  events.failed.splice(0, events.failed.length, ...events.failed.filter((f) => !read(f)));
+  const reported = (m) => /^error: (TypeError: Failed to fetch|Failed to load resource: net::ERR_INTERNET_DISCONNECTED)/.test(m);
+  events.console.splice(0, events.console.length, ...events.console.filter((m) => !reported(m)));
+  await clean(events, { page, name: 'lazy-read-failed' });
+});
+
 test('a section says it is loading while its chunk comes', async () => {
   const { page, events } = await app.open(NO_WORKER);
   let release;
@@ -194,7 +260,7 @@ test('after one visit every section opens offline: the service worker holds the 
     const cache = await caches.open((await caches.keys())[0]);
     return (await cache.keys()).map((r) => r.url);
   });
-  for (const split of ['step_below', 'kit', 'road', 'ics', 'share', 'open_link', 'compare', 'schedule']) assert.ok(cached.some((u) => chunkOf(split).test(u)), `the ${split} chunk is cached`);
+  for (const split of ['step_below', 'kit', 'road', 'ics', 'share', 'open_link', 'compare', 'schedule', 'read']) assert.ok(cached.some((u) => chunkOf(split).test(u)), `the ${split} chunk is cached`);
 
   // Dated loans, so the road has a calendar to download.
   await importFile(page, 'road.json', await readFile(join(REPO, 'tests', 'fixtures', 'road-three-lenders.json'), 'utf8'));

@@ -5,7 +5,7 @@
 use super::{Clock, Message, Session, Status, Undo};
 use crate::scenario::Scenario;
 use crate::store::{
-    check_import_size, clean_name, export_file_name, import_name, next_default_name, parse_import, unique_name, Backend,
+    check_import_size, clean_name, export_file_name, import_name, next_default_name, read_import, unique_name, Backend,
     Fault, ImportError, LoadError, LANG_KEY, QUARANTINE_PREFIX,
 };
 
@@ -207,7 +207,7 @@ impl<B: Backend, C: Clock> Session<B, C> {
     /// Imports a file's text as a new draft named after the file (or `fallback`).
     pub fn import(&mut self, file_name: &str, text: &str, fallback: &str) -> Option<Scenario> {
         self.messages.retain(|m| !matches!(m, Message::Import(_)));
-        let scenario = match parse_import(text) {
+        let scenario = match read_import(text, self.store.reader()) {
             Ok(s) => s,
             Err(e) => {
                 self.say(Message::Import(e));

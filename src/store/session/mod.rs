@@ -13,7 +13,7 @@
 
 mod actions;
 
-use super::{Backend, Deleted, DraftMeta, DraftStore, Fault, ImportError, Names, Notice, QuarantineItem, SaveError};
+use super::{Backend, Deleted, DraftMeta, DraftStore, Fault, ImportError, Names, Notice, QuarantineItem, Reader, SaveError};
 use crate::scenario::Scenario;
 
 /// How long typing may pause before the draft is written.
@@ -40,6 +40,9 @@ pub enum Status {
     Conflict(DraftMeta),
     /// A newer version of the app owns the drafts: nothing is saved.
     Newer,
+    /// The code that reads the stored drafts could not be loaded: they are
+    /// kept as they are, and nothing is saved.
+    Unread,
     Erased,
 }
 
@@ -55,13 +58,14 @@ impl Status {
             Self::Failed(_) => "failed",
             Self::Conflict(_) => "conflict",
             Self::Newer => "newer",
+            Self::Unread => "unread",
             Self::Erased => "erased",
         }
     }
 
     /// Edits are not reaching storage.
     pub fn is_problem(&self) -> bool {
-        matches!(self, Self::Blocked | Self::Failed(_) | Self::Conflict(_) | Self::Newer)
+        matches!(self, Self::Blocked | Self::Failed(_) | Self::Conflict(_) | Self::Newer | Self::Unread)
     }
 }
 
@@ -77,6 +81,8 @@ pub enum Message {
     OpenFailed(Fault),
     EraseFailed(Fault),
     ExportFailed(String),
+    /// The code that reads drafts could not be loaded: the action did nothing.
+    Unread,
 }
 
 impl Message {
@@ -92,7 +98,7 @@ impl Message {
             Self::Synced => "synced",
             Self::RemovedElsewhere => "removed-elsewhere",
             Self::Unsaved => "unsaved",
-            Self::OpenFailed(_) | Self::EraseFailed(_) | Self::ExportFailed(_) => "error",
+            Self::OpenFailed(_) | Self::EraseFailed(_) | Self::ExportFailed(_) | Self::Unread => "error",
         }
     }
 
@@ -147,7 +153,7 @@ impl<B: Backend, C: Clock> Session<B, C> {
     /// Opens the drafts stored in `backend`; the scenario the page starts
     /// with. A new draft (a first visit) is stored at once.
     pub fn start(backend: B, clock: C, names: &Names) -> (Self, Scenario) {
-        let (mut me, scenario) = Self::start_unstored(backend, clock, names);
+        let (mut me, scenario) = Self::start_unstored(backend, clock, Reader::NATIVE, names);
         me.settle();
         (me, scenario)
     }
@@ -155,9 +161,10 @@ impl<B: Backend, C: Clock> Session<B, C> {
     /// [`Session::start`] without writing anything a first visit does not
     /// need yet (issue 13: the page's first task): the new draft is stored,
     /// and the list and the shelf read, by [`Session::settle`]. Until then
-    /// the session holds the page it started with, as stored.
-    pub fn start_unstored(backend: B, clock: C, names: &Names) -> (Self, Scenario) {
-        let (store, startup) = DraftStore::start_unstored(backend, clock.now(), clock.salt(), names);
+    /// the session holds the page it started with, as stored. Stored text
+    /// is read with `read` (see [`DraftStore::start_unstored`]).
+    pub fn start_unstored(backend: B, clock: C, read: Reader, names: &Names) -> (Self, Scenario) {
+        let (store, startup) = DraftStore::start_unstored(backend, read, clock.now(), clock.salt(), names);
         let json = startup.scenario.to_json();
         let page = Page { current: Some(startup.scenario.clone()), json: Some(json.clone()), last_valid: startup.scenario.clone() };
         let mut me = Self {
@@ -233,7 +240,7 @@ impl<B: Backend, C: Clock> Session<B, C> {
     /// Closing the page now would lose edits that could not be saved.
     pub fn must_warn_before_leaving(&self) -> bool {
         match self.status {
-            Status::Blocked | Status::Newer => self.edited,
+            Status::Blocked | Status::Newer | Status::Unread => self.edited,
             Status::Failed(_) | Status::Conflict(_) => self.dirty(),
             _ => false,
         }
@@ -284,7 +291,9 @@ impl<B: Backend, C: Clock> Session<B, C> {
     }
 
     fn idle_status(&self, meta: &DraftMeta) -> Status {
-        if self.store.read_only() {
+        if self.store.unread() {
+            Status::Unread
+        } else if self.store.read_only() {
             Status::Newer
         } else if !self.store.persistent() {
             Status::Blocked
@@ -321,6 +330,9 @@ impl<B: Backend, C: Clock> Session<B, C> {
     }
 
     fn save_error(&self, e: SaveError) -> Status {
+        if self.store.unread() {
+            return Status::Unread;
+        }
         match e {
             SaveError::Conflict(theirs) => Status::Conflict(theirs),
             SaveError::Newer => Status::Newer,
@@ -341,6 +353,18 @@ impl<B: Backend, C: Clock> Session<B, C> {
     fn say(&mut self, m: Message) {
         self.messages.retain(|x| *x != m);
         self.messages.push(m);
+    }
+
+    /// An action waited for the code that reads drafts, which could not be
+    /// loaded: it did nothing.
+    pub fn unread_action(&mut self) {
+        self.say(Message::Unread);
+    }
+
+    /// Whether storage holds drafts this page could not read (their
+    /// reading code could not be loaded): it saves nothing.
+    pub fn unread(&self) -> bool {
+        self.store.unread()
     }
 
     pub fn dismiss(&mut self, i: usize) {

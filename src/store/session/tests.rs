@@ -1,4 +1,5 @@
 use super::*;
+use crate::store::Reader;
 use crate::store::tests::{Shared, NAMES};
 use crate::store::{draft_key, parse_index, stored_lang, MemoryBackend, INDEX_KEY, LANG_KEY, OPEN_KEY};
 use std::cell::Cell;
@@ -291,7 +292,7 @@ fn quarantined_items_download_and_discard() {
 
 /// Starts a tab as the page does: nothing stored until it settles.
 fn unstored_tab(b: &Shared, clock: &TestClock) -> (Tab, Scenario) {
-    Session::start_unstored(b.clone(), clock.clone(), &NAMES)
+    Session::start_unstored(b.clone(), clock.clone(), crate::store::Reader::NATIVE, &NAMES)
 }
 
 #[test]
@@ -377,7 +378,130 @@ fn settling_writes_nothing_where_storage_refuses() {
     assert_eq!(t.status(), &Status::Failed(crate::store::Fault::Full));
     assert!(!t.must_warn_before_leaving(), "nothing was entered");
     // Blocked storage: the page's own map.
-    let (mut t, _) = Session::start_unstored(MemoryBackend::volatile(), clock, &NAMES);
+    let (mut t, _) = Session::start_unstored(MemoryBackend::volatile(), clock, crate::store::Reader::NATIVE, &NAMES);
     t.settle();
     assert_eq!((t.status(), t.list().len()), (&Status::Blocked, 1));
+}
+
+thread_local! {
+    /// Whether [`LAZY`]'s reading code is "loaded", and how often it read.
+    static LOADED: Cell<bool> = const { Cell::new(false) };
+    static READS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The page's reader in the browser: nothing until its chunk is loaded.
+const LAZY: Reader = Reader {
+    ready: || LOADED.get(),
+    draft: |t| LOADED.get().then(|| {
+        READS.set(READS.get() + 1);
+        crate::store::read_draft(t)
+    }),
+    index: |t| LOADED.get().then(|| {
+        READS.set(READS.get() + 1);
+        parse_index(t)
+    }),
+    salvage: |t| LOADED.get().then(|| crate::store::salvage_names(t)),
+};
+
+fn lazy_tab(b: &Shared, clock: &TestClock, loaded: bool) -> (Tab, Scenario) {
+    LOADED.set(loaded);
+    Session::start_unstored(b.clone(), clock.clone(), LAZY, &NAMES)
+}
+
+/// Storage with two drafts (one in the pre-release format), one index
+/// entry lost and one unreadable draft: every kind of repair a start does.
+fn stored_with_repairs(clock: &TestClock) -> Shared {
+    let b = Shared::new();
+    let (mut t, _) = tab(&b, clock);
+    type_and_pause(&mut t, &with_income(15_000));
+    t.new_draft("草稿");
+    let index = b.get(INDEX_KEY).unwrap();
+    let open = b.get(OPEN_KEY).unwrap();
+    b.put(&draft_key(&open), include_str!("../../../tests/fixtures/migration/v0-mybank.json"));
+    b.put(&draft_key("lost-1"), &with_income(9_000).to_json());
+    b.put(&draft_key("bad-1"), "{oops");
+    b.put(INDEX_KEY, &index);
+    b
+}
+
+#[test]
+fn drafts_the_reading_code_could_not_read_are_never_touched() {
+    let clock = TestClock::new();
+    let b = stored_with_repairs(&clock);
+    let before = b.0.borrow().map.clone();
+    let (mut t, shown) = lazy_tab(&b, &clock, false);
+    // The page opens the example, read-only, and says why.
+    assert_eq!(shown, Scenario::example());
+    assert!(t.unread());
+    assert_eq!(t.status(), &Status::Unread);
+    assert!(t.status().is_problem());
+    // Settling, typing, leaving and every action write nothing.
+    t.settle();
+    type_and_pause(&mut t, &with_income(20_000));
+    t.flush();
+    assert_eq!(t.status(), &Status::Unread);
+    assert!(t.must_warn_before_leaving());
+    t.new_draft("草稿");
+    t.duplicate("副本");
+    t.rename("新名字");
+    t.delete("草稿");
+    t.undo();
+    assert_eq!(t.import("a.json", &with_income(1).to_json(), "导入"), None);
+    t.external_change();
+    t.save_lang("en");
+    assert_eq!(t.status(), &Status::Unread);
+    assert_eq!(b.0.borrow().map, before, "nothing stored changed");
+    // Once the code is there, the next page reads and repairs as ever.
+    let (mut t, shown) = lazy_tab(&b, &clock, true);
+    t.settle();
+    assert!(!t.unread());
+    assert_eq!(t.status().code(), "saved");
+    assert_ne!(shown, Scenario::example());
+    assert!(t.messages().iter().any(|m| m.kind() == "migrated"));
+    assert!(t.messages().iter().any(|m| m.kind() == "quarantine"));
+    assert!(t.list().iter().any(|m| m.id == "lost-1"));
+}
+
+#[test]
+fn a_first_visit_saves_without_the_reading_code() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut t, shown) = lazy_tab(&b, &clock, false);
+    assert_eq!(shown, Scenario::example());
+    assert!(!t.unread());
+    t.settle();
+    assert_eq!(t.status().code(), "saved");
+    // Its own index is known by its text: saving reads nothing back.
+    for n in 1..4 {
+        clock.pass(1000);
+        type_and_pause(&mut t, &with_income(10_000 + n));
+        assert_eq!(t.status().code(), "saved");
+        assert_eq!(stored_open(&b), with_income(10_000 + n));
+    }
+    t.new_draft("草稿");
+    t.rename("改名");
+    assert_eq!(t.list().len(), 2);
+    assert_eq!(READS.get(), 0, "nothing was read");
+}
+
+#[test]
+fn another_tabs_index_is_not_written_over_before_the_reading_code_comes() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut t, _) = lazy_tab(&b, &clock, false);
+    t.settle();
+    // Another tab (with the code) adds a draft and edits ours.
+    let (mut other, _) = tab(&b, &clock);
+    clock.pass(1000);
+    type_and_pause(&mut other, &with_income(30_000));
+    other.new_draft("草稿");
+    let theirs = b.0.borrow().map.clone();
+    // This tab's save cannot read the changed index: it writes nothing.
+    clock.pass(1000);
+    type_and_pause(&mut t, &with_income(40_000));
+    assert_eq!(t.status().code(), "failed");
+    assert_eq!(b.0.borrow().map, theirs);
+    // The code comes (the page fetches it for the other tab's event): it follows.
+    LOADED.set(true);
+    t.external_change();
+    assert_eq!(t.list().len(), 2);
+    assert!(matches!(t.status(), Status::Conflict(_)));
 }

@@ -23,6 +23,11 @@ use wasm_bindgen::JsValue;
 
 type BrowserSession = Session<AnyBackend, BrowserClock>;
 
+thread_local! {
+    /// Actions waiting for the code that reads drafts, in order (`act_read`).
+    static WAITING: std::cell::RefCell<Vec<Box<dyn FnOnce(bool)>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// The session in a signal, the page it feeds, and the language its names
 /// are given in. Copy: every field is a handle.
 #[derive(Clone, Copy)]
@@ -103,6 +108,29 @@ impl SessionHandle {
         }
     }
 
+    /// [`SessionHandle::act`], once the code that reads stored drafts is
+    /// here: fetched first if not (a first visit's page has not needed it;
+    /// actions meanwhile wait in order); if it cannot be, they do nothing
+    /// and the panel says so.
+    fn act_read(self, action: impl FnOnce(&mut BrowserSession, &'static DraftText) -> Option<Scenario> + 'static) {
+        use crate::store::browser::{load_reading, reading_ready};
+        if reading_ready() {
+            return self.act(action);
+        }
+        WAITING.with_borrow_mut(|w| w.push(Box::new(move |loaded| match loaded {
+            true => self.act(action),
+            false => self.session.update(BrowserSession::unread_action),
+        })));
+        if WAITING.with_borrow(Vec::len) == 1 {
+            leptos::task::spawn_local(async {
+                let loaded = load_reading().await;
+                for action in WAITING.take() {
+                    action(loaded);
+                }
+            });
+        }
+    }
+
     /// Every change of the page's document schedules a save after a pause.
     fn autosave(self, ready: Memo<bool>) {
         let (page, session) = (self.page, self.session);
@@ -129,7 +157,7 @@ impl SessionHandle {
     fn follow_other_tabs(self) {
         window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
             if e.key().is_none_or(|k| k.starts_with(crate::store::PREFIX)) {
-                self.act(|s, _| s.external_change());
+                self.act_read(|s, _| s.external_change());
             }
         });
     }
@@ -169,11 +197,11 @@ impl SessionHandle {
     }
 
     fn new_draft(&self) {
-        self.act(|s, t| s.new_draft(t.default_name));
+        self.act_read(move |s, t| s.new_draft(t.default_name));
     }
 
     fn duplicate(&self) {
-        self.act(|s, t| {
+        self.act_read(|s, t| {
             let name = fill(t.copy_name, &[&s.open().name]);
             s.duplicate(&name)
         });
@@ -184,27 +212,27 @@ impl SessionHandle {
     }
 
     fn switch(&self, id: String) {
-        self.act(|s, _| s.switch(&id));
+        self.act_read(move |s, _| s.switch(&id));
     }
 
     fn delete(&self) {
-        self.act(|s, t| s.delete(t.default_name));
+        self.act_read(move |s, t| s.delete(t.default_name));
     }
 
     fn undo(&self) {
-        self.act(|s, _| s.undo());
+        self.act_read(move |s, _| s.undo());
     }
 
     fn erase_all(&self) {
-        self.act(|s, t| s.erase_all(t.default_name));
+        self.act_read(move |s, t| s.erase_all(t.default_name));
     }
 
     fn conflict_load(&self) {
-        self.act(|s, _| s.conflict_load());
+        self.act_read(move |s, _| s.conflict_load());
     }
 
     fn conflict_keep(&self) {
-        self.act(|s, t| {
+        self.act_read(|s, t| {
             let name = fill(t.conflict_keep_name, &[&s.open().name]);
             s.conflict_keep(&name)
         });
@@ -242,7 +270,7 @@ impl SessionHandle {
         }
         let name = file.name();
         let ok: Closure<dyn FnMut(JsValue)> = Closure::once(move |v: JsValue| match v.as_string() {
-            Some(text) => self.act(|s, t| s.import(&name, &text, t.imported_name)),
+            Some(text) => self.act_read(move |s, t| s.import(&name, &text, t.imported_name)),
             None => self.session.update(|s| s.import_unreadable()),
         });
         let fail: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| self.session.update(|s| s.import_unreadable()));

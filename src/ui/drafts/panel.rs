@@ -187,6 +187,7 @@ fn warning_html(out: &mut String, lang: Lang, s: &Shown, _: Asking) {
         Status::Failed(Fault::Locked) => t.locked.to_owned(),
         Status::Failed(f) => fill(t.failed, &[&lang.fault(f)]),
         Status::Newer => t.newer_app.to_owned(),
+        Status::Unread => t.unread.to_owned(),
         Status::Conflict(theirs) => fill(t.conflict, &[&when(theirs.updated_at)]),
         Status::Erased => t.erased.to_owned(),
         _ => return,

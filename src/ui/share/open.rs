@@ -38,7 +38,8 @@ thread_local! {
 pub fn read_address(drafts: SessionHandle, lang: RwSignal<Lang>) {
     let Some(fragment) = take_link_fragment() else { return };
     spawn_local(async move {
-        if opening(fragment, drafts, lang).await.is_err() {
+        // The link's draft is added through the drafts' reader (a chunk).
+        if !crate::store::browser::load_reading().await || opening(fragment, drafts, lang).await.is_err() {
             // The code that reads links could not be fetched (offline
             // before it was cached).
             let t = lang.get_untracked();
