@@ -5,7 +5,7 @@
 //! reader) opens it.
 
 use super::widgets::{escape_html as esc, Card};
-use crate::i18n::Text;
+use crate::i18n::{BelowText, Text};
 use crate::ui::widgets::say;
 use super::markup::draw;
 use leptos::html::Div;
@@ -38,10 +38,12 @@ pub enum Term {
     Discount,
 }
 
-type Words = fn(&Text) -> &'static str;
+type Name = fn(&Text) -> &'static str;
+type Explain = fn(&BelowText) -> &'static str;
 
-/// Each term: its anchor, its name, its explanation.
-const TERMS: [(Term, &str, Words, Words); 21] = [
+/// Each term: its anchor, its name, its explanation (the glossary's own
+/// words, `BelowText`: only the chunk below the results draws them).
+const TERMS: [(Term, &str, Name, Explain); 21] = [
     (Term::ContractPayment, "g-contract-payment", |t| t.monthly_payment, |t| t.explain_contract_payment),
     (Term::ContractInterest, "g-contract-interest", |t| t.total_interest, |t| t.explain_contract_interest),
     (Term::ContractTotal, "g-contract-total", |t| t.total_paid, |t| t.explain_contract_total),
@@ -100,13 +102,14 @@ pub fn Glossary() -> impl IntoView {
     let list = NodeRef::<Div>::new();
     draw(list, move |out| {
         out.push_str("<dl>");
-        entries(out, lang.get().text());
+        let lang = lang.get();
+        entries(out, lang.text(), lang.below());
         out.push_str("</dl>");
     });
     view! {
         <Card id="glossary" heading_id="glossary-h" heading=|t| t.show_explanation page_heading=|p| p.glossary_heading testid="glossary" class="glossary">
             <details class="more" id=LIST_ID>
-            <summary>{say(|l| l.page().glossary_intro)}</summary>
+            <summary>{say(|l| l.below().glossary_intro)}</summary>
             <div node_ref=list></div>
             </details>
         </Card>
@@ -115,8 +118,8 @@ pub fn Glossary() -> impl IntoView {
 
 /// Every entry, as HTML text (`ui::markup`): read-only, drawn again only
 /// when the language changes.
-fn entries(out: &mut String, t: &Text) {
+fn entries(out: &mut String, t: &Text, b: &BelowText) {
     for &(_, id, name, explain) in &TERMS {
-        let _ = write!(out, r#"<div class="entry" id="{id}"><dt>{}</dt><dd>{}</dd></div>"#, esc(name(t)), esc(explain(t)));
+        let _ = write!(out, r#"<div class="entry" id="{id}"><dt>{}</dt><dd>{}</dd></div>"#, esc(name(t)), esc(explain(b)));
     }
 }

@@ -4,7 +4,7 @@
 //! line instead (issue 9).
 
 use super::glossary::{follow_term, Term};
-use super::markup::{draw, element, figure, header_row, part, Put};
+use super::markup::{draw, element, figure, header_row, part, Part, Put};
 use super::page::use_page;
 use super::schedule::ScheduleTable;
 use super::widgets::{escape_html as esc, Card};
@@ -14,7 +14,6 @@ use crate::i18n::{money, percent, wan, Lang, Text, DOT, SPACE};
 use crate::present::{LoanPayments, LoanTitle, Verdict};
 use crate::scenario::evaluate::{FigureReason, LoanOutput};
 use crate::scenario::Evaluation;
-use crate::ui::widgets::say;
 use leptos::html::Div;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -142,31 +141,35 @@ fn totals_html(out: &mut String, lang: Lang, l: &LoanOutput) {
 }
 
 /// What the budget leaves for debt, debt-to-income, and whether every one
-/// of the next 12 months fits: HTML text, each part redrawn only when its
-/// text changes. The warning is a part of its own (an alert is said when it
-/// appears, not on every redraw of the figures).
+/// of the next 12 months fits: one part of HTML text (`ui::markup::Part`)
+/// whose shape never changes (the months' fold keeps its state), each of
+/// its four pieces set again only when its text changes — the warning is a
+/// piece of its own (an alert is said when it appears, not on every redraw
+/// of the figures). One effect and one element for the four, where each
+/// was a node and an effect of its own (issue 13).
 #[component]
 fn BudgetResult() -> impl IntoView {
     let (lang, page) = (use_lang(), use_page());
-    let [figures, warning, verdict, months] = [(); 4].map(|_| NodeRef::<Div>::new());
-    let budget = move |draw: fn(&mut String, Lang, Option<&BudgetFigures>)| {
-        move |out: &mut String| page.evaluation.with(|e| draw(out, lang.get(), e.budget.figures.as_ref()))
-    };
-    draw(figures, move |out| page.evaluation.with(|e| budget_html(out, lang.get(), e.budget.figures.as_ref(), e.loans.len() > 1)));
-    draw(warning, budget(dti_warning));
-    draw(verdict, budget(verdict_html));
-    draw(months, budget(months_html));
-    view! {
-        <div class="budget-result">
-            <div on:click=follow_term node_ref=figures></div>
-            <div node_ref=warning></div>
-            <div node_ref=verdict></div>
-            <details class="more">
-                <summary>{say(|l| l.page().months_table)}</summary>
-                <div node_ref=months></div>
-            </details>
-        </div>
+    let root = NodeRef::<Div>::new();
+    part(root, move |out| page.evaluation.with(|e| budget_part(out, lang.get(), e)));
+    view! { <div class="budget-result" on:click=follow_term node_ref=root></div> }
+}
+
+fn budget_part(out: &mut Part, lang: Lang, e: &Evaluation) {
+    let b = e.budget.figures.as_ref();
+    out.shape.push_str(r#"<div></div><div></div><div></div><details class="more"><summary></summary><div></div></details>"#);
+    let mut figures = String::new();
+    budget_html(&mut figures, lang, b, e.loans.len() > 1);
+    out.set(":scope > div:nth-child(1)", Put::Html, figures);
+    for (at, html) in [(":scope > div:nth-child(2)", dti_warning as fn(&mut String, Lang, Option<&BudgetFigures>)), (":scope > div:nth-child(3)", verdict_html)] {
+        let mut text = String::new();
+        html(&mut text, lang, b);
+        out.set(at, Put::Html, text);
     }
+    out.set("summary", Put::Text, lang.page().months_table);
+    let mut months = String::new();
+    months_html(&mut months, lang, b);
+    out.set("details > div", Put::Html, months);
 }
 
 fn dti_warning(out: &mut String, lang: Lang, b: Option<&BudgetFigures>) {

@@ -38,9 +38,7 @@ pub fn ScheduleTable(
         <details class="schedule" data-testid="schedule" on:toggle=toggle>
             <summary>{move || lang.get().schedule_summary(months.get())}</summary>
             {children.map(|c| c())}
-            <Show when=move || open.get()>
-                {super::lazy::handed((rows, file_stem))}
-            </Show>
+            {move || open.get().then(|| super::lazy::handed((rows, file_stem)))}
         </details>
     }
 }

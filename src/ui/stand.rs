@@ -66,7 +66,7 @@ fn line_html(out: &mut String, lang: Lang, l: &LoanOutput, title: Option<LoanTit
 /// detective.
 fn body_html(out: &mut String, lang: Lang, l: &LoanOutput) {
     let Some(cost) = l.overdue_cost.as_ref() else { return };
-    element(out, "p", "explain", lang.text().explain_owed_after);
+    element(out, "p", "explain", lang.below().explain_owed_after);
     facts(out, lang, cost);
     horizons(out, lang, cost);
     timeline(out, lang, cost);
@@ -88,10 +88,10 @@ fn facts(out: &mut String, lang: Lang, cost: &OverdueCost) {
 /// What would be owed after 30, 90, 180 and 360 more days, and what
 /// waiting adds from today (issue 7: the penalty so far is not in it).
 fn horizons(out: &mut String, lang: Lang, cost: &OverdueCost) {
-    let (t, p) = (lang.text(), lang.page());
+    let (t, p, b) = (lang.text(), lang.page(), lang.below());
     out.push_str(r#"<table class="stack" data-testid="horizons">"#);
-    element(out, "caption", "visually-hidden", t.explain_owed_after);
-    header_row(out, &[t.horizon_days, t.owed_after, p.increase_from_today, p.penalty_since_today]);
+    element(out, "caption", "visually-hidden", b.explain_owed_after);
+    header_row(out, &[b.horizon_days, t.owed_after, b.increase_from_today, p.penalty_since_today]);
     out.push_str("<tbody>");
     for h in &cost.horizons {
         let _ = write!(
@@ -99,7 +99,7 @@ fn horizons(out: &mut String, lang: Lang, cost: &OverdueCost) {
             r#"<tr data-days="{d}"><th scope="row">{d}</th><td data-label="{}">{}</td><td data-label="{}">{}</td><td data-label="{}">{}</td></tr>"#,
             esc(t.owed_after),
             money(h.owed),
-            esc(p.increase_from_today),
+            esc(b.increase_from_today),
             esc(&lang.increase(h.increase)),
             esc(p.penalty_since_today),
             money(h.penalty_since_today),
@@ -110,18 +110,18 @@ fn horizons(out: &mut String, lang: Lang, cost: &OverdueCost) {
     if cost.above_court_guideline {
         let court = &cost.court_guideline;
         out.push_str(r#"<p class="note" data-testid="court-note">"#);
-        for (above, words) in [(court.penalty_rate_above, p.court_penalty_above), (court.true_apr_above, p.court_apr_above)] {
+        for (above, words) in [(court.penalty_rate_above, b.court_penalty_above), (court.true_apr_above, b.court_apr_above)] {
             if above {
                 let _ = write!(out, "{}{SPACE}", esc(words));
             }
         }
-        let _ = write!(out, "{}</p>", esc(t.court_note));
+        let _ = write!(out, "{}</p>", esc(b.court_note));
     }
 }
 
 /// The typical consequences, marked where already reached.
 fn timeline(out: &mut String, lang: Lang, cost: &OverdueCost) {
-    element(out, "h3", "", lang.text().timeline_heading);
+    element(out, "h3", "", lang.below().timeline_heading);
     out.push_str(r#"<ol class="timeline" data-testid="timeline">"#);
     for e in &cost.timeline {
         let _ = write!(
@@ -138,24 +138,24 @@ fn timeline(out: &mut String, lang: Lang, cost: &OverdueCost) {
 /// The app's instalment against the contract's for the loan's method, and
 /// the rates they imply (issue 7).
 fn rate_detective(out: &mut String, lang: Lang, c: &RateCheck) {
-    let (t, p) = (lang.text(), lang.page());
+    let (t, b) = (lang.text(), lang.below());
     let warn = c.hidden_fees_likely;
     let _ = write!(out, r#"<div class="rate-check" data-testid="rate-check" data-warning="{warn}">"#);
-    element(out, "h3", "", t.rate_check_heading);
-    line(out, &[(p.app_shows, money(c.app_payment), None), (p.contract_expects, money(c.expected_payment), None)]);
+    element(out, "h3", "", b.rate_check_heading);
+    line(out, &[(b.app_shows, money(c.app_payment), None), (b.contract_expects, money(c.expected_payment), None)]);
     line(
         out,
-        &[(p.implied_rate, percent(c.implied_rate_percent), Some("rate-check-implied")), (p.expected_rate, percent(c.expected_rate_percent), None)],
+        &[(b.implied_rate, percent(c.implied_rate_percent), Some("rate-check-implied")), (b.expected_rate, percent(c.expected_rate_percent), None)],
     );
     line(
         out,
         &[
-            (t.quoted_rate, percent(c.quoted_annual_percent), None),
-            (t.true_rate, percent(c.apr_nominal_percent), Some("rate-check-apr")),
+            (b.quoted_rate, percent(c.quoted_annual_percent), None),
+            (b.true_rate, percent(c.apr_nominal_percent), Some("rate-check-apr")),
             (t.extra_total, money(c.extra_total), None),
         ],
     );
-    element(out, "p", if warn { "warning" } else { "ok" }, if warn { t.rate_check_warning } else { t.rate_check_ok });
+    element(out, "p", if warn { "warning" } else { "ok" }, if warn { b.rate_check_warning } else { b.rate_check_ok });
     out.push_str("</div>");
 }
 

@@ -7,8 +7,9 @@ use super::page::use_page;
 use super::use_lang;
 use super::widgets::Card;
 use super::kit::{self, plan_pressed, use_plan};
-use super::markup::{self, draw, element, part, Part, Put};
+use super::markup::{self, element, part, Part, Put};
 use super::widgets::escape_html as esc;
+use crate::i18n::kit::{KIT_EN, KIT_ZH};
 use crate::i18n::{money, Lang, SPACE};
 use crate::engine::Goal;
 use crate::present::{can_pay, waiting_cost, Code, PlanLine};
@@ -23,19 +24,23 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn SummarySection() -> impl IntoView {
     let (lang, page) = (use_lang(), use_page());
-    let (live, lines) = (NodeRef::<Div>::new(), NodeRef::<Div>::new());
-    // The live region stays (its shape never changes): its sentence is set in place.
-    part(live, move |out| {
-        let (pay, fits) = page.evaluation.with(|e| (can_pay(e), e.budget.figures.map(|b| b.fits)));
+    let top = NodeRef::<Div>::new();
+    // The live region stays (the part's shape never changes): its sentence
+    // is set in place, and the lines below it only when their text changes.
+    part(top, move |out| {
         let lang = lang.get();
-        out.shape.push_str(r#"<p class="visually-hidden" aria-live="polite" data-testid="live-summary"></p>"#);
-        out.set("p", Put::Text, lang.live_line(&pay.map(|p| lang.plan_payment(p)).unwrap_or_default(), fits));
+        page.evaluation.with(|e| {
+            let (pay, fits) = (can_pay(e), e.budget.figures.map(|b| b.fits));
+            out.shape.push_str(r#"<p class="visually-hidden" aria-live="polite" data-testid="live-summary"></p><div></div>"#);
+            out.set("p", Put::Text, lang.live_line(&pay.map(|p| lang.plan_payment(p)).unwrap_or_default(), fits));
+            let mut lines = String::new();
+            lines_html(&mut lines, lang, e);
+            out.set("div", Put::Html, lines);
+        });
     });
-    draw(lines, move |out| page.evaluation.with(|e| lines_html(out, lang.get(), e)));
     view! {
         <Card id="summary" heading_id="summary-h" heading=|t| t.results_heading page_heading=|p| p.summary_heading class="summary" testid="summary">
-            <div node_ref=live></div>
-            <div node_ref=lines></div>
+            <div node_ref=top></div>
             <Plans />
             <a class="to-letter" href="#kit" data-testid="to-letter">{say(|l| l.page().to_letter)}</a>
         </Card>
@@ -88,6 +93,12 @@ fn Plans() -> impl IntoView {
     view! { <div node_ref=root on:click=clicked></div> }
 }
 
+/// The kit's words for the plans' buttons, taken out of `KitText` when
+/// compiling: the main wasm reads no `lang.kit()` here, which would bring
+/// every word of the kit (its chunk's strings) into the main wasm.
+const PLAN_IS_ASKS: [&str; 2] = [KIT_ZH.plan_is_asks, KIT_EN.plan_is_asks];
+const USE_PLAN: [&str; 2] = [KIT_ZH.use_plan, KIT_EN.use_plan];
+
 /// The plans' boxes (or the line saying they are still to come): each its
 /// head, its button and its tail, set in place.
 fn plans_html(out: &mut Part, lang: Lang, plans: &[PlanLine], pressed: &[bool]) {
@@ -99,7 +110,7 @@ fn plans_html(out: &mut Part, lang: Lang, plans: &[PlanLine], pressed: &[bool]) 
     for (plan, pressed) in plans.iter().zip(pressed) {
         let goal = plan.goal.code();
         let _ = write!(out.shape, r#"<div class="plan" data-testid="plan" data-goal="{goal}" data-fits="{}"><div></div>"#, plan.fits);
-        let words = if *pressed { lang.kit().plan_is_asks } else { lang.kit().use_plan };
+        let words = lang.pick(if *pressed { PLAN_IS_ASKS } else { USE_PLAN });
         kit::pressed(out, &format!(r#"[data-goal="{goal}"]"#), "use-plan", *pressed, words);
         out.shape.push_str("<div></div></div>");
         let (mut head, mut tail) = (String::new(), String::new());

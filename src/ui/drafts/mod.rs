@@ -35,13 +35,13 @@ pub struct SessionHandle {
     session: RwSignal<BrowserSession>,
     page: Page,
     lang: RwSignal<Lang>,
-    /// What the panel shows, changing only when it changes (not on every
-    /// keystroke, which the session hears of).
-    shown: Memo<Shown>,
 }
 
 /// What the panel shows of the session: one memo (each memo is code of its
-/// own), its parts redrawn when their own text changes.
+/// own), its parts redrawn when their own text changes. The panel makes it
+/// (`panel::DraftsPanel`), so its code is in the panel's chunk, not the
+/// main wasm, and it changes only when what it shows does (not on every
+/// keystroke, which the session hears of).
 #[derive(Clone, PartialEq)]
 struct Shown {
     status: Status,
@@ -88,7 +88,6 @@ impl SessionHandle {
             session,
             page,
             lang,
-            shown: Memo::new(move |_| session.with(Shown::of)),
         };
         me.autosave(ready);
         me.follow_other_tabs();

@@ -26,7 +26,8 @@ type Html = fn(&mut String, Lang, &Shown, Asking);
 pub fn DraftsPanel(drafts: SessionHandle) -> impl IntoView {
     let lang = use_lang();
     let asking = Asking::new();
-    let part = move |html: Html| move |out: &mut String| drafts.shown.with(|s| html(out, lang.get(), s, asking));
+    let shown = Memo::new(move |_| drafts.with(Shown::of));
+    let part = move |html: Html| move |out: &mut String| shown.with(|s| html(out, lang.get(), s, asking));
     let [warning, messages, undo, actions, list, shelf, erase] = [(); 7].map(|_| NodeRef::<Div>::new());
     draw(warning, part(warning_html));
     draw(messages, part(messages_html));
@@ -54,14 +55,14 @@ pub fn DraftsPanel(drafts: SessionHandle) -> impl IntoView {
         >
             <div class="drafts-head">
                 <h2 id="drafts-h">{say(|l| l.drafts().heading)}</h2>
-                <SaveStatus drafts=drafts />
+                <SaveStatus shown=shown />
             </div>
             <p class="drafts-intro">{say(|l| l.drafts().intro)}</p>
             <div node_ref=warning></div>
             // Not a list: each message is its own alert or status (axe: a <li> cannot be one).
             <div class="drafts-messages" node_ref=messages></div>
             <div node_ref=undo></div>
-            <DraftName drafts=drafts />
+            <DraftName shown=shown />
             <div class="draft-actions" node_ref=actions></div>
             <p class="drafts-hint">{say(|l| l.drafts().export_hint)}</p>
             <DropZone drafts=drafts />
@@ -108,13 +109,13 @@ fn act(drafts: SessionHandle, asking: Asking, ev: &MouseEvent) {
 /// set in place (the value only when the name changes, not while it is
 /// typed); renamed on change ([`changed`]).
 #[component]
-fn DraftName(drafts: SessionHandle) -> impl IntoView {
+fn DraftName(shown: Memo<Shown>) -> impl IntoView {
     let lang = use_lang();
     let root = NodeRef::<Div>::new();
     part(root, move |out| {
         out.shape.push_str(r#"<label for="draft-name"></label><input id="draft-name" type="text" maxlength="80" autocomplete="off" data-testid="draft-name">"#);
         out.set("label", Put::Text, lang.get().drafts().name_label);
-        out.at_testid("draft-name", Put::Value, drafts.shown.with(|s| s.open_name.clone()));
+        out.at_testid("draft-name", Put::Value, shown.with(|s| s.open_name.clone()));
     });
     view! { <div class="field draft-name" node_ref=root></div> }
 }
@@ -154,12 +155,12 @@ pub(super) fn button(out: &mut String, testid: &str, class: &str, label: &str) {
 /// its words and look set in place (a region drawn again would not be
 /// announced).
 #[component]
-fn SaveStatus(drafts: SessionHandle) -> impl IntoView {
+fn SaveStatus(shown: Memo<Shown>) -> impl IntoView {
     let lang = use_lang();
     let root = NodeRef::<Div>::new();
     part(root, move |out| {
         let t = lang.get().drafts();
-        drafts.shown.with(|s| {
+        shown.with(|s| {
             let status = &s.status;
             let text = match status {
                 Status::Saved(ms) => fill(t.saved_at, &[&when(*ms)]),

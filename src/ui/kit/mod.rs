@@ -26,7 +26,6 @@ use super::use_lang;
 use crate::engine::Date;
 use crate::form::{Form, Place};
 use crate::scenario::Rule;
-use crate::i18n::kit::KitText;
 use crate::i18n::Lang;
 use crate::letter::{LetterInput, Words};
 use crate::scenario::kit::ContactEntry;
@@ -39,12 +38,11 @@ pub fn today() -> Option<Date> {
     Date::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
 }
 
-/// A word of the kit in the current language, as a signal (every word
-/// renders through the same code).
-fn kw(pick: fn(&KitText) -> &'static str) -> Signal<&'static str> {
-    let lang = use_lang();
-    Signal::derive(move || pick(lang.get().kit()))
-}
+/// The section's heading in both languages, taken out of `KitText` when
+/// compiling: the closed section is main-wasm code, and a `lang.kit()`
+/// read there brings every word of the kit (its chunk's strings) into the
+/// main wasm.
+const HEADING: [&str; 2] = [crate::i18n::kit::KIT_ZH.heading, crate::i18n::kit::KIT_EN.heading];
 
 /// What the open section's parts share: the documents' input, dated today,
 /// and the state of the parts drawn as HTML text (passed down, not a
@@ -180,7 +178,7 @@ pub fn KitSection() -> impl IntoView {
         <section id="kit" class="card kit" aria-labelledby="kit-h" data-testid="kit">
             <details on:toggle=toggle>
                 <summary data-testid="kit-open">
-                    <h2 id="kit-h">{kw(|t| t.heading)}</h2>
+                    <h2 id="kit-h">{crate::ui::widgets::say(|l| l.pick(HEADING))}</h2>
                 </summary>
                 <Show when=move || opened.get()>
                     {super::lazy::lazy(fetch, move || kit_body(words, follow))}

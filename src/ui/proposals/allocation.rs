@@ -33,9 +33,9 @@ fn allocation_html(out: &mut Part, lang: Lang, e: &Evaluation) {
     out.set(".allocation > div", Put::Html, main);
     if !others.is_empty() {
         out.shape.push_str(r#"<details class="more"><summary></summary><p class="explain"></p><div></div></details>"#);
-        let p = lang.page();
-        out.set(".allocation summary", Put::Text, p.more_strategies);
-        out.set(".allocation details > p", Put::Text, p.share_minimum);
+        let b = lang.below();
+        out.set(".allocation summary", Put::Text, b.more_strategies);
+        out.set(".allocation details > p", Put::Text, b.share_minimum);
         out.set(".allocation details > div", Put::Html, others);
     }
     out.shape.push_str("</div>");
@@ -44,14 +44,14 @@ fn allocation_html(out: &mut Part, lang: Lang, e: &Evaluation) {
 /// The surplus, the token plan, the fair split and each loan's share.
 fn main_html(lang: Lang, e: &Evaluation) -> Option<String> {
     let plan = e.allocation.as_ref()?;
-    let t = lang.text();
+    let (t, b) = (lang.text(), lang.below());
     let mut out = String::new();
-    element(&mut out, "h3", "", t.allocation_heading);
-    element(&mut out, "p", "explain", t.allocation_intro);
+    element(&mut out, "h3", "", b.allocation_heading);
+    element(&mut out, "p", "explain", b.allocation_intro);
     let _ = write!(out, "<p>{}{SPACE}<strong>{}</strong></p>", esc(t.disposable), money(plan.surplus));
     if let Some(tok) = &plan.token {
         out.push_str(r#"<div class="note" data-testid="token-plan">"#);
-        element(&mut out, "h4", "", t.token_heading);
+        element(&mut out, "h4", "", b.token_heading);
         element(&mut out, "p", "", &lang.token_line(tok.per_lender, tok.review_months));
         out.push_str("</div>");
     }

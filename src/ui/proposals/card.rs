@@ -135,9 +135,9 @@ fn Details(card: Shown, lang: Memo<Lang>, title: Signal<String>, id: ProposalKey
             <summary>{say(|l| l.page().details)}</summary>
             {part(card, lang, details_html)}
             <details class="more lender">
-                <summary>{say(|l| l.page().for_lender)}</summary>
+                <summary>{say(|l| l.below().for_lender)}</summary>
                 {part(card, lang, lender_html)}
-                <p class="explain">{say(|l| l.page().pv_explained)}</p>
+                <p class="explain">{say(|l| l.below().pv_explained)}</p>
             </details>
             <ScheduleTable rows=rows months=months file_stem=title />
         </details>
@@ -146,16 +146,16 @@ fn Details(card: Shown, lang: Memo<Lang>, title: Signal<String>, id: ProposalKey
 
 /// Whether the plan fits and its three figures; or why it cannot work.
 fn figures_html(lang: Lang, p: &Proposal, out: &mut Part) {
-    let t = lang.text();
+    let (t, b) = (lang.text(), lang.below());
     let Some(f) = &p.figures else {
-        let _ = write!(out.shape, r#"<p class="why-not" data-testid="infeasible"><strong>{}</strong>{DOT}"#, esc(t.why_not));
+        let _ = write!(out.shape, r#"<p class="why-not" data-testid="infeasible"><strong>{}</strong>{DOT}"#, esc(b.why_not));
         out.value("p-why-not", p.infeasible.as_ref().map(|r| lang.infeasible(r)).unwrap_or_default());
         out.shape.push_str("</p>");
         return;
     };
     let fits = p.fits();
-    let (class, says) = if fits { ("fits", t.fits_budget) } else { ("no-fit", t.over_budget) };
-    let _ = write!(out.shape, r#"<p class="badge {class}" data-testid="fits" data-fits="{fits}">{}{DOT}{}{SPACE}"#, esc(says), esc(t.monthly_margin));
+    let (class, says) = if fits { ("fits", t.fits_budget) } else { ("no-fit", b.over_budget) };
+    let _ = write!(out.shape, r#"<p class="badge {class}" data-testid="fits" data-fits="{fits}">{}{DOT}{}{SPACE}"#, esc(says), esc(b.monthly_margin));
     out.value("p-margin", money(f.margin));
     out.shape.push_str(r#"</p><dl class="facts three">"#);
     out.fact(t.monthly_payment, Some(Term::Payment), "p-payment", lang.plan_payment(PlanPayment::of(f)));

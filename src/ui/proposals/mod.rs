@@ -30,12 +30,12 @@ pub fn ProposalsSection() -> impl IntoView {
     let none = NodeRef::<Div>::new();
     draw(none, move |out| {
         if page.evaluation.with(|e| e.proposals.is_empty()) {
-            let _ = write!(out, r#"<p data-testid="no-proposals">{}</p>"#, esc(lang.get().text().no_proposals));
+            let _ = write!(out, r#"<p data-testid="no-proposals">{}</p>"#, esc(lang.get().below().no_proposals));
         }
     });
     view! {
         <Card id="proposals" heading_id="proposals-h" heading=|t| t.proposals_heading testid="proposals">
-            <p class="explain">{say(|l| l.text().proposals_intro)}</p>
+            <p class="explain">{say(|l| l.below().proposals_intro)}</p>
             <div node_ref=none></div>
             <For each=move || loans.get() key=|id| id.clone() let:id>
                 <ProposalGroup loan_id=id compared=compared />
@@ -87,8 +87,8 @@ fn group_line(lang: crate::i18n::Lang, cards: &[CardProposal]) -> String {
     let fit: Vec<&Proposal> = cards.iter().map(|c| &c.proposal).filter(|p| p.fits()).collect();
     let mut s = lang.proposals_count(cards.len(), fit.len());
     match fit.first() {
-        Some(best) => s.push_str(&format!("{}{}{}", crate::i18n::DOT, lang.page().best_fit, lang.proposal_title(best))),
-        None => s.push_str(&format!("{}{}", crate::i18n::DOT, lang.page().none_fit)),
+        Some(best) => s.push_str(&format!("{}{}{}", crate::i18n::DOT, lang.below().best_fit, lang.proposal_title(best))),
+        None => s.push_str(&format!("{}{}", crate::i18n::DOT, lang.below().none_fit)),
     }
     s
 }
