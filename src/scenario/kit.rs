@@ -237,7 +237,7 @@ pub(crate) fn fill_expenses(doc: &mut crate::versioned::json::Value) {
     }
     let Some(items) = budget.get("expense_items").and_then(|i| i.as_object()) else { return };
     let amounts: Option<Vec<Decimal>> = items.values().map(|v| v.as_str().and_then(|s| Decimal::from_str_exact(s).ok())).collect();
-    if let Some(sum) = amounts.and_then(|a| a.into_iter().try_fold(Decimal::ZERO, |s, a| s.checked_add(a))) {
+    if let Some(sum) = amounts.and_then(|a| a.into_iter().try_fold(Decimal::ZERO, crate::engine::checked::add)) {
         budget.insert("expenses".into(), crate::versioned::json::Value::String(sum.to_string()));
     }
 }
