@@ -2,13 +2,19 @@
 //! 12-month income forecast (a switch and, when on, its months), each a
 //! form of `super::inputs`.
 
-use super::inputs::fields;
+use super::field_markup::put;
+use super::inputs::{fields, keep, typed, Synced};
 use super::page::use_page;
-use super::widgets::{say, Card};
+use super::use_lang;
+use super::widgets::Card;
 use crate::form::Place;
+use crate::i18n::Lang;
 use crate::scenario::field::{Each, Group, Value};
 use crate::scenario::{Field, FORECAST_MONTHS};
+use leptos::html::Div;
 use leptos::prelude::*;
+use std::rc::Rc;
+use web_sys::Element;
 
 #[component]
 pub fn BudgetSection() -> impl IntoView {
@@ -20,19 +26,41 @@ pub fn BudgetSection() -> impl IntoView {
     }
 }
 
-/// The forecast's switch and, when it is on, its hint and months.
+/// The forecast's switch and, when it is on, its hint and months: HTML
+/// text drawn by one effect (issue 13: no `view!` of its own), the months
+/// a form kept by `super::inputs::keep`, drawn again when the language
+/// changes and gone when the switch is off.
 #[component]
 fn Forecast() -> impl IntoView {
-    let page = use_page();
+    let (page, lang) = (use_page(), use_lang());
     let (switches, months): (Vec<Field>, Vec<Field>) =
         Field::in_group(Group::Forecast).partition(|f| f.spec().each != Each::Month);
     let on = Memo::new(move |_| page.with(|f| f.value(Place::of(Field::Forecast)) == Some(Value::Flag(true))));
-    let months: Vec<Place> = months.iter().flat_map(|f| (0..FORECAST_MONTHS).map(move |k| Place::item(*f, k))).collect();
+    let months: Rc<[Place]> = months.iter().flat_map(|f| (0..FORECAST_MONTHS).map(move |k| Place::item(*f, k))).collect();
+    let root = NodeRef::<Div>::new();
+    let mine = months.clone();
+    Effect::new(move |was: Option<Option<(Lang, Synced)>>| {
+        let lang = lang.get();
+        let el: Element = root.get()?.into();
+        let was = was.flatten();
+        if !on.get() {
+            if was.is_some() {
+                el.set_inner_html("");
+            }
+            return None;
+        }
+        let drawn = was.filter(|(l, _)| *l == lang).map(|(_, s)| s);
+        if drawn.is_none() {
+            let mut out = String::new();
+            put(&mut out, r#"<p class="hint">{}</p><div class="forecast-grid" data-testid="forecast"></div>"#, &[lang.hint(Field::Forecast).unwrap_or_default()]);
+            el.set_inner_html(&out);
+        }
+        let grid = el.last_element_child()?;
+        Some((lang, keep(page, &grid, lang, &mine, drawn)))
+    });
+    let on_change = months.clone();
     view! {
         {fields(switches.into_iter().map(Place::of).collect(), "forecast-switch", None)}
-        {move || on.get().then(|| view! {
-            <p class="hint">{say(|l| l.hint(Field::Forecast).unwrap_or_default())}</p>
-            {fields(months.clone(), "forecast-grid", Some("forecast"))}
-        })}
+        <div node_ref=root on:input=move |ev| typed(page, &ev, &months, false) on:change=move |ev| typed(page, &ev, &on_change, true)></div>
     }
 }

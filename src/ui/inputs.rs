@@ -11,7 +11,7 @@
 //! what was typed already, so its caret and focus stay), a problem.
 
 use super::field_markup::{self as fm, Now};
-use super::page::use_page;
+use super::page::{use_page, Page};
 use super::use_lang;
 use crate::form::Place;
 use crate::i18n::Lang;
@@ -21,7 +21,7 @@ use std::rc::Rc;
 use web_sys::Element;
 
 /// What a form last drew and synced.
-struct Synced {
+pub struct Synced {
     el: Element,
     lang: Lang,
     ids: Vec<String>,
@@ -32,56 +32,54 @@ struct Synced {
 /// when given). A place whose field pairs with the one before it
 /// (`Field::pairs_with_previous`: the rate and its unit) shares its cell.
 pub fn fields(places: Vec<Place>, class: &'static str, testid: Option<&'static str>) -> impl IntoView {
-    form(places, class, testid, None)
-}
-
-/// [`fields`], drawn once `opened` is true (a fold's fields: no one types
-/// into a closed fold, and its date inputs are the dearest to draw).
-pub fn fields_when(places: Vec<Place>, class: &'static str, opened: RwSignal<bool>) -> impl IntoView {
-    form(places, class, None, Some(opened))
-}
-
-fn form(places: Vec<Place>, class: &'static str, testid: Option<&'static str>, opened: Option<RwSignal<bool>>) -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
     let root = NodeRef::<Div>::new();
     let places: Rc<[Place]> = places.into();
     let mine = places.clone();
     Effect::new(move |drawn: Option<Option<Synced>>| {
         let lang = lang.get();
-        if opened.is_some_and(|o| !o.get()) {
-            return None;
-        }
         let el: Element = root.get()?.into();
-        let now: Vec<Now> = page.with(|f| page.problems(|ps| mine.iter().map(|p| Now::of(f, ps, *p)).collect()));
-        let drawn = drawn.flatten().filter(|d| d.el == el && d.lang == lang);
-        let ids = match &drawn {
-            Some(d) => d.ids.clone(),
-            None => draw(&el, lang, &mine),
-        };
-        for (k, (place, now)) in mine.iter().zip(&now).enumerate() {
-            if drawn.as_ref().and_then(|d| d.now.get(k)) == Some(now) {
-                continue;
-            }
-            if let (Some(field), Some(id)) = (fm::field_at(&el, k), ids.get(k)) {
-                fm::sync(&field, lang, *place, id, now);
-            }
-        }
-        Some(Synced { el, lang, ids, now })
+        Some(keep(page, &el, lang, &mine, drawn.flatten()))
     });
-    let on = move |ev: &web_sys::Event, change: bool| {
-        if let Some((field, k)) = fm::event_field(ev) {
-            if let Some(place) = places.get(k) {
-                fm::typed(page, &field, *place, change);
-            }
-        }
-    };
+    let on = move |ev: &web_sys::Event, change: bool| typed(page, ev, &places, change);
     let on_change = on.clone();
     view! { <div class=class data-testid=testid node_ref=root on:input=move |ev| on(&ev, false) on:change=move |ev| on_change(&ev, true)></div> }
 }
 
+/// Keeps the form of `places` in `el` in step with the page (tracked):
+/// draws it when `el` is new or the language changed, then sets what
+/// changed since `drawn` (a form drawn by another part: a loan's card).
+pub fn keep(page: Page, el: &Element, lang: Lang, places: &[Place], drawn: Option<Synced>) -> Synced {
+    let now: Vec<Now> = page.with(|f| page.problems(|ps| places.iter().map(|p| Now::of(f, ps, *p)).collect()));
+    let drawn = drawn.filter(|d| d.el == *el && d.lang == lang);
+    let ids = match &drawn {
+        Some(d) => d.ids.clone(),
+        None => draw(page, el, lang, places),
+    };
+    for (k, (place, now)) in places.iter().zip(&now).enumerate() {
+        if drawn.as_ref().and_then(|d| d.now.get(k)) == Some(now) {
+            continue;
+        }
+        if let (Some(field), Some(id)) = (fm::field_at(el, k), ids.get(k)) {
+            fm::sync(&field, lang, *place, id, now);
+        }
+    }
+    Synced { el: el.clone(), lang, ids, now }
+}
+
+/// What was typed or picked in a form of `places` (an `input` event, or
+/// `change`), sent to the page.
+pub fn typed(page: Page, ev: &web_sys::Event, places: &[Place], change: bool) {
+    if let Some((field, k)) = fm::event_field(ev) {
+        if let Some(place) = places.get(k) {
+            fm::typed(page, &field, *place, change);
+        }
+    }
+}
+
 /// Draws the form into `el`; the element id of each place.
-fn draw(el: &Element, lang: Lang, places: &[Place]) -> Vec<String> {
-    let ids: Vec<String> = use_page().peek(|f| places.iter().map(|p| fm::element_id(f, *p)).collect());
+fn draw(page: Page, el: &Element, lang: Lang, places: &[Place]) -> Vec<String> {
+    let ids: Vec<String> = page.peek(|f| places.iter().map(|p| fm::element_id(f, *p)).collect());
     let mut out = String::new();
     for (k, (place, id)) in places.iter().zip(&ids).enumerate() {
         let paired = |k: usize| places.get(k).is_some_and(|p| p.field.pairs_with_previous());

@@ -1,8 +1,8 @@
 //! The page's model in signals: [`crate::form::Form`] (the whole document
 //! and what is being typed) in one signal, and what is derived from it —
 //! problems, the valid document, the last valid one, the evaluation — as
-//! memos. Shared through context; components read a place's text or value
-//! and send what the user typed.
+//! memos. Shared through context; the forms (`super::inputs`, drawn as
+//! HTML text) read the form and its problems and send what the user typed.
 
 use crate::form::{Form, LoanKey, Place};
 use crate::scenario::field::Value;
@@ -27,7 +27,6 @@ pub struct Page {
     /// The debts `evaluation` analysed, from the same run.
     analysed: StoredValue<Analysed>,
     pub loans: Memo<Vec<LoanKey>>,
-    inputs: Inputs,
     follow: Follow,
 }
 
@@ -62,9 +61,7 @@ impl Page {
             e
         });
         let loans = Memo::new(move |_| form.with(|f| f.loans().to_vec()));
-        let owner = StoredValue::new(Owner::current().unwrap_or_default());
-        let inputs = Inputs { form, problems, owner, parts: StoredValue::new(Vec::new()) };
-        Self { form, problems, valid, last_valid, evaluation, analysed, loans, inputs, follow }
+        Self { form, problems, valid, last_valid, evaluation, analysed, loans, follow }
     }
 
     /// `f` of the last valid document, its evaluation and the debts that
@@ -85,24 +82,6 @@ impl Page {
     /// Reads the form once, without tracking (event handlers, set-up).
     pub fn peek<T>(&self, f: impl FnOnce(&Form) -> T) -> T {
         self.form.with_untracked(f)
-    }
-
-    /// What a text input shows, as a memo (its DOM updates only on change).
-    pub fn text(&self, place: Place) -> Memo<String> {
-        let (form, part) = (self.form, self.inputs.part(place.loan));
-        Memo::new(move |_| shown(part, place, |s| s.text.clone()).unwrap_or_else(|| form.with(|f| f.text(place))))
-    }
-
-    pub fn value(&self, place: Place) -> Memo<Option<Value>> {
-        let (form, part) = (self.form, self.inputs.part(place.loan));
-        Memo::new(move |_| shown(part, place, |s| s.value.clone()).unwrap_or_else(|| form.with(|f| f.value(place))))
-    }
-
-    /// The rule an input breaks, if any (from its loan's part: a keystroke
-    /// that changes no problem touches no input's problem).
-    pub fn problem(&self, place: Place) -> Memo<Option<Rule>> {
-        let part = self.inputs.part(place.loan);
-        Memo::new(move |_| part.problems.with(|ps| ps.iter().find(|(p, _)| *p == place).map(|(_, r)| *r)))
     }
 
     /// Reads every input's problem (tracked): the kit's forms, drawn as text.
@@ -153,7 +132,6 @@ impl Page {
 
     pub fn remove_loan(&self, loan: LoanKey) {
         self.change(|f| f.remove_loan(loan));
-        self.inputs.prune();
     }
 
     /// Puts a contact into the log at `i`; false when the log is full.
@@ -177,119 +155,7 @@ impl Page {
     /// Replaces everything on the page (another draft opened).
     pub fn load(&self, doc: Scenario) {
         self.change(|f| f.load(doc));
-        self.inputs.prune();
     }
-}
-
-/// What an input shows.
-#[derive(Clone, PartialEq)]
-struct Shown {
-    place: Place,
-    text: String,
-    value: Option<Value>,
-}
-
-/// The inputs' texts, values and problems, one part per loan (`None`: the
-/// inputs of the budget and the page). One effect watches the form and
-/// sets a part only when it changed, so a keystroke marks and re-checks the
-/// inputs of its own loan, not every input on the page (issue 13: every
-/// reactive node that depends on the form is visited on every keystroke).
-#[derive(Clone, Copy)]
-struct Inputs {
-    form: RwSignal<Form>,
-    problems: Memo<Vec<(Place, Rule)>>,
-    /// The page's owner: a part outlives the input that asked for it first.
-    owner: StoredValue<Owner>,
-    parts: StoredValue<Vec<(Option<LoanKey>, Part)>>,
-}
-
-/// One loan's inputs (or the page's own): what each shows, and the rules
-/// they break.
-#[derive(Clone, Copy)]
-struct Part {
-    shown: RwSignal<Vec<Shown>>,
-    problems: RwSignal<Vec<(Place, Rule)>>,
-}
-
-impl Inputs {
-    fn part(self, loan: Option<LoanKey>) -> Part {
-        if let Some(p) = self.parts.with_value(|ps| ps.iter().find(|(k, _)| *k == loan).map(|(_, p)| *p)) {
-            return p;
-        }
-        let (shown, problems) = self.form.with_untracked(|f| (shown_of(f, loan), self.problems.with_untracked(|ps| problems_of(ps, loan))));
-        let first = self.parts.with_value(Vec::is_empty);
-        let p = self.owner.with_value(|o| {
-            o.with(|| {
-                if first {
-                    // Made with the first input (not at mount: its first run validates the form).
-                    self.follow();
-                }
-                Part { shown: RwSignal::new(shown), problems: RwSignal::new(problems) }
-            })
-        });
-        self.parts.update_value(|ps| ps.push((loan, p)));
-        p
-    }
-
-    /// Keeps every part up to date: the one effect that watches the form
-    /// for the inputs.
-    fn follow(self) {
-        Effect::new(move |_| {
-            let parts = self.parts.get_value();
-            self.form.with(|f| {
-                self.problems.with(|ps| {
-                    for (loan, part) in parts {
-                        set_if_changed(part.shown, shown_of(f, loan));
-                        set_if_changed(part.problems, problems_of(ps, loan));
-                    }
-                })
-            });
-        });
-    }
-
-    /// Lets the parts of loans that left the page go.
-    fn prune(self) {
-        let keys = self.form.with_untracked(|f| f.loans().to_vec());
-        self.parts.update_value(|ps| {
-            ps.retain(|(k, p)| {
-                let keep = k.is_none_or(|k| keys.contains(&k));
-                if !keep {
-                    p.shown.dispose();
-                    p.problems.dispose();
-                }
-                keep
-            })
-        });
-    }
-}
-
-fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
-    if signal.try_with_untracked(|v| *v != value) == Some(true) {
-        signal.set(value);
-    }
-}
-
-/// The problems of `loan`'s inputs.
-fn problems_of(problems: &[(Place, Rule)], loan: Option<LoanKey>) -> Vec<(Place, Rule)> {
-    problems.iter().filter(|(p, _)| p.loan == loan).copied().collect()
-}
-
-/// Every input of `loan` on the form and what it shows.
-fn shown_of(f: &Form, loan: Option<LoanKey>) -> Vec<Shown> {
-    let doc = f.document();
-    crate::scenario::Field::ALL
-        .into_iter()
-        .flat_map(|field| field.places(doc))
-        .map(|at| f.place(at))
-        .filter(|p| p.loan == loan)
-        .map(|place| Shown { place, text: f.text(place), value: f.value(place) })
-        .collect()
-}
-
-/// What `place` shows, from its loan's part (tracked); `None` when the part
-/// does not list it (or is gone).
-fn shown<T>(part: Part, place: Place, pick: impl FnOnce(&Shown) -> T) -> Option<T> {
-    part.shown.try_with(|ps| ps.iter().find(|s| s.place == place).map(pick)).flatten()
 }
 
 /// An evaluation slower than a frame makes the next keystrokes wait for a
