@@ -361,15 +361,9 @@ const MAX_BUDGET_FEN: i64 = 1_000_000_000_000_000;
 
 /// A money amount in fen (rounded half away from zero), within ±[`MAX_BUDGET_FEN`].
 fn to_fen(v: Decimal) -> i64 {
-    let m = v.mantissa();
-    let fen = match v.scale() {
-        s @ 0..=2 => m.saturating_mul(10i128.pow(2 - s)),
-        s => {
-            let d = 10i128.pow(s - 2);
-            let (q, r) = (m / d, m % d);
-            if 2 * r.abs() >= d { q + m.signum() } else { q }
-        }
-    };
+    let v = fen(v);
+    // At most two places once rounded to the fen.
+    let fen = v.mantissa() * [100, 10, 1][v.scale() as usize];
     fen.clamp(-i128::from(MAX_BUDGET_FEN), i128::from(MAX_BUDGET_FEN)) as i64
 }
 
