@@ -351,7 +351,11 @@ fn custom_order(debts: &[PayoffDebt], ids: &[String]) -> Result<Vec<usize>, Payo
             order.push(i);
         }
     }
-    order.extend((0..debts.len()).filter(|i| !order.contains(i)).collect::<Vec<_>>());
+    for i in 0..debts.len() {
+        if !order.contains(&i) {
+            order.push(i);
+        }
+    }
     Ok(order)
 }
 
