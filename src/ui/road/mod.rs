@@ -177,7 +177,8 @@ fn draw(road: Road, root: &Element, drawn: &mut Drawn) {
     let (budget, loans) = page.with(|f| (prepay::budget(lang, f), prepay::html(lang, f)));
     part(root, drawn, BUDGET, budget);
     let table_open = road.table_open.get();
-    road.figures.with(|figures| {
+    {
+        let figures: &Figures = &road.figures.read();
         part(root, drawn, PLAN, plan::html(lang, page, &figures.shown, table_open));
         let mut head = String::new();
         markup::put(&mut head, r#"<h3>{}</h3><p class="explain">{}</p>"#, &[w.prepay_heading, w.prepay_intro]);
@@ -195,6 +196,6 @@ fn draw(road: Road, root: &Element, drawn: &mut Drawn) {
             }
             n += 1;
         }
-    });
+    }
     fields::sync_all(root, lang, page);
 }

@@ -23,15 +23,19 @@ fn title(lang: Lang, e: &Evaluation, id: &str) -> String {
 
 /// The plan's text, from the document and its evaluation.
 pub(super) fn html(lang: Lang, page: Page, shown: &RoadShown, table_open: bool) -> String {
-    let (months, default, undated) = page.last_valid.with(|s| {
+    // Read guards, not `with` closures: each closure is a copy of the
+    // read's code in this chunk, a guard's read is the main wasm's.
+    let (months, default, undated) = {
+        let s = page.last_valid.read();
         let undated: Vec<usize> = (0..s.loans.len()).filter(|&i| s.loans[i].next_due_date.is_none()).collect();
-        (RoadMonths::of(s, crate::ui::page::today()), DefaultBudget::of(s), undated)
-    });
+        (RoadMonths::of(&s, crate::ui::page::today()), DefaultBudget::of(&s), undated)
+    };
     let (picked, kept, ids) = page.with(|f| {
         let d = f.document();
         (d.payoff_kind(), d.payoff_strategy.as_ref().is_some_and(|p| !p.order.is_empty()), f.payoff_order())
     });
-    page.evaluation.with(|e| {
+    {
+        let e: &Evaluation = &page.evaluation.read();
         let road = &shown.road;
         // The custom order: shown when custom is picked or an order is kept.
         let order = (picked == PayoffKind::Custom || kept).then(|| ids.into_iter().map(|id| { let t = title(lang, e, &id); (id, t) }).collect::<Vec<_>>());
@@ -49,7 +53,7 @@ pub(super) fn html(lang: Lang, page: Page, shown: &RoadShown, table_open: bool) 
         out.push_str(&markup::chart_part(lang, plan.map(|p| (p, titles.as_slice())), months, table_open));
         out.push_str(&markup::calendar(lang, &undated, all_undated));
         out
-    })
+    }
 }
 
 /// The picked plan's calendar, downloaded; what to tell the user. The
