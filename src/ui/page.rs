@@ -87,6 +87,22 @@ impl Page {
         self.form.with_untracked(f)
     }
 
+    /// The form through a read guard (tracked): for lazily loaded chunks,
+    /// where each `with` closure is a copy of the read's code in the chunk.
+    pub fn form(&self) -> impl std::ops::Deref<Target = Form> {
+        self.form.read()
+    }
+
+    /// [`Page::form`] without tracking (event handlers).
+    pub fn form_untracked(&self) -> impl std::ops::Deref<Target = Form> {
+        self.form.read_untracked()
+    }
+
+    /// Every input's problem through a read guard (tracked), as [`Page::form`].
+    pub fn problems_read(&self) -> impl std::ops::Deref<Target = Vec<(Place, Rule)>> {
+        self.problems.read()
+    }
+
     /// What a text input shows, as a memo (its DOM updates only on change).
     pub fn text(&self, place: Place) -> Memo<String> {
         let (form, part) = (self.form, self.inputs.part(place.loan));

@@ -174,7 +174,10 @@ fn draw(road: Road, root: &Element, drawn: &mut Drawn) {
     }
     let (lang, page) = (road.lang.get(), road.page);
     let w = lang.road();
-    let (budget, loans) = page.with(|f| (prepay::budget(lang, f), prepay::html(lang, f)));
+    let (budget, loans) = {
+        let f = page.form();
+        (prepay::budget(lang, &f), prepay::html(lang, &f))
+    };
     part(root, drawn, BUDGET, budget);
     let table_open = road.table_open.get();
     {
