@@ -1,6 +1,7 @@
 //! The road to debt-free as the page shows it (issue 12): the strategies
 //! side by side, when month k of the road falls, the default budget, and
-//! the stacked balance chart's geometry in exact decimals (no floats),
+//! the stacked balance chart's geometry in whole fen and tenths (no floats,
+//! no decimals: each position is the exact value rounded half to even),
 //! kept apart from the SVG so it is tested natively.
 //!
 //! Month k of the road falls on the earliest `next_due_date` of the loans
