@@ -365,8 +365,8 @@ const MAX_BUDGET_FEN: i64 = 1_000_000_000_000_000;
 
 /// A money amount in fen (rounded half away from zero), within ±[`MAX_BUDGET_FEN`].
 fn to_fen(v: Decimal) -> i64 {
-    let v = fen(v);
-    // At most two places once rounded to the fen.
+    // The simulation's amounts are whole fen already: rounded only when not.
+    let v = if v.scale() > 2 { fen(v) } else { v };
     let fen = v.mantissa() * [100, 10, 1][v.scale() as usize];
     fen.clamp(-i128::from(MAX_BUDGET_FEN), i128::from(MAX_BUDGET_FEN)) as i64
 }
