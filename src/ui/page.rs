@@ -103,6 +103,12 @@ impl Page {
         self.problems.read()
     }
 
+    /// The debts the evaluation analysed, through a read guard (read the
+    /// evaluation first: that brings them up to date), as [`Page::form`].
+    pub fn analysed_read(&self) -> impl std::ops::Deref<Target = Analysed> {
+        self.analysed.read_value()
+    }
+
     /// What a text input shows, as a memo (its DOM updates only on change).
     pub fn text(&self, place: Place) -> Memo<String> {
         let (form, part) = (self.form, self.inputs.part(place.loan));

@@ -120,7 +120,9 @@ fn road_body() -> super::lazy::Chunk {
     // always "changed" when computed: the parts drawn compare their text,
     // and comparing the figures would cost their `PartialEq` code here.
     let figures = Memo::new_owning(move |_| {
-        let figures = page.analysed(|s, e, a| Figures { shown: RoadShown::of(s, e, a), loans: s.loans.iter().map(|l| l.prepaid()).collect() });
+        // Guards (see `draw`); the evaluation before the debts it analysed.
+        let (s, e) = (page.last_valid.read(), page.evaluation.read());
+        let figures = Figures { shown: RoadShown::of(&s, &e, &page.analysed_read()), loans: s.loans.iter().map(|l| l.prepaid()).collect() };
         (figures, true)
     });
     let road = Road { lang: use_lang(), page, figures, table_open: RwSignal::new(false), calendar: use_context::<plan::Calendar>() };
