@@ -315,19 +315,31 @@ impl PayoffPlan {
 /// given: the evaluator's `payoff` list.
 pub fn payoff_plans(debts: &[PayoffDebt], budget: &PayoffBudget, custom_order: Option<&[String]>) -> Result<Vec<PayoffPlan>, PayoffError> {
     let book = Book::of(debts)?;
-    let mut strategies = vec![PayoffStrategy::Avalanche, PayoffStrategy::Snowball, PayoffStrategy::ProRata];
-    strategies.extend(custom_order.map(|o| PayoffStrategy::Custom(o.to_vec())));
-    // A loop, not `collect` into a `Result`: one copy of the play fewer in wasm.
-    let mut plans = Vec::with_capacity(strategies.len());
-    for s in &strategies {
-        plans.push(book.play(s, budget)?);
+    let custom = match custom_order {
+        Some(ids) => Some(self::custom_order(debts, ids)?),
+        None => None,
+    };
+    // A loop over the kinds, not a list of strategies: one copy of the play in wasm, no ids copied.
+    let mut plans = Vec::with_capacity(4);
+    for kind in [PayoffKind::Avalanche, PayoffKind::Snowball, PayoffKind::ProRata, PayoffKind::Custom] {
+        let order = match (kind, &custom) {
+            (PayoffKind::Custom, None) => break,
+            (PayoffKind::Custom, Some(order)) => order.clone(),
+            _ => Vec::new(),
+        };
+        plans.push(book.play(kind, order, budget));
     }
     Ok(plans)
 }
 
 /// Plays `strategy` out month by month (see the module docs).
 pub fn payoff(debts: &[PayoffDebt], budget: &PayoffBudget, strategy: &PayoffStrategy) -> Result<PayoffPlan, PayoffError> {
-    Book::of(debts)?.play(strategy, budget)
+    let book = Book::of(debts)?;
+    let order = match strategy {
+        PayoffStrategy::Custom(ids) => custom_order(debts, ids)?,
+        _ => Vec::new(),
+    };
+    Ok(book.play(strategy.kind(), order, budget))
 }
 
 /// Indices in the user's order, then those not named, in input order.
@@ -339,7 +351,11 @@ fn custom_order(debts: &[PayoffDebt], ids: &[String]) -> Result<Vec<usize>, Payo
             order.push(i);
         }
     }
-    order.extend((0..debts.len()).filter(|i| !order.contains(i)).collect::<Vec<_>>());
+    for i in 0..debts.len() {
+        if !order.contains(&i) {
+            order.push(i);
+        }
+    }
     Ok(order)
 }
 
@@ -349,15 +365,9 @@ const MAX_BUDGET_FEN: i64 = 1_000_000_000_000_000;
 
 /// A money amount in fen (rounded half away from zero), within ±[`MAX_BUDGET_FEN`].
 fn to_fen(v: Decimal) -> i64 {
-    let m = v.mantissa();
-    let fen = match v.scale() {
-        s @ 0..=2 => m.saturating_mul(10i128.pow(2 - s)),
-        s => {
-            let d = 10i128.pow(s - 2);
-            let (q, r) = (m / d, m % d);
-            if 2 * r.abs() >= d { q + m.signum() } else { q }
-        }
-    };
+    // The simulation's amounts are whole fen already: rounded only when not.
+    let v = if v.scale() > 2 { fen(v) } else { v };
+    let fen = v.mantissa() * [100, 10, 1][v.scale() as usize];
     fen.clamp(-i128::from(MAX_BUDGET_FEN), i128::from(MAX_BUDGET_FEN)) as i64
 }
 
@@ -411,13 +421,10 @@ impl<'a> Book<'a> {
         Ok(book)
     }
 
-    fn play(&self, strategy: &PayoffStrategy, budget: &PayoffBudget) -> Result<PayoffPlan, PayoffError> {
-        let order = match strategy {
-            PayoffStrategy::Custom(ids) => custom_order(self.debts, ids)?,
-            PayoffStrategy::Avalanche => ranked(&self.by_rate),
-            PayoffStrategy::Snowball | PayoffStrategy::ProRata => Vec::new(),
-        };
-        Ok(Run::new(self, strategy.kind(), order, ranked(&self.by_penalty)).play(budget))
+    /// Plays `kind` (`order`: the custom order's indices; the avalanche's is the book's).
+    fn play(&self, kind: PayoffKind, order: Vec<usize>, budget: &PayoffBudget) -> PayoffPlan {
+        let order = if kind == PayoffKind::Avalanche { ranked(&self.by_rate) } else { order };
+        Run::new(self, kind, order, ranked(&self.by_penalty)).play(budget)
     }
 }
 

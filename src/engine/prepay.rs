@@ -85,7 +85,7 @@ impl PrepayPlan {
     /// shows both effects side by side.
     pub fn with_effect(&self, effect: PrepayEffect) -> Self {
         let prepayments = self.prepayments.iter().map(|p| Prepayment { effect, ..*p }).collect();
-        Self { prepayments, ..self.clone() }
+        Self { prepayments, extra_monthly: self.extra_monthly, fee_percent: self.fee_percent }
     }
 
     /// Checks every field against a contract of `months` months.

@@ -1,6 +1,7 @@
 //! The road to debt-free as the page shows it (issue 12): the strategies
 //! side by side, when month k of the road falls, the default budget, and
-//! the stacked balance chart's geometry in exact decimals (no floats),
+//! the stacked balance chart's geometry in whole fen and tenths (no floats,
+//! no decimals: each position is the exact value rounded half to even),
 //! kept apart from the SVG so it is tested natively.
 //!
 //! Month k of the road falls on the earliest `next_due_date` of the loans
@@ -15,7 +16,6 @@ use crate::scenario::evaluate::{road_on, Analysed, FigureReason};
 use crate::scenario::road::Road;
 use crate::scenario::{Evaluation, Scenario};
 use rust_decimal::Decimal;
-use std::fmt::Write;
 
 /// The strategies in the order the page lists them.
 pub const KINDS: [PayoffKind; 4] = [PayoffKind::Avalanche, PayoffKind::Snowball, PayoffKind::ProRata, PayoffKind::Custom];
@@ -161,18 +161,63 @@ pub const PLOT_TOP: u32 = 12;
 pub const PLOT_RIGHT: u32 = 628;
 pub const PLOT_BOTTOM: u32 = 290;
 
+/// A position in SVG user units, in tenths (one place, as the chart
+/// prints it). `exact`: no place was rounded away, so an integer prints
+/// without a point ("290"); else the place is printed even when it is 0
+/// ("204.0"), as a decimal rounded to one place prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct At {
+    pub tenths: i64,
+    pub exact: bool,
+}
+
+impl At {
+    /// `whole ± n / d` tenths (n ≥ 0, d > 0; `whole` in units), rounded to
+    /// a tenth half to even, as `Decimal::round_dp` rounds.
+    fn of(whole: i64, sign: i64, n: i64, d: i64) -> Self {
+        let (q, r) = (n / d, n % d);
+        let up = 2 * r > d || (2 * r == d && q % 2 == 1);
+        Self { tenths: whole * 10 + sign * (q + i64::from(up)), exact: r == 0 && q % 10 == 0 }
+    }
+
+    /// Moved by `units` (a label beside its line).
+    pub fn plus(self, units: i64) -> Self {
+        Self { tenths: self.tenths + units * 10, ..self }
+    }
+
+    /// Trailing zeros dropped: "12" for 12.0.
+    fn short(self) -> Self {
+        Self { exact: self.exact || self.tenths % 10 == 0, ..self }
+    }
+
+    /// Written onto `out`: "12", "12.5", or "12.0" when a place was rounded away.
+    pub fn push(self, out: &mut String) {
+        out.push_str(&(self.tenths / 10).to_string());
+        if !(self.exact && self.tenths % 10 == 0) {
+            out.push('.');
+            out.push(char::from(b'0' + (self.tenths % 10) as u8));
+        }
+    }
+
+    pub fn text(self) -> String {
+        let mut out = String::new();
+        self.push(&mut out);
+        out
+    }
+}
+
 /// A tick on an axis: its value and its position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tick<T> {
     pub value: T,
-    pub at: Decimal,
+    pub at: At,
 }
 
 impl<T> Tick<T> {
     /// Where a y tick's label sits: its text's baseline 9 units below the
     /// gridline centres the label on it.
-    pub fn label_at(&self) -> Decimal {
-        self.at + Decimal::from(9)
+    pub fn label_at(&self) -> At {
+        self.at.plus(9)
     }
 }
 
@@ -181,22 +226,24 @@ impl<T> Tick<T> {
 pub struct StackChart {
     /// One SVG `points` per loan.
     pub layers: Vec<String>,
-    pub y_ticks: Vec<Tick<Decimal>>,
+    /// Values in yuan.
+    pub y_ticks: Vec<Tick<i64>>,
     pub x_ticks: Vec<Tick<u32>>,
 }
 
 impl StackChart {
+    /// In whole fen and tenths of a unit (no decimal arithmetic): the
+    /// balances are amounts in fen, and every position is the exact value
+    /// rounded to one place.
     pub fn of(plan: &PayoffPlan) -> Self {
-        let rows = balances(plan);
-        let totals: Vec<Decimal> = rows.iter().map(|r| r.iter().sum()).collect();
-        let step = nice_step(totals.iter().copied().max().unwrap_or_default(), 4);
-        let top = step * Decimal::from(4);
+        let rows: Vec<Vec<i64>> = balances(plan).iter().map(|r| r.iter().map(|b| fen_of(*b)).collect()).collect();
+        let step = nice_step(rows.iter().map(|r| r.iter().sum()).max().unwrap_or_default(), 4);
         let months = rows.len().saturating_sub(1).max(1) as u32;
-        let (left, right) = (Decimal::from(PLOT_LEFT), Decimal::from(PLOT_RIGHT));
-        let (upper, lower) = (Decimal::from(PLOT_TOP), Decimal::from(PLOT_BOTTOM));
-        let x = |t: u32| left + (right - left) * Decimal::from(t) / Decimal::from(months);
-        let y = |v: Decimal| lower - (lower - upper) * v / top;
-        let stacked = |t: usize, j: usize| rows[t][..j].iter().copied().sum::<Decimal>();
+        let (left, width) = (i64::from(PLOT_LEFT), i64::from(PLOT_RIGHT - PLOT_LEFT));
+        let (lower, height) = (i64::from(PLOT_BOTTOM), i64::from(PLOT_BOTTOM - PLOT_TOP));
+        // In tenths: x = left + width·t / months; y = lower − height·v / (4·step), v = fen / 100.
+        let x = |t: u32| At::of(left, 1, 10 * width * i64::from(t), i64::from(months));
+        let y = |fen: i64| At::of(lower, -1, height * fen, 40 * step);
         // Each layer's upper edge left to right, then its lower edge back,
         // written straight into its `points` (no string per point).
         let layers = (0..plan.loans.len())
@@ -204,30 +251,41 @@ impl StackChart {
                 let mut points = String::new();
                 let upper_edge = (0..rows.len()).map(|t| (t, j + 1));
                 for (t, below) in upper_edge.chain((0..rows.len()).rev().map(|t| (t, j))) {
-                    let gap = if points.is_empty() { "" } else { " " };
-                    let _ = write!(points, "{gap}{},{}", x(t as u32).round_dp(1).normalize(), y(stacked(t, below)).round_dp(1).normalize());
+                    if !points.is_empty() {
+                        points.push(' ');
+                    }
+                    x(t as u32).short().push(&mut points);
+                    points.push(',');
+                    y(rows[t][..below].iter().sum()).short().push(&mut points);
                 }
                 points
             })
             .collect();
-        let y_ticks = (0..=4).map(|i| step * Decimal::from(i)).map(|v| Tick { value: v, at: y(v).round_dp(1) }).collect();
+        let y_ticks = (0..=4).map(|i| Tick { value: step * i, at: y(step * i * 100) }).collect();
         let every = month_step(months);
-        let x_ticks = (1..=months / every).map(|i| i * every).map(|m| Tick { value: m, at: x(m).round_dp(1) }).collect();
+        let x_ticks = (1..=months / every).map(|i| i * every).map(|m| Tick { value: m, at: x(m) }).collect();
         Self { layers, y_ticks, x_ticks }
     }
 }
 
-/// The smallest 1, 2 or 5 × 10ⁿ yuan with `max` ≤ `ticks` steps (1 for nothing).
-pub fn nice_step(max: Decimal, ticks: u32) -> Decimal {
-    let mut unit = Decimal::ONE;
-    while unit < Decimal::from(10u64.pow(18)) {
-        for m in [1u32, 2, 5] {
-            let step = unit * Decimal::from(m);
-            if max <= step * Decimal::from(ticks) {
+/// An amount in whole fen (the plan's amounts are whole fen).
+fn fen_of(v: Decimal) -> i64 {
+    let v = crate::engine::fen(v);
+    let (m, s) = (v.mantissa(), v.scale());
+    (m * 10i128.pow(2 - s.min(2))) as i64
+}
+
+/// The smallest 1, 2 or 5 × 10ⁿ yuan with `max` fen ≤ `ticks` steps (1 for nothing).
+pub fn nice_step(max: i64, ticks: u32) -> i64 {
+    let mut unit: i64 = 1;
+    while unit < 1_000_000_000_000_000_000 {
+        for m in [1, 2, 5] {
+            let step = unit * m;
+            if i128::from(max) <= i128::from(step) * i128::from(ticks) * 100 {
                 return step;
             }
         }
-        unit *= Decimal::TEN;
+        unit *= 10;
     }
     unit
 }

@@ -119,20 +119,24 @@ impl Road {
         if s.loans.is_empty() {
             return Self::default();
         }
-        let mut taken: Vec<(usize, PayoffDebt)> = Vec::with_capacity(debts.len());
+        // The debts the payoff takes, and each one's index in the scenario.
+        let (mut taken, mut index): (Vec<PayoffDebt>, Vec<usize>) = (Vec::with_capacity(debts.len()), Vec::with_capacity(debts.len()));
         for (i, debt, an) in debts {
             match PayoffDebt::of_analysed(debt, an) {
-                Ok(d) => taken.push((*i, d)),
+                Ok(d) => {
+                    taken.push(d);
+                    index.push(*i);
+                }
                 Err(e) => errors.push((*i, FigureError::new(format!("loans[{i}].payoff"), e.code(), e.message(), &e))),
             }
         }
         let budget = budget(s);
         let plans = loop {
-            let only: Vec<PayoffDebt> = taken.iter().map(|(_, d)| d.clone()).collect();
-            let order: Vec<String> = custom_order(s).filter(|id| only.iter().any(|d| d.id == **id)).cloned().collect();
-            match payoff_plans(&only, &budget, (!order.is_empty()).then_some(order.as_slice())) {
-                Err(PayoffError::Debt { index, error }) if index < taken.len() => {
-                    let (i, _) = taken.remove(index);
+            let order: Vec<String> = custom_order(s).filter(|id| taken.iter().any(|d| d.id == **id)).cloned().collect();
+            match payoff_plans(&taken, &budget, (!order.is_empty()).then_some(order.as_slice())) {
+                Err(PayoffError::Debt { index: j, error }) if j < taken.len() => {
+                    taken.remove(j);
+                    let i = index.remove(j);
                     errors.push((i, FigureError::new(format!("loans[{i}].payoff"), error.code(), error.message(), &error)));
                 }
                 result => break result.unwrap_or_default(),

@@ -84,6 +84,28 @@ impl Page {
         self.form.with_untracked(f)
     }
 
+    /// The form through a read guard (tracked): for lazily loaded chunks,
+    /// where each `with` closure is a copy of the read's code in the chunk.
+    pub fn form(&self) -> impl std::ops::Deref<Target = Form> {
+        self.form.read()
+    }
+
+    /// [`Page::form`] without tracking (event handlers).
+    pub fn form_untracked(&self) -> impl std::ops::Deref<Target = Form> {
+        self.form.read_untracked()
+    }
+
+    /// Every input's problem through a read guard (tracked), as [`Page::form`].
+    pub fn problems_read(&self) -> impl std::ops::Deref<Target = Vec<(Place, Rule)>> {
+        self.problems.read()
+    }
+
+    /// The debts the evaluation analysed, through a read guard (read the
+    /// evaluation first: that brings them up to date), as [`Page::form`].
+    pub fn analysed_read(&self) -> impl std::ops::Deref<Target = Analysed> {
+        self.analysed.read_value()
+    }
+
     /// Reads every input's problem (tracked): the kit's forms, drawn as text.
     pub fn problems<T>(&self, f: impl FnOnce(&[(Place, Rule)]) -> T) -> T {
         self.problems.with(|ps| f(ps))

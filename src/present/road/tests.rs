@@ -1,5 +1,6 @@
 use super::*;
 use std::str::FromStr;
+use std::fmt::Write;
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
@@ -61,10 +62,10 @@ fn the_stack_starts_at_what_is_owed_now_and_ends_at_zero() {
     assert_eq!(chart.layers.len(), 3);
     // Owed now: 30,000 + 2,850 overdue, 12,000, 15,000 = 59,850 → ticks of 20,000 up to 80,000.
     assert_eq!(rows[0].iter().sum::<Decimal>(), d("59850"));
-    let values: Vec<Decimal> = chart.y_ticks.iter().map(|t| t.value).collect();
-    assert_eq!(values, [d("0"), d("20000"), d("40000"), d("60000"), d("80000")]);
-    assert_eq!(chart.y_ticks[0].at, Decimal::from(PLOT_BOTTOM));
-    assert_eq!(chart.y_ticks[4].at, Decimal::from(PLOT_TOP));
+    let values: Vec<i64> = chart.y_ticks.iter().map(|t| t.value).collect();
+    assert_eq!(values, [0, 20000, 40000, 60000, 80000]);
+    assert_eq!(chart.y_ticks[0].at.text(), PLOT_BOTTOM.to_string());
+    assert_eq!(chart.y_ticks[4].at.text(), PLOT_TOP.to_string());
     let months: Vec<u32> = chart.x_ticks.iter().map(|t| t.value).collect();
     assert_eq!(months, [2, 4, 6, 8]);
     // Every layer ends on the month axis at the right edge.
@@ -74,14 +75,118 @@ fn the_stack_starts_at_what_is_owed_now_and_ends_at_zero() {
 
 #[test]
 fn nice_steps_are_one_two_or_five() {
-    assert_eq!(nice_step(d("59850"), 4), d("20000"));
-    assert_eq!(nice_step(d("4000"), 4), d("1000"));
-    assert_eq!(nice_step(d("4001"), 4), d("2000"));
-    assert_eq!(nice_step(Decimal::ZERO, 4), Decimal::ONE);
-    assert_eq!(nice_step(d("20000000000000"), 4), d("5000000000000"));
+    assert_eq!(nice_step(5_985_000, 4), 20000);
+    assert_eq!(nice_step(400_000, 4), 1000);
+    assert_eq!(nice_step(400_001, 4), 2000);
+    assert_eq!(nice_step(0, 4), 1);
+    assert_eq!(nice_step(2_000_000_000_000_000, 4), 5_000_000_000_000);
     assert_eq!(month_step(9), 2);
     assert_eq!(month_step(600), 120);
     assert_eq!(month_step(1), 1);
+}
+
+/// The chart as it was drawn in decimals (wave 9): its layers' `points`,
+/// and each tick's value and printed position. The integer chart must
+/// print the same, character for character.
+fn decimal_chart(plan: &PayoffPlan) -> (Vec<String>, Vec<(Decimal, String, String)>, Vec<(u32, String)>) {
+    fn nice(max: Decimal, ticks: u32) -> Decimal {
+        let mut unit = Decimal::ONE;
+        while unit < Decimal::from(10u64.pow(18)) {
+            for m in [1u32, 2, 5] {
+                let step = unit * Decimal::from(m);
+                if max <= step * Decimal::from(ticks) {
+                    return step;
+                }
+            }
+            unit *= Decimal::TEN;
+        }
+        unit
+    }
+    let rows = balances(plan);
+    let totals: Vec<Decimal> = rows.iter().map(|r| r.iter().sum()).collect();
+    let step = nice(totals.iter().copied().max().unwrap_or_default(), 4);
+    let top = step * Decimal::from(4);
+    let months = rows.len().saturating_sub(1).max(1) as u32;
+    let (left, right) = (Decimal::from(PLOT_LEFT), Decimal::from(PLOT_RIGHT));
+    let (upper, lower) = (Decimal::from(PLOT_TOP), Decimal::from(PLOT_BOTTOM));
+    let x = |t: u32| left + (right - left) * Decimal::from(t) / Decimal::from(months);
+    let y = |v: Decimal| lower - (lower - upper) * v / top;
+    let stacked = |t: usize, j: usize| rows[t][..j].iter().copied().sum::<Decimal>();
+    let layers = (0..plan.loans.len())
+        .map(|j| {
+            let mut points = String::new();
+            let upper_edge = (0..rows.len()).map(|t| (t, j + 1));
+            for (t, below) in upper_edge.chain((0..rows.len()).rev().map(|t| (t, j))) {
+                let gap = if points.is_empty() { "" } else { " " };
+                let _ = write!(points, "{gap}{},{}", x(t as u32).round_dp(1).normalize(), y(stacked(t, below)).round_dp(1).normalize());
+            }
+            points
+        })
+        .collect();
+    let y_ticks = (0..=4)
+        .map(|i| step * Decimal::from(i))
+        .map(|v| (v, y(v).round_dp(1).to_string(), (y(v).round_dp(1) + Decimal::from(9)).to_string()))
+        .collect();
+    let every = month_step(months);
+    let x_ticks = (1..=months / every).map(|i| i * every).map(|m| (m, x(m).round_dp(1).to_string())).collect();
+    (layers, y_ticks, x_ticks)
+}
+
+/// The chart of `plan` in integers, as [`decimal_chart`] has it.
+fn integer_chart(plan: &PayoffPlan) -> (Vec<String>, Vec<(Decimal, String, String)>, Vec<(u32, String)>) {
+    let c = StackChart::of(plan);
+    let y = c.y_ticks.iter().map(|t| (Decimal::from(t.value), t.at.text(), t.label_at().text())).collect();
+    (c.layers, y, c.x_ticks.iter().map(|t| (t.value, t.at.text())).collect())
+}
+
+#[test]
+fn the_integer_chart_prints_what_the_decimal_chart_printed() {
+    // Every plan of every fixture with loans.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut plans = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.to_string_lossy().to_string();
+        if !name.ends_with(".json") || name.ends_with(".expected.json") {
+            continue;
+        }
+        let Ok(s) = Scenario::from_json(&std::fs::read_to_string(&path).unwrap()) else { continue };
+        for plan in s.evaluate().road.payoff.iter().flatten() {
+            assert_eq!(integer_chart(plan), decimal_chart(plan), "{name} {:?}", plan.strategy);
+            plans += 1;
+        }
+    }
+    assert!(plans >= 20, "{plans} plans");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    /// Random debts and budgets: every month count (ticks at thirds and
+    /// sevenths), halves and quarters of a tenth (the ties), amounts from
+    /// a fen to billions.
+    #[test]
+    fn the_integer_chart_is_the_decimal_chart(
+        debts in proptest::collection::vec((1i64..1_000_000_000_000, 0u32..300, 1usize..60), 1..5),
+        budget in 1i64..100_000_000_000,
+        kind in 0usize..3,
+    ) {
+        use crate::engine::payoff::{payoff, PayoffBudget, PayoffDebt, PayoffStrategy};
+        let debts: Vec<PayoffDebt> = debts.iter().enumerate().map(|(i, &(fen, rate, months))| {
+            let principal = Decimal::new(fen, 2);
+            PayoffDebt {
+                id: i.to_string(),
+                principal,
+                interest: Decimal::ZERO,
+                monthly_rate: Decimal::new(i64::from(rate), 4).into(),
+                penalty_rate: Decimal::new(i64::from(rate), 4),
+                instalments: vec![crate::engine::fen(principal / Decimal::from(months as u64)); months],
+                overdue_due_now: Decimal::ZERO,
+            }
+        }).collect();
+        let strategy = [PayoffStrategy::Avalanche, PayoffStrategy::Snowball, PayoffStrategy::ProRata][kind].clone();
+        let plan = payoff(&debts, &PayoffBudget::Flat(Decimal::new(budget, 2)), &strategy).unwrap();
+        proptest::prop_assert_eq!(integer_chart(&plan), decimal_chart(&plan));
+    }
 }
 
 #[test]

@@ -45,22 +45,20 @@ pub fn field_html(out: &mut String, lang: Lang, k: usize, place: Place, id: &str
 /// Brings every input under `root` in step with the page: its value or
 /// pick, and its problem.
 pub fn sync_all(root: &Element, lang: Lang, page: Page) {
-    page.problems(|problems| {
-        page.with(|f| {
-            for (k, place) in places(f).into_iter().enumerate() {
-                if let Some(field) = fm::field_at(root, k) {
-                    fm::sync(&field, lang, place, &element_id(f, place), &Now::of(f, problems, place));
-                }
-            }
-        })
-    });
+    let (problems, f) = (page.problems_read(), page.form());
+    for (k, place) in places(&f).into_iter().enumerate() {
+        if let Some(field) = fm::field_at(root, k) {
+            fm::sync(&field, lang, place, &element_id(&f, place), &Now::of(&f, &problems, place));
+        }
+    }
 }
 
 /// What was typed or picked in an input of the road (`change`: the
 /// `change` event, else `input`), for the page.
 pub fn typed(page: Page, ev: &web_sys::Event, change: bool) {
     let Some((field, k)) = fm::event_field(ev) else { return };
-    if let Some(place) = page.peek(|f| places(f).get(k).copied()) {
+    let place = places(&page.form_untracked()).get(k).copied();
+    if let Some(place) = place {
         fm::typed(page, &field, place, change);
     }
 }

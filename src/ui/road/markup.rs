@@ -174,11 +174,11 @@ fn chart(out: &mut String, lang: Lang, plan: &PayoffPlan, months: RoadMonths, ti
     };
     put(out, r#"<h3>{}</h3><svg class="stack-chart" viewBox="0 0 {} {}" role="img" aria-label="{}" data-testid="stack-chart">"#, &[w.chart_heading, &width, &height, &label]);
     for t in &c.y_ticks {
-        let (at, money) = (t.at.to_string(), money(t.value));
+        let (at, money) = (t.at.text(), money(t.value.into()));
         put(
             out,
             r#"<line class="gridline" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="tick" x="{}" y="{}" text-anchor="end">{}</text>"#,
-            &[&left, &right, &at, &at, &y_label, &t.label_at().to_string(), money.trim_end_matches(".00")],
+            &[&left, &right, &at, &at, &y_label, &t.label_at().text(), money.trim_end_matches(".00")],
         );
     }
     for (j, points) in c.layers.iter().enumerate() {
@@ -186,7 +186,7 @@ fn chart(out: &mut String, lang: Lang, plan: &PayoffPlan, months: RoadMonths, ti
     }
     put(out, r#"<line class="axis" x1="{}" x2="{}" y1="{}" y2="{}"/><line class="axis" x1="{}" x2="{}" y1="{}" y2="{}"/>"#, &[&left, &right, &bottom, &bottom, &left, &left, &top, &bottom]);
     for t in &c.x_ticks {
-        let at = t.at.to_string();
+        let at = t.at.text();
         let name = months.label(t.value).unwrap_or_else(|| fill(w.month_tick, &[&t.value.to_string()]));
         put(out, r#"<line class="axis" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>"#, &[&at, &at, &bottom, &x_tick, &at, &x_label, &name]);
     }

@@ -120,7 +120,9 @@ fn road_body() -> super::lazy::Chunk {
     // always "changed" when computed: the parts drawn compare their text,
     // and comparing the figures would cost their `PartialEq` code here.
     let figures = Memo::new_owning(move |_| {
-        let figures = page.analysed(|s, e, a| Figures { shown: RoadShown::of(s, e, a), loans: s.loans.iter().map(|l| l.prepaid()).collect() });
+        // Guards (see `draw`); the evaluation before the debts it analysed.
+        let (s, e) = (page.last_valid.read(), page.evaluation.read());
+        let figures = Figures { shown: RoadShown::of(&s, &e, &page.analysed_read()), loans: s.loans.iter().map(|l| l.prepaid()).collect() };
         (figures, true)
     });
     let road = Road { lang: use_lang(), page, figures, table_open: RwSignal::new(false), calendar: use_context::<plan::Calendar>() };
@@ -174,10 +176,14 @@ fn draw(road: Road, root: &Element, drawn: &mut Drawn) {
     }
     let (lang, page) = (road.lang.get(), road.page);
     let w = lang.road();
-    let (budget, loans) = page.with(|f| (prepay::budget(lang, f), prepay::html(lang, f)));
+    let (budget, loans) = {
+        let f = page.form();
+        (prepay::budget(lang, &f), prepay::html(lang, &f))
+    };
     part(root, drawn, BUDGET, budget);
     let table_open = road.table_open.get();
-    road.figures.with(|figures| {
+    {
+        let figures: &Figures = &road.figures.read();
         part(root, drawn, PLAN, plan::html(lang, page, &figures.shown, table_open));
         let mut head = String::new();
         markup::put(&mut head, r#"<h3>{}</h3><p class="explain">{}</p>"#, &[w.prepay_heading, w.prepay_intro]);
@@ -195,6 +201,6 @@ fn draw(road: Road, root: &Element, drawn: &mut Drawn) {
             }
             n += 1;
         }
-    });
+    }
     fields::sync_all(root, lang, page);
 }

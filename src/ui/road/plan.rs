@@ -23,15 +23,20 @@ fn title(lang: Lang, e: &Evaluation, id: &str) -> String {
 
 /// The plan's text, from the document and its evaluation.
 pub(super) fn html(lang: Lang, page: Page, shown: &RoadShown, table_open: bool) -> String {
-    let (months, default, undated) = page.last_valid.with(|s| {
+    // Read guards, not `with` closures: each closure is a copy of the
+    // read's code in this chunk, a guard's read is the main wasm's.
+    let (months, default, undated) = {
+        let s = page.last_valid.read();
         let undated: Vec<usize> = (0..s.loans.len()).filter(|&i| s.loans[i].next_due_date.is_none()).collect();
-        (RoadMonths::of(s, crate::ui::page::today()), DefaultBudget::of(s), undated)
-    });
-    let (picked, kept, ids) = page.with(|f| {
+        (RoadMonths::of(&s, crate::ui::page::today()), DefaultBudget::of(&s), undated)
+    };
+    let (picked, kept, ids) = {
+        let f = page.form();
         let d = f.document();
         (d.payoff_kind(), d.payoff_strategy.as_ref().is_some_and(|p| !p.order.is_empty()), f.payoff_order())
-    });
-    page.evaluation.with(|e| {
+    };
+    {
+        let e: &Evaluation = &page.evaluation.read();
         let road = &shown.road;
         // The custom order: shown when custom is picked or an order is kept.
         let order = (picked == PayoffKind::Custom || kept).then(|| ids.into_iter().map(|id| { let t = title(lang, e, &id); (id, t) }).collect::<Vec<_>>());
@@ -49,7 +54,7 @@ pub(super) fn html(lang: Lang, page: Page, shown: &RoadShown, table_open: bool) 
         out.push_str(&markup::chart_part(lang, plan.map(|p| (p, titles.as_slice())), months, table_open));
         out.push_str(&markup::calendar(lang, &undated, all_undated));
         out
-    })
+    }
 }
 
 /// The picked plan's calendar, downloaded; what to tell the user. The
@@ -59,10 +64,11 @@ pub(super) fn html(lang: Lang, page: Page, shown: &RoadShown, table_open: bool) 
 fn download_calendar(lang: Lang, page: Page, figures: Memo<Figures>) -> Result<String, SplitLoaderError> {
     let now = (js_sys::Date::now() / 1000.0) as i64;
     // Made inside the reads: the plan (up to 600 months) is not copied.
-    let made = figures.with_untracked(|f| {
-        let plan = f.shown.road.picked().ok_or(NoCalendar::NothingDue)?;
-        page.last_valid.with_untracked(|s| lang.plan_calendar(s, plan, crate::ui::page::today(), now))
-    });
+    let made = {
+        let f = figures.read_untracked();
+        let plan = f.shown.road.picked().ok_or(NoCalendar::NothingDue);
+        plan.and_then(|plan| lang.plan_calendar(&page.last_valid.read_untracked(), plan, crate::ui::page::today(), now))
+    };
     let w = lang.road();
     Ok(match made {
         Ok(c) => match download_text(w.calendar_file, "text/calendar;charset=utf-8", &c.ics) {
@@ -110,13 +116,15 @@ pub(super) fn on_click(road: Road, ev: &MouseEvent) {
     let loan = || {
         let set = el.closest("[data-n]").ok().flatten()?;
         let n: usize = set.get_attribute("data-n")?.parse().ok()?;
-        Some((page.peek(|f| f.loans().get(n).copied())?, set.get_attribute("data-loan")?))
+        let key = page.form_untracked().loans().get(n).copied();
+        Some((key?, set.get_attribute("data-loan")?))
     };
     match el.get_attribute("data-action").as_deref() {
         Some("pick") => {
             let value = el.get_attribute("value").unwrap_or_default();
             let kind = KINDS.into_iter().find(|k| code(*k) == value);
-            if let Some(kind) = kind.filter(|k| page.peek(|f| f.document().payoff_kind()) != *k) {
+            let picked = page.form_untracked().document().payoff_kind();
+            if let Some(kind) = kind.filter(|k| picked != *k) {
                 edit(page, RoadEdit::Pick(kind));
                 refocus(vec!["strategy-".to_owned() + &value]);
             }
