@@ -29,7 +29,7 @@ test:
 	.ci/install.sh test
 	cargo test --all-targets
 	EVALUATE=target/debug/examples/evaluate python3 tests/fixtures/independent_check.py --all
-	$(WASM_TEST) cargo test --target wasm32-unknown-unknown --test wasm_share
+	$(WASM_TEST) cargo test --target wasm32-unknown-unknown --test wasm_share --no-default-features
 	trunk build --release
 	node tests/size-report.mjs
 	node tests/bench-browser.mjs 200

@@ -198,17 +198,57 @@ fn now<T>(call: impl std::future::Future<Output = Result<T, leptos::wasm_split::
     }
 }
 
-#[leptos::wasm_split::wasm_split(read, wasm_split_path = ::leptos::wasm_split, preload(load_read), fallible)]
-fn read_draft(text: String) -> Result<super::Draft, leptos::wasm_split::SplitLoaderError> {
-    Ok(super::read_draft(&text))
+// The reading functions are the split `read` of the app (feature `split`,
+// on by default). tests/wasm_share.rs links this crate into a test binary
+// that no post-build hook splits: there a split's loader would stay an
+// unresolved import and the test page could not start, so without the
+// feature they are plain functions, always loaded.
+#[cfg(feature = "split")]
+use split::*;
+#[cfg(not(feature = "split"))]
+use unsplit::*;
+
+#[cfg(feature = "split")]
+mod split {
+    use leptos::wasm_split::SplitLoaderError;
+    use crate::store::{Draft, DraftMeta};
+
+    #[leptos::wasm_split::wasm_split(read, wasm_split_path = ::leptos::wasm_split, preload(load_read), fallible)]
+    pub(super) fn read_draft(text: String) -> Result<Draft, SplitLoaderError> {
+        Ok(crate::store::read_draft(&text))
+    }
+
+    #[leptos::wasm_split::wasm_split(read, wasm_split_path = ::leptos::wasm_split, preload(load_read_index), fallible)]
+    pub(super) fn read_index(text: String) -> Result<Result<Vec<DraftMeta>, crate::versioned::ReadError>, SplitLoaderError> {
+        Ok(crate::store::parse_index(&text))
+    }
+
+    #[leptos::wasm_split::wasm_split(read, wasm_split_path = ::leptos::wasm_split, preload(load_read_salvage), fallible)]
+    pub(super) fn read_salvage(text: String) -> Result<Vec<(String, String)>, SplitLoaderError> {
+        Ok(crate::store::salvage_names(&text))
+    }
 }
 
-#[leptos::wasm_split::wasm_split(read, wasm_split_path = ::leptos::wasm_split, preload(load_read_index), fallible)]
-fn read_index(text: String) -> Result<Result<Vec<super::DraftMeta>, crate::versioned::ReadError>, leptos::wasm_split::SplitLoaderError> {
-    Ok(super::parse_index(&text))
-}
+#[cfg(not(feature = "split"))]
+mod unsplit {
+    use leptos::wasm_split::SplitLoaderError;
+    use crate::store::{Draft, DraftMeta};
 
-#[leptos::wasm_split::wasm_split(read, wasm_split_path = ::leptos::wasm_split, preload(load_read_salvage), fallible)]
-fn read_salvage(text: String) -> Result<Vec<(String, String)>, leptos::wasm_split::SplitLoaderError> {
-    Ok(super::salvage_names(&text))
+    pub(super) async fn load_read() -> Result<(), SplitLoaderError> {
+        Ok(())
+    }
+    pub(super) use load_read as load_read_index;
+    pub(super) use load_read as load_read_salvage;
+
+    pub(super) async fn read_draft(text: String) -> Result<Draft, SplitLoaderError> {
+        Ok(crate::store::read_draft(&text))
+    }
+
+    pub(super) async fn read_index(text: String) -> Result<Result<Vec<DraftMeta>, crate::versioned::ReadError>, SplitLoaderError> {
+        Ok(crate::store::parse_index(&text))
+    }
+
+    pub(super) async fn read_salvage(text: String) -> Result<Vec<(String, String)>, SplitLoaderError> {
+        Ok(crate::store::salvage_names(&text))
+    }
 }
