@@ -34,15 +34,18 @@ if (!stage) {
 
 /** Where the named copies go, kept few: the size report reads the one matching dist/'s wasm. */
 export const NAMES_DIR = resolve(process.env.CARGO_TARGET_DIR ?? 'target', 'wasm-names');
-const KEEP_NAMED = 32;
+/** When this build started: named copies older than it are an earlier build's. */
+const STARTED = Date.now();
 
-/** Only the newest named copies stay (a build writes one per wasm piece). */
+/**
+ * Only this build's named copies stay (it writes one per wasm piece: 52 in
+ * wave 10, more than the fixed count of 32 kept before, which dropped the
+ * names of some chunks from the size report).
+ */
 function pruneNames() {
-  const old = readdirSync(NAMES_DIR)
-    .map((f) => ({ f, t: statSync(join(NAMES_DIR, f)).mtimeMs }))
-    .sort((a, b) => b.t - a.t)
-    .slice(KEEP_NAMED);
-  for (const { f } of old) rmSync(join(NAMES_DIR, f));
+  for (const f of readdirSync(NAMES_DIR)) {
+    if (statSync(join(NAMES_DIR, f)).mtimeMs < STARTED) rmSync(join(NAMES_DIR, f));
+  }
 }
 
 /**

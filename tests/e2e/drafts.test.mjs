@@ -414,8 +414,10 @@ test('blocked localStorage: the calculator works, the user is told, export still
   const before = await page.locator($('result-payment')).first().textContent();
   await byId(loanCard(page), 'principal').fill('50000');
   await waitForTextChange(page, 'result-payment', before);
-  // Drafts still work within the page.
+  // Drafts still work within the page (the first drafts action waits for
+  // the code that reads drafts, src/store/read.rs).
   await page.click($('new-draft'));
+  await page.locator($('draft-item')).nth(1).waitFor();
   assert.equal((await listed(page)).length, 2);
   await page.click($('duplicate-draft'));
   assert.equal((await listed(page)).length, 3);
