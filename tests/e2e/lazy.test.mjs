@@ -122,11 +122,18 @@ test('reading stored drafts is a chunk: a first visit never fetches it, a return
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('xieshang.draft.') && localStorage.getItem(k).includes('23456')));
   assert.equal(events.requests.filter((u) => chunkOf('read').test(u)).length, 0, 'a first visit saves without reading');
   assert.equal(await page.locator('link[rel=preload][href*="split_read"]').count(), 0);
+  // The pointer coming to the drafts panel fetches it, once, before any drafts action needs it.
+  const fetched = page.waitForResponse(chunkOf('read'));
+  await page.locator($('drafts-panel')).hover();
+  await fetched;
+  await page.locator($('drafts-panel') + ' h2').hover();
+  await page.waitForLoadState('networkidle');
+  assert.equal(events.requests.filter((u) => chunkOf('read').test(u)).length, 1, 'fetched once on the way to the panel');
 
   await page.reload({ waitUntil: 'load' });
   await page.locator(APP_READY).waitFor();
   assert.equal(await page.locator($('income')).first().inputValue(), '23456', 'the stored draft is open');
-  assert.equal(events.requests.filter((u) => chunkOf('read').test(u)).length, 1, 'fetched once');
+  assert.equal(events.requests.filter((u) => chunkOf('read').test(u)).length, 2, 'fetched once more by the reload');
   // shell-lang.js preloads it and the chunks it needs, as the build named them.
   const named = (await page.getAttribute('meta[name=xieshang-read]', 'content')).split(' ');
   const hinted = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload][as=fetch]')].map((l) => l.getAttribute('href').replace('./', '')));

@@ -22,6 +22,21 @@ use std::fmt::Write;
 /// How a part of the panel is drawn from what it shows.
 type Html = fn(&mut String, Lang, &Shown, Asking);
 
+/// A first visit's page has not fetched the code that reads drafts (it is
+/// not in the first load): the pointer or the focus coming to the panel
+/// starts fetching it, so the first drafts action usually finds it there
+/// instead of waiting for the network. Once per page; a failed fetch is
+/// tried again by the action itself.
+fn prefetch_reading() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static STARTED: AtomicBool = AtomicBool::new(false);
+    if !crate::store::browser::reading_ready() && !STARTED.swap(true, Ordering::Relaxed) {
+        leptos::task::spawn_local(async {
+            crate::store::browser::load_reading().await;
+        });
+    }
+}
+
 #[component]
 pub fn DraftsPanel(drafts: SessionHandle) -> impl IntoView {
     let lang = use_lang();
@@ -52,6 +67,8 @@ pub fn DraftsPanel(drafts: SessionHandle) -> impl IntoView {
             on:click=move |ev: MouseEvent| act(drafts, asking, &ev)
             on:change=move |ev| changed(drafts, &ev)
             on:keydown=on_key
+            on:pointerover=move |_| prefetch_reading()
+            on:focusin=move |_| prefetch_reading()
         >
             <div class="drafts-head">
                 <h2 id="drafts-h">{say(|l| l.drafts().heading)}</h2>
