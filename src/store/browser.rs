@@ -157,98 +157,90 @@ pub fn local_time(ms: u64) -> (u32, u32, u32, u32, bool) {
     (d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes(), today)
 }
 
-/// Whether the chunk that reads stored drafts is loaded.
-static READING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// The page's [`Reader`](super::Reader): the reading code is the chunk
-/// `read` (issue 13: a first visit has nothing stored to read), fetched by
-/// [`load_reading`]; until it is there each function answers `None`.
-pub const READER: super::Reader = super::Reader {
-    ready: reading_ready,
-    draft: |text| now(read_draft(text.to_owned())),
-    index: |text| now(read_index(text.to_owned())),
-    salvage: |text| now(read_salvage(text.to_owned())),
-};
-
-pub fn reading_ready() -> bool {
-    READING.load(std::sync::atomic::Ordering::Relaxed)
-}
-
-/// Fetches the reading chunk (at once if it is there); `false` if it
-/// could not be fetched (offline before the service worker cached it).
-/// Each split function has a loader of its own: each learns that the chunk
-/// is there, so each is ready at its first poll.
-pub async fn load_reading() -> bool {
-    if !reading_ready() && load_read().await.is_ok() && load_read_index().await.is_ok() && load_read_salvage().await.is_ok() {
-        READING.store(true, std::sync::atomic::Ordering::Relaxed);
-    }
-    reading_ready()
-}
-
-/// A split function's result, if its chunk is loaded (its call is then
-/// ready at the first poll).
-fn now<T>(call: impl std::future::Future<Output = Result<T, leptos::wasm_split::SplitLoaderError>>) -> Option<T> {
-    use std::task::{Context, Poll, Waker};
-    if !reading_ready() {
-        return None;
-    }
-    match std::pin::pin!(call).poll(&mut Context::from_waker(Waker::noop())) {
-        Poll::Ready(Ok(value)) => Some(value),
-        _ => None,
-    }
-}
-
-// The reading functions are the split `read` of the app (feature `split`,
+// Reading stored drafts is the split `read` of the app (feature `split`,
 // on by default). tests/wasm_share.rs links this crate into a test binary
 // that no post-build hook splits: there a split's loader would stay an
 // unresolved import and the test page could not start, so without the
-// feature they are plain functions, always loaded.
+// feature the page reads at once, as native code does (`Reader::NATIVE`).
 #[cfg(feature = "split")]
-use split::*;
+pub use split::{load_reading, reading_ready, READER};
 #[cfg(not(feature = "split"))]
-use unsplit::*;
+pub use unsplit::{load_reading, reading_ready, READER};
 
 #[cfg(feature = "split")]
 mod split {
+    use crate::store::{Draft, DraftMeta, Reader};
     use leptos::wasm_split::SplitLoaderError;
-    use crate::store::{Draft, DraftMeta};
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    /// Whether the chunk that reads stored drafts is loaded.
+    static READING: AtomicBool = AtomicBool::new(false);
+
+    /// The page's [`Reader`]: the reading code is the chunk `read` (issue
+    /// 13: a first visit has nothing stored to read), fetched by
+    /// [`load_reading`]; until it is there each function answers `None`.
+    pub const READER: Reader = Reader {
+        ready: reading_ready,
+        draft: |text| now(read_draft(text.to_owned())),
+        index: |text| now(read_index(text.to_owned())),
+        salvage: |text| now(read_salvage(text.to_owned())),
+    };
+
+    pub fn reading_ready() -> bool {
+        READING.load(Ordering::Relaxed)
+    }
+
+    /// Fetches the reading chunk (at once if it is there); `false` if it
+    /// could not be fetched (offline before the service worker cached it).
+    /// Each split function has a loader of its own: each learns that the
+    /// chunk is there, so each is ready at its first poll.
+    pub async fn load_reading() -> bool {
+        if !reading_ready() && load_read().await.is_ok() && load_read_index().await.is_ok() && load_read_salvage().await.is_ok() {
+            READING.store(true, Ordering::Relaxed);
+        }
+        reading_ready()
+    }
+
+    /// A split function's result, if its chunk is loaded (its call is then
+    /// ready at the first poll).
+    fn now<T>(call: impl std::future::Future<Output = Result<T, SplitLoaderError>>) -> Option<T> {
+        use std::task::{Context, Poll, Waker};
+        if !reading_ready() {
+            return None;
+        }
+        match std::pin::pin!(call).poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(Ok(value)) => Some(value),
+            _ => None,
+        }
+    }
 
     #[leptos::wasm_split::wasm_split(read, wasm_split_path = ::leptos::wasm_split, preload(load_read), fallible)]
-    pub(super) fn read_draft(text: String) -> Result<Draft, SplitLoaderError> {
+    fn read_draft(text: String) -> Result<Draft, SplitLoaderError> {
         Ok(crate::store::read_draft(&text))
     }
 
     #[leptos::wasm_split::wasm_split(read, wasm_split_path = ::leptos::wasm_split, preload(load_read_index), fallible)]
-    pub(super) fn read_index(text: String) -> Result<Result<Vec<DraftMeta>, crate::versioned::ReadError>, SplitLoaderError> {
+    fn read_index(text: String) -> Result<Result<Vec<DraftMeta>, crate::versioned::ReadError>, SplitLoaderError> {
         Ok(crate::store::parse_index(&text))
     }
 
     #[leptos::wasm_split::wasm_split(read, wasm_split_path = ::leptos::wasm_split, preload(load_read_salvage), fallible)]
-    pub(super) fn read_salvage(text: String) -> Result<Vec<(String, String)>, SplitLoaderError> {
+    fn read_salvage(text: String) -> Result<Vec<(String, String)>, SplitLoaderError> {
         Ok(crate::store::salvage_names(&text))
     }
 }
 
 #[cfg(not(feature = "split"))]
 mod unsplit {
-    use leptos::wasm_split::SplitLoaderError;
-    use crate::store::{Draft, DraftMeta};
+    use crate::store::Reader;
 
-    pub(super) async fn load_read() -> Result<(), SplitLoaderError> {
-        Ok(())
-    }
-    pub(super) use load_read as load_read_index;
-    pub(super) use load_read as load_read_salvage;
+    pub const READER: Reader = Reader::NATIVE;
 
-    pub(super) async fn read_draft(text: String) -> Result<Draft, SplitLoaderError> {
-        Ok(crate::store::read_draft(&text))
+    pub fn reading_ready() -> bool {
+        true
     }
 
-    pub(super) async fn read_index(text: String) -> Result<Result<Vec<DraftMeta>, crate::versioned::ReadError>, SplitLoaderError> {
-        Ok(crate::store::parse_index(&text))
-    }
-
-    pub(super) async fn read_salvage(text: String) -> Result<Vec<(String, String)>, SplitLoaderError> {
-        Ok(crate::store::salvage_names(&text))
+    pub async fn load_reading() -> bool {
+        true
     }
 }
