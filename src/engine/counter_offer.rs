@@ -31,7 +31,7 @@
 use super::apr::{apr_of_payments, Apr};
 use super::proposal::{DebtAnalysis, LoanBudget};
 use super::schedule::{Method, Schedule};
-use super::{fen, Date, Lender, MAX_AMOUNT, MAX_ANNUAL_PERCENT, MAX_MONTHS};
+use super::{fen, fen_down, Date, Lender, MAX_AMOUNT, MAX_ANNUAL_PERCENT, MAX_MONTHS};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -43,7 +43,8 @@ pub const MAX_MONTHLY_FEE_PERCENT: Decimal = Decimal::TEN;
 pub enum Instalments {
     /// The same amount every month.
     Monthly(Decimal),
-    /// The sum of all instalments, split equally (the last absorbs the fen).
+    /// The sum of all instalments, split equally: each rounded down to the
+    /// fen, the last absorbing the rest.
     Total(Decimal),
     /// Level instalments at this simple annual rate, percent.
     AnnualRate(Decimal),
@@ -208,9 +209,11 @@ impl CounterOffer {
         let n = self.months;
         let financed = owed_now - self.down_payment;
         let fee = fen(financed * self.monthly_fee_percent / Decimal::ONE_HUNDRED);
-        // The same amount each month, the last absorbing the fen.
+        // The same amount each month, the last absorbing the fen. The part
+        // is rounded down: rounded to nearest, 599 parts of ¥0.02 would
+        // exceed a ¥9.00 total over 600 months and leave the last negative.
         let level = |total: Decimal| {
-            let part = fen(total / Decimal::from(n));
+            let part = fen_down(total / Decimal::from(n));
             let mut all = vec![part; n as usize];
             if let Some(last) = all.last_mut() {
                 *last = total - part * Decimal::from(n - 1);

@@ -69,6 +69,11 @@ fn a_total_is_split_with_the_last_instalment_absorbing() {
     let c = check_offer(&offer(3, Instalments::Total(d("100"))), &OfferBasis { owed_now: d("100"), ..basis() }, &means("50")).unwrap();
     let pays: Vec<Decimal> = c.months.iter().map(|m| m.payment).collect();
     assert_eq!(pays, vec![d("33.33"), d("33.33"), d("33.34")]);
+    // ¥9.00 over 600 months is 1.5 fen a month: 599 × ¥0.01 and a last of
+    // ¥3.01 (rounded to nearest, 599 × ¥0.02 would leave the last at −¥2.98).
+    let c = check_offer(&offer(600, Instalments::Total(d("9"))), &OfferBasis { owed_now: d("9"), ..basis() }, &means("50")).unwrap();
+    assert!(c.months[..599].iter().all(|m| m.payment == d("0.01")));
+    assert_eq!(c.months[599].payment, d("3.01"));
     assert_eq!(c.apr.unwrap().nominal_percent, Decimal::ZERO);
     // An annual rate gives the annuity: ¥12,000 at 12 %/yr over 12 → PMT 1066.19.
     let c = check_offer(&offer(12, Instalments::AnnualRate(d("12"))), &OfferBasis { owed_now: d("12000"), ..basis() }, &means("2000")).unwrap();
@@ -155,4 +160,18 @@ fn the_basis_comes_from_the_debt_analysis() {
     assert_eq!(b.contract_total_paid, an.contract_total_paid);
     assert_eq!(b.owed_after_year, an.overdue_cost.horizons[3].owed);
     assert!(b.is_credit_card);
+}
+
+proptest::proptest! {
+    /// A stated total is split into instalments of at least a fen each,
+    /// none above the last, adding up to the total exactly.
+    #[test]
+    fn a_total_splits_into_positive_instalments_that_add_up(months in 1u32..=600, extra_fen in 0i64..2_000_000) {
+        let total = Decimal::new(i64::from(months) + extra_fen, 2);
+        let c = check_offer(&offer(months, Instalments::Total(total)), &OfferBasis { owed_now: total + Decimal::ONE, ..basis() }, &means("1")).unwrap();
+        let pays: Vec<Decimal> = c.months.iter().map(|m| m.payment).collect();
+        proptest::prop_assert_eq!(pays.iter().sum::<Decimal>(), total);
+        let last = *pays.last().unwrap();
+        proptest::prop_assert!(pays.iter().all(|p| *p >= d("0.01") && *p <= last));
+    }
 }
