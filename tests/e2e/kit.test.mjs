@@ -270,6 +270,44 @@ test('a counter-offer shows its true APR, totals and the agreement checklist', a
   await assertClean(events, { page, name: 'kit-offer' });
 });
 
+test('the counter-offer check is a chunk of its own, fetched when an offer is first typed; if it cannot be, the check says so and editing the offer tries again', async () => {
+  const { page, events } = await openWithThreeLenders({ contextOptions: { serviceWorkers: 'block' } });
+  const offerChunk = /\/xieshang-split_offer-[0-9a-f]{16}\.wasm$/;
+  let failing = true;
+  await page.route(offerChunk, (route) => (failing ? route.abort('internetdisconnected') : route.continue()));
+  const fetched = () => events.requests.filter((u) => offerChunk.test(u)).length;
+  await openKit(page);
+  await byId(page, 'offer-loan').selectOption('jiebei');
+  await byId(page, 'offer-months').fill('12');
+  assert.equal(fetched(), 0, 'opening the kit and typing the months alone fetch no check');
+  await byId(page, 'offer-amount').fill('1,800');
+  const failed = byId(page, 'offer-failed');
+  await failed.waitFor();
+  assert.equal(await failed.getAttribute('role'), 'alert');
+  assert.match(await failed.textContent(), /没能载入/);
+  // Not asked again until the offer is edited.
+  await page.waitForTimeout(300);
+  assert.equal(fetched(), 1);
+  failing = false;
+  await byId(page, 'offer-amount').fill('1,800.00');
+  const check = byId(page, 'offer-check');
+  await check.waitFor();
+  assert.equal(await textOf(check, 'offer-apr'), '14.45%');
+  assert.equal(await failed.count(), 0);
+  assert.equal(fetched(), 2);
+  // Fetched once: another offer is checked at once.
+  await byId(page, 'offer-amount').fill('1,900');
+  await page.waitForFunction(() => document.querySelector('[data-testid="offer-total"]')?.textContent === '¥22,800.00');
+  assert.equal(fetched(), 2);
+  // Only the aborted fetch and the loader's report of it, nothing else.
+  const offer = (s) => offerChunk.test(s.split(' (')[0]);
+  assert.equal(events.failed.filter(offer).length, 1);
+  events.failed.splice(0, events.failed.length, ...events.failed.filter((f) => !offer(f)));
+  const reported = (m) => /^error: (TypeError: Failed to fetch|Failed to load resource: net::ERR_INTERNET_DISCONNECTED)/.test(m) || m === 'warning: Service Worker registration blocked by Playwright';
+  events.console.splice(0, events.console.length, ...events.console.filter((m) => !reported(m)));
+  await assertClean(events, { page, name: 'kit-offer-chunk' });
+});
+
 test('axe finds nothing in the open section, in both languages', async () => {
   const { page, events } = await openWithThreeLenders();
   await askForJiebei24(page);

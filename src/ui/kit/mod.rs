@@ -61,6 +61,9 @@ struct Kit {
     /// Fetches the texts of another language (a language switch while the
     /// section is open): the main wasm's, handed over ([`follow`]).
     follow: fn(Lang, RwSignal<Option<&'static Words>>),
+    /// Fetches the counter-offer check's chunk, then hands it to the
+    /// function given: the main wasm's, handed over ([`load_check`]).
+    check: Check,
     page: Page,
     /// What the parts drawn as HTML text show (one signal: they are drawn
     /// by one effect, and each signal's type is code of its own).
@@ -91,6 +94,8 @@ struct Ui {
     offer_loan: String,
     /// The log's entry being edited.
     editing: Option<usize>,
+    /// Where the counter-offer check's chunk is.
+    check: offer::Load,
 }
 
 fn accounts(input: &Option<LetterInput>) -> &[crate::letter::Account] {
@@ -149,6 +154,22 @@ fn follow(lang: Lang, words: RwSignal<Option<&'static Words>>) {
     });
 }
 
+/// Fetches the counter-offer check's chunk, then hands `done` the check
+/// (`None` if it could not be fetched).
+type Check = fn(fn(Option<offer::Checker>));
+
+/// The counter-offer check is a chunk of its own (`offer`), fetched the
+/// first time an offer is typed ([`offer::Load`]); only the main wasm calls
+/// its loader (as [`words_zh`]'s): the kit's chunk is handed [`load_check`].
+#[leptos::wasm_split::wasm_split(offer, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn checker() -> Result<offer::Checker, leptos::wasm_split::SplitLoaderError> {
+    Ok(offer::checked)
+}
+
+fn load_check(done: fn(Option<offer::Checker>)) {
+    leptos::task::spawn_local(async move { done(checker().await.ok()) });
+}
+
 /// The section: a `<details>` whose body is built when first opened.
 #[component]
 pub fn KitSection() -> impl IntoView {
@@ -181,7 +202,7 @@ pub fn KitSection() -> impl IntoView {
                     <h2 id="kit-h">{crate::ui::widgets::say(|l| l.pick(HEADING))}</h2>
                 </summary>
                 <Show when=move || opened.get()>
-                    {super::lazy::lazy(fetch, move || kit_body(words, follow))}
+                    {super::lazy::lazy(fetch, move || kit_body(words, follow, load_check))}
                 </Show>
             </details>
         </section>
@@ -191,8 +212,8 @@ pub fn KitSection() -> impl IntoView {
 /// The kit's code is its own chunk, fetched when the section is first
 /// opened (`ui::lazy`).
 #[leptos::wasm_split::wasm_split(kit, wasm_split_path = ::leptos::wasm_split, preload(load_kit), fallible)]
-fn kit_body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Option<&'static Words>>)) -> super::lazy::Chunk {
-    Ok(body(words, follow))
+fn kit_body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Option<&'static Words>>), check: Check) -> super::lazy::Chunk {
+    Ok(body(words, follow, check))
 }
 
 /// The kit's parts, in the page's order, each drawn as HTML text into a
@@ -214,7 +235,7 @@ const OFFER: usize = 7;
 const CHECK: usize = 8;
 
 /// The kit's state, and its body: an empty `<div>` its effect draws into.
-fn body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Option<&'static Words>>)) -> AnyView {
+fn body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Option<&'static Words>>), check: Check) -> AnyView {
     let page = use_page();
     let today = today();
     // The kit's figures and the documents' input follow the page's changes
@@ -235,7 +256,8 @@ fn body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Optio
             (docs, true)
         }
     });
-    let kit = Kit { today, docs, lang: use_lang(), words, follow, page, ui: RwSignal::new(Ui::default()) };
+    let kit = Kit { today, docs, lang: use_lang(), words, follow, check, page, ui: RwSignal::new(Ui::default()) };
+    UI.set(Some(kit.ui));
     // Effects first run after the body is on the page: found by its class
     // (the page has one), not by a `NodeRef` (code of its own).
     Effect::new(move |drawn: Option<[String; PARTS]>| {
@@ -320,6 +342,8 @@ struct Drawing {
     picked: String,
     offer_picked: String,
     result: offer::Checked,
+    /// The counter-offer check's chunk is to be fetched.
+    load: bool,
 }
 
 impl Drawing {
@@ -329,7 +353,7 @@ impl Drawing {
         let loans = log::loans(f, lang);
         let input = &s.docs.input;
         let (accounts, picked, offer_picked) = (lenders(input, lang), shown_lender(input, &s.ui.account), shown_lender(input, &s.ui.offer_loan));
-        let result = offer::result(s, &offer_picked);
+        let (result, load) = offer::result(s, &offer_picked);
         let mut html: [String; PARTS] = Default::default();
         html[ASKS] = ask::html(f, lang, &forms);
         html[ABOUT] = about::html(f, lang, &forms);
@@ -339,8 +363,8 @@ impl Drawing {
         html[EDITOR] = log::editor(f, lang, &forms, &loans);
         html[ENTRIES] = log::entries(s);
         html[OFFER] = offer::html(lang, &accounts);
-        html[CHECK] = offer::check(lang, &result);
-        Self { html, forms, accounts, picked, offer_picked, result }
+        html[CHECK] = offer::check(&result);
+        Self { html, forms, accounts, picked, offer_picked, result, load }
     }
 
     /// Brings the parts drawn (`els`, by index) in step with what is seen.
@@ -376,6 +400,10 @@ fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
     }
     let mut d = Drawing::default();
     kit.seen(lang, &mut d, root, None);
+    if d.load {
+        change(kit, |u| u.check = offer::Load::Loading);
+        (kit.check)(checked);
+    }
     let els: Vec<_> = std::mem::take(&mut d.html).into_iter().enumerate().map(|(k, html)| part(root, drawn, k, html)).collect();
     kit.seen(lang, &mut d, root, Some(&els));
 }
@@ -424,4 +452,18 @@ fn on_edit(kit: Kit, ev: &web_sys::Event, changed: bool) {
 /// of the chunk.
 fn change(kit: Kit, change: impl FnOnce(&mut Ui)) {
     kit.ui.update(change);
+}
+
+thread_local! {
+    /// The parts' state, for [`checked`] (a plain function: the main wasm
+    /// hands it the check).
+    static UI: std::cell::Cell<Option<RwSignal<Ui>>> = const { std::cell::Cell::new(None) };
+}
+
+/// The counter-offer check's chunk came (or could not be fetched): the
+/// check is drawn.
+fn checked(check: Option<offer::Checker>) {
+    if let Some(ui) = UI.get() {
+        ui.update(|u| u.check = check.map_or(offer::Load::Failed, offer::Load::Ready));
+    }
 }

@@ -5,9 +5,10 @@
 //! should state. What is typed is not part of the document.
 
 use crate::letter::Words;
-use super::widgets::{by_id, error_html, find, indexed_options, prop, put, select_html, select_open, set_text, value_of, SELECT_END};
+use super::widgets::{by_id, error_html, find, html as html_of, indexed_options, prop, put, select_html, select_open, set_text, value_of, SELECT_END};
+use crate::letter::Account;
 use super::{change, markup, Kit, Seen};
-use crate::engine::counter_offer::{check_offer, CounterOffer, Instalments, OfferCheck, OfferField};
+use crate::engine::counter_offer::{check_offer, CounterOffer, Instalments, OfferField};
 use crate::i18n::kit::KitWords;
 use crate::input::{parse_amount, parse_months, parse_optional_amount, parse_optional_date, parse_percent};
 use crate::scenario::{Field, Rule};
@@ -76,16 +77,52 @@ fn message(lang: &'static Words, field: OfferField, fault: Fault) -> String {
     }
 }
 
-/// The check of what was typed for loan `id`, or the field at fault (an
-/// offer the engine refuses names its field); `None` until months and
-/// amount are typed.
-pub type Checked = Option<Result<OfferCheck, (OfferField, Fault)>>;
+/// The check of what was typed for loan `id` as HTML text, or the field at
+/// fault (an offer the engine refuses names its field); `None` until months
+/// and amount are typed.
+pub type Checked = Option<Result<String, (OfferField, Fault)>>;
 
-pub fn result(s: &Seen, id: &str) -> Checked {
-    let offer = offer(&s.ui.typed)?;
-    let account = s.docs.input.as_ref()?.accounts.iter().find(|a| a.id == id)?;
+/// The counter-offer check ([`checked`]): a chunk of its own (`offer`, the
+/// engine's check, the offer's reading and the check's markup), fetched
+/// the first time an offer is typed. Only the main wasm calls its loader
+/// (`super::load_check`); it hands the check to [`came`].
+pub type Checker = fn(&Typed, &Account, &'static Words) -> Checked;
+
+/// Where the check's chunk is: not asked for yet, coming, not fetched (asked
+/// again when the offer is edited), or here.
+#[derive(Clone, Copy, Default)]
+pub enum Load {
+    #[default]
+    Idle,
+    Loading,
+    Failed,
+    Ready(Checker),
+}
+
+/// The check of what was typed against `account`, as HTML text
+/// ([`markup::offer_check`]): the `offer` chunk's code.
+pub fn checked(t: &Typed, account: &Account, lang: &'static Words) -> Checked {
+    let offer = offer(t)?;
     let basis = account.offer_basis?;
-    Some(offer.and_then(|o| check_offer(&o, &basis, &account.means()).map_err(|e| (e.field, Fault::Offer(e.rule)))))
+    Some(offer.and_then(|o| check_offer(&o, &basis, &account.means()).map_err(|e| (e.field, Fault::Offer(e.rule)))).map(|c| markup::offer_check(lang, &c)))
+}
+
+/// The check of what was typed for loan `id` ([`checked`]), and whether its
+/// chunk is to be fetched now; while it comes (or if it could not be
+/// fetched) the check's place says so.
+pub fn result(s: &Seen, id: &str) -> (Checked, bool) {
+    let t = &s.ui.typed;
+    if t.months.trim().is_empty() || t.amount.trim().is_empty() {
+        return (None, false);
+    }
+    let Some(account) = s.docs.input.as_ref().and_then(|i| i.accounts.iter().find(|a| a.id == id)).filter(|a| a.offer_basis.is_some()) else { return (None, false) };
+    let p = s.lang.lang.page();
+    let status = |testid: &str, role: &str, text: &str| Some(Ok(html_of(r#"<p class="lazy-status" role="{}" data-testid="{}">{}</p>"#, &[role, testid, text])));
+    match s.ui.check {
+        Load::Ready(check) => (check(t, account, s.lang), false),
+        Load::Failed => (status("offer-failed", "alert", p.lazy_failed), false),
+        load => (status("offer-loading", "status", p.lazy_loading), matches!(load, Load::Idle)),
+    }
 }
 
 /// The form: the loan, the text boxes and how the amount is stated (what
@@ -153,10 +190,11 @@ fn problem(input: &Element, id: &str, error: Option<String>) {
     }
 }
 
-/// The check's verdict, figures, months and checklist, as HTML text.
-pub fn check(lang: &'static Words, result: &Checked) -> String {
+/// The check's verdict, figures, months and checklist, as HTML text (or
+/// that its chunk is coming, or could not be fetched).
+pub fn check(result: &Checked) -> String {
     match result {
-        Some(Ok(check)) => markup::offer_check(lang, check),
+        Some(Ok(html)) => html.clone(),
         _ => String::new(),
     }
 }
@@ -167,7 +205,12 @@ pub fn typed(kit: Kit, el: &Element) {
     let v = |k: usize| value_of(el, INPUTS[k].0);
     let stated = value_of(el, "offer-stated").parse().unwrap_or(0);
     let typed = Typed { months: v(0), stated, amount: v(1), fee: v(2), upfront: v(3), down: v(4), first: v(5) };
-    change(kit, |u| (u.offer_loan, u.typed) = (loan, typed));
+    change(kit, |u| {
+        (u.offer_loan, u.typed) = (loan, typed);
+        if let Load::Failed = u.check {
+            u.check = Load::Idle;
+        }
+    });
 }
 
 /// A text box of the offer: its id, label, input mode, and the offer
