@@ -63,9 +63,9 @@ export const AFTER = {
  * A shared chunk this small (bytes of code and data, before wasm-opt) is
  * copied into each split that needs it rather than fetched on its own: a
  * request costs a round trip (150 ms on Fast 3G, more when six are already
- * in flight), a copy of 1 KB ~0.2–0.4 KB of brotli in each split that needs it.
+ * in flight), a copy of 1.5 KB ~0.2–0.7 KB of brotli in each split that needs it.
  */
-export const SMALL = 1024;
+export const SMALL = 1536;
 
 const WASM_FEATURES = [
   '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',

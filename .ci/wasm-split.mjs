@@ -11,7 +11,7 @@
 //   1. wasm-split-cli (crate wasm_split_cli_support, installed by .ci/install.sh)
 //      writes the main module, the chunks and the loader __wasm_split.js;
 //      .ci/wasm-chunks.mjs then folds most shared chunks into the splits
-//      (40 files → 6) and rewrites the loader to match;
+//      (40 files → 5) and rewrites the loader to match;
 //   2. wasm-bindgen (the same version and flags Trunk used, plus
 //      --keep-lld-exports: the chunks import the main module's table and
 //      memory) makes the main module's JS, which replaces Trunk's;
