@@ -29,7 +29,7 @@
 // naming splits too.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sections } from './wasm-sections.mjs';
 
@@ -218,7 +218,7 @@ function merge(dir, files, out) {
   ]);
   const tmp = join(dir, '.merge');
   rmSync(tmp, { recursive: true, force: true });
-  execFileSync('mkdir', ['-p', tmp]);
+  mkdirSync(tmp);
   writeFileSync(join(tmp, 'base.wasm'), base);
   const args = [join(tmp, 'base.wasm'), BASE];
   bufs.forEach((buf, n) => {
@@ -288,13 +288,13 @@ export function foldChunks(dir, loaderFile) {
   const extra = new Map([...splits.keys()].map((n) => [n, []])); // chunk files merged into each split
   const needs = new Map([...splits].map(([n, s]) => [n, new Set()])); // splits each split now waits for
   const keep = new Map([...splits].map(([n, s]) => [n, []])); // chunks each split still fetches
+  for (const name of splits.keys()) before(name);
   const report = [];
   for (const [chunk, { file }] of chunks) {
     const us = users.get(chunk);
     const buf = readFileSync(join(dir, file));
     const bytes = sections(buf).filter((s) => s.id === 10 || s.id === 11).reduce((n, s) => n + s.end - s.start, 0);
     const host = us.find((h) => us.every((u) => u === h || before(u).has(h)));
-    for (const u of us) before(u);
     if (host) {
       extra.get(host).push(file);
       for (const u of us) if (u !== host) needs.get(u).add(host);
