@@ -10,6 +10,8 @@
 // again from cargo's artifact (linked with --emit-relocs by .ci/rustc-wrapper):
 //   1. wasm-split-cli (crate wasm_split_cli_support, installed by .ci/install.sh)
 //      writes the main module, the chunks and the loader __wasm_split.js;
+//      .ci/wasm-chunks.mjs then folds most shared chunks into the splits
+//      (40 files → 5) and rewrites the loader to match;
 //   2. wasm-bindgen (the same version and flags Trunk used, plus
 //      --keep-lld-exports: the chunks import the main module's table and
 //      memory) makes the main module's JS, which replaces Trunk's;
@@ -28,6 +30,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { foldChunks } from './wasm-chunks.mjs';
 import { sections, withoutCustomSections } from './wasm-sections.mjs';
 
 const TARGET = resolve(process.env.CARGO_TARGET_DIR ?? 'target');
@@ -182,6 +185,10 @@ export function splitWasm(stage, release, namesDir) {
 
   // 1. Split: <work>/main.wasm, the chunks, the loader (importing initSync from ./<stem>.js).
   run('wasm-split-cli', [artifact, work, '--target', 'web', '--out-name', stem]);
+  // 1b. Fewer chunks: most shared ones folded into a split or copied into each (.ci/wasm-chunks.mjs).
+  const folds = foldChunks(work, LOADER);
+  const count = (how) => folds.filter((f) => f.how === how).length;
+  console.log(`wasm-split: ${folds.length} shared chunks: ${count('folded')} folded into a split, ${count('copied')} copied into each split that needs it, ${count('kept')} kept`);
   // 2. The main module's JS, as Trunk made it (out-name "xieshang"), linked to the loader.
   run('wasm-bindgen', ['--target=web', `--out-dir=${join(work, 'bg')}`, '--out-name=xieshang', '--no-typescript', '--keep-lld-exports', join(work, `${stem}.wasm`)]);
   if (existsSync(join(work, 'bg', 'snippets'))) fail('wasm-bindgen wrote snippets: copy them like Trunk does');

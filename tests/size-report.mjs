@@ -108,6 +108,8 @@ while (queue.length) {
 const STEP_SPLIT = /^xieshang-split_step_[a-z0-9_]+-[0-9a-f]{16}\.wasm$/;
 
 const criticalPath = new Set(firstLoad);
+/** Each split the page fetches on a user action (or a returning visit, an opened link): the files its first use fetches beyond the first load. */
+const onOpen = new Map();
 /** A returning visit (storage holds drafts) also fetches the `read` split and its chunks before the page mounts (src/ui/mod.rs). */
 const READ_SPLIT = /^xieshang-split_read-[0-9a-f]{16}\.wasm$/;
 const reading = new Set();
@@ -119,6 +121,12 @@ for (const loader of loaders) {
   if (missing.length) problems.push(`${loader}: could not read which chunks ${missing.join(', ')} need; the step chunks' shared chunks may be missing from the first load`);
   for (const file of pieces.keys()) {
     if (READ_SPLIT.test(file)) for (const f of withDeps(pieces, file)) if (sizes.has(f)) reading.add(f);
+    if (/^xieshang-split_/.test(file) && !STEP_SPLIT.test(file)) {
+      // The splits it waits for (.ci/wasm-chunks.mjs: loaded before it) are counted apart, with what they need.
+      const after = pieces.get(file).filter((d) => /^xieshang-split_/.test(d));
+      const before = new Set(after.flatMap((d) => withDeps(pieces, d)));
+      onOpen.set(file, { needs: withDeps(pieces, file).filter((f) => !before.has(f)), after });
+    }
     if (!STEP_SPLIT.test(file)) continue;
     for (const f of withDeps(pieces, file)) {
       if (f.startsWith('!') || !sizes.has(f)) problems.push(`${loader}: ${file} needs ${f}, which is not in dist/`);
@@ -184,6 +192,17 @@ console.log(
     (twinless.length ? ` (raw: ${twinless.join(', ')})` : '') +
     `; ${fmt(first.raw)} bytes (${kib(first.raw)}) served raw, ${(first.raw / served).toFixed(1)}× more`,
 );
+if (onOpen.size) {
+  // After the first load: what each split's first use fetches (the splits it waits for and their chunks included).
+  console.log('on first use, beyond the first load (files, brotli; the loader names what each split needs; "after": splits loaded before it, not counted):');
+  const short = (f) => f.replace(/^xieshang-|-[0-9a-f]{16}\.wasm$/g, '');
+  for (const [file, { needs, after }] of [...onOpen].sort()) {
+    const more = needs.filter((f) => sizes.has(f) && !firstLoad.has(f));
+    const split = /^xieshang-split_([a-z0-9_]+)-/.exec(file)[1];
+    const waits = after.length ? `  (after ${after.map(short).join(', ')})` : '';
+    console.log(`  ${split.padEnd(12)} ${String(more.length).padStart(2)} files ${fmt(sum(more).brotli).padStart(8)} bytes  ${more.map(short).join(' ')}${waits}`);
+  }
+}
 for (const p of problems) console.log(`note: ${p}`);
 
 // ---- where the wasm's bytes are ----
