@@ -23,6 +23,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
 /// A split function's result: its view, or why its chunk did not come.
@@ -47,7 +48,9 @@ fn poll_once<F: Future + Unpin>(mut fut: F) -> Result<F::Output, F> {
 /// The body of a lazily fetched section: `preload` fetches its chunk,
 /// `body` builds it (in the reactive owner of this component, like any
 /// child). Shows a short status while fetching, and a message with a retry
-/// button if the fetch failed.
+/// button if the fetch failed. Generic only to box its two functions: the
+/// status, the retry and the build are one copy for every section (issue
+/// 13: they were one copy per section).
 pub fn lazy<P, PF, B, BF>(preload: P, body: B) -> impl IntoView
 where
     P: Fn() -> PF + Copy + Send + Sync + 'static,
@@ -55,8 +58,18 @@ where
     B: Fn() -> BF + Copy + Send + Sync + 'static,
     BF: Future<Output = Chunk> + 'static,
 {
+    boxed(Arc::new(move || Box::pin(preload()) as Fetching<_>), Arc::new(move || Box::pin(body()) as Fetching<_>))
+}
+
+/// A split function's future, boxed.
+type Fetching<T> = Pin<Box<dyn Future<Output = T>>>;
+
+/// A boxed function starting a fetch.
+type Start<T> = Arc<dyn Fn() -> Fetching<T> + Send + Sync>;
+
+fn boxed(preload: Start<Result<(), SplitLoaderError>>, body: Start<Chunk>) -> impl IntoView {
     let state = RwSignal::new(Fetch::Loading);
-    let fetch = move || match poll_once(Box::pin(preload())) {
+    let fetch: Arc<dyn Fn() + Send + Sync> = Arc::new(move || match poll_once(preload()) {
         Ok(done) => state.set(if done.is_ok() { Fetch::Ready } else { Fetch::Failed }),
         Err(pending) => {
             state.set(Fetch::Loading);
@@ -65,13 +78,13 @@ where
                 state.set(if done.is_ok() { Fetch::Ready } else { Fetch::Failed });
             });
         }
-    };
+    });
     fetch();
     move || match state.get() {
         Fetch::Loading => view! { <p class="lazy-status" role="status" data-testid="lazy-loading">{say(|l| l.page().lazy_loading)}</p> }.into_any(),
         // Loaded, so the body's own fetch is ready at once.
-        Fetch::Ready => poll_once(Box::pin(body())).ok().and_then(Result::ok).unwrap_or_else(|| failed(fetch)),
-        Fetch::Failed => failed(fetch),
+        Fetch::Ready => poll_once(body()).ok().and_then(Result::ok).unwrap_or_else(|| failed(fetch.clone())),
+        Fetch::Failed => failed(fetch.clone()),
     }
 }
 
@@ -98,12 +111,12 @@ pub fn hand<A: 'static>(mount: fn(A) -> AnyView) {
 pub fn handed<A: 'static>(args: A) -> AnyView {
     match use_context::<Handed<A>>() {
         Some(Handed(mount)) => mount(args),
-        None => failed(|| ()),
+        None => failed(Arc::new(|| ())),
     }
 }
 
 /// The chunk did not come: say so, and offer to try again.
-fn failed(retry: impl Fn() + 'static) -> AnyView {
+fn failed(retry: Arc<dyn Fn() + Send + Sync>) -> AnyView {
     view! {
         <div class="lazy-status" role="alert" data-testid="lazy-failed">
             <p>{say(|l| l.page().lazy_failed)}</p>

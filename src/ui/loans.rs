@@ -49,12 +49,12 @@ pub fn LoansSection() -> impl IntoView {
             put(out, r#"<button type="button" class="add-loan" data-testid="add-loan">{}</button>"#, &[lang.get().text().add_loan]);
         }
     });
+    // Keyed: a card is drawn once, when its loan comes.
+    let cards = NodeRef::<Div>::new();
+    markup::keyed(cards, move || page.loans.get(), move |&loan| view! { <LoanCard loan=loan several=several added=added /> }.into_any());
     view! {
         <Card id="loans" heading_id="loans-h" heading=|t| t.loans_heading>
-            // Keyed: a card is drawn once, when its loan comes.
-            <For each=move || page.loans.get() key=|loan| *loan let:loan>
-                <LoanCard loan=loan several=several added=added />
-            </For>
+            <div node_ref=cards></div>
             // What is below the cards comes a step later (nothing below is drawn yet).
             <Step at=step::LOAN_DETAILS>
                 {fields(Field::in_group(Group::Settings).map(Place::of).collect(), "grid day-count", None)}

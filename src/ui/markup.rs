@@ -244,3 +244,67 @@ pub fn clicked(ev: &web_sys::Event) -> Option<String> {
     let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
     el.closest("[data-testid]").ok()??.get_attribute("data-testid")
 }
+
+/// A list of views kept by key in `root` (instead of `<For>`, issue 13: its
+/// keyed diff and per-item owners were ~5 KB of code, for lists of a few
+/// items). One effect: a key that stays keeps its view (its folds, its
+/// focus, its own reactive state); a new key's view is built once, in a
+/// reactive owner of its own under the list's; a key that goes is
+/// unmounted and its owner dropped. The views move only when the order of
+/// the keys that stay changed. Each item's view should be one element
+/// (the next item's is where a new one is put before).
+pub fn keyed<E, K>(root: NodeRef<E>, keys: impl Fn() -> Vec<K> + 'static, each: impl Fn(&K) -> AnyView + 'static)
+where
+    E: ElementType + 'static,
+    E::Output: JsCast + Clone + Into<web_sys::Element> + 'static,
+    K: PartialEq + 'static,
+{
+    let (el, owner) = (element_of(root), Owner::current().unwrap_or_else(Owner::new));
+    Effect::new(move |was: Option<(Vec<K>, Vec<Kept>)>| {
+        let (old, kept) = was.unwrap_or_default();
+        let now = keys();
+        let Some(el) = el() else { return (old, kept) };
+        let from: Vec<Option<usize>> = now.iter().map(|k| old.iter().position(|o| o == k)).collect();
+        let kept = keep(&el, kept, &from, &owner, &|i| each(&now[i]));
+        (now, kept)
+    });
+}
+
+/// A kept item: its mounted view, then its owner (dropped in this order:
+/// the view's state before the owner's cleanups).
+struct Kept {
+    view: leptos::tachys::view::any_view::AnyViewState,
+    _owner: Owner,
+}
+
+/// The items for the new keys, in order: `from[i]` is where the i-th key
+/// was in `kept` (None: new, built by `build(i)`). Not generic: one copy
+/// for every list.
+fn keep(el: &web_sys::Element, kept: Vec<Kept>, from: &[Option<usize>], owner: &Owner, build: &dyn Fn(usize) -> AnyView) -> Vec<Kept> {
+    use leptos::tachys::view::{Mountable, Render};
+    let moved = !from.iter().flatten().is_sorted();
+    let mut old: Vec<Option<Kept>> = kept.into_iter().map(Some).collect();
+    let mut now = Vec::with_capacity(from.len());
+    for (i, at) in from.iter().enumerate() {
+        match at.and_then(|at| old.get_mut(at)?.take()) {
+            Some(item) => now.push((item, moved)),
+            None => {
+                let child = owner.child();
+                let view = child.with(|| untrack(|| build(i).build()));
+                now.push((Kept { view, _owner: child }, true));
+            }
+        }
+    }
+    for mut gone in old.into_iter().flatten() {
+        gone.view.unmount();
+    }
+    // From the last: each put before the next one's element.
+    let mut next: Option<web_sys::Node> = None;
+    for (item, mount) in now.iter_mut().rev() {
+        if *mount {
+            item.view.mount(el, next.as_ref());
+        }
+        next = item.view.elements().into_iter().next().map(Into::into);
+    }
+    now.into_iter().map(|(item, _)| item).collect()
+}

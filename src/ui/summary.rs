@@ -108,18 +108,28 @@ fn plans_html(out: &mut Part, lang: Lang, plans: &[PlanLine], pressed: &[bool]) 
     }
     out.shape.push_str(r#"<div class="plans">"#);
     for (plan, pressed) in plans.iter().zip(pressed) {
-        let goal = plan.goal.code();
-        let _ = write!(out.shape, r#"<div class="plan" data-testid="plan" data-goal="{goal}" data-fits="{}"><div></div>"#, plan.fits);
+        let [scope, head_at, tail_at] = selectors(plan.goal);
+        let _ = write!(out.shape, r#"<div class="plan" data-testid="plan" data-goal="{}" data-fits="{}"><div></div>"#, plan.goal.code(), plan.fits);
         let words = lang.pick(if *pressed { PLAN_IS_ASKS } else { USE_PLAN });
-        kit::pressed(out, &format!(r#"[data-goal="{goal}"]"#), "use-plan", *pressed, words);
+        kit::pressed(out, scope, "use-plan", *pressed, words);
         out.shape.push_str("<div></div></div>");
         let (mut head, mut tail) = (String::new(), String::new());
         plan_head(&mut head, lang, plan);
         plan_tail(&mut tail, lang, plan);
-        out.set(format!(r#"[data-goal="{goal}"] > div:first-child"#), Put::Html, head);
-        out.set(format!(r#"[data-goal="{goal}"] > div:last-child"#), Put::Html, tail);
+        out.set(head_at, Put::Html, head);
+        out.set(tail_at, Put::Html, tail);
     }
     out.shape.push_str("</div>");
+}
+
+/// A plan's box, its head and its tail, as selectors (the box's
+/// `data-goal` is `Goal::code`): static, where a `format!` per plan was
+/// code and a string per keystroke.
+fn selectors(goal: Goal) -> [&'static str; 3] {
+    match goal {
+        Goal::Acceptance => [r#"[data-goal="acceptance"]"#, r#"[data-goal="acceptance"] > div:first-child"#, r#"[data-goal="acceptance"] > div:last-child"#],
+        Goal::LowestCost => [r#"[data-goal="lowest_cost"]"#, r#"[data-goal="lowest_cost"] > div:first-child"#, r#"[data-goal="lowest_cost"] > div:last-child"#],
+    }
 }
 
 fn plan_head(out: &mut String, lang: Lang, plan: &PlanLine) {

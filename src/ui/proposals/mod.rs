@@ -13,11 +13,11 @@ use super::use_lang;
 use crate::engine::Proposal;
 use crate::present::{loan_cards, CardProposal, Compared, LoanTitle};
 use card::ProposalCard;
-use super::markup::draw;
+use super::markup::{self, draw};
 use super::widgets::escape_html as esc;
 use crate::ui::widgets::say;
 use leptos::either::Either;
-use leptos::html::{Div, Summary};
+use leptos::html::{Div, Ol, Summary};
 use leptos::prelude::*;
 use std::fmt::Write;
 
@@ -33,13 +33,14 @@ pub fn ProposalsSection() -> impl IntoView {
             let _ = write!(out, r#"<p data-testid="no-proposals">{}</p>"#, esc(lang.get().below().no_proposals));
         }
     });
+    // Keyed: a loan's group stays while the loan does.
+    let groups = NodeRef::<Div>::new();
+    markup::keyed(groups, move || loans.get(), move |id| view! { <ProposalGroup loan_id=id.clone() compared=compared /> }.into_any());
     view! {
         <Card id="proposals" heading_id="proposals-h" heading=|t| t.proposals_heading testid="proposals">
             <p class="explain">{say(|l| l.below().proposals_intro)}</p>
             <div node_ref=none></div>
-            <For each=move || loans.get() key=|id| id.clone() let:id>
-                <ProposalGroup loan_id=id compared=compared />
-            </For>
+            <div node_ref=groups></div>
             <compare::Comparison compared=compared />
             <allocation::AllocationView />
         </Card>
@@ -98,11 +99,7 @@ fn group_line(lang: crate::i18n::Lang, cards: &[CardProposal]) -> String {
 #[component]
 fn ProposalList(cards: Memo<Vec<CardProposal>>, loan: Memo<Option<LoanTitle>>, compared: RwSignal<Compared>, nested: bool) -> impl IntoView {
     let keys = Memo::new(move |_| cards.with(|cs| cs.iter().map(CardProposal::key).collect::<Vec<_>>()));
-    view! {
-        <ol class="proposal-list">
-            <For each=move || keys.get() key=|key| key.clone() let:key>
-                <ProposalCard id=key cards=cards loan=loan compared=compared nested=nested />
-            </For>
-        </ol>
-    }
+    let list = NodeRef::<Ol>::new();
+    markup::keyed(list, move || keys.get(), move |key| view! { <ProposalCard id=key.clone() cards=cards loan=loan compared=compared nested=nested /> }.into_any());
+    view! { <ol class="proposal-list" node_ref=list></ol> }
 }
