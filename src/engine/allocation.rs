@@ -127,6 +127,13 @@ const FEN: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 /// to the fen (largest remainder; ties to the earlier entry). Zero or
 /// negative weights count as zero; all-zero weights split equally. A
 /// negative amount is split as its absolute value and negated.
+///
+/// In whole numbers ([`pro_rata_at`]): exact at the weights' own places
+/// whenever they and the products fit 128 bits, which every weight the
+/// engine passes does (balances owed, fen amounts below ¥10^13: ¥10^13 ×
+/// 10^15 fen is 2^83). Weights of more places than that allows are
+/// truncated to the most places that fit — no rounding of 28-digit
+/// decimals, and still exact to the fen of `amount`.
 pub fn pro_rata(amount: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
     if weights.is_empty() {
         return Vec::new();
@@ -135,46 +142,28 @@ pub fn pro_rata(amount: Decimal, weights: &[Decimal]) -> Vec<Decimal> {
     if amount.is_sign_negative() {
         return pro_rata(-amount, weights).into_iter().map(|v| -v).collect();
     }
-    let mut w: Vec<Decimal> = weights.iter().map(|x| (*x).max(Decimal::ZERO)).collect();
-    let mut total: Decimal = w.iter().copied().fold(Decimal::ZERO, |a, b| super::checked::add(a, b).unwrap_or(Decimal::MAX));
-    if total.is_zero() {
-        w = vec![Decimal::ONE; weights.len()];
-        total = Decimal::from(weights.len());
-    }
+    let w: Vec<Decimal> = weights.iter().map(|x| (*x).max(Decimal::ZERO)).collect();
     let cents = (amount / FEN).trunc();
-    if let Some(parts) = pro_rata_exact(cents, &w) {
-        return parts;
-    }
-    let mut out = Vec::with_capacity(w.len());
-    let mut fracs = Vec::with_capacity(w.len());
-    let mut given = Decimal::ZERO;
-    for (i, wi) in w.iter().enumerate() {
-        // exact share in fen = cents × w / total
-        let exact = (cents * (*wi / total)).max(Decimal::ZERO);
-        let whole = exact.trunc();
-        given += whole;
-        out.push(whole);
-        fracs.push((exact - whole, i));
-    }
-    let mut left = (cents - given).max(Decimal::ZERO);
-    super::small_sort::sort_by(&mut fracs, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    for (_, i) in fracs.iter().cycle().take(w.len() * 2) {
-        if left <= Decimal::ZERO {
-            break;
-        }
-        out[*i] += Decimal::ONE;
-        left -= Decimal::ONE;
-    }
-    out.into_iter().map(|c| c * FEN).collect()
+    let scale = w.iter().map(|x| x.scale() as i32).max().unwrap_or(0);
+    // At −29 places every weight (below 10^29) is 0: an equal split, which fits.
+    (-29..=scale).rev().find_map(|places| pro_rata_at(cents, &w, places)).unwrap_or_default()
 }
 
-/// [`pro_rata`] of `cents` fen in whole numbers — each share's fen and
+/// [`pro_rata`] of `cents` fen in whole numbers, each weight (≥ 0) taken
+/// at `places` decimals (×10^places, truncated) — each share's fen and
 /// remainder exactly, so equal remainders tie exactly — when the weights
-/// (non-negative, not all zero) and products fit 128 bits.
-fn pro_rata_exact(cents: Decimal, weights: &[Decimal]) -> Option<Vec<Decimal>> {
-    let scale = weights.iter().map(|x| x.scale()).max()?;
-    let w: Vec<i128> = weights.iter().map(|x| x.mantissa().checked_mul(10i128.checked_pow(scale - x.scale())?)).collect::<Option<_>>()?;
-    let total = w.iter().try_fold(0i128, |a, b| a.checked_add(*b))?;
+/// and products fit 128 bits. All-zero weights split equally.
+fn pro_rata_at(cents: Decimal, weights: &[Decimal], places: i32) -> Option<Vec<Decimal>> {
+    let whole = |x: &Decimal| match places - x.scale() as i32 {
+        up @ 0.. => x.mantissa().checked_mul(10i128.checked_pow(up as u32)?),
+        down => Some(10i128.checked_pow(down.unsigned_abs()).map_or(0, |p| x.mantissa() / p)),
+    };
+    let mut w: Vec<i128> = weights.iter().map(whole).collect::<Option<_>>()?;
+    let mut total = w.iter().try_fold(0i128, |a, b| a.checked_add(*b))?;
+    if total == 0 {
+        w.fill(1);
+        total = w.len() as i128;
+    }
     let cents = cents.mantissa() / 10i128.pow(cents.scale());
     let mut out = Vec::with_capacity(w.len());
     let mut rems = Vec::with_capacity(w.len());
@@ -392,6 +381,39 @@ mod tests {
         assert_eq!(pro_rata(d("10"), &[d("0"), d("0")]), vec![d("5.00"), d("5.00")]);
         assert_eq!(pro_rata(d("-10"), &[d("1"), d("3")]), vec![d("-2.50"), d("-7.50")]);
         assert!(pro_rata(d("1"), &[]).is_empty());
+    }
+
+    proptest::proptest! {
+        /// Any weights — 28 places, 96-bit mantissas, mixed — split any
+        /// amount exactly to the fen, never below zero: the ones that do not
+        /// fit 128 bits at their own places are taken at fewer.
+        #[test]
+        fn pro_rata_splits_any_weights_to_the_fen(
+            amount in 0i64..1_000_000_000_000_000,
+            weights in proptest::collection::vec((proptest::prelude::any::<u128>(), 0u32..=28), 1..6),
+        ) {
+            let amount = Decimal::new(amount, 2);
+            let weights: Vec<Decimal> = weights.iter().map(|(m, s)| Decimal::from_i128_with_scale((m % (1u128 << 96)) as i128, *s)).collect();
+            let parts = pro_rata(amount, &weights);
+            proptest::prop_assert_eq!(parts.len(), weights.len());
+            proptest::prop_assert!(parts.iter().all(|p| *p >= Decimal::ZERO));
+            proptest::prop_assert_eq!(parts.iter().sum::<Decimal>(), amount);
+        }
+    }
+
+    /// Balances owed (fen amounts up to ¥10^13) and budgets up to ¥10^12
+    /// are split at their own places, exactly; weights of too many places
+    /// for 128 bits at fewer (here the 28-place one counts as 0 beside ¥10^20).
+    #[test]
+    fn pro_rata_of_fen_amounts_is_exact_at_two_places() {
+        let cents = d("100000000000000");
+        let owed = [d("9999999999999.99"), d("0.01"), d("5000000000000")];
+        let at_two = pro_rata_at(cents, &owed, 2).unwrap();
+        assert_eq!(pro_rata(d("1000000000000"), &owed), at_two);
+        assert_eq!(at_two.iter().sum::<Decimal>(), d("1000000000000"));
+        let tiny = Decimal::from_i128_with_scale(1, 28);
+        assert_eq!(pro_rata(d("10"), &[d("100000000000000000000"), tiny]), vec![d("10.00"), d("0.00")]);
+        assert_eq!(pro_rata(d("10"), &[tiny, tiny]), vec![d("5.00"), d("5.00")]);
     }
 
     #[test]

@@ -74,54 +74,40 @@ pub fn monthly_irr(held: Decimal, payments: &[Decimal], guess: Decimal) -> Resul
     irr(held, payments.iter().copied(), total, guess)
 }
 
-/// [`monthly_irr`] of the payments of `rows`, which total `total` (the
-/// caller has summed them already): no copy of the payments, no second sum.
-pub(crate) fn monthly_irr_of_rows(held: Decimal, rows: &[super::Row], total: Decimal, guess: Decimal) -> Result<Decimal, EngineError> {
-    irr(held, rows.iter().map(|r| r.payment), total, guess)
-}
-
 /// 10^0 … 10^22, every one exact in `f64`.
 const POW10: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
-/// [`monthly_irr`] of the payments of `rows`: read into whole fen once
-/// when every one has two places at most (summed and converted there),
-/// else as decimals.
+/// [`monthly_irr`] of the payments of `rows`, read into whole fen once
+/// (every row's amounts are whole fen, see [`super::Row`]; an error only
+/// for a total beyond 2^61 fen, which no schedule of the engine reaches).
 pub(crate) fn monthly_irr_of_schedule(held: Decimal, rows: &[super::Row], guess: Decimal) -> Result<Decimal, EngineError> {
-    let zero = FenAmount { fen: 0, scale: 0 };
-    let mut total = Some(zero);
-    let pays: Option<Vec<FenAmount>> = rows
-        .iter()
-        .map(|r| FenAmount::of(r.payment).inspect(|p| total = total.and_then(|t| t.add(*p))))
-        .collect();
-    if let (Some(pays), Some(total)) = (pays, total) {
-        if let Some(irr) = monthly_irr_of_fen(held, &pays, total.decimal(), guess) {
-            return irr;
-        }
-    }
-    let total: Decimal = rows.iter().map(|r| r.payment).sum();
-    monthly_irr_of_rows(held, rows, total, guess)
+    let mut total = Some(FenAmount { fen: 0, scale: 0 });
+    let pays: Option<Vec<FenAmount>> = rows.iter().map(|r| r.payment_fen().inspect(|p| total = total.and_then(|t| t.add(*p)))).collect();
+    let (Some(pays), Some(total)) = (pays, total) else {
+        return Err(EngineError::Overflow);
+    };
+    monthly_irr_of_fen(held, &pays, total.decimal(), guess)
 }
 
 /// [`monthly_irr`] of the payments of rows in whole fen (`pays[k]` is
 /// row k's payment, as [`crate::engine::proposal`] reads them once for every
-/// figure): the same flows as from the rows, as long as every amount is
-/// below 2^53 fen — `fen ÷ 100` and `mantissa ÷ 10^scale` are then one
-/// correctly rounded division of the same exact value. `None` when an
-/// amount is larger (the caller converts the rows instead).
-pub(crate) fn monthly_irr_of_fen(held: Decimal, pays: &[FenAmount], total: Decimal, guess: Decimal) -> Option<Result<Decimal, EngineError>> {
-    const EXACT: u64 = 1 << 53;
+/// figure), totalling `total`: the same flows as from the rows' `Decimal`s
+/// — each mantissa ÷ 10^scale, one correctly rounded division of the same
+/// exact value as [`to_f64`] makes.
+pub(crate) fn monthly_irr_of_fen(held: Decimal, pays: &[FenAmount], total: Decimal, guess: Decimal) -> Result<Decimal, EngineError> {
     let mut negative = false;
     let mut flows: Vec<f64> = Vec::with_capacity(pays.len());
-    for f in pays.iter().map(|p| p.fen) {
-        if f.unsigned_abs() >= EXACT {
-            return None;
-        }
-        negative |= f < 0;
-        flows.push(f as f64 / 100.0);
+    for p in pays {
+        negative |= p.fen < 0;
+        // Below 2^53 both are exact in f64: fen ÷ 100 is that division.
+        flows.push(match p.fen.unsigned_abs() < 1 << 53 {
+            true => p.fen as f64 / 100.0,
+            false => (p.fen / [100, 10, 1][p.scale.min(2) as usize]) as f64 / POW10[p.scale.min(2) as usize],
+        });
     }
-    Some(irr_of_flows(held, flows, negative, total, guess))
+    irr_of_flows(held, flows, negative, total, guess)
 }
 
 /// `d` in `f64`: mantissa ÷ 10^scale, both exact in f64 for fen amounts

@@ -47,7 +47,10 @@ impl Method {
         [Self::EqualInstallment, Self::EqualPrincipal, Self::InterestOnly, Self::Bullet];
 }
 
-/// One instalment.
+/// One instalment. Every amount is a whole number of fen below 2^61 fen
+/// (at most two places, its scale and sign kept as computed): a row is
+/// made by [`Row::new`] only (the private field), so the figures read
+/// rows in whole fen ([`FenAmount`]) with no `Decimal` path beside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Row {
     /// Month number, 1-based.
@@ -64,12 +67,57 @@ pub struct Row {
     /// Due date, when the loan's dates are known ([`crate::engine::due`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
+    #[serde(skip)]
+    in_fen: InFenOnly,
+}
+
+/// What makes [`Row`]s outside this module by [`Row::new`] only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct InFenOnly;
+
+/// (2^61 − 1) fen, the largest amount a row holds ([`FenAmount`]'s limit).
+const ROW_CAP: Decimal = Decimal::from_parts(u32::MAX, (1 << 29) - 1, 0, false, 2);
+
+/// `d` when it has two places at most and a mantissa below 2^54 (so below
+/// 2^61 fen), read from its bytes without a comparison of decimals (scale
+/// in byte 2; the mantissa's 96 bits in bytes 4–15); else `d` rounded to
+/// the fen and capped at 2^61 fen.
+#[inline(always)]
+fn whole_fen(d: Decimal) -> Decimal {
+    let b = d.serialize();
+    match b[2] <= 2 && b[10] < 0x40 && b[11..16] == [0; 5] {
+        true => d,
+        false => fen(d).clamp(-ROW_CAP, ROW_CAP),
+    }
 }
 
 impl Row {
     /// An undated row; [`crate::engine::due::DueDates::mark`] dates it.
+    /// Each amount is kept as it is — every amount the engine computes is
+    /// rounded to the fen and below ¥10^16 (a principal of at most ¥10^12
+    /// with at most 600 months of interest at under 100 % a month) — or,
+    /// were one not, rounded to the fen and capped at 2^61 fen.
     pub fn new(period: u32, payment: Decimal, interest: Decimal, principal: Decimal, balance: Decimal) -> Self {
-        Self { period, payment, interest, principal, balance, date: None }
+        Self { period, payment: whole_fen(payment), interest: whole_fen(interest), principal: whole_fen(principal), balance: whole_fen(balance), date: None, in_fen: InFenOnly }
+    }
+
+    /// A row of amounts in whole fen already.
+    #[inline(always)]
+    fn of_fen(period: u32, payment: FenAmount, interest: FenAmount, principal: FenAmount, balance: FenAmount) -> Self {
+        Self { period, payment: payment.decimal(), interest: interest.decimal(), principal: principal.decimal(), balance: balance.decimal(), date: None, in_fen: InFenOnly }
+    }
+
+    /// The payment in whole fen: always there (see [`Row`]), `None` only
+    /// were a row's field overwritten with an amount of more places.
+    #[inline(always)]
+    pub(crate) fn payment_fen(&self) -> Option<FenAmount> {
+        FenAmount::of(self.payment)
+    }
+
+    /// The principal part in whole fen (as [`Row::payment_fen`]).
+    #[inline(always)]
+    pub(crate) fn principal_fen(&self) -> Option<FenAmount> {
+        FenAmount::of(self.principal)
     }
 }
 
@@ -432,12 +480,12 @@ fn amortize_fen(principal: Decimal, rate_of: &dyn Fn(u32) -> Ratio, start: u32, 
             return InFen::Unsure;
         };
         balance = left;
-        rows.push(Row::new(period, paid.decimal(), interest.decimal(), part.decimal(), balance.decimal()));
+        rows.push(Row::of_fen(period, paid, interest, part, balance));
     }
     let Some((interest, due)) = rate.on(balance, rate_of(last)).and_then(|i| Some((i, balance.add(i)?))) else {
         return InFen::Unsure;
     };
-    rows.push(Row::new(last, due.decimal(), interest.decimal(), balance.decimal(), Decimal::ZERO));
+    rows.push(Row::of_fen(last, due, interest, balance, FenAmount { fen: 0, scale: 0 }));
     InFen::Rows
 }
 

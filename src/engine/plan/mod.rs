@@ -88,7 +88,7 @@ mod tests;
 
 use crate::engine::budget::{BudgetMonth, BUDGET_MONTHS};
 use crate::engine::dates::Date;
-use crate::engine::proposal::{present_value, share_percent, summary, Ask, Debt, DebtAnalysis, Figures, Params, Proposal, ProposalKind, VsContract};
+use crate::engine::proposal::{present_value_of, share_percent, summary, Ask, Debt, DebtAnalysis, Figures, Params, Proposal, ProposalKind, VsContract};
 use crate::engine::{decimal_str, fen, Row};
 use menu::Menu;
 use rust_decimal::Decimal;
@@ -335,9 +335,9 @@ fn pick_of_card(menu: &Menu, ask: Ask, f: &Figures) -> Pick {
 fn pick(menu: &Menu, ask: Ask, rows: Vec<Row>) -> Pick {
     let (debt, an) = (menu.debt, menu.an);
     let params = ask.params(debt, an);
-    let s = summary(&rows).ok();
+    let (s, pays) = summary(&rows).map_or((None, Vec::new()), |(s, pays)| (Some(s), pays));
     let total_paid = s.map_or(Decimal::ZERO, |s| s.total_paid);
-    let pv = fen(present_value(&rows, &debt.accrual));
+    let pv = fen(present_value_of(&rows, &pays, &debt.accrual));
     Pick {
         loan_id: debt.id.clone(),
         kind: ask.kind(),

@@ -4,13 +4,12 @@
 
 use super::{BudgetBasis, Debt, DebtAnalysis, Figures, Infeasible, LoanBudget, Params, Proposal, ProposalKind, VsContract};
 use super::NOTHING_HORIZON_MONTHS;
-use crate::engine::checked;
-use crate::engine::apr::{monthly_irr_of_fen, monthly_irr_of_rows, Apr};
+use crate::engine::apr::{monthly_irr_of_fen, Apr};
 use crate::engine::budget::BUDGET_MONTHS;
 use crate::engine::dates::Date;
 use crate::engine::daycount::Accrual;
 use crate::engine::due::DueDates;
-use crate::engine::exact::{mul_round, small_parts};
+use crate::engine::exact::mul_round;
 use crate::engine::fen_amount::FenAmount;
 use crate::engine::{fen, percent_2dp, EngineError, Row};
 use rust_decimal::Decimal;
@@ -129,31 +128,29 @@ pub(crate) struct Summary {
     pub balance_12: Decimal,
 }
 
-/// The [`Summary`] of `rows`; an error for no rows or sums beyond 28 digits.
-pub(crate) fn summary(rows: &[Row]) -> Result<Summary, EngineError> {
-    match summary_fen(rows) {
-        Some((s, _)) => Ok(s),
-        None => summary_decimal(rows),
-    }
+/// The [`Summary`] of `rows` in whole fen ([`FenAmount`]; every row's
+/// amounts are, see [`Row`]): integer sums and comparisons, the figures
+/// `Decimal` sums would give, value and scale (the least and the largest
+/// payment are rows' own, the earliest of equals, as `Decimal::min`/`max`
+/// keep them). Also every payment in whole fen, read once here for the
+/// other figures of a proposal (its margin, IRR and present value). An
+/// error for no rows, or sums beyond 2^61 fen (rows of at most ¥10^13
+/// over 600 months stay below 2^59).
+pub(crate) fn summary(rows: &[Row]) -> Result<(Summary, Vec<FenAmount>), EngineError> {
+    let first = rows.first().ok_or(EngineError::MonthsOutOfRange)?;
+    summary_fen(rows, first).ok_or(EngineError::Overflow)
 }
 
-/// [`summary`] in whole fen ([`FenAmount`]): integer sums and comparisons,
-/// the same figures value and scale (the least and the largest payment are
-/// rows' own, the earliest of equals, as `Decimal::min`/`max` keep them).
-/// `None` for no rows or an amount of more than two places. Also gives
-/// every payment in whole fen, read once here for the other figures of a
-/// proposal (its margin, IRR and present value).
-fn summary_fen(rows: &[Row]) -> Option<(Summary, Vec<FenAmount>)> {
-    let first = rows.first()?;
+fn summary_fen(rows: &[Row], first: &Row) -> Option<(Summary, Vec<FenAmount>)> {
     let zero = FenAmount { fen: 0, scale: 0 };
     let (mut total, mut financed, mut paid_12) = (zero, zero, zero);
     let (mut lo, mut hi, mut first_paid, mut balance_rises) = (0, 0, None, false);
-    let (first_fen, mut level) = (FenAmount::of(first.payment)?.fen, true);
+    let (first_fen, mut level) = (first.payment_fen()?.fen, true);
     let (mut lo_fen, mut hi_fen) = (i64::MAX, i64::MIN);
     let last = rows.len() - 1;
     let mut pays = Vec::with_capacity(rows.len());
     for (k, r) in rows.iter().enumerate() {
-        let (pay, part) = (FenAmount::of(r.payment)?, FenAmount::of(r.principal)?);
+        let (pay, part) = (r.payment_fen()?, r.principal_fen()?);
         pays.push(pay);
         total = total.add(pay)?;
         financed = financed.add(part)?;
@@ -181,39 +178,6 @@ fn summary_fen(rows: &[Row]) -> Option<(Summary, Vec<FenAmount>)> {
         balance_12: rows.get(11).map_or(Decimal::ZERO, |r| r.balance),
     };
     Some((s, pays))
-}
-
-/// [`summary`] in `Decimal`s: amounts of more than two places.
-fn summary_decimal(rows: &[Row]) -> Result<Summary, EngineError> {
-    let first = rows.first().ok_or(EngineError::MonthsOutOfRange)?;
-    let mut s = Summary {
-        total_paid: Decimal::ZERO,
-        financed: Decimal::ZERO,
-        min_payment: first.payment,
-        max_payment: first.payment,
-        first_payment: Decimal::ZERO,
-        first_payment_date: None,
-        level: first.payment > Decimal::ZERO,
-        balance_rises: false,
-        paid_12: Decimal::ZERO,
-        balance_12: rows.get(11).map_or(Decimal::ZERO, |r| r.balance),
-    };
-    let last = rows.len() - 1;
-    for (k, r) in rows.iter().enumerate() {
-        s.total_paid = checked::add(s.total_paid, r.payment).ok_or(EngineError::Overflow)?;
-        s.financed = checked::add(s.financed, r.principal).ok_or(EngineError::Overflow)?;
-        s.min_payment = s.min_payment.min(r.payment);
-        s.max_payment = s.max_payment.max(r.payment);
-        if s.first_payment.is_zero() && r.payment > Decimal::ZERO {
-            (s.first_payment, s.first_payment_date) = (r.payment, r.date);
-        }
-        s.level &= k == last || r.payment == first.payment;
-        s.balance_rises |= r.principal < Decimal::ZERO;
-        if k < NOTHING_HORIZON_MONTHS as usize {
-            s.paid_12 += r.payment;
-        }
-    }
-    Ok(s)
 }
 
 /// `part` / `whole` as a percentage with 2 decimals (0 when `whole` is 0).
@@ -289,25 +253,20 @@ impl Ctx<'_> {
     /// (with the summary) for the margin, the IRR and the present value.
     fn figures(&self, rows: Vec<Row>, basis: BudgetBasis, penalty_waived: Decimal) -> Result<Figures, EngineError> {
         let an = self.an;
-        let (s, pays) = match summary_fen(&rows) {
-            Some((s, pays)) => (s, Some(pays)),
-            None => (summary_decimal(&rows)?, None),
-        };
-        let pays = pays.as_deref();
+        let (s, pays) = summary(&rows)?;
+        let pays = &pays[..];
         let lump = basis == BudgetBasis::LumpSum;
         let (apr_nominal, apr_effective) = if lump {
             (None, None)
         } else {
             let guess = self.debt.loan.rate.monthly_fraction();
-            let fen_irr = pays.and_then(|p| monthly_irr_of_fen(an.owed_now, p, s.total_paid, guess));
-            let irr = fen_irr.unwrap_or_else(|| monthly_irr_of_rows(an.owed_now, &rows, s.total_paid, guess));
-            match irr.and_then(Apr::from_monthly) {
+            match monthly_irr_of_fen(an.owed_now, pays, s.total_paid, guess).and_then(Apr::from_monthly) {
                 Ok(a) => (Some(percent_2dp(a.nominal_percent)), Some(percent_2dp(a.effective_percent))),
                 Err(_) => (None, None),
             }
         };
         let lender_pv = if lump { s.total_paid } else { fen(present_value_of(&rows, pays, &self.debt.accrual)) };
-        let (fits_budget, margin) = self.fit(&rows, basis, s.max_payment, pays);
+        let (fits_budget, margin) = self.fit(&rows, basis, s.max_payment, Some(pays));
         let discount = lump.then(|| an.owed_now - s.total_paid);
         let reference = an.contract_total_paid + penalty_waived;
         Ok(Figures {
@@ -356,14 +315,14 @@ impl Ctx<'_> {
 /// the fen the result is rounded to. Amounts beyond the fixed-point range
 /// take the exact decimal path.
 pub fn present_value(rows: &[Row], acc: &Accrual) -> Decimal {
-    present_value_of(rows, None, acc)
+    let pays: Vec<FenAmount> = rows.iter().map(|r| r.payment_fen().unwrap_or(FenAmount { fen: -1, scale: 2 })).collect();
+    present_value_of(rows, &pays, acc)
 }
 
 /// [`present_value`] of `rows`, whose payments in whole fen are `pays`
-/// when the caller has read them (one conversion per row for every figure).
-pub(crate) fn present_value_of(rows: &[Row], pays: Option<&[FenAmount]>, acc: &Accrual) -> Decimal {
+/// (read once by [`summary`] for every figure).
+pub(crate) fn present_value_of(rows: &[Row], pays: &[FenAmount], acc: &Accrual) -> Decimal {
     const ONE: u128 = 1 << 60;
-    const MICRO: [u128; 7] = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
     let fixed = |rate: Decimal| -> Option<u128> {
         Decimal::from(ONE as u64)
             .checked_div(Decimal::ONE + rate)
@@ -394,22 +353,15 @@ pub(crate) fn present_value_of(rows: &[Row], pays: Option<&[FenAmount]>, acc: &A
         })
     };
     let mut sum: u128 = 0;
-    for (k, r) in rows.iter().enumerate().rev() {
-        // payment in micro-yuan; refuse anything not a whole fen ≥ 0 or too large.
-        let p = r.payment;
-        let Some(v) = factor(r.period) else {
+    for (r, pay) in rows.iter().zip(pays).rev() {
+        // payment in micro-yuan; refuse anything below zero or too large.
+        let (Some(v), Ok(fen)) = (factor(r.period), u128::try_from(pay.fen)) else {
             return exact();
         };
-        if p.is_sign_negative() || p.scale() > 6 {
+        if r.payment.is_sign_negative() {
             return exact();
         }
-        let micro = match pays.and_then(|pays| pays.get(k)) {
-            // Not negative (the sign was checked): a whole number of fen.
-            Some(pay) => pay.fen.unsigned_abs() as u128 * 10_000,
-            // The mantissa from its parts when it fits in 64 bits (no i128 to build).
-            None => small_parts(p).map_or_else(|| p.mantissa() as u128, |(m, _)| m as u128) * MICRO[p.scale() as usize],
-        };
-        let total = sum + micro;
+        let total = sum + fen * 10_000;
         if total >= 1 << 64 {
             return exact();
         }
@@ -422,6 +374,39 @@ pub(crate) fn present_value_of(rows: &[Row], pays: Option<&[FenAmount]>, acc: &A
 mod fen_tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The summary in `Decimal`s, the oracle of the whole-fen one.
+    fn summary_decimal(rows: &[Row]) -> Result<Summary, EngineError> {
+        let first = rows.first().ok_or(EngineError::MonthsOutOfRange)?;
+        let mut s = Summary {
+            total_paid: Decimal::ZERO,
+            financed: Decimal::ZERO,
+            min_payment: first.payment,
+            max_payment: first.payment,
+            first_payment: Decimal::ZERO,
+            first_payment_date: None,
+            level: first.payment > Decimal::ZERO,
+            balance_rises: false,
+            paid_12: Decimal::ZERO,
+            balance_12: rows.get(11).map_or(Decimal::ZERO, |r| r.balance),
+        };
+        let last = rows.len() - 1;
+        for (k, r) in rows.iter().enumerate() {
+            s.total_paid = crate::engine::checked::add(s.total_paid, r.payment).ok_or(EngineError::Overflow)?;
+            s.financed = crate::engine::checked::add(s.financed, r.principal).ok_or(EngineError::Overflow)?;
+            s.min_payment = s.min_payment.min(r.payment);
+            s.max_payment = s.max_payment.max(r.payment);
+            if s.first_payment.is_zero() && r.payment > Decimal::ZERO {
+                (s.first_payment, s.first_payment_date) = (r.payment, r.date);
+            }
+            s.level &= k == last || r.payment == first.payment;
+            s.balance_rises |= r.principal < Decimal::ZERO;
+            if k < NOTHING_HORIZON_MONTHS as usize {
+                s.paid_12 += r.payment;
+            }
+        }
+        Ok(s)
+    }
 
     fn amount() -> impl Strategy<Value = Decimal> {
         (prop_oneof![Just(0i64), -300i64..300, 0i64..100_000_000_000_000], 0u32..=2).prop_map(|(m, s)| Decimal::new(m, s))
@@ -437,8 +422,8 @@ mod fen_tests {
                 let pay = if repeat { rows[0].0 } else { pay };
                 Row::new(k, pay, Decimal::ZERO, part, bal)
             }).collect();
-            let fast = summary_fen(&rows).map(|(s, _)| format!("{s:?}"));
-            prop_assert_eq!(fast, summary_decimal(&rows).ok().map(|s| format!("{s:?}")));
+            let fast = summary(&rows).map(|(s, _)| format!("{s:?}"));
+            prop_assert_eq!(fast.ok(), summary_decimal(&rows).ok().map(|s| format!("{s:?}")));
         }
     }
 
@@ -458,11 +443,14 @@ mod fen_tests {
         }
     }
 
+    /// A row holds whole fen only: an amount of more places (no engine
+    /// path computes one) is rounded to the fen, one beyond 2^61 fen capped.
     #[test]
-    fn three_places_take_the_decimal_path() {
-        let row = Row::new(1, Decimal::new(1, 3), Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-        assert!(summary_fen(&[row]).is_none());
-        assert!(summary(&[row]).is_ok());
-        assert!(summary(&[]).is_err());
+    fn rows_hold_whole_fen() {
+        let row = Row::new(1, Decimal::new(1005, 3), Decimal::new(-1, 28), Decimal::MAX, Decimal::new(-500, 0));
+        assert_eq!((row.payment.to_string(), row.interest.to_string(), row.balance.to_string()), ("1.01".into(), "0.00".into(), "-500".into()));
+        assert_eq!(row.principal_fen().map(|p| p.fen), Some((1 << 61) - 1));
+        assert_eq!(summary(&[row]).map(|(s, _)| s.total_paid), Ok(Decimal::new(101, 2)));
+        assert_eq!(summary(&[]).map(|_| ()), Err(EngineError::MonthsOutOfRange));
     }
 }

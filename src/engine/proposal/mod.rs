@@ -77,7 +77,7 @@ mod kinds;
 pub(crate) mod tests;
 
 pub use figures::present_value;
-pub(crate) use figures::{share_percent, summary};
+pub(crate) use figures::{present_value_of, share_percent, summary};
 pub use kinds::{
     cash_flow_plan, extension_cap, extension_terms, frozen_instalments, payment_holiday, penalty_waiver, settlement, term_extension,
     Ask,
