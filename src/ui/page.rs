@@ -53,12 +53,18 @@ impl Page {
         // Today dates loans the document gives no date for (issue 9).
         let today = today();
         let analysed = StoredValue::new(Analysed::default());
-        let evaluation = Memo::new(move |_| {
+        // What the evaluation reads of it: a change the evaluation does not
+        // read (the kit's and the road's fields) evaluates nothing again.
+        let evaluated = Memo::new(move |_| last_valid.with(crate::form::evaluated_part));
+        // Equal parts are not evaluated again (the memo above), so a new
+        // evaluation is a new one: its readers follow it without comparing
+        // two evaluations (91 decimals, 5.8 KB of wasm, issue 13).
+        let evaluation = Memo::new_owning(move |_| {
             let start = js_sys::Date::now();
-            let (e, debts) = last_valid.with(|s| Evaluation::analysed_on(s, today));
+            let (e, debts) = evaluated.with(|s| Evaluation::analysed_on(s, today));
             analysed.set_value(debts);
             follow.slow.set_value(js_sys::Date::now() - start > SLOW_MS);
-            e
+            (e, true)
         });
         let loans = Memo::new(move |_| form.with(|f| f.loans().to_vec()));
         Self { form, problems, valid, last_valid, evaluation, analysed, loans, follow }
