@@ -26,7 +26,8 @@
 use crate::engine::Lender;
 use crate::scenario::field::{Each, Value};
 use crate::scenario::kit::{Ask, ContactEntry, LOG_MAX};
-use crate::scenario::{free_loan_id, At, Field, Rule, Scenario, MAX_LOANS};
+use crate::scenario::{free_loan_id, At, BudgetEntry, Field, LoanEntry, Rule, Scenario, MAX_LOANS};
+use rust_decimal::Decimal;
 
 /// A loan's identity on the page (stable while others come and go).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -307,6 +308,65 @@ impl Form {
         let e = (i < self.doc.contact_log.len()).then(|| self.doc.contact_log.remove(i))?;
         self.edits.retain(|(p, _)| p.field.spec().each != Each::Contact);
         Some(e)
+    }
+}
+
+/// The part of a document the page's evaluation reads
+/// ([`crate::scenario::Evaluation::core_on`]): the document without what
+/// only the kit reads (the profile, the hardship, the contact log, each
+/// loan's name, contract number and ask), what only the road reads (the
+/// payoff strategy, each loan's prepayments, extra, prepayment fee and
+/// target payment) and the budget's expense items (`expenses` is their
+/// sum). Documents with equal parts have equal evaluations, so the page
+/// evaluates again only when this part changes, and then shows every
+/// figure anew, with no need to compare evaluations (issue 13).
+pub fn evaluated_part(s: &Scenario) -> Scenario {
+    // Every field named: one a later version adds must be put on a side.
+    let Scenario { version, day_count, as_of, loans, budget, payoff_strategy: _, profile: _, hardship: _, contact_log: _ } = s;
+    let loans = loans
+        .iter()
+        .map(|l| {
+            #[rustfmt::skip]
+            let LoanEntry {
+                id, lender, principal, rate, method, months, upfront_fee, overdue, penalty, app_payment, next_due_date,
+                period_start, settlement_offer, holiday_months,
+                name: _, prepayments: _, extra_monthly: _, prepayment_fee_percent: _, target_payment: _, contract_no: _, ask: _,
+            } = l;
+            LoanEntry {
+                id: id.clone(),
+                lender: *lender,
+                principal: *principal,
+                rate: *rate,
+                method: *method,
+                months: *months,
+                upfront_fee: *upfront_fee,
+                overdue: *overdue,
+                penalty: *penalty,
+                app_payment: *app_payment,
+                next_due_date: *next_due_date,
+                period_start: *period_start,
+                settlement_offer: *settlement_offer,
+                holiday_months: *holiday_months,
+                name: String::new(),
+                prepayments: Vec::new(),
+                extra_monthly: None,
+                prepayment_fee_percent: Decimal::ZERO,
+                target_payment: None,
+                contract_no: String::new(),
+                ask: None,
+            }
+        })
+        .collect();
+    Scenario {
+        version: *version,
+        day_count: *day_count,
+        as_of: *as_of,
+        loans,
+        budget: BudgetEntry { expense_items: None, ..*budget },
+        payoff_strategy: None,
+        profile: Default::default(),
+        hardship: None,
+        contact_log: Vec::new(),
     }
 }
 

@@ -239,3 +239,42 @@ fn a_removed_loan_leaves_the_payoff_order() {
     assert_eq!(form.document().payoff_strategy.as_ref().unwrap().order, ["a"]);
     assert!(form.valid().is_some(), "the order still names only loans that exist");
 }
+
+/// The page evaluates only the part of the document the evaluation reads:
+/// it must be the same evaluation as the whole document's, else a figure
+/// would stay stale while a field it reads changes.
+fn same_evaluation(s: &Scenario) -> Result<(), TestCaseError> {
+    use crate::scenario::Evaluation;
+    let part = evaluated_part(s);
+    for today in [None, crate::engine::Date::new(2026, 11, 30)] {
+        prop_assert_eq!(Evaluation::core_on(&part, today).to_json(), Evaluation::core_on(s, today).to_json());
+    }
+    Ok(())
+}
+
+#[test]
+fn the_evaluated_part_evaluates_as_the_document() {
+    let s = every_field();
+    let part = evaluated_part(&s);
+    assert_ne!(part, s, "every field's document has kit and road fields to leave out");
+    assert!(part.contact_log.is_empty() && part.payoff_strategy.is_none() && part.loans.iter().all(|l| l.prepayments.is_empty()));
+    same_evaluation(&s).unwrap();
+    for file in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")).unwrap() {
+        let path = file.unwrap().path();
+        let name = path.to_string_lossy().into_owned();
+        if name.ends_with(".json") && !name.ends_with(".expected.json") {
+            if let Ok(s) = Scenario::from_json(&std::fs::read_to_string(&path).unwrap()) {
+                same_evaluation(&s).unwrap_or_else(|e| panic!("{name}: {e}"));
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_documents_evaluated_part_evaluates_as_it(s in any_scenario()) {
+        same_evaluation(&s)?;
+    }
+}

@@ -1,7 +1,7 @@
 //! The page's model in signals: [`crate::form::Form`] (the whole document
 //! and what is being typed) in one signal, and what is derived from it —
 //! problems, the valid document, the last valid one, the evaluation — as
-//! memos. Shared through context; the forms (`super::inputs`, drawn as
+//! memos. Shared by [`use_page`]; the forms (`super::inputs`, drawn as
 //! HTML text) read the form and its problems and send what the user typed.
 
 use crate::form::{Form, LoanKey, Place};
@@ -30,8 +30,15 @@ pub struct Page {
     follow: Follow,
 }
 
+thread_local! {
+    /// The page of this window, set by [`Page::new`]: read without a
+    /// context lookup and its panic message for the type (issue 13).
+    static PAGE: std::cell::Cell<Option<Page>> = const { std::cell::Cell::new(None) };
+}
+
+/// The page of this window ([`Page::new`] runs before anything is drawn).
 pub fn use_page() -> Page {
-    expect_context::<Page>()
+    PAGE.get().expect("the page")
 }
 
 impl Page {
@@ -53,15 +60,23 @@ impl Page {
         // Today dates loans the document gives no date for (issue 9).
         let today = today();
         let analysed = StoredValue::new(Analysed::default());
-        let evaluation = Memo::new(move |_| {
+        // What the evaluation reads of it: a change the evaluation does not
+        // read (the kit's and the road's fields) evaluates nothing again.
+        let evaluated = Memo::new(move |_| last_valid.with(crate::form::evaluated_part));
+        // Equal parts are not evaluated again (the memo above), so a new
+        // evaluation is a new one: its readers follow it without comparing
+        // two evaluations (91 decimals, 5.8 KB of wasm, issue 13).
+        let evaluation = Memo::new_owning(move |_| {
             let start = js_sys::Date::now();
-            let (e, debts) = last_valid.with(|s| Evaluation::analysed_on(s, today));
+            let (e, debts) = evaluated.with(|s| Evaluation::analysed_on(s, today));
             analysed.set_value(debts);
             follow.slow.set_value(js_sys::Date::now() - start > SLOW_MS);
-            e
+            (e, true)
         });
         let loans = Memo::new(move |_| form.with(|f| f.loans().to_vec()));
-        Self { form, problems, valid, last_valid, evaluation, analysed, loans, follow }
+        let page = Self { form, problems, valid, last_valid, evaluation, analysed, loans, follow };
+        PAGE.set(Some(page));
+        page
     }
 
     /// `f` of the last valid document, its evaluation and the debts that
