@@ -53,6 +53,8 @@ export const AFTER = {
   kit: ['step_below'],
   kit_zh: ['step_below'],
   kit_en: ['step_below'],
+  // The counter-offer check is typed inside the kit.
+  offer: ['kit'],
   road: ['step_below'],
   ics: ['road'],
   schedule: ['step_below'],
