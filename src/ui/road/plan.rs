@@ -6,7 +6,7 @@
 
 use super::super::download::download_text;
 use super::super::page::Page;
-use super::{clicked, edit, markup, refocus, Figures, Road, RoadEdit};
+use super::{clicked, edit, last_figures, markup, refocus, Figures, Road, RoadEdit};
 use crate::engine::PayoffKind;
 use crate::i18n::{fill, Lang, NoCalendar};
 use crate::present::road::{code, DefaultBudget, RoadMonths, RoadShown, StrategyFigures, KINDS};
@@ -15,6 +15,7 @@ use crate::scenario::Evaluation;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
+use std::rc::Rc;
 
 /// A loan's title on the page, by its id (the id when it has none).
 fn title(lang: Lang, e: &Evaluation, id: &str) -> String {
@@ -61,12 +62,11 @@ pub(super) fn html(lang: Lang, page: Page, shown: &RoadShown, table_open: bool) 
 /// `.ics` writer is a chunk of its own, fetched on the first download
 /// (`Err` when it could not be fetched).
 #[leptos::wasm_split::wasm_split(ics, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn download_calendar(lang: Lang, page: Page, figures: Memo<Figures>) -> Result<String, SplitLoaderError> {
+fn download_calendar(lang: Lang, page: Page, figures: Rc<Figures>) -> Result<String, SplitLoaderError> {
     let now = (js_sys::Date::now() / 1000.0) as i64;
-    // Made inside the reads: the plan (up to 600 months) is not copied.
+    // The figures drawn (shared, not copied: the plan has up to 600 months).
     let made = {
-        let f = figures.read_untracked();
-        let plan = f.shown.road.picked().ok_or(NoCalendar::NothingDue);
+        let plan = figures.shown.road.picked().ok_or(NoCalendar::NothingDue);
         plan.and_then(|plan| lang.plan_calendar(&page.last_valid.read_untracked(), plan, crate::ui::page::today(), now))
     };
     let w = lang.road();
@@ -85,12 +85,12 @@ fn download_calendar(lang: Lang, page: Page, figures: Memo<Figures>) -> Result<S
 /// library — the wasm tests (`tests/wasm_share.rs`), which have no split
 /// loader to resolve it and could not start.
 #[derive(Clone, Copy)]
-pub(super) struct Calendar(pub fn(Lang, Page, Memo<Figures>));
+pub(super) struct Calendar(pub fn(Lang, Page, Rc<Figures>));
 
 /// Downloads the calendar, saying meanwhile that its chunk is coming, and
 /// then what came of it (or that the chunk could not be fetched: clicking
 /// again tries again).
-pub(super) fn calendar_clicked(lang: Lang, page: Page, figures: Memo<Figures>) {
+pub(super) fn calendar_clicked(lang: Lang, page: Page, figures: Rc<Figures>) {
     let p = lang.page();
     say_status(p.lazy_loading);
     leptos::task::spawn_local(async move {
@@ -130,8 +130,8 @@ pub(super) fn on_click(road: Road, ev: &MouseEvent) {
             }
         }
         Some("ics") => {
-            if let Some(Calendar(download)) = road.calendar {
-                download(road.lang.get_untracked(), page, road.figures);
+            if let (Some(Calendar(download)), Some(figures)) = (road.calendar, last_figures()) {
+                download(road.lang.get_untracked(), page, figures);
             }
         }
         // The table's <details> is drawn from `table_open`, so it stays open while figures change.
