@@ -7,7 +7,7 @@
 use super::super::download::download_text;
 use super::super::page::Page;
 use super::{clicked, edit, last_figures, markup, refocus, Figures, Road, RoadEdit};
-use crate::engine::PayoffKind;
+use crate::engine::{Date, PayoffKind};
 use crate::i18n::{fill, Lang, NoCalendar};
 use crate::present::road::{code, DefaultBudget, RoadMonths, RoadShown, StrategyFigures, KINDS};
 use crate::present::LoanTitle;
@@ -62,12 +62,12 @@ pub(super) fn html(lang: Lang, page: Page, shown: &RoadShown, table_open: bool) 
 /// `.ics` writer is a chunk of its own, fetched on the first download
 /// (`Err` when it could not be fetched).
 #[leptos::wasm_split::wasm_split(ics, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn download_calendar(lang: Lang, page: Page, figures: Rc<Figures>) -> Result<String, SplitLoaderError> {
+fn download_calendar(lang: Lang, page: Page, figures: Rc<Figures>, next_due: Vec<Option<Date>>) -> Result<String, SplitLoaderError> {
     let now = (js_sys::Date::now() / 1000.0) as i64;
     // The figures drawn (shared, not copied: the plan has up to 600 months).
     let made = {
         let plan = figures.shown.road.picked().ok_or(NoCalendar::NothingDue);
-        plan.and_then(|plan| lang.plan_calendar(&page.last_valid.read_untracked(), plan, crate::ui::page::today(), now))
+        plan.and_then(|plan| lang.plan_calendar(&page.last_valid.read_untracked(), plan, &next_due, now))
     };
     let w = lang.road();
     Ok(match made {
@@ -85,16 +85,16 @@ fn download_calendar(lang: Lang, page: Page, figures: Rc<Figures>) -> Result<Str
 /// library — the wasm tests (`tests/wasm_share.rs`), which have no split
 /// loader to resolve it and could not start.
 #[derive(Clone, Copy)]
-pub(super) struct Calendar(pub fn(Lang, Page, Rc<Figures>));
+pub(super) struct Calendar(pub fn(Lang, Page, Rc<Figures>, Vec<Option<Date>>));
 
 /// Downloads the calendar, saying meanwhile that its chunk is coming, and
 /// then what came of it (or that the chunk could not be fetched: clicking
 /// again tries again).
-pub(super) fn calendar_clicked(lang: Lang, page: Page, figures: Rc<Figures>) {
+pub(super) fn calendar_clicked(lang: Lang, page: Page, figures: Rc<Figures>, next_due: Vec<Option<Date>>) {
     let p = lang.page();
     say_status(p.lazy_loading);
     leptos::task::spawn_local(async move {
-        say_status(&download_calendar(lang, page, figures).await.unwrap_or_else(|_| p.lazy_failed.to_owned()));
+        say_status(&download_calendar(lang, page, figures, next_due).await.unwrap_or_else(|_| p.lazy_failed.to_owned()));
     });
 }
 
@@ -131,7 +131,12 @@ pub(super) fn on_click(road: Road, ev: &MouseEvent) {
         }
         Some("ics") => {
             if let (Some(Calendar(download)), Some(figures)) = (road.calendar, last_figures()) {
-                download(road.lang.get_untracked(), page, figures);
+                // The loans' next due dates as the page dates them (the
+                // road's months use them too: not a second copy in the
+                // calendar's chunk). `read`, as in `html` (no observer here):
+                // `read_untracked` is the calendar chunk's, not shared.
+                let next_due = page.last_valid.read().next_due_dates_on(crate::ui::page::today());
+                download(road.lang.get_untracked(), page, figures, next_due);
             }
         }
         // The table's <details> is drawn from `table_open`, so it stays open while figures change.
