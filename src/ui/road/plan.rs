@@ -25,37 +25,54 @@ fn title(lang: Lang, e: &Evaluation, id: &str) -> String {
 /// The plan's text, from the document and its evaluation.
 pub(super) fn html(lang: Lang, page: Page, shown: &RoadShown, table_open: bool) -> String {
     // Read guards, not `with` closures: each closure is a copy of the
-    // read's code in this chunk, a guard's read is the main wasm's.
-    let (months, default, undated) = {
-        let s = page.last_valid.read();
-        let undated: Vec<usize> = (0..s.loans.len()).filter(|&i| s.loans[i].next_due_date.is_none()).collect();
-        (RoadMonths::of(&s, crate::ui::page::today()), DefaultBudget::of(&s), undated)
-    };
+    // read's code in this chunk, a guard's read is the main wasm's. Plain
+    // loops, not iterator chains: each adapter is code of its own here.
     let (picked, kept, ids) = {
         let f = page.form();
         let d = f.document();
         (d.payoff_kind(), d.payoff_strategy.as_ref().is_some_and(|p| !p.order.is_empty()), f.payoff_order())
     };
-    {
-        let e: &Evaluation = &page.evaluation.read();
-        let road = &shown.road;
-        // The custom order: shown when custom is picked or an order is kept.
-        let order = (picked == PayoffKind::Custom || kept).then(|| ids.into_iter().map(|id| { let t = title(lang, e, &id); (id, t) }).collect::<Vec<_>>());
-        let plan = road.picked();
-        let titles: Vec<String> = plan.map(|p| p.loans.iter().map(|l| title(lang, e, &l.id)).collect()).unwrap_or_default();
-        let all_undated = undated.len() == e.loans.len();
-        let undated: Vec<String> = undated.iter().filter_map(|&i| e.loans.get(i)).map(|l| title(lang, e, &l.id)).collect();
-        let left_out: Vec<(&str, String, &str)> = shown.left_out.iter().filter_map(|l| {
-            let id = e.loans.get(l.loan)?.id.as_str();
-            Some((id, title(lang, e, id), lang.left_out_reason(l.reason)))
-        }).collect();
-        let mut out = markup::budget_hint(lang.road(), default);
-        out.push_str(&markup::left_out(lang.road(), &left_out));
-        out.push_str(&markup::strategies(lang, &StrategyFigures::all(road), months, picked, order.as_deref()));
-        out.push_str(&markup::chart_part(lang, plan.map(|p| (p, titles.as_slice())), months, table_open));
-        out.push_str(&markup::calendar(lang, &undated, all_undated));
-        out
+    let s = page.last_valid.read();
+    let e: &Evaluation = &page.evaluation.read();
+    let road = &shown.road;
+    // The loans without a due date (by title), left out of the calendar.
+    let (mut undated, mut dateless) = (Vec::new(), 0);
+    for (i, l) in s.loans.iter().enumerate() {
+        if l.next_due_date.is_none() {
+            dateless += 1;
+            if let Some(l) = e.loans.get(i) {
+                undated.push(title(lang, e, &l.id));
+            }
+        }
     }
+    let all_undated = dateless == e.loans.len();
+    // The custom order: shown when custom is picked or an order is kept.
+    let order = (picked == PayoffKind::Custom || kept).then(|| {
+        let mut order = Vec::with_capacity(ids.len());
+        for id in ids {
+            let t = title(lang, e, &id);
+            order.push((id, t));
+        }
+        order
+    });
+    let plan = road.picked();
+    let mut titles = Vec::new();
+    for l in plan.map_or(&[][..], |p| &p.loans[..]) {
+        titles.push(title(lang, e, &l.id));
+    }
+    let mut left_out: Vec<(&str, String, &str)> = Vec::new();
+    for l in &shown.left_out {
+        if let Some(loan) = e.loans.get(l.loan) {
+            left_out.push((&loan.id, title(lang, e, &loan.id), lang.left_out_reason(l.reason)));
+        }
+    }
+    let mut out = markup::budget_hint(lang.road(), DefaultBudget::of(&s));
+    out.push_str(&markup::left_out(lang.road(), &left_out));
+    let months = RoadMonths::of(&s, crate::ui::page::today());
+    out.push_str(&markup::strategies(lang, &StrategyFigures::all(road), months, picked, order.as_deref()));
+    out.push_str(&markup::chart_part(lang, plan.map(|p| (p, titles.as_slice())), months, table_open));
+    out.push_str(&markup::calendar(lang, &undated, all_undated));
+    out
 }
 
 /// The picked plan's calendar, downloaded; what to tell the user. The
