@@ -95,20 +95,24 @@ pub fn RoadSection() -> impl IntoView {
 /// loan's prepaid figures (as entered, and under each effect), by position.
 /// Computed by the draw effect (no memo: each memo's type is code of its
 /// own, and this one's was a chunk the road and the calendar shared); the
-/// last drawn are kept for the calendar download ([`last_figures`]).
+/// last drawn are kept for the calendar download ([`KEPT`]).
 pub(super) struct Figures {
     shown: RoadShown,
     loans: Vec<(Option<Prepaid>, Option<PrepaidByEffect>)>,
 }
 
-std::thread_local! {
-    /// The figures the section drew last (none while it is closed).
-    static FIGURES: std::cell::RefCell<Option<std::rc::Rc<Figures>>> = const { std::cell::RefCell::new(None) };
+/// What the calendar download reads (`plan::download_calendar`): the
+/// figures the section drew last (none while it is closed), and the loans'
+/// next due dates as the page dated them when the download was asked for.
+/// Kept here, not handed over: what the main wasm's `plan::calendar_clicked`
+/// carries to the calendar's chunk would be drop code in the main wasm.
+pub(super) struct Kept {
+    figures: Option<std::rc::Rc<Figures>>,
+    next_due: Vec<Option<crate::engine::Date>>,
 }
 
-/// The figures the section drew last, for the calendar download.
-fn last_figures() -> Option<std::rc::Rc<Figures>> {
-    FIGURES.with(|f| f.borrow().clone())
+std::thread_local! {
+    pub(super) static KEPT: std::cell::RefCell<Kept> = const { std::cell::RefCell::new(Kept { figures: None, next_due: Vec::new() }) };
 }
 
 /// The open section's state: whether the chart's table is open, and the
@@ -131,7 +135,7 @@ fn road_body() -> super::lazy::Chunk {
     let page = use_page();
     let road = Road { lang: use_lang(), page, table_open: RwSignal::new(false), calendar: use_context::<plan::Calendar>() };
     // Closed again: the figures kept for the calendar go with the section.
-    on_cleanup(|| FIGURES.with(|f| drop(f.borrow_mut().take())));
+    on_cleanup(|| KEPT.with(|k| k.borrow_mut().figures = None));
     // Effects first run after the body is on the page: found by its class
     // (the page has one), not by a `NodeRef` (code of its own).
     Effect::new(move |drawn: Option<Drawn>| {
@@ -212,6 +216,6 @@ fn draw(road: Road, root: &Element, drawn: &mut Drawn) {
             n += 1;
         }
     }
-    FIGURES.with(|f| *f.borrow_mut() = Some(figures));
+    KEPT.with(|k| k.borrow_mut().figures = Some(figures));
     fields::sync_all(root, lang, page);
 }

@@ -6,8 +6,8 @@
 
 use super::super::download::download_text;
 use super::super::page::Page;
-use super::{clicked, edit, last_figures, markup, refocus, Figures, Road, RoadEdit};
-use crate::engine::{Date, PayoffKind};
+use super::{clicked, edit, markup, refocus, Road, RoadEdit, KEPT};
+use crate::engine::PayoffKind;
 use crate::i18n::{fill, Lang, NoCalendar};
 use crate::present::road::{code, DefaultBudget, RoadMonths, RoadShown, StrategyFigures, KINDS};
 use crate::present::LoanTitle;
@@ -15,7 +15,6 @@ use crate::scenario::Evaluation;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
-use std::rc::Rc;
 
 /// A loan's title on the page, by its id (the id when it has none).
 fn title(lang: Lang, e: &Evaluation, id: &str) -> String {
@@ -79,13 +78,17 @@ pub(super) fn html(lang: Lang, page: Page, shown: &RoadShown, table_open: bool) 
 /// `.ics` writer is a chunk of its own, fetched on the first download
 /// (`Err` when it could not be fetched).
 #[leptos::wasm_split::wasm_split(ics, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn download_calendar(lang: Lang, page: Page, figures: Rc<Figures>, next_due: Vec<Option<Date>>) -> Result<String, SplitLoaderError> {
+fn download_calendar(lang: Lang, page: Page) -> Result<String, SplitLoaderError> {
     let now = (js_sys::Date::now() / 1000.0) as i64;
-    // The figures drawn (shared, not copied: the plan has up to 600 months).
-    let made = {
-        let plan = figures.shown.road.picked().ok_or(NoCalendar::NothingDue);
-        plan.and_then(|plan| lang.plan_calendar(&page.last_valid.read_untracked(), plan, &next_due, now))
-    };
+    // Made inside the borrow of the figures drawn: not copied (the plan
+    // has up to 600 months), and no drop code of theirs in this chunk.
+    let made = KEPT.with(|k| {
+        let k = k.borrow();
+        match k.figures.as_ref().and_then(|f| f.shown.road.picked()) {
+            Some(plan) => lang.plan_calendar(&page.last_valid.read_untracked(), plan, &k.next_due, now),
+            None => Err(NoCalendar::NothingDue),
+        }
+    });
     let w = lang.road();
     Ok(match made {
         Ok(c) => match download_text(w.calendar_file, "text/calendar;charset=utf-8", &c.ics) {
@@ -102,16 +105,16 @@ fn download_calendar(lang: Lang, page: Page, figures: Rc<Figures>, next_due: Vec
 /// library — the wasm tests (`tests/wasm_share.rs`), which have no split
 /// loader to resolve it and could not start.
 #[derive(Clone, Copy)]
-pub(super) struct Calendar(pub fn(Lang, Page, Rc<Figures>, Vec<Option<Date>>));
+pub(super) struct Calendar(pub fn(Lang, Page));
 
 /// Downloads the calendar, saying meanwhile that its chunk is coming, and
 /// then what came of it (or that the chunk could not be fetched: clicking
 /// again tries again).
-pub(super) fn calendar_clicked(lang: Lang, page: Page, figures: Rc<Figures>, next_due: Vec<Option<Date>>) {
+pub(super) fn calendar_clicked(lang: Lang, page: Page) {
     let p = lang.page();
     say_status(p.lazy_loading);
     leptos::task::spawn_local(async move {
-        say_status(&download_calendar(lang, page, figures, next_due).await.unwrap_or_else(|_| p.lazy_failed.to_owned()));
+        say_status(&download_calendar(lang, page).await.unwrap_or_else(|_| p.lazy_failed.to_owned()));
     });
 }
 
@@ -147,13 +150,14 @@ pub(super) fn on_click(road: Road, ev: &MouseEvent) {
             }
         }
         Some("ics") => {
-            if let (Some(Calendar(download)), Some(figures)) = (road.calendar, last_figures()) {
+            if let Some(Calendar(download)) = road.calendar {
                 // The loans' next due dates as the page dates them (the
                 // road's months use them too: not a second copy in the
                 // calendar's chunk). `read`, as in `html` (no observer here):
                 // `read_untracked` is the calendar chunk's, not shared.
                 let next_due = page.last_valid.read().next_due_dates_on(crate::ui::page::today());
-                download(road.lang.get_untracked(), page, figures, next_due);
+                KEPT.with(|k| k.borrow_mut().next_due = next_due);
+                download(road.lang.get_untracked(), page);
             }
         }
         // The table's <details> is drawn from `table_open`, so it stays open while figures change.
