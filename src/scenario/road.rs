@@ -157,7 +157,9 @@ impl Road {
     /// chunk for it.)
     #[inline(always)]
     pub fn picked(&self) -> Option<&PayoffPlan> {
-        for p in self.payoff.as_deref()? {
+        // A `match`, not `as_deref`: that is a function of its own the two chunks would share.
+        let Some(plans) = &self.payoff else { return None };
+        for p in plans {
             if Some(p.strategy) == self.payoff_pick {
                 return Some(p);
             }
