@@ -112,13 +112,18 @@ impl Lang {
         })
     }
 
-    /// The `.ics` file of `plan`'s due dates for the loans of `s` as the page
-    /// dates them on `today`, stamped `now_unix_seconds` (UTC).
-    pub fn plan_calendar(self, s: &Scenario, plan: &PayoffPlan, today: Option<Date>, now_unix_seconds: i64) -> Result<PlanCalendar, NoCalendar> {
+    /// The `.ics` file of `plan`'s due dates for the loans of `s`, whose
+    /// next due dates (by position) are `next_due` — as the page dates them,
+    /// [`Scenario::next_due_dates_on`] — stamped `now_unix_seconds` (UTC).
+    pub fn plan_calendar(self, s: &Scenario, plan: &PayoffPlan, next_due: &[Option<Date>], now_unix_seconds: i64) -> Result<PlanCalendar, NoCalendar> {
         let entries: Vec<Option<(usize, &LoanEntry)>> =
             plan.loans.iter().map(|l| s.loans.iter().enumerate().find(|(_, e)| e.id == l.id)).collect();
-        let next_due = s.next_due_dates_on(today);
-        let first_due: Vec<_> = entries.iter().map(|e| e.and_then(|(i, _)| next_due[i])).collect();
+        // Pushed, not collected: a collect of `Option<Date>`s is the road's
+        // `Vec::reserve` too, a chunk the two would share.
+        let mut first_due = Vec::with_capacity(entries.len());
+        for e in &entries {
+            first_due.push(e.and_then(|(i, _)| next_due.get(i).copied().flatten()));
+        }
         let paid = |j: usize| plan.timeline.iter().any(|m| m.loans.get(j).is_some_and(|l| l.paid > Decimal::ZERO));
         let paying: Vec<usize> = (0..plan.loans.len()).filter(|&j| paid(j)).collect();
         if paying.is_empty() {

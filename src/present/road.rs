@@ -51,14 +51,23 @@ impl RoadShown {
     /// error's reason, one the payoff refused for the payoff's.
     pub fn of(s: &Scenario, e: &Evaluation, analysed: &Analysed) -> Self {
         let (road, refused) = road_on(s, analysed);
-        let own = |i: usize| e.loans.get(i).and_then(|l| l.errors.first()).map_or(FigureReason::Input, |f| f.reason);
-        let left_out = (0..s.loans.len())
-            .filter_map(|i| {
-                let payoff = refused.iter().find(|(j, _)| *j == i).map(|(_, f)| f.reason);
-                let reason = payoff.or_else(|| (!analysed.index.contains(&i)).then(|| own(i)))?;
-                Some(LeftOut { loan: i, reason })
-            })
-            .collect();
+        // Plain loops, not iterator chains: each adapter is code of its own in the road's chunk.
+        let mut left_out = Vec::new();
+        for i in 0..s.loans.len() {
+            let mut reason = None;
+            for (j, f) in &refused {
+                if *j == i {
+                    reason = Some(f.reason);
+                    break;
+                }
+            }
+            if reason.is_none() && !analysed.index.iter().any(|&k| k == i) {
+                reason = Some(e.loans.get(i).and_then(|l| l.errors.first()).map_or(FigureReason::Input, |f| f.reason));
+            }
+            if let Some(reason) = reason {
+                left_out.push(LeftOut { loan: i, reason });
+            }
+        }
         Self { road, left_out }
     }
 }
@@ -99,19 +108,25 @@ impl StrategyFigures {
     /// Every plan of the road, each with its distance to the cheapest.
     pub fn all(road: &Road) -> Vec<Self> {
         let plans = road.payoff.as_deref().unwrap_or_default();
-        let ends = |p: &&PayoffPlan| p.debt_free_month.is_some();
-        let best = plans.iter().filter(ends).map(|p| p.total_interest).min();
-        plans
-            .iter()
-            .map(|p| Self {
+        // Plain loops, not iterator chains: each adapter is code of its own in the road's chunk.
+        let mut best: Option<Decimal> = None;
+        for p in plans {
+            if p.debt_free_month.is_some() && best.is_none_or(|b| p.total_interest < b) {
+                best = Some(p.total_interest);
+            }
+        }
+        let mut all = Vec::with_capacity(plans.len());
+        for p in plans {
+            all.push(Self {
                 kind: p.strategy,
                 debt_free_month: p.debt_free_month,
                 total_interest: p.total_interest,
                 total_paid: p.total_paid,
                 over_best: best.filter(|_| p.debt_free_month.is_some()).map(|b| p.total_interest - b),
                 first_short: p.short_months.first().copied(),
-            })
-            .collect()
+            });
+        }
+        all
     }
 }
 
@@ -149,8 +164,21 @@ pub fn balances_with_total(plan: &PayoffPlan) -> Vec<Vec<Decimal>> {
 
 /// Every loan's balance after each month of `plan`, month 0 (now) first.
 pub fn balances(plan: &PayoffPlan) -> Vec<Vec<Decimal>> {
-    let now = plan.loans.iter().map(|l| l.owed_now).collect();
-    std::iter::once(now).chain(plan.timeline.iter().map(|m| m.loans.iter().map(|l| l.balance).collect())).collect()
+    // Plain loops, not iterator chains: each adapter is code of its own in the road's chunk.
+    let mut rows = Vec::with_capacity(plan.timeline.len() + 1);
+    let mut now = Vec::with_capacity(plan.loans.len());
+    for l in &plan.loans {
+        now.push(l.owed_now);
+    }
+    rows.push(now);
+    for m in &plan.timeline {
+        let mut row = Vec::with_capacity(m.loans.len());
+        for l in &m.loans {
+            row.push(l.balance);
+        }
+        rows.push(row);
+    }
+    rows
 }
 
 /// The chart's box in SVG user units, and the plot area inside it.
@@ -236,8 +264,17 @@ impl StackChart {
     /// balances are amounts in fen, and every position is the exact value
     /// rounded to one place.
     pub fn of(plan: &PayoffPlan) -> Self {
-        let rows: Vec<Vec<i64>> = balances(plan).iter().map(|r| r.iter().map(|b| fen_of(*b)).collect()).collect();
-        let step = nice_step(rows.iter().map(|r| r.iter().sum()).max().unwrap_or_default(), 4);
+        let mut rows: Vec<Vec<i64>> = Vec::new();
+        let mut most = 0;
+        for r in balances(plan) {
+            let mut row = Vec::with_capacity(r.len());
+            for b in r {
+                row.push(fen_of(b));
+            }
+            most = most.max(row.iter().sum());
+            rows.push(row);
+        }
+        let step = nice_step(most, 4);
         let months = rows.len().saturating_sub(1).max(1) as u32;
         let (left, width) = (i64::from(PLOT_LEFT), i64::from(PLOT_RIGHT - PLOT_LEFT));
         let (lower, height) = (i64::from(PLOT_BOTTOM), i64::from(PLOT_BOTTOM - PLOT_TOP));

@@ -21,7 +21,7 @@ const NOW: i64 = 1_736_497_800;
 fn calendar_of(text: &str, lang: Lang) -> Result<PlanCalendar, NoCalendar> {
     let s = Scenario::from_json(text).unwrap();
     let e = s.evaluate();
-    lang.plan_calendar(&s, e.road.picked().unwrap(), None, NOW)
+    lang.plan_calendar(&s, e.road.picked().unwrap(), &s.next_due_dates_on(None), NOW)
 }
 
 /// Against `tests/ics/road-snowball.expected.ics`, written by a separate
@@ -50,9 +50,9 @@ fn english_words_and_a_single_loan_named_by_its_lender() {
     let mut s = Scenario::from_json(TWO_LOANS).unwrap();
     s.loans.truncate(1);
     let plan = s.evaluate().road.picked().cloned().unwrap();
-    assert!(Lang::Zh.plan_calendar(&s, &plan, None, NOW).unwrap().ics.contains("SUMMARY:还款：网商贷 ¥1\\,500.00\r\n"));
+    assert!(Lang::Zh.plan_calendar(&s, &plan, &s.next_due_dates_on(None), NOW).unwrap().ics.contains("SUMMARY:还款：网商贷 ¥1\\,500.00\r\n"));
     s.loans[0].name = "网商贷 2025".into();
-    assert!(Lang::Zh.plan_calendar(&s, &plan, None, NOW).unwrap().ics.contains("SUMMARY:还款：网商贷 2025 ¥1\\,500.00\r\n"));
+    assert!(Lang::Zh.plan_calendar(&s, &plan, &s.next_due_dates_on(None), NOW).unwrap().ics.contains("SUMMARY:还款：网商贷 2025 ¥1\\,500.00\r\n"));
 }
 
 #[test]
@@ -86,13 +86,13 @@ fn a_past_next_due_date_rolls_forward_past_today() {
     let s = Scenario::from_json(TWO_LOANS).unwrap();
     let plan = s.evaluate().road.picked().cloned().unwrap();
     let today = Date::new(2026, 3, 5);
-    let ics = Lang::Zh.plan_calendar(&s, &plan, today, NOW).unwrap().ics;
+    let ics = Lang::Zh.plan_calendar(&s, &plan, &s.next_due_dates_on(today), NOW).unwrap().ics;
     assert!(ics.contains("DTSTART;VALUE=DATE:20260331\r\n") && ics.contains("DTSTART;VALUE=DATE:20260430\r\n"), "{ics}");
     assert!(!ics.contains("DTSTART;VALUE=DATE:202601") && !ics.contains("DTSTART;VALUE=DATE:202602"));
     // With the document's own as_of nothing rolls.
     let mut dated = s.clone();
     dated.as_of = Date::new(2026, 1, 10);
-    assert!(Lang::Zh.plan_calendar(&dated, &plan, today, NOW).unwrap().ics.contains("DTSTART;VALUE=DATE:20260131\r\n"));
+    assert!(Lang::Zh.plan_calendar(&dated, &plan, &dated.next_due_dates_on(today), NOW).unwrap().ics.contains("DTSTART;VALUE=DATE:20260131\r\n"));
 }
 
 #[test]

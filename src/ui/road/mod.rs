@@ -93,18 +93,35 @@ pub fn RoadSection() -> impl IntoView {
 
 /// The road's figures: the payoff with the loans it leaves out, and each
 /// loan's prepaid figures (as entered, and under each effect), by position.
+/// Computed by the draw effect (no memo: each memo's type is code of its
+/// own, and this one's was a chunk the road and the calendar shared); the
+/// last drawn are kept for the calendar download ([`KEPT`]).
 pub(super) struct Figures {
     shown: RoadShown,
     loans: Vec<(Option<Prepaid>, Option<PrepaidByEffect>)>,
 }
 
-/// The open section's state: its figures (computed only while it is open,
-/// issue 13), whether the chart's table is open, and the calendar download.
+/// What the calendar download reads (`plan::download_calendar`): the
+/// figures the section drew last (none while it is closed), and the loans'
+/// next due dates as the page dated them when the download was asked for.
+/// Kept here, not handed over: what the main wasm's `plan::calendar_clicked`
+/// carries to the calendar's chunk would be drop code in the main wasm.
+pub(super) struct Kept {
+    figures: Option<std::rc::Rc<Figures>>,
+    next_due: Vec<Option<crate::engine::Date>>,
+}
+
+std::thread_local! {
+    pub(super) static KEPT: std::cell::RefCell<Kept> = const { std::cell::RefCell::new(Kept { figures: None, next_due: Vec::new() }) };
+}
+
+/// The open section's state: whether the chart's table is open, and the
+/// calendar download. Its figures are computed only while it is open
+/// (issue 13), by its draw effect.
 #[derive(Clone, Copy)]
 struct Road {
     lang: RwSignal<Lang>,
     page: Page,
-    figures: Memo<Figures>,
     table_open: RwSignal<bool>,
     calendar: Option<plan::Calendar>,
 }
@@ -116,16 +133,9 @@ struct Road {
 #[leptos::wasm_split::wasm_split(road, wasm_split_path = ::leptos::wasm_split, preload(load_road), fallible)]
 fn road_body() -> super::lazy::Chunk {
     let page = use_page();
-    // One memo for all the figures (each memo's type is code of its own),
-    // always "changed" when computed: the parts drawn compare their text,
-    // and comparing the figures would cost their `PartialEq` code here.
-    let figures = Memo::new_owning(move |_| {
-        // Guards (see `draw`); the evaluation before the debts it analysed.
-        let (s, e) = (page.last_valid.read(), page.evaluation.read());
-        let figures = Figures { shown: RoadShown::of(&s, &e, &page.analysed_read()), loans: s.loans.iter().map(|l| l.prepaid()).collect() };
-        (figures, true)
-    });
-    let road = Road { lang: use_lang(), page, figures, table_open: RwSignal::new(false), calendar: use_context::<plan::Calendar>() };
+    let road = Road { lang: use_lang(), page, table_open: RwSignal::new(false), calendar: use_context::<plan::Calendar>() };
+    // Closed again: the figures kept for the calendar go with the section.
+    on_cleanup(|| KEPT.with(|k| k.borrow_mut().figures = None));
     // Effects first run after the body is on the page: found by its class
     // (the page has one), not by a `NodeRef` (code of its own).
     Effect::new(move |drawn: Option<Drawn>| {
@@ -182,8 +192,12 @@ fn draw(road: Road, root: &Element, drawn: &mut Drawn) {
     };
     part(root, drawn, BUDGET, budget);
     let table_open = road.table_open.get();
+    // Guards (see `plan::html`); the evaluation before the debts it analysed.
+    let figures = {
+        let (s, e) = (page.last_valid.read(), page.evaluation.read());
+        std::rc::Rc::new(Figures { shown: RoadShown::of(&s, &e, &page.analysed_read()), loans: s.loans.iter().map(|l| l.prepaid()).collect() })
+    };
     {
-        let figures: &Figures = &road.figures.read();
         part(root, drawn, PLAN, plan::html(lang, page, &figures.shown, table_open));
         let mut head = String::new();
         markup::put(&mut head, r#"<h3>{}</h3><p class="explain">{}</p>"#, &[w.prepay_heading, w.prepay_intro]);
@@ -202,5 +216,6 @@ fn draw(road: Road, root: &Element, drawn: &mut Drawn) {
             n += 1;
         }
     }
+    KEPT.with(|k| k.borrow_mut().figures = Some(figures));
     fields::sync_all(root, lang, page);
 }

@@ -6,7 +6,7 @@
 
 use super::super::download::download_text;
 use super::super::page::Page;
-use super::{clicked, edit, markup, refocus, Figures, Road, RoadEdit};
+use super::{clicked, edit, markup, refocus, Road, RoadEdit, KEPT};
 use crate::engine::PayoffKind;
 use crate::i18n::{fill, Lang, NoCalendar};
 use crate::present::road::{code, DefaultBudget, RoadMonths, RoadShown, StrategyFigures, KINDS};
@@ -24,51 +24,71 @@ fn title(lang: Lang, e: &Evaluation, id: &str) -> String {
 /// The plan's text, from the document and its evaluation.
 pub(super) fn html(lang: Lang, page: Page, shown: &RoadShown, table_open: bool) -> String {
     // Read guards, not `with` closures: each closure is a copy of the
-    // read's code in this chunk, a guard's read is the main wasm's.
-    let (months, default, undated) = {
-        let s = page.last_valid.read();
-        let undated: Vec<usize> = (0..s.loans.len()).filter(|&i| s.loans[i].next_due_date.is_none()).collect();
-        (RoadMonths::of(&s, crate::ui::page::today()), DefaultBudget::of(&s), undated)
-    };
+    // read's code in this chunk, a guard's read is the main wasm's. Plain
+    // loops, not iterator chains: each adapter is code of its own here.
     let (picked, kept, ids) = {
         let f = page.form();
         let d = f.document();
         (d.payoff_kind(), d.payoff_strategy.as_ref().is_some_and(|p| !p.order.is_empty()), f.payoff_order())
     };
-    {
-        let e: &Evaluation = &page.evaluation.read();
-        let road = &shown.road;
-        // The custom order: shown when custom is picked or an order is kept.
-        let order = (picked == PayoffKind::Custom || kept).then(|| ids.into_iter().map(|id| { let t = title(lang, e, &id); (id, t) }).collect::<Vec<_>>());
-        let plan = road.picked();
-        let titles: Vec<String> = plan.map(|p| p.loans.iter().map(|l| title(lang, e, &l.id)).collect()).unwrap_or_default();
-        let all_undated = undated.len() == e.loans.len();
-        let undated: Vec<String> = undated.iter().filter_map(|&i| e.loans.get(i)).map(|l| title(lang, e, &l.id)).collect();
-        let left_out: Vec<(&str, String, &str)> = shown.left_out.iter().filter_map(|l| {
-            let id = e.loans.get(l.loan)?.id.as_str();
-            Some((id, title(lang, e, id), lang.left_out_reason(l.reason)))
-        }).collect();
-        let mut out = markup::budget_hint(lang.road(), default);
-        out.push_str(&markup::left_out(lang.road(), &left_out));
-        out.push_str(&markup::strategies(lang, &StrategyFigures::all(road), months, picked, order.as_deref()));
-        out.push_str(&markup::chart_part(lang, plan.map(|p| (p, titles.as_slice())), months, table_open));
-        out.push_str(&markup::calendar(lang, &undated, all_undated));
-        out
+    let s = page.last_valid.read();
+    let e: &Evaluation = &page.evaluation.read();
+    let road = &shown.road;
+    // The loans without a due date (by title), left out of the calendar.
+    let (mut undated, mut dateless) = (Vec::new(), 0);
+    for (i, l) in s.loans.iter().enumerate() {
+        if l.next_due_date.is_none() {
+            dateless += 1;
+            if let Some(l) = e.loans.get(i) {
+                undated.push(title(lang, e, &l.id));
+            }
+        }
     }
+    let all_undated = dateless == e.loans.len();
+    // The custom order: shown when custom is picked or an order is kept.
+    let order = (picked == PayoffKind::Custom || kept).then(|| {
+        let mut order = Vec::with_capacity(ids.len());
+        for id in ids {
+            let t = title(lang, e, &id);
+            order.push((id, t));
+        }
+        order
+    });
+    let plan = road.picked();
+    let mut titles = Vec::new();
+    for l in plan.map_or(&[][..], |p| &p.loans[..]) {
+        titles.push(title(lang, e, &l.id));
+    }
+    let mut left_out: Vec<(&str, String, &str)> = Vec::new();
+    for l in &shown.left_out {
+        if let Some(loan) = e.loans.get(l.loan) {
+            left_out.push((&loan.id, title(lang, e, &loan.id), lang.left_out_reason(l.reason)));
+        }
+    }
+    let mut out = markup::budget_hint(lang.road(), DefaultBudget::of(&s));
+    out.push_str(&markup::left_out(lang.road(), &left_out));
+    let months = RoadMonths::of(&s, crate::ui::page::today());
+    out.push_str(&markup::strategies(lang, &StrategyFigures::all(road), months, picked, order.as_deref()));
+    out.push_str(&markup::chart_part(lang, plan.map(|p| (p, titles.as_slice())), months, table_open));
+    out.push_str(&markup::calendar(lang, &undated, all_undated));
+    out
 }
 
 /// The picked plan's calendar, downloaded; what to tell the user. The
 /// `.ics` writer is a chunk of its own, fetched on the first download
 /// (`Err` when it could not be fetched).
 #[leptos::wasm_split::wasm_split(ics, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn download_calendar(lang: Lang, page: Page, figures: Memo<Figures>) -> Result<String, SplitLoaderError> {
+fn download_calendar(lang: Lang, page: Page) -> Result<String, SplitLoaderError> {
     let now = (js_sys::Date::now() / 1000.0) as i64;
-    // Made inside the reads: the plan (up to 600 months) is not copied.
-    let made = {
-        let f = figures.read_untracked();
-        let plan = f.shown.road.picked().ok_or(NoCalendar::NothingDue);
-        plan.and_then(|plan| lang.plan_calendar(&page.last_valid.read_untracked(), plan, crate::ui::page::today(), now))
-    };
+    // Made inside the borrow of the figures drawn: not copied (the plan
+    // has up to 600 months), and no drop code of theirs in this chunk.
+    let made = KEPT.with(|k| {
+        let k = k.borrow();
+        match k.figures.as_ref().and_then(|f| f.shown.road.picked()) {
+            Some(plan) => lang.plan_calendar(&page.last_valid.read_untracked(), plan, &k.next_due, now),
+            None => Err(NoCalendar::NothingDue),
+        }
+    });
     let w = lang.road();
     Ok(match made {
         Ok(c) => match download_text(w.calendar_file, "text/calendar;charset=utf-8", &c.ics) {
@@ -85,16 +105,16 @@ fn download_calendar(lang: Lang, page: Page, figures: Memo<Figures>) -> Result<S
 /// library — the wasm tests (`tests/wasm_share.rs`), which have no split
 /// loader to resolve it and could not start.
 #[derive(Clone, Copy)]
-pub(super) struct Calendar(pub fn(Lang, Page, Memo<Figures>));
+pub(super) struct Calendar(pub fn(Lang, Page));
 
 /// Downloads the calendar, saying meanwhile that its chunk is coming, and
 /// then what came of it (or that the chunk could not be fetched: clicking
 /// again tries again).
-pub(super) fn calendar_clicked(lang: Lang, page: Page, figures: Memo<Figures>) {
+pub(super) fn calendar_clicked(lang: Lang, page: Page) {
     let p = lang.page();
     say_status(p.lazy_loading);
     leptos::task::spawn_local(async move {
-        say_status(&download_calendar(lang, page, figures).await.unwrap_or_else(|_| p.lazy_failed.to_owned()));
+        say_status(&download_calendar(lang, page).await.unwrap_or_else(|_| p.lazy_failed.to_owned()));
     });
 }
 
@@ -131,7 +151,13 @@ pub(super) fn on_click(road: Road, ev: &MouseEvent) {
         }
         Some("ics") => {
             if let Some(Calendar(download)) = road.calendar {
-                download(road.lang.get_untracked(), page, road.figures);
+                // The loans' next due dates as the page dates them (the
+                // road's months use them too: not a second copy in the
+                // calendar's chunk). `read`, as in `html` (no observer here):
+                // `read_untracked` is the calendar chunk's, not shared.
+                let next_due = page.last_valid.read().next_due_dates_on(crate::ui::page::today());
+                KEPT.with(|k| k.borrow_mut().next_due = next_due);
+                download(road.lang.get_untracked(), page);
             }
         }
         // The table's <details> is drawn from `table_open`, so it stays open while figures change.
