@@ -111,6 +111,8 @@ const criticalPath = new Set(firstLoad);
 /** A returning visit (storage holds drafts) also fetches the `read` split and its chunks before the page mounts (src/ui/mod.rs). */
 const READ_SPLIT = /^xieshang-split_read-[0-9a-f]{16}\.wasm$/;
 const reading = new Set();
+/** The words of the page's language (src/i18n/words.rs): a first visit's, Chinese, are on the critical path. */
+const WORDS_SPLIT = /^xieshang-split_words_zh-[0-9a-f]{16}\.wasm$/;
 const loaders = [...firstLoad].filter((f) => /^xieshang-split-[0-9a-f]{16}\.js$/.test(f));
 for (const loader of loaders) {
   const pieces = splitPieces(readFileSync(join(dist, loader), 'utf8'));
@@ -119,6 +121,17 @@ for (const loader of loaders) {
   if (missing.length) problems.push(`${loader}: could not read which chunks ${missing.join(', ')} need; the step chunks' shared chunks may be missing from the first load`);
   for (const file of pieces.keys()) {
     if (READ_SPLIT.test(file)) for (const f of withDeps(pieces, file)) if (sizes.has(f)) reading.add(f);
+    // The page language's words (a first visit: Chinese) are fetched before the page mounts.
+    if (WORDS_SPLIT.test(file)) {
+      for (const f of withDeps(pieces, file)) {
+        if (f.startsWith('!') || !sizes.has(f)) problems.push(`${loader}: ${file} needs ${f}, which is not in dist/`);
+        else {
+          lazy.delete(f);
+          firstLoad.add(f);
+          criticalPath.add(f);
+        }
+      }
+    }
     if (!STEP_SPLIT.test(file)) continue;
     for (const f of withDeps(pieces, file)) {
       if (f.startsWith('!') || !sizes.has(f)) problems.push(`${loader}: ${file} needs ${f}, which is not in dist/`);

@@ -116,11 +116,11 @@ impl Lang {
 
     /// A field's label; `item` is the 0-based item for labels such as "Month {}".
     pub fn label(self, field: Field, item: usize) -> String {
-        super::fill(self.pick(FIELD_WORDS[field as usize].label), &[&(item + 1).to_string()])
+        super::fill(self.words().labels[field as usize], &[&(item + 1).to_string()])
     }
 
     pub fn hint(self, field: Field) -> Option<&'static str> {
-        FIELD_WORDS[field as usize].hint.map(|h| self.pick(h))
+        self.words().hints[field as usize]
     }
 
     /// The name of a value in a list.
