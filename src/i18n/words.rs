@@ -7,6 +7,7 @@
 //! binary) both are at hand.
 
 use super::{DraftText, FieldWords, Lang, Names, PageText, Text, DRAFTS_EN, DRAFTS_ZH, EN, FIELD_WORDS, NAMES_EN, NAMES_ZH, PAGE_EN, PAGE_ZH, ZH};
+use super::fields::phrases::{self, PHRASES};
 use crate::scenario::Field;
 
 /// Every word of one language the main wasm draws.
@@ -20,6 +21,8 @@ pub struct Words {
     pub labels: [&'static str; Field::COUNT],
     /// Each field's hint.
     pub hints: [Option<&'static str>; Field::COUNT],
+    /// The field contract's sentences (`fields::phrases`).
+    pub phrases: [&'static str; PHRASES.len()],
 }
 
 /// This language's half of every field's label, taken at compile time (so
@@ -54,6 +57,7 @@ pub const WORDS_ZH: Words = Words {
     names: NAMES_ZH,
     labels: labels(FIELD_WORDS, Lang::Zh as usize),
     hints: hints(FIELD_WORDS, Lang::Zh as usize),
+    phrases: phrases::column(Lang::Zh as usize),
 };
 
 pub const WORDS_EN: Words = Words {
@@ -63,6 +67,7 @@ pub const WORDS_EN: Words = Words {
     names: NAMES_EN,
     labels: labels(FIELD_WORDS, Lang::En as usize),
     hints: hints(FIELD_WORDS, Lang::En as usize),
+    phrases: phrases::column(Lang::En as usize),
 };
 
 impl Lang {
