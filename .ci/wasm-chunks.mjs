@@ -48,6 +48,9 @@ import { sections } from './wasm-sections.mjs';
 export const AFTER = {
   step_below: [],
   read: [],
+  // Each language's words, fetched before the page mounts (or on a switch).
+  words_zh: [],
+  words_en: [],
   share: [],
   open_link: ['read'],
   kit: ['step_below'],

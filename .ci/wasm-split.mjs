@@ -234,6 +234,16 @@ export function splitWasm(stage, release, namesDir) {
   if (reading.some((f) => f.startsWith('!') || !chunks.includes(f))) fail(`could not read which chunks ${read} needs: ${reading.join(' ')}`);
   if (!linked.includes('</head>')) fail('index.html has no </head>');
   linked = linked.replace('</head>', `<meta name=xieshang-read content="${reading.join(' ')}"></head>`);
+  // Each language's words (src/i18n/words.rs) and the shared chunks they
+  // need, for shell-lang.js to preload the page language's beside the wasm
+  // (the page fetches them before it mounts).
+  for (const lang of ['zh', 'en']) {
+    const words = chunks.find((c) => new RegExp(`^xieshang-split_words_${lang}-[0-9a-f]{16}\\.wasm$`).test(c));
+    if (!words) fail(`no chunk of the split \`words_${lang}\` (src/i18n/words.rs)`);
+    const files = withDeps(splitPieces(loader), words);
+    if (files.some((f) => f.startsWith('!') || !chunks.includes(f))) fail(`could not read which chunks ${words} needs: ${files.join(' ')}`);
+    linked = linked.replace('</head>', `<meta name=xieshang-words-${lang} content="${files.join(' ')}"></head>`);
+  }
   writeFileSync(html, linked);
   return [loaderName, ...chunks];
 }

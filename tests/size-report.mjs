@@ -113,6 +113,8 @@ const onOpen = new Map();
 /** A returning visit (storage holds drafts) also fetches the `read` split and its chunks before the page mounts (src/ui/mod.rs). */
 const READ_SPLIT = /^xieshang-split_read-[0-9a-f]{16}\.wasm$/;
 const reading = new Set();
+/** The words of the page's language (src/i18n/words.rs): a first visit's, Chinese, are on the critical path. */
+const WORDS_SPLIT = /^xieshang-split_words_zh-[0-9a-f]{16}\.wasm$/;
 const loaders = [...firstLoad].filter((f) => /^xieshang-split-[0-9a-f]{16}\.js$/.test(f));
 for (const loader of loaders) {
   const pieces = splitPieces(readFileSync(join(dist, loader), 'utf8'));
@@ -126,6 +128,17 @@ for (const loader of loaders) {
       const after = pieces.get(file).filter((d) => /^xieshang-split_/.test(d));
       const before = new Set(after.flatMap((d) => withDeps(pieces, d)));
       onOpen.set(file, { needs: withDeps(pieces, file).filter((f) => !before.has(f)), after });
+    }
+    // The page language's words (a first visit: Chinese) are fetched before the page mounts.
+    if (WORDS_SPLIT.test(file)) {
+      for (const f of withDeps(pieces, file)) {
+        if (f.startsWith('!') || !sizes.has(f)) problems.push(`${loader}: ${file} needs ${f}, which is not in dist/`);
+        else {
+          lazy.delete(f);
+          firstLoad.add(f);
+          criticalPath.add(f);
+        }
+      }
     }
     if (!STEP_SPLIT.test(file)) continue;
     for (const f of withDeps(pieces, file)) {
@@ -198,6 +211,7 @@ if (onOpen.size) {
   const short = (f) => f.replace(/^xieshang-|-[0-9a-f]{16}\.wasm$/g, '');
   for (const [file, { needs, after }] of [...onOpen].sort()) {
     const more = needs.filter((f) => sizes.has(f) && !firstLoad.has(f));
+    if (firstLoad.has(file)) continue; // the page language's words: in the first load
     const split = /^xieshang-split_([a-z0-9_]+)-/.exec(file)[1];
     const waits = after.length ? `  (after ${after.map(short).join(', ')})` : '';
     console.log(`  ${split.padEnd(12)} ${String(more.length).padStart(2)} files ${fmt(sum(more).brotli).padStart(8)} bytes  ${more.map(short).join(' ')}${waits}`);

@@ -288,13 +288,6 @@ pub fn clock(month: u32, day: u32, hour: u32, minute: u32, today: bool) -> Strin
 }
 
 impl Lang {
-    pub fn drafts(self) -> &'static DraftText {
-        match self {
-            Self::Zh => &DRAFTS_ZH,
-            Self::En => &DRAFTS_EN,
-        }
-    }
-
     /// Why stored or imported data could not be read, naming the field.
     pub fn read_error(self, e: &ScenarioError) -> String {
         let t = self.drafts();

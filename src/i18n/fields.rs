@@ -7,6 +7,7 @@
 //! field a compile error); each row holds both languages side by side.
 
 use super::Lang;
+use phrases::*;
 use crate::scenario::field::{join, Choice, Kind, Unit, CORE_COUNT};
 use crate::scenario::{Field, Rule, ScenarioError};
 use std::fmt;
@@ -116,11 +117,11 @@ impl Lang {
 
     /// A field's label; `item` is the 0-based item for labels such as "Month {}".
     pub fn label(self, field: Field, item: usize) -> String {
-        super::fill(self.pick(FIELD_WORDS[field as usize].label), &[&(item + 1).to_string()])
+        super::fill(self.words().labels[field as usize], &[&(item + 1).to_string()])
     }
 
     pub fn hint(self, field: Field) -> Option<&'static str> {
-        FIELD_WORDS[field as usize].hint.map(|h| self.pick(h))
+        self.words().hints[field as usize]
     }
 
     /// The name of a value in a list.
@@ -145,11 +146,13 @@ impl Lang {
 
     /// "3 个月", "3 months".
     pub fn count(self, unit: Unit, n: u32) -> String {
-        let words = match unit {
-            Unit::Months => ["{} 个月", if n == 1 { "{} month" } else { "{} months" }],
-            Unit::Days => ["{} 天", if n == 1 { "{} day" } else { "{} days" }],
+        let words = match (unit, n == 1) {
+            (Unit::Months, true) => MONTH,
+            (Unit::Months, false) => MONTHS,
+            (Unit::Days, true) => DAY,
+            (Unit::Days, false) => DAYS,
         };
-        super::fill(self.pick(words), &[&n.to_string()])
+        super::fill(self.say(words), &[&n.to_string()])
     }
 
     /// What breaks `rule` at `field`, as a phrase to follow the field's
@@ -158,58 +161,58 @@ impl Lang {
         let kind = field.kind();
         let pair = match rule {
             Rule::Required if examples::typed_in(kind) => return self.example_rule(field, rule),
-            Rule::Required => ["请填写", "required"],
+            Rule::Required => REQUIRED,
             Rule::NotANumber | Rule::AmbiguousComma => return self.example_rule(field, rule),
-            Rule::NotWholeMonths => ["期数须为整月", "whole months only"],
-            Rule::NotADate if kind == Kind::DateTime => ["请输入日期和时间，如 2026-03-10T21:30", "enter a date and time like 2026-03-10T21:30"],
-            Rule::NotADate => ["请输入日期，如 2026-12-15", "enter a date like 2026-12-15"],
-            Rule::Negative => ["不能为负数", "must not be negative"],
-            Rule::NotPositive => ["须大于 0", "must be more than 0"],
-            Rule::NotInFen => ["金额最多两位小数（分）", "must have at most two decimals (fen)"],
+            Rule::NotWholeMonths => WHOLE_MONTHS_ONLY,
+            Rule::NotADate if kind == Kind::DateTime => ENTER_A_DATE_AND_TIME,
+            Rule::NotADate => ENTER_A_DATE_LIKE_2026,
+            Rule::Negative => MUST_NOT_BE_NEGATIVE,
+            Rule::NotPositive => MUST_BE_MORE_THAN_0,
+            Rule::NotInFen => AT_MOST_FEN,
             Rule::TooLarge if matches!(kind, Kind::Money { .. } | Kind::SignedMoney) => {
-                ["金额不能超过 1 万亿", "must be at most ¥1,000,000,000,000"]
+                AT_MOST_A_TRILLION
             }
             Rule::TooLarge | Rule::OutOfRange => return self.range_rule(kind),
-            Rule::TooLong => return self.limit_rule(kind, ["最多 {} 个字", "at most {} characters"]),
-            Rule::TooMany => return self.limit_rule(kind, ["最多 {} 项", "at most {} items"]),
-            Rule::RateTooHigh => ["年化超过 1000%，请检查利率类型（日/月/年）", "above 1000% a year; check the unit (daily, monthly or annual)"],
-            Rule::FeeNotBelowPrincipal => ["费用须不小于 0 且小于本金", "must be at least 0 and less than the principal"],
-            Rule::RequiredForActualDays => ["按实际天数计息时必填", "required when interest accrues on actual days"],
-            Rule::FirstPeriodOutOfRange => ["须在下次还款日前1–366天", "must be 1–366 days before the next due date"],
-            Rule::UsedTwice if field == Field::StrategyOrderLoan => ["这笔借款在顺序中出现了两次", "is in the order twice"],
-            Rule::UsedTwice if field == Field::LoanId => ["与另一笔借款重复", "is used twice"],
-            Rule::UsedTwice => ["有重复的选项", "lists a value twice"],
-            Rule::AfterLastMonth => ["须在剩余期数之内", "must be within the months remaining"],
-            Rule::RequiredForCustom => ["选择自定义顺序时必填", "required for a custom order"],
-            Rule::ExpensesDisagree => ["须等于各类必要开支之和", "must equal the sum of budget.expense_items"],
-            Rule::NotApplicable if matches!(kind, Kind::OptionalCount { .. }) => ["一次性结清没有期数", "a settlement has no months"],
-            Rule::NotApplicable => ["只有宽限期方案有这一项", "only a payment_holiday has this"],
-            Rule::SameAsAsk => ["备选方案与申请的方案相同", "is the same as the ask"],
-            Rule::UnknownLoan => ["没有这笔借款", "names no loan of this document"],
+            Rule::TooLong => return self.limit_rule(kind, AT_MOST_CHARACTERS),
+            Rule::TooMany => return self.limit_rule(kind, AT_MOST_ITEMS),
+            Rule::RateTooHigh => ABOVE_1000_A_YEAR_CHECK,
+            Rule::FeeNotBelowPrincipal => MUST_BE_AT_LEAST_0,
+            Rule::RequiredForActualDays => REQUIRED_WHEN_INTEREST_ACCRUES_ON,
+            Rule::FirstPeriodOutOfRange => MUST_BE_1_366_DAYS,
+            Rule::UsedTwice if field == Field::StrategyOrderLoan => IS_IN_THE_ORDER_TWICE,
+            Rule::UsedTwice if field == Field::LoanId => IS_USED_TWICE,
+            Rule::UsedTwice => LISTS_A_VALUE_TWICE,
+            Rule::AfterLastMonth => MUST_BE_WITHIN_THE_MONTHS,
+            Rule::RequiredForCustom => REQUIRED_FOR_A_CUSTOM_ORDER,
+            Rule::ExpensesDisagree => MUST_EQUAL_THE_SUM_OF,
+            Rule::NotApplicable if matches!(kind, Kind::OptionalCount { .. }) => A_SETTLEMENT_HAS_NO_MONTHS,
+            Rule::NotApplicable => ONLY_A_PAYMENT_HOLIDAY_HAS,
+            Rule::SameAsAsk => IS_THE_SAME_AS_THE,
+            Rule::UnknownLoan => NAMES_NO_LOAN_OF_THIS,
         };
-        self.pick(pair).to_owned()
+        self.say(pair).to_owned()
     }
 
     fn range_rule(self, kind: Kind) -> String {
         let Some((lo, hi)) = kind.range() else {
-            return self.pick(["数字太大，请检查", "too large — please check"]).to_owned();
+            return self.say(TOO_LARGE_PLEASE_CHECK).to_owned();
         };
         let unit = match kind {
-            Kind::Count { unit: Unit::Months, .. } | Kind::OptionalCount { unit: Unit::Months, .. } => [" 个月", " months"],
-            Kind::Count { unit: Unit::Days, .. } | Kind::OptionalCount { unit: Unit::Days, .. } => [" 天", " days"],
-            _ => [" ", ""],
+            Kind::Count { unit: Unit::Months, .. } | Kind::OptionalCount { unit: Unit::Months, .. } => UNIT_MONTHS,
+            Kind::Count { unit: Unit::Days, .. } | Kind::OptionalCount { unit: Unit::Days, .. } => UNIT_DAYS,
+            _ => UNIT_NONE,
         };
-        let template = self.pick(["须在 {} 到 {}{}之间", "must be from {} to {}{}"]);
-        super::fill(template, &[&lo.to_string(), &hi.to_string(), self.pick(unit)])
+        let template = self.say(MUST_BE_FROM_TO);
+        super::fill(template, &[&lo.to_string(), &hi.to_string(), self.say(unit)])
     }
 
-    fn limit_rule(self, kind: Kind, template: [&str; 2]) -> String {
+    fn limit_rule(self, kind: Kind, template: Phrase) -> String {
         let max = match kind {
             Kind::Text { max_chars } => max_chars,
             Kind::List { max } => max,
             _ => 0,
         };
-        super::fill(self.pick(template), &[&max.to_string()])
+        super::fill(self.say(template), &[&max.to_string()])
     }
 
     /// What to show at a field that breaks a rule: a sentence.
@@ -236,6 +239,7 @@ impl fmt::Display for ScenarioError {
 }
 
 mod examples;
+pub(crate) mod phrases;
 mod total;
 
 #[cfg(test)]

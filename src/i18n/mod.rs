@@ -11,10 +11,12 @@ mod road;
 pub use drafts::*;
 pub mod kit;
 mod share;
+mod words;
 pub use fields::*;
 pub use page::*;
 pub use road::*;
 pub use share::*;
+pub use words::{load as load_words, ready as words_ready, Words, WORDS_EN, WORDS_ZH};
 
 use crate::engine::allocation::Strategy;
 use crate::engine::{DayBasis, DayCount, HolidayMode, Infeasible, Lender, Method, Milestone, PenaltyBase, ProposalKind, RateUnit};
@@ -50,13 +52,6 @@ impl Lang {
             Self::En => Self::Zh,
         }
     }
-
-    pub fn text(self) -> &'static Text {
-        match self {
-            Self::Zh => &ZH,
-            Self::En => &EN,
-        }
-    }
 }
 
 /// All page strings of one language.
@@ -65,6 +60,8 @@ pub struct Text {
     pub tagline: &'static str,
     pub privacy_note: &'static str,
     pub switch_language: &'static str,
+    /// The other language's words could not be fetched (offline before they were cached).
+    pub switch_failed: &'static str,
     pub loans_heading: &'static str,
     pub loan_label: &'static str,
     pub add_loan: &'static str,
@@ -139,6 +136,7 @@ pub const ZH: Text = Text {
     tagline: "算清每月能还多少、每种方案要付多少，再去和贷款方谈。",
     privacy_note: "所有计算都在本机浏览器内完成，数据不会上传。",
     switch_language: "English",
+    switch_failed: "无法载入英文界面，请联网后再试。",
     loans_heading: "我的借款",
     loan_label: "借款",
     add_loan: "＋ 添加一笔借款",
@@ -213,6 +211,7 @@ pub const EN: Text = Text {
     tagline: "Work out what you can really pay and what each option costs, then talk to your lender.",
     privacy_note: "Everything is computed in this browser. Nothing is uploaded.",
     switch_language: "中文",
+    switch_failed: "Could not load the Chinese page (中文): connect and try again.",
     loans_heading: "My loans",
     loan_label: "Loan",
     add_loan: "+ Add a loan",
@@ -284,151 +283,49 @@ pub const EN: Text = Text {
 
 impl Lang {
     pub fn lender(self, l: Lender) -> &'static str {
-        match (self, l) {
-            (Self::Zh, Lender::Mybank) => "网商贷",
-            (Self::Zh, Lender::Jiebei) => "借呗",
-            (Self::Zh, Lender::Weilidai) => "微粒贷",
-            (Self::Zh, Lender::BankCredit) => "银行信用贷",
-            (Self::Zh, Lender::CreditCard) => "信用卡",
-            (Self::Zh, Lender::Other) => "其他",
-            (Self::En, Lender::Mybank) => "MYbank (网商贷)",
-            (Self::En, Lender::Jiebei) => "Jiebei (借呗)",
-            (Self::En, Lender::Weilidai) => "Weilidai (微粒贷)",
-            (Self::En, Lender::BankCredit) => "Bank consumer loan",
-            (Self::En, Lender::CreditCard) => "Credit card",
-            (Self::En, Lender::Other) => "Other",
-        }
+        self.words().names.lender[l as usize]
     }
 
     pub fn method(self, m: Method) -> &'static str {
-        match (self, m) {
-            (Self::Zh, Method::EqualInstallment) => "等额本息",
-            (Self::Zh, Method::EqualPrincipal) => "等额本金",
-            (Self::Zh, Method::InterestOnly) => "先息后本",
-            (Self::Zh, Method::Bullet) => "到期一次还本付息",
-            (Self::En, Method::EqualInstallment) => "Equal instalments (等额本息)",
-            (Self::En, Method::EqualPrincipal) => "Equal principal (等额本金)",
-            (Self::En, Method::InterestOnly) => "Interest only, principal at end (先息后本)",
-            (Self::En, Method::Bullet) => "All at maturity (到期一次还本付息)",
-        }
+        self.words().names.method[m as usize]
     }
 
     pub fn rate_unit(self, u: RateUnit) -> &'static str {
-        match (self, u) {
-            (Self::Zh, RateUnit::DailyPercent) => "日利率 %",
-            (Self::Zh, RateUnit::MonthlyPercent) => "月利率 %",
-            (Self::Zh, RateUnit::AnnualPercent) => "年化利率 %",
-            (Self::En, RateUnit::DailyPercent) => "% per day",
-            (Self::En, RateUnit::MonthlyPercent) => "% per month",
-            (Self::En, RateUnit::AnnualPercent) => "% per year",
-        }
+        self.words().names.rate_unit[u as usize]
     }
 
     pub fn day_basis(self, b: DayBasis) -> &'static str {
-        match (self, b) {
-            (Self::Zh, DayBasis::D360) => "360 天",
-            (Self::Zh, DayBasis::D365) => "365 天",
-            (Self::En, DayBasis::D360) => "360 days",
-            (Self::En, DayBasis::D365) => "365 days",
-        }
+        self.words().names.day_basis[b as usize]
     }
 
     pub fn penalty_base(self, b: PenaltyBase) -> &'static str {
-        match (self, b) {
-            (Self::Zh, PenaltyBase::Principal) => "逾期本金",
-            (Self::Zh, PenaltyBase::PrincipalAndInterest) => "逾期本金和利息",
-            (Self::En, PenaltyBase::Principal) => "Overdue principal",
-            (Self::En, PenaltyBase::PrincipalAndInterest) => "Overdue principal and interest",
-        }
+        self.words().names.penalty_base[b as usize]
     }
 
     pub fn day_count(self, d: DayCount) -> &'static str {
-        match (self, d) {
-            (Self::Zh, DayCount::Thirty360) => "按月（30/360，与常见计算器一致）",
-            (Self::Zh, DayCount::Actual) => "按实际天数（与网贷按日计息一致）",
-            (Self::En, DayCount::Thirty360) => "Monthly (30/360, as spreadsheets)",
-            (Self::En, DayCount::Actual) => "Actual days (daily accrual, as online lenders)",
-        }
+        self.words().names.day_count[d as usize]
     }
 
     pub fn proposal_kind(self, k: ProposalKind) -> &'static str {
-        use ProposalKind::*;
-        match (self, k) {
-            (Self::Zh, TermExtension) => "延期还款（展期）",
-            (Self::Zh, FrozenInstalments) => "停息分期",
-            (Self::Zh, PenaltyWaiver) => "减免罚息、分期补足欠款",
-            (Self::Zh, PaymentHoliday) => "宽限期后再分期",
-            (Self::Zh, Settlement) => "一次性结清减免",
-            (Self::Zh, CashFlowPlan) => "按现金流还款",
-            (Self::Zh, Contract) => "按原合同还款",
-            (Self::En, TermExtension) => "Term extension",
-            (Self::En, FrozenInstalments) => "Instalments with interest frozen",
-            (Self::En, PenaltyWaiver) => "Penalty waiver, arrears caught up",
-            (Self::En, PaymentHoliday) => "Payment holiday, then instalments",
-            (Self::En, Settlement) => "Lump-sum settlement",
-            (Self::En, CashFlowPlan) => "Cash-flow plan",
-            (Self::En, Contract) => "Keep the contract",
-        }
+        self.words().names.proposal_kind[k as usize]
     }
 
     /// One line on what the proposal asks the lender for.
     pub fn proposal_explain(self, k: ProposalKind) -> &'static str {
-        use ProposalKind::*;
-        match (self, k) {
-            (Self::Zh, TermExtension) => "按合同利率，把全部欠款重新分摊到更长的期限。",
-            (Self::Zh, FrozenInstalments) => "全部欠款分期偿还，停止计息、免除罚息（需协商，并非权利）。",
-            (Self::Zh, PenaltyWaiver) => "合同照常，免除罚息，逾期部分分几个月补齐。",
-            (Self::Zh, PaymentHoliday) => "先暂缓几个月，再在剩余期限内重新分期。",
-            (Self::Zh, Settlement) => "一次性支付低于欠款的金额，结清全部债务。",
-            (Self::Zh, CashFlowPlan) => "每月还款随收入淡旺季变化，旺季多还、淡季少还。",
-            (Self::Zh, Contract) => "这笔借款照原合同继续还，不需要协商。",
-            (Self::En, TermExtension) => "The whole amount owed re-spread over a longer term at the contract rate.",
-            (Self::En, FrozenInstalments) => "The amount owed in instalments with interest stopped and penalties waived (to ask for, not a right).",
-            (Self::En, PenaltyWaiver) => "The contract continues; penalties waived and the arrears caught up over a few months.",
-            (Self::En, PaymentHoliday) => "A few months' pause, then instalments over the remaining term.",
-            (Self::En, Settlement) => "One payment below the amount owed closes the debt.",
-            (Self::En, CashFlowPlan) => "Payments follow your seasonal income: more in good months, less in lean ones.",
-            (Self::En, Contract) => "This loan continues on its contract; nothing to ask for.",
-        }
+        self.words().names.proposal_explain[k as usize]
     }
 
     pub fn holiday_mode(self, m: HolidayMode) -> &'static str {
-        match (self, m) {
-            (Self::Zh, HolidayMode::InterestOnly) => "期间只还利息",
-            (Self::Zh, HolidayMode::Capitalised) => "期间不还，利息计入本金",
-            (Self::En, HolidayMode::InterestOnly) => "interest only meanwhile",
-            (Self::En, HolidayMode::Capitalised) => "nothing paid, interest added",
-        }
+        self.words().names.holiday_mode[m as usize]
     }
 
     pub fn strategy(self, s: Strategy) -> &'static str {
-        match (self, s) {
-            (Self::Zh, Strategy::ProRata) => "按欠款比例（公平份额）",
-            (Self::Zh, Strategy::Avalanche) => "先还利率最高的（雪崩法）",
-            (Self::Zh, Strategy::Snowball) => "先还余额最小的（雪球法）",
-            (Self::En, Strategy::ProRata) => "Pro rata to balance (fair share)",
-            (Self::En, Strategy::Avalanche) => "Highest rate first (avalanche)",
-            (Self::En, Strategy::Snowball) => "Smallest balance first (snowball)",
-        }
+        self.words().names.strategy[s as usize]
     }
 
     /// A typical consequence on the overdue timeline.
     pub fn timeline_event(self, m: Milestone) -> &'static str {
-        use Milestone::*;
-        let pair = match m {
-            PenaltyInterestStarts => ["开始计收罚息", "Penalty interest starts"],
-            SpecialMentionCreditReport => {
-                ["贷款被列为“关注”，征信可能记录逾期", "Loan classed \"special mention\"; the credit report may record the late payment"]
-            }
-            CollectionIntensifies => ["催收加强", "Collection intensifies"],
-            LawyerLetterSuitLikely => {
-                ["可能收到律师函、被起诉（常见于互联网法院）", "A lawyer's letter and a suit (often in an internet court) become likely"]
-            }
-            SubstandardNonPerforming => ["超过 90 天：列为“次级”不良贷款", "Over 90 days: classed \"substandard\" (non-performing)"],
-            Doubtful => ["超过 270 天：列为“可疑”", "Over 270 days: classed \"doubtful\""],
-            Loss => ["超过 360 天：列为“损失”", "Over 360 days: classed \"loss\""],
-        };
-        self.pick(pair)
+        self.words().names.timeline_event[m as usize]
     }
 
     /// Why a proposal cannot work, in words.
@@ -472,12 +369,56 @@ impl Lang {
 
     /// Short rate labels for the "equals" line.
     pub fn rate_forms(self) -> [&'static str; 3] {
-        match self {
-            Self::Zh => ["日", "月", "年化"],
-            Self::En => ["daily", "monthly", "annual"],
-        }
+        self.words().names.rate_forms
     }
 }
+
+/// The names of the engine's kinds and values in one language, each array
+/// in the order of its enum (read by `value as usize`).
+pub struct Names {
+    pub lender: [&'static str; 6],
+    pub method: [&'static str; 4],
+    pub rate_unit: [&'static str; 3],
+    pub day_basis: [&'static str; 2],
+    pub penalty_base: [&'static str; 2],
+    pub day_count: [&'static str; 2],
+    pub proposal_kind: [&'static str; 7],
+    pub proposal_explain: [&'static str; 7],
+    pub holiday_mode: [&'static str; 2],
+    pub strategy: [&'static str; 3],
+    pub timeline_event: [&'static str; 7],
+    pub rate_forms: [&'static str; 3],
+}
+
+pub const NAMES_ZH: Names = Names {
+    lender: ["网商贷", "借呗", "微粒贷", "银行信用贷", "信用卡", "其他"],
+    method: ["等额本息", "等额本金", "先息后本", "到期一次还本付息"],
+    rate_unit: ["日利率 %", "月利率 %", "年化利率 %"],
+    day_basis: ["360 天", "365 天"],
+    penalty_base: ["逾期本金", "逾期本金和利息"],
+    day_count: ["按月（30/360，与常见计算器一致）", "按实际天数（与网贷按日计息一致）"],
+    proposal_kind: ["延期还款（展期）", "停息分期", "减免罚息、分期补足欠款", "宽限期后再分期", "一次性结清减免", "按现金流还款", "按原合同还款"],
+    proposal_explain: ["按合同利率，把全部欠款重新分摊到更长的期限。", "全部欠款分期偿还，停止计息、免除罚息（需协商，并非权利）。", "合同照常，免除罚息，逾期部分分几个月补齐。", "先暂缓几个月，再在剩余期限内重新分期。", "一次性支付低于欠款的金额，结清全部债务。", "每月还款随收入淡旺季变化，旺季多还、淡季少还。", "这笔借款照原合同继续还，不需要协商。"],
+    holiday_mode: ["期间只还利息", "期间不还，利息计入本金"],
+    strategy: ["按欠款比例（公平份额）", "先还利率最高的（雪崩法）", "先还余额最小的（雪球法）"],
+    timeline_event: ["开始计收罚息", "贷款被列为“关注”，征信可能记录逾期", "催收加强", "可能收到律师函、被起诉（常见于互联网法院）", "超过 90 天：列为“次级”不良贷款", "超过 270 天：列为“可疑”", "超过 360 天：列为“损失”"],
+    rate_forms: ["日", "月", "年化"],
+};
+
+pub const NAMES_EN: Names = Names {
+    lender: ["MYbank (网商贷)", "Jiebei (借呗)", "Weilidai (微粒贷)", "Bank consumer loan", "Credit card", "Other"],
+    method: ["Equal instalments (等额本息)", "Equal principal (等额本金)", "Interest only, principal at end (先息后本)", "All at maturity (到期一次还本付息)"],
+    rate_unit: ["% per day", "% per month", "% per year"],
+    day_basis: ["360 days", "365 days"],
+    penalty_base: ["Overdue principal", "Overdue principal and interest"],
+    day_count: ["Monthly (30/360, as spreadsheets)", "Actual days (daily accrual, as online lenders)"],
+    proposal_kind: ["Term extension", "Instalments with interest frozen", "Penalty waiver, arrears caught up", "Payment holiday, then instalments", "Lump-sum settlement", "Cash-flow plan", "Keep the contract"],
+    proposal_explain: ["The whole amount owed re-spread over a longer term at the contract rate.", "The amount owed in instalments with interest stopped and penalties waived (to ask for, not a right).", "The contract continues; penalties waived and the arrears caught up over a few months.", "A few months' pause, then instalments over the remaining term.", "One payment below the amount owed closes the debt.", "Payments follow your seasonal income: more in good months, less in lean ones.", "This loan continues on its contract; nothing to ask for."],
+    holiday_mode: ["interest only meanwhile", "nothing paid, interest added"],
+    strategy: ["Pro rata to balance (fair share)", "Highest rate first (avalanche)", "Smallest balance first (snowball)"],
+    timeline_event: ["Penalty interest starts", "Loan classed \"special mention\"; the credit report may record the late payment", "Collection intensifies", "A lawyer's letter and a suit (often in an internet court) become likely", "Over 90 days: classed \"substandard\" (non-performing)", "Over 270 days: classed \"doubtful\"", "Over 360 days: classed \"loss\""],
+    rate_forms: ["daily", "monthly", "annual"],
+};
 
 /// Groups the integer digits of a plain decimal string in threes.
 fn group_thousands(plain: &str) -> String {

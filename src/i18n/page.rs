@@ -356,11 +356,6 @@ pub const PAGE_EN: PageText = PageText {
 };
 
 impl Lang {
-    /// The guided page's words.
-    pub fn page(self) -> &'static PageText {
-        self.pick([&PAGE_ZH, &PAGE_EN])
-    }
-
     /// Why a figure could not be computed.
     pub fn figure_error(self, reason: FigureReason) -> &'static str {
         let p = self.page();

@@ -46,19 +46,84 @@ pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<Language>().0
 }
 
-/// Mounts the page, once the code that reads stored drafts is here if
-/// storage holds any (a chunk: a first visit has nothing to read, issue 13;
-/// shell-lang.js hinted it early). If it cannot be fetched, the page opens
-/// read-only and says so (`Status::Unread`): nothing stored is touched.
+/// Mounts the page once the words of its language are here (a chunk per
+/// language, `i18n::Words`: a visitor fetches only their own; shell-lang.js
+/// preloads it beside the wasm) and, if storage holds drafts, the code that
+/// reads them (a chunk: a first visit has nothing to read, issue 13). If the
+/// reading code cannot be fetched, the page opens read-only and says so
+/// (`Status::Unread`): nothing stored is touched. If the language's words
+/// cannot be fetched the page opens in the other language if its words can
+/// be; with neither (offline before the service worker cached them) the
+/// static first paint stays, with a line saying why.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    if crate::store::holds_drafts(&AnyBackend::detect()) {
-        wasm_bindgen_futures::spawn_local(async {
-            crate::store::browser::load_reading().await;
+    let backend = AnyBackend::detect();
+    let lang = stored_lang(&backend).and_then(|t| Lang::from_tag(&t)).unwrap_or_default();
+    let drafts = crate::store::holds_drafts(&backend);
+    wasm_bindgen_futures::spawn_local(async move {
+        // Both fetches start at once (each starts when first polled).
+        let reading = async move { !drafts || crate::store::browser::load_reading().await };
+        let (words, _) = both(crate::i18n::load_words(lang), reading).await;
+        if words || crate::i18n::load_words(lang.other()).await {
             leptos::mount::mount_to_body(App);
-        });
-    } else {
-        leptos::mount::mount_to_body(App);
+        } else {
+            no_words();
+        }
+    });
+}
+
+/// Awaits two futures side by side.
+async fn both<A: std::future::Future, B: std::future::Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(move |cx| {
+        use std::task::Poll;
+        if ra.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                ra = Some(v);
+            }
+        }
+        if rb.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                rb = Some(v);
+            }
+        }
+        match (ra.take(), rb.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                (ra, rb) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
+}
+
+/// No language's words could be fetched: the static first paint stays and
+/// says so (in both languages: it cannot know which is read).
+fn no_words() {
+    alert_line("body", "no-words", Some("无法载入页面，请联网后重新打开。Could not load the page: connect and reload."));
+}
+
+/// A `role="alert"` line `id` (its test id) at the end of `parent` saying
+/// `text`, or with `None` no such line. Drawn outside Leptos's views: the
+/// page's rare failures need no reactive code of their own.
+fn alert_line(parent: &str, id: &str, text: Option<&str>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let old = doc.query_selector(&["[data-testid=", id, "]"].concat()).ok().flatten();
+    match (old, text) {
+        (Some(line), None) => line.remove(),
+        (Some(line), Some(text)) => line.set_text_content(Some(text)),
+        (None, Some(text)) => {
+            if let (Ok(Some(parent)), Ok(line)) = (doc.query_selector(parent), doc.create_element("p")) {
+                line.set_text_content(Some(text));
+                let _ = line.set_attribute("role", "alert");
+                let _ = line.set_attribute("class", "lazy-status");
+                let _ = line.set_attribute("data-testid", id);
+                let _ = parent.append_child(&line);
+            }
+        }
+        (None, None) => {}
     }
 }
 
@@ -171,7 +236,9 @@ fn Step(at: usize, children: ChildrenFn) -> impl IntoView {
 /// drafts and the document to open.
 fn boot() -> (Lang, Session<AnyBackend, BrowserClock>, crate::scenario::Scenario) {
     let backend = AnyBackend::detect();
-    let lang = stored_lang(&backend).and_then(|t| Lang::from_tag(&t)).unwrap_or_default();
+    let stored = stored_lang(&backend).and_then(|t| Lang::from_tag(&t)).unwrap_or_default();
+    // The stored language's words, or the other's if only those could be fetched (`mount`).
+    let lang = if crate::i18n::words_ready(stored) { stored } else { stored.other() };
     let t = lang.drafts();
     let describe = move |s: &crate::scenario::Scenario| lang.describe(s);
     let names = Names { draft: t.default_name, recovered: t.recovered_name, describe: &describe };
@@ -348,10 +415,29 @@ fn section_links(lang: Lang) -> String {
 fn Header(drafts: drafts::SessionHandle) -> impl IntoView {
     let t = use_text();
     let lang = use_lang();
+    // The other language's words are a chunk: the page switches once they
+    // are here, and stays as it is, saying why, if they cannot be fetched.
+    // Each click turns the language wanted; a click while words come
+    // decides over the ones before it.
+    let wanted = std::rc::Rc::new(std::cell::Cell::new(lang.get_untracked()));
     let switch = move |_| {
-        let next = lang.get_untracked().other();
-        lang.set(next);
-        drafts.save_lang(next);
+        let next = wanted.get().other();
+        wanted.set(next);
+        let wanted = wanted.clone();
+        leptos::task::spawn_local(async move {
+            let ok = crate::i18n::load_words(next).await;
+            if wanted.get() != next {
+                return;
+            }
+            let now = lang.get_untracked();
+            alert_line("header.top", "lang-failed", (!ok).then(|| now.text().switch_failed));
+            if !ok {
+                wanted.set(now);
+            } else if now != next {
+                lang.set(next);
+                drafts.save_lang(next);
+            }
+        });
     };
     view! {
         <header class="top">

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startApp, assertClean, REPO } from './harness.mjs';
-import { $, byId, importFile, message, proposal, openAround, openSchedule, loanCard, openSection } from './page.mjs';
+import { $, byId, importFile, message, proposal, openAround, openSchedule, loanCard, openSection, switchLanguage } from './page.mjs';
 
 const SEASONAL = await readFile(join(REPO, 'tests', 'e2e', 'cases', 'seasonal-shop.json'), 'utf8');
 
@@ -47,9 +47,9 @@ test('axe: no violation in the main states', async () => {
   const states = [];
   const { page, events } = await app.open();
   states.push(['initial', await violations(page)]);
-  await byId(page, 'lang-toggle').click();
+  await switchLanguage(page);
   states.push(['english', await violations(page)]);
-  await byId(page, 'lang-toggle').click();
+  await switchLanguage(page);
 
   // An overdue loan with proposals, a card's details and a schedule open, a comparison.
   const card = loanCard(page);

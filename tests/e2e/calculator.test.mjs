@@ -15,8 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { startApp, assertClean, screenshot } from './harness.mjs';
 import {
   $, byId as field, textOf as text, loanCard as card, loanCards, loanLabel, fieldErrors, inputs, labelFor,
-  openSchedule, scheduleRows, chartLines, loanResults,
-} from './page.mjs';
+  openSchedule, scheduleRows, chartLines, loanResults, switchLanguage } from './page.mjs';
 
 let app;
 before(async () => {
@@ -147,7 +146,7 @@ test('a figure that cannot be computed says why; the loan keeps its other figure
   assert.equal(await text(page, 'result-total-paid'), '¥1,000.00');
   assert.equal(await text(page, 'result-dti'), '8.33%', 'it counts in the budget: 1,000 / 12,000');
   for (const [apr, why] of [['无法计算', '数字太大，超出可计算的范围。'], ['Cannot be computed', 'The numbers are too large to compute.']]) {
-    if (apr !== '无法计算') await field(page, 'lang-toggle').click();
+    if (apr !== '无法计算') await switchLanguage(page);
     assert.equal(await text(page, 'result-apr-nominal'), apr);
     assert.equal(await text(page, 'result-apr-effective'), apr);
     const errors = page.locator($('figure-error'));
@@ -161,7 +160,7 @@ test('a figure that cannot be computed says why; the loan keeps its other figure
 test('English switch relabels everything and is remembered', async () => {
   const { page, events } = await app.open();
   await typeLoanAndBudget(page);
-  await field(page, 'lang-toggle').click();
+  await switchLanguage(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.equal(await text(page, 'app-title'), 'Repayment negotiation calculator');
   assert.equal(await page.title(), 'Repayment negotiation calculator');
@@ -179,7 +178,7 @@ test('English switch relabels everything and is remembered', async () => {
   await page.reload();
   await field(page, 'app-title').waitFor();
   assert.equal(await text(page, 'app-title'), 'Repayment negotiation calculator');
-  await field(page, 'lang-toggle').click();
+  await switchLanguage(page);
   assert.equal(await text(page, 'app-title'), '协商还款计算器');
   await assertClean(events, { page, name: 'calculator-language' });
 });

@@ -12,8 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startApp, assertClean, REPO } from './harness.mjs';
 import {
-  byId, loanCard, loanCards, openSection, openSchedule, openAround, proposal, importFile, message, download, draftItem, listed, saveStatusIn,
-} from './page.mjs';
+  byId, loanCard, loanCards, openSection, openSchedule, openAround, proposal, importFile, message, download, draftItem, listed, saveStatusIn, switchLanguage } from './page.mjs';
 
 export const DEBUG_DIST = process.env.E2E_DEBUG_DIST ?? join(REPO, 'target', 'dist-debug');
 const EVERY_FIELD = await readFile(join(REPO, 'tests', 'fixtures', 'fields', 'every-field.json'), 'utf8');
@@ -67,8 +66,8 @@ async function useResults(page) {
   await byId(proposal(page, 'settlement').first(), 'compare').check();
   await byId(page, 'comparison-table').waitFor();
   await byId(page, 'clear-compare').click();
-  await byId(page, 'lang-toggle').click();
-  await byId(page, 'lang-toggle').click();
+  await switchLanguage(page);
+  await switchLanguage(page);
 }
 
 async function useDrafts(page) {

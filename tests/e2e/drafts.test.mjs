@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { startApp, assertClean, APP_READY, REPO } from './harness.mjs';
 import {
   $, byId, listed, messages, message, download, saveStatusIn, draftsHeading, draftItem, draftItemCount, importFile,
-  dropFile, dropBigFile, loanCards, loanCard, waitForDraftCount, waitForValue, waitForTextChange,
-} from './page.mjs';
+  dropFile, dropBigFile, loanCards, loanCard, waitForDraftCount, waitForValue, waitForTextChange, switchLanguage } from './page.mjs';
 const FIXTURES = join(REPO, 'tests', 'fixtures');
 const MYBANK = await readFile(join(FIXTURES, 'mybank-daily.json'), 'utf8');
 const V0 = await readFile(join(FIXTURES, 'migration', 'v0-mybank.json'), 'utf8');
@@ -115,7 +114,7 @@ test('every change is autosaved; reload restores it, the language and the open d
   await page.click($('new-draft'));
   await page.locator($('draft-item')).nth(1).waitFor();
   await draftItem(page, first).click();
-  await page.click($('lang-toggle'));
+  await switchLanguage(page);
   assert.equal(await page.evaluate(() => localStorage.getItem('xieshang.lang')), 'en');
 
   await reload(page);
@@ -206,7 +205,7 @@ test('erase everything asks first, then removes every xieshang. key and nothing 
   await waitStored(page, '"44444"');
   await page.click($('new-draft'));
   await page.locator($('draft-item')).nth(1).waitFor();
-  await page.click($('lang-toggle'));
+  await switchLanguage(page);
   await page.evaluate(() => localStorage.setItem('xieshang.quarantine.1-0', 'old junk'));
 
   await page.click($('erase-all'));

@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startApp, assertClean, REPO } from './harness.mjs';
-import { $, byId, textOf, importFile, message, download, openSchedule, openAround } from './page.mjs';
+import { $, byId, textOf, importFile, message, download, openSchedule, openAround, switchLanguage } from './page.mjs';
 
 const THREE = await readFile(join(REPO, 'tests', 'fixtures', 'proposals-three-lenders.json'), 'utf8');
 const AMOUNT = /¥-?[\d,]+\.\d\d/g;
@@ -133,7 +133,7 @@ test('a proposal becomes the ask: the letter names the lender, amount and date, 
   assert.equal((await page.evaluate(() => navigator.clipboard.readText())).trim(), letter);
 
   // English: the same figures.
-  await byId(page, 'lang-toggle').click();
+  await switchLanguage(page);
   await page.locator(`${$('kit-doc')}:has-text("Request")`).waitFor();
   const english = await documentText(page);
   assert.ok(english.includes(figures.payment) && english.includes(figures.total), english);
@@ -319,7 +319,7 @@ test('axe finds nothing in the open section, in both languages', async () => {
   await byId(page, 'offer-amount').fill('1800');
   await byId(page, 'offer-check').waitFor();
   for (const lang of ['zh', 'en']) {
-    if (lang === 'en') await byId(page, 'lang-toggle').click();
+    if (lang === 'en') await switchLanguage(page);
     const result = await new AxeBuilder({ page }).include('#kit').include($('use-as-ask')).analyze();
     assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], lang);
   }

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { startApp, assertClean, screenshot, REPO, ARTIFACTS } from './harness.mjs';
-import { byId, importFile, message } from './page.mjs';
+import { byId, importFile, message, switchLanguage } from './page.mjs';
 
 const SEASONAL = await readFile(join(REPO, 'tests', 'e2e', 'cases', 'seasonal-shop.json'), 'utf8');
 /** Issue 9's bound: the page at 375 px, three loans, nothing expanded. */
@@ -29,7 +29,7 @@ async function seasonal(width, lang) {
   const { page } = opened;
   await importFile(page, 'seasonal-shop.json', SEASONAL);
   await message(page, 'imported').waitFor();
-  if (lang === 'en') await byId(page, 'lang-toggle').click();
+  if (lang === 'en') await switchLanguage(page);
   await page.waitForFunction((tag) => document.documentElement.lang === tag, lang === 'en' ? 'en' : 'zh-CN');
   return opened;
 }

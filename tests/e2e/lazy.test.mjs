@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startApp, assertClean, APP_READY, REPO } from './harness.mjs';
-import { $, byId, importFile, message } from './page.mjs';
+import { $, byId, importFile, message, switchLanguage } from './page.mjs';
 
 const CHUNK = /\/xieshang-(?!split-)[a-z0-9_]+-[0-9a-f]{16}\.wasm$/;
 const chunkOf = (split) => new RegExp(`/xieshang-split_${split}-[0-9a-f]{16}\\.wasm$`);
@@ -42,7 +42,7 @@ test('the first load fetches the sections below the results, no section the user
   const { page, events } = await app.open(NO_WORKER);
   await page.waitForLoadState('networkidle');
   const splits = events.requests.map((u) => SPLIT.exec(u)?.[1]).filter(Boolean);
-  assert.deepEqual(splits, ['step_below'], 'only the chunk below the results, once');
+  assert.deepEqual(splits, ['words_zh', 'step_below'], "only the page language's words (before it mounts) and the chunk below the results, once each");
   assert.ok(events.requests.some((u) => /\/xieshang-split-[0-9a-f]{16}\.js$/.test(u)), 'the split loader comes with the main module');
 
   await byId(page, 'kit-open').click();
@@ -215,7 +215,7 @@ test('a chunk that cannot be fetched: a clear message, the page still works, ret
   assert.match(await failed.textContent(), /没能载入/);
 
   // The rest of the page still answers.
-  await byId(page, 'lang-toggle').click();
+  await switchLanguage(page);
   assert.match(await failed.textContent(), /could not be loaded/);
 
   failing = false;

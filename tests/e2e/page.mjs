@@ -169,3 +169,13 @@ export const waitForTextChange = (page, id, before) =>
 /** For each proposal in order: 'true' / 'false' (fits the budget) or 'infeasible'. */
 export const fitsOfEach = (page) =>
   proposals(page).evaluateAll((els) => els.map((e) => e.querySelector('[data-testid="fits"]')?.dataset.fits ?? 'infeasible'));
+
+/**
+ * Switches the page's language and waits until it is switched: the other
+ * language's words are a chunk the first switch fetches (src/i18n/words.rs).
+ */
+export async function switchLanguage(page) {
+  const before = await page.evaluate(() => document.documentElement.lang);
+  await byId(page, 'lang-toggle').click();
+  await page.waitForFunction((tag) => document.documentElement.lang !== tag, before);
+}

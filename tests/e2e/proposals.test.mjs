@@ -15,8 +15,7 @@ import { startApp, assertClean } from './harness.mjs';
 import {
   $, byId, textOf, loanCard, openSection, stands, horizonRows, horizonOwed, horizonFigures, standLine, reachedEvents, proposals,
   proposal, fact, explainToggle, openExplanation, comparisonHeaders, comparisonRows, comparisonChartLines,
-  allocationTables, allocationSplits, loanResults, openSchedule, scheduleRows, fitsOfEach, factLabel, glossaryEntry,
-} from './page.mjs';
+  allocationTables, allocationSplits, loanResults, openSchedule, scheduleRows, fitsOfEach, factLabel, glossaryEntry, switchLanguage } from './page.mjs';
 const FORECAST = ['8000', '8000', '9000', '12000', '15000', '18000', '15000', '12000', '10000', '9000', '20000', '25000'];
 
 let app;
@@ -121,7 +120,7 @@ test('the corrected figures and their words, in both languages (issue 7)', async
   const frozen = proposal(page, 'frozen_instalments');
   for (const lang of ['zh', 'en']) {
     const w = CORRECTED[lang];
-    if (lang === 'en') await byId(page, 'lang-toggle').click();
+    if (lang === 'en') await switchLanguage(page);
     // Rate check for the loan's own method (等额本息: the level instalment
     // on the contract principal), with the rate each payment implies.
     assert.match((await byId(stand, 'rate-check').textContent()).replace(/\s+/g, ' '), w.rateCheck);
@@ -192,7 +191,7 @@ test('a proposal that cannot fit says why', async () => {
   const frozen = proposal(page, 'frozen_instalments');
   assert.match(await byId(frozen, 'infeasible').textContent(), /即使分到最长 60 个月，月供 ¥1,563\.33 仍超过每月可用的 ¥300\.00/);
   assert.equal(await frozen.locator($('p-payment')).count(), 0, 'no figures for an impossible plan');
-  await byId(page, 'lang-toggle').click();
+  await switchLanguage(page);
   assert.match(await byId(frozen, 'infeasible').textContent(), /Even over the longest 60 months/);
   await assertClean(events, { page, name: 'proposals-infeasible' });
 });

@@ -12,7 +12,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { startApp, assertClean, ARTIFACTS, REPO } from './harness.mjs';
-import { $, byId, download, importFile, message } from './page.mjs';
+import { $, byId, download, importFile, message, switchLanguage } from './page.mjs';
 import {
   openRoad, strategy, pickStrategy, orderIds, loanPrepay, effectCells, solverOf, parseIcs,
 } from './road.page.mjs';
@@ -109,7 +109,7 @@ test('a loan the road cannot take is named with the reason, in both languages', 
   assert.match(await note.textContent(), /没有算入还清路线/);
   // The plans pay the other two only.
   assert.deepEqual(await page.locator($('paid-off')).evaluateAll((els) => els.map((e) => e.dataset.loan).sort()), ['card', 'jb']);
-  await byId(page, 'lang-toggle').click();
+  await switchLanguage(page);
   await page.waitForFunction(() => /leaves these loans out/.test(document.querySelector('[data-testid="road-left-out"]')?.textContent));
   assert.match(await items.first().textContent(), /^Loan 1 · MYbank.*: .*1 trillion/);
   await assertClean(events, { page, name: 'road-left-out' });
@@ -250,7 +250,7 @@ test('axe finds nothing in the open section, in both languages, light and dark; 
   for (const [width, colorScheme] of [[375, 'light'], [1280, 'dark']]) {
     const { page, events } = await openFixture({ contextOptions: { viewport: { width, height: 900 }, colorScheme } });
     for (const lang of ['zh', 'en']) {
-      if (lang === 'en') await byId(page, 'lang-toggle').click();
+      if (lang === 'en') await switchLanguage(page);
       const result = await new AxeBuilder({ page }).include('#road').analyze();
       assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `${width} ${lang}`);
       await mkdir(ARTIFACTS, { recursive: true });

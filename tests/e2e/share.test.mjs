@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { inflateSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startApp, assertClean, APP_READY, TIMEOUT } from './harness.mjs';
-import { $, byId, listed, importFile } from './page.mjs';
+import { $, byId, listed, importFile, switchLanguage } from './page.mjs';
 
 /** A draft with a loan name (personal) and figures of its own. */
 const SCENARIO = JSON.stringify({
@@ -341,7 +341,7 @@ test('the dialog: focus inside, Escape closes it and focus returns; axe finds no
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'share-open');
 
   // The close button does the same; every word follows the language.
-  await byId(page, 'lang-toggle').click();
+  await switchLanguage(page);
   await byId(page, 'share-open').click();
   assert.equal((await byId(page, 'share-open').textContent()).trim(), 'Share');
   assert.match(await byId(page, 'share-fragment-note').textContent(), /never send that part to any server/);

@@ -1,31 +1,29 @@
 //! The words of "I only know the total the app shows" (剩余应还, issue 9).
 
+use super::phrases::*;
 use super::Lang;
 use crate::form::TotalSplit;
 
 impl Lang {
     /// The fold's line: what it is for.
     pub fn total_summary(self) -> &'static str {
-        self.pick(["只知道 App 显示的剩余应还总额？", "Only know the total left to pay the app shows?"])
+        self.say(ONLY_KNOW_THE_TOTAL_LEFT)
     }
 
     pub fn total_label(self) -> &'static str {
-        self.pick(["App 显示的剩余应还（元，本金+利息）", "Total left to pay, as the app shows it (¥, principal + interest)"])
+        self.say(TOTAL_LEFT_TO_PAY_AS)
     }
 
     pub fn total_hint(self) -> &'static str {
-        self.pick([
-            "按上面的利率、还款方式和期数算出剩余本金，填入本金一栏",
-            "The principal is worked out from the rate, method and term above and filled in",
-        ])
+        self.say(THE_PRINCIPAL_IS_WORKED_OUT)
     }
 
     /// "= 本金 ¥95,000.00 + 利息 ¥5,016.00", and how far the nearest total is.
     pub fn total_split(self, s: TotalSplit) -> String {
         let (p, i) = (super::super::money(s.principal), super::super::money(s.interest));
-        let mut out = super::super::fill(self.pick(["= 本金 {} + 利息 {}", "= principal {} + interest {}"]), &[&p, &i]);
+        let mut out = super::super::fill(self.say(PRINCIPAL_INTEREST), &[&p, &i]);
         if let Some((total, diff)) = s.off {
-            let note = self.pick(["（此本金的总额为 {}，与 App 相差 {}）", " (this principal's total is {}, {} from the app's)"]);
+            let note = self.say(THIS_PRINCIPAL_S_TOTAL_IS);
             out.push_str(&super::super::fill(note, &[&super::super::money(total), &super::super::money(diff)]));
         }
         out
