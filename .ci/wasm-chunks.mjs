@@ -28,10 +28,24 @@
 // a split's load is `makeLoad(fetcher, deps)` as before, its deps now
 // naming splits too.
 
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sections } from './wasm-sections.mjs';
+
+/**
+ * Runs a tool, its output shown except binaryen's "unknown name subsection
+ * with id 3" (wasm-split-cli keeps the linker's label names, a name
+ * subsection binaryen does not read and drops: hundreds of lines a build
+ * that say nothing).
+ */
+export function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
+  const err = (r.stderr ?? '').split('\n').filter((l) => l && !/^warning: unknown name subsection with id 3 at \d+$/.test(l));
+  if (err.length) process.stderr.write(err.join('\n') + '\n');
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`${cmd} exited with ${r.status ?? r.signal}`);
+}
 
 /**
  * For each split, the splits the page has always loaded before it calls
@@ -231,7 +245,7 @@ function merge(dir, files, out) {
     writeFileSync(p, withImports(buf, imports(buf).map((i) => ({ ...i, module: BASE }))));
     args.push(p, `m${n}`);
   });
-  execFileSync('wasm-merge', [...args, '-o', join(tmp, 'out.wasm'), '-g', ...WASM_FEATURES], { stdio: ['ignore', 'inherit', 'inherit'] });
+  run('wasm-merge', [...args, '-o', join(tmp, 'out.wasm'), '-g', ...WASM_FEATURES]);
   const merged = readFileSync(join(tmp, 'out.wasm'));
   for (const i of imports(merged)) if (i.module !== SHARED || !union.has(i.field)) fail(`merged ${files.join(' ')} imports ${i.module}.${i.field}`);
   // The base's exports go (nothing else exports).

@@ -30,7 +30,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { foldChunks } from './wasm-chunks.mjs';
+import { foldChunks, run } from './wasm-chunks.mjs';
 import { sections, withoutCustomSections } from './wasm-sections.mjs';
 
 const TARGET = resolve(process.env.CARGO_TARGET_DIR ?? 'target');
@@ -72,7 +72,6 @@ function script(path, release) {
   return execFileSync(process.execPath, [TERSER, path, ...TERSER_ARGS], { encoding: 'utf8', maxBuffer: 16 << 20 });
 }
 
-const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const hash16 = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 16);
 
 function fail(msg) {
