@@ -42,8 +42,14 @@ impl Form {
     /// loans it does not name, in the document's order.
     pub fn payoff_order(&self) -> Vec<String> {
         let given = self.doc.payoff_strategy.as_ref().map_or(&[][..], |p| &p.order[..]);
-        let rest = self.doc.loans.iter().map(|l| &l.id).filter(|id| !given.contains(id));
-        given.iter().chain(rest).cloned().collect()
+        // A plain loop: the iterator adapters' code was ~0.5 KB of the road's chunk.
+        let mut order = given.to_vec();
+        for l in &self.doc.loans {
+            if !given.contains(&l.id) {
+                order.push(l.id.clone());
+            }
+        }
+        order
     }
 
     /// Picks a strategy; picking `custom` without an order starts one from

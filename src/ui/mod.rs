@@ -263,7 +263,6 @@ fn App() -> impl IntoView {
         }
     });
     let page = Page::new(scenario);
-    provide_context(page);
     // What the chunk below the results opens, from the main wasm (`lazy::handed`).
     lazy::hand(schedule::open_schedule);
     lazy::hand(proposals::compare::side_by_side);

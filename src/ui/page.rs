@@ -46,10 +46,12 @@ impl Page {
         let form = RwSignal::new(Form::new(doc));
         let problems = Memo::new(move |_| form.with(Form::problems));
         let valid = Memo::new(move |_| form.with(Form::valid));
-        // While a value is retyped, the document from before its edit (issue 9).
-        let settled = Memo::new(move |_| form.with(Form::settled));
+        // The newest settled document: while a value is retyped, the
+        // document from before its edit (issue 9); else the valid one, as
+        // `valid` has it (not validated and cloned again per keystroke).
         let latest = Memo::new(move |prev: Option<&Scenario>| {
-            settled.get().or_else(|| prev.cloned()).unwrap_or_else(|| form.with_untracked(|f| f.document().clone()))
+            let settled = if form.with(Form::is_retyping) { form.with(Form::settled) } else { valid.get() };
+            settled.or_else(|| prev.cloned()).unwrap_or_else(|| form.with_untracked(|f| f.document().clone()))
         });
         let follow = Follow { due: Trigger::new(), pending: StoredValue::new(false), slow: StoredValue::new(false) };
         // Equal documents do not evaluate again (a retyped, unchanged value).
