@@ -393,6 +393,10 @@ pub struct Names {
     pub evidence: [&'static str; 9],
     pub channel: [&'static str; 7],
     pub holiday_maturity: [&'static str; 2],
+    /// The road's payoff orders (`PayoffKind`'s order).
+    pub payoff_kind: [&'static str; 4],
+    /// The summary's plan button: to use the plan, and once it is the asks (`kit::KitText`'s).
+    pub plan_button: [&'static str; 2],
 }
 
 pub const NAMES_ZH: Names = Names {
@@ -412,6 +416,8 @@ pub const NAMES_ZH: Names = Names {
     evidence: ["身份证复印件", "借款合同或 App 借款页面截图", "收入证明", "近 3 个月银行流水", "诊断证明及医疗费用单据", "失业或解除劳动合同证明", "经营流水或账目", "个人征信报告", "其他证明材料"],
     channel: ["App 在线客服", "对方来电", "我方去电", "短信", "信件", "上门", "电子邮件"],
     holiday_maturity: ["到期日不变", "到期日顺延"],
+    payoff_kind: ["先还利率最高的（雪崩法）", "先还余额最小的（雪球法）", "按欠款比例分配", "按我定的顺序"],
+    plan_button: [kit::KIT_ZH.use_plan, kit::KIT_ZH.plan_is_asks],
 };
 
 pub const NAMES_EN: Names = Names {
@@ -431,6 +437,8 @@ pub const NAMES_EN: Names = Names {
     evidence: ["copy of ID card", "loan contract or app screenshot", "proof of income", "bank statements for the last 3 months", "medical certificate and bills", "proof of job loss", "business accounts", "credit report", "other proof"],
     channel: ["in-app chat", "call from the lender", "my call", "SMS", "letter", "visit", "email"],
     holiday_maturity: ["maturity kept", "maturity extended"],
+    payoff_kind: ["Highest rate first (avalanche)", "Smallest balance first (snowball)", "Pro rata to balance", "In my own order"],
+    plan_button: [kit::KIT_EN.use_plan, kit::KIT_EN.plan_is_asks],
 };
 
 /// Groups the integer digits of a plain decimal string in threes.
