@@ -43,59 +43,24 @@ pub fn date_time(t: DateTime, lang: Lang) -> String {
 }
 
 impl Lang {
+    // The kit's choice labels: the main wasm draws them (the kit's fields),
+    // so each language's are in its `Words` (`Names`), fetched apart.
     pub fn hardship_reason(self, r: HardshipReason) -> &'static str {
-        use HardshipReason::*;
-        match r {
-            JobLoss => self.pick(["失业", "Job loss"]),
-            IncomeDrop => self.pick(["收入下降", "Income fell"]),
-            BusinessLoss => self.pick(["经营亏损", "Business losses"]),
-            Illness => self.pick(["疾病", "Illness"]),
-            Family => self.pick(["家庭变故", "Family change"]),
-            Other => self.pick(["其他原因", "Other"]),
-        }
+        self.words().names.hardship_reason[r as usize]
     }
 
     /// Also the letter's attachment names.
     pub fn evidence(self, e: Evidence) -> &'static str {
-        use Evidence::*;
-        match e {
-            IdCard => self.pick(["身份证复印件", "copy of ID card"]),
-            Contract => self.pick(["借款合同或 App 借款页面截图", "loan contract or app screenshot"]),
-            IncomeProof => self.pick(["收入证明", "proof of income"]),
-            BankStatements => self.pick(["近 3 个月银行流水", "bank statements for the last 3 months"]),
-            Medical => self.pick(["诊断证明及医疗费用单据", "medical certificate and bills"]),
-            Unemployment => self.pick(["失业或解除劳动合同证明", "proof of job loss"]),
-            BusinessRecords => self.pick(["经营流水或账目", "business accounts"]),
-            CreditReport => self.pick(["个人征信报告", "credit report"]),
-            Other => self.pick(["其他证明材料", "other proof"]),
-        }
+        self.words().names.evidence[e as usize]
     }
 
     pub fn channel(self, c: Channel) -> &'static str {
-        use Channel::*;
-        match c {
-            AppChat => self.pick(["App 在线客服", "in-app chat"]),
-            PhoneIn => self.pick(["对方来电", "call from the lender"]),
-            PhoneOut => self.pick(["我方去电", "my call"]),
-            Sms => self.pick(["短信", "SMS"]),
-            Letter => self.pick(["信件", "letter"]),
-            Visit => self.pick(["上门", "visit"]),
-            Email => self.pick(["电子邮件", "email"]),
-        }
+        self.words().names.channel[c as usize]
     }
-
-
-
-
 
     pub fn holiday_maturity(self, m: HolidayMaturity) -> &'static str {
-        match m {
-            HolidayMaturity::Kept => self.pick(["到期日不变", "maturity kept"]),
-            HolidayMaturity::Extended => self.pick(["到期日顺延", "maturity extended"]),
-        }
+        self.words().names.holiday_maturity[m as usize]
     }
-
-
 }
 
 /// The kit's words the page shows outside the kit's chunk (its heading,
@@ -525,6 +490,15 @@ pub(super) const FIELD_WORDS: [FieldWords; Field::COUNT - CORE_COUNT] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn choice_labels_follow_their_enums_order() {
+        // Each label is `Names`' entry at the variant's index: the last of each enum checks the order.
+        assert_eq!((Lang::Zh.hardship_reason(HardshipReason::Other), Lang::En.hardship_reason(HardshipReason::Family)), ("其他原因", "Family change"));
+        assert_eq!((Lang::Zh.evidence(Evidence::CreditReport), Lang::En.evidence(Evidence::Other)), ("个人征信报告", "other proof"));
+        assert_eq!((Lang::Zh.channel(Channel::Email), Lang::En.channel(Channel::PhoneIn)), ("电子邮件", "call from the lender"));
+        assert_eq!((Lang::Zh.holiday_maturity(HolidayMaturity::Extended), Lang::En.holiday_maturity(HolidayMaturity::Kept)), ("到期日顺延", "maturity kept"));
+    }
 
     #[test]
     fn dates_in_both_languages() {

@@ -487,9 +487,11 @@ impl Lang {
 
 /// The words only the sections below the results draw (where you stand,
 /// the proposals, the glossary): read by the `step_below` chunk's code
-/// alone, so their strings are that chunk's data, not the main wasm's
-/// (issue 13: the critical path). A word the main wasm also draws stays
-/// in [`Text`] or [`PageText`].
+/// alone, so their strings are not the main wasm's (issue 13: the critical
+/// path): the Chinese ones are that chunk's data, the English ones come
+/// with the English [`Words`](super::Words) (`Lang::below`), so a first
+/// visit fetches one language's. A word the main wasm also draws stays in
+/// [`Text`] or [`PageText`].
 pub struct BelowText {
     pub token_text: &'static str,
     pub loan_share: &'static str,
@@ -664,21 +666,19 @@ pub const BELOW_EN: BelowText = BelowText {
     best_fit: "Best: ",
 };
 
-impl Lang {
-    /// The words of the sections below the results.
-    pub fn below(self) -> &'static BelowText {
-        match self {
-            Self::Zh => &BELOW_ZH,
-            Self::En => &BELOW_EN,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::Lender;
     use crate::scenario::Scenario;
+
+    #[test]
+    fn each_language_its_words_below() {
+        // The English ones come with the English `Words`, the Chinese ones stand alone (`Words::below`).
+        assert_eq!((Lang::En.below().best_fit, Lang::En.below().glossary_intro), (BELOW_EN.best_fit, BELOW_EN.glossary_intro));
+        assert_eq!((Lang::Zh.below().best_fit, Lang::Zh.below().glossary_intro), (BELOW_ZH.best_fit, BELOW_ZH.glossary_intro));
+        assert_ne!(Lang::En.below().best_fit, Lang::Zh.below().best_fit);
+    }
 
     #[test]
     fn titles_and_lines() {

@@ -64,13 +64,9 @@ const CALENDAR: [CalendarWords; 2] = [
 ];
 
 impl Lang {
+    /// In each language's `Names` (the main wasm draws them).
     pub fn payoff_kind(self, k: PayoffKind) -> &'static str {
-        self.pick(match k {
-            PayoffKind::Avalanche => ["先还利率最高的（雪崩法）", "Highest rate first (avalanche)"],
-            PayoffKind::Snowball => ["先还余额最小的（雪球法）", "Smallest balance first (snowball)"],
-            PayoffKind::ProRata => ["按欠款比例分配", "Pro rata to balance"],
-            PayoffKind::Custom => ["按我定的顺序", "In my own order"],
-        })
+        self.words().names.payoff_kind[k as usize]
     }
 
     pub fn prepay_effect(self, e: PrepayEffect) -> &'static str {

@@ -6,7 +6,7 @@
 //! language is switched ([`load`]); natively (and in the unsplit test
 //! binary) both are at hand.
 
-use super::{DraftText, FieldWords, Lang, Names, PageText, Text, DRAFTS_EN, DRAFTS_ZH, EN, FIELD_WORDS, NAMES_EN, NAMES_ZH, PAGE_EN, PAGE_ZH, ZH};
+use super::{BelowText, DraftText, FieldWords, Lang, Names, PageText, Text, DRAFTS_EN, DRAFTS_ZH, EN, FIELD_WORDS, NAMES_EN, NAMES_ZH, PAGE_EN, PAGE_ZH, BELOW_EN, BELOW_ZH, ZH};
 use super::fields::phrases::{self, PHRASES};
 use crate::scenario::Field;
 
@@ -23,6 +23,12 @@ pub struct Words {
     pub hints: [Option<&'static str>; Field::COUNT],
     /// The field contract's sentences (`fields::phrases`).
     pub phrases: [&'static str; PHRASES.len()],
+    /// The words below the results ([`Lang::below`]), if they come with
+    /// these: the English ones do; the Chinese ones are the `step_below`
+    /// chunk's data (only its code reads them), so a first visit, Chinese,
+    /// fetches one language's either way and none of them before the page
+    /// answers (issue 13).
+    pub below: Option<&'static BelowText>,
 }
 
 /// This language's half of every field's label, taken at compile time (so
@@ -58,6 +64,7 @@ pub const WORDS_ZH: Words = Words {
     labels: labels(FIELD_WORDS, Lang::Zh as usize),
     hints: hints(FIELD_WORDS, Lang::Zh as usize),
     phrases: phrases::column(Lang::Zh as usize),
+    below: None,
 };
 
 pub const WORDS_EN: Words = Words {
@@ -68,6 +75,7 @@ pub const WORDS_EN: Words = Words {
     labels: labels(FIELD_WORDS, Lang::En as usize),
     hints: hints(FIELD_WORDS, Lang::En as usize),
     phrases: phrases::column(Lang::En as usize),
+    below: Some(&BELOW_EN),
 };
 
 impl Lang {
@@ -89,6 +97,12 @@ impl Lang {
 
     pub fn drafts(self) -> &'static DraftText {
         &self.words().drafts
+    }
+
+    /// The words of the sections below the results (read by the
+    /// `step_below` chunk's code alone: see [`Words::below`]).
+    pub fn below(self) -> &'static BelowText {
+        self.words().below.unwrap_or(&BELOW_ZH)
     }
 }
 

@@ -9,7 +9,6 @@ use super::widgets::Card;
 use super::kit::{self, plan_pressed, use_plan};
 use super::markup::{self, element, part, Part, Put};
 use super::widgets::escape_html as esc;
-use crate::i18n::kit::{KIT_EN, KIT_ZH};
 use crate::i18n::{money, Lang, SPACE};
 use crate::engine::Goal;
 use crate::present::{can_pay, waiting_cost, Code, PlanLine};
@@ -93,11 +92,10 @@ fn Plans() -> impl IntoView {
     view! { <div node_ref=root on:click=clicked></div> }
 }
 
-/// The kit's words for the plans' buttons, taken out of `KitText` when
-/// compiling: the main wasm reads no `lang.kit()` here, which would bring
-/// every word of the kit (its chunk's strings) into the main wasm.
-const PLAN_IS_ASKS: [&str; 2] = [KIT_ZH.plan_is_asks, KIT_EN.plan_is_asks];
-const USE_PLAN: [&str; 2] = [KIT_ZH.use_plan, KIT_EN.use_plan];
+// The plans' buttons' words are the kit's (`KitText`), taken into each
+// language's `Names` when compiling (`plan_button`): the main wasm reads no
+// `lang.kit()` here, which would bring every word of the kit (its chunk's
+// strings) into the main wasm, and only the page language's are fetched.
 
 /// The plans' boxes (or the line saying they are still to come): each its
 /// head, its button and its tail, set in place.
@@ -110,7 +108,7 @@ fn plans_html(out: &mut Part, lang: Lang, plans: &[PlanLine], pressed: &[bool]) 
     for (plan, pressed) in plans.iter().zip(pressed) {
         let [scope, head_at, tail_at] = selectors(plan.goal);
         let _ = write!(out.shape, r#"<div class="plan" data-testid="plan" data-goal="{}" data-fits="{}"><div></div>"#, plan.goal.code(), plan.fits);
-        let words = lang.pick(if *pressed { PLAN_IS_ASKS } else { USE_PLAN });
+        let words = lang.words().names.plan_button[*pressed as usize];
         kit::pressed(out, scope, "use-plan", *pressed, words);
         out.shape.push_str("<div></div></div>");
         let (mut head, mut tail) = (String::new(), String::new());

@@ -41,6 +41,9 @@ test('a Chinese visit fetches only the Chinese words, preloaded; switching fetch
   assert.equal(await byId(page, 'app-title').textContent(), 'Repayment negotiation calculator');
   assert.equal(await byId(page, 'lang-toggle').textContent(), '中文');
   assert.equal(count(events, 'en'), 1);
+  // The sections below the results too (their English words come with the English ones, `Words::below`).
+  await page.waitForFunction(() => document.querySelector('main').textContent.includes('Ranked by whether they fit your budget'));
+  assert.ok(!(await page.locator('main').textContent()).includes('按是否符合预算'), 'no Chinese word is left below the results');
   // Back and forth: both are here, nothing more is fetched.
   await byId(page, 'lang-toggle').click();
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
@@ -59,6 +62,8 @@ test('an English visit fetches only the English words', async () => {
   await page.waitForLoadState('networkidle');
   assert.equal(await byId(page, 'app-title').textContent(), 'Repayment negotiation calculator');
   assert.ok((await page.locator('main').textContent()).includes('Outstanding principal'), "the fields' words too");
+  await page.waitForFunction(() => document.querySelector('main').textContent.includes('What each figure means'));
+  assert.ok(!(await page.locator('main').textContent()).includes('页面上每个数字的含义'), 'and the words below the results');
   assert.deepEqual([count(events, 'zh'), count(events, 'en')], [0, 1]);
   await clean(events, { page, name: 'lang-en' });
 });

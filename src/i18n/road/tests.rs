@@ -111,3 +111,12 @@ fn the_loans_left_out_of_the_calendar_are_listed_in_each_languages_way() {
     let titles = ["Loan 1 · MYbank".to_owned(), "Loan 2 · Jiebei".to_owned()];
     assert_eq!(Lang::En.calendar_undated(&titles), "Not in the calendar (no next due date): Loan 1 · MYbank, Loan 2 · Jiebei");
 }
+
+#[test]
+fn payoff_orders_in_their_enums_order() {
+    // Each language's `Names` holds them at the variant's index.
+    use crate::engine::payoff::PayoffKind;
+    assert_eq!(Lang::Zh.payoff_kind(PayoffKind::Avalanche), "先还利率最高的（雪崩法）");
+    assert_eq!(Lang::En.payoff_kind(PayoffKind::ProRata), "Pro rata to balance");
+    assert_eq!(Lang::En.payoff_kind(PayoffKind::Custom), "In my own order");
+}
