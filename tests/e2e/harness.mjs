@@ -158,6 +158,18 @@ export async function assertClean(events, { page, allowWarnings = false, name = 
   assert.deepEqual(problems, { offOrigin: [], failed: [], console: [], pageErrors: [], csp: [] });
 }
 
+/** Playwright's own console line when a test blocks the service worker (not the page's). */
+export const WORKER_BLOCKED = 'warning: Service Worker registration blocked by Playwright';
+
+/** `open()` options for a test that counts the page's own fetches: no service worker. */
+export const NO_WORKER = { contextOptions: { serviceWorkers: 'block' } };
+
+/** assertClean, less Playwright's line that it blocked the worker. */
+export function assertCleanNoWorker(events, options) {
+  events.console.splice(0, events.console.length, ...events.console.filter((m) => m !== WORKER_BLOCKED));
+  return assertClean(events, options);
+}
+
 /**
  * Start the static server and Chromium together. Returns
  * { server, browser, url, open(options), close() }; open() is openPage()

@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startApp, assertClean, REPO } from './harness.mjs';
+import { startApp, assertClean, REPO, WORKER_BLOCKED } from './harness.mjs';
 import { $, byId, textOf, importFile, message, download, openSchedule, openAround, switchLanguage } from './page.mjs';
 
 const THREE = await readFile(join(REPO, 'tests', 'fixtures', 'proposals-three-lenders.json'), 'utf8');
@@ -303,7 +303,7 @@ test('the counter-offer check is a chunk of its own, fetched when an offer is fi
   const offer = (s) => offerChunk.test(s.split(' (')[0]);
   assert.equal(events.failed.filter(offer).length, 1);
   events.failed.splice(0, events.failed.length, ...events.failed.filter((f) => !offer(f)));
-  const reported = (m) => /^error: (TypeError: Failed to fetch|Failed to load resource: net::ERR_INTERNET_DISCONNECTED)/.test(m) || m === 'warning: Service Worker registration blocked by Playwright';
+  const reported = (m) => /^error: (TypeError: Failed to fetch|Failed to load resource: net::ERR_INTERNET_DISCONNECTED)/.test(m) || m === WORKER_BLOCKED;
   events.console.splice(0, events.console.length, ...events.console.filter((m) => !reported(m)));
   await assertClean(events, { page, name: 'kit-offer-chunk' });
 });

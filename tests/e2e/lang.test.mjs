@@ -7,16 +7,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, assertClean, APP_READY } from './harness.mjs';
+import { startApp, assertClean, APP_READY, NO_WORKER, assertCleanNoWorker } from './harness.mjs';
 import { $, byId } from './page.mjs';
 
-const NO_WORKER = { contextOptions: { serviceWorkers: 'block' } };
 const words = (lang) => new RegExp(`/xieshang-split_words_${lang}-[0-9a-f]{16}\\.wasm$`);
-/** assertClean, less Playwright's own note that it blocked the worker. */
-function clean(events, options) {
-  events.console.splice(0, events.console.length, ...events.console.filter((m) => m !== 'warning: Service Worker registration blocked by Playwright'));
-  return assertClean(events, options);
-}
 let app;
 before(async () => {
   app = await startApp(process.env.E2E_DIST ? { dir: process.env.E2E_DIST } : {});
@@ -51,7 +45,7 @@ test('a Chinese visit fetches only the Chinese words, preloaded; switching fetch
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await page.waitForLoadState('networkidle');
   assert.deepEqual([count(events, 'zh'), count(events, 'en')], [1, 1]);
-  await clean(events, { page, name: 'lang-switch' });
+  await assertCleanNoWorker(events, { page, name: 'lang-switch' });
 });
 
 test('an English visit fetches only the English words', async () => {
@@ -65,7 +59,7 @@ test('an English visit fetches only the English words', async () => {
   await page.waitForFunction(() => document.querySelector('main').textContent.includes('What each figure means'));
   assert.ok(!(await page.locator('main').textContent()).includes('页面上每个数字的含义'), 'and the words below the results');
   assert.deepEqual([count(events, 'zh'), count(events, 'en')], [0, 1]);
-  await clean(events, { page, name: 'lang-en' });
+  await assertCleanNoWorker(events, { page, name: 'lang-en' });
 });
 
 test("when the other language's words cannot be fetched, the page says so and stays whole in its language; online again, the switch works", async () => {
@@ -97,7 +91,7 @@ test("when the other language's words cannot be fetched, the page says so and st
   events.failed.splice(0, events.failed.length, ...events.failed.filter((f) => !en(f)));
   const reported = (m) => /^error: (TypeError: Failed to fetch|Failed to load resource: net::ERR_INTERNET_DISCONNECTED)/.test(m);
   events.console.splice(0, events.console.length, ...events.console.filter((m) => !reported(m)));
-  await clean(events, { page, name: 'lang-failed' });
+  await assertCleanNoWorker(events, { page, name: 'lang-failed' });
 });
 
 test('with no words at all (offline before they were cached) the first paint stays and says why', async () => {

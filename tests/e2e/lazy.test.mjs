@@ -15,18 +15,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startApp, assertClean, APP_READY, REPO } from './harness.mjs';
+import { startApp, assertClean, APP_READY, REPO, NO_WORKER, assertCleanNoWorker } from './harness.mjs';
 import { $, byId, importFile, message, switchLanguage } from './page.mjs';
 
 const CHUNK = /\/xieshang-(?!split-)[a-z0-9_]+-[0-9a-f]{16}\.wasm$/;
 const chunkOf = (split) => new RegExp(`/xieshang-split_${split}-[0-9a-f]{16}\\.wasm$`);
 
-const NO_WORKER = { contextOptions: { serviceWorkers: 'block' } };
-/** assertClean, less Playwright's own note that it blocked the worker. */
-function clean(events, options) {
-  events.console.splice(0, events.console.length, ...events.console.filter((m) => m !== 'warning: Service Worker registration blocked by Playwright'));
-  return assertClean(events, options);
-}
 let app;
 before(async () => {
   app = await startApp(process.env.E2E_DIST ? { dir: process.env.E2E_DIST } : {});
@@ -54,7 +48,7 @@ test('the first load fetches the sections below the results, no section the user
   await byId(page, 'kit-open').click();
   await byId(page, 'kit-doc').waitFor();
   assert.equal(kitChunks().length, 1);
-  await clean(events, { page, name: 'lazy-kit' });
+  await assertCleanNoWorker(events, { page, name: 'lazy-kit' });
 });
 
 test('the page answers before the chunk below the results comes, which then draws its sections in order', async () => {
@@ -83,7 +77,7 @@ test('the page answers before the chunk below the results comes, which then draw
   const order = await page.evaluate((ids) => [...document.querySelectorAll('main [id]')].map((s) => s.id).filter((id) => ids.includes(id)), sections);
   assert.deepEqual(order, sections);
   assert.equal(await page.locator(`${$('proposal')}`).first().isVisible(), true);
-  await clean(events, { page, name: 'lazy-below' });
+  await assertCleanNoWorker(events, { page, name: 'lazy-below' });
 });
 
 test('when the chunk below the results cannot be fetched, each of its sections says so, the page still works, and retry draws it', async () => {
@@ -109,7 +103,7 @@ test('when the chunk below the results cannot be fetched, each of its sections s
   events.failed.splice(0, events.failed.length, ...events.failed.filter((f) => !below(f)));
   const reported = (m) => /^error: (TypeError: Failed to fetch|Failed to load resource: net::ERR_INTERNET_DISCONNECTED)/.test(m);
   events.console.splice(0, events.console.length, ...events.console.filter((m) => !reported(m)));
-  await clean(events, { page, name: 'lazy-below-failed' });
+  await assertCleanNoWorker(events, { page, name: 'lazy-below-failed' });
 });
 
 /** What localStorage holds, key by key. */
@@ -139,7 +133,7 @@ test('reading stored drafts is a chunk: a first visit never fetches it, a return
   const hinted = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload][as=fetch]')].map((l) => l.getAttribute('href').replace('./', '')));
   for (const f of named) assert.ok(hinted.includes(f), `${f} is preloaded`);
   assert.ok(named.some((f) => /^xieshang-split_read-/.test(f)));
-  await clean(events, { page, name: 'lazy-read' });
+  await assertCleanNoWorker(events, { page, name: 'lazy-read' });
 });
 
 test('when the code that reads drafts cannot be fetched, the page says so, works, and leaves every stored byte as it was', async () => {
@@ -182,7 +176,7 @@ test('when the code that reads drafts cannot be fetched, the page says so, works
   events.failed.splice(0, events.failed.length, ...events.failed.filter((f) => !read(f)));
   const reported = (m) => /^error: (TypeError: Failed to fetch|Failed to load resource: net::ERR_INTERNET_DISCONNECTED)/.test(m);
   events.console.splice(0, events.console.length, ...events.console.filter((m) => !reported(m)));
-  await clean(events, { page, name: 'lazy-read-failed' });
+  await assertCleanNoWorker(events, { page, name: 'lazy-read-failed' });
 });
 
 test('a section says it is loading while its chunk comes', async () => {
@@ -201,7 +195,7 @@ test('a section says it is loading while its chunk comes', async () => {
   release();
   await page.locator($('strategies')).waitFor();
   assert.equal(await loading.count(), 0);
-  await clean(events, { page, name: 'lazy-loading' });
+  await assertCleanNoWorker(events, { page, name: 'lazy-loading' });
 });
 
 test('a chunk that cannot be fetched: a clear message, the page still works, retry loads it', async () => {
@@ -230,7 +224,7 @@ test('a chunk that cannot be fetched: a clear message, the page still works, ret
   const reported = (m) => /^error: (TypeError: Failed to fetch|Failed to load resource: net::ERR_INTERNET_DISCONNECTED)/.test(m);
   assert.ok(events.console.some(reported), 'the loader reports the failed fetch in the console');
   events.console.splice(0, events.console.length, ...events.console.filter((m) => !reported(m)));
-  await clean(events, { page, name: 'lazy-failed' });
+  await assertCleanNoWorker(events, { page, name: 'lazy-failed' });
 });
 
 test('the comparison is a chunk of its own, fetched when a second proposal is ticked', async () => {
@@ -250,7 +244,7 @@ test('the comparison is a chunk of its own, fetched when a second proposal is ti
   await ticks.nth(1).check();
   await page.locator($('comparison-table')).waitFor();
   assert.equal(compareChunks().length, 1);
-  await clean(events, { page, name: 'lazy-compare' });
+  await assertCleanNoWorker(events, { page, name: 'lazy-compare' });
 });
 
 test('after one visit every section opens offline: the service worker holds the chunks', async () => {

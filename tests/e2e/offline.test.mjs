@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { launchBrowser, openPage, startServer, assertClean, APP_READY, DIST, REPO, TIMEOUT } from './harness.mjs';
+import { launchBrowser, openPage, startServer, assertClean, APP_READY, DIST, REPO, TIMEOUT, WORKER_BLOCKED } from './harness.mjs';
 
 const $ = (id) => `[data-testid="${id}"]`;
 let browser;
@@ -237,7 +237,7 @@ test('without a service worker the app runs as before, silently', async () => {
     await page.waitForTimeout(300); // let the registration attempt finish before judging
     assert.equal(await page.evaluate(() => navigator.serviceWorker?.controller ?? null), null);
     if (serviceWorkers === 'block') {
-      assert.deepEqual(events.console, ['warning: Service Worker registration blocked by Playwright']);
+      assert.deepEqual(events.console, [WORKER_BLOCKED]);
       events.console.length = 0;
     } else {
       const browserSays = 'error: A bad HTTP response code (404) was received when fetching the script.';

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { startApp, assertClean, ARTIFACTS, REPO } from './harness.mjs';
+import { startApp, assertClean, ARTIFACTS, REPO, WORKER_BLOCKED } from './harness.mjs';
 import { $, byId, download, importFile, message, switchLanguage } from './page.mjs';
 import {
   openRoad, strategy, pickStrategy, orderIds, loanPrepay, effectCells, solverOf, parseIcs,
@@ -241,7 +241,7 @@ test('the calendar writer is a chunk of its own: fetched on the first download, 
   const aborted = (s) => ics.test(s.split(' (')[0]);
   assert.equal(events.failed.filter(aborted).length, 1);
   events.failed.splice(0, events.failed.length, ...events.failed.filter((f) => !aborted(f)));
-  const expected = (m) => /^error: (TypeError: Failed to fetch|Failed to load resource: net::ERR_INTERNET_DISCONNECTED)/.test(m) || m === 'warning: Service Worker registration blocked by Playwright';
+  const expected = (m) => /^error: (TypeError: Failed to fetch|Failed to load resource: net::ERR_INTERNET_DISCONNECTED)/.test(m) || m === WORKER_BLOCKED;
   events.console.splice(0, events.console.length, ...events.console.filter((m) => !expected(m)));
   await assertClean(events, { page, name: 'road-ics-chunk' });
 });

@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, assertClean, APP_READY } from './harness.mjs';
+import { startApp, assertClean, APP_READY, WORKER_BLOCKED } from './harness.mjs';
 
 const WASM = /\.wasm$/;
 let app;
@@ -66,8 +66,7 @@ for (const [tag, h1, first] of [
       }
       assert.equal(shell.navBottom, mounted.navBottom, `nothing moves when the app mounts (${tag}, ${width} px)`);
       await page.unroute(WASM);
-      const blocked = 'warning: Service Worker registration blocked by Playwright';
-      events.console.splice(0, events.console.length, ...events.console.filter((m) => m !== blocked));
+      events.console.splice(0, events.console.length, ...events.console.filter((m) => m !== WORKER_BLOCKED));
       await assertClean(events, { page, name: `shell-${tag}-${width}` });
     }
   });
