@@ -16,7 +16,7 @@ pub use fields::*;
 pub use page::*;
 pub use road::*;
 pub use share::*;
-pub use words::{load as load_words, ready as words_ready, Words, WORDS_EN, WORDS_ZH};
+pub use words::{load as load_words, Words, WORDS_EN, WORDS_ZH};
 
 use crate::engine::allocation::Strategy;
 use crate::engine::{DayBasis, DayCount, HolidayMode, Infeasible, Lender, Method, Milestone, PenaltyBase, ProposalKind, RateUnit};

@@ -107,9 +107,9 @@ impl Lang {
 }
 
 #[cfg(all(target_arch = "wasm32", feature = "split"))]
-pub use split::{load, ready};
+pub use split::load;
 #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
-pub use unsplit::{load, ready};
+pub use unsplit::load;
 
 #[cfg(all(target_arch = "wasm32", feature = "split"))]
 use split::of;
@@ -131,7 +131,7 @@ mod split {
     }
 
     /// Whether `lang`'s words are here.
-    pub fn ready(lang: Lang) -> bool {
+    fn ready(lang: Lang) -> bool {
         slot(lang).is_some()
     }
 
@@ -182,10 +182,6 @@ mod unsplit {
             Lang::Zh => &WORDS_ZH,
             Lang::En => &WORDS_EN,
         }
-    }
-
-    pub fn ready(_: Lang) -> bool {
-        true
     }
 
     pub async fn load(_: Lang) -> bool {

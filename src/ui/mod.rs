@@ -64,8 +64,10 @@ pub fn mount() {
         // Both fetches start at once (each starts when first polled).
         let reading = async move { !drafts || crate::store::browser::load_reading().await };
         let (words, _) = both(crate::i18n::load_words(lang), reading).await;
-        if words || crate::i18n::load_words(lang.other()).await {
-            leptos::mount::mount_to_body(App);
+        // The stored language's words, or the other's if only those came.
+        let lang = if words { lang } else { lang.other() };
+        if words || crate::i18n::load_words(lang).await {
+            leptos::mount::mount_to_body(move || App(AppProps { backend, lang }));
         } else {
             no_words();
         }
@@ -232,24 +234,20 @@ fn Step(at: usize, children: ChildrenFn) -> impl IntoView {
     move || due.get().then(|| children())
 }
 
-/// What storage holds, read before the page exists: the language, the
-/// drafts and the document to open.
-fn boot() -> (Lang, Session<AnyBackend, BrowserClock>, crate::scenario::Scenario) {
-    let backend = AnyBackend::detect();
-    let stored = stored_lang(&backend).and_then(|t| Lang::from_tag(&t)).unwrap_or_default();
-    // The stored language's words, or the other's if only those could be fetched (`mount`).
-    let lang = if crate::i18n::words_ready(stored) { stored } else { stored.other() };
+/// What storage holds, read before the page exists: the drafts and the
+/// document to open, in `lang` (whose words `mount` fetched).
+fn boot(backend: AnyBackend, lang: Lang) -> (Session<AnyBackend, BrowserClock>, crate::scenario::Scenario) {
     let t = lang.drafts();
     let describe = move |s: &crate::scenario::Scenario| lang.describe(s);
     let names = Names { draft: t.default_name, recovered: t.recovered_name, describe: &describe };
     // A first visit's new draft is stored at the drafts step (`drafts::SessionHandle`).
-    let (session, scenario) = Session::start_unstored(backend, BrowserClock, crate::store::browser::READER, &names);
-    (lang, session, scenario)
+    Session::start_unstored(backend, BrowserClock, crate::store::browser::READER, &names)
 }
 
+/// The page on `backend` (detected once, by `mount`) in `lang`.
 #[component]
-fn App() -> impl IntoView {
-    let (lang, session, scenario) = boot();
+fn App(backend: AnyBackend, lang: Lang) -> impl IntoView {
+    let (session, scenario) = boot(backend, lang);
     let lang = RwSignal::new(lang);
     provide_context(Language(lang));
     // Keep <html lang> and the title in step with the chosen language.
