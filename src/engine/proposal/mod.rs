@@ -168,7 +168,15 @@ impl Debt {
         let held = self.loan.principal - self.loan.upfront_fee;
         let apr = monthly_irr_of_schedule(held, &contract.rows, self.accrual.nominal_monthly()).and_then(Apr::from_monthly);
         let true_apr = apr.as_ref().ok().map(|a| a.nominal_percent);
-        let overdue_cost = overdue_cost(&self.loan.rate, &contract, &self.overdue, &self.penalty, &self.calendar, true_apr)?;
+        // The cost of waiting counts the days from today to each due date
+        // (rolled on or after today, as the plans date them) also when only
+        // the page knows today: else a loan due in 15 days would be shown
+        // falling overdue in 31 (30-day steps).
+        let calendar = match (self.calendar.as_of, self.calendar.next_due, today) {
+            (None, Some(_), Some(t)) => DueCalendar { as_of: Some(t), next_due: dates.first, ..self.calendar },
+            _ => self.calendar,
+        };
+        let overdue_cost = overdue_cost(&self.loan.rate, &contract, &self.overdue, &self.penalty, &calendar, true_apr)?;
         let principal_owed = contract.total_principal() + self.overdue.principal;
         Ok(DebtAnalysis {
             contract_total_paid: contract.total_paid() + self.overdue.amount(),

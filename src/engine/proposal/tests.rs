@@ -321,3 +321,31 @@ fn fixed_point_pv_matches_exact_decimals() {
     // The PV of an annuity at its own rate is its principal, to the fen (rounding of the payments aside).
     assert!((fen(fast) - d("1000000")).abs() < d("1"));
 }
+
+/// Review F6 (wave 13): on the page the document has no `as_of`, only the
+/// page's today. A loan due in 15 days falls overdue on day 16, not after a
+/// 30-day step; a past due date rolls forward as the plans date it; and its
+/// instalment's contract interest counts within the 30-day horizon.
+#[test]
+fn cost_of_waiting_counts_days_to_the_due_date_from_the_pages_today() {
+    let mut debt = debt("45000", "1.5", 12, Overdue::default());
+    debt.calendar.next_due = Date::parse("2026-12-15");
+    let today = Date::parse("2026-11-30");
+    let an = debt.analyse_on(today).unwrap();
+    let first = &an.overdue_cost.timeline[0];
+    assert_eq!((first.day, first.in_days), (1, 16));
+    let h30 = an.overdue_cost.horizons.iter().find(|h| h.days == 30).unwrap();
+    assert_eq!(h30.days_overdue, 15);
+    assert!(h30.contract_interest > Decimal::ZERO && h30.penalty_since_today > Decimal::ZERO, "{h30:?}");
+    // A due date before today rolls to its next occurrence on or after today (12-05).
+    debt.calendar.next_due = Date::parse("2026-10-05");
+    let an = debt.analyse_on(today).unwrap();
+    assert_eq!(an.overdue_cost.timeline[0].in_days, 6);
+    // The document's own as_of still rules when it has one (the CLI's fixtures).
+    debt.calendar.next_due = Date::parse("2026-12-15");
+    debt.calendar.as_of = Date::parse("2026-12-01");
+    assert_eq!(debt.analyse_on(today).unwrap().overdue_cost.timeline[0].in_days, 15);
+    // Without dates, 30-day steps as before.
+    debt.calendar = DueCalendar::default();
+    assert_eq!(debt.analyse_on(today).unwrap().overdue_cost.timeline[0].in_days, 31);
+}
