@@ -134,17 +134,27 @@ pub struct PlanLine {
     /// The first payment date of the plan, when dates are known.
     pub from: Option<Date>,
     pub failing: Vec<Failing>,
+    /// Both goals' plans ask every lender the same: this one box stands
+    /// for both (review F11: the same plan twice, two buttons, read as two
+    /// choices).
+    pub both: bool,
 }
 
 impl PlanLine {
     pub fn of(plan: &Plan, e: &Evaluation) -> Self {
         let picks = plan.picks.iter().map(|p| PickLine::of(p, e)).collect();
         let from = plan.picks.iter().filter_map(|p| p.first_payment_date).min();
-        Self { goal: plan.goal, fits: plan.fits, picks, from, failing: plan.failing.clone() }
+        Self { goal: plan.goal, fits: plan.fits, picks, from, failing: plan.failing.clone(), both: false }
     }
 
-    /// Both plans of an evaluation, in its order (acceptance, lowest cost).
+    /// The plans of an evaluation, in its order (acceptance, lowest cost);
+    /// one, marked `both`, when the two ask every lender the same.
     pub fn all(e: &Evaluation) -> Vec<Self> {
+        if let [a, b] = e.plans.as_slice() {
+            if a.picks == b.picks {
+                return vec![Self { both: true, ..Self::of(a, e) }];
+            }
+        }
         e.plans.iter().map(|p| Self::of(p, e)).collect()
     }
 }
@@ -188,6 +198,17 @@ pub fn waiting_cost(e: &Evaluation) -> Option<Decimal> {
         .filter_map(adds_in_30_days)
         .collect();
     (!behind.is_empty()).then(|| behind.iter().sum())
+}
+
+/// The new penalty within [`waiting_cost`]: the rest of it is contract
+/// interest falling due, owed whether one waits or not (review F8).
+pub fn waiting_penalty(e: &Evaluation) -> Decimal {
+    e.loans
+        .iter()
+        .filter_map(|l| l.overdue_cost.as_ref().filter(|c| c.days_overdue > 0))
+        .filter_map(|c| c.horizons.iter().find(|h| h.days == 30))
+        .map(|h| h.penalty_since_today)
+        .sum()
 }
 
 /// What 30 more days add to one loan's debt from today; `None` when the

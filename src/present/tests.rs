@@ -184,6 +184,19 @@ mod guided_page {
         s.parse().unwrap()
     }
 
+    /// Review F11: two plans that ask every lender the same are one box
+    /// that says it is both, not the same plan twice with two buttons.
+    #[test]
+    fn the_same_plan_for_both_goals_is_one_line() {
+        let mut e = case("seasonal-shop");
+        assert_eq!(PlanLine::all(&e).len(), 2);
+        assert!(PlanLine::all(&e).iter().all(|l| !l.both));
+        e.plans[1].picks = e.plans[0].picks.clone();
+        let lines = PlanLine::all(&e);
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].both && lines[0].goal == Goal::Acceptance);
+    }
+
     #[test]
     fn the_seasonal_shop_can_pay_the_forecast_range_and_both_plans_fit_with_dates() {
         let e = case("seasonal-shop");
@@ -217,6 +230,8 @@ mod guided_page {
         let cost = e.loans[0].overdue_cost.as_ref().unwrap();
         assert_eq!(super::super::adds_in_30_days(cost), Some(d("1593.01")));
         assert_eq!(waiting_cost(&e), Some(d("1593.01")));
+        // Of which new penalty 310.50 + 82.51 (review F8: the summary says it apart).
+        assert_eq!(super::super::waiting_penalty(&e), d("393.01"));
     }
 
     /// The job-loss plans pause June: the line says the pause and the amount

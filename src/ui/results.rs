@@ -10,7 +10,7 @@ use super::schedule::ScheduleTable;
 use super::widgets::{escape_html as esc, Card};
 use super::{use_lang, EachLoan};
 use crate::engine::BudgetFigures;
-use crate::i18n::{money, percent, wan, Lang, Text, DOT, SPACE};
+use crate::i18n::{fill, money, percent, wan, Lang, Text, DOT, SPACE};
 use crate::present::{LoanPayments, LoanTitle, Verdict};
 use crate::scenario::evaluate::{FigureReason, LoanOutput};
 use crate::scenario::Evaluation;
@@ -186,12 +186,21 @@ fn budget_html(out: &mut String, lang: Lang, b: Option<&BudgetFigures>, several:
         element(out, "h3", "", t.all_loans);
     }
     out.push_str(r#"<dl class="figures">"#);
+    // When the months' dues differ (a 先息后本 loan's last month, arrears
+    // due now), the total and the DTI are of the largest month: say so, with
+    // its month and the smallest, so a balloon month does not read as monthly.
+    let uneven = b.and_then(|b| {
+        let least = b.months.iter().map(|m| m.due).min()?;
+        let largest = b.months.iter().find(|m| m.due == b.debt_payments)?;
+        (least < b.debt_payments).then(|| fill(lang.page().largest_month_sub, &[&largest.month.to_string(), &money(least)]))
+    });
     if several {
-        figure(out, t.monthly_payment, None, "result-debt-payments", &money_of(|b| b.debt_payments), None);
+        let label = if uneven.is_some() { lang.page().largest_month } else { t.monthly_payment };
+        figure(out, label, None, "result-debt-payments", &money_of(|b| b.debt_payments), uneven.as_deref());
     }
     figure(out, t.disposable, Some(Term::Disposable), "result-disposable", &money_of(|b| b.disposable), None);
     let dti = b.map(|b| b.dti_percent.map(percent).unwrap_or_else(|| t.no_income.to_owned())).unwrap_or_default();
-    figure(out, t.dti, Some(Term::Dti), "result-dti", &dti, None);
+    figure(out, if uneven.is_some() { lang.page().dti_largest } else { t.dti }, Some(Term::Dti), "result-dti", &dti, None);
     out.push_str("</dl>");
 }
 

@@ -9,9 +9,9 @@ use super::widgets::Card;
 use super::kit::{self, plan_pressed, use_plan};
 use super::markup::{self, element, part, Part, Put};
 use super::widgets::escape_html as esc;
-use crate::i18n::{money, Lang, SPACE};
+use crate::i18n::{fill, money, Lang, SPACE};
 use crate::engine::Goal;
-use crate::present::{can_pay, waiting_cost, Code, PlanLine};
+use crate::present::{can_pay, waiting_cost, waiting_penalty, Code, PlanLine};
 use crate::scenario::Evaluation;
 use leptos::ev::MouseEvent;
 use leptos::html::Div;
@@ -55,10 +55,11 @@ fn lines_html(out: &mut String, lang: Lang, e: &Evaluation) {
     if let Some(w) = waiting_cost(e) {
         let _ = write!(
             out,
-            r#"<p class="waiting">{}{SPACE}<strong data-testid="waiting-cost">{}</strong>{}</p>"#,
+            r#"<p class="waiting">{}{SPACE}<strong data-testid="waiting-cost">{}</strong>{}<span data-testid="waiting-penalty">{}</span></p>"#,
             esc(p.waiting_adds),
             money(w),
-            esc(p.per_30_days)
+            esc(p.per_30_days),
+            esc(&fill(p.waiting_penalty, &[&money(waiting_penalty(e))]))
         );
     }
 }
@@ -132,7 +133,12 @@ fn selectors(goal: Goal) -> [&'static str; 3] {
 
 fn plan_head(out: &mut String, lang: Lang, plan: &PlanLine) {
     let p = lang.page();
-    element(out, "h3", "", if plan.goal == Goal::Acceptance { p.plan_acceptance } else { p.plan_lowest_cost });
+    let heading = match (plan.both, plan.goal) {
+        (true, _) => p.plan_both,
+        (false, Goal::Acceptance) => p.plan_acceptance,
+        (false, Goal::LowestCost) => p.plan_lowest_cost,
+    };
+    element(out, "h3", "", heading);
     let _ = write!(out, r#"<p class="plan-line" data-testid="plan-line"><strong>{}</strong></p>"#, esc(&lang.plan_line(plan)));
     element(out, "p", "explain", &lang.plan_asks(plan));
 }

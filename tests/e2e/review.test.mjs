@@ -1,0 +1,85 @@
+// What wave 13's review of the page found misleading, as the page shows it
+// now: a loan's cost of waiting counts the days to its own due date (F6), a
+// balloon month is not "monthly" (F2), the summary says how much of waiting's
+// cost is new penalty (F8), and an opened schedule never widens the page at
+// 375 px (F9). The figures are by hand in each test.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, assertClean } from './harness.mjs';
+import { $, byId, importFile, message, stands, textOf } from './page.mjs';
+
+let app;
+before(async () => {
+  app = await startApp(process.env.E2E_DIST ? { dir: process.env.E2E_DIST } : {});
+});
+after(async () => {
+  await app?.close();
+});
+
+/** The browser's today + `days`, as YYYY-MM-DD (the page dates by the browser's clock). */
+const inDays = (page, days) =>
+  page.evaluate((n) => {
+    const d = new Date();
+    d.setDate(d.getDate() + n);
+    const p = (x) => String(x).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  }, days);
+
+/** No `as_of`: the page's today dates it. 网商贷 30 days behind; 借呗
+ * 先息后本 (interest only) due in 14 days, its principal due in month 12. */
+async function behindAndBalloon(page) {
+  const doc = {
+    version: 1,
+    loans: [
+      { id: 'mybank', lender: 'mybank', name: '网商贷', principal: '120000', rate: { value: '0.04', unit: 'daily_percent' }, method: 'equal_installment', months: 12, overdue: { days: 30, principal: '9357.31', interest: '1440' }, next_due_date: await inDays(page, 30) },
+      { id: 'jiebei', lender: 'jiebei', name: '借呗', principal: '45000', rate: { value: '18', unit: 'annual_percent' }, method: 'interest_only', months: 12, next_due_date: await inDays(page, 14) },
+    ],
+    budget: { income: '12000', expenses: '6500', other_obligations: '0', buffer_percent: '10' },
+  };
+  await importFile(page, 'review.json', JSON.stringify(doc));
+  await message(page, 'imported').waitFor();
+}
+
+test('F6: a loan due in 14 days falls overdue on day 1 in 15 days, not after a 30-day step', async () => {
+  const { page, events } = await app.open();
+  await behindAndBalloon(page);
+  const jiebei = stands(page).nth(1);
+  await jiebei.locator(':scope > summary').click();
+  const first = jiebei.locator(`${$('timeline')} li`).first();
+  assert.match(await first.textContent(), /^逾期第 1 天 · 15 天后：/);
+  // Within 30 days its instalment (45,000 × 18 % / 12 = ¥675.00 of
+  // interest) falls due and is 16 days late on day 30: new penalty
+  // 675 × 0.075 % × 16 = ¥8.10, so 30 days add ¥683.10 (¥675.00 with the
+  // 30-day step, which had it due on day 30 with no penalty yet).
+  const added = await jiebei.locator(`${$('horizons')} tbody tr`).first().textContent();
+  assert.match(added, /\+¥683\.10¥8\.10$/);
+  await assertClean(events, { page, name: 'review-f6' });
+});
+
+test('F2 and F8: the balloon month is labelled as the largest month; waiting says its new penalty', async () => {
+  const { page, events } = await app.open();
+  await behindAndBalloon(page);
+  // Month 12 carries 借呗's ¥45,000: the total is the largest month's, said so.
+  const label = page.locator(`.figure:has(${$('result-debt-payments')}) dt`);
+  assert.equal((await label.textContent()).trim(), '还款最多的一个月');
+  assert.match(await page.locator(`.figure:has(${$('result-debt-payments')}) .sub`).textContent(), /^第 \d+ 个月；最少的月份 ¥[\d,]+\.\d\d$/);
+  assert.equal((await page.locator(`.figure:has(${$('result-dti')}) dt`).textContent()).trim(), '负债收入比（按还款最多的月份）');
+  // 网商贷 is 30 days behind: of what 30 more days add, the new penalty is
+  // (9,357.31 + 1,440) × 0.04 % × 1.5 × 30 = ¥194.35 (the rest is interest due).
+  assert.equal(await textOf(page, 'waiting-penalty'), '，其中新增罚息 ¥194.35');
+  await assertClean(events, { page, name: 'review-f2-f8' });
+});
+
+test('F9: at 375 px an opened proposal schedule scrolls in its own box, never the page', async () => {
+  const { page, events } = await app.open({ contextOptions: { viewport: { width: 375, height: 800 } } });
+  await behindAndBalloon(page);
+  await byId(page, 'proposal').waitFor({ state: 'attached' });
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('#proposals details')) d.open = true;
+  });
+  await page.locator(`#proposals ${$('schedule-table')}`).first().waitFor();
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(sideways, 0, 'the page scrolls sideways');
+  await assertClean(events, { page, name: 'review-f9' });
+});
