@@ -64,10 +64,14 @@ export function precompress(dir) {
  * The headers a <meta> cannot send, for hosts that read a `_headers` file:
  * the page's own CSP plus frame-ancestors (no framing: "erase everything" is
  * two clicks), nosniff, and cache lifetimes (a year for hashed files,
- * revalidate the page). Paths assume dist/ is the site root; under a sub-path,
- * prefix them (README, Hosting).
+ * revalidate the page), and for the page itself (`/`, `/index.html`) a
+ * `Link` header preloading what index.html preloads (`preloadLinks`): the
+ * downloads start when the page's headers arrive, before its HTML is parsed.
+ * Paths assume dist/ is the site root; under a sub-path, prefix them
+ * (README, Hosting).
  */
 export function headersFile(dir, csp) {
+  const link = preloadLinks(readFileSync(join(dir, 'index.html'), 'utf8'));
   const lines = [
     '# Written by .ci/post-build.mjs at build time: the CSP is index.html\'s own policy',
     '# (with its script hash) plus what a <meta> cannot say. See README, "Hosting".',
@@ -78,9 +82,27 @@ export function headersFile(dir, csp) {
     '  Referrer-Policy: no-referrer',
     '/',
     `  Cache-Control: ${CACHE_REVALIDATE}`,
+    `  Link: ${link}`,
   ];
   for (const file of servedFiles(dir).filter((f) => f !== '_headers').sort()) {
     lines.push(`/${file}`, `  Cache-Control: ${cacheControl(file)}`);
+    if (file === 'index.html') lines.push(`  Link: ${link}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * index.html's preloads of the app's code as one `Link` header value: the
+ * JS modules (`rel=modulepreload`) and the main wasm (`rel=preload; as=fetch;
+ * crossorigin`, as the loader fetches it). Relative URLs, resolved against
+ * the page's own address (any sub-path). Throws if the page preloads no wasm.
+ */
+export function preloadLinks(html) {
+  const links = html.match(/<link\b[^>]*>/g) ?? [];
+  const href = (l) => /\bhref="?\.\/([^"\s>]+)"?/.exec(l)?.[1];
+  const rel = (l) => /\brel="?([a-z]+)"?/.exec(l)?.[1];
+  const modules = links.filter((l) => rel(l) === 'modulepreload').map(href).filter(Boolean);
+  const wasm = links.filter((l) => rel(l) === 'preload' && /_bg\.wasm\b/.test(l)).map(href).filter(Boolean);
+  if (wasm.length !== 1) throw new Error(`hosting: index.html preloads ${wasm.length} main wasm files, expected 1`);
+  return [...modules.map((m) => `<./${m}>; rel=modulepreload`), `<./${wasm[0]}>; rel=preload; as=fetch; crossorigin`].join(', ');
 }

@@ -29,6 +29,7 @@ mod widgets;
 use crate::i18n::{Lang, Text};
 use crate::store::browser::{AnyBackend, BrowserClock};
 use crate::store::{stored_lang, Names, Session};
+use leptos::either::Either;
 use leptos::prelude::*;
 use page::Page;
 
@@ -131,42 +132,46 @@ fn alert_line(parent: &str, id: &str, text: Option<&str>) {
 
 /// How far the page is drawn: at mount nothing (storage is read, the page
 /// set up; index.html's static first paint stays), then the header, the
-/// list of sections and index.html's empty summary card in its place, the
-/// first evaluation on a task of its own, the summary, and one more part per task, top to bottom,
-/// so no single task blocks the page for long (issue 13: total blocking
-/// time) and nothing drawn moves (the card is replaced in place, sections
-/// only add below, a folded loan's fields fill in while it is folded).
+/// list of sections and index.html's empty summary card in its place, with
+/// the first evaluation in the same task (the page looks as the shell did:
+/// no frame is owed in between), the summary, and one more part per task,
+/// top to bottom, so no single task blocks the page for long (issue 13:
+/// total blocking time) and nothing drawn moves (the card is replaced in
+/// place, sections only add below, a folded loan's fields fill in while it
+/// is folded). Each step is a task of its own, often with a style and
+/// layout after it (30–55 ms each at 4× CPU, a trace of wave 11): the steps
+/// before the page answers are only those that draw something one sees (5
+/// timer tasks from the wasm's arrival to the results instead of 7).
 #[derive(Clone, Copy)]
 struct Drawn(RwSignal<usize>);
 
 /// The drawing steps, in order (mount is 0).
 mod step {
-    /// The header, the section list and `<main>` in the shell's place.
+    /// The header, the section list and `<main>` in the shell's place, and
+    /// the first evaluation (the summary's task only draws).
     pub const PAGE: usize = 1;
-    /// The first evaluation, nothing drawn: the summary's task only draws.
-    pub const EVALUATE: usize = 2;
-    pub const SUMMARY: usize = 3;
-    pub const LOANS: usize = 4;
-    /// The fields of the loans folded to one line (with several loans):
-    /// fields no one sees yet; and what is below the cards (the settings
-    /// for all loans, "add a loan"). (A loan's overdue and "more" parts
-    /// are drawn when first opened, not at a step.)
-    pub const LOAN_DETAILS: usize = 5;
-    pub const BUDGET: usize = 6;
-    pub const RESULTS: usize = 7;
-    pub const STAND: usize = 8;
-    pub const PROPOSALS: usize = 9;
-    pub const KIT: usize = 10;
-    pub const ROAD: usize = 11;
-    pub const GLOSSARY: usize = 12;
+    pub const SUMMARY: usize = 2;
+    pub const LOANS: usize = 3;
+    /// The budget, and with it the fields of the loans folded to one line
+    /// (with several loans): fields no one sees yet; and what is below the
+    /// cards (the settings for all loans, "add a loan"). (A loan's overdue
+    /// and "more" parts are drawn when first opened, not at a step.)
+    pub const BUDGET: usize = 4;
+    pub const LOAN_DETAILS: usize = BUDGET;
+    pub const RESULTS: usize = 5;
+    pub const STAND: usize = 6;
+    pub const PROPOSALS: usize = 7;
+    pub const KIT: usize = 8;
+    pub const ROAD: usize = 9;
+    pub const GLOSSARY: usize = 10;
     /// The drafts panel, and autosave's first look at the document (a
     /// first visit's new draft is stored then; leaving the page and
     /// dropped files are followed from then).
-    pub const DRAFTS: usize = 13;
+    pub const DRAFTS: usize = 11;
 }
 
 /// The last step: every section and the footer are drawn.
-const LAST_STEP: usize = 14;
+const LAST_STEP: usize = 12;
 
 impl Drawn {
     fn start(page: Page) -> Self {
@@ -187,7 +192,7 @@ impl Drawn {
                     *n < LAST_STEP
                 });
                 let drawn = self.0.get_untracked();
-                if drawn == step::EVALUATE {
+                if drawn == step::PAGE {
                     page.evaluation.with_untracked(|_| ());
                 }
                 match more {
@@ -227,7 +232,9 @@ fn SummaryShell() -> impl IntoView {
     }
 }
 
-/// Its children, once the page's drawing has reached `at`.
+/// Its children, once the page's drawing has reached `at`. (Erased,
+/// `ChildrenFn`: typed children, `TypedChildrenFn`, made each of the seven
+/// steps a render effect of its own type: +10 KB raw code, wave 13.)
 #[component]
 fn Step(at: usize, children: ChildrenFn) -> impl IntoView {
     let due = expect_context::<Drawn>().reached(at);
@@ -268,7 +275,7 @@ fn App(backend: AnyBackend, lang: Lang) -> impl IntoView {
     provide_context(drawn);
     let drafts = drafts::SessionHandle::start(session, page, lang, drawn.reached(step::DRAFTS));
     let due = drawn.reached(step::PAGE);
-    move || due.get().then(|| view! { <Body drafts=drafts /> }.into_any())
+    move || due.get().then(|| view! { <Body drafts=drafts /> })
 }
 
 /// The page: index.html's static first paint gives way to it in the same
@@ -291,8 +298,8 @@ fn Body(drafts: drafts::SessionHandle) -> impl IntoView {
             <Unread drafts=drafts />
             <as_of::AsOfNote />
             {move || match summary.get() {
-                false => view! { <SummaryShell /> }.into_any(),
-                true => view! { <summary::SummarySection /> }.into_any(),
+                false => Either::Left(view! { <SummaryShell /> }),
+                true => Either::Right(view! { <summary::SummarySection /> }),
             }}
             <Step at=step::LOANS><loans::LoansSection /></Step>
             <Step at=step::BUDGET><budget::BudgetSection /></Step>

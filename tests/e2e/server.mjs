@@ -4,7 +4,8 @@
 // It serves dist/ the way the README asks a host to: the precompressed .br or
 // .gz twin when the request accepts it (Content-Encoding, Vary), a year of
 // immutable caching for content-hashed files and revalidation for the page
-// (.ci/hosting.mjs has the rules), and the headers of dist/_headers.
+// (.ci/hosting.mjs has the rules), and the headers of dist/_headers (every
+// response's, and the page's own `Link` preloads).
 //
 // Also runnable by hand:  node tests/e2e/server.mjs [DIR] [PORT]
 
@@ -48,20 +49,30 @@ function accepted(header = '') {
   return (enc) => !refused.has(enc) && (ok.has(enc) || (ok.has('*') && !refused.has('*')));
 }
 
-/** The site-wide headers of dist/_headers (its `/*` block), as the hosts that read it would send them. */
-async function siteHeaders(root) {
+/**
+ * dist/_headers as the hosts that read it apply it: its `/*` block on every
+ * response, and the page's own blocks (`/`, `/index.html`: the `Link`
+ * preloads) on the page. Returns { site, page: Map(path → headers) }; a
+ * block's Cache-Control is the server's own rule (`cacheControl`, the same).
+ */
+async function hostHeaders(root) {
   const text = await readFile(join(root, '_headers'), 'utf8').catch(() => '');
-  const headers = {};
-  let inSiteBlock = false;
+  const site = {};
+  const page = new Map();
+  let block = null;
   for (const line of text.split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
-    if (!/^\s/.test(line)) inSiteBlock = line.trim() === '/*';
-    else if (inSiteBlock) {
+    if (!/^\s/.test(line)) {
+      const path = line.trim();
+      block = path === '/*' ? site : path === '/' || path === '/index.html' ? {} : null;
+      if (block && path !== '/*') page.set(path, block);
+    } else if (block) {
       const at = line.indexOf(':');
-      headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+      const name = line.slice(0, at).trim();
+      if (name !== 'Cache-Control') block[name] = line.slice(at + 1).trim();
     }
   }
-  return headers;
+  return { site, page };
 }
 
 /**
@@ -79,7 +90,7 @@ export async function startServer({ dir = DIST, base = '/app/', port = 0, precom
     throw new Error(`${join(root, 'index.html')} is missing: run \`trunk build --release\` first`);
   }
   const requests = [];
-  const site = await siteHeaders(root);
+  const { site, page } = await hostHeaders(root);
 
   const server = createServer(async (req, res) => {
     const send = (status, body, headers = {}) => {
@@ -93,6 +104,8 @@ export async function startServer({ dir = DIST, base = '/app/', port = 0, precom
       if (path === base.slice(0, -1)) return send(301, '', { Location: base });
       if (!path.startsWith(base)) return send(404, 'not found\n', { 'Content-Type': 'text/plain' });
       let rel = path.slice(base.length);
+      // The page's own headers: `/` for the directory, `/index.html` by name.
+      const own = rel === '' ? page.get('/') : rel === 'index.html' ? page.get('/index.html') : undefined;
       if (rel === '' || rel.endsWith('/')) rel += 'index.html';
       const file = resolve(root, rel);
       if (file !== root && !file.startsWith(root + sep)) return send(404, 'not found\n', { 'Content-Type': 'text/plain' });
@@ -100,7 +113,7 @@ export async function startServer({ dir = DIST, base = '/app/', port = 0, precom
       // _headers configures the host; the hosts that read it never serve it.
       if (!info || !info.isFile() || basename(file) === '_headers') return send(404, 'not found\n', { 'Content-Type': 'text/plain' });
       const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      const headers = { ...site, 'Content-Type': type, 'Cache-Control': cacheControl(basename(file)) };
+      const headers = { ...site, ...own, 'Content-Type': type, 'Cache-Control': cacheControl(basename(file)) };
       const twins = precompressed ? await existingTwins(file) : [];
       if (twins.length) headers.Vary = 'Accept-Encoding';
       const twin = twins.find((t) => accepted(req.headers['accept-encoding'])(t.name));

@@ -71,3 +71,22 @@ for (const [tag, h1, first] of [
     }
   });
 }
+
+test("the page's own response preloads its code (a Link header, from _headers), and the wasm is fetched once", async () => {
+  const html = await (await fetch(app.url)).text();
+  const wasm = /href=\.\/(xieshang-[0-9a-f]+_bg\.wasm)/.exec(html)?.[1];
+  assert.ok(wasm, 'index.html preloads the main wasm');
+  for (const path of ['', 'index.html']) {
+    const link = (await fetch(app.url + path)).headers.get('link') ?? '';
+    assert.ok(link.includes(`<./${wasm}>; rel=preload; as=fetch; crossorigin`), `/${path}: the Link header preloads ${wasm}: ${link}`);
+    for (const js of html.match(/xieshang-(?:split-)?[0-9a-f]+\.js/g)) assert.ok(link.includes(`<./${js}>; rel=modulepreload`), `/${path}: ${js}`);
+  }
+  assert.equal((await fetch(app.url + 'sw.js')).headers.get('link'), null, 'only the page carries the preloads');
+  // A first visit (a new context: empty cache), without the service worker.
+  const from = app.server.requests.length;
+  const { page, events } = await app.open({ contextOptions: { serviceWorkers: 'block' } });
+  const fetched = app.server.requests.slice(from).filter((r) => r.path.endsWith(wasm));
+  assert.equal(fetched.length, 1, `the header's preload and the page's are one request: ${JSON.stringify(fetched)}`);
+  events.console.splice(0, events.console.length, ...events.console.filter((m) => m !== WORKER_BLOCKED));
+  await assertClean(events, { page, name: 'shell-link-preload' });
+});
