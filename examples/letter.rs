@@ -60,7 +60,7 @@ fn documents(s: &Scenario, o: &Options) -> Result<String, String> {
     for finding in ev.kit.loans.iter().filter_map(|l| l.ask.as_ref()).flat_map(|a| &a.findings) {
         eprintln!("{}: {}", finding.at.path(), xieshang::letter::Words::of(o.lang).ask_reason(&finding.reason));
     }
-    let no_figures = || format!("budget: {}", ev.budget.error.clone().unwrap_or_else(|| "no figures".into()));
+    let no_figures = || format!("budget: {}", ev.budget.error.map_or_else(|| "no figures".to_string(), |e| e.to_string()));
     let input = build(s, &ev, s.as_of).ok_or_else(no_figures)?;
     let asked = |id: &str| s.loans.iter().any(|l| l.id == id && l.ask.is_some());
     let accounts: Vec<_> = match &o.loan {

@@ -165,23 +165,30 @@ fn pro_rata_at(cents: Decimal, weights: &[Decimal], places: i32) -> Option<Vec<D
         total = w.len() as i128;
     }
     let cents = cents.mantissa() / 10i128.pow(cents.scale());
+    let out = largest_remainder(cents, &w, total)?;
+    Some(out.into_iter().map(|c| Decimal::from_i128_with_scale(c, 2)).collect())
+}
+
+/// `amount` (≥ 0) split in proportion to `w` (each ≥ 0, summing to
+/// `total` > 0): each part's floor, then what is left one by one to the
+/// largest remainders (ties to the earlier). The remainders sum to fewer
+/// than `w.len()` totals, so each part gets at most one more. `None` when
+/// a product leaves 128 bits. One copy for the pro-rata split here and the
+/// plan search's ([`super::plan`], issue 13).
+pub(crate) fn largest_remainder(amount: i128, w: &[i128], total: i128) -> Option<Vec<i128>> {
     let mut out = Vec::with_capacity(w.len());
     let mut rems = Vec::with_capacity(w.len());
     for (i, wi) in w.iter().enumerate() {
-        let x = cents.checked_mul(*wi)?;
+        let x = amount.checked_mul(*wi)?;
         out.push(x / total);
         rems.push((x % total, i));
     }
-    let mut left = cents - out.iter().sum::<i128>();
+    let left = amount - out.iter().sum::<i128>();
     super::small_sort::sort_by(&mut rems, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    for (_, i) in rems.iter().cycle().take(w.len() * 2) {
-        if left <= 0 {
-            break;
-        }
+    for (_, i) in rems.iter().take(usize::try_from(left).unwrap_or(0)) {
         out[*i] += 1;
-        left -= 1;
     }
-    Some(out.into_iter().map(|c| Decimal::from_i128_with_scale(c, 2)).collect())
+    Some(out)
 }
 
 fn share(id: &str, minimum: Decimal, extra: Decimal) -> Share {

@@ -364,7 +364,9 @@ impl Waiting<'_> {
         if self.rule.compound {
             days.extend((1..=last / 30).map(|m| m * 30));
         }
-        days.sort_unstable();
+        // The short insertion sort: `sort_unstable` was the main wasm's
+        // only quicksort, 3.6 KB for a list of a few dozen days (issue 13).
+        super::small_sort::sort_by(&mut days, Ord::cmp);
         days.dedup();
         (days, dues)
     }

@@ -223,8 +223,19 @@ pub struct BudgetOutput {
     /// Each forecast month's surplus, when a forecast is given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forecast_surplus: Option<Vec<MoneyOut>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
+    /// Why the budget is invalid, printed as its message ("buffer_percent:
+    /// must be …"): kept as the error, not formatted on every evaluation
+    /// (the page never shows it; no `core::fmt` in the main wasm for it).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_message")]
+    pub error: Option<EngineError>,
+}
+
+/// `e`'s message ([`EngineError`]'s `Display`), as `to_string` printed it.
+fn as_message<S: serde::Serializer>(e: &Option<EngineError>, s: S) -> Result<S::Ok, S::Error> {
+    match e {
+        Some(e) => s.collect_str(e),
+        None => s.serialize_none(),
+    }
 }
 
 /// A money amount serialised as a string.
@@ -277,7 +288,12 @@ fn negotiate(analysed: &[(Debt, DebtAnalysis)], disposable: Decimal, surplus: Op
         }
         rank(mine);
     }
-    (shares, plans, cards.into_iter().flatten().collect())
+    // One vector appended after another: no `Flatten` adapter's code.
+    let mut all = Vec::with_capacity(cards.iter().map(Vec::len).sum());
+    for mut mine in cards {
+        all.append(&mut mine);
+    }
+    (shares, plans, all)
 }
 
 /// A card asks what a plan's pick asks: the same kind, and for an
@@ -362,7 +378,7 @@ fn budget_of(s: &Scenario, analysed: &[(Debt, DebtAnalysis)]) -> (BudgetOutput, 
     let surplus = b.forecast.as_ref().map(|f| forecast_surplus(&budget, f));
     let (figures, error) = match budget.figures_by_month(&dues, surplus.as_ref()) {
         Ok(f) => (Some(f), None),
-        Err(e) => (None, Some(e.to_string())),
+        Err(e) => (None, Some(e)),
     };
     let output = BudgetOutput {
         income: b.income,
@@ -493,5 +509,25 @@ impl Evaluation {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A budget the engine refuses prints its message, as the formatted
+    /// string it was before the error was kept as is.
+    #[test]
+    fn an_invalid_budget_prints_its_message() {
+        let mut s = Scenario::example();
+        s.budget.buffer_percent = Decimal::from(150);
+        let ev = Evaluation::core_on(&s, None);
+        assert_eq!(ev.budget.error, Some(EngineError::BufferOutOfRange));
+        let v: serde_json::Value = serde_json::from_str(&ev.to_json()).unwrap();
+        assert_eq!(v["budget"]["error"], "buffer_percent: must be a percentage from 0 to 100");
+        assert!(ev.plans.is_empty() && ev.proposals.is_empty());
+        let ok: serde_json::Value = serde_json::from_str(&Evaluation::core_on(&Scenario::example(), None).to_json()).unwrap();
+        assert!(ok["budget"].get("error").is_none());
     }
 }

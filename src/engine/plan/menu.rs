@@ -207,8 +207,10 @@ impl<'a> Menu<'a> {
         self.an.dates.month(period) as usize
     }
 
-    /// The profile of payments by period (those past the 12 months in `later`).
-    fn profile(&self, payments: impl Iterator<Item = (u32, i64)>, cost: i64) -> Profile {
+    /// The profile of payments by period (those past the 12 months in
+    /// `later`). One copy for every caller's iterator (`dyn`), not one
+    /// generic instance each (issue 13).
+    fn profile(&self, payments: &mut dyn Iterator<Item = (u32, i64)>, cost: i64) -> Profile {
         let mut p = Profile { cost, ..Profile::default() };
         for (k, pay) in payments {
             match self.month_of(k) {
@@ -225,7 +227,7 @@ impl<'a> Menu<'a> {
     /// `head` explicit payments, then `n` level payments from period
     /// `start`, the last one `last`.
     fn level_profile(&self, head: &[(u32, i64)], start: u32, n: u32, level: i64, last: i64) -> Profile {
-        let mut p = self.profile(head.iter().copied(), head.iter().fold(0, |a, h| a.saturating_add(h.1)));
+        let mut p = self.profile(&mut head.iter().copied(), head.iter().fold(0, |a, h| a.saturating_add(h.1)));
         p.cost = p.cost.saturating_add(level.saturating_mul(i64::from(n - 1))).saturating_add(last);
         for k in start..start + n {
             let pay = if k == start + n - 1 { last } else { level };
@@ -244,7 +246,7 @@ impl<'a> Menu<'a> {
 
     pub fn profile_of_rows(&self, rows: &[Row]) -> Profile {
         let cost = rows.iter().fold(0i64, |a, r| a.saturating_add(cents(r.payment)));
-        self.profile(rows.iter().map(|r| (r.period, cents(r.payment))), cost)
+        self.profile(&mut rows.iter().map(|r| (r.period, cents(r.payment))), cost)
     }
 
     /// The contract (a loan without arrears) or the waiver over k = 1…12
@@ -265,7 +267,7 @@ impl<'a> Menu<'a> {
         };
         let arrears = cents(self.debt.overdue.amount());
         if arrears <= 0 {
-            let profile = with_later(self.profile(contract.iter().zip(1..).map(|(p, k)| (k, *p)), total));
+            let profile = with_later(self.profile(&mut contract.iter().zip(1..).map(|(p, k)| (k, *p)), total));
             return Kind::Listed(vec![Choice { ask: Ask::Contract, profile, order: (0, 0, 0) }]);
         }
         let members = (1..=CATCH_UP_CAP_MONTHS).map(|k| {
@@ -278,11 +280,11 @@ impl<'a> Menu<'a> {
             };
             // The parts fall in periods 1…k; beyond the contract's end they are all that is due.
             let periods = (contract.len() as u32).max(k);
-            let payments = (1..=periods).map(|m| {
+            let mut payments = (1..=periods).map(|m| {
                 let c = contract.get(m as usize - 1).copied().unwrap_or(if m as usize <= rows.len() { cents(rows[m as usize - 1].payment) } else { 0 });
                 (m, c + extra(m))
             });
-            let profile = with_later(self.profile(payments, total.saturating_add(arrears)));
+            let profile = with_later(self.profile(&mut payments, total.saturating_add(arrears)));
             Choice { ask: Ask::Waiver { catch_up: k }, profile, order: (1, k, 0) }
         });
         Kind::Listed(members.collect())

@@ -19,14 +19,9 @@ pub(super) fn split(amount: i64, weights: &[i64]) -> Vec<i64> {
     if total == 0 || amount <= 0 {
         return vec![0; weights.len()];
     }
-    let mut out: Vec<i64> = w.iter().map(|x| (i128::from(amount) * x / total) as i64).collect();
-    let mut rems: Vec<(i128, usize)> = w.iter().enumerate().map(|(i, x)| (i128::from(amount) * x % total, i)).collect();
-    crate::engine::small_sort::sort_by(&mut rems, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let left = amount - out.iter().sum::<i64>();
-    for (_, i) in rems.iter().take(usize::try_from(left).unwrap_or(0)) {
-        out[*i] += 1;
-    }
-    out
+    // i64 × i64 fits 128 bits: never `None`. Each part is at most `amount`.
+    let parts = crate::engine::allocation::largest_remainder(i128::from(amount), &w, total).unwrap_or_default();
+    parts.into_iter().map(|p| p as i64).collect()
 }
 
 /// Adds to `allow[i]`, for each `i` in `who`, its pro-rata part of `amounts`.

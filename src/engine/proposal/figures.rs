@@ -61,8 +61,10 @@ impl Allowance<'_> {
 
     /// The row that exceeds its period's money by the most (a month with
     /// nothing or a deficit fits only a row of 0): (payment, money, month),
-    /// or `None` when every row fits.
-    pub fn worst(&self, rows: impl Iterator<Item = (u32, Decimal)>) -> Option<(Decimal, Decimal, Option<u32>)> {
+    /// or `None` when every row fits. `rows`: (period, payment). One copy
+    /// for every caller's iterator (`dyn`): each generic instance was its
+    /// own 0.6 KB of wasm, inlined into the evaluation (issue 13).
+    pub fn worst(&self, rows: &mut dyn Iterator<Item = (u32, Decimal)>) -> Option<(Decimal, Decimal, Option<u32>)> {
         let mut worst: Option<(Decimal, u32, Decimal, Decimal)> = None;
         for (k, payment) in rows {
             let money = self.at(k);
@@ -72,6 +74,11 @@ impl Allowance<'_> {
             }
         }
         worst.map(|(_, k, payment, money)| (payment, money, self.month_of(k)))
+    }
+
+    /// [`Allowance::worst`] of `rows`' payments.
+    pub fn worst_row(&self, rows: &[Row]) -> Option<(Decimal, Decimal, Option<u32>)> {
+        self.worst(&mut rows.iter().map(|r| (r.period, r.payment)))
     }
 
     /// The smallest room any row leaves (negative: the largest shortfall).

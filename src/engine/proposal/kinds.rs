@@ -195,7 +195,7 @@ fn shortest_fit(principal: Decimal, acc: &Accrual, allow: Allowance, start: u32,
     // uneven months): step up while one instalment does not fit.
     for m in n..=cap.min(n + 3) {
         let rows = annuity_rows(principal, acc, start, m);
-        match allow.worst(rows.iter().map(|r| (r.period, r.payment))) {
+        match allow.worst_row(&rows) {
             None => return Ok(rows),
             Some((payment, money, month)) if m == cap.min(n + 3) => {
                 return Err(Infeasible::AboveBudgetAtCap { cap_months: cap, payment_at_cap: payment, available: money, month });
@@ -312,13 +312,13 @@ pub fn penalty_waiver(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Op
         return Some(cx.infeasible(kind, params, Infeasible::NoBudget { available: budget.available, month: None }));
     }
     let contract = &an.contract.rows;
-    if let Some((contract_payment, available, month)) = allow.worst(contract.iter().map(|r| (r.period, r.payment))) {
+    if let Some((contract_payment, available, month)) = allow.worst_row(contract) {
         return Some(cx.infeasible(kind, params, Infeasible::ContractAboveBudget { contract_payment, available, month }));
     }
     // The contract fits every month: only the first k months change.
     let head = |k: u32| (1..=k).map(move |m| (m, contract.get(m as usize - 1).map_or(Decimal::ZERO, |r| r.payment) + arrears_part(arrears, k, m)));
-    let Some(k) = (1..=CATCH_UP_CAP_MONTHS).find(|&k| allow.worst(head(k)).is_none()) else {
-        let (payment_at_cap, available, month) = allow.worst(head(CATCH_UP_CAP_MONTHS)).unwrap_or_default();
+    let Some(k) = (1..=CATCH_UP_CAP_MONTHS).find(|&k| allow.worst(&mut head(k)).is_none()) else {
+        let (payment_at_cap, available, month) = allow.worst(&mut head(CATCH_UP_CAP_MONTHS)).unwrap_or_default();
         return Some(cx.infeasible(kind, params, Infeasible::AboveBudgetAtCap { cap_months: CATCH_UP_CAP_MONTHS, payment_at_cap, available, month }));
     };
     let ask = Ask::Waiver { catch_up: k };
