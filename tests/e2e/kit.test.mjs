@@ -171,6 +171,35 @@ test('a plan across lenders becomes every ask: each letter names its amounts and
   await assertClean(events, { page, name: 'kit-plan' });
 });
 
+// The review's borrower (REVIEW13): three loans far above a seasonal budget.
+const STRESSED = JSON.stringify({ version: 1, loans: [
+  { id: 'a', lender: 'mybank', principal: '120000', rate: { value: '0.04', unit: 'daily_percent' }, method: 'equal_installment', months: 12, overdue: { days: 30, principal: '9357.31', interest: '1440' } },
+  { id: 'b', lender: 'jiebei', principal: '45000', rate: { value: '18', unit: 'annual_percent' }, method: 'interest_only', months: 12 },
+  { id: 'c', lender: 'credit_card', principal: '38000', rate: { value: '0.05', unit: 'daily_percent' }, method: 'equal_installment', months: 12 },
+], budget: { income: '12000', expenses: '6500', other_obligations: '0', buffer_percent: '10', forecast: ['14000', '13000', '5000', '10000', '11000', '12000', '11000', '6000', '10000', '12000', '12000', '12000'] } });
+const yuan = (s) => Number(s.replace(/[¥,]/g, ''));
+
+test('F1: the fallback in each letter of a plan fits the budget (or there is none)', async () => {
+  const { page, events } = await app.open();
+  await importFile(page, 'stressed.json', STRESSED);
+  await message(page, 'imported').waitFor();
+  await byId(page.locator(`${$('plan')}[data-goal="acceptance"]`), 'use-plan').click();
+  await openKit(page);
+  for (const loan of ['a', 'b', 'c']) {
+    for (const doc of [0, 4, 5]) { // the letter, the appeal, the call script
+      await show(page, doc, loan);
+      const letter = await documentText(page);
+      const share = letter.match(/最多能用于这笔借款的(?:是)? (¥[\d,]+\.\d\d)(?: – (¥[\d,]+\.\d\d))?/);
+      const fallback = letter.split('\n').find((l) => /我也可以接受|我可以接受：/.test(l));
+      if (!fallback) continue;
+      const most = yuan((share[2] ?? share[1]));
+      const monthly = [...fallback.matchAll(/每月(?:还款)? (¥[\d,]+\.\d\d)/g)].map((m) => yuan(m[1]));
+      for (const m of monthly) assert.ok(m <= most, `${loan}/${doc}: ${m} > ${most}: ${fallback}`);
+    }
+  }
+  await assertClean(events, { page, name: 'kit-fallback-fits' });
+});
+
 test('print media shows only the document, one A4 page for the letter', async () => {
   const { page, events } = await openWithThreeLenders();
   await askForJiebei24(page);
