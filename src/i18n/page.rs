@@ -200,6 +200,8 @@ pub struct PageText {
     pub plan_short: &'static str,
     pub plan_pending: &'static str,
     pub plan_from: &'static str,
+    /// The lenders' first payments differ: from each one's own, the earliest.
+    pub plan_from_each: &'static str,
     pub plan_monthly: &'static str,
     /// After a lender's amount: its first months have nothing to pay.
     pub plan_paused: &'static str,
@@ -258,6 +260,7 @@ pub const PAGE_ZH: PageText = PageText {
     plan_short: "这些月份不够还：",
     plan_pending: "填好借款和收支后，这里给出跨贷款方的还款方案。",
     plan_from: " 每月，从 {} 起",
+    plan_from_each: " 每月，各家从各自还款日起（最早 {}）",
     plan_monthly: " 每月",
     plan_paused: "（先停 {}）",
     failing_line: "{}：要还 {}，可用 {}，差 {}",
@@ -313,6 +316,7 @@ pub const PAGE_EN: PageText = PageText {
     plan_short: "Short in:",
     plan_pending: "Once the loans and budget are filled in, a plan across your lenders appears here.",
     plan_from: " a month from {}",
+    plan_from_each: " a month, each lender from its own due date (the first {})",
     plan_monthly: " a month",
     plan_paused: " (after {} with nothing to pay)",
     failing_line: "{}: {} due, {} available, short {}",
@@ -420,7 +424,7 @@ impl Lang {
             })
             .collect();
         let when = match plan.from {
-            Some(d) => fill(self.page().plan_from, &[&d.to_string()]),
+            Some(d) => fill(if plan.each { self.page().plan_from_each } else { self.page().plan_from }, &[&d.to_string()]),
             None => self.page().plan_monthly.to_owned(),
         };
         format!("{}{when}", parts.join(DOT))

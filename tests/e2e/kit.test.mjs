@@ -145,7 +145,7 @@ test('a plan across lenders becomes every ask: each letter names its amounts and
   // The recommended plan: "网商贷 ¥X · 借呗 ¥Y – ¥Z · 信用卡 ¥W 每月，从 2026-12-05 起".
   const plan = page.locator(`${$('plan')}[data-goal="acceptance"]`);
   const line = await textOf(plan, 'plan-line');
-  const [, y, m, d] = line.match(/从 (\d{4})-(\d\d)-(\d\d) 起/);
+  const [, y, m, d] = line.match(/(?:从|最早) (\d{4})-(\d\d)-(\d\d)/);
   const amounts = line.split(' 每月')[0].split(' · ').map((part) => part.match(AMOUNT));
   assert.equal(amounts.length, 3, line);
   const use = byId(plan, 'use-plan');
@@ -169,6 +169,22 @@ test('a plan across lenders becomes every ask: each letter names its amounts and
   // No ask is flagged: each is the plan's pick, though no card asks it.
   assert.equal(await page.locator($('ask-finding')).count(), 0);
   await assertClean(events, { page, name: 'kit-plan' });
+});
+
+test('F5: a lender due today is asked from today, as the plan counts it, and the plan line names the earliest start', async () => {
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const three = JSON.parse(THREE);
+  three.loans.find((l) => l.id === 'jiebei').next_due_date = today;
+  const { page, events } = await app.open();
+  await importFile(page, 'due-today.json', JSON.stringify(three));
+  await message(page, 'imported').waitFor();
+  const plan = page.locator(`${$('plan')}[data-goal="acceptance"]`);
+  assert.match(await textOf(plan, 'plan-line'), new RegExp(`(从|最早) ${today}`));
+  await byId(plan, 'use-plan').click();
+  await openKit(page);
+  assert.equal(await textOf(kitLoan(page, 1), 'kit-ask-first'), `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`);
+  await assertClean(events, { page, name: 'kit-due-today' });
 });
 
 // The review's borrower (REVIEW13): three loans far above a seasonal budget.

@@ -21,15 +21,16 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// The first payment of an ask: the date already chosen while it is still
-/// to come, else the loan's next due date moved on by whole months until it
-/// is, else a month from today.
+/// to come (today or later), else the loan's next due date moved on by
+/// whole months until it is — the rule of the plans' dates
+/// (`engine::due`) — else a month from today.
 pub fn first_date(chosen: Option<Date>, due: Option<Date>, today: Option<Date>) -> Option<Date> {
     let Some(today) = today else { return chosen.or(due) };
-    if let Some(d) = chosen.filter(|d| *d > today) {
+    if let Some(d) = chosen.filter(|d| *d >= today) {
         return Some(d);
     }
     match due {
-        Some(due) => (0..=600).find_map(|k| due.add_months(k).filter(|d| *d > today)),
+        Some(due) => (0..=600).find_map(|k| due.add_months(k).filter(|d| *d >= today)),
         None => today.add_months(1),
     }
 }
