@@ -216,6 +216,28 @@ test('F1: the fallback in each letter of a plan fits the budget (or there is non
   await assertClean(events, { page, name: 'kit-fallback-fits' });
 });
 
+test('F12: an ask that starts with a pause says when the plan starts and when paying starts, as the letter does', async () => {
+  const { page, events } = await app.open();
+  await importFile(page, 'stressed.json', STRESSED);
+  await message(page, 'imported').waitFor();
+  await byId(page.locator(`${$('plan')}[data-goal="acceptance"]`), 'use-plan').click();
+  await openKit(page);
+  let paused = 0;
+  for (const [n, loan] of ['a', 'b', 'c'].entries()) {
+    const block = kitLoan(page, n);
+    const starts = await textOf(block, 'kit-ask-first');
+    assert.equal(await byId(block, 'kit-ask-first').evaluate((dd) => dd.previousElementSibling.textContent), '方案开始日');
+    await show(page, 0, loan);
+    const said = (await documentText(page)).match(/自 (\S+) 起暂停还款 (\d+) 个月，自 (\S+) 起每月还款/);
+    if (!said) continue;
+    paused += 1;
+    assert.equal(said[1], starts);
+    assert.equal(await textOf(block, 'kit-ask-paused'), `${said[3]}（先暂停 ${said[2]} 个月）`);
+  }
+  assert.ok(paused > 0, 'the plan pauses some lender first');
+  await assertClean(events, { page, name: 'kit-paused' });
+});
+
 test('print media shows only the document, one A4 page for the letter', async () => {
   const { page, events } = await openWithThreeLenders();
   await askForJiebei24(page);

@@ -44,6 +44,12 @@ pub fn ask_figures(lang: &'static Words, f: &AskFigures) -> String {
     money_fact(&mut out, t.total_paid, "kit-ask-total", &f.figures.total_paid);
     let first = f.first_date.map(|d| date(d, lang.lang)).unwrap_or_default();
     fact(&mut out, &lang.label(Field::AskFirstPaymentDate, 0), "kit-ask-first", &first);
+    // A pause first (a deferral, a holiday adding the interest): when paying starts.
+    if let (Some(head), Some(tail)) = (f.head().filter(|h| h.most.is_zero()), f.tail()) {
+        let starts = tail.starts.map(|d| date(d, lang.lang)).unwrap_or_default();
+        let [label, value] = lang.kit.paused_first;
+        fact(&mut out, label, "kit-ask-paused", &fill(value, &[&starts, &head.months.to_string()]));
+    }
     out.push_str("</dl>");
     out
 }
