@@ -174,7 +174,11 @@ pub struct KitWords {
     pub true_apr: &'static str,
     pub forgives: &'static str,
     pub at_signing: &'static str,
-    pub vs_ask: &'static str,
+    /// The offer against the contract, doing nothing (12 months) and the ask:
+    /// labels for "多付 ¥X" / "少付 ¥X".
+    pub offer_vs: [&'static str; 3],
+    /// The offer's true rate is above 24 % a year.
+    pub offer_above_24: &'static str,
     pub every_month_fits: &'static str,
     /// An ask that first pays nothing: its first payment (the date, then the months paused).
     pub paused_first: [&'static str; 2],
@@ -255,7 +259,8 @@ pub const KIT_WORDS_ZH: KitWords = KitWords {
     true_apr: "真实年化利率（IRR）",
     forgives: "减免了部分欠款",
     at_signing: "签约时支付",
-    vs_ask: "比你提出的方案省",
+    offer_vs: ["比原合同", "比什么都不做（12个月内）", "比你提出的方案"],
+    offer_above_24: "这个方案的真实年化超过 24%：法院在金融借款纠纷中通常会调减超过年化 24% 的逾期费用，可以据此要求降低（仅供参考，不构成法律意见）。",
     every_month_fits: "每个月都在预算之内",
     paused_first: ["首次付款", "{}（先暂停 {} 个月）"],
     month_does_not_fit: "第 {} 期超出预算",
@@ -369,7 +374,8 @@ pub const KIT_WORDS_EN: KitWords = KitWords {
     true_apr: "True annual rate (IRR)",
     forgives: "forgives part of the debt",
     at_signing: "Paid at signing",
-    vs_ask: "Saving vs your ask",
+    offer_vs: ["Against the contract", "Against doing nothing (12 months)", "Against your ask"],
+    offer_above_24: "This offer's true annual rate is above 24%: courts tend to reduce overdue charges above 24% a year in financial-loan disputes, a reason to ask for less (context, not legal advice).",
     every_month_fits: "Every month fits the budget",
     paused_first: ["First payment", "{} (after {} months with nothing to pay)"],
     month_does_not_fit: "Month {} is over the budget",

@@ -330,6 +330,16 @@ test('a counter-offer shows its true APR, totals and the agreement checklist', a
   assert.equal(await textOf(check, 'offer-total'), '¥21,600.00');
   assert.equal(await textOf(check, 'offer-cost'), '¥1,600.00');
   assert.equal(await check.locator(`${$('offer-checklist')} li`).count(), 7);
+  // F14: a saving below zero is worded as the cards do, "多付 ¥X", never "省 -¥X";
+  // 14.45 % is below the 24 % courts weigh: no court note.
+  assert.match(await textOf(check, 'offer-vs-contract'), /^(多付|少付) ¥[\d,]+\.\d\d$/);
+  assert.doesNotMatch(await check.textContent(), /-¥|省/);
+  assert.equal(await byId(page, 'offer-court-note').count(), 0);
+  // 12 × ¥2,000 on ¥20,000 owed is a true 35 % a year: more than the contract, and the note.
+  await byId(page, 'offer-amount').fill('2,000');
+  await byId(page, 'offer-apr').filter({ hasText: /^3\d\.\d\d%$/ }).waitFor();
+  assert.match(await textOf(page, 'offer-vs-contract'), /^多付 ¥[\d,]+\.\d\d$/);
+  assert.match(await textOf(page, 'offer-court-note'), /^这个方案的真实年化超过 24%：/);
   // A fee above the ceiling is refused at its field.
   await byId(page, 'offer-fee').fill('12');
   await byId(page, 'offer-fee-error').waitFor();
