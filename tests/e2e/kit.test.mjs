@@ -318,6 +318,24 @@ test('the contact log flags a call at 23:00 and a due follow-up; removing can be
   await assertClean(events, { page, name: 'kit-log' });
 });
 
+test('F16c: a follow-up before its contact is refused at its input; the entry stays open until it is fixed', async () => {
+  const { page, events } = await openWithThreeLenders();
+  await openKit(page);
+  await byId(page, 'log-add').click();
+  const editor = byId(page, 'log-editor');
+  await byId(editor, 'contact-at').fill('2026-11-29T10:00');
+  await byId(editor, 'contact-follow-up').fill('2026-11-27');
+  await byId(editor, 'contact-follow-up').blur();
+  await byId(editor, 'log-done').click();
+  assert.equal(await textOf(page, 'contact-follow-up-error'), '跟进日期早于这次联系，请改为联系当天或之后');
+  assert.ok(await editor.isVisible());
+  assert.equal(await logEntries(page).first().getAttribute('data-due'), 'false');
+  await byId(editor, 'contact-follow-up').fill('2026-11-29');
+  await byId(editor, 'log-done').click();
+  await editor.waitFor({ state: 'hidden' });
+  await assertClean(events, { page, name: 'kit-follow-up-before' });
+});
+
 test('a counter-offer shows its true APR, totals and the agreement checklist', async () => {
   const { page, events } = await openWithThreeLenders();
   await openKit(page);
