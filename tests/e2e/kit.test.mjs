@@ -205,7 +205,7 @@ test('F1: the fallback in each letter of a plan fits the budget (or there is non
     for (const doc of [0, 4, 5]) { // the letter, the appeal, the call script
       await show(page, doc, loan);
       const letter = await documentText(page);
-      const share = letter.match(/最多能用于这笔借款的(?:是)? (¥[\d,]+\.\d\d)(?: – (¥[\d,]+\.\d\d))?/);
+      const share = letter.match(/最多能用于这笔借款的(?:是)? (¥[\d,]+\.\d\d)(?: (?:–|至) (¥[\d,]+\.\d\d))?/);
       const fallback = letter.split('\n').find((l) => /我也可以接受|我可以接受：/.test(l));
       if (!fallback) continue;
       const most = yuan((share[2] ?? share[1]));
@@ -292,7 +292,7 @@ test('the contact log flags a call at 23:00 and a due follow-up; removing can be
   await byId(editor, 'contact-loan').selectOption('card');
   await byId(editor, 'contact-channel').selectOption({ label: '对方来电' });
   await byId(editor, 'contact-who').fill('催收员 0931');
-  await byId(editor, 'contact-follow-up').fill('2026-01-05');
+  await byId(editor, 'contact-follow-up').fill('2026-11-25');
   await byId(editor, 'log-done').click();
 
   const entry = logEntries(page).first();
