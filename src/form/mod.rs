@@ -243,6 +243,10 @@ impl Form {
                 all.push((p, pr.rule));
             }
         }
+        // A follow-up before its contact, flagged at its input only: a file with one still reads.
+        for (i, _) in self.doc.contact_log.iter().enumerate().filter(|(_, e)| e.follow_up.is_some_and(|f| f < e.at.date())) {
+            all.push((self.place(Field::ContactFollowUp.at(i)), Rule::BeforeContact));
+        }
         all
     }
 

@@ -173,6 +173,24 @@ fn contacts_come_and_go_and_typed_text_of_the_log_lapses() {
     assert_eq!(form.document().contact_log.len(), crate::scenario::kit::LOG_MAX);
 }
 
+/// F16c: a follow-up before its contact is flagged at its input, in both
+/// languages, yet the document stays valid (a file with one still reads).
+#[test]
+fn a_follow_up_before_its_contact_is_flagged_at_its_input() {
+    use crate::i18n::Lang;
+    use crate::scenario::kit::{Channel, ContactEntry, DateTime};
+    let mut form = Form::new(every_field());
+    assert!(form.insert_contact(0, ContactEntry::new(DateTime::parse("2026-11-29T10:00").unwrap(), "b", Channel::PhoneIn)));
+    let follow = Place::item(Field::ContactFollowUp, 0);
+    form.type_text(follow, "2026-11-29".into());
+    assert!(!form.problems().iter().any(|(p, _)| *p == follow), "the day of the contact is fine");
+    form.type_text(follow, "2026-11-27".into());
+    assert!(form.problems().contains(&(follow, Rule::BeforeContact)));
+    assert!(form.valid().is_some());
+    assert_eq!(Lang::Zh.rule(Field::ContactFollowUp, Rule::BeforeContact), "跟进日期早于这次联系，请改为联系当天或之后");
+    assert_eq!(Lang::En.rule(Field::ContactFollowUp, Rule::BeforeContact), "is before the contact: make it the day of the contact or later");
+}
+
 #[test]
 fn at_most_twenty_loans() {
     let mut form = Form::new(Scenario::example());

@@ -3,7 +3,6 @@
 
 use super::Lang;
 use crate::scenario::{ErrorKind, ScenarioError};
-#[cfg(test)]
 use crate::scenario::ReadError;
 use crate::store::{Fault, ImportError, Message, Notice, Source, MAX_IMPORT_BYTES};
 
@@ -131,10 +130,10 @@ pub const DRAFTS_ZH: DraftText = DraftText {
     updated: "{} 更新",
     imported: "已把“{}”导入为新草稿。",
     import_too_large: "文件太大（{}），最大 {}。",
-    import_not_json: "这不是 JSON 文件（{}）。",
+    import_not_json: "这不是 JSON 文件，或文件不完整，无法读取。请选择用“导出文件”保存的 .json 文件。",
     import_newer: "此文件由更新版本的本工具生成，请更新后再导入（{}）。",
-    import_version: "这不是本工具的草稿文件（{}）。",
-    import_field: "文件中的字段有误：{}。",
+    import_version: "这不是本工具的草稿文件（{}）。请选择用“导出文件”保存的 .json 文件。",
+    import_field: "文件中的字段有误：{}。请导入用“导出文件”保存的文件，或改正这一项后再试。",
     import_unreadable: "无法读取此文件。",
     nothing_changed: "未做任何更改。",
     q_draft: "草稿“{}”的数据无法读取（{}）。它已原样另存，没有被覆盖，可在下方下载。",
@@ -210,10 +209,10 @@ pub const DRAFTS_EN: DraftText = DraftText {
     updated: "updated {}",
     imported: "Imported “{}” as a new draft.",
     import_too_large: "The file is too large ({}); the limit is {}.",
-    import_not_json: "This is not a JSON file ({}).",
+    import_not_json: "This is not a JSON file, or it is cut short, and cannot be read. Choose a .json file saved with “Export file”.",
     import_newer: "This file was made by a newer version of this app; update it first ({}).",
-    import_version: "This is not a draft file of this app ({}).",
-    import_field: "A field in the file is wrong: {}.",
+    import_version: "This is not a draft file of this app ({}). Choose a .json file saved with “Export file”.",
+    import_field: "A field in the file is wrong: {}. Import a file saved with “Export file”, or correct that field and try again.",
     import_unreadable: "The file could not be read.",
     nothing_changed: "Nothing was changed.",
     q_draft: "The saved data of draft “{}” could not be read ({}). It was set aside untouched, not overwritten; you can download it below.",
@@ -355,7 +354,10 @@ impl Lang {
             ImportError::TooLarge(bytes) => fill(t.import_too_large, &[&file_size(*bytes), &file_size(MAX_IMPORT_BYTES)]),
             ImportError::Unreadable => t.import_unreadable.to_owned(),
             ImportError::Scenario(e) => {
-                let detail = self.scenario_error(e);
+                let detail = match e {
+                    ScenarioError::Read(r) if self == Lang::Zh && e.kind() == ErrorKind::Field => zh_detail(r),
+                    _ => self.scenario_error(e),
+                };
                 match e.kind() {
                     ErrorKind::Syntax => fill(t.import_not_json, &[&detail]),
                     ErrorKind::NewerVersion => fill(t.import_newer, &[&detail]),
@@ -366,6 +368,20 @@ impl Lang {
         };
         format!("{what} {}", t.nothing_changed)
     }
+}
+
+/// A reader's message in Chinese where it is one of serde's shapes
+/// ("missing field `id`"): the field's path and what is wrong; else as is.
+fn zh_detail(r: &ReadError) -> String {
+    let name = r.message.split('`').nth(1).unwrap_or_default();
+    let what = match r.message.split([' ', ':']).take(2).collect::<Vec<_>>()[..] {
+        ["missing", "field"] => ["缺少字段 ", name].concat(),
+        ["unknown", "field"] => ["不认识的字段 ", name].concat(),
+        ["unknown", "variant"] => ["不认识的取值 ", name].concat(),
+        ["invalid", "type"] => "值的类型不对".to_owned(),
+        _ => return r.to_string(),
+    };
+    if r.path.is_empty() { what } else { [&r.path, " ", &what].concat() }
 }
 
 #[cfg(test)]
@@ -405,6 +421,13 @@ mod tests {
         }
         let m = Lang::En.import_error(&ImportError::Scenario(e(ErrorKind::Syntax, "", "not valid JSON: x")));
         assert!(m.starts_with("This is not a JSON file"), "{m}");
+        // F16a: no parser text on the Chinese page, and what to do.
+        let m = Lang::Zh.import_error(&ImportError::Scenario(e(ErrorKind::Syntax, "", "not valid JSON: expected value at line 1 column 1")));
+        assert_eq!(m, "这不是 JSON 文件，或文件不完整，无法读取。请选择用“导出文件”保存的 .json 文件。 未做任何更改。");
+        let m = Lang::Zh.import_error(&ImportError::Scenario(e(ErrorKind::Field, "loans[0]", "missing field `id`")));
+        assert_eq!(m, "文件中的字段有误：loans[0] 缺少字段 id。请导入用“导出文件”保存的文件，或改正这一项后再试。 未做任何更改。");
+        let m = Lang::Zh.import_error(&ImportError::Scenario(e(ErrorKind::Field, "loans[0].principal", "invalid type: integer `100000`, expected a string")));
+        assert!(m.starts_with("文件中的字段有误：loans[0].principal 值的类型不对。"), "{m}");
     }
 
     #[test]

@@ -189,6 +189,7 @@ impl Lang {
             Rule::NotApplicable => ONLY_A_PAYMENT_HOLIDAY_HAS,
             Rule::SameAsAsk => IS_THE_SAME_AS_THE,
             Rule::UnknownLoan => NAMES_NO_LOAN_OF_THIS,
+            Rule::BeforeContact => IS_BEFORE_THE_CONTACT,
         };
         self.say(pair).to_owned()
     }

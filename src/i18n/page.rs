@@ -205,6 +205,8 @@ pub struct PageText {
     pub plan_short: &'static str,
     pub plan_pending: &'static str,
     pub plan_from: &'static str,
+    /// The lenders' first payments differ: from each one's own, the earliest.
+    pub plan_from_each: &'static str,
     pub plan_monthly: &'static str,
     /// After a lender's amount: its first months have nothing to pay.
     pub plan_paused: &'static str,
@@ -270,6 +272,7 @@ pub const PAGE_ZH: PageText = PageText {
     plan_short: "这些月份不够还：",
     plan_pending: "填好借款和收支后，这里给出跨贷款方的还款方案。",
     plan_from: " 每月，从 {} 起",
+    plan_from_each: " 每月，各家从各自还款日起（最早 {}）",
     plan_monthly: " 每月",
     plan_paused: "（先停 {}）",
     failing_line: "{}：要还 {}，可用 {}，差 {}",
@@ -330,6 +333,7 @@ pub const PAGE_EN: PageText = PageText {
     plan_short: "Short in:",
     plan_pending: "Once the loans and budget are filled in, a plan across your lenders appears here.",
     plan_from: " a month from {}",
+    plan_from_each: " a month, each lender from its own due date (the first {})",
     plan_monthly: " a month",
     plan_paused: " (after {} with nothing to pay)",
     failing_line: "{}: {} due, {} available, short {}",
@@ -440,7 +444,7 @@ impl Lang {
             })
             .collect();
         let when = match plan.from {
-            Some(d) => fill(self.page().plan_from, &[&d.to_string()]),
+            Some(d) => fill(if plan.each { self.page().plan_from_each } else { self.page().plan_from }, &[&d.to_string()]),
             None => self.page().plan_monthly.to_owned(),
         };
         format!("{}{when}", parts.join(DOT))
@@ -577,7 +581,7 @@ pub const BELOW_ZH: BelowText = BelowText {
     stand_line: "现在欠 {} · 再拖 30 天多 {}",
     allocation_intro: "按欠款比例分配（公平份额）是债务协商中最常见的做法；也可以先还利率最高的（雪崩法）或余额最小的（雪球法），但每笔借款都保留最低还款。",
     explain_saving_nothing: "按 12 个月比较：今后 12 个月的还款加 12 个月后仍欠的钱，比一直不还、欠款按罚息增长 12 个月后少多少。",
-    court_note: "逾期费用折合年化超过 24%：法院在金融借款纠纷中通常会调减超出部分（仅供参考，不构成法律意见）。",
+    court_note: "法院在金融借款纠纷中通常会调减逾期费用的超出部分（仅供参考，不构成法律意见）。",
     apr_explain: "按内部收益率（IRR）法计算的全部借款成本，与人民银行要求展示的年化利率口径一致。",
     proposals_intro: "按是否符合预算、再按贷款方能收回的现值排序。每个方案都可以展开查看完整还款计划。",
     rate_check_warning: "App 月供对应的真实年化比报价高出 0.5 个百分点以上，可能有隐藏费用，请向贷款方核实。",
@@ -635,7 +639,7 @@ pub const BELOW_EN: BelowText = BelowText {
     stand_line: "Owed now {} · 30 more days add {}",
     allocation_intro: "Splitting pro rata to balance (the fair share) is the usual basis for a negotiated plan; highest rate first (avalanche) or smallest balance first (snowball) keep every lender's minimum.",
     explain_saving_nothing: "A 12-month comparison: the next 12 payments plus what is still owed after them, against what 12 months of paying nothing would leave owed with penalty interest.",
-    court_note: "Overdue charges exceed 24% a year: courts tend to reduce the excess in financial-loan disputes (context, not legal advice).",
+    court_note: "Courts tend to reduce overdue charges beyond that in financial-loan disputes (context, not legal advice).",
     apr_explain: "All borrowing costs as an annual rate by the internal-rate-of-return method, as the People's Bank of China requires lenders to show.",
     proposals_intro: "Ranked by whether they fit your budget, then by what the lender recovers in present value. Open any one for its full schedule.",
     rate_check_warning: "The app's payment implies a true APR more than 0.5 point above the quoted rate: there may be hidden fees — ask the lender.",

@@ -133,6 +133,9 @@ pub struct PlanLine {
     pub picks: Vec<PickLine>,
     /// The first payment date of the plan, when dates are known.
     pub from: Option<Date>,
+    /// The lenders' first payments fall on different dates: `from` is the
+    /// earliest only (each letter names its lender's own).
+    pub each: bool,
     pub failing: Vec<Failing>,
     /// Both goals' plans ask every lender the same: this one box stands
     /// for both (review F11: the same plan twice, two buttons, read as two
@@ -143,8 +146,9 @@ pub struct PlanLine {
 impl PlanLine {
     pub fn of(plan: &Plan, e: &Evaluation) -> Self {
         let picks = plan.picks.iter().map(|p| PickLine::of(p, e)).collect();
-        let from = plan.picks.iter().filter_map(|p| p.first_payment_date).min();
-        Self { goal: plan.goal, fits: plan.fits, picks, from, failing: plan.failing.clone(), both: false }
+        let dates = plan.picks.iter().filter_map(|p| p.first_payment_date);
+        let (from, each) = (dates.clone().min(), dates.clone().max() != dates.min());
+        Self { goal: plan.goal, fits: plan.fits, picks, from, each, failing: plan.failing.clone(), both: false }
     }
 
     /// The plans of an evaluation, in its order (acceptance, lowest cost);

@@ -211,6 +211,26 @@ mod guided_page {
         }
     }
 
+    /// F5: lenders first paid on different days: the line says each from its
+    /// own due date and gives the earliest, never one date for all.
+    #[test]
+    fn a_plan_whose_lenders_start_on_different_days_says_each_from_its_own() {
+        let e = case("seasonal-shop");
+        for (plan, line) in e.plans.iter().zip(PlanLine::all(&e)) {
+            let dates: Vec<_> = plan.picks.iter().filter_map(|p| p.first_payment_date).collect();
+            let first = dates.iter().min().unwrap().to_string();
+            assert_eq!(line.each, dates.iter().any(|d| *d != dates[0]));
+            let (zh, en) = (crate::i18n::Lang::Zh.plan_line(&line), crate::i18n::Lang::En.plan_line(&line));
+            if line.each {
+                assert!(zh.ends_with(&format!("每月，各家从各自还款日起（最早 {first}）")), "{zh}");
+                assert!(en.ends_with(&format!("each lender from its own due date (the first {first})")), "{en}");
+            } else {
+                assert!(zh.ends_with(&format!("每月，从 {first} 起")), "{zh}");
+            }
+        }
+        assert!(PlanLine::all(&e).iter().any(|l| l.each), "the shop's lenders fall due on different days");
+    }
+
     #[test]
     fn a_month_without_income_can_pay_nothing_not_a_negative_amount() {
         let e = case("job-loss");

@@ -299,6 +299,9 @@ pub enum Rule {
     SameAsAsk,
     /// A loan id that no loan has (in the payoff order, in a contact).
     UnknownLoan,
+    /// A contact's follow-up date before the contact itself (the page's
+    /// form says so at the input; a document with one still reads).
+    BeforeContact,
 }
 
 impl From<InputError> for Rule {

@@ -302,6 +302,9 @@ test('a file that is too large, not JSON or invalid is refused with a clear mess
     const text = await msg.textContent();
     assert.match(text, c.expect, text);
     assert.match(text, /未做任何更改/);
+    // F16a: no parser text on the Chinese page, and what to do instead.
+    assert.doesNotMatch(text, /not valid JSON|invalid type|expected|line \d/, text);
+    if (['notes.json', 'typo.json'].includes(c.name)) assert.match(text, /请(选择|导入)用“导出文件”保存/, text);
     assert.equal(await msg.getAttribute('role'), 'alert');
     assert.deepEqual(await stored(page), snapshot, `${c.name} changed storage`);
     assert.equal((await listed(page)).length, 1);
@@ -312,6 +315,12 @@ test('a file that is too large, not JSON or invalid is refused with a clear mess
   await dropBigFile(page, 1024 * 1024 + 10);
   await message(page, 'import-error').waitFor();
   assert.deepEqual(await stored(page), snapshot);
+  // F16a: a bad file after a good one: its error alone, not beside "imported".
+  await importFile(page, 'good.json', Buffer.from(MYBANK));
+  await message(page, 'imported').waitFor();
+  await importFile(page, 'notes.json', Buffer.from('hello, lender'));
+  await message(page, 'import-error').waitFor();
+  assert.equal(await message(page, 'imported').count(), 0);
   await clean(events, page, 'drafts-import-errors');
 });
 

@@ -145,7 +145,7 @@ test('a plan across lenders becomes every ask: each letter names its amounts and
   // The recommended plan: "网商贷 ¥X · 借呗 ¥Y – ¥Z · 信用卡 ¥W 每月，从 2026-12-05 起".
   const plan = page.locator(`${$('plan')}[data-goal="acceptance"]`);
   const line = await textOf(plan, 'plan-line');
-  const [, y, m, d] = line.match(/从 (\d{4})-(\d\d)-(\d\d) 起/);
+  const [, y, m, d] = line.match(/(?:从|最早) (\d{4})-(\d\d)-(\d\d)/);
   const amounts = line.split(' 每月')[0].split(' · ').map((part) => part.match(AMOUNT));
   assert.equal(amounts.length, 3, line);
   const use = byId(plan, 'use-plan');
@@ -169,6 +169,73 @@ test('a plan across lenders becomes every ask: each letter names its amounts and
   // No ask is flagged: each is the plan's pick, though no card asks it.
   assert.equal(await page.locator($('ask-finding')).count(), 0);
   await assertClean(events, { page, name: 'kit-plan' });
+});
+
+test('F5: a lender due today is asked from today, as the plan counts it, and the plan line names the earliest start', async () => {
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const three = JSON.parse(THREE);
+  three.loans.find((l) => l.id === 'jiebei').next_due_date = today;
+  const { page, events } = await app.open();
+  await importFile(page, 'due-today.json', JSON.stringify(three));
+  await message(page, 'imported').waitFor();
+  const plan = page.locator(`${$('plan')}[data-goal="acceptance"]`);
+  assert.match(await textOf(plan, 'plan-line'), new RegExp(`(从|最早) ${today}`));
+  await byId(plan, 'use-plan').click();
+  await openKit(page);
+  assert.equal(await textOf(kitLoan(page, 1), 'kit-ask-first'), `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`);
+  await assertClean(events, { page, name: 'kit-due-today' });
+});
+
+// The review's borrower (REVIEW13): three loans far above a seasonal budget.
+const STRESSED = JSON.stringify({ version: 1, loans: [
+  { id: 'a', lender: 'mybank', principal: '120000', rate: { value: '0.04', unit: 'daily_percent' }, method: 'equal_installment', months: 12, overdue: { days: 30, principal: '9357.31', interest: '1440' } },
+  { id: 'b', lender: 'jiebei', principal: '45000', rate: { value: '18', unit: 'annual_percent' }, method: 'interest_only', months: 12 },
+  { id: 'c', lender: 'credit_card', principal: '38000', rate: { value: '0.05', unit: 'daily_percent' }, method: 'equal_installment', months: 12 },
+], budget: { income: '12000', expenses: '6500', other_obligations: '0', buffer_percent: '10', forecast: ['14000', '13000', '5000', '10000', '11000', '12000', '11000', '6000', '10000', '12000', '12000', '12000'] } });
+const yuan = (s) => Number(s.replace(/[¥,]/g, ''));
+
+test('F1: the fallback in each letter of a plan fits the budget (or there is none)', async () => {
+  const { page, events } = await app.open();
+  await importFile(page, 'stressed.json', STRESSED);
+  await message(page, 'imported').waitFor();
+  await byId(page.locator(`${$('plan')}[data-goal="acceptance"]`), 'use-plan').click();
+  await openKit(page);
+  for (const loan of ['a', 'b', 'c']) {
+    for (const doc of [0, 4, 5]) { // the letter, the appeal, the call script
+      await show(page, doc, loan);
+      const letter = await documentText(page);
+      const share = letter.match(/最多能用于这笔借款的(?:是)? (¥[\d,]+\.\d\d)(?: (?:–|至) (¥[\d,]+\.\d\d))?/);
+      const fallback = letter.split('\n').find((l) => /我也可以接受|我可以接受：/.test(l));
+      if (!fallback) continue;
+      const most = yuan((share[2] ?? share[1]));
+      const monthly = [...fallback.matchAll(/每月(?:还款)? (¥[\d,]+\.\d\d)/g)].map((m) => yuan(m[1]));
+      for (const m of monthly) assert.ok(m <= most, `${loan}/${doc}: ${m} > ${most}: ${fallback}`);
+    }
+  }
+  await assertClean(events, { page, name: 'kit-fallback-fits' });
+});
+
+test('F12: an ask that starts with a pause says when the plan starts and when paying starts, as the letter does', async () => {
+  const { page, events } = await app.open();
+  await importFile(page, 'stressed.json', STRESSED);
+  await message(page, 'imported').waitFor();
+  await byId(page.locator(`${$('plan')}[data-goal="acceptance"]`), 'use-plan').click();
+  await openKit(page);
+  let paused = 0;
+  for (const [n, loan] of ['a', 'b', 'c'].entries()) {
+    const block = kitLoan(page, n);
+    const starts = await textOf(block, 'kit-ask-first');
+    assert.equal(await byId(block, 'kit-ask-first').evaluate((dd) => dd.previousElementSibling.textContent), '方案开始日');
+    await show(page, 0, loan);
+    const said = (await documentText(page)).match(/自 (\S+) 起暂停还款 (\d+) 个月，自 (\S+) 起每月还款/);
+    if (!said) continue;
+    paused += 1;
+    assert.equal(said[1], starts);
+    assert.equal(await textOf(block, 'kit-ask-paused'), `${said[3]}（先暂停 ${said[2]} 个月）`);
+  }
+  assert.ok(paused > 0, 'the plan pauses some lender first');
+  await assertClean(events, { page, name: 'kit-paused' });
 });
 
 test('print media shows only the document, one A4 page for the letter', async () => {
@@ -225,7 +292,7 @@ test('the contact log flags a call at 23:00 and a due follow-up; removing can be
   await byId(editor, 'contact-loan').selectOption('card');
   await byId(editor, 'contact-channel').selectOption({ label: '对方来电' });
   await byId(editor, 'contact-who').fill('催收员 0931');
-  await byId(editor, 'contact-follow-up').fill('2026-01-05');
+  await byId(editor, 'contact-follow-up').fill('2026-11-25');
   await byId(editor, 'log-done').click();
 
   const entry = logEntries(page).first();
@@ -251,6 +318,24 @@ test('the contact log flags a call at 23:00 and a due follow-up; removing can be
   await assertClean(events, { page, name: 'kit-log' });
 });
 
+test('F16c: a follow-up before its contact is refused at its input; the entry stays open until it is fixed', async () => {
+  const { page, events } = await openWithThreeLenders();
+  await openKit(page);
+  await byId(page, 'log-add').click();
+  const editor = byId(page, 'log-editor');
+  await byId(editor, 'contact-at').fill('2026-11-29T10:00');
+  await byId(editor, 'contact-follow-up').fill('2026-11-27');
+  await byId(editor, 'contact-follow-up').blur();
+  await byId(editor, 'log-done').click();
+  assert.equal(await textOf(page, 'contact-follow-up-error'), '跟进日期早于这次联系，请改为联系当天或之后');
+  assert.ok(await editor.isVisible());
+  assert.equal(await logEntries(page).first().getAttribute('data-due'), 'false');
+  await byId(editor, 'contact-follow-up').fill('2026-11-29');
+  await byId(editor, 'log-done').click();
+  await editor.waitFor({ state: 'hidden' });
+  await assertClean(events, { page, name: 'kit-follow-up-before' });
+});
+
 test('a counter-offer shows its true APR, totals and the agreement checklist', async () => {
   const { page, events } = await openWithThreeLenders();
   await openKit(page);
@@ -263,6 +348,16 @@ test('a counter-offer shows its true APR, totals and the agreement checklist', a
   assert.equal(await textOf(check, 'offer-total'), '¥21,600.00');
   assert.equal(await textOf(check, 'offer-cost'), '¥1,600.00');
   assert.equal(await check.locator(`${$('offer-checklist')} li`).count(), 7);
+  // F14: a saving below zero is worded as the cards do, "多付 ¥X", never "省 -¥X";
+  // 14.45 % is below the 24 % courts weigh: no court note.
+  assert.match(await textOf(check, 'offer-vs-contract'), /^(多付|少付) ¥[\d,]+\.\d\d$/);
+  assert.doesNotMatch(await check.textContent(), /-¥|省/);
+  assert.equal(await byId(page, 'offer-court-note').count(), 0);
+  // 12 × ¥2,000 on ¥20,000 owed is a true 35 % a year: more than the contract, and the note.
+  await byId(page, 'offer-amount').fill('2,000');
+  await byId(page, 'offer-apr').filter({ hasText: /^3\d\.\d\d%$/ }).waitFor();
+  assert.match(await textOf(page, 'offer-vs-contract'), /^多付 ¥[\d,]+\.\d\d$/);
+  assert.match(await textOf(page, 'offer-court-note'), /^这个方案的真实年化超过 24%：/);
   // A fee above the ceiling is refused at its field.
   await byId(page, 'offer-fee').fill('12');
   await byId(page, 'offer-fee-error').waitFor();

@@ -89,7 +89,7 @@ for (const [name, file, lenders] of [
     assert.deepEqual(plans.map((p) => p.goal), ['acceptance', 'lowest_cost']);
     for (const p of plans) {
       for (const l of lenders) assert.ok(p.line.includes(l), `${l} missing from "${p.line}"`);
-      assert.match(p.line, /¥[\d,]+\.\d\d.* 每月，从 \d{4}-\d\d-\d\d 起$/);
+      assert.match(p.line, /¥[\d,]+\.\d\d.* 每月，(从 \d{4}-\d\d-\d\d 起|各家从各自还款日起（最早 \d{4}-\d\d-\d\d）)$/);
     }
     assert.match(await byId(page, 'can-pay').textContent(), /^¥/);
     await assertClean(events, { page, name: `layout-plans-${lenders[0]}` });
@@ -103,7 +103,7 @@ test('a file dated in the past says so; counting from today moves every plan dat
   // The case is as of 2025-03-10: its figures and dates are from then, and the page says so.
   const note = byId(page, 'as-of-note');
   assert.match(await note.textContent(), /按文件里保存的日期 2025-03-10 计算（\d+ 天前）/);
-  assert.match((await plansOf(page))[0].line, /从 2025-03-18 起$/);
+  assert.match((await plansOf(page))[0].line, /(从|最早) 2025-03-18( 起|）)$/);
   await byId(page, 'as-of-today').click();
   await note.waitFor({ state: 'detached' });
   // Now dated from today: the stale next due dates roll forward past today.
@@ -112,7 +112,7 @@ test('a file dated in the past says so; counting from today moves every plan dat
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   });
   for (const p of await plansOf(page)) {
-    const from = p.line.match(/从 (\d{4}-\d\d-\d\d) 起$/)?.[1];
+    const from = p.line.match(/(?:从|最早) (\d{4}-\d\d-\d\d)(?: 起|）)$/)?.[1];
     assert.ok(from && from >= today, `"${p.line}" starts before ${today}`);
   }
   await assertClean(events, { page, name: 'layout-as-of' });

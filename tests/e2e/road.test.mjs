@@ -217,7 +217,24 @@ test('the calendar of the picked plan parses: one event per due date, on the loa
   assert.equal(wsd.at(-1), roadMonth(last.wsd).replace('-', '') + '15');
   assert.equal(jb.at(-1), roadMonth(last.jb).replace('-', '') + '01');
   assert.equal(new Set(wsd).size, wsd.length, 'one event per due date');
+  // F10: the picked plan falls short from month 4: the calendar leaves payments out, and says so.
+  const [first] = picked.short_months;
+  assert.match(await byId(page, 'calendar-short').textContent(), new RegExp(`（第 ${first.month} 个月差 ${yuan(first.shortfall)}）`));
   await assertClean(events, { page, name: 'road-ics' });
+});
+
+test('F10: a plan the budget cannot cover warns beside the calendar, naming the first short month', async () => {
+  // The review's borrower (REVIEW13): three loans far above the budget.
+  const stressed = JSON.stringify({ version: 1, loans: [
+    { id: 'a', lender: 'mybank', principal: '120000', rate: { value: '0.04', unit: 'daily_percent' }, method: 'equal_installment', months: 12, overdue: { days: 30, principal: '9357.31', interest: '1440' }, next_due_date: '2026-12-31' },
+    { id: 'b', lender: 'jiebei', principal: '45000', rate: { value: '18', unit: 'annual_percent' }, method: 'interest_only', months: 12, next_due_date: '2026-12-15' },
+    { id: 'c', lender: 'credit_card', principal: '38000', rate: { value: '0.05', unit: 'daily_percent' }, method: 'equal_installment', months: 12, next_due_date: '2026-12-08' },
+  ], budget: { income: '12000', expenses: '6500', other_obligations: '0', buffer_percent: '10' } });
+  const { page, events } = await openFixture({}, stressed);
+  assert.match(await byId(page, 'calendar-short').textContent(), /^注意：收支不够还所有贷款（第 1 个月差 ¥[\d,]+\.\d\d）。/);
+  await switchLanguage(page);
+  assert.match(await byId(page, 'calendar-short').textContent(), /^Note: the budget does not cover every loan \(Month 1: ¥[\d,]+\.\d\d short\)/);
+  await assertClean(events, { page, name: 'road-ics-short' });
 });
 
 test('the calendar writer is a chunk of its own: fetched on the first download, again after a failed fetch', async () => {

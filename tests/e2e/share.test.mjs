@@ -230,9 +230,13 @@ test('an encrypted link opens with the right password only; a wrong one says so 
   await byId(b.page, 'link-password-prompt').waitFor();
   assert.equal(await fragmentOf(b.page), '');
   const drafts = await storedDrafts(b.page);
-  await byId(b.page, 'link-password').fill('wrong horse');
+  // F16b: "open" with no password says one is needed (it did nothing).
   await byId(b.page, 'link-open').click();
   await byId(b.page, 'link-error').waitFor();
+  assert.equal(await byId(b.page, 'link-error').textContent(), '这个链接有密码保护，请输入密码。');
+  await byId(b.page, 'link-password').fill('wrong horse');
+  await byId(b.page, 'link-open').click();
+  await byId(b.page, 'link-error').filter({ hasText: '密码不对' }).waitFor();
   assert.match(await byId(b.page, 'link-error').textContent(), /密码不对/);
   assert.deepEqual(await storedDrafts(b.page), drafts, 'a wrong password changes nothing');
   await axeClean(b.page, $('link-password-prompt'));

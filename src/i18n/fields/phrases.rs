@@ -49,6 +49,7 @@ phrases! {
     ONLY_A_PAYMENT_HOLIDAY_HAS: ["只有宽限期方案有这一项", "only a payment_holiday has this"],
     IS_THE_SAME_AS_THE: ["备选方案与申请的方案相同", "is the same as the ask"],
     NAMES_NO_LOAN_OF_THIS: ["没有这笔借款", "names no loan of this document"],
+    IS_BEFORE_THE_CONTACT: ["跟进日期早于这次联系，请改为联系当天或之后", "is before the contact: make it the day of the contact or later"],
     TOO_LARGE_PLEASE_CHECK: ["数字太大，请检查", "too large — please check"],
     UNIT_MONTHS: [" 个月", " months"],
     UNIT_DAYS: [" 天", " days"],

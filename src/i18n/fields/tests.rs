@@ -1,7 +1,7 @@
 use super::*;
 use crate::scenario::{At, Problem};
 
-const RULES: [Rule; 23] = [
+const RULES: [Rule; 24] = [
     Rule::Required,
     Rule::NotANumber,
     Rule::AmbiguousComma,
@@ -25,6 +25,7 @@ const RULES: [Rule; 23] = [
     Rule::ExpensesDisagree,
     Rule::NotApplicable,
     Rule::SameAsAsk,
+    Rule::BeforeContact,
 ];
 
 #[test]

@@ -64,6 +64,8 @@ pub struct RoadText {
     pub solver_invalid: &'static str,
     pub calendar_heading: &'static str,
     pub calendar_intro: &'static str,
+    /// The plan falls short: the month and its shortfall (`short_value`).
+    pub calendar_short: &'static str,
     pub calendar_button: &'static str,
     pub calendar_file: &'static str,
     /// The loans left out.
@@ -134,6 +136,7 @@ const ROAD_ZH: RoadText = RoadText {
     solver_invalid: "无法计算：请先检查这笔借款的金额和利率。",
     calendar_heading: "还款日历",
     calendar_intro: "把选定还法的每个还款日加入手机日历，前一天提醒。文件只在你的设备上生成。",
+    calendar_short: "注意：收支不够还所有贷款（{}）。日历只列出付得起的还款，没列出的贷款当月会逾期：请先与贷款方协商，再按协商结果还款。",
     calendar_button: "下载还款日历（.ics）",
     calendar_file: "还款提醒.ics",
     calendar_undated: "没有填写下次还款日，不在日历中：{}",
@@ -199,6 +202,7 @@ const ROAD_EN: RoadText = RoadText {
     solver_invalid: "Cannot compute: check this loan's amount and rate first.",
     calendar_heading: "Calendar",
     calendar_intro: "Add every due date of the picked strategy to your phone's calendar, with a reminder the day before. The file is made on your device.",
+    calendar_short: "Note: the budget does not cover every loan ({}). The calendar lists only the payments it can make; a loan left out falls overdue that month: negotiate with your lenders first, then pay as agreed.",
     calendar_button: "Download reminders (.ics)",
     calendar_file: "repayment-reminders.ics",
     calendar_undated: "Not in the calendar (no next due date): {}",

@@ -80,7 +80,8 @@ pub fn review_log(log: &[ContactEntry], today: Option<Date>, creditor: &dyn Fn(&
             .into_iter()
             .filter_map(|(hit, rule)| hit.then_some(rule))
             .collect();
-            let follow_up_due = matches!((e.follow_up, today), (Some(f), Some(t)) if f < t);
+            // A follow-up before its contact is a slip the field flags, not a due date.
+            let follow_up_due = matches!((e.follow_up, today), (Some(f), Some(t)) if f < t && f >= e.at.date());
             EntryReview { breaches, follow_up_due }
         })
         .collect()
@@ -171,6 +172,9 @@ mod tests {
         assert!(!due("2026-03-17"));
         assert!(due("2026-03-18"));
         assert!(!review_log(&[e.clone()], None, &by_loan)[0].follow_up_due);
+        // F16c: a follow-up before its contact is a slip, never due.
+        e.follow_up = Date::parse("2026-03-08");
+        assert!(!review_log(&[e.clone()], Date::parse("2026-03-18"), &by_loan)[0].follow_up_due);
         e.follow_up = None;
         assert!(!review_log(&[e], Date::parse("2030-01-01"), &by_loan)[0].follow_up_due);
     }

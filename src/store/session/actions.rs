@@ -194,14 +194,21 @@ impl<B: Backend, C: Clock> Session<B, C> {
         match check_import_size(bytes) {
             Ok(()) => true,
             Err(e) => {
-                self.say(Message::Import(e));
+                self.say_import(Message::Import(e));
                 false
             }
         }
     }
 
     pub fn import_unreadable(&mut self) {
-        self.say(Message::Import(ImportError::Unreadable));
+        self.say_import(Message::Import(ImportError::Unreadable));
+    }
+
+    /// What an import says, instead of what the last one said (an error
+    /// never stands beside "imported").
+    fn say_import(&mut self, m: Message) {
+        self.messages.retain(|m| !matches!(m, Message::Import(_) | Message::Imported(_)));
+        self.say(m);
     }
 
     /// Imports a file's text as a new draft named after the file (or `fallback`).
@@ -210,7 +217,7 @@ impl<B: Backend, C: Clock> Session<B, C> {
         let scenario = match read_import(text, self.store.reader()) {
             Ok(s) => s,
             Err(e) => {
-                self.say(Message::Import(e));
+                self.say_import(Message::Import(e));
                 return None;
             }
         };
@@ -220,7 +227,7 @@ impl<B: Backend, C: Clock> Session<B, C> {
         self.begin();
         let name = unique_name(&import_name(file_name, fallback), &self.list);
         let (_, shown) = self.create_and_open(name.clone(), scenario);
-        self.say(Message::Imported(name));
+        self.say_import(Message::Imported(name));
         shown
     }
 

@@ -249,6 +249,11 @@ fn imports_become_new_drafts_and_bad_files_change_nothing() {
     assert!(t.messages().contains(&Message::Imported("网商贷导入".into())));
     t.import("网商贷导入.json", &text, "导入的草稿");
     assert_eq!(t.open().name, "网商贷导入 (2)");
+    // F16a: a bad file after a good one: its error alone, not beside "imported".
+    assert_eq!(t.import("plan.json", "hello", "导入的草稿"), None);
+    assert!(!t.messages().iter().any(|m| matches!(m, Message::Imported(_))), "{:?}", t.messages());
+    assert!(!t.import_size_ok(2 * 1024 * 1024));
+    assert_eq!(t.messages().iter().filter(|m| m.kind() == "import-error").count(), 1);
 }
 
 #[test]

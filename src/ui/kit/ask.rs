@@ -21,24 +21,37 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// The first payment of an ask: the date already chosen while it is still
-/// to come, else the loan's next due date moved on by whole months until it
-/// is, else a month from today.
+/// to come (today or later), else the loan's next due date moved on by
+/// whole months until it is — the rule of the plans' dates
+/// (`engine::due`) — else a month from today.
 pub fn first_date(chosen: Option<Date>, due: Option<Date>, today: Option<Date>) -> Option<Date> {
     let Some(today) = today else { return chosen.or(due) };
-    if let Some(d) = chosen.filter(|d| *d > today) {
+    if let Some(d) = chosen.filter(|d| *d >= today) {
         return Some(d);
     }
     match due {
-        Some(due) => (0..=600).find_map(|k| due.add_months(k).filter(|d| *d > today)),
+        Some(due) => (0..=600).find_map(|k| due.add_months(k).filter(|d| *d >= today)),
         None => today.add_months(1),
     }
 }
 
 /// The fallback beside ask `c` of loan `loan_id`: the best-ranked other
-/// workable proposal of the loan (none when there is no other).
+/// proposal of the loan that fits the budget (none when there is no other:
+/// a letter never offers what the borrower cannot pay).
 pub(super) fn best_other(ev: &Evaluation, loan_id: &str, c: &ProposalChoice) -> Option<ProposalChoice> {
-    let others = ev.proposals.iter().filter(|q| q.loan_id == loan_id && q.figures.is_some() && !c.matches(q));
+    let others = ev.proposals.iter().filter(|q| q.loan_id == loan_id && q.fits() && !c.matches(q));
     others.filter(|q| ProposalChoice::of(q) != *c).min_by_key(|q| q.rank).map(ProposalChoice::of)
+}
+
+/// Whether `pick` (a plan's, for a fallback) fits the budget: its proposal
+/// fits every month, or with no proposal of it, its highest payment is
+/// within the loan's share.
+pub(super) fn pick_fits(ev: &Evaluation, pick: &crate::engine::Pick, c: &ProposalChoice) -> bool {
+    let mut own = ev.proposals.iter().filter(|q| q.loan_id == pick.loan_id);
+    match own.clone().find(|q| c.matches(q)) {
+        Some(q) => q.fits(),
+        None => own.find_map(|q| q.figures.as_ref()).is_some_and(|f| pick.max_payment <= f.monthly_budget),
+    }
 }
 
 /// Makes `p` its loan's ask: its kind and months, the first payment date

@@ -44,6 +44,12 @@ pub fn ask_figures(lang: &'static Words, f: &AskFigures) -> String {
     money_fact(&mut out, t.total_paid, "kit-ask-total", &f.figures.total_paid);
     let first = f.first_date.map(|d| date(d, lang.lang)).unwrap_or_default();
     fact(&mut out, &lang.label(Field::AskFirstPaymentDate, 0), "kit-ask-first", &first);
+    // A pause first (a deferral, a holiday adding the interest): when paying starts.
+    if let (Some(head), Some(tail)) = (f.head().filter(|h| h.most.is_zero()), f.tail()) {
+        let starts = tail.starts.map(|d| date(d, lang.lang)).unwrap_or_default();
+        let [label, value] = lang.kit.paused_first;
+        fact(&mut out, label, "kit-ask-paused", &fill(value, &[&starts, &head.months.to_string()]));
+    }
     out.push_str("</dl>");
     out
 }
@@ -70,13 +76,21 @@ pub fn offer_check(lang: &'static Words, c: &OfferCheck) -> String {
     money_fact(&mut out, k.at_signing, "offer-at-signing", &c.at_signing);
     money_fact(&mut out, t.total_paid, "offer-total", &c.total_paid);
     money_fact(&mut out, t.total_interest_fees, "offer-cost", &c.cost);
-    money_fact(&mut out, t.saving_vs_contract, "offer-vs-contract", &c.saving_vs_contract);
-    // The same 12-month comparison as the proposal cards' (issue 7), labelled so.
-    money_fact(&mut out, &[t.saving_vs_nothing, lang.page().within_12_months].concat(), "offer-vs-nothing", &c.saving_vs_nothing);
-    if let Some(s) = &c.saving_vs_ask {
-        money_fact(&mut out, k.vs_ask, "offer-vs-ask", s);
+    // Each saving as the cards word it: a negative one is "多付 ¥X", never "省 -¥X";
+    // the one against doing nothing is the cards' 12-month comparison (issue 7).
+    let vs = [Some(&c.saving_vs_contract), Some(&c.saving_vs_nothing), c.saving_vs_ask.as_ref()];
+    for ((label, testid), s) in k.offer_vs.iter().zip(["offer-vs-contract", "offer-vs-nothing", "offer-vs-ask"]).zip(vs) {
+        if let Some(s) = s {
+            let p = lang.page();
+            let word = if s.is_sign_negative() { p.pays_more } else { p.pays_less };
+            fact(&mut out, label, testid, &[word, " ", &amount(&s.abs())].concat());
+        }
     }
-    put(&mut out, r#"</dl><details class="kit-months"><summary>{}</summary><table data-testid="offer-months"><thead><tr>"#, &[k.months_table]);
+    out.push_str("</dl>");
+    if c.apr.is_some_and(|a| a.nominal_percent > Decimal::from(24)) {
+        put(&mut out, r#"<p class="note" data-testid="offer-court-note">{}</p>"#, &[k.offer_above_24]);
+    }
+    put(&mut out, r#"<details class="kit-months"><summary>{}</summary><table data-testid="offer-months"><thead><tr>"#, &[k.months_table]);
     for head in [t.col_period, k.col_date, t.col_payment, k.col_available, k.col_fits] {
         put(&mut out, r#"<th scope="col">{}</th>"#, &[head]);
     }

@@ -422,6 +422,8 @@ fn on_click(kit: Kit, ev: &web_sys::Event) {
     match (act.as_str(), i) {
         ("copy" | "download" | "print", _) => documents::act(kit, &act),
         ("edit", Some(i)) => change(kit, |u| u.editing = Some(i)),
+        // A follow-up before its contact keeps the entry open, its message at the input.
+        ("done", _) if kit.page.form_untracked().problems().iter().any(|(p, r)| *r == Rule::BeforeContact && kit.ui.with_untracked(|u| u.editing) == Some(p.item.into())) => {}
         ("done", _) => change(kit, |u| u.editing = None),
         ("remove", Some(i)) => log::remove(kit, i),
         (act, _) => log::act(kit, act),

@@ -4,7 +4,7 @@
 //! card lists), first paid when the pick's first instalment falls due.
 
 use super::super::page::Page;
-use super::ask::{best_other, first_date};
+use super::ask::{best_other, first_date, pick_fits};
 use super::today;
 use crate::engine::{Date, Goal};
 use crate::form::{Form, LoanKey};
@@ -13,7 +13,8 @@ use leptos::prelude::*;
 
 /// The asks that make plan `goal` every lender's: each pick, first paid on
 /// its first row's date (rolled on past `today`, [`first_date`]); as the
-/// fallback the other plan's pick where it differs, else [`best_other`].
+/// fallback the other plan's pick where it differs and fits the budget
+/// ([`pick_fits`]), else [`best_other`].
 pub fn plan_asks(f: &Form, ev: &Evaluation, goal: Goal, today: Option<Date>) -> Vec<(LoanKey, Ask)> {
     let Some(plan) = ev.plans.iter().find(|p| p.goal == goal) else { return Vec::new() };
     let other = ev.plans.iter().find(|p| p.goal != goal);
@@ -22,7 +23,7 @@ pub fn plan_asks(f: &Form, ev: &Evaluation, goal: Goal, today: Option<Date>) -> 
         let i = loans.iter().position(|l| l.id == pick.loan_id)?;
         let choice = ProposalChoice::of_pick(pick);
         let start = pick.schedule.first().and_then(|r| r.date);
-        let fallback = other.and_then(|o| o.picks.get(k)).map(ProposalChoice::of_pick).filter(|c| *c != choice);
+        let fallback = other.and_then(|o| o.picks.get(k)).map(|o| (o, ProposalChoice::of_pick(o))).filter(|(o, c)| *c != choice && pick_fits(ev, o, c)).map(|(_, c)| c);
         let fallback = fallback.or_else(|| best_other(ev, &pick.loan_id, &choice));
         Some((*f.loans().get(i)?, Ask { choice, first_payment_date: first_date(start, loans[i].next_due_date, today), fallback }))
     };

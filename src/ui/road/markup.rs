@@ -10,7 +10,7 @@
 //! read by one delegated click handler, from their `value` or `data-`
 //! attributes.
 
-use crate::engine::payoff::PayoffPlan;
+use crate::engine::payoff::{PayoffPlan, ShortMonth};
 use crate::engine::{Prepaid, PrepayEffect, SolveError, Solved};
 use crate::i18n::{amount, fill, money, Lang, RoadText, DOT};
 use crate::present::road::{balances_with_total, code, DefaultBudget, RoadMonths, StackChart, StrategyFigures, CHART_H, CHART_W, KINDS, PLOT_BOTTOM, PLOT_LEFT, PLOT_RIGHT, PLOT_TOP};
@@ -295,9 +295,11 @@ pub fn remove_button(w: &RoadText, loan: &str, item: u16) -> String {
     out
 }
 
-/// The calendar part: its words, the loans left out, and the download
-/// button (`data-action="ics"`, disabled when no loan has a due date).
-pub fn calendar(lang: Lang, undated: &[String], all_undated: bool) -> String {
+/// The calendar part: its words, the loans left out, a warning when the
+/// plan's budget falls short (the calendar then leaves payments out), and
+/// the download button (`data-action="ics"`, disabled when no loan has a
+/// due date).
+pub fn calendar(lang: Lang, undated: &[String], all_undated: bool, short: Option<ShortMonth>) -> String {
     let w = lang.road();
     let note = match (all_undated, undated.is_empty()) {
         (true, _) => lang.no_calendar(crate::i18n::NoCalendar::NoDueDate).to_owned(),
@@ -310,6 +312,10 @@ pub fn calendar(lang: Lang, undated: &[String], all_undated: bool) -> String {
         r#"<h3>{}</h3><p class="explain">{}</p><p class="hint" data-testid="calendar-undated">{}</p><button type="button" class="ics" data-testid="download-ics" data-action="ics"{}>{}</button>"#,
         &[w.calendar_heading, w.calendar_intro, &note, flag(all_undated, " disabled"), w.calendar_button],
     );
+    if let Some(s) = short.filter(|_| !all_undated) {
+        let month = fill(w.short_value, &[&s.month.to_string(), &money(s.shortfall)]);
+        put(&mut out, r#"<p class="note" data-testid="calendar-short">{}</p>"#, &[&fill(w.calendar_short, &[&month])]);
+    }
     out
 }
 

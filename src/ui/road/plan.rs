@@ -70,7 +70,8 @@ pub(super) fn html(lang: Lang, page: Page, shown: &RoadShown, table_open: bool) 
     let months = RoadMonths::of(&s, crate::ui::page::today());
     out.push_str(&markup::strategies(lang, &StrategyFigures::all(road), months, picked, order.as_deref()));
     out.push_str(&markup::chart_part(lang, plan.map(|p| (p, titles.as_slice())), months, table_open));
-    out.push_str(&markup::calendar(lang, &undated, all_undated));
+    let short = plan.and_then(|p| p.short_months.first().copied());
+    out.push_str(&markup::calendar(lang, &undated, all_undated, short));
     out
 }
 

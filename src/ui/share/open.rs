@@ -202,12 +202,14 @@ impl Opener {
         }
     }
 
-    /// The password prompt was sent.
+    /// The password prompt was sent; empty, it says a password is needed.
     fn submitted(self, ev: &web_sys::Event) {
         ev.prevent_default();
         let link = STATE.with_borrow(|s| if let Opening::Password { link, .. } = s { Some(link.clone()) } else { None });
-        if let Some(link) = link {
-            self.open(link, field("link-password").map(|f| f.value()));
+        match (link, field("link-password").map(|f| f.value()).filter(|p| !p.is_empty())) {
+            (Some(link), None) => self.set(Opening::Password { link, error: Some(ShareError::NeedsPassword) }),
+            (Some(link), password) => self.open(link, password),
+            _ => {}
         }
     }
 }
@@ -230,7 +232,7 @@ fn banner_html(lang: Lang, state: &Opening) -> String {
 fn password_prompt(t: &ShareText, error: Option<String>) -> String {
     let error = error.map_or_else(String::new, |e| format!(r#"<p class="share-error" role="alert" data-testid="link-error">{}</p>"#, escape(&e)));
     format!(
-        r#"<form class="banner share-banner ask" data-testid="link-password-prompt"><p id="link-password-prompt">{prompt}</p>{error}<div class="share-password"><label for="link-password">{label}</label><input id="link-password" type="password" autocomplete="off" required aria-describedby="link-password-prompt" data-testid="link-password"></div><div class="share-actions"><button type="submit" id="link-open" data-testid="link-open">{open}</button><button type="button" id="link-cancel" data-testid="link-cancel">{cancel}</button></div></form>"#,
+        r#"<form class="banner share-banner ask" novalidate data-testid="link-password-prompt"><p id="link-password-prompt">{prompt}</p>{error}<div class="share-password"><label for="link-password">{label}</label><input id="link-password" type="password" autocomplete="off" required aria-describedby="link-password-prompt" data-testid="link-password"></div><div class="share-actions"><button type="submit" id="link-open" data-testid="link-open">{open}</button><button type="button" id="link-cancel" data-testid="link-cancel">{cancel}</button></div></form>"#,
         prompt = t.password_prompt,
         label = t.password_label,
         open = t.open,
