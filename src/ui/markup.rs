@@ -10,6 +10,7 @@ use super::glossary::Term;
 use super::widgets::escape_html as esc;
 use leptos::html::ElementType;
 use leptos::prelude::*;
+use leptos::tachys::view::{Mountable, Render};
 use std::fmt::Write;
 use wasm_bindgen::JsCast;
 
@@ -252,12 +253,16 @@ pub fn clicked(ev: &web_sys::Event) -> Option<String> {
 /// reactive owner of its own under the list's; a key that goes is
 /// unmounted and its owner dropped. The views move only when the order of
 /// the keys that stay changed. Each item's view should be one element
-/// (the next item's is where a new one is put before).
-pub fn keyed<E, K>(root: NodeRef<E>, keys: impl Fn() -> Vec<K> + 'static, each: impl Fn(&K) -> AnyView + 'static)
+/// (the next item's is where a new one is put before). An item is never
+/// rebuilt, so its view is not erased (`AnyView` would compile a rebuild
+/// per view type): its built state is kept as a `dyn Mountable`.
+pub fn keyed<E, K, V>(root: NodeRef<E>, keys: impl Fn() -> Vec<K> + 'static, each: impl Fn(&K) -> V + 'static)
 where
     E: ElementType + 'static,
     E::Output: JsCast + Clone + Into<web_sys::Element> + 'static,
     K: PartialEq + 'static,
+    V: Render,
+    V::State: 'static,
 {
     let (el, owner) = (element_of(root), Owner::current().unwrap_or_else(Owner::new));
     Effect::new(move |was: Option<(Vec<K>, Vec<Kept>)>| {
@@ -265,7 +270,7 @@ where
         let now = keys();
         let Some(el) = el() else { return (old, kept) };
         let from: Vec<Option<usize>> = now.iter().map(|k| old.iter().position(|o| o == k)).collect();
-        let kept = keep(&el, kept, &from, &owner, &|i| each(&now[i]));
+        let kept = keep(&el, kept, &from, &owner, &|i| Box::new(each(&now[i]).build()));
         (now, kept)
     });
 }
@@ -273,15 +278,14 @@ where
 /// A kept item: its mounted view, then its owner (dropped in this order:
 /// the view's state before the owner's cleanups).
 struct Kept {
-    view: leptos::tachys::view::any_view::AnyViewState,
+    view: Box<dyn Mountable>,
     _owner: Owner,
 }
 
 /// The items for the new keys, in order: `from[i]` is where the i-th key
 /// was in `kept` (None: new, built by `build(i)`). Not generic: one copy
 /// for every list.
-fn keep(el: &web_sys::Element, kept: Vec<Kept>, from: &[Option<usize>], owner: &Owner, build: &dyn Fn(usize) -> AnyView) -> Vec<Kept> {
-    use leptos::tachys::view::{Mountable, Render};
+fn keep(el: &web_sys::Element, kept: Vec<Kept>, from: &[Option<usize>], owner: &Owner, build: &dyn Fn(usize) -> Box<dyn Mountable>) -> Vec<Kept> {
     let moved = !from.iter().flatten().is_sorted();
     let mut old: Vec<Option<Kept>> = kept.into_iter().map(Some).collect();
     let mut now = Vec::with_capacity(from.len());
@@ -290,7 +294,7 @@ fn keep(el: &web_sys::Element, kept: Vec<Kept>, from: &[Option<usize>], owner: &
             Some(item) => now.push((item, moved)),
             None => {
                 let child = owner.child();
-                let view = child.with(|| untrack(|| build(i).build()));
+                let view = child.with(|| untrack(|| build(i)));
                 now.push((Kept { view, _owner: child }, true));
             }
         }
@@ -298,13 +302,13 @@ fn keep(el: &web_sys::Element, kept: Vec<Kept>, from: &[Option<usize>], owner: &
     for mut gone in old.into_iter().flatten() {
         gone.view.unmount();
     }
-    // From the last: each put before the next one's element.
-    let mut next: Option<web_sys::Node> = None;
-    for (item, mount) in now.iter_mut().rev() {
-        if *mount {
-            item.view.mount(el, next.as_ref());
+    // From the last: each put before the next one's element (read only
+    // for an item that is put: nothing is read when nothing moved).
+    for i in (0..now.len()).rev() {
+        if now[i].1 {
+            let next: Option<web_sys::Node> = now.get(i + 1).and_then(|(n, _)| n.view.elements().into_iter().next()).map(Into::into);
+            now[i].0.view.mount(el, next.as_ref());
         }
-        next = item.view.elements().into_iter().next().map(Into::into);
     }
     now.into_iter().map(|(item, _)| item).collect()
 }

@@ -35,7 +35,7 @@ pub fn ProposalsSection() -> impl IntoView {
     });
     // Keyed: a loan's group stays while the loan does.
     let groups = NodeRef::<Div>::new();
-    markup::keyed(groups, move || loans.get(), move |id| view! { <ProposalGroup loan_id=id.clone() compared=compared /> }.into_any());
+    markup::keyed(groups, move || loans.get(), move |id| view! { <ProposalGroup loan_id=id.clone() compared=compared /> });
     view! {
         <Card id="proposals" heading_id="proposals-h" heading=|t| t.proposals_heading testid="proposals">
             <p class="explain">{say(|l| l.below().proposals_intro)}</p>
@@ -100,6 +100,6 @@ fn group_line(lang: crate::i18n::Lang, cards: &[CardProposal]) -> String {
 fn ProposalList(cards: Memo<Vec<CardProposal>>, loan: Memo<Option<LoanTitle>>, compared: RwSignal<Compared>, nested: bool) -> impl IntoView {
     let keys = Memo::new(move |_| cards.with(|cs| cs.iter().map(CardProposal::key).collect::<Vec<_>>()));
     let list = NodeRef::<Ol>::new();
-    markup::keyed(list, move || keys.get(), move |key| view! { <ProposalCard id=key.clone() cards=cards loan=loan compared=compared nested=nested /> }.into_any());
+    markup::keyed(list, move || keys.get(), move |key| view! { <ProposalCard id=key.clone() cards=cards loan=loan compared=compared nested=nested /> });
     view! { <ol class="proposal-list" node_ref=list></ol> }
 }
