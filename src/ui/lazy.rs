@@ -18,6 +18,7 @@
 //! context instead (`road::plan::Calendar`; generally [`hand`] and
 //! [`handed`]: a schedule opened in a proposal card, which is chunk code).
 
+use crate::i18n::Lang;
 use crate::ui::widgets::say;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -80,11 +81,16 @@ fn boxed(preload: Start<Result<(), SplitLoaderError>>, body: Start<Chunk>) -> im
         }
     });
     fetch();
+    // One status element for "loading" and "failed" (its role, test id and
+    // words follow the state; the retry button only when failed): one erased
+    // view type where there were two (issue 13: each `AnyView` type is code
+    // of its own). Still an `AnyView` (the body is one): an `Either` of the
+    // status and the body was a render effect state type of its own, +4.3 KB
+    // raw in the main wasm.
     move || match state.get() {
-        Fetch::Loading => view! { <p class="lazy-status" role="status" data-testid="lazy-loading">{say(|l| l.page().lazy_loading)}</p> }.into_any(),
         // Loaded, so the body's own fetch is ready at once.
-        Fetch::Ready => poll_once(body()).ok().and_then(Result::ok).unwrap_or_else(|| failed(fetch.clone())),
-        Fetch::Failed => failed(fetch.clone()),
+        Fetch::Ready => poll_once(body()).ok().and_then(Result::ok).unwrap_or_else(|| status(true, fetch.clone())),
+        now => status(now == Fetch::Failed, fetch.clone()),
     }
 }
 
@@ -111,16 +117,22 @@ pub fn hand<A: 'static>(mount: fn(A) -> AnyView) {
 pub fn handed<A: 'static>(args: A) -> AnyView {
     match use_context::<Handed<A>>() {
         Some(Handed(mount)) => mount(args),
-        None => failed(Arc::new(|| ())),
+        None => status(true, Arc::new(|| ())),
     }
 }
 
-/// The chunk did not come: say so, and offer to try again.
-fn failed(retry: Arc<dyn Fn() + Send + Sync>) -> AnyView {
+/// The section's status: its chunk is on its way (`role="status"`), or it
+/// did not come (`role="alert"`, with a button to try again).
+fn status(failed: bool, retry: Arc<dyn Fn() + Send + Sync>) -> AnyView {
+    let words: fn(Lang) -> &'static str = if failed { |l| l.page().lazy_failed } else { |l| l.page().lazy_loading };
     view! {
-        <div class="lazy-status" role="alert" data-testid="lazy-failed">
-            <p>{say(|l| l.page().lazy_failed)}</p>
-            <button type="button" on:click=move |_| retry()>{say(|l| l.page().lazy_retry)}</button>
+        <div
+            class="lazy-status"
+            role=if failed { "alert" } else { "status" }
+            data-testid=if failed { "lazy-failed" } else { "lazy-loading" }
+        >
+            <p>{say(words)}</p>
+            {failed.then(|| view! { <button type="button" on:click=move |_| retry()>{say(|l| l.page().lazy_retry)}</button> })}
         </div>
     }
     .into_any()

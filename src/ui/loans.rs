@@ -51,7 +51,7 @@ pub fn LoansSection() -> impl IntoView {
     });
     // Keyed: a card is drawn once, when its loan comes.
     let cards = NodeRef::<Div>::new();
-    markup::keyed(cards, move || page.loans.get(), move |&loan| view! { <LoanCard loan=loan several=several added=added /> }.into_any());
+    markup::keyed(cards, move || page.loans.get(), move |&loan| view! { <LoanCard loan=loan several=several added=added /> });
     view! {
         <Card id="loans" heading_id="loans-h" heading=|t| t.loans_heading>
             <div node_ref=cards></div>

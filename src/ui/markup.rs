@@ -8,8 +8,10 @@
 
 use super::glossary::Term;
 use super::widgets::escape_html as esc;
-use leptos::html::ElementType;
+use leptos::html::{Div, ElementType};
+use leptos::tachys::html::node_ref::NodeRefContainer;
 use leptos::prelude::*;
+use leptos::tachys::view::{Mountable, Render};
 use std::fmt::Write;
 use wasm_bindgen::JsCast;
 
@@ -91,6 +93,20 @@ where
     E::Output: JsCast + Clone + Into<web_sys::Element> + 'static,
 {
     draw_at(element_of(root), Box::new(build), Box::new(|_| ()));
+}
+
+/// A `node_ref` for an element of any tag, filling a `NodeRef<Div>`: the
+/// parts read only its `web_sys::Element` (the cast is JavaScript's, no
+/// check), so every tag shares the one element type's code — per element
+/// type, `NodeRef::load` and [`element_of`]'s closure were ~1.5 KB raw
+/// (issue 13). `<summary node_ref=Spot(line)>`, then `draw(line, …)`.
+#[derive(Clone, Copy)]
+pub struct Spot(pub NodeRef<Div>);
+
+impl<E: ElementType> NodeRefContainer<E> for Spot {
+    fn load(self, el: &web_sys::Element) {
+        NodeRefContainer::<Div>::load(self.0, el);
+    }
 }
 
 /// `root`'s element once it is in the page (one closure per element type,
@@ -252,12 +268,16 @@ pub fn clicked(ev: &web_sys::Event) -> Option<String> {
 /// reactive owner of its own under the list's; a key that goes is
 /// unmounted and its owner dropped. The views move only when the order of
 /// the keys that stay changed. Each item's view should be one element
-/// (the next item's is where a new one is put before).
-pub fn keyed<E, K>(root: NodeRef<E>, keys: impl Fn() -> Vec<K> + 'static, each: impl Fn(&K) -> AnyView + 'static)
+/// (the next item's is where a new one is put before). An item is never
+/// rebuilt, so its view is not erased (`AnyView` would compile a rebuild
+/// per view type): its built state is kept as a `dyn Mountable`.
+pub fn keyed<E, K, V>(root: NodeRef<E>, keys: impl Fn() -> Vec<K> + 'static, each: impl Fn(&K) -> V + 'static)
 where
     E: ElementType + 'static,
     E::Output: JsCast + Clone + Into<web_sys::Element> + 'static,
     K: PartialEq + 'static,
+    V: Render,
+    V::State: 'static,
 {
     let (el, owner) = (element_of(root), Owner::current().unwrap_or_else(Owner::new));
     Effect::new(move |was: Option<(Vec<K>, Vec<Kept>)>| {
@@ -265,7 +285,7 @@ where
         let now = keys();
         let Some(el) = el() else { return (old, kept) };
         let from: Vec<Option<usize>> = now.iter().map(|k| old.iter().position(|o| o == k)).collect();
-        let kept = keep(&el, kept, &from, &owner, &|i| each(&now[i]));
+        let kept = keep(&el, kept, &from, &owner, &|i| Box::new(each(&now[i]).build()));
         (now, kept)
     });
 }
@@ -273,15 +293,14 @@ where
 /// A kept item: its mounted view, then its owner (dropped in this order:
 /// the view's state before the owner's cleanups).
 struct Kept {
-    view: leptos::tachys::view::any_view::AnyViewState,
+    view: Box<dyn Mountable>,
     _owner: Owner,
 }
 
 /// The items for the new keys, in order: `from[i]` is where the i-th key
 /// was in `kept` (None: new, built by `build(i)`). Not generic: one copy
 /// for every list.
-fn keep(el: &web_sys::Element, kept: Vec<Kept>, from: &[Option<usize>], owner: &Owner, build: &dyn Fn(usize) -> AnyView) -> Vec<Kept> {
-    use leptos::tachys::view::{Mountable, Render};
+fn keep(el: &web_sys::Element, kept: Vec<Kept>, from: &[Option<usize>], owner: &Owner, build: &dyn Fn(usize) -> Box<dyn Mountable>) -> Vec<Kept> {
     let moved = !from.iter().flatten().is_sorted();
     let mut old: Vec<Option<Kept>> = kept.into_iter().map(Some).collect();
     let mut now = Vec::with_capacity(from.len());
@@ -290,7 +309,7 @@ fn keep(el: &web_sys::Element, kept: Vec<Kept>, from: &[Option<usize>], owner: &
             Some(item) => now.push((item, moved)),
             None => {
                 let child = owner.child();
-                let view = child.with(|| untrack(|| build(i).build()));
+                let view = child.with(|| untrack(|| build(i)));
                 now.push((Kept { view, _owner: child }, true));
             }
         }
@@ -298,13 +317,13 @@ fn keep(el: &web_sys::Element, kept: Vec<Kept>, from: &[Option<usize>], owner: &
     for mut gone in old.into_iter().flatten() {
         gone.view.unmount();
     }
-    // From the last: each put before the next one's element.
-    let mut next: Option<web_sys::Node> = None;
-    for (item, mount) in now.iter_mut().rev() {
-        if *mount {
-            item.view.mount(el, next.as_ref());
+    // From the last: each put before the next one's element (read only
+    // for an item that is put: nothing is read when nothing moved).
+    for i in (0..now.len()).rev() {
+        if now[i].1 {
+            let next: Option<web_sys::Node> = now.get(i + 1).and_then(|(n, _)| n.view.elements().into_iter().next()).map(Into::into);
+            now[i].0.view.mount(el, next.as_ref());
         }
-        next = item.view.elements().into_iter().next().map(Into::into);
     }
     now.into_iter().map(|(item, _)| item).collect()
 }

@@ -458,15 +458,6 @@ fn Header(drafts: drafts::SessionHandle) -> impl IntoView {
     }
 }
 
-/// One view per loan of the evaluation, by position (drawn again when the
-/// number of loans changes).
-#[component]
-fn EachLoan(each: fn(usize) -> AnyView) -> impl IntoView {
-    let page = page::use_page();
-    let count = Memo::new(move |_| page.evaluation.with(|e| e.loans.len()));
-    move || (0..count.get()).map(each).collect_view()
-}
-
 #[component]
 fn Footer() -> impl IntoView {
     let t = use_text();

@@ -8,7 +8,7 @@ use super::markup::{draw, element, figure, header_row, part, Part, Put};
 use super::page::use_page;
 use super::schedule::ScheduleTable;
 use super::widgets::{escape_html as esc, Card};
-use super::{use_lang, EachLoan};
+use super::use_lang;
 use crate::engine::BudgetFigures;
 use crate::i18n::{fill, money, percent, wan, Lang, Text, DOT, SPACE};
 use crate::present::{LoanPayments, LoanTitle, Verdict};
@@ -22,6 +22,7 @@ use std::fmt::Write;
 #[component]
 pub fn Results() -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
+    let count = Memo::new(move |_| page.evaluation.with(|e| e.loans.len()));
     let stale = NodeRef::<Div>::new();
     draw(stale, move |out| {
         if page.valid.with(Option::is_none) {
@@ -31,7 +32,9 @@ pub fn Results() -> impl IntoView {
     view! {
         <Card id="results" heading_id="results-h" heading=|t| t.results_heading class="results">
             <div node_ref=stale></div>
-            <EachLoan each=|index| view! { <LoanResult index=index /> }.into_any() />
+            // One result per loan of the evaluation, by place (drawn again
+            // when the number of loans changes): one view type, not erased.
+            {move || (0..count.get()).map(|index| view! { <LoanResult index=index /> }).collect_view()}
             <BudgetResult />
         </Card>
     }

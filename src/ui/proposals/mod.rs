@@ -13,11 +13,11 @@ use super::use_lang;
 use crate::engine::Proposal;
 use crate::present::{loan_cards, CardProposal, Compared, LoanTitle};
 use card::ProposalCard;
-use super::markup::{self, draw};
+use super::markup::{self, draw, Spot};
 use super::widgets::escape_html as esc;
 use crate::ui::widgets::say;
 use leptos::either::Either;
-use leptos::html::{Div, Ol, Summary};
+use leptos::html::Div;
 use leptos::prelude::*;
 use std::fmt::Write;
 
@@ -35,7 +35,7 @@ pub fn ProposalsSection() -> impl IntoView {
     });
     // Keyed: a loan's group stays while the loan does.
     let groups = NodeRef::<Div>::new();
-    markup::keyed(groups, move || loans.get(), move |id| view! { <ProposalGroup loan_id=id.clone() compared=compared /> }.into_any());
+    markup::keyed(groups, move || loans.get(), move |id| view! { <ProposalGroup loan_id=id.clone() compared=compared /> });
     view! {
         <Card id="proposals" heading_id="proposals-h" heading=|t| t.proposals_heading testid="proposals">
             <p class="explain">{say(|l| l.below().proposals_intro)}</p>
@@ -59,7 +59,7 @@ fn ProposalGroup(loan_id: String, compared: RwSignal<Compared>) -> impl IntoView
     let id = loan_id.clone();
     // Without their rows: equal when nothing a card shows changed.
     let cards = Memo::new(move |_| page.evaluation.with(|e| loan_cards(e, &id)));
-    let line = NodeRef::<Summary>::new();
+    let line = NodeRef::<Div>::new();
     draw(line, move |out| {
         let (Some(tt), true) = (loan.get(), nested.get()) else { return };
         let l = lang.get();
@@ -72,7 +72,7 @@ fn ProposalGroup(loan_id: String, compared: RwSignal<Compared>) -> impl IntoView
             {move || if nested.get() {
                 Either::Left(view! {
                     <details class="more group" data-testid="proposal-group">
-                        <summary node_ref=line></summary>
+                        <summary node_ref=Spot(line)></summary>
                         {list(true)}
                     </details>
                 })
@@ -99,7 +99,7 @@ fn group_line(lang: crate::i18n::Lang, cards: &[CardProposal]) -> String {
 #[component]
 fn ProposalList(cards: Memo<Vec<CardProposal>>, loan: Memo<Option<LoanTitle>>, compared: RwSignal<Compared>, nested: bool) -> impl IntoView {
     let keys = Memo::new(move |_| cards.with(|cs| cs.iter().map(CardProposal::key).collect::<Vec<_>>()));
-    let list = NodeRef::<Ol>::new();
-    markup::keyed(list, move || keys.get(), move |key| view! { <ProposalCard id=key.clone() cards=cards loan=loan compared=compared nested=nested /> }.into_any());
-    view! { <ol class="proposal-list" node_ref=list></ol> }
+    let list = NodeRef::<Div>::new();
+    markup::keyed(list, move || keys.get(), move |key| view! { <ProposalCard id=key.clone() cards=cards loan=loan compared=compared nested=nested /> });
+    view! { <ol class="proposal-list" node_ref=Spot(list)></ol> }
 }
