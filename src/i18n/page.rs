@@ -251,6 +251,11 @@ pub struct PageText {
     pub maturity_extended: &'static str,
     pub penalty_waived: &'static str,
     pub within_12_months: &'static str,
+    /// A card's saving against doing nothing, worded as 少付/多付 (a
+    /// negative "saving" read as a saving: review F14/F15), and the penalty
+    /// waiver it counts, which the lender has not granted ("{}": the amount).
+    pub vs_nothing: &'static str,
+    pub waiver_counted: &'static str,
     pub chart_legend_balance: &'static str,
     pub overdue_days_line: &'static str,
     pub live_fits: &'static str,
@@ -312,6 +317,8 @@ pub const PAGE_ZH: PageText = PageText {
     maturity_extended: "到期日顺延",
     penalty_waived: "请求免除的罚息",
     within_12_months: "（12个月内）",
+    vs_nothing: "比什么都不做",
+    waiver_counted: "（含请求免除的罚息 {}，需贷款方同意）",
     chart_legend_balance: "剩余本金",
     overdue_days_line: "已逾期 {} 天",
     live_fits: "在预算内",
@@ -373,6 +380,8 @@ pub const PAGE_EN: PageText = PageText {
     maturity_extended: "maturity extended",
     penalty_waived: "Penalty waived",
     within_12_months: " (12 months)",
+    vs_nothing: "Against doing nothing",
+    waiver_counted: " (counts the {} penalty waiver asked, if the lender agrees)",
     chart_legend_balance: "Balance",
     overdue_days_line: "{} days overdue",
     live_fits: "within budget",
@@ -522,6 +531,9 @@ pub struct BelowText {
     pub proposals_count: &'static str,
     pub stand_line: &'static str,
     pub allocation_intro: &'static str,
+    /// Under the split when a forecast is given: it is of the usual month
+    /// (review F13: the summary's range and this figure read as two answers).
+    pub allocation_flat: &'static str,
     pub explain_saving_nothing: &'static str,
     pub court_note: &'static str,
     pub apr_explain: &'static str,
@@ -580,6 +592,7 @@ pub const BELOW_ZH: BelowText = BelowText {
     proposals_count: "{} 个方案，{} 个在预算内",
     stand_line: "现在欠 {} · 再拖 30 天多 {}",
     allocation_intro: "按欠款比例分配（公平份额）是债务协商中最常见的做法；也可以先还利率最高的（雪崩法）或余额最小的（雪球法），但每笔借款都保留最低还款。",
+    allocation_flat: "这里按平常月份（收支里的月收入）分配；填了逐月预测时，各月能还多少见概览的“每月能还”和组合方案。",
     explain_saving_nothing: "按 12 个月比较：今后 12 个月的还款加 12 个月后仍欠的钱，比一直不还、欠款按罚息增长 12 个月后少多少。",
     court_note: "法院在金融借款纠纷中通常会调减逾期费用的超出部分（仅供参考，不构成法律意见）。",
     apr_explain: "按内部收益率（IRR）法计算的全部借款成本，与人民银行要求展示的年化利率口径一致。",
@@ -638,6 +651,7 @@ pub const BELOW_EN: BelowText = BelowText {
     proposals_count: "{} proposals, {} within budget",
     stand_line: "Owed now {} · 30 more days add {}",
     allocation_intro: "Splitting pro rata to balance (the fair share) is the usual basis for a negotiated plan; highest rate first (avalanche) or smallest balance first (snowball) keep every lender's minimum.",
+    allocation_flat: "This split is of a usual month (the budget's monthly income); with a month-by-month forecast, what each month can pay is in the summary's \"You can pay\" and its plans.",
     explain_saving_nothing: "A 12-month comparison: the next 12 payments plus what is still owed after them, against what 12 months of paying nothing would leave owed with penalty interest.",
     court_note: "Courts tend to reduce overdue charges beyond that in financial-loan disputes (context, not legal advice).",
     apr_explain: "All borrowing costs as an annual rate by the internal-rate-of-return method, as the People's Bank of China requires lenders to show.",

@@ -98,7 +98,8 @@ const CORRECTED = {
     firstMiss: '第 1 个月超出预算：要还 ¥21,134.40',
     waived: '请求免除的罚息',
     maturity: ['到期日不变', '到期日不变', '到期日顺延', '到期日顺延'],
-    saving: '比什么都不做省（12个月内）',
+    saving: '比什么都不做（12个月内）',
+    savingValue: /^(少付|多付) ¥[\d,]+\.\d\d（含请求免除的罚息 ¥465\.75，需贷款方同意）$/,
     savingExplained: /12 个月/,
   },
   en: {
@@ -108,7 +109,8 @@ const CORRECTED = {
     firstMiss: 'Month 1 is over budget: ¥21,134.40 due',
     waived: 'Penalty waived',
     maturity: ['maturity extended', 'maturity extended', 'same maturity', 'same maturity'],
-    saving: 'Saving vs doing nothing (12 months)',
+    saving: 'Against doing nothing (12 months)',
+    savingValue: /^(saves|costs more:) ¥[\d,]+\.\d\d \(counts the ¥465\.75 penalty waiver asked, if the lender agrees\)$/,
     savingExplained: /12-month/,
   },
 };
@@ -142,6 +144,8 @@ test('the corrected figures and their words, in both languages (issue 7)', async
     // "Saving vs doing nothing" says it is a 12-month comparison, on the card
     // and in its glossary entry.
     assert.equal(await factLabel(frozen, 'p-saving-nothing').textContent(), w.saving);
+    // Worded 少付/多付, never "-¥", and the waiver it counts is only asked for (review F14/F15).
+    assert.match(await fact(frozen, 'p-saving-nothing'), w.savingValue);
     assert.match(await glossaryEntry(page, 'g-saving-nothing').textContent(), w.savingExplained);
   }
   await assertClean(events, { page, name: 'proposals-corrected' });

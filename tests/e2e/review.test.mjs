@@ -83,3 +83,19 @@ test('F9: at 375 px an opened proposal schedule scrolls in its own box, never th
   assert.equal(sideways, 0, 'the page scrolls sideways');
   await assertClean(events, { page, name: 'review-f9' });
 });
+
+test('F13: with a forecast, the split across lenders says it is of a usual month', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { REPO } = await import('./harness.mjs');
+  const { page, events } = await app.open();
+  await importFile(page, 'seasonal-shop.json', await readFile(join(REPO, 'tests', 'e2e', 'cases', 'seasonal-shop.json'), 'utf8'));
+  await message(page, 'imported').waitFor();
+  const flat = byId(page, 'allocation-flat');
+  await flat.waitFor({ state: 'attached' });
+  assert.match(await flat.textContent(), /^这里按平常月份（收支里的月收入）分配/);
+  // Without the forecast the line goes: the split is then the only answer.
+  await byId(page, 'use-forecast').uncheck();
+  await flat.waitFor({ state: 'detached' });
+  await assertClean(events, { page, name: 'review-f13' });
+});

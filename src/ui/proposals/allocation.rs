@@ -49,6 +49,9 @@ fn main_html(lang: Lang, e: &Evaluation) -> Option<String> {
     element(&mut out, "h3", "", b.allocation_heading);
     element(&mut out, "p", "explain", b.allocation_intro);
     let _ = write!(out, "<p>{}{SPACE}<strong>{}</strong></p>", esc(t.disposable), money(plan.surplus));
+    if e.budget.forecast_surplus.as_ref().is_some_and(|m| !m.is_empty()) {
+        let _ = write!(out, r#"<p class="explain" data-testid="allocation-flat">{}</p>"#, esc(b.allocation_flat));
+    }
     if let Some(tok) = &plan.token {
         out.push_str(r#"<div class="note" data-testid="token-plan">"#);
         element(&mut out, "h4", "", b.token_heading);

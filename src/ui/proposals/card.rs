@@ -24,7 +24,7 @@ use super::super::schedule::ScheduleTable;
 use super::super::use_lang;
 use super::super::widgets::escape_html as esc;
 use crate::engine::{HolidayMaturity, Proposal};
-use crate::i18n::{money, percent, Lang, DOT, SPACE};
+use crate::i18n::{fill, money, percent, Lang, DOT, SPACE};
 use crate::present::{penalty_waived, proposal_rows, CardProposal, Code, Compared, LoanTitle, PlanPayment, ProposalKey};
 use crate::ui::widgets::say;
 use leptos::ev::MouseEvent;
@@ -175,8 +175,14 @@ fn details_html(lang: Lang, p: &Proposal, out: &mut Part) {
     out.fact(t.total_interest_fees, Some(Term::TotalInterest), "p-total-interest", money(f.total_interest));
     let apr = f.apr_nominal_percent.map(percent).unwrap_or_else(|| w.cannot_compute.to_owned());
     out.fact(t.apr_nominal, Some(Term::Apr), "p-apr", apr);
-    let saving = [t.saving_vs_nothing, w.within_12_months].concat();
-    out.fact(&saving, Some(Term::SavingNothing), "p-saving-nothing", money(f.saving_vs_nothing));
+    // 少付/多付 as against the contract: a negative saving is a cost; the
+    // penalty waiver it counts is only asked for (review F15).
+    let label = [w.vs_nothing, w.within_12_months].concat();
+    let mut against = if f.saving_vs_nothing.is_zero() { money(f.saving_vs_nothing) } else { lang.vs_contract(f.saving_vs_nothing) };
+    if let Some(waived) = penalty_waived(p) {
+        against.push_str(&fill(w.waiver_counted, &[&money(waived)]));
+    }
+    out.fact(&label, Some(Term::SavingNothing), "p-saving-nothing", against);
     if let Some(waived) = penalty_waived(p) {
         out.fact(w.penalty_waived, None, "p-penalty-waived", money(waived));
     }
