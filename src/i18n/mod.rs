@@ -62,6 +62,19 @@ pub struct Text {
     pub switch_language: &'static str,
     /// The other language's words could not be fetched (offline before they were cached).
     pub switch_failed: &'static str,
+    /// Between the items of a list ("网商贷、借呗"), after a name ("网商贷：…"),
+    /// around a date after a month ("第 3 月（2025-05-18）").
+    pub list_separator: &'static str,
+    pub colon: &'static str,
+    pub in_brackets: &'static str,
+    /// The offline app's "new version" banner and its button (`ui::share::update`).
+    pub update_waiting: &'static str,
+    pub reload: &'static str,
+    /// The button that opens the share dialog, and a banner's close button.
+    pub share_open: &'static str,
+    pub close: &'static str,
+    /// After why a share link was not opened.
+    pub no_draft_changed: &'static str,
     pub loans_heading: &'static str,
     pub loan_label: &'static str,
     pub add_loan: &'static str,
@@ -137,6 +150,14 @@ pub const ZH: Text = Text {
     privacy_note: "所有计算都在本机浏览器内完成，数据不会上传。",
     switch_language: "English",
     switch_failed: "无法载入英文界面，请联网后再试。",
+    list_separator: "、",
+    colon: "：",
+    in_brackets: "（{}）",
+    update_waiting: "新版本已就绪。",
+    reload: "重新加载",
+    share_open: "分享",
+    close: "关闭",
+    no_draft_changed: "草稿没有任何改动。",
     loans_heading: "我的借款",
     loan_label: "借款",
     add_loan: "＋ 添加一笔借款",
@@ -212,6 +233,14 @@ pub const EN: Text = Text {
     privacy_note: "Everything is computed in this browser. Nothing is uploaded.",
     switch_language: "中文",
     switch_failed: "Could not load the Chinese page (中文): connect and try again.",
+    list_separator: ", ",
+    colon: ": ",
+    in_brackets: " ({})",
+    update_waiting: "A new version is ready.",
+    reload: "Reload",
+    share_open: "Share",
+    close: "Close",
+    no_draft_changed: "No draft was changed.",
     loans_heading: "My loans",
     loan_label: "Loan",
     add_loan: "+ Add a loan",
@@ -377,6 +406,8 @@ impl Lang {
 /// in the order of its enum (read by `value as usize`).
 pub struct Names {
     pub lender: [&'static str; 6],
+    /// A lender's name short enough for a summary line at 375 px.
+    pub lender_short: [&'static str; 6],
     pub method: [&'static str; 4],
     pub rate_unit: [&'static str; 3],
     pub day_basis: [&'static str; 2],
@@ -401,6 +432,7 @@ pub struct Names {
 
 pub const NAMES_ZH: Names = Names {
     lender: ["网商贷", "借呗", "微粒贷", "银行信用贷", "信用卡", "其他"],
+    lender_short: ["网商贷", "借呗", "微粒贷", "银行信用贷", "信用卡", "其他"],
     method: ["等额本息", "等额本金", "先息后本", "到期一次还本付息"],
     rate_unit: ["日利率 %", "月利率 %", "年化利率 %"],
     day_basis: ["360 天", "365 天"],
@@ -422,6 +454,7 @@ pub const NAMES_ZH: Names = Names {
 
 pub const NAMES_EN: Names = Names {
     lender: ["MYbank (网商贷)", "Jiebei (借呗)", "Weilidai (微粒贷)", "Bank consumer loan", "Credit card", "Other"],
+    lender_short: ["MYbank", "Jiebei", "Weilidai", "Bank loan", "Credit card", "Other"],
     method: ["Equal instalments (等额本息)", "Equal principal (等额本金)", "Interest only, principal at end (先息后本)", "All at maturity (到期一次还本付息)"],
     rate_unit: ["% per day", "% per month", "% per year"],
     day_basis: ["360 days", "365 days"],

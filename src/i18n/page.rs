@@ -181,7 +181,7 @@ impl Lang {
     pub fn describe(self, s: &crate::scenario::Scenario) -> String {
         let names: Vec<&str> = s.loans.iter().map(|l| l.name.trim()).filter(|n| !n.is_empty()).collect();
         let parts: Vec<&str> = if names.is_empty() { s.loans.iter().map(|l| self.lender(l.lender)).collect() } else { names };
-        parts.join(self.pick(["、", ", "]))
+        parts.join(self.text().list_separator)
     }
 }
 
@@ -461,7 +461,7 @@ impl Lang {
 
     /// "网商贷：停息分期 44 个月 · 借呗：按原合同还款 12 个月": what each lender is asked.
     pub fn plan_asks(self, plan: &crate::present::PlanLine) -> String {
-        let colon = self.pick(["：", ": "]);
+        let colon = self.text().colon;
         let parts: Vec<String> = plan
             .picks
             .iter()
@@ -474,21 +474,14 @@ impl Lang {
     pub fn failing_line(self, f: &crate::engine::plan::Failing) -> String {
         let mut month = self.month_n(f.month);
         if let Some(d) = f.date {
-            month.push_str(&fill(self.pick(["（{}）", " ({})"]), &[&d.to_string()]));
+            month.push_str(&fill(self.text().in_brackets, &[&d.to_string()]));
         }
         fill(self.page().failing_line, &[&month, &money(f.due), &money(f.available), &money(f.short)])
     }
 
     /// A lender's name short enough for a summary line at 375 px.
     pub fn lender_short(self, l: crate::engine::Lender) -> &'static str {
-        use crate::engine::Lender::*;
-        match (self, l) {
-            (Self::En, Mybank) => "MYbank",
-            (Self::En, Jiebei) => "Jiebei",
-            (Self::En, Weilidai) => "Weilidai",
-            (Self::En, BankCredit) => "Bank loan",
-            _ => self.lender(l),
-        }
+        self.words().names.lender_short[l as usize]
     }
 
     /// "第 3 月" / "Month 3".

@@ -3,6 +3,7 @@
 
 use super::*;
 use proptest::prelude::*;
+use std::str::FromStr;
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()

@@ -63,7 +63,7 @@ pub fn ShareButton() -> impl IntoView {
     };
     view! {
         <button type="button" id="share-open" class="share-open" data-testid="share-open" aria-haspopup="dialog" on:click=open>
-            {say(|l| l.share().open_dialog)}
+            {say(|l| l.text().share_open)}
         </button>
         <p id="share-fetch" class="lazy-status share-fetch" role="status" data-testid="share-fetch"></p>
     }
@@ -223,7 +223,7 @@ fn dialog_html(lang: Lang) -> String {
     format!(
         r#"<div class="share-head"><h2 id="share-h">{heading}</h2><button type="button" id="share-close" class="share-close" data-testid="share-close">{close}</button></div><p class="share-note" data-testid="share-fragment-note">{note}</p><fieldset class="share-form" id="share-form"><fieldset class="share-choices"><legend>{include}</legend><p class="share-hint">{numbers}</p>{boxes}</fieldset><div class="share-password"><label for="share-password">{password_label}</label><input id="share-password" type="password" autocomplete="new-password" aria-describedby="share-password-hint" data-testid="share-password"><div class="share-check"><input type="checkbox" id="share-show-password" data-testid="share-show-password"><label for="share-show-password">{show}</label></div><p class="share-hint" id="share-password-hint">{hint}</p></div><button type="button" id="share-make" class="share-make" data-testid="share-make">{make}</button></fieldset><p class="share-progress" id="share-progress" role="status" data-testid="share-progress"></p><div id="share-made"></div>"#,
         heading = t.heading,
-        close = t.close,
+        close = lang.text().close,
         note = t.fragment_note,
         include = t.include_heading,
         numbers = t.numbers_note,

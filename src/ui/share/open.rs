@@ -43,8 +43,8 @@ pub fn read_address(drafts: SessionHandle, lang: RwSignal<Lang>) {
             // The code that reads links could not be fetched (offline
             // before it was cached).
             let t = lang.get_untracked();
-            let text = [t.page().lazy_failed, t.share().nothing_changed].join(" ");
-            draw(&banner("bad", "link-failed", &text, &[(t.share().close, "link-dismiss")]));
+            let text = [t.page().lazy_failed, t.text().no_draft_changed].join(" ");
+            draw(&banner("bad", "link-failed", &text, &[(t.text().close, "link-dismiss")]));
         }
     });
 }
@@ -217,7 +217,8 @@ impl Opener {
 /// The banner for where opening stands ("" while there is nothing to say).
 fn banner_html(lang: Lang, state: &Opening) -> String {
     let t = lang.share();
-    let failed = |reason: String| banner("bad", "link-failed", &(reason + t.nothing_changed), &[(t.close, "link-dismiss")]);
+    let words = lang.text();
+    let failed = |reason: String| banner("bad", "link-failed", &(reason + words.no_draft_changed), &[(words.close, "link-dismiss")]);
     match state {
         Opening::Idle => String::new(),
         Opening::Busy(p) => banner("", "link-busy", lang.share_progress(*p), &[]),

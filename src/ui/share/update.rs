@@ -28,6 +28,6 @@ pub fn apply() {
 }
 
 pub fn banner_html(lang: Lang) -> String {
-    let t = lang.share();
+    let t = lang.text();
     super::banner("update", "update-banner", t.update_waiting, &[(t.reload, "update-reload")])
 }
