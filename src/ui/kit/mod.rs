@@ -154,19 +154,20 @@ fn follow(lang: Lang, words: RwSignal<Option<&'static Words>>) {
     });
 }
 
-/// Fetches the counter-offer check's chunk, then hands `done` the check
-/// (`None` if it could not be fetched).
-type Check = fn(fn(Option<offer::Checker>));
+/// Fetches the counter-offer check's chunk, then hands `done` what it
+/// holds (`None` if it could not be fetched).
+type Check = fn(fn(Option<offer::Later>));
 
 /// The counter-offer check is a chunk of its own (`offer`), fetched the
-/// first time an offer is typed ([`offer::Load`]); only the main wasm calls
-/// its loader (as [`words_zh`]'s): the kit's chunk is handed [`load_check`].
+/// first time an offer is typed ([`offer::Load`]), or one of the actions it
+/// holds is first clicked ([`later`]); only the main wasm calls its loader
+/// (as [`words_zh`]'s): the kit's chunk is handed [`load_check`].
 #[leptos::wasm_split::wasm_split(offer, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn checker() -> Result<offer::Checker, leptos::wasm_split::SplitLoaderError> {
-    Ok(offer::checked)
+fn checker() -> Result<offer::Later, leptos::wasm_split::SplitLoaderError> {
+    Ok(offer::Later { check: offer::checked, act: acted })
 }
 
-fn load_check(done: fn(Option<offer::Checker>)) {
+fn load_check(done: fn(Option<offer::Later>)) {
     leptos::task::spawn_local(async move { done(checker().await.ok()) });
 }
 
@@ -257,7 +258,7 @@ fn body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Optio
         }
     });
     let kit = Kit { today, docs, lang: use_lang(), words, follow, check, page, ui: RwSignal::new(Ui::default()) };
-    UI.set(Some(kit.ui));
+    KIT.set(Some(kit));
     // Effects first run after the body is on the page: found by its class
     // (the page has one), not by a `NodeRef` (code of its own).
     Effect::new(move |drawn: Option<[String; PARTS]>| {
@@ -420,9 +421,34 @@ fn on_click(kit: Kit, ev: &web_sys::Event) {
     let Some((el, act)) = source(ev, "data-act") else { return };
     let i = el.get_attribute("data-i").and_then(|i| i.parse().ok());
     match (act.as_str(), i) {
-        ("copy" | "download" | "print", _) => documents::act(kit, &act),
+        ("copy", _) => documents::copy_shown(kit),
         ("edit", Some(i)) => change(kit, |u| u.editing = Some(i)),
         ("done", _) => change(kit, |u| u.editing = None),
+        _ => later(kit, act, i),
+    }
+}
+
+/// An action of the `offer` chunk ([`acted`]): done now if the chunk is
+/// here, else once it comes (fetched now unless it is coming already). A
+/// fetch that fails does nothing; the next click asks again.
+fn later(kit: Kit, act: String, i: Option<usize>) {
+    match kit.ui.with_untracked(|u| u.check) {
+        offer::Load::Ready(l) => (l.act)(kit, &act, i),
+        load => {
+            PENDING.set(Some((act, i)));
+            if !matches!(load, offer::Load::Loading) {
+                change(kit, |u| u.check = offer::Load::Loading);
+                (kit.check)(checked);
+            }
+        }
+    }
+}
+
+/// The actions that wait for their first click (the `offer` chunk's code):
+/// download, print, and the log's add, remove and undo.
+fn acted(kit: Kit, act: &str, i: Option<usize>) {
+    match (act, i) {
+        ("download" | "print", _) => documents::save(act),
         ("remove", Some(i)) => log::remove(kit, i),
         (act, _) => log::act(kit, act),
     }
@@ -455,15 +481,19 @@ fn change(kit: Kit, change: impl FnOnce(&mut Ui)) {
 }
 
 thread_local! {
-    /// The parts' state, for [`checked`] (a plain function: the main wasm
-    /// hands it the check).
-    static UI: std::cell::Cell<Option<RwSignal<Ui>>> = const { std::cell::Cell::new(None) };
+    /// The kit, for [`checked`] (a plain function: the main wasm hands it
+    /// the `offer` chunk).
+    static KIT: std::cell::Cell<Option<Kit>> = const { std::cell::Cell::new(None) };
+    /// The action clicked while the `offer` chunk is fetched ([`later`]).
+    static PENDING: std::cell::Cell<Option<(String, Option<usize>)>> = const { std::cell::Cell::new(None) };
 }
 
-/// The counter-offer check's chunk came (or could not be fetched): the
-/// check is drawn.
-fn checked(check: Option<offer::Checker>) {
-    if let Some(ui) = UI.get() {
-        ui.update(|u| u.check = check.map_or(offer::Load::Failed, offer::Load::Ready));
+/// The `offer` chunk came (or could not be fetched): the check is drawn,
+/// and the action that waited for it done.
+fn checked(later: Option<offer::Later>) {
+    let Some(kit) = KIT.get() else { return };
+    kit.ui.update(|u| u.check = later.map_or(offer::Load::Failed, offer::Load::Ready));
+    if let (Some(l), Some((act, i))) = (later, PENDING.take()) {
+        (l.act)(kit, &act, i);
     }
 }
