@@ -268,11 +268,23 @@ fn body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Optio
         }
         drawn
     });
-    let edit = move |ev: web_sys::Event, change: bool| on_edit(kit, &ev, change);
-    view! {
-        <div class="kit-body" on:click=move |ev| on_click(kit, &ev) on:input=move |ev| edit(ev, false) on:change=move |ev| edit(ev, true)></div>
+    view! { <div class="kit-body"></div> }.into_any()
+}
+
+/// One listener for the body's clicks, inputs and changes, bubbled from its
+/// parts, for as long as the body lives ([`on_click`], [`on_edit`]): a
+/// `view!`'s `on:` is render code of its own each, a closure of this type
+/// (the share dialog's) is not.
+fn listen(kit: Kit, root: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| match ev.type_().as_str() {
+        "click" => on_click(kit, &ev),
+        kind => on_edit(kit, &ev, kind == "change"),
+    });
+    for kind in ["click", "input", "change"] {
+        let _ = root.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
     }
-    .into_any()
+    listener.forget();
 }
 
 /// Part `k` under `root`, its HTML set to `html` unless it was drawn so
@@ -392,6 +404,7 @@ impl Drawing {
 fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
     if root.child_element_count() == 0 {
         root.set_inner_html(&(0..PARTS).map(|k| ["<div data-part=\"", &k.to_string(), "\"></div>"].concat()).collect::<String>());
+        listen(kit, root);
     }
     let page_lang = kit.lang.get();
     // Handed before the body was built (`KitSection`).
