@@ -115,11 +115,6 @@ fn shown_lender(input: &Option<LetterInput>, chosen: &str) -> String {
     picked.map(|a| a.id.clone()).unwrap_or_default()
 }
 
-/// Whether the section is open now. Its body, once built, stays while it
-/// is closed again; its figures wait until it is open (issue 13).
-#[derive(Clone, Copy)]
-struct KitOpen(RwSignal<bool>);
-
 /// The kit's texts of one language are a chunk of their own (`kit_zh`,
 /// `kit_en`: the letters' templates and the kit's words, `letter::Words`),
 /// fetched with the kit's code for the page's language, and for the other
@@ -187,7 +182,6 @@ pub fn KitSection() -> impl IntoView {
     };
     let opened = RwSignal::new(false);
     let now = RwSignal::new(false);
-    provide_context(KitOpen(now));
     let toggle = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
         let open = ev.target().and_then(|e| e.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
@@ -203,7 +197,7 @@ pub fn KitSection() -> impl IntoView {
                     <h2 id="kit-h">{crate::ui::widgets::say(|l| l.pick(HEADING))}</h2>
                 </summary>
                 <Show when=move || opened.get()>
-                    {super::lazy::lazy(fetch, move || kit_body(words, follow, load_check))}
+                    {super::lazy::lazy(fetch, move || kit_body(words, follow, load_check, now))}
                 </Show>
             </details>
         </section>
@@ -213,8 +207,8 @@ pub fn KitSection() -> impl IntoView {
 /// The kit's code is its own chunk, fetched when the section is first
 /// opened (`ui::lazy`).
 #[leptos::wasm_split::wasm_split(kit, wasm_split_path = ::leptos::wasm_split, preload(load_kit), fallible)]
-fn kit_body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Option<&'static Words>>), check: Check) -> super::lazy::Chunk {
-    Ok(body(words, follow, check))
+fn kit_body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Option<&'static Words>>), check: Check, open: RwSignal<bool>) -> super::lazy::Chunk {
+    Ok(body(words, follow, check, open))
 }
 
 /// The kit's parts, in the page's order, each drawn as HTML text into a
@@ -236,7 +230,10 @@ const OFFER: usize = 7;
 const CHECK: usize = 8;
 
 /// The kit's state, and its body: an empty `<div>` its effect draws into.
-fn body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Option<&'static Words>>), check: Check) -> AnyView {
+/// `open`: whether the section is open now (handed over, not a context:
+/// each context's type is code of its own). Its body, once built, stays
+/// while it is closed again; its figures wait until it is open (issue 13).
+fn body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Option<&'static Words>>), check: Check, open: RwSignal<bool>) -> AnyView {
     let page = use_page();
     let today = today();
     // The kit's figures and the documents' input follow the page's changes
@@ -245,7 +242,6 @@ fn body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Optio
     // opens again. One memo for both (each memo's type is code of its own);
     // always "changed" when computed: the parts drawn compare their text,
     // and comparing the input would cost its `PartialEq` code here.
-    let open = use_context::<KitOpen>().map_or(Signal::stored(true), |o| o.0.into());
     let docs = Memo::new_owning(move |prev: Option<Docs>| match (open.get(), prev) {
         (false, Some(docs)) => (docs, false),
         _ => {
