@@ -65,9 +65,9 @@ struct Kit {
     /// function given: the main wasm's, handed over ([`load_check`]).
     check: Check,
     page: Page,
-    /// What the parts drawn as HTML text show (one signal: they are drawn
-    /// by one effect, and each signal's type is code of its own).
-    ui: RwSignal<Ui>,
+    /// What the parts drawn as HTML text show (one state: they are drawn
+    /// by one effect; [`UiState`]).
+    ui: UiState,
 }
 
 /// What the kit computes from the page's last valid document and its
@@ -77,7 +77,33 @@ struct Docs {
     input: Option<LetterInput>,
 }
 
-/// The state of the parts drawn as HTML text.
+/// The state of the parts drawn as HTML text: a cell of the page's one
+/// thread ([`UI`]) and a trigger that says it changed (the page's follow-up
+/// is a trigger too: an `RwSignal<Ui>` would be code of its own type). A
+/// read that meets a write in progress, or a write a read, is skipped
+/// rather than a panic (the parts' HTML is set outside the reads).
+#[derive(Clone, Copy)]
+struct UiState(Trigger);
+
+impl UiState {
+    /// Reads the state (tracked).
+    fn with<T>(self, f: impl FnOnce(&Ui) -> T) -> Option<T> {
+        self.0.track();
+        self.with_untracked(f)
+    }
+
+    fn with_untracked<T>(self, f: impl FnOnce(&Ui) -> T) -> Option<T> {
+        UI.with(|u| u.try_borrow().ok().map(|u| f(&u)))
+    }
+
+    /// Changes the state; the parts follow.
+    fn update(self, f: impl FnOnce(&mut Ui)) {
+        if UI.with(|u| u.try_borrow_mut().map(|mut u| f(&mut u))).is_ok() {
+            self.0.notify();
+        }
+    }
+}
+
 #[derive(Default)]
 struct Ui {
     /// The document shown (its index in `Document::ALL`), the lender picked
@@ -253,7 +279,7 @@ fn body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Optio
             (docs, true)
         }
     });
-    let kit = Kit { today, docs, lang: use_lang(), words, follow, check, page, ui: RwSignal::new(Ui::default()) };
+    let kit = Kit { today, docs, lang: use_lang(), words, follow, check, page, ui: UiState(Trigger::new()) };
     KIT.set(Some(kit));
     // Effects first run after the body is on the page: found by its class
     // (the page has one), not by a `NodeRef` (code of its own).
@@ -441,7 +467,7 @@ fn on_click(kit: Kit, ev: &web_sys::Event) {
 /// here, else once it comes (fetched now unless it is coming already). A
 /// fetch that fails does nothing; the next click asks again.
 fn later(kit: Kit, act: String, i: Option<usize>) {
-    match kit.ui.with_untracked(|u| u.check) {
+    match kit.ui.with_untracked(|u| u.check).unwrap_or_default() {
         offer::Load::Ready(l) => (l.act)(kit, &act, i),
         load => {
             PENDING.set(Some((act, i)));
@@ -467,7 +493,7 @@ fn acted(kit: Kit, act: &str, i: Option<usize>) {
 /// part's own inputs (a list or a check box fires `input` too, before
 /// `change`: `input` alone is read there).
 fn on_edit(kit: Kit, ev: &web_sys::Event, changed: bool) {
-    let forms = kit.ui.with_untracked(|u| kit.page.peek(|f| forms(u.editing, f)));
+    let forms = kit.ui.with_untracked(|u| kit.page.peek(|f| forms(u.editing, f))).unwrap_or_default();
     if form::on_event(kit.page, &forms, ev, changed) || changed {
         return;
     }
@@ -493,6 +519,8 @@ thread_local! {
     /// The kit, for [`checked`] (a plain function: the main wasm hands it
     /// the `offer` chunk).
     static KIT: std::cell::Cell<Option<Kit>> = const { std::cell::Cell::new(None) };
+    /// The parts' state ([`UiState`]).
+    static UI: std::cell::RefCell<Ui> = std::cell::RefCell::new(Ui::default());
     /// The action clicked while the `offer` chunk is fetched ([`later`]).
     static PENDING: std::cell::Cell<Option<(String, Option<usize>)>> = const { std::cell::Cell::new(None) };
 }
