@@ -145,7 +145,8 @@ pub fn copy_shown(kit: Kit) {
 /// The name of the option picked in list `id` under `el`, as it shows.
 fn picked_name(el: &Element, id: &str) -> Option<String> {
     let list = by_id(el, id)?;
-    let option = js_sys::Reflect::get_u32(&prop(&list, "selectedOptions"), 0).ok()?;
+    // By name: `Reflect::get_u32` would add its glue to the first load's JS.
+    let option = prop(&prop(&list, "selectedOptions"), "0");
     prop(&option, "textContent").as_string()
 }
 
@@ -159,7 +160,7 @@ pub fn save(act: &str) {
     }
     let Some((docs, text)) = shown() else { return };
     let name = picked_name(&docs, "kit-doc-pick").unwrap_or_default();
-    let lender = find(&docs, "[data-lender]").filter(|l| prop(l, "hidden").as_bool() != Some(true)).and_then(|_| picked_name(&docs, "kit-lender-pick"));
+    let lender = find(&docs, "[data-lender]").filter(|l| !l.has_attribute("hidden")).and_then(|_| picked_name(&docs, "kit-lender-pick"));
     let file = match lender {
         Some(lender) => [&name, "-", &lender, ".txt"].concat(),
         None => [&name, ".txt"].concat(),
