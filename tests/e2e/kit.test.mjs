@@ -403,6 +403,52 @@ test('the counter-offer check is a chunk of its own, fetched when an offer is fi
   await assertClean(events, { page, name: 'kit-offer-chunk' });
 });
 
+test('download, print and the log\'s add, remove and undo wait for the offer chunk, fetched on the first click of one (copy does not); if it cannot be, the next click tries again', async () => {
+  const { page, events } = await openWithThreeLenders({ contextOptions: { serviceWorkers: 'block', permissions: ['clipboard-read', 'clipboard-write'] } });
+  const offerChunk = /\/xieshang-split_offer-[0-9a-f]{16}\.wasm$/;
+  let failing = true;
+  await page.route(offerChunk, (route) => (failing ? route.abort('internetdisconnected') : route.continue()));
+  const fetched = () => events.requests.filter((u) => offerChunk.test(u)).length;
+  await askForJiebei24(page);
+  await openKit(page);
+  const letter = (await byId(page, 'kit-doc').textContent()).trim();
+  assert.match(letter, /还款方案申请/);
+  // Copy is the kit's own: the clipboard is written while the click counts as the user's.
+  await byId(page, 'kit-copy').click();
+  await page.locator(`${$('kit-copied')}:has-text("已复制")`).waitFor();
+  assert.equal((await page.evaluate(() => navigator.clipboard.readText())).trim(), letter);
+  assert.equal(fetched(), 0, 'opening the kit and copying fetch no offer chunk');
+  // The first add cannot fetch it: nothing is added, and the next add fetches it again.
+  await byId(page, 'log-add').click();
+  await page.waitForTimeout(300);
+  assert.equal(fetched(), 1);
+  assert.equal(await logEntries(page).count(), 0);
+  assert.equal(await byId(page, 'log-editor').count(), 0);
+  failing = false;
+  await byId(page, 'log-add').click();
+  await byId(page, 'log-editor').waitFor();
+  assert.equal(await logEntries(page).count(), 1);
+  assert.equal(fetched(), 2);
+  // Fetched once: the download of the statement (no lender in its name) and the log's remove and undo follow at once.
+  await byId(page, 'kit-doc-pick').selectOption({ index: 1 });
+  await page.locator(`${$('kit-doc')}:has-text("收支说明")`).waitFor();
+  const statement = (await byId(page, 'kit-doc').textContent()).trim();
+  const file = await download(page, () => byId(page, 'kit-download').click());
+  assert.equal(file.name, `${await page.locator('#kit-doc-pick option:checked').textContent()}.txt`);
+  assert.equal(file.text.trim(), statement);
+  await byId(logEntries(page).first(), 'log-remove').click();
+  await byId(page, 'log-empty').waitFor();
+  await byId(page, 'log-undo').click();
+  await logEntries(page).first().waitFor();
+  assert.equal(fetched(), 2);
+  const offer = (s) => offerChunk.test(s.split(' (')[0]);
+  assert.equal(events.failed.filter(offer).length, 1);
+  events.failed.splice(0, events.failed.length, ...events.failed.filter((f) => !offer(f)));
+  const reported = (m) => /^error: (TypeError: Failed to fetch|Failed to load resource: net::ERR_INTERNET_DISCONNECTED)/.test(m) || m === WORKER_BLOCKED;
+  events.console.splice(0, events.console.length, ...events.console.filter((m) => !reported(m)));
+  await assertClean(events, { page, name: 'kit-later-chunk' });
+});
+
 test('axe finds nothing in the open section, in both languages', async () => {
   const { page, events } = await openWithThreeLenders();
   await askForJiebei24(page);

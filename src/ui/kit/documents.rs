@@ -4,11 +4,10 @@
 //! prints only the shown document).
 
 use super::super::download::download_text;
-use super::widgets::{by_id, find, hide, indexed_options, put, select_html, select_open, set_text, value_of, SELECT_END};
-use super::{change, shown_lender, Kit, Seen};
+use super::widgets::{by_id, find, hide, indexed_options, prop, put, select_html, select_open, set_text, value_of, SELECT_END};
+use super::{change, Kit, Seen};
 use crate::letter::{LetterInput, Words};
 use crate::letter::Document;
-use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
@@ -126,31 +125,45 @@ pub fn picked(kit: Kit, el: &Element) {
     });
 }
 
-/// The file a download is saved as: the document's name, and the lender's.
-fn file_name(d: Document, input: &Option<LetterInput>, lang: &'static Words, picked: &str) -> String {
-    let lender = input.iter().flat_map(|i| &i.accounts).find(|a| a.id == picked).map(|a| a.lender_name(lang.lang));
-    match (d, lender) {
-        (Document::Statement, _) | (_, None) => [d.name_in(lang), ".txt"].concat(),
-        (_, Some(name)) => [d.name_in(lang), "-", &name, ".txt"].concat(),
+/// The shown document's text, as the part shows it ([`sync`] sets it),
+/// and its `<div data-docs>`.
+fn shown() -> Option<(Element, String)> {
+    let docs = web_sys::window()?.document()?.query_selector("[data-docs]").ok()??;
+    let text = find(&docs, "pre").and_then(|pre| prop(&pre, "textContent").as_string()).unwrap_or_default();
+    Some((docs, text))
+}
+
+/// The shown document's text, for its copy: the kit's own code (the
+/// clipboard's write must follow the click at once, while it counts as the
+/// user's: in some browsers it does not after a chunk's fetch).
+pub fn copy_shown(kit: Kit) {
+    if let Some((_, text)) = shown() {
+        copy(text, kit);
     }
 }
 
-/// Copy, download as .txt, print.
-pub fn act(kit: Kit, act: &str) {
-    let Some(lang) = kit.words.get_untracked() else { return };
-    let (text, file) = kit.docs.with_untracked(|docs| {
-        kit.ui.with_untracked(|u| {
-            let (d, picked) = (document(u.doc), shown_lender(&docs.input, &u.account));
-            (text(d, &docs.input, lang, &picked).unwrap_or_default(), file_name(d, &docs.input, lang, &picked))
-        })
-    });
-    match act {
-        "copy" => copy(text, kit),
-        "download" => {
-            let _ = download_text(&file, "text/plain;charset=utf-8", &text);
-        }
-        _ => {
-            let _ = web_sys::window().map(|w| w.print());
-        }
+/// The name of the option picked in list `id` under `el`, as it shows.
+fn picked_name(el: &Element, id: &str) -> Option<String> {
+    let list = by_id(el, id)?;
+    // By name: `Reflect::get_u32` would add its glue to the first load's JS.
+    let option = prop(&prop(&list, "selectedOptions"), "0");
+    prop(&option, "textContent").as_string()
+}
+
+/// Download as .txt, or print: the `offer` chunk's code, fetched on the
+/// first click of either (`super::later`). The download is the text shown,
+/// saved as the document's name and its lender's, as their lists show them.
+pub fn save(act: &str) {
+    if act == "print" {
+        let _ = web_sys::window().map(|w| w.print());
+        return;
     }
+    let Some((docs, text)) = shown() else { return };
+    let name = picked_name(&docs, "kit-doc-pick").unwrap_or_default();
+    let lender = find(&docs, "[data-lender]").filter(|l| !l.has_attribute("hidden")).and_then(|_| picked_name(&docs, "kit-lender-pick"));
+    let file = match lender {
+        Some(lender) => [&name, "-", &lender, ".txt"].concat(),
+        None => [&name, ".txt"].concat(),
+    };
+    let _ = download_text(&file, "text/plain;charset=utf-8", &text);
 }

@@ -86,13 +86,13 @@ pub fn picked(kit: Kit, el: &Element) {
 pub fn act(kit: Kit, act: &str) {
     let page = kit.page;
     if act == "undo" {
-        if let Some((i, e)) = kit.ui.with_untracked(|u| u.removed.clone()) {
+        if let Some((i, e)) = kit.ui.with_untracked(|u| u.removed.clone()).flatten() {
             page.insert_contact(i, e);
             change(kit, |u| u.removed = None);
         }
         return;
     }
-    let loan = kit.ui.with_untracked(|u| u.filter.clone());
+    let loan = kit.ui.with_untracked(|u| u.filter.clone()).unwrap_or_default();
     let loan = if loan.is_empty() { page.peek(|f| f.document().loans.first().map(|l| l.id.clone())).unwrap_or_default() } else { loan };
     let (Some(at), end) = (now(), page.peek(|f| f.document().contact_log.len())) else { return };
     if page.insert_contact(end, ContactEntry::new(at, loan, Channel::AppChat)) {

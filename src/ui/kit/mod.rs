@@ -65,9 +65,9 @@ struct Kit {
     /// function given: the main wasm's, handed over ([`load_check`]).
     check: Check,
     page: Page,
-    /// What the parts drawn as HTML text show (one signal: they are drawn
-    /// by one effect, and each signal's type is code of its own).
-    ui: RwSignal<Ui>,
+    /// What the parts drawn as HTML text show (one state: they are drawn
+    /// by one effect; [`UiState`]).
+    ui: UiState,
 }
 
 /// What the kit computes from the page's last valid document and its
@@ -77,7 +77,33 @@ struct Docs {
     input: Option<LetterInput>,
 }
 
-/// The state of the parts drawn as HTML text.
+/// The state of the parts drawn as HTML text: a cell of the page's one
+/// thread ([`UI`]) and a trigger that says it changed (the page's follow-up
+/// is a trigger too: an `RwSignal<Ui>` would be code of its own type). A
+/// read that meets a write in progress, or a write a read, is skipped
+/// rather than a panic (the parts' HTML is set outside the reads).
+#[derive(Clone, Copy)]
+struct UiState(Trigger);
+
+impl UiState {
+    /// Reads the state (tracked).
+    fn with<T>(self, f: impl FnOnce(&Ui) -> T) -> Option<T> {
+        self.0.track();
+        self.with_untracked(f)
+    }
+
+    fn with_untracked<T>(self, f: impl FnOnce(&Ui) -> T) -> Option<T> {
+        UI.with(|u| u.try_borrow().ok().map(|u| f(&u)))
+    }
+
+    /// Changes the state; the parts follow.
+    fn update(self, f: impl FnOnce(&mut Ui)) {
+        if UI.with(|u| u.try_borrow_mut().map(|mut u| f(&mut u))).is_ok() {
+            self.0.notify();
+        }
+    }
+}
+
 #[derive(Default)]
 struct Ui {
     /// The document shown (its index in `Document::ALL`), the lender picked
@@ -115,11 +141,6 @@ fn shown_lender(input: &Option<LetterInput>, chosen: &str) -> String {
     picked.map(|a| a.id.clone()).unwrap_or_default()
 }
 
-/// Whether the section is open now. Its body, once built, stays while it
-/// is closed again; its figures wait until it is open (issue 13).
-#[derive(Clone, Copy)]
-struct KitOpen(RwSignal<bool>);
-
 /// The kit's texts of one language are a chunk of their own (`kit_zh`,
 /// `kit_en`: the letters' templates and the kit's words, `letter::Words`),
 /// fetched with the kit's code for the page's language, and for the other
@@ -154,19 +175,20 @@ fn follow(lang: Lang, words: RwSignal<Option<&'static Words>>) {
     });
 }
 
-/// Fetches the counter-offer check's chunk, then hands `done` the check
-/// (`None` if it could not be fetched).
-type Check = fn(fn(Option<offer::Checker>));
+/// Fetches the counter-offer check's chunk, then hands `done` what it
+/// holds (`None` if it could not be fetched).
+type Check = fn(fn(Option<offer::Later>));
 
 /// The counter-offer check is a chunk of its own (`offer`), fetched the
-/// first time an offer is typed ([`offer::Load`]); only the main wasm calls
-/// its loader (as [`words_zh`]'s): the kit's chunk is handed [`load_check`].
+/// first time an offer is typed ([`offer::Load`]), or one of the actions it
+/// holds is first clicked ([`later`]); only the main wasm calls its loader
+/// (as [`words_zh`]'s): the kit's chunk is handed [`load_check`].
 #[leptos::wasm_split::wasm_split(offer, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn checker() -> Result<offer::Checker, leptos::wasm_split::SplitLoaderError> {
-    Ok(offer::checked)
+fn checker() -> Result<offer::Later, leptos::wasm_split::SplitLoaderError> {
+    Ok(offer::Later { check: offer::checked, act: acted })
 }
 
-fn load_check(done: fn(Option<offer::Checker>)) {
+fn load_check(done: fn(Option<offer::Later>)) {
     leptos::task::spawn_local(async move { done(checker().await.ok()) });
 }
 
@@ -186,7 +208,6 @@ pub fn KitSection() -> impl IntoView {
     };
     let opened = RwSignal::new(false);
     let now = RwSignal::new(false);
-    provide_context(KitOpen(now));
     let toggle = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
         let open = ev.target().and_then(|e| e.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
@@ -202,7 +223,7 @@ pub fn KitSection() -> impl IntoView {
                     <h2 id="kit-h">{crate::ui::widgets::say(|l| l.pick(HEADING))}</h2>
                 </summary>
                 <Show when=move || opened.get()>
-                    {super::lazy::lazy(fetch, move || kit_body(words, follow, load_check))}
+                    {super::lazy::lazy(fetch, move || kit_body(words, follow, load_check, now))}
                 </Show>
             </details>
         </section>
@@ -212,8 +233,8 @@ pub fn KitSection() -> impl IntoView {
 /// The kit's code is its own chunk, fetched when the section is first
 /// opened (`ui::lazy`).
 #[leptos::wasm_split::wasm_split(kit, wasm_split_path = ::leptos::wasm_split, preload(load_kit), fallible)]
-fn kit_body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Option<&'static Words>>), check: Check) -> super::lazy::Chunk {
-    Ok(body(words, follow, check))
+fn kit_body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Option<&'static Words>>), check: Check, open: RwSignal<bool>) -> super::lazy::Chunk {
+    Ok(body(words, follow, check, open))
 }
 
 /// The kit's parts, in the page's order, each drawn as HTML text into a
@@ -235,7 +256,10 @@ const OFFER: usize = 7;
 const CHECK: usize = 8;
 
 /// The kit's state, and its body: an empty `<div>` its effect draws into.
-fn body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Option<&'static Words>>), check: Check) -> AnyView {
+/// `open`: whether the section is open now (handed over, not a context:
+/// each context's type is code of its own). Its body, once built, stays
+/// while it is closed again; its figures wait until it is open (issue 13).
+fn body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Option<&'static Words>>), check: Check, open: RwSignal<bool>) -> AnyView {
     let page = use_page();
     let today = today();
     // The kit's figures and the documents' input follow the page's changes
@@ -244,7 +268,6 @@ fn body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Optio
     // opens again. One memo for both (each memo's type is code of its own);
     // always "changed" when computed: the parts drawn compare their text,
     // and comparing the input would cost its `PartialEq` code here.
-    let open = use_context::<KitOpen>().map_or(Signal::stored(true), |o| o.0.into());
     let docs = Memo::new_owning(move |prev: Option<Docs>| match (open.get(), prev) {
         (false, Some(docs)) => (docs, false),
         _ => {
@@ -256,8 +279,8 @@ fn body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Optio
             (docs, true)
         }
     });
-    let kit = Kit { today, docs, lang: use_lang(), words, follow, check, page, ui: RwSignal::new(Ui::default()) };
-    UI.set(Some(kit.ui));
+    let kit = Kit { today, docs, lang: use_lang(), words, follow, check, page, ui: UiState(Trigger::new()) };
+    KIT.set(Some(kit));
     // Effects first run after the body is on the page: found by its class
     // (the page has one), not by a `NodeRef` (code of its own).
     Effect::new(move |drawn: Option<[String; PARTS]>| {
@@ -267,11 +290,23 @@ fn body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Optio
         }
         drawn
     });
-    let edit = move |ev: web_sys::Event, change: bool| on_edit(kit, &ev, change);
-    view! {
-        <div class="kit-body" on:click=move |ev| on_click(kit, &ev) on:input=move |ev| edit(ev, false) on:change=move |ev| edit(ev, true)></div>
+    view! { <div class="kit-body"></div> }.into_any()
+}
+
+/// One listener for the body's clicks, inputs and changes, bubbled from its
+/// parts, for as long as the body lives ([`on_click`], [`on_edit`]): a
+/// `view!`'s `on:` is render code of its own each, a closure of this type
+/// (the share dialog's) is not.
+fn listen(kit: Kit, root: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| match ev.type_().as_str() {
+        "click" => on_click(kit, &ev),
+        kind => on_edit(kit, &ev, kind == "change"),
+    });
+    for kind in ["click", "input", "change"] {
+        let _ = root.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
     }
-    .into_any()
+    listener.forget();
 }
 
 /// Part `k` under `root`, its HTML set to `html` unless it was drawn so
@@ -391,6 +426,7 @@ impl Drawing {
 fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
     if root.child_element_count() == 0 {
         root.set_inner_html(&(0..PARTS).map(|k| ["<div data-part=\"", &k.to_string(), "\"></div>"].concat()).collect::<String>());
+        listen(kit, root);
     }
     let page_lang = kit.lang.get();
     // Handed before the body was built (`KitSection`).
@@ -420,11 +456,36 @@ fn on_click(kit: Kit, ev: &web_sys::Event) {
     let Some((el, act)) = source(ev, "data-act") else { return };
     let i = el.get_attribute("data-i").and_then(|i| i.parse().ok());
     match (act.as_str(), i) {
-        ("copy" | "download" | "print", _) => documents::act(kit, &act),
+        ("copy", _) => documents::copy_shown(kit),
         ("edit", Some(i)) => change(kit, |u| u.editing = Some(i)),
         // A follow-up before its contact keeps the entry open, its message at the input.
         ("done", _) if kit.page.form_untracked().problems().iter().any(|(p, r)| *r == Rule::BeforeContact && kit.ui.with_untracked(|u| u.editing) == Some(p.item.into())) => {}
         ("done", _) => change(kit, |u| u.editing = None),
+        _ => later(kit, act, i),
+    }
+}
+
+/// An action of the `offer` chunk ([`acted`]): done now if the chunk is
+/// here, else once it comes (fetched now unless it is coming already). A
+/// fetch that fails does nothing; the next click asks again.
+fn later(kit: Kit, act: String, i: Option<usize>) {
+    match kit.ui.with_untracked(|u| u.check).unwrap_or_default() {
+        offer::Load::Ready(l) => (l.act)(kit, &act, i),
+        load => {
+            PENDING.set(Some((act, i)));
+            if !matches!(load, offer::Load::Loading) {
+                change(kit, |u| u.check = offer::Load::Loading);
+                (kit.check)(checked);
+            }
+        }
+    }
+}
+
+/// The actions that wait for their first click (the `offer` chunk's code):
+/// download, print, and the log's add, remove and undo.
+fn acted(kit: Kit, act: &str, i: Option<usize>) {
+    match (act, i) {
+        ("download" | "print", _) => documents::save(act),
         ("remove", Some(i)) => log::remove(kit, i),
         (act, _) => log::act(kit, act),
     }
@@ -434,7 +495,7 @@ fn on_click(kit: Kit, ev: &web_sys::Event) {
 /// part's own inputs (a list or a check box fires `input` too, before
 /// `change`: `input` alone is read there).
 fn on_edit(kit: Kit, ev: &web_sys::Event, changed: bool) {
-    let forms = kit.ui.with_untracked(|u| kit.page.peek(|f| forms(u.editing, f)));
+    let forms = kit.ui.with_untracked(|u| kit.page.peek(|f| forms(u.editing, f))).unwrap_or_default();
     if form::on_event(kit.page, &forms, ev, changed) || changed {
         return;
     }
@@ -457,15 +518,21 @@ fn change(kit: Kit, change: impl FnOnce(&mut Ui)) {
 }
 
 thread_local! {
-    /// The parts' state, for [`checked`] (a plain function: the main wasm
-    /// hands it the check).
-    static UI: std::cell::Cell<Option<RwSignal<Ui>>> = const { std::cell::Cell::new(None) };
+    /// The kit, for [`checked`] (a plain function: the main wasm hands it
+    /// the `offer` chunk).
+    static KIT: std::cell::Cell<Option<Kit>> = const { std::cell::Cell::new(None) };
+    /// The parts' state ([`UiState`]).
+    static UI: std::cell::RefCell<Ui> = std::cell::RefCell::new(Ui::default());
+    /// The action clicked while the `offer` chunk is fetched ([`later`]).
+    static PENDING: std::cell::Cell<Option<(String, Option<usize>)>> = const { std::cell::Cell::new(None) };
 }
 
-/// The counter-offer check's chunk came (or could not be fetched): the
-/// check is drawn.
-fn checked(check: Option<offer::Checker>) {
-    if let Some(ui) = UI.get() {
-        ui.update(|u| u.check = check.map_or(offer::Load::Failed, offer::Load::Ready));
+/// The `offer` chunk came (or could not be fetched): the check is drawn,
+/// and the action that waited for it done.
+fn checked(later: Option<offer::Later>) {
+    let Some(kit) = KIT.get() else { return };
+    kit.ui.update(|u| u.check = later.map_or(offer::Load::Failed, offer::Load::Ready));
+    if let (Some(l), Some((act, i))) = (later, PENDING.take()) {
+        (l.act)(kit, &act, i);
     }
 }

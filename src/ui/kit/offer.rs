@@ -88,6 +88,15 @@ pub type Checked = Option<Result<String, (OfferField, Fault)>>;
 /// (`super::load_check`); it hands the check to [`came`].
 pub type Checker = fn(&Typed, &Account, &'static Words) -> Checked;
 
+/// What the `offer` chunk holds: the counter-offer check, and the kit's
+/// actions that wait for their first click (`super::later`): download,
+/// print, and the log's add, remove and undo.
+#[derive(Clone, Copy)]
+pub struct Later {
+    pub check: Checker,
+    pub act: fn(Kit, &str, Option<usize>),
+}
+
 /// Where the check's chunk is: not asked for yet, coming, not fetched (asked
 /// again when the offer is edited), or here.
 #[derive(Clone, Copy, Default)]
@@ -96,7 +105,7 @@ pub enum Load {
     Idle,
     Loading,
     Failed,
-    Ready(Checker),
+    Ready(Later),
 }
 
 /// The check of what was typed against `account`, as HTML text
@@ -119,7 +128,7 @@ pub fn result(s: &Seen, id: &str) -> (Checked, bool) {
     let p = s.lang.lang.page();
     let status = |testid: &str, role: &str, text: &str| Some(Ok(html_of(r#"<p class="lazy-status" role="{}" data-testid="{}">{}</p>"#, &[role, testid, text])));
     match s.ui.check {
-        Load::Ready(check) => (check(t, account, s.lang), false),
+        Load::Ready(later) => ((later.check)(t, account, s.lang), false),
         Load::Failed => (status("offer-failed", "alert", p.lazy_failed), false),
         load => (status("offer-loading", "status", p.lazy_loading), matches!(load, Load::Idle)),
     }
