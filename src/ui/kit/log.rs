@@ -13,7 +13,6 @@ use crate::scenario::kit::figures::review;
 use crate::scenario::kit::{Channel, ContactEntry, DateTime};
 use crate::scenario::{Field, Scenario};
 use crate::letter::Words;
-use leptos::prelude::*;
 
 /// Now, to the minute, in local time.
 fn now() -> Option<DateTime> {

@@ -459,7 +459,7 @@ fn on_click(kit: Kit, ev: &web_sys::Event) {
         ("copy", _) => documents::copy_shown(kit),
         ("edit", Some(i)) => change(kit, |u| u.editing = Some(i)),
         // A follow-up before its contact keeps the entry open, its message at the input.
-        ("done", _) if kit.page.form_untracked().problems().iter().any(|(p, r)| *r == Rule::BeforeContact && kit.ui.with_untracked(|u| u.editing) == Some(p.item.into())) => {}
+        ("done", _) if kit.page.form_untracked().problems().iter().any(|(p, r)| *r == Rule::BeforeContact && kit.ui.with_untracked(|u| u.editing) == Some(Some(p.item.into()))) => {}
         ("done", _) => change(kit, |u| u.editing = None),
         _ => later(kit, act, i),
     }
