@@ -361,15 +361,24 @@ impl Lang {
     pub fn infeasible(self, i: &Infeasible) -> String {
         use Infeasible::*;
         match (self, i) {
-            (Self::Zh, NoBudget { .. }) => "每月没有可用于这笔借款的钱。先看“象征性还款”，或调整开支。".into(),
-            (Self::Zh, AboveBudgetAtCap { cap_months, payment_at_cap, available, .. }) => format!(
-                "即使分到最长 {cap_months} 个月，月供 {} 仍超过每月可用的 {}。",
+            // A month of the forecast (review F4): that month is named, never
+            // "each month" when only it falls short.
+            (Self::Zh, NoBudget { month: Some(m), available }) => {
+                format!("第 {m} 个月没有可用于这笔借款的钱（可用 {}）：这个月需要贷款方同意少还或暂缓。", money(*available))
+            }
+            (Self::Zh, NoBudget { month: None, .. }) => "每月没有可用于这笔借款的钱。先看“象征性还款”，或调整开支。".into(),
+            (Self::Zh, AboveBudgetAtCap { cap_months, payment_at_cap, available, month }) => format!(
+                "即使分到最长 {cap_months} 个月，{}月供 {} 仍超过{}可用的 {}。",
+                month.map(|m| format!("第 {m} 个月的")).unwrap_or_default(),
                 money(*payment_at_cap),
+                if month.is_some() { "这个月" } else { "每月" },
                 money(*available)
             ),
-            (Self::Zh, ContractAboveBudget { contract_payment, available, .. }) => format!(
-                "合同月供 {} 已超过每月可用的 {}，补足欠款的方案无法成立。",
+            (Self::Zh, ContractAboveBudget { contract_payment, available, month }) => format!(
+                "{}合同月供 {} 已超过{}可用的 {}，补足欠款的方案无法成立。",
+                month.map(|m| format!("第 {m} 个月的")).unwrap_or_default(),
                 money(*contract_payment),
+                if month.is_some() { "这个月" } else { "每月" },
                 money(*available)
             ),
             (Self::Zh, NoForecast) => "需要先在“收支”中按月填写未来 12 个月的收入。".into(),
@@ -377,16 +386,21 @@ impl Lang {
             (Self::Zh, NotClearedWithinCap { cap_months }) => format!("按预测的结余，{cap_months} 个月内还不清。"),
             (Self::Zh, InvalidParameter { .. }) => "参数超出范围。".into(),
             (Self::Zh, Engine { .. }) => "数字超出可计算的范围。".into(),
-            (Self::En, NoBudget { .. }) => "Nothing is left for this loan each month. See token payments, or revisit expenses.".into(),
-            (Self::En, AboveBudgetAtCap { cap_months, payment_at_cap, available, .. }) => format!(
-                "Even over the longest {cap_months} months the payment of {} exceeds the {} available each month.",
+            (Self::En, NoBudget { month: Some(m), available }) => {
+                format!("Month {m} leaves nothing for this loan ({} available): that month needs the lender to agree to less or a pause.", money(*available))
+            }
+            (Self::En, NoBudget { month: None, .. }) => "Nothing is left for this loan each month. See token payments, or revisit expenses.".into(),
+            (Self::En, AboveBudgetAtCap { cap_months, payment_at_cap, available, month }) => format!(
+                "Even over the longest {cap_months} months the payment of {} exceeds the {} available {}.",
                 money(*payment_at_cap),
-                money(*available)
+                money(*available),
+                month.map(|m| format!("in month {m}")).unwrap_or_else(|| "each month".into())
             ),
-            (Self::En, ContractAboveBudget { contract_payment, available, .. }) => format!(
-                "The contract payment of {} already exceeds the {} available each month.",
+            (Self::En, ContractAboveBudget { contract_payment, available, month }) => format!(
+                "The contract payment of {} already exceeds the {} available {}.",
                 money(*contract_payment),
-                money(*available)
+                money(*available),
+                month.map(|m| format!("in month {m}")).unwrap_or_else(|| "each month".into())
             ),
             (Self::En, NoForecast) => "Needs the 12-month income forecast in the budget section.".into(),
             (Self::En, NoSurplusInForecast) => "No month of the forecast leaves a surplus.".into(),
@@ -571,5 +585,23 @@ mod tests {
         assert_eq!(Lang::from_tag(Lang::Zh.tag()), Some(Lang::Zh));
         assert_eq!(Lang::from_tag("fr"), None);
         assert_eq!(Lang::default(), Lang::Zh);
+    }
+
+    /// Review F4: a forecast month that falls short is named; "each month"
+    /// only when every month is short (no month given).
+    #[test]
+    fn a_short_forecast_month_is_named_not_each_month() {
+        use crate::engine::Infeasible::*;
+        let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+        let no = NoBudget { available: d("-2000"), month: Some(3) };
+        assert_eq!(Lang::Zh.infeasible(&no), "第 3 个月没有可用于这笔借款的钱（可用 -¥2,000.00）：这个月需要贷款方同意少还或暂缓。");
+        assert!(Lang::En.infeasible(&no).starts_with("Month 3 leaves nothing for this loan"));
+        let above = ContractAboveBudget { contract_payment: d("10797.05"), available: d("-1223.56"), month: Some(8) };
+        assert_eq!(Lang::Zh.infeasible(&above), "第 8 个月的合同月供 ¥10,797.05 已超过这个月可用的 -¥1,223.56，补足欠款的方案无法成立。");
+        assert!(Lang::En.infeasible(&above).ends_with("available in month 8."));
+        let flat = ContractAboveBudget { contract_payment: d("10797.05"), available: d("4300"), month: None };
+        assert_eq!(Lang::Zh.infeasible(&flat), "合同月供 ¥10,797.05 已超过每月可用的 ¥4,300.00，补足欠款的方案无法成立。");
+        let cap = AboveBudgetAtCap { cap_months: 60, payment_at_cap: d("2378.13"), available: d("500"), month: Some(2) };
+        assert_eq!(Lang::Zh.infeasible(&cap), "即使分到最长 60 个月，第 2 个月的月供 ¥2,378.13 仍超过这个月可用的 ¥500.00。");
     }
 }

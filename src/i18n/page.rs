@@ -197,6 +197,8 @@ pub struct PageText {
     /// How much of that is new penalty (the rest is contract interest,
     /// owed whether one waits or not): "{}" is the amount.
     pub waiting_penalty: &'static str,
+    /// Above the forecast's months: the dates of months 1 and 12.
+    pub forecast_dates: &'static str,
     pub plan_acceptance: &'static str,
     pub plan_lowest_cost: &'static str,
     /// The one box when both goals' plans are the same.
@@ -270,6 +272,7 @@ pub const PAGE_ZH: PageText = PageText {
     waiting_adds: "每拖 30 天多欠",
     per_30_days: "（罚息和到期利息）",
     waiting_penalty: "，其中新增罚息 {}",
+    forecast_dates: "第1个月从 {} 起（各家最早的还款日），第12个月从 {} 起：按这个顺序填写每个月的收入。",
     plan_acceptance: "最可能被接受",
     plan_lowest_cost: "对你成本最低",
     plan_both: "最可能被接受，也是对你成本最低的",
@@ -333,6 +336,7 @@ pub const PAGE_EN: PageText = PageText {
     waiting_adds: "Each 30 days of waiting adds",
     per_30_days: " (penalty and interest due)",
     waiting_penalty: ", of which new penalty {}",
+    forecast_dates: "Month 1 starts {} (the earliest due date), month 12 {}: enter each month's income in this order.",
     plan_acceptance: "Most likely accepted",
     plan_lowest_cost: "Lowest cost to you",
     plan_both: "Most likely accepted, and the lowest cost to you",

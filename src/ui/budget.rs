@@ -4,11 +4,12 @@
 
 use super::field_markup::put;
 use super::inputs::{fields, keep, typed, Synced};
+use super::markup::draw;
 use super::page::use_page;
 use super::use_lang;
 use super::widgets::Card;
 use crate::form::Place;
-use crate::i18n::Lang;
+use crate::i18n::{fill, Lang};
 use crate::scenario::field::{Each, Group, Value};
 use crate::scenario::{Field, FORECAST_MONTHS};
 use leptos::html::Div;
@@ -59,8 +60,23 @@ fn Forecast() -> impl IntoView {
         Some((lang, keep(page, &grid, lang, &mine, drawn)))
     });
     let on_change = months.clone();
+    // Which dates months 1 and 12 are (the plans' months, as the summary's
+    // failing months name them): "第1个月" alone left a seasonal shop to
+    // guess, and its lows landed on the wrong months (review F3).
+    let dates = NodeRef::<Div>::new();
+    draw(dates, move |out| {
+        if !on.get() {
+            return;
+        }
+        let lang = lang.get();
+        let at = |k: usize| page.evaluation.with(|e| e.plans.first().and_then(|p| p.months.get(k)).and_then(|m| m.date));
+        if let (Some(first), Some(last)) = (at(0), at(FORECAST_MONTHS - 1)) {
+            put(out, r#"<p class="hint" data-testid="forecast-dates">{}</p>"#, &[&fill(lang.page().forecast_dates, &[&first.to_string(), &last.to_string()])]);
+        }
+    });
     view! {
         {fields(switches.into_iter().map(Place::of).collect(), "forecast-switch", None)}
+        <div node_ref=dates></div>
         <div node_ref=root on:input=move |ev| typed(page, &ev, &months, false) on:change=move |ev| typed(page, &ev, &on_change, true)></div>
     }
 }

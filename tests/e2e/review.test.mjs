@@ -99,3 +99,21 @@ test('F13: with a forecast, the split across lenders says it is of a usual month
   await flat.waitFor({ state: 'detached' });
   await assertClean(events, { page, name: 'review-f13' });
 });
+
+test('F3: the forecast says which dates its months 1 and 12 are, the plans\' months', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { REPO } = await import('./harness.mjs');
+  const { page, events } = await app.open();
+  await importFile(page, 'seasonal-shop.json', await readFile(join(REPO, 'tests', 'e2e', 'cases', 'seasonal-shop.json'), 'utf8'));
+  await message(page, 'imported').waitFor();
+  const dates = byId(page, 'forecast-dates');
+  const m = (await dates.textContent()).match(/^第1个月从 (\d{4})-(\d\d)-\d\d 起（各家最早的还款日），第12个月从 (\d{4})-(\d\d)-\d\d 起：/);
+  assert.ok(m, await dates.textContent());
+  // Month 12 is eleven months after month 1.
+  assert.equal((+m[3] * 12 + +m[4]) - (+m[1] * 12 + +m[2]), 11);
+  // The summary's failing months and plan dates count the same months.
+  await byId(page, 'use-forecast').uncheck();
+  await dates.waitFor({ state: 'detached' });
+  await assertClean(events, { page, name: 'review-f3' });
+});
