@@ -35,7 +35,11 @@ const CORE_WORDS: [FieldWords; CORE_COUNT] = [
     words(Field::Loans, ["借款", "Loans"], None),
     words(Field::LoanId, ["借款编号", "Loan id"], None),
     words(Field::Lender, ["贷款方", "Lender"], None),
-    words(Field::LoanName, ["名称", "Label"], None),
+    words(
+        Field::LoanName,
+        ["机构名称（可选）", "Lender's name (optional)"],
+        Some(["如 招商银行信用卡中心：协商信写给谁", "e.g. 招商银行信用卡中心: whom the letters are addressed to"]),
+    ),
     words(Field::Principal, ["剩余本金（元）", "Outstanding principal (¥)"], Some(["可输入 100000、100,000、10万 或 8万5", "100000, 100,000, 10万 or 8万5 all work"])),
     words(Field::RateValue, ["利率（%）", "Rate (%)"], None),
     words(Field::RateUnit, ["利率类型", "Rate quoted as"], None),

@@ -477,8 +477,10 @@ const CORE_SPECS: [Spec; CORE_COUNT] = [
         also: None,
     },
     Spec {
+        // In "more": a bank's or a card's letters need the institution's
+        // name (review F7: "致：信用卡 客户服务…", "________" for other).
         field: Field::LoanName, path: "loans[].name", id: "name", each: Each::Loan, kind: Kind::Text { max_chars: MAX_LABEL_CHARS },
-        group: Group::Hidden, personal: true,
+        group: Group::More, personal: true,
         get: |s, at| Some(Value::Text(loan(s, at)?.name.clone())),
         set: |s, at, v| if let (Some(l), Value::Text(t)) = (loan_mut(s, at), v) { l.name = t },
         also: None,

@@ -117,3 +117,25 @@ test('F3: the forecast says which dates its months 1 and 12 are, the plans\' mon
   await dates.waitFor({ state: 'detached' });
   await assertClean(events, { page, name: 'review-f3' });
 });
+
+test('F7: a card\'s letter is addressed to the institution the borrower names in the card\'s details', async () => {
+  const { page, events } = await app.open();
+  const doc = {
+    version: 1,
+    loans: [{ id: 'card', lender: 'credit_card', principal: '38000', rate: { value: '0.05', unit: 'daily_percent' }, method: 'equal_installment', months: 12 }],
+    budget: { income: '12000', expenses: '6500', other_obligations: '0', buffer_percent: '10' },
+  };
+  await importFile(page, 'card.json', JSON.stringify(doc));
+  await message(page, 'imported').waitFor();
+  await byId(page, 'kit-open').click();
+  const letter = byId(page, 'kit-doc');
+  await letter.waitFor();
+  assert.match(await letter.textContent(), /致：信用卡/);
+  const card = page.locator($('loan-card')).first();
+  await card.locator(`${$('more-details')} summary`).click();
+  const name = byId(card, 'name');
+  await name.fill('招商银行信用卡中心');
+  await name.blur();
+  await page.locator(`${$('kit-doc')}:has-text("致：招商银行信用卡中心")`).waitFor();
+  await assertClean(events, { page, name: 'review-f7' });
+});
