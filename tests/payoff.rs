@@ -413,6 +413,74 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(cases(200))]
+
+    /// Interest is each month's rate on the principal owed at its start,
+    /// rounded to the fen (simple: unpaid interest bears none), restated
+    /// from the timeline alone; the total is the sum of the months'.
+    #[test]
+    fn interest_is_rounded_to_the_fen_each_month(debts in debts(5), factor in 50u32..400, s in strategy()) {
+        let plan = run(&debts, budget_for(&debts, factor), &s);
+        let (mut principal, mut interest): (Vec<Decimal>, Vec<Decimal>) = debts.iter().map(|d| (d.principal, d.interest)).unzip();
+        let mut total = Decimal::ZERO;
+        for m in &plan.timeline {
+            for (j, lm) in m.loans.iter().enumerate() {
+                let accrued = lm.balance + lm.paid - principal[j] - interest[j];
+                let expected = xieshang::engine::exact::mul_ratio_fen(principal[j], debts[j].monthly_rate);
+                prop_assert_eq!(accrued, expected, "month {} loan {}", m.month, j);
+                total += accrued;
+                (principal[j], interest[j]) = (lm.balance - lm.interest, lm.interest);
+                prop_assert!(principal[j] >= Decimal::ZERO && interest[j] >= Decimal::ZERO);
+            }
+        }
+        prop_assert_eq!(plan.total_interest, total);
+    }
+
+    /// The roll-over: no money waits while anything is owed. Each month
+    /// pays the whole budget, or everything owed after its interest when
+    /// that is less, so a paid-off loan's minimum goes on working for the
+    /// others; and the surplus reaches a debt only when every debt ahead of
+    /// it in the strategy's order (snowball: smallest owed at the start of
+    /// the month; custom: the user's order) has nothing left to take.
+    #[test]
+    fn the_budget_rolls_over_to_the_targets_in_order(debts in debts(6), factor in 50u32..400, s in strategy()) {
+        let budget = budget_for(&debts, factor);
+        let plan = run(&debts, budget, &s);
+        let mut start: Vec<Decimal> = debts.iter().map(|d| d.owed()).collect();
+        let custom: Vec<usize> = match &s {
+            PayoffStrategy::Custom(ids) => {
+                let mut o: Vec<usize> = ids.iter().filter_map(|id| debts.iter().position(|d| &d.id == id)).collect();
+                let rest: Vec<usize> = (0..debts.len()).filter(|j| !o.contains(j)).collect();
+                o.extend(rest);
+                o
+            }
+            _ => Vec::new(),
+        };
+        for m in &plan.timeline {
+            let owed: Decimal = m.loans.iter().map(|l| l.balance + l.paid).sum();
+            prop_assert_eq!(m.paid, budget.min(owed), "month {}", m.month);
+            let order: Vec<usize> = match &s {
+                PayoffStrategy::Snowball => {
+                    let mut o: Vec<usize> = (0..debts.len()).collect();
+                    o.sort_by_key(|&j| (start[j], j));
+                    o
+                }
+                PayoffStrategy::Custom(_) => custom.clone(),
+                _ => Vec::new(),
+            };
+            for (pos, &j) in order.iter().enumerate() {
+                if m.loans[j].paid > m.loans[j].due {
+                    for &h in &order[..pos] {
+                        prop_assert!(m.loans[h].balance.is_zero(), "month {}: loan {} got extra before loan {}", m.month, j, h);
+                    }
+                }
+            }
+            start = m.loans.iter().map(|l| l.balance).collect();
+        }
+    }
+}
+
 #[test]
 fn a_budget_that_never_covers_the_interest_stops_at_600_months() {
     // ¥100,000 at 2 % a month (2,000 of interest) on a budget of 1,500:

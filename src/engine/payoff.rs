@@ -611,7 +611,7 @@ impl<'a> Run<'a> {
     /// `targets` = debts by what they owed at the start of the month, smallest first.
     fn sort_smallest_first(&mut self) {
         let start = &self.start;
-        super::small_sort::sort_by_key(&mut self.targets, |&i| (start[i], i));
+        sort_indices(&mut self.targets, &|a, b| (start[a], a) < (start[b], b));
     }
 
     /// Applies the month's payments and records the month. Returns it with
@@ -668,8 +668,21 @@ impl FenRate {
 /// Indices by `keys` descending, ties in input order.
 fn ranked(keys: &[Decimal]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..keys.len()).collect();
-    super::small_sort::sort_by(&mut order, |&a, &b| keys[b].cmp(&keys[a]).then(a.cmp(&b)));
+    sort_indices(&mut order, &|a, b| keys[a] > keys[b] || (keys[a] == keys[b] && a < b));
     order
+}
+
+/// `order` sorted so that each index `i` for which `before(i, j)` comes
+/// ahead of `j` (a strict total order): an insertion sort, one copy for
+/// every order of the payoff (a generic sort is a copy per key type).
+fn sort_indices(order: &mut [usize], before: &dyn Fn(usize, usize) -> bool) {
+    for i in 1..order.len() {
+        let mut j = i;
+        while j > 0 && before(order[j], order[j - 1]) {
+            order.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// `amount` to the debts in `order`, each up to its `room`; returns what is left.
@@ -727,17 +740,26 @@ fn fill_pro_rata(amount: i64, weights: &[i64], room: &[i64], pay: &mut [i64]) {
 /// of [`super::allocation::pro_rata`], in integers.
 fn split_fen(amount: i64, weights: &[i64], out: &mut [i64]) {
     let total: i128 = weights.iter().map(|w| i128::from(*w)).sum();
-    let mut remainders: Vec<(i128, usize)> = Vec::with_capacity(weights.len());
-    let mut given = 0;
+    let mut remainders: Vec<i128> = Vec::with_capacity(weights.len());
+    let mut left = amount;
     for (j, w) in weights.iter().enumerate() {
         let exact = i128::from(amount) * i128::from(*w);
         out[j] = (exact / total) as i64;
-        given += out[j];
-        remainders.push((exact % total, j));
+        left -= out[j];
+        remainders.push(exact % total);
     }
-    super::small_sort::sort_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    for &(_, j) in remainders.iter().take(usize::try_from(amount - given).unwrap_or(0)) {
-        out[j] += 1;
+    // Fewer fen are left than there are entries: each to the largest
+    // remainder not yet served, the earlier on a tie (no sort: a sort of
+    // pairs is code of its own in the road's chunk). -1 marks one served.
+    for _ in 0..left {
+        let mut best = 0;
+        for (j, r) in remainders.iter().enumerate() {
+            if *r > remainders[best] {
+                best = j;
+            }
+        }
+        out[best] += 1;
+        remainders[best] = -1;
     }
 }
 

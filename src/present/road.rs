@@ -201,11 +201,12 @@ pub struct At {
 
 impl At {
     /// `whole ± n / d` tenths (n ≥ 0, d > 0; `whole` in units), rounded to
-    /// a tenth half to even, as `Decimal::round_dp` rounds.
-    fn of(whole: i64, sign: i64, n: i64, d: i64) -> Self {
+    /// a tenth half to even, as `Decimal::round_dp` rounds. In 128 bits:
+    /// plot units × fen exceed 64 on the largest roads.
+    fn of(whole: i64, sign: i64, n: i128, d: i128) -> Self {
         let (q, r) = (n / d, n % d);
         let up = 2 * r > d || (2 * r == d && q % 2 == 1);
-        Self { tenths: whole * 10 + sign * (q + i64::from(up)), exact: r == 0 && q % 10 == 0 }
+        Self { tenths: whole * 10 + sign * (q as i64 + i64::from(up)), exact: r == 0 && q % 10 == 0 }
     }
 
     /// Moved by `units` (a label beside its line).
@@ -279,8 +280,8 @@ impl StackChart {
         let (left, width) = (i64::from(PLOT_LEFT), i64::from(PLOT_RIGHT - PLOT_LEFT));
         let (lower, height) = (i64::from(PLOT_BOTTOM), i64::from(PLOT_BOTTOM - PLOT_TOP));
         // In tenths: x = left + width·t / months; y = lower − height·v / (4·step), v = fen / 100.
-        let x = |t: u32| At::of(left, 1, 10 * width * i64::from(t), i64::from(months));
-        let y = |fen: i64| At::of(lower, -1, height * fen, 40 * step);
+        let x = |t: u32| At::of(left, 1, i128::from(10 * width * i64::from(t)), i128::from(months));
+        let y = |fen: i64| At::of(lower, -1, i128::from(height) * i128::from(fen), i128::from(40 * step));
         // Each layer's upper edge left to right, then its lower edge back,
         // written straight into its `points` (no string per point).
         let layers = (0..plan.loans.len())

@@ -73,6 +73,47 @@ fn the_stack_starts_at_what_is_owed_now_and_ends_at_zero() {
     assert!(chart.layers.iter().all(|l| l.contains(&last_x)), "{:?}", chart.layers);
 }
 
+/// The largest road the page can draw: ¥1 trillion at 1,000 %/yr with
+/// nothing to pay it, interest piling up for 600 months (¥5 × 10^14 owed
+/// at the end, 5 × 10^16 fen). Every point stays inside the plot: the
+/// products of fen and plot units do not fit 64 bits (they wrapped
+/// around, drawing the stack far off the chart, and panicked in debug).
+#[test]
+fn the_largest_road_stays_inside_the_plot() {
+    use crate::engine::payoff::{payoff, PayoffBudget, PayoffDebt, PayoffStrategy};
+    let rate = crate::engine::exact::Ratio::new(d("1000"), 1200);
+    let debt = |id: &str| PayoffDebt {
+        id: id.into(),
+        principal: crate::engine::MAX_AMOUNT,
+        interest: Decimal::ZERO,
+        monthly_rate: rate,
+        penalty_rate: rate.approx(),
+        instalments: vec![crate::engine::MAX_AMOUNT],
+        overdue_due_now: Decimal::ZERO,
+    };
+    let plan = payoff(&[debt("a"), debt("b")], &PayoffBudget::Flat(Decimal::ZERO), &PayoffStrategy::Avalanche).unwrap();
+    assert_eq!(plan.timeline.len(), 600);
+    let chart = StackChart::of(&plan);
+    let inside = |at: &str, lo: u32, hi: u32| {
+        let v = Decimal::from_str(at).unwrap();
+        v >= Decimal::from(lo) && v <= Decimal::from(hi)
+    };
+    for layer in &chart.layers {
+        for point in layer.split(' ') {
+            let (x, y) = point.split_once(',').unwrap();
+            assert!(inside(x, PLOT_LEFT, PLOT_RIGHT) && inside(y, PLOT_TOP, PLOT_BOTTOM), "{point}");
+        }
+    }
+    assert!(chart.y_ticks.iter().all(|t| inside(&t.at.text(), PLOT_TOP, PLOT_BOTTOM)), "{:?}", chart.y_ticks);
+    // Owed at the end: 2 × (10^14 + 600 × 83,333,333,333,333) fen (¥833,333,333,333.33 a month), just over
+    // two steps of ¥5 × 10^14: the stack's top lies between ticks 2 and 3.
+    assert_eq!(plan.timeline[599].balance, d("1001999999999996.00"));
+    assert_eq!(chart.y_ticks[1].value, 500_000_000_000_000);
+    let y = |text: String| Decimal::from_str(&text).unwrap();
+    let top = y(chart.layers[1].split(' ').nth(600).unwrap().split_once(',').unwrap().1.to_string());
+    assert!(top < y(chart.y_ticks[2].at.text()) && top > y(chart.y_ticks[3].at.text()), "{top}");
+}
+
 #[test]
 fn nice_steps_are_one_two_or_five() {
     assert_eq!(nice_step(5_985_000, 4), 20000);
