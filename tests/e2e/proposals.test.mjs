@@ -190,11 +190,13 @@ test('a proposal that cannot fit says why', async () => {
   const { page, events } = await app.open();
   await typeOverdueMybank(page);
   const waiver = proposal(page, 'penalty_waiver');
-  // Sized on the forecast (issue 9): month 1 has ¥1,200, not the flat ¥4,800.
-  assert.match(await byId(waiver, 'infeasible').textContent(), /合同月供 ¥7,334\.40 已超过每月可用的 ¥1,200\.00/);
+  // Sized on the forecast (issue 9): month 1 has ¥1,200, not the flat ¥4,800
+  // — and the month is named, not "每月" (wave 13's review, F4).
+  assert.match(await byId(waiver, 'infeasible').textContent(), /第 1 个月的合同月供 ¥7,334\.40 已超过这个月可用的 ¥1,200\.00/);
   // With ¥300 a month left, even 60 months of frozen instalments do not fit.
   await byId(page, 'income').fill('7000');
   const frozen = proposal(page, 'frozen_instalments');
+  // This reason carries no month from the engine: it still says "每月".
   assert.match(await byId(frozen, 'infeasible').textContent(), /即使分到最长 60 个月，月供 ¥1,563\.33 仍超过每月可用的 ¥300\.00/);
   assert.equal(await frozen.locator($('p-payment')).count(), 0, 'no figures for an impossible plan');
   await switchLanguage(page);
