@@ -6,7 +6,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, assertClean } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startApp, assertClean, REPO } from './harness.mjs';
 import { $, byId, importFile, message, stands, textOf } from './page.mjs';
 
 let app;
@@ -38,6 +40,12 @@ async function behindAndBalloon(page) {
     budget: { income: '12000', expenses: '6500', other_obligations: '0', buffer_percent: '10' },
   };
   await importFile(page, 'review.json', JSON.stringify(doc));
+  await message(page, 'imported').waitFor();
+}
+
+/** The seasonal shop owner's three loans and forecast (tests/e2e/cases). */
+async function seasonal(page) {
+  await importFile(page, 'seasonal-shop.json', await readFile(join(REPO, 'tests', 'e2e', 'cases', 'seasonal-shop.json'), 'utf8'));
   await message(page, 'imported').waitFor();
 }
 
@@ -85,12 +93,8 @@ test('F9: at 375 px an opened proposal schedule scrolls in its own box, never th
 });
 
 test('F13: with a forecast, the split across lenders says it is of a usual month', async () => {
-  const { readFile } = await import('node:fs/promises');
-  const { join } = await import('node:path');
-  const { REPO } = await import('./harness.mjs');
   const { page, events } = await app.open();
-  await importFile(page, 'seasonal-shop.json', await readFile(join(REPO, 'tests', 'e2e', 'cases', 'seasonal-shop.json'), 'utf8'));
-  await message(page, 'imported').waitFor();
+  await seasonal(page);
   const flat = byId(page, 'allocation-flat');
   await flat.waitFor({ state: 'attached' });
   assert.match(await flat.textContent(), /^这里按平常月份（收支里的月收入）分配/);
@@ -101,12 +105,8 @@ test('F13: with a forecast, the split across lenders says it is of a usual month
 });
 
 test('F3: the forecast says which dates its months 1 and 12 are, the plans\' months', async () => {
-  const { readFile } = await import('node:fs/promises');
-  const { join } = await import('node:path');
-  const { REPO } = await import('./harness.mjs');
   const { page, events } = await app.open();
-  await importFile(page, 'seasonal-shop.json', await readFile(join(REPO, 'tests', 'e2e', 'cases', 'seasonal-shop.json'), 'utf8'));
-  await message(page, 'imported').waitFor();
+  await seasonal(page);
   const dates = byId(page, 'forecast-dates');
   const m = (await dates.textContent()).match(/^第1个月从 (\d{4})-(\d\d)-\d\d 起（各家最早的还款日），第12个月从 (\d{4})-(\d\d)-\d\d 起：/);
   assert.ok(m, await dates.textContent());
