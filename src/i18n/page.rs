@@ -199,6 +199,8 @@ pub struct PageText {
     pub waiting_penalty: &'static str,
     /// Above the forecast's months: the dates of months 1 and 12.
     pub forecast_dates: &'static str,
+    /// A dated chart's first label (month 0).
+    pub chart_now: &'static str,
     pub plan_acceptance: &'static str,
     pub plan_lowest_cost: &'static str,
     /// The one box when both goals' plans are the same.
@@ -273,6 +275,7 @@ pub const PAGE_ZH: PageText = PageText {
     per_30_days: "（罚息和到期利息）",
     waiting_penalty: "，其中新增罚息 {}",
     forecast_dates: "第1个月从 {} 起（各家最早的还款日），第12个月从 {} 起：按这个顺序填写每个月的收入。",
+    chart_now: "现在",
     plan_acceptance: "最可能被接受",
     plan_lowest_cost: "对你成本最低",
     plan_both: "最可能被接受，也是对你成本最低的",
@@ -337,6 +340,7 @@ pub const PAGE_EN: PageText = PageText {
     per_30_days: " (penalty and interest due)",
     waiting_penalty: ", of which new penalty {}",
     forecast_dates: "Month 1 starts {} (the earliest due date), month 12 {}: enter each month's income in this order.",
+    chart_now: "Now",
     plan_acceptance: "Most likely accepted",
     plan_lowest_cost: "Lowest cost to you",
     plan_both: "Most likely accepted, and the lowest cost to you",

@@ -330,7 +330,9 @@ pub fn nice_step(max: i64, ticks: u32) -> i64 {
 
 /// Months between the month axis's ticks: at most six ticks.
 fn month_step(months: u32) -> u32 {
-    [1, 2, 3, 6, 12, 24, 60, 120].into_iter().find(|s| months / s <= 6).unwrap_or(120)
+    // At most 4 labels: a date label ("2028-11") is about 100 units wide at a
+    // phone's font size, and 6 ran together at 375 px (review, wave 13).
+    [1, 2, 3, 6, 12, 24, 60, 120, 240].into_iter().find(|s| months / s <= 4).unwrap_or(240)
 }
 
 #[cfg(test)]

@@ -69,10 +69,16 @@ pub fn BalanceChart(
 }
 
 /// The month axis at `month` (0 = today): the month number, or the due
-/// date of that row when the schedule is dated.
+/// date of that row when the schedule is dated — and then "now" at 0, not
+/// "第 0 月" before the dates (review, wave 13).
 fn x_label(lang: crate::i18n::Lang, series: &[Vec<Row>], month: usize) -> String {
-    let dated = series.iter().find_map(|rows| month.checked_sub(1).and_then(|i| rows.get(i)).and_then(row_date));
-    dated.unwrap_or_else(|| lang.month_n(month as u32))
+    let row = |rows: &Vec<Row>, i: usize| rows.get(i).and_then(row_date);
+    let dated = series.iter().find_map(|rows| month.checked_sub(1).and_then(|i| row(rows, i)));
+    match (dated, month) {
+        (Some(d), _) => d,
+        (None, 0) if series.iter().any(|rows| row(rows, 0).is_some()) => lang.page().chart_now.to_owned(),
+        (None, _) => lang.month_n(month as u32),
+    }
 }
 
 /// A row's due date, when the engine gives one.

@@ -89,6 +89,10 @@ test('F9: at 375 px an opened proposal schedule scrolls in its own box, never th
   await page.locator(`#proposals ${$('schedule-table')}`).first().waitFor();
   const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(sideways, 0, 'the page scrolls sideways');
+  // A dated chart starts "现在", then dates (not "第 0 月" before them).
+  const axis = await page.locator('#proposals .x-axis').first().locator('span').allTextContents();
+  assert.equal(axis[0], '现在');
+  assert.match(axis[2], /^\d{4}-\d\d-\d\d$/);
   await assertClean(events, { page, name: 'review-f9' });
 });
 

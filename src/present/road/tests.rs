@@ -122,7 +122,9 @@ fn nice_steps_are_one_two_or_five() {
     assert_eq!(nice_step(0, 4), 1);
     assert_eq!(nice_step(2_000_000_000_000_000, 4), 5_000_000_000_000);
     assert_eq!(month_step(9), 2);
-    assert_eq!(month_step(600), 120);
+    assert_eq!(month_step(600), 240);
+    assert_eq!(month_step(120), 60);
+    assert!((1..=600).all(|m| m / month_step(m) <= 4), "at most four month labels");
     assert_eq!(month_step(1), 1);
 }
 
