@@ -131,8 +131,9 @@ pub const DRAFTS_ZH: DraftText = DraftText {
     imported: "已把“{}”导入为新草稿。",
     import_too_large: "文件太大（{}），最大 {}。",
     import_not_json: "这不是 JSON 文件，或文件不完整，无法读取。请选择用“导出文件”保存的 .json 文件。",
-    import_newer: "此文件由更新版本的本工具生成，请更新后再导入（{}）。",
-    import_version: "这不是本工具的草稿文件（{}）。请选择用“导出文件”保存的 .json 文件。",
+    // No reader's detail here: it is English (review F16a, wave 13).
+    import_newer: "此文件由更新版本的本工具生成：请刷新页面使用最新版本后再导入。",
+    import_version: "这不是本工具的草稿文件。请选择用“导出文件”保存的 .json 文件。",
     import_field: "文件中的字段有误：{}。请导入用“导出文件”保存的文件，或改正这一项后再试。",
     import_unreadable: "无法读取此文件。",
     nothing_changed: "未做任何更改。",
@@ -428,6 +429,13 @@ mod tests {
         assert_eq!(m, "文件中的字段有误：loans[0] 缺少字段 id。请导入用“导出文件”保存的文件，或改正这一项后再试。 未做任何更改。");
         let m = Lang::Zh.import_error(&ImportError::Scenario(e(ErrorKind::Field, "loans[0].principal", "invalid type: integer `100000`, expected a string")));
         assert!(m.starts_with("文件中的字段有误：loans[0].principal 值的类型不对。"), "{m}");
+        // Nor the reader's English detail for a newer or a foreign file; English keeps it.
+        let m = Lang::Zh.import_error(&ImportError::Scenario(e(ErrorKind::NewerVersion, "version", "version 2 is newer than 1")));
+        assert_eq!(m, "此文件由更新版本的本工具生成：请刷新页面使用最新版本后再导入。 未做任何更改。");
+        let m = Lang::Zh.import_error(&ImportError::Scenario(e(ErrorKind::Version, "version", "missing field `version`")));
+        assert!(!m.is_ascii() && !m.contains("missing"), "{m}");
+        let m = Lang::En.import_error(&ImportError::Scenario(e(ErrorKind::NewerVersion, "version", "version 2 is newer than 1")));
+        assert!(m.contains("version 2 is newer than 1"), "{m}");
     }
 
     #[test]
