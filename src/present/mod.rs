@@ -15,6 +15,7 @@ use crate::engine::allocation::{Allocation, Strategy};
 use crate::engine::proposal::Figures;
 use crate::engine::plan::Failing;
 use crate::engine::{BudgetFigures, Date, Goal, HolidayMode, Lender, Method, OverdueCost, Plan, Proposal, ProposalKind, QuotedRate, RateUnit};
+use crate::engine::overdue::HorizonCost;
 use crate::scenario::evaluate::{FiguresOutput, ScheduleOutput};
 use crate::scenario::Evaluation;
 use rust_decimal::Decimal;
@@ -147,8 +148,8 @@ impl PlanLine {
     pub fn of(plan: &Plan, e: &Evaluation) -> Self {
         let picks = plan.picks.iter().map(|p| PickLine::of(p, e)).collect();
         let dates = plan.picks.iter().filter_map(|p| p.first_payment_date);
-        let (from, each) = (dates.clone().min(), dates.clone().max() != dates.min());
-        Self { goal: plan.goal, fits: plan.fits, picks, from, each, failing: plan.failing.clone(), both: false }
+        let (from, last) = (dates.clone().min(), dates.max());
+        Self { goal: plan.goal, fits: plan.fits, picks, from, each: from != last, failing: plan.failing.clone(), both: false }
     }
 
     /// The plans of an evaluation, in its order (acceptance, lowest cost);
@@ -192,33 +193,38 @@ pub fn can_pay(e: &Evaluation) -> Option<PlanPayment> {
     })
 }
 
-/// What 30 more days of waiting add across the loans already behind
-/// (new penalty and interest falling due, issue 7); `None` when no loan is.
-pub fn waiting_cost(e: &Evaluation) -> Option<Decimal> {
-    let behind: Vec<Decimal> = e
+/// What 30 more days of waiting add across the loans already behind (new
+/// penalty and interest falling due, issue 7), and how much of it is new
+/// penalty: the rest is contract interest, owed whether one waits or not
+/// (review F8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Waiting {
+    pub adds: Decimal,
+    pub penalty: Decimal,
+}
+
+/// [`Waiting`] of the loans already behind; `None` when no loan is.
+pub fn waiting_cost(e: &Evaluation) -> Option<Waiting> {
+    let mut behind = e
         .loans
         .iter()
         .filter_map(|l| l.overdue_cost.as_ref().filter(|c| c.days_overdue > 0))
-        .filter_map(adds_in_30_days)
-        .collect();
-    (!behind.is_empty()).then(|| behind.iter().sum())
+        .filter_map(in_30_days)
+        .peekable();
+    behind.peek()?;
+    let none = Waiting { adds: Decimal::ZERO, penalty: Decimal::ZERO };
+    Some(behind.fold(none, |w, h| Waiting { adds: w.adds + h.increase, penalty: w.penalty + h.penalty_since_today }))
 }
 
-/// The new penalty within [`waiting_cost`]: the rest of it is contract
-/// interest falling due, owed whether one waits or not (review F8).
-pub fn waiting_penalty(e: &Evaluation) -> Decimal {
-    e.loans
-        .iter()
-        .filter_map(|l| l.overdue_cost.as_ref().filter(|c| c.days_overdue > 0))
-        .filter_map(|c| c.horizons.iter().find(|h| h.days == 30))
-        .map(|h| h.penalty_since_today)
-        .sum()
+/// One loan's figures 30 days from today, when the evaluator gave them.
+fn in_30_days(cost: &OverdueCost) -> Option<&HorizonCost> {
+    cost.horizons.iter().find(|h| h.days == 30)
 }
 
 /// What 30 more days add to one loan's debt from today; `None` when the
 /// evaluator gave no 30-day horizon.
 pub fn adds_in_30_days(cost: &OverdueCost) -> Option<Decimal> {
-    cost.horizons.iter().find(|h| h.days == 30).map(|h| h.increase)
+    in_30_days(cost).map(|h| h.increase)
 }
 
 /// A loan folded to one line: its balance, rate, term, and days overdue.

@@ -11,7 +11,7 @@ use super::markup::{self, element, part, Part, Put};
 use super::widgets::escape_html as esc;
 use crate::i18n::{fill, money, Lang, SPACE};
 use crate::engine::Goal;
-use crate::present::{can_pay, waiting_cost, waiting_penalty, Code, PlanLine};
+use crate::present::{can_pay, waiting_cost, Code, PlanLine};
 use crate::scenario::Evaluation;
 use leptos::ev::MouseEvent;
 use leptos::html::Div;
@@ -57,9 +57,9 @@ fn lines_html(out: &mut String, lang: Lang, e: &Evaluation) {
             out,
             r#"<p class="waiting">{}{SPACE}<strong data-testid="waiting-cost">{}</strong>{}<span data-testid="waiting-penalty">{}</span></p>"#,
             esc(p.waiting_adds),
-            money(w),
+            money(w.adds),
             esc(p.per_30_days),
-            esc(&fill(p.waiting_penalty, &[&money(waiting_penalty(e))]))
+            esc(&fill(p.waiting_penalty, &[&money(w.penalty)]))
         );
     }
 }
