@@ -360,27 +360,23 @@ impl Lang {
     /// Why a proposal cannot work, in words.
     pub fn infeasible(self, i: &Infeasible) -> String {
         use Infeasible::*;
+        // A month of the forecast (review F4) is named: "第 3 个月的 … 这个月" /
+        // "in month 3"; "每月" / "each month" only when no month is given.
+        let zh_month = |m: &Option<u32>| (m.map(|m| format!("第 {m} 个月的")).unwrap_or_default(), if m.is_some() { "这个月" } else { "每月" });
+        let en_month = |m: &Option<u32>| m.map(|m| format!("in month {m}")).unwrap_or_else(|| "each month".into());
         match (self, i) {
-            // A month of the forecast (review F4): that month is named, never
-            // "each month" when only it falls short.
             (Self::Zh, NoBudget { month: Some(m), available }) => {
                 format!("第 {m} 个月没有可用于这笔借款的钱（可用 {}）：这个月需要贷款方同意少还或暂缓。", money(*available))
             }
             (Self::Zh, NoBudget { month: None, .. }) => "每月没有可用于这笔借款的钱。先看“象征性还款”，或调整开支。".into(),
-            (Self::Zh, AboveBudgetAtCap { cap_months, payment_at_cap, available, month }) => format!(
-                "即使分到最长 {cap_months} 个月，{}月供 {} 仍超过{}可用的 {}。",
-                month.map(|m| format!("第 {m} 个月的")).unwrap_or_default(),
-                money(*payment_at_cap),
-                if month.is_some() { "这个月" } else { "每月" },
-                money(*available)
-            ),
-            (Self::Zh, ContractAboveBudget { contract_payment, available, month }) => format!(
-                "{}合同月供 {} 已超过{}可用的 {}，补足欠款的方案无法成立。",
-                month.map(|m| format!("第 {m} 个月的")).unwrap_or_default(),
-                money(*contract_payment),
-                if month.is_some() { "这个月" } else { "每月" },
-                money(*available)
-            ),
+            (Self::Zh, AboveBudgetAtCap { cap_months, payment_at_cap, available, month }) => {
+                let (of_month, when) = zh_month(month);
+                format!("即使分到最长 {cap_months} 个月，{of_month}月供 {} 仍超过{when}可用的 {}。", money(*payment_at_cap), money(*available))
+            }
+            (Self::Zh, ContractAboveBudget { contract_payment, available, month }) => {
+                let (of_month, when) = zh_month(month);
+                format!("{of_month}合同月供 {} 已超过{when}可用的 {}，补足欠款的方案无法成立。", money(*contract_payment), money(*available))
+            }
             (Self::Zh, NoForecast) => "需要先在“收支”中按月填写未来 12 个月的收入。".into(),
             (Self::Zh, NoSurplusInForecast) => "预测的 12 个月里没有任何一个月有结余。".into(),
             (Self::Zh, NotClearedWithinCap { cap_months }) => format!("按预测的结余，{cap_months} 个月内还不清。"),
@@ -394,13 +390,13 @@ impl Lang {
                 "Even over the longest {cap_months} months the payment of {} exceeds the {} available {}.",
                 money(*payment_at_cap),
                 money(*available),
-                month.map(|m| format!("in month {m}")).unwrap_or_else(|| "each month".into())
+                en_month(month)
             ),
             (Self::En, ContractAboveBudget { contract_payment, available, month }) => format!(
                 "The contract payment of {} already exceeds the {} available {}.",
                 money(*contract_payment),
                 money(*available),
-                month.map(|m| format!("in month {m}")).unwrap_or_else(|| "each month".into())
+                en_month(month)
             ),
             (Self::En, NoForecast) => "Needs the 12-month income forecast in the budget section.".into(),
             (Self::En, NoSurplusInForecast) => "No month of the forecast leaves a surplus.".into(),

@@ -458,11 +458,17 @@ fn on_click(kit: Kit, ev: &web_sys::Event) {
     match (act.as_str(), i) {
         ("copy", _) => documents::copy_shown(kit),
         ("edit", Some(i)) => change(kit, |u| u.editing = Some(i)),
-        // A follow-up before its contact keeps the entry open, its message at the input.
-        ("done", _) if kit.page.form_untracked().problems().iter().any(|(p, r)| *r == Rule::BeforeContact && kit.ui.with_untracked(|u| u.editing) == Some(Some(p.item.into()))) => {}
+        ("done", _) if follow_up_before_contact(kit) => {}
         ("done", _) => change(kit, |u| u.editing = None),
         _ => later(kit, act, i),
     }
+}
+
+/// The log entry being edited has a follow-up before its contact: it stays
+/// open, its message at the input (review F16c).
+fn follow_up_before_contact(kit: Kit) -> bool {
+    let Some(editing) = kit.ui.with_untracked(|u| u.editing).flatten() else { return false };
+    kit.page.form_untracked().problems().iter().any(|(p, r)| *r == Rule::BeforeContact && usize::from(p.item) == editing)
 }
 
 /// An action of the `offer` chunk ([`acted`]): done now if the chunk is

@@ -179,11 +179,12 @@ fn details_html(lang: Lang, p: &Proposal, out: &mut Part) {
     // penalty waiver it counts is only asked for (review F15).
     let label = [w.vs_nothing, w.within_12_months].concat();
     let mut against = if f.saving_vs_nothing.is_zero() { money(f.saving_vs_nothing) } else { lang.vs_contract(f.saving_vs_nothing) };
-    if let Some(waived) = penalty_waived(p) {
+    let waived = penalty_waived(p);
+    if let Some(waived) = waived {
         against.push_str(&fill(w.waiver_counted, &[&money(waived)]));
     }
     out.fact(&label, Some(Term::SavingNothing), "p-saving-nothing", against);
-    if let Some(waived) = penalty_waived(p) {
+    if let Some(waived) = waived {
         out.fact(w.penalty_waived, None, "p-penalty-waived", money(waived));
     }
     if let Some(m) = p.params.holiday_maturity {
