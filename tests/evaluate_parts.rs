@@ -1,13 +1,14 @@
 //! The page's evaluation in parts (issue 13). On every change the page
-//! computes `Evaluation::analysed_on` (every figure but the road's and the
-//! kit's); the road and kit sections compute theirs from the same document
-//! and analysed debts while they are open (`loan_road_on`, `road_on`,
-//! `kit_on`). Put together, the parts must be exactly what the evaluator
-//! prints: each fixture's snapshot, and `Evaluation::on` on a page's today.
+//! computes `Evaluation::analysed_on` (every figure but the road's, the
+//! kit's and the allocation); the road and kit sections compute theirs from
+//! the same document and analysed debts while they are open (`loan_road_on`,
+//! `road_on`, `kit_on`), the proposals section the allocation
+//! (`allocation_on`). Put together, the parts must be exactly what the
+//! evaluator prints: each fixture's snapshot, and `Evaluation::on` on a page's today.
 
 use std::path::{Path, PathBuf};
 use xieshang::engine::Date;
-use xieshang::scenario::evaluate::{kit_on, loan_road_on, road_on};
+use xieshang::scenario::evaluate::{allocation_on, kit_on, loan_road_on, road_on};
 use xieshang::scenario::kit::figures::KitOutput;
 use xieshang::scenario::road::{LoanRoad, Road};
 use xieshang::scenario::{Evaluation, Scenario};
@@ -38,6 +39,7 @@ fn page_parts(s: &Scenario, today: Option<Date>) -> Evaluation {
     assert_eq!(ev.road, Road::default(), "the page's evaluation computes no road");
     assert_eq!(ev.kit, KitOutput::default(), "the page's evaluation computes no kit");
     assert!(ev.loans.iter().all(|l| l.road == LoanRoad::default()), "nor any loan's road");
+    assert_eq!(ev.allocation, None, "nor the allocation (the proposals section's)");
     for i in 0..ev.loans.len() {
         let (road, errors) = loan_road_on(s, i);
         ev.loans[i].road = road;
@@ -48,6 +50,7 @@ fn page_parts(s: &Scenario, today: Option<Date>) -> Evaluation {
         ev.loans[i].errors.push(e);
     }
     ev.road = road;
+    ev.allocation = allocation_on(&analysed, &ev);
     ev.kit = kit_on(s, &analysed, &ev);
     ev
 }
@@ -82,5 +85,6 @@ fn fixtures_exercise_every_part() {
     assert!(all.iter().flat_map(|e| &e.loans).any(|l| l.road.prepaid_by_effect.is_some()));
     assert!(all.iter().flat_map(|e| &e.loans).any(|l| l.road.solve.is_some()));
     assert!(all.iter().any(|e| e.kit.used && e.kit.loans.iter().any(|k| k.ask.is_some())));
+    assert!(all.iter().any(|e| e.allocation.is_some()));
     assert!(all.iter().flat_map(|e| &e.loans).any(|l| !l.errors.is_empty()));
 }

@@ -36,6 +36,7 @@ pub struct Evaluation {
     /// (see [`crate::engine::proposal`]). Empty when the budget is invalid.
     pub proposals: Vec<Proposal>,
     /// How to split the surplus across lenders; only with two or more loans.
+    /// Empty in [`Evaluation::core_on`] (see [`allocation_on`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allocation: Option<AllocationPlan>,
     /// The road to debt-free: `payoff` and `payoff_pick` (see [`super::road`]);
@@ -364,6 +365,17 @@ pub fn kit_on(s: &Scenario, analysed: &Analysed, ev: &Evaluation) -> KitOutput {
     KitOutput::of(s, &analysed.debts, ev)
 }
 
+/// How to split the surplus of `ev`'s budget across lenders (with two or
+/// more loans and a valid budget), from its analysed debts: the proposals
+/// section's, computed there ([`Evaluation::core_on`] leaves it out).
+pub fn allocation_on(analysed: &Analysed, ev: &Evaluation) -> Option<AllocationPlan> {
+    let debts = &analysed.debts;
+    ev.budget.figures.as_ref().filter(|_| debts.len() >= 2).map(|f| {
+        let debts: Vec<AllocationDebt> = debts.iter().map(|(debt, an)| AllocationDebt::of(debt, an)).collect();
+        allocate(&debts, f.disposable)
+    })
+}
+
 /// The budget against everything due in each of the next 12 months
 /// (arrears and balloons included), and each forecast month's surplus.
 fn budget_of(s: &Scenario, analysed: &[(Debt, DebtAnalysis)]) -> (BudgetOutput, Option<[Decimal; BUDGET_MONTHS]>) {
@@ -465,14 +477,17 @@ impl Evaluation {
             ev.loans[i].errors.push(e);
         }
         ev.road = road;
+        ev.allocation = allocation_on(&analysed, &ev);
         ev.kit = kit_on(s, &analysed, &ev);
         ev
     }
 
     /// What the page shows on every change (issue 13): every figure of
     /// [`Evaluation::on`] but the road (`road` and each loan's `road` left
-    /// empty, and their errors) and the kit (`kit` left empty), which the
-    /// road and kit sections compute while they are open.
+    /// empty, and their errors), the kit (`kit` left empty), which the
+    /// road and kit sections compute while they are open, and the
+    /// allocation (`allocation` left empty), which the proposals section
+    /// computes (its code is fetched after the page answers).
     pub fn core_on(s: &Scenario, today: Option<Date>) -> Self {
         Self::analysed_on(s, today).0
     }
@@ -487,10 +502,6 @@ impl Evaluation {
             Some(f) => negotiate(debts, f.disposable, surplus.as_ref()),
             None => Default::default(),
         };
-        let allocation = budget.figures.as_ref().filter(|_| debts.len() >= 2).map(|f| {
-            let debts: Vec<AllocationDebt> = debts.iter().map(|(debt, an)| AllocationDebt::of(debt, an)).collect();
-            allocate(&debts, f.disposable)
-        });
         let ev = Self {
             version: s.version,
             day_count: s.day_count,
@@ -500,7 +511,7 @@ impl Evaluation {
             loan_budgets,
             plans,
             proposals,
-            allocation,
+            allocation: None,
             road: Road::default(),
             kit: KitOutput::default(),
         };

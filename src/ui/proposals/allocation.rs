@@ -7,8 +7,10 @@ use super::super::page::use_page;
 use super::super::use_lang;
 use super::super::widgets::escape_html as esc;
 use crate::engine::allocation::{Allocation, Strategy};
+use crate::engine::AllocationPlan;
 use crate::i18n::{money, Lang, SPACE};
 use crate::present::{split_adds_something, Code, LoanTitle};
+use crate::scenario::evaluate::allocation_on;
 use crate::scenario::Evaluation;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -19,7 +21,9 @@ pub fn AllocationView() -> impl IntoView {
     let lang = use_lang();
     let page = use_page();
     let root = NodeRef::<Div>::new();
-    markup::part(root, move |out| page.evaluation.with(|e| allocation_html(out, lang.get(), e)));
+    // Computed here, not in the page's evaluation: the allocation's code
+    // comes with this section's chunk, after the page answers (issue 13).
+    markup::part(root, move |out| page.analysed(|_, e, debts| allocation_html(out, lang.get(), e, allocation_on(debts, e).as_ref())));
     view! { <div node_ref=root></div> }
 }
 
@@ -27,8 +31,9 @@ pub fn AllocationView() -> impl IntoView {
 /// strategies add something, their fold. Its words and figures are set in
 /// place: a keystroke or the language redraws their text, not the fold
 /// (which keeps its state).
-fn allocation_html(out: &mut Part, lang: Lang, e: &Evaluation) {
-    let (Some(main), Some(others)) = (main_html(lang, e), others_html(lang, e)) else { return };
+fn allocation_html(out: &mut Part, lang: Lang, e: &Evaluation, plan: Option<&AllocationPlan>) {
+    let Some(plan) = plan else { return };
+    let (main, others) = (main_html(lang, e, plan), others_html(lang, e, plan));
     out.shape.push_str(r#"<div class="allocation" data-testid="allocation"><div></div>"#);
     out.set(".allocation > div", Put::Html, main);
     if !others.is_empty() {
@@ -42,8 +47,7 @@ fn allocation_html(out: &mut Part, lang: Lang, e: &Evaluation) {
 }
 
 /// The surplus, the token plan, the fair split and each loan's share.
-fn main_html(lang: Lang, e: &Evaluation) -> Option<String> {
-    let plan = e.allocation.as_ref()?;
+fn main_html(lang: Lang, e: &Evaluation, plan: &AllocationPlan) -> String {
     let (t, b) = (lang.text(), lang.below());
     let mut out = String::new();
     element(&mut out, "h3", "", b.allocation_heading);
@@ -66,19 +70,18 @@ fn main_html(lang: Lang, e: &Evaluation) -> Option<String> {
         let _ = write!(out, r#"<li data-loan="{}">{}</li>"#, esc(&s.loan_id), esc(&lang.loan_share(s.share, s.of, s.percent)));
     }
     out.push_str("</ul>");
-    Some(out)
+    out
 }
 
 /// The other strategies' splits; empty when each only repeats the
 /// contract minimums (it adds nothing).
-fn others_html(lang: Lang, e: &Evaluation) -> Option<String> {
-    let plan = e.allocation.as_ref()?;
+fn others_html(lang: Lang, e: &Evaluation, plan: &AllocationPlan) -> String {
     let mut out = String::new();
     let others = plan.strategies.iter().filter(|a| a.strategy != Strategy::ProRata);
     for a in others.filter(|a| split_adds_something(a)) {
         split(&mut out, lang, e, a);
     }
-    Some(out)
+    out
 }
 
 /// One strategy's split: each lender's monthly payment.
