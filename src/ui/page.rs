@@ -136,41 +136,53 @@ impl Page {
 
     /// A change that is not a keystroke (a choice, a button, leaving a
     /// field): the results follow at once, as they did before coalescing.
-    fn change(&self, change: impl FnOnce(&mut Form)) {
+    /// Not generic: one copy of the signal's update for every change
+    /// (issue 13: a copy per call site was code of its own).
+    fn change(&self, change: &mut dyn FnMut(&mut Form)) {
         self.form.update(change);
         self.follow.now();
     }
 
-    pub fn type_text(&self, place: Place, text: String) {
-        self.form.update(|f| f.type_text(place, text));
+    /// A keystroke's change: the results follow as [`Follow::keystroke`]
+    /// says. (The same update as [`Page::change`]'s.)
+    fn keystroke(&self, change: &mut dyn FnMut(&mut Form)) {
+        self.form.update(change);
         self.follow.keystroke();
+    }
+
+    pub fn type_text(&self, place: Place, mut text: String) {
+        self.keystroke(&mut |f| f.type_text(place, std::mem::take(&mut text)));
     }
 
     /// The input being typed into was left: a retyped value counts now.
     pub fn commit(&self) {
         if self.peek(Form::is_editing) {
-            self.change(Form::commit);
+            self.change(&mut Form::commit);
         }
     }
 
     /// The user typed a loan's remaining total (剩余应还).
-    pub fn type_total(&self, loan: LoanKey, text: String) {
-        self.form.update(|f| f.type_total(loan, text));
-        self.follow.keystroke();
+    pub fn type_total(&self, loan: LoanKey, mut text: String) {
+        self.keystroke(&mut |f| f.type_total(loan, std::mem::take(&mut text)));
     }
 
     pub fn set(&self, place: Place, v: Value) {
-        self.change(|f| f.set(place, v));
+        let mut v = Some(v);
+        self.change(&mut |f| {
+            if let Some(v) = v.take() {
+                f.set(place, v);
+            }
+        });
     }
 
     pub fn add_loan(&self) {
-        self.change(|f| {
+        self.change(&mut |f| {
             f.add_loan(crate::engine::Lender::Other);
         });
     }
 
     pub fn remove_loan(&self, loan: LoanKey) {
-        self.change(|f| f.remove_loan(loan));
+        self.change(&mut |f| f.remove_loan(loan));
     }
 
     /// Puts a contact into the log at `i`; false when the log is full.
@@ -188,12 +200,22 @@ impl Page {
 
     /// Changes the form by one of its own operations (a list's item added or moved).
     pub fn edit(&self, change: impl FnOnce(&mut Form)) {
-        self.change(change);
+        let mut change = Some(change);
+        self.change(&mut |f| {
+            if let Some(change) = change.take() {
+                change(f);
+            }
+        });
     }
 
     /// Replaces everything on the page (another draft opened).
     pub fn load(&self, doc: Scenario) {
-        self.change(|f| f.load(doc));
+        let mut doc = Some(doc);
+        self.change(&mut |f| {
+            if let Some(doc) = doc.take() {
+                f.load(doc);
+            }
+        });
     }
 }
 
