@@ -29,7 +29,6 @@ mod widgets;
 use crate::i18n::{Lang, Text};
 use crate::store::browser::{AnyBackend, BrowserClock};
 use crate::store::{stored_lang, Names, Session};
-use leptos::either::Either;
 use leptos::prelude::*;
 use page::Page;
 
@@ -297,9 +296,11 @@ fn Body(drafts: drafts::SessionHandle) -> impl IntoView {
             <share::Banners drafts=drafts />
             <Unread drafts=drafts />
             <as_of::AsOfNote />
+            // Erased, as every step and lazy section is (`AnyView`): an
+            // `Either` was a render state type of its own.
             {move || match summary.get() {
-                false => Either::Left(view! { <SummaryShell /> }),
-                true => Either::Right(view! { <summary::SummarySection /> }),
+                false => view! { <SummaryShell /> }.into_any(),
+                true => view! { <summary::SummarySection /> }.into_any(),
             }}
             <Step at=step::LOANS><loans::LoansSection /></Step>
             <Step at=step::BUDGET><budget::BudgetSection /></Step>
