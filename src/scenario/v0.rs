@@ -23,16 +23,21 @@ fn missing(path: String) -> ReadError {
     err(ErrorKind::Version, path, "missing: this is not a version 0 (pre-release) document")
 }
 
-/// A JSON number as an exact decimal string (through its shortest form).
-fn decimal(v: Value, path: String) -> Result<Value, ReadError> {
+/// `path.key`, the place of a field (written out only for an error).
+fn field(path: &str, key: &str) -> String {
+    format!("{path}.{key}")
+}
+
+/// A JSON number at `path.key` as an exact decimal string (through its shortest form).
+fn decimal(v: Value, path: &str, key: &str) -> Result<Value, ReadError> {
     match v {
         Value::Number(n) => {
             let d = number_decimal(&n.to_string());
-            d.map(|d| Value::String(d.to_string())).ok_or_else(|| err(ErrorKind::Field, path, "number out of range"))
+            d.map(|d| Value::String(d.to_string())).ok_or_else(|| err(ErrorKind::Field, field(path, key), "number out of range"))
         }
         // Some pre-release builds already wrote strings.
         Value::String(s) => Ok(Value::String(s)),
-        _ => Err(err(ErrorKind::Field, path, "must be a number")),
+        _ => Err(err(ErrorKind::Field, field(path, key), "must be a number")),
     }
 }
 
@@ -69,7 +74,7 @@ fn number_decimal(s: &str) -> Option<Decimal> {
 }
 
 fn take(obj: &mut Map, key: &str, path: &str) -> Result<Value, ReadError> {
-    obj.remove(key).ok_or_else(|| missing(format!("{path}.{key}")))
+    obj.remove(key).ok_or_else(|| missing(field(path, key)))
 }
 
 fn loan(v: Value, i: usize) -> Result<Value, ReadError> {
@@ -77,13 +82,13 @@ fn loan(v: Value, i: usize) -> Result<Value, ReadError> {
     let Value::Object(mut obj) = v else {
         return Err(err(ErrorKind::Field, path, "must be an object"));
     };
-    let principal = decimal(take(&mut obj, "amount", &path)?, format!("{path}.amount"))?;
-    let value = decimal(take(&mut obj, "rate", &path)?, format!("{path}.rate"))?;
+    let principal = decimal(take(&mut obj, "amount", &path)?, &path, "amount")?;
+    let value = decimal(take(&mut obj, "rate", &path)?, &path, "rate")?;
     let unit = match take(&mut obj, "rate_unit", &path)?.as_str() {
         Some("daily") => "daily_percent",
         Some("monthly") => "monthly_percent",
         Some("annual") => "annual_percent",
-        _ => return Err(err(ErrorKind::Field, format!("{path}.rate_unit"), "must be daily, monthly or annual")),
+        _ => return Err(err(ErrorKind::Field, field(&path, "rate_unit"), "must be daily, monthly or annual")),
     };
     let mut rate = Map::new();
     rate.insert("value".into(), value);
@@ -96,7 +101,7 @@ fn loan(v: Value, i: usize) -> Result<Value, ReadError> {
     obj.insert("rate".into(), Value::Object(rate));
     obj.insert("months".into(), months);
     if let Some(fee) = obj.remove("fee") {
-        obj.insert("upfront_fee".into(), decimal(fee, format!("{path}.fee"))?);
+        obj.insert("upfront_fee".into(), decimal(fee, &path, "fee")?);
     }
     Ok(Value::Object(obj))
 }
@@ -112,7 +117,7 @@ fn budget(v: Value) -> Result<Value, ReadError> {
         ("buffer_percent", "buffer_percent"),
     ] {
         if let Some(v) = obj.remove(old) {
-            obj.insert(new.into(), decimal(v, format!("budget.{old}"))?);
+            obj.insert(new.into(), decimal(v, "budget", old)?);
         }
     }
     Ok(Value::Object(obj))
