@@ -104,53 +104,7 @@ fn decimal(s: &str) -> Result<Decimal, InputError> {
         return Err(InputError::NotANumber);
     }
     // Too many digits for an exact decimal is a typo, not a loan.
-    plain_decimal(s).ok_or(InputError::TooLarge)
-}
-
-/// The 96-bit mantissa's limit (rust_decimal's `OVERFLOW_U96`).
-const U96: u128 = 1 << 96;
-
-/// Reads `-?digits` with at most one `.` (at least one digit; the caller has
-/// checked) the way rust_decimal's `Decimal::from_str` does, exact where the
-/// value fits and else rounded at the first digit that does not fit (half
-/// away from zero; tested against it): without rust_decimal's parser and its
-/// error messages in the main wasm (8 KB of code). `None` when the whole part
-/// alone does not fit in 96 bits.
-fn plain_decimal(s: &str) -> Option<Decimal> {
-    let (negative, body) = match s.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, s),
-    };
-    let mut bytes = body.bytes().filter(|&b| b != b'.').map(|b| u32::from(b - b'0'));
-    let point = body.find('.').unwrap_or(body.len());
-    let (mut data, mut scale) = (0u128, 0u32);
-    let mut rounding = None;
-    for (i, digit) in bytes.by_ref().enumerate() {
-        let fraction = i >= point;
-        let next = data * 10 + u128::from(digit);
-        if next >= U96 {
-            if !fraction {
-                return None;
-            }
-            rounding = Some(digit);
-            break;
-        }
-        data = next;
-        scale += u32::from(fraction);
-        if scale >= 28 {
-            rounding = bytes.next();
-            break;
-        }
-    }
-    if rounding.is_some_and(|d| d >= 5) {
-        data += 1;
-        if data >= U96 {
-            // Rounded up past 96 bits: one digit fewer (none to drop is too large).
-            scale = scale.checked_sub(1)?;
-            data = (data + 4) / 10;
-        }
-    }
-    Some(Decimal::from_parts(data as u32, (data >> 32) as u32, (data >> 64) as u32, negative, scale))
+    crate::engine::decimal_str::plain_decimal(s).ok_or(InputError::TooLarge)
 }
 
 /// Arithmetic that refuses to overflow (a panic would kill the page),
@@ -431,60 +385,6 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
-    }
-
-    /// What `decimal` used before `plain_decimal`: rust_decimal's parser.
-    fn rust_decimal(s: &str) -> Option<[u8; 16]> {
-        Decimal::from_str_exact(s).or_else(|_| Decimal::from_str(s)).ok().map(|d| d.serialize())
-    }
-
-    #[test]
-    fn plain_decimals_read_as_rust_decimal_reads_them() {
-        let max = "79228162514264337593543950335"; // 2^96 - 1
-        let over = "79228162514264337593543950336";
-        let mut cases: Vec<String> = [
-            "0", "-0", "0.0", "-0.000", "7", "12.", ".5", "-.5", "00012.3400", "100000.50", max, over, "792281625142643375935439503350",
-            "1.0000000000000000000000000005", "1.00000000000000000000000000049", "1.00000000000000000000000000050",
-            "0.00000000000000000000000000049", "0.000000000000000000000000000051", "0.1234567890123456789012345678901234",
-            "7.9228162514264337593543950335", "7.92281625142643375935439503355", "79228162514264337593543950335.5",
-            "79228162514264337593543950335.4", "7922816251426433759354395033.55", "9999999999999999999999999999.9",
-            "99999999999999999999999999999.5", "-9.99999999999999999999999999995", "0.99999999999999999999999999995",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        for s in [max, over] {
-            for cut in 0..=s.len() {
-                cases.push(format!("{}.{}", &s[..cut], &s[cut..]));
-                cases.push(format!("-{}.{}9", &s[..cut], &s[cut..]));
-                cases.push(format!("{}.{}5", &s[..cut], &s[cut..]));
-                cases.push(format!("{}.{}4", &s[..cut], &s[cut..]));
-            }
-        }
-        for s in cases.iter().filter(|s| s.bytes().any(|b| b.is_ascii_digit())) {
-            assert_eq!(plain_decimal(s).map(|d| d.serialize()), rust_decimal(s), "{s}");
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn random_plain_decimals_read_as_rust_decimal_reads_them(
-            negative: bool,
-            digits in "[0-9]{1,40}",
-            point in proptest::option::of(0usize..=40),
-        ) {
-            let mut s = if negative { "-".to_string() } else { String::new() };
-            match point {
-                Some(p) => {
-                    let p = p.min(digits.len());
-                    s.push_str(&digits[..p]);
-                    s.push('.');
-                    s.push_str(&digits[p..]);
-                }
-                None => s.push_str(&digits),
-            }
-            proptest::prop_assert_eq!(plain_decimal(&s).map(|d| d.serialize()), rust_decimal(&s), "{}", s);
-        }
     }
 
     #[test]

@@ -202,30 +202,25 @@ fn fair_share(debts: &[AllocationDebt], surplus: Decimal) -> Allocation {
     let mut open: Vec<bool> = debts.iter().map(|d| d.balance > Decimal::ZERO).collect();
     let mut left = surplus.max(Decimal::ZERO);
     for _ in 0..=n {
-        let weights: Vec<Decimal> = (0..n).map(|i| if open[i] { debts[i].balance } else { Decimal::ZERO }).collect();
+        let weights: Vec<Decimal> = debts.iter().zip(&open).map(|(d, &o)| if o { d.balance } else { Decimal::ZERO }).collect();
         if left <= Decimal::ZERO || !open.iter().any(|o| *o) {
             break;
         }
         let split = pro_rata(left, &weights);
-        let mut capped = false;
-        for i in 0..n {
-            if open[i] && pay[i] + split[i] > debts[i].balance {
-                capped = true;
-            }
-        }
-        if !capped {
-            for i in 0..n {
-                pay[i] += split[i];
+        let overpays = |d: &AllocationDebt, paid: Decimal, part: Decimal, open: bool| open && paid + part > d.balance;
+        if !debts.iter().zip(&pay).zip(&split).zip(&open).any(|(((d, p), s), o)| overpays(d, *p, *s, *o)) {
+            for (p, s) in pay.iter_mut().zip(&split) {
+                *p += *s;
             }
             left = Decimal::ZERO;
             break;
         }
         // Pay off the debts the split would overpay, then split the rest again.
-        for i in 0..n {
-            if open[i] && pay[i] + split[i] > debts[i].balance {
-                left -= debts[i].balance - pay[i];
-                pay[i] = debts[i].balance;
-                open[i] = false;
+        for (((d, p), s), o) in debts.iter().zip(&mut pay).zip(&split).zip(&mut open) {
+            if overpays(d, *p, *s, *o) {
+                left -= d.balance - *p;
+                *p = d.balance;
+                *o = false;
             }
         }
     }
@@ -247,10 +242,10 @@ fn targeted(debts: &[AllocationDebt], surplus: Decimal, strategy: Strategy, orde
     let feasible = left >= Decimal::ZERO && surplus > Decimal::ZERO;
     if feasible {
         for &i in order {
-            let room = (debts[i].balance - minimums[i]).max(Decimal::ZERO);
-            let give = room.min(left);
-            extra[i] = give;
-            left -= give;
+            let (Some(d), Some(minimum), Some(extra)) = (debts.get(i), minimums.get(i), extra.get_mut(i)) else { continue };
+            let room = (d.balance - *minimum).max(Decimal::ZERO);
+            *extra = room.min(left);
+            left -= *extra;
         }
     }
     Allocation {
@@ -258,7 +253,7 @@ fn targeted(debts: &[AllocationDebt], surplus: Decimal, strategy: Strategy, orde
         feasible,
         shortfall: if left < Decimal::ZERO { -left } else { Decimal::ZERO },
         unallocated: if feasible { left } else { Decimal::ZERO },
-        shares: debts.iter().enumerate().map(|(i, d)| share(&d.id, minimums[i], extra[i])).collect(),
+        shares: debts.iter().zip(minimums).zip(extra).map(|((d, minimum), extra)| share(&d.id, minimum, extra)).collect(),
     }
 }
 

@@ -236,7 +236,7 @@ pub(crate) fn fill_expenses(doc: &mut crate::versioned::json::Value) {
         return;
     }
     let Some(items) = budget.get("expense_items").and_then(|i| i.as_object()) else { return };
-    let amounts: Option<Vec<Decimal>> = items.values().map(|v| v.as_str().and_then(|s| Decimal::from_str_exact(s).ok())).collect();
+    let amounts: Option<Vec<Decimal>> = items.values().map(|v| v.as_str().and_then(crate::engine::decimal_str::parse_plain)).collect();
     if let Some(sum) = amounts.and_then(|a| a.into_iter().try_fold(Decimal::ZERO, crate::engine::checked::add)) {
         budget.insert("expenses".into(), crate::versioned::json::Value::String(sum.to_string()));
     }

@@ -26,10 +26,12 @@ pub(super) fn split(amount: i64, weights: &[i64]) -> Vec<i64> {
 
 /// Adds to `allow[i]`, for each `i` in `who`, its pro-rata part of `amounts`.
 fn add_shares(allow: &mut [Allow], amounts: &Allow, who: &[usize], weights: &[i64]) {
-    let w: Vec<i64> = who.iter().map(|&i| weights[i]).collect();
-    for m in (0..SLOTS).filter(|&m| amounts[m] > 0) {
-        for (share, &i) in split(amounts[m], &w).into_iter().zip(who) {
-            allow[i][m] += share;
+    let w: Vec<i64> = who.iter().map(|&i| weights.get(i).copied().unwrap_or_default()).collect();
+    for (m, &amount) in amounts.iter().enumerate().filter(|(_, a)| **a > 0) {
+        for (share, &i) in split(amount, &w).into_iter().zip(who) {
+            if let Some(to) = allow.get_mut(i) {
+                to[m] += share;
+            }
         }
     }
 }
@@ -62,23 +64,24 @@ fn floors(kinds: &[Vec<(usize, Choice)>], total: &Allow, owed: &[i64]) -> (Vec<O
     let mut placed: Vec<Option<usize>> = vec![None; n];
     for _ in 0..n {
         let mut found = false;
-        for i in 0..n {
-            if placed[i].is_none() {
-                placed[i] = kinds[i].iter().position(|(_, f)| f.profile.fits(&allow[i]));
-                found |= placed[i].is_some();
+        for ((place, kinds), allow) in placed.iter_mut().zip(kinds).zip(&allow) {
+            if place.is_none() {
+                *place = kinds.iter().position(|(_, f)| f.profile.fits(allow));
+                found |= place.is_some();
             }
         }
-        let open: Vec<usize> = (0..n).filter(|&i| placed[i].is_none()).collect();
+        let open: Vec<usize> = placed.iter().enumerate().filter(|(_, p)| p.is_none()).map(|(i, _)| i).collect();
         if open.is_empty() || !found {
             break;
         }
         // What the placed loans leave goes to the others, pro rata.
         let mut unused = [0; SLOTS];
-        for i in (0..n).filter(|&i| placed[i].is_some()) {
-            let used = placed[i].map(|k| kinds[i][k].1.profile.used()).unwrap_or_default();
+        for ((place, kinds), allow) in placed.iter().zip(kinds).zip(&mut allow) {
+            let Some((_, floor)) = place.and_then(|k| kinds.get(k)) else { continue };
+            let used = floor.profile.used();
             for m in 0..SLOTS {
-                unused[m] += (allow[i][m] - used[m]).max(0);
-                allow[i][m] = allow[i][m].min(used[m]);
+                unused[m] += (allow[m] - used[m]).max(0);
+                allow[m] = allow[m].min(used[m]);
             }
         }
         add_shares(&mut allow, &unused, &open, owed);
@@ -98,15 +101,17 @@ pub(super) fn search(goal: Goal, menus: &[Menu], money: &Money, excluded: &[(usi
     if placed.iter().any(Option::is_none) {
         // No plan fits: the placed keep their floors (asking least leaves
         // the most for the others), the rest take the closest option.
-        return (0..n)
-            .map(|i| match placed[i] {
-                Some(k) => kinds[i][k].1,
-                None => closest(goal, &kinds[i], &allow[i]).unwrap_or_else(|| fallback(menus[i].owed)),
+        let each = placed.iter().zip(&kinds).zip(&allow).zip(menus);
+        return each
+            .map(|(((place, kinds), allow), menu)| match place.and_then(|k| kinds.get(k)) {
+                Some((_, floor)) => *floor,
+                None => closest(goal, kinds, allow).unwrap_or_else(|| fallback(menu.owed)),
             })
             .collect();
     }
     let mut slack = total;
-    let mut picks: Vec<(usize, Choice)> = (0..n).map(|i| placed[i].map(|k| (k, kinds[i][k].1)).unwrap_or((0, fallback(0)))).collect();
+    let floor = |(place, kinds): (&Option<usize>, &Vec<(usize, Choice)>)| place.and_then(|k| Some((k, kinds.get(k)?.1)));
+    let mut picks: Vec<(usize, Choice)> = placed.iter().zip(&kinds).map(|p| floor(p).unwrap_or((0, fallback(0)))).collect();
     for (_, c) in &picks {
         spend(&mut slack, &Profile::default(), &c.profile);
     }
@@ -114,21 +119,21 @@ pub(super) fn search(goal: Goal, menus: &[Menu], money: &Money, excluded: &[(usi
     crate::engine::small_sort::sort_by(&mut largest, |&a, &b| owed[b].cmp(&owed[a]).then(a.cmp(&b)));
     // Promotion: a kind earlier in the goal's order, at its floor.
     for &i in &largest {
-        let (k, current) = picks[i];
-        let room = room(&current.profile, &slack);
-        if let Some(better) = kinds[i][..k].iter().position(|(_, f)| f.profile.fits(&room)) {
-            spend(&mut slack, &current.profile, &kinds[i][better].1.profile);
-            picks[i] = (better, kinds[i][better].1);
+        let (Some(pick), Some(kinds)) = (picks.get_mut(i), kinds.get(i)) else { continue };
+        let room = room(&pick.1.profile, &slack);
+        if let Some((better, &(_, floor))) = kinds.iter().take(pick.0).enumerate().find(|(_, (_, f))| f.profile.fits(&room)) {
+            spend(&mut slack, &pick.1.profile, &floor.profile);
+            *pick = (better, floor);
         }
     }
     // Terms: the best member of each loan's kind within what it has and
     // what nobody uses.
     for &i in &largest {
-        let (k, current) = picks[i];
-        let room = room(&current.profile, &slack);
-        if let Some(best) = menus[i].best(kinds[i][k].0, &room, &aside[i]) {
-            spend(&mut slack, &current.profile, &best.profile);
-            picks[i] = (k, best);
+        let (Some(pick), Some(kinds), Some(menu), Some(aside)) = (picks.get_mut(i), kinds.get(i), menus.get(i), aside.get(i)) else { continue };
+        let room = room(&pick.1.profile, &slack);
+        if let Some(best) = kinds.get(pick.0).and_then(|(kind, _)| menu.best(*kind, &room, aside)) {
+            spend(&mut slack, &pick.1.profile, &best.profile);
+            pick.1 = best;
         }
     }
     picks.into_iter().map(|(_, c)| c).collect()
