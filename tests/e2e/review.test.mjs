@@ -143,3 +143,40 @@ test('F7: a card\'s letter is addressed to the institution the borrower names in
   await page.locator(`${$('kit-doc')}:has-text("致：招商银行信用卡中心")`).waitFor();
   await assertClean(events, { page, name: 'review-f7' });
 });
+
+// --- Wave 14's review (notes/REVIEW-w14.md) ------------------------------------
+
+/** The seasonal shop with 网商贷 asking 24 months' extension, the cash-flow plan its fallback. */
+async function seasonalAsking(page) {
+  const doc = JSON.parse(await readFile(join(REPO, 'tests', 'e2e', 'cases', 'seasonal-shop.json'), 'utf8'));
+  doc.loans[0].ask = { kind: 'term_extension', months: 24, first_payment_date: '2025-03-25', fallback: { kind: 'cash_flow_plan' } };
+  await importFile(page, 'asking.json', JSON.stringify(doc));
+  await message(page, 'imported').waitFor();
+  await byId(page, 'kit-open').click();
+  await byId(page, 'kit-doc').waitFor();
+}
+
+const letterLine = async (page, start) =>
+  (await byId(page, 'kit-doc').textContent()).split('\n').find((l) => l.trim().startsWith(start)) ?? '';
+
+test('R9: the fallback\'s kind picked as the ask swaps the two; the fallback made the ask is refused at its list', async () => {
+  const { page, events } = await app.open();
+  await seasonalAsking(page);
+  const block = page.locator($('kit-loan')).first();
+  assert.match(await letterLine(page, '我申请'), /共 24 期/);
+  // Picked: the ask is the cash-flow plan, the 24 months become the fallback, and the letter says so.
+  await byId(block, 'ask-kind').selectOption({ label: '按现金流还款' });
+  await page.locator(`${$('kit-doc')}:has-text("我申请个性化还款方案：按经营现金流还款")`).waitFor();
+  // The lists' values are the kinds' places (scenario/field/kit.rs KINDS): 1 is the term extension, 6 the cash-flow plan.
+  assert.deepEqual([await byId(block, 'ask-kind').inputValue(), await byId(block, 'fallback-kind').inputValue()], ['6', '1']);
+  assert.equal(await byId(block, 'fallback-months').inputValue(), '24');
+  assert.match(await letterLine(page, '如上述方案无法批准'), /24/);
+  assert.equal(await block.locator($('ask-finding')).count(), 0);
+  // The fallback set to the ask: refused where it was set, the ask kept.
+  await byId(block, 'fallback-kind').selectOption({ label: '按现金流还款' });
+  const refused = block.locator(`.ask-field:has(${$('fallback-kind')}) ${$('ask-finding')}`);
+  assert.equal((await refused.textContent()).trim(), '备选方案与申请的方案相同');
+  assert.equal(await block.locator($('ask-finding')).count(), 1);
+  assert.match(await letterLine(page, '我申请'), /按经营现金流还款/);
+  await assertClean(events, { page, name: 'review-r9' });
+});
