@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startApp, assertClean, REPO } from './harness.mjs';
-import { $, byId, importFile, message, stands, textOf } from './page.mjs';
+import { $, byId, importFile, message, stands, switchLanguage, textOf } from './page.mjs';
 
 let app;
 before(async () => {
@@ -179,4 +179,15 @@ test('R9: the fallback\'s kind picked as the ask swaps the two; the fallback mad
   assert.equal(await block.locator($('ask-finding')).count(), 1);
   assert.match(await letterLine(page, '我申请'), /按经营现金流还款/);
   await assertClean(events, { page, name: 'review-r9' });
+});
+
+test('R8: English confirms the plan was set as every lender\'s ask', async () => {
+  const { page, events } = await app.open();
+  await seasonal(page);
+  await switchLanguage(page);
+  const use = byId(page.locator(`${$('plan')}[data-goal="acceptance"]`), 'use-plan');
+  await use.click();
+  assert.equal(await use.getAttribute('aria-pressed'), 'true');
+  assert.equal((await use.textContent()).trim(), "✓ Set as every lender's ask");
+  await assertClean(events, { page, name: 'review-r8' });
 });
