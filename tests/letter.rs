@@ -715,3 +715,33 @@ fn the_command_exits_quietly_on_a_broken_pipe() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+/// Review w14 R10 and R8: a card or a bank loan the borrower did not name is
+/// addressed to a blank to fill in ("信用卡" and "银行信用贷" are products, not
+/// an addressee); named, to its name.
+#[test]
+fn an_unnamed_card_or_bank_is_addressed_to_a_blank() {
+    let doc = |lender: &str, name: &str| {
+        let name = if name.is_empty() { String::new() } else { format!(r#""name":"{name}","#) };
+        format!(
+            r#"{{"version":1,"as_of":"2025-03-10","loans":[{{"id":"a","lender":"{lender}",{name}"principal":"38000","rate":{{"value":"0.05","unit":"daily_percent"}},"method":"equal_installment","months":12}}],"budget":{{"income":"12000","expenses":"6500","other_obligations":"0","buffer_percent":"10"}}}}"#
+        )
+    };
+    let to = |lender: &str, name: &str, lang: Lang| {
+        let s = Scenario::from_json(&doc(lender, name)).unwrap();
+        let input = input(&s);
+        let letter = input.render(Document::Letter, lang, &input.accounts[0]);
+        letter.lines().find(|l| l.starts_with("致：") || l.starts_with("To: ")).unwrap().to_owned()
+    };
+    assert_eq!(to("credit_card", "", Lang::Zh), format!("致：{BLANK}（发卡银行）信用卡中心"));
+    assert_eq!(to("credit_card", "", Lang::En), format!("To: {BLANK} (card issuer), credit card centre"));
+    assert_eq!(to("bank_credit", "", Lang::Zh), format!("致：{BLANK}银行 客户服务及贷后管理部门"));
+    assert_eq!(to("bank_credit", "", Lang::En), format!("To: {BLANK} (your bank), customer service and collections"));
+    assert_eq!(to("credit_card", "招商银行信用卡中心", Lang::Zh), "致：招商银行信用卡中心 客户服务及贷后管理部门");
+    assert_eq!(to("mybank", "", Lang::Zh), "致：网商贷 客户服务及贷后管理部门");
+    // A card's letter has no contract instalment and promises no new cards.
+    let s = Scenario::from_json(&doc("credit_card", "")).unwrap();
+    let input = input(&s);
+    let letter = input.render(Document::Letter, Lang::Zh, &input.accounts[0]);
+    assert!(!letter.contains("原合同月供") && !letter.contains("按原合同，下一期应还"), "{letter}");
+}

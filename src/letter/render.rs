@@ -160,6 +160,7 @@ impl Cx<'_> {
             When::LumpSum => acc.is_some_and(|a| a.lump_sum.is_some()),
             When::Card => acc.is_some_and(|a| a.lender == Lender::CreditCard),
             When::Named => acc.is_some_and(|a| !a.name.is_empty()),
+            When::Bank => acc.is_some_and(|a| a.lender == Lender::BankCredit),
             When::PvHigh => ask.is_some_and(|a| a.figures.lender_pv_percent >= Decimal::from(95)),
         }
     }

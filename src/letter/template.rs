@@ -57,6 +57,8 @@ pub(crate) enum When {
     /// The debt is a credit card: no fixed instalment, personalised
     /// instalments under Article 70 of the credit-card rules (DOMAIN.md).
     Card,
+    /// The debt is a bank's consumer loan.
+    Bank,
     /// The borrower named the lender (the loan's label).
     Named,
     /// The lender's present value of the ask is at least 95 % of the
@@ -216,7 +218,7 @@ parts![TO, APPLICANT, SIGNATURE, REASON, ASK, ASK_SHORT, RECOVERY, LETTER_TITLE,
 
 /// Every condition a line of the templates has, once; a line names its
 /// own by its index ([`cond`], checked as the templates compile).
-const CONDS: [When; 58] = [
+const CONDS: [When; 59] = [
     When::Always,
     When::Reason(HardshipReason::JobLoss),
     When::Reason(HardshipReason::IncomeDrop),
@@ -267,8 +269,9 @@ const CONDS: [When; 58] = [
     When::Not(&When::Fallback),
     When::LumpSum,
     When::Not(&When::LumpSum),
-    When::Not(&UNNAMED_CARD),
+    When::Not(&When::Any(&[UNNAMED_CARD, UNNAMED_BANK])),
     UNNAMED_CARD,
+    UNNAMED_BANK,
     When::Not(&When::Card),
     When::All(&[When::ContractAbove, When::Not(&When::Card), When::Not(&When::Forecast)]),
     When::All(&[When::ContractAbove, When::Not(&When::Card), When::Forecast]),
@@ -308,6 +311,7 @@ impl When {
             When::Card => 21,
             When::Named => 22,
             When::PvHigh => 23,
+            When::Bank => 24,
         }
     }
 }
@@ -373,12 +377,15 @@ macro_rules! part {
 const NOT_SETTLEMENT: When = When::Not(&When::Kind(Settlement));
 /// A card the borrower did not name: the letter leaves the issuing bank to fill in.
 const UNNAMED_CARD: When = When::All(&[When::Card, When::Not(&When::Named)]);
+/// A bank loan the borrower did not name: "银行信用贷" is a product, not a bank.
+const UNNAMED_BANK: When = When::All(&[When::Bank, When::Not(&When::Named)]);
 
 // ------------------------------------------------------------- shared parts
 
 pub(crate) const TO: Part = part![
-    when(When::Not(&UNNAMED_CARD), "致：{lender} 客户服务及贷后管理部门", "To: {lender}, customer service and collections"),
+    when(When::Not(&When::Any(&[UNNAMED_CARD, UNNAMED_BANK])), "致：{lender} 客户服务及贷后管理部门", "To: {lender}, customer service and collections"),
     when(UNNAMED_CARD, "致：{blank}（发卡银行）信用卡中心", "To: {blank} (card issuer), credit card centre"),
+    when(UNNAMED_BANK, "致：{blank}银行 客户服务及贷后管理部门", "To: {blank} (your bank), customer service and collections"),
 ];
 
 pub(crate) const APPLICANT: Part = part![
