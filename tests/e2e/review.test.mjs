@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startApp, assertClean, REPO } from './harness.mjs';
 import { $, byId, importFile, message, stands, switchLanguage, textOf } from './page.mjs';
+import { openRoad } from './road.page.mjs';
 
 let app;
 before(async () => {
@@ -131,6 +132,9 @@ test('F7: a card\'s letter is addressed to the institution the borrower names in
   };
   await importFile(page, 'card.json', JSON.stringify(doc));
   await message(page, 'imported').waitFor();
+  // Review w14 R10: a card's months are how long the borrower means to take, not a contract's term.
+  const card0 = page.locator($('loan-card')).first();
+  assert.equal((await card0.locator('label[for$="-months"]').first().textContent()).trim(), '打算分几期还（信用卡没有固定期数）');
   await byId(page, 'kit-open').click();
   const letter = byId(page, 'kit-doc');
   await letter.waitFor();
@@ -142,6 +146,9 @@ test('F7: a card\'s letter is addressed to the institution the borrower names in
   await name.fill('招商银行信用卡中心');
   await name.blur();
   await page.locator(`${$('kit-doc')}:has-text("致：招商银行信用卡中心")`).waitFor();
+  // Another lender: the months are the contract's again.
+  await byId(card, 'lender').selectOption({ label: '网商贷' });
+  await card.locator('label[for$="-months"]', { hasText: '剩余期数（月）' }).waitFor();
   await assertClean(events, { page, name: 'review-f7' });
 });
 
@@ -191,4 +198,15 @@ test('R8: English confirms the plan was set as every lender\'s ask', async () =>
   assert.equal(await use.getAttribute('aria-pressed'), 'true');
   assert.equal((await use.textContent()).trim(), "✓ Set as every lender's ask");
   await assertClean(events, { page, name: 'review-r8' });
+});
+
+test('R11: the road\'s calendar says its amounts are the contracts\' in the road\'s order, not the asks', async () => {
+  const { page, events } = await app.open();
+  await seasonal(page);
+  await openRoad(page);
+  const button = byId(page, 'download-ics');
+  assert.equal((await button.textContent()).trim(), '下载还清路线的还款日历（.ics）');
+  const intro = page.locator(`p.explain:has(+ ${$('calendar-undated')})`);
+  assert.match(await intro.textContent(), /金额按原合同月供和上面选的还款顺序，不是你向贷款方申请的方案/);
+  await assertClean(events, { page, name: 'review-r11' });
 });
