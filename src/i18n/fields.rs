@@ -124,6 +124,15 @@ impl Lang {
         super::fill(self.words().labels[field as usize], &[&(item + 1).to_string()])
     }
 
+    /// The months' label of a loan of `lender`: a credit card has no fixed
+    /// term, its months are how long the borrower means to take (review w14 R10).
+    pub fn months_label(self, lender: crate::engine::Lender) -> String {
+        match lender {
+            crate::engine::Lender::CreditCard => self.pick(["打算分几期还（信用卡没有固定期数）", "Months to repay over (a card has no fixed term)"]).to_owned(),
+            _ => self.label(Field::Months, 0),
+        }
+    }
+
     pub fn hint(self, field: Field) -> Option<&'static str> {
         self.words().hints[field as usize]
     }

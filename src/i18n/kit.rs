@@ -327,7 +327,7 @@ pub const KIT_EN: KitText = KitText {
     use_as_ask: "Ask for this plan",
     is_ask: "✓ This is your ask",
     use_plan: "Ask every lender for this plan",
-    plan_is_asks: "✓ Every lender's ask",
+    plan_is_asks: "✓ Set as every lender's ask",
 };
 
 pub const KIT_WORDS_EN: KitWords = KitWords {

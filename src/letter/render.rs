@@ -158,6 +158,10 @@ impl Cx<'_> {
             When::Fallback => acc.is_some_and(|a| a.fallback.is_some()),
             When::Log => acc.is_some_and(|a| !a.log.is_empty()),
             When::LumpSum => acc.is_some_and(|a| a.lump_sum.is_some()),
+            When::Card => acc.is_some_and(|a| a.lender == Lender::CreditCard),
+            When::Named => acc.is_some_and(|a| !a.name.is_empty()),
+            When::Bank => acc.is_some_and(|a| a.lender == Lender::BankCredit),
+            When::PvHigh => ask.is_some_and(|a| a.figures.lender_pv_percent >= Decimal::from(95)),
         }
     }
 
@@ -292,7 +296,7 @@ impl Cx<'_> {
                 ("d_lender", lender_name(a, self.lang)),
                 ("d_contract", or_blank(&a.contract_no)),
                 ("d_owed", amount(&a.owed_now)),
-                ("d_contract_pay", amount(&a.contract_payment)),
+                ("d_contract_pay", if a.lender == Lender::CreditCard { self.t(Tx::NO_INSTALMENT).to_owned() } else { amount(&a.contract_payment) }),
                 ("d_share", sub.share_range(a)),
                 ("d_offer", offer),
             ],

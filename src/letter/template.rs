@@ -54,6 +54,16 @@ pub(crate) enum When {
     Fallback,
     Log,
     LumpSum,
+    /// The debt is a credit card: no fixed instalment, personalised
+    /// instalments under Article 70 of the credit-card rules (DOMAIN.md).
+    Card,
+    /// The debt is a bank's consumer loan.
+    Bank,
+    /// The borrower named the lender (the loan's label).
+    Named,
+    /// The lender's present value of the ask is at least 95 % of the
+    /// amount owed: the figure argues for the ask (below, it argues against).
+    PvHigh,
 }
 
 /// A part of a document: its lines' conditions, a byte each (an index into
@@ -202,13 +212,13 @@ macro_rules! texts {
     };
 }
 
-texts![DEBT_LINE, EXPENSE_LINE, FORECAST_LINE, SCHEDULE_ITEM, LOG_LINE, LOG_WHO, LOG_TICKET, LOG_PROMISE, LOG_NO_SUMMARY, LOG_MORE, LOG_SPAN, LOG_TIMES, LAST_NOTE, RANGE, STATEMENT_NAME, LIST_SEP, ITEM_SEP];
+texts![DEBT_LINE, EXPENSE_LINE, FORECAST_LINE, SCHEDULE_ITEM, LOG_LINE, LOG_WHO, LOG_TICKET, LOG_PROMISE, LOG_NO_SUMMARY, LOG_MORE, LOG_SPAN, LOG_TIMES, LAST_NOTE, NO_INSTALMENT, RANGE, STATEMENT_NAME, LIST_SEP, ITEM_SEP];
 
 parts![TO, APPLICANT, SIGNATURE, REASON, ASK, ASK_SHORT, RECOVERY, LETTER_TITLE, LETTER, LETTER_TERMS, LETTER_PLAN, STATEMENT, NO_REPLY_TITLE, NO_REPLY, STILL_NO_REPLY_TITLE, STILL_NO_REPLY, RECONSIDER_TITLE, RECONSIDER, RECONSIDER_END, CALL];
 
 /// Every condition a line of the templates has, once; a line names its
 /// own by its index ([`cond`], checked as the templates compile).
-const CONDS: [When; 50] = [
+const CONDS: [When; 59] = [
     When::Always,
     When::Reason(HardshipReason::JobLoss),
     When::Reason(HardshipReason::IncomeDrop),
@@ -259,6 +269,15 @@ const CONDS: [When; 50] = [
     When::Not(&When::Fallback),
     When::LumpSum,
     When::Not(&When::LumpSum),
+    When::Not(&When::Any(&[UNNAMED_CARD, UNNAMED_BANK])),
+    UNNAMED_CARD,
+    UNNAMED_BANK,
+    When::Not(&When::Card),
+    When::All(&[When::ContractAbove, When::Not(&When::Card), When::Not(&When::Forecast)]),
+    When::All(&[When::ContractAbove, When::Not(&When::Card), When::Forecast]),
+    When::Card,
+    When::All(&[When::Card, NOT_SETTLEMENT]),
+    When::All(&[When::Ask, NOT_SETTLEMENT, When::PvHigh]),
 ];
 
 impl When {
@@ -289,6 +308,10 @@ impl When {
             When::Fallback => 18,
             When::Log => 19,
             When::LumpSum => 20,
+            When::Card => 21,
+            When::Named => 22,
+            When::PvHigh => 23,
+            When::Bank => 24,
         }
     }
 }
@@ -352,11 +375,17 @@ macro_rules! part {
 }
 
 const NOT_SETTLEMENT: When = When::Not(&When::Kind(Settlement));
+/// A card the borrower did not name: the letter leaves the issuing bank to fill in.
+const UNNAMED_CARD: When = When::All(&[When::Card, When::Not(&When::Named)]);
+/// A bank loan the borrower did not name: "银行信用贷" is a product, not a bank.
+const UNNAMED_BANK: When = When::All(&[When::Bank, When::Not(&When::Named)]);
 
 // ------------------------------------------------------------- shared parts
 
 pub(crate) const TO: Part = part![
-    line("致：{lender} 客户服务及贷后管理部门", "To: {lender}, customer service and collections"),
+    when(When::Not(&When::Any(&[UNNAMED_CARD, UNNAMED_BANK])), "致：{lender} 客户服务及贷后管理部门", "To: {lender}, customer service and collections"),
+    when(UNNAMED_CARD, "致：{blank}（发卡银行）信用卡中心", "To: {blank} (card issuer), credit card centre"),
+    when(UNNAMED_BANK, "致：{blank}银行 客户服务及贷后管理部门", "To: {blank} (your bank), customer service and collections"),
 ];
 
 pub(crate) const APPLICANT: Part = part![
@@ -471,10 +500,11 @@ pub(crate) const ASK_SHORT: Part = part![
 
 /// What the lender recovers: the borrower's strongest argument.
 pub(crate) const RECOVERY: Part = part![
-    when(
-        When::All(&[When::Ask, NOT_SETTLEMENT]),
-        "按此方案，贵方可收回 {recovered} 的本金；按合同利率折现，全部还款的现值为 {pv}，相当于目前欠款的 {pv_pct}。",
-        "Under this plan you recover {recovered} of the principal; discounted at the contract rate, the payments are worth {pv} today, {pv_pct} of the amount owed now."
+    when(When::All(&[When::Ask, NOT_SETTLEMENT]), "按此方案，贵方可收回 {recovered} 的本金。", "Under this plan you recover {recovered} of the principal."),
+    join(
+        When::All(&[When::Ask, NOT_SETTLEMENT, When::PvHigh]),
+        "按合同利率折现，全部还款的现值为 {pv}，相当于目前欠款的 {pv_pct}。",
+        "Discounted at the contract rate, the payments are worth {pv} today, {pv_pct} of the amount owed now."
     ),
     when(
         When::Kind(Settlement),
@@ -504,7 +534,7 @@ pub(crate) const LETTER: Part = part![
         "Overdue {overdue_days} days: arrears {overdue_amount} (principal {overdue_principal}, interest {overdue_interest})."
     ),
     when(When::Not(&When::Overdue), "目前尚未逾期，我希望在逾期之前与贵方商定还款方案。", "The account is not overdue; I am writing before it falls behind."),
-    join(When::Always, "按原合同，下一期应还 {contract_payment}。", "Under the contract the next instalment is {contract_payment}."),
+    join(When::Not(&When::Card), "按原合同，下一期应还 {contract_payment}。", "Under the contract the next instalment is {contract_payment}."),
     gap,
     line("二、困难原因", "2. What has changed"),
     line("{reason}", "{reason}"),
@@ -534,13 +564,23 @@ pub(crate) const LETTER: Part = part![
         "I have {n_debts} debts; the amount available is split in proportion to what each lender is owed, every lender receives the same statement, and your share is {share_range} a month."
     ),
     when(
-        When::ContractAbove,
+        When::All(&[When::ContractAbove, When::Not(&When::Card), When::Not(&When::Forecast)]),
         "原合同月供 {contract_payment} 超过了我每月最多能用于这笔借款的 {share_max}。",
         "The contract instalment of {contract_payment} is more than the most I can put towards this loan in a month, {share_max}."
     ),
+    when(
+        When::All(&[When::ContractAbove, When::Not(&When::Card), When::Forecast]),
+        "原合同月供 {contract_payment} 我任何一个月都付不起：我的收入随淡旺季变化，各月能用于这笔借款的金额见随附的收支说明。",
+        "I cannot pay the contract instalment of {contract_payment} in any month: my income follows the seasons, and what I can put towards this loan each month is in the enclosed statement."
+    ),
     gap,
     line("四、我的申请", "4. What I ask for"),
-    line("我申请个性化还款方案：{ask_sentence}", "I ask for a personalised repayment plan: {ask_sentence}"),
+    when(When::Not(&When::Card), "我申请个性化还款方案：{ask_sentence}", "I ask for a personalised repayment plan: {ask_sentence}"),
+    when(
+        When::Card,
+        "我申请按《商业银行信用卡业务监督管理办法》第七十条办理个性化分期：{ask_sentence}",
+        "I ask for personalised instalments under Article 70 of the commercial banks' credit card rules: {ask_sentence}"
+    ),
 ];
 
 pub(crate) const LETTER_TERMS: Part = part![
@@ -584,6 +624,7 @@ pub(crate) const LETTER_PLAN: Part = part![
         "3. After six months of the plan I will review my situation with you."
     ),
     when(When::Kind(PaymentHoliday), "3. 宽限期结束前，主动与贵方复核一次还款能力。", "3. Before the holiday ends I will review my situation with you."),
+    when(When::All(&[When::Card, NOT_SETTLEMENT]), "4. 还清前不再申请新的信用卡。", "4. I will apply for no new credit card until this debt is repaid."),
     gap,
     line("六、请求书面答复", "6. Please reply in writing"),
     line(
@@ -688,9 +729,15 @@ pub(crate) const RECONSIDER: Part = part![
     ),
     when(When::Log, "联系记录：", "Contacts so far:"),
     when(When::Log, "{log_lines}", "{log_lines}"),
-    line(
+    when(
+        When::Not(&When::Forecast),
         "我的情况没有改变：每月最多能用于这笔借款的是 {share_range}（详见随附的收支说明）。",
         "My situation has not changed: the most I can put towards this loan is {share_range} a month (see the enclosed statement)."
+    ),
+    when(
+        When::Forecast,
+        "我的情况没有改变：收入仍随淡旺季变化，各月能用于这笔借款的金额见随附的收支说明。",
+        "My situation has not changed: my income still follows the seasons; what I can put towards this loan each month is in the enclosed statement."
     ),
     line("我的方案是：{ask_sentence}", "My proposal: {ask_sentence}"),
 ];
@@ -719,7 +766,8 @@ pub(crate) const CALL: Part = part![
     ),
     line("记住三个数字：", "Three numbers to know by heart:"),
     line("· 目前欠款 {owed}", "· owed now: {owed}"),
-    line("· 每月最多能还这笔借款 {share_range}", "· the most I can pay on this loan: {share_range} a month"),
+    when(When::Not(&When::Forecast), "· 每月最多能还这笔借款 {share_range}", "· the most I can pay on this loan: {share_range} a month"),
+    when(When::Forecast, "· 每月能还多少：随淡旺季变化，逐月见收支说明", "· what I can pay: it follows the seasons, month by month in the statement"),
     line("· 我的方案：{ask_short}", "· my proposal: {ask_short}"),
     gap,
     line("二、通话时这样说", "2. What to say"),
@@ -728,7 +776,8 @@ pub(crate) const CALL: Part = part![
         "1. Hello, my name is {name}. I have a loan with you, contract number {contract_no}, and would like to apply for a personalised repayment plan."
     ),
     line("2. {reason}", "2. {reason}"),
-    join(When::Always, "目前我每月最多能用于这笔借款的是 {share_range}。", "The most I can put towards this loan is {share_range} a month."),
+    join(When::Not(&When::Forecast), "目前我每月最多能用于这笔借款的是 {share_range}。", "The most I can put towards this loan is {share_range} a month."),
+    join(When::Forecast, "我的收入随淡旺季变化，各月能用于这笔借款的金额见收支说明。", "My income follows the seasons; what I can put towards this loan each month is in the statement."),
     line("3. 我的方案是：{ask_sentence}", "3. My proposal: {ask_sentence}"),
     when(When::Fallback, "4. 如果这个方案不行，我可以接受：{fallback_sentence}", "4. If that is not possible, I could accept {fallback_sentence}"),
     when(When::Not(&When::Fallback), "4. 如果这个方案不行，请问贵方可以接受什么条件？", "4. If that is not possible, what could you accept?"),
@@ -778,6 +827,9 @@ pub(crate) const LOG_MORE: T = T { zh: "（较早的 {n} 次联系从略）", en
 pub(crate) const LOG_SPAN: T = T { zh: "{date} {from} 至 {to}", en: "{date}, {from} to {to}" };
 pub(crate) const LOG_TIMES: T = T { zh: "{channel} {n} 次", en: "{channel} ×{n}" };
 pub(crate) const LAST_NOTE: T = T { zh: "（末期 {v}）", en: " (last {v})" };
+/// A card's instalment in the list of debts: a card has none (its statement
+/// asks a minimum payment).
+pub(crate) const NO_INSTALMENT: T = T { zh: "无（信用卡按账单还款）", en: "none (a card is paid by statement)" };
 pub(crate) const RANGE: T = T { zh: "{a} 至 {b}", en: "{a} to {b}" };
 pub(crate) const STATEMENT_NAME: T = T { zh: "收支说明", en: "financial statement" };
 pub(crate) const LIST_SEP: T = T { zh: "、", en: ", " };

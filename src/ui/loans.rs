@@ -234,11 +234,11 @@ fn LoanCard(loan: LoanKey, several: Memo<bool>, added: RwSignal<Option<LoanKey>>
 /// element a selector finds in the card: the head's, then, once it is
 /// drawn, the body's.
 fn values(out: &mut Vec<(&'static str, Put, String)>, page: Page, loan: LoanKey, lang: Lang, shown: bool, body: bool, total_id: &str) {
-    let (title, terms) = page.with(|f| {
+    let (title, terms, lender) = page.with(|f| {
         let i = f.index(loan);
         let l = i.and_then(|i| f.document().loans.get(i));
         let title = i.zip(l).map(|(i, l)| lang.loan_title(LoanTitle { number: i + 1, lender: l.lender }));
-        (title, l.filter(|_| !shown).map(|l| lang.loan_line(&LoanLine::of(l))))
+        (title, l.filter(|_| !shown).map(|l| lang.loan_line(&LoanLine::of(l))), l.map(|l| l.lender))
     });
     let mut head = String::new();
     markup::element(&mut head, "span", "loan-title", title.as_deref().unwrap_or_default());
@@ -257,6 +257,8 @@ fn values(out: &mut Vec<(&'static str, Put, String)>, page: Page, loan: LoanKey,
         (r#"[data-testid="overdue-details"] > summary"#, Put::Text, t.overdue_heading.to_owned()),
         (r#"[data-testid="overdue-details"] > .preset-note"#, Put::Text, t.preset_note.to_owned()),
         (r#"[data-testid="more-details"] > summary"#, Put::Text, t.more_heading.to_owned()),
+        // A card's months are the borrower's plan, not a contract's term.
+        (r#"[data-form="0"] label[for$="-months"]"#, Put::Text, lender.map(|l| lang.months_label(l)).unwrap_or_default()),
     ]);
     remaining_total::values(out, page, loan, lang, total_id);
 }

@@ -172,7 +172,8 @@ test('a plan across lenders becomes every ask: each letter names its amounts and
     firsts.push(first);
     await show(page, 0, loan);
     const letter = await documentText(page);
-    const ask = letter.split('\n').find((l) => l.startsWith('我申请个性化还款方案：'));
+    // A card's request is personalised instalments under Article 70 of the card rules.
+    const ask = letter.split('\n').find((l) => /^我申请(个性化还款方案|按《商业银行信用卡业务监督管理办法》第七十条办理个性化分期)：/.test(l));
     assert.ok(ask && !ask.includes('________'), letter);
     for (const a of amounts[n]) assert.ok(ask.includes(a), `${loan}: ${a} not in ${ask}`);
     assert.ok(ask.includes(`自 ${first} 起`), `${loan}: ${first} not in ${ask}`);

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startApp, assertClean, REPO } from './harness.mjs';
-import { $, byId, importFile, message, stands, textOf } from './page.mjs';
+import { $, byId, importFile, message, stands, switchLanguage, textOf } from './page.mjs';
+import { openRoad } from './road.page.mjs';
 
 let app;
 before(async () => {
@@ -131,15 +132,81 @@ test('F7: a card\'s letter is addressed to the institution the borrower names in
   };
   await importFile(page, 'card.json', JSON.stringify(doc));
   await message(page, 'imported').waitFor();
+  // Review w14 R10: a card's months are how long the borrower means to take, not a contract's term.
+  const card0 = page.locator($('loan-card')).first();
+  assert.equal((await card0.locator('label[for$="-months"]').first().textContent()).trim(), '打算分几期还（信用卡没有固定期数）');
   await byId(page, 'kit-open').click();
   const letter = byId(page, 'kit-doc');
   await letter.waitFor();
-  assert.match(await letter.textContent(), /致：信用卡/);
+  // Unnamed, the card's issuer is left to fill in (review w14 R10: "致：信用卡" addressed nobody).
+  assert.match(await letter.textContent(), /致：________（发卡银行）信用卡中心/);
   const card = page.locator($('loan-card')).first();
   await card.locator(`${$('more-details')} summary`).click();
   const name = byId(card, 'name');
   await name.fill('招商银行信用卡中心');
   await name.blur();
   await page.locator(`${$('kit-doc')}:has-text("致：招商银行信用卡中心")`).waitFor();
+  // Another lender: the months are the contract's again.
+  await byId(card, 'lender').selectOption({ label: '网商贷' });
+  await card.locator('label[for$="-months"]', { hasText: '剩余期数（月）' }).waitFor();
   await assertClean(events, { page, name: 'review-f7' });
+});
+
+// --- Wave 14's review (notes/REVIEW-w14.md) ------------------------------------
+
+/** The seasonal shop with 网商贷 asking 24 months' extension, the cash-flow plan its fallback. */
+async function seasonalAsking(page) {
+  const doc = JSON.parse(await readFile(join(REPO, 'tests', 'e2e', 'cases', 'seasonal-shop.json'), 'utf8'));
+  doc.loans[0].ask = { kind: 'term_extension', months: 24, first_payment_date: '2025-03-25', fallback: { kind: 'cash_flow_plan' } };
+  await importFile(page, 'asking.json', JSON.stringify(doc));
+  await message(page, 'imported').waitFor();
+  await byId(page, 'kit-open').click();
+  await byId(page, 'kit-doc').waitFor();
+}
+
+const letterLine = async (page, start) =>
+  (await byId(page, 'kit-doc').textContent()).split('\n').find((l) => l.trim().startsWith(start)) ?? '';
+
+test('R9: the fallback\'s kind picked as the ask swaps the two; the fallback made the ask is refused at its list', async () => {
+  const { page, events } = await app.open();
+  await seasonalAsking(page);
+  const block = page.locator($('kit-loan')).first();
+  assert.match(await letterLine(page, '我申请'), /共 24 期/);
+  // Picked: the ask is the cash-flow plan, the 24 months become the fallback, and the letter says so.
+  await byId(block, 'ask-kind').selectOption({ label: '按现金流还款' });
+  await page.locator(`${$('kit-doc')}:has-text("我申请个性化还款方案：按经营现金流还款")`).waitFor();
+  // The lists' values are the kinds' places (scenario/field/kit.rs KINDS): 1 is the term extension, 6 the cash-flow plan.
+  assert.deepEqual([await byId(block, 'ask-kind').inputValue(), await byId(block, 'fallback-kind').inputValue()], ['6', '1']);
+  assert.equal(await byId(block, 'fallback-months').inputValue(), '24');
+  assert.match(await letterLine(page, '如上述方案无法批准'), /24/);
+  assert.equal(await block.locator($('ask-finding')).count(), 0);
+  // The fallback set to the ask: refused where it was set, the ask kept.
+  await byId(block, 'fallback-kind').selectOption({ label: '按现金流还款' });
+  const refused = block.locator(`.ask-field:has(${$('fallback-kind')}) ${$('ask-finding')}`);
+  assert.equal((await refused.textContent()).trim(), '备选方案与申请的方案相同');
+  assert.equal(await block.locator($('ask-finding')).count(), 1);
+  assert.match(await letterLine(page, '我申请'), /按经营现金流还款/);
+  await assertClean(events, { page, name: 'review-r9' });
+});
+
+test('R8: English confirms the plan was set as every lender\'s ask', async () => {
+  const { page, events } = await app.open();
+  await seasonal(page);
+  await switchLanguage(page);
+  const use = byId(page.locator(`${$('plan')}[data-goal="acceptance"]`), 'use-plan');
+  await use.click();
+  assert.equal(await use.getAttribute('aria-pressed'), 'true');
+  assert.equal((await use.textContent()).trim(), "✓ Set as every lender's ask");
+  await assertClean(events, { page, name: 'review-r8' });
+});
+
+test('R11: the road\'s calendar says its amounts are the contracts\' in the road\'s order, not the asks', async () => {
+  const { page, events } = await app.open();
+  await seasonal(page);
+  await openRoad(page);
+  const button = byId(page, 'download-ics');
+  assert.equal((await button.textContent()).trim(), '下载还清路线的还款日历（.ics）');
+  const intro = page.locator(`p.explain:has(+ ${$('calendar-undated')})`);
+  assert.match(await intro.textContent(), /金额按原合同月供和上面选的还款顺序，不是你向贷款方申请的方案/);
+  await assertClean(events, { page, name: 'review-r11' });
 });

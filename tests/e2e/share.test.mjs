@@ -88,6 +88,13 @@ const stored = (page) =>
 /** The stored drafts themselves (not the index or the open one's id, which opening a link changes). */
 const storedDrafts = async (page) => Object.fromEntries(Object.entries(await stored(page)).filter(([k]) => k.startsWith('xieshang.draft.')));
 
+/** Whether the page under the banners is hidden (and there is a page: its parts are drawn). */
+const pageHidden = (page) =>
+  page.evaluate(() => {
+    const parts = [...document.querySelectorAll('#main > :not(.share-banners)')];
+    return parts.length > 0 && parts.every((e) => getComputedStyle(e).display === 'none');
+  });
+
 /** Loads `link` as a new page load (the start-up path). */
 async function load(page, link) {
   await page.goto('about:blank');
@@ -229,6 +236,9 @@ test('an encrypted link opens with the right password only; a wrong one says so 
   const b = await app.open({ path: link.slice(app.url.length) });
   await byId(b.page, 'link-password-prompt').waitFor();
   assert.equal(await fragmentOf(b.page), '');
+  // Review w14 R4: while it waits for the password, the page below (this
+  // browser's figures, not the sender's) is hidden.
+  assert.equal(await pageHidden(b.page), true, 'figures that are not the link\'s show under the prompt');
   const drafts = await storedDrafts(b.page);
   // F16b: "open" with no password says one is needed (it did nothing).
   await byId(b.page, 'link-open').click();
@@ -239,12 +249,14 @@ test('an encrypted link opens with the right password only; a wrong one says so 
   await byId(b.page, 'link-error').filter({ hasText: '密码不对' }).waitFor();
   assert.match(await byId(b.page, 'link-error').textContent(), /密码不对/);
   assert.deepEqual(await storedDrafts(b.page), drafts, 'a wrong password changes nothing');
+  assert.equal(await pageHidden(b.page), true);
   await axeClean(b.page, $('link-password-prompt'));
 
   await byId(b.page, 'link-password').fill('correct horse');
   await byId(b.page, 'link-open').click();
   await byId(b.page, 'link-opened').waitFor();
   await showsFigures(b.page, expected);
+  assert.equal(await pageHidden(b.page), false);
   await assertClean(b.events, { page: b.page, name: 'share-encrypted' });
 
   // Cancel: nothing changes.
@@ -255,6 +267,7 @@ test('an encrypted link opens with the right password only; a wrong one says so 
   await byId(c.page, 'link-password-prompt').waitFor({ state: 'detached' });
   assert.deepEqual(await stored(c.page), before);
   assert.equal(await byId(c.page, 'draft-name').inputValue(), 'mine');
+  assert.equal(await pageHidden(c.page), false);
   await assertClean(c.events, { page: c.page, name: 'share-cancel' });
 });
 

@@ -71,17 +71,36 @@ fn choice(s: &Scenario, at: At, fallback: bool) -> Option<&ProposalChoice> {
     if fallback { a.fallback.as_ref() } else { Some(&a.choice) }
 }
 
+/// Changes the ask's choice or (`fallback`) its fallback. The user's last
+/// choice wins: an ask edited into its fallback's proposal takes its place,
+/// and the old ask becomes the fallback (none if it was the same too) — a
+/// refusal would belong to the fallback's field, not the one edited. A
+/// fallback edited into the ask stays refused at its own field
+/// ([`same_as_ask`]).
 fn edit_choice(s: &mut Scenario, at: At, fallback: bool, change: impl FnOnce(&mut ProposalChoice)) {
-    if let Some(a) = ask_mut(s, at) {
-        if let Some(c) = if fallback { a.fallback.as_mut() } else { Some(&mut a.choice) } {
+    let Some(a) = ask_mut(s, at) else { return };
+    if fallback {
+        if let Some(c) = a.fallback.as_mut() {
             change(c);
         }
+        return;
+    }
+    let before = a.choice;
+    change(&mut a.choice);
+    if a.fallback.is_some_and(|f| same_proposal(&f, &a.choice)) {
+        a.fallback = Some(before).filter(|b| !same_proposal(b, &a.choice));
     }
 }
 
+/// Another kind; an ask given its fallback's kind takes the fallback
+/// whole (its months and mode), the two swap ([`edit_choice`]).
 fn set_kind(s: &mut Scenario, at: At, fallback: bool, v: Value) {
     if let Value::Choice(Choice::ProposalKind(k)) = v {
-        edit_choice(s, at, fallback, |c| c.set_kind(k));
+        let theirs = if fallback { None } else { ask(s, at).and_then(|a| a.fallback).filter(|f| f.kind == k) };
+        edit_choice(s, at, fallback, |c| match theirs {
+            Some(f) if c.kind != k => *c = f,
+            _ => c.set_kind(k),
+        });
     }
 }
 
@@ -125,12 +144,17 @@ fn holiday_only(s: &Scenario, at: At, fallback: bool, maturity: bool) -> Option<
     (!c.is_holiday() && given).then_some(Rule::NotApplicable)
 }
 
+/// Two choices name the same proposal (a holiday's mode and maturity
+/// count only for a holiday).
+fn same_proposal(a: &ProposalChoice, b: &ProposalChoice) -> bool {
+    let key = |c: &ProposalChoice| (c.kind, c.months, c.is_holiday().then(|| (c.mode(), c.maturity())), c.deferred_months);
+    key(a) == key(b)
+}
+
 /// The fallback names the same proposal as the ask.
 fn same_as_ask(s: &Scenario, at: At) -> Option<Rule> {
     let a = ask(s, at)?;
-    let f = a.fallback?;
-    let key = |c: &ProposalChoice| (c.kind, c.months, c.is_holiday().then(|| (c.mode(), c.maturity())), c.deferred_months);
-    (key(&f) == key(&a.choice)).then_some(Rule::SameAsAsk)
+    same_proposal(&a.fallback?, &a.choice).then_some(Rule::SameAsAsk)
 }
 
 fn expense(s: &Scenario, c: ExpenseCategory) -> Option<Value> {

@@ -245,6 +245,31 @@ fn the_ask_through_the_contract() {
 }
 
 #[test]
+fn an_ask_given_its_fallback_swaps_with_it() {
+    // Review w14 R9: picking the fallback's kind as the ask was refused at
+    // the fallback's field (not the one edited) and the letter kept the old ask.
+    let kind = |k| Value::Choice(crate::scenario::field::Choice::ProposalKind(k));
+    let ask = |a: &str| doc(&format!(r#","ask":{{{a}}}"#), "", "");
+    let mut s = read(&ask(r#""kind":"frozen_instalments","months":60,"first_payment_date":"2025-03-25","fallback":{"kind":"term_extension","months":24}"#));
+    Field::AskKind.at(0).set(&mut s, kind(ProposalKind::TermExtension));
+    let a = s.loans[0].ask.unwrap();
+    let frozen = ProposalChoice { months: Some(60), ..ProposalChoice::of_kind(ProposalKind::FrozenInstalments) };
+    assert_eq!((a.choice, a.fallback), (ProposalChoice { months: Some(24), ..ProposalChoice::of_kind(ProposalKind::TermExtension) }, Some(frozen)));
+    assert_eq!(s.validate(), Ok(()));
+    // Months that make the ask its fallback: the old ask becomes the fallback.
+    Field::AskMonths.at(0).set_text(&mut s, "60").unwrap();
+    Field::AskKind.at(0).set(&mut s, kind(ProposalKind::FrozenInstalments));
+    let a = s.loans[0].ask.unwrap();
+    assert_eq!((a.choice, a.fallback.map(|f| (f.kind, f.months))), (frozen, Some((ProposalKind::TermExtension, Some(60)))));
+    assert_eq!(s.validate(), Ok(()));
+    // A fallback made the ask stays refused, at the fallback's own field.
+    Field::FallbackKind.at(0).set(&mut s, kind(ProposalKind::FrozenInstalments));
+    Field::FallbackMonths.at(0).set_text(&mut s, "60").unwrap();
+    assert_eq!(s.problems(), vec![Problem { at: Field::FallbackKind.at(0), rule: Rule::SameAsAsk }]);
+    assert_eq!(s.loans[0].ask.unwrap().choice, frozen);
+}
+
+#[test]
 fn contact_log_rules() {
     let entry = |e: &str| doc("", "", &format!(r#","contact_log":[{{"at":"2025-03-01T09:00","loan_id":"a","channel":"phone_in"}},{{{e}}}]"#));
     let s = read(&entry(r#""at":"2025-03-10T22:15","loan_id":"a","channel":"visit","third_party_contacted":true"#));

@@ -153,6 +153,11 @@ fn applies(f: &Form, place: Place) -> bool {
 /// The evaluation's finding at an ask's input: why it is not offered.
 fn finding(f: &Form, kit: &KitOutput, lang: &'static Words, place: Place) -> Option<String> {
     let at = f.at(place)?;
+    // A list has no problem line of its own (`ui::field_markup`): a fallback
+    // made the same as the ask is refused here, at the list that was set.
+    if let Some(rule) = at.check(f.document()).filter(|_| place.field == Field::FallbackKind) {
+        return Some(lang.lang.problem(place.field, rule));
+    }
     let asks = kit.loans.iter().filter_map(|l| l.ask.as_ref());
     asks.flat_map(|a| a.findings.iter()).find(|fd| fd.at == at).map(|fd| lang.ask_reason(&fd.reason))
 }

@@ -133,9 +133,17 @@ impl Opener {
         listener.forget();
     }
 
-    /// Shows `state`; the password field takes the focus when the prompt appears.
+    /// Shows `state`; the password field takes the focus when the prompt
+    /// appears. While a link waits for its password (or is being read) the
+    /// page under the banners is hidden (`#main[data-link-pending]`, share.css):
+    /// its figures are this device's, not the sender's, and a helper who
+    /// scrolls would read them as the link's (review w14 R4).
     fn set(self, state: Opening) {
         let asks = matches!(state, Opening::Password { .. });
+        let pending = matches!(state, Opening::Password { .. } | Opening::Busy(_));
+        if let Some(main) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main")) {
+            let _ = if pending { main.set_attribute("data-link-pending", "") } else { main.remove_attribute("data-link-pending") };
+        }
         STATE.set(state);
         redraw(self.lang.get_untracked());
         if let (true, Some(f)) = (asks, field("link-password")) {
