@@ -481,16 +481,17 @@ fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
     kit.seen(lang, &docs, &mut d, root, Some(&els));
 }
 
-/// The part an event came from, with the element it happened on.
-fn source(ev: &web_sys::Event, attr: &str) -> Option<(web_sys::Element, String)> {
-    let el = widgets::target(ev)?.closest(&["[", attr, "]"].concat()).ok()??;
+/// The part an event came from (the closest element `selector` names,
+/// `[attr]`), with the value of its `attr`.
+fn source(ev: &web_sys::Event, selector: &str, attr: &str) -> Option<(web_sys::Element, String)> {
+    let el = widgets::target(ev)?.closest(selector).ok()??;
     let name = el.get_attribute(attr)?;
     Some((el, name))
 }
 
 /// A button of a part: what it does (`data-act`), for which entry (`data-i`).
 fn on_click(kit: Kit, ev: &web_sys::Event) {
-    let Some((el, act)) = source(ev, "data-act") else { return };
+    let Some((el, act)) = source(ev, "[data-act]", "data-act") else { return };
     let i = el.get_attribute("data-i").and_then(|i| i.parse().ok());
     match (act.as_str(), i) {
         ("copy", _) => documents::copy_shown(kit),
@@ -542,7 +543,7 @@ fn on_edit(kit: Kit, ev: &web_sys::Event, changed: bool) {
     if form::on_event(kit.page, &forms, ev, changed) || changed {
         return;
     }
-    let Some((el, k)) = source(ev, "data-part") else { return };
+    let Some((el, k)) = source(ev, "[data-part]", "data-part") else { return };
     match k.parse() {
         Ok(DOCS) => documents::picked(kit, &el),
         Ok(LOG) => log::picked(kit, &el),
