@@ -100,8 +100,15 @@ impl Words {
             AskReason::Infeasible { why } => super::fill(t[1], &[self.lang.infeasible(why).trim_end_matches(['。', '.'])]),
             AskReason::MonthsNotOffered { offered } if offered.is_empty() => t[2].into(),
             AskReason::MonthsNotOffered { offered } => {
-                let list: Vec<String> = offered.iter().map(|n| n.to_string()).collect();
-                super::fill(t[3], &[&list.join(t[4])])
+                // Written onto one text, not collected and joined (`join`'s code).
+                let mut list = String::new();
+                for (k, n) in offered.iter().enumerate() {
+                    if k > 0 {
+                        list.push_str(t[4]);
+                    }
+                    list.push_str(&n.to_string());
+                }
+                super::fill(t[3], &[&list])
             }
             AskReason::HolidayNotOffered => t[5].into(),
         }

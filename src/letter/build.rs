@@ -61,9 +61,16 @@ fn statement(s: &Scenario, ev: &Evaluation, kit: &KitOutput, start: Option<Date>
 fn account(s: &Scenario, ev: &Evaluation, k: &KitLoan) -> Option<Account> {
     let i = s.loans.iter().position(|l| l.id == k.id)?;
     let (entry, out) = (&s.loans[i], &ev.loans[i]);
+    // What can be missing first: nothing is copied for a loan left out
+    // (and no code drops the copies on the way out).
+    let (owed_now, contract_payment) = (out.overdue_cost.as_ref()?.owed_now, out.schedule.as_ref()?.first_payment);
+    let share = k.share.clone()?;
     let asked = k.ask.as_ref();
     let first = asked.and_then(|a| a.first_payment_date);
     let figures = |plan: Option<&AskedPlan>| plan.and_then(|p| AskFigures::of(p.proposal(&ev.proposals)?, first, p.parts.clone()));
+    // Collected, not pushed: `Vec<ContactEntry>::push` is the stored drafts'
+    // reader's (`read`), and the kit calling it too put it in a chunk both
+    // fetch (the returning visit's critical path).
     let log = by_time(s.contact_log.iter().filter(|e| e.loan_id == entry.id).cloned().collect());
     let (first_request, answered) = request_and_answer(&log);
     Some(Account {
@@ -72,11 +79,11 @@ fn account(s: &Scenario, ev: &Evaluation, k: &KitLoan) -> Option<Account> {
         name: entry.name.clone(),
         contract_no: entry.contract_no.clone(),
         principal_owed: k.principal_owed,
-        owed_now: out.overdue_cost.as_ref()?.owed_now,
+        owed_now,
         arrears: k.arrears,
         overdue: entry.overdue(),
-        contract_payment: out.schedule.as_ref()?.first_payment,
-        share: k.share.clone()?,
+        contract_payment,
+        share,
         lump_sum: entry.settlement_offer,
         ask: figures(asked.and_then(|a| a.asked.as_ref())),
         fallback: figures(asked.and_then(|a| a.fallback.as_ref())),

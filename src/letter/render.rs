@@ -49,7 +49,14 @@ pub(crate) fn fill(text: &str, slot: &dyn Fn(&str) -> Option<String>) -> String 
         let Some(close) = rest[open..].find('}') else { break };
         out.push_str(&rest[..open]);
         let name = &rest[open + 1..open + close];
-        out.push_str(&slot(name).unwrap_or_else(|| format!("{{?{name}}}")));
+        match slot(name) {
+            Some(v) => out.push_str(&v),
+            None => {
+                out.push_str("{?");
+                out.push_str(name);
+                out.push('}');
+            }
+        }
         rest = &rest[open + close + 1..];
     }
     out.push_str(rest);
@@ -173,7 +180,43 @@ impl Cx<'_> {
         if missing {
             return Some(blank());
         }
+        if let Some(d) = self.amount_slot(s) {
+            return Some(amount(d));
+        }
         self.person_slot(s).or_else(|| self.budget_slot(s)).or_else(|| self.account_slot(s)).or_else(|| self.ask_slot(s))
+    }
+
+    /// The amount slot `name` names, read in place (`None` for a slot that
+    /// is not one amount): one call of [`amount`] for them all, where an
+    /// arm each was a call and a text to return.
+    fn amount_slot(&self, name: Slot) -> Option<&Decimal> {
+        let (s, input) = (&self.input.statement, self.input);
+        Some(match name {
+            Slot::Income => &s.income,
+            Slot::Expenses => &s.expenses,
+            Slot::Other => &s.other_obligations,
+            Slot::Buffer => &s.buffer,
+            Slot::Available => &s.available,
+            Slot::IncomeMin => &s.months.income_least,
+            Slot::IncomeMax => &s.months.income_most,
+            Slot::AvailMin => &s.months.available_least,
+            Slot::AvailMax => &s.months.available_most,
+            Slot::TotalOwed => &input.total_owed,
+            Slot::TotalContract => &input.total_contract,
+            Slot::PrincipalOwed => &self.acc?.principal_owed,
+            Slot::Owed => &self.acc?.owed_now,
+            Slot::OverdueAmount => &self.acc?.arrears,
+            Slot::OverduePrincipal => &self.acc?.overdue.principal,
+            Slot::OverdueInterest => &self.acc?.overdue.interest,
+            Slot::ContractPayment => &self.acc?.contract_payment,
+            Slot::ShareMax => &self.acc?.share.most,
+            Slot::Total => &self.ask?.figures.total_paid,
+            Slot::PayMin => &self.ask?.figures.min_payment,
+            Slot::PayMax => &self.ask?.figures.max_payment,
+            Slot::Penalty => &self.ask?.params.penalty_waived,
+            Slot::Pv => &self.ask?.figures.lender_pv,
+            _ => return None,
+        })
     }
 
     fn date(&self, d: Option<Date>) -> String {
@@ -234,19 +277,8 @@ impl Cx<'_> {
         let s = &self.input.statement;
         let accounts = &self.input.accounts;
         Some(match name {
-            Slot::Income => amount(&s.income),
-            Slot::Expenses => amount(&s.expenses),
-            Slot::Other => amount(&s.other_obligations),
-            Slot::Buffer => amount(&s.buffer),
             Slot::BufferPct => rate_percent(s.buffer_percent),
-            Slot::Available => amount(&s.available),
-            Slot::IncomeMin => amount(&s.months.income_least),
-            Slot::IncomeMax => amount(&s.months.income_most),
-            Slot::AvailMin => amount(&s.months.available_least),
-            Slot::AvailMax => amount(&s.months.available_most),
             Slot::NDebts => accounts.len().to_string(),
-            Slot::TotalOwed => amount(&self.input.total_owed),
-            Slot::TotalContract => amount(&self.input.total_contract),
             Slot::ExpenseLines => self.expense_lines(),
             Slot::ForecastLines => self.forecast_lines(),
             Slot::DebtLines => {
@@ -314,14 +346,7 @@ impl Cx<'_> {
             Slot::Lender => lender_name(a, self.lang),
             Slot::LoanLabel => if a.name.is_empty() { lender_name(a, self.lang) } else { a.name.clone() },
             Slot::ContractNo => or_blank(&a.contract_no),
-            Slot::PrincipalOwed => amount(&a.principal_owed),
-            Slot::Owed => amount(&a.owed_now),
             Slot::OverdueDays => a.overdue.days.to_string(),
-            Slot::OverdueAmount => amount(&a.arrears),
-            Slot::OverduePrincipal => amount(&a.overdue.principal),
-            Slot::OverdueInterest => amount(&a.overdue.interest),
-            Slot::ContractPayment => amount(&a.contract_payment),
-            Slot::ShareMax => amount(&a.share.most),
             Slot::ShareRange => self.share_range(a),
             Slot::LumpLimit => a.lump_sum.as_ref().map_or_else(blank, amount),
             Slot::FirstRequest => self.date(a.first_request),
@@ -408,20 +433,15 @@ impl Cx<'_> {
             Slot::TailDate => self.date(tail.and_then(|t| t.starts)),
             Slot::Months => f.months.to_string(),
             Slot::Split => head.map_or(0, |h| h.months).to_string(),
-            Slot::Total => amount(&f.total_paid),
             Slot::Pay => self.pay(a.parts.first()).0,
             Slot::PayNote => self.pay(a.parts.first()).1,
-            Slot::PayMin => amount(&f.min_payment),
-            Slot::PayMax => amount(&f.max_payment),
             Slot::HeadPay => head.map_or_else(blank, |h| self.range(&h.least, &h.most)),
             Slot::TailPay => self.pay(tail).0,
             Slot::TailNote => self.pay(tail).1,
             Slot::Discount => f.discount.as_ref().map_or_else(blank, amount),
             Slot::DiscountPct => f.discount_percent.map_or_else(blank, percent),
             Slot::Rate => rate_percent(a.params.annual_rate_percent),
-            Slot::Penalty => amount(&a.params.penalty_waived),
             Slot::Recovered => percent(f.principal_recovered_percent),
-            Slot::Pv => amount(&f.lender_pv),
             Slot::PvPct => percent(f.lender_pv_percent),
             Slot::ScheduleLines => self.schedule_lines(a),
             _ => return None,

@@ -11,8 +11,11 @@ use crate::scenario::field::Value;
 use crate::scenario::Field;
 
 const PROFILE: [Field; 3] = [Field::ProfileName, Field::ProfilePhone, Field::ProfileCity];
-const HARDSHIP: [Field; 5] = [Field::HardshipReason, Field::HardshipSince, Field::HardshipDetails, Field::HardshipTemporary, Field::HardshipEvidence];
-const EXPENSES: [Field; 9] = [
+/// The switch that starts the hardship's part of the documents, then its fields.
+const HARDSHIP: [Field; 6] = [Field::Hardship, Field::HardshipReason, Field::HardshipSince, Field::HardshipDetails, Field::HardshipTemporary, Field::HardshipEvidence];
+/// The switch of the expenses by category, then the categories.
+const EXPENSES: [Field; 10] = [
+    Field::ExpenseItems,
     Field::ExpenseHousing,
     Field::ExpenseUtilities,
     Field::ExpenseFood,
@@ -24,22 +27,17 @@ const EXPENSES: [Field; 9] = [
     Field::ExpenseOther,
 ];
 
-/// A heading, the switch that starts its part of the document (if any),
-/// and the part's fields, shown while it is on.
+/// A heading, and the part's fields: the switch that starts its part of
+/// the document (if any) first, the others shown while it is on.
 struct Part {
     heading: fn(&crate::i18n::kit::KitWords) -> &'static str,
-    places: fn() -> Vec<Place>,
-}
-
-/// The switch first, then the fields.
-fn places(switch: Option<Field>, fields: &[Field]) -> Vec<Place> {
-    switch.into_iter().chain(fields.iter().copied()).map(Place::of).collect()
+    fields: &'static [Field],
 }
 
 const PARTS: [Part; 3] = [
-    Part { heading: |t| t.about_heading, places: || places(None, &PROFILE) },
-    Part { heading: |t| t.hardship_heading, places: || places(Some(Field::Hardship), &HARDSHIP) },
-    Part { heading: |t| t.expenses_heading, places: || places(Some(Field::ExpenseItems), &EXPENSES) },
+    Part { heading: |t| t.about_heading, fields: &PROFILE },
+    Part { heading: |t| t.hardship_heading, fields: &HARDSHIP },
+    Part { heading: |t| t.expenses_heading, fields: &EXPENSES },
 ];
 
 /// A field of the hardship or the expenses applies while its switch is on.
@@ -55,9 +53,11 @@ fn applies(f: &Form, place: Place) -> bool {
 
 const SWITCHED: form::Ask = form::Ask { applies, finding: |_, _, _, _| None };
 
-/// The facts' forms, in the order of [`PARTS`] (the kit's forms 0 to 2).
-pub fn forms() -> Vec<form::Spec> {
-    PARTS.iter().map(|p| form::Spec { places: (p.places)(), ask: Some(&SWITCHED) }).collect()
+/// The facts' forms, in the order of [`PARTS`] (the kit's forms 0 to 2), onto `all`.
+pub fn forms(all: &mut Vec<form::Spec>) {
+    for p in &PARTS {
+        all.push(form::Spec::of(p.fields, None, 0, Some(&SWITCHED)));
+    }
 }
 
 /// The facts' headings and forms, as HTML text.

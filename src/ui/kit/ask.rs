@@ -92,7 +92,7 @@ pub fn pressed(out: &mut Part, scope: &str, testid: &str, pressed: bool, words: 
 
 /// Loan `key`'s ask as a form ([`ASK`]).
 pub fn form(key: LoanKey) -> form::Spec {
-    form::Spec { places: ASK.iter().map(|f| Place::loan(*f, key)).collect(), ask: Some(&ASK_FORM) }
+    form::Spec::of(&ASK, Some(key), 0, Some(&ASK_FORM))
 }
 
 /// Every loan's ask, as HTML text: the kit's intro, the heading, the hint
@@ -158,8 +158,15 @@ fn finding(f: &Form, kit: &KitOutput, lang: &'static Words, place: Place) -> Opt
     if let Some(rule) = at.check(f.document()).filter(|_| place.field == Field::FallbackKind) {
         return Some(lang.lang.problem(place.field, rule));
     }
-    let asks = kit.loans.iter().filter_map(|l| l.ask.as_ref());
-    asks.flat_map(|a| a.findings.iter()).find(|fd| fd.at == at).map(|fd| lang.ask_reason(&fd.reason))
+    // Loops, not `filter_map().flat_map().find()`: each adapter is code of its own.
+    for ask in kit.loans.iter().filter_map(|l| l.ask.as_ref()) {
+        for fd in &ask.findings {
+            if fd.at == at {
+                return Some(lang.ask_reason(&fd.reason));
+            }
+        }
+    }
+    None
 }
 
 /// Every input an ask can have, in the form's order ([`applies`] hides

@@ -24,8 +24,9 @@ pub enum Copied {
 /// name: the clipboard is not in every context, e.g. plain http).
 fn clipboard_write(text: &str) -> Option<js_sys::Promise> {
     let nav = web_sys::window()?.navigator();
-    let clip = js_sys::Reflect::get(&nav, &"clipboard".into()).ok().filter(|c| !c.is_undefined())?;
-    let write: js_sys::Function = js_sys::Reflect::get(&clip, &"writeText".into()).ok()?.dyn_into().ok()?;
+    let clip = prop(&nav, "clipboard");
+    // Undefined without a clipboard: its `writeText` is then undefined too.
+    let write: js_sys::Function = prop(&clip, "writeText").dyn_into().ok()?;
     write.call1(&clip, &JsValue::from_str(text)).ok()?.dyn_into().ok()
 }
 
@@ -33,11 +34,12 @@ fn clipboard_write(text: &str) -> Option<js_sys::Promise> {
 fn select_document() {
     let Some(window) = web_sys::window() else { return };
     let node = window.document().and_then(|d| d.query_selector("[data-testid=kit-doc]").ok().flatten());
-    let selection = js_sys::Reflect::get(&window, &"getSelection".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let selection = prop(&window, "getSelection").dyn_into::<js_sys::Function>().ok();
     if let (Some(node), Some(get)) = (node, selection) {
         if let Ok(sel) = get.call0(&window) {
-            let select_all = js_sys::Reflect::get(&sel, &"selectAllChildren".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-            let _ = select_all.map(|f| f.call1(&sel, &node));
+            if let Ok(select_all) = prop(&sel, "selectAllChildren").dyn_into::<js_sys::Function>() {
+                let _ = select_all.call1(&sel, &node);
+            }
         }
     }
 }

@@ -13,7 +13,8 @@ use crate::letter::Words;
 use super::super::field_markup::{self as fm, Now};
 use super::super::page::Page;
 use super::widgets::{html as html_of, put};
-use crate::form::{Form, Place};
+use crate::form::{Form, LoanKey, Place};
+use crate::scenario::Field;
 use crate::scenario::kit::figures::KitOutput;
 use web_sys::Element;
 
@@ -59,6 +60,19 @@ fn sync_ask(field: &Element, lang: &'static Words, place: Place, ask: &Ask, f: &
 pub struct Spec {
     pub places: Vec<Place>,
     pub ask: Option<&'static Ask>,
+}
+
+impl Spec {
+    /// A form of `fields`, each of loan `loan` and item `item`: one loop
+    /// for every form (an iterator chain each was code of its own).
+    pub fn of(fields: &[Field], loan: Option<LoanKey>, item: usize, ask: Option<&'static Ask>) -> Self {
+        let item = item.try_into().unwrap_or(u16::MAX);
+        let mut places = Vec::with_capacity(fields.len());
+        for &field in fields {
+            places.push(Place { field, loan, item });
+        }
+        Self { places, ask }
+    }
 }
 
 /// Form `n` as HTML text; `loans` are the options of an entry's loan.

@@ -6,7 +6,6 @@ use super::form::{self, Spec};
 use super::widgets::{by_id, find, hide, option, options_html, put, select_open, set_text, value_of, SELECT_END};
 use super::{change, markup, Kit, Seen, Ui};
 use web_sys::Element;
-use crate::form::Place;
 use crate::present::LoanTitle;
 use crate::scenario::kit::conduct::EntryReview;
 use crate::scenario::kit::figures::review;
@@ -148,7 +147,7 @@ pub(super) const FORM: usize = 3;
 
 /// Entry `i`'s inputs as a form (the kit's form [`FORM`]).
 pub fn editor_form(i: usize) -> Spec {
-    Spec { places: ENTRY.into_iter().map(|f| Place::item(f, i)).collect(), ask: None }
+    Spec::of(&ENTRY, None, i, None)
 }
 
 /// The editor of the entry being edited (form [`FORM`]), as HTML text; empty

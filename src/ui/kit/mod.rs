@@ -50,9 +50,9 @@ const HEADING: [&str; 2] = [crate::i18n::kit::KIT_ZH.heading, crate::i18n::kit::
 #[derive(Clone, Copy)]
 struct Kit {
     today: Option<Date>,
-    /// The kit's figures and the documents' input (issue 13: not computed
-    /// on the page's every change while the section is closed).
-    docs: Memo<Docs>,
+    /// Whether the section is open now: the kit draws (and computes its
+    /// figures) only while it is (issue 13).
+    open: RwSignal<bool>,
     /// The page's language.
     lang: RwSignal<Lang>,
     /// The kit's texts, in the language last fetched: the kit is drawn in
@@ -77,13 +77,29 @@ struct Docs {
     input: Option<LetterInput>,
 }
 
-/// The state of the parts drawn as HTML text: a cell of the page's one
-/// thread ([`UI`]) and a trigger that says it changed (the page's follow-up
-/// is a trigger too: an `RwSignal<Ui>` would be code of its own type). A
-/// read that meets a write in progress, or a write a read, is skipped
-/// rather than a panic (the parts' HTML is set outside the reads).
+impl Docs {
+    /// Computed from the page as it is now (tracked), through read guards
+    /// as the road reads it (the guards' code is the road's; a `with`
+    /// closure each would be a copy of the reads in the kit's chunk, and a
+    /// memo of them its own type's memo code).
+    fn now(page: Page, today: Option<Date>) -> Self {
+        // The evaluation first: reading it brings the debts up to date.
+        let (s, ev) = (page.last_valid.read(), page.evaluation.read());
+        let figures = crate::scenario::evaluate::kit_on(&s, &page.analysed_read(), &ev);
+        let input = crate::letter::build_with(&s, &ev, &figures, today);
+        Self { figures, input }
+    }
+}
+
+/// The state of the parts drawn as HTML text: a cell made once for the
+/// body and kept for the page's life (leaked: a thread-local's lazy start
+/// was inlined at each of its twenty uses), and a trigger that says it
+/// changed (the page's follow-up is a trigger too: an `RwSignal<Ui>` would
+/// be code of its own type). A read that meets a write in progress, or a
+/// write a read, is skipped rather than a panic (the parts' HTML is set
+/// outside the reads).
 #[derive(Clone, Copy)]
-struct UiState(Trigger);
+struct UiState(Trigger, &'static std::cell::RefCell<Ui>);
 
 impl UiState {
     /// Reads the state (tracked).
@@ -93,12 +109,12 @@ impl UiState {
     }
 
     fn with_untracked<T>(self, f: impl FnOnce(&Ui) -> T) -> Option<T> {
-        UI.with(|u| u.try_borrow().ok().map(|u| f(&u)))
+        self.1.try_borrow().ok().map(|u| f(&u))
     }
 
     /// Changes the state; the parts follow.
     fn update(self, f: impl FnOnce(&mut Ui)) {
-        if UI.with(|u| u.try_borrow_mut().map(|mut u| f(&mut u))).is_ok() {
+        if self.1.try_borrow_mut().map(|mut u| f(&mut u)).is_ok() {
             self.0.notify();
         }
     }
@@ -255,42 +271,54 @@ const ENTRIES: usize = 6;
 const OFFER: usize = 7;
 const CHECK: usize = 8;
 
-/// The kit's state, and its body: an empty `<div>` its effect draws into.
+/// Each part's `<div>`, found by its index in [`PART_AT`] (no number
+/// formatted for the skeleton or the lookups).
+const SKELETON: &str = r#"<div data-part="0"></div><div data-part="1"></div><div data-part="2"></div><div data-part="3"></div><div data-part="4"></div><div data-part="5"></div><div data-part="6"></div><div data-part="7"></div><div data-part="8"></div>"#;
+const PART_AT: [&str; PARTS] = [
+    "[data-part=\"0\"]",
+    "[data-part=\"1\"]",
+    "[data-part=\"2\"]",
+    "[data-part=\"3\"]",
+    "[data-part=\"4\"]",
+    "[data-part=\"5\"]",
+    "[data-part=\"6\"]",
+    "[data-part=\"7\"]",
+    "[data-part=\"8\"]",
+];
+
+/// The kit's state, and its body: an empty `<div>` its effect draws into
+/// ([`root`]).
 /// `open`: whether the section is open now (handed over, not a context:
 /// each context's type is code of its own). Its body, once built, stays
 /// while it is closed again; its figures wait until it is open (issue 13).
 fn body(words: RwSignal<Option<&'static Words>>, follow: fn(Lang, RwSignal<Option<&'static Words>>), check: Check, open: RwSignal<bool>) -> AnyView {
-    let page = use_page();
-    let today = today();
-    // The kit's figures and the documents' input follow the page's changes
-    // while the section is open; while it is closed the memo tracks only
-    // whether it is open, so no change of the page recomputes them until it
-    // opens again. One memo for both (each memo's type is code of its own);
-    // always "changed" when computed: the parts drawn compare their text,
-    // and comparing the input would cost its `PartialEq` code here.
-    let docs = Memo::new_owning(move |prev: Option<Docs>| match (open.get(), prev) {
-        (false, Some(docs)) => (docs, false),
-        _ => {
-            let docs = page.analysed(|s, ev, debts| {
-                let figures = crate::scenario::evaluate::kit_on(s, debts, ev);
-                let input = crate::letter::build_with(s, ev, &figures, today);
-                Docs { figures, input }
-            });
-            (docs, true)
-        }
-    });
-    let kit = Kit { today, docs, lang: use_lang(), words, follow, check, page, ui: UiState(Trigger::new()) };
+    let kit = Kit { today: today(), open, lang: use_lang(), words, follow, check, page: use_page(), ui: UiState(Trigger::new(), Box::leak(Box::default())) };
     KIT.set(Some(kit));
-    // Effects first run after the body is on the page: found by its class
-    // (the page has one), not by a `NodeRef` (code of its own).
     Effect::new(move |drawn: Option<[String; PARTS]>| {
         let mut drawn = drawn.unwrap_or_default();
-        if let Some(root) = document().query_selector(".kit-body").ok().flatten() {
+        if let Some(root) = root() {
             draw(kit, &root, &mut drawn);
         }
         drawn
     });
-    view! { <div class="kit-body"></div> }.into_any()
+    ().into_any()
+}
+
+/// The body's element, a `<div class="kit-body">` at the end of the
+/// section's `<details>`, made by the effect's first run (the section is
+/// on the page by then). Made through the DOM, not returned as a `view!`:
+/// each view's type is render code of its own in the chunk, and the body
+/// is an empty `<div>` its effect draws into.
+fn root() -> Option<web_sys::Element> {
+    let doc = document();
+    if let Some(el) = doc.query_selector(".kit-body").ok().flatten() {
+        return Some(el);
+    }
+    let details = doc.query_selector("#kit details").ok()??;
+    let el = doc.create_element("div").ok()?;
+    let _ = el.set_attribute("class", "kit-body");
+    details.append_child(&el).ok()?;
+    Some(el)
 }
 
 /// One listener for the body's clicks, inputs and changes, bubbled from its
@@ -312,7 +340,7 @@ fn listen(kit: Kit, root: &web_sys::Element) {
 /// Part `k` under `root`, its HTML set to `html` unless it was drawn so
 /// already (a redraw would lose the focus and what is typed).
 fn part(root: &web_sys::Element, drawn: &mut [String; PARTS], k: usize, html: String) -> Option<web_sys::Element> {
-    let el = widgets::find(root, &["[data-part=\"", &k.to_string(), "\"]"].concat())?;
+    let el = widgets::find(root, PART_AT.get(k)?)?;
     if drawn[k] != html {
         el.set_inner_html(&html);
         drawn[k] = html;
@@ -324,11 +352,14 @@ fn part(root: &web_sys::Element, drawn: &mut [String; PARTS], k: usize, html: St
 /// entry being edited (no places while none is), then each loan's ask.
 /// Made anew where needed (the draw, an event): a few short lists.
 fn forms(editing: Option<usize>, f: &Form) -> Vec<form::Spec> {
-    let mut all = about::forms();
+    let mut all = Vec::new();
+    about::forms(&mut all);
     debug_assert_eq!(all.len(), log::FORM);
     all.push(editing.map(log::editor_form).unwrap_or_default());
     debug_assert_eq!(all.len(), ask::FIRST);
-    all.extend(f.loans().iter().map(|&key| ask::form(key)));
+    for &key in f.loans() {
+        all.push(ask::form(key));
+    }
     all
 }
 
@@ -351,19 +382,15 @@ impl Kit {
     /// text (`drawn` is `None`) or brings the parts drawn in step. One
     /// function for both, not a closure each: a `dyn` closure is a table
     /// slot in the main wasm, a generic one a copy of the reads.
-    fn seen(self, lang: &'static Words, d: &mut Drawing, root: &web_sys::Element, drawn: Option<&[Option<web_sys::Element>]>) {
-        self.page.problems(|problems| {
-            self.page.with(|form| {
-                self.docs.with(|docs| {
-                    self.ui.with(|ui| {
-                        let s = Seen { lang, today: self.today, form, problems, docs, ui };
-                        match drawn {
-                            None => *d = Drawing::of(&s),
-                            Some(els) => d.sync(&s, root, els),
-                        }
-                    })
-                })
-            })
+    fn seen(self, lang: &'static Words, docs: &Docs, d: &mut Drawing, root: &web_sys::Element, drawn: Option<&[Option<web_sys::Element>]>) {
+        // Guards, as `Docs::now` reads (dropped before the parts are set).
+        let (form, problems) = (self.page.form(), self.page.problems_read());
+        self.ui.with(|ui| {
+            let s = Seen { lang, today: self.today, form: &form, problems: &problems, docs, ui };
+            match drawn {
+                None => *d = Drawing::of(&s),
+                Some(els) => d.sync(&s, root, els),
+            }
         });
     }
 }
@@ -422,10 +449,15 @@ impl Drawing {
 /// text leaves out in step: typed values, picked options, hidden parts,
 /// problems, the document's text. The parts' HTML is set outside the
 /// signals' reads (setting it can move the focus, and what an event then
-/// writes must not meet a read in progress).
+/// writes must not meet a read in progress). Nothing while the section is
+/// closed: then only its opening draws again (no change of the page
+/// computes the kit's figures, issue 13).
 fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
+    if !kit.open.get() {
+        return;
+    }
     if root.child_element_count() == 0 {
-        root.set_inner_html(&(0..PARTS).map(|k| ["<div data-part=\"", &k.to_string(), "\"></div>"].concat()).collect::<String>());
+        root.set_inner_html(SKELETON);
         listen(kit, root);
     }
     let page_lang = kit.lang.get();
@@ -434,26 +466,32 @@ fn draw(kit: Kit, root: &web_sys::Element, drawn: &mut [String; PARTS]) {
     if lang.lang != page_lang {
         (kit.follow)(page_lang, kit.words);
     }
+    let docs = Docs::now(kit.page, kit.today);
     let mut d = Drawing::default();
-    kit.seen(lang, &mut d, root, None);
+    kit.seen(lang, &docs, &mut d, root, None);
     if d.load {
         change(kit, |u| u.check = offer::Load::Loading);
         (kit.check)(checked);
     }
-    let els: Vec<_> = std::mem::take(&mut d.html).into_iter().enumerate().map(|(k, html)| part(root, drawn, k, html)).collect();
-    kit.seen(lang, &mut d, root, Some(&els));
+    // By index: an array's `into_iter` is code of its own (its drop too).
+    let mut els = Vec::with_capacity(PARTS);
+    for k in 0..PARTS {
+        els.push(part(root, drawn, k, std::mem::take(&mut d.html[k])));
+    }
+    kit.seen(lang, &docs, &mut d, root, Some(&els));
 }
 
-/// The part an event came from, with the element it happened on.
-fn source(ev: &web_sys::Event, attr: &str) -> Option<(web_sys::Element, String)> {
-    let el = widgets::target(ev)?.closest(&["[", attr, "]"].concat()).ok()??;
+/// The part an event came from (the closest element `selector` names,
+/// `[attr]`), with the value of its `attr`.
+fn source(ev: &web_sys::Event, selector: &str, attr: &str) -> Option<(web_sys::Element, String)> {
+    let el = widgets::target(ev)?.closest(selector).ok()??;
     let name = el.get_attribute(attr)?;
     Some((el, name))
 }
 
 /// A button of a part: what it does (`data-act`), for which entry (`data-i`).
 fn on_click(kit: Kit, ev: &web_sys::Event) {
-    let Some((el, act)) = source(ev, "data-act") else { return };
+    let Some((el, act)) = source(ev, "[data-act]", "data-act") else { return };
     let i = el.get_attribute("data-i").and_then(|i| i.parse().ok());
     match (act.as_str(), i) {
         ("copy", _) => documents::copy_shown(kit),
@@ -505,7 +543,7 @@ fn on_edit(kit: Kit, ev: &web_sys::Event, changed: bool) {
     if form::on_event(kit.page, &forms, ev, changed) || changed {
         return;
     }
-    let Some((el, k)) = source(ev, "data-part") else { return };
+    let Some((el, k)) = source(ev, "[data-part]", "data-part") else { return };
     match k.parse() {
         Ok(DOCS) => documents::picked(kit, &el),
         Ok(LOG) => log::picked(kit, &el),
@@ -527,8 +565,6 @@ thread_local! {
     /// The kit, for [`checked`] (a plain function: the main wasm hands it
     /// the `offer` chunk).
     static KIT: std::cell::Cell<Option<Kit>> = const { std::cell::Cell::new(None) };
-    /// The parts' state ([`UiState`]).
-    static UI: std::cell::RefCell<Ui> = std::cell::RefCell::new(Ui::default());
     /// The action clicked while the `offer` chunk is fetched ([`later`]).
     static PENDING: std::cell::Cell<Option<(String, Option<usize>)>> = const { std::cell::Cell::new(None) };
 }
