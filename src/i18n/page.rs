@@ -354,7 +354,7 @@ pub const PAGE_ZH: PageText = PageText {
 
 pub const PAGE_EN: PageText = PageText {
     nav_label: "Sections",
-    nav: ["Summary", "Loans", "Budget", "Results", "Now", "Proposals", "Letters", "Payoff", "Glossary", "Drafts"],
+    nav: ["Summary", "Loans", "Budget", "Results", "Where you stand", "Proposals", "Negotiation kit", "Road to debt-free", "Glossary", "Drafts"],
     summary_heading: "Summary: what you can pay and what to ask",
     can_pay: "You can pay",
     waiting_adds: "Each 30 days of waiting adds",
@@ -366,7 +366,7 @@ pub const PAGE_EN: PageText = PageText {
     plan_lowest_cost: "Lowest cost to you",
     plan_both: "Most likely accepted, and the lowest cost to you",
     plan_fits: "Fits every month of the next 12",
-    plan_short: "Short in:",
+    plan_short: "Months that fall short:",
     plan_pending: "Once the loans and budget are filled in, a plan across your lenders appears here.",
     plan_from: " a month from {}",
     plan_from_each: " a month, each lender from its own due date (the first {})",
@@ -586,6 +586,9 @@ pub struct BelowText {
     pub explain_owed_now: &'static str,
     pub explain_penalty_rate: &'static str,
     pub explain_penalty_so_far: &'static str,
+    /// Days overdue without the amounts: the penalty cannot be estimated
+    /// (review w14 R16: "估计已产生罚息 ¥0.00" after 75 days). "{}": days.
+    pub no_arrears: &'static str,
     pub explain_owed_after: &'static str,
     pub dti_explain: &'static str,
     pub explain_saving_contract: &'static str,
@@ -611,6 +614,11 @@ pub struct BelowText {
     pub rate_check_heading: &'static str,
     pub monthly_margin: &'static str,
     pub over_budget: &'static str,
+    /// A plan whose balance rises (a month pays less than its interest;
+    /// review w14 R18: the engine knew, no part said); "{}" is
+    /// `balance_peak` when the debt rises above what is owed now, else "".
+    pub balance_rises: &'static str,
+    pub balance_peak: &'static str,
     pub true_rate: &'static str,
     pub horizon_days: &'static str,
     pub pv_explained: &'static str,
@@ -645,6 +653,7 @@ pub const BELOW_ZH: BelowText = BelowText {
     explain_owed_now: "剩余本金加上已逾期的本金和利息，不含罚息（方案都会请求免除罚息）。",
     explain_penalty_rate: "合同利率乘以罚息倍数；这是常见做法的假设，请以合同为准。",
     explain_penalty_so_far: "按今天的逾期金额 × 罚息利率 × 逾期天数估算，是上限估计。",
+    no_arrears: "已逾期 {} 天，但没有填写逾期本金和利息：下面的罚息按 ¥0 计算，实际会更多。请在这笔借款的“逾期”里填写 App 显示的逾期金额。",
     explain_owed_after: "如果从今天起一直不还，到那天一共欠多少（含罚息）。",
     dti_explain: "每月还款 ÷ 每月净收入。超过 50% 通常难以持续。",
     explain_saving_contract: "与按原合同继续还相比少付的钱（负数表示多付）。",
@@ -670,6 +679,8 @@ pub const BELOW_ZH: BelowText = BelowText {
     rate_check_heading: "利率核查",
     monthly_margin: "每月余量",
     over_budget: "超出预算",
+    balance_rises: "有些月份付得比利息少：没付的利息计入本金，这些月份欠款会增加{}。",
+    balance_peak: "，最多欠 {}",
     true_rate: "真实年化",
     horizon_days: "天后",
     pv_explained: "按合同利率折现：贷款方眼中这个方案今天值多少钱。",
@@ -704,6 +715,7 @@ pub const BELOW_EN: BelowText = BelowText {
     explain_owed_now: "Remaining principal plus overdue principal and interest, penalties excluded (every proposal asks for them to be waived).",
     explain_penalty_rate: "Contract rate × the penalty multiplier — a typical assumption; check your contract.",
     explain_penalty_so_far: "Today's overdue amount × penalty rate × days overdue: an upper estimate.",
+    no_arrears: "{} days overdue, but no overdue principal or interest entered: the penalty below counts ¥0 and will really be more. Enter the overdue amounts your lender's app shows under this loan's \"overdue\" part.",
     explain_owed_after: "What you would owe by then if nothing is paid from today (penalty included).",
     dti_explain: "Monthly debt payments ÷ net monthly income. Above 50% is rarely sustainable.",
     explain_saving_contract: "How much less than the current contract you would pay (negative: more).",
@@ -729,6 +741,8 @@ pub const BELOW_EN: BelowText = BelowText {
     rate_check_heading: "Rate detective",
     monthly_margin: "Monthly margin",
     over_budget: "Over budget",
+    balance_rises: "Some months pay less than the interest: the unpaid interest is added to the principal, so the debt grows in those months{}.",
+    balance_peak: ", up to {} owed",
     true_rate: "True APR",
     horizon_days: "Days from now",
     pv_explained: "Discounted at the contract rate: what the plan is worth to the lender today.",
