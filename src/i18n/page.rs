@@ -215,6 +215,21 @@ pub struct PageText {
     /// After a lender's amount: its first months have nothing to pay.
     pub plan_paused: &'static str,
     pub failing_line: &'static str,
+    /// The later months that fail, as one line (review w14 R2): first and
+    /// last month, their dates in brackets, how many; then due, available,
+    /// short, each the most of any of them.
+    pub failing_range: &'static str,
+    pub failing_range_line: &'static str,
+    /// A month whose income does not cover the expenses has ¥0 for debts:
+    /// said so, with the gap, instead of "available -¥3,800.00, short ¥X"
+    /// (which does not add up to the eye).
+    pub failing_deficit: &'static str,
+    /// A plan that does not fit is not "most likely accepted" nor "lowest
+    /// cost" (review w14 R1): its heading, and where to look instead.
+    pub plan_closest: &'static str,
+    pub plan_closest_note: &'static str,
+    /// Some first dates are estimated from today (no next due date entered).
+    pub plan_estimated: &'static str,
     pub to_letter: &'static str,
     /// The document's own date is in the past: its date, days since.
     pub as_of_note: &'static str,
@@ -287,6 +302,12 @@ pub const PAGE_ZH: PageText = PageText {
     plan_monthly: " 每月",
     plan_paused: "（先停 {}）",
     failing_line: "{}：要还 {}，可用 {}，差 {}",
+    failing_range: "第 {}–{} 月{}，共 {} 个月",
+    failing_range_line: "{}：每月要还最多 {}，可用 {}，每月最多差 {}",
+    failing_deficit: "{}（这个月收入比开支少 {}）",
+    plan_closest: "最接近预算的组合：仍有月份不够还",
+    plan_closest_note: "没有一个组合能让每个月都够还。各家“方案”里标着“在预算内”的方案按各家分到的钱计算：可以在“协商材料”里改选，或先减少开支、增加收入再算。",
+    plan_estimated: "（有些日期是按今天估算的：请在“借款”里填写下次还款日）",
     to_letter: "去写协商信 →",
     as_of_note: "这些数字按文件里保存的日期 {} 计算（{} 天前）：逾期天数、还款日和罚息都以那天为准。",
     as_of_today: "改为按今天计算（之后请核对余额和逾期天数）",
@@ -327,13 +348,13 @@ pub const PAGE_ZH: PageText = PageText {
     waiver_counted: "（含请求免除的罚息 {}，需贷款方同意）",
     chart_legend_balance: "剩余本金",
     overdue_days_line: "已逾期 {} 天",
-    live_fits: "在预算内",
-    live_short: "超出预算",
+    live_fits: "推荐方案每月都够还",
+    live_short: "推荐方案有月份不够还",
 };
 
 pub const PAGE_EN: PageText = PageText {
     nav_label: "Sections",
-    nav: ["Summary", "Loans", "Budget", "Results", "Now", "Proposals", "Letters", "Payoff", "Glossary", "Drafts"],
+    nav: ["Summary", "Loans", "Budget", "Results", "Where you stand", "Proposals", "Negotiation kit", "Road to debt-free", "Glossary", "Drafts"],
     summary_heading: "Summary: what you can pay and what to ask",
     can_pay: "You can pay",
     waiting_adds: "Each 30 days of waiting adds",
@@ -345,13 +366,19 @@ pub const PAGE_EN: PageText = PageText {
     plan_lowest_cost: "Lowest cost to you",
     plan_both: "Most likely accepted, and the lowest cost to you",
     plan_fits: "Fits every month of the next 12",
-    plan_short: "Short in:",
+    plan_short: "Months that fall short:",
     plan_pending: "Once the loans and budget are filled in, a plan across your lenders appears here.",
     plan_from: " a month from {}",
     plan_from_each: " a month, each lender from its own due date (the first {})",
     plan_monthly: " a month",
     plan_paused: " (after {} with nothing to pay)",
     failing_line: "{}: {} due, {} available, short {}",
+    failing_range: "Months {}–{}{}, {} of them",
+    failing_range_line: "{}: up to {} due a month, {} available, short up to {} a month",
+    failing_deficit: "{} (income is {} below expenses this month)",
+    plan_closest: "Closest to your budget: some months are still short",
+    plan_closest_note: "No combination fits every month. Under each lender's proposals, those marked \"within budget\" are sized to that lender's share of your money: you can choose them in the negotiation kit, or cut costs or raise income and try again.",
+    plan_estimated: " (some dates are estimated from today: enter each loan's next due date)",
     to_letter: "Write to the lenders →",
     as_of_note: "These figures are as of {}, the date saved in this file ({} days ago): days overdue, due dates and penalty count from then.",
     as_of_today: "Use today instead (then check the balance and days overdue)",
@@ -392,8 +419,8 @@ pub const PAGE_EN: PageText = PageText {
     waiver_counted: " (counts the {} penalty waiver asked, if the lender agrees)",
     chart_legend_balance: "Balance",
     overdue_days_line: "{} days overdue",
-    live_fits: "within budget",
-    live_short: "over budget",
+    live_fits: "the recommended plan fits every month",
+    live_short: "the recommended plan is short in some months",
 };
 
 impl Lang {
@@ -464,7 +491,8 @@ impl Lang {
             Some(d) => fill(if plan.each { self.page().plan_from_each } else { self.page().plan_from }, &[&d.to_string()]),
             None => self.page().plan_monthly.to_owned(),
         };
-        format!("{}{when}", parts.join(DOT))
+        let estimated = if plan.estimated && plan.from.is_some() { self.page().plan_estimated } else { "" };
+        format!("{}{when}{estimated}", parts.join(DOT))
     }
 
     /// "网商贷：停息分期 44 个月 · 借呗：按原合同还款 12 个月": what each lender is asked.
@@ -480,11 +508,25 @@ impl Lang {
 
     /// "第 3 月（2025-05-18）：要还 ¥X，可用 ¥Y，差 ¥Z".
     pub fn failing_line(self, f: &crate::engine::plan::Failing) -> String {
-        let mut month = self.month_n(f.month);
-        if let Some(d) = f.date {
-            month.push_str(&fill(self.text().in_brackets, &[&d.to_string()]));
-        }
-        fill(self.page().failing_line, &[&month, &money(f.due), &money(f.available), &money(f.short)])
+        let p = self.page();
+        let available = if f.available.is_sign_negative() {
+            fill(p.failing_deficit, &[&money(Decimal::ZERO), &money(-f.available)])
+        } else {
+            money(f.available)
+        };
+        let Some(t) = f.through else {
+            let mut month = self.month_n(f.month);
+            if let Some(d) = f.date {
+                month.push_str(&fill(self.text().in_brackets, &[&d.to_string()]));
+            }
+            return fill(p.failing_line, &[&month, &money(f.due), &available, &money(f.short)]);
+        };
+        let dates = match (f.date, t.date) {
+            (Some(a), Some(b)) => fill(self.text().in_brackets, &[&format!("{a} – {b}")]),
+            _ => String::new(),
+        };
+        let months = fill(p.failing_range, &[&f.month.to_string(), &t.month.to_string(), &dates, &t.count.to_string()]);
+        fill(p.failing_range_line, &[&months, &money(f.due), &available, &money(f.short)])
     }
 
     /// A lender's name short enough for a summary line at 375 px.
@@ -544,6 +586,9 @@ pub struct BelowText {
     pub explain_owed_now: &'static str,
     pub explain_penalty_rate: &'static str,
     pub explain_penalty_so_far: &'static str,
+    /// Days overdue without the amounts: the penalty cannot be estimated
+    /// (review w14 R16: "估计已产生罚息 ¥0.00" after 75 days). "{}": days.
+    pub no_arrears: &'static str,
     pub explain_owed_after: &'static str,
     pub dti_explain: &'static str,
     pub explain_saving_contract: &'static str,
@@ -569,6 +614,11 @@ pub struct BelowText {
     pub rate_check_heading: &'static str,
     pub monthly_margin: &'static str,
     pub over_budget: &'static str,
+    /// A plan whose balance rises (a month pays less than its interest;
+    /// review w14 R18: the engine knew, no part said); "{}" is
+    /// `balance_peak` when the debt rises above what is owed now, else "".
+    pub balance_rises: &'static str,
+    pub balance_peak: &'static str,
     pub true_rate: &'static str,
     pub horizon_days: &'static str,
     pub pv_explained: &'static str,
@@ -603,6 +653,7 @@ pub const BELOW_ZH: BelowText = BelowText {
     explain_owed_now: "剩余本金加上已逾期的本金和利息，不含罚息（方案都会请求免除罚息）。",
     explain_penalty_rate: "合同利率乘以罚息倍数；这是常见做法的假设，请以合同为准。",
     explain_penalty_so_far: "按今天的逾期金额 × 罚息利率 × 逾期天数估算，是上限估计。",
+    no_arrears: "已逾期 {} 天，但没有填写逾期本金和利息：下面的罚息按 ¥0 计算，实际会更多。请在这笔借款的“逾期”里填写 App 显示的逾期金额。",
     explain_owed_after: "如果从今天起一直不还，到那天一共欠多少（含罚息）。",
     dti_explain: "每月还款 ÷ 每月净收入。超过 50% 通常难以持续。",
     explain_saving_contract: "与按原合同继续还相比少付的钱（负数表示多付）。",
@@ -628,6 +679,8 @@ pub const BELOW_ZH: BelowText = BelowText {
     rate_check_heading: "利率核查",
     monthly_margin: "每月余量",
     over_budget: "超出预算",
+    balance_rises: "有些月份付得比利息少：没付的利息计入本金，这些月份欠款会增加{}。",
+    balance_peak: "，最多欠 {}",
     true_rate: "真实年化",
     horizon_days: "天后",
     pv_explained: "按合同利率折现：贷款方眼中这个方案今天值多少钱。",
@@ -662,6 +715,7 @@ pub const BELOW_EN: BelowText = BelowText {
     explain_owed_now: "Remaining principal plus overdue principal and interest, penalties excluded (every proposal asks for them to be waived).",
     explain_penalty_rate: "Contract rate × the penalty multiplier — a typical assumption; check your contract.",
     explain_penalty_so_far: "Today's overdue amount × penalty rate × days overdue: an upper estimate.",
+    no_arrears: "{} days overdue, but no overdue principal or interest entered: the penalty below counts ¥0 and will really be more. Enter the overdue amounts your lender's app shows under this loan's \"overdue\" part.",
     explain_owed_after: "What you would owe by then if nothing is paid from today (penalty included).",
     dti_explain: "Monthly debt payments ÷ net monthly income. Above 50% is rarely sustainable.",
     explain_saving_contract: "How much less than the current contract you would pay (negative: more).",
@@ -687,6 +741,8 @@ pub const BELOW_EN: BelowText = BelowText {
     rate_check_heading: "Rate detective",
     monthly_margin: "Monthly margin",
     over_budget: "Over budget",
+    balance_rises: "Some months pay less than the interest: the unpaid interest is added to the principal, so the debt grows in those months{}.",
+    balance_peak: ", up to {} owed",
     true_rate: "True APR",
     horizon_days: "Days from now",
     pv_explained: "Discounted at the contract rate: what the plan is worth to the lender today.",
@@ -731,6 +787,28 @@ mod tests {
         assert_eq!(Lang::Zh.plan_payment(PlanPayment::Range(d("1200"), d("16500"))), "¥1,200.00 – ¥16,500.00");
         assert_eq!(Lang::Zh.amount_and_share(d("43800"), Some(d("46.7"))), "¥43,800.00 (46.70%)");
         assert_eq!(Lang::Zh.maybe_percent(None), "—");
+    }
+
+    #[test]
+    fn failing_lines_say_a_deficit_and_a_run_of_later_months() {
+        use crate::engine::plan::{Failing, Through};
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let date = |s: &str| crate::engine::Date::parse(s).unwrap();
+        let month = Failing { month: 3, date: Some(date("2027-02-16")), through: None, due: d("4999.99"), available: d("-3800"), short: d("4999.99") };
+        assert_eq!(Lang::Zh.failing_line(&month), "第 3 月（2027-02-16）：要还 ¥4,999.99，可用 ¥0.00（这个月收入比开支少 ¥3,800.00），差 ¥4,999.99");
+        let later = Failing {
+            month: 13,
+            date: Some(date("2027-12-16")),
+            through: Some(Through { month: 60, date: Some(date("2031-11-16")), count: 48 }),
+            due: d("5000.59"),
+            available: d("4300"),
+            short: d("700.59"),
+        };
+        assert_eq!(Lang::Zh.failing_line(&later), "第 13–60 月（2027-12-16 – 2031-11-16），共 48 个月：每月要还最多 ¥5,000.59，可用 ¥4,300.00，每月最多差 ¥700.59");
+        assert_eq!(
+            Lang::En.failing_line(&later),
+            "Months 13–60 (2027-12-16 – 2031-11-16), 48 of them: up to ¥5,000.59 due a month, ¥4,300.00 available, short up to ¥700.59 a month"
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub use card::{loan_cards, proposal_rows, CardProposal};
 use crate::engine::allocation::{Allocation, Strategy};
 use crate::engine::proposal::Figures;
 use crate::engine::plan::Failing;
-use crate::engine::{BudgetFigures, Date, Goal, HolidayMode, Lender, Method, OverdueCost, Plan, Proposal, ProposalKind, QuotedRate, RateUnit};
+use crate::engine::{BudgetFigures, Date, DateSource, Goal, HolidayMode, Lender, Method, OverdueCost, Plan, Proposal, ProposalKind, QuotedRate, RateUnit};
 use crate::engine::overdue::HorizonCost;
 use crate::scenario::evaluate::{FiguresOutput, ScheduleOutput};
 use crate::scenario::Evaluation;
@@ -142,6 +142,10 @@ pub struct PlanLine {
     /// for both (review F11: the same plan twice, two buttons, read as two
     /// choices).
     pub both: bool,
+    /// Some loan's first date is estimated (today or the file's date plus
+    /// the days to its next instalment), not its contract's next due date:
+    /// the summary says so (review w14 R5).
+    pub estimated: bool,
 }
 
 impl PlanLine {
@@ -149,7 +153,11 @@ impl PlanLine {
         let picks = plan.picks.iter().map(|p| PickLine::of(p, e)).collect();
         let dates = plan.picks.iter().filter_map(|p| p.first_payment_date);
         let (from, last) = (dates.clone().min(), dates.max());
-        Self { goal: plan.goal, fits: plan.fits, picks, from, each: from != last, failing: plan.failing.clone(), both: false }
+        let estimated = plan.picks.iter().any(|p| {
+            let source = e.loans.iter().find(|l| l.id == p.loan_id).and_then(|l| l.first_due_date_from);
+            source.is_some_and(|s| s != DateSource::NextDueDate)
+        });
+        Self { goal: plan.goal, fits: plan.fits, picks, from, each: from != last, failing: plan.failing.clone(), both: false, estimated }
     }
 
     /// The plans of an evaluation, in its order (acceptance, lowest cost);

@@ -231,6 +231,24 @@ mod guided_page {
         assert!(PlanLine::all(&e).iter().any(|l| l.each), "the shop's lenders fall due on different days");
     }
 
+    /// Review w14 R5: a first date nobody entered (today plus the days to
+    /// the next instalment) is said to be estimated, never "each lender's
+    /// due date" alone; with every next due date entered, nothing is added.
+    #[test]
+    fn a_plan_with_a_date_nobody_entered_says_it_is_estimated() {
+        let dated = case("seasonal-shop");
+        assert!(PlanLine::all(&dated).iter().all(|l| !l.estimated && !crate::i18n::Lang::Zh.plan_line(l).contains("估算")));
+        let text = std::fs::read_to_string(format!("{}/tests/e2e/cases/seasonal-shop.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let mut s = Scenario::from_json(&text).unwrap();
+        s.loans[1].next_due_date = None;
+        let e = s.evaluate();
+        for line in PlanLine::all(&e) {
+            assert!(line.estimated);
+            assert!(crate::i18n::Lang::Zh.plan_line(&line).ends_with("（有些日期是按今天估算的：请在“借款”里填写下次还款日）"));
+            assert!(crate::i18n::Lang::En.plan_line(&line).ends_with(" (some dates are estimated from today: enter each loan's next due date)"));
+        }
+    }
+
     #[test]
     fn a_month_without_income_can_pay_nothing_not_a_negative_amount() {
         let e = case("job-loss");

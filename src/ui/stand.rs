@@ -66,6 +66,11 @@ fn line_html(out: &mut String, lang: Lang, l: &LoanOutput, title: Option<LoanTit
 /// detective.
 fn body_html(out: &mut String, lang: Lang, l: &LoanOutput) {
     let Some(cost) = l.overdue_cost.as_ref() else { return };
+    // Behind with a penalty rate, yet no penalty so far: no overdue amount
+    // was entered, so every penalty figure below is understated.
+    if cost.days_overdue > 0 && cost.penalty_so_far_estimate.is_zero() && !cost.penalty_daily_percent.is_zero() {
+        let _ = write!(out, r#"<p class="warning" data-testid="no-arrears">{}</p>"#, esc(&fill(lang.below().no_arrears, &[&cost.days_overdue.to_string()])));
+    }
     element(out, "p", "explain", lang.below().explain_owed_after);
     facts(out, lang, cost);
     horizons(out, lang, cost);

@@ -29,7 +29,11 @@ pub fn SummarySection() -> impl IntoView {
     part(top, move |out| {
         let lang = lang.get();
         page.evaluation.with(|e| {
-            let (pay, fits) = (can_pay(e), e.budget.figures.map(|b| b.fits));
+            // The verdict is the recommended plan's, what the page shows
+            // under it (review w14 R7: "over budget", of the contract's
+            // instalments, was heard under a plan that fits).
+            let fits = e.plans.first().map(|p| p.fits);
+            let pay = can_pay(e);
             out.shape.push_str(r#"<p class="visually-hidden" aria-live="polite" data-testid="live-summary"></p><div></div>"#);
             out.set("p", Put::Text, lang.live_line(&pay.map(|p| lang.plan_payment(p)).unwrap_or_default(), fits));
             let mut lines = String::new();
@@ -134,6 +138,7 @@ fn selectors(goal: Goal) -> [&'static str; 3] {
 fn plan_head(out: &mut String, lang: Lang, plan: &PlanLine) {
     let p = lang.page();
     let heading = match (plan.both, plan.goal) {
+        _ if !plan.fits => p.plan_closest,
         (true, _) => p.plan_both,
         (false, Goal::Acceptance) => p.plan_acceptance,
         (false, Goal::LowestCost) => p.plan_lowest_cost,
@@ -155,4 +160,5 @@ fn plan_tail(out: &mut String, lang: Lang, plan: &PlanLine) {
         element(out, "li", "", &lang.failing_line(f));
     }
     out.push_str("</ul>");
+    element(out, "p", "explain", p.plan_closest_note);
 }

@@ -160,17 +160,50 @@ pub struct Pick {
 pub type PlanMonth = BudgetMonth;
 
 /// A month that does not fit: `short` = due − what the month has (0 at least).
+///
+/// After the 12th month every month has the same money, so the months that
+/// fail there are one line: `month` (and `date`) is the first of them,
+/// `through` the last and how many fail, `due` and `short` the most of
+/// any of them (review w14 R2: only the worst later month was listed, so a
+/// plan short in 48 months read as short in one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Failing {
     pub month: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub through: Option<Through>,
     #[serde(with = "decimal_str")]
     pub due: Decimal,
     #[serde(with = "decimal_str")]
     pub available: Decimal,
     #[serde(with = "decimal_str")]
     pub short: Decimal,
+}
+
+/// The last of several later months that fail, and how many fail from
+/// [`Failing::month`] to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Through {
+    pub month: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    pub count: u32,
+}
+
+impl Failing {
+    fn of(m: &PlanMonth) -> Self {
+        Self { month: m.month, date: m.date, through: None, due: m.due, available: m.available, short: m.due - m.available.max(Decimal::ZERO) }
+    }
+
+    /// The later months that fail (in order, all with the same money) as
+    /// one line; `None` when none does.
+    fn later(failing: &[PlanMonth]) -> Option<Self> {
+        let (first, last) = (failing.first()?, failing.last()?);
+        let worst = failing.iter().fold(first, |a, b| if b.due > a.due { b } else { a });
+        let through = (failing.len() > 1).then(|| Through { month: last.month, date: last.date, count: u32::try_from(failing.len()).unwrap_or(u32::MAX) });
+        Some(Self { month: first.month, date: first.date, through, ..Self::of(worst) })
+    }
 }
 
 /// Both plans for the analysed debts (none without debts). `cards`: each
@@ -294,15 +327,10 @@ fn assemble(goal: Goal, cache: &Built, built: &[usize], money: &Money) -> Plan {
         PlanMonth::planned(m as u32, date, due, available)
     };
     let first: Vec<PlanMonth> = (1..=BUDGET_MONTHS).map(|m| month(m, money.months[m - 1])).collect();
-    let later = (BUDGET_MONTHS + 1..=months.len())
-        .map(|m| month(m, money.later))
-        .fold(month(BUDGET_MONTHS + 1, money.later), |a, b| if b.due > a.due { b } else { a });
-    let failing: Vec<Failing> = first
-        .iter()
-        .chain([&later])
-        .filter(|m| !m.fits)
-        .map(|m| Failing { month: m.month, date: m.date, due: m.due, available: m.available, short: m.due - m.available.max(Decimal::ZERO) })
-        .collect();
+    let after: Vec<PlanMonth> = (BUDGET_MONTHS + 1..=months.len()).map(|m| month(m, money.later)).collect();
+    let later = after.iter().copied().fold(month(BUDGET_MONTHS + 1, money.later), |a, b| if b.due > a.due { b } else { a });
+    let later_failing: Vec<PlanMonth> = after.into_iter().filter(|m| !m.fits).collect();
+    let failing: Vec<Failing> = first.iter().filter(|m| !m.fits).map(Failing::of).chain(Failing::later(&later_failing)).collect();
     Plan { goal, fits: failing.is_empty(), picks: Vec::new(), months: first, later, failing }
 }
 

@@ -155,3 +155,18 @@ fn twenty_loans_are_planned_together() {
     let tight = plans(&debts, &flat("9000"), &[]);
     assert!(tight.iter().all(|p| p.fits && p.picks.iter().any(|k| k.kind != ProposalKind::Contract)));
 }
+
+#[test]
+fn the_later_months_that_fail_are_one_line_from_the_first_to_the_last() {
+    // Review w14 R2: a five-year plan short ¥699.99 in each of months 13–59
+    // and ¥700.59 in month 60 listed month 60 alone.
+    let m = |month: u32, due: &str| PlanMonth::planned(month, None, d(due), d("4300"));
+    let months = [m(13, "4999.99"), m(14, "4999.99"), m(60, "5000.59")];
+    let line = Failing::later(&months).unwrap();
+    assert_eq!((line.month, line.due, line.available, line.short), (13, d("5000.59"), d("4300"), d("700.59")));
+    assert_eq!(line.through, Some(Through { month: 60, date: None, count: 3 }));
+    // One month is said as before; none, no line.
+    let one = Failing::later(&months[..1]).unwrap();
+    assert_eq!((one.month, one.through, one.short), (13, None, d("699.99")));
+    assert_eq!(Failing::later(&[]), None);
+}

@@ -157,7 +157,18 @@ fn figures_html(lang: Lang, p: &Proposal, out: &mut Part) {
     let (class, says) = if fits { ("fits", t.fits_budget) } else { ("no-fit", b.over_budget) };
     let _ = write!(out.shape, r#"<p class="badge {class}" data-testid="fits" data-fits="{fits}">{}{DOT}{}{SPACE}"#, esc(says), esc(b.monthly_margin));
     out.value("p-margin", money(f.margin));
-    out.shape.push_str(r#"</p><dl class="facts three">"#);
+    out.shape.push_str("</p>");
+    if f.balance_rises {
+        let most = f.schedule.iter().map(|r| r.balance).max().unwrap_or_default();
+        let now = f.schedule.first().map_or(most, |r| r.balance + r.principal);
+        let peak = if most > now { fill(b.balance_peak, &[&money(most)]) } else { String::new() };
+        // Its text set in place, like the figures: a keystroke that moves
+        // the amount does not redraw the card.
+        out.shape.push_str(r#"<p class="warning">"#);
+        out.value("balance-rises", fill(b.balance_rises, &[&peak]));
+        out.shape.push_str("</p>");
+    }
+    out.shape.push_str(r#"<dl class="facts three">"#);
     out.fact(t.monthly_payment, Some(Term::Payment), "p-payment", lang.plan_payment(PlanPayment::of(f)));
     out.fact(t.months_label, Some(Term::Months), "p-months", f.months.to_string());
     out.fact(lang.page().vs_contract, Some(Term::VsContract), "p-saving-contract", lang.vs_contract(f.saving_vs_contract));

@@ -3,10 +3,10 @@
 
 use super::super::chart::BalanceChart;
 use super::super::page::use_page;
-use super::super::{use_lang, use_text};
+use super::super::use_lang;
 use crate::engine::proposal::Figures;
 use crate::engine::Proposal;
-use crate::i18n::{money, percent, Lang, Text};
+use crate::i18n::{money, percent, Lang};
 use crate::present::{Compared, PlanPayment};
 use crate::ui::widgets::say;
 use leptos::prelude::*;
@@ -47,23 +47,24 @@ fn compare_body(chosen: Memo<Vec<Proposal>>, compared: RwSignal<Compared>) -> su
 }
 
 /// One row of the table: a label and each plan's figure.
-type CompareRow = (fn(&Text) -> &'static str, fn(Lang, &Figures) -> String);
+type CompareRow = (fn(Lang) -> &'static str, fn(Lang, &Figures) -> String);
 
 const ROWS: [CompareRow; 9] = [
-    (|t| t.monthly_payment, |l, f| l.plan_payment(PlanPayment::of(f))),
-    (|t| t.months_label, |_, f| f.months.to_string()),
-    (|t| t.total_paid, |_, f| money(f.total_paid)),
-    (|t| t.total_interest_fees, |_, f| money(f.total_interest)),
-    (|t| t.apr_nominal, |l, f| l.maybe_percent(f.apr_nominal_percent)),
-    (|t| t.saving_vs_contract, |l, f| l.vs_contract(f.saving_vs_contract)),
-    (|t| t.principal_recovered, |_, f| percent(f.principal_recovered_percent)),
-    (|t| t.lender_pv, |_, f| money(f.lender_pv)),
-    (|t| t.fits_budget, |l, f| l.yes_no(f.fits_budget).to_owned()),
+    (|l| l.text().monthly_payment, |l, f| l.plan_payment(PlanPayment::of(f))),
+    (|l| l.text().months_label, |_, f| f.months.to_string()),
+    (|l| l.text().total_paid, |_, f| money(f.total_paid)),
+    (|l| l.text().total_interest_fees, |_, f| money(f.total_interest)),
+    (|l| l.text().apr_nominal, |l, f| l.maybe_percent(f.apr_nominal_percent)),
+    // The card's neutral label: the figure says 多付 or 少付 itself (review
+    // w14 S12: "比原合同省 | 多付 ¥75,707.12").
+    (|l| l.page().vs_contract, |l, f| l.vs_contract(f.saving_vs_contract)),
+    (|l| l.text().principal_recovered, |_, f| percent(f.principal_recovered_percent)),
+    (|l| l.text().lender_pv, |_, f| money(f.lender_pv)),
+    (|l| l.text().fits_budget, |l, f| l.yes_no(f.fits_budget).to_owned()),
 ];
 
 #[component]
 fn SideBySide(proposals: Vec<Proposal>, on_clear: impl Fn() + 'static) -> impl IntoView {
-    let t = use_text();
     let lang = use_lang();
     let figures: Vec<Figures> = proposals.iter().filter_map(|p| p.figures.clone()).collect();
     let series: Vec<_> = figures.iter().map(|f| f.schedule.clone()).collect();
@@ -75,7 +76,7 @@ fn SideBySide(proposals: Vec<Proposal>, on_clear: impl Fn() + 'static) -> impl I
         let cells = figures.clone();
         view! {
             <tr>
-                <th scope="row">{move || label(t())}</th>
+                <th scope="row">{move || label(lang.get())}</th>
                 {move || cells.iter().zip(titles.get()).map(|(f, name)| view! { <td data-label=name>{show(lang.get(), f)}</td> }).collect_view()}
             </tr>
         }

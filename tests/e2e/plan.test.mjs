@@ -1,0 +1,80 @@
+// What the summary says of a combined plan that cannot be paid (wave 14's
+// review, R1 R2 R5 R7): a seasonal shop owner with three loans whose dead
+// months (income below expenses) and ordinary months after the first year
+// cannot carry any combination the lenders commonly grant. The plan is not
+// "most likely accepted"; every month it cannot pay is said, the 48 after
+// the first year as one line; a month in deficit has ¥0, not a negative
+// amount; a date nobody entered is said to be estimated; the live line's
+// verdict is the plan's. Figures: tests/e2e/cases/seasonal-short.json
+// through the evaluator (60 months of 停息分期: 300,000 / 60 = ¥5,000 a
+// month, ¥4,999.99 with the last absorbing; the ordinary month has
+// 12,000 − 6,500 − 10 % = ¥4,300).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startApp, assertClean, REPO } from './harness.mjs';
+import { $, byId, importFile, message, proposal, stands, switchLanguage } from './page.mjs';
+
+let app;
+before(async () => {
+  app = await startApp(process.env.E2E_DIST ? { dir: process.env.E2E_DIST } : {});
+});
+after(async () => {
+  await app?.close();
+});
+
+test('a plan that cannot be paid is headed as such, and names every month it cannot pay', async () => {
+  const { page, events } = await app.open();
+  await importFile(page, 'seasonal-short.json', await readFile(join(REPO, 'tests', 'e2e', 'cases', 'seasonal-short.json'), 'utf8'));
+  await message(page, 'imported').waitFor();
+  const plan = page.locator($('plan'));
+  await assert.doesNotReject(plan.first().waitFor());
+  assert.equal(await plan.count(), 1, 'both goals ask the same: one box');
+  assert.equal(await plan.getAttribute('data-fits'), 'false');
+  assert.equal((await plan.locator('h3').textContent()).trim(), '最接近预算的组合：仍有月份不够还');
+  const failing = (await plan.locator(`${$('plan-failing')} li`).allTextContents()).map((t) => t.trim());
+  assert.equal(failing.length, 10, failing.join('\n'));
+  assert.equal(failing[0], '第 3 月（2027-02-16）：要还 ¥4,999.99，可用 ¥0.00（这个月收入比开支少 ¥3,800.00），差 ¥4,999.99');
+  assert.equal(failing[2], '第 5 月（2027-04-16）：要还 ¥4,999.99，可用 ¥2,500.00，差 ¥2,499.99');
+  assert.equal(failing[9], '第 13–60 月（2027-12-16 – 2031-11-16），共 48 个月：每月要还最多 ¥5,000.59，可用 ¥4,300.00，每月最多差 ¥700.59');
+  assert.match(await plan.textContent(), /没有一个组合能让每个月都够还/);
+  assert.match(await plan.locator($('plan-line')).textContent(), /（有些日期是按今天估算的：请在“借款”里填写下次还款日）$/);
+  assert.match(await page.locator($('live-summary')).textContent(), /推荐方案有月份不够还$/);
+  // R18: the cash-flow plan pays less than the interest in the dead and
+  // ordinary months: its card says the debt grows, and to how much (the
+  // highest balance of its schedule, above the ¥212,000 owed now).
+  const cash = proposal(page, 'cash_flow_plan').first();
+  await cash.waitFor({ state: 'attached' });
+  assert.equal(await byId(cash, 'balance-rises').textContent(), '有些月份付得比利息少：没付的利息计入本金，这些月份欠款会增加，最多欠 ¥200,057.33。');
+
+  await switchLanguage(page);
+  await page.locator(`${$('plan')} h3`, { hasText: 'Closest to your budget' }).waitFor();
+  // S6: the English contents name the parts as their headings do.
+  const nav = (await page.locator('nav a').allTextContents()).map((t) => t.trim());
+  for (const part of ['Where you stand', 'Negotiation kit', 'Road to debt-free']) assert.ok(nav.includes(part), nav.join(' | '));
+  assert.equal((await page.locator(`${$('plan')} .short`).textContent()).trim(), 'Months that fall short:');
+  const en = (await page.locator(`${$('plan-failing')} li`).allTextContents()).map((t) => t.trim());
+  assert.equal(en[9], 'Months 13–60 (2027-12-16 – 2031-11-16), 48 of them: up to ¥5,000.59 due a month, ¥4,300.00 available, short up to ¥700.59 a month');
+  assert.match(await page.locator($('live-summary')).textContent(), /the recommended plan is short in some months$/);
+  await assertClean(events);
+});
+
+test('days overdue without the overdue amounts: the stand says its penalty figures count nothing', async () => {
+  const { page, events } = await app.open();
+  const doc = {
+    version: 1,
+    loans: [{ id: 'mybank', lender: 'mybank', principal: '100000', rate: { value: '0.05', unit: 'daily_percent' }, method: 'equal_installment', months: 12, overdue: { days: 75 } }],
+    budget: { income: '12000', expenses: '6500', other_obligations: '0', buffer_percent: '10' },
+  };
+  await importFile(page, 'days-only.json', JSON.stringify(doc));
+  await message(page, 'imported').waitFor();
+  const stand = stands(page).first();
+  await stand.locator(':scope > summary').click();
+  assert.equal(
+    await byId(stand, 'no-arrears').textContent(),
+    '已逾期 75 天，但没有填写逾期本金和利息：下面的罚息按 ¥0 计算，实际会更多。请在这笔借款的“逾期”里填写 App 显示的逾期金额。',
+  );
+  await assertClean(events);
+});
