@@ -188,6 +188,15 @@ pub const PLOT_LEFT: u32 = 118;
 pub const PLOT_TOP: u32 = 12;
 pub const PLOT_RIGHT: u32 = 628;
 pub const PLOT_BOTTOM: u32 = 290;
+/// The plot's left edge when the money axis reaches seven digits: its
+/// labels ("¥4,000,000") are wider than [`PLOT_LEFT`] leaves them at a
+/// phone's font size (they began left of the chart at 375 px).
+pub const WIDE_LEFT: u32 = 150;
+
+/// The plot's left edge for y ticks `step` yuan apart (the top tick is 4 steps).
+pub fn plot_left(step: i64) -> u32 {
+    if step >= 250_000 { WIDE_LEFT } else { PLOT_LEFT }
+}
 
 /// A position in SVG user units, in tenths (one place, as the chart
 /// prints it). `exact`: no place was rounded away, so an integer prints
@@ -258,6 +267,8 @@ pub struct StackChart {
     /// Values in yuan.
     pub y_ticks: Vec<Tick<i64>>,
     pub x_ticks: Vec<Tick<u32>>,
+    /// The plot's left edge ([`plot_left`]).
+    pub left: u32,
 }
 
 impl StackChart {
@@ -277,7 +288,8 @@ impl StackChart {
         }
         let step = nice_step(most, 4);
         let months = rows.len().saturating_sub(1).max(1) as u32;
-        let (left, width) = (i64::from(PLOT_LEFT), i64::from(PLOT_RIGHT - PLOT_LEFT));
+        let plot_left = plot_left(step);
+        let (left, width) = (i64::from(plot_left), i64::from(PLOT_RIGHT - plot_left));
         let (lower, height) = (i64::from(PLOT_BOTTOM), i64::from(PLOT_BOTTOM - PLOT_TOP));
         // In tenths: x = left + width·t / months; y = lower − height·v / (4·step), v = fen / 100.
         let x = |t: u32| At::of(left, 1, i128::from(10 * width * i64::from(t)), i128::from(months));
@@ -302,7 +314,7 @@ impl StackChart {
         let y_ticks = (0..=4).map(|i| Tick { value: step * i, at: y(step * i * 100) }).collect();
         let every = month_step(months);
         let x_ticks = (1..=months / every).map(|i| i * every).map(|m| Tick { value: m, at: x(m) }).collect();
-        Self { layers, y_ticks, x_ticks }
+        Self { layers, y_ticks, x_ticks, left: plot_left }
     }
 }
 

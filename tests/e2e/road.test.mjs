@@ -276,3 +276,25 @@ test('axe finds nothing in the open section, in both languages, light and dark; 
     await assertClean(events, { page, name: `road-axe-${width}` });
   }
 });
+
+test('seven- and eight-digit balances: every label of the chart\'s money axis fits left of the plot, at 375 and 1280 px, in both languages', async () => {
+  // 网商贷 at ¥800,000: the axis's top tick is ¥2,000,000 (the wide plot);
+  // at ¥2 million, ¥20,000,000 (smaller labels on a phone).
+  for (const [principal, digits] of [['800000.00', 7], ['2000000.00', 8]]) {
+    const doc = JSON.parse(ROAD);
+    doc.loans[0].principal = principal;
+    for (const width of [375, 1280]) {
+      const { page, events } = await openFixture({ contextOptions: { viewport: { width, height: 900 } } }, JSON.stringify(doc));
+      for (const lang of ['zh', 'en']) {
+        if (lang === 'en') await switchLanguage(page);
+        const ticks = page.locator(`${$('stack-chart')} text.tick[text-anchor="end"]`);
+        const boxes = await ticks.evaluateAll((els) => els.map((e) => ({ text: e.textContent, x: e.getBBox().x })));
+        const most = Math.max(...boxes.map((b) => b.text.replace(/\D/g, '').length));
+        assert.equal(most, digits, `${width} ${lang}: ${boxes.map((b) => b.text)}`);
+        for (const b of boxes) assert.ok(b.x >= 0, `${width} ${lang}: "${b.text}" starts at ${b.x.toFixed(1)}, left of the chart`);
+        if (width === 375 && lang === 'zh') await mkdir(ARTIFACTS, { recursive: true }).then(() => page.locator($('stack-chart')).screenshot({ path: join(ARTIFACTS, `road-axis-${digits}-375.png`) }));
+      }
+      await assertClean(events, { page, name: `road-wide-axis-${digits}-${width}` });
+    }
+  }
+});

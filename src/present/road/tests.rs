@@ -71,6 +71,23 @@ fn the_stack_starts_at_what_is_owed_now_and_ends_at_zero() {
     // Every layer ends on the month axis at the right edge.
     let last_x = format!("{PLOT_RIGHT},{PLOT_BOTTOM}");
     assert!(chart.layers.iter().all(|l| l.contains(&last_x)), "{:?}", chart.layers);
+    // Five-digit labels: the plot starts at its usual edge, month 0 there.
+    assert_eq!(chart.left, PLOT_LEFT);
+    assert!(chart.layers[0].starts_with(&format!("{PLOT_LEFT},")), "{}", chart.layers[0]);
+}
+
+/// Seven-digit labels ("¥2,000,000") are wider than the usual margin at a
+/// phone's font size: the plot starts further right, month 0 on its edge.
+#[test]
+fn a_seven_digit_axis_moves_the_plot_right() {
+    let mut s = fixture();
+    s.loans[0].principal = d("800000");
+    let e = s.evaluate();
+    let chart = StackChart::of(e.road.picked().unwrap());
+    assert_eq!(chart.y_ticks[4].value, 2_000_000, "seven digits at the top");
+    assert_eq!(chart.left, WIDE_LEFT);
+    assert!(chart.layers.iter().all(|l| l.starts_with(&format!("{WIDE_LEFT},"))), "{:?}", chart.layers);
+    assert_eq!((plot_left(249_999), plot_left(250_000), plot_left(i64::MAX)), (PLOT_LEFT, WIDE_LEFT, WIDE_LEFT));
 }
 
 /// The largest road the page can draw: ¥1 trillion at 1,000 %/yr with
@@ -150,7 +167,7 @@ fn decimal_chart(plan: &PayoffPlan) -> (Vec<String>, Vec<(Decimal, String, Strin
     let step = nice(totals.iter().copied().max().unwrap_or_default(), 4);
     let top = step * Decimal::from(4);
     let months = rows.len().saturating_sub(1).max(1) as u32;
-    let (left, right) = (Decimal::from(PLOT_LEFT), Decimal::from(PLOT_RIGHT));
+    let (left, right) = (Decimal::from(plot_left(i64::try_from(step).unwrap_or(i64::MAX))), Decimal::from(PLOT_RIGHT));
     let (upper, lower) = (Decimal::from(PLOT_TOP), Decimal::from(PLOT_BOTTOM));
     let x = |t: u32| left + (right - left) * Decimal::from(t) / Decimal::from(months);
     let y = |v: Decimal| lower - (lower - upper) * v / top;

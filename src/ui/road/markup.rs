@@ -13,7 +13,7 @@
 use crate::engine::payoff::{PayoffPlan, ShortMonth};
 use crate::engine::{Prepaid, PrepayEffect, SolveError, Solved};
 use crate::i18n::{amount, fill, money, Lang, RoadText, DOT};
-use crate::present::road::{balances_with_total, code, DefaultBudget, RoadMonths, StackChart, StrategyFigures, CHART_H, CHART_W, KINDS, PLOT_BOTTOM, PLOT_LEFT, PLOT_RIGHT, PLOT_TOP};
+use crate::present::road::{balances_with_total, code, DefaultBudget, RoadMonths, StackChart, StrategyFigures, CHART_H, CHART_W, KINDS, PLOT_BOTTOM, PLOT_RIGHT, PLOT_TOP};
 use crate::scenario::field::Unit;
 use crate::scenario::road::PrepaidByEffect;
 use crate::engine::PayoffKind;
@@ -166,13 +166,15 @@ fn chart(out: &mut String, lang: Lang, plan: &PayoffPlan, months: RoadMonths, ti
     let c = StackChart::of(plan);
     // The box, the plot's edges, and where tick labels sit beside them.
     let [width, height, left, right, top, bottom, y_label, x_tick, x_label] =
-        [CHART_W, CHART_H, PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM, PLOT_LEFT - 8, PLOT_BOTTOM + 6, PLOT_BOTTOM + 34].map(|n| n.to_string());
+        [CHART_W, CHART_H, c.left, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM, c.left - 8, PLOT_BOTTOM + 6, PLOT_BOTTOM + 34].map(|n| n.to_string());
     let name = lang.payoff_kind(plan.strategy);
     let label = match plan.debt_free_month {
         Some(m) => fill(w.chart_label, &[name, &m.to_string()]),
         None => fill(w.chart_never, &[name]),
     };
-    put(out, r#"<h3>{}</h3><svg class="stack-chart" viewBox="0 0 {} {}" role="img" aria-label="{}" data-testid="stack-chart">"#, &[w.chart_heading, &width, &height, &label]);
+    // Eight digits and more ("¥40,000,000"): smaller labels on a phone (style/road.css).
+    let long = flag(c.y_ticks.last().is_some_and(|t| t.value >= 10_000_000), " long");
+    put(out, r#"<h3>{}</h3><svg class="stack-chart{}" viewBox="0 0 {} {}" role="img" aria-label="{}" data-testid="stack-chart">"#, &[w.chart_heading, long, &width, &height, &label]);
     for t in &c.y_ticks {
         let (at, money) = (t.at.text(), money(t.value.into()));
         put(
