@@ -248,6 +248,44 @@ fn a_prepayment_input_is_its_loan_and_item() {
     assert_eq!(form.valid(), None);
 }
 
+/// Review R12: a removed loan comes back exactly — its place, ask, contacts
+/// at their places in the log, its place in the payoff order.
+#[test]
+fn undo_brings_a_removed_loan_back_with_its_contacts() {
+    let mut doc = every_field();
+    let more = doc.contact_log[0].clone();
+    doc.contact_log.push(crate::scenario::kit::ContactEntry { loan_id: "a".into(), ..more.clone() });
+    doc.contact_log.insert(0, crate::scenario::kit::ContactEntry { loan_id: "b".into(), ..more });
+    let mut form = Form::new(doc.clone());
+    let a = form.loans()[0];
+    let contacts_of_a = doc.contact_log.iter().filter(|e| e.loan_id == "a").count();
+    assert!(contacts_of_a >= 2 && doc.loans[0].ask.is_some(), "the test needs a loan with an ask and contacts");
+    assert_eq!(form.removed_loan(), None);
+    assert!(!form.undo_remove(), "nothing to undo");
+    form.remove_loan(a);
+    assert_eq!(form.removed_loan(), Some((1, doc.loans[0].lender, contacts_of_a)), "the undo bar can say how many contacts went");
+    assert!(form.undo_remove());
+    assert_eq!(form.document(), &doc, "everything back, in place");
+    assert_eq!(form.loans().len(), 2);
+    assert_eq!(form.removed_loan(), None, "undone once");
+    assert!(form.valid().is_some());
+    // A loan added since took the freed id: the loan comes back under another, its contacts and order follow.
+    let b = form.loans()[1];
+    form.remove_loan(b);
+    let added = form.add_loan(Lender::Other).unwrap();
+    assert!(form.undo_remove());
+    let back = &form.document().loans[1];
+    assert_eq!(back.id, "c");
+    assert_eq!(back.ask, doc.loans[1].ask);
+    assert_eq!(form.document().contact_log.iter().filter(|e| e.loan_id == "c").count(), doc.contact_log.iter().filter(|e| e.loan_id == "b").count());
+    assert_eq!(form.document().payoff_strategy.as_ref().unwrap().order, ["c", "a"]);
+    assert!(form.problems().iter().all(|(p, _)| p.loan == Some(added)), "every contact names a loan of the document (the added loan lacks a due date)");
+    // Loading a draft ends what could be undone.
+    form.remove_loan(form.loans()[2]);
+    form.load(doc);
+    assert_eq!(form.removed_loan(), None);
+}
+
 #[test]
 fn a_removed_loan_leaves_the_payoff_order() {
     let mut form = Form::new(every_field());
