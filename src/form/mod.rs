@@ -25,7 +25,7 @@
 
 use crate::engine::Lender;
 use crate::scenario::field::{Each, Value};
-use crate::scenario::kit::{Ask, ContactEntry, LOG_MAX};
+use crate::scenario::kit::{Ask, ContactEntry, ExpenseItems, Hardship, LOG_MAX};
 use crate::scenario::{free_loan_id, At, BudgetEntry, Field, LoanEntry, Rule, Scenario, MAX_LOANS};
 use rust_decimal::Decimal;
 
@@ -93,6 +93,23 @@ pub struct Form {
     totals: Vec<total::TotalEdit>,
     /// The loan removed last, kept for undo with everything that went with it.
     removed: Option<Box<RemovedLoan>>,
+    /// Parts switched off, with what was typed in them, by their box.
+    parked: Vec<(Place, Parked)>,
+    /// The expenses total carried under "other" when categories started,
+    /// until "other" is typed ([`BudgetEntry::carry_expenses`]).
+    carried: Option<Decimal>,
+}
+
+/// A part switched off by its box, as it was (review R20: a box hides a
+/// part, it does not delete it). Kept on the page, not in the document:
+/// a part that is off is not in the document the evaluation, the letters
+/// and a file read, so the format stays as documented.
+#[derive(Debug, Clone, PartialEq)]
+enum Parked {
+    Forecast([Decimal; crate::scenario::FORECAST_MONTHS]),
+    Expenses(ExpenseItems),
+    Hardship(Box<Hardship>),
+    Ask(Ask),
 }
 
 /// A removed loan and what went with it, each with its place, so undo puts
@@ -110,7 +127,7 @@ struct RemovedLoan {
 
 impl Form {
     pub fn new(doc: Scenario) -> Self {
-        let mut form = Self { doc: Scenario::example(), keys: Vec::new(), next_key: 0, edits: Vec::new(), session: None, totals: Vec::new(), removed: None };
+        let mut form = Self { doc: Scenario::example(), keys: Vec::new(), next_key: 0, edits: Vec::new(), session: None, totals: Vec::new(), removed: None, parked: Vec::new(), carried: None };
         form.load(doc);
         form
     }
@@ -123,6 +140,8 @@ impl Form {
         self.session = None;
         self.totals.clear();
         self.removed = None;
+        self.parked.clear();
+        self.carried = None;
     }
 
     fn fresh_key(&mut self) -> LoanKey {
@@ -229,6 +248,9 @@ impl Form {
         if let Some(s) = self.session.as_mut() {
             s.retyping |= error.is_some();
         }
+        if error.is_none() {
+            self.carry(p);
+        }
         let base = at.text(&self.doc);
         self.edits.retain(|(q, _)| *q != p);
         if error.is_some() || text != base {
@@ -238,11 +260,70 @@ impl Form {
     }
 
     /// The user picked a value from a list or ticked a box.
+    /// Unticking a part's box keeps what it held; ticking it again brings
+    /// that back.
     pub fn set(&mut self, p: Place, v: Value) {
-        if let Some(at) = self.at(p) {
-            self.session = None;
-            at.set(&mut self.doc, v);
-            self.derive_principals();
+        let Some(at) = self.at(p) else { return };
+        self.session = None;
+        let (on, off) = (matches!(v, Value::Flag(true)), matches!(v, Value::Flag(false)));
+        if let Some(part) = self.part(p).filter(|_| off) {
+            self.parked.retain(|(q, _)| *q != p);
+            self.parked.push((p, part));
+        }
+        at.set(&mut self.doc, v);
+        if p.field == Field::ExpenseItems {
+            // Started: today's total is under "other" and stays the total.
+            self.carried = on.then_some(self.doc.budget.expenses);
+        }
+        if let Some(i) = self.parked.iter().position(|(q, _)| *q == p).filter(|_| on) {
+            let (_, part) = self.parked.remove(i);
+            self.unpark(p, part);
+        }
+        self.carry(p);
+        self.derive_principals();
+    }
+
+    /// The part box `p` switches, while it is on.
+    fn part(&self, p: Place) -> Option<Parked> {
+        let d = &self.doc;
+        match p.field {
+            Field::Forecast => d.budget.forecast.map(Parked::Forecast),
+            Field::ExpenseItems => d.budget.expense_items.map(Parked::Expenses),
+            Field::Hardship => d.hardship.clone().map(|h| Parked::Hardship(Box::new(h))),
+            Field::Ask => d.loans.get(self.index(p.loan?)?)?.ask.map(Parked::Ask),
+            _ => None,
+        }
+    }
+
+    /// Puts a parked part back. Expenses typed since the categories went
+    /// off stay the total ("other" takes the difference, as when they start).
+    fn unpark(&mut self, p: Place, part: Parked) {
+        let d = &mut self.doc;
+        match part {
+            Parked::Forecast(f) => d.budget.forecast = Some(f),
+            Parked::Expenses(items) => {
+                let total = d.budget.expenses;
+                d.budget.expense_items = Some(items);
+                self.carried = (items.total() != total).then_some(total);
+                d.budget.expenses = items.total();
+            }
+            Parked::Hardship(h) => d.hardship = Some(*h),
+            Parked::Ask(a) => {
+                if let Some(l) = p.loan.and_then(|k| self.keys.iter().position(|q| *q == k)).and_then(|i| d.loans.get_mut(i)) {
+                    l.ask = Some(a);
+                }
+            }
+        }
+    }
+
+    /// While the total carried into the categories holds, a category typed
+    /// comes out of "other" (review R19: itemising must not add to the
+    /// expenses); "other" typed ends it.
+    fn carry(&mut self, p: Place) {
+        if p.field == Field::ExpenseOther {
+            self.carried = None;
+        } else if let Some(total) = self.carried.filter(|_| p.field == Field::ExpenseItems || p.field.spec().each == Each::Expense) {
+            self.doc.budget.carry_expenses(total);
         }
     }
 

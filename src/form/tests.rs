@@ -334,3 +334,58 @@ proptest! {
         same_evaluation(&s)?;
     }
 }
+
+/// Review R20: unticking a part's box and ticking it again brings back what
+/// was typed in it — the forecast, the expense categories, the hardship,
+/// a lender's ask — and the part stays out of the document while it is off.
+#[test]
+fn a_part_switched_off_and_on_comes_back_as_typed() {
+    let doc = every_field();
+    assert!(doc.budget.forecast.is_some() && doc.budget.expense_items.is_some() && doc.hardship.is_some() && doc.loans[0].ask.is_some());
+    let mut form = Form::new(doc.clone());
+    let a = form.loans()[0];
+    let boxes = [Place::of(Field::Forecast), Place::of(Field::ExpenseItems), Place::of(Field::Hardship), Place::loan(Field::Ask, a)];
+    for p in boxes {
+        form.set(p, Value::Flag(false));
+    }
+    let off = form.document();
+    assert!(off.budget.forecast.is_none() && off.budget.expense_items.is_none() && off.hardship.is_none() && off.loans[0].ask.is_none());
+    assert_eq!(off.budget.expenses, doc.budget.expenses, "the expenses keep the categories' sum");
+    for p in boxes {
+        form.set(p, Value::Flag(true));
+    }
+    assert_eq!(form.document(), &doc, "every part back as it was");
+    // A new draft starts afresh.
+    form.set(Place::of(Field::Forecast), Value::Flag(false));
+    form.load(Scenario::example());
+    form.set(Place::of(Field::Forecast), Value::Flag(true));
+    let income = Scenario::example().budget.income;
+    assert_eq!(form.document().budget.forecast, Some([income; 12]));
+}
+
+/// Review R19: itemising the expenses keeps their total: what is typed in a
+/// category comes out of "other" (never below 0) until "other" is typed.
+#[test]
+fn itemised_expenses_keep_the_total_until_other_is_typed() {
+    let mut form = Form::new(Scenario::example());
+    form.type_text(Place::of(Field::Expenses), "6500".into());
+    form.set(Place::of(Field::ExpenseItems), Value::Flag(true));
+    form.type_text(Place::of(Field::ExpenseHousing), "3000".into());
+    form.type_text(Place::of(Field::ExpenseFood), "2000".into());
+    let total = |f: &Form| (f.document().budget.expenses, f.document().budget.expense_items.unwrap().other);
+    assert_eq!(total(&form), (Decimal::from(6500), Decimal::from(1500)), "¥6,500 stays ¥6,500");
+    form.type_text(Place::of(Field::ExpenseMedical), "2500".into());
+    assert_eq!(total(&form), (Decimal::from(7500), Decimal::ZERO), "more than the total: other is 0, the total grows");
+    form.type_text(Place::of(Field::ExpenseMedical), "500".into());
+    assert_eq!(total(&form), (Decimal::from(6500), Decimal::from(1000)));
+    // "Other" typed on purpose is the user's: categories typed after add to the total.
+    form.type_text(Place::of(Field::ExpenseOther), "800".into());
+    form.type_text(Place::of(Field::ExpenseTransport), "300".into());
+    assert_eq!(total(&form), (Decimal::from(6600), Decimal::from(800)));
+    // Off, the total changed, on again: the categories come back and the new total stays.
+    form.set(Place::of(Field::ExpenseItems), Value::Flag(false));
+    form.type_text(Place::of(Field::Expenses), "7000".into());
+    form.set(Place::of(Field::ExpenseItems), Value::Flag(true));
+    assert_eq!(total(&form), (Decimal::from(7000), Decimal::from(1200)));
+    assert_eq!(form.document().budget.expense_items.unwrap().housing, Decimal::from(3000));
+}

@@ -40,3 +40,17 @@ test('R12: a removed loan comes back with its ask and its contact-log entries, i
   assert.deepEqual(JSON.parse(file.text), JSON.parse(EVERY_FIELD), 'the loan, its ask, its contacts and its place in the payoff order are back');
   await assertClean(events, { page, name: 'keep-undo-loan' });
 });
+
+test('R20: unticking the 12-month forecast and ticking it again brings the months back as typed', async () => {
+  const { page, events } = await app.open();
+  await byId(page, 'use-forecast').check();
+  const months = ['30000', '30000', '3000', '3000', '10000', '10000', '10000', '10000', '10000', '10000', '10000', '30000'];
+  for (let i = 0; i < 12; i++) await byId(page, `forecast-${i + 1}`).fill(months[i]);
+  await byId(page, 'use-forecast').uncheck();
+  await byId(page, 'forecast-1').waitFor({ state: 'detached' });
+  await byId(page, 'use-forecast').check();
+  const back = [];
+  for (let i = 0; i < 12; i++) back.push(await byId(page, `forecast-${i + 1}`).inputValue());
+  assert.deepEqual(back, months);
+  await assertClean(events, { page, name: 'keep-forecast' });
+});
