@@ -25,7 +25,7 @@
 
 use crate::engine::Lender;
 use crate::scenario::field::{Each, Value};
-use crate::scenario::kit::{Ask, ContactEntry, LOG_MAX};
+use crate::scenario::kit::{Ask, ContactEntry, ExpenseItems, Hardship, LOG_MAX};
 use crate::scenario::{free_loan_id, At, BudgetEntry, Field, LoanEntry, Rule, Scenario, MAX_LOANS};
 use rust_decimal::Decimal;
 
@@ -91,11 +91,43 @@ pub struct Form {
     session: Option<Box<Session>>,
     /// Remaining totals typed for loans ([`total`]).
     totals: Vec<total::TotalEdit>,
+    /// The loan removed last, kept for undo with everything that went with it.
+    removed: Option<Box<RemovedLoan>>,
+    /// Parts switched off, with what was typed in them, by their box.
+    parked: Vec<(Place, Parked)>,
+    /// The expenses total carried under "other" when categories started,
+    /// until "other" is typed ([`BudgetEntry::carry_expenses`]).
+    carried: Option<Decimal>,
+}
+
+/// A part switched off by its box, as it was (review R20: a box hides a
+/// part, it does not delete it). Kept on the page, not in the document:
+/// a part that is off is not in the document the evaluation, the letters
+/// and a file read, so the format stays as documented.
+#[derive(Debug, Clone, PartialEq)]
+enum Parked {
+    Forecast([Decimal; crate::scenario::FORECAST_MONTHS]),
+    Expenses(ExpenseItems),
+    Hardship(Box<Hardship>),
+    Ask(Ask),
+}
+
+/// A removed loan and what went with it, each with its place, so undo puts
+/// back exactly what was there (review R12: its contacts are the borrower's
+/// evidence).
+#[derive(Debug, Clone, PartialEq)]
+struct RemovedLoan {
+    at: usize,
+    loan: LoanEntry,
+    /// Its contacts, each with its index in the log before the removal.
+    contacts: Vec<(usize, ContactEntry)>,
+    /// Its place in the payoff order, if it had one.
+    order_at: Option<usize>,
 }
 
 impl Form {
     pub fn new(doc: Scenario) -> Self {
-        let mut form = Self { doc: Scenario::example(), keys: Vec::new(), next_key: 0, edits: Vec::new(), session: None, totals: Vec::new() };
+        let mut form = Self { doc: Scenario::example(), keys: Vec::new(), next_key: 0, edits: Vec::new(), session: None, totals: Vec::new(), removed: None, parked: Vec::new(), carried: None };
         form.load(doc);
         form
     }
@@ -107,6 +139,9 @@ impl Form {
         self.edits.clear();
         self.session = None;
         self.totals.clear();
+        self.removed = None;
+        self.parked.clear();
+        self.carried = None;
     }
 
     fn fresh_key(&mut self) -> LoanKey {
@@ -213,6 +248,9 @@ impl Form {
         if let Some(s) = self.session.as_mut() {
             s.retyping |= error.is_some();
         }
+        if error.is_none() {
+            self.carry(p);
+        }
         let base = at.text(&self.doc);
         self.edits.retain(|(q, _)| *q != p);
         if error.is_some() || text != base {
@@ -222,11 +260,70 @@ impl Form {
     }
 
     /// The user picked a value from a list or ticked a box.
+    /// Unticking a part's box keeps what it held; ticking it again brings
+    /// that back.
     pub fn set(&mut self, p: Place, v: Value) {
-        if let Some(at) = self.at(p) {
-            self.session = None;
-            at.set(&mut self.doc, v);
-            self.derive_principals();
+        let Some(at) = self.at(p) else { return };
+        self.session = None;
+        let (on, off) = (matches!(v, Value::Flag(true)), matches!(v, Value::Flag(false)));
+        if let Some(part) = self.part(p).filter(|_| off) {
+            self.parked.retain(|(q, _)| *q != p);
+            self.parked.push((p, part));
+        }
+        at.set(&mut self.doc, v);
+        if p.field == Field::ExpenseItems {
+            // Started: today's total is under "other" and stays the total.
+            self.carried = on.then_some(self.doc.budget.expenses);
+        }
+        if let Some(i) = self.parked.iter().position(|(q, _)| *q == p).filter(|_| on) {
+            let (_, part) = self.parked.remove(i);
+            self.unpark(p, part);
+        }
+        self.carry(p);
+        self.derive_principals();
+    }
+
+    /// The part box `p` switches, while it is on.
+    fn part(&self, p: Place) -> Option<Parked> {
+        let d = &self.doc;
+        match p.field {
+            Field::Forecast => d.budget.forecast.map(Parked::Forecast),
+            Field::ExpenseItems => d.budget.expense_items.map(Parked::Expenses),
+            Field::Hardship => d.hardship.clone().map(|h| Parked::Hardship(Box::new(h))),
+            Field::Ask => d.loans.get(self.index(p.loan?)?)?.ask.map(Parked::Ask),
+            _ => None,
+        }
+    }
+
+    /// Puts a parked part back. Expenses typed since the categories went
+    /// off stay the total ("other" takes the difference, as when they start).
+    fn unpark(&mut self, p: Place, part: Parked) {
+        let d = &mut self.doc;
+        match part {
+            Parked::Forecast(f) => d.budget.forecast = Some(f),
+            Parked::Expenses(items) => {
+                let total = d.budget.expenses;
+                d.budget.expense_items = Some(items);
+                self.carried = (items.total() != total).then_some(total);
+                d.budget.expenses = items.total();
+            }
+            Parked::Hardship(h) => d.hardship = Some(*h),
+            Parked::Ask(a) => {
+                if let Some(l) = p.loan.and_then(|k| self.keys.iter().position(|q| *q == k)).and_then(|i| d.loans.get_mut(i)) {
+                    l.ask = Some(a);
+                }
+            }
+        }
+    }
+
+    /// While the total carried into the categories holds, a category typed
+    /// comes out of "other" (review R19: itemising must not add to the
+    /// expenses); "other" typed ends it.
+    fn carry(&mut self, p: Place) {
+        if p.field == Field::ExpenseOther {
+            self.carried = None;
+        } else if let Some(total) = self.carried.filter(|_| p.field == Field::ExpenseItems || p.field.spec().each == Each::Expense) {
+            self.doc.budget.carry_expenses(total);
         }
     }
 
@@ -268,21 +365,67 @@ impl Form {
     }
 
     /// Removes a loan, unless it is the only one, with the contacts about
-    /// it (a contact must name a loan of the document; undo brings both
-    /// back) and its id in the payoff order (which must name existing loans).
+    /// it (a contact must name a loan of the document) and its id in the
+    /// payoff order (which must name existing loans); all of it is kept
+    /// until the next removal or load, for [`Form::undo_remove`].
     pub fn remove_loan(&mut self, loan: LoanKey) {
         let Some(i) = self.index(loan) else { return };
         if self.doc.loans.len() > 1 {
             self.session = None;
-            let gone = self.doc.loans.remove(i).id;
-            self.doc.contact_log.retain(|e| e.loan_id != gone);
+            let gone = self.doc.loans.remove(i);
+            let log = std::mem::take(&mut self.doc.contact_log);
+            let (contacts, kept): (Vec<_>, Vec<_>) = log.into_iter().enumerate().partition(|(_, e)| e.loan_id == gone.id);
+            self.doc.contact_log = kept.into_iter().map(|(_, e)| e).collect();
             self.keys.remove(i);
             self.edits.retain(|(p, _)| p.loan != Some(loan));
             self.totals.retain(|t| t.loan != loan);
-            if self.doc.payoff_strategy.as_ref().is_some_and(|p| p.order.contains(&gone)) {
-                self.doc.edit_payoff(|p| p.order.retain(|id| *id != gone));
+            let order_at = self.doc.payoff_strategy.as_ref().and_then(|p| p.order.iter().position(|id| *id == gone.id));
+            if order_at.is_some() {
+                self.doc.edit_payoff(|p| p.order.retain(|id| *id != gone.id));
             }
+            self.removed = Some(Box::new(RemovedLoan { at: i, loan: gone, contacts, order_at }));
         }
+    }
+
+    /// The loan removed last, while undo can bring it back: its title's
+    /// number (1-based, as it was), lender, and how many contacts went with it.
+    pub fn removed_loan(&self) -> Option<(usize, Lender, usize)> {
+        self.removed.as_ref().map(|r| (r.at + 1, r.loan.lender, r.contacts.len()))
+    }
+
+    /// Brings the loan removed last back at its place, with its ask, its
+    /// contacts at their places in the log and its place in the payoff
+    /// order. Its id, if a loan added since took it, becomes a free one
+    /// (its contacts and order follow). False when there is nothing to
+    /// undo, or no room (the loans or the log are full: kept for later).
+    pub fn undo_remove(&mut self) -> bool {
+        let Some(r) = self.removed.take() else { return false };
+        if !self.can_add() || self.doc.contact_log.len() + r.contacts.len() > LOG_MAX {
+            self.removed = Some(r);
+            return false;
+        }
+        let RemovedLoan { at, mut loan, contacts, order_at } = *r;
+        if self.doc.loans.iter().any(|l| l.id == loan.id) {
+            let used: Vec<String> = self.doc.loans.iter().map(|l| l.id.clone()).collect();
+            loan.id = free_loan_id(&used);
+        }
+        self.session = None;
+        let at = at.min(self.doc.loans.len());
+        for (j, mut e) in contacts {
+            e.loan_id.clone_from(&loan.id);
+            let log = &mut self.doc.contact_log;
+            log.insert(j.min(log.len()), e);
+        }
+        if let Some(o) = order_at {
+            let id = loan.id.clone();
+            self.doc.edit_payoff(|p| p.order.insert(o.min(p.order.len()), id));
+        }
+        self.doc.loans.insert(at, loan);
+        let key = self.fresh_key();
+        self.keys.insert(at, key);
+        // The log's places now name other entries.
+        self.edits.retain(|(p, _)| p.field.spec().each != Each::Contact);
+        true
     }
 
     /// Puts a contact into the log at `i` (at most the end); false when

@@ -248,6 +248,44 @@ fn a_prepayment_input_is_its_loan_and_item() {
     assert_eq!(form.valid(), None);
 }
 
+/// Review R12: a removed loan comes back exactly — its place, ask, contacts
+/// at their places in the log, its place in the payoff order.
+#[test]
+fn undo_brings_a_removed_loan_back_with_its_contacts() {
+    let mut doc = every_field();
+    let more = doc.contact_log[0].clone();
+    doc.contact_log.push(crate::scenario::kit::ContactEntry { loan_id: "a".into(), ..more.clone() });
+    doc.contact_log.insert(0, crate::scenario::kit::ContactEntry { loan_id: "b".into(), ..more });
+    let mut form = Form::new(doc.clone());
+    let a = form.loans()[0];
+    let contacts_of_a = doc.contact_log.iter().filter(|e| e.loan_id == "a").count();
+    assert!(contacts_of_a >= 2 && doc.loans[0].ask.is_some(), "the test needs a loan with an ask and contacts");
+    assert_eq!(form.removed_loan(), None);
+    assert!(!form.undo_remove(), "nothing to undo");
+    form.remove_loan(a);
+    assert_eq!(form.removed_loan(), Some((1, doc.loans[0].lender, contacts_of_a)), "the undo bar can say how many contacts went");
+    assert!(form.undo_remove());
+    assert_eq!(form.document(), &doc, "everything back, in place");
+    assert_eq!(form.loans().len(), 2);
+    assert_eq!(form.removed_loan(), None, "undone once");
+    assert!(form.valid().is_some());
+    // A loan added since took the freed id: the loan comes back under another, its contacts and order follow.
+    let b = form.loans()[1];
+    form.remove_loan(b);
+    let added = form.add_loan(Lender::Other).unwrap();
+    assert!(form.undo_remove());
+    let back = &form.document().loans[1];
+    assert_eq!(back.id, "c");
+    assert_eq!(back.ask, doc.loans[1].ask);
+    assert_eq!(form.document().contact_log.iter().filter(|e| e.loan_id == "c").count(), doc.contact_log.iter().filter(|e| e.loan_id == "b").count());
+    assert_eq!(form.document().payoff_strategy.as_ref().unwrap().order, ["c", "a"]);
+    assert!(form.problems().iter().all(|(p, _)| p.loan == Some(added)), "every contact names a loan of the document (the added loan lacks a due date)");
+    // Loading a draft ends what could be undone.
+    form.remove_loan(form.loans()[2]);
+    form.load(doc);
+    assert_eq!(form.removed_loan(), None);
+}
+
 #[test]
 fn a_removed_loan_leaves_the_payoff_order() {
     let mut form = Form::new(every_field());
@@ -295,4 +333,59 @@ proptest! {
     fn any_documents_evaluated_part_evaluates_as_it(s in any_scenario()) {
         same_evaluation(&s)?;
     }
+}
+
+/// Review R20: unticking a part's box and ticking it again brings back what
+/// was typed in it — the forecast, the expense categories, the hardship,
+/// a lender's ask — and the part stays out of the document while it is off.
+#[test]
+fn a_part_switched_off_and_on_comes_back_as_typed() {
+    let doc = every_field();
+    assert!(doc.budget.forecast.is_some() && doc.budget.expense_items.is_some() && doc.hardship.is_some() && doc.loans[0].ask.is_some());
+    let mut form = Form::new(doc.clone());
+    let a = form.loans()[0];
+    let boxes = [Place::of(Field::Forecast), Place::of(Field::ExpenseItems), Place::of(Field::Hardship), Place::loan(Field::Ask, a)];
+    for p in boxes {
+        form.set(p, Value::Flag(false));
+    }
+    let off = form.document();
+    assert!(off.budget.forecast.is_none() && off.budget.expense_items.is_none() && off.hardship.is_none() && off.loans[0].ask.is_none());
+    assert_eq!(off.budget.expenses, doc.budget.expenses, "the expenses keep the categories' sum");
+    for p in boxes {
+        form.set(p, Value::Flag(true));
+    }
+    assert_eq!(form.document(), &doc, "every part back as it was");
+    // A new draft starts afresh.
+    form.set(Place::of(Field::Forecast), Value::Flag(false));
+    form.load(Scenario::example());
+    form.set(Place::of(Field::Forecast), Value::Flag(true));
+    let income = Scenario::example().budget.income;
+    assert_eq!(form.document().budget.forecast, Some([income; 12]));
+}
+
+/// Review R19: itemising the expenses keeps their total: what is typed in a
+/// category comes out of "other" (never below 0) until "other" is typed.
+#[test]
+fn itemised_expenses_keep_the_total_until_other_is_typed() {
+    let mut form = Form::new(Scenario::example());
+    form.type_text(Place::of(Field::Expenses), "6500".into());
+    form.set(Place::of(Field::ExpenseItems), Value::Flag(true));
+    form.type_text(Place::of(Field::ExpenseHousing), "3000".into());
+    form.type_text(Place::of(Field::ExpenseFood), "2000".into());
+    let total = |f: &Form| (f.document().budget.expenses, f.document().budget.expense_items.unwrap().other);
+    assert_eq!(total(&form), (Decimal::from(6500), Decimal::from(1500)), "¥6,500 stays ¥6,500");
+    form.type_text(Place::of(Field::ExpenseMedical), "2500".into());
+    assert_eq!(total(&form), (Decimal::from(7500), Decimal::ZERO), "more than the total: other is 0, the total grows");
+    form.type_text(Place::of(Field::ExpenseMedical), "500".into());
+    assert_eq!(total(&form), (Decimal::from(6500), Decimal::from(1000)));
+    // "Other" typed on purpose is the user's: categories typed after add to the total.
+    form.type_text(Place::of(Field::ExpenseOther), "800".into());
+    form.type_text(Place::of(Field::ExpenseTransport), "300".into());
+    assert_eq!(total(&form), (Decimal::from(6600), Decimal::from(800)));
+    // Off, the total changed, on again: the categories come back and the new total stays.
+    form.set(Place::of(Field::ExpenseItems), Value::Flag(false));
+    form.type_text(Place::of(Field::Expenses), "7000".into());
+    form.set(Place::of(Field::ExpenseItems), Value::Flag(true));
+    assert_eq!(total(&form), (Decimal::from(7000), Decimal::from(1200)));
+    assert_eq!(form.document().budget.expense_items.unwrap().housing, Decimal::from(3000));
 }

@@ -23,6 +23,16 @@ impl Lang {
         format!("{} {}{DOT}{}", self.text().loan_label, t.number, self.lender(t.lender))
     }
 
+    /// "已删除借款 1 · 网商贷，连同它的 10 条联系记录。" (the loans' undo bar).
+    pub fn loan_removed(self, t: LoanTitle, contacts: usize) -> String {
+        let (title, words) = (self.loan_title(t), self.text());
+        if contacts == 0 {
+            fill(words.loan_removed, &[&title])
+        } else {
+            fill(words.loan_removed_with_contacts, &[&title, &contacts.to_string()])
+        }
+    }
+
     pub fn payment_label(self, label: PaymentLabel) -> &'static str {
         let t = self.text();
         match label {

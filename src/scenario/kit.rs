@@ -605,6 +605,16 @@ impl super::BudgetEntry {
         };
     }
 
+    /// Keeps the total `carried` while categories are typed: "other" holds
+    /// what the others do not, never below 0 (review R19).
+    pub fn carry_expenses(&mut self, carried: Decimal) {
+        if let Some(items) = &mut self.expense_items {
+            let rest = items.total() - items.other;
+            items.other = (carried - rest).max(Decimal::ZERO);
+            self.expenses = items.total();
+        }
+    }
+
     /// Sets one category; `expenses` follows as the sum.
     pub fn set_expense_item(&mut self, c: ExpenseCategory, amount: Decimal) {
         if let Some(items) = &mut self.expense_items {

@@ -49,12 +49,30 @@ pub fn LoansSection() -> impl IntoView {
             put(out, r#"<button type="button" class="add-loan" data-testid="add-loan">{}</button>"#, &[lang.get().text().add_loan]);
         }
     });
+    // The loan removed last, until undone or another goes (review R12: one
+    // tap must not lose a loan, its ask and its contact log).
+    let undo_el = NodeRef::<Div>::new();
+    markup::draw(undo_el, move |out| {
+        let lang = lang.get();
+        if let Some((number, lender, contacts)) = page.with(|f| f.removed_loan()) {
+            let said = lang.loan_removed(LoanTitle { number, lender }, contacts);
+            put(out, r#"<p class="undo-bar" data-testid="loan-undo-bar">{}<button type="button" data-testid="loan-undo">{}</button></p>"#, &[&said, lang.drafts().undo]);
+        }
+    });
+    let undo = move |ev: web_sys::MouseEvent| {
+        if markup::clicked(&ev).as_deref() == Some("loan-undo") {
+            page.edit(|f| {
+                f.undo_remove();
+            });
+        }
+    };
     // Keyed: a card is drawn once, when its loan comes.
     let cards = NodeRef::<Div>::new();
     markup::keyed(cards, move || page.loans.get(), move |&loan| view! { <LoanCard loan=loan several=several added=added /> });
     view! {
         <Card id="loans" heading_id="loans-h" heading=|t| t.loans_heading>
             <div node_ref=cards></div>
+            <div role="status" node_ref=undo_el on:click=undo></div>
             // What is below the cards comes a step later (nothing below is drawn yet).
             <Step at=step::LOAN_DETAILS>
                 {fields(Field::in_group(Group::Settings).map(Place::of).collect(), "grid day-count", None)}
