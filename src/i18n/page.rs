@@ -625,10 +625,8 @@ pub struct BelowText {
     pub monthly_margin: &'static str,
     pub over_budget: &'static str,
     /// A plan whose balance rises (a month pays less than its interest;
-    /// review w14 R18: the engine knew, no part said); "{}" is
-    /// `balance_peak` when the debt rises above what is owed now, else "".
+    /// review w14 R18: the engine knew, no part said).
     pub balance_rises: &'static str,
-    pub balance_peak: &'static str,
     pub true_rate: &'static str,
     pub horizon_days: &'static str,
     pub pv_explained: &'static str,
@@ -689,8 +687,7 @@ pub const BELOW_ZH: BelowText = BelowText {
     rate_check_heading: "利率核查",
     monthly_margin: "每月余量",
     over_budget: "超出预算",
-    balance_rises: "有些月份付得比利息少：没付的利息计入本金，这些月份欠款会增加{}。",
-    balance_peak: "，最多欠 {}",
+    balance_rises: "有些月份付得比利息少：没付的利息计入本金，这些月份欠款会增加（见还款计划的剩余本金）。",
     true_rate: "真实年化",
     horizon_days: "天后",
     pv_explained: "按合同利率折现：贷款方眼中这个方案今天值多少钱。",
@@ -751,8 +748,7 @@ pub const BELOW_EN: BelowText = BelowText {
     rate_check_heading: "Rate detective",
     monthly_margin: "Monthly margin",
     over_budget: "Over budget",
-    balance_rises: "Some months pay less than the interest: the unpaid interest is added to the principal, so the debt grows in those months{}.",
-    balance_peak: ", up to {} owed",
+    balance_rises: "Some months pay less than the interest: the unpaid interest is added to the principal, so the debt grows in those months (see the schedule's remaining balance).",
     true_rate: "True APR",
     horizon_days: "Days from now",
     pv_explained: "Discounted at the contract rate: what the plan is worth to the lender today.",

@@ -330,8 +330,18 @@ fn check_plans(s: &Scenario, e: &Evaluation) {
         let worst = (13..=dues.len()).map(|m| (m, dues[m - 1].0)).fold((13, dues[12].0), |w, x| if x.1 > w.1 { x } else { w });
         let later = plan.later;
         assert_eq!((later.month as usize, later.due, later.available, later.fits), (worst.0, worst.1, b.disposable, fits(worst.1, b.disposable)));
-        let failing: Vec<u32> = plan.months.iter().chain([&plan.later]).filter(|m| !m.fits).map(|m| m.month).collect();
-        assert_eq!(plan.failing.iter().map(|f| f.month).collect::<Vec<_>>(), failing);
+        // The first 12 months that fail one by one; every later month that
+        // fails in one line: the first, the last and how many, with the
+        // most due (the later months all have the same money).
+        let mut failing: Vec<(u32, Option<(u32, u32)>, Decimal)> = plan.months.iter().filter(|m| !m.fits).map(|m| (m.month, None, m.due)).collect();
+        let later_failing: Vec<usize> = (13..=dues.len()).filter(|&m| !fits(dues[m - 1].0, b.disposable)).collect();
+        if let (Some(&first), Some(&last)) = (later_failing.first(), later_failing.last()) {
+            let most = later_failing.iter().map(|&m| dues[m - 1].0).max().unwrap_or_default();
+            let through = (later_failing.len() > 1).then_some((last as u32, later_failing.len() as u32));
+            failing.push((first as u32, through, most));
+        }
+        let got: Vec<(u32, Option<(u32, u32)>, Decimal)> = plan.failing.iter().map(|f| (f.month, f.through.map(|t| (t.month, t.count)), f.due)).collect();
+        assert_eq!(got, failing);
         assert!(plan.failing.iter().all(|f| f.short == f.due - f.available.max(Decimal::ZERO) && f.short > Decimal::ZERO));
         assert_eq!(plan.fits, failing.is_empty());
     }

@@ -159,13 +159,11 @@ fn figures_html(lang: Lang, p: &Proposal, out: &mut Part) {
     out.value("p-margin", money(f.margin));
     out.shape.push_str("</p>");
     if f.balance_rises {
-        let most = f.schedule.iter().map(|r| r.balance).max().unwrap_or_default();
-        let now = f.schedule.first().map_or(most, |r| r.balance + r.principal);
-        let peak = if most > now { fill(b.balance_peak, &[&money(most)]) } else { String::new() };
-        // Its text set in place, like the figures: a keystroke that moves
-        // the amount does not redraw the card.
+        // Its text set in place, like the figures. (The page's figures carry
+        // no schedule, `present::proposal_rows`: the card says that the debt
+        // grows; its schedule, behind "details", says by how much.)
         out.shape.push_str(r#"<p class="warning">"#);
-        out.value("balance-rises", fill(b.balance_rises, &[&peak]));
+        out.value("balance-rises", b.balance_rises.to_owned());
         out.shape.push_str("</p>");
     }
     out.shape.push_str(r#"<dl class="facts three">"#);
