@@ -745,3 +745,28 @@ fn an_unnamed_card_or_bank_is_addressed_to_a_blank() {
     let letter = input.render(Document::Letter, Lang::Zh, &input.accounts[0]);
     assert!(!letter.contains("原合同月供") && !letter.contains("按原合同，下一期应还"), "{letter}");
 }
+
+/// Review w14 R16: days overdue typed without the amounts (which many
+/// borrowers do not know) say the days and no "逾期金额 ¥0.00", which a case
+/// officer reads as a false statement; with the amounts, both.
+#[test]
+fn days_overdue_without_amounts_print_no_zero_arrears() {
+    let mut s = scenario("kit-business");
+    let overdue = s.loans[0].overdue.get_or_insert_with(Default::default);
+    overdue.days = 75;
+    overdue.principal = Decimal::ZERO;
+    overdue.interest = Decimal::ZERO;
+    let days_only = input(&s);
+    let acc = &days_only.accounts[0];
+    let zh = days_only.render(Document::Letter, Lang::Zh, acc);
+    assert!(zh.contains("已逾期 75 天。"), "{zh}");
+    assert!(!zh.contains("逾期金额"), "{zh}");
+    let en = days_only.render(Document::Letter, Lang::En, acc);
+    assert!(en.contains("Overdue 75 days.") && !en.contains("arrears ¥0.00"), "{en}");
+    let mut s = scenario("kit-business");
+    let overdue = s.loans[0].overdue.get_or_insert_with(Default::default);
+    (overdue.days, overdue.principal) = (75, d("9000"));
+    let known = input(&s);
+    let zh = known.render(Document::Letter, Lang::Zh, &known.accounts[0]);
+    assert!(zh.contains("已逾期 75 天，逾期金额 ¥9,"), "{zh}");
+}

@@ -146,6 +146,7 @@ impl Cx<'_> {
             When::All(ws) => ws.iter().all(|w| self.holds(w)),
             When::Any(ws) => ws.iter().any(|w| self.holds(w)),
             When::Overdue => acc.is_some_and(|a| a.overdue.is_overdue()),
+            When::Arrears => acc.is_some_and(|a| a.arrears > Decimal::ZERO),
             When::Hardship => h.is_some(),
             When::Reason(r) => h.is_some_and(|h| h.reason == r),
             When::Details => h.is_some_and(|h| !h.details.is_empty()),

@@ -28,6 +28,9 @@ pub(crate) enum When {
     Any(&'static [When]),
     /// The account has arrears.
     Overdue,
+    /// Their amount is known (above zero): days overdue alone print no
+    /// "逾期金额 ¥0.00", which a case officer reads as false (review w14 R16).
+    Arrears,
     Hardship,
     Reason(HardshipReason),
     Details,
@@ -218,7 +221,7 @@ parts![TO, APPLICANT, SIGNATURE, REASON, ASK, ASK_SHORT, RECOVERY, LETTER_TITLE,
 
 /// Every condition a line of the templates has, once; a line names its
 /// own by its index ([`cond`], checked as the templates compile).
-const CONDS: [When; 59] = [
+const CONDS: [When; 60] = [
     When::Always,
     When::Reason(HardshipReason::JobLoss),
     When::Reason(HardshipReason::IncomeDrop),
@@ -242,7 +245,8 @@ const CONDS: [When; 59] = [
     When::Any(&[When::Mode(InterestOnly), When::All(&[When::Kind(PenaltyWaiver), When::Tail])]),
     When::Any(&[When::Mode(Capitalised), When::All(&[When::Kind(FrozenInstalments), When::Tail])]),
     When::All(&[When::Ask, NOT_SETTLEMENT]),
-    When::Overdue,
+    When::All(&[When::Overdue, When::Arrears]),
+    When::All(&[When::Overdue, When::Not(&When::Arrears)]),
     When::Not(&When::Overdue),
     When::Details,
     When::Temporary,
@@ -312,6 +316,7 @@ impl When {
             When::Named => 22,
             When::PvHigh => 23,
             When::Bank => 24,
+            When::Arrears => 25,
         }
     }
 }
@@ -529,10 +534,11 @@ pub(crate) const LETTER: Part = part![
         "Principal outstanding {principal_owed}; owed now {owed} (principal and interest, penalty interest excluded)."
     ),
     when(
-        When::Overdue,
+        When::All(&[When::Overdue, When::Arrears]),
         "已逾期 {overdue_days} 天，逾期金额 {overdue_amount}（本金 {overdue_principal}，利息 {overdue_interest}）。",
         "Overdue {overdue_days} days: arrears {overdue_amount} (principal {overdue_principal}, interest {overdue_interest})."
     ),
+    when(When::All(&[When::Overdue, When::Not(&When::Arrears)]), "已逾期 {overdue_days} 天。", "Overdue {overdue_days} days."),
     when(When::Not(&When::Overdue), "目前尚未逾期，我希望在逾期之前与贵方商定还款方案。", "The account is not overdue; I am writing before it falls behind."),
     join(When::Not(&When::Card), "按原合同，下一期应还 {contract_payment}。", "Under the contract the next instalment is {contract_payment}."),
     gap,
