@@ -56,7 +56,7 @@ pub fn LoansSection() -> impl IntoView {
         let lang = lang.get();
         if let Some((number, lender, contacts)) = page.with(|f| f.removed_loan()) {
             let said = lang.loan_removed(LoanTitle { number, lender }, contacts);
-            put(out, r#"<p class="undo-bar" data-testid="loan-undo-bar">{}<button type="button" data-testid="loan-undo">{}</button></p>"#, &[&said, lang.drafts().undo]);
+            put(out, r#"<p class="undo-bar" data-testid="loan-undo-bar">{}<button type="button" class="secondary" data-testid="loan-undo">{}</button></p>"#, &[&said, lang.drafts().undo]);
         }
     });
     let undo = move |ev: web_sys::MouseEvent| {
