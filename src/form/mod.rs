@@ -298,18 +298,17 @@ impl Form {
     /// Puts a parked part back. Expenses typed since the categories went
     /// off stay the total ("other" takes the difference, as when they start).
     fn unpark(&mut self, p: Place, part: Parked) {
-        let d = &mut self.doc;
         match part {
-            Parked::Forecast(f) => d.budget.forecast = Some(f),
+            Parked::Forecast(f) => self.doc.budget.forecast = Some(f),
             Parked::Expenses(items) => {
-                let total = d.budget.expenses;
-                d.budget.expense_items = Some(items);
-                self.carried = (items.total() != total).then_some(total);
-                d.budget.expenses = items.total();
+                let b = &mut self.doc.budget;
+                self.carried = (items.total() != b.expenses).then_some(b.expenses);
+                b.expense_items = Some(items);
+                b.expenses = items.total();
             }
-            Parked::Hardship(h) => d.hardship = Some(*h),
+            Parked::Hardship(h) => self.doc.hardship = Some(*h),
             Parked::Ask(a) => {
-                if let Some(l) = p.loan.and_then(|k| self.keys.iter().position(|q| *q == k)).and_then(|i| d.loans.get_mut(i)) {
+                if let Some(l) = p.loan.and_then(|k| self.index(k)).and_then(|i| self.doc.loans.get_mut(i)) {
                     l.ask = Some(a);
                 }
             }

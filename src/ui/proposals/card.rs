@@ -159,12 +159,10 @@ fn figures_html(lang: Lang, p: &Proposal, out: &mut Part) {
     out.value("p-margin", money(f.margin));
     out.shape.push_str("</p>");
     if f.balance_rises {
-        // Its text set in place, like the figures. (The page's figures carry
-        // no schedule, `present::proposal_rows`: the card says that the debt
-        // grows; its schedule, behind "details", says by how much.)
-        out.shape.push_str(r#"<p class="warning">"#);
-        out.value("balance-rises", b.balance_rises.to_owned());
-        out.shape.push_str("</p>");
+        // Fixed words, part of the card's shape like its badge (the page's
+        // figures carry no schedule, `present::proposal_rows`: the card says
+        // that the debt grows; its schedule, behind "details", by how much).
+        let _ = write!(out.shape, r#"<p class="warning" data-testid="balance-rises">{}</p>"#, esc(b.balance_rises));
     }
     out.shape.push_str(r#"<dl class="facts three">"#);
     out.fact(t.monthly_payment, Some(Term::Payment), "p-payment", lang.plan_payment(PlanPayment::of(f)));
