@@ -106,7 +106,8 @@ pub struct Form {
 /// and a file read, so the format stays as documented.
 #[derive(Debug, Clone, PartialEq)]
 enum Parked {
-    Forecast([Decimal; crate::scenario::FORECAST_MONTHS]),
+    /// The months and whether they repeat every year.
+    Forecast([Decimal; crate::scenario::FORECAST_MONTHS], bool),
     Expenses(ExpenseItems),
     Hardship(Box<Hardship>),
     Ask(Ask),
@@ -287,7 +288,7 @@ impl Form {
     fn part(&self, p: Place) -> Option<Parked> {
         let d = &self.doc;
         match p.field {
-            Field::Forecast => d.budget.forecast.map(Parked::Forecast),
+            Field::Forecast => d.budget.forecast.map(|f| Parked::Forecast(f, d.budget.forecast_repeats)),
             Field::ExpenseItems => d.budget.expense_items.map(Parked::Expenses),
             Field::Hardship => d.hardship.clone().map(|h| Parked::Hardship(Box::new(h))),
             Field::Ask => d.loans.get(self.index(p.loan?)?)?.ask.map(Parked::Ask),
@@ -299,7 +300,10 @@ impl Form {
     /// off stay the total ("other" takes the difference, as when they start).
     fn unpark(&mut self, p: Place, part: Parked) {
         match part {
-            Parked::Forecast(f) => self.doc.budget.forecast = Some(f),
+            Parked::Forecast(f, repeats) => {
+                self.doc.budget.forecast = Some(f);
+                self.doc.budget.forecast_repeats = repeats;
+            }
             Parked::Expenses(items) => {
                 let b = &mut self.doc.budget;
                 self.carried = (items.total() != b.expenses).then_some(b.expenses);

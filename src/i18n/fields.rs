@@ -106,6 +106,11 @@ const CORE_WORDS: [FieldWords; CORE_COUNT] = [
         ]),
     ),
     words(Field::ForecastMonth, ["第{}个月", "Month {}"], None),
+    words(
+        Field::ForecastRepeats,
+        ["每年都这样（淡旺季每年重复）", "Every year is like this (the seasons repeat)"],
+        None,
+    ),
     words(Field::StrategyKind, ["还清顺序", "Payoff strategy"], None),
     words(Field::StrategyOrder, ["自定义还款顺序", "Custom order"], None),
     words(Field::StrategyOrderLoan, ["优先第{}位的借款", "Loan {} in the order"], None),

@@ -74,6 +74,8 @@ pub enum Field {
     BufferPercent,
     Forecast,
     ForecastMonth,
+    /// Whether the forecast's year repeats (only with a forecast).
+    ForecastRepeats,
     StrategyKind,
     StrategyOrder,
     StrategyOrderLoan,
@@ -720,6 +722,13 @@ const CORE_SPECS: [Spec; CORE_COUNT] = [
                 }
             }
         },
+        also: None,
+    },
+    Spec {
+        field: Field::ForecastRepeats, path: "budget.forecast_repeats", id: "forecast-repeats", each: Each::Budget, kind: Kind::Flag,
+        group: Group::Forecast, personal: false,
+        get: |s, _| s.budget.forecast.map(|_| Value::Flag(s.budget.forecast_repeats)),
+        set: |s, _, v| if let Value::Flag(on) = v { s.budget.forecast_repeats = on && s.budget.forecast.is_some() },
         also: None,
     },
     Spec {

@@ -246,6 +246,12 @@ pub struct BudgetEntry {
     /// income − expenses − other obligations − the buffer on its income.
     #[serde(serialize_with = "decimal_str::months::serialize", skip_serializing_if = "Option::is_none")]
     pub forecast: Option<[Decimal; FORECAST_MONTHS]>,
+    /// Whether every year is like the forecast (a shop's seasons): months
+    /// 13+ then repeat it; otherwise they are the ordinary month (`income`).
+    /// Default false: the borrower told us only 12 months. Only with a
+    /// forecast (the reader and [`BudgetEntry::set_forecast`] keep it so).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub forecast_repeats: bool,
     /// Essential expenses by category; `expenses` is then their sum.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expense_items: Option<ExpenseItems>,
@@ -263,6 +269,7 @@ impl Default for BudgetEntry {
             other_obligations: Decimal::ZERO,
             buffer_percent: default_buffer(),
             forecast: None,
+            forecast_repeats: false,
             expense_items: None,
         }
     }
@@ -407,6 +414,7 @@ impl BudgetEntry {
             (true, None) => Some([self.income; FORECAST_MONTHS]),
             (false, _) => None,
         };
+        self.forecast_repeats &= self.forecast.is_some();
     }
 }
 

@@ -134,8 +134,11 @@ fn budget(v: Value, at: &At) -> Read<BudgetEntry> {
         or("other_obligations", &mut Put(&mut b.other_obligations, decimal)),
         or("buffer_percent", &mut Put(&mut b.buffer_percent, decimal)),
         opt("forecast", &mut PutSome(&mut b.forecast, forecast)),
+        or("forecast_repeats", &mut Put(&mut b.forecast_repeats, boolean)),
         opt("expense_items", &mut PutSome(&mut b.expense_items, expense_items)),
     ])?;
+    // The year repeats only a forecast there is.
+    b.forecast_repeats &= b.forecast.is_some();
     Ok(b)
 }
 

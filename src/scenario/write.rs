@@ -122,6 +122,7 @@ fn budget(w: &mut JsonWriter, b: &BudgetEntry) {
     if let Some(months) = &b.forecast {
         list(w, "forecast", months, |w, m| w.display(m));
     }
+    flag(w, "forecast_repeats", b.forecast_repeats);
     if let Some(items) = &b.expense_items {
         w.key("expense_items");
         expense_items(w, items);

@@ -127,6 +127,8 @@ prop_compose! {
                 other_obligations: budget.2,
                 buffer_percent: Decimal::from(budget.3),
                 forecast: forecast.map(|f| f.map(|c| Decimal::new(c, 2))),
+                // Some forecasts repeat: the flag crosses a link with them.
+                forecast_repeats: forecast.is_some_and(|f| f[0] % 2 == 0),
                 expense_items: None,
             },
             payoff_strategy: None,
@@ -374,6 +376,7 @@ fn full_scenario() -> Scenario {
             other_obligations: Decimal::ONE,
             buffer_percent: Decimal::ONE,
             forecast: Some([Decimal::ONE; 12]),
+            forecast_repeats: true,
             expense_items: Some(ExpenseItems { housing: Decimal::from(8), food: Decimal::ONE, ..ExpenseItems::default() }),
         },
         payoff_strategy: Some(PayoffStrategyEntry { kind: PayoffKind::Custom, order: vec!["a".into(), "b".into()], monthly_budget: Some(Decimal::ONE) }),

@@ -54,13 +54,14 @@ fn every_field_of_the_document_has_a_place() {
     let s = every_field();
     // The top (3 + the kit's 5), the hardship (5), each loan (25 + 2) with
     // its ask (6 each) and one fallback (4), 2 prepayments of 3, the budget
-    // (5 + 1) with its expense categories (9), the forecast (12), the payoff
+    // (5 + 1) with its expense categories (9), the forecast (12 and whether it repeats), the payoff
     // strategy (3) and its 2 loans in order, each contact (10).
-    assert_eq!(places(&s).len(), (3 + 5) + 5 + 2 * (25 + 2) + 2 * 6 + 4 + 2 * 3 + (5 + 1) + 9 + 12 + 3 + 2 + 2 * 10);
+    assert_eq!(places(&s).len(), (3 + 5) + 5 + 2 * (25 + 2) + 2 * 6 + 4 + 2 * 3 + (5 + 1) + 9 + (12 + 1) + 3 + 2 + 2 * 10);
     // A field without a place in this document: no forecast, no months.
     let mut plain = s.clone();
     plain.budget.forecast = None;
     assert_eq!(Field::ForecastMonth.places(&plain).count(), 0);
+    assert_eq!(Field::ForecastRepeats.places(&plain).count(), 0);
 }
 
 #[test]
@@ -272,8 +273,14 @@ fn the_forecast_starts_at_the_income_and_can_be_dropped() {
     Field::Forecast.at(0).set(&mut s, Value::Flag(true));
     assert_eq!(s.budget.forecast, Some([d("12000"); 12]));
     assert_eq!(Field::ForecastMonth.places(&s).count(), 12);
+    assert!(!s.budget.forecast_repeats, "months 13+ are the ordinary month unless ticked");
+    Field::ForecastRepeats.at(0).set(&mut s, Value::Flag(true));
+    assert!(s.budget.forecast_repeats);
     Field::Forecast.at(0).set(&mut s, Value::Flag(false));
     assert_eq!(s.budget.forecast, None);
+    assert!(!s.budget.forecast_repeats, "no forecast, nothing repeats");
+    Field::ForecastRepeats.at(0).set(&mut s, Value::Flag(true));
+    assert!(!s.budget.forecast_repeats, "the flag needs a forecast");
 }
 
 #[test]

@@ -102,13 +102,15 @@ fn budget() -> impl Strategy<Value = BudgetEntry> {
         communication: m.7,
         other: m.8,
     });
-    (money(), money(), money(), money(), proptest::option::of(proptest::array::uniform12(money())), proptest::option::of(items)).prop_map(
+    let forecast = proptest::option::of((proptest::array::uniform12(money()), any::<bool>()));
+    (money(), money(), money(), money(), forecast, proptest::option::of(items)).prop_map(
         |(income, expenses, other_obligations, buffer_percent, forecast, expense_items)| BudgetEntry {
             income,
             expenses,
             other_obligations,
             buffer_percent,
-            forecast,
+            forecast: forecast.map(|f| f.0),
+            forecast_repeats: forecast.is_some_and(|f| f.1),
             expense_items,
         },
     )
