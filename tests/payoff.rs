@@ -557,8 +557,11 @@ fn extreme_inputs_are_results_not_panics() {
         assert!(plans.iter().all(|p| p.timeline.len() <= 600 && p.total_interest >= Decimal::ZERO));
     }
     // A forecast of absurd values, and prepayments and the solver at the limits.
-    let f = PayoffBudget::Forecast([Decimal::MAX, Decimal::MIN, max, Decimal::ZERO, d("-1"), d("0.001"), max, max, max, max, max, max]);
-    assert!(payoff(&debts[..3], &f, &PayoffStrategy::ProRata).is_ok());
+    let months = [Decimal::MAX, Decimal::MIN, max, Decimal::ZERO, d("-1"), d("0.001"), max, max, max, max, max, max];
+    for (ordinary, repeats) in [(Decimal::MIN, false), (Decimal::MAX, false), (Decimal::ZERO, true)] {
+        let f = PayoffBudget::Forecast { months, ordinary, repeats };
+        assert!(payoff(&debts[..3], &f, &PayoffStrategy::ProRata).is_ok());
+    }
     let plan = PrepayPlan { prepayments: vec![Prepayment { month: 1, amount: max, effect: PrepayEffect::LowerPayment }], extra_monthly: max, fee_percent: Decimal::ONE_HUNDRED };
     for m in Method::ALL {
         let rate = d("1000") / d("1200");

@@ -69,6 +69,7 @@ prop_compose! {
         income in 0u64..5_000_000,
         expenses in 0u64..2_000_000,
         forecast in prop::option::of(prop::collection::vec(arb_month(), 12)),
+        repeats in any::<bool>(),
         actual in any::<bool>(),
         as_of in prop::option::of(arb_date()),
     ) -> Value {
@@ -88,6 +89,9 @@ prop_compose! {
         }
         if let Some(f) = forecast {
             doc["budget"]["forecast"] = json!(f);
+            if repeats {
+                doc["budget"]["forecast_repeats"] = json!(true);
+            }
         }
         doc
     }
@@ -130,6 +134,22 @@ proptest! {
         check(&s, &e);
         // Plans exist whenever a budget and a loan do.
         prop_assert_eq!(e.plans.len(), if e.loans.iter().any(|l| l.schedule.is_some()) { 2 } else { 0 });
+    }
+
+    /// A forecast of 12 months each equal to the ordinary month gives the
+    /// same plans whether or not its year repeats: every month has the
+    /// same money either way (README "The forecast").
+    #[test]
+    fn a_flat_year_plans_the_same_repeated_or_not(doc in arb_scenario()) {
+        let mut doc = doc;
+        let income = doc["budget"]["income"].clone();
+        doc["budget"]["forecast"] = json!(vec![income; 12]);
+        doc["budget"].as_object_mut().unwrap().remove("forecast_repeats");
+        let (_, once) = evaluate(&doc);
+        doc["budget"]["forecast_repeats"] = json!(true);
+        let (s, every) = evaluate(&doc);
+        check(&s, &every);
+        prop_assert_eq!(serde_json::to_value(&once.plans).unwrap(), serde_json::to_value(&every.plans).unwrap());
     }
 
     /// Today (the page's clock) dates the loans the document gives no

@@ -104,6 +104,7 @@ prop_compose! {
         income in 0u64..10_000_000,
         expenses in 0u64..6_000_000,
         forecast in prop::option::of(prop::collection::vec(-2_000_000i64..10_000_000, 12)),
+        repeats in any::<bool>(),
         actual in any::<bool>(),
         as_of in prop::option::of(arb_date()),
     ) -> Value {
@@ -125,6 +126,7 @@ prop_compose! {
                 let s = money(c.unsigned_abs());
                 if *c < 0 { format!("-{s}") } else { s }
             }).collect::<Vec<_>>());
+            if repeats { doc["budget"]["forecast_repeats"] = json!(true); }
         }
         doc
     }
@@ -176,7 +178,7 @@ proptest! {
         let s = Scenario::from_json(&doc.to_string()).unwrap();
         let debt = s.loans[0].debt(s.day_count, s.as_of);
         let an = debt.analyse().unwrap();
-        let budget = xieshang::engine::LoanBudget { available: d("1000000"), forecast: None };
+        let budget = xieshang::engine::LoanBudget { available: d("1000000"), forecast: None, repeats: false };
         let longer = xieshang::engine::proposal::term_extension(&debt, &an, &budget, Some(months + extra));
         let f = longer.figures.unwrap();
         prop_assert!(f.total_interest >= an.contract.total_interest(), "{} < {}", f.total_interest, an.contract.total_interest());
@@ -386,8 +388,15 @@ fn a_loan_that_cannot_fit_says_why() {
     let frozen = json["proposals"].as_array().unwrap().iter().find(|p| p["kind"] == "frozen_instalments").unwrap();
     assert_eq!(frozen["infeasible"], json!({"reason": "no_budget", "available": "-50.00", "month": 1}));
     assert!(frozen.get("schedule").is_none());
-    // Without the forecast: 330400 owed / 60 months at 0 % = 5506.67 against 900.
     let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(format!("{}/tests/fixtures/proposals-cannot-fit.json", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap();
+    // The same year not repeating: from month 13 the ordinary month's 900
+    // (6000 − 4500 − 300 − 300), which does not clear 330,400 in 120 months.
+    doc["budget"].as_object_mut().unwrap().remove("forecast_repeats");
+    let (s, once) = evaluate(&doc);
+    check(&s, &once);
+    let cash = once.proposals.iter().find(|p| p.kind == ProposalKind::CashFlowPlan).unwrap();
+    assert_eq!(serde_json::to_value(cash.infeasible).unwrap(), json!({"reason": "not_cleared_within_cap", "cap_months": 120}));
+    // Without the forecast: 330400 owed / 60 months at 0 % = 5506.67 against 900.
     doc["budget"].as_object_mut().unwrap().remove("forecast");
     let (s, flat) = evaluate(&doc);
     check(&s, &flat);

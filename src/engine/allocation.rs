@@ -324,12 +324,15 @@ pub struct LoanShare {
     /// Its share of each forecast month's surplus, when there is a forecast.
     #[serde(with = "decimal_str::months", skip_serializing_if = "Option::is_none")]
     pub months: Option<[Decimal; 12]>,
+    /// Months after the 12th repeat `months` (else they have `share`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub repeats: bool,
 }
 
 impl LoanShare {
     /// The budget its proposals are sized on.
     pub fn budget(&self) -> super::proposal::LoanBudget {
-        super::proposal::LoanBudget { available: self.share, forecast: self.months }
+        super::proposal::LoanBudget { available: self.share, forecast: self.months, repeats: self.repeats }
     }
 }
 
@@ -337,7 +340,9 @@ impl LoanShare {
 /// to the amount owed) of the disposable amount, and of each forecast
 /// month's surplus. A single debt gets everything; when nothing is
 /// disposable every debt sees the (non-positive) disposable amount itself.
-pub fn loan_budgets(ids: &[&str], disposable: Decimal, forecast: Option<&[Decimal; 12]>, owed: &[Decimal]) -> Vec<LoanShare> {
+/// `repeats`: the forecast's year repeats after the 12th month (each share
+/// of a later month is then its forecast month's share).
+pub fn loan_budgets(ids: &[&str], disposable: Decimal, forecast: Option<&[Decimal; 12]>, repeats: bool, owed: &[Decimal]) -> Vec<LoanShare> {
     let split = disposable > Decimal::ZERO && owed.len() > 1;
     let flat = if disposable > Decimal::ZERO { pro_rata(disposable, owed) } else { vec![disposable; owed.len()] };
     let months: Option<Vec<Vec<Decimal>>> = forecast.map(|f| f.iter().map(|s| pro_rata(*s, owed)).collect());
@@ -355,6 +360,7 @@ pub fn loan_budgets(ids: &[&str], disposable: Decimal, forecast: Option<&[Decima
                 (false, false) => ShareBasis::NothingLeft,
             },
             months: months.as_ref().map(|m| std::array::from_fn(|k| m[k][i])),
+            repeats: repeats && forecast.is_some(),
         })
         .collect()
 }
@@ -475,7 +481,7 @@ mod tests {
         let s = forecast_surplus(&b, &incomes);
         assert_eq!(s[0], d("4500.00"));
         assert_eq!(s[1], d("-6500"));
-        let shares = loan_budgets(&["a", "b"], d("4500"), Some(&s), &[d("20000"), d("10000")]);
+        let shares = loan_budgets(&["a", "b"], d("4500"), Some(&s), false, &[d("20000"), d("10000")]);
         let budgets: Vec<_> = shares.iter().map(LoanShare::budget).collect();
         assert_eq!(budgets[0].available + budgets[1].available, d("4500"));
         assert_eq!(budgets[0].available, d("3000.00"));
@@ -483,9 +489,9 @@ mod tests {
         assert_eq!(f0[1] + budgets[1].forecast.unwrap()[1], d("-6500"));
         // What each share is: 2/3 of 4,500 by balance.
         assert_eq!((shares[0].loan_id.as_str(), shares[0].percent, shares[0].of, shares[0].basis), ("a", d("66.67"), d("4500"), ShareBasis::Balance));
-        let one = loan_budgets(&["a"], d("4500"), None, &[d("20000")]);
+        let one = loan_budgets(&["a"], d("4500"), None, false, &[d("20000")]);
         assert_eq!((one[0].share, one[0].percent, one[0].basis, one[0].months), (d("4500.00"), d("100"), ShareBasis::Whole, None));
-        let none = loan_budgets(&["a", "b"], d("-10"), None, &[d("1"), d("2")]);
+        let none = loan_budgets(&["a", "b"], d("-10"), None, false, &[d("1"), d("2")]);
         assert!(none.iter().all(|s| s.share == d("-10") && s.basis == ShareBasis::NothingLeft));
     }
 }

@@ -34,6 +34,28 @@ pub struct Budget {
 /// Months the budget looks ahead (month 1 is this month).
 pub const BUDGET_MONTHS: usize = 12;
 
+/// What budget month `month` (1 = this month; any month) has: with a
+/// forecast, forecast month `month` for the first 12; after them the
+/// forecast month ((month − 1) mod 12) + 1 when the year `repeats`, else
+/// the `ordinary` month. Without a forecast every month is `ordinary`.
+/// The one rule for the months after the 12th: the cards, the combined
+/// plan, the allocation and the road all ask it (review w14 R1, R3, R13).
+#[inline]
+pub fn month_money(forecast: Option<&[Decimal; BUDGET_MONTHS]>, repeats: bool, ordinary: Decimal, month: u32) -> Decimal {
+    match (forecast, month_slot(month, repeats)) {
+        (Some(f), Some(k)) => f[k],
+        _ => ordinary,
+    }
+}
+
+/// The forecast month (0-based) budget month `month` takes its money
+/// from, or `None` for the ordinary month (after the 12th, not repeating).
+#[inline]
+pub fn month_slot(month: u32, repeats: bool) -> Option<usize> {
+    let k = month.max(1) as usize - 1;
+    (k < BUDGET_MONTHS || repeats).then_some(k % BUDGET_MONTHS)
+}
+
 /// DTI above this percentage is flagged.
 pub const DTI_WARNING_PERCENT: Decimal = Decimal::from_parts(50, 0, 0, false, 0);
 
@@ -187,6 +209,22 @@ mod tests {
 
     fn budget() -> Budget {
         Budget { income: d("12000"), expenses: d("6000"), other_obligations: d("0"), buffer_percent: d("10") }
+    }
+
+    #[test]
+    fn one_rule_for_every_month() {
+        let f: [Decimal; BUDGET_MONTHS] = std::array::from_fn(|k| Decimal::from(k as i64 + 1));
+        let money = |repeats: bool, m: u32| month_money(Some(&f), repeats, d("100"), m);
+        // The 12 months are the forecast's either way.
+        for m in 1..=12 {
+            assert_eq!((money(false, m), money(true, m)), (Decimal::from(m), Decimal::from(m)));
+        }
+        // After them: the ordinary month, or the same forecast month a year on.
+        assert_eq!((money(false, 13), money(false, 600)), (d("100"), d("100")));
+        assert_eq!((money(true, 13), money(true, 14), money(true, 24), money(true, 25), money(true, 600)), (d("1"), d("2"), d("12"), d("1"), d("12")));
+        // No forecast: the ordinary month always; month 0 reads as month 1.
+        assert_eq!((month_money(None, true, d("7"), 3), month_money(None, false, d("7"), 30)), (d("7"), d("7")));
+        assert_eq!((money(true, 0), month_slot(0, false), month_slot(13, false), month_slot(13, true)), (d("1"), Some(0), None, Some(0)));
     }
 
     #[test]

@@ -136,16 +136,18 @@ impl PayoffDebt {
 pub enum PayoffBudget {
     /// The same amount every month.
     Flat(Decimal),
-    /// Twelve months (month 1 = entry 0), repeated.
-    Forecast([Decimal; 12]),
+    /// Twelve months (month 1 = entry 0), then the ordinary month, or the
+    /// twelve again when the year `repeats`.
+    Forecast { months: [Decimal; 12], ordinary: Decimal, repeats: bool },
 }
 
 impl PayoffBudget {
-    /// The budget of month `k` (1-based), in fen, never negative.
+    /// The budget of month `k` (1-based), in fen, never negative: by the
+    /// one rule ([`crate::engine::budget::month_money`]).
     pub fn month(&self, k: u32) -> Decimal {
         let v = match self {
             Self::Flat(v) => *v,
-            Self::Forecast(f) => f[(k.max(1) as usize - 1) % 12],
+            Self::Forecast { months, ordinary, repeats } => crate::engine::budget::month_money(Some(months), *repeats, *ordinary, k),
         };
         fen(v).max(Decimal::ZERO)
     }
@@ -919,7 +921,10 @@ mod tests {
     fn forecast_budget_repeats_and_negative_months_pay_nothing() {
         let mut f = [d("100"); 12];
         f[1] = d("-50");
-        let b = PayoffBudget::Forecast(f);
+        // Not repeating: months 13+ are the ordinary month.
+        let once = PayoffBudget::Forecast { months: f, ordinary: d("70"), repeats: false };
+        assert_eq!((once.month(2), once.month(13), once.month(14), once.month(600)), (Decimal::ZERO, d("70"), d("70"), d("70")));
+        let b = PayoffBudget::Forecast { months: f, ordinary: d("70"), repeats: true };
         assert_eq!((b.month(1), b.month(2), b.month(14), b.month(13)), (d("100"), Decimal::ZERO, Decimal::ZERO, d("100")));
         let p = payoff(&[debt("a", "300", "0", "100", 3)], &b, &PayoffStrategy::Avalanche).unwrap();
         // Month 2 pays nothing (its 100 becomes arrears); month 3 is the

@@ -101,8 +101,8 @@ const CORE_WORDS: [FieldWords; CORE_COUNT] = [
         Field::Forecast,
         ["按月填写未来 12 个月的净收入（收入有淡旺季时）", "Enter net income month by month for the next 12 months (seasonal income)"],
         Some([
-            "用于概览、组合方案、按现金流还款、申请书和收支说明的前 12 个月。第 13 个月起，组合方案和各家的分配按上面的“每月净收入”计算；按现金流还款和还清路线把这 12 个月重复。",
-            "Used for the first 12 months of the summary, the combined plan, the cash-flow plan, the letters and the statement. From month 13, the combined plan and each lender's share use the net monthly income above; the cash-flow plan and the road to debt-free repeat these 12 months.",
+            "用于概览、组合方案、各家方案、还清路线、申请书和收支说明的前 12 个月。第 13 个月起：勾选下面的“每年都这样”时，每年重复这 12 个月；不勾选时，每个月都按上面的“每月净收入”（平常的月份）计算。",
+            "Used for the first 12 months of the summary, the combined plan, each lender's plans, the road to debt-free, the letters and the statement. From month 13: with “Every year is like this” below ticked, these 12 months repeat every year; unticked, every month uses the net monthly income above (an ordinary month).",
         ]),
     ),
     words(Field::ForecastMonth, ["第{}个月", "Month {}"], None),

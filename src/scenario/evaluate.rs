@@ -224,6 +224,10 @@ pub struct BudgetOutput {
     /// Each forecast month's surplus, when a forecast is given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forecast_surplus: Option<Vec<MoneyOut>>,
+    /// Months after the 12th repeat the forecast (else they are the
+    /// ordinary month: `disposable`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub forecast_repeats: bool,
     /// Why the budget is invalid, printed as its message ("buffer_percent:
     /// must be …"): kept as the error, not formatted on every evaluation
     /// (the page never shows it; no `core::fmt` in the main wasm for it).
@@ -276,11 +280,12 @@ impl FiguresOutput {
 
 /// Each loan's share of the money, the combined plans, and every loan's
 /// proposals ranked with the plans' picks first among equals.
-fn negotiate(analysed: &[(Debt, DebtAnalysis)], disposable: Decimal, surplus: Option<&[Decimal; 12]>) -> (Vec<LoanShare>, Vec<Plan>, Vec<Proposal>) {
+/// `repeats`: the forecast's year repeats after the 12th month.
+fn negotiate(analysed: &[(Debt, DebtAnalysis)], disposable: Decimal, surplus: Option<&[Decimal; 12]>, repeats: bool) -> (Vec<LoanShare>, Vec<Plan>, Vec<Proposal>) {
     let owed: Vec<Decimal> = analysed.iter().map(|(_, an)| an.owed_now).collect();
     let ids: Vec<&str> = analysed.iter().map(|(d, _)| d.id.as_str()).collect();
-    let shares = loan_budgets(&ids, disposable, surplus, &owed);
-    let money = Money { months: surplus.copied().unwrap_or([disposable; BUDGET_MONTHS]), later: disposable };
+    let shares = loan_budgets(&ids, disposable, surplus, repeats, &owed);
+    let money = Money { months: surplus.copied().unwrap_or([disposable; BUDGET_MONTHS]), later: disposable, repeats: repeats && surplus.is_some() };
     let mut cards: Vec<Vec<Proposal>> = analysed.iter().zip(&shares).map(|((debt, an), share)| proposals_for(debt, an, &share.budget())).collect();
     let plans = plans(analysed, &money, &cards);
     for (i, mine) in cards.iter_mut().enumerate() {
@@ -399,6 +404,7 @@ fn budget_of(s: &Scenario, analysed: &[(Debt, DebtAnalysis)]) -> (BudgetOutput, 
         buffer_percent: b.buffer_percent,
         figures,
         forecast_surplus: surplus.map(|a| a.iter().map(|d| MoneyOut(*d)).collect()),
+        forecast_repeats: b.forecast_repeats && surplus.is_some(),
         error,
     };
     (output, surplus)
@@ -499,7 +505,7 @@ impl Evaluation {
         let debts = &analysed.debts;
         let (budget, surplus) = budget_of(s, debts);
         let (loan_budgets, plans, proposals) = match &budget.figures {
-            Some(f) => negotiate(debts, f.disposable, surplus.as_ref()),
+            Some(f) => negotiate(debts, f.disposable, surplus.as_ref(), budget.forecast_repeats),
             None => Default::default(),
         };
         let ev = Self {

@@ -169,12 +169,13 @@ impl Road {
 }
 
 /// The money for all debts each month: as entered, else each forecast
-/// month's surplus, else the amount available for debt.
+/// month's surplus (after the 12th, the amount available for debt or the
+/// forecast again when its year repeats), else the amount available for debt.
 fn budget(s: &Scenario) -> PayoffBudget {
     let b = s.budget.budget();
     match (s.payoff_strategy.as_ref().and_then(|p| p.monthly_budget), s.budget.forecast) {
         (Some(amount), _) => PayoffBudget::Flat(amount),
-        (None, Some(f)) => PayoffBudget::Forecast(crate::engine::allocation::forecast_surplus(&b, &f)),
+        (None, Some(f)) => PayoffBudget::Forecast { months: crate::engine::allocation::forecast_surplus(&b, &f), ordinary: b.disposable(), repeats: s.budget.forecast_repeats },
         (None, None) => PayoffBudget::Flat(b.disposable()),
     }
 }

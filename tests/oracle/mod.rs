@@ -214,12 +214,13 @@ fn entry<'a>(s: &'a Scenario, id: &str) -> &'a LoanEntry {
 }
 
 /// The money of budget month `m` for loan `id`'s proposals, from the
-/// evaluation's loan budgets; `repeat` for the cash-flow plan.
-fn share_in(e: &Evaluation, id: &str, m: u32, repeat: bool) -> Decimal {
+/// evaluation's loan budgets: the forecast share in months 1–12; after
+/// them the share of forecast month ((m − 1) mod 12) + 1 when the year
+/// repeats, else the flat share (README "The forecast").
+fn share_in(e: &Evaluation, id: &str, m: u32) -> Decimal {
     let share = e.loan_budgets.iter().find(|b| b.loan_id == id).unwrap();
     match share.months {
-        Some(f) if repeat => f[((m - 1) % 12) as usize],
-        Some(f) if m <= 12 => f[(m - 1) as usize],
+        Some(f) if m <= 12 || share.repeats => f[((m - 1) % 12) as usize],
         _ => share.share,
     }
 }
@@ -231,19 +232,20 @@ fn check_fit(s: &Scenario, e: &Evaluation, p: &Proposal) {
     let l = entry(s, &p.loan_id);
     let share = e.loan_budgets.iter().find(|b| b.loan_id == p.loan_id).unwrap();
     assert_eq!(f.monthly_budget, share.share);
-    let room = |repeat: bool| -> Decimal {
-        f.schedule.iter().map(|r| share_in(e, &p.loan_id, budget_month(s, l, r.period), repeat).max(Decimal::ZERO) - r.payment).min().unwrap()
-    };
+    let room = || -> Decimal { f.schedule.iter().map(|r| share_in(e, &p.loan_id, budget_month(s, l, r.period)).max(Decimal::ZERO) - r.payment).min().unwrap() };
     let (fits, margin) = match f.budget_basis {
         BudgetBasis::Flat => (f.max_payment <= f.monthly_budget, f.monthly_budget - f.max_payment),
         BudgetBasis::LumpSum => (true, f.monthly_budget),
-        BudgetBasis::Forecast => (room(false) >= Decimal::ZERO, room(false)),
-        BudgetBasis::ForecastRepeated => (room(true) >= Decimal::ZERO, room(true)),
+        BudgetBasis::Forecast | BudgetBasis::ForecastRepeated => (room() >= Decimal::ZERO, room()),
     };
     assert_eq!((f.fits_budget, f.margin), (fits, margin), "{:?}", p.kind);
-    let standard = !matches!(p.kind, ProposalKind::Settlement | ProposalKind::CashFlowPlan);
-    if standard {
-        assert_eq!(f.budget_basis, if share.months.is_some() { BudgetBasis::Forecast } else { BudgetBasis::Flat });
+    if p.kind != ProposalKind::Settlement {
+        let basis = match share.months {
+            Some(_) if share.repeats => BudgetBasis::ForecastRepeated,
+            Some(_) => BudgetBasis::Forecast,
+            None => BudgetBasis::Flat,
+        };
+        assert_eq!(f.budget_basis, basis, "{:?}", p.kind);
     }
 }
 
@@ -300,9 +302,11 @@ fn check_plans(s: &Scenario, e: &Evaluation) {
         return;
     }
     assert_eq!(e.plans.iter().map(|p| p.goal).collect::<Vec<_>>(), vec![Goal::Acceptance, Goal::LowestCost]);
+    // Month m's money: the forecast's in months 1–12, and after them again
+    // when its year repeats, else the disposable amount.
     let available = |m: u32| -> Decimal {
-        match (&e.budget.forecast_surplus, m) {
-            (Some(f), 1..=12) => f[(m - 1) as usize].0,
+        match &e.budget.forecast_surplus {
+            Some(f) if m <= 12 || e.budget.forecast_repeats => f[((m - 1) % 12) as usize].0,
             _ => b.disposable,
         }
     };
@@ -327,18 +331,30 @@ fn check_plans(s: &Scenario, e: &Evaluation) {
             let a = available(m as u32 + 1);
             assert_eq!((pm.month, pm.date, pm.due, pm.available, pm.margin, pm.fits), (m as u32 + 1, dues[m].1, dues[m].0, a, a - dues[m].0, fits(dues[m].0, a)));
         }
-        let worst = (13..=dues.len()).map(|m| (m, dues[m - 1].0)).fold((13, dues[12].0), |w, x| if x.1 > w.1 { x } else { w });
+        // The later month with the least room (the first of equals).
+        let room = |m: usize| available(m as u32) - dues[m - 1].0;
+        let worst = (13..=dues.len()).fold(13, |w, m| if room(m) < room(w) { m } else { w });
         let later = plan.later;
-        assert_eq!((later.month as usize, later.due, later.available, later.fits), (worst.0, worst.1, b.disposable, fits(worst.1, b.disposable)));
-        // The first 12 months that fail one by one; every later month that
-        // fails in one line: the first, the last and how many, with the
-        // most due (the later months all have the same money).
+        assert_eq!((later.month as usize, later.due, later.available, later.fits), (worst, dues[worst - 1].0, available(worst as u32), fits(dues[worst - 1].0, available(worst as u32))));
+        // The first 12 months that fail one by one; each run of consecutive
+        // later months that fail in one line: the first, the last and how
+        // many, with the due of the month short the most.
         let mut failing: Vec<(u32, Option<(u32, u32)>, Decimal)> = plan.months.iter().filter(|m| !m.fits).map(|m| (m.month, None, m.due)).collect();
-        let later_failing: Vec<usize> = (13..=dues.len()).filter(|&m| !fits(dues[m - 1].0, b.disposable)).collect();
-        if let (Some(&first), Some(&last)) = (later_failing.first(), later_failing.last()) {
-            let most = later_failing.iter().map(|&m| dues[m - 1].0).max().unwrap_or_default();
-            let through = (later_failing.len() > 1).then_some((last as u32, later_failing.len() as u32));
-            failing.push((first as u32, through, most));
+        let short = |m: usize| dues[m - 1].0 - available(m as u32).max(Decimal::ZERO);
+        let mut m = 13;
+        while m <= dues.len() {
+            if short(m) <= Decimal::ZERO {
+                m += 1;
+                continue;
+            }
+            let first = m;
+            while m + 1 <= dues.len() && short(m + 1) > Decimal::ZERO {
+                m += 1;
+            }
+            let most = (first..=m).fold(first, |w, k| if short(k) > short(w) { k } else { w });
+            let through = (m > first).then_some((m as u32, (m - first + 1) as u32));
+            failing.push((first as u32, through, dues[most - 1].0));
+            m += 1;
         }
         let got: Vec<(u32, Option<(u32, u32)>, Decimal)> = plan.failing.iter().map(|f| (f.month, f.through.map(|t| (t.month, t.count)), f.due)).collect();
         assert_eq!(got, failing);

@@ -28,7 +28,7 @@ fn offer(months: u32, instalments: Instalments) -> CounterOffer {
 }
 
 fn means(flat: &str) -> Means {
-    Means { budget: LoanBudget { available: d(flat), forecast: None }, cash: Decimal::ZERO, ask_total_paid: None }
+    Means { budget: LoanBudget { available: d(flat), forecast: None, repeats: false }, cash: Decimal::ZERO, ask_total_paid: None }
 }
 
 #[test]
@@ -95,7 +95,7 @@ fn every_month_is_tested_against_its_forecast_share() {
     let mut f = [d("3000"); 12];
     f[2] = d("-500"); // a deficit month fits nothing
     f[5] = d("1999.99");
-    let m = Means { budget: LoanBudget { available: d("100"), forecast: Some(f) }, cash: Decimal::ZERO, ask_total_paid: None };
+    let m = Means { budget: LoanBudget { available: d("100"), forecast: Some(f), repeats: true }, cash: Decimal::ZERO, ask_total_paid: None };
     let o = CounterOffer { first_payment_date: Date::parse("2025-01-31"), ..offer(15, Instalments::Monthly(d("2000"))) };
     let c = check_offer(&o, &OfferBasis { owed_now: d("30000"), ..basis() }, &m).unwrap();
     let unfit: Vec<u32> = c.months.iter().filter(|m| !m.fits).map(|m| m.period).collect();

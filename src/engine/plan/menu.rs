@@ -25,39 +25,72 @@ pub(super) fn cents(d: Decimal) -> i64 {
     i64::try_from(f).unwrap_or(if f < 0 { i64::MIN / 4 } else { i64::MAX / 4 })
 }
 
-/// What a loan may use in each of the 12 months; index 12 is every later month.
-pub(super) type Allow = [i64; BUDGET_MONTHS + 1];
+/// Slots of money: the 12 months, then the months after them by the
+/// forecast month they fall on (month m > 12 in slot 12 + (m − 1) mod 12).
+/// Without a repeating forecast the 12 later slots have the same money.
+pub(super) const SLOTS: usize = 2 * BUDGET_MONTHS;
+
+/// What a loan may use in each slot ([`SLOTS`]).
+pub(super) type Allow = [i64; SLOTS];
+
+/// The later slot (0-based within the later 12) of budget month `month` > 12.
+pub(super) fn later_slot(month: usize) -> usize {
+    (month.max(1) - 1) % BUDGET_MONTHS
+}
 
 /// What an option asks in each of the 12 months and at most in any later
-/// month (fen), and the total the borrower pays.
+/// month of each later slot (fen), how many later months each slot has,
+/// and the total the borrower pays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(super) struct Profile {
     pub dues: [i64; BUDGET_MONTHS],
-    pub later: i64,
-    /// How many instalments fall after the 12 months.
-    pub later_months: i64,
+    pub later: [i64; BUDGET_MONTHS],
+    /// How many instalments fall after the 12 months, by later slot.
+    pub later_months: [i64; BUDGET_MONTHS],
     pub cost: i64,
 }
 
 impl Profile {
     /// Every month within its money; a month with nothing fits only 0.
     pub fn fits(&self, allow: &Allow) -> bool {
-        (0..BUDGET_MONTHS).all(|m| self.dues[m] <= allow[m].max(0)) && self.later <= allow[BUDGET_MONTHS].max(0)
+        self.used().iter().zip(allow).all(|(due, a)| *due <= (*a).max(0))
     }
 
     /// What the option asks beyond `allow` over its whole term: each of
     /// the 12 months, and the later months as many times as they come.
     pub fn shortfall(&self, allow: &Allow) -> i64 {
         let over = |due: i64, a: i64| (due - a.max(0)).max(0);
-        let later = over(self.later, allow[BUDGET_MONTHS]).saturating_mul(self.later_months);
-        (0..BUDGET_MONTHS).fold(later, |a, m| a.saturating_add(over(self.dues[m], allow[m])))
+        let first = (0..BUDGET_MONTHS).fold(0i64, |a, m| a.saturating_add(over(self.dues[m], allow[m])));
+        (0..BUDGET_MONTHS).fold(first, |a, s| a.saturating_add(over(self.later[s], allow[BUDGET_MONTHS + s]).saturating_mul(self.later_months[s])))
     }
 
     pub fn used(&self) -> Allow {
-        let mut a = [0; BUDGET_MONTHS + 1];
+        let mut a = [0; SLOTS];
         a[..BUDGET_MONTHS].copy_from_slice(&self.dues);
-        a[BUDGET_MONTHS] = self.later;
+        a[BUDGET_MONTHS..].copy_from_slice(&self.later);
         a
+    }
+
+    /// A payment in budget month `month` > 12.
+    fn add_later(&mut self, month: usize, pay: i64) {
+        let s = later_slot(month);
+        self.later[s] = self.later[s].max(pay);
+        self.later_months[s] += 1;
+    }
+
+    /// `n` payments of `pay` in consecutive later months from `month` on:
+    /// each slot once per round of 12, without a loop over the months.
+    fn add_later_run(&mut self, month: usize, n: i64, pay: i64) {
+        let first = later_slot(month);
+        let (rounds, rest) = (n.max(0) / 12, n.max(0) % 12);
+        for j in 0..BUDGET_MONTHS {
+            let times = rounds + i64::from((j as i64) < rest);
+            if times > 0 {
+                let s = (first + j) % BUDGET_MONTHS;
+                self.later[s] = self.later[s].max(pay);
+                self.later_months[s] += times;
+            }
+        }
     }
 }
 
@@ -215,10 +248,7 @@ impl<'a> Menu<'a> {
         for (k, pay) in payments {
             match self.month_of(k) {
                 m @ 1..=BUDGET_MONTHS => p.dues[m - 1] = p.dues[m - 1].saturating_add(pay),
-                _ => {
-                    p.later = p.later.max(pay);
-                    p.later_months += 1;
-                }
+                m => p.add_later(m, pay),
             }
         }
         p
@@ -233,10 +263,12 @@ impl<'a> Menu<'a> {
             let pay = if k == start + n - 1 { last } else { level };
             match self.month_of(k) {
                 m @ 1..=BUDGET_MONTHS => p.dues[m - 1] = p.dues[m - 1].saturating_add(pay),
-                _ => {
-                    // Past the 12 months every payment is `level`, but the last.
-                    p.later = p.later.max(level).max(last);
-                    p.later_months += i64::from(start + n - k);
+                m => {
+                    // Past the 12 months each period is its own month, every
+                    // payment `level` but the last.
+                    let end = start + n - 1;
+                    p.add_later_run(m, i64::from(end - k), level);
+                    p.add_later(self.month_of(end), last);
                     break;
                 }
             }
@@ -255,14 +287,16 @@ impl<'a> Menu<'a> {
     fn contract_or_waivers(&self) -> Kind {
         let rows = &self.an.contract.rows;
         let total = rows.iter().fold(0i64, |a, r| a.saturating_add(cents(r.payment)));
-        // Past the 12 months only the largest payment matters.
+        // The contract's months after the 12th are the same for every
+        // member: profiled once.
         let after = (self.an.dates.first_after(BUDGET_MONTHS as u32) as usize).min(rows.len() + 1);
-        let later = rows[after - 1..].iter().map(|r| cents(r.payment)).max().unwrap_or(0);
+        let tail = self.profile(&mut rows[after - 1..].iter().map(|r| (r.period, cents(r.payment))), 0);
         let contract: Vec<i64> = rows[..after - 1].iter().map(|r| cents(r.payment)).collect();
-        let later_months = (rows.len() + 1 - after) as i64;
         let with_later = |mut p: Profile| {
-            p.later = p.later.max(later);
-            p.later_months = p.later_months.max(later_months);
+            for s in 0..BUDGET_MONTHS {
+                p.later[s] = p.later[s].max(tail.later[s]);
+                p.later_months[s] = p.later_months[s].max(tail.later_months[s]);
+            }
             p
         };
         let arrears = cents(self.debt.overdue.amount());

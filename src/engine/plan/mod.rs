@@ -104,11 +104,21 @@ pub enum Goal {
     LowestCost,
 }
 
-/// The money all debts share: each of the next 12 months, and every later month.
+/// The money all debts share: each of the next 12 months, and the
+/// ordinary month; whether the months after the 12th repeat the 12.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Money {
     pub months: [Decimal; BUDGET_MONTHS],
     pub later: Decimal,
+    pub repeats: bool,
+}
+
+impl Money {
+    /// The money of budget month `month` (any month), by the one rule
+    /// ([`crate::engine::budget::month_money`]).
+    pub fn in_month(&self, month: u32) -> Decimal {
+        crate::engine::budget::month_money(Some(&self.months), self.repeats, self.later, month)
+    }
 }
 
 /// A combined plan.
@@ -161,11 +171,13 @@ pub type PlanMonth = BudgetMonth;
 
 /// A month that does not fit: `short` = due − what the month has (0 at least).
 ///
-/// After the 12th month every month has the same money, so the months that
-/// fail there are one line: `month` (and `date`) is the first of them,
-/// `through` the last and how many fail, `due` and `short` the most of
-/// any of them (review w14 R2: only the worst later month was listed, so a
-/// plan short in 48 months read as short in one).
+/// After the 12th month each run of consecutive months that fail is one
+/// line: `month` (and `date`) is the first of them, `through` the last and
+/// how many fail, `due`, `available` and `short` those of the month short
+/// the most (review w14 R2: only the worst later month was listed, so a
+/// plan short in 48 months read as short in one). Without a repeating
+/// forecast every later month has the same money, so the failing months
+/// are usually one run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Failing {
     pub month: u32,
@@ -196,11 +208,12 @@ impl Failing {
         Self { month: m.month, date: m.date, through: None, due: m.due, available: m.available, short: m.due - m.available.max(Decimal::ZERO) }
     }
 
-    /// The later months that fail (in order, all with the same money) as
-    /// one line; `None` when none does.
+    /// A run of consecutive later months that fail, as one line; `None`
+    /// when empty.
     fn later(failing: &[PlanMonth]) -> Option<Self> {
         let (first, last) = (failing.first()?, failing.last()?);
-        let worst = failing.iter().fold(first, |a, b| if b.due > a.due { b } else { a });
+        let short = |m: &PlanMonth| m.due - m.available.max(Decimal::ZERO);
+        let worst = failing.iter().fold(first, |a, b| if short(b) > short(a) { b } else { a });
         let through = (failing.len() > 1).then(|| Through { month: last.month, date: last.date, count: u32::try_from(failing.len()).unwrap_or(u32::MAX) });
         Some(Self { month: first.month, date: first.date, through, ..Self::of(worst) })
     }
@@ -295,7 +308,7 @@ fn plan(goal: Goal, menus: &[Menu], money: &Money, cache: &mut Built) -> (Plan, 
         let before = excluded.len();
         for (i, (&b, c)) in built.iter().zip(&choices).enumerate() {
             let exact = menus[i].profile_of_rows(&cache.picks[b].2.schedule);
-            let worse = (0..BUDGET_MONTHS).any(|m| exact.dues[m] > c.profile.dues[m]) || exact.later > c.profile.later;
+            let worse = exact.used().iter().zip(c.profile.used()).any(|(e, s)| *e > s);
             if worse && excluded.len() < 3 {
                 excluded.push((i, c.ask));
             }
@@ -326,11 +339,23 @@ fn assemble(goal: Goal, cache: &Built, built: &[usize], money: &Money) -> Plan {
         let (due, date) = months[m - 1];
         PlanMonth::planned(m as u32, date, due, available)
     };
-    let first: Vec<PlanMonth> = (1..=BUDGET_MONTHS).map(|m| month(m, money.months[m - 1])).collect();
-    let after: Vec<PlanMonth> = (BUDGET_MONTHS + 1..=months.len()).map(|m| month(m, money.later)).collect();
-    let later = after.iter().copied().fold(month(BUDGET_MONTHS + 1, money.later), |a, b| if b.due > a.due { b } else { a });
-    let later_failing: Vec<PlanMonth> = after.into_iter().filter(|m| !m.fits).collect();
-    let failing: Vec<Failing> = first.iter().filter(|m| !m.fits).map(Failing::of).chain(Failing::later(&later_failing)).collect();
+    let at = |m: usize| month(m, money.in_month(m as u32));
+    let first: Vec<PlanMonth> = (1..=BUDGET_MONTHS).map(at).collect();
+    let after: Vec<PlanMonth> = (BUDGET_MONTHS + 1..=months.len()).map(at).collect();
+    // The tightest later month: the least margin (with the same money in
+    // every later month, the most due), the earliest of equals.
+    let later = after.iter().copied().fold(at(BUDGET_MONTHS + 1), |a, b| if b.margin < a.margin { b } else { a });
+    let mut failing: Vec<Failing> = first.iter().filter(|m| !m.fits).map(Failing::of).collect();
+    // Each run of consecutive later months that fail is one line.
+    let mut run: Vec<PlanMonth> = Vec::new();
+    for m in after.into_iter().filter(|m| !m.fits) {
+        if run.last().is_some_and(|last| last.month + 1 != m.month) {
+            failing.extend(Failing::later(&run));
+            run.clear();
+        }
+        run.push(m);
+    }
+    failing.extend(Failing::later(&run));
     Plan { goal, fits: failing.is_empty(), picks: Vec::new(), months: first, later, failing }
 }
 

@@ -2,12 +2,9 @@
 //! tested at its floor, unused shares re-split, promotion, then each
 //! loan's term shortened as far as what nobody uses allows.
 
-use super::menu::{cents, Allow, Choice, Menu, Profile};
+use super::menu::{cents, Allow, Choice, Menu, Profile, SLOTS};
 use super::{Goal, Money};
-use crate::engine::budget::BUDGET_MONTHS;
 use crate::engine::proposal::{Ask, FROZEN_CAP_MONTHS};
-
-const SLOTS: usize = BUDGET_MONTHS + 1;
 
 /// `amount` split pro rata to `weights` in whole fen: floors, then the
 /// remaining fen to the largest remainders (ties to the earlier); all-zero
@@ -36,13 +33,14 @@ fn add_shares(allow: &mut [Allow], amounts: &Allow, who: &[usize], weights: &[i6
     }
 }
 
-/// The money of every month, nothing below zero (a deficit is nobody's share).
+/// The money of every slot, nothing below zero (a deficit is nobody's
+/// share): the 12 months, then the later months of each slot by the one
+/// rule ([`Money::in_month`]).
 fn totals(money: &Money) -> Allow {
     let mut total = [0; SLOTS];
-    for (t, m) in total.iter_mut().zip(&money.months) {
-        *t = cents(*m).max(0);
+    for (slot, t) in total.iter_mut().enumerate() {
+        *t = cents(money.in_month(slot as u32 + 1)).max(0);
     }
-    total[BUDGET_MONTHS] = cents(money.later).max(0);
     total
 }
 

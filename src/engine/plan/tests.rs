@@ -12,7 +12,7 @@ fn debt(id: &str, principal: &str, monthly_percent: &str, months: u32, overdue: 
 }
 
 fn flat(amount: &str) -> Money {
-    Money { months: [d(amount); BUDGET_MONTHS], later: d(amount) }
+    Money { months: [d(amount); BUDGET_MONTHS], later: d(amount), repeats: false }
 }
 
 fn goal(plans: &[Plan], g: Goal) -> &Plan {
@@ -154,6 +154,33 @@ fn twenty_loans_are_planned_together() {
     // At 9,000 a month they cannot all be kept: the plan still fits.
     let tight = plans(&debts, &flat("9000"), &[]);
     assert!(tight.iter().all(|p| p.fits && p.picks.iter().any(|k| k.kind != ProposalKind::Contract)));
+}
+
+/// Months after the 12th follow the one rule: the ordinary month, or the
+/// forecast again when the year repeats. ¥12,000 at 0 % with 24 months
+/// left (500.00 a month); ¥500 every month but forecast month 2, which
+/// has nothing.
+#[test]
+fn later_months_repeat_the_year_only_when_it_repeats() {
+    let debts = vec![debt("a", "12000", "0", 24, Overdue::default())];
+    let mut money = flat("500");
+    money.months[1] = Decimal::ZERO;
+    // Not repeating: month 14 has the ordinary 500. Pausing months 1–2
+    // (interest only, nothing at 0 %) then 24 × 500.00 fits every month.
+    let once = plans(&debts, &money, &[]);
+    let a = &goal(&once, Goal::Acceptance);
+    assert!(a.fits);
+    assert_eq!((a.picks[0].kind, a.picks[0].params.holiday_months, a.picks[0].months), (ProposalKind::PaymentHoliday, Some(2), 26));
+    assert_eq!((a.later.available, a.later.due), (d("500"), d("500.00")));
+    // Repeating: month 14 is forecast month 2 again, with nothing. No plan
+    // may call an instalment in month 14 fitting.
+    money.repeats = true;
+    assert_eq!((money.in_month(14), money.in_month(13), money.in_month(26)), (Decimal::ZERO, d("500"), Decimal::ZERO));
+    for p in plans(&debts, &money, &[]) {
+        let due_14: Decimal = p.picks[0].schedule.iter().filter(|r| debts[0].1.dates.month(r.period) == 14).map(|r| r.payment).sum();
+        let listed = p.failing.iter().any(|f| f.month <= 14 && f.through.map_or(f.month, |t| t.month) >= 14 && f.available == Decimal::ZERO);
+        assert!(due_14.is_zero() || (listed && !p.fits), "{:?}: {due_14} due in month 14", p.goal);
+    }
 }
 
 #[test]

@@ -29,15 +29,18 @@ impl Allowance<'_> {
         self.budget.in_month(self.dates.month(k))
     }
 
-    /// The forecast month period `k` falls in, when it has a forecast share.
+    /// The budget month period `k` falls in, when its money comes from
+    /// the forecast (the first 12, and every one when the year repeats).
     pub fn month_of(&self, k: u32) -> Option<u32> {
         let m = self.dates.month(k);
-        (self.budget.forecast.is_some() && m as usize <= BUDGET_MONTHS).then_some(m)
+        (self.budget.forecast.is_some() && (m as usize <= BUDGET_MONTHS || self.budget.repeats)).then_some(m)
     }
 
-    /// From this period on every period has the flat amount.
+    /// From this period on every period has the flat amount (never, when
+    /// a forecast repeats).
     pub fn steady_from(&self) -> u32 {
         match self.budget.forecast {
+            Some(_) if self.budget.repeats => u32::MAX,
             Some(_) => self.dates.first_after(BUDGET_MONTHS as u32),
             None => 1,
         }
@@ -88,8 +91,8 @@ impl Allowance<'_> {
             .unwrap_or_else(|| rows.iter().map(|r| self.at(r.period).max(Decimal::ZERO) - r.payment).min().unwrap_or_default())
     }
 
-    /// The money of budget months 1–12 and of every later month (the 13th
-    /// entry), each converted once, a deficit a plain 0 (as
+    /// The money of budget months 1–12 and of every later month not
+    /// repeating the forecast (the 13th entry), each converted once, a deficit a plain 0 (as
     /// `Decimal::max(ZERO)` makes it); `None` when one has more than two places.
     fn months_fen(&self) -> Option<[FenAmount; BUDGET_MONTHS + 1]> {
         let zero = FenAmount { fen: 0, scale: 0 };
@@ -108,8 +111,8 @@ impl Allowance<'_> {
         let money = self.months_fen()?;
         let mut least: Option<FenAmount> = None;
         for (r, pay) in rows.iter().zip(pays) {
-            let month = self.dates.month(r.period).min(BUDGET_MONTHS as u32 + 1);
-            let room = money[month as usize - 1].sub(*pay)?;
+            let slot = crate::engine::budget::month_slot(self.dates.month(r.period), self.budget.repeats).unwrap_or(BUDGET_MONTHS);
+            let room = money[slot].sub(*pay)?;
             if least.is_none_or(|l| room.fen < l.fen) {
                 least = Some(room);
             }
@@ -219,10 +222,10 @@ impl Ctx<'_> {
 
     /// The basis of instalments paid from the monthly budget.
     pub fn monthly_basis(&self) -> BudgetBasis {
-        if self.budget.forecast.is_some() {
-            BudgetBasis::Forecast
-        } else {
-            BudgetBasis::Flat
+        match self.budget.forecast {
+            Some(_) if self.budget.repeats => BudgetBasis::ForecastRepeated,
+            Some(_) => BudgetBasis::Forecast,
+            None => BudgetBasis::Flat,
         }
     }
 
@@ -246,12 +249,7 @@ impl Ctx<'_> {
         let margin = match basis {
             BudgetBasis::Flat => available - max_payment,
             BudgetBasis::LumpSum => return (true, available),
-            BudgetBasis::Forecast => self.allowance().margin(rows, pays),
-            BudgetBasis::ForecastRepeated => {
-                let f = self.budget.forecast.unwrap_or([available; 12]);
-                let month = |k: u32| (self.an.dates.month(k) as usize - 1) % 12;
-                rows.iter().map(|r| f[month(r.period)].max(Decimal::ZERO) - r.payment).min().unwrap_or_default()
-            }
+            BudgetBasis::Forecast | BudgetBasis::ForecastRepeated => self.allowance().margin(rows, pays),
         };
         (margin >= Decimal::ZERO, margin)
     }
@@ -438,8 +436,8 @@ mod fen_tests {
         /// The whole-fen margin is the decimal one, printed alike: deficit
         /// months (a plain 0), ties, forecast and flat months.
         #[test]
-        fn whole_fen_margin_equals_decimal_margin(forecast in proptest::array::uniform12(amount()), available in amount(), pays in proptest::collection::vec(amount(), 0..30)) {
-            let budget = LoanBudget { available, forecast: Some(forecast) };
+        fn whole_fen_margin_equals_decimal_margin(forecast in proptest::array::uniform12(amount()), available in amount(), repeats in any::<bool>(), pays in proptest::collection::vec(amount(), 0..30)) {
+            let budget = LoanBudget { available, forecast: Some(forecast), repeats };
             let dates = DueDates::default();
             let allow = Allowance { budget: &budget, dates: &dates };
             let rows: Vec<Row> = pays.iter().zip(1..).map(|(&p, k)| Row::new(k, p, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO)).collect();

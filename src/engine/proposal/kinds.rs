@@ -429,11 +429,13 @@ pub fn settlement(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget, lump_sum:
     cx.finish(kind, params, vec![row], BudgetBasis::LumpSum)
 }
 
-/// 按现金流还款: each month pays this debt's share of its forecast month's
-/// surplus (nothing in a deficit month, the interest then joining the
-/// balance), the forecast repeating every 12 months, at the contract rate,
-/// until the amount owed is cleared; at most 120 months. A month whose
-/// share is below its interest lets the balance rise (`balance_rises`).
+/// 按现金流还款: each month pays this debt's share of its month's money
+/// (nothing in a deficit month, the interest then joining the balance) —
+/// the forecast month's surplus in the first 12, then by the one rule
+/// ([`LoanBudget::in_month`]: the forecast again when the year repeats,
+/// else the ordinary month) — at the contract rate, until the amount owed
+/// is cleared; at most 120 months. A month whose share is below its
+/// interest lets the balance rise (`balance_rises`).
 pub fn cash_flow_plan(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Proposal {
     let cx = Ctx { debt, an, budget };
     let kind = ProposalKind::CashFlowPlan;
@@ -441,7 +443,7 @@ pub fn cash_flow_plan(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Pr
     let Some(forecast) = budget.forecast else {
         return cx.infeasible(kind, params, Infeasible::NoForecast);
     };
-    if forecast.iter().all(|s| *s <= Decimal::ZERO) {
+    if forecast.iter().all(|s| *s <= Decimal::ZERO) && (budget.repeats || budget.available <= Decimal::ZERO) {
         return cx.infeasible(kind, params, Infeasible::NoSurplusInForecast);
     }
     let acc = &debt.accrual;
@@ -451,11 +453,11 @@ pub fn cash_flow_plan(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Pr
     for period in 1..=CASH_FLOW_CAP_MONTHS {
         let interest = acc.interest(period, balance);
         let due = balance + interest;
-        let share = forecast[(an.dates.month(period) as usize - 1) % 12].max(Decimal::ZERO);
+        let share = budget.in_month(an.dates.month(period)).max(Decimal::ZERO);
         if share >= due {
             rows.push(Row::new(period, due, interest, balance, Decimal::ZERO));
             params.term_months = Some(period);
-            return cx.finish(kind, params, rows, BudgetBasis::ForecastRepeated);
+            return cx.finish(kind, params, rows, cx.monthly_basis());
         }
         let part = share - interest;
         balance -= part;

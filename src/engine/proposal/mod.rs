@@ -214,17 +214,22 @@ pub struct LoanBudget {
     /// This debt's share of each forecast month's surplus (may be
     /// negative), entry 0 for budget month 1.
     pub forecast: Option<[Decimal; 12]>,
+    /// The forecast's year repeats after the 12th month (else later months
+    /// have `available`).
+    pub repeats: bool,
 }
 
 impl LoanBudget {
-    /// The money of budget month `month` (1 = this month): its forecast
-    /// share in the first 12 months when there is a forecast, else the flat amount.
+    /// The money of budget month `month` (1 = this month), by the one rule
+    /// ([`crate::engine::budget::month_money`]).
     #[inline(always)]
     pub fn in_month(&self, month: u32) -> Decimal {
-        match self.forecast {
-            Some(f) if (1..=12).contains(&month) => f[month as usize - 1],
-            _ => self.available,
-        }
+        crate::engine::budget::month_money(self.forecast.as_ref(), self.repeats, self.available, month)
+    }
+
+    /// Months after the 12th differ from one another (a repeating forecast).
+    pub fn later_varies(&self) -> bool {
+        self.repeats && self.forecast.is_some()
     }
 }
 

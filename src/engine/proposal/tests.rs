@@ -33,7 +33,7 @@ fn holiday(months: u32, mode: HolidayMode, maturity: HolidayMaturity) -> Holiday
 }
 
 fn flat(available: &str) -> LoanBudget {
-    LoanBudget { available: d(available), forecast: None }
+    LoanBudget { available: d(available), forecast: None, repeats: false }
 }
 
 fn figures(p: &Proposal) -> &Figures {
@@ -241,7 +241,7 @@ fn cash_flow_plan_follows_the_forecast() {
     let mut f = [d("300"); 12];
     f[1] = d("-50");
     f[2] = d("500");
-    let p = cash_flow_plan(&b, &an, &LoanBudget { available: d("100"), forecast: Some(f) });
+    let p = cash_flow_plan(&b, &an, &LoanBudget { available: d("100"), forecast: Some(f), repeats: true });
     let fig = figures(&p);
     let pays: Vec<Decimal> = fig.schedule.iter().map(|r| r.payment).collect();
     assert_eq!(pays, vec![d("300"), d("0"), d("500"), d("200")]);
@@ -250,12 +250,12 @@ fn cash_flow_plan_follows_the_forecast() {
     assert!(!fig.balance_rises && !fig.level);
     repays_exactly(fig);
     assert_eq!(cash_flow_plan(&b, &an, &flat("100")).infeasible, Some(Infeasible::NoForecast));
-    let none = LoanBudget { available: d("100"), forecast: Some([d("-1"); 12]) };
+    let none = LoanBudget { available: d("100"), forecast: Some([d("-1"); 12]), repeats: true };
     assert_eq!(cash_flow_plan(&b, &an, &none).infeasible, Some(Infeasible::NoSurplusInForecast));
     // ¥1 a month never clears ¥100,000 at 1.5 %.
     let big = debt("100000", "1.5", 12, Overdue::default());
     let an = big.analyse().unwrap();
-    let tiny = LoanBudget { available: d("1"), forecast: Some([d("1"); 12]) };
+    let tiny = LoanBudget { available: d("1"), forecast: Some([d("1"); 12]), repeats: true };
     assert_eq!(cash_flow_plan(&big, &an, &tiny).infeasible, Some(Infeasible::NotClearedWithinCap { cap_months: 120 }));
 }
 

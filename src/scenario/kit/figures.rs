@@ -76,6 +76,9 @@ pub struct Share {
     pub available: Decimal,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forecast: Option<Vec<MoneyOut>>,
+    /// Months after the 12th repeat `forecast` (else they have `available`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub repeats: bool,
     #[serde(with = "decimal_str")]
     pub least: Decimal,
     #[serde(with = "decimal_str")]
@@ -89,6 +92,7 @@ impl Share {
         Self {
             available: b.available,
             forecast: b.forecast.map(|f| f.iter().map(|d| MoneyOut(*d)).collect()),
+            repeats: b.later_varies(),
             least: least.max(Decimal::ZERO),
             most: most.max(Decimal::ZERO),
         }
@@ -97,7 +101,7 @@ impl Share {
     /// The budget the proposals used.
     pub fn budget(&self) -> LoanBudget {
         let forecast = self.forecast.as_ref().and_then(|f| <[MoneyOut; 12]>::try_from(f.as_slice()).ok()).map(|f| f.map(|m| m.0));
-        LoanBudget { available: self.available, forecast }
+        LoanBudget { available: self.available, forecast, repeats: self.repeats }
     }
 }
 

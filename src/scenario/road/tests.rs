@@ -67,15 +67,21 @@ fn the_budget_is_the_strategy_s_or_the_forecast_month_s_or_the_disposable() {
     let e = s.evaluate();
     let p = &e.road.payoff.as_ref().unwrap()[0];
     assert_eq!((p.timeline[0].paid, p.short_months[0].shortfall), (d("4800.00"), d("7818.97")));
-    // A forecast: month k spends surplus ((k − 1) mod 12) + 1; month 1's is
+    // A forecast: months 1–12 spend their surplus; month 1's is
     // 30000 − 6000 − 3000 = 21000, month 2's 0 (income below expenses).
+    // After them the ordinary month's 4800, unless the year repeats.
     let mut forecast = [d("3000"); 12];
     forecast[0] = d("30000");
     s.budget.forecast = Some(forecast);
     let e = s.evaluate();
     let p = &e.road.payoff.as_ref().unwrap()[0];
     assert_eq!((p.timeline[0].paid, p.timeline[1].paid), (d("21000.00"), d("0.00")));
-    assert_eq!(p.timeline[12].paid, d("21000.00"), "the forecast repeats yearly");
+    assert_eq!(p.timeline[12].paid, d("4800.00"), "month 13 is the ordinary month");
+    s.budget.forecast_repeats = true;
+    let e = s.evaluate();
+    let p = &e.road.payoff.as_ref().unwrap()[0];
+    assert_eq!((p.timeline[12].paid, p.timeline[13].paid), (d("21000.00"), d("0.00")), "the year repeats: month 13 is month 1 again");
+    s.budget.forecast_repeats = false;
     // The strategy's own budget wins over both.
     s.edit_payoff(|p| p.monthly_budget = Some(d("20000")));
     let e = s.evaluate();
