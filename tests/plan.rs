@@ -251,3 +251,38 @@ fn the_seasonal_shop_plans_fit_every_month_and_differ() {
     assert!(e.loan_budgets.iter().all(|b| b.months.is_some() && b.of == d("2400")));
     assert_eq!(e.loan_budgets[0].percent, d("62.96"));
 }
+
+/// The shop owner of wave 14's review (R1; tests/e2e/cases/seasonal-short.json):
+/// ¥30,000 in December, January and November, ¥3,000 in February and March
+/// (¥3,800 short), ¥10,000 otherwise; ¥300,000 owed to three lenders.
+/// When the seasons repeat, every dead February and March is seen after
+/// month 12 too, and the plan that fits is the cash-flow plan: each lender
+/// its share of every month's money, nothing in the dead months. When they
+/// do not, months 13+ are the ordinary month (¥4,300), which cannot carry
+/// any level plan either: the plan says it does not fit, and where.
+#[test]
+fn the_shop_owner_s_plan_fits_when_the_seasons_repeat() {
+    let text = std::fs::read_to_string(format!("{}/tests/e2e/cases/seasonal-short.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let mut doc: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["budget"]["forecast_repeats"], json!(true));
+    let (s, e) = evaluate(&doc);
+    check(&s, &e);
+    for plan in &e.plans {
+        assert!(plan.fits && plan.failing.is_empty(), "{:?}", plan.goal);
+        assert!(plan.picks.iter().all(|k| k.kind == ProposalKind::CashFlowPlan && k.balance_rises && k.min_payment.is_zero()));
+        // The dead months of every year ask nothing: February and March
+        // are months 3–4, 15–16, 27–28 …
+        for k in &plan.picks {
+            let dead = k.schedule.iter().filter(|r| matches!((r.period - 1) % 12, 2 | 3));
+            assert!(dead.into_iter().all(|r| r.payment.is_zero()), "{}", k.loan_id);
+        }
+    }
+    doc["budget"].as_object_mut().unwrap().remove("forecast_repeats");
+    let (s, once) = evaluate(&doc);
+    check(&s, &once);
+    let plan = &once.plans[0];
+    assert!(!plan.fits);
+    let lines: Vec<(u32, Option<u32>)> = plan.failing.iter().map(|f| (f.month, f.through.map(|t| t.month))).collect();
+    assert_eq!(lines.first(), Some(&(3, None)));
+    assert_eq!(lines.last(), Some(&(13, Some(60))));
+}

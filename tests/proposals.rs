@@ -325,12 +325,22 @@ fn overdue_mybank_yields_every_kind_with_figures() {
     let reason = |kind: ProposalKind| serde_json::to_value(e.proposals.iter().find(|p| p.kind == kind && p.infeasible.is_some()).unwrap().infeasible).unwrap();
     assert_eq!(reason(ProposalKind::FrozenInstalments), json!({"reason": "no_budget", "available": "-2400.00", "month": 7}));
     assert_eq!(reason(ProposalKind::PenaltyWaiver), json!({"reason": "contract_above_budget", "contract_payment": "3667.20", "available": "-600.00", "month": 6}));
-    // No plan fits: the closest pauses six months (frozen, nothing
-    // accrues) and still meets the deficit of month 7 (September).
-    let plan = &e.plans[0];
-    assert!(!plan.fits);
-    assert_eq!(plan.failing.iter().map(|f| (f.month, f.short)).collect::<Vec<_>>(), vec![(7, d("820.37"))]);
-    assert_eq!(plan.failing[0].date, Date::parse("2025-09-25"));
+    // No level plan fits; the cash-flow plan does (it pays each month's
+    // surplus, nothing in months 6 and 7, at the contract rate), so it is
+    // both plans' pick — after every level kind in the acceptance order.
+    for plan in &e.plans {
+        assert!(plan.fits && plan.failing.is_empty(), "{:?}", plan.goal);
+        let pick = &plan.picks[0];
+        assert_eq!((pick.kind, pick.months, pick.total_paid), (ProposalKind::CashFlowPlan, 12, d("49192.46")));
+        let pays: Vec<Decimal> = pick.schedule.iter().map(|r| r.payment).collect();
+        assert_eq!(pays[..8], [d("1200"), d("2100"), d("4800"), d("7500"), d("4800"), Decimal::ZERO, Decimal::ZERO, d("4800")]);
+        // The unpaid interest of months 6–7 joins the balance, and it says so.
+        assert!(pick.balance_rises);
+    }
+    assert_eq!(e.plans[0].months[6].date, Date::parse("2025-09-25"));
+    // The cash-flow card asks the same: it is marked as the plans' pick.
+    let card = e.proposals.iter().find(|p| p.kind == ProposalKind::CashFlowPlan).unwrap();
+    assert_eq!(card.in_plans.len(), 2);
     let loan = &e.loans[0];
     // PMT(1.5 %, 12, 40000) = 3667.20; the app shows 3720.00 → IRR 20.76 % > 18 % + 0.5.
     let rc = loan.rate_check.unwrap();

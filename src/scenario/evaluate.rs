@@ -287,7 +287,8 @@ fn negotiate(analysed: &[(Debt, DebtAnalysis)], disposable: Decimal, surplus: Op
     let shares = loan_budgets(&ids, disposable, surplus, repeats, &owed);
     let money = Money { months: surplus.copied().unwrap_or([disposable; BUDGET_MONTHS]), later: disposable, repeats: repeats && surplus.is_some() };
     let mut cards: Vec<Vec<Proposal>> = analysed.iter().zip(&shares).map(|((debt, an), share)| proposals_for(debt, an, &share.budget())).collect();
-    let plans = plans(analysed, &money, &cards);
+    let budgets: Vec<crate::engine::LoanBudget> = shares.iter().map(LoanShare::budget).collect();
+    let plans = plans(analysed, &money, &budgets, &cards);
     for (i, mine) in cards.iter_mut().enumerate() {
         for p in mine.iter_mut().filter(|p| p.figures.is_some()) {
             p.in_plans = plans.iter().filter(|plan| same_request(p, &plan.picks[i])).map(|plan| plan.goal).collect();

@@ -5,7 +5,7 @@ use super::Goal;
 use crate::engine::budget::BUDGET_MONTHS;
 use crate::engine::daycount::Accrual;
 use crate::engine::exact::mul_round;
-use crate::engine::proposal::{extension_cap, Ask, Debt, DebtAnalysis, Holiday, HolidayMaturity, HolidayMode, CATCH_UP_CAP_MONTHS, FROZEN_CAP_MONTHS, MAX_HOLIDAY_MONTHS};
+use crate::engine::proposal::{extension_cap, Ask, Debt, DebtAnalysis, Holiday, HolidayMaturity, HolidayMode, LoanBudget, CATCH_UP_CAP_MONTHS, FROZEN_CAP_MONTHS, MAX_HOLIDAY_MONTHS};
 use crate::engine::Row;
 use rust_decimal::Decimal;
 
@@ -207,6 +207,8 @@ fn frozen_payments(owed: i64, months: u32) -> (i64, i64) {
 pub(super) struct Menu<'a> {
     pub debt: &'a Debt,
     pub an: &'a DebtAnalysis,
+    /// Its fair share of each month's money (the cash-flow kind's payments).
+    pub budget: &'a LoanBudget,
     pub owed: i64,
     /// In acceptance order.
     pub kinds: Vec<Kind>,
@@ -215,14 +217,14 @@ pub(super) struct Menu<'a> {
 }
 
 impl<'a> Menu<'a> {
-    pub fn new(debt: &'a Debt, an: &'a DebtAnalysis) -> Self {
+    pub fn new(debt: &'a Debt, an: &'a DebtAnalysis, budget: &'a LoanBudget) -> Self {
         let remaining = debt.loan.months;
         let cap = extension_cap(remaining);
         // Holidays repay over remaining − 6 … remaining months, extensions up to the cap.
         let levels = Levels::new(&debt.accrual, remaining.saturating_sub(MAX_HOLIDAY_MONTHS).max(1), cap.max(remaining + MAX_HOLIDAY_MONTHS));
         let owed = cents(an.owed_now);
         let frozen = (1..=FROZEN_CAP_MONTHS).map(|t| frozen_payments(owed, t)).collect();
-        let mut menu = Menu { debt, an, owed, kinds: Vec::with_capacity(34), frozen };
+        let mut menu = Menu { debt, an, budget, owed, kinds: Vec::with_capacity(35), frozen };
         menu.kinds.push(menu.contract_or_waivers());
         let extensions = (remaining + 1..=cap).map(|t| (t, levels.payment(an.owed_now, 1, t, &debt.accrual))).map(|(t, level)| {
             Choice { ask: Ask::Extension { months: t }, profile: menu.level_profile(&[], 1, t, level, level), order: (2, t, 0) }
@@ -232,8 +234,28 @@ impl<'a> Menu<'a> {
         let holidays = menu.holidays(&levels);
         menu.kinds.extend(holidays);
         menu.kinds.extend((0..=MAX_HOLIDAY_MONTHS).map(|deferred| Kind::Frozen { deferred }));
+        let cash_flow = menu.cash_flow();
+        menu.kinds.push(cash_flow);
         menu.kinds.retain(|k| !matches!(k, Kind::Listed(m) if m.is_empty()));
         menu
+    }
+
+    /// The cash-flow plan, with a forecast: the loan's share of each
+    /// month's money at the contract rate, nothing in a month without, so
+    /// it fits its share by construction; after the level kinds (a case
+    /// officer grants a level instalment more readily than a varying one),
+    /// and its balance may rise (`balance_rises` says so). Its profile is
+    /// its exact rows'.
+    fn cash_flow(&self) -> Kind {
+        if self.budget.forecast.is_none() {
+            return Kind::Listed(Vec::new());
+        }
+        let rows = Ask::CashFlow.rows(self.debt, self.an, self.budget);
+        if rows.is_empty() {
+            return Kind::Listed(Vec::new());
+        }
+        let profile = self.profile_of_rows(&rows);
+        Kind::Listed(vec![Choice { ask: Ask::CashFlow, profile, order: (6, 0, rows.len() as u32) }])
     }
 
     pub fn month_of(&self, period: u32) -> usize {

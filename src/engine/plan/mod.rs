@@ -2,8 +2,9 @@
 //! so that what falls due in every month fits that month's money.
 //!
 //! **Money.** Month m of the next 12 has the forecast month's surplus, or
-//! without a forecast the flat disposable amount; every later month has the
-//! flat amount (the income typed for an ordinary month). A month with
+//! without a forecast the flat disposable amount; a later month has the
+//! flat amount (the income typed for an ordinary month), or the forecast
+//! month it falls on when the year repeats ([`Money::in_month`]). A month with
 //! nothing or a deficit fits only a month with nothing due: a month with no
 //! income gets a pause, never an instalment that cannot be paid. Months
 //! are budget months ([`crate::engine::due`]).
@@ -21,14 +22,18 @@
 //! 5. the same holiday with the interest capitalised — the only request
 //!    whose balance rises, and it says so;
 //! 6. frozen instalments (停息分期, 0 %) of at most 60 months in all, the
-//!    first after d = 0…6 months of nothing due, the shortest first.
+//!    first after d = 0…6 months of nothing due, the shortest first;
+//! 7. with a forecast, the cash-flow plan (按现金流还款): the loan's fair
+//!    share of each month's money at the contract rate, nothing in a month
+//!    without, until cleared (at most 120 months) — it fits its share by
+//!    construction; last, because a case officer grants a level instalment
+//!    more readily than a varying one, and its balance may rise in the
+//!    dead months (`balance_rises` says so).
 //!
-//! Options 1–5 leave the lender the whole amount owed at the contract rate
-//! (present value 100 %); 6 gives up the interest. The cash-flow plan and
-//! the settlement stay cards only: the first pays every yuan of each
-//! month's surplus on a forecast repeated beyond the year it covers, with
-//! months whose balance rises; the second needs a lump sum from outside
-//! the monthly budget.
+//! Options 1–5 and 7 leave the lender the whole amount owed at the
+//! contract rate (present value 100 %); 6 gives up the interest. The
+//! settlement stays a card only: it needs a lump sum from outside the
+//! monthly budget.
 //!
 //! **Kinds and terms.** Each numbered item is a kind of request (each
 //! holiday length, way and maturity its own kind; frozen instalments one
@@ -88,7 +93,7 @@ mod tests;
 
 use crate::engine::budget::{BudgetMonth, BUDGET_MONTHS};
 use crate::engine::dates::Date;
-use crate::engine::proposal::{present_value_of, share_percent, summary, Ask, Debt, DebtAnalysis, Figures, Params, Proposal, ProposalKind, VsContract};
+use crate::engine::proposal::{present_value_of, share_percent, summary, Ask, Debt, DebtAnalysis, Figures, LoanBudget, Params, Proposal, ProposalKind, VsContract};
 use crate::engine::{decimal_str, fen, Row};
 use menu::Menu;
 use rust_decimal::Decimal;
@@ -219,14 +224,15 @@ impl Failing {
     }
 }
 
-/// Both plans for the analysed debts (none without debts). `cards`: each
-/// debt's proposals when they are already built (a pick asking what a card
-/// asks reuses its rows), or nothing.
-pub fn plans(debts: &[(Debt, DebtAnalysis)], money: &Money, cards: &[Vec<Proposal>]) -> Vec<Plan> {
-    if debts.is_empty() {
+/// Both plans for the analysed debts (none without debts). `budgets`: each
+/// debt's fair share of `money` (its cards'; the cash-flow kind pays it).
+/// `cards`: each debt's proposals when they are already built (a pick
+/// asking what a card asks reuses its rows), or nothing.
+pub fn plans(debts: &[(Debt, DebtAnalysis)], money: &Money, budgets: &[LoanBudget], cards: &[Vec<Proposal>]) -> Vec<Plan> {
+    if debts.is_empty() || budgets.len() != debts.len() {
         return Vec::new();
     }
-    let menus: Vec<Menu> = debts.iter().map(|(d, an)| Menu::new(d, an)).collect();
+    let menus: Vec<Menu> = debts.iter().zip(budgets).map(|((d, an), b)| Menu::new(d, an, b)).collect();
     let mut built = Built { cards, picks: Vec::new() };
     let plans: Vec<(Plan, Vec<usize>)> = [Goal::Acceptance, Goal::LowestCost].into_iter().map(|goal| plan(goal, &menus, money, &mut built)).collect();
     built.hand_out(plans)
@@ -255,7 +261,7 @@ impl Built<'_> {
         let card = self.cards.get(i).and_then(|cards| cards.iter().find(|p| Ask::of(p.kind, &p.params) == Some(ask)));
         let pick = match card.and_then(|p| p.figures.as_ref()) {
             Some(f) => pick_of_card(&menus[i], ask, f),
-            None => pick(&menus[i], ask, ask.rows(menus[i].debt, menus[i].an)),
+            None => pick(&menus[i], ask, ask.rows(menus[i].debt, menus[i].an, menus[i].budget)),
         };
         let mut months: Vec<MonthDue> = Vec::new();
         for r in &pick.schedule {
@@ -365,7 +371,7 @@ fn assemble(goal: Goal, cache: &Built, built: &[usize], money: &Money) -> Plan {
 /// schedule is copied.
 fn pick_of_card(menu: &Menu, ask: Ask, f: &Figures) -> Pick {
     let (debt, an) = (menu.debt, menu.an);
-    let params = ask.params(debt, an);
+    let params = params_of(ask, debt, an, f.months);
     Pick {
         loan_id: debt.id.clone(),
         kind: ask.kind(),
@@ -384,10 +390,19 @@ fn pick_of_card(menu: &Menu, ask: Ask, f: &Figures) -> Pick {
     }
 }
 
+/// What `ask` asks; the cash-flow plan's term is its `months` rows (as its card says).
+fn params_of(ask: Ask, debt: &Debt, an: &DebtAnalysis, months: u32) -> Params {
+    let mut params = ask.params(debt, an);
+    if ask == Ask::CashFlow {
+        params.term_months = Some(months);
+    }
+    params
+}
+
 /// A loan's pick from its exact rows.
 fn pick(menu: &Menu, ask: Ask, rows: Vec<Row>) -> Pick {
     let (debt, an) = (menu.debt, menu.an);
-    let params = ask.params(debt, an);
+    let params = params_of(ask, debt, an, rows.len() as u32);
     let (s, pays) = summary(&rows).map_or((None, Vec::new()), |(s, pays)| (Some(s), pays));
     let total_paid = s.map_or(Decimal::ZERO, |s| s.total_paid);
     let pv = fen(present_value_of(&rows, &pays, &debt.accrual));

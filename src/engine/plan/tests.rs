@@ -15,6 +15,15 @@ fn flat(amount: &str) -> Money {
     Money { months: [d(amount); BUDGET_MONTHS], later: d(amount), repeats: false }
 }
 
+/// Each debt's fair share of `money` (as the evaluation gives its cards):
+/// with a forecast when the months differ from the ordinary one or repeat.
+fn budgets(debts: &[(Debt, DebtAnalysis)], money: &Money) -> Vec<LoanBudget> {
+    let ids: Vec<&str> = debts.iter().map(|(d, _)| d.id.as_str()).collect();
+    let owed: Vec<Decimal> = debts.iter().map(|(_, an)| an.owed_now).collect();
+    let forecast = (money.repeats || money.months.iter().any(|m| *m != money.later)).then_some(&money.months);
+    crate::engine::allocation::loan_budgets(&ids, money.later, forecast, money.repeats, &owed).iter().map(|s| s.budget()).collect()
+}
+
 fn goal(plans: &[Plan], g: Goal) -> &Plan {
     plans.iter().find(|p| p.goal == g).unwrap()
 }
@@ -28,7 +37,7 @@ fn the_two_goals_differ_where_they_should() {
     // instalments, 60000 / 30 = 2,000.00 exactly, ¥60,000 in all against
     // 41 × 1,969.86 ≈ ¥80,764 — but the lender gives up the interest.
     let debts = vec![debt("a", "60000", "1.5", 10, Overdue::default())];
-    let plans = plans(&debts, &flat("2000"), &[]);
+    let plans = plans(&debts, &flat("2000"), &budgets(&debts, &flat("2000")), &[]);
     let (acc, low) = (goal(&plans, Goal::Acceptance), goal(&plans, Goal::LowestCost));
     assert!(acc.fits && low.fits);
     let a = &acc.picks[0];
@@ -53,7 +62,7 @@ fn a_month_with_no_income_gets_a_pause_not_an_instalment() {
     let debts = vec![debt("a", "12000", "1", 12, Overdue::default())];
     let mut money = flat("3450");
     money.months[0] = d("-4000");
-    let plans = plans(&debts, &money, &[]);
+    let plans = plans(&debts, &money, &budgets(&debts, &money), &[]);
     let a = &goal(&plans, Goal::Acceptance).picks[0];
     assert_eq!(a.kind, ProposalKind::PaymentHoliday);
     assert_eq!((a.params.holiday_months, a.params.holiday_mode, a.params.holiday_maturity), (Some(1), Some(HolidayMode::Capitalised), Some(HolidayMaturity::Kept)));
@@ -84,7 +93,7 @@ fn lenders_share_the_money_through_their_floors() {
         debt("mid", "24000", "1.2", 12, Overdue::default()),
         debt("card", "15000", "1.5", 18, Overdue::default()),
     ];
-    let plans = plans(&debts, &flat("2400"), &[]);
+    let plans = plans(&debts, &flat("2400"), &budgets(&debts, &flat("2400")), &[]);
     let acc = goal(&plans, Goal::Acceptance);
     assert!(acc.fits);
     let kinds: Vec<ProposalKind> = acc.picks.iter().map(|k| k.kind).collect();
@@ -104,7 +113,7 @@ fn a_plan_that_cannot_fit_names_the_months_and_amounts() {
     let debts = vec![debt("a", "100000", "2", 6, Overdue::default())];
     let mut money = flat("500");
     money.months[2] = d("-200");
-    let plans = plans(&debts, &money, &[]);
+    let plans = plans(&debts, &money, &budgets(&debts, &money), &[]);
     for p in &plans {
         assert!(!p.fits);
         let k = &p.picks[0];
@@ -128,7 +137,7 @@ fn arrears_are_caught_up_and_the_contract_kept_where_it_fits() {
         debt("a", "12000", "0", 12, Overdue { days: 20, principal: d("1000"), interest: d("200") }),
         debt("b", "6000", "0", 6, Overdue::default()),
     ];
-    let plans = plans(&debts, &flat("2500"), &[]);
+    let plans = plans(&debts, &flat("2500"), &budgets(&debts, &flat("2500")), &[]);
     let acc = goal(&plans, Goal::Acceptance);
     assert!(acc.fits);
     assert_eq!((acc.picks[0].kind, acc.picks[0].params.catch_up_months), (ProposalKind::PenaltyWaiver, Some(3)));
@@ -144,7 +153,7 @@ fn twenty_loans_are_planned_together() {
     // every contract; the lowest cost asks every lender to freeze the
     // interest (¥10,000 each instead of ¥11,297.52).
     let debts: Vec<_> = (0..20).map(|i| debt(&format!("l{i}"), "10000", "1", 24, Overdue::default())).collect();
-    let both = plans(&debts, &flat("10000"), &[]);
+    let both = plans(&debts, &flat("10000"), &budgets(&debts, &flat("10000")), &[]);
     for p in &both {
         assert!(p.fits);
         assert_eq!(p.picks.len(), 20);
@@ -152,7 +161,7 @@ fn twenty_loans_are_planned_together() {
     assert!(goal(&both, Goal::Acceptance).picks.iter().all(|k| k.kind == ProposalKind::Contract));
     assert!(goal(&both, Goal::LowestCost).picks.iter().all(|k| k.kind == ProposalKind::FrozenInstalments && k.total_paid == d("10000.00")));
     // At 9,000 a month they cannot all be kept: the plan still fits.
-    let tight = plans(&debts, &flat("9000"), &[]);
+    let tight = plans(&debts, &flat("9000"), &budgets(&debts, &flat("9000")), &[]);
     assert!(tight.iter().all(|p| p.fits && p.picks.iter().any(|k| k.kind != ProposalKind::Contract)));
 }
 
@@ -167,7 +176,7 @@ fn later_months_repeat_the_year_only_when_it_repeats() {
     money.months[1] = Decimal::ZERO;
     // Not repeating: month 14 has the ordinary 500. Pausing months 1–2
     // (interest only, nothing at 0 %) then 24 × 500.00 fits every month.
-    let once = plans(&debts, &money, &[]);
+    let once = plans(&debts, &money, &budgets(&debts, &money), &[]);
     let a = &goal(&once, Goal::Acceptance);
     assert!(a.fits);
     assert_eq!((a.picks[0].kind, a.picks[0].params.holiday_months, a.picks[0].months), (ProposalKind::PaymentHoliday, Some(2), 26));
@@ -176,7 +185,7 @@ fn later_months_repeat_the_year_only_when_it_repeats() {
     // may call an instalment in month 14 fitting.
     money.repeats = true;
     assert_eq!((money.in_month(14), money.in_month(13), money.in_month(26)), (Decimal::ZERO, d("500"), Decimal::ZERO));
-    for p in plans(&debts, &money, &[]) {
+    for p in plans(&debts, &money, &budgets(&debts, &money), &[]) {
         let due_14: Decimal = p.picks[0].schedule.iter().filter(|r| debts[0].1.dates.month(r.period) == 14).map(|r| r.payment).sum();
         let listed = p.failing.iter().any(|f| f.month <= 14 && f.through.map_or(f.month, |t| t.month) >= 14 && f.available == Decimal::ZERO);
         assert!(due_14.is_zero() || (listed && !p.fits), "{:?}: {due_14} due in month 14", p.goal);

@@ -46,6 +46,9 @@ pub enum Ask {
     Holiday(Holiday),
     /// The amount owed at 0 % in `months` instalments, the first after `deferred` months.
     Frozen { months: u32, deferred: u32 },
+    /// The loan's share of each month's money at the contract rate until
+    /// cleared ([`cash_flow_plan`]): its rows follow from its budget.
+    CashFlow,
 }
 
 impl Ask {
@@ -56,6 +59,7 @@ impl Ask {
             Self::Extension { .. } => ProposalKind::TermExtension,
             Self::Holiday(_) => ProposalKind::PaymentHoliday,
             Self::Frozen { .. } => ProposalKind::FrozenInstalments,
+            Self::CashFlow => ProposalKind::CashFlowPlan,
         }
     }
 
@@ -70,7 +74,8 @@ impl Ask {
                 Some(Self::Frozen { months: q.term_months?.checked_sub(deferred)?, deferred })
             }
             ProposalKind::Contract => Some(Self::Contract),
-            ProposalKind::Settlement | ProposalKind::CashFlowPlan => None,
+            ProposalKind::CashFlowPlan => Some(Self::CashFlow),
+            ProposalKind::Settlement => None,
         }
     }
 
@@ -101,14 +106,19 @@ impl Ask {
                 p.term_months = Some(deferred + months);
                 p.deferred_months = (deferred > 0).then_some(deferred);
             }
+            // Its term is its rows' (set by whoever has them).
+            Self::CashFlow => p.cap_months = Some(CASH_FLOW_CAP_MONTHS),
         }
         p
     }
 
-    /// Its exact rows, dated when the dates are known.
-    pub fn rows(self, debt: &Debt, an: &DebtAnalysis) -> Vec<Row> {
+    /// Its exact rows against `budget`, dated when the dates are known
+    /// (only the cash-flow plan's depend on the budget; none when it is
+    /// not cleared within its cap).
+    pub fn rows(self, debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Vec<Row> {
         let mut rows = match self {
             Self::Contract => return an.contract.rows.clone(),
+            Self::CashFlow => cash_flow_rows(debt, an, budget).unwrap_or_default(),
             Self::Waiver { catch_up } => waiver_rows(debt, an, catch_up),
             Self::Extension { months } => annuity_rows(an.owed_now, &debt.accrual, 1, months),
             Self::Holiday(h) => holiday_rows(debt, an, h),
@@ -122,8 +132,11 @@ impl Ask {
     /// against `budget`: what a combined plan's pick is when no card asks
     /// the same (the kit's ask of a plan's pick).
     pub fn proposal(self, debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Proposal {
+        if self == Self::CashFlow {
+            return cash_flow_plan(debt, an, budget);
+        }
         let cx = Ctx { debt, an, budget };
-        cx.finish(self.kind(), self.params(debt, an), self.rows(debt, an), cx.monthly_basis())
+        cx.finish(self.kind(), self.params(debt, an), self.rows(debt, an, budget), cx.monthly_basis())
     }
 }
 
@@ -224,7 +237,7 @@ pub fn term_extension(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget, month
                 return cx.infeasible(kind, params, Infeasible::InvalidParameter { name: "term_months" });
             }
             let ask = Ask::Extension { months: m };
-            cx.finish(kind, ask.params(debt, an), ask.rows(debt, an), cx.monthly_basis())
+            cx.finish(kind, ask.params(debt, an), ask.rows(debt, an, budget), cx.monthly_basis())
         }
         None => {
             params.shortest_fit = true;
@@ -265,7 +278,7 @@ pub fn frozen_instalments(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -
         Ok((deferred, rows)) => {
             let ask = Ask::Frozen { months: rows.len() as u32, deferred };
             params.term_months = ask.params(debt, an).term_months;
-            cx.finish(kind, params, ask.rows(debt, an), cx.monthly_basis())
+            cx.finish(kind, params, ask.rows(debt, an, budget), cx.monthly_basis())
         }
         Err(why) => {
             params.term_months = None;
@@ -322,7 +335,7 @@ pub fn penalty_waiver(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Op
         return Some(cx.infeasible(kind, params, Infeasible::AboveBudgetAtCap { cap_months: CATCH_UP_CAP_MONTHS, payment_at_cap, available, month }));
     };
     let ask = Ask::Waiver { catch_up: k };
-    Some(cx.finish(kind, ask.params(debt, an), ask.rows(debt, an), cx.monthly_basis()))
+    Some(cx.finish(kind, ask.params(debt, an), ask.rows(debt, an, budget), cx.monthly_basis()))
 }
 
 /// The contract's rows with the arrears caught up in `k` parts on top.
@@ -391,7 +404,7 @@ pub fn payment_holiday(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget, h: H
         params.term_months = None;
         return cx.infeasible(ProposalKind::PaymentHoliday, params, Infeasible::InvalidParameter { name: "holiday_months" });
     }
-    cx.finish(ProposalKind::PaymentHoliday, params, ask.rows(debt, an), cx.monthly_basis())
+    cx.finish(ProposalKind::PaymentHoliday, params, ask.rows(debt, an, budget), cx.monthly_basis())
 }
 
 /// The rows of holiday `h`: interest paid or capitalised, then level instalments.
@@ -439,12 +452,24 @@ pub fn settlement(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget, lump_sum:
 pub fn cash_flow_plan(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Proposal {
     let cx = Ctx { debt, an, budget };
     let kind = ProposalKind::CashFlowPlan;
-    let mut params = Params { cap_months: Some(CASH_FLOW_CAP_MONTHS), ..cx.params() };
+    let mut params = Ask::CashFlow.params(debt, an);
+    match cash_flow_rows(debt, an, budget) {
+        Ok(rows) => {
+            params.term_months = Some(rows.len() as u32);
+            cx.finish(kind, params, rows, cx.monthly_basis())
+        }
+        Err(why) => cx.infeasible(kind, params, why),
+    }
+}
+
+/// The cash-flow plan's rows (undated): each period pays the budget's
+/// money of its month, nothing in a deficit, the last clearing the balance.
+fn cash_flow_rows(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Result<Vec<Row>, Infeasible> {
     let Some(forecast) = budget.forecast else {
-        return cx.infeasible(kind, params, Infeasible::NoForecast);
+        return Err(Infeasible::NoForecast);
     };
     if forecast.iter().all(|s| *s <= Decimal::ZERO) && (budget.repeats || budget.available <= Decimal::ZERO) {
-        return cx.infeasible(kind, params, Infeasible::NoSurplusInForecast);
+        return Err(Infeasible::NoSurplusInForecast);
     }
     let acc = &debt.accrual;
     let mut balance = an.owed_now;
@@ -456,8 +481,7 @@ pub fn cash_flow_plan(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Pr
         let share = budget.in_month(an.dates.month(period)).max(Decimal::ZERO);
         if share >= due {
             rows.push(Row::new(period, due, interest, balance, Decimal::ZERO));
-            params.term_months = Some(period);
-            return cx.finish(kind, params, rows, cx.monthly_basis());
+            return Ok(rows);
         }
         let part = share - interest;
         balance -= part;
@@ -466,7 +490,7 @@ pub fn cash_flow_plan(debt: &Debt, an: &DebtAnalysis, budget: &LoanBudget) -> Pr
         }
         rows.push(Row::new(period, share, interest, part, balance));
     }
-    cx.infeasible(kind, params, Infeasible::NotClearedWithinCap { cap_months: CASH_FLOW_CAP_MONTHS })
+    Err(Infeasible::NotClearedWithinCap { cap_months: CASH_FLOW_CAP_MONTHS })
 }
 
 #[cfg(test)]
