@@ -224,6 +224,9 @@ pub struct PageText {
     pub plan_monthly: &'static str,
     /// After a lender's amount: its first months have nothing to pay.
     pub plan_paused: &'static str,
+    /// After a pick whose balance rises (the cash-flow plan's dead months,
+    /// a holiday that capitalises): it says so.
+    pub plan_balance_rises: &'static str,
     pub failing_line: &'static str,
     /// The later months that fail, as one line (review w14 R2): first and
     /// last month, their dates in brackets, how many; then due, available,
@@ -311,6 +314,7 @@ pub const PAGE_ZH: PageText = PageText {
     plan_from_each: " 每月，各家从各自还款日起（最早 {}）",
     plan_monthly: " 每月",
     plan_paused: "（先停 {}）",
+    plan_balance_rises: "（有些月份付不够利息，欠款会增加）",
     failing_line: "{}：要还 {}，可用 {}，差 {}",
     failing_range: "第 {}–{} 月{}，共 {} 个月",
     failing_range_line: "{}：每月要还最多 {}，可用 {}，每月最多差 {}",
@@ -382,6 +386,7 @@ pub const PAGE_EN: PageText = PageText {
     plan_from_each: " a month, each lender from its own due date (the first {})",
     plan_monthly: " a month",
     plan_paused: " (after {} with nothing to pay)",
+    plan_balance_rises: " (some months pay less than the interest: the debt grows then)",
     failing_line: "{}: {} due, {} available, short {}",
     failing_range: "Months {}–{}{}, {} of them",
     failing_range_line: "{}: up to {} due a month, {} available, short up to {} a month",
@@ -511,7 +516,10 @@ impl Lang {
         let parts: Vec<String> = plan
             .picks
             .iter()
-            .map(|p| format!("{}{colon}{} {}", self.lender_short(p.lender), self.proposal_kind(p.kind), self.count(crate::scenario::field::Unit::Months, p.months)))
+            .map(|p| {
+                let rises = if p.balance_rises { self.page().plan_balance_rises } else { "" };
+                format!("{}{colon}{} {}{rises}", self.lender_short(p.lender), self.proposal_kind(p.kind), self.count(crate::scenario::field::Unit::Months, p.months))
+            })
             .collect();
         parts.join(DOT)
     }

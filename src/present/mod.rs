@@ -108,6 +108,8 @@ pub struct PickLine {
     /// Months at the start with nothing to pay (a holiday, a deferral): said
     /// apart, so a pause never reads as "¥0.00 – ¥X a month".
     pub paused_months: u32,
+    /// Its balance rises in some months (said beside the request).
+    pub balance_rises: bool,
 }
 
 impl PickLine {
@@ -121,6 +123,7 @@ impl PickLine {
             payment: if p.level || hi - lo <= Decimal::ONE { PlanPayment::Level(p.monthly_payment) } else { PlanPayment::Range(lo, hi) },
             months: p.months,
             paused_months: u32::try_from(paused).unwrap_or(u32::MAX),
+            balance_rises: p.balance_rises,
         }
     }
 }

@@ -290,6 +290,27 @@ mod guided_page {
         }
         assert!(PlanLine::all(&e).iter().any(|l| l.picks[0].paused_months > 0), "the case pauses June in some plan");
     }
+
+    /// The shop owner whose seasons repeat: each lender's cash-flow plan
+    /// lets the debt grow in the dead months, and each ask says so.
+    #[test]
+    fn a_pick_whose_balance_rises_says_so() {
+        let e = case("seasonal-short");
+        for line in PlanLine::all(&e) {
+            assert!(line.fits && line.picks.iter().all(|p| p.kind == crate::engine::ProposalKind::CashFlowPlan && p.balance_rises));
+            let zh = crate::i18n::Lang::Zh.plan_asks(&line);
+            assert_eq!(zh.matches("欠款会增加").count(), 3, "{zh}");
+            assert!(crate::i18n::Lang::En.plan_asks(&line).contains("the debt grows then"));
+        }
+        // The job loss: a capitalised holiday says so too; a plan whose
+        // balance never rises says nothing of the kind.
+        let job = PlanLine::all(&case("job-loss"));
+        for l in &job {
+            let rising = l.picks.iter().filter(|p| p.balance_rises).count();
+            assert_eq!(crate::i18n::Lang::Zh.plan_asks(l).matches("欠款会增加").count(), rising);
+        }
+        assert!(job.iter().any(|l| l.picks.iter().all(|p| !p.balance_rises)));
+    }
 }
 
 #[test]
