@@ -30,12 +30,13 @@ pub fn BudgetSection() -> impl IntoView {
 /// The forecast's switch and, when it is on, its hint and months: HTML
 /// text drawn by one effect (issue 13: no `view!` of its own), the months
 /// a form kept by `super::inputs::keep`, drawn again when the language
-/// changes and gone when the switch is off.
+/// changes and gone when the switch is off; under them, while it is on,
+/// whether every year is like this (what months 13+ have).
 #[component]
 fn Forecast() -> impl IntoView {
     let (page, lang) = (use_page(), use_lang());
     let (switches, months): (Vec<Field>, Vec<Field>) =
-        Field::in_group(Group::Forecast).partition(|f| f.spec().each != Each::Month);
+        Field::in_group(Group::Forecast).filter(|f| *f != Field::ForecastRepeats).partition(|f| f.spec().each != Each::Month);
     let on = Memo::new(move |_| page.with(|f| f.value(Place::of(Field::Forecast)) == Some(Value::Flag(true))));
     let months: Rc<[Place]> = months.iter().flat_map(|f| (0..FORECAST_MONTHS).map(move |k| Place::item(*f, k))).collect();
     let root = NodeRef::<Div>::new();
@@ -78,5 +79,6 @@ fn Forecast() -> impl IntoView {
         {fields(switches.into_iter().map(Place::of).collect(), "forecast-switch", None)}
         <div node_ref=dates></div>
         <div node_ref=root on:input=move |ev| typed(page, &ev, &months, false) on:change=move |ev| typed(page, &ev, &on_change, true)></div>
+        <div hidden=move || !on.get()>{fields(vec![Place::of(Field::ForecastRepeats)], "forecast-repeats", None)}</div>
     }
 }

@@ -1,14 +1,18 @@
-// What the summary says of a combined plan that cannot be paid (wave 14's
-// review, R1 R2 R5 R7): a seasonal shop owner with three loans whose dead
-// months (income below expenses) and ordinary months after the first year
-// cannot carry any combination the lenders commonly grant. The plan is not
-// "most likely accepted"; every month it cannot pay is said, the 48 after
-// the first year as one line; a month in deficit has ¥0, not a negative
-// amount; a date nobody entered is said to be estimated; the live line's
-// verdict is the plan's. Figures: tests/e2e/cases/seasonal-short.json
-// through the evaluator (60 months of 停息分期: 300,000 / 60 = ¥5,000 a
-// month, ¥4,999.99 with the last absorbing; the ordinary month has
-// 12,000 − 6,500 − 10 % = ¥4,300).
+// The seasonal shop owner of wave 14's review (R1): three loans, dead
+// February and March every year (income below expenses).
+// 1. His seasons repeat ("每年都这样", ticked in the case): the combined
+//    plan is the cash-flow plan — each lender its share of every month's
+//    money, nothing in the dead months — and it fits; the ask says the
+//    debt grows in the dead months.
+// 2. Unticked, months 13+ are the ordinary month (¥4,300), which no
+//    combination the lenders commonly grant fits (R1 R2 R5 R7): the plan is
+//    not "most likely accepted"; every month it cannot pay is said, the 48
+//    after the first year as one line; a month in deficit has ¥0, not a
+//    negative amount; a date nobody entered is said to be estimated; the
+//    live line's verdict is the plan's. Figures: tests/e2e/cases/
+//    seasonal-short.json through the evaluator (60 months of 停息分期:
+//    300,000 / 60 = ¥5,000 a month, ¥4,999.99 with the last absorbing; the
+//    ordinary month has 12,000 − 6,500 − 10 % = ¥4,300).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,14 +29,36 @@ after(async () => {
   await app?.close();
 });
 
-test('a plan that cannot be paid is headed as such, and names every month it cannot pay', async () => {
+test('seasons that repeat: the cash-flow plan fits; unticked, a plan that cannot be paid names every month it cannot pay', async () => {
   const { page, events } = await app.open();
   await importFile(page, 'seasonal-short.json', await readFile(join(REPO, 'tests', 'e2e', 'cases', 'seasonal-short.json'), 'utf8'));
   await message(page, 'imported').waitFor();
   const plan = page.locator($('plan'));
   await assert.doesNotReject(plan.first().waitFor());
+  const repeats = byId(page, 'forecast-repeats');
+  assert.equal(await repeats.isChecked(), true, 'the case says every year is like this');
   assert.equal(await plan.count(), 1, 'both goals ask the same: one box');
-  assert.equal(await plan.getAttribute('data-fits'), 'false');
+  assert.equal(await plan.getAttribute('data-fits'), 'true');
+  assert.equal((await plan.locator('h3').textContent()).trim(), '最可能被接受，也是对你成本最低的');
+  const asks = await plan.locator('.explain').first().textContent();
+  assert.equal(await plan.locator($('plan-fits')).count(), 1);
+  assert.equal(asks.match(/按现金流还款 \d+ 个月（有些月份付不够利息，欠款会增加）/g)?.length, 3, asks);
+  assert.equal(await plan.locator($('plan-failing')).count(), 0);
+  assert.match(await page.locator($('live-summary')).textContent(), /推荐方案每月都够还$/);
+
+  // R18: the cash-flow plan pays less than the interest in the dead
+  // months, and a holiday that capitalises the interest adds it:
+  // their cards say the debt grows; the plans that never do say nothing.
+  const rises = '有些月份付得比利息少：没付的利息计入本金，这些月份欠款会增加（见还款计划的剩余本金）。';
+  const cash = proposal(page, 'cash_flow_plan').first();
+  await cash.waitFor({ state: 'attached' });
+  assert.equal(await byId(cash, 'balance-rises').textContent(), rises);
+  assert.equal(await proposal(page, 'frozen_instalments').locator($('balance-rises')).count(), 0);
+
+  // Not every year: months 13+ are the ordinary month.
+  await repeats.uncheck();
+  await page.locator(`${$('plan')}[data-fits="false"]`).waitFor();
+  assert.equal(await plan.count(), 1, 'both goals ask the same: one box');
   assert.equal((await plan.locator('h3').textContent()).trim(), '最接近预算的组合：仍有月份不够还');
   const failing = (await plan.locator(`${$('plan-failing')} li`).allTextContents()).map((t) => t.trim());
   assert.equal(failing.length, 10, failing.join('\n'));
@@ -42,14 +68,6 @@ test('a plan that cannot be paid is headed as such, and names every month it can
   assert.match(await plan.textContent(), /没有一个组合能让每个月都够还/);
   assert.match(await plan.locator($('plan-line')).textContent(), /（有些日期是按今天估算的：请在“借款”里填写下次还款日）$/);
   assert.match(await page.locator($('live-summary')).textContent(), /推荐方案有月份不够还$/);
-  // R18: the cash-flow plan pays less than the interest in the dead and
-  // ordinary months, and a holiday that capitalises the interest adds it:
-  // their cards say the debt grows; the plans that never do say nothing.
-  const rises = '有些月份付得比利息少：没付的利息计入本金，这些月份欠款会增加（见还款计划的剩余本金）。';
-  const cash = proposal(page, 'cash_flow_plan').first();
-  await cash.waitFor({ state: 'attached' });
-  assert.equal(await byId(cash, 'balance-rises').textContent(), rises);
-  assert.equal(await proposal(page, 'frozen_instalments').locator($('balance-rises')).count(), 0);
 
   await switchLanguage(page);
   await page.locator(`${$('plan')} h3`, { hasText: 'Closest to your budget' }).waitFor();
@@ -60,6 +78,15 @@ test('a plan that cannot be paid is headed as such, and names every month it can
   const en = (await page.locator(`${$('plan-failing')} li`).allTextContents()).map((t) => t.trim());
   assert.equal(en[9], 'Months 13–60 (2027-12-16 – 2031-11-16), 48 of them: up to ¥5,000.59 due a month, ¥4,300.00 available, short up to ¥700.59 a month');
   assert.match(await page.locator($('live-summary')).textContent(), /the recommended plan is short in some months$/);
+  // The box belongs to the forecast: gone with it, back as it was left.
+  await repeats.check();
+  await page.locator(`${$('plan')}[data-fits="true"]`).waitFor();
+  await byId(page, 'use-forecast').uncheck();
+  assert.equal(await repeats.isVisible(), false);
+  await byId(page, 'use-forecast').check();
+  assert.equal(await repeats.isVisible(), true);
+  assert.equal(await repeats.isChecked(), true);
+  await page.locator(`${$('plan')}[data-fits="true"]`).waitFor();
   await assertClean(events);
 });
 
