@@ -348,7 +348,7 @@ fn check_plans(s: &Scenario, e: &Evaluation) {
                 continue;
             }
             let first = m;
-            while m + 1 <= dues.len() && short(m + 1) > Decimal::ZERO {
+            while m < dues.len() && short(m + 1) > Decimal::ZERO {
                 m += 1;
             }
             let most = (first..=m).fold(first, |w, k| if short(k) > short(w) { k } else { w });
