@@ -386,7 +386,7 @@ impl Lang {
             }
             (Self::Zh, NoForecast) => "需要先在“收支”中按月填写未来 12 个月的收入。".into(),
             (Self::Zh, NoSurplusInForecast) => "预测的 12 个月里没有任何一个月有结余。".into(),
-            (Self::Zh, NotClearedWithinCap { cap_months }) => format!("按预测的结余，{cap_months} 个月内还不清。"),
+            (Self::Zh, NotClearedWithinCap { cap_months }) => format!("按每个月可用的钱（第 13 个月起按平常月份，或每年重复预测），{cap_months} 个月内还不清。"),
             (Self::Zh, InvalidParameter { .. }) => "参数超出范围。".into(),
             (Self::Zh, Engine { .. }) => "数字超出可计算的范围。".into(),
             (Self::En, NoBudget { month: Some(m), available }) => {
@@ -407,7 +407,7 @@ impl Lang {
             ),
             (Self::En, NoForecast) => "Needs the 12-month income forecast in the budget section.".into(),
             (Self::En, NoSurplusInForecast) => "No month of the forecast leaves a surplus.".into(),
-            (Self::En, NotClearedWithinCap { cap_months }) => format!("The forecast surplus does not clear the debt within {cap_months} months."),
+            (Self::En, NotClearedWithinCap { cap_months }) => format!("Each month's money (from month 13 the ordinary month's, or the forecast again) does not clear the debt within {cap_months} months."),
             (Self::En, InvalidParameter { .. }) => "A parameter is out of range.".into(),
             (Self::En, Engine { .. }) => "The numbers are out of computable range.".into(),
         }
