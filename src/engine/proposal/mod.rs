@@ -43,9 +43,10 @@
 //!   money of its month. Without a forecast that is the flat monthly amount
 //!   (`budget_basis: "flat"`); with one, months 1–12 have their forecast
 //!   month's share and later months the flat amount (`"forecast"`; the
-//!   instalment's month is its budget month, [`crate::engine::due`]); the
-//!   cash-flow plan repeats the forecast year after year
-//!   (`"forecast_repeated"`); a settlement is a lump sum the borrower says
+//!   instalment's month is its budget month, [`crate::engine::due`]), or
+//!   when the borrower says every year is like it, the forecast share again
+//!   year after year (`"forecast_repeated"`) — the one rule of
+//!   [`crate::engine::budget::month_money`], the cash-flow plan's too; a settlement is a lump sum the borrower says
 //!   they can raise, so it fits by definition (`"lump_sum"`). A month with
 //!   nothing (or a deficit) fits only an instalment of 0. Terms are sized
 //!   the same way: the shortest term whose instalments fit every month, not
@@ -297,7 +298,7 @@ pub enum BudgetBasis {
     Flat,
     /// Months 1–12 their forecast share, later months the flat amount.
     Forecast,
-    /// The forecast shares, repeated every 12 months (the cash-flow plan).
+    /// The forecast shares, repeated every 12 months (the year repeats).
     ForecastRepeated,
     /// A lump sum raised apart from the monthly budget.
     LumpSum,
