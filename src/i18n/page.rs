@@ -141,7 +141,7 @@ impl Lang {
                     s.push_str(&format!("{DOT}{} {}", t.lump_sum_label, money(l)));
                 }
             }
-            ProposalKind::CashFlowPlan | ProposalKind::Contract => {}
+            ProposalKind::CashFlowPlan | ProposalKind::Contract | ProposalKind::Hold => {}
         }
         s
     }

@@ -300,7 +300,7 @@ pub(super) const PAYOFF_KINDS: Variants<PayoffKind> = Variants::new(
     &[PayoffKind::Avalanche, PayoffKind::Snowball, PayoffKind::ProRata, PayoffKind::Custom],
 );
 pub(super) const PROPOSAL_KINDS: Variants<ProposalKind> = Variants::new(
-    &["term_extension", "frozen_instalments", "penalty_waiver", "payment_holiday", "settlement", "cash_flow_plan", "contract"],
+    &["term_extension", "frozen_instalments", "penalty_waiver", "payment_holiday", "settlement", "cash_flow_plan", "contract", "hold"],
     &[
         ProposalKind::TermExtension,
         ProposalKind::FrozenInstalments,
@@ -309,6 +309,7 @@ pub(super) const PROPOSAL_KINDS: Variants<ProposalKind> = Variants::new(
         ProposalKind::Settlement,
         ProposalKind::CashFlowPlan,
         ProposalKind::Contract,
+        ProposalKind::Hold,
     ],
 );
 pub(super) const HOLIDAY_MODES: Variants<HolidayMode> =

@@ -129,6 +129,7 @@ fn check_proposal(s: &Scenario, e: &Evaluation, p: &Proposal) {
         ProposalKind::PenaltyWaiver => assert_eq!(f.saving_vs_contract, p.params.penalty_waived),
         ProposalKind::CashFlowPlan => {}
         ProposalKind::Contract => panic!("the contract is a plan pick, never a card"),
+        ProposalKind::Hold => panic!("a hold is an ask only, never a card"),
     }
     assert!(f.principal_recovered_percent <= d("100"));
 }
@@ -398,7 +399,7 @@ fn check_pick(s: &Scenario, e: &Evaluation, plan: &Plan, k: &xieshang::engine::P
             assert!(deferred <= 6 && k.months <= 60 && rows.iter().all(|r| r.interest.is_zero()));
             assert!(rows[..deferred as usize].iter().all(|r| r.payment.is_zero()));
         }
-        ProposalKind::Settlement | ProposalKind::CashFlowPlan => panic!("{:?} is never picked", k.kind),
+        ProposalKind::Settlement | ProposalKind::CashFlowPlan | ProposalKind::Hold => panic!("{:?} is never picked", k.kind),
     }
 }
 

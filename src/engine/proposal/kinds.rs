@@ -70,7 +70,7 @@ impl Ask {
                 Some(Self::Frozen { months: q.term_months?.checked_sub(deferred)?, deferred })
             }
             ProposalKind::Contract => Some(Self::Contract),
-            ProposalKind::Settlement | ProposalKind::CashFlowPlan => None,
+            ProposalKind::Settlement | ProposalKind::CashFlowPlan | ProposalKind::Hold => None,
         }
     }
 
