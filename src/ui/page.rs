@@ -5,7 +5,7 @@
 //! HTML text) read the form and its problems and send what the user typed.
 
 use crate::form::{Form, LoanKey, Place};
-use crate::scenario::field::Value;
+use crate::scenario::field::{Group, Value};
 use crate::scenario::evaluate::Analysed;
 use crate::scenario::{Evaluation, Rule, Scenario};
 use leptos::prelude::*;
@@ -132,6 +132,13 @@ impl Page {
     pub fn loan_has_problem(&self, loan: LoanKey) -> Memo<bool> {
         let problems = self.problems;
         Memo::new(move |_| problems.with(|ps| ps.iter().any(|(p, _)| p.loan == Some(loan))))
+    }
+
+    /// Whether each of `groups` of loan `loan`'s fields holds a problem
+    /// (its closed part opens to show it: review w14 R14).
+    pub fn groups_with_problem(&self, loan: LoanKey, groups: [Group; 2]) -> Memo<[bool; 2]> {
+        let problems = self.problems;
+        Memo::new(move |_| problems.with(|ps| groups.map(|g| ps.iter().any(|(p, _)| p.loan == Some(loan) && p.field.group() == g))))
     }
 
     /// A change that is not a keystroke (a choice, a button, leaving a
