@@ -42,7 +42,9 @@ pub fn ask_figures(lang: &'static Words, f: &AskFigures) -> String {
     let mut out = String::from(r#"<dl class="facts kit-ask" data-testid="kit-ask">"#);
     // A hold has no figures of the evaluation: its token payment, months and review date.
     let pay = f.figures.as_ref().map_or(PlanPayment::Level(TOKEN_PAYMENT), PlanPayment::of);
-    fact(&mut out, t.monthly_payment, "kit-ask-payment", &lang.plan_payment(pay));
+    // A settlement is one sum, not a monthly payment (review w14 S7).
+    let label = if f.kind == crate::engine::ProposalKind::Settlement { t.lump_sum_label } else { t.monthly_payment };
+    fact(&mut out, label, "kit-ask-payment", &lang.plan_payment(pay));
     fact(&mut out, t.months_label, "kit-ask-months", &f.months().to_string());
     if let Some(figures) = &f.figures {
         money_fact(&mut out, t.total_paid, "kit-ask-total", &figures.total_paid);
