@@ -137,7 +137,6 @@ fn LoanCard(loan: LoanKey, several: Memo<bool>, added: RwSignal<Option<LoanKey>>
     // The closed parts opened so far (overdue, more); one holding a field
     // with a problem opens, so the message is seen (review w14 R14).
     let opened = [RwSignal::new(overdue_open), RwSignal::new(false)];
-    let troubled = page.groups_with_problem(loan, [Group::Overdue, Group::More]);
     // A folded loan's body is drawn a step after the open loans'
     // (`step::LOAN_DETAILS`), or when it opens (then it stays).
     let later = expect_context::<Drawn>().reached(step::LOAN_DETAILS);
@@ -180,10 +179,9 @@ fn LoanCard(loan: LoanKey, several: Memo<bool>, added: RwSignal<Option<LoanKey>>
                 d.body = (0..3).filter_map(|i| find(&["[data-form=\"", &i.to_string(), "\"]"].concat())).collect();
             }
         }
-        let troubled = troubled.get();
         for (i, form) in d.body.iter().enumerate() {
             // Opening it fires its `toggle`: the part's fields are then drawn.
-            if i > 0 && troubled[i - 1] {
+            if i > 0 && page.group_has_problem(loan, FORMS[i]) {
                 if let Some(part) = form.parent_element().filter(|p| !p.has_attribute("open")) {
                     let _ = part.set_attribute("open", "");
                 }

@@ -134,11 +134,11 @@ impl Page {
         Memo::new(move |_| problems.with(|ps| ps.iter().any(|(p, _)| p.loan == Some(loan))))
     }
 
-    /// Whether each of `groups` of loan `loan`'s fields holds a problem
-    /// (its closed part opens to show it: review w14 R14).
-    pub fn groups_with_problem(&self, loan: LoanKey, groups: [Group; 2]) -> Memo<[bool; 2]> {
-        let problems = self.problems;
-        Memo::new(move |_| problems.with(|ps| groups.map(|g| ps.iter().any(|(p, _)| p.loan == Some(loan) && p.field.group() == g))))
+    /// Whether a field of `group` of loan `loan` has a problem (tracked; its
+    /// closed part opens to show it: review w14 R14). No memo of its own:
+    /// read where the card is drawn, which follows the problems anyway.
+    pub fn group_has_problem(&self, loan: LoanKey, group: Group) -> bool {
+        self.problems.with(|ps| ps.iter().any(|(p, _)| p.loan == Some(loan) && p.field.group() == group))
     }
 
     /// A change that is not a keystroke (a choice, a button, leaving a
