@@ -522,7 +522,7 @@ fn follow_ups_cite_the_first_request_and_the_log() {
     let no_reply = input.render(Document::FollowUp(FollowUp::NoReply), Lang::Zh, mybank);
     assert!(no_reply.contains("我已于 2025年3月1日 向贵方提交个性化还款方案申请"), "{no_reply}");
     // Seven calls alike on one day are cited once; the summary's full stop gives way to what follows.
-    assert!(no_reply.contains("· 2025年3月5日 09:05 至 22:30，对方来电 7 次：催收来电，要求全额还款\n"), "{no_reply}");
+    assert!(no_reply.contains("· 2025年3月5日 09:05 至 22:30，未接来电 7 次：网商贷催收号码\n"), "{no_reply}");
     assert!(no_reply.contains("· 2025年3月1日 14:00，App 在线客服，在线客服，工单号 MB-88213：提交个性化还款方案申请和收支说明；对方承诺：7 个工作日内答复"), "{no_reply}");
     assert!(no_reply.contains("· 2025年3月12日 16:00，App 在线客服，贷后专员 工号 5120，工单号 MB-88213："), "{no_reply}");
     let still = input.render(Document::FollowUp(FollowUp::StillNoReply), Lang::Zh, mybank);
@@ -558,7 +558,7 @@ fn a_long_log_cites_the_latest_contacts() {
 fn the_log_of_a_hard_day_is_flagged_and_the_call_kit_names_the_hotline() {
     let s = scenario("kit-three-lenders");
     let ev = s.evaluate();
-    // Entry 7 is the 7th call of 5 March, at 22:30.
+    // Entry 7 is the 7th unanswered call of 5 March, at 22:30.
     assert_eq!(ev.kit.contact_log[7].breaches, vec![ConductRule::NightCall, ConductRule::TooManyCalls]);
     assert!(ev.kit.contact_log.iter().enumerate().all(|(i, r)| i == 7 || r.breaches.is_empty()));
     let json = evaluate_json(&s);
@@ -574,7 +574,7 @@ fn the_log_of_a_hard_day_is_flagged_and_the_call_kit_names_the_hotline() {
     assert_eq!(business.evaluate().kit.contact_log[1].breaches, vec![ConductRule::NightCall, ConductRule::ThreatsOrImpersonation]);
     let input = input(&s);
     let kit = input.render(Document::CallKit, Lang::Zh, &input.accounts[0]);
-    assert!(kit.contains("22:00 至次日 08:00 之间来电、一天来电超过 6 次") && kit.contains("12378"), "{kit}");
+    assert!(kit.contains("22:00 至次日 08:00 之间来电、一天未接来电超过 6 次") && kit.contains("12378"), "{kit}");
     // Credit cards: the Article 70 items are on the checklist.
     let card = input.render(Document::CallKit, Lang::Zh, &input.accounts[2]);
     assert!(card.contains("还清前不再申请新的信用卡") && !kit.contains("还清前不再申请新的信用卡"), "{card}");

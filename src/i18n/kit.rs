@@ -296,7 +296,7 @@ pub const KIT_WORDS_ZH: KitWords = KitWords {
     ],
     conduct: [
         "22:00 至次日 08:00 之间来电",
-        "同一天来电超过 6 次",
+        "同一天未接来电超过 6 次",
         "联系了与借款无关的第三方",
         "威胁、辱骂或冒充公检法等",
         "可向金融监管部门消费者投诉热线 {} 投诉",
@@ -413,7 +413,7 @@ pub const KIT_WORDS_EN: KitWords = KitWords {
     ],
     conduct: [
         "call between 22:00 and 08:00",
-        "more than 6 calls in one day",
+        "more than 6 unanswered calls in one day",
         "contacted unrelated third parties",
         "threats, abuse or impersonating officials",
         "complaints: the financial regulator's hotline {}",

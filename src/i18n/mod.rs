@@ -439,7 +439,7 @@ pub struct Names {
     /// The kit's choices (`i18n::kit`), in their enums' order.
     pub hardship_reason: [&'static str; 6],
     pub evidence: [&'static str; 9],
-    pub channel: [&'static str; 7],
+    pub channel: [&'static str; 8],
     pub holiday_maturity: [&'static str; 2],
     /// The road's payoff orders (`PayoffKind`'s order).
     pub payoff_kind: [&'static str; 4],
@@ -463,7 +463,7 @@ pub const NAMES_ZH: Names = Names {
     rate_forms: ["日", "月", "年化"],
     hardship_reason: ["失业", "收入下降", "经营亏损", "疾病", "家庭变故", "其他原因"],
     evidence: ["身份证复印件", "借款合同或 App 借款页面截图", "收入证明", "近 3 个月银行流水", "诊断证明及医疗费用单据", "失业或解除劳动合同证明", "经营流水或账目", "个人征信报告", "其他证明材料"],
-    channel: ["App 在线客服", "对方来电", "我方去电", "短信", "信件", "上门", "电子邮件"],
+    channel: ["App 在线客服", "对方来电", "我方去电", "短信", "信件", "上门", "电子邮件", "未接来电"],
     holiday_maturity: ["到期日不变", "到期日顺延"],
     payoff_kind: ["先还利率最高的（雪崩法）", "先还余额最小的（雪球法）", "按欠款比例分配", "按我定的顺序"],
     plan_button: [kit::KIT_ZH.use_plan, kit::KIT_ZH.plan_is_asks],
@@ -485,7 +485,7 @@ pub const NAMES_EN: Names = Names {
     rate_forms: ["daily", "monthly", "annual"],
     hardship_reason: ["Job loss", "Income fell", "Business losses", "Illness", "Family change", "Other"],
     evidence: ["copy of ID card", "loan contract or app screenshot", "proof of income", "bank statements for the last 3 months", "medical certificate and bills", "proof of job loss", "business accounts", "credit report", "other proof"],
-    channel: ["in-app chat", "call from the lender", "my call", "SMS", "letter", "visit", "email"],
+    channel: ["in-app chat", "call from the lender", "my call", "SMS", "letter", "visit", "email", "missed call from the lender"],
     holiday_maturity: ["maturity kept", "maturity extended"],
     payoff_kind: ["Highest rate first (avalanche)", "Smallest balance first (snowball)", "Pro rata to balance", "In my own order"],
     plan_button: [kit::KIT_EN.use_plan, kit::KIT_EN.plan_is_asks],

@@ -7,15 +7,16 @@ use super::{Account, AskFigures, Forecast, LetterInput, Statement};
 use crate::engine::counter_offer::{Means, OfferBasis};
 use crate::engine::{Date, Lender};
 use crate::scenario::kit::figures::{AskedPlan, KitLoan, KitOutput};
-use crate::scenario::kit::{Channel, ContactEntry};
+use crate::scenario::kit::ContactEntry;
 use crate::scenario::evaluate::LoanOutput;
 use crate::scenario::{Evaluation, LoanEntry, Scenario};
 
 /// The first request and the lender's answer, from a log oldest first: the
-/// earliest contact that is not a call from the lender, and the latest such
-/// contact after it (a refusal in the app, a letter, the borrower's call).
+/// earliest contact that is not a call from the lender (answered or not),
+/// and the latest such contact after it (a refusal in the app, a letter,
+/// the borrower's call).
 fn request_and_answer(log: &[ContactEntry]) -> (Option<Date>, Option<Date>) {
-    let mut mine = log.iter().filter(|e| e.channel != Channel::PhoneIn);
+    let mut mine = log.iter().filter(|e| !e.channel.is_lenders_call());
     let first = mine.next();
     (first.map(|e| e.at.date()), mine.next_back().map(|e| e.at.date()))
 }

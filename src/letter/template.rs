@@ -843,8 +843,8 @@ pub(crate) const CALL: Part = part![
     line("六、通话之后", "6. After the call"),
     line("把时间、对方、工单号、对方的承诺和下次跟进日期记入联系记录。", "Log the time, who you spoke to, the ticket number, what they promised and when to follow up."),
     line(
-        "{quiet_from} 至次日 {quiet_until} 之间来电、一天来电超过 {max_calls} 次、联系家人朋友或同事、威胁或冒充公检法，都记下来，可拨打金融监管部门消费者投诉热线 {hotline} 投诉。",
-        "Calls between {quiet_from} and {quiet_until}, more than {max_calls} calls a day, contact with family, friends or colleagues, threats or impersonating officials: write them down; complaints go to the financial regulator's consumer hotline, {hotline}."
+        "{quiet_from} 至次日 {quiet_until} 之间来电、一天未接来电超过 {max_calls} 次、联系家人朋友或同事、威胁或冒充公检法，都记下来，可拨打金融监管部门消费者投诉热线 {hotline} 投诉。",
+        "Calls between {quiet_from} and {quiet_until}, more than {max_calls} unanswered calls a day, contact with family, friends or colleagues, threats or impersonating officials: write them down; complaints go to the financial regulator's consumer hotline, {hotline}."
     ),
 ];
 

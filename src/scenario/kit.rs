@@ -512,10 +512,18 @@ pub enum Channel {
     Letter,
     Visit,
     Email,
+    /// A call from the lender (or a collector) the borrower did not answer:
+    /// the guideline's daily limit counts these (review w14 S2).
+    PhoneMissed,
 }
 
 impl Channel {
-    pub const ALL: [Self; 7] = [Self::AppChat, Self::PhoneIn, Self::PhoneOut, Self::Sms, Self::Letter, Self::Visit, Self::Email];
+    pub const ALL: [Self; 8] = [Self::AppChat, Self::PhoneIn, Self::PhoneOut, Self::Sms, Self::Letter, Self::Visit, Self::Email, Self::PhoneMissed];
+
+    /// A call from the lender, answered or not.
+    pub fn is_lenders_call(self) -> bool {
+        matches!(self, Self::PhoneIn | Self::PhoneMissed)
+    }
 }
 
 /// One contact with a lender (`contact_log[]`). `at`, `loan_id` (a loan of

@@ -323,7 +323,7 @@ pub(super) const EVIDENCE: Variants<Evidence> = Variants::new(
     &Evidence::ALL,
 );
 pub(super) const CHANNELS: Variants<Channel> =
-    Variants::new(&["app_chat", "phone_in", "phone_out", "sms", "letter", "visit", "email"], &Channel::ALL);
+    Variants::new(&["app_chat", "phone_in", "phone_out", "sms", "letter", "visit", "email", "phone_missed"], &Channel::ALL);
 
 
 #[cfg(test)]

@@ -388,6 +388,21 @@ test('the contact log flags a call at 23:00 and a due follow-up; removing can be
   await assertClean(events, { page, name: 'kit-log' });
 });
 
+test('S2: the daily limit counts unanswered calls: the 7th missed call of a day is flagged, seven answered calls are not', async () => {
+  const { page, events } = await app.open();
+  const three = JSON.parse(THREE);
+  const call = (loan, channel) => (h) => ({ at: `2026-11-20T${String(9 + h).padStart(2, '0')}:00`, loan_id: loan, channel });
+  three.contact_log = [...[0, 1, 2, 3, 4, 5, 6].map(call('mybank', 'phone_missed')), ...[0, 1, 2, 3, 4, 5, 6].map(call('card', 'phone_in'))];
+  await importFile(page, 'calls.json', JSON.stringify(three));
+  await message(page, 'imported').waitFor();
+  await openKit(page);
+  assert.equal(await logEntries(page).count(), 14);
+  const flagged = logEntries(page).filter({ has: page.locator($('conduct-flag'), { hasText: '同一天未接来电超过 6 次' }) });
+  assert.equal(await flagged.count(), 1);
+  assert.match(await flagged.first().textContent(), /2026年11月20日 15:00.*网商贷.*未接来电/);
+  await assertClean(events, { page, name: 'kit-missed-calls' });
+});
+
 test('F16c: a follow-up before its contact is refused at its input; the entry stays open until it is fixed', async () => {
   const { page, events } = await openWithThreeLenders();
   await openKit(page);

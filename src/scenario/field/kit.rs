@@ -42,6 +42,7 @@ const MATURITIES: &[Choice] = &[Choice::HolidayMaturity(HolidayMaturity::Kept), 
 const CHANNELS: &[Choice] = &[
     Choice::Channel(Channel::AppChat),
     Choice::Channel(Channel::PhoneIn),
+    Choice::Channel(Channel::PhoneMissed),
     Choice::Channel(Channel::PhoneOut),
     Choice::Channel(Channel::Sms),
     Choice::Channel(Channel::Letter),
