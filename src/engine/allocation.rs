@@ -25,6 +25,8 @@ use serde::Serialize;
 pub const TOKEN_PAYMENT: Decimal = Decimal::from_parts(10, 0, 0, false, 0);
 /// Review the token arrangement after this many months (typical range 3–12).
 pub const TOKEN_REVIEW_MONTHS: u32 = 3;
+/// The longest hold a request asks for before its review (DOMAIN.md: 3–12).
+pub const TOKEN_REVIEW_MAX_MONTHS: u32 = 12;
 
 /// A debt as the allocation sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]

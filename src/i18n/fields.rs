@@ -209,6 +209,7 @@ impl Lang {
             Rule::NotApplicable if matches!(kind, Kind::OptionalCount { .. }) => A_SETTLEMENT_HAS_NO_MONTHS,
             Rule::NotApplicable => ONLY_A_PAYMENT_HOLIDAY_HAS,
             Rule::SameAsAsk => IS_THE_SAME_AS_THE,
+            Rule::HoldMonths => A_HOLD_IS_3_12_MONTHS,
             Rule::UnknownLoan => NAMES_NO_LOAN_OF_THIS,
             Rule::BeforeContact => IS_BEFORE_THE_CONTACT,
         };

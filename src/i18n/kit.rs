@@ -189,6 +189,10 @@ pub struct KitWords {
     pub every_month_fits: &'static str,
     /// An ask that first pays nothing: its first payment (the date, then the months paused).
     pub paused_first: [&'static str; 2],
+    /// A hold's review date, as the ask's figures show it.
+    pub review_date: &'static str,
+    /// At an ask's first payment date that has passed.
+    pub past_date: &'static str,
     pub month_does_not_fit: &'static str,
     pub signing_does_not_fit: &'static str,
     pub months_table: &'static str,
@@ -270,6 +274,8 @@ pub const KIT_WORDS_ZH: KitWords = KitWords {
     offer_above_24: "这个方案的真实年化超过 24%：法院在金融借款纠纷中通常会调减超过年化 24% 的逾期费用，可以据此要求降低（仅供参考，不构成法律意见）。",
     every_month_fits: "每个月都在预算之内",
     paused_first: ["首次付款", "{}（先暂停 {} 个月）"],
+    review_date: "复核日期",
+    past_date: "这个日期已经过了，请改成今天或以后的日期（改之前，文书里的日期留空）",
     month_does_not_fit: "第 {} 期超出预算",
     signing_does_not_fit: "签约时的付款超出你能筹到的现金",
     months_table: "逐月对照预算",
@@ -290,7 +296,7 @@ pub const KIT_WORDS_ZH: KitWords = KitWords {
     ],
     conduct: [
         "22:00 至次日 08:00 之间来电",
-        "同一天来电超过 6 次",
+        "同一天未接来电超过 6 次",
         "联系了与借款无关的第三方",
         "威胁、辱骂或冒充公检法等",
         "可向金融监管部门消费者投诉热线 {} 投诉",
@@ -385,6 +391,8 @@ pub const KIT_WORDS_EN: KitWords = KitWords {
     offer_above_24: "This offer's true annual rate is above 24%: courts tend to reduce overdue charges above 24% a year in financial-loan disputes, a reason to ask for less (context, not legal advice).",
     every_month_fits: "Every month fits the budget",
     paused_first: ["First payment", "{} (after {} months with nothing to pay)"],
+    review_date: "Review on",
+    past_date: "This date has passed: choose today or a later date (until then the documents leave it blank)",
     month_does_not_fit: "Month {} is over the budget",
     signing_does_not_fit: "The payment at signing is more than the cash you can raise",
     months_table: "Month by month against the budget",
@@ -405,7 +413,7 @@ pub const KIT_WORDS_EN: KitWords = KitWords {
     ],
     conduct: [
         "call between 22:00 and 08:00",
-        "more than 6 calls in one day",
+        "more than 6 unanswered calls in one day",
         "contacted unrelated third parties",
         "threats, abuse or impersonating officials",
         "complaints: the financial regulator's hotline {}",

@@ -141,7 +141,7 @@ impl Lang {
                     s.push_str(&format!("{DOT}{} {}", t.lump_sum_label, money(l)));
                 }
             }
-            ProposalKind::CashFlowPlan | ProposalKind::Contract => {}
+            ProposalKind::CashFlowPlan | ProposalKind::Contract | ProposalKind::Hold => {}
         }
         s
     }
@@ -607,6 +607,10 @@ pub struct BelowText {
     /// Days overdue without the amounts: the penalty cannot be estimated
     /// (review w14 R16: "估计已产生罚息 ¥0.00" after 75 days). "{}": days.
     pub no_arrears: &'static str,
+    /// Beside it, the estimate to fill in (review w14 R16): "{}": the
+    /// instalments, their principal and interest; then the button's words.
+    pub arrears_estimate: &'static str,
+    pub fill_arrears: &'static str,
     pub explain_owed_after: &'static str,
     pub dti_explain: &'static str,
     pub explain_saving_contract: &'static str,
@@ -670,6 +674,8 @@ pub const BELOW_ZH: BelowText = BelowText {
     explain_penalty_rate: "合同利率乘以罚息倍数；这是常见做法的假设，请以合同为准。",
     explain_penalty_so_far: "按今天的逾期金额 × 罚息利率 × 逾期天数估算，是上限估计。",
     no_arrears: "已逾期 {} 天，但没有填写逾期本金和利息：下面的罚息按 ¥0 计算，实际会更多。请在这笔借款的“逾期”里填写 App 显示的逾期金额。",
+    arrears_estimate: "按合同估算：约 {} 期未还，本金 {}、利息 {}（以 App 显示为准）。",
+    fill_arrears: "填入这个估算",
     explain_owed_after: "如果从今天起一直不还，到那天一共欠多少（含罚息）。",
     dti_explain: "每月还款 ÷ 每月净收入。超过 50% 通常难以持续。",
     explain_saving_contract: "与按原合同继续还相比少付的钱（负数表示多付）。",
@@ -731,6 +737,8 @@ pub const BELOW_EN: BelowText = BelowText {
     explain_penalty_rate: "Contract rate × the penalty multiplier — a typical assumption; check your contract.",
     explain_penalty_so_far: "Today's overdue amount × penalty rate × days overdue: an upper estimate.",
     no_arrears: "{} days overdue, but no overdue principal or interest entered: the penalty below counts ¥0 and will really be more. Enter the overdue amounts your lender's app shows under this loan's \"overdue\" part.",
+    arrears_estimate: "From the contract: about {} instalments missed, principal {}, interest {} (your app's figures prevail).",
+    fill_arrears: "Fill in this estimate",
     explain_owed_after: "What you would owe by then if nothing is paid from today (penalty included).",
     dti_explain: "Monthly debt payments ÷ net monthly income. Above 50% is rarely sustainable.",
     explain_saving_contract: "How much less than the current contract you would pay (negative: more).",

@@ -7,15 +7,16 @@ use super::{Account, AskFigures, Forecast, LetterInput, Statement};
 use crate::engine::counter_offer::{Means, OfferBasis};
 use crate::engine::{Date, Lender};
 use crate::scenario::kit::figures::{AskedPlan, KitLoan, KitOutput};
-use crate::scenario::kit::{Channel, ContactEntry};
+use crate::scenario::kit::ContactEntry;
 use crate::scenario::evaluate::LoanOutput;
 use crate::scenario::{Evaluation, LoanEntry, Scenario};
 
 /// The first request and the lender's answer, from a log oldest first: the
-/// earliest contact that is not a call from the lender, and the latest such
-/// contact after it (a refusal in the app, a letter, the borrower's call).
+/// earliest contact that is not a call from the lender (answered or not),
+/// and the latest such contact after it (a refusal in the app, a letter,
+/// the borrower's call).
 fn request_and_answer(log: &[ContactEntry]) -> (Option<Date>, Option<Date>) {
-    let mut mine = log.iter().filter(|e| e.channel != Channel::PhoneIn);
+    let mut mine = log.iter().filter(|e| !e.channel.is_lenders_call());
     let first = mine.next();
     (first.map(|e| e.at.date()), mine.next_back().map(|e| e.at.date()))
 }
@@ -57,8 +58,8 @@ fn statement(s: &Scenario, ev: &Evaluation, kit: &KitOutput, start: Option<Date>
     })
 }
 
-/// One analysed loan as the documents show it.
-fn account(s: &Scenario, ev: &Evaluation, k: &KitLoan) -> Option<Account> {
+/// One analysed loan as the documents show it, dated `today`.
+fn account(s: &Scenario, ev: &Evaluation, k: &KitLoan, today: Option<Date>) -> Option<Account> {
     let i = s.loans.iter().position(|l| l.id == k.id)?;
     let (entry, out) = (&s.loans[i], &ev.loans[i]);
     // What can be missing first: nothing is copied for a loan left out
@@ -66,8 +67,25 @@ fn account(s: &Scenario, ev: &Evaluation, k: &KitLoan) -> Option<Account> {
     let (owed_now, contract_payment) = (out.overdue_cost.as_ref()?.owed_now, out.schedule.as_ref()?.first_payment);
     let share = k.share.clone()?;
     let asked = k.ask.as_ref();
+    // A first payment before the letter's date is no date a lender can
+    // agree to (review w14 R15): the letter leaves it, and every date
+    // counted from it, blank to fill in by hand — the page flags it at its
+    // field. Rolling it on would print a plan the borrower did not choose.
     let first = asked.and_then(|a| a.first_payment_date);
-    let figures = |plan: Option<&AskedPlan>| plan.and_then(|p| AskFigures::of(p.proposal(&ev.proposals)?, first, p.parts.clone()));
+    let past = first.zip(today).is_some_and(|(f, t)| f < t);
+    let figures = |plan: Option<&AskedPlan>| {
+        let p = plan?;
+        let mut parts = p.parts.clone();
+        if past {
+            parts.iter_mut().for_each(|part| part.starts = None);
+        }
+        let first = first.filter(|_| !past);
+        match p.proposal(&ev.proposals) {
+            Some(proposal) => AskFigures::of(proposal, first, parts),
+            None if p.proposal.is_none() && p.plan.is_none() => Some(AskFigures::hold(first, parts)),
+            None => None,
+        }
+    };
     // Collected, not pushed: `Vec<ContactEntry>::push` is the stored drafts'
     // reader's (`read`), and the kit calling it too put it in a chunk both
     // fetch (the returning visit's critical path).
@@ -111,7 +129,7 @@ pub fn build_with(s: &Scenario, ev: &Evaluation, kit: &KitOutput, today: Option<
     // A loop, not `collect::<Option<Vec<_>>>`: its adapter is code of its own.
     let mut accounts = Vec::with_capacity(kit.loans.len());
     for k in &kit.loans {
-        accounts.push(account(s, ev, k)?);
+        accounts.push(account(s, ev, k, today)?);
     }
     Some(LetterInput {
         date: today,
@@ -154,7 +172,7 @@ impl Account {
         Means {
             budget: self.share.budget(),
             cash: self.lump_sum.unwrap_or_default(),
-            ask_total_paid: self.ask.as_ref().map(|a| a.figures.total_paid),
+            ask_total_paid: self.ask.as_ref().and_then(|a| Some(a.figures.as_ref()?.total_paid)),
         }
     }
 }

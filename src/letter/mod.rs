@@ -116,12 +116,13 @@ pub struct Account {
     pub offer_basis: Option<OfferBasis>,
 }
 
-/// A proposal the borrower asks for, with the evaluation's figures.
+/// A proposal the borrower asks for, with the evaluation's figures; a
+/// hold has none but its one part (the token payment over its months).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AskFigures {
     pub kind: ProposalKind,
     pub params: Params,
-    pub figures: Figures,
+    pub figures: Option<Figures>,
     pub first_date: Option<Date>,
     /// The plan's parts (a holiday's or a catch-up's months, then the rest).
     pub parts: Vec<PlanPart>,
@@ -130,8 +131,23 @@ pub struct AskFigures {
 impl AskFigures {
     /// The ask of a workable proposal, in the parts the evaluation gave it.
     pub fn of(p: &Proposal, first_date: Option<Date>, parts: Vec<PlanPart>) -> Option<Self> {
-        let figures = p.figures.clone()?;
+        let figures = Some(p.figures.clone()?);
         Some(Self { kind: p.kind, params: p.params, figures, first_date, parts })
+    }
+
+    /// A hold request in its part (`scenario::kit::figures`).
+    pub fn hold(first_date: Option<Date>, parts: Vec<PlanPart>) -> Self {
+        Self { kind: ProposalKind::Hold, params: Params::default(), figures: None, first_date, parts }
+    }
+
+    /// The months it runs (a hold's: until its review).
+    pub fn months(&self) -> u32 {
+        self.figures.as_ref().map_or_else(|| self.parts.iter().map(|p| p.months).sum(), |f| f.months)
+    }
+
+    /// The review date of a hold: its first payment date plus its months.
+    pub fn review_date(&self) -> Option<Date> {
+        self.first_date?.add_months(i32::try_from(self.months()).ok()?)
     }
 
     /// The holiday's, the catch-up's or the deferral's months, when the plan has them.

@@ -6,6 +6,7 @@
 use super::template::*;
 use super::{Account, AskFigures, Document, FollowUp, LetterInput, BLANK, LOG_LINES_SHOWN};
 use crate::engine::counter_offer::agreement_checklist;
+use crate::engine::proposal::Figures;
 use crate::engine::{Date, Lender};
 use crate::i18n::kit::{date, date_time, year_month};
 use crate::i18n::{clock, money, percent, rate_percent, Lang};
@@ -160,16 +161,16 @@ impl Cx<'_> {
             When::Kind(k) => ask.is_some_and(|a| a.kind == k),
             When::Mode(m) => ask.is_some_and(|a| a.params.holiday_mode == Some(m)),
             When::Penalty => ask.is_some_and(|a| a.params.penalty_waived > Decimal::ZERO),
-            When::Fits => ask.is_some_and(|a| a.figures.fits_budget),
+            When::Fits => ask.is_some_and(|a| a.figures.as_ref().is_some_and(|f| f.fits_budget)),
             When::Tail => ask.is_some_and(|a| a.parts.len() > 1),
-            When::BeyondYear => ask.is_some_and(|a| a.figures.months > 12),
+            When::BeyondYear => ask.is_some_and(|a| a.months() > 12),
             When::Fallback => acc.is_some_and(|a| a.fallback.is_some()),
             When::Log => acc.is_some_and(|a| !a.log.is_empty()),
             When::LumpSum => acc.is_some_and(|a| a.lump_sum.is_some()),
             When::Card => acc.is_some_and(|a| a.lender == Lender::CreditCard),
             When::Named => acc.is_some_and(|a| !a.name.is_empty()),
             When::Bank => acc.is_some_and(|a| a.lender == Lender::BankCredit),
-            When::PvHigh => ask.is_some_and(|a| a.figures.lender_pv_percent >= Decimal::from(95)),
+            When::PvHigh => ask.and_then(|a| a.figures.as_ref()).is_some_and(|f| f.lender_pv_percent >= Decimal::from(95)),
         }
     }
 
@@ -177,7 +178,10 @@ impl Cx<'_> {
     /// when there is none; `None` for a name no slot has.
     fn slot(&self, name: &str) -> Option<String> {
         let s = Slot::named(name)?;
-        let missing = if s >= Slot::FIRST_ASK { self.ask.is_none() } else { s >= Slot::FIRST_ACCOUNT && self.acc.is_none() };
+        let missing = match s >= Slot::FIRST_ASK {
+            true => self.ask.is_none() || (s.of_figures() && self.figures().is_none()),
+            false => s >= Slot::FIRST_ACCOUNT && self.acc.is_none(),
+        };
         if missing {
             return Some(blank());
         }
@@ -211,11 +215,12 @@ impl Cx<'_> {
             Slot::OverdueInterest => &self.acc?.overdue.interest,
             Slot::ContractPayment => &self.acc?.contract_payment,
             Slot::ShareMax => &self.acc?.share.most,
-            Slot::Total => &self.ask?.figures.total_paid,
-            Slot::PayMin => &self.ask?.figures.min_payment,
-            Slot::PayMax => &self.ask?.figures.max_payment,
+            Slot::Total => &self.figures()?.total_paid,
+            Slot::PayMin => &self.figures()?.min_payment,
+            Slot::PayMax => &self.figures()?.max_payment,
             Slot::Penalty => &self.ask?.params.penalty_waived,
-            Slot::Pv => &self.ask?.figures.lender_pv,
+            Slot::Pv => &self.figures()?.lender_pv,
+            Slot::Token => &crate::engine::allocation::TOKEN_PAYMENT,
             _ => return None,
         })
     }
@@ -357,6 +362,10 @@ impl Cx<'_> {
             Slot::AskSentence => self.lines(&[P::ASK]),
             Slot::AskShort => self.lines(&[P::ASK_SHORT]),
             Slot::FallbackSentence => Cx { ask: a.fallback.as_ref(), ..*self }.lines(&[P::ASK]),
+            Slot::Request => {
+                let hold = a.ask.as_ref().is_some_and(|k| k.kind == crate::engine::ProposalKind::Hold);
+                self.t(if hold { Tx::HOLD_REQUEST } else { Tx::PLAN_REQUEST }).to_owned()
+            }
             Slot::Checklist => {
                 let mut out = String::new();
                 for (k, item) in agreement_checklist(a.lender == Lender::CreditCard).into_iter().enumerate() {
@@ -424,26 +433,32 @@ impl Cx<'_> {
         }
     }
 
-    /// The ask's figures; blanks when there is no ask.
+    /// The evaluation's figures of the ask (a hold has none).
+    fn figures(&self) -> Option<&Figures> {
+        self.ask?.figures.as_ref()
+    }
+
+    /// The ask's figures; blanks when there is no ask ([`Cx::slot`]).
     fn ask_slot(&self, name: Slot) -> Option<String> {
         let a = self.ask?;
-        let f = &a.figures;
+        let f = self.figures();
         let (head, tail) = (a.head(), a.tail());
         Some(match name {
             Slot::FirstDate => self.date(a.first_date),
             Slot::TailDate => self.date(tail.and_then(|t| t.starts)),
-            Slot::Months => f.months.to_string(),
+            Slot::Months => a.months().to_string(),
+            Slot::ReviewDate => self.date(a.review_date()),
             Slot::Split => head.map_or(0, |h| h.months).to_string(),
             Slot::Pay => self.pay(a.parts.first()).0,
             Slot::PayNote => self.pay(a.parts.first()).1,
             Slot::HeadPay => head.map_or_else(blank, |h| self.range(&h.least, &h.most)),
             Slot::TailPay => self.pay(tail).0,
             Slot::TailNote => self.pay(tail).1,
-            Slot::Discount => f.discount.as_ref().map_or_else(blank, amount),
-            Slot::DiscountPct => f.discount_percent.map_or_else(blank, percent),
+            Slot::Discount => f?.discount.as_ref().map_or_else(blank, amount),
+            Slot::DiscountPct => f?.discount_percent.map_or_else(blank, percent),
             Slot::Rate => rate_percent(a.params.annual_rate_percent),
-            Slot::Recovered => percent(f.principal_recovered_percent),
-            Slot::PvPct => percent(f.lender_pv_percent),
+            Slot::Recovered => percent(f?.principal_recovered_percent),
+            Slot::PvPct => percent(f?.lender_pv_percent),
             Slot::ScheduleLines => self.schedule_lines(a),
             _ => return None,
         })
@@ -452,7 +467,7 @@ impl Cx<'_> {
     fn schedule_lines(&self, a: &AskFigures) -> String {
         // Three items a line.
         let mut out = String::new();
-        for (k, r) in a.figures.schedule.iter().take(12).enumerate() {
+        for (k, r) in a.figures.iter().flat_map(|f| &f.schedule).take(12).enumerate() {
             sep(&mut out, k, if k % 3 == 0 { "\n" } else { self.t(Tx::ITEM_SEP) });
             let month = a.first_date.and_then(|d| d.add_months(k as i32)).map_or_else(blank, |d| year_month(d, self.lang));
             out.push_str(&self.fill_t(Tx::SCHEDULE_ITEM, &[("month", month), ("amount", amount(&r.payment))]));
@@ -519,6 +534,7 @@ enum Slot {
     AskShort,
     FallbackSentence,
     Checklist,
+    Request,
     FirstDate,
     TailDate,
     Months,
@@ -539,11 +555,18 @@ enum Slot {
     Pv,
     PvPct,
     ScheduleLines,
+    Token,
+    ReviewDate,
 }
 
 impl Slot {
     const FIRST_ACCOUNT: Self = Self::Lender;
     const FIRST_ASK: Self = Self::FirstDate;
+
+    /// A slot of the evaluation's figures, which a hold does not have.
+    fn of_figures(self) -> bool {
+        matches!(self, Self::Total | Self::PayMin | Self::PayMax | Self::Pv | Self::Discount | Self::DiscountPct | Self::Recovered | Self::PvPct | Self::ScheduleLines)
+    }
 
     fn named(name: &str) -> Option<Self> {
         SLOT_NAMES.split(' ').position(|n| n == name).and_then(|k| SLOTS.get(k).copied())
@@ -552,10 +575,10 @@ impl Slot {
 
 /// Each slot's name in the templates (`{owed}`), in the order of [`SLOTS`],
 /// one text (a table of `&str`s would be 8 bytes of pointer a name).
-const SLOT_NAMES: &str = "blank name phone city date since details reason evidence_list attachments hotline quiet_from quiet_until max_calls income expenses other buffer buffer_pct available income_min income_max avail_min avail_max n_debts total_owed total_contract expense_lines forecast_lines debt_lines lender loan_label contract_no principal_owed owed overdue_days overdue_amount overdue_principal overdue_interest contract_payment share_max share_range lump_limit first_request answered n_contacts log_lines ask_sentence ask_short fallback_sentence checklist first_date tail_date months split total pay pay_note pay_min pay_max head_pay tail_pay tail_note discount discount_pct rate penalty recovered pv pv_pct schedule_lines";
+const SLOT_NAMES: &str = "blank name phone city date since details reason evidence_list attachments hotline quiet_from quiet_until max_calls income expenses other buffer buffer_pct available income_min income_max avail_min avail_max n_debts total_owed total_contract expense_lines forecast_lines debt_lines lender loan_label contract_no principal_owed owed overdue_days overdue_amount overdue_principal overdue_interest contract_payment share_max share_range lump_limit first_request answered n_contacts log_lines ask_sentence ask_short fallback_sentence checklist request first_date tail_date months split total pay pay_note pay_min pay_max head_pay tail_pay tail_note discount discount_pct rate penalty recovered pv pv_pct schedule_lines token review_date";
 
 /// Every slot, in the order of [`SLOT_NAMES`] (and of their declaration).
-const SLOTS: [Slot; 71] = [
+const SLOTS: [Slot; 74] = [
     Slot::Blank,
     Slot::Name,
     Slot::Phone,
@@ -607,6 +630,7 @@ const SLOTS: [Slot; 71] = [
     Slot::AskShort,
     Slot::FallbackSentence,
     Slot::Checklist,
+    Slot::Request,
     Slot::FirstDate,
     Slot::TailDate,
     Slot::Months,
@@ -627,6 +651,8 @@ const SLOTS: [Slot; 71] = [
     Slot::Pv,
     Slot::PvPct,
     Slot::ScheduleLines,
+    Slot::Token,
+    Slot::ReviewDate,
 ];
 
 #[cfg(test)]

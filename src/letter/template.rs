@@ -215,13 +215,13 @@ macro_rules! texts {
     };
 }
 
-texts![DEBT_LINE, EXPENSE_LINE, FORECAST_LINE, SCHEDULE_ITEM, LOG_LINE, LOG_WHO, LOG_TICKET, LOG_PROMISE, LOG_NO_SUMMARY, LOG_MORE, LOG_SPAN, LOG_TIMES, LAST_NOTE, NO_INSTALMENT, RANGE, STATEMENT_NAME, LIST_SEP, ITEM_SEP];
+texts![DEBT_LINE, EXPENSE_LINE, FORECAST_LINE, SCHEDULE_ITEM, LOG_LINE, LOG_WHO, LOG_TICKET, LOG_PROMISE, LOG_NO_SUMMARY, LOG_MORE, LOG_SPAN, LOG_TIMES, LAST_NOTE, NO_INSTALMENT, RANGE, STATEMENT_NAME, LIST_SEP, ITEM_SEP, PLAN_REQUEST, HOLD_REQUEST];
 
 parts![TO, APPLICANT, SIGNATURE, REASON, ASK, ASK_SHORT, RECOVERY, LETTER_TITLE, LETTER, LETTER_TERMS, LETTER_PLAN, STATEMENT, NO_REPLY_TITLE, NO_REPLY, STILL_NO_REPLY_TITLE, STILL_NO_REPLY, RECONSIDER_TITLE, RECONSIDER, RECONSIDER_END, CALL];
 
 /// Every condition a line of the templates has, once; a line names its
 /// own by its index ([`cond`], checked as the templates compile).
-const CONDS: [When; 60] = [
+const CONDS: [When; 64] = [
     When::Always,
     When::Reason(HardshipReason::JobLoss),
     When::Reason(HardshipReason::IncomeDrop),
@@ -244,7 +244,7 @@ const CONDS: [When; 60] = [
     When::Any(&[When::Kind(TermExtension), When::Kind(Contract), When::All(&[When::Kind(FrozenInstalments), When::Not(&When::Tail)])]),
     When::Any(&[When::Mode(InterestOnly), When::All(&[When::Kind(PenaltyWaiver), When::Tail])]),
     When::Any(&[When::Mode(Capitalised), When::All(&[When::Kind(FrozenInstalments), When::Tail])]),
-    When::All(&[When::Ask, NOT_SETTLEMENT]),
+    When::All(&[When::Ask, NOT_SETTLEMENT, NOT_HOLD]),
     When::All(&[When::Overdue, When::Arrears]),
     When::All(&[When::Overdue, When::Not(&When::Arrears)]),
     When::Not(&When::Overdue),
@@ -264,7 +264,7 @@ const CONDS: [When; 60] = [
     When::All(&[When::Kind(CashFlowPlan), When::BeyondYear]),
     When::Fallback,
     When::Not(&When::Kind(Settlement)),
-    When::Not(&When::Any(&[When::Kind(PaymentHoliday), When::Kind(Settlement)])),
+    When::Not(&When::Any(&[When::Kind(PaymentHoliday), When::Kind(Settlement), When::Kind(Hold)])),
     When::Kind(PaymentHoliday),
     When::Items,
     When::Not(&When::Several),
@@ -282,6 +282,10 @@ const CONDS: [When; 60] = [
     When::Card,
     When::All(&[When::Card, NOT_SETTLEMENT]),
     When::All(&[When::Ask, NOT_SETTLEMENT, When::PvHigh]),
+    When::Kind(Hold),
+    NOT_HOLD,
+    When::All(&[When::Not(&When::Card), NOT_HOLD]),
+    When::All(&[When::Card, NOT_HOLD]),
 ];
 
 impl When {
@@ -380,6 +384,8 @@ macro_rules! part {
 }
 
 const NOT_SETTLEMENT: When = When::Not(&When::Kind(Settlement));
+/// Not a hold request (review w14 R17): its letter asks for no plan.
+const NOT_HOLD: When = When::Not(&When::Kind(Hold));
 /// A card the borrower did not name: the letter leaves the issuing bank to fill in.
 const UNNAMED_CARD: When = When::All(&[When::Card, When::Not(&When::Named)]);
 /// A bank loan the borrower did not name: "银行信用贷" is a product, not a bank.
@@ -470,6 +476,11 @@ pub(crate) const ASK: Part = part![
         "按经营现金流还款，自 {first_date} 起每月还款额随淡旺季在 {pay_min} 至 {pay_max} 之间，共 {months} 期，合计 {total}。",
         "payments that follow my cash flow, from {first_date}, between {pay_min} and {pay_max} a month with the seasons; {months} instalments, {total} in all."
     ),
+    join(
+        When::Kind(Hold),
+        "自 {first_date} 起 {months} 个月内每月象征性还款 {token}，其间暂停催收、停止计收利息和罚息；{review_date} 复核我的收支，再商定之后的还款方案。",
+        "a token payment of {token} a month for {months} months from {first_date}, with collection paused and interest and penalty interest frozen meanwhile; on {review_date} a review of my income and costs, and then we agree the payments that follow."
+    ),
 ];
 
 /// The ask in a few words: the statement's offer, the call's number to know.
@@ -501,11 +512,12 @@ pub(crate) const ASK_SHORT: Part = part![
         "自 {first_date} 起每月 {pay_min} 至 {pay_max}（随淡旺季），共 {months} 期",
         "{pay_min} to {pay_max} a month with the seasons, {months} months from {first_date}"
     ),
+    join(When::Kind(Hold), "暂缓催收 {months} 个月，每月象征性还款 {token}，{review_date} 复核", "a {months}-month hold at {token} a month, reviewed on {review_date}"),
 ];
 
 /// What the lender recovers: the borrower's strongest argument.
 pub(crate) const RECOVERY: Part = part![
-    when(When::All(&[When::Ask, NOT_SETTLEMENT]), "按此方案，贵方可收回 {recovered} 的本金。", "Under this plan you recover {recovered} of the principal."),
+    when(When::All(&[When::Ask, NOT_SETTLEMENT, NOT_HOLD]), "按此方案，贵方可收回 {recovered} 的本金。", "Under this plan you recover {recovered} of the principal."),
     join(
         When::All(&[When::Ask, NOT_SETTLEMENT, When::PvHigh]),
         "按合同利率折现，全部还款的现值为 {pv}，相当于目前欠款的 {pv_pct}。",
@@ -521,7 +533,8 @@ pub(crate) const RECOVERY: Part = part![
 // ------------------------------------------------------------------ letter
 
 pub(crate) const LETTER_TITLE: Part = part![
-    line("关于{lender}借款的个性化还款方案申请", "Request for a personalised repayment plan: {lender} loan"),
+    when(NOT_HOLD, "关于{lender}借款的个性化还款方案申请", "Request for a personalised repayment plan: {lender} loan"),
+    when(When::Kind(Hold), "关于{lender}借款的暂缓催收申请", "Request to hold action: {lender} loan"),
 ];
 
 pub(crate) const LETTER: Part = part![
@@ -581,9 +594,14 @@ pub(crate) const LETTER: Part = part![
     ),
     gap,
     line("四、我的申请", "4. What I ask for"),
-    when(When::Not(&When::Card), "我申请个性化还款方案：{ask_sentence}", "I ask for a personalised repayment plan: {ask_sentence}"),
+    when(When::All(&[When::Not(&When::Card), NOT_HOLD]), "我申请个性化还款方案：{ask_sentence}", "I ask for a personalised repayment plan: {ask_sentence}"),
     when(
-        When::Card,
+        When::Kind(Hold),
+        "我目前每月没有可用于还款的钱，还无法提出分期方案。我申请暂缓催收：{ask_sentence}",
+        "I have nothing left each month to pay with and cannot yet offer instalments. I ask you to hold action: {ask_sentence}"
+    ),
+    when(
+        When::All(&[When::Card, NOT_HOLD]),
         "我申请按《商业银行信用卡业务监督管理办法》第七十条办理个性化分期：{ask_sentence}",
         "I ask for personalised instalments under Article 70 of the commercial banks' credit card rules: {ask_sentence}"
     ),
@@ -625,15 +643,26 @@ pub(crate) const LETTER_PLAN: Part = part![
     when(When::Kind(Settlement), "1. 按约定日期一次性付清。", "1. I will pay the agreed sum in full on the agreed date."),
     line("2. 收入或情况发生变化时主动告知贵方，并按要求补充证明材料。", "2. I will tell you of any change in my income or circumstances and send further proof on request."),
     when(
-        When::Not(&When::Any(&[When::Kind(PaymentHoliday), When::Kind(Settlement)])),
+        When::Not(&When::Any(&[When::Kind(PaymentHoliday), When::Kind(Settlement), When::Kind(Hold)])),
         "3. 方案执行满 6 个月时，主动与贵方复核一次还款能力。",
         "3. After six months of the plan I will review my situation with you."
+    ),
+    when(
+        When::Kind(Hold),
+        "3. 暂缓期间尽力恢复收入（找工作或恢复经营），并于 {review_date} 前主动联系贵方复核，届时按我的收入提出还款方案。",
+        "3. Meanwhile I will do all I can to restore my income (find work or restart my business), and before {review_date} I will contact you for the review and propose payments from my income then."
     ),
     when(When::Kind(PaymentHoliday), "3. 宽限期结束前，主动与贵方复核一次还款能力。", "3. Before the holiday ends I will review my situation with you."),
     when(When::All(&[When::Card, NOT_SETTLEMENT]), "4. 还清前不再申请新的信用卡。", "4. I will apply for no new credit card until this debt is repaid."),
     gap,
     line("六、请求书面答复", "6. Please reply in writing"),
-    line(
+    when(
+        When::Kind(Hold),
+        "请通过 App 站内信、短信或书面形式确认：暂缓期间暂停催收、停止计收利息和罚息，每月象征性还款的金额和方式，复核日期，以及暂缓期间如何向征信系统报送本账户。",
+        "Please confirm by in-app message, SMS or letter: that collection is paused and interest and penalty interest are frozen during the hold, the token payment's amount and how to pay it, the review date, and how the account is reported to the credit bureau meanwhile."
+    ),
+    when(
+        NOT_HOLD,
         "请通过 App 站内信、短信或书面形式答复，写明方案的欠款金额、每期还款日期和金额、方案期间是否计收利息和费用，并告知方案执行期间及结清后如何向征信系统报送本账户。",
         "Please reply by in-app message, SMS or letter, stating the balance, each payment's date and amount and whether interest and fees continue during the plan, and tell me how the account will be reported to the credit bureau during the plan and after it is settled."
     ),
@@ -690,12 +719,12 @@ pub(crate) const STATEMENT: Part = part![
 // -------------------------------------------------------------- follow-ups
 
 pub(crate) const NO_REPLY_TITLE: Part = part![
-    line("关于{lender}借款个性化还款方案申请的跟进", "Follow-up: request for a personalised repayment plan, {lender} loan"),
+    line("关于{lender}借款{request}的跟进", "Follow-up: request for {request}, {lender} loan"),
 ];
 
 pub(crate) const NO_REPLY: Part = part![
     gap,
-    line("我已于 {first_request} 向贵方提交个性化还款方案申请，至今未收到答复。", "On {first_request} I asked you for a personalised repayment plan. I have had no reply."),
+    line("我已于 {first_request} 向贵方提交{request}，至今未收到答复。", "On {first_request} I asked you for {request}. I have had no reply."),
     when(When::Log, "我与贵方的联系记录如下：", "My contacts with you so far:"),
     when(When::Log, "{log_lines}", "{log_lines}"),
     line("我的申请不变：{ask_sentence}", "My request is unchanged: {ask_sentence}"),
@@ -706,12 +735,12 @@ pub(crate) const NO_REPLY: Part = part![
 ];
 
 pub(crate) const STILL_NO_REPLY_TITLE: Part = part![
-    line("关于{lender}借款个性化还款方案申请的再次跟进", "Second follow-up: request for a personalised repayment plan, {lender} loan"),
+    line("关于{lender}借款{request}的再次跟进", "Second follow-up: request for {request}, {lender} loan"),
 ];
 
 pub(crate) const STILL_NO_REPLY: Part = part![
     gap,
-    line("我已于 {first_request} 提交个性化还款方案申请，", "I asked you for a personalised repayment plan on {first_request}"),
+    line("我已于 {first_request} 提交{request}，", "I asked you for {request} on {first_request}"),
     join(When::Log, "至今共联系贵方 {n_contacts} 次（记录如下），仍未收到书面答复。", "and have contacted you {n_contacts} times (listed below) without a written answer."),
     join(When::Not(&When::Log), "至今仍未收到书面答复。", "and still have no written answer."),
     when(When::Log, "{log_lines}", "{log_lines}"),
@@ -724,14 +753,21 @@ pub(crate) const STILL_NO_REPLY: Part = part![
 ];
 
 pub(crate) const RECONSIDER_TITLE: Part = part![
-    line("关于{lender}借款个性化还款方案的复议申请", "Request to reconsider: personalised repayment plan, {lender} loan"),
+    when(NOT_HOLD, "关于{lender}借款个性化还款方案的复议申请", "Request to reconsider: personalised repayment plan, {lender} loan"),
+    when(When::Kind(Hold), "关于{lender}借款暂缓催收申请的复议申请", "Request to reconsider: hold on collection and interest, {lender} loan"),
 ];
 
 pub(crate) const RECONSIDER: Part = part![
     gap,
-    line(
+    when(
+        NOT_HOLD,
         "我于 {first_request} 提交的个性化还款方案申请，贵方于 {answered} 答复未能同意。恳请重新考虑。",
         "On {answered} you declined the personalised repayment plan I asked for on {first_request}. I ask you to reconsider."
+    ),
+    when(
+        When::Kind(Hold),
+        "我于 {first_request} 提交的暂缓催收申请，贵方于 {answered} 答复未能同意。恳请重新考虑。",
+        "On {answered} you declined the hold on collection and interest I asked for on {first_request}. I ask you to reconsider."
     ),
     when(When::Log, "联系记录：", "Contacts so far:"),
     when(When::Log, "{log_lines}", "{log_lines}"),
@@ -777,10 +813,9 @@ pub(crate) const CALL: Part = part![
     line("· 我的方案：{ask_short}", "· my proposal: {ask_short}"),
     gap,
     line("二、通话时这样说", "2. What to say"),
-    line(
-        "1. 您好，我是{name}，在贵方有一笔借款，合同编号 {contract_no}。我想申请个性化还款方案。",
-        "1. Hello, my name is {name}. I have a loan with you, contract number {contract_no}, and would like to apply for a personalised repayment plan."
-    ),
+    line("1. 您好，我是{name}，在贵方有一笔借款，合同编号 {contract_no}。", "1. Hello, my name is {name}. I have a loan with you, contract number {contract_no},"),
+    join(NOT_HOLD, "我想申请个性化还款方案。", "and would like to apply for a personalised repayment plan."),
+    join(When::Kind(Hold), "我想申请暂缓催收。", "and would like to ask you to hold collection and freeze interest."),
     line("2. {reason}", "2. {reason}"),
     join(When::Not(&When::Forecast), "目前我每月最多能用于这笔借款的是 {share_range}。", "The most I can put towards this loan is {share_range} a month."),
     join(When::Forecast, "我的收入随淡旺季变化，各月能用于这笔借款的金额见收支说明。", "My income follows the seasons; what I can put towards this loan each month is in the statement."),
@@ -808,8 +843,8 @@ pub(crate) const CALL: Part = part![
     line("六、通话之后", "6. After the call"),
     line("把时间、对方、工单号、对方的承诺和下次跟进日期记入联系记录。", "Log the time, who you spoke to, the ticket number, what they promised and when to follow up."),
     line(
-        "{quiet_from} 至次日 {quiet_until} 之间来电、一天来电超过 {max_calls} 次、联系家人朋友或同事、威胁或冒充公检法，都记下来，可拨打金融监管部门消费者投诉热线 {hotline} 投诉。",
-        "Calls between {quiet_from} and {quiet_until}, more than {max_calls} calls a day, contact with family, friends or colleagues, threats or impersonating officials: write them down; complaints go to the financial regulator's consumer hotline, {hotline}."
+        "{quiet_from} 至次日 {quiet_until} 之间来电、一天未接来电超过 {max_calls} 次、联系家人朋友或同事、威胁或冒充公检法，都记下来，可拨打金融监管部门消费者投诉热线 {hotline} 投诉。",
+        "Calls between {quiet_from} and {quiet_until}, more than {max_calls} unanswered calls a day, contact with family, friends or colleagues, threats or impersonating officials: write them down; complaints go to the financial regulator's consumer hotline, {hotline}."
     ),
 ];
 
@@ -838,6 +873,9 @@ pub(crate) const LAST_NOTE: T = T { zh: "（末期 {v}）", en: " (last {v})" };
 pub(crate) const NO_INSTALMENT: T = T { zh: "无（信用卡按账单还款）", en: "none (a card is paid by statement)" };
 pub(crate) const RANGE: T = T { zh: "{a} 至 {b}", en: "{a} to {b}" };
 pub(crate) const STATEMENT_NAME: T = T { zh: "收支说明", en: "financial statement" };
+/// What the follow-ups and the call name the request: a plan, or a hold (review w14 R17).
+pub(crate) const PLAN_REQUEST: T = T { zh: "个性化还款方案申请", en: "a personalised repayment plan" };
+pub(crate) const HOLD_REQUEST: T = T { zh: "暂缓催收申请", en: "a hold on collection and interest" };
 pub(crate) const LIST_SEP: T = T { zh: "、", en: ", " };
 pub(crate) const ITEM_SEP: T = T { zh: "；", en: "; " };
 

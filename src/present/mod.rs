@@ -373,6 +373,7 @@ impl Code for ProposalKind {
             Self::Settlement => "settlement",
             Self::CashFlowPlan => "cash_flow_plan",
             Self::Contract => "contract",
+            Self::Hold => "hold",
         }
     }
 }

@@ -549,3 +549,17 @@ mod tests {
         assert!(ok["budget"].get("error").is_none());
     }
 }
+
+impl LoanOutput {
+    /// The instalments `days` overdue stand for — one for each 30 days
+    /// begun, at most the schedule's — with their principal and interest:
+    /// what the page offers to fill in when days overdue came without the
+    /// amounts (review w14 R16). An estimate from the contract's schedule as
+    /// it stands, its first rows; the lender's app has the exact amounts.
+    pub fn missed_instalments(&self, days: u32) -> Option<(u32, Decimal, Decimal)> {
+        let rows = &self.schedule.as_ref()?.schedule;
+        let n = days.div_ceil(30).min(u32::try_from(rows.len()).ok()?);
+        let missed = rows.get(..n as usize).filter(|m| !m.is_empty())?;
+        Some((n, missed.iter().map(|r| r.principal).sum(), missed.iter().map(|r| r.interest).sum()))
+    }
+}

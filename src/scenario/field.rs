@@ -299,6 +299,8 @@ pub enum Rule {
     NotApplicable,
     /// The fallback is the ask itself.
     SameAsAsk,
+    /// A hold's months outside 3–12 ([`crate::scenario::kit::HOLD_MONTHS`]).
+    HoldMonths,
     /// A loan id that no loan has (in the payoff order, in a contact).
     UnknownLoan,
     /// A contact's follow-up date before the contact itself (the page's

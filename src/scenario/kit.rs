@@ -26,6 +26,7 @@
 //! | `contact_log[].promise` | 300 |
 //! | `contact_log` | 500 entries |
 
+use crate::engine::allocation::{TOKEN_REVIEW_MAX_MONTHS, TOKEN_REVIEW_MONTHS};
 use crate::engine::{decimal_str, Date, HolidayMaturity, HolidayMode, Pick, Proposal, ProposalKind};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
@@ -248,8 +249,11 @@ pub(crate) fn fill_expenses(doc: &mut crate::versioned::json::Value) {
 /// tells it apart from the other proposals of that kind.
 ///
 /// `months` pins the term (term_extension, frozen_instalments,
-/// cash_flow_plan), the catch-up months (penalty_waiver) or the holiday
-/// months (payment_holiday); a settlement has none. Without it the
+/// cash_flow_plan), the catch-up months (penalty_waiver), the holiday
+/// months (payment_holiday) or the months held before the review (hold,
+/// 3–12, default 3: [`ProposalChoice::hold_months`]); a settlement has none.
+/// A hold is no proposal of the evaluation: it asks for the token payment
+/// when nothing is left over, and its figures are its own. Without it the
 /// proposal of that kind the evaluation offers is meant — the shortest
 /// extension that fits — and it follows the evaluation as the figures
 /// change. `holiday_mode` (default `interest_only`) and `holiday_maturity`
@@ -327,6 +331,12 @@ impl ProposalChoice {
 
     pub fn is_holiday(&self) -> bool {
         self.kind == ProposalKind::PaymentHoliday
+    }
+
+    /// The months a hold asks for before its review: those given, else
+    /// [`TOKEN_REVIEW_MONTHS`] (the field contract keeps them 3–12).
+    pub fn hold_months(&self) -> u32 {
+        self.months.unwrap_or(TOKEN_REVIEW_MONTHS)
     }
 
     /// The holiday mode in force: interest-only unless capitalised is chosen.
@@ -502,10 +512,18 @@ pub enum Channel {
     Letter,
     Visit,
     Email,
+    /// A call from the lender (or a collector) the borrower did not answer:
+    /// the guideline's daily limit counts these (review w14 S2).
+    PhoneMissed,
 }
 
 impl Channel {
-    pub const ALL: [Self; 7] = [Self::AppChat, Self::PhoneIn, Self::PhoneOut, Self::Sms, Self::Letter, Self::Visit, Self::Email];
+    pub const ALL: [Self; 8] = [Self::AppChat, Self::PhoneIn, Self::PhoneOut, Self::Sms, Self::Letter, Self::Visit, Self::Email, Self::PhoneMissed];
+
+    /// A call from the lender, answered or not.
+    pub fn is_lenders_call(self) -> bool {
+        matches!(self, Self::PhoneIn | Self::PhoneMissed)
+    }
 }
 
 /// One contact with a lender (`contact_log[]`). `at`, `loan_id` (a loan of
@@ -572,16 +590,21 @@ impl super::Scenario {
 }
 
 impl super::LoanEntry {
-    /// Starts an ask (the shortest extension that fits, first payment on
-    /// the next due date) or drops it.
-    pub fn set_ask(&mut self, on: bool) {
+    /// Starts an ask (first payment on the next due date) or drops it: the
+    /// shortest extension that fits, or a hold when `nothing_left` (review
+    /// w14 R17: no instalment can be offered from nothing).
+    pub fn set_ask(&mut self, on: bool, nothing_left: bool) {
+        let kind = if nothing_left { ProposalKind::Hold } else { ProposalKind::TermExtension };
         self.ask = match (on, self.ask) {
             (true, Some(a)) => Some(a),
-            (true, None) => Some(Ask::new(ProposalChoice::of_kind(ProposalKind::TermExtension), self.next_due_date)),
+            (true, None) => Some(Ask::new(ProposalChoice::of_kind(kind), self.next_due_date)),
             (false, _) => None,
         };
     }
 }
+
+/// The months a hold may ask for: 3–12 (DOMAIN.md "When nothing is left over").
+pub const HOLD_MONTHS: std::ops::RangeInclusive<u32> = TOKEN_REVIEW_MONTHS..=TOKEN_REVIEW_MAX_MONTHS;
 
 impl Ask {
     /// Starts a fallback ([`Ask::default_fallback`]) or drops it.
@@ -595,6 +618,14 @@ impl Ask {
 }
 
 impl super::BudgetEntry {
+    /// Nothing is left over for debts in any month: the flat amount and
+    /// every forecast month's surplus are 0 or less.
+    pub fn nothing_left(&self) -> bool {
+        let b = self.budget();
+        let months = self.forecast.map(|f| crate::engine::allocation::forecast_surplus(&b, &f));
+        b.disposable() <= Decimal::ZERO && months.is_none_or(|m| m.iter().all(|d| *d <= Decimal::ZERO))
+    }
+
     /// Starts expenses by category — today's `expenses` all under "other",
     /// so the total stays — or drops them (`expenses` keeps their sum).
     pub fn set_expense_items(&mut self, on: bool) {

@@ -303,7 +303,7 @@ pub(super) const PAYOFF_KINDS: Variants<PayoffKind> = Variants::new(
     &[PayoffKind::Avalanche, PayoffKind::Snowball, PayoffKind::ProRata, PayoffKind::Custom],
 );
 pub(super) const PROPOSAL_KINDS: Variants<ProposalKind> = Variants::new(
-    &["term_extension", "frozen_instalments", "penalty_waiver", "payment_holiday", "settlement", "cash_flow_plan", "contract"],
+    &["term_extension", "frozen_instalments", "penalty_waiver", "payment_holiday", "settlement", "cash_flow_plan", "contract", "hold"],
     &[
         ProposalKind::TermExtension,
         ProposalKind::FrozenInstalments,
@@ -312,6 +312,7 @@ pub(super) const PROPOSAL_KINDS: Variants<ProposalKind> = Variants::new(
         ProposalKind::Settlement,
         ProposalKind::CashFlowPlan,
         ProposalKind::Contract,
+        ProposalKind::Hold,
     ],
 );
 pub(super) const HOLIDAY_MODES: Variants<HolidayMode> =
@@ -325,7 +326,7 @@ pub(super) const EVIDENCE: Variants<Evidence> = Variants::new(
     &Evidence::ALL,
 );
 pub(super) const CHANNELS: Variants<Channel> =
-    Variants::new(&["app_chat", "phone_in", "phone_out", "sms", "letter", "visit", "email"], &Channel::ALL);
+    Variants::new(&["app_chat", "phone_in", "phone_out", "sms", "letter", "visit", "email", "phone_missed"], &Channel::ALL);
 
 
 #[cfg(test)]

@@ -139,3 +139,23 @@ fn the_example_and_added_loans_share_their_defaults() {
     assert_eq!(example.loans[0], added);
     assert_eq!(Scenario::new_loan("b", Lender::Other).principal, added.principal);
 }
+
+/// Days overdue alone (review w14 R16): one instalment for each 30 days
+/// begun, at most the schedule's, with the contract's principal and interest.
+#[test]
+fn missed_instalments_from_days_overdue() {
+    let s = Scenario::from_json(
+        r#"{"version":1,"loans":[{"id":"a","lender":"mybank","principal":"100000","rate":{"value":"0.05","unit":"daily_percent"},"method":"equal_installment","months":12,"overdue":{"days":75}}]}"#,
+    )
+    .unwrap();
+    let out = &s.evaluate().loans[0];
+    let rows = &out.schedule.as_ref().unwrap().schedule;
+    let sum = |n: usize, f: fn(&crate::engine::Row) -> Decimal| rows[..n].iter().map(f).sum::<Decimal>();
+    assert_eq!(out.missed_instalments(75), Some((3, sum(3, |r| r.principal), sum(3, |r| r.interest))));
+    assert_eq!(out.missed_instalments(30).map(|m| m.0), Some(1));
+    assert_eq!(out.missed_instalments(31).map(|m| m.0), Some(2));
+    assert_eq!(out.missed_instalments(0), None);
+    // Never more instalments than the schedule has.
+    assert_eq!(out.missed_instalments(1000), Some((12, sum(12, |r| r.principal), sum(12, |r| r.interest))));
+    assert_eq!(sum(12, |r| r.principal), Decimal::from(100_000));
+}

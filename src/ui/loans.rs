@@ -134,7 +134,8 @@ fn LoanCard(loan: LoanKey, several: Memo<bool>, added: RwSignal<Option<LoanKey>>
     let problem = page.loan_has_problem(loan);
     let filled_in = page.peek(|f| f.loans().len() > 1) && added.get_untracked() != Some(loan) && !problem.get_untracked();
     let open = RwSignal::new(!filled_in);
-    // The closed parts opened so far (overdue, more).
+    // The closed parts opened so far (overdue, more); one holding a field
+    // with a problem opens, so the message is seen (review w14 R14).
     let opened = [RwSignal::new(overdue_open), RwSignal::new(false)];
     // A folded loan's body is drawn a step after the open loans'
     // (`step::LOAN_DETAILS`), or when it opens (then it stays).
@@ -179,6 +180,12 @@ fn LoanCard(loan: LoanKey, several: Memo<bool>, added: RwSignal<Option<LoanKey>>
             }
         }
         for (i, form) in d.body.iter().enumerate() {
+            // Opening it fires its `toggle`: the part's fields are then drawn.
+            if i > 0 && page.group_has_problem(loan, FORMS[i]) {
+                if let Some(part) = form.parent_element().filter(|p| !p.has_attribute("open")) {
+                    let _ = part.set_attribute("open", "");
+                }
+            }
             if i == 0 || opened[i - 1].get() {
                 d.forms[i] = Some(inputs::keep(page, form, lang, &mine[i], d.forms[i].take()));
             }

@@ -5,7 +5,7 @@
 //! HTML text) read the form and its problems and send what the user typed.
 
 use crate::form::{Form, LoanKey, Place};
-use crate::scenario::field::Value;
+use crate::scenario::field::{Group, Value};
 use crate::scenario::evaluate::Analysed;
 use crate::scenario::{Evaluation, Rule, Scenario};
 use leptos::prelude::*;
@@ -132,6 +132,13 @@ impl Page {
     pub fn loan_has_problem(&self, loan: LoanKey) -> Memo<bool> {
         let problems = self.problems;
         Memo::new(move |_| problems.with(|ps| ps.iter().any(|(p, _)| p.loan == Some(loan))))
+    }
+
+    /// Whether a field of `group` of loan `loan` has a problem (tracked; its
+    /// closed part opens to show it: review w14 R14). No memo of its own:
+    /// read where the card is drawn, which follows the problems anyway.
+    pub fn group_has_problem(&self, loan: LoanKey, group: Group) -> bool {
+        self.problems.with(|ps| ps.iter().any(|(p, _)| p.loan == Some(loan) && p.field.group() == group))
     }
 
     /// A change that is not a keystroke (a choice, a button, leaving a

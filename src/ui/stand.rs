@@ -12,6 +12,8 @@ use super::use_lang;
 use crate::engine::{OverdueCost, RateCheck};
 use crate::i18n::{fill, money, percent, Lang, DOT, SPACE};
 use crate::present::{adds_in_30_days, LoanTitle};
+use crate::form::Place;
+use crate::scenario::field::Value;
 use crate::scenario::{Evaluation, Field, LoanOutput};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -28,9 +30,29 @@ pub fn StandSection() -> impl IntoView {
     markup::part(root, move |out| page.evaluation.with(|e| stands_html(out, lang.get(), e)));
     view! {
         <Card id="stand" heading_id="stand-h" heading=|t| t.stand_heading testid="stand">
-            <div on:click=follow_term node_ref=root></div>
+            <div on:click=move |ev| click(page, ev) node_ref=root></div>
         </Card>
     }
+}
+
+/// A glossary term, or "fill in this estimate": the overdue amounts of the
+/// fold's loan become the estimate its body shows (review w14 R16).
+fn click(page: super::page::Page, ev: leptos::ev::MouseEvent) {
+    if markup::clicked(&ev).as_deref() != Some("fill-arrears") {
+        return follow_term(ev);
+    }
+    let fold = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).and_then(|t| t.closest("[data-loan]").ok().flatten());
+    let Some(id) = fold.and_then(|f| f.get_attribute("data-loan")) else { return };
+    let found = page.evaluation.with_untracked(|e| {
+        let l = e.loans.iter().find(|l| l.id == id)?;
+        l.missed_instalments(l.overdue_cost.as_ref()?.days_overdue)
+    });
+    let Some((_, principal, interest)) = found else { return };
+    page.edit(|f| {
+        let Some(key) = f.document().loans.iter().position(|l| l.id == id).and_then(|i| f.loans().get(i).copied()) else { return };
+        f.set(Place::loan(Field::OverduePrincipal, key), Value::Number(Some(principal)));
+        f.set(Place::loan(Field::OverdueInterest, key), Value::Number(Some(interest)));
+    });
 }
 
 fn stands_html(out: &mut Part, lang: Lang, e: &Evaluation) {
@@ -70,6 +92,15 @@ fn body_html(out: &mut String, lang: Lang, l: &LoanOutput) {
     // was entered, so every penalty figure below is understated.
     if cost.days_overdue > 0 && cost.penalty_so_far_estimate.is_zero() && !cost.penalty_daily_percent.is_zero() {
         let _ = write!(out, r#"<p class="warning" data-testid="no-arrears">{}</p>"#, esc(&fill(lang.below().no_arrears, &[&cost.days_overdue.to_string()])));
+        if let Some((n, principal, interest)) = l.missed_instalments(cost.days_overdue) {
+            let says = fill(lang.below().arrears_estimate, &[&n.to_string(), &money(principal), &money(interest)]);
+            let _ = write!(
+                out,
+                r#"<p class="hint" data-testid="arrears-estimate">{} <button type="button" class="link-button" data-testid="fill-arrears">{}</button></p>"#,
+                esc(&says),
+                esc(lang.below().fill_arrears)
+            );
+        }
     }
     element(out, "p", "explain", lang.below().explain_owed_after);
     facts(out, lang, cost);

@@ -56,6 +56,19 @@ test('a date the page cannot read is said at its field', async () => {
   await assertClean(events, { page, name: 'fields-dates' });
 });
 
+test('R14: a closed fold that holds a field with an error opens to show it', async () => {
+  const { page, events } = await app.open();
+  const card = loanCard(page);
+  const more = byId(card, 'more-details');
+  assert.equal(await more.evaluate((d) => d.open), false, 'closed before');
+  await byId(page, 'day-count').selectOption({ label: '按实际天数（与网贷按日计息一致）' });
+  await byId(card, 'next-due-date-error').waitFor();
+  assert.equal(await more.evaluate((d) => d.open), true);
+  assert.match(await byId(card, 'next-due-date-error').textContent(), /按实际天数计息时必填/);
+  assert.ok(await byId(card, 'next-due-date-error').isVisible());
+  await assertClean(events, { page, name: 'fields-fold-opens' });
+});
+
 test('closing the tab asks first when edits cannot be saved, and not otherwise', async () => {
   const { page, context, events } = await app.open();
   // Saved normally: closing does not ask.

@@ -303,6 +303,62 @@ test('an ask the evaluation no longer offers is flagged at its field', async () 
   await assertClean(events, { page, name: 'kit-finding' });
 });
 
+test('R17: with no income, an ask starts as a hold request; its figures and letter are the token payment, the pause and the review', async () => {
+  const { page, events } = await app.open();
+  const three = JSON.parse(THREE);
+  three.budget.income = '0';
+  await importFile(page, 'no-income.json', JSON.stringify(three));
+  await message(page, 'imported').waitFor();
+  await openKit(page);
+  const ask = kitLoan(page, 0);
+  await byId(ask, 'ask').check();
+  const kind = byId(ask, 'ask-kind');
+  assert.equal(await kind.evaluate((s) => s.selectedOptions[0].textContent), '暂缓催收（每月象征性还款）');
+  // The file has no due dates: the first payment is typed (next month's 15th).
+  const now = new Date();
+  const next = new Date(now.getFullYear(), now.getMonth() + 1, 15);
+  await byId(ask, 'ask-first-payment-date').fill(`${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}-15`);
+  await byId(ask, 'kit-ask').waitFor();
+  assert.equal(await textOf(ask, 'kit-ask-payment'), '¥10.00');
+  assert.equal(await textOf(ask, 'kit-ask-months'), '3');
+  const [first, review] = [await textOf(ask, 'kit-ask-first'), await textOf(ask, 'kit-ask-review')];
+  const review3 = new Date(next.getFullYear(), next.getMonth() + 3, 15);
+  assert.equal(first, `${next.getFullYear()}年${next.getMonth() + 1}月15日`);
+  assert.equal(review, `${review3.getFullYear()}年${review3.getMonth() + 1}月15日`);
+  await show(page, 0, 'mybank');
+  const letter = await documentText(page);
+  assert.match(letter, /^关于网商贷借款的暂缓催收申请/);
+  assert.ok(letter.includes(`我申请暂缓催收：自 ${first} 起 3 个月内每月象征性还款 ¥10.00，其间暂停催收、停止计收利息和罚息；${review} 复核`), letter);
+  assert.ok(!letter.includes('贵方可收回'), letter);
+  // The call kit says the same ask in a few words.
+  await show(page, 5, 'mybank');
+  assert.ok((await documentText(page)).includes(`· 我的方案：暂缓催收 3 个月，每月象征性还款 ¥10.00，${review} 复核`));
+  // A hold is 3 to 12 months, said at the field.
+  await byId(ask, 'ask-months').fill('13');
+  await byId(ask, 'ask-months-error').waitFor();
+  assert.match(await textOf(ask, 'ask-months-error'), /暂缓催收须为 3 到 12 个月/);
+  await byId(ask, 'ask-months').fill('6');
+  await byId(ask, 'ask-months-error').waitFor({ state: 'detached' });
+  assert.equal(await textOf(ask, 'kit-ask-months'), '6');
+  await assertClean(events, { page, name: 'kit-hold' });
+});
+
+test('R15: a first payment date already past is flagged at its field, and the letter leaves it blank', async () => {
+  const { page, events } = await openWithThreeLenders();
+  await askForJiebei24(page);
+  await openKit(page);
+  const ask = kitLoan(page, 1);
+  await byId(ask, 'ask-first-payment-date').fill('2020-01-15');
+  const finding = byId(ask, 'ask-finding');
+  await finding.waitFor();
+  assert.match(await finding.textContent(), /这个日期已经过了，请改成今天或以后的日期/);
+  await show(page, 0, 'jiebei');
+  const letter = await documentText(page);
+  assert.ok(!letter.includes('2020年1月15日'), letter);
+  assert.match(letter, /自 ________ 起每月还款 ¥/);
+  await assertClean(events, { page, name: 'kit-past-date' });
+});
+
 test('the contact log flags a call at 23:00 and a due follow-up; removing can be undone', async () => {
   const { page, events } = await openWithThreeLenders();
   await openKit(page);
@@ -336,6 +392,21 @@ test('the contact log flags a call at 23:00 and a due follow-up; removing can be
   assert.equal(await byId(page, 'log-empty').isVisible(), false);
   assert.equal(await byId(page, 'expenses-total').isVisible(), false);
   await assertClean(events, { page, name: 'kit-log' });
+});
+
+test('S2: the daily limit counts unanswered calls: the 7th missed call of a day is flagged, seven answered calls are not', async () => {
+  const { page, events } = await app.open();
+  const three = JSON.parse(THREE);
+  const call = (loan, channel) => (h) => ({ at: `2026-11-20T${String(9 + h).padStart(2, '0')}:00`, loan_id: loan, channel });
+  three.contact_log = [...[0, 1, 2, 3, 4, 5, 6].map(call('mybank', 'phone_missed')), ...[0, 1, 2, 3, 4, 5, 6].map(call('card', 'phone_in'))];
+  await importFile(page, 'calls.json', JSON.stringify(three));
+  await message(page, 'imported').waitFor();
+  await openKit(page);
+  assert.equal(await logEntries(page).count(), 14);
+  const flagged = logEntries(page).filter({ has: page.locator($('conduct-flag'), { hasText: '同一天未接来电超过 6 次' }) });
+  assert.equal(await flagged.count(), 1);
+  assert.match(await flagged.first().textContent(), /2026年11月20日 15:00.*网商贷.*未接来电/);
+  await assertClean(events, { page, name: 'kit-missed-calls' });
 });
 
 test('F16c: a follow-up before its contact is refused at its input; the entry stays open until it is fixed', async () => {

@@ -19,7 +19,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startApp, assertClean, REPO } from './harness.mjs';
-import { $, byId, importFile, message, proposal, stands, switchLanguage } from './page.mjs';
+import { $, byId, importFile, loanCard, message, proposal, stands, switchLanguage } from './page.mjs';
 
 let app;
 before(async () => {
@@ -105,5 +105,24 @@ test('days overdue without the overdue amounts: the stand says its penalty figur
     await byId(stand, 'no-arrears').textContent(),
     '已逾期 75 天，但没有填写逾期本金和利息：下面的罚息按 ¥0 计算，实际会更多。请在这笔借款的“逾期”里填写 App 显示的逾期金额。',
   );
+  // R16: the estimate is shown before the click — 3 instalments of the
+  // contract (¥8,966.67 each at 1.5 % a month: their principal and
+  // interest) — and one click fills both amounts in.
+  const estimate = await byId(stand, 'arrears-estimate').textContent();
+  const [, principal, interest] = estimate.match(/约 3 期未还，本金 (¥[\d,.]+)、利息 (¥[\d,.]+)（以 App 显示为准）/);
+  await byId(stand, 'fill-arrears').click();
+  const card = loanCard(page);
+  await byId(card, 'overdue-principal').waitFor();
+  const amount = (m) => Number(m.replace(/[¥,]/g, ''));
+  await expectValue(byId(card, 'overdue-principal'), amount(principal));
+  assert.equal(amount(await byId(card, 'overdue-interest').inputValue()), amount(interest));
+  await byId(stand, 'no-arrears').waitFor({ state: 'detached' });
   await assertClean(events);
 });
+
+/** Waits until `input` holds `want` (the page sets it after the click). */
+async function expectValue(input, want) {
+  const now = async () => Number((await input.inputValue()).replace(/,/g, ''));
+  for (let i = 0; i < 50 && (await now()) !== want; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(await now(), want);
+}

@@ -177,6 +177,9 @@ test('every proposal kind appears, with figures, ranked by fit', async () => {
   assert.equal(await byId(frozen, 'fits').getAttribute('data-fits'), 'true');
   // Settlement: ¥50,000 against ¥93,800 owed asks for ¥43,800 (46.70 %).
   assert.equal(await fact(proposal(page, 'settlement'), 'p-discount'), '¥43,800.00 (46.70%)');
+  // Its sum is paid once, not a month (review w14 S7).
+  assert.match(await factLabel(proposal(page, 'settlement'), 'p-payment').textContent(), /^一次性支付/);
+  assert.match(await factLabel(frozen, 'p-payment').textContent(), /^每月还款/);
   // Cash-flow plan: payments follow the seasons.
   assert.equal(await fact(proposal(page, 'cash_flow_plan'), 'p-payment'), '¥1,200.00 – ¥16,500.00');
   // Each figure's name leads to its explanation in the glossary (issue 9

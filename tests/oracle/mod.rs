@@ -129,6 +129,7 @@ fn check_proposal(s: &Scenario, e: &Evaluation, p: &Proposal) {
         ProposalKind::PenaltyWaiver => assert_eq!(f.saving_vs_contract, p.params.penalty_waived),
         ProposalKind::CashFlowPlan => {}
         ProposalKind::Contract => panic!("the contract is a plan pick, never a card"),
+        ProposalKind::Hold => panic!("a hold is an ask only, never a card"),
     }
     assert!(f.principal_recovered_percent <= d("100"));
 }
@@ -424,7 +425,7 @@ fn check_pick(s: &Scenario, e: &Evaluation, plan: &Plan, k: &xieshang::engine::P
             assert!(body.iter().all(|r| r.payment == share_in(e, &k.loan_id, budget_month(s, l, r.period)).max(Decimal::ZERO)));
             assert!(last.payment <= share_in(e, &k.loan_id, budget_month(s, l, last.period)));
         }
-        ProposalKind::Settlement => panic!("{:?} is never picked", k.kind),
+        ProposalKind::Settlement | ProposalKind::Hold => panic!("{:?} is never picked", k.kind),
     }
 }
 

@@ -75,7 +75,7 @@ impl Ask {
             }
             ProposalKind::Contract => Some(Self::Contract),
             ProposalKind::CashFlowPlan => Some(Self::CashFlow),
-            ProposalKind::Settlement => None,
+            ProposalKind::Settlement | ProposalKind::Hold => None,
         }
     }
 

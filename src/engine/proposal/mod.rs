@@ -257,6 +257,11 @@ pub enum ProposalKind {
     /// The contract as it is: a plan's pick for a loan that needs no
     /// change (never a card; an ask of it names the plan's pick).
     Contract,
+    /// 暂缓催收: nothing is left over, so a token payment
+    /// ([`crate::engine::allocation::TOKEN_PAYMENT`]) while the lender holds
+    /// action and freezes interest, reviewed after 3–12 months (DOMAIN.md).
+    /// An ask only: never a card nor a plan's pick.
+    Hold,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

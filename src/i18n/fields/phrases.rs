@@ -48,6 +48,7 @@ phrases! {
     A_SETTLEMENT_HAS_NO_MONTHS: ["一次性结清没有期数", "a settlement has no months"],
     ONLY_A_PAYMENT_HOLIDAY_HAS: ["只有宽限期方案有这一项", "only a payment_holiday has this"],
     IS_THE_SAME_AS_THE: ["备选方案与申请的方案相同", "is the same as the ask"],
+    A_HOLD_IS_3_12_MONTHS: ["暂缓催收须为 3 到 12 个月", "a hold is 3 to 12 months"],
     NAMES_NO_LOAN_OF_THIS: ["没有这笔借款", "names no loan of this document"],
     IS_BEFORE_THE_CONTACT: ["跟进日期早于这次联系，请改为联系当天或之后", "is before the contact: make it the day of the contact or later"],
     TOO_LARGE_PLEASE_CHECK: ["数字太大，请检查", "too large — please check"],

@@ -1,7 +1,7 @@
 use super::*;
 use crate::scenario::{At, Problem};
 
-const RULES: [Rule; 24] = [
+const RULES: [Rule; 25] = [
     Rule::Required,
     Rule::NotANumber,
     Rule::AmbiguousComma,
@@ -25,6 +25,7 @@ const RULES: [Rule; 24] = [
     Rule::ExpensesDisagree,
     Rule::NotApplicable,
     Rule::SameAsAsk,
+    Rule::HoldMonths,
     Rule::BeforeContact,
 ];
 

@@ -35,12 +35,14 @@ const KINDS: &[Choice] = &[
     Choice::ProposalKind(ProposalKind::PaymentHoliday),
     Choice::ProposalKind(ProposalKind::Settlement),
     Choice::ProposalKind(ProposalKind::CashFlowPlan),
+    Choice::ProposalKind(ProposalKind::Hold),
 ];
 const MODES: &[Choice] = &[Choice::HolidayMode(HolidayMode::InterestOnly), Choice::HolidayMode(HolidayMode::Capitalised)];
 const MATURITIES: &[Choice] = &[Choice::HolidayMaturity(HolidayMaturity::Kept), Choice::HolidayMaturity(HolidayMaturity::Extended)];
 const CHANNELS: &[Choice] = &[
     Choice::Channel(Channel::AppChat),
     Choice::Channel(Channel::PhoneIn),
+    Choice::Channel(Channel::PhoneMissed),
     Choice::Channel(Channel::PhoneOut),
     Choice::Channel(Channel::Sms),
     Choice::Channel(Channel::Letter),
@@ -116,11 +118,14 @@ fn set_months(s: &mut Scenario, at: At, fallback: bool, v: Value) {
 
 /// Months of a settlement or of the contract kept: nothing to tell them
 /// apart by; a deferral (it stands with the months) of another kind than
-/// frozen instalments.
+/// frozen instalments; a hold's months outside 3–12 ([`HOLD_MONTHS`]).
 fn months_apply(s: &Scenario, at: At, fallback: bool) -> Option<Rule> {
     let c = choice(s, at, fallback)?;
     let no_months = matches!(c.kind, ProposalKind::Settlement | ProposalKind::Contract) && c.months.is_some();
     let deferred = c.kind != ProposalKind::FrozenInstalments && c.deferred_months.is_some();
+    if c.kind == ProposalKind::Hold && !HOLD_MONTHS.contains(&c.hold_months()) {
+        return Some(Rule::HoldMonths);
+    }
     (no_months || deferred).then_some(Rule::NotApplicable)
 }
 
@@ -253,7 +258,12 @@ pub(super) const SPECS: [Spec; Field::COUNT - CORE_COUNT] = [
     },
     Spec {
         get: |s, at| Some(Value::Flag(loan(s, at)?.ask.is_some())),
-        set: |s, at, v| if let (Some(l), Value::Flag(on)) = (loan_mut(s, at), v) { l.set_ask(on) },
+        set: |s, at, v| {
+            let nothing_left = s.budget.nothing_left();
+            if let (Some(l), Value::Flag(on)) = (loan_mut(s, at), v) {
+                l.set_ask(on, nothing_left)
+            }
+        },
         ..row(Field::Ask, "loans[].ask", "ask", Each::Loan, Kind::Flag)
     },
     Spec {

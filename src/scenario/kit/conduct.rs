@@ -3,11 +3,13 @@
 //! aligned with a 2025 national standard — labelled "verify" there).
 //!
 //! Rules checked, each entry on its own:
-//! * **Night calls**: a call from the lender (`phone_in`) at 22:00 or later,
-//!   or before 08:00 (21:59 and 08:00 are fine).
-//! * **Too many calls**: the 7th and every later `phone_in` call from the
-//!   same creditor on one calendar day (the guideline allows 6). Calls are
-//!   counted in time order; two at the same minute in log order.
+//! * **Night calls**: a call from the lender (`phone_in`, `phone_missed`)
+//!   at 22:00 or later, or before 08:00 (21:59 and 08:00 are fine).
+//! * **Too many calls**: the 7th and every later unanswered call
+//!   (`phone_missed`) from the same creditor on one calendar day — the
+//!   guideline allows 6 unanswered calls a day; answered calls are not
+//!   counted (review w14 S2). Calls are counted in time order; two at the
+//!   same minute in log order.
 //! * **Third parties** contacted and **threats or impersonation**: as the
 //!   borrower recorded them.
 //!
@@ -25,7 +27,7 @@ pub const COMPLAINT_HOTLINE: &str = "12378";
 pub const QUIET_FROM_HOUR: u32 = 22;
 /// …until this hour.
 pub const QUIET_UNTIL_HOUR: u32 = 8;
-/// Calls a day to the same person the guideline allows.
+/// Unanswered calls a day to the same person the guideline allows.
 pub const MAX_CALLS_A_DAY: usize = 6;
 
 /// A guideline rule an entry breaks.
@@ -51,14 +53,14 @@ fn is_night(e: &ContactEntry) -> bool {
     !(QUIET_UNTIL_HOUR..QUIET_FROM_HOUR).contains(&e.at.hour())
 }
 
-/// For each `phone_in` entry, whether it is beyond the day's allowance:
-/// more than [`MAX_CALLS_A_DAY`] calls from the same creditor that day come
+/// For each `phone_missed` entry, whether it is beyond the day's allowance:
+/// [`MAX_CALLS_A_DAY`] or more unanswered calls from the same creditor that day come
 /// before it (by the clock, then in log order). `creditor` maps a loan id to
 /// who calls about it (the lender), so two loans of one lender count
 /// together. Quadratic in the calls of the log (at most 500 entries), which
 /// costs less code than a sort.
 fn beyond_allowance(log: &[ContactEntry], creditor: &dyn Fn(&str) -> String) -> Vec<bool> {
-    let keys: Vec<Option<String>> = log.iter().map(|e| (e.channel == Channel::PhoneIn).then(|| creditor(&e.loan_id))).collect();
+    let keys: Vec<Option<String>> = log.iter().map(|e| (e.channel == Channel::PhoneMissed).then(|| creditor(&e.loan_id))).collect();
     let earlier = |i: usize, j: usize| (log[j].at, j) < (log[i].at, i) && log[j].at.date() == log[i].at.date() && keys[j] == keys[i];
     (0..log.len()).map(|i| keys[i].is_some() && (0..log.len()).filter(|&j| earlier(i, j)).count() >= MAX_CALLS_A_DAY).collect()
 }
@@ -70,7 +72,7 @@ pub fn review_log(log: &[ContactEntry], today: Option<Date>, creditor: &dyn Fn(&
     log.iter()
         .zip(over)
         .map(|(e, over)| {
-            let call = e.channel == Channel::PhoneIn;
+            let call = e.channel.is_lenders_call();
             let breaches = [
                 (call && is_night(e), ConductRule::NightCall),
                 (over, ConductRule::TooManyCalls),
@@ -111,6 +113,8 @@ mod tests {
         let night = |r: &Vec<ConductRule>| r.contains(&ConductRule::NightCall);
         let got: Vec<bool> = breaches(&log).iter().map(night).collect();
         assert_eq!(got, vec![false, true, true, true, true, false, false]);
+        // An unanswered call at night is a night call too.
+        assert_eq!(breaches(&[entry("2026-03-10T23:00", "a", Channel::PhoneMissed)]), vec![vec![ConductRule::NightCall]]);
         // The borrower's own late call, a night SMS or app message are not calls from the lender.
         let mine = [
             entry("2026-03-10T23:00", "a", Channel::PhoneOut),
@@ -121,10 +125,10 @@ mod tests {
     }
 
     #[test]
-    fn the_sixth_call_of_a_day_is_fine_the_seventh_is_not() {
+    fn the_sixth_unanswered_call_of_a_day_is_fine_the_seventh_is_not() {
         // Logged out of order: counting follows the clock, not the log.
         let times = ["09:00", "15:00", "10:00", "11:00", "12:00", "13:00", "14:00", "14:30"];
-        let log: Vec<ContactEntry> = times.iter().map(|t| entry(&format!("2026-03-10T{t}"), "a", Channel::PhoneIn)).collect();
+        let log: Vec<ContactEntry> = times.iter().map(|t| entry(&format!("2026-03-10T{t}"), "a", Channel::PhoneMissed)).collect();
         let many: Vec<bool> = breaches(&log).iter().map(|b| b.contains(&ConductRule::TooManyCalls)).collect();
         // Sorted: 09,10,11,12,13,14 (6th), 14:30 (7th), 15:00 (8th).
         assert_eq!(many, vec![false, true, false, false, false, false, false, true]);
@@ -132,14 +136,23 @@ mod tests {
         let six: Vec<ContactEntry> = log.iter().filter(|e| e.at.hour() < 14 || e.at.minute() == 0 && e.at.hour() == 14).cloned().collect();
         assert_eq!(six.len(), 6);
         assert!(breaches(&six).iter().all(|b| b.is_empty()));
+        // Answered calls are not what the guideline limits (review w14 S2):
+        // eight answered calls flag nothing, and do not count towards the missed ones.
+        let answered: Vec<ContactEntry> = log.iter().map(|e| ContactEntry { channel: Channel::PhoneIn, ..e.clone() }).collect();
+        assert!(breaches(&answered).iter().all(|b| b.is_empty()));
+        let mut mixed = answered.clone();
+        mixed.extend(six.iter().cloned());
+        mixed.push(entry("2026-03-10T16:00", "a", Channel::PhoneMissed));
+        let flagged: Vec<usize> = breaches(&mixed).iter().enumerate().filter(|(_, b)| b.contains(&ConductRule::TooManyCalls)).map(|(i, _)| i).collect();
+        assert_eq!(flagged, vec![mixed.len() - 1]);
     }
 
     #[test]
     fn calls_count_per_creditor_per_day() {
-        let mut log: Vec<ContactEntry> = (0..6).map(|h| entry(&format!("2026-03-10T1{h}:00"), "a", Channel::PhoneIn)).collect();
+        let mut log: Vec<ContactEntry> = (0..6).map(|h| entry(&format!("2026-03-10T1{h}:00"), "a", Channel::PhoneMissed)).collect();
         // Another lender, another day, and the borrower's own calls do not add up.
-        log.push(entry("2026-03-10T17:00", "b", Channel::PhoneIn));
-        log.push(entry("2026-03-11T09:00", "a", Channel::PhoneIn));
+        log.push(entry("2026-03-10T17:00", "b", Channel::PhoneMissed));
+        log.push(entry("2026-03-11T09:00", "a", Channel::PhoneMissed));
         log.push(entry("2026-03-10T18:00", "a", Channel::PhoneOut));
         assert!(breaches(&log).iter().all(|b| b.is_empty()));
         // Two loans of one lender do.
@@ -147,7 +160,7 @@ mod tests {
         let r = review_log(&log, None, &same_lender);
         assert_eq!(r[6].breaches, vec![ConductRule::TooManyCalls]);
         // Same minute: log order decides which is the 7th.
-        let mut tie: Vec<ContactEntry> = (0..7).map(|_| entry("2026-03-10T10:00", "a", Channel::PhoneIn)).collect();
+        let mut tie: Vec<ContactEntry> = (0..7).map(|_| entry("2026-03-10T10:00", "a", Channel::PhoneMissed)).collect();
         tie[0].summary = "first".into();
         let r = breaches(&tie);
         assert!(r[..6].iter().all(|b| b.is_empty()) && r[6] == vec![ConductRule::TooManyCalls]);

@@ -19,7 +19,9 @@
 //!   first months, then the rest; each part's `months`, the date it `starts` (the first
 //!   payment date plus the months before it), `level` (the amount of every
 //!   instalment but the part's last, when they are all alike), `last`, and
-//!   `least`/`most`. An ask the evaluation no longer offers (an edit made
+//!   `least`/`most`. A hold (no proposal of the evaluation) has neither
+//!   index nor plan, and one part: its months of the token payment
+//!   ([`crate::engine::allocation::TOKEN_PAYMENT`]). An ask the evaluation no longer offers (an edit made
 //!   its kind or months disappear) is never replaced by another: it has a
 //!   `finding` at its field instead (see [`AskReason`]).
 //! * `total_owed` and `total_contract_payments`: the amounts owed now and
@@ -276,6 +278,12 @@ fn parts(p: &Proposal, first: Option<Date>) -> Vec<PlanPart> {
     part(head, first).into_iter().chain(part(tail, if split == 0 { first } else { tail_start })).collect()
 }
 
+/// A hold's one part: the token payment each month it asks for.
+fn hold_part(choice: &ProposalChoice, starts: Option<Date>) -> PlanPart {
+    let token = crate::engine::allocation::TOKEN_PAYMENT;
+    PlanPart { months: choice.hold_months(), starts, level: Some(token), last: token, least: token, most: token }
+}
+
 /// A combined plan's pick of one loan that `choice` names, built as a
 /// proposal, when no card asks it.
 type PickOf<'a> = dyn Fn(&ProposalChoice) -> Option<(Goal, Proposal)> + 'a;
@@ -298,6 +306,7 @@ fn ask_output(i: usize, entry: &LoanEntry, proposals: &[Proposal], pick_of: &Pic
     let mut findings = Vec::new();
     let first = ask.first_payment_date;
     let mut plan = |choice: &ProposalChoice, fields: [Field; 3]| match resolve(choice, &mine) {
+        _ if choice.kind == ProposalKind::Hold => Some(AskedPlan { proposal: None, plan: None, pick: None, parts: vec![hold_part(choice, first)] }),
         Ok(k) => Some(AskedPlan { proposal: Some(k), plan: None, pick: None, parts: parts(&proposals[k], first) }),
         Err((member, reason)) => match pick_of(choice) {
             Some((goal, p)) => Some(AskedPlan { proposal: None, plan: Some(goal), parts: parts(&p, first), pick: Some(Box::new(p)) }),

@@ -272,7 +272,7 @@ fn every_variant_has_a_name(a: DayCount, b: RateUnit, c: PenaltyBase, d: PrepayE
         PayoffKind::Avalanche | PayoffKind::Snowball | PayoffKind::ProRata | PayoffKind::Custom => {}
     }
     match f {
-        TermExtension | FrozenInstalments | PenaltyWaiver | PaymentHoliday | Settlement | CashFlowPlan | Contract => {}
+        TermExtension | FrozenInstalments | PenaltyWaiver | PaymentHoliday | Settlement | CashFlowPlan | Contract | Hold => {}
     }
     match g {
         HolidayMode::InterestOnly | HolidayMode::Capitalised => {}

@@ -158,6 +158,12 @@ fn finding(f: &Form, kit: &KitOutput, lang: &'static Words, place: Place) -> Opt
     if let Some(rule) = at.check(f.document()).filter(|_| place.field == Field::FallbackKind) {
         return Some(lang.lang.problem(place.field, rule));
     }
+    // A first payment already past (the borrower came back later, review
+    // w14 R15): the letters leave it blank until it is moved on.
+    if place.field == Field::AskFirstPaymentDate {
+        let first = f.document().loans.get(f.index(place.loan?)?)?.ask?.first_payment_date;
+        return first.zip(today()).filter(|(d, t)| d < t).map(|_| lang.kit.past_date.to_owned());
+    }
     // Loops, not `filter_map().flat_map().find()`: each adapter is code of its own.
     for ask in kit.loans.iter().filter_map(|l| l.ask.as_ref()) {
         for fd in &ask.findings {

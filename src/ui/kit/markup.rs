@@ -11,6 +11,7 @@ use crate::engine::counter_offer::OfferCheck;
 use crate::i18n::kit::{date, date_time};
 use crate::i18n::{fill, money, percent, DOT};
 use crate::letter::AskFigures;
+use crate::engine::allocation::TOKEN_PAYMENT;
 use crate::present::PlanPayment;
 use crate::scenario::kit::conduct::EntryReview;
 use crate::scenario::kit::ContactEntry;
@@ -39,11 +40,20 @@ fn amount(value: &Decimal) -> String {
 pub fn ask_figures(lang: &'static Words, f: &AskFigures) -> String {
     let t = lang.text();
     let mut out = String::from(r#"<dl class="facts kit-ask" data-testid="kit-ask">"#);
-    fact(&mut out, t.monthly_payment, "kit-ask-payment", &lang.plan_payment(PlanPayment::of(&f.figures)));
-    fact(&mut out, t.months_label, "kit-ask-months", &f.figures.months.to_string());
-    money_fact(&mut out, t.total_paid, "kit-ask-total", &f.figures.total_paid);
-    let first = f.first_date.map(|d| date(d, lang.lang)).unwrap_or_default();
-    fact(&mut out, &lang.label(Field::AskFirstPaymentDate, 0), "kit-ask-first", &first);
+    // A hold has no figures of the evaluation: its token payment, months and review date.
+    let pay = f.figures.as_ref().map_or(PlanPayment::Level(TOKEN_PAYMENT), PlanPayment::of);
+    // A settlement is one sum, not a monthly payment (review w14 S7).
+    let label = if f.kind == crate::engine::ProposalKind::Settlement { t.lump_sum_label } else { t.monthly_payment };
+    fact(&mut out, label, "kit-ask-payment", &lang.plan_payment(pay));
+    fact(&mut out, t.months_label, "kit-ask-months", &f.months().to_string());
+    if let Some(figures) = &f.figures {
+        money_fact(&mut out, t.total_paid, "kit-ask-total", &figures.total_paid);
+    }
+    let day = |d: Option<crate::engine::Date>| d.map(|d| date(d, lang.lang)).unwrap_or_default();
+    fact(&mut out, &lang.label(Field::AskFirstPaymentDate, 0), "kit-ask-first", &day(f.first_date));
+    if f.figures.is_none() {
+        fact(&mut out, lang.kit.review_date, "kit-ask-review", &day(f.review_date()));
+    }
     // A pause first (a deferral, a holiday adding the interest): when paying starts.
     if let (Some(head), Some(tail)) = (f.head().filter(|h| h.most.is_zero()), f.tail()) {
         let starts = tail.starts.map(|d| date(d, lang.lang)).unwrap_or_default();

@@ -23,7 +23,7 @@ use super::super::page::use_page;
 use super::super::schedule::ScheduleTable;
 use super::super::use_lang;
 use super::super::widgets::escape_html as esc;
-use crate::engine::{HolidayMaturity, Proposal};
+use crate::engine::{HolidayMaturity, Proposal, ProposalKind};
 use crate::i18n::{fill, money, percent, Lang, DOT, SPACE};
 use crate::present::{penalty_waived, proposal_rows, CardProposal, Code, Compared, LoanTitle, PlanPayment, ProposalKey};
 use crate::ui::widgets::say;
@@ -165,7 +165,9 @@ fn figures_html(lang: Lang, p: &Proposal, out: &mut Part) {
         let _ = write!(out.shape, r#"<p class="warning" data-testid="balance-rises">{}</p>"#, esc(b.balance_rises));
     }
     out.shape.push_str(r#"<dl class="facts three">"#);
-    out.fact(t.monthly_payment, Some(Term::Payment), "p-payment", lang.plan_payment(PlanPayment::of(f)));
+    // A settlement is one sum, not a monthly payment (review w14 S7).
+    let pay = if p.kind == ProposalKind::Settlement { t.lump_sum_label } else { t.monthly_payment };
+    out.fact(pay, Some(Term::Payment), "p-payment", lang.plan_payment(PlanPayment::of(f)));
     out.fact(t.months_label, Some(Term::Months), "p-months", f.months.to_string());
     out.fact(lang.page().vs_contract, Some(Term::VsContract), "p-saving-contract", lang.vs_contract(f.saving_vs_contract));
     out.shape.push_str("</dl>");
