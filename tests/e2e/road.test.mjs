@@ -14,7 +14,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { startApp, assertClean, ARTIFACTS, REPO, WORKER_BLOCKED } from './harness.mjs';
 import { $, byId, download, importFile, message, switchLanguage } from './page.mjs';
 import {
-  openRoad, strategy, pickStrategy, orderIds, loanPrepay, effectCells, solverOf, parseIcs,
+  openRoad, strategy, pickStrategy, orderIds, loanPrepay, effectCells, solverOf, parseIcs, strategiesLegend, roadInEnglish,
 } from './road.page.mjs';
 
 const FIXTURES = join(REPO, 'tests', 'fixtures');
@@ -263,11 +263,29 @@ test('the calendar writer is a chunk of its own: fetched on the first download, 
   await assertClean(events, { page, name: 'road-ics-chunk' });
 });
 
+test("the open section's words are a chunk per language: a Chinese visit fetches only the Chinese ones; a switch while open fetches the English ones once and the section follows", async () => {
+  // No service worker: it would fetch every chunk for the cache at once.
+  const { page, events } = await openFixture({ contextOptions: { serviceWorkers: 'block' } });
+  const words = (lang) => new RegExp(`/xieshang-split_road_${lang}-[0-9a-f]{16}\\.wasm$`);
+  const fetches = () => ['zh', 'en'].map((lang) => events.requests.filter((u) => words(lang).test(u)).length);
+  assert.deepEqual(fetches(), [1, 0], 'the Chinese words with the road');
+  assert.equal(await strategiesLegend(page).textContent(), '选择还款顺序');
+  await switchLanguage(page);
+  await roadInEnglish(page);
+  assert.match(await byId(page, 'strategies').textContent(), /Debt-free/);
+  assert.deepEqual(fetches(), [1, 1], 'the English words once the page is English');
+  await switchLanguage(page);
+  await page.waitForFunction(() => document.querySelector('#road [data-testid="strategies"] legend')?.textContent === '选择还款顺序');
+  assert.deepEqual(fetches(), [1, 1], 'each language fetched once');
+  events.console.splice(0, events.console.length, ...events.console.filter((m) => m !== WORKER_BLOCKED));
+  await assertClean(events, { page, name: 'road-words-chunks' });
+});
+
 test('axe finds nothing in the open section, in both languages, light and dark; screenshots', async () => {
   for (const [width, colorScheme] of [[375, 'light'], [1280, 'dark']]) {
     const { page, events } = await openFixture({ contextOptions: { viewport: { width, height: 900 }, colorScheme } });
     for (const lang of ['zh', 'en']) {
-      if (lang === 'en') await switchLanguage(page);
+      if (lang === 'en') await switchLanguage(page), await roadInEnglish(page);
       const result = await new AxeBuilder({ page }).include('#road').analyze();
       assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `${width} ${lang}`);
       await mkdir(ARTIFACTS, { recursive: true });
@@ -286,7 +304,7 @@ test('seven- and eight-digit balances: every label of the chart\'s money axis fi
     for (const width of [375, 1280]) {
       const { page, events } = await openFixture({ contextOptions: { viewport: { width, height: 900 } } }, JSON.stringify(doc));
       for (const lang of ['zh', 'en']) {
-        if (lang === 'en') await switchLanguage(page);
+        if (lang === 'en') await switchLanguage(page), await roadInEnglish(page);
         const ticks = page.locator(`${$('stack-chart')} text.tick[text-anchor="end"]`);
         const boxes = await ticks.evaluateAll((els) => els.map((e) => ({ text: e.textContent, x: e.getBBox().x })));
         const most = Math.max(...boxes.map((b) => b.text.replace(/\D/g, '').length));
