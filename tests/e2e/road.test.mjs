@@ -96,6 +96,26 @@ test('the strategies show evaluate\'s debt-free dates and totals; the pick and t
   await assertClean(events, { page, name: 'road-strategies' });
 });
 
+test('closed and opened again, the section has one body, and its choices and fields work', async () => {
+  const { page, events } = await openFixture();
+  const other = EXPECTED.payoff.map((p) => p.strategy).find((k) => k !== EXPECTED.payoff_pick && k !== 'custom');
+  await page.locator($('road-toggle')).click();
+  await page.waitForFunction(() => !document.querySelector('#road [data-testid="strategies"]'));
+  await openRoad(page);
+  assert.equal(await page.locator('#road .road-body').count(), 1);
+  await pickStrategy(page, other);
+  await page.waitForFunction((k) => document.querySelector(`[data-testid="strategy"][data-kind="${k}"]`)?.dataset.picked === 'true', other);
+  // Its buttons and fields: 借呗 gets a prepayment, whose effects follow what is typed.
+  const jb = loanPrepay(page, 'jb');
+  await byId(jb, 'add-prepayment').click();
+  await byId(jb, 'prepayment-month').fill('2');
+  await byId(jb, 'prepayment-amount').fill('3000');
+  await jb.locator($('effects')).waitFor();
+  await byId(jb, 'prepayment-amount').fill('0');
+  assert.equal((await byId(jb, 'prepayment-amount-error').textContent()).trim(), '须大于 0');
+  await assertClean(events, { page, name: 'road-reopen' });
+});
+
 test('a loan the road cannot take is named with the reason, in both languages', async () => {
   // 网商贷 at ¥1 trillion plus its ¥2,400 overdue: more than the payoff can
   // take (evaluate prints an error at loans[0].payoff and leaves it out).
@@ -232,7 +252,7 @@ test('F10: a plan the budget cannot cover warns beside the calendar, naming the 
   ], budget: { income: '12000', expenses: '6500', other_obligations: '0', buffer_percent: '10' } });
   const { page, events } = await openFixture({}, stressed);
   assert.match(await byId(page, 'calendar-short').textContent(), /^注意：收支不够还所有贷款（第 1 个月差 ¥[\d,]+\.\d\d）。/);
-  await switchLanguage(page);
+  await switchLanguage(page), await roadInEnglish(page);
   assert.match(await byId(page, 'calendar-short').textContent(), /^Note: the budget does not cover every loan \(Month 1: ¥[\d,]+\.\d\d short\)/);
   await assertClean(events, { page, name: 'road-ics-short' });
 });

@@ -91,7 +91,7 @@ fn refocus(ids: Vec<String>) {
 }
 
 /// The element a click landed in that matches `selector` (delegated handlers).
-fn clicked(ev: &leptos::ev::MouseEvent, selector: &str) -> Option<web_sys::Element> {
+fn clicked(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
     ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
 }
 
@@ -181,27 +181,56 @@ struct Road {
 
 /// The open section: its own chunk, fetched when first opened (`ui::lazy`).
 /// Its parts are HTML text in an empty `<div>` its one effect draws into
-/// ([`draw`]); one handler per kind of event reads them. No `view!` but
-/// the body's root: each `view!` tree is render code of its own type.
+/// ([`draw`], [`root`]); one listener reads their events. No `view!`: each
+/// `view!` tree, and each `on:` in it, is render code of its own type.
 #[leptos::wasm_split::wasm_split(road, wasm_split_path = ::leptos::wasm_split, preload(load_road), fallible)]
 fn road_body(words: Words, follow: fn(Lang, Words)) -> super::lazy::Chunk {
     let page = use_page();
     let road = Road { lang: use_lang(), words, follow, page, table_open: RwSignal::new(false), calendar: use_context::<plan::Calendar>() };
-    // Closed again: the figures kept for the calendar go with the section.
-    on_cleanup(|| KEPT.with(|k| k.borrow_mut().figures = None));
-    // Effects first run after the body is on the page: found by its class
-    // (the page has one), not by a `NodeRef` (code of its own).
+    // Closed again: the figures kept for the calendar, and the body, go
+    // with the section.
+    on_cleanup(|| {
+        KEPT.with(|k| k.borrow_mut().figures = None);
+        if let Some(el) = document().query_selector(BODY).ok().flatten() {
+            el.remove();
+        }
+    });
     Effect::new(move |drawn: Option<Drawn>| {
         let mut drawn = drawn.unwrap_or_default();
-        if let Some(root) = document().query_selector(".road-body").ok().flatten() {
+        if let Some(root) = root(road, &mut drawn) {
             draw(road, &root, &mut drawn);
         }
         drawn
     });
-    Ok(view! {
-        <div class="road-body" on:click=move |ev| plan::on_click(road, &ev) on:input=move |ev| fields::typed(page, &ev, false) on:change=move |ev| fields::typed(page, &ev, true)></div>
+    Ok(().into_any())
+}
+
+/// The body's element (the page has one).
+const BODY: &str = ".road-body";
+
+/// The body's element, a `<div class="road-body">` at the end of the
+/// section's `<details>`, made by the effect's first run (the section is on
+/// the page by then) with the one listener of its parts' clicks, inputs and
+/// changes, kept in `drawn` (dropped with the effect when the section
+/// closes, after the body left the page). Found by its class, not by a
+/// `NodeRef`, and made through the DOM, not a `view!`: each is code of its own.
+fn root(road: Road, drawn: &mut Drawn) -> Option<Element> {
+    let doc = document();
+    if let Some(el) = doc.query_selector(BODY).ok().flatten() {
+        return Some(el);
     }
-    .into_any())
+    let el = doc.create_element("div").ok()?;
+    el.set_class_name(&BODY[1..]);
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| match ev.type_().as_str() {
+        "click" => plan::on_click(road, &ev),
+        kind => fields::typed(road.page, &ev, kind == "change"),
+    });
+    for kind in ["click", "input", "change"] {
+        let _ = el.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+    }
+    drawn.listener = Some(listener);
+    doc.get_element_by_id("road")?.append_child(&el).ok()?;
+    Some(el)
 }
 
 /// The parts of the body, each in a `<div data-part="k">`, and the live
@@ -212,11 +241,13 @@ const PLAN: usize = 1;
 const PREPAY_HEAD: usize = 2;
 const LOANS: usize = 3;
 
-/// What the effect drew last: each part's text, and each loan's effects.
+/// What the effect drew last: each part's text, and each loan's effects;
+/// and the body's listener ([`root`]).
 #[derive(Default)]
 struct Drawn {
     parts: [String; 4],
     effects: Vec<String>,
+    listener: Option<wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>>,
 }
 
 /// Part `k` under `root`, its HTML set to `html` unless it was drawn so

@@ -12,7 +12,6 @@ use crate::i18n::{fill, Lang, NoCalendar, RoadText};
 use crate::present::road::{code, DefaultBudget, RoadMonths, RoadShown, StrategyFigures, KINDS};
 use crate::present::LoanTitle;
 use crate::scenario::Evaluation;
-use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
@@ -130,7 +129,7 @@ fn say_status(text: &str) {
 /// A click in the section: a radio button (its click comes with the
 /// mouse, a label, Space or the arrow keys), the calendar, the chart's
 /// table, the custom order's buttons, a loan's add and remove buttons.
-pub(super) fn on_click(road: Road, ev: &MouseEvent) {
+pub(super) fn on_click(road: Road, ev: &web_sys::Event) {
     let Some(el) = clicked(ev, "[data-action]") else { return };
     let page = road.page;
     // The loan (its key and id) of a prepayment's button.
