@@ -73,6 +73,9 @@ export const AFTER = {
   // The counter-offer check is typed inside the kit.
   offer: ['kit'],
   road: ['step_below'],
+  // The road's words, fetched by the road section with its code.
+  road_zh: ['step_below'],
+  road_en: ['step_below'],
   ics: ['road'],
   schedule: ['step_below'],
   compare: ['step_below'],

@@ -41,77 +41,43 @@ pub struct PlanCalendar {
     pub undated: Vec<String>,
 }
 
-/// What one language says in the calendar.
-struct CalendarWords {
-    name: &'static str,
-    /// `{}` the loan, then the amount.
-    summary: &'static str,
-    /// `{}` the loan, the month of the plan, the amount, the strategy.
-    description: &'static str,
-}
-
-const CALENDAR: [CalendarWords; 2] = [
-    CalendarWords {
-        name: "还款提醒",
-        summary: "还款：{} {}",
-        description: "{}：还清路线第 {} 个月，应还 {}。\n计划：{}。金额为估算，以贷款方 App 或账单为准。",
-    },
-    CalendarWords {
-        name: "Repayment reminders",
-        summary: "Repay {} {}",
-        description: "{}: month {} of the road to debt-free, {} due.\nPlan: {}. An estimate; the lender's app or statement is authoritative.",
-    },
-];
-
-impl Lang {
-    /// In each language's `Names` (the main wasm draws them).
-    pub fn payoff_kind(self, k: PayoffKind) -> &'static str {
-        self.words().names.payoff_kind[k as usize]
-    }
-
-    pub fn prepay_effect(self, e: PrepayEffect) -> &'static str {
-        self.pick(match e {
-            PrepayEffect::ShortenTerm => ["月供不变，缩短期限", "Keep the payment, shorten the term"],
-            PrepayEffect::LowerPayment => ["期限不变，减少月供", "Keep the term, lower the payment"],
-        })
-    }
-
+impl RoadText {
     /// A strategy against the cheapest: "最省" / "Cheapest" for itself, else
     /// what it costs more ("+¥1,234.56").
-    pub fn over_best(self, more: Decimal) -> String {
+    pub fn against_cheapest(&self, more: Decimal) -> String {
         if more.is_zero() {
-            self.road().cheapest.to_owned()
+            self.cheapest.to_owned()
         } else {
-            self.increase(more)
+            self.lang.increase(more)
         }
     }
 
     /// The loans left out of the calendar, listed ("A、B" / "A, B").
-    pub fn calendar_undated(self, titles: &[String]) -> String {
-        fill(self.road().calendar_undated, &[&titles.join(self.pick(["、", ", "]))])
+    pub fn undated_list(&self, titles: &[String]) -> String {
+        fill(self.calendar_undated, &[&titles.join(self.lang.pick(["、", ", "]))])
     }
 
     /// Why the road leaves a loan out, as a sentence.
-    pub fn left_out_reason(self, reason: FigureReason) -> &'static str {
-        self.pick(match reason {
-            FigureReason::Overflow => ["它的数字太大，超出可计算的范围。", "Its numbers are too large to compute."],
-            FigureReason::Input => ["欠款或利率超出还清路线可计算的范围（欠款最多 1 万亿元），请核对这笔借款。", "What it owes or its rate is beyond what the road can compute (at most ¥1 trillion owed): check this loan."],
-            FigureReason::NoRateOfReturn | FigureReason::RateCheckImplausible => ["它的数字无法计算，请核对这笔借款。", "Its figures cannot be computed: check this loan."],
-        })
+    pub fn left_out_reason(&self, reason: FigureReason) -> &'static str {
+        match reason {
+            FigureReason::Overflow => self.left_out_overflow,
+            FigureReason::Input => self.left_out_input,
+            FigureReason::NoRateOfReturn | FigureReason::RateCheckImplausible => self.left_out_uncomputable,
+        }
     }
 
     /// Why there is no calendar, as a sentence.
-    pub fn no_calendar(self, e: NoCalendar) -> &'static str {
-        self.pick(match e {
-            NoCalendar::NoDueDate => ["需要先填写“下次还款日”，才能生成日历提醒。", "Enter the next due date first: the reminders need it."],
-            NoCalendar::NothingDue => ["这个计划没有需要还的款项。", "This plan has nothing to pay."],
-        })
+    pub fn no_calendar(&self, e: NoCalendar) -> &'static str {
+        match e {
+            NoCalendar::NoDueDate => self.no_due_date,
+            NoCalendar::NothingDue => self.nothing_due,
+        }
     }
 
-    /// The `.ics` file of `plan`'s due dates for the loans of `s`, whose
+    /// The `.ics` file of `plan`'s due dates, in these words, for the loans of `s`, whose
     /// next due dates (by position) are `next_due` — as the page dates them,
     /// [`Scenario::next_due_dates_on`] — stamped `now_unix_seconds` (UTC).
-    pub fn plan_calendar(self, s: &Scenario, plan: &PayoffPlan, next_due: &[Option<Date>], now_unix_seconds: i64) -> Result<PlanCalendar, NoCalendar> {
+    pub fn plan_calendar(&self, s: &Scenario, plan: &PayoffPlan, next_due: &[Option<Date>], now_unix_seconds: i64) -> Result<PlanCalendar, NoCalendar> {
         let entries: Vec<Option<(usize, &LoanEntry)>> =
             plan.loans.iter().map(|l| s.loans.iter().enumerate().find(|(_, e)| e.id == l.id)).collect();
         // Pushed, not collected: a collect of `Option<Date>`s is the road's
@@ -126,25 +92,38 @@ impl Lang {
             return Err(NoCalendar::NothingDue);
         }
         let undated = paying.iter().filter(|&&j| first_due[j].is_none()).map(|&j| plan.loans[j].id.clone()).collect();
-        let words = &CALENDAR[self as usize];
         let events: Vec<IcsEvent> = plan
             .dues(&first_due)
             .into_iter()
             .filter_map(|due| {
-                let label = self.calendar_label(s, entries[due.loan]?);
+                let label = self.lang.calendar_label(s, entries[due.loan]?);
                 let amount = money(due.amount);
                 Some(IcsEvent {
                     loan_id: plan.loans[due.loan].id.clone(),
                     date: due.date,
-                    summary: super::fill(words.summary, &[&label, &amount]),
-                    description: super::fill(words.description, &[&label, &due.month.to_string(), &amount, self.payoff_kind(plan.strategy)]),
+                    summary: super::fill(self.event_summary, &[&label, &amount]),
+                    description: super::fill(self.event_description, &[&label, &due.month.to_string(), &amount, self.lang.payoff_kind(plan.strategy)]),
                 })
             })
             .collect();
         if events.is_empty() {
             return Err(NoCalendar::NoDueDate);
         }
-        Ok(PlanCalendar { ics: calendar(words.name, &events, now_unix_seconds), events: events.len(), undated })
+        Ok(PlanCalendar { ics: calendar(self.calendar_name, &events, now_unix_seconds), events: events.len(), undated })
+    }
+}
+
+impl Lang {
+    /// In each language's `Names` (the main wasm draws them).
+    pub fn payoff_kind(self, k: PayoffKind) -> &'static str {
+        self.words().names.payoff_kind[k as usize]
+    }
+
+    pub fn prepay_effect(self, e: PrepayEffect) -> &'static str {
+        self.pick(match e {
+            PrepayEffect::ShortenTerm => ["月供不变，缩短期限", "Keep the payment, shorten the term"],
+            PrepayEffect::LowerPayment => ["期限不变，减少月供", "Keep the term, lower the payment"],
+        })
     }
 
     /// A loan as the calendar names it: its label, else its lender, with

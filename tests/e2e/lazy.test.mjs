@@ -261,7 +261,7 @@ test('after one visit every section opens offline: the service worker holds the 
     const cache = await caches.open((await caches.keys())[0]);
     return (await cache.keys()).map((r) => r.url);
   });
-  for (const split of ['step_below', 'kit', 'road', 'ics', 'share', 'open_link', 'compare', 'schedule', 'read']) assert.ok(cached.some((u) => chunkOf(split).test(u)), `the ${split} chunk is cached`);
+  for (const split of ['step_below', 'kit', 'road', 'road_zh', 'road_en', 'ics', 'share', 'open_link', 'compare', 'schedule', 'read']) assert.ok(cached.some((u) => chunkOf(split).test(u)), `the ${split} chunk is cached`);
 
   // Dated loans, so the road has a calendar to download.
   await importFile(page, 'road.json', await readFile(join(REPO, 'tests', 'fixtures', 'road-three-lenders.json'), 'utf8'));

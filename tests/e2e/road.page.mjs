@@ -8,6 +8,10 @@ export async function openRoad(page) {
   await page.locator(`${$('road-toggle')}`).click();
   await page.locator($('strategies')).waitFor();
 }
+/** The open section's strategies legend: its words' language shows in it. */
+export const strategiesLegend = (page) => page.locator(`#road ${$('strategies')} legend`);
+/** Waits until the open section speaks English (its words are fetched after a switch). */
+export const roadInEnglish = (page) => page.waitForFunction(() => document.querySelector('#road [data-testid="strategies"] legend')?.textContent === 'Pick a strategy');
 export const strategy = (page, kind) => page.locator(`${$('strategy')}[data-kind="${kind}"]`);
 export const pickStrategy = (page, kind) => byId(strategy(page, kind), 'strategy-pick').check();
 /** The custom order's loan ids, first first. */

@@ -14,7 +14,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { startApp, assertClean, ARTIFACTS, REPO, WORKER_BLOCKED } from './harness.mjs';
 import { $, byId, download, importFile, message, switchLanguage } from './page.mjs';
 import {
-  openRoad, strategy, pickStrategy, orderIds, loanPrepay, effectCells, solverOf, parseIcs,
+  openRoad, strategy, pickStrategy, orderIds, loanPrepay, effectCells, solverOf, parseIcs, strategiesLegend, roadInEnglish,
 } from './road.page.mjs';
 
 const FIXTURES = join(REPO, 'tests', 'fixtures');
@@ -94,6 +94,26 @@ test('the strategies show evaluate\'s debt-free dates and totals; the pick and t
   assert.equal(await strategy(page, 'snowball').getAttribute('data-picked'), 'false');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'strategy-pro_rata');
   await assertClean(events, { page, name: 'road-strategies' });
+});
+
+test('closed and opened again, the section has one body, and its choices and fields work', async () => {
+  const { page, events } = await openFixture();
+  const other = EXPECTED.payoff.map((p) => p.strategy).find((k) => k !== EXPECTED.payoff_pick && k !== 'custom');
+  await page.locator($('road-toggle')).click();
+  await page.waitForFunction(() => !document.querySelector('#road [data-testid="strategies"]'));
+  await openRoad(page);
+  assert.equal(await page.locator('#road .road-body').count(), 1);
+  await pickStrategy(page, other);
+  await page.waitForFunction((k) => document.querySelector(`[data-testid="strategy"][data-kind="${k}"]`)?.dataset.picked === 'true', other);
+  // Its buttons and fields: 借呗 gets a prepayment, whose effects follow what is typed.
+  const jb = loanPrepay(page, 'jb');
+  await byId(jb, 'add-prepayment').click();
+  await byId(jb, 'prepayment-month').fill('2');
+  await byId(jb, 'prepayment-amount').fill('3000');
+  await jb.locator($('effects')).waitFor();
+  await byId(jb, 'prepayment-amount').fill('0');
+  assert.equal((await byId(jb, 'prepayment-amount-error').textContent()).trim(), '须大于 0');
+  await assertClean(events, { page, name: 'road-reopen' });
 });
 
 test('a loan the road cannot take is named with the reason, in both languages', async () => {
@@ -232,7 +252,7 @@ test('F10: a plan the budget cannot cover warns beside the calendar, naming the 
   ], budget: { income: '12000', expenses: '6500', other_obligations: '0', buffer_percent: '10' } });
   const { page, events } = await openFixture({}, stressed);
   assert.match(await byId(page, 'calendar-short').textContent(), /^注意：收支不够还所有贷款（第 1 个月差 ¥[\d,]+\.\d\d）。/);
-  await switchLanguage(page);
+  await switchLanguage(page), await roadInEnglish(page);
   assert.match(await byId(page, 'calendar-short').textContent(), /^Note: the budget does not cover every loan \(Month 1: ¥[\d,]+\.\d\d short\)/);
   await assertClean(events, { page, name: 'road-ics-short' });
 });
@@ -263,11 +283,29 @@ test('the calendar writer is a chunk of its own: fetched on the first download, 
   await assertClean(events, { page, name: 'road-ics-chunk' });
 });
 
+test("the open section's words are a chunk per language: a Chinese visit fetches only the Chinese ones; a switch while open fetches the English ones once and the section follows", async () => {
+  // No service worker: it would fetch every chunk for the cache at once.
+  const { page, events } = await openFixture({ contextOptions: { serviceWorkers: 'block' } });
+  const words = (lang) => new RegExp(`/xieshang-split_road_${lang}-[0-9a-f]{16}\\.wasm$`);
+  const fetches = () => ['zh', 'en'].map((lang) => events.requests.filter((u) => words(lang).test(u)).length);
+  assert.deepEqual(fetches(), [1, 0], 'the Chinese words with the road');
+  assert.equal(await strategiesLegend(page).textContent(), '选择还款顺序');
+  await switchLanguage(page);
+  await roadInEnglish(page);
+  assert.match(await byId(page, 'strategies').textContent(), /Debt-free/);
+  assert.deepEqual(fetches(), [1, 1], 'the English words once the page is English');
+  await switchLanguage(page);
+  await page.waitForFunction(() => document.querySelector('#road [data-testid="strategies"] legend')?.textContent === '选择还款顺序');
+  assert.deepEqual(fetches(), [1, 1], 'each language fetched once');
+  events.console.splice(0, events.console.length, ...events.console.filter((m) => m !== WORKER_BLOCKED));
+  await assertClean(events, { page, name: 'road-words-chunks' });
+});
+
 test('axe finds nothing in the open section, in both languages, light and dark; screenshots', async () => {
   for (const [width, colorScheme] of [[375, 'light'], [1280, 'dark']]) {
     const { page, events } = await openFixture({ contextOptions: { viewport: { width, height: 900 }, colorScheme } });
     for (const lang of ['zh', 'en']) {
-      if (lang === 'en') await switchLanguage(page);
+      if (lang === 'en') await switchLanguage(page), await roadInEnglish(page);
       const result = await new AxeBuilder({ page }).include('#road').analyze();
       assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `${width} ${lang}`);
       await mkdir(ARTIFACTS, { recursive: true });
@@ -286,7 +324,7 @@ test('seven- and eight-digit balances: every label of the chart\'s money axis fi
     for (const width of [375, 1280]) {
       const { page, events } = await openFixture({ contextOptions: { viewport: { width, height: 900 } } }, JSON.stringify(doc));
       for (const lang of ['zh', 'en']) {
-        if (lang === 'en') await switchLanguage(page);
+        if (lang === 'en') await switchLanguage(page), await roadInEnglish(page);
         const ticks = page.locator(`${$('stack-chart')} text.tick[text-anchor="end"]`);
         const boxes = await ticks.evaluateAll((els) => els.map((e) => ({ text: e.textContent, x: e.getBBox().x })));
         const most = Math.max(...boxes.map((b) => b.text.replace(/\D/g, '').length));

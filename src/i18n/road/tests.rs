@@ -18,10 +18,10 @@ const TWO_LOANS: &str = r#"{
 /// python3: datetime(2025, 1, 10, 8, 30, tzinfo=timezone.utc).timestamp() == 1736497800
 const NOW: i64 = 1_736_497_800;
 
-fn calendar_of(text: &str, lang: Lang) -> Result<PlanCalendar, NoCalendar> {
+fn calendar_of(text: &str, w: &RoadText) -> Result<PlanCalendar, NoCalendar> {
     let s = Scenario::from_json(text).unwrap();
     let e = s.evaluate();
-    lang.plan_calendar(&s, e.road.picked().unwrap(), &s.next_due_dates_on(None), NOW)
+    w.plan_calendar(&s, e.road.picked().unwrap(), &s.next_due_dates_on(None), NOW)
 }
 
 /// Against `tests/ics/road-snowball.expected.ics`, written by a separate
@@ -33,14 +33,14 @@ fn calendar_of(text: &str, lang: Lang) -> Result<PlanCalendar, NoCalendar> {
 #[test]
 fn the_picked_plan_becomes_the_hand_checked_calendar() {
     let expected = include_str!("../../../tests/ics/road-snowball.expected.ics");
-    let c = calendar_of(TWO_LOANS, Lang::Zh).unwrap();
+    let c = calendar_of(TWO_LOANS, &ROAD_ZH).unwrap();
     assert_eq!(c.ics, expected);
     assert_eq!((c.events, c.undated), (2, vec!["b".to_owned()]), "借呗 has no due date");
 }
 
 #[test]
 fn english_words_and_a_single_loan_named_by_its_lender() {
-    let c = calendar_of(TWO_LOANS, Lang::En).unwrap();
+    let c = calendar_of(TWO_LOANS, &ROAD_EN).unwrap();
     let unfolded = c.ics.replace("\r\n ", "");
     assert!(unfolded.contains("X-WR-CALNAME:Repayment reminders\r\n"));
     assert!(unfolded.contains("SUMMARY:Repay Loan 1 · MYbank (网商贷) ¥1\\,000.00\r\n"), "{unfolded}");
@@ -50,22 +50,22 @@ fn english_words_and_a_single_loan_named_by_its_lender() {
     let mut s = Scenario::from_json(TWO_LOANS).unwrap();
     s.loans.truncate(1);
     let plan = s.evaluate().road.picked().cloned().unwrap();
-    assert!(Lang::Zh.plan_calendar(&s, &plan, &s.next_due_dates_on(None), NOW).unwrap().ics.contains("SUMMARY:还款：网商贷 ¥1\\,500.00\r\n"));
+    assert!(ROAD_ZH.plan_calendar(&s, &plan, &s.next_due_dates_on(None), NOW).unwrap().ics.contains("SUMMARY:还款：网商贷 ¥1\\,500.00\r\n"));
     s.loans[0].name = "网商贷 2025".into();
-    assert!(Lang::Zh.plan_calendar(&s, &plan, &s.next_due_dates_on(None), NOW).unwrap().ics.contains("SUMMARY:还款：网商贷 2025 ¥1\\,500.00\r\n"));
+    assert!(ROAD_ZH.plan_calendar(&s, &plan, &s.next_due_dates_on(None), NOW).unwrap().ics.contains("SUMMARY:还款：网商贷 2025 ¥1\\,500.00\r\n"));
 }
 
 #[test]
 fn without_due_dates_or_payments_there_is_no_calendar() {
     let undated = TWO_LOANS.replacen(", \"next_due_date\": \"2026-01-31\"", "", 1);
-    assert_eq!(calendar_of(&undated, Lang::Zh), Err(NoCalendar::NoDueDate));
+    assert_eq!(calendar_of(&undated, &ROAD_ZH), Err(NoCalendar::NoDueDate));
     // A plan that pays nothing: no budget at all (every month short).
     let nothing = TWO_LOANS.replacen("\"monthly_budget\": \"1500\"", "\"monthly_budget\": \"0\"", 1);
-    assert_eq!(calendar_of(&nothing, Lang::Zh), Err(NoCalendar::NothingDue));
+    assert_eq!(calendar_of(&nothing, &ROAD_ZH), Err(NoCalendar::NothingDue));
     for e in [NoCalendar::NoDueDate, NoCalendar::NothingDue] {
-        assert_ne!(Lang::Zh.no_calendar(e), Lang::En.no_calendar(e));
+        assert_ne!(ROAD_ZH.no_calendar(e), ROAD_EN.no_calendar(e));
     }
-    assert!(Lang::Zh.no_calendar(NoCalendar::NoDueDate).contains("下次还款日"));
+    assert!(ROAD_ZH.no_calendar(NoCalendar::NoDueDate).contains("下次还款日"));
 }
 
 #[test]
@@ -86,30 +86,40 @@ fn a_past_next_due_date_rolls_forward_past_today() {
     let s = Scenario::from_json(TWO_LOANS).unwrap();
     let plan = s.evaluate().road.picked().cloned().unwrap();
     let today = Date::new(2026, 3, 5);
-    let ics = Lang::Zh.plan_calendar(&s, &plan, &s.next_due_dates_on(today), NOW).unwrap().ics;
+    let ics = ROAD_ZH.plan_calendar(&s, &plan, &s.next_due_dates_on(today), NOW).unwrap().ics;
     assert!(ics.contains("DTSTART;VALUE=DATE:20260331\r\n") && ics.contains("DTSTART;VALUE=DATE:20260430\r\n"), "{ics}");
     assert!(!ics.contains("DTSTART;VALUE=DATE:202601") && !ics.contains("DTSTART;VALUE=DATE:202602"));
     // With the document's own as_of nothing rolls.
     let mut dated = s.clone();
     dated.as_of = Date::new(2026, 1, 10);
-    assert!(Lang::Zh.plan_calendar(&dated, &plan, &dated.next_due_dates_on(today), NOW).unwrap().ics.contains("DTSTART;VALUE=DATE:20260131\r\n"));
+    assert!(ROAD_ZH.plan_calendar(&dated, &plan, &dated.next_due_dates_on(today), NOW).unwrap().ics.contains("DTSTART;VALUE=DATE:20260131\r\n"));
+}
+
+/// The open section speaks the language of the words it was handed, and
+/// fetches the page's when they differ (`ui::road::draw`): by this field.
+#[test]
+fn each_languages_words_say_which_language_they_are_in() {
+    assert_eq!((ROAD_ZH.lang, ROAD_EN.lang), (Lang::Zh, Lang::En));
+    assert!(ROAD_ZH.left_out_reason(FigureReason::Input).contains("1 万亿元"));
+    assert!(ROAD_EN.left_out_reason(FigureReason::Input).contains("¥1 trillion"));
+    assert_ne!(ROAD_ZH.left_out_reason(FigureReason::Overflow), ROAD_ZH.left_out_reason(FigureReason::NoRateOfReturn));
 }
 
 #[test]
 fn a_strategy_against_the_cheapest_is_worded_in_each_language() {
     let more: Decimal = "1234.5".parse().unwrap();
-    assert_eq!(Lang::Zh.over_best(Decimal::ZERO), "最省");
-    assert_eq!(Lang::En.over_best(Decimal::ZERO), "Cheapest");
-    assert_eq!(Lang::Zh.over_best(more), "+¥1,234.50");
-    assert_eq!(Lang::En.over_best(more), "+¥1,234.50");
+    assert_eq!(ROAD_ZH.against_cheapest(Decimal::ZERO), "最省");
+    assert_eq!(ROAD_EN.against_cheapest(Decimal::ZERO), "Cheapest");
+    assert_eq!(ROAD_ZH.against_cheapest(more), "+¥1,234.50");
+    assert_eq!(ROAD_EN.against_cheapest(more), "+¥1,234.50");
 }
 
 #[test]
 fn the_loans_left_out_of_the_calendar_are_listed_in_each_languages_way() {
     let titles = ["借款1 · 网商贷".to_owned(), "借款2 · 借呗".to_owned()];
-    assert_eq!(Lang::Zh.calendar_undated(&titles), "没有填写下次还款日，不在日历中：借款1 · 网商贷、借款2 · 借呗");
+    assert_eq!(ROAD_ZH.undated_list(&titles), "没有填写下次还款日，不在日历中：借款1 · 网商贷、借款2 · 借呗");
     let titles = ["Loan 1 · MYbank".to_owned(), "Loan 2 · Jiebei".to_owned()];
-    assert_eq!(Lang::En.calendar_undated(&titles), "Not in the calendar (no next due date): Loan 1 · MYbank, Loan 2 · Jiebei");
+    assert_eq!(ROAD_EN.undated_list(&titles), "Not in the calendar (no next due date): Loan 1 · MYbank, Loan 2 · Jiebei");
 }
 
 #[test]

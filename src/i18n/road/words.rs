@@ -1,11 +1,50 @@
 //! The page's words for the road to debt-free (还清路线), one struct per
 //! language so a missing translation fails to compile. `{}` marks where a
 //! value goes, in order (see [`super::super::fill`]).
+//!
+//! Two parts (issue 12: the road's chunk holds one language): what the page
+//! shows before the section is opened ([`RoadPageText`], in the main wasm),
+//! and the open section's words ([`RoadText`]), each language a chunk of its
+//! own (`road_zh`, `road_en`: `ui::road::words_zh`). Code of the road's chunk
+//! takes the fetched `&RoadText` and speaks its `lang`: reaching
+//! [`ROAD_ZH`] or [`ROAD_EN`] by a `Lang` there would put both languages
+//! back in the chunk.
 
 use super::Lang;
 
-pub struct RoadText {
+/// The road's words the page shows while the section is closed: its
+/// heading, and the solver in each loan's results.
+pub struct RoadPageText {
     pub heading: &'static str,
+    /// Months, last instalment, interest.
+    pub solver_months: &'static str,
+    /// The first month's interest.
+    pub solver_below: &'static str,
+    pub solver_beyond: &'static str,
+    pub solver_invalid: &'static str,
+}
+
+const ROAD_PAGE_ZH: RoadPageText = RoadPageText {
+    heading: "还清路线",
+    solver_months: "{} 个月还清，最后一期 {}，共付利息 {}",
+    solver_below: "不够：每月要多于首月利息 {}，否则欠款不会减少。",
+    solver_beyond: "要超过 600 个月才能还清，请提高每月金额。",
+    solver_invalid: "无法计算：请先检查这笔借款的金额和利率。",
+};
+
+const ROAD_PAGE_EN: RoadPageText = RoadPageText {
+    heading: "Road to debt-free",
+    solver_months: "Paid off in {} months; last instalment {}; interest {}",
+    solver_below: "Too little: it must be more than the first month's interest, {}, or the debt never falls.",
+    solver_beyond: "It would take more than 600 months: pay more a month.",
+    solver_invalid: "Cannot compute: check this loan's amount and rate first.",
+};
+
+/// The open section's words in one language.
+pub struct RoadText {
+    /// The language these words are in (the section speaks it until the
+    /// other language's words are fetched).
+    pub lang: Lang,
     pub intro: &'static str,
     pub strategies_legend: &'static str,
     pub picked: &'static str,
@@ -56,12 +95,6 @@ pub struct RoadText {
     pub effect_fees: &'static str,
     /// Months, interest saved.
     pub prepaid_summary: &'static str,
-    /// Months, last instalment, interest.
-    pub solver_months: &'static str,
-    /// The first month's interest.
-    pub solver_below: &'static str,
-    pub solver_beyond: &'static str,
-    pub solver_invalid: &'static str,
     pub calendar_heading: &'static str,
     pub calendar_intro: &'static str,
     /// The plan falls short: the month and its shortfall (`short_value`).
@@ -84,10 +117,25 @@ pub struct RoadText {
     pub left_out_intro: &'static str,
     /// The loan's title, then why it is left out.
     pub left_out_item: &'static str,
+    /// Why the road leaves a loan out (`FigureReason`): its numbers are too
+    /// large; what it owes or its rate is beyond the road's limits; its
+    /// figures cannot be computed.
+    pub left_out_overflow: &'static str,
+    pub left_out_input: &'static str,
+    pub left_out_uncomputable: &'static str,
+    /// Why there is no calendar (`NoCalendar`).
+    pub no_due_date: &'static str,
+    pub nothing_due: &'static str,
+    /// The calendar's name in the file.
+    pub calendar_name: &'static str,
+    /// An event's summary: the loan, then the amount.
+    pub event_summary: &'static str,
+    /// An event's description: the loan, the month of the plan, the amount, the strategy.
+    pub event_description: &'static str,
 }
 
-const ROAD_ZH: RoadText = RoadText {
-    heading: "还清路线",
+pub static ROAD_ZH: RoadText = RoadText {
+    lang: Lang::Zh,
     intro: "把每月能用于还债的钱按不同顺序分给各家，看哪种还法最早还清、利息最少。按 30/360 估算，不含罚息，以合同为准。",
     strategies_legend: "选择还款顺序",
     picked: "已选",
@@ -130,10 +178,6 @@ const ROAD_ZH: RoadText = RoadText {
     effect_months_saved: "少还期数",
     effect_fees: "提前还款手续费",
     prepaid_summary: "按现在的提前还款：{} 个月还清，省利息 {}",
-    solver_months: "{} 个月还清，最后一期 {}，共付利息 {}",
-    solver_below: "不够：每月要多于首月利息 {}，否则欠款不会减少。",
-    solver_beyond: "要超过 600 个月才能还清，请提高每月金额。",
-    solver_invalid: "无法计算：请先检查这笔借款的金额和利率。",
     calendar_heading: "还款日历",
     calendar_intro: "把还清路线上选定还法的每个还款日加入手机日历，前一天提醒。金额按原合同月供和上面选的还款顺序，不是你向贷款方申请的方案；方案谈妥后，按同意的金额和日期还。文件只在你的设备上生成。",
     calendar_short: "注意：收支不够还所有贷款（{}）。日历只列出付得起的还款，没列出的贷款当月会逾期：请先与贷款方协商，再按协商结果还款。",
@@ -150,10 +194,18 @@ const ROAD_ZH: RoadText = RoadText {
     calendar_done: "已生成 {} 个还款提醒。",
     left_out_intro: "以下借款没有算入还清路线，下面的还清时间和总额都不包括它们：",
     left_out_item: "{}：{}",
+    left_out_overflow: "它的数字太大，超出可计算的范围。",
+    left_out_input: "欠款或利率超出还清路线可计算的范围（欠款最多 1 万亿元），请核对这笔借款。",
+    left_out_uncomputable: "它的数字无法计算，请核对这笔借款。",
+    no_due_date: "需要先填写“下次还款日”，才能生成日历提醒。",
+    nothing_due: "这个计划没有需要还的款项。",
+    calendar_name: "还款提醒",
+    event_summary: "还款：{} {}",
+    event_description: "{}：还清路线第 {} 个月，应还 {}。\n计划：{}。金额为估算，以贷款方 App 或账单为准。",
 };
 
-const ROAD_EN: RoadText = RoadText {
-    heading: "Road to debt-free",
+pub static ROAD_EN: RoadText = RoadText {
+    lang: Lang::En,
     intro: "Split what you can pay each month across your lenders in different orders: see which way is debt-free first and costs least. Estimates at 30/360 without penalty interest; your contract is authoritative.",
     strategies_legend: "Pick a strategy",
     picked: "Picked",
@@ -196,10 +248,6 @@ const ROAD_EN: RoadText = RoadText {
     effect_months_saved: "Months saved",
     effect_fees: "Prepayment fees",
     prepaid_summary: "With these prepayments: paid off in {} months, {} interest saved",
-    solver_months: "Paid off in {} months; last instalment {}; interest {}",
-    solver_below: "Too little: it must be more than the first month's interest, {}, or the debt never falls.",
-    solver_beyond: "It would take more than 600 months: pay more a month.",
-    solver_invalid: "Cannot compute: check this loan's amount and rate first.",
     calendar_heading: "Calendar",
     calendar_intro: "Add every due date of the strategy picked on the road to your phone's calendar, with a reminder the day before. The amounts are the contracts' instalments in the order picked above, not the plans you ask your lenders for: once a plan is agreed, pay what was agreed, when agreed. The file is made on your device.",
     calendar_short: "Note: the budget does not cover every loan ({}). The calendar lists only the payments it can make; a loan left out falls overdue that month: negotiate with your lenders first, then pay as agreed.",
@@ -216,13 +264,21 @@ const ROAD_EN: RoadText = RoadText {
     calendar_done: "{} reminders made.",
     left_out_intro: "The road leaves these loans out: the debt-free dates and totals below do not cover them.",
     left_out_item: "{}: {}",
+    left_out_overflow: "Its numbers are too large to compute.",
+    left_out_input: "What it owes or its rate is beyond what the road can compute (at most ¥1 trillion owed): check this loan.",
+    left_out_uncomputable: "Its figures cannot be computed: check this loan.",
+    no_due_date: "Enter the next due date first: the reminders need it.",
+    nothing_due: "This plan has nothing to pay.",
+    calendar_name: "Repayment reminders",
+    event_summary: "Repay {} {}",
+    event_description: "{}: month {} of the road to debt-free, {} due.\nPlan: {}. An estimate; the lender's app or statement is authoritative.",
 };
 
 impl Lang {
-    pub fn road(self) -> &'static RoadText {
+    pub fn road_page(self) -> &'static RoadPageText {
         match self {
-            Self::Zh => &ROAD_ZH,
-            Self::En => &ROAD_EN,
+            Self::Zh => &ROAD_PAGE_ZH,
+            Self::En => &ROAD_PAGE_EN,
         }
     }
 }

@@ -12,7 +12,7 @@
 
 use crate::engine::payoff::{PayoffPlan, ShortMonth};
 use crate::engine::{Prepaid, PrepayEffect, SolveError, Solved};
-use crate::i18n::{amount, fill, money, Lang, RoadText, DOT};
+use crate::i18n::{amount, fill, money, RoadPageText, RoadText, DOT};
 use crate::present::road::{balances_with_total, code, DefaultBudget, RoadMonths, StackChart, StrategyFigures, CHART_H, CHART_W, KINDS, PLOT_BOTTOM, PLOT_RIGHT, PLOT_TOP};
 use crate::scenario::field::Unit;
 use crate::scenario::road::PrepaidByEffect;
@@ -47,8 +47,7 @@ fn month_name(w: &RoadText, months: RoadMonths, k: u32) -> String {
 
 /// The introduction, the strategies side by side, each with its radio
 /// button (value: its code), and the custom order when it is shown.
-pub fn strategies(lang: Lang, figures: &[StrategyFigures], months: RoadMonths, picked: PayoffKind, order: Option<&[(String, String)]>) -> String {
-    let w = lang.road();
+pub fn strategies(w: &RoadText, figures: &[StrategyFigures], months: RoadMonths, picked: PayoffKind, order: Option<&[(String, String)]>) -> String {
     let mut out = String::new();
     put(&mut out, r#"<p class="explain">{}</p><fieldset class="strategies" data-testid="strategies"><legend>{}</legend><div class="strategy-grid">"#, &[w.intro, w.strategies_legend]);
     for kind in KINDS {
@@ -56,14 +55,14 @@ pub fn strategies(lang: Lang, figures: &[StrategyFigures], months: RoadMonths, p
         put(
             &mut out,
             r#"<div class="strategy{}" data-testid="strategy" data-kind="{}" data-picked="{}"><div class="strategy-pick"><input type="radio" id="strategy-{}" name="payoff-kind" value="{}" data-testid="strategy-pick" data-action="pick"{}><label for="strategy-{}">{}</label>"#,
-            &[flag(on, " picked"), c, if on { "true" } else { "false" }, c, c, flag(on, " checked"), c, lang.payoff_kind(kind)],
+            &[flag(on, " picked"), c, if on { "true" } else { "false" }, c, c, flag(on, " checked"), c, w.lang.payoff_kind(kind)],
         );
         if on {
             put(&mut out, r#"<span class="badge" data-testid="strategy-picked">{}</span>"#, &[w.picked]);
         }
         out.push_str("</div>");
         match figures.iter().find(|f| f.kind == kind) {
-            Some(f) => strategy_figures(&mut out, lang, f, months),
+            Some(f) => strategy_figures(&mut out, w, f, months),
             None => put(&mut out, r#"<p class="explain">{}</p>"#, &[w.custom_unset]),
         }
         out.push_str("</div>");
@@ -80,15 +79,14 @@ fn pair(out: &mut String, label: &str, testid: &str, value: &str) {
     put(out, r#"<dt>{}</dt><dd data-testid="{}">{}</dd>"#, &[label, testid, value]);
 }
 
-fn strategy_figures(out: &mut String, lang: Lang, f: &StrategyFigures, months: RoadMonths) {
-    let w = lang.road();
+fn strategy_figures(out: &mut String, w: &RoadText, f: &StrategyFigures, months: RoadMonths) {
     let month = f.debt_free_month;
     let free = month.map_or_else(|| w.never.to_owned(), |m| month_name(w, months, m));
     let number = month.map(|m| m.to_string()).unwrap_or_default();
     put(out, r#"<dl class="strategy-figures"><dt>{}</dt><dd data-testid="strategy-debt-free" data-month="{}">{}</dd>"#, &[w.debt_free, &number, &free]);
-    pair(out, w.months, "strategy-months", &month.map(|m| lang.count(Unit::Months, m)).unwrap_or_default());
+    pair(out, w.months, "strategy-months", &month.map(|m| w.lang.count(Unit::Months, m)).unwrap_or_default());
     pair(out, w.total_interest, "strategy-interest", &money(f.total_interest));
-    let over = f.over_best.map(|o| lang.over_best(o));
+    let over = f.over_best.map(|o| w.against_cheapest(o));
     pair(out, w.over_best, "strategy-over-best", &over.unwrap_or_default());
     pair(out, w.total_paid, "strategy-paid", &money(f.total_paid));
     let short = f.first_short.map_or_else(|| w.no_short.to_owned(), |s| fill(w.short_value, &[&s.month.to_string(), &money(s.shortfall)]));
@@ -143,11 +141,10 @@ pub fn left_out(w: &RoadText, loans: &[(&str, String, &str)]) -> String {
 
 /// The picked plan's chart and legend, and its table (rows only when
 /// `table_open`: up to 600).
-pub fn chart_part(lang: Lang, picked: Option<(&PayoffPlan, &[String])>, months: RoadMonths, table_open: bool) -> String {
-    let w = lang.road();
+pub fn chart_part(w: &RoadText, picked: Option<(&PayoffPlan, &[String])>, months: RoadMonths, table_open: bool) -> String {
     let mut out = String::new();
     if let Some((plan, titles)) = picked {
-        chart(&mut out, lang, plan, months, titles);
+        chart(&mut out, w, plan, months, titles);
         put(&mut out, r#"<details class="schedule" data-testid="road-table"{}><summary data-action="table">{}</summary>"#, &[flag(table_open, " open"), w.table_toggle]);
         if table_open {
             out.push_str(r#"<div class="table-wrap"><table data-testid="road-table-rows">"#);
@@ -161,13 +158,12 @@ pub fn chart_part(lang: Lang, picked: Option<(&PayoffPlan, &[String])>, months: 
 
 /// The picked plan's stacked chart (`titles`: one per debt of the plan),
 /// then its legend with the month each lender is paid off.
-fn chart(out: &mut String, lang: Lang, plan: &PayoffPlan, months: RoadMonths, titles: &[String]) {
-    let w = lang.road();
+fn chart(out: &mut String, w: &RoadText, plan: &PayoffPlan, months: RoadMonths, titles: &[String]) {
     let c = StackChart::of(plan);
     // The box, the plot's edges, and where tick labels sit beside them.
     let [width, height, left, right, top, bottom, y_label, x_tick, x_label] =
         [CHART_W, CHART_H, c.left, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM, c.left - 8, PLOT_BOTTOM + 6, PLOT_BOTTOM + 34].map(|n| n.to_string());
-    let name = lang.payoff_kind(plan.strategy);
+    let name = w.lang.payoff_kind(plan.strategy);
     let label = match plan.debt_free_month {
         Some(m) => fill(w.chart_label, &[name, &m.to_string()]),
         None => fill(w.chart_never, &[name]),
@@ -251,12 +247,11 @@ const EFFECT_ROWS: [EffectRow; 5] = [
 ];
 
 /// Both effects of a loan's prepayments side by side.
-fn effects(out: &mut String, lang: Lang, both: &PrepaidByEffect) {
-    let w = lang.road();
+fn effects(out: &mut String, w: &RoadText, both: &PrepaidByEffect) {
     put(
         out,
         r#"<table class="effects" data-testid="effects"><caption>{}</caption><thead><tr><td></td><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
-        &[w.effects_caption, lang.prepay_effect(PrepayEffect::ShortenTerm), lang.prepay_effect(PrepayEffect::LowerPayment)],
+        &[w.effects_caption, w.lang.prepay_effect(PrepayEffect::ShortenTerm), w.lang.prepay_effect(PrepayEffect::LowerPayment)],
     );
     for r in &EFFECT_ROWS {
         put(
@@ -270,11 +265,10 @@ fn effects(out: &mut String, lang: Lang, both: &PrepaidByEffect) {
 
 /// Both effects of a loan's prepayments side by side, or what a monthly
 /// extra alone saves.
-pub fn effects_or_saved(lang: Lang, both: Option<&PrepaidByEffect>, prepaid: Option<&Prepaid>) -> String {
-    let w = lang.road();
+pub fn effects_or_saved(w: &RoadText, both: Option<&PrepaidByEffect>, prepaid: Option<&Prepaid>) -> String {
     let mut out = String::new();
     match (both, prepaid) {
-        (Some(both), _) => effects(&mut out, lang, both),
+        (Some(both), _) => effects(&mut out, w, both),
         (None, Some(p)) => {
             let saved = fill(w.prepaid_summary, &[&p.months.to_string(), &money(p.interest_saved)]);
             put(&mut out, r#"<p data-testid="prepaid-summary">{}</p>"#, &[&saved]);
@@ -301,11 +295,10 @@ pub fn remove_button(w: &RoadText, loan: &str, item: u16) -> String {
 /// plan's budget falls short (the calendar then leaves payments out), and
 /// the download button (`data-action="ics"`, disabled when no loan has a
 /// due date).
-pub fn calendar(lang: Lang, undated: &[String], all_undated: bool, short: Option<ShortMonth>) -> String {
-    let w = lang.road();
+pub fn calendar(w: &RoadText, undated: &[String], all_undated: bool, short: Option<ShortMonth>) -> String {
     let note = match (all_undated, undated.is_empty()) {
-        (true, _) => lang.no_calendar(crate::i18n::NoCalendar::NoDueDate).to_owned(),
-        (false, false) => lang.calendar_undated(undated),
+        (true, _) => w.no_calendar(crate::i18n::NoCalendar::NoDueDate).to_owned(),
+        (false, false) => w.undated_list(undated),
         (false, true) => String::new(),
     };
     let mut out = String::new();
@@ -324,7 +317,7 @@ pub fn calendar(lang: Lang, undated: &[String], all_undated: bool, short: Option
 /// The solver's answer: the months and the last instalment, or why not.
 /// (It sits in the main wasm, in each loan's results: `format!` there
 /// costs the first load less than [`put`] would.)
-pub fn solver_answer(w: &RoadText, answer: Option<Result<Solved, SolveError>>) -> String {
+pub fn solver_answer(w: &RoadPageText, answer: Option<Result<Solved, SolveError>>) -> String {
     let Some(answer) = answer else { return String::new() };
     let (months, text) = match answer {
         Ok(s) => (s.months.to_string(), fill(w.solver_months, &[&s.months.to_string(), &money(s.last_payment), &money(s.total_interest)])),

@@ -21,7 +21,7 @@ pub use solver::Solver;
 use super::page::{use_page, Page};
 use super::use_lang;
 use super::widgets::say;
-use crate::i18n::{Lang, RoadText};
+use crate::i18n::{Lang, RoadPageText, RoadText};
 use crate::present::road::RoadShown;
 use crate::engine::Prepaid;
 use crate::scenario::road::PrepaidByEffect;
@@ -29,10 +29,48 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-/// The road's words in the current language, reactively.
-fn use_words() -> impl Fn() -> &'static RoadText + Copy {
+/// The road's words the page shows while the section is closed, in the
+/// current language, reactively.
+fn use_words() -> impl Fn() -> &'static RoadPageText + Copy {
     let lang = use_lang();
-    move || lang.get().road()
+    move || lang.get().road_page()
+}
+
+/// The open section's words: fetched, in the language they are in.
+type Words = RwSignal<Option<&'static RoadText>>;
+
+/// The open section's words of one language are a chunk of their own
+/// (`road_zh`, `road_en`: half the words the road's chunk held), fetched
+/// with the road's code for the page's language, and for the other one if
+/// the language is switched while the section is open. Only the main wasm
+/// calls their loaders: it hands the road's chunk [`follow`] (as the kit's
+/// words, `kit::words_zh`).
+#[leptos::wasm_split::wasm_split(road_zh, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn words_zh() -> Result<&'static RoadText, leptos::wasm_split::SplitLoaderError> {
+    Ok(&crate::i18n::ROAD_ZH)
+}
+
+#[leptos::wasm_split::wasm_split(road_en, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn words_en() -> Result<&'static RoadText, leptos::wasm_split::SplitLoaderError> {
+    Ok(&crate::i18n::ROAD_EN)
+}
+
+/// The road's words of `lang`, fetched.
+async fn words_of(lang: Lang) -> Result<&'static RoadText, leptos::wasm_split::SplitLoaderError> {
+    match lang {
+        Lang::Zh => words_zh().await,
+        Lang::En => words_en().await,
+    }
+}
+
+/// Fetches the words of `lang` into `words` (kept as they are if the
+/// fetch fails: the section stays in the language it was in).
+fn follow(lang: Lang, words: Words) {
+    leptos::task::spawn_local(async move {
+        if let Ok(w) = words_of(lang).await {
+            words.set(Some(w));
+        }
+    });
 }
 
 /// Whether a `<details>` is open, from its `toggle` event.
@@ -53,7 +91,7 @@ fn refocus(ids: Vec<String>) {
 }
 
 /// The element a click landed in that matches `selector` (delegated handlers).
-fn clicked(ev: &leptos::ev::MouseEvent, selector: &str) -> Option<web_sys::Element> {
+fn clicked(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
     ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
 }
 
@@ -83,10 +121,21 @@ fn edit(page: super::page::Page, edit: RoadEdit) {
 pub fn RoadSection() -> impl IntoView {
     let open = RwSignal::new(false);
     provide_context(plan::Calendar(plan::calendar_clicked));
+    let lang = use_lang();
+    let words: Words = RwSignal::new(None);
+    // The road's code, and its words in the page's language: both fetched
+    // at once (`follow` starts the words' fetch; awaiting them again joins it).
+    let fetch = move || async move {
+        let lang = lang.get_untracked();
+        follow(lang, words);
+        load_road().await?;
+        words.set(Some(words_of(lang).await?));
+        Ok(())
+    };
     view! {
         <details id="road" class="card road" data-testid="road" on:toggle=move |ev| open.set(is_open(&ev))>
-            <summary data-testid="road-toggle"><h2>{say(|l| l.road().heading)}</h2></summary>
-            {move || open.get().then(|| super::lazy::lazy(load_road, road_body))}
+            <summary data-testid="road-toggle"><h2>{say(|l| l.road_page().heading)}</h2></summary>
+            {move || open.get().then(|| super::lazy::lazy(fetch, move || road_body(words, follow)))}
         </details>
     }
 }
@@ -115,12 +164,16 @@ std::thread_local! {
     pub(super) static KEPT: std::cell::RefCell<Kept> = const { std::cell::RefCell::new(Kept { figures: None, next_due: Vec::new() }) };
 }
 
-/// The open section's state: whether the chart's table is open, and the
-/// calendar download. Its figures are computed only while it is open
-/// (issue 13), by its draw effect.
+/// The open section's state: its words (and the page's language they
+/// follow), whether the chart's table is open, and the calendar download.
+/// Its figures are computed only while it is open (issue 13), by its draw
+/// effect.
 #[derive(Clone, Copy)]
 struct Road {
     lang: RwSignal<Lang>,
+    words: Words,
+    /// Fetches another language's words: the main wasm's, handed over ([`follow`]).
+    follow: fn(Lang, Words),
     page: Page,
     table_open: RwSignal<bool>,
     calendar: Option<plan::Calendar>,
@@ -128,27 +181,56 @@ struct Road {
 
 /// The open section: its own chunk, fetched when first opened (`ui::lazy`).
 /// Its parts are HTML text in an empty `<div>` its one effect draws into
-/// ([`draw`]); one handler per kind of event reads them. No `view!` but
-/// the body's root: each `view!` tree is render code of its own type.
+/// ([`draw`], [`root`]); one listener reads their events. No `view!`: each
+/// `view!` tree, and each `on:` in it, is render code of its own type.
 #[leptos::wasm_split::wasm_split(road, wasm_split_path = ::leptos::wasm_split, preload(load_road), fallible)]
-fn road_body() -> super::lazy::Chunk {
+fn road_body(words: Words, follow: fn(Lang, Words)) -> super::lazy::Chunk {
     let page = use_page();
-    let road = Road { lang: use_lang(), page, table_open: RwSignal::new(false), calendar: use_context::<plan::Calendar>() };
-    // Closed again: the figures kept for the calendar go with the section.
-    on_cleanup(|| KEPT.with(|k| k.borrow_mut().figures = None));
-    // Effects first run after the body is on the page: found by its class
-    // (the page has one), not by a `NodeRef` (code of its own).
+    let road = Road { lang: use_lang(), words, follow, page, table_open: RwSignal::new(false), calendar: use_context::<plan::Calendar>() };
+    // Closed again: the figures kept for the calendar, and the body, go
+    // with the section.
+    on_cleanup(|| {
+        KEPT.with(|k| k.borrow_mut().figures = None);
+        if let Some(el) = document().query_selector(BODY).ok().flatten() {
+            el.remove();
+        }
+    });
     Effect::new(move |drawn: Option<Drawn>| {
         let mut drawn = drawn.unwrap_or_default();
-        if let Some(root) = document().query_selector(".road-body").ok().flatten() {
+        if let Some(root) = root(road, &mut drawn) {
             draw(road, &root, &mut drawn);
         }
         drawn
     });
-    Ok(view! {
-        <div class="road-body" on:click=move |ev| plan::on_click(road, &ev) on:input=move |ev| fields::typed(page, &ev, false) on:change=move |ev| fields::typed(page, &ev, true)></div>
+    Ok(().into_any())
+}
+
+/// The body's element (the page has one).
+const BODY: &str = ".road-body";
+
+/// The body's element, a `<div class="road-body">` at the end of the
+/// section's `<details>`, made by the effect's first run (the section is on
+/// the page by then) with the one listener of its parts' clicks, inputs and
+/// changes, kept in `drawn` (dropped with the effect when the section
+/// closes, after the body left the page). Found by its class, not by a
+/// `NodeRef`, and made through the DOM, not a `view!`: each is code of its own.
+fn root(road: Road, drawn: &mut Drawn) -> Option<Element> {
+    let doc = document();
+    if let Some(el) = doc.query_selector(BODY).ok().flatten() {
+        return Some(el);
     }
-    .into_any())
+    let el = doc.create_element("div").ok()?;
+    el.set_class_name(&BODY[1..]);
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| match ev.type_().as_str() {
+        "click" => plan::on_click(road, &ev),
+        kind => fields::typed(road.page, &ev, kind == "change"),
+    });
+    for kind in ["click", "input", "change"] {
+        let _ = el.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+    }
+    drawn.listener = Some(listener);
+    doc.get_element_by_id("road")?.append_child(&el).ok()?;
+    Some(el)
 }
 
 /// The parts of the body, each in a `<div data-part="k">`, and the live
@@ -159,11 +241,13 @@ const PLAN: usize = 1;
 const PREPAY_HEAD: usize = 2;
 const LOANS: usize = 3;
 
-/// What the effect drew last: each part's text, and each loan's effects.
+/// What the effect drew last: each part's text, and each loan's effects;
+/// and the body's listener ([`root`]).
 #[derive(Default)]
 struct Drawn {
     parts: [String; 4],
     effects: Vec<String>,
+    listener: Option<wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>>,
 }
 
 /// Part `k` under `root`, its HTML set to `html` unless it was drawn so
@@ -184,11 +268,17 @@ fn draw(road: Road, root: &Element, drawn: &mut Drawn) {
     if root.child_element_count() == 0 {
         root.set_inner_html(SKELETON);
     }
-    let (lang, page) = (road.lang.get(), road.page);
-    let w = lang.road();
+    let page_lang = road.lang.get();
+    // Fetched before the body was built (`RoadSection`); drawn in their
+    // language until the page's arrives.
+    let Some(w) = road.words.get() else { return };
+    if w.lang != page_lang {
+        (road.follow)(page_lang, road.words);
+    }
+    let (lang, page) = (w.lang, road.page);
     let (budget, loans) = {
         let f = page.form();
-        (prepay::budget(lang, &f), prepay::html(lang, &f))
+        (prepay::budget(lang, &f), prepay::html(w, &f))
     };
     part(root, drawn, BUDGET, budget);
     let table_open = road.table_open.get();
@@ -198,7 +288,7 @@ fn draw(road: Road, root: &Element, drawn: &mut Drawn) {
         std::rc::Rc::new(Figures { shown: RoadShown::of(&s, &e, &page.analysed_read()), loans: s.loans.iter().map(|l| l.prepaid()).collect() })
     };
     {
-        part(root, drawn, PLAN, plan::html(lang, page, &figures.shown, table_open));
+        part(root, drawn, PLAN, plan::html(w, page, &figures.shown, table_open));
         let mut head = String::new();
         markup::put(&mut head, r#"<h3>{}</h3><p class="explain">{}</p>"#, &[w.prepay_heading, w.prepay_intro]);
         part(root, drawn, PREPAY_HEAD, head);
@@ -207,7 +297,7 @@ fn draw(road: Road, root: &Element, drawn: &mut Drawn) {
         }
         let mut n = 0;
         while let Some(slot) = root.query_selector(&["[data-n=\"", &n.to_string(), "\"] > [data-effects]"].concat()).ok().flatten() {
-            let html = prepay::effects(lang, figures.loans.get(n));
+            let html = prepay::effects(w, figures.loans.get(n));
             if drawn.effects.get(n) != Some(&html) {
                 slot.set_inner_html(&html);
                 drawn.effects.resize(drawn.effects.len().max(n + 1), String::new());

@@ -8,11 +8,10 @@ use super::super::download::download_text;
 use super::super::page::Page;
 use super::{clicked, edit, markup, refocus, Road, RoadEdit, KEPT};
 use crate::engine::PayoffKind;
-use crate::i18n::{fill, Lang, NoCalendar};
+use crate::i18n::{fill, Lang, NoCalendar, RoadText};
 use crate::present::road::{code, DefaultBudget, RoadMonths, RoadShown, StrategyFigures, KINDS};
 use crate::present::LoanTitle;
 use crate::scenario::Evaluation;
-use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
@@ -22,7 +21,8 @@ fn title(lang: Lang, e: &Evaluation, id: &str) -> String {
 }
 
 /// The plan's text, from the document and its evaluation.
-pub(super) fn html(lang: Lang, page: Page, shown: &RoadShown, table_open: bool) -> String {
+pub(super) fn html(w: &RoadText, page: Page, shown: &RoadShown, table_open: bool) -> String {
+    let lang = w.lang;
     // Read guards, not `with` closures: each closure is a copy of the
     // read's code in this chunk, a guard's read is the main wasm's. Plain
     // loops, not iterator chains: each adapter is code of its own here.
@@ -62,16 +62,16 @@ pub(super) fn html(lang: Lang, page: Page, shown: &RoadShown, table_open: bool) 
     let mut left_out: Vec<(&str, String, &str)> = Vec::new();
     for l in &shown.left_out {
         if let Some(loan) = e.loans.get(l.loan) {
-            left_out.push((&loan.id, title(lang, e, &loan.id), lang.left_out_reason(l.reason)));
+            left_out.push((&loan.id, title(lang, e, &loan.id), w.left_out_reason(l.reason)));
         }
     }
-    let mut out = markup::budget_hint(lang.road(), DefaultBudget::of(&s));
-    out.push_str(&markup::left_out(lang.road(), &left_out));
+    let mut out = markup::budget_hint(w, DefaultBudget::of(&s));
+    out.push_str(&markup::left_out(w, &left_out));
     let months = RoadMonths::of(&s, crate::ui::page::today());
-    out.push_str(&markup::strategies(lang, &StrategyFigures::all(road), months, picked, order.as_deref()));
-    out.push_str(&markup::chart_part(lang, plan.map(|p| (p, titles.as_slice())), months, table_open));
+    out.push_str(&markup::strategies(w, &StrategyFigures::all(road), months, picked, order.as_deref()));
+    out.push_str(&markup::chart_part(w, plan.map(|p| (p, titles.as_slice())), months, table_open));
     let short = plan.and_then(|p| p.short_months.first().copied());
-    out.push_str(&markup::calendar(lang, &undated, all_undated, short));
+    out.push_str(&markup::calendar(w, &undated, all_undated, short));
     out
 }
 
@@ -79,24 +79,23 @@ pub(super) fn html(lang: Lang, page: Page, shown: &RoadShown, table_open: bool) 
 /// `.ics` writer is a chunk of its own, fetched on the first download
 /// (`Err` when it could not be fetched).
 #[leptos::wasm_split::wasm_split(ics, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn download_calendar(lang: Lang, page: Page) -> Result<String, SplitLoaderError> {
+fn download_calendar(w: &'static RoadText, page: Page) -> Result<String, SplitLoaderError> {
     let now = (js_sys::Date::now() / 1000.0) as i64;
     // Made inside the borrow of the figures drawn: not copied (the plan
     // has up to 600 months), and no drop code of theirs in this chunk.
     let made = KEPT.with(|k| {
         let k = k.borrow();
         match k.figures.as_ref().and_then(|f| f.shown.road.picked()) {
-            Some(plan) => lang.plan_calendar(&page.last_valid.read_untracked(), plan, &k.next_due, now),
+            Some(plan) => w.plan_calendar(&page.last_valid.read_untracked(), plan, &k.next_due, now),
             None => Err(NoCalendar::NothingDue),
         }
     });
-    let w = lang.road();
     Ok(match made {
         Ok(c) => match download_text(w.calendar_file, "text/calendar;charset=utf-8", &c.ics) {
             Ok(()) => fill(w.calendar_done, &[&c.events.to_string()]),
             Err(_) => w.calendar_failed.to_owned(),
         },
-        Err(e) => lang.no_calendar(e).to_owned(),
+        Err(e) => w.no_calendar(e).to_owned(),
     })
 }
 
@@ -106,16 +105,16 @@ fn download_calendar(lang: Lang, page: Page) -> Result<String, SplitLoaderError>
 /// library — the wasm tests (`tests/wasm_share.rs`), which have no split
 /// loader to resolve it and could not start.
 #[derive(Clone, Copy)]
-pub(super) struct Calendar(pub fn(Lang, Page));
+pub(super) struct Calendar(pub fn(&'static RoadText, Page));
 
 /// Downloads the calendar, saying meanwhile that its chunk is coming, and
 /// then what came of it (or that the chunk could not be fetched: clicking
-/// again tries again).
-pub(super) fn calendar_clicked(lang: Lang, page: Page) {
-    let p = lang.page();
+/// again tries again), in the language of the road's words `w`.
+pub(super) fn calendar_clicked(w: &'static RoadText, page: Page) {
+    let p = w.lang.page();
     say_status(p.lazy_loading);
     leptos::task::spawn_local(async move {
-        say_status(&download_calendar(lang, page).await.unwrap_or_else(|_| p.lazy_failed.to_owned()));
+        say_status(&download_calendar(w, page).await.unwrap_or_else(|_| p.lazy_failed.to_owned()));
     });
 }
 
@@ -130,7 +129,7 @@ fn say_status(text: &str) {
 /// A click in the section: a radio button (its click comes with the
 /// mouse, a label, Space or the arrow keys), the calendar, the chart's
 /// table, the custom order's buttons, a loan's add and remove buttons.
-pub(super) fn on_click(road: Road, ev: &MouseEvent) {
+pub(super) fn on_click(road: Road, ev: &web_sys::Event) {
     let Some(el) = clicked(ev, "[data-action]") else { return };
     let page = road.page;
     // The loan (its key and id) of a prepayment's button.
@@ -151,14 +150,14 @@ pub(super) fn on_click(road: Road, ev: &MouseEvent) {
             }
         }
         Some("ics") => {
-            if let Some(Calendar(download)) = road.calendar {
+            if let (Some(Calendar(download)), Some(w)) = (road.calendar, road.words.get_untracked()) {
                 // The loans' next due dates as the page dates them (the
                 // road's months use them too: not a second copy in the
                 // calendar's chunk). `read`, as in `html` (no observer here):
                 // `read_untracked` is the calendar chunk's, not shared.
                 let next_due = page.last_valid.read().next_due_dates_on(crate::ui::page::today());
                 KEPT.with(|k| k.borrow_mut().next_due = next_due);
-                download(road.lang.get_untracked(), page);
+                download(w, page);
             }
         }
         // The table's <details> is drawn from `table_open`, so it stays open while figures change.

@@ -8,7 +8,7 @@
 use super::fields::{element_id, field_html, places, ITEM, LOAN};
 use super::markup::{self, put};
 use crate::form::Form;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, RoadText};
 use crate::present::LoanTitle;
 use crate::engine::Prepaid;
 use crate::scenario::road::PrepaidByEffect;
@@ -16,8 +16,8 @@ use crate::scenario::Field;
 
 /// Every loan's prepayment inputs as HTML text (redrawn only when this
 /// text changes: another language, a loan or a prepayment added or removed).
-pub fn html(lang: Lang, f: &Form) -> String {
-    let w = lang.road();
+pub fn html(w: &RoadText, f: &Form) -> String {
+    let lang = w.lang;
     let places = places(f);
     let mut out = String::new();
     let mut k = 1; // places[0] is the budget
@@ -51,8 +51,8 @@ fn field(out: &mut String, lang: Lang, f: &Form, places: &[crate::form::Place], 
 
 /// Loan `n`'s effects: both side by side, or what a monthly extra alone
 /// saves (nothing while it has neither).
-pub fn effects(lang: Lang, prepaid: Option<&(Option<Prepaid>, Option<PrepaidByEffect>)>) -> String {
-    prepaid.map(|(p, both)| markup::effects_or_saved(lang, both.as_ref(), p.as_ref())).unwrap_or_default()
+pub fn effects(w: &RoadText, prepaid: Option<&(Option<Prepaid>, Option<PrepaidByEffect>)>) -> String {
+    prepaid.map(|(p, both)| markup::effects_or_saved(w, both.as_ref(), p.as_ref())).unwrap_or_default()
 }
 
 /// The budget's input (place 0).
