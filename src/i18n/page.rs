@@ -211,6 +211,9 @@ pub struct PageText {
     pub forecast_dates: &'static str,
     /// The fold around the forecast's long note (what its months are used for).
     pub forecast_use: &'static str,
+    /// Above the loans while a loan still holds the example's figures
+    /// (review w14 S4): "{}" its title.
+    pub example_loan: &'static str,
     /// A dated chart's first label (month 0).
     pub chart_now: &'static str,
     pub plan_acceptance: &'static str,
@@ -303,6 +306,7 @@ pub const PAGE_ZH: PageText = PageText {
     waiting_penalty: "，其中新增罚息 {}",
     forecast_dates: "第1个月从 {} 起（各家最早的还款日），第12个月从 {} 起：按这个顺序填写每个月的收入。",
     forecast_use: "这 12 个月用在哪里？",
+    example_loan: "{}是示例数字，还没改过：请改成你自己的借款，或删除它。",
     chart_now: "现在",
     plan_acceptance: "最可能被接受",
     plan_lowest_cost: "对你成本最低",
@@ -375,6 +379,7 @@ pub const PAGE_EN: PageText = PageText {
     waiting_penalty: ", of which new penalty {}",
     forecast_dates: "Month 1 starts {} (the earliest due date), month 12 {}: enter each month's income in this order.",
     forecast_use: "What are these months used for?",
+    example_loan: "{} holds the example's figures and has not been changed: change it to your own loan or remove it.",
     chart_now: "Now",
     plan_acceptance: "Most likely accepted",
     plan_lowest_cost: "Lowest cost to you",

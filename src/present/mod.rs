@@ -196,6 +196,20 @@ pub fn equal_runs(failing: &[Failing]) -> Vec<Failing> {
     out
 }
 
+/// The loans that still hold the example's figures exactly: a new draft
+/// starts from the example, and a borrower who adds his own loans would
+/// keep it in every total (review w14 S4).
+pub fn example_loans(s: &crate::scenario::Scenario) -> Vec<LoanTitle> {
+    let example = crate::scenario::Scenario::example();
+    let mut out = Vec::new();
+    for (i, l) in s.loans.iter().enumerate() {
+        if example.loans.contains(l) {
+            out.push(LoanTitle { number: i + 1, lender: l.lender });
+        }
+    }
+    out
+}
+
 impl Code for Goal {
     fn code(&self) -> &'static str {
         match self {

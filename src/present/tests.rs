@@ -381,3 +381,19 @@ mod failing_runs {
         }
     }
 }
+
+/// Review w14 S4: the example's loan is pointed out until it is changed.
+#[test]
+fn the_example_loan_is_marked_until_it_is_changed_or_removed() {
+    use super::example_loans;
+    use crate::scenario::Scenario;
+    let mut s = Scenario::example();
+    let first = super::LoanTitle { number: 1, lender: crate::engine::Lender::Mybank };
+    assert_eq!(example_loans(&s), vec![first]);
+    s.loans.push(Scenario::new_loan("b", crate::engine::Lender::Jiebei));
+    assert_eq!(example_loans(&s), vec![first], "a loan added beside it is the user's");
+    s.loans[0].principal = rust_decimal::Decimal::from(99_000);
+    assert!(example_loans(&s).is_empty());
+    let text = std::fs::read_to_string(format!("{}/tests/e2e/cases/seasonal-shop.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    assert!(example_loans(&Scenario::from_json(&text).unwrap()).is_empty());
+}
