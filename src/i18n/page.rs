@@ -750,7 +750,7 @@ pub const BELOW_EN: BelowText = BelowText {
     why_not: "Why this cannot work",
     quoted_rate: "Quoted annual rate",
     rate_check_heading: "Rate detective",
-    monthly_margin: "Monthly margin",
+    monthly_margin: "margin",
     over_budget: "Over budget",
     balance_rises: "Some months pay less than the interest: the unpaid interest is added to the principal, so the debt grows in those months (see the schedule's remaining balance).",
     true_rate: "True APR",

@@ -148,8 +148,9 @@ test('a plain link opens the same figures in a fresh browser as a new draft, the
   // first one, as it is now (edited since), from another draft.
   await byId(b.page, 'draft-name').fill('from the link');
   await byId(b.page, 'draft-name').blur();
+  const count = (await listed(b.page)).length;
   await byId(b.page, 'new-draft').click();
-  await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="draft-item"]').length === 3);
+  await b.page.waitForFunction((n) => document.querySelectorAll('[data-testid="draft-item"]').length === n, count + 1);
   const drafts = await listed(b.page);
   await load(b.page, link);
   await byId(b.page, 'link-again').waitFor();

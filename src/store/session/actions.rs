@@ -222,9 +222,11 @@ impl<B: Backend, C: Clock> Session<B, C> {
     }
 
     /// The draft a share link was opened as before (`link`: its
-    /// [`crate::share::link_key`]), if it is still there.
+    /// [`crate::share::link_key`]), if it is still there. From the store's
+    /// index: a link is read at start, before [`Session::settle`] fills
+    /// the panel's list.
     pub fn link_draft(&self, link: &str) -> Option<&DraftMeta> {
-        self.list.iter().find(|m| m.link.as_deref() == Some(link))
+        self.store.list().iter().find(|m| m.link.as_deref() == Some(link))
     }
 
     /// A share link's scenario as a new draft, read as an import is, that

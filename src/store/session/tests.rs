@@ -276,8 +276,9 @@ fn a_draft_opened_from_a_link_remembers_the_link() {
     let index = parse_index(&b.0.borrow().map[INDEX_KEY]).unwrap();
     assert_eq!(index.iter().filter(|m| m.link.is_some()).map(|m| m.id.clone()).collect::<Vec<_>>(), vec![id.clone()]);
     assert!(b.0.borrow().map[INDEX_KEY].contains(r#""link":"0123456789abcdef""#));
-    // Another tab reads the index and finds the same draft.
-    let (other, _) = tab(&b, &clock);
+    // Another tab reads the index and finds the same draft, also at start,
+    // before it settles (a link is read then).
+    let (other, _) = Session::start_unstored(b.clone(), clock.clone(), Reader::NATIVE, &NAMES);
     assert_eq!(other.link_draft("0123456789abcdef").map(|m| m.id.clone()), Some(id.clone()));
     // Switching to it opens it as it was saved, not the link's figures again.
     assert_eq!(t.switch(&id), Some(with_income(9)));

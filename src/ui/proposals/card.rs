@@ -96,7 +96,7 @@ pub fn ProposalCard(
             <div class="proposal-head" node_ref=head></div>
             {part(card, lang, figures_html)}
             {details}
-            <div node_ref=ask></div>
+            <div class="ask" node_ref=ask></div>
         </li>
     }
 }
