@@ -209,6 +209,11 @@ pub struct PageText {
     pub waiting_penalty: &'static str,
     /// Above the forecast's months: the dates of months 1 and 12.
     pub forecast_dates: &'static str,
+    /// The fold around the forecast's long note (what its months are used for).
+    pub forecast_use: &'static str,
+    /// Above the loans while a loan still holds the example's figures
+    /// (review w14 S4): "{}" its title.
+    pub example_loan: &'static str,
     /// A dated chart's first label (month 0).
     pub chart_now: &'static str,
     pub plan_acceptance: &'static str,
@@ -303,6 +308,8 @@ pub const PAGE_ZH: PageText = PageText {
     per_30_days: "（罚息和到期利息）",
     waiting_penalty: "，其中新增罚息 {}",
     forecast_dates: "第1个月从 {} 起（各家最早的还款日），第12个月从 {} 起：按这个顺序填写每个月的收入。",
+    forecast_use: "这 12 个月用在哪里？",
+    example_loan: "{}是示例数字，还没改过：请改成你自己的借款，或删除它。",
     chart_now: "现在",
     plan_acceptance: "最可能被接受",
     plan_lowest_cost: "对你成本最低",
@@ -375,6 +382,8 @@ pub const PAGE_EN: PageText = PageText {
     per_30_days: " (penalty and interest due)",
     waiting_penalty: ", of which new penalty {}",
     forecast_dates: "Month 1 starts {} (the earliest due date), month 12 {}: enter each month's income in this order.",
+    forecast_use: "What are these months used for?",
+    example_loan: "{} holds the example's figures and has not been changed: change it to your own loan or remove it.",
     chart_now: "Now",
     plan_acceptance: "Most likely accepted",
     plan_lowest_cost: "Lowest cost to you",
@@ -458,11 +467,6 @@ impl Lang {
         }
         let word = if saving.is_sign_negative() { p.pays_more } else { p.pays_less };
         format!("{word} {}", money(saving.abs()))
-    }
-
-    /// "这笔贷款分到 ¥286.64，占 ¥400.00 的 71.66%，按余额".
-    pub fn loan_share(self, share: Decimal, of: Decimal, percent_of: Decimal) -> String {
-        fill(self.below().loan_share, &[&money(share), &money(of), &percent(percent_of)])
     }
 
     /// The 12-month budget line: all fit, or the first month that does not.
@@ -588,10 +592,11 @@ impl Lang {
 /// [`Text`] or [`PageText`].
 pub struct BelowText {
     pub token_text: &'static str,
-    pub loan_share: &'static str,
     pub proposals_count: &'static str,
     pub stand_line: &'static str,
     pub allocation_intro: &'static str,
+    /// The fold around the split's notes (the intro, the usual month).
+    pub allocation_how: &'static str,
     /// Under the split when a forecast is given: it is of the usual month
     /// (review F13: the summary's range and this figure read as two answers).
     pub allocation_flat: &'static str,
@@ -659,7 +664,6 @@ pub struct BelowText {
 
 pub const BELOW_ZH: BelowText = BelowText {
     token_text: "每月向每家贷款方支付象征性金额，请求暂停催收、停止计息，并约定复查时间。",
-    loan_share: "这笔贷款分到 {}，占 {} 的 {}，按余额",
     proposals_count: "{} 个方案，{} 个在预算内",
     stand_line: "现在欠 {} · 再拖 30 天多 {}",
     allocation_intro: "按欠款比例分配（公平份额）是债务协商中最常见的做法；也可以先还利率最高的（雪崩法）或余额最小的（雪球法），但每笔借款都保留最低还款。",
@@ -709,6 +713,7 @@ pub const BELOW_ZH: BelowText = BelowText {
     court_apr_above: "含费用的真实年化超过 24%。",
     court_penalty_above: "罚息利率折合年化超过 24%。",
     more_strategies: "其他分法（雪崩法、雪球法）",
+    allocation_how: "怎么分的？",
     share_minimum: "本期月供＋逾期欠款",
     increase_from_today: "比现在多（从今天起新增）",
     none_fit: "没有一个在预算内",
@@ -722,7 +727,6 @@ pub const BELOW_ZH: BelowText = BelowText {
 
 pub const BELOW_EN: BelowText = BelowText {
     token_text: "Pay each lender a token amount each month, ask them to hold action and freeze interest, and agree a review date.",
-    loan_share: "This loan's share: {} of {} ({}), by balance",
     proposals_count: "{} proposals, {} within budget",
     stand_line: "Owed now {} · 30 more days add {}",
     allocation_intro: "Splitting pro rata to balance (the fair share) is the usual basis for a negotiated plan; highest rate first (avalanche) or smallest balance first (snowball) keep every lender's minimum.",
@@ -762,7 +766,7 @@ pub const BELOW_EN: BelowText = BelowText {
     why_not: "Why this cannot work",
     quoted_rate: "Quoted annual rate",
     rate_check_heading: "Rate detective",
-    monthly_margin: "Monthly margin",
+    monthly_margin: "margin",
     over_budget: "Over budget",
     balance_rises: "Some months pay less than the interest: the unpaid interest is added to the principal, so the debt grows in those months (see the schedule's remaining balance).",
     true_rate: "True APR",
@@ -772,6 +776,7 @@ pub const BELOW_EN: BelowText = BelowText {
     court_apr_above: "The true APR with fees is above 24% a year.",
     court_penalty_above: "The penalty rate is above 24% a year.",
     more_strategies: "Other splits (avalanche, snowball)",
+    allocation_how: "How is it split?",
     share_minimum: "this month's instalment + arrears",
     increase_from_today: "Added from today",
     none_fit: "none within budget",

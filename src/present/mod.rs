@@ -13,7 +13,7 @@ pub use card::{loan_cards, proposal_rows, CardProposal};
 
 use crate::engine::allocation::{Allocation, Strategy};
 use crate::engine::proposal::Figures;
-use crate::engine::plan::Failing;
+use crate::engine::plan::{Failing, Through};
 use crate::engine::{BudgetFigures, Date, DateSource, Goal, HolidayMode, Lender, Method, OverdueCost, Plan, Proposal, ProposalKind, QuotedRate, RateUnit};
 use crate::engine::overdue::HorizonCost;
 use crate::scenario::evaluate::{FiguresOutput, ScheduleOutput};
@@ -160,7 +160,7 @@ impl PlanLine {
             let source = e.loans.iter().find(|l| l.id == p.loan_id).and_then(|l| l.first_due_date_from);
             source.is_some_and(|s| s != DateSource::NextDueDate)
         });
-        Self { goal: plan.goal, fits: plan.fits, picks, from, each: from != last, failing: plan.failing.clone(), both: false, estimated }
+        Self { goal: plan.goal, fits: plan.fits, picks, from, each: from != last, failing: equal_runs(&plan.failing), both: false, estimated }
     }
 
     /// The plans of an evaluation, in its order (acceptance, lowest cost);
@@ -173,6 +173,44 @@ impl PlanLine {
         }
         e.plans.iter().map(|p| Self::of(p, e)).collect()
     }
+}
+
+/// The failing months as the summary lists them: a run of consecutive
+/// months with the same money (第 5–11 月, each due ¥X with ¥Y available)
+/// is one line, as the engine already gives the later months (review w14
+/// R2: seven identical lines at 375 px). The evaluator's plan keeps every
+/// month; only the page's list is shorter.
+pub fn equal_runs(failing: &[Failing]) -> Vec<Failing> {
+    let mut out: Vec<Failing> = Vec::with_capacity(failing.len());
+    // Whether `out`'s last line is a single month or a run made here (a run
+    // the engine made, "up to" over the later months, takes nothing in).
+    let mut open = false;
+    for f in failing {
+        if let Some(run) = out.last_mut().filter(|_| open && f.through.is_none()) {
+            let (last, count) = run.through.map_or((run.month, 1), |t| (t.month, t.count));
+            if f.month == last + 1 && (f.due, f.available, f.short) == (run.due, run.available, run.short) {
+                run.through = Some(Through { month: f.month, date: f.date, count: count + 1 });
+                continue;
+            }
+        }
+        open = f.through.is_none();
+        out.push(f.clone());
+    }
+    out
+}
+
+/// The loans that still hold the example's figures exactly: a new draft
+/// starts from the example, and a borrower who adds his own loans would
+/// keep it in every total (review w14 S4).
+pub fn example_loans(s: &crate::scenario::Scenario) -> Vec<LoanTitle> {
+    let example = crate::scenario::Scenario::example();
+    let mut out = Vec::new();
+    for (i, l) in s.loans.iter().enumerate() {
+        if example.loans.contains(l) {
+            out.push(LoanTitle { number: i + 1, lender: l.lender });
+        }
+    }
+    out
 }
 
 impl Code for Goal {

@@ -102,6 +102,11 @@ pub struct StrategyFigures {
     /// Interest beyond the cheapest plan that ends (`None` when this one never does).
     pub over_best: Option<Decimal>,
     pub first_short: Option<ShortMonth>,
+    /// What is still owed after the last month simulated, when the plan
+    /// never ends: what the page says instead of its totals, which count
+    /// only the months simulated (review w14 S5: "共还 ¥300,000" beside
+    /// "总利息 ¥2,289,600" read as an error).
+    pub owed_after: Option<Decimal>,
 }
 
 impl StrategyFigures {
@@ -124,6 +129,7 @@ impl StrategyFigures {
                 total_paid: p.total_paid,
                 over_best: best.filter(|_| p.debt_free_month.is_some()).map(|b| p.total_interest - b),
                 first_short: p.short_months.first().copied(),
+                owed_after: if p.debt_free_month.is_some() { None } else { p.timeline.last().map(|m| m.balance) },
             });
         }
         all

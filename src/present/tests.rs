@@ -356,3 +356,65 @@ fn a_card_changes_only_when_what_it_shows_changes() {
     assert_ne!(loan_cards(&before, id), loan_cards(&after, id), "a new budget changes the margins");
     assert!(loan_cards(&before, "no such loan").is_empty());
 }
+
+/// Review w14 R2: the summary lists a run of consecutive months with the
+/// same money as one line; the engine's plan keeps every month.
+mod failing_runs {
+    use super::super::equal_runs;
+    use crate::engine::plan::{Failing, Through};
+    use crate::engine::Date;
+    use rust_decimal::Decimal;
+
+    fn month(n: u32, due: i64, available: i64) -> Failing {
+        let (due, available) = (Decimal::from(due), Decimal::from(available));
+        Failing { month: n, date: Date::new(2027, n.min(12), 16), through: None, due, available, short: due - available.max(Decimal::ZERO) }
+    }
+
+    #[test]
+    fn consecutive_equal_months_are_one_line_and_the_rest_stay() {
+        let later = Failing { through: Some(Through { month: 60, date: Date::new(2031, 11, 16), count: 48 }), ..month(13, 5000, 4300) };
+        let failing = vec![month(2, 5000, 2500), month(3, 5000, 2500), month(5, 5000, 2500), month(6, 5000, 2500), month(7, 5000, 2500), month(8, 5000, 2400), month(9, 4000, 2400), month(12, 5000, 4300), later.clone()];
+        let lines = equal_runs(&failing);
+        let spans: Vec<(u32, Option<(u32, u32)>)> = lines.iter().map(|f| (f.month, f.through.map(|t| (t.month, t.count)))).collect();
+        // 2–3 and 5–7 are runs; 8 differs in what is available, 9 in what is
+        // due; 4 is missing (it fits), so 3 and 5 are not one run; 12 is
+        // a single month before the engine's run of the later months, which
+        // stays as it is.
+        assert_eq!(spans, vec![(2, Some((3, 2))), (5, Some((7, 3))), (8, None), (9, None), (12, None), (13, Some((60, 48)))]);
+        assert_eq!(lines[1].through.unwrap().date, Date::new(2027, 7, 16), "a run ends on its last month's date");
+        assert_eq!(*lines.last().unwrap(), later);
+        assert_eq!((lines[0].due, lines[0].available, lines[0].short), (failing[0].due, failing[0].available, failing[0].short));
+        assert_eq!(crate::i18n::Lang::Zh.failing_line(&lines[1]), "第 5–7 月（2027-05-16 – 2027-07-16），共 3 个月：每月要还最多 ¥5,000.00，可用 ¥2,500.00，每月最多差 ¥2,500.00");
+        assert!(equal_runs(&[]).is_empty());
+    }
+
+    /// The seasonal shop's plan: the engine lists each failing month of the
+    /// first year; the summary groups the equal neighbours, so every month
+    /// is still counted once.
+    #[test]
+    fn the_seasonal_plan_counts_every_failing_month_once() {
+        let text = std::fs::read_to_string(format!("{}/tests/e2e/cases/seasonal-shop.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let e = crate::scenario::Scenario::from_json(&text).unwrap().evaluate();
+        for (plan, line) in e.plans.iter().zip(super::super::PlanLine::all(&e)) {
+            let count = |fs: &[Failing]| fs.iter().map(|f| f.through.map_or(1, |t| t.count)).sum::<u32>();
+            assert_eq!(count(&line.failing), count(&plan.failing));
+            assert!(line.failing.len() <= plan.failing.len());
+        }
+    }
+}
+
+/// Review w14 S4: the example's loan is pointed out until it is changed.
+#[test]
+fn the_example_loan_is_marked_until_it_is_changed_or_removed() {
+    use super::example_loans;
+    use crate::scenario::Scenario;
+    let mut s = Scenario::example();
+    let first = super::LoanTitle { number: 1, lender: crate::engine::Lender::Mybank };
+    assert_eq!(example_loans(&s), vec![first]);
+    s.loans.push(Scenario::new_loan("b", crate::engine::Lender::Jiebei));
+    assert_eq!(example_loans(&s), vec![first], "a loan added beside it is the user's");
+    s.loans[0].principal = rust_decimal::Decimal::from(99_000);
+    assert!(example_loans(&s).is_empty());
+    let text = std::fs::read_to_string(format!("{}/tests/e2e/cases/seasonal-shop.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    assert!(example_loans(&Scenario::from_json(&text).unwrap()).is_empty());
+}

@@ -8,13 +8,17 @@
 //!   `CompressionStream("deflate")`). The checksum costs 6 bytes and makes
 //!   any changed character of a plain link fail to open instead of opening
 //!   with different figures (raw DEFLATE has no check).
-//! - `#e1=<salt>.<iv>.<ciphertext>` — encrypted: the same compressed bytes
-//!   sealed with AES-GCM-256 under a key derived from the password by
-//!   PBKDF2-SHA-256, [`PBKDF2_ITERATIONS`] iterations, a random 16-byte salt
-//!   and a random 12-byte IV, each part base64url. The password never enters
-//!   the link.
+//! - `#e2=<salt>.<iv>.<length>.<ciphertext>` — encrypted: the same
+//!   compressed bytes sealed with AES-GCM-256 under a key derived from the
+//!   password by PBKDF2-SHA-256, [`PBKDF2_ITERATIONS`] iterations, a random
+//!   16-byte salt and a random 12-byte IV, each part base64url; `length` is
+//!   the ciphertext's length in bytes, in decimal, so a link a messenger cut
+//!   short says so before asking for a password that cannot open it (review
+//!   w14 S14). The password never enters the link. [`SEALED_VERSION`].
+//! - `#e1=<salt>.<iv>.<ciphertext>` — the encrypted links of earlier builds,
+//!   without the length: still read.
 //!
-//! A later format is `s2=`/`e2=`; this build reports it as
+//! A later format is `s2=`/`e3=`; this build reports it as
 //! [`ShareError::NewerVersion`] instead of misreading it.
 //!
 //! ## Limits
@@ -45,8 +49,10 @@ pub use qr::{qr_code, Qr, QrError, QR_QUIET_ZONE};
 
 use crate::scenario::{Scenario, ScenarioError};
 
-/// The link format this build writes and reads.
+/// The plain link format this build writes and reads.
 pub const LINK_VERSION: u32 = 1;
+/// The encrypted link format this build writes (it reads 1 as well).
+pub const SEALED_VERSION: u32 = 2;
 /// Largest payload a link may carry, in bytes (compressed or sealed).
 pub const MAX_PAYLOAD_BYTES: usize = 64 * 1024;
 /// Largest scenario JSON a link may inflate to (the file-import limit).
@@ -123,7 +129,7 @@ impl Link {
         use base64url::encode;
         match self {
             Self::Plain(deflated) => format!("s{LINK_VERSION}={}", encode(deflated)),
-            Self::Sealed(s) => format!("e{LINK_VERSION}={}.{}.{}", encode(&s.salt), encode(&s.iv), encode(&s.ciphertext)),
+            Self::Sealed(s) => format!("e{SEALED_VERSION}={}.{}.{}.{}", encode(&s.salt), encode(&s.iv), s.ciphertext.len(), encode(&s.ciphertext)),
         }
     }
 
@@ -132,12 +138,15 @@ impl Link {
     pub fn parse(fragment: &str) -> Result<Option<Link>, ShareError> {
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
         let Some((kind, version, body)) = split_fragment(fragment) else { return Ok(None) };
-        if version != LINK_VERSION {
-            return Err(if version > LINK_VERSION { ShareError::NewerVersion(version) } else { ShareError::Damaged });
+        let newest = if kind == b's' { LINK_VERSION } else { SEALED_VERSION };
+        if version > newest {
+            return Err(ShareError::NewerVersion(version));
         }
-        match kind {
-            b's' => Ok(Some(Link::Plain(decode_payload(body)?))),
-            _ => parse_sealed(body).map(|s| Some(Link::Sealed(s))),
+        match (kind, version) {
+            (b's', 1) => Ok(Some(Link::Plain(decode_payload(body)?))),
+            (b'e', 1) => parse_sealed(body, false).map(|s| Some(Link::Sealed(s))),
+            (b'e', 2) => parse_sealed(body, true).map(|s| Some(Link::Sealed(s))),
+            _ => Err(ShareError::Damaged),
         }
     }
 }
@@ -188,14 +197,36 @@ fn decode_fixed<const N: usize>(text: &str) -> Result<[u8; N], ShareError> {
     }
 }
 
-fn parse_sealed(body: &str) -> Result<Sealed, ShareError> {
-    let mut parts = body.splitn(3, '.');
-    let (salt, iv, ciphertext) = match (parts.next(), parts.next(), parts.next()) {
-        (Some(s), Some(i), Some(c)) => (s, i, c),
-        _ => return Err(ShareError::Truncated),
+/// `salt.iv.ciphertext`, or with `counted` (format 2) `salt.iv.length.ciphertext`:
+/// a ciphertext shorter than its length was cut off, and says so before
+/// any password is asked for.
+fn parse_sealed(body: &str, counted: bool) -> Result<Sealed, ShareError> {
+    let mut parts = body.splitn(if counted { 4 } else { 3 }, '.');
+    let (salt, iv) = (parts.next(), parts.next());
+    let length = if counted { parts.next() } else { Some("") };
+    let (Some(salt), Some(iv), Some(length), Some(ciphertext)) = (salt, iv, length, parts.next()) else {
+        return Err(ShareError::Truncated);
     };
     let salt = decode_fixed(salt)?;
     let iv = decode_fixed(iv)?;
+    let length = match counted {
+        // Digits only: more than a payload may hold is refused as too large.
+        true if !length.is_empty() && length.bytes().all(|b| b.is_ascii_digit()) => length.parse::<usize>().unwrap_or(usize::MAX),
+        true => return Err(if length.is_empty() { ShareError::Truncated } else { ShareError::NotBase64 }),
+        false => 0,
+    };
+    if length > MAX_PAYLOAD_BYTES {
+        return Err(ShareError::TooLarge { limit: MAX_PAYLOAD_BYTES });
+    }
+    // The text's length first: a link cut mid-character would otherwise
+    // read as altered (its last character's spare bits).
+    if counted {
+        match ciphertext.len().cmp(&base64url::encoded_len(length)) {
+            std::cmp::Ordering::Less => return Err(ShareError::Truncated),
+            std::cmp::Ordering::Greater => return Err(ShareError::Damaged),
+            std::cmp::Ordering::Equal => {}
+        }
+    }
     let ciphertext = decode_payload(ciphertext)?;
     if ciphertext.len() <= TAG_BYTES {
         return Err(ShareError::Truncated);
@@ -207,6 +238,19 @@ fn parse_sealed(body: &str) -> Result<Sealed, ShareError> {
 pub fn link_url(page_url: &str, fragment: &str) -> String {
     let base = page_url.split_once('#').map_or(page_url, |(base, _)| base);
     format!("{base}#{fragment}")
+}
+
+/// What a draft opened from a link remembers of it
+/// ([`crate::store::DraftMeta::link`]): a 64-bit FNV-1a hash of the
+/// fragment, in hex. Not the link itself (an encrypted link's ciphertext
+/// has no place in the index), and never read back as data: equal keys
+/// only say "this link was opened before".
+pub fn link_key(link: &Link) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in link.fragment().bytes() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }
 
 /// Some messengers cut links longer than this: say so next to the link.

@@ -165,8 +165,17 @@ proptest! {
     ) {
         let link = Link::Sealed(Sealed { salt, iv, ciphertext });
         let fragment = link.fragment();
-        prop_assert!(fragment.starts_with("e1=") && fragment.matches('.').count() == 2);
-        prop_assert_eq!(Link::parse(&format!("#{fragment}")), Ok(Some(link)));
+        prop_assert!(fragment.starts_with("e2=") && fragment.matches('.').count() == 3);
+        prop_assert_eq!(Link::parse(&format!("#{fragment}")), Ok(Some(link.clone())));
+        // Cut anywhere after its salt and IV, it says it is incomplete
+        // before any password is asked for (review w14 S14).
+        let head = fragment.len() - base64url::encoded_len(link_ciphertext(&link).len());
+        for cut in head..fragment.len() {
+            prop_assert_eq!(Link::parse(&fragment[..cut]), Err(ShareError::Truncated), "{}", &fragment[..cut]);
+        }
+        // Earlier builds' links, without the length, still read.
+        let (salt, iv, ct) = (base64url::encode(&salt), base64url::encode(&iv), base64url::encode(link_ciphertext(&link)));
+        prop_assert_eq!(Link::parse(&format!("e1={salt}.{iv}.{ct}")), Ok(Some(link)));
     }
 
     #[test]
@@ -270,8 +279,9 @@ fn a_newer_scenario_inside_a_current_link_says_so() {
 #[test]
 fn hostile_fragments_get_their_own_error() {
     let sealed = Link::Sealed(Sealed { salt: [7; SALT_BYTES], iv: [9; IV_BYTES], ciphertext: vec![1; 40] }).fragment();
-    let (salt, rest) = sealed["e1=".len()..].split_once('.').unwrap();
-    let (iv, ct) = rest.split_once('.').unwrap();
+    let mut parts = sealed["e2=".len()..].split('.');
+    let (salt, iv, length, ct) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
+    assert_eq!(length, "40");
     for (fragment, expected) in [
         ("#s1=", ShareError::Truncated),
         ("#s1=abc!", ShareError::NotBase64),
@@ -288,6 +298,19 @@ fn hostile_fragments_get_their_own_error() {
         (&format!("#e1={salt}.{iv}.{ct}.x"), ShareError::NotBase64),
         (&format!("#e1={salt}.{iv}!.{ct}"), ShareError::Damaged),
         (&format!("#e1={salt}.{}!.{ct}", &iv[1..]), ShareError::NotBase64),
+        // The counted format: cut in its length or its ciphertext, it is
+        // incomplete; a ciphertext longer than its length is not.
+        (&format!("#e2={salt}.{iv}.{length}.{}", &ct[..ct.len() - 4]), ShareError::Truncated),
+        (&format!("#e2={salt}.{iv}.{length}.{}", &ct[..ct.len() - 2]), ShareError::Truncated),
+        (&format!("#e2={salt}.{iv}.{length}."), ShareError::Truncated),
+        (&format!("#e2={salt}.{iv}.{length}"), ShareError::Truncated),
+        (&format!("#e2={salt}.{iv}.4"), ShareError::Truncated),
+        (&format!("#e2={salt}.{iv}.20.{ct}"), ShareError::Damaged),
+        (&format!("#e2={salt}.{iv}.4x.{ct}"), ShareError::NotBase64),
+        (&format!("#e2={salt}.{iv}.99999999999999999999999.{ct}"), ShareError::TooLarge { limit: MAX_PAYLOAD_BYTES }),
+        (&format!("#e3={salt}.{iv}.{length}.{ct}"), ShareError::NewerVersion(3)),
+        ("#s2=AAAA", ShareError::NewerVersion(2)),
+        ("#e0=AAAA", ShareError::Damaged),
     ] {
         assert_eq!(open(fragment).map(|_| ()), Err(expected), "{fragment}");
     }
@@ -687,4 +710,27 @@ fn version_and_format_information_match_the_standards_tables() {
     let (format, _) = format_bits(&rows);
     // Stored XOR 0x5412; level L's code is 01.
     assert_eq!((format ^ 0x5412) >> 13, 0b01, "level L at version 40");
+}
+
+/// The ciphertext of a sealed link.
+fn link_ciphertext(link: &Link) -> &[u8] {
+    match link {
+        Link::Sealed(s) => &s.ciphertext,
+        Link::Plain(d) => d,
+    }
+}
+
+/// Review w14 S1: the key a draft keeps of the link it came from is the
+/// same for the same link and differs for another.
+#[test]
+fn a_link_key_is_the_same_for_the_same_link_only() {
+    let one = Link::Sealed(Sealed { salt: [7; SALT_BYTES], iv: [9; IV_BYTES], ciphertext: vec![1; 40] });
+    let other = Link::Sealed(Sealed { salt: [7; SALT_BYTES], iv: [9; IV_BYTES], ciphertext: vec![2; 40] });
+    let plain = Link::Plain(vec![1; 40]);
+    let again = Link::parse(&one.fragment()).unwrap().unwrap();
+    assert_eq!(link_key(&one), link_key(&again));
+    assert_eq!(link_key(&one).len(), 16);
+    assert!(link_key(&one).bytes().all(|b| b.is_ascii_hexdigit()));
+    assert_ne!(link_key(&one), link_key(&other));
+    assert_ne!(link_key(&one), link_key(&plain));
 }

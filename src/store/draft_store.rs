@@ -221,7 +221,7 @@ impl<B: Backend> DraftStore<B> {
                 .map(|(_, n)| super::clean_name(n, names.recovered))
                 .or_else(|| (!described.is_empty()).then(|| super::clean_name(&described, names.recovered)))
                 .unwrap_or_else(|| names.recovered.to_owned());
-            let meta = DraftMeta { id: id.to_owned(), name: unique_name(&base, &self.index), updated_at: now, revision: 1 };
+            let meta = DraftMeta { id: id.to_owned(), name: unique_name(&base, &self.index), updated_at: now, revision: 1, link: None };
             if self.check_draft(&meta, now) {
                 self.notices.push(Notice::Recovered { name: meta.name.clone() });
                 self.index.push(meta);
@@ -416,7 +416,7 @@ impl<B: Backend> DraftStore<B> {
         let id = fresh_id(now, salt, |id| {
             self.index.iter().any(|m| m.id == id) || matches!(self.backend.get(&draft_key(id)), Ok(Some(_)))
         });
-        DraftMeta { id, name, updated_at: now, revision: 0 }
+        DraftMeta { id, name, updated_at: now, revision: 0, link: None }
     }
 
     /// Saves a draft's content. `meta.revision` is the revision the page
@@ -438,8 +438,9 @@ impl<B: Backend> DraftStore<B> {
                 name: list[p].name.clone(),
                 updated_at: now.max(list[p].updated_at),
                 revision: list[p].revision.max(meta.revision) + 1,
+                link: list[p].link.clone(),
             },
-            None => DraftMeta { id: meta.id.clone(), name: meta.name.clone(), updated_at: now, revision: meta.revision + 1 },
+            None => DraftMeta { id: meta.id.clone(), name: meta.name.clone(), updated_at: now, revision: meta.revision + 1, link: meta.link.clone() },
         };
         match stored {
             Some(p) => list[p] = saved.clone(),

@@ -3,7 +3,7 @@
 //! and read by the same reader ([`crate::versioned`]).
 
 use super::files::{valid_id, MAX_NAME_CHARS};
-use crate::versioned::fields::{items, object, req, string, u64, At, Put, Read};
+use crate::versioned::fields::{items, object, opt, req, string, u64, At, Put, PutSome, Read};
 use crate::versioned::write::JsonWriter;
 use crate::versioned::{self, ErrorKind, Format, ReadError};
 use serde::Serialize;
@@ -21,6 +21,11 @@ pub struct DraftMeta {
     pub updated_at: u64,
     /// Increases by one with every saved change of the content; 0 = never saved.
     pub revision: u64,
+    /// The share link this draft was opened from ([`crate::share::link_key`]):
+    /// the same link opened again switches to it instead of making a
+    /// second, identical draft (review w14 S1). Absent for other drafts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -60,12 +65,13 @@ fn index_doc(v: Value, at: &At) -> Read<IndexDoc> {
 }
 
 fn draft_meta(v: Value, at: &At) -> Read<DraftMeta> {
-    let mut m = DraftMeta { id: String::new(), name: String::new(), updated_at: 0, revision: 0 };
+    let mut m = DraftMeta { id: String::new(), name: String::new(), updated_at: 0, revision: 0, link: None };
     object(v, at, "struct DraftMeta", &mut [
         req("id", &mut Put(&mut m.id, string)),
         req("name", &mut Put(&mut m.name, string)),
         req("updated_at", &mut Put(&mut m.updated_at, u64)),
         req("revision", &mut Put(&mut m.revision, u64)),
+        opt("link", &mut PutSome(&mut m.link, string)),
     ])?;
     Ok(m)
 }
@@ -89,6 +95,10 @@ pub fn index_json(drafts: &[DraftMeta]) -> String {
         w.raw(d.updated_at);
         w.key("revision");
         w.raw(d.revision);
+        if let Some(link) = &d.link {
+            w.key("link");
+            w.string(link);
+        }
         w.close('}');
     }
     w.close(']');
@@ -107,7 +117,8 @@ mod tests {
     }
 
     fn meta() -> impl Strategy<Value = DraftMeta> {
-        (text(), text(), any::<u64>(), any::<u64>()).prop_map(|(id, name, updated_at, revision)| DraftMeta { id, name, updated_at, revision })
+        (text(), text(), any::<u64>(), any::<u64>(), proptest::option::of(text()))
+            .prop_map(|(id, name, updated_at, revision, link)| DraftMeta { id, name, updated_at, revision, link })
     }
 
     proptest! {

@@ -264,7 +264,7 @@ fn when_storage_is_full_unreadable_data_stays_and_is_never_written() {
     assert_eq!(b.get(&draft_key(&id)).as_deref(), Some("garbage"));
     // Even with room again, that key is never written this session.
     b.0.borrow_mut().quota = None;
-    let fake = DraftMeta { id: id.clone(), name: "x".into(), updated_at: T0, revision: 99 };
+    let fake = DraftMeta { id: id.clone(), name: "x".into(), updated_at: T0, revision: 99, link: None };
     assert_eq!(d.save(&fake, "{}", T0 + 2000), Err(SaveError::Fault(Fault::Locked)));
     assert_eq!(b.get(&draft_key(&id)).as_deref(), Some("garbage"));
 }
@@ -379,7 +379,7 @@ fn a_missing_draft_is_reported_and_dropped() {
 
 #[test]
 fn index_format() {
-    let m = DraftMeta { id: "abc-1".into(), name: "草稿 1".into(), updated_at: T0, revision: 3 };
+    let m = DraftMeta { id: "abc-1".into(), name: "草稿 1".into(), updated_at: T0, revision: 3, link: None };
     let text = index_json(std::slice::from_ref(&m));
     assert_eq!(text, format!(r#"{{"version":1,"drafts":[{{"id":"abc-1","name":"草稿 1","updated_at":{T0},"revision":3}}]}}"#));
     assert_eq!(parse_index(&text).unwrap(), vec![m.clone()]);

@@ -54,7 +54,13 @@ fn Forecast() -> impl IntoView {
         let drawn = was.filter(|(l, _)| *l == lang).map(|(_, s)| s);
         if drawn.is_none() {
             let mut out = String::new();
-            put(&mut out, r#"<p class="hint">{}</p><div class="forecast-grid" data-testid="forecast"></div>"#, &[lang.hint(Field::Forecast).unwrap_or_default()]);
+            // The long note on what the months are used for is a fold: the
+            // dates line above says what to type (the page at 375 px, w15).
+            put(
+                &mut out,
+                r#"<details class="more note-fold" data-testid="forecast-use"><summary>{}</summary><p class="hint">{}</p></details><div class="forecast-grid" data-testid="forecast"></div>"#,
+                &[lang.page().forecast_use, lang.hint(Field::Forecast).unwrap_or_default()],
+            );
             el.set_inner_html(&out);
         }
         let grid = el.last_element_child()?;

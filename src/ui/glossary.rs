@@ -82,15 +82,19 @@ fn open_glossary() {
     }
 }
 
-/// A click inside a part drawn as HTML text (`ui::markup`): when it is on
-/// a glossary link (`markup::name`: not a tab stop, there are dozens;
-/// keyboard users reach the glossary from the section list), open the
-/// glossary first.
+/// A click (or Enter) inside a part drawn as HTML text (`ui::markup`):
+/// when it is on a glossary link (`markup::name`), open the glossary and
+/// move the focus to the entry (review w14 S13: it stayed on the page's
+/// body); the browser then follows the link to it (`#g-…`, `:target`).
 pub fn follow_term(ev: leptos::ev::MouseEvent) {
     use wasm_bindgen::JsCast;
     let on_term = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a.term").ok().flatten());
-    if on_term.is_some() {
-        open_glossary();
+    let Some(term) = on_term else { return };
+    open_glossary();
+    let entry = term.get_attribute("href").and_then(|h| h.strip_prefix('#').map(str::to_owned));
+    let entry = entry.and_then(|id| web_sys::window()?.document()?.get_element_by_id(&id)?.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(entry) = entry {
+        let _ = entry.focus();
     }
 }
 
@@ -120,6 +124,6 @@ pub fn Glossary() -> impl IntoView {
 /// when the language changes.
 fn entries(out: &mut String, t: &Text, b: &BelowText) {
     for &(_, id, name, explain) in &TERMS {
-        let _ = write!(out, r#"<div class="entry" id="{id}"><dt>{}</dt><dd>{}</dd></div>"#, esc(name(t)), esc(explain(b)));
+        let _ = write!(out, r#"<div class="entry" id="{id}" tabindex="-1"><dt>{}</dt><dd>{}</dd></div>"#, esc(name(t)), esc(explain(b)));
     }
 }

@@ -18,7 +18,7 @@ use super::page::{use_page, Page};
 use super::widgets::{escape_html as esc, Card};
 use super::{remaining_total, step, use_lang, Drawn, Step};
 use crate::form::{LoanKey, Place};
-use crate::i18n::Lang;
+use crate::i18n::{fill, Lang};
 use crate::present::{rate_forms, LoanLine, LoanTitle};
 use crate::scenario::field::{Group, Value};
 use crate::scenario::{Field, Rule};
@@ -66,11 +66,22 @@ pub fn LoansSection() -> impl IntoView {
             });
         }
     };
+    // A loan still holding the example's figures is pointed out (review w14 S4).
+    let example_el = NodeRef::<Div>::new();
+    let example = Memo::new(move |_| page.last_valid.with(crate::present::example_loans));
+    markup::draw(example_el, move |out| {
+        let lang = lang.get();
+        let titles: Vec<String> = example.with(|ts| ts.iter().map(|&t| lang.loan_title(t)).collect());
+        if !titles.is_empty() {
+            put(out, r#"<p class="banner update example-note" data-testid="example-note">{}</p>"#, &[&fill(lang.page().example_loan, &[&titles.join("、")])]);
+        }
+    });
     // Keyed: a card is drawn once, when its loan comes.
     let cards = NodeRef::<Div>::new();
     markup::keyed(cards, move || page.loans.get(), move |&loan| view! { <LoanCard loan=loan several=several added=added /> });
     view! {
         <Card id="loans" heading_id="loans-h" heading=|t| t.loans_heading>
+            <div node_ref=example_el></div>
             <div node_ref=cards></div>
             <div role="status" node_ref=undo_el on:click=undo></div>
             // What is below the cards comes a step later (nothing below is drawn yet).

@@ -15,12 +15,14 @@ use leptos::tachys::view::{Mountable, Render};
 use std::fmt::Write;
 use wasm_bindgen::JsCast;
 
-/// A figure's name: a link to its glossary entry (not a tab stop, as
-/// `glossary::TermLink`), or plain text.
+/// A figure's name: a link to its glossary entry, or plain text. A tab
+/// stop like any link (review w14 S13: at tabindex −1 a keyboard user could
+/// not reach a figure's explanation where the figure is); following it
+/// moves the focus to the entry ([`super::glossary::follow_term`]).
 pub fn name(out: &mut String, label: &str, term: Option<Term>) {
     match term {
         Some(term) => {
-            let _ = write!(out, r##"<a class="term" href="#{}" tabindex="-1">{}</a>"##, term.anchor(), esc(label));
+            let _ = write!(out, r##"<a class="term" href="#{}">{}</a>"##, term.anchor(), esc(label));
         }
         None => out.push_str(&esc(label)),
     }

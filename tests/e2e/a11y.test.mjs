@@ -126,3 +126,28 @@ test('the live region says one line, and only the summary is live', async () => 
   assert.equal(await page.locator('[data-testid="results"][aria-live], .results[aria-live]').count(), 0, 'the results block is not live');
   await assertClean(events, { page, name: 'a11y-live' });
 });
+
+test('S8: every 对比 box is named by its proposal; S13: a figure name is a tab stop that takes the focus to its glossary entry', async () => {
+  const { page, events } = await app.open();
+  await page.locator($('compare')).first().waitFor();
+  const names = await page.locator($('compare')).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  assert.ok(names.length >= 3, `${names.length} boxes`);
+  assert.equal(new Set(names).size, names.length, `names repeat: ${names.join(' | ')}`);
+  for (const n of names) assert.match(n, /^对比：\S/);
+  // Under several loans the loan's title is in the name too.
+  await importFile(page, 'seasonal.json', SEASONAL);
+  await message(page, 'imported').waitFor();
+  await openAround(page.locator($('compare')).first());
+  assert.match(await page.locator($('compare')).first().getAttribute('aria-label'), /^对比：借款 1 · 网商贷 · /);
+
+  const term = page.locator('#results a.term').first();
+  await term.waitFor();
+  assert.equal(await term.evaluate((e) => e.tabIndex), 0, 'a figure name is a tab stop');
+  const entry = (await term.getAttribute('href')).slice(1);
+  await term.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.activeElement?.id === id, entry);
+  assert.equal(await page.locator('#glossary-list').evaluate((d) => d.open), true, 'the glossary opened');
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none', 'the entry shows the focus');
+  await assertClean(events, { page, name: 'a11y-names' });
+});

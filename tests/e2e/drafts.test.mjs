@@ -514,3 +514,17 @@ test('a stale tab can also take the other tab’s version', async () => {
   assert.equal((await listed(b)).length, 1);
   await clean(events, a, 'drafts-two-tabs-load');
 });
+
+test('S4: a draft that starts from the example says so above the loans until the example loan is changed', async () => {
+  const { page, events } = await app.open();
+  const note = byId(page, 'example-note');
+  await note.waitFor();
+  assert.match(await note.textContent(), /^借款 1 · 网商贷是示例数字，还没改过/);
+  await page.locator('input[id$="-principal"]').first().fill('86000');
+  await page.locator('input[id$="-principal"]').first().blur();
+  await note.waitFor({ state: 'detached' });
+  // A new draft starts from the example again, and says so.
+  await byId(page, 'new-draft').click();
+  await note.waitFor();
+  await assertClean(events, { page, name: 'drafts-example' });
+});

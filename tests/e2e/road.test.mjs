@@ -257,6 +257,22 @@ test('F10: a plan the budget cannot cover warns beside the calendar, naming the 
   await assertClean(events, { page, name: 'road-ics-short' });
 });
 
+test('S5: at an amount that never repays, each strategy says so and what is still owed, with no totals', async () => {
+  const { page, events } = await openFixture();
+  const budget = page.locator('#road input').first();
+  await budget.fill('100');
+  await budget.blur();
+  const avalanche = strategy(page, 'avalanche');
+  await byId(avalanche, 'strategy-owed-after').waitFor();
+  assert.equal((await byId(avalanche, 'strategy-debt-free').textContent()).trim(), '按这个金额 600 个月内还不清');
+  assert.match((await byId(avalanche, 'strategy-owed-after').textContent()).trim(), /^¥[\d,]+\.\d\d$/);
+  assert.match(await avalanche.textContent(), /600 个月后仍欠/);
+  for (const gone of ['strategy-interest', 'strategy-paid', 'strategy-over-best', 'strategy-months']) {
+    assert.equal(await page.locator($(gone)).count(), 0, `${gone} is not shown for a road that never ends`);
+  }
+  await assertClean(events, { page, name: 'road-never' });
+});
+
 test('the calendar writer is a chunk of its own: fetched on the first download, again after a failed fetch', async () => {
   // No service worker: it would fetch every chunk for the cache at once.
   const { page, events } = await openFixture({ contextOptions: { serviceWorkers: 'block' } });

@@ -142,6 +142,22 @@ test('a plain link opens the same figures in a fresh browser as a new draft, the
   assert.ok(seen.every((p) => !p.includes('#') && !p.includes('s1=') && !p.includes(link.split('#s1=')[1].slice(0, 20))), seen.join('\n'));
   await byId(b.page, 'link-keep').click();
   await byId(b.page, 'link-opened').waitFor({ state: 'detached' });
+
+  // Review w14 S1: the same link opened again (a WeChat user taps it a
+  // second time) makes no second draft: it says so and switches to the
+  // first one, as it is now (edited since), from another draft.
+  await byId(b.page, 'draft-name').fill('from the link');
+  await byId(b.page, 'draft-name').blur();
+  const count = (await listed(b.page)).length;
+  await byId(b.page, 'new-draft').click();
+  await b.page.waitForFunction((n) => document.querySelectorAll('[data-testid="draft-item"]').length === n, count + 1);
+  const drafts = await listed(b.page);
+  await load(b.page, link);
+  await byId(b.page, 'link-again').waitFor();
+  assert.match(await byId(b.page, 'link-again').textContent(), /之前已经打开过.*“from the link”/);
+  assert.deepEqual((await listed(b.page)).map((d) => d.id), drafts.map((d) => d.id), 'no second draft');
+  assert.equal((await listed(b.page)).find((d) => d.open).name, 'from the link');
+  await showsFigures(b.page, expected);
   await assertClean(b.events, { page: b.page, name: 'share-open' });
 });
 
@@ -230,8 +246,16 @@ test('an encrypted link opens with the right password only; a wrong one says so 
   const a = await withDraft();
   const expected = await figures(a.page);
   const link = await makeLink(a.page, { password: 'correct horse' });
-  assert.ok(link.startsWith(`${app.url}#e1=`), link);
+  assert.ok(link.startsWith(`${app.url}#e2=`), link);
   assert.ok(!link.includes('correct'));
+
+  // Review w14 S14: cut short (a messenger dropped its last 60 characters),
+  // it says so at once instead of asking for a password it cannot use.
+  const cut = await app.open({ path: link.slice(app.url.length, link.length - 60) });
+  await byId(cut.page, 'link-failed').waitFor();
+  assert.match(await byId(cut.page, 'link-failed').textContent(), /不完整/);
+  assert.equal(await cut.page.locator($('link-password-prompt')).count(), 0);
+  await assertClean(cut.events, { page: cut.page, name: 'share-encrypted-cut' });
 
   const b = await app.open({ path: link.slice(app.url.length) });
   await byId(b.page, 'link-password-prompt').waitFor();

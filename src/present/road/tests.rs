@@ -31,6 +31,16 @@ fn a_plan_that_never_ends_has_no_distance_to_the_best() {
     s.edit_payoff(|p| p.monthly_budget = Some(d("100")));
     let all = StrategyFigures::all(&s.evaluate().road);
     assert!(all.iter().all(|f| f.debt_free_month.is_none() && f.over_best.is_none()));
+    // It says what is still owed at the end, not totals (review w14 S5).
+    let road = s.evaluate().road;
+    for (f, plan) in all.iter().zip(road.payoff.as_deref().unwrap()) {
+        let last = plan.timeline.last().unwrap();
+        assert_eq!(last.month, crate::engine::MAX_MONTHS);
+        assert_eq!(f.owed_after, Some(last.balance));
+        assert!(last.balance > Decimal::ZERO);
+    }
+    let ends = StrategyFigures::all(&fixture().evaluate().road);
+    assert!(ends.iter().all(|f| f.owed_after.is_none()));
 }
 
 #[test]

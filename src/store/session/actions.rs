@@ -6,14 +6,19 @@ use super::{Clock, Message, Session, Status, Undo};
 use crate::scenario::Scenario;
 use crate::store::{
     check_import_size, clean_name, export_file_name, import_name, next_default_name, read_import, unique_name, Backend,
-    Fault, ImportError, LoadError, LANG_KEY, QUARANTINE_PREFIX,
+    DraftMeta, Fault, ImportError, LoadError, LANG_KEY, QUARANTINE_PREFIX,
 };
 
 impl<B: Backend, C: Clock> Session<B, C> {
     /// Makes a new draft holding `scenario`, stores it and opens it.
     fn create_and_open(&mut self, name: String, scenario: Scenario) -> (String, Option<Scenario>) {
+        self.create_and_open_from(name, scenario, None)
+    }
+
+    /// [`Self::create_and_open`], remembering the share link it came from.
+    fn create_and_open_from(&mut self, name: String, scenario: Scenario, link: Option<String>) -> (String, Option<Scenario>) {
         let now = self.clock.now();
-        let meta = self.store.new_meta(name, now, self.clock.salt());
+        let meta = DraftMeta { link, ..self.store.new_meta(name, now, self.clock.salt()) };
         let id = meta.id.clone();
         let shown = match self.store.save(&meta, &scenario.to_json(), now) {
             Ok(saved) => self.show(saved, scenario),
@@ -213,6 +218,25 @@ impl<B: Backend, C: Clock> Session<B, C> {
 
     /// Imports a file's text as a new draft named after the file (or `fallback`).
     pub fn import(&mut self, file_name: &str, text: &str, fallback: &str) -> Option<Scenario> {
+        self.import_from(file_name, text, fallback, None)
+    }
+
+    /// The draft a share link was opened as before (`link`: its
+    /// [`crate::share::link_key`]), if it is still there. From the store's
+    /// index: a link is read at start, before [`Session::settle`] fills
+    /// the panel's list.
+    pub fn link_draft(&self, link: &str) -> Option<&DraftMeta> {
+        self.store.list().iter().find(|m| m.link.as_deref() == Some(link))
+    }
+
+    /// A share link's scenario as a new draft, read as an import is, that
+    /// remembers the link (`link`, [`Self::link_draft`]): the same link
+    /// opened again switches to it instead (review w14 S1).
+    pub fn import_link(&mut self, name: &str, text: &str, link: &str, fallback: &str) -> Option<Scenario> {
+        self.import_from(name, text, fallback, Some(link.to_owned()))
+    }
+
+    fn import_from(&mut self, file_name: &str, text: &str, fallback: &str, link: Option<String>) -> Option<Scenario> {
         self.messages.retain(|m| !matches!(m, Message::Import(_)));
         let scenario = match read_import(text, self.store.reader()) {
             Ok(s) => s,
@@ -226,7 +250,7 @@ impl<B: Backend, C: Clock> Session<B, C> {
         }
         self.begin();
         let name = unique_name(&import_name(file_name, fallback), &self.list);
-        let (_, shown) = self.create_and_open(name.clone(), scenario);
+        let (_, shown) = self.create_and_open_from(name.clone(), scenario, link);
         self.say_import(Message::Imported(name));
         shown
     }

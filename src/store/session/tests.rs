@@ -256,6 +256,34 @@ fn imports_become_new_drafts_and_bad_files_change_nothing() {
     assert_eq!(t.messages().iter().filter(|m| m.kind() == "import-error").count(), 1);
 }
 
+/// Review w14 S1: a share link opened as a draft is remembered (its key in
+/// the index, kept through saves and by another tab); the draft it became
+/// is found again, unchanged, while other drafts are not links.
+#[test]
+fn a_draft_opened_from_a_link_remembers_the_link() {
+    let (b, clock) = (Shared::new(), TestClock::new());
+    let (mut t, _) = tab(&b, &clock);
+    assert!(t.link_draft("0123456789abcdef").is_none());
+    let text = with_income(8).to_json();
+    assert_eq!(t.import_link("来自链接 12-01 04:19", &text, "0123456789abcdef", "导入的草稿"), Some(with_income(8)));
+    let id = t.open().id.clone();
+    assert_eq!(t.link_draft("0123456789abcdef").map(|m| m.id.clone()), Some(id.clone()));
+    assert!(t.link_draft("fedcba9876543210").is_none());
+    // Edited and saved, it is still the link's draft; a plain import is not a link's.
+    type_and_pause(&mut t, &with_income(9));
+    t.import("plan.json", &text, "导入的草稿");
+    assert_eq!(t.link_draft("0123456789abcdef").map(|m| m.id.clone()), Some(id.clone()));
+    let index = parse_index(&b.0.borrow().map[INDEX_KEY]).unwrap();
+    assert_eq!(index.iter().filter(|m| m.link.is_some()).map(|m| m.id.clone()).collect::<Vec<_>>(), vec![id.clone()]);
+    assert!(b.0.borrow().map[INDEX_KEY].contains(r#""link":"0123456789abcdef""#));
+    // Another tab reads the index and finds the same draft, also at start,
+    // before it settles (a link is read then).
+    let (other, _) = Session::start_unstored(b.clone(), clock.clone(), Reader::NATIVE, &NAMES);
+    assert_eq!(other.link_draft("0123456789abcdef").map(|m| m.id.clone()), Some(id.clone()));
+    // Switching to it opens it as it was saved, not the link's figures again.
+    assert_eq!(t.switch(&id), Some(with_income(9)));
+}
+
 #[test]
 fn erase_all_shows_a_fresh_page_and_writes_nothing_until_a_change() {
     let (b, clock) = (Shared::new(), TestClock::new());

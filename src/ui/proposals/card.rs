@@ -78,7 +78,9 @@ pub fn ProposalCard(
     let ticked = id.clone();
     markup::part(head, move |out| {
         let ticked = compared.with(|c| c.contains(&ticked));
-        read(card, |p| head_html(out, lang.get(), p, nested, ticked)).unwrap_or_default()
+        let l = lang.get();
+        let loan = loan.get().filter(|_| nested).map(|t| l.loan_title(t));
+        read(card, |p| head_html(out, l, p, nested, loan.as_deref(), ticked)).unwrap_or_default()
     });
     markup::part(ask, move |out| read(card, |p| use_as_ask(out, page, lang.get(), p)).unwrap_or_default());
     let title = move || read(card, |p| lang.get().proposal_title(p)).unwrap_or_default();
@@ -94,19 +96,27 @@ pub fn ProposalCard(
             <div class="proposal-head" node_ref=head></div>
             {part(card, lang, figures_html)}
             {details}
-            <div node_ref=ask></div>
+            <div class="ask" node_ref=ask></div>
         </li>
     }
 }
 
-/// The card's title and, for a workable plan, its compare tick box; the
+/// The card's title and, for a workable plan, its compare tick box, named
+/// by the proposal (and its loan's title under several loans: `loan`), not
+/// only "对比", which every card's box would share (review w14 S8); the
 /// card's look (`cannot`) and rank on the card itself.
-fn head_html(out: &mut Part, lang: Lang, p: &Proposal, nested: bool, ticked: bool) {
+fn head_html(out: &mut Part, lang: Lang, p: &Proposal, nested: bool, loan: Option<&str>, ticked: bool) {
     let level = if nested { "h4" } else { "h3" };
-    let _ = write!(out.shape, "<{level}>{}</{level}>", esc(&lang.proposal_title(p)));
+    let title = lang.proposal_title(p);
+    let _ = write!(out.shape, "<{level}>{}</{level}>", esc(&title));
     let workable = p.figures.is_some();
     if workable {
-        let _ = write!(out.shape, r#"<label class="compare-toggle"><input type="checkbox" data-testid="compare">{}</label>"#, esc(lang.text().compare));
+        let t = lang.text();
+        let named = match loan {
+            Some(loan) => format!("{}{}{loan}{DOT}{title}", t.compare, t.colon),
+            None => format!("{}{}{title}", t.compare, t.colon),
+        };
+        let _ = write!(out.shape, r#"<label class="compare-toggle"><input type="checkbox" data-testid="compare" aria-label="{}">{}</label>"#, esc(&named), esc(t.compare));
         out.at_testid("compare", Put::Checked, ticked.to_string());
     }
     out.set("..", Put::Attr("class"), if workable { "proposal" } else { "proposal cannot" });

@@ -84,11 +84,17 @@ fn strategy_figures(out: &mut String, w: &RoadText, f: &StrategyFigures, months:
     let free = month.map_or_else(|| w.never.to_owned(), |m| month_name(w, months, m));
     let number = month.map(|m| m.to_string()).unwrap_or_default();
     put(out, r#"<dl class="strategy-figures"><dt>{}</dt><dd data-testid="strategy-debt-free" data-month="{}">{}</dd>"#, &[w.debt_free, &number, &free]);
-    pair(out, w.months, "strategy-months", &month.map(|m| w.lang.count(Unit::Months, m)).unwrap_or_default());
-    pair(out, w.total_interest, "strategy-interest", &money(f.total_interest));
-    let over = f.over_best.map(|o| w.against_cheapest(o));
-    pair(out, w.over_best, "strategy-over-best", &over.unwrap_or_default());
-    pair(out, w.total_paid, "strategy-paid", &money(f.total_paid));
+    match (month, f.owed_after) {
+        // Never ends: what is still owed, not totals of the months simulated (review w14 S5).
+        (None, Some(owed)) => pair(out, w.owed_after, "strategy-owed-after", &money(owed)),
+        _ => {
+            pair(out, w.months, "strategy-months", &month.map(|m| w.lang.count(Unit::Months, m)).unwrap_or_default());
+            pair(out, w.total_interest, "strategy-interest", &money(f.total_interest));
+            let over = f.over_best.map(|o| w.against_cheapest(o));
+            pair(out, w.over_best, "strategy-over-best", &over.unwrap_or_default());
+            pair(out, w.total_paid, "strategy-paid", &money(f.total_paid));
+        }
+    }
     let short = f.first_short.map_or_else(|| w.no_short.to_owned(), |s| fill(w.short_value, &[&s.month.to_string(), &money(s.shortfall)]));
     pair(out, w.first_short, "strategy-short", &short);
     out.push_str("</dl>");

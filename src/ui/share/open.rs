@@ -84,6 +84,8 @@ enum Opening {
     Password { link: Link, error: Option<ShareError> },
     /// Opened as the new draft `id`; `previous` was open before.
     Opened { id: String, previous: String, name: String },
+    /// Opened before as the draft `name`: switched to it, nothing made (review w14 S1).
+    Again { name: String },
     Failed(ShareError),
     /// Read, but the drafts refused a new draft (the panel says why).
     NotAdded,
@@ -108,6 +110,8 @@ fn opening(fragment: String, drafts: SessionHandle, lang: RwSignal<Lang>) -> Res
     match Link::parse(&fragment) {
         Ok(None) => {}
         Err(e) => opener.set(Opening::Failed(e)),
+        // Before any password: the same link opened again goes to its draft.
+        Ok(Some(link)) if opener.again(&link) => {}
         Ok(Some(link)) if link.needs_password() => opener.set(Opening::Password { link, error: None }),
         Ok(Some(link)) => opener.open(link, None),
     }
@@ -156,12 +160,22 @@ impl Opener {
         spawn_local(async move {
             let progress = move |p| self.set(Opening::Busy(p));
             let next = match open_link(&link, password.as_deref(), &progress).await {
-                Ok(scenario) => self.add_draft(&scenario.to_json()),
+                Ok(scenario) => self.add_draft(&scenario.to_json(), &crate::share::link_key(&link)),
                 Err(e @ (ShareError::WrongPasswordOrAltered | ShareError::NeedsPassword)) => Opening::Password { link, error: Some(e) },
                 Err(e) => Opening::Failed(e),
             };
             self.set(next);
         });
+    }
+
+    /// When a draft came from this link before: switches to it (as it is
+    /// now, never changed) and says so instead of making a second one.
+    fn again(self, link: &Link) -> bool {
+        let key = crate::share::link_key(link);
+        let Some((id, name)) = untrack(|| self.drafts.with(|s| s.link_draft(&key).map(|m| (m.id.clone(), m.name.clone())))) else { return false };
+        self.drafts.act(|s, _| s.switch(&id));
+        self.set(Opening::Again { name });
+        true
     }
 
     fn open_id(self) -> String {
@@ -170,11 +184,11 @@ impl Opener {
 
     /// The scenario as a new draft, through the drafts' own import (which
     /// never overwrites a draft).
-    fn add_draft(self, json: &str) -> Opening {
+    fn add_draft(self, json: &str, key: &str) -> Opening {
         let previous = self.open_id();
         let (month, day, hour, minute, _) = local_time(web_sys::js_sys::Date::now() as u64);
         let name = fill(self.lang.get_untracked().share().from_link_name, &[&clock(month, day, hour, minute, false)]);
-        self.drafts.act(|s, t| s.import(&name, json, t.imported_name));
+        self.drafts.act(|s, t| s.import_link(&name, json, key, t.imported_name));
         let (id, name) = untrack(|| self.drafts.with(|s| (s.open().id.clone(), s.open().name.clone())));
         if id == previous {
             Opening::NotAdded
@@ -232,6 +246,7 @@ fn banner_html(lang: Lang, state: &Opening) -> String {
         Opening::Busy(p) => banner("", "link-busy", lang.share_progress(*p), &[]),
         Opening::Password { error, .. } => password_prompt(t, error.as_ref().map(|e| lang.share_error(e))),
         Opening::Opened { name, .. } => banner("ok", "link-opened", &fill(t.opened, &[name]), &[(t.keep, "link-keep"), (t.discard, "link-discard")]),
+        Opening::Again { name } => banner("ok", "link-again", &fill(t.opened_again, &[name]), &[(words.close, "link-dismiss")]),
         Opening::Failed(e) => failed(lang.share_error(e) + " "),
         Opening::NotAdded => failed(String::new()),
     }
