@@ -386,10 +386,10 @@ impl Form {
         }
     }
 
-    /// The loan removed last, while undo can bring it back: its title's
-    /// number (1-based, as it was), lender, and how many contacts went with it.
-    pub fn removed_loan(&self) -> Option<(usize, Lender, usize)> {
-        self.removed.as_ref().map(|r| (r.at + 1, r.loan.lender, r.contacts.len()))
+    /// The loan removed last, while undo can bring it back: where it was
+    /// (0-based), the loan, and how many contacts went with it.
+    pub fn removed_loan(&self) -> Option<(usize, &LoanEntry, usize)> {
+        self.removed.as_ref().map(|r| (r.at, &r.loan, r.contacts.len()))
     }
 
     /// Brings the loan removed last back at its place, with its ask, its

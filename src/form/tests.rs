@@ -263,7 +263,7 @@ fn undo_brings_a_removed_loan_back_with_its_contacts() {
     assert_eq!(form.removed_loan(), None);
     assert!(!form.undo_remove(), "nothing to undo");
     form.remove_loan(a);
-    assert_eq!(form.removed_loan(), Some((1, doc.loans[0].lender, contacts_of_a)), "the undo bar can say how many contacts went");
+    assert_eq!(form.removed_loan(), Some((0, &doc.loans[0], contacts_of_a)), "the undo bar can say how many contacts went");
     assert!(form.undo_remove());
     assert_eq!(form.document(), &doc, "everything back, in place");
     assert_eq!(form.loans().len(), 2);
