@@ -305,6 +305,9 @@ fn same_evaluation(s: &Scenario) -> Result<(), TestCaseError> {
     for today in [None, crate::engine::Date::new(2026, 11, 30)] {
         prop_assert_eq!(Evaluation::core_on(&part, today).to_json(), Evaluation::core_on(s, today).to_json());
     }
+    // Not in the JSON, but the page's titles (review w15 R2).
+    let names = |e: crate::scenario::Evaluation| e.loans.into_iter().map(|l| l.name).collect::<Vec<_>>();
+    prop_assert_eq!(names(Evaluation::core_on(&part, None)), names(Evaluation::core_on(s, None)));
     Ok(())
 }
 

@@ -47,7 +47,7 @@ test('R2: three cards are told apart by the names typed, in the loans, the summa
   await byId(page, 'kit-doc').waitFor();
   const heads = await page.locator(`${$('kit-loan')} h4`).allTextContents();
   assert.deepEqual(heads.map((h) => h.trim()), titles);
-  await assertClean(page, events);
+  await assertClean(events, { page, name: 'names-r2' });
 });
 
 test('R4: with the browser\'s text set to 24 px, the amounts grow with it at 375 px', async () => {
@@ -66,5 +66,5 @@ test('R4: with the browser\'s text set to 24 px, the amounts grow with it at 375
   assert.equal(big.body, 22.5, '15/16 of the chosen 24 px');
   assert.ok(big.plan >= 22 && big.input >= 22, JSON.stringify(big));
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), 'no sideways scroll with large text');
-  await assertClean(page, events);
+  await assertClean(events, { page, name: 'names-r4' });
 });
