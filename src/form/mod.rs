@@ -390,10 +390,10 @@ impl Form {
         }
     }
 
-    /// The loan removed last, while undo can bring it back: its title's
-    /// number (1-based, as it was), lender, and how many contacts went with it.
-    pub fn removed_loan(&self) -> Option<(usize, Lender, usize)> {
-        self.removed.as_ref().map(|r| (r.at + 1, r.loan.lender, r.contacts.len()))
+    /// The loan removed last, while undo can bring it back: where it was
+    /// (0-based), the loan, and how many contacts went with it.
+    pub fn removed_loan(&self) -> Option<(usize, &LoanEntry, usize)> {
+        self.removed.as_ref().map(|r| (r.at, &r.loan, r.contacts.len()))
     }
 
     /// Brings the loan removed last back at its place, with its ask, its
@@ -464,12 +464,14 @@ impl Form {
 /// The part of a document the page's evaluation reads
 /// ([`crate::scenario::Evaluation::core_on`]): the document without what
 /// only the kit reads (the profile, the hardship, the contact log, each
-/// loan's name, contract number and ask), what only the road reads (the
+/// loan's contract number and ask), what only the road reads (the
 /// payoff strategy, each loan's prepayments, extra, prepayment fee and
 /// target payment) and the budget's expense items (`expenses` is their
 /// sum). Documents with equal parts have equal evaluations, so the page
 /// evaluates again only when this part changes, and then shows every
-/// figure anew, with no need to compare evaluations (issue 13).
+/// figure anew, with no need to compare evaluations (issue 13). Each
+/// loan's name stays: the page titles loans by it (review w15 R2), so
+/// typing a name evaluates once per keystroke, as any other field does.
 pub fn evaluated_part(s: &Scenario) -> Scenario {
     // Every field named: one a later version adds must be put on a side.
     let Scenario { version, day_count, as_of, loans, budget, payoff_strategy: _, profile: _, hardship: _, contact_log: _ } = s;
@@ -479,8 +481,8 @@ pub fn evaluated_part(s: &Scenario) -> Scenario {
             #[rustfmt::skip]
             let LoanEntry {
                 id, lender, principal, rate, method, months, upfront_fee, overdue, penalty, app_payment, next_due_date,
-                period_start, settlement_offer, holiday_months,
-                name: _, prepayments: _, extra_monthly: _, prepayment_fee_percent: _, target_payment: _, contract_no: _, ask: _,
+                period_start, settlement_offer, holiday_months, name,
+                prepayments: _, extra_monthly: _, prepayment_fee_percent: _, target_payment: _, contract_no: _, ask: _,
             } = l;
             LoanEntry {
                 id: id.clone(),
@@ -497,7 +499,7 @@ pub fn evaluated_part(s: &Scenario) -> Scenario {
                 period_start: *period_start,
                 settlement_offer: *settlement_offer,
                 holiday_months: *holiday_months,
-                name: String::new(),
+                name: name.clone(),
                 prepayments: Vec::new(),
                 extra_monthly: None,
                 prepayment_fee_percent: Decimal::ZERO,

@@ -18,9 +18,10 @@ pub const SPACE: &str = " ";
 pub const EXPLAIN_MARK: &str = "?";
 
 impl Lang {
-    /// "借款 2 · 借呗".
+    /// "借款 2 · 借呗", or "借款 3 · 广发银行信用卡中心" with the borrower's label.
     pub fn loan_title(self, t: LoanTitle) -> String {
-        format!("{} {}{DOT}{}", self.text().loan_label, t.number, self.lender(t.lender))
+        let who = if t.name.is_empty() { self.lender(t.lender) } else { &t.name };
+        format!("{} {}{DOT}{who}", self.text().loan_label, t.number)
     }
 
     /// "已删除借款 1 · 网商贷，连同它的 10 条联系记录。" (the loans' undo bar).
@@ -503,7 +504,7 @@ impl Lang {
             .iter()
             .map(|p| {
                 let pause = if p.paused_months == 0 { String::new() } else { fill(self.page().plan_paused, &[&self.count(crate::scenario::field::Unit::Months, p.paused_months)]) };
-                format!("{} {}{pause}", self.lender_short(p.lender), self.plan_payment(p.payment))
+                format!("{} {}{pause}", self.pick_name(p), self.plan_payment(p.payment))
             })
             .collect();
         let when = match plan.from {
@@ -522,7 +523,7 @@ impl Lang {
             .iter()
             .map(|p| {
                 let rises = if p.balance_rises { self.page().plan_balance_rises } else { "" };
-                format!("{}{colon}{} {}{rises}", self.lender_short(p.lender), self.proposal_kind(p.kind), self.count(crate::scenario::field::Unit::Months, p.months))
+                format!("{}{colon}{} {}{rises}", self.pick_name(p), self.proposal_kind(p.kind), self.count(crate::scenario::field::Unit::Months, p.months))
             })
             .collect();
         parts.join(DOT)
@@ -549,6 +550,12 @@ impl Lang {
         };
         let months = fill(p.failing_range, &[&f.month.to_string(), &t.month.to_string(), &dates, &t.count.to_string()]);
         fill(p.failing_range_line, &[&months, &money(f.due), &available, &money(f.short)])
+    }
+
+    /// Who a plan's pick is for in the summary: the borrower's label, or the
+    /// lender's short name.
+    fn pick_name<'a>(self, p: &'a crate::present::PickLine) -> &'a str {
+        if p.name.is_empty() { self.lender_short(p.lender) } else { &p.name }
     }
 
     /// A lender's name short enough for a summary line at 375 px.
@@ -804,8 +811,10 @@ mod tests {
 
     #[test]
     fn titles_and_lines() {
-        assert_eq!(Lang::Zh.loan_title(LoanTitle { number: 2, lender: Lender::Jiebei }), "借款 2 · 借呗");
-        assert_eq!(Lang::En.loan_title(LoanTitle { number: 1, lender: Lender::Other }), "Loan 1 · Other");
+        assert_eq!(Lang::Zh.loan_title(LoanTitle::new(1, Lender::Jiebei, "")), "借款 2 · 借呗");
+        assert_eq!(Lang::En.loan_title(LoanTitle::new(0, Lender::Other, " ")), "Loan 1 · Other");
+        // Review w15 R2: three cards must not all read "信用卡".
+        assert_eq!(Lang::Zh.loan_title(LoanTitle::new(2, Lender::CreditCard, " 广发银行信用卡中心 ")), "借款 3 · 广发银行信用卡中心");
         let d = |s: &str| s.parse::<Decimal>().unwrap();
         assert_eq!(Lang::Zh.rate_equivalents([d("0.05"), d("1.5"), d("18")]), "折合 日 0.05% · 月 1.5% · 年化 18%");
         assert_eq!(Lang::Zh.penalty_rate(d("0.075"), d("27")), "0.075% (≈ 27.00% / 年化)");

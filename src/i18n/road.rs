@@ -132,7 +132,7 @@ impl Lang {
         match (l.name.is_empty(), s.loans.len()) {
             (false, _) => l.name.clone(),
             (true, 1) => self.lender(l.lender).to_owned(),
-            (true, _) => self.loan_title(LoanTitle { number: i + 1, lender: l.lender }),
+            (true, _) => self.loan_title(LoanTitle::new(i, l.lender, "")),
         }
     }
 }

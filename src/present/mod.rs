@@ -75,32 +75,44 @@ impl LoanPayments {
     }
 }
 
-/// A loan as the page titles it ("借款 2 · 借呗").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A loan as the page titles it: "借款 2 · 借呗", or with the name the
+/// borrower gave it "借款 3 · 广发银行信用卡中心" — three cards must not all
+/// read "信用卡" where she picks an ask or logs a call (review w15 R2).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoanTitle {
     /// 1-based position in the scenario.
     pub number: usize,
     pub lender: Lender,
+    /// The borrower's label, trimmed; empty when none.
+    pub name: String,
 }
 
 impl LoanTitle {
+    /// The title of the loan at 0-based `index` with its lender and label.
+    pub fn new(index: usize, lender: Lender, name: &str) -> Self {
+        Self { number: index + 1, lender, name: name.trim().to_owned() }
+    }
+
     /// The title of loan `id` in an evaluation.
     pub fn of(e: &Evaluation, id: &str) -> Option<Self> {
         let i = e.loans.iter().position(|l| l.id == id)?;
-        Some(Self { number: i + 1, lender: e.loans[i].lender })
+        Some(Self::new(i, e.loans[i].lender, &e.loans[i].name))
     }
 
     /// The title of the loan at `index`, when there are several to tell apart.
     pub fn among(e: &Evaluation, index: usize) -> Option<Self> {
         let l = e.loans.get(index).filter(|_| e.loans.len() > 1)?;
-        Some(Self { number: index + 1, lender: l.lender })
+        Some(Self::new(index, l.lender, &l.name))
     }
 }
 
 /// One loan's part of a combined plan, as the summary says it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PickLine {
     pub lender: Lender,
+    /// The borrower's label for the loan, said instead of the lender's kind
+    /// when given (review w15 R2); empty when none.
+    pub name: String,
     pub kind: ProposalKind,
     /// What is paid each month once payments start (after `paused_months`).
     pub payment: PlanPayment,
@@ -117,8 +129,10 @@ impl PickLine {
         let paused = p.schedule.iter().take_while(|r| r.payment.is_zero()).count();
         let paying = p.schedule.get(paused..).unwrap_or_default().iter().map(|r| r.payment);
         let (lo, hi) = paying.fold((p.max_payment, p.min_payment), |(lo, hi), x| (lo.min(x), hi.max(x)));
+        let loan = e.loans.iter().find(|l| l.id == p.loan_id);
         Self {
-            lender: e.loans.iter().find(|l| l.id == p.loan_id).map_or(Lender::Other, |l| l.lender),
+            lender: loan.map_or(Lender::Other, |l| l.lender),
+            name: loan.map(|l| l.name.clone()).unwrap_or_default(),
             kind: p.kind,
             payment: if p.level || hi - lo <= Decimal::ONE { PlanPayment::Level(p.monthly_payment) } else { PlanPayment::Range(lo, hi) },
             months: p.months,
@@ -207,7 +221,7 @@ pub fn example_loans(s: &crate::scenario::Scenario) -> Vec<LoanTitle> {
     let mut out = Vec::new();
     for (i, l) in s.loans.iter().enumerate() {
         if example.loans.contains(l) {
-            out.push(LoanTitle { number: i + 1, lender: l.lender });
+            out.push(LoanTitle::new(i, l.lender, &l.name));
         }
     }
     out

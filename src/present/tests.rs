@@ -114,7 +114,7 @@ fn the_verdict_names_room_or_shortfall() {
 fn loans_are_titled_by_position_and_lender() {
     let e = Scenario::from_json(THREE).unwrap().evaluate();
     let second = &e.loans[1];
-    assert_eq!(LoanTitle::of(&e, &second.id), Some(LoanTitle { number: 2, lender: second.lender }));
+    assert_eq!(LoanTitle::of(&e, &second.id), Some(LoanTitle::new(1, second.lender, &second.name)));
     assert_eq!(LoanTitle::of(&e, "nope"), None);
     assert_eq!(LoanTitle::among(&e, 0).map(|t| t.number), Some(1));
     let one = Scenario::example().evaluate();
@@ -231,6 +231,24 @@ mod guided_page {
         assert!(PlanLine::all(&e).iter().any(|l| l.each), "the shop's lenders fall due on different days");
     }
 
+    /// Review w15 R2: the summary names each pick by the label the borrower
+    /// typed (three cards all read "信用卡" before), and by the lender's
+    /// short name when there is none.
+    #[test]
+    fn a_plan_names_each_pick_by_its_label() {
+        let text = std::fs::read_to_string(format!("{}/tests/e2e/cases/seasonal-shop.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let mut s = Scenario::from_json(&text).unwrap();
+        s.loans[0].name = " 广发银行信用卡中心 ".into();
+        s.loans[1].name = String::new();
+        let e = s.evaluate();
+        for line in PlanLine::all(&e) {
+            let (zh, asks) = (crate::i18n::Lang::Zh.plan_line(&line), crate::i18n::Lang::Zh.plan_asks(&line));
+            assert!(zh.starts_with("广发银行信用卡中心 ¥") && asks.starts_with("广发银行信用卡中心："), "{zh} / {asks}");
+            let second = crate::i18n::Lang::Zh.lender_short(s.loans[1].lender);
+            assert!(zh.contains(&format!(" · {second} ")), "{zh}");
+        }
+    }
+
     /// Review w14 R5: a first date nobody entered (today plus the days to
     /// the next instalment) is said to be estimated, never "each lender's
     /// due date" alone; with every next due date entered, nothing is added.
@@ -278,7 +296,7 @@ mod guided_page {
     fn a_paused_month_is_said_apart_from_the_monthly_amount() {
         let e = case("job-loss");
         for (plan, line) in e.plans.iter().zip(PlanLine::all(&e)) {
-            let (pick, said) = (&plan.picks[0], line.picks[0]);
+            let (pick, said) = (&plan.picks[0], line.picks[0].clone());
             let paused = pick.schedule.iter().take_while(|r| r.payment.is_zero()).count() as u32;
             assert_eq!(said.paused_months, paused);
             assert!(!matches!(said.payment, PlanPayment::Range(lo, _) if lo.is_zero()), "{:?}", said.payment);
@@ -409,8 +427,8 @@ fn the_example_loan_is_marked_until_it_is_changed_or_removed() {
     use super::example_loans;
     use crate::scenario::Scenario;
     let mut s = Scenario::example();
-    let first = super::LoanTitle { number: 1, lender: crate::engine::Lender::Mybank };
-    assert_eq!(example_loans(&s), vec![first]);
+    let first = super::LoanTitle::new(0, crate::engine::Lender::Mybank, &s.loans[0].name);
+    assert_eq!(example_loans(&s), vec![first.clone()]);
     s.loans.push(Scenario::new_loan("b", crate::engine::Lender::Jiebei));
     assert_eq!(example_loans(&s), vec![first], "a loan added beside it is the user's");
     s.loans[0].principal = rust_decimal::Decimal::from(99_000);

@@ -58,6 +58,11 @@ pub struct Evaluation {
 pub struct LoanOutput {
     pub id: String,
     pub lender: Lender,
+    /// The borrower's own label for the loan (机构名称, e.g. "广发银行信用卡
+    /// 中心"): the page's titles use it to tell loans of one kind apart
+    /// (review w15 R2). Not a figure, so not in the evaluator's output.
+    #[serde(skip)]
+    pub name: String,
     pub method: Method,
     pub months: u32,
     #[serde(with = "decimal_str")]
@@ -438,6 +443,7 @@ fn loan_output(i: usize, entry: &LoanEntry, s: &Scenario, today: Option<Date>) -
     let output = LoanOutput {
         id: entry.id.clone(),
         lender: entry.lender,
+        name: entry.name.trim().to_owned(),
         method: entry.method,
         months: entry.months,
         principal: entry.principal,

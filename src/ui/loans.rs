@@ -54,8 +54,9 @@ pub fn LoansSection() -> impl IntoView {
     let undo_el = NodeRef::<Div>::new();
     markup::draw(undo_el, move |out| {
         let lang = lang.get();
-        if let Some((number, lender, contacts)) = page.with(|f| f.removed_loan()) {
-            let said = lang.loan_removed(LoanTitle { number, lender }, contacts);
+        let removed = page.with(|f| f.removed_loan().map(|(at, l, contacts)| (LoanTitle::new(at, l.lender, &l.name), contacts)));
+        if let Some((title, contacts)) = removed {
+            let said = lang.loan_removed(title, contacts);
             put(out, r#"<p class="undo-bar" data-testid="loan-undo-bar">{}<button type="button" class="secondary" data-testid="loan-undo">{}</button></p>"#, &[&said, lang.drafts().undo]);
         }
     });
@@ -273,7 +274,7 @@ fn values(out: &mut Vec<(&'static str, Put, String)>, page: Page, loan: LoanKey,
     let (title, terms, lender) = page.with(|f| {
         let i = f.index(loan);
         let l = i.and_then(|i| f.document().loans.get(i));
-        let title = i.zip(l).map(|(i, l)| lang.loan_title(LoanTitle { number: i + 1, lender: l.lender }));
+        let title = i.zip(l).map(|(i, l)| lang.loan_title(LoanTitle::new(i, l.lender, &l.name)));
         (title, l.filter(|_| !shown).map(|l| lang.loan_line(&LoanLine::of(l))), l.map(|l| l.lender))
     });
     let mut head = String::new();

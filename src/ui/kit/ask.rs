@@ -103,8 +103,8 @@ pub fn html(f: &Form, lang: &'static Words, forms: &[form::Spec]) -> String {
     let t = &lang.kit;
     let mut out = String::new();
     put(&mut out, r#"<p class="explain">{}</p><h3>{}</h3><p class="hint" data-testid="no-ask">{}</p>"#, &[t.intro, t.asks_heading, t.no_ask]);
-    for (n, (l, number)) in f.document().loans.iter().zip(1..).enumerate() {
-        let title = lang.loan_title(LoanTitle { number, lender: l.lender });
+    for (n, l) in f.document().loans.iter().enumerate() {
+        let title = lang.loan_title(LoanTitle::new(n, l.lender, &l.name));
         put(&mut out, r#"<div class="kit-loan" data-testid="kit-loan"><h4>{}</h4>"#, &[&title]);
         if let Some(spec) = forms.get(FIRST + n) {
             form::html(&mut out, f, lang, FIRST + n, spec, &[]);

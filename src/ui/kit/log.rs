@@ -23,7 +23,7 @@ fn now() -> Option<DateTime> {
 /// The loan's title as the page shows it ("借款 2 · 借呗").
 fn loan_name(s: &Scenario, id: &str, lang: &'static Words) -> String {
     let i = s.loans.iter().position(|l| l.id == id);
-    i.map(|i| lang.loan_title(LoanTitle { number: i + 1, lender: s.loans[i].lender })).unwrap_or_default()
+    i.map(|i| lang.loan_title(LoanTitle::new(i, s.loans[i].lender, &s.loans[i].name))).unwrap_or_default()
 }
 
 /// The entries to show, newest first (later in the log first at the same
@@ -47,7 +47,7 @@ fn shown(s: &Scenario, filter: &str) -> Vec<usize> {
 /// The loans an entry can be about, `(id, title)`, titled by their place
 /// (not found again by id).
 pub fn loans(f: &crate::form::Form, lang: &'static Words) -> Vec<(String, String)> {
-    let title = |(i, x): (usize, &crate::scenario::LoanEntry)| (x.id.clone(), lang.loan_title(LoanTitle { number: i + 1, lender: x.lender }));
+    let title = |(i, x): (usize, &crate::scenario::LoanEntry)| (x.id.clone(), lang.loan_title(LoanTitle::new(i, x.lender, &x.name)));
     f.document().loans.iter().enumerate().map(title).collect()
 }
 

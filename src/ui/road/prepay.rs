@@ -22,7 +22,7 @@ pub fn html(w: &RoadText, f: &Form) -> String {
     let mut out = String::new();
     let mut k = 1; // places[0] is the budget
     for (n, loan) in f.document().loans.iter().enumerate() {
-        let title = lang.loan_title(LoanTitle { number: n + 1, lender: loan.lender });
+        let title = lang.loan_title(LoanTitle::new(n, loan.lender, &loan.name));
         put(&mut out, r#"<fieldset class="loan-prepay" data-testid="loan-prepay" data-loan="{}" data-n="{}"><legend>{}</legend>"#, &[&loan.id, &n.to_string(), &title]);
         for item in 0..loan.prepayments.len() as u16 {
             out.push_str(r#"<div class="prepayment grid" data-testid="prepayment">"#);
