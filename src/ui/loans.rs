@@ -72,7 +72,7 @@ pub fn LoansSection() -> impl IntoView {
     let example = Memo::new(move |_| page.last_valid.with(crate::present::example_loans));
     markup::draw(example_el, move |out| {
         let lang = lang.get();
-        let titles: Vec<String> = example.with(|ts| ts.iter().map(|&t| lang.loan_title(t)).collect());
+        let titles: Vec<String> = example.with(|ts| ts.iter().map(|t| lang.loan_title(t.clone())).collect());
         if !titles.is_empty() {
             put(out, r#"<p class="banner update example-note" data-testid="example-note">{}</p>"#, &[&fill(lang.page().example_loan, &[&titles.join("、")])]);
         }
