@@ -554,7 +554,7 @@ impl Lang {
 
     /// Who a plan's pick is for in the summary: the borrower's label, or the
     /// lender's short name.
-    fn pick_name<'a>(self, p: &'a crate::present::PickLine) -> &'a str {
+    fn pick_name(self, p: &crate::present::PickLine) -> &str {
         if p.name.is_empty() { self.lender_short(p.lender) } else { &p.name }
     }
 
