@@ -8,6 +8,10 @@ use super::{Method, RateUnit};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+/// The longest personalised instalments a card issuer may agree: five
+/// years (DOMAIN.md: Art. 70 of the commercial-bank credit-card rules).
+pub const CARD_INSTALMENTS_MAX_MONTHS: u32 = 60;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Lender {

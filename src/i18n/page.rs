@@ -233,6 +233,8 @@ pub struct PageText {
     /// After a pick whose balance rises (the cash-flow plan's dead months,
     /// a holiday that capitalises): it says so.
     pub plan_balance_rises: &'static str,
+    /// Beside a card's ask longer than five years (DOMAIN.md, Art. 70).
+    pub plan_card_over_five_years: &'static str,
     pub failing_line: &'static str,
     /// The later months that fail, as one line (review w14 R2): first and
     /// last month, their dates in brackets, how many; then due, available,
@@ -323,6 +325,7 @@ pub const PAGE_ZH: PageText = PageText {
     plan_monthly: " 每月",
     plan_paused: "（先停 {}）",
     plan_balance_rises: "（有些月份付不够利息，欠款会增加）",
+    plan_card_over_five_years: "（超过 5 年：信用卡个性化分期最长 5 年，银行可能不同意）",
     failing_line: "{}：要还 {}，可用 {}，差 {}",
     failing_range: "第 {}–{} 月{}，共 {} 个月",
     failing_range_line: "{}：每月要还最多 {}，可用 {}，每月最多差 {}",
@@ -397,6 +400,7 @@ pub const PAGE_EN: PageText = PageText {
     plan_monthly: " a month",
     plan_paused: " (after {} with nothing to pay)",
     plan_balance_rises: " (some months pay less than the interest: the debt grows then)",
+    plan_card_over_five_years: " (over 5 years: a card's personalised instalments run at most 5 years, so the bank may refuse)",
     failing_line: "{}: {} due, {} available, short {}",
     failing_range: "Months {}–{}{}, {} of them",
     failing_range_line: "{}: up to {} due a month, {} available, short up to {} a month",
@@ -523,7 +527,8 @@ impl Lang {
             .iter()
             .map(|p| {
                 let rises = if p.balance_rises { self.page().plan_balance_rises } else { "" };
-                format!("{}{colon}{} {}{rises}", self.pick_name(p), self.proposal_kind(p.kind), self.count(crate::scenario::field::Unit::Months, p.months))
+                let long = if p.lender == crate::engine::Lender::CreditCard && p.months > crate::engine::lender::CARD_INSTALMENTS_MAX_MONTHS { self.page().plan_card_over_five_years } else { "" };
+                format!("{}{colon}{} {}{rises}{long}", self.pick_name(p), self.proposal_kind(p.kind), self.count(crate::scenario::field::Unit::Months, p.months))
             })
             .collect();
         parts.join(DOT)

@@ -319,6 +319,9 @@ mod guided_page {
             let zh = crate::i18n::Lang::Zh.plan_asks(&line);
             assert_eq!(zh.matches("欠款会增加").count(), 3, "{zh}");
             assert!(crate::i18n::Lang::En.plan_asks(&line).contains("the debt grows then"));
+            // The card's 74 months run past Art. 70's five years: said beside its ask only.
+            assert_eq!(zh.matches("（超过 5 年：信用卡个性化分期最长 5 年，银行可能不同意）").count(), 1, "{zh}");
+            assert!(zh.contains("74 个月（有些月份付不够利息，欠款会增加）（超过 5 年"), "{zh}");
         }
         // The job loss: a capitalised holiday says so too; a plan whose
         // balance never rises says nothing of the kind.
