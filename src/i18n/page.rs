@@ -245,6 +245,8 @@ pub struct PageText {
     /// said so, with the gap, instead of "available -¥3,800.00, short ¥X"
     /// (which does not add up to the eye).
     pub failing_deficit: &'static str,
+    /// The same in a run of months ("这个月" would be wrong there).
+    pub failing_deficit_run: &'static str,
     /// A plan that does not fit is not "most likely accepted" nor "lowest
     /// cost" (review w14 R1): its heading, and where to look instead.
     pub plan_closest: &'static str,
@@ -328,8 +330,9 @@ pub const PAGE_ZH: PageText = PageText {
     plan_card_over_five_years: "（超过 5 年：信用卡个性化分期最长 5 年，银行可能不同意）",
     failing_line: "{}：要还 {}，可用 {}，差 {}",
     failing_range: "第 {}–{} 月{}，共 {} 个月",
-    failing_range_line: "{}：每月要还最多 {}，可用 {}，每月最多差 {}",
+    failing_range_line: "{}：最紧的一个月要还 {}，可用 {}，差 {}",
     failing_deficit: "{}（这个月收入比开支少 {}）",
+    failing_deficit_run: "{}（收入比开支少 {}）",
     plan_closest: "最接近预算的组合：仍有月份不够还",
     plan_closest_note: "没有一个组合能让每个月都够还。各家“方案”里标着“在预算内”的方案按各家分到的钱计算：可以在“协商材料”里改选，或先减少开支、增加收入再算。",
     plan_estimated: "（有些日期是按今天估算的：请在“借款”里填写下次还款日）",
@@ -403,8 +406,9 @@ pub const PAGE_EN: PageText = PageText {
     plan_card_over_five_years: " (over 5 years: a card's personalised instalments run at most 5 years, so the bank may refuse)",
     failing_line: "{}: {} due, {} available, short {}",
     failing_range: "Months {}–{}{}, {} of them",
-    failing_range_line: "{}: up to {} due a month, {} available, short up to {} a month",
+    failing_range_line: "{}: the tightest month has {} due, {} available, short {}",
     failing_deficit: "{} (income is {} below expenses this month)",
+    failing_deficit_run: "{} (income {} below expenses)",
     plan_closest: "Closest to your budget: some months are still short",
     plan_closest_note: "No combination fits every month. Under each lender's proposals, those marked \"within budget\" are sized to that lender's share of your money: you can choose them in the negotiation kit, or cut costs or raise income and try again.",
     plan_estimated: " (some dates are estimated from today: enter each loan's next due date)",
@@ -538,7 +542,8 @@ impl Lang {
     pub fn failing_line(self, f: &crate::engine::plan::Failing) -> String {
         let p = self.page();
         let available = if f.available.is_sign_negative() {
-            fill(p.failing_deficit, &[&money(Decimal::ZERO), &money(-f.available)])
+            let words = if f.through.is_some() { p.failing_deficit_run } else { p.failing_deficit };
+            fill(words, &[&money(Decimal::ZERO), &money(-f.available)])
         } else {
             money(f.available)
         };
@@ -845,10 +850,10 @@ mod tests {
             available: d("4300"),
             short: d("700.59"),
         };
-        assert_eq!(Lang::Zh.failing_line(&later), "第 13–60 月（2027-12-16 – 2031-11-16），共 48 个月：每月要还最多 ¥5,000.59，可用 ¥4,300.00，每月最多差 ¥700.59");
+        assert_eq!(Lang::Zh.failing_line(&later), "第 13–60 月（2027-12-16 – 2031-11-16），共 48 个月：最紧的一个月要还 ¥5,000.59，可用 ¥4,300.00，差 ¥700.59");
         assert_eq!(
             Lang::En.failing_line(&later),
-            "Months 13–60 (2027-12-16 – 2031-11-16), 48 of them: up to ¥5,000.59 due a month, ¥4,300.00 available, short up to ¥700.59 a month"
+            "Months 13–60 (2027-12-16 – 2031-11-16), 48 of them: the tightest month has ¥5,000.59 due, ¥4,300.00 available, short ¥700.59"
         );
     }
 

@@ -405,7 +405,7 @@ mod failing_runs {
         assert_eq!(lines[1].through.unwrap().date, Date::new(2027, 7, 16), "a run ends on its last month's date");
         assert_eq!(*lines.last().unwrap(), later);
         assert_eq!((lines[0].due, lines[0].available, lines[0].short), (failing[0].due, failing[0].available, failing[0].short));
-        assert_eq!(crate::i18n::Lang::Zh.failing_line(&lines[1]), "第 5–7 月（2027-05-16 – 2027-07-16），共 3 个月：每月要还最多 ¥5,000.00，可用 ¥2,500.00，每月最多差 ¥2,500.00");
+        assert_eq!(crate::i18n::Lang::Zh.failing_line(&lines[1]), "第 5–7 月（2027-05-16 – 2027-07-16），共 3 个月：最紧的一个月要还 ¥5,000.00，可用 ¥2,500.00，差 ¥2,500.00");
         assert!(equal_runs(&[]).is_empty());
     }
 

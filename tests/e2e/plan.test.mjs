@@ -65,9 +65,9 @@ test('seasons that repeat: the cash-flow plan fits; unticked, a plan that cannot
   // Review w14 R2: ten lines at 375 px were seven identical months and two
   // identical dead months; each run is one line now (57 months in all).
   assert.equal(failing.length, 3, failing.join('\n'));
-  assert.equal(failing[0], '第 3–4 月（2027-02-16 – 2027-03-16），共 2 个月：每月要还最多 ¥4,999.99，可用 ¥0.00（这个月收入比开支少 ¥3,800.00），每月最多差 ¥4,999.99');
-  assert.equal(failing[1], '第 5–11 月（2027-04-16 – 2027-10-16），共 7 个月：每月要还最多 ¥4,999.99，可用 ¥2,500.00，每月最多差 ¥2,499.99');
-  assert.equal(failing[2], '第 13–60 月（2027-12-16 – 2031-11-16），共 48 个月：每月要还最多 ¥5,000.59，可用 ¥4,300.00，每月最多差 ¥700.59');
+  assert.equal(failing[0], '第 3–4 月（2027-02-16 – 2027-03-16），共 2 个月：最紧的一个月要还 ¥4,999.99，可用 ¥0.00（收入比开支少 ¥3,800.00），差 ¥4,999.99');
+  assert.equal(failing[1], '第 5–11 月（2027-04-16 – 2027-10-16），共 7 个月：最紧的一个月要还 ¥4,999.99，可用 ¥2,500.00，差 ¥2,499.99');
+  assert.equal(failing[2], '第 13–60 月（2027-12-16 – 2031-11-16），共 48 个月：最紧的一个月要还 ¥5,000.59，可用 ¥4,300.00，差 ¥700.59');
   assert.match(await plan.textContent(), /没有一个组合能让每个月都够还/);
   assert.match(await plan.locator($('plan-line')).textContent(), /（有些日期是按今天估算的：请在“借款”里填写下次还款日）$/);
   assert.match(await page.locator($('live-summary')).textContent(), /推荐方案有月份不够还$/);
@@ -79,8 +79,8 @@ test('seasons that repeat: the cash-flow plan fits; unticked, a plan that cannot
   for (const part of ['Where you stand', 'Negotiation kit', 'Road to debt-free']) assert.ok(nav.includes(part), nav.join(' | '));
   assert.equal((await page.locator(`${$('plan')} .short`).textContent()).trim(), 'Months that fall short:');
   const en = (await page.locator(`${$('plan-failing')} li`).allTextContents()).map((t) => t.trim());
-  assert.equal(en[1], 'Months 5–11 (2027-04-16 – 2027-10-16), 7 of them: up to ¥4,999.99 due a month, ¥2,500.00 available, short up to ¥2,499.99 a month');
-  assert.equal(en[2], 'Months 13–60 (2027-12-16 – 2031-11-16), 48 of them: up to ¥5,000.59 due a month, ¥4,300.00 available, short up to ¥700.59 a month');
+  assert.equal(en[1], 'Months 5–11 (2027-04-16 – 2027-10-16), 7 of them: the tightest month has ¥4,999.99 due, ¥2,500.00 available, short ¥2,499.99');
+  assert.equal(en[2], 'Months 13–60 (2027-12-16 – 2031-11-16), 48 of them: the tightest month has ¥5,000.59 due, ¥4,300.00 available, short ¥700.59');
   assert.match(await page.locator($('live-summary')).textContent(), /the recommended plan is short in some months$/);
   // The box belongs to the forecast: gone with it, back as it was left.
   await repeats.check();
