@@ -7,7 +7,7 @@ use super::{Account, AskFigures, Forecast, LetterInput, Statement};
 use crate::engine::counter_offer::{Means, OfferBasis};
 use crate::engine::{Date, Lender};
 use crate::scenario::kit::figures::{AskedPlan, KitLoan, KitOutput};
-use crate::scenario::kit::{Channel, ContactEntry};
+use crate::scenario::kit::ContactEntry;
 use crate::scenario::evaluate::LoanOutput;
 use crate::scenario::{Evaluation, LoanEntry, Scenario};
 
@@ -15,7 +15,7 @@ use crate::scenario::{Evaluation, LoanEntry, Scenario};
 /// earliest contact that is not a call from the lender, and the latest such
 /// contact after it (a refusal in the app, a letter, the borrower's call).
 fn request_and_answer(log: &[ContactEntry]) -> (Option<Date>, Option<Date>) {
-    let mut mine = log.iter().filter(|e| e.channel != Channel::PhoneIn);
+    let mut mine = log.iter().filter(|e| !e.is_call_in());
     let first = mine.next();
     (first.map(|e| e.at.date()), mine.next_back().map(|e| e.at.date()))
 }
@@ -90,6 +90,7 @@ fn account(s: &Scenario, ev: &Evaluation, k: &KitLoan, today: Option<Date>) -> O
     // fetch (the returning visit's critical path).
     let log = by_time(s.contact_log.iter().filter(|e| e.loan_id == entry.id).cloned().collect());
     let (first_request, answered) = request_and_answer(&log);
+    let ask = figures(asked.and_then(|a| a.asked.as_ref()));
     Some(Account {
         id: entry.id.clone(),
         lender: entry.lender,
@@ -102,7 +103,9 @@ fn account(s: &Scenario, ev: &Evaluation, k: &KitLoan, today: Option<Date>) -> O
         contract_payment,
         share,
         lump_sum: entry.settlement_offer,
-        ask: figures(asked.and_then(|a| a.asked.as_ref())),
+        // Asked, but not among what the evaluation offers now.
+        ask_stale: entry.ask.is_some() && ask.is_none(),
+        ask,
         fallback: figures(asked.and_then(|a| a.fallback.as_ref())),
         first_request,
         answered,

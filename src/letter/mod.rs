@@ -104,6 +104,9 @@ pub struct Account {
     /// A lump sum the borrower can raise.
     pub lump_sum: Option<Decimal>,
     pub ask: Option<AskFigures>,
+    /// The borrower chose an ask the evaluation no longer offers (`ask` is
+    /// then `None`): the documents say to choose again (review w15 R3).
+    pub ask_stale: bool,
     pub fallback: Option<AskFigures>,
     /// When the request was first sent.
     pub first_request: Option<Date>,
@@ -138,6 +141,15 @@ impl AskFigures {
     /// A hold request in its part (`scenario::kit::figures`).
     pub fn hold(first_date: Option<Date>, parts: Vec<PlanPart>) -> Self {
         Self { kind: ProposalKind::Hold, params: Params::default(), figures: None, first_date, parts }
+    }
+
+    /// Whether it pays its lender more in some month than the debt's
+    /// pro-rata share: a combined plan's promotion gives a loan what the
+    /// others' asks leave (`engine::plan`). A hold, a settlement's one sum
+    /// and a holiday (its letter says so itself) are not counted.
+    pub fn above_share(&self) -> bool {
+        let monthly = !matches!(self.kind, ProposalKind::Hold | ProposalKind::Settlement | ProposalKind::PaymentHoliday);
+        monthly && self.figures.as_ref().is_some_and(|f| !f.fits_budget)
     }
 
     /// The months it runs (a hold's: until its review).
@@ -230,6 +242,14 @@ impl Pick {
 }
 
 impl Account {
+    /// The most a month the documents say the borrower can put towards this
+    /// debt: its pro-rata share, or the ask's largest instalment when the
+    /// plan gives it more (never a "most" below the ask: review w15 R1).
+    pub fn can_pay_most(&self) -> Decimal {
+        let ask = self.ask.as_ref().filter(|a| a.above_share()).and_then(|a| a.figures.as_ref());
+        ask.map_or(self.share.most, |f| f.max_payment.max(self.share.most))
+    }
+
     /// The lender as the documents name it.
     pub fn lender_name(&self, lang: Lang) -> String {
         render::lender_name(self, lang)
