@@ -963,4 +963,26 @@ fn an_ask_above_its_pro_rata_share_is_said_as_such_and_never_above_the_most_stat
     assert_eq!((ccb.share.most, ccb.can_pay_most()), (d("531.48"), d("711.02")));
     let call = input.render(Document::CallKit, Lang::Zh, ccb);
     assert!(call.contains("· 每月最多能还这笔借款 ¥711.02\n"), "{call}");
+    // The asks together fit the ¥2,050.00 available: none is over budget.
+    assert!(input.asks_need() <= d("2050"), "{}", input.asks_need());
+    assert!(input.accounts.iter().all(|a| input.over_budget(a).is_none()));
+
+    // Review w15 R3: the adviser corrects the expenses 3,800 → 4,300. Every
+    // ask above its new share is over budget, whatever its months (招商's
+    // and 建设's are 60, the longest); 广发's 59 months are no longer
+    // offered and its letter says to choose again, not blanks.
+    let mut later = s.clone();
+    later.budget.expenses = d("4300");
+    let input = build(&later, &later.evaluate(), later.as_of).unwrap();
+    assert_eq!(input.statement.available, d("1550"));
+    let flagged: Vec<(&str, Decimal, Decimal)> = input.accounts.iter().filter_map(|a| Some((a.id.as_str(), input.over_budget(a)?.pays, input.over_budget(a)?.share))).collect();
+    let ids: Vec<&str> = flagged.iter().map(|f| f.0).collect();
+    assert_eq!(ids, ["cmb", "ccb", "wld"], "{flagged:?}");
+    for (id, pays, share) in &flagged {
+        assert!(pays > share, "{id}");
+    }
+    let cgb = input.accounts.iter().find(|a| a.id == "cgb").unwrap();
+    assert!(cgb.ask.is_none() && cgb.ask_stale);
+    let call = input.render(Document::CallKit, Lang::Zh, cgb);
+    assert!(!call.contains("每月还款 ________") && call.contains("3. 我的方案是：（先在“协商材料”里重新选择方案）"), "{call}");
 }

@@ -256,7 +256,47 @@ impl Account {
     }
 }
 
+/// An ask above its pro-rata share while the asks together need more a
+/// month than is available: what the plan's redistribution gave it is no
+/// longer there (a figure changed: review w15 R3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OverBudget {
+    /// The ask's largest instalment.
+    pub pays: Decimal,
+    /// The debt's pro-rata share.
+    pub share: Decimal,
+    /// Every ask's largest instalment, summed ([`LetterInput::asks_need`]).
+    pub need: Decimal,
+    pub available: Decimal,
+}
+
 impl LetterInput {
+    /// What the asks need a month together: each ask's largest instalment
+    /// (a hold its token, a settlement nothing: its sum is the lump sum),
+    /// and for a debt without an ask its share.
+    pub fn asks_need(&self) -> Decimal {
+        let mut need = Decimal::ZERO;
+        for a in &self.accounts {
+            need += match &a.ask {
+                Some(k) if k.kind == ProposalKind::Settlement => Decimal::ZERO,
+                Some(k) => k.figures.as_ref().map_or_else(|| k.parts.iter().map(|p| p.most).max().unwrap_or_default(), |f| f.max_payment),
+                None => a.share.most,
+            };
+        }
+        need
+    }
+
+    /// One rule for every ask, with or without its months (review w15 R3):
+    /// an ask may use more than its share only while the asks together fit
+    /// the money available (a combined plan lends a loan what the others
+    /// leave). With a seasonal forecast the months differ and the plan's
+    /// own month-by-month check stands; `None` then.
+    pub fn over_budget(&self, a: &Account) -> Option<OverBudget> {
+        let f = a.ask.as_ref().filter(|k| k.above_share())?.figures.as_ref()?;
+        let (need, available) = (self.asks_need(), self.statement.available);
+        (self.statement.forecast.is_none() && need > available).then_some(OverBudget { pays: f.max_payment, share: a.share.most, need, available })
+    }
+
     /// Renders `doc` for `account` (the statement is the same for every account).
     pub fn render(&self, doc: Document, lang: Lang, account: &Account) -> String {
         self.render_in(doc, Words::of(lang), account)
