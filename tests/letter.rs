@@ -986,3 +986,18 @@ fn an_ask_above_its_pro_rata_share_is_said_as_such_and_never_above_the_most_stat
     let call = input.render(Document::CallKit, Lang::Zh, cgb);
     assert!(!call.contains("每月还款 ________") && call.contains("3. 我的方案是：（先在“协商材料”里重新选择方案）"), "{call}");
 }
+
+/// Review w15 R5: while the lender's promised answer date is to come, the
+/// page says to wait before sending a follow-up; once it passed, nothing.
+#[test]
+fn a_follow_up_waits_for_the_date_the_lender_promised() {
+    let mut input = input_of("kit-three-lenders");
+    let a = &mut input.accounts[0];
+    let mut promise = a.log.last().unwrap().clone();
+    promise.follow_up = Some(day("2025-03-25"));
+    a.log.push(promise);
+    assert_eq!(a.wait_until(day("2025-03-20")), Some(day("2025-03-25")));
+    assert_eq!(a.wait_until(day("2025-03-25")), None);
+    a.log.iter_mut().for_each(|e| e.follow_up = None);
+    assert_eq!(a.wait_until(day("2025-03-20")), None);
+}

@@ -200,6 +200,8 @@ pub struct KitWords {
     /// the button that makes every ask the current plan's pick again.
     pub asks_changed: &'static str,
     pub replan: &'static str,
+    /// At a follow-up letter while a follow-up date is to come (`{}`: it).
+    pub wait_follow_up: &'static str,
     pub month_does_not_fit: &'static str,
     pub signing_does_not_fit: &'static str,
     pub months_table: &'static str,
@@ -286,6 +288,7 @@ pub const KIT_WORDS_ZH: KitWords = KitWords {
     over_budget: "超出预算：这一家每月 {}，按比例份额 {}；各家方案合计每月 {}，超过每月可用的 {}。请重新选择",
     asks_changed: "数字改了：有的方案已超出预算或已不可选（见下面各家的提示），文书里这些方案不再可信。",
     replan: "按现在的数字重新生成各家的方案",
+    wait_follow_up: "对方承诺在 {} 前答复：到那天还没有答复，再发这封跟进函。",
     month_does_not_fit: "第 {} 期超出预算",
     signing_does_not_fit: "签约时的付款超出你能筹到的现金",
     months_table: "逐月对照预算",
@@ -406,6 +409,7 @@ pub const KIT_WORDS_EN: KitWords = KitWords {
     over_budget: "Over budget: {} a month here against a pro-rata share of {}; the asks together need {} a month, more than the {} available. Choose again",
     asks_changed: "The figures changed: some asks are over budget or no longer offered (see each lender below), and the documents cannot be relied on for them.",
     replan: "Re-make every lender's ask from the current figures",
+    wait_follow_up: "The lender promised an answer by {}: send this follow-up only if none has come by then.",
     month_does_not_fit: "Month {} is over the budget",
     signing_does_not_fit: "The payment at signing is more than the cash you can raise",
     months_table: "Month by month against the budget",

@@ -242,6 +242,13 @@ impl Pick {
 }
 
 impl Account {
+    /// The latest follow-up date of its contacts, while it is after `today`:
+    /// the lender promised an answer by then, so a follow-up letter waits
+    /// (review w15 R5).
+    pub fn wait_until(&self, today: Date) -> Option<Date> {
+        self.log.iter().filter_map(|e| e.follow_up).max().filter(|d| *d > today)
+    }
+
     /// The most a month the documents say the borrower can put towards this
     /// debt: its pro-rata share, or the ask's largest instalment when the
     /// plan gives it more (never a "most" below the ask: review w15 R1).
