@@ -981,6 +981,13 @@ fn an_ask_above_its_pro_rata_share_is_said_as_such_and_never_above_the_most_stat
     for (id, pays, share) in &flagged {
         assert!(pays > share, "{id}");
     }
+    // The letters then claim no redistribution: the statement says the offers exceed the money.
+    let ccb = input.accounts.iter().find(|a| a.id == "ccb").unwrap();
+    let letter = input.render(Document::Letter, Lang::Zh, ccb);
+    assert!(letter.contains("贵方的比例份额是每月 ¥401.85；本方案每月向贵方还款最多 ¥711.02。") && !letter.contains("用不完"), "{letter}");
+    let statement = input.statement(Lang::Zh);
+    let need = money(input.asks_need());
+    assert!(statement.contains(&format!("第五部分的“本次提出”合计每月最多 {need}，超过每月可用的 ¥1,550.00。")) && !statement.contains("用不完"), "{statement}");
     let cgb = input.accounts.iter().find(|a| a.id == "cgb").unwrap();
     assert!(cgb.ask.is_none() && cgb.ask_stale);
     let call = input.render(Document::CallKit, Lang::Zh, cgb);

@@ -301,7 +301,13 @@ impl LetterInput {
     pub fn over_budget(&self, a: &Account) -> Option<OverBudget> {
         let f = a.ask.as_ref().filter(|k| k.above_share())?.figures.as_ref()?;
         let (need, available) = (self.asks_need(), self.statement.available);
-        (self.statement.forecast.is_none() && need > available).then_some(OverBudget { pays: f.max_payment, share: a.share.most, need, available })
+        (!self.asks_fit()).then_some(OverBudget { pays: f.max_payment, share: a.share.most, need, available })
+    }
+
+    /// Whether the asks together fit the money available (always, with a
+    /// seasonal forecast: see [`Self::over_budget`]).
+    pub fn asks_fit(&self) -> bool {
+        self.statement.forecast.is_some() || self.asks_need() <= self.statement.available
     }
 
     /// Renders `doc` for `account` (the statement is the same for every account).

@@ -166,6 +166,7 @@ impl Cx<'_> {
             When::BeyondYear => ask.is_some_and(|a| a.months() > 12),
             When::Fallback => acc.is_some_and(|a| a.fallback.is_some()),
             When::Log => acc.is_some_and(|a| a.log.iter().any(|e| !e.is_call_in())),
+            When::AsksFit => self.input.asks_fit(),
             When::CallsIn => acc.is_some_and(|a| a.log.iter().any(ContactEntry::is_call_in)),
             When::LumpSum => acc.is_some_and(|a| a.lump_sum.is_some()),
             When::Card => acc.is_some_and(|a| a.lender == Lender::CreditCard),
@@ -288,6 +289,7 @@ impl Cx<'_> {
         let accounts = &self.input.accounts;
         Some(match name {
             Slot::BufferPct => rate_percent(s.buffer_percent),
+            Slot::AsksNeed => amount(&self.input.asks_need()),
             Slot::NDebts => accounts.len().to_string(),
             Slot::ExpenseLines => self.expense_lines(),
             Slot::ForecastLines => self.forecast_lines(),
@@ -520,6 +522,7 @@ enum Slot {
     AvailMin,
     AvailMax,
     NDebts,
+    AsksNeed,
     TotalOwed,
     TotalContract,
     ExpenseLines,
@@ -590,10 +593,10 @@ impl Slot {
 
 /// Each slot's name in the templates (`{owed}`), in the order of [`SLOTS`],
 /// one text (a table of `&str`s would be 8 bytes of pointer a name).
-const SLOT_NAMES: &str = "blank name phone city date since details reason evidence_list attachments hotline quiet_from quiet_until max_calls income expenses other buffer buffer_pct available income_min income_max avail_min avail_max n_debts total_owed total_contract expense_lines forecast_lines debt_lines lender loan_label contract_no principal_owed owed overdue_days overdue_amount overdue_principal overdue_interest contract_payment share_max share_range can_pay lump_limit first_request answered n_contacts log_lines n_calls call_lines ask_sentence ask_short fallback_sentence checklist request first_date tail_date months split total pay pay_note pay_min pay_max head_pay tail_pay tail_note discount discount_pct rate penalty recovered pv pv_pct schedule_lines token review_date";
+const SLOT_NAMES: &str = "blank name phone city date since details reason evidence_list attachments hotline quiet_from quiet_until max_calls income expenses other buffer buffer_pct available income_min income_max avail_min avail_max n_debts asks_need total_owed total_contract expense_lines forecast_lines debt_lines lender loan_label contract_no principal_owed owed overdue_days overdue_amount overdue_principal overdue_interest contract_payment share_max share_range can_pay lump_limit first_request answered n_contacts log_lines n_calls call_lines ask_sentence ask_short fallback_sentence checklist request first_date tail_date months split total pay pay_note pay_min pay_max head_pay tail_pay tail_note discount discount_pct rate penalty recovered pv pv_pct schedule_lines token review_date";
 
 /// Every slot, in the order of [`SLOT_NAMES`] (and of their declaration).
-const SLOTS: [Slot; 77] = [
+const SLOTS: [Slot; 78] = [
     Slot::Blank,
     Slot::Name,
     Slot::Phone,
@@ -619,6 +622,7 @@ const SLOTS: [Slot; 77] = [
     Slot::AvailMin,
     Slot::AvailMax,
     Slot::NDebts,
+    Slot::AsksNeed,
     Slot::TotalOwed,
     Slot::TotalContract,
     Slot::ExpenseLines,

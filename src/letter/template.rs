@@ -59,6 +59,9 @@ pub(crate) enum When {
     Log,
     /// The lender or its collectors called her: listed apart, as conduct.
     CallsIn,
+    /// The asks together fit the money available (or it follows a
+    /// forecast): what one ask leaves can go to another ([`super::LetterInput::over_budget`]).
+    AsksFit,
     LumpSum,
     /// The debt is a credit card: no fixed instalment, personalised
     /// instalments under Article 70 of the credit-card rules (DOMAIN.md).
@@ -233,7 +236,7 @@ parts![TO, APPLICANT, SIGNATURE, REASON, ASK, ASK_SHORT, RECOVERY, LETTER_TITLE,
 
 /// Every condition a line of the templates has, once; a line names its
 /// own by its index ([`cond`], checked as the templates compile).
-const CONDS: [When; 71] = [
+const CONDS: [When; 75] = [
     When::Always,
     When::Reason(HardshipReason::JobLoss),
     When::Reason(HardshipReason::IncomeDrop),
@@ -305,6 +308,10 @@ const CONDS: [When; 71] = [
     When::All(&[When::Not(&When::Ask), When::Not(&When::Stale)]),
     When::All(&[When::Not(&When::Ask), When::Stale]),
     When::CallsIn,
+    When::All(&[When::Several, When::AboveShare, When::AsksFit]),
+    When::All(&[When::Several, When::AboveShare, When::Not(&When::AsksFit)]),
+    When::All(&[When::Several, When::Not(&When::ProRata), When::AsksFit]),
+    When::All(&[When::Several, When::Not(&When::ProRata), When::Not(&When::AsksFit)]),
 ];
 
 impl When {
@@ -344,6 +351,7 @@ impl When {
             When::ProRata => 27,
             When::Stale => 28,
             When::CallsIn => 29,
+            When::AsksFit => 30,
         }
     }
 }
@@ -608,9 +616,14 @@ pub(crate) const LETTER: Part = part![
         "I have {n_debts} debts; the amount available is split in proportion to what each lender is owed, every lender receives the same statement, and your share is {share_range} a month."
     ),
     when(
-        When::All(&[When::Several, When::AboveShare]),
+        When::All(&[When::Several, When::AboveShare, When::AsksFit]),
         "我共有 {n_debts} 笔借款，每一家贷款方收到的是同一份收支说明。可用金额先按各笔欠款的比例分配，贵方的比例份额是每月 {share_range}；其他贷款方的方案用不完的部分再用于其余借款，因此本方案每月向贵方还款最多 {can_pay}。",
         "I have {n_debts} debts, and every lender receives the same statement. The amount available is first split in proportion to what each lender is owed, which gives you {share_range} a month; what the other lenders' plans leave unused goes to the rest, so this plan pays you up to {can_pay} a month."
+    ),
+    when(
+        When::All(&[When::Several, When::AboveShare, When::Not(&When::AsksFit)]),
+        "我共有 {n_debts} 笔借款，每一家贷款方收到的是同一份收支说明。可用金额按各笔欠款的比例分配，贵方的比例份额是每月 {share_range}；本方案每月向贵方还款最多 {can_pay}。",
+        "I have {n_debts} debts, and every lender receives the same statement. The amount available is split in proportion to what each lender is owed, which gives you {share_range} a month; this plan pays you up to {can_pay} a month."
     ),
     when(
         When::All(&[When::ContractAbove, When::Not(&When::Card), When::Not(&When::Forecast)]),
@@ -741,9 +754,14 @@ pub(crate) const STATEMENT: Part = part![
         "The amount available each month is split in proportion to what each lender is owed (fair share): a lender's share = its balance ÷ all balances × the amount available. Every lender is treated alike."
     ),
     when(
-        When::All(&[When::Several, When::Not(&When::ProRata)]),
+        When::All(&[When::Several, When::Not(&When::ProRata), When::AsksFit]),
         "每月可用于还款的金额先按各笔目前欠款的比例分配给各贷款方（比例份额）：某一方的份额 = 该笔欠款 ÷ 全部欠款 × 每月可用金额。有的方案用不完它的份额，剩余部分用于其他借款的方案，所以第五部分有的“本次提出”高于该笔的比例份额。",
         "The amount available each month is first split in proportion to what each lender is owed (pro-rata share): a lender's share = its balance ÷ all balances × the amount available. Some plans do not use their whole share, and what they leave goes to the plans of other debts, so some offers in part 5 are above that debt's pro-rata share."
+    ),
+    when(
+        When::All(&[When::Several, When::Not(&When::ProRata), When::Not(&When::AsksFit)]),
+        "每月可用于还款的金额按各笔目前欠款的比例分配给各贷款方（比例份额）：某一方的份额 = 该笔欠款 ÷ 全部欠款 × 每月可用金额。第五部分的“本次提出”合计每月最多 {asks_need}，超过每月可用的 {available}。",
+        "The amount available each month is split in proportion to what each lender is owed (pro-rata share): a lender's share = its balance ÷ all balances × the amount available. The offers in part 5 come to up to {asks_need} a month together, more than the {available} available."
     ),
     when(When::Not(&When::Several), "全部可用金额用于这一笔借款。", "All of it goes to this one debt."),
     gap,
