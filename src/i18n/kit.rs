@@ -193,6 +193,15 @@ pub struct KitWords {
     pub review_date: &'static str,
     /// At an ask's first payment date that has passed.
     pub past_date: &'static str,
+    /// At an ask over budget (`letter::OverBudget`): its instalment, its
+    /// share, what the asks need together, what is available.
+    pub over_budget: &'static str,
+    /// Above the asks while one is over budget or no longer offered, and
+    /// the button that makes every ask the current plan's pick again.
+    pub asks_changed: &'static str,
+    pub replan: &'static str,
+    /// At a follow-up letter while a follow-up date is to come (`{}`: it).
+    pub wait_follow_up: &'static str,
     pub month_does_not_fit: &'static str,
     pub signing_does_not_fit: &'static str,
     pub months_table: &'static str,
@@ -276,6 +285,10 @@ pub const KIT_WORDS_ZH: KitWords = KitWords {
     paused_first: ["首次付款", "{}（先暂停 {} 个月）"],
     review_date: "复核日期",
     past_date: "这个日期已经过了，请改成今天或以后的日期（改之前，文书里的日期留空）",
+    over_budget: "超出预算：这一家每月 {}，按比例份额 {}；各家方案合计每月 {}，超过每月可用的 {}。请重新选择",
+    asks_changed: "数字改了：有的方案已超出预算或已不可选（见下面各家的提示），文书里这些方案不再可信。",
+    replan: "按现在的数字重新生成各家的方案",
+    wait_follow_up: "对方承诺在 {} 前答复：到那天还没有答复，再发这封跟进函。",
     month_does_not_fit: "第 {} 期超出预算",
     signing_does_not_fit: "签约时的付款超出你能筹到的现金",
     months_table: "逐月对照预算",
@@ -393,6 +406,10 @@ pub const KIT_WORDS_EN: KitWords = KitWords {
     paused_first: ["First payment", "{} (after {} months with nothing to pay)"],
     review_date: "Review on",
     past_date: "This date has passed: choose today or a later date (until then the documents leave it blank)",
+    over_budget: "Over budget: {} a month here against a pro-rata share of {}; the asks together need {} a month, more than the {} available. Choose again",
+    asks_changed: "The figures changed: some asks are over budget or no longer offered (see each lender below), and the documents cannot be relied on for them.",
+    replan: "Re-make every lender's ask from the current figures",
+    wait_follow_up: "The lender promised an answer by {}: send this follow-up only if none has come by then.",
     month_does_not_fit: "Month {} is over the budget",
     signing_does_not_fit: "The payment at signing is more than the cash you can raise",
     months_table: "Month by month against the budget",
@@ -484,7 +501,7 @@ pub(super) const FIELD_WORDS: [FieldWords; Field::COUNT - CORE_COUNT] = [
     words(Field::AskHolidayMode, ["宽限期内", "During the holiday"], None),
     words(Field::AskHolidayMaturity, ["宽限期后", "After the holiday"], None),
     words(Field::AskFirstPaymentDate, ["方案开始日", "Plan starts"], None),
-    words(Field::Fallback, ["备选方案", "A fallback plan"], None),
+    words(Field::Fallback, ["提出备选方案", "Offer a fallback plan"], None),
     words(Field::FallbackKind, ["备选方案", "Fallback plan"], None),
     words(Field::FallbackMonths, ["备选方案期数（可选）", "Fallback months (optional)"], None),
     words(Field::FallbackHolidayMode, ["备选：宽限期内", "Fallback: during the holiday"], None),

@@ -91,6 +91,7 @@ fn account(s: &Scenario, ev: &Evaluation, k: &KitLoan, today: Option<Date>) -> O
     // fetch (the returning visit's critical path).
     let log = by_time(s.contact_log.iter().filter(|e| e.loan_id == entry.id).cloned().collect());
     let (first_request, answered) = request_and_answer(&log);
+    let ask = figures(asked.and_then(|a| a.asked.as_ref()));
     Some(Account {
         id: entry.id.clone(),
         lender: entry.lender,
@@ -103,7 +104,9 @@ fn account(s: &Scenario, ev: &Evaluation, k: &KitLoan, today: Option<Date>) -> O
         contract_payment,
         share,
         lump_sum: entry.settlement_offer,
-        ask: figures(asked.and_then(|a| a.asked.as_ref())),
+        // Asked, but not among what the evaluation offers now.
+        ask_stale: entry.ask.is_some() && ask.is_none(),
+        ask,
         fallback: figures(asked.and_then(|a| a.fallback.as_ref())),
         first_request,
         answered,

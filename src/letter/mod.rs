@@ -104,6 +104,9 @@ pub struct Account {
     /// A lump sum the borrower can raise.
     pub lump_sum: Option<Decimal>,
     pub ask: Option<AskFigures>,
+    /// The borrower chose an ask the evaluation no longer offers (`ask` is
+    /// then `None`): the documents say to choose again (review w15 R3).
+    pub ask_stale: bool,
     pub fallback: Option<AskFigures>,
     /// When the request was first sent.
     pub first_request: Option<Date>,
@@ -138,6 +141,15 @@ impl AskFigures {
     /// A hold request in its part (`scenario::kit::figures`).
     pub fn hold(first_date: Option<Date>, parts: Vec<PlanPart>) -> Self {
         Self { kind: ProposalKind::Hold, params: Params::default(), figures: None, first_date, parts }
+    }
+
+    /// Whether it pays its lender more in some month than the debt's
+    /// pro-rata share: a combined plan's promotion gives a loan what the
+    /// others' asks leave (`engine::plan`). A hold, a settlement's one sum
+    /// and a holiday (its letter says so itself) are not counted.
+    pub fn above_share(&self) -> bool {
+        let monthly = !matches!(self.kind, ProposalKind::Hold | ProposalKind::Settlement | ProposalKind::PaymentHoliday);
+        monthly && self.figures.as_ref().is_some_and(|f| !f.fits_budget)
     }
 
     /// The months it runs (a hold's: until its review).
@@ -230,13 +242,74 @@ impl Pick {
 }
 
 impl Account {
+    /// The latest follow-up date of its contacts, while it is after `today`:
+    /// the lender promised an answer by then, so a follow-up letter waits
+    /// (review w15 R5).
+    pub fn wait_until(&self, today: Date) -> Option<Date> {
+        self.log.iter().filter_map(|e| e.follow_up).max().filter(|d| *d > today)
+    }
+
+    /// The most a month the documents say the borrower can put towards this
+    /// debt: its pro-rata share, or the ask's largest instalment when the
+    /// plan gives it more (never a "most" below the ask: review w15 R1).
+    pub fn can_pay_most(&self) -> Decimal {
+        let ask = self.ask.as_ref().filter(|a| a.above_share()).and_then(|a| a.figures.as_ref());
+        ask.map_or(self.share.most, |f| f.max_payment.max(self.share.most))
+    }
+
     /// The lender as the documents name it.
     pub fn lender_name(&self, lang: Lang) -> String {
         render::lender_name(self, lang)
     }
 }
 
+/// An ask above its pro-rata share while the asks together need more a
+/// month than is available: what the plan's redistribution gave it is no
+/// longer there (a figure changed: review w15 R3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OverBudget {
+    /// The ask's largest instalment.
+    pub pays: Decimal,
+    /// The debt's pro-rata share.
+    pub share: Decimal,
+    /// Every ask's largest instalment, summed ([`LetterInput::asks_need`]).
+    pub need: Decimal,
+    pub available: Decimal,
+}
+
 impl LetterInput {
+    /// What the asks need a month together: each ask's largest instalment
+    /// (a hold its token, a settlement nothing: its sum is the lump sum),
+    /// and for a debt without an ask its share.
+    pub fn asks_need(&self) -> Decimal {
+        let mut need = Decimal::ZERO;
+        for a in &self.accounts {
+            need += match &a.ask {
+                Some(k) if k.kind == ProposalKind::Settlement => Decimal::ZERO,
+                Some(k) => k.figures.as_ref().map_or_else(|| k.parts.iter().map(|p| p.most).max().unwrap_or_default(), |f| f.max_payment),
+                None => a.share.most,
+            };
+        }
+        need
+    }
+
+    /// One rule for every ask, with or without its months (review w15 R3):
+    /// an ask may use more than its share only while the asks together fit
+    /// the money available (a combined plan lends a loan what the others
+    /// leave). With a seasonal forecast the months differ and the plan's
+    /// own month-by-month check stands; `None` then.
+    pub fn over_budget(&self, a: &Account) -> Option<OverBudget> {
+        let f = a.ask.as_ref().filter(|k| k.above_share())?.figures.as_ref()?;
+        let (need, available) = (self.asks_need(), self.statement.available);
+        (!self.asks_fit()).then_some(OverBudget { pays: f.max_payment, share: a.share.most, need, available })
+    }
+
+    /// Whether the asks together fit the money available (always, with a
+    /// seasonal forecast: see [`Self::over_budget`]).
+    pub fn asks_fit(&self) -> bool {
+        self.statement.forecast.is_some() || self.asks_need() <= self.statement.available
+    }
+
     /// Renders `doc` for `account` (the statement is the same for every account).
     pub fn render(&self, doc: Document, lang: Lang, account: &Account) -> String {
         self.render_in(doc, Words::of(lang), account)

@@ -156,7 +156,7 @@ impl Cx<'_> {
             When::Items => self.input.statement.expense_items.is_some_and(|i| !i.total().is_zero()),
             When::Forecast => self.input.statement.forecast.is_some(),
             When::Several => self.input.accounts.len() > 1,
-            When::ContractAbove => acc.is_some_and(|a| a.contract_payment > a.share.most),
+            When::ContractAbove => acc.is_some_and(|a| a.contract_payment > a.can_pay_most()),
             When::Ask => ask.is_some(),
             When::Kind(k) => ask.is_some_and(|a| a.kind == k),
             When::Mode(m) => ask.is_some_and(|a| a.params.holiday_mode == Some(m)),
@@ -165,11 +165,16 @@ impl Cx<'_> {
             When::Tail => ask.is_some_and(|a| a.parts.len() > 1),
             When::BeyondYear => ask.is_some_and(|a| a.months() > 12),
             When::Fallback => acc.is_some_and(|a| a.fallback.is_some()),
-            When::Log => acc.is_some_and(|a| !a.log.is_empty()),
+            When::Log => acc.is_some_and(|a| a.log.iter().any(|e| !e.is_call_in())),
+            When::AsksFit => self.input.asks_fit(),
+            When::CallsIn => acc.is_some_and(|a| a.log.iter().any(ContactEntry::is_call_in)),
             When::LumpSum => acc.is_some_and(|a| a.lump_sum.is_some()),
             When::Card => acc.is_some_and(|a| a.lender == Lender::CreditCard),
             When::Named => acc.is_some_and(|a| !a.name.is_empty()),
             When::Bank => acc.is_some_and(|a| a.lender == Lender::BankCredit),
+            When::AboveShare => ask.is_some_and(AskFigures::above_share),
+            When::ProRata => !self.input.accounts.iter().any(|a| a.ask.as_ref().is_some_and(AskFigures::above_share)),
+            When::Stale => ask.is_none() && acc.is_some_and(|a| a.ask_stale),
             When::PvHigh => ask.and_then(|a| a.figures.as_ref()).is_some_and(|f| f.lender_pv_percent >= Decimal::from(95)),
         }
     }
@@ -284,6 +289,7 @@ impl Cx<'_> {
         let accounts = &self.input.accounts;
         Some(match name {
             Slot::BufferPct => rate_percent(s.buffer_percent),
+            Slot::AsksNeed => amount(&self.input.asks_need()),
             Slot::NDebts => accounts.len().to_string(),
             Slot::ExpenseLines => self.expense_lines(),
             Slot::ForecastLines => self.forecast_lines(),
@@ -354,11 +360,17 @@ impl Cx<'_> {
             Slot::ContractNo => or_blank(&a.contract_no),
             Slot::OverdueDays => a.overdue.days.to_string(),
             Slot::ShareRange => self.share_range(a),
+            Slot::CanPay => match a.ask.as_ref().is_some_and(AskFigures::above_share) {
+                true => amount(&a.can_pay_most()),
+                false => self.share_range(a),
+            },
             Slot::LumpLimit => a.lump_sum.as_ref().map_or_else(blank, amount),
             Slot::FirstRequest => self.date(a.first_request),
             Slot::Answered => self.date(a.answered),
-            Slot::NContacts => a.log.len().to_string(),
-            Slot::LogLines => self.log_lines(a),
+            Slot::NContacts => a.log.iter().filter(|e| !e.is_call_in()).count().to_string(),
+            Slot::LogLines => self.log_lines(a, false),
+            Slot::NCalls => a.log.iter().filter(|e| e.is_call_in()).count().to_string(),
+            Slot::CallLines => self.log_lines(a, true),
             Slot::AskSentence => self.lines(&[P::ASK]),
             Slot::AskShort => self.lines(&[P::ASK_SHORT]),
             Slot::FallbackSentence => Cx { ask: a.fallback.as_ref(), ..*self }.lines(&[P::ASK]),
@@ -379,13 +391,15 @@ impl Cx<'_> {
         })
     }
 
-    /// The contacts, oldest first; contacts alike but for the time on one
-    /// day (seven calls from a collector) are cited once with their count.
-    fn log_lines(&self, a: &Account) -> String {
+    /// The borrower's contacts (`calls_in`: the lender's calls to her),
+    /// oldest first; contacts alike but for the time on one day (seven
+    /// calls from a collector) are cited once with their count.
+    fn log_lines(&self, a: &Account, calls_in: bool) -> String {
         let same = |x: &ContactEntry, y: &ContactEntry| {
             (x.at.date(), x.channel, &x.who, &x.ticket, &x.summary, &x.promise) == (y.at.date(), y.channel, &y.who, &y.ticket, &y.summary, &y.promise)
         };
-        let groups: Vec<&[ContactEntry]> = a.log.chunk_by(same).collect();
+        let log: Vec<ContactEntry> = a.log.iter().filter(|e| e.is_call_in() == calls_in).cloned().collect();
+        let groups: Vec<&[ContactEntry]> = log.chunk_by(same).collect();
         let skip = groups.len().saturating_sub(LOG_LINES_SHOWN);
         let mut out = String::new();
         if skip > 0 {
@@ -508,6 +522,7 @@ enum Slot {
     AvailMin,
     AvailMax,
     NDebts,
+    AsksNeed,
     TotalOwed,
     TotalContract,
     ExpenseLines,
@@ -525,11 +540,14 @@ enum Slot {
     ContractPayment,
     ShareMax,
     ShareRange,
+    CanPay,
     LumpLimit,
     FirstRequest,
     Answered,
     NContacts,
     LogLines,
+    NCalls,
+    CallLines,
     AskSentence,
     AskShort,
     FallbackSentence,
@@ -575,10 +593,10 @@ impl Slot {
 
 /// Each slot's name in the templates (`{owed}`), in the order of [`SLOTS`],
 /// one text (a table of `&str`s would be 8 bytes of pointer a name).
-const SLOT_NAMES: &str = "blank name phone city date since details reason evidence_list attachments hotline quiet_from quiet_until max_calls income expenses other buffer buffer_pct available income_min income_max avail_min avail_max n_debts total_owed total_contract expense_lines forecast_lines debt_lines lender loan_label contract_no principal_owed owed overdue_days overdue_amount overdue_principal overdue_interest contract_payment share_max share_range lump_limit first_request answered n_contacts log_lines ask_sentence ask_short fallback_sentence checklist request first_date tail_date months split total pay pay_note pay_min pay_max head_pay tail_pay tail_note discount discount_pct rate penalty recovered pv pv_pct schedule_lines token review_date";
+const SLOT_NAMES: &str = "blank name phone city date since details reason evidence_list attachments hotline quiet_from quiet_until max_calls income expenses other buffer buffer_pct available income_min income_max avail_min avail_max n_debts asks_need total_owed total_contract expense_lines forecast_lines debt_lines lender loan_label contract_no principal_owed owed overdue_days overdue_amount overdue_principal overdue_interest contract_payment share_max share_range can_pay lump_limit first_request answered n_contacts log_lines n_calls call_lines ask_sentence ask_short fallback_sentence checklist request first_date tail_date months split total pay pay_note pay_min pay_max head_pay tail_pay tail_note discount discount_pct rate penalty recovered pv pv_pct schedule_lines token review_date";
 
 /// Every slot, in the order of [`SLOT_NAMES`] (and of their declaration).
-const SLOTS: [Slot; 74] = [
+const SLOTS: [Slot; 78] = [
     Slot::Blank,
     Slot::Name,
     Slot::Phone,
@@ -604,6 +622,7 @@ const SLOTS: [Slot; 74] = [
     Slot::AvailMin,
     Slot::AvailMax,
     Slot::NDebts,
+    Slot::AsksNeed,
     Slot::TotalOwed,
     Slot::TotalContract,
     Slot::ExpenseLines,
@@ -621,11 +640,14 @@ const SLOTS: [Slot; 74] = [
     Slot::ContractPayment,
     Slot::ShareMax,
     Slot::ShareRange,
+    Slot::CanPay,
     Slot::LumpLimit,
     Slot::FirstRequest,
     Slot::Answered,
     Slot::NContacts,
     Slot::LogLines,
+    Slot::NCalls,
+    Slot::CallLines,
     Slot::AskSentence,
     Slot::AskShort,
     Slot::FallbackSentence,

@@ -55,7 +55,13 @@ pub(crate) enum When {
     /// The ask runs longer than 12 instalments.
     BeyondYear,
     Fallback,
+    /// The borrower contacted the lender (calls from the lender are not hers: review w15 R5).
     Log,
+    /// The lender or its collectors called her: listed apart, as conduct.
+    CallsIn,
+    /// The asks together fit the money available (or it follows a
+    /// forecast): what one ask leaves can go to another ([`super::LetterInput::over_budget`]).
+    AsksFit,
     LumpSum,
     /// The debt is a credit card: no fixed instalment, personalised
     /// instalments under Article 70 of the credit-card rules (DOMAIN.md).
@@ -67,6 +73,15 @@ pub(crate) enum When {
     /// The lender's present value of the ask is at least 95 % of the
     /// amount owed: the figure argues for the ask (below, it argues against).
     PvHigh,
+    /// The ask pays this lender more a month than its pro-rata share: a
+    /// combined plan gave it what other lenders' asks leave ([`super::AskFigures::above_share`]).
+    AboveShare,
+    /// No ask pays its lender more than its pro-rata share: only then are
+    /// all lenders "treated alike" (review w15 R1).
+    ProRata,
+    /// The borrower chose an ask the evaluation no longer offers (a figure
+    /// changed): the documents say to choose again, not print blanks (review w15 R3).
+    Stale,
 }
 
 /// A part of a document: its lines' conditions, a byte each (an index into
@@ -221,7 +236,7 @@ parts![TO, APPLICANT, SIGNATURE, REASON, ASK, ASK_SHORT, RECOVERY, LETTER_TITLE,
 
 /// Every condition a line of the templates has, once; a line names its
 /// own by its index ([`cond`], checked as the templates compile).
-const CONDS: [When; 64] = [
+const CONDS: [When; 75] = [
     When::Always,
     When::Reason(HardshipReason::JobLoss),
     When::Reason(HardshipReason::IncomeDrop),
@@ -286,6 +301,17 @@ const CONDS: [When; 64] = [
     NOT_HOLD,
     When::All(&[When::Not(&When::Card), NOT_HOLD]),
     When::All(&[When::Card, NOT_HOLD]),
+    When::All(&[When::Several, When::Not(&When::AboveShare)]),
+    When::All(&[When::Several, When::AboveShare]),
+    When::All(&[When::Several, When::ProRata]),
+    When::All(&[When::Several, When::Not(&When::ProRata)]),
+    When::All(&[When::Not(&When::Ask), When::Not(&When::Stale)]),
+    When::All(&[When::Not(&When::Ask), When::Stale]),
+    When::CallsIn,
+    When::All(&[When::Several, When::AboveShare, When::AsksFit]),
+    When::All(&[When::Several, When::AboveShare, When::Not(&When::AsksFit)]),
+    When::All(&[When::Several, When::Not(&When::ProRata), When::AsksFit]),
+    When::All(&[When::Several, When::Not(&When::ProRata), When::Not(&When::AsksFit)]),
 ];
 
 impl When {
@@ -321,6 +347,11 @@ impl When {
             When::PvHigh => 23,
             When::Bank => 24,
             When::Arrears => 25,
+            When::AboveShare => 26,
+            When::ProRata => 27,
+            When::Stale => 28,
+            When::CallsIn => 29,
+            When::AsksFit => 30,
         }
     }
 }
@@ -425,7 +456,8 @@ pub(crate) const REASON: Part = part![
 
 /// The ask in one sentence (the fallback uses it too).
 pub(crate) const ASK: Part = part![
-    join(When::Not(&When::Ask), "自 {blank} 起每月还款 {blank}，共 {blank} 期。", "from {blank}, {blank} a month for {blank} months."),
+    join(When::All(&[When::Not(&When::Ask), When::Not(&When::Stale)]), "自 {blank} 起每月还款 {blank}，共 {blank} 期。", "from {blank}, {blank} a month for {blank} months."),
+    join(When::All(&[When::Not(&When::Ask), When::Stale]), "（先在“协商材料”里重新选择方案）", "(first choose the plan again under “Negotiation kit”)"),
     join(
         When::Kind(TermExtension),
         "将目前欠款 {owed} 按合同利率延长还款期限，自 {first_date} 起每月还款 {pay}{pay_note}，共 {months} 期，合计 {total}。",
@@ -485,7 +517,8 @@ pub(crate) const ASK: Part = part![
 
 /// The ask in a few words: the statement's offer, the call's number to know.
 pub(crate) const ASK_SHORT: Part = part![
-    join(When::Not(&When::Ask), "{blank}", "{blank}"),
+    join(When::All(&[When::Not(&When::Ask), When::Not(&When::Stale)]), "{blank}", "{blank}"),
+    join(When::All(&[When::Not(&When::Ask), When::Stale]), "（先在“协商材料”里重新选择方案）", "(first choose the plan again under “Negotiation kit”)"),
     join(
         When::Any(&[When::Kind(TermExtension), When::Kind(Contract), When::All(&[When::Kind(FrozenInstalments), When::Not(&When::Tail)])]),
         "自 {first_date} 起每月 {pay}{pay_note}，共 {months} 期",
@@ -578,14 +611,24 @@ pub(crate) const LETTER: Part = part![
         "Over the next 12 months my net income is {income_min} to {income_max} a month; after essential expenses of {expenses}, other fixed commitments of {other} and a reserve, {avail_min} to {avail_max} a month is available for debts."
     ),
     when(
-        When::Several,
+        When::All(&[When::Several, When::Not(&When::AboveShare)]),
         "我共有 {n_debts} 笔借款，可用金额按各笔欠款的比例分配，每一家贷款方收到的是同一份收支说明；分给贵方的是每月 {share_range}。",
         "I have {n_debts} debts; the amount available is split in proportion to what each lender is owed, every lender receives the same statement, and your share is {share_range} a month."
     ),
     when(
+        When::All(&[When::Several, When::AboveShare, When::AsksFit]),
+        "我共有 {n_debts} 笔借款，每一家贷款方收到的是同一份收支说明。可用金额先按各笔欠款的比例分配，贵方的比例份额是每月 {share_range}；其他贷款方的方案用不完的部分再用于其余借款，因此本方案每月向贵方还款最多 {can_pay}。",
+        "I have {n_debts} debts, and every lender receives the same statement. The amount available is first split in proportion to what each lender is owed, which gives you {share_range} a month; what the other lenders' plans leave unused goes to the rest, so this plan pays you up to {can_pay} a month."
+    ),
+    when(
+        When::All(&[When::Several, When::AboveShare, When::Not(&When::AsksFit)]),
+        "我共有 {n_debts} 笔借款，每一家贷款方收到的是同一份收支说明。可用金额按各笔欠款的比例分配，贵方的比例份额是每月 {share_range}；本方案每月向贵方还款最多 {can_pay}。",
+        "I have {n_debts} debts, and every lender receives the same statement. The amount available is split in proportion to what each lender is owed, which gives you {share_range} a month; this plan pays you up to {can_pay} a month."
+    ),
+    when(
         When::All(&[When::ContractAbove, When::Not(&When::Card), When::Not(&When::Forecast)]),
-        "原合同月供 {contract_payment} 超过了我每月最多能用于这笔借款的 {share_max}。",
-        "The contract instalment of {contract_payment} is more than the most I can put towards this loan in a month, {share_max}."
+        "原合同月供 {contract_payment} 超过了我每月最多能用于这笔借款的 {can_pay}。",
+        "The contract instalment of {contract_payment} is more than the most I can put towards this loan in a month, {can_pay}."
     ),
     when(
         When::All(&[When::ContractAbove, When::Not(&When::Card), When::Forecast]),
@@ -706,9 +749,19 @@ pub(crate) const STATEMENT: Part = part![
     gap,
     line("六、分配方式", "6. How the amount available is shared"),
     when(
-        When::Several,
+        When::All(&[When::Several, When::ProRata]),
         "每月可用于还款的金额按各笔目前欠款的比例分配给各贷款方（公平份额）：某一方的份额 = 该笔欠款 ÷ 全部欠款 × 每月可用金额。每一家贷款方受到同等对待。",
         "The amount available each month is split in proportion to what each lender is owed (fair share): a lender's share = its balance ÷ all balances × the amount available. Every lender is treated alike."
+    ),
+    when(
+        When::All(&[When::Several, When::Not(&When::ProRata), When::AsksFit]),
+        "每月可用于还款的金额先按各笔目前欠款的比例分配给各贷款方（比例份额）：某一方的份额 = 该笔欠款 ÷ 全部欠款 × 每月可用金额。有的方案用不完它的份额，剩余部分用于其他借款的方案，所以第五部分有的“本次提出”高于该笔的比例份额。",
+        "The amount available each month is first split in proportion to what each lender is owed (pro-rata share): a lender's share = its balance ÷ all balances × the amount available. Some plans do not use their whole share, and what they leave goes to the plans of other debts, so some offers in part 5 are above that debt's pro-rata share."
+    ),
+    when(
+        When::All(&[When::Several, When::Not(&When::ProRata), When::Not(&When::AsksFit)]),
+        "每月可用于还款的金额按各笔目前欠款的比例分配给各贷款方（比例份额）：某一方的份额 = 该笔欠款 ÷ 全部欠款 × 每月可用金额。第五部分的“本次提出”合计每月最多 {asks_need}，超过每月可用的 {available}。",
+        "The amount available each month is split in proportion to what each lender is owed (pro-rata share): a lender's share = its balance ÷ all balances × the amount available. The offers in part 5 come to up to {asks_need} a month together, more than the {available} available."
     ),
     when(When::Not(&When::Several), "全部可用金额用于这一笔借款。", "All of it goes to this one debt."),
     gap,
@@ -727,6 +780,8 @@ pub(crate) const NO_REPLY: Part = part![
     line("我已于 {first_request} 向贵方提交{request}，至今未收到答复。", "On {first_request} I asked you for {request}. I have had no reply."),
     when(When::Log, "我与贵方的联系记录如下：", "My contacts with you so far:"),
     when(When::Log, "{log_lines}", "{log_lines}"),
+    when(When::CallsIn, "贵方（含催收人员）来电 {n_calls} 次，另列如下：", "Calls from you or your collectors ({n_calls}), listed apart:"),
+    when(When::CallsIn, "{call_lines}", "{call_lines}"),
     line("我的申请不变：{ask_sentence}", "My request is unchanged: {ask_sentence}"),
     line(
         "随函再次附上申请书和收支说明。请告知处理进度和预计答复时间，并通过 App 站内信或短信书面答复。",
@@ -741,9 +796,11 @@ pub(crate) const STILL_NO_REPLY_TITLE: Part = part![
 pub(crate) const STILL_NO_REPLY: Part = part![
     gap,
     line("我已于 {first_request} 提交{request}，", "I asked you for {request} on {first_request}"),
-    join(When::Log, "至今共联系贵方 {n_contacts} 次（记录如下），仍未收到书面答复。", "and have contacted you {n_contacts} times (listed below) without a written answer."),
+    join(When::Log, "至今共联系贵方 {n_contacts} 次（记录如下），仍未收到书面答复。", "and have had no written answer to my contacts so far ({n_contacts}, listed below)."),
     join(When::Not(&When::Log), "至今仍未收到书面答复。", "and still have no written answer."),
     when(When::Log, "{log_lines}", "{log_lines}"),
+    when(When::CallsIn, "贵方（含催收人员）来电 {n_calls} 次，另列如下：", "Calls from you or your collectors ({n_calls}), listed apart:"),
+    when(When::CallsIn, "{call_lines}", "{call_lines}"),
     line("请告知负责处理本申请的部门、工单号和答复时间。", "Please tell me which department handles my request, its ticket number and when you will answer."),
     line("我的申请仍然是：{ask_sentence}", "My request is still: {ask_sentence}"),
     line(
@@ -771,10 +828,12 @@ pub(crate) const RECONSIDER: Part = part![
     ),
     when(When::Log, "联系记录：", "Contacts so far:"),
     when(When::Log, "{log_lines}", "{log_lines}"),
+    when(When::CallsIn, "贵方（含催收人员）来电 {n_calls} 次，另列如下：", "Calls from you or your collectors ({n_calls}), listed apart:"),
+    when(When::CallsIn, "{call_lines}", "{call_lines}"),
     when(
         When::Not(&When::Forecast),
-        "我的情况没有改变：每月最多能用于这笔借款的是 {share_range}（详见随附的收支说明）。",
-        "My situation has not changed: the most I can put towards this loan is {share_range} a month (see the enclosed statement)."
+        "我的情况没有改变：每月最多能用于这笔借款的是 {can_pay}（详见随附的收支说明）。",
+        "My situation has not changed: the most I can put towards this loan is {can_pay} a month (see the enclosed statement)."
     ),
     when(
         When::Forecast,
@@ -808,7 +867,7 @@ pub(crate) const CALL: Part = part![
     ),
     line("记住三个数字：", "Three numbers to know by heart:"),
     line("· 目前欠款 {owed}", "· owed now: {owed}"),
-    when(When::Not(&When::Forecast), "· 每月最多能还这笔借款 {share_range}", "· the most I can pay on this loan: {share_range} a month"),
+    when(When::Not(&When::Forecast), "· 每月最多能还这笔借款 {can_pay}", "· the most I can pay on this loan: {can_pay} a month"),
     when(When::Forecast, "· 每月能还多少：随淡旺季变化，逐月见收支说明", "· what I can pay: it follows the seasons, month by month in the statement"),
     line("· 我的方案：{ask_short}", "· my proposal: {ask_short}"),
     gap,
@@ -817,7 +876,7 @@ pub(crate) const CALL: Part = part![
     join(NOT_HOLD, "我想申请个性化还款方案。", "and would like to apply for a personalised repayment plan."),
     join(When::Kind(Hold), "我想申请暂缓催收。", "and would like to ask you to hold collection and freeze interest."),
     line("2. {reason}", "2. {reason}"),
-    join(When::Not(&When::Forecast), "目前我每月最多能用于这笔借款的是 {share_range}。", "The most I can put towards this loan is {share_range} a month."),
+    join(When::Not(&When::Forecast), "目前我每月最多能用于这笔借款的是 {can_pay}。", "The most I can put towards this loan is {can_pay} a month."),
     join(When::Forecast, "我的收入随淡旺季变化，各月能用于这笔借款的金额见收支说明。", "My income follows the seasons; what I can put towards this loan each month is in the statement."),
     line("3. 我的方案是：{ask_sentence}", "3. My proposal: {ask_sentence}"),
     when(When::Fallback, "4. 如果这个方案不行，我可以接受：{fallback_sentence}", "4. If that is not possible, I could accept {fallback_sentence}"),

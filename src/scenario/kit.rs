@@ -559,6 +559,12 @@ pub struct ContactEntry {
 }
 
 impl ContactEntry {
+    /// The lender or a collector called the borrower, answered or not: her
+    /// follow-ups do not count it as hers (review w15 R5).
+    pub fn is_call_in(&self) -> bool {
+        self.channel.is_lenders_call()
+    }
+
     /// A contact about `loan_id` at `at`, nothing else recorded yet.
     pub fn new(at: DateTime, loan_id: impl Into<String>, channel: Channel) -> Self {
         Self {

@@ -290,6 +290,60 @@ test('without a clipboard, copy selects the text', async () => {
   await assertClean(events, { page, name: 'kit-copy-fallback' });
 });
 
+// The reviewer's borrower (REVIEW w15): three cards and 微粒贷; the
+// recommended plan asks 建设 ¥711.02 a month on a ¥531.48 pro-rata share.
+const CARDS = await readFile(join(REPO, 'tests', 'fixtures', 'letters', 'kit-cards-plan.json'), 'utf8');
+
+test('R1, R3, R7: an ask above its share says what it uses; after a figure changes every ask is checked, at its field, and the letters never print a half-blank ask', async () => {
+  const { page, events } = await app.open();
+  await importFile(page, 'cards.json', CARDS);
+  await message(page, 'imported').waitFor();
+  await byId(page.locator(`${$('plan')}[data-goal="acceptance"]`), 'use-plan').click();
+  await openKit(page);
+  // Each lender's controls are a group named by the lender (R7).
+  assert.equal((await kitLoan(page, 1).locator(':scope > legend').textContent()).trim(), '借款 2 · 信用卡');
+  assert.equal(await kitLoan(page, 1).getByRole('checkbox', { name: '提出备选方案' }).count(), 1);
+  assert.equal(await page.locator($('ask-finding')).count(), 0);
+  assert.ok(await byId(page, 'asks-changed').isHidden());
+
+  await show(page, 0, 'ccb');
+  const letter = await documentText(page);
+  assert.ok(letter.includes('贵方的比例份额是每月 ¥531.48；其他贷款方的方案用不完的部分再用于其余借款，因此本方案每月向贵方还款最多 ¥711.02。'), letter);
+  assert.ok(!letter.includes('分给贵方的是每月'), letter);
+  await show(page, 5, 'ccb');
+  const call = await documentText(page);
+  assert.ok(call.includes('· 每月最多能还这笔借款 ¥711.02') && call.includes('目前我每月最多能用于这笔借款的是 ¥711.02。'), call);
+  await show(page, 1);
+  const statement = await documentText(page);
+  assert.ok(!statement.includes('每一家贷款方受到同等对待') && statement.includes('剩余部分用于其他借款的方案'), statement);
+
+  // The adviser corrects the expenses: 3,800 → 4,300 (R3).
+  await byId(page, 'expenses').fill('4300');
+  const cmb = kitLoan(page, 0);
+  const finding = byId(cmb, 'ask-finding');
+  await finding.waitFor();
+  assert.match(await finding.textContent(), /^超出预算：这一家每月 ¥750\.00，按比例份额 ¥645\.83；各家方案合计每月 ¥[\d,]+\.\d\d，超过每月可用的 ¥1,550\.00。请重新选择$/);
+  const kind = byId(cmb, 'ask-kind');
+  assert.equal(await kind.getAttribute('aria-invalid'), 'true');
+  assert.ok((await kind.getAttribute('aria-describedby')).split(' ').includes(await finding.getAttribute('id')));
+  assert.match(await byId(kitLoan(page, 1), 'ask-finding').textContent(), /^超出预算：这一家每月 ¥711\.02/);
+  assert.ok(await byId(page, 'asks-changed').isVisible());
+  // 广发's 59 months are no longer offered: its documents say to choose again, never blanks.
+  for (const doc of [0, 2, 3, 4, 5]) {
+    await show(page, doc, 'cgb');
+    const text = await documentText(page);
+    assert.ok(!/每月(还款)? ________/.test(text) && !text.includes('我的方案：________'), `${doc}: ${text}`);
+    assert.ok(text.includes('（先在“协商材料”里重新选择方案）'), `${doc}: ${text}`);
+  }
+  // One click re-makes every ask from the current figures' plan.
+  await byId(page, 'replan').click();
+  await show(page, 5, 'cgb');
+  assert.ok(!(await documentText(page)).includes('先在“协商材料”里重新选择方案'));
+  const pressed = await page.locator(`${$('plan')} ${$('use-plan')}[aria-pressed="true"]`).count();
+  assert.ok(pressed >= 1, `${pressed}`);
+  await assertClean(events, { page, name: 'kit-cards-plan' });
+});
+
 test('an ask the evaluation no longer offers is flagged at its field', async () => {
   const { page, events } = await openWithThreeLenders();
   await askForJiebei24(page);

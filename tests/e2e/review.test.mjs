@@ -154,10 +154,10 @@ test('F7: a card\'s letter is addressed to the institution the borrower names in
 
 // --- Wave 14's review (notes/REVIEW-w14.md) ------------------------------------
 
-/** The seasonal shop with 网商贷 asking 24 months' extension, the cash-flow plan its fallback. */
+/** The seasonal shop with 网商贷 asking 24 months' extension from a month ahead (a past date is flagged: w15), the cash-flow plan its fallback. */
 async function seasonalAsking(page) {
   const doc = JSON.parse(await readFile(join(REPO, 'tests', 'e2e', 'cases', 'seasonal-shop.json'), 'utf8'));
-  doc.loans[0].ask = { kind: 'term_extension', months: 24, first_payment_date: '2025-03-25', fallback: { kind: 'cash_flow_plan' } };
+  doc.loans[0].ask = { kind: 'term_extension', months: 24, first_payment_date: await inDays(page, 30), fallback: { kind: 'cash_flow_plan' } };
   await importFile(page, 'asking.json', JSON.stringify(doc));
   await message(page, 'imported').waitFor();
   await byId(page, 'kit-open').click();

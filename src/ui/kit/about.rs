@@ -51,7 +51,7 @@ fn applies(f: &Form, place: Place) -> bool {
     f.value(Place::of(switch)) == Some(Value::Flag(true))
 }
 
-const SWITCHED: form::Ask = form::Ask { applies, finding: |_, _, _, _| None };
+const SWITCHED: form::Ask = form::Ask { applies, finding: |_, _, _, _, _| None };
 
 /// The facts' forms, in the order of [`PARTS`] (the kit's forms 0 to 2), onto `all`.
 pub fn forms(all: &mut Vec<form::Spec>) {

@@ -15,7 +15,8 @@ use crate::i18n::Lang;
 use crate::present::LoanTitle;
 use crate::scenario::kit::figures::KitOutput;
 use crate::scenario::{Ask, Evaluation, Field, ProposalChoice};
-use crate::letter::Words;
+use crate::letter::{LetterInput, Words};
+use crate::i18n::money;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -97,19 +98,26 @@ pub fn form(key: LoanKey) -> form::Spec {
 
 /// Every loan's ask, as HTML text: the kit's intro, the heading, the hint
 /// shown while no loan has an ask, and a block per loan with its title
-/// ("借款 2 · 借呗"), its form (`forms[FIRST..]`, in the loans' order) and
+/// ("借款 2 · 借呗", the legend of its `<fieldset>`), its form (`forms[FIRST..]`, in the loans' order) and
 /// its figures (set by [`sync`]).
 pub fn html(f: &Form, lang: &'static Words, forms: &[form::Spec]) -> String {
     let t = &lang.kit;
     let mut out = String::new();
     put(&mut out, r#"<p class="explain">{}</p><h3>{}</h3><p class="hint" data-testid="no-ask">{}</p>"#, &[t.intro, t.asks_heading, t.no_ask]);
+    put(
+        &mut out,
+        r#"<div class="field-error" data-testid="asks-changed" hidden><p>{}</p><button type="button" data-act="replan" data-testid="replan">{}</button></div>"#,
+        &[t.asks_changed, t.replan],
+    );
     for (n, l) in f.document().loans.iter().enumerate() {
         let title = lang.loan_title(LoanTitle::new(n, l.lender, &l.name));
-        put(&mut out, r#"<div class="kit-loan" data-testid="kit-loan"><h4>{}</h4>"#, &[&title]);
+        // A group named by its lender: each lender's controls have the same
+        // labels, and a screen reader says whose they are (review w15 R7).
+        put(&mut out, r#"<fieldset class="kit-loan" data-testid="kit-loan"><legend>{}</legend>"#, &[&title]);
         if let Some(spec) = forms.get(FIRST + n) {
             form::html(&mut out, f, lang, FIRST + n, spec, &[]);
         }
-        out.push_str("<div></div></div>");
+        out.push_str("<div></div></fieldset>");
     }
     out
 }
@@ -123,6 +131,7 @@ pub(super) const FIRST: usize = super::log::FORM + 1;
 pub fn sync(s: &Seen, root: &Element) {
     let loans = &s.form.document().loans;
     hide(find(root, "[data-testid=no-ask]"), loans.iter().any(|l| l.ask.is_some()));
+    hide(find(root, "[data-testid=asks-changed]"), !asks_changed(s));
     let mut block = find(root, ".kit-loan");
     for l in loans {
         let Some(b) = block else { break };
@@ -151,7 +160,7 @@ fn applies(f: &Form, place: Place) -> bool {
 }
 
 /// The evaluation's finding at an ask's input: why it is not offered.
-fn finding(f: &Form, kit: &KitOutput, lang: &'static Words, place: Place) -> Option<String> {
+fn finding(f: &Form, kit: &KitOutput, input: Option<&LetterInput>, lang: &'static Words, place: Place) -> Option<String> {
     let at = f.at(place)?;
     // A list has no problem line of its own (`ui::field_markup`): a fallback
     // made the same as the ask is refused here, at the list that was set.
@@ -172,7 +181,21 @@ fn finding(f: &Form, kit: &KitOutput, lang: &'static Words, place: Place) -> Opt
             }
         }
     }
-    None
+    // Listed, but over budget (review w15 R3): at the kind, whatever the months.
+    if place.field != Field::AskKind {
+        return None;
+    }
+    let id = &f.document().loans.get(f.index(place.loan?)?)?.id;
+    let input = input?;
+    let o = input.over_budget(input.accounts.iter().find(|a| a.id == *id)?)?;
+    Some(crate::i18n::fill(lang.kit.over_budget, &[&money(o.pays), &money(o.share), &money(o.need), &money(o.available)]))
+}
+
+/// Whether some ask is over budget or no longer offered: the note above
+/// the asks says so, with the button that re-makes them from the plan.
+fn asks_changed(s: &Seen) -> bool {
+    let Some(input) = s.docs.input.as_ref() else { return false };
+    input.accounts.iter().any(|a| a.ask_stale || input.over_budget(a).is_some())
 }
 
 /// Every input an ask can have, in the form's order ([`applies`] hides

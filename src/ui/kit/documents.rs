@@ -7,7 +7,7 @@ use super::super::download::download_text;
 use super::widgets::{by_id, find, hide, indexed_options, prop, put, select_html, select_open, set_text, value_of, SELECT_END};
 use super::{change, Kit, Seen};
 use crate::letter::{LetterInput, Words};
-use crate::letter::Document;
+use crate::letter::{Document, FollowUp};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
@@ -79,7 +79,7 @@ pub fn html(lang: &'static Words, accounts: &[(String, String)]) -> String {
     for (act, word) in [("copy", t.copy), ("download", t.download), ("print", t.print)] {
         put(&mut out, r#"<button type="button" data-testid="kit-{}" data-act="{}">{}</button>"#, &[act, act, word]);
     }
-    out.push_str(r#"<span role="status" class="hint" data-testid="kit-copied"></span></div><pre class="kit-doc" data-testid="kit-doc" tabindex="0"></pre></div>"#);
+    out.push_str(r#"<span role="status" class="hint" data-testid="kit-copied"></span></div><p class="note" data-testid="kit-wait" hidden></p><pre class="kit-doc" data-testid="kit-doc" tabindex="0"></pre></div>"#);
     out
 }
 
@@ -109,6 +109,13 @@ pub fn sync(s: &Seen, el: &Element, accounts: &[(String, String)], picked: &str)
         Copied::Selected => t.copy_selected,
     };
     set_text(find(el, "[data-testid=kit-copied]"), "textContent", copied);
+    // A follow-up before the date the lender promised an answer by says when to send it.
+    let follow_up = matches!(d, Document::FollowUp(FollowUp::NoReply | FollowUp::StillNoReply));
+    let account = s.docs.input.as_ref().and_then(|i| i.accounts.iter().find(|a| a.id == picked));
+    let wait = account.zip(s.today).filter(|_| follow_up).and_then(|(a, today)| a.wait_until(today));
+    let wait_note = wait.map(|w| crate::i18n::fill(t.wait_follow_up, &[&crate::i18n::kit::date(w, lang.lang)])).unwrap_or_default();
+    hide(find(el, "[data-testid=kit-wait]"), wait.is_none());
+    set_text(find(el, "[data-testid=kit-wait]"), "textContent", &wait_note);
     let doc = find(el, "pre");
     if let Some(pre) = &doc {
         let _ = pre.set_attribute("aria-label", d.name_in(lang));

@@ -9,7 +9,7 @@
 //! 20 KB brotli. A form is redrawn only when its text changes (the language,
 //! the loans it offers), never while typing.
 
-use crate::letter::Words;
+use crate::letter::{LetterInput, Words};
 use super::super::field_markup::{self as fm, Now};
 use super::super::page::Page;
 use super::widgets::{html as html_of, put};
@@ -38,18 +38,33 @@ fn field_html(out: &mut String, lang: &'static Words, k: usize, place: Place, id
 /// use it too: their fields apply while their switch is on, with no finding.
 pub struct Ask {
     pub applies: fn(&Form, Place) -> bool,
-    pub finding: fn(&Form, &KitOutput, &'static Words, Place) -> Option<String>,
+    pub finding: fn(&Form, &KitOutput, Option<&LetterInput>, &'static Words, Place) -> Option<String>,
 }
 
-/// An ask's place: shown while it applies, with its finding.
-fn sync_ask(field: &Element, lang: &'static Words, place: Place, ask: &Ask, f: &Form, figures: &KitOutput) {
+/// An ask's place: shown while it applies, with its finding, tied to its
+/// input as the loans' problems are (`{id}-finding` in its
+/// `aria-describedby`, `aria-invalid`: review w15 R7).
+#[allow(clippy::too_many_arguments)]
+fn sync_ask(field: &Element, id: &str, lang: &'static Words, place: Place, ask: &Ask, f: &Form, figures: &KitOutput, input: Option<&LetterInput>) {
     let Some(boxed) = fm::elem(field, "parentElement") else { return };
     let _ = if (ask.applies)(f, place) { boxed.remove_attribute("hidden") } else { boxed.set_attribute("hidden", "") };
-    let finding = (ask.finding)(f, figures, lang, place);
-    let html = finding.map(|m| html_of(r#"<p class="field-error" role="alert" data-testid="ask-finding">{}</p>"#, &[&m])).unwrap_or_default();
+    let finding = (ask.finding)(f, figures, input, lang, place);
+    let finding_id = [id, "-finding"].concat();
+    let html = finding.as_ref().map(|m| html_of(r#"<p class="field-error" role="alert" id="{}" data-testid="ask-finding">{}</p>"#, &[&finding_id, m])).unwrap_or_default();
     if let Some(slot) = boxed.query_selector(":scope > div:last-child").ok().flatten() {
         set_html(&slot, &html);
     }
+    let Some(el) = field.query_selector("input,select,textarea").ok().flatten() else { return };
+    // The hint and a typed problem are the field writer's (`fm::sync`, just before): kept.
+    let old = el.get_attribute("aria-describedby").unwrap_or_default();
+    let mut ids: Vec<&str> = old.split(' ').filter(|t| !t.is_empty() && *t != finding_id).collect();
+    if finding.is_some() {
+        ids.push(&finding_id);
+        let _ = el.set_attribute("aria-invalid", "true");
+    } else if !matches!(fm::look(place.field), fm::Look::Line(..) | fm::Look::Area) {
+        let _ = el.set_attribute("aria-invalid", "false");
+    }
+    let _ = if ids.is_empty() { el.remove_attribute("aria-describedby") } else { el.set_attribute("aria-describedby", &ids.join(" ")) };
 }
 
 /// A form of the kit: its places, and the rules of an ask's form. Drawn as
@@ -92,9 +107,10 @@ pub fn sync_all(root: &Element, specs: &[Spec], seen: &super::Seen) {
         let Some(el) = root.query_selector(&["[data-form=\"", &n.to_string(), "\"]"].concat()).ok().flatten() else { continue };
         for (k, &place) in spec.places.iter().enumerate() {
             let Some(field) = fm::field_at(&el, k) else { continue };
-            fm::sync(&field, lang.lang, place, &fm::element_id(f, place), &Now::of(f, seen.problems, place));
+            let id = fm::element_id(f, place);
+            fm::sync(&field, lang.lang, place, &id, &Now::of(f, seen.problems, place));
             if let Some(ask) = spec.ask {
-                sync_ask(&field, lang, place, ask, f, figures);
+                sync_ask(&field, &id, lang, place, ask, f, figures, seen.docs.input.as_ref());
             }
         }
     }

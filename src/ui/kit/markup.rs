@@ -76,7 +76,9 @@ fn verdict(lang: &'static Words, c: &OfferCheck) -> String {
 }
 
 /// The counter-offer check: its verdict, figures, months and checklist.
-pub fn offer_check(lang: &'static Words, c: &OfferCheck) -> String {
+/// A card (`card`) has no contract instalments: the comparison with the
+/// 12 instalments the preset assumes is left out (review w15 R6).
+pub fn offer_check(lang: &'static Words, c: &OfferCheck, card: bool) -> String {
     let (t, k) = (lang.text(), &lang.kit);
     let mut out = String::new();
     let (class, fits) = if c.fits { ("fits", "true") } else { ("no-fit", "false") };
@@ -88,7 +90,7 @@ pub fn offer_check(lang: &'static Words, c: &OfferCheck) -> String {
     money_fact(&mut out, t.total_interest_fees, "offer-cost", &c.cost);
     // Each saving as the cards word it: a negative one is "多付 ¥X", never "省 -¥X";
     // the one against doing nothing is the cards' 12-month comparison (issue 7).
-    let vs = [Some(&c.saving_vs_contract), Some(&c.saving_vs_nothing), c.saving_vs_ask.as_ref()];
+    let vs = [Some(&c.saving_vs_contract).filter(|_| !card), Some(&c.saving_vs_nothing), c.saving_vs_ask.as_ref()];
     for ((label, testid), s) in k.offer_vs.iter().zip(["offer-vs-contract", "offer-vs-nothing", "offer-vs-ask"]).zip(vs) {
         if let Some(s) = s {
             let p = lang.page();

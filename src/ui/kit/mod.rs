@@ -495,6 +495,7 @@ fn on_click(kit: Kit, ev: &web_sys::Event) {
     let i = el.get_attribute("data-i").and_then(|i| i.parse().ok());
     match (act.as_str(), i) {
         ("copy", _) => documents::copy_shown(kit),
+        ("replan", _) => plan::replan(kit.page),
         ("edit", Some(i)) => change(kit, |u| u.editing = Some(i)),
         ("done", _) if follow_up_before_contact(kit) => {}
         ("done", _) => change(kit, |u| u.editing = None),

@@ -113,7 +113,7 @@ pub enum Load {
 pub fn checked(t: &Typed, account: &Account, lang: &'static Words) -> Checked {
     let offer = offer(t)?;
     let basis = account.offer_basis?;
-    Some(offer.and_then(|o| check_offer(&o, &basis, &account.means()).map_err(|e| (e.field, Fault::Offer(e.rule)))).map(|c| markup::offer_check(lang, &c)))
+    Some(offer.and_then(|o| check_offer(&o, &basis, &account.means()).map_err(|e| (e.field, Fault::Offer(e.rule)))).map(|c| markup::offer_check(lang, &c, basis.is_credit_card)))
 }
 
 /// The check of what was typed for loan `id` ([`checked`]), and whether its

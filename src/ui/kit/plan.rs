@@ -42,6 +42,16 @@ pub fn plan_pressed(page: Page, goal: Goal) -> bool {
     })
 }
 
+/// "Re-make every lender's ask" in the kit, once a figure changed and an
+/// ask no longer fits or is offered (review w15 R3): the asks become the
+/// first plan that fits (else the closest one) of the current figures.
+pub fn replan(page: Page) {
+    let goal = page.evaluation.with_untracked(|ev| ev.plans.iter().find(|p| p.fits).or(ev.plans.first()).map(|p| p.goal));
+    if let Some(goal) = goal {
+        use_plan(page, goal);
+    }
+}
+
 /// The "use this plan" button under plan `goal` of the summary was
 /// pressed: every lender's ask becomes the plan's pick ([`plan_asks`]).
 pub fn use_plan(page: Page, goal: Goal) {
