@@ -124,7 +124,7 @@ impl Link {
         matches!(self, Self::Sealed(_))
     }
 
-    /// The fragment, without `#`: `s1=…` or `e1=…`.
+    /// The fragment, without `#`: `s1=…` or `e2=…`.
     pub fn fragment(&self) -> String {
         use base64url::encode;
         match self {
