@@ -26,7 +26,7 @@ test('R12: a removed loan comes back with its ask and its contact-log entries, i
   assert.equal(await byId(page, 'loan-undo-bar').count(), 0, 'nothing to undo yet');
   await byId(loanCard(page), 'remove-loan').click();
   assert.equal(await loanCards(page).count(), 1);
-  assert.equal(await textOf(page, 'loan-undo-bar'), '已删除借款 1 · 网商贷，连同它的 1 条联系记录。撤销', 'the bar says what went, contacts included');
+  assert.equal(await textOf(page, 'loan-undo-bar'), '已删除借款 1 · 网商贷 2025，连同它的 1 条联系记录。撤销', 'the bar says what went, contacts included');
   await byId(page, 'loan-undo-bar').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(REPO, 'target', 'keep-undo-375-zh.png') });
   await switchLanguage(page);

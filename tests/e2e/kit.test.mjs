@@ -301,7 +301,7 @@ test('R1, R3, R7: an ask above its share says what it uses; after a figure chang
   await byId(page.locator(`${$('plan')}[data-goal="acceptance"]`), 'use-plan').click();
   await openKit(page);
   // Each lender's controls are a group named by the lender (R7).
-  assert.equal((await kitLoan(page, 1).locator(':scope > legend').textContent()).trim(), '借款 2 · 信用卡');
+  assert.equal((await kitLoan(page, 1).locator(':scope > legend').textContent()).trim(), '借款 2 · 建设银行信用卡中心');
   assert.equal(await kitLoan(page, 1).getByRole('checkbox', { name: '提出备选方案' }).count(), 1);
   assert.equal(await page.locator($('ask-finding')).count(), 0);
   assert.ok(await byId(page, 'asks-changed').isHidden());

@@ -146,16 +146,19 @@ test('a file dated in the past says so; counting from today moves every plan dat
 
 test('R2: the summary lists a run of consecutive failing months with the same money as one line', async () => {
   const { page, events } = await app.open();
-  await importFile(page, 'case.json', SEASONAL);
+  // The shop owner of plan.test.mjs whose seasons are not said to repeat:
+  // no combination fits (wave 15: with a repeating year, or the shop of
+  // the layout cases, the cash-flow plan fits and nothing fails).
+  const doc = JSON.parse(await readFile(join(REPO, 'tests', 'e2e', 'cases', 'seasonal-short.json'), 'utf8'));
+  delete doc.budget.forecast_repeats;
+  await importFile(page, 'case.json', JSON.stringify(doc));
   await message(page, 'imported').waitFor();
-  // Its first loan retyped to ¥100,000: some months no longer fit.
-  await typing(page);
   const failing = page.locator(`${$('plan-failing')}:has(li)`).first();
   await failing.waitFor({ state: 'attached' });
   const lines = await failing.locator('li').allTextContents();
   console.log(`failing months: ${JSON.stringify(lines)}`);
-  // The shop's low months 2 and 3 fall short by the same amount: one line.
-  assert.match(lines[0], /^第 2–3 月（\d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d），共 2 个月：/);
+  // The dead months 3 and 4 fall short by the same amount: one line.
+  assert.match(lines[0], /^第 3–4 月（\d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d），共 2 个月：/);
   // No two lines are neighbouring single months with the same money.
   const single = lines.map((l) => l.match(/^第 (\d+) 月（[^）]*）：(.*)$/));
   for (let i = 1; i < single.length; i++) {

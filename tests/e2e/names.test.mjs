@@ -38,14 +38,16 @@ async function cards(options) {
 
 test('R2: three cards are told apart by the names typed, in the loans, the summary and the kit', async () => {
   const { page, events } = await cards();
-  const titles = await page.locator(`${$('loan-card')} .loan-title`).allTextContents();
+  const title = page.locator(`${$('loan-card')} .loan-title`);
+  await title.filter({ hasText: '微粒贷' }).waitFor();
+  const titles = await title.allTextContents();
   assert.deepEqual(titles, ['借款 1 · 招商银行信用卡中心', '借款 2 · 建设银行信用卡中心', '借款 3 · 广发银行信用卡中心', '借款 4 · 微粒贷']);
   const line = (await byId(page, 'plan-line').textContent()).trim();
   assert.match(line, /^招商银行信用卡中心 ¥[\d,.]+( – ¥[\d,.]+)? · 建设银行信用卡中心 ¥/, line);
   assert.match(line, / · 微粒贷 ¥/, 'an unnamed loan keeps its lender\'s name');
   await byId(page, 'kit-open').click();
   await byId(page, 'kit-doc').waitFor();
-  const heads = await page.locator(`${$('kit-loan')} h4`).allTextContents();
+  const heads = await page.locator(`${$('kit-loan')} > legend`).allTextContents();
   assert.deepEqual(heads.map((h) => h.trim()), titles);
   await assertClean(events, { page, name: 'names-r2' });
 });

@@ -131,7 +131,7 @@ test('a loan the road cannot take is named with the reason, in both languages', 
   assert.deepEqual(await page.locator($('paid-off')).evaluateAll((els) => els.map((e) => e.dataset.loan).sort()), ['card', 'jb']);
   await switchLanguage(page);
   await page.waitForFunction(() => /leaves these loans out/.test(document.querySelector('[data-testid="road-left-out"]')?.textContent));
-  assert.match(await items.first().textContent(), /^Loan 1 · MYbank.*: .*1 trillion/);
+  assert.match(await items.first().textContent(), /^Loan 1 · 网商贷: .*1 trillion/);
   await assertClean(events, { page, name: 'road-left-out' });
 });
 
