@@ -106,6 +106,17 @@ impl<A> Clone for Handed<A> {
 
 impl<A> Copy for Handed<A> {}
 
+/// Fetches a section's words (one chunk per language, the kit's and the
+/// road's) into `words`, kept as they are if the fetch fails: the section
+/// stays in the language it was in.
+pub fn fetch_words<T: Sync + 'static>(words: RwSignal<Option<&'static T>>, fetch: impl Future<Output = Result<&'static T, SplitLoaderError>> + 'static) {
+    leptos::task::spawn_local(async move {
+        if let Ok(w) = fetch.await {
+            words.set(Some(w));
+        }
+    });
+}
+
 /// Hands `mount` to chunk code. Called by the main wasm (`ui::App`), so
 /// only the main wasm reaches the loader `mount` calls.
 pub fn hand<A: 'static>(mount: fn(A) -> AnyView) {

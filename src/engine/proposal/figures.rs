@@ -33,7 +33,7 @@ impl Allowance<'_> {
     /// the forecast (the first 12, and every one when the year repeats).
     pub fn month_of(&self, k: u32) -> Option<u32> {
         let m = self.dates.month(k);
-        (self.budget.forecast.is_some() && (m as usize <= BUDGET_MONTHS || self.budget.repeats)).then_some(m)
+        (self.budget.forecast.is_some() && crate::engine::budget::month_slot(m, self.budget.repeats).is_some()).then_some(m)
     }
 
     /// From this period on every period has the flat amount (never, when

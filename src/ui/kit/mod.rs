@@ -181,14 +181,9 @@ async fn words_of(lang: Lang) -> Result<&'static Words, leptos::wasm_split::Spli
     }
 }
 
-/// Fetches the texts of `lang` into `words` (kept as they are if the
-/// fetch fails: the kit stays in the language it was in).
+/// Fetches the texts of `lang` into `words` ([`super::lazy::fetch_words`]).
 fn follow(lang: Lang, words: RwSignal<Option<&'static Words>>) {
-    leptos::task::spawn_local(async move {
-        if let Ok(w) = words_of(lang).await {
-            words.set(Some(w));
-        }
-    });
+    super::lazy::fetch_words(words, words_of(lang));
 }
 
 /// Fetches the counter-offer check's chunk, then hands `done` what it

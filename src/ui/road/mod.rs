@@ -63,14 +63,9 @@ async fn words_of(lang: Lang) -> Result<&'static RoadText, leptos::wasm_split::S
     }
 }
 
-/// Fetches the words of `lang` into `words` (kept as they are if the
-/// fetch fails: the section stays in the language it was in).
+/// Fetches the words of `lang` into `words` ([`super::lazy::fetch_words`]).
 fn follow(lang: Lang, words: Words) {
-    leptos::task::spawn_local(async move {
-        if let Ok(w) = words_of(lang).await {
-            words.set(Some(w));
-        }
-    });
+    super::lazy::fetch_words(words, words_of(lang));
 }
 
 /// Whether a `<details>` is open, from its `toggle` event.
